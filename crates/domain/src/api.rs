@@ -1,0 +1,147 @@
+//! JSON shapes of the public API under `/api/v1`, shared by the server and the browser app.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/health`: the server is up and its database answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Health {
+    /// Always `ok` when the server can answer at all.
+    pub status: String,
+    /// The server's package version.
+    pub version: String,
+    /// How many venues and GI products the database holds (a seeded database is never empty).
+    pub venues: u32,
+    pub gi_products: u32,
+}
+
+/// What part of the "1+3+N" service network a venue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VenueKind {
+    /// The "1": the city's IP protection center.
+    Center,
+    /// The "3": an industry fast-rights-protection (快维) center.
+    FastRightsCenter,
+    /// The "N": county and district protection sub-centers.
+    SubCenter,
+    /// A partner body that works with the center (e.g. the enterprise anti-counterfeiting center).
+    Partner,
+}
+
+impl VenueKind {
+    pub const ALL: [VenueKind; 4] = [
+        VenueKind::Center,
+        VenueKind::FastRightsCenter,
+        VenueKind::SubCenter,
+        VenueKind::Partner,
+    ];
+
+    /// The value used in JSON and query strings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VenueKind::Center => "center",
+            VenueKind::FastRightsCenter => "fast_rights_center",
+            VenueKind::SubCenter => "sub_center",
+            VenueKind::Partner => "partner",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<VenueKind> {
+        VenueKind::ALL.into_iter().find(|k| k.as_str() == value)
+    }
+}
+
+/// Whether a venue already serves the public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VenueStatus {
+    Operating,
+    /// Being set up (筹建中): shown, but nothing can be booked there yet.
+    BeingSetUp,
+}
+
+/// A place or body of the service network. Contact facts are optional: the public documents
+/// name the venues but give no addresses or phone numbers, so an administrator fills them in and
+/// the app shows only what is known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Venue {
+    /// Stable slug, e.g. `nantong-ip-protection-center`.
+    pub id: String,
+    pub kind: VenueKind,
+    pub status: VenueStatus,
+    pub name_zh: String,
+    pub name_en: String,
+    pub summary_zh: String,
+    pub summary_en: String,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub opening_hours: Option<String>,
+    /// Where the facts about this venue come from (a public document).
+    pub source: String,
+}
+
+/// `GET /api/v1/venues`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VenueList {
+    pub items: Vec<Venue>,
+}
+
+/// The body of every error answer from the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiErrorBody {
+    /// Stable, machine-readable: clients match on it (see [`error_code`]).
+    pub code: String,
+    /// One sentence for people, in the language the request asked for.
+    pub message: String,
+    /// Per-field messages, keyed by the field's name in the request.
+    #[serde(default)]
+    pub fields: BTreeMap<String, FieldError>,
+}
+
+/// What is wrong with one field of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    pub code: String,
+    pub message: String,
+}
+
+/// The stable `code` values of [`ApiErrorBody`].
+pub mod error_code {
+    pub const NOT_FOUND: &str = "not_found";
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    pub const VALIDATION_FAILED: &str = "validation_failed";
+    pub const BAD_REQUEST: &str = "bad_request";
+    pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
+    pub const INTERNAL: &str = "internal_error";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn venue_kinds_round_trip_through_their_query_value() {
+        for kind in VenueKind::ALL {
+            assert_eq!(VenueKind::parse(kind.as_str()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        assert_eq!(VenueKind::parse("Center"), None);
+    }
+
+    #[test]
+    fn error_body_without_fields_still_parses() {
+        let body: ApiErrorBody =
+            serde_json::from_str(r#"{"code":"not_found","message":"x"}"#).unwrap();
+        assert!(body.fields.is_empty());
+    }
+}

@@ -1,0 +1,94 @@
+//! The two languages of the portal and the trait that gives an error its message in each.
+
+use serde::{Deserialize, Serialize};
+
+/// User interface language. Simplified Chinese is the default everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    Zh,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag used in `lang` attributes and `Accept-Language` headers.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored or typed tag; anything that is not English means Chinese.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
+
+    /// Picks the language from an `Accept-Language` header: the first of zh/en by the order the
+    /// client gave (quality values are rarely anything but descending), Chinese if neither.
+    pub fn from_accept_language(header: &str) -> Lang {
+        for part in header.split(',') {
+            let tag = part.split(';').next().unwrap_or("").trim();
+            let primary = tag.split(['-', '_']).next().unwrap_or("");
+            if primary.eq_ignore_ascii_case("en") {
+                return Lang::En;
+            }
+            if primary.eq_ignore_ascii_case("zh") {
+                return Lang::Zh;
+            }
+        }
+        Lang::Zh
+    }
+
+    /// Picks the Chinese or English text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// An error a person can act on: a stable machine-readable `code` (never translated, safe for
+/// clients to match on) and a plain-language message in either language.
+pub trait Localized {
+    fn code(&self) -> &'static str;
+    fn message(&self, lang: Lang) -> String;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_the_first_supported_language() {
+        assert_eq!(
+            Lang::from_accept_language("en-US,en;q=0.9,zh;q=0.8"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_accept_language("zh-CN,zh;q=0.9,en;q=0.8"),
+            Lang::Zh
+        );
+        assert_eq!(Lang::from_accept_language("fr-FR,en;q=0.5"), Lang::En);
+        assert_eq!(Lang::from_accept_language("fr-FR"), Lang::Zh);
+        assert_eq!(Lang::from_accept_language(""), Lang::Zh);
+    }
+
+    #[test]
+    fn tags_round_trip() {
+        for lang in [Lang::Zh, Lang::En] {
+            assert_eq!(Lang::from_tag(lang.tag()), lang);
+        }
+        assert_eq!(Lang::from_tag("EN_gb"), Lang::En);
+        assert_eq!(Lang::from_tag("garbage"), Lang::Zh);
+    }
+}

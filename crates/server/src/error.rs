@@ -1,0 +1,201 @@
+//! The one error type of the API. Every failure becomes a status code and a JSON body with a
+//! stable `code`, a message in the language the client asked for, and per-field messages.
+//! Internal details are logged and never sent.
+//!
+//! Handlers do not know the request's language, so `ApiError::into_response` leaves the error
+//! in the response's extensions and the `localize` middleware, which has the request's
+//! `Accept-Language`, writes the body.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use portal_domain::api::{error_code, ApiErrorBody, FieldError};
+use portal_domain::Lang;
+
+/// A text in both languages.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
+}
+
+impl Text {
+    pub const fn new(zh: &'static str, en: &'static str) -> Text {
+        Text {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// What is wrong with one field of the request.
+#[derive(Debug, Clone)]
+pub struct FieldProblem {
+    pub field: String,
+    pub code: Cow<'static, str>,
+    pub message: Text,
+}
+
+impl FieldProblem {
+    pub fn new(field: &str, code: &'static str, message: Text) -> FieldProblem {
+        FieldProblem {
+            field: field.to_owned(),
+            code: Cow::Borrowed(code),
+            message,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    NotFound,
+    MethodNotAllowed,
+    /// The request cannot be read at all (malformed query string or JSON).
+    BadRequest(Text),
+    /// The request was read but some fields are not acceptable.
+    Validation(Vec<FieldProblem>),
+    /// Anything that is our fault. The cause is logged, the client gets a generic message.
+    Internal(anyhow::Error),
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> ApiError {
+        ApiError::Internal(e.into())
+    }
+}
+
+/// The part of an error the `localize` middleware needs to write the body.
+#[derive(Debug, Clone)]
+struct PendingBody {
+    code: &'static str,
+    message: Text,
+    fields: Vec<FieldProblem>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                PendingBody {
+                    code: error_code::NOT_FOUND,
+                    message: Text::new(
+                        "找不到您要的内容。请检查地址是否正确。",
+                        "We could not find what you asked for. Check the address is correct.",
+                    ),
+                    fields: vec![],
+                },
+            ),
+            ApiError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                PendingBody {
+                    code: error_code::METHOD_NOT_ALLOWED,
+                    message: Text::new(
+                        "此地址不支持该请求方式。",
+                        "This address does not accept that kind of request.",
+                    ),
+                    fields: vec![],
+                },
+            ),
+            ApiError::BadRequest(message) => (
+                StatusCode::BAD_REQUEST,
+                PendingBody {
+                    code: error_code::BAD_REQUEST,
+                    message,
+                    fields: vec![],
+                },
+            ),
+            ApiError::Validation(fields) => (
+                StatusCode::BAD_REQUEST,
+                PendingBody {
+                    code: error_code::VALIDATION_FAILED,
+                    message: Text::new(
+                        "有些信息需要修改，请查看每一项的提示。",
+                        "Some answers need changing. See the message beside each one.",
+                    ),
+                    fields,
+                },
+            ),
+            ApiError::Internal(cause) => {
+                // `{:#}` prints the context chain. Causes come from our own code and the
+                // database driver, never from request bodies, so no personal data lands here.
+                tracing::error!(error = format!("{cause:#}"), "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, internal_body())
+            }
+        };
+        let mut response = status.into_response();
+        response.extensions_mut().insert(body);
+        response
+    }
+}
+
+fn internal_body() -> PendingBody {
+    PendingBody {
+        code: error_code::INTERNAL,
+        message: Text::new(
+            "系统暂时出了问题，您填写的内容没有丢失。请稍后再试。",
+            "Something went wrong on our side. Nothing you entered is lost. Please try again later.",
+        ),
+        fields: vec![],
+    }
+}
+
+/// Middleware: writes the JSON body of an [`ApiError`] in the request's language.
+pub async fn localize(request: Request, next: Next) -> Response {
+    let lang = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default();
+    let mut response = next.run(request).await;
+    if let Some(pending) = response.extensions_mut().remove::<PendingBody>() {
+        let body = ApiErrorBody {
+            code: pending.code.to_owned(),
+            message: pending.message.get(lang).to_owned(),
+            fields: pending
+                .fields
+                .into_iter()
+                .map(|f| {
+                    let error = FieldError {
+                        code: f.code.into_owned(),
+                        message: f.message.get(lang).to_owned(),
+                    };
+                    (f.field, error)
+                })
+                .collect::<BTreeMap<_, _>>(),
+        };
+        let status = response.status();
+        response = (status, axum::Json(body)).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.tag()),
+        );
+    }
+    response
+}
+
+/// Turns a panic in a handler into the ordinary internal-error answer instead of a dropped
+/// connection (the panic message is logged by the panic hook, not sent).
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("handler panicked");
+    let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    response.extensions_mut().insert(internal_body());
+    response
+}
+
+pub async fn api_not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+pub async fn api_method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

@@ -1,0 +1,114 @@
+//! The portal's server: the JSON API under `/api/v1` (one module per service, each owning its
+//! router) and the built single-page app for every other path.
+
+pub mod config;
+pub mod db;
+mod error;
+mod extract;
+mod health;
+mod openapi;
+mod request_log;
+mod security;
+mod seed;
+mod spa;
+mod venues;
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::routing::any;
+use axum::{middleware, Router};
+use sqlx::SqlitePool;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+
+pub use config::Config;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+}
+
+/// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
+fn api_router(state: AppState) -> Router {
+    let v1 = Router::new()
+        .merge(health::router())
+        .merge(venues::router())
+        .merge(openapi::router())
+        .fallback(error::api_not_found)
+        .method_not_allowed_fallback(error::api_method_not_allowed)
+        .with_state(state)
+        .layer(middleware::from_fn(request_log::log_request));
+    let api = Router::new().nest("/v1", v1).fallback(error::api_not_found);
+    Router::new()
+        .nest("/api", api)
+        // `nest` leaves the bare prefix with a trailing slash to the app; it is API space too.
+        .route("/api/", any(error::api_not_found))
+        .layer(middleware::from_fn(error::localize))
+        .layer(CatchPanicLayer::custom(error::panic_response))
+}
+
+pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
+    let index = spa::IndexHtml::load(&config.dist_dir);
+    let headers = security::headers(&security::content_security_policy(index.text()))?;
+    Ok(api_router(state)
+        .merge(spa::router(&config.dist_dir, index))
+        .layer(middleware::from_fn_with_state(
+            headers,
+            security::add_headers,
+        )))
+}
+
+/// A server bound to its address, ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    /// Opens the database (creating, migrating and seeding it as needed) and binds the address.
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let db = db::connect(&config.database_url).await?;
+        let router = router(AppState { db }, &config)?;
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .with_context(|| format!("cannot listen on {} (set PORTAL_ADDR)", config.addr))?;
+        Ok(Application { listener, router })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("server error")
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,20 @@
+use portal_server::{Application, Config};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    // JSON lines, info and above unless RUST_LOG says otherwise.
+    tracing_subscriber::fmt()
+        .json()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+
+    let config = Config::from_env()?;
+    let app = Application::build(config).await?;
+    let addr = app.local_addr();
+    tracing::info!(%addr, "listening");
+    println!("IP portal running at http://{addr}/");
+    app.run_until_stopped().await
+}

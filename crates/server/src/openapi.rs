@@ -1,0 +1,22 @@
+//! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types.
+
+use axum::routing::get;
+use axum::{Json, Router};
+use utoipa::OpenApi;
+
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "IP public-service portal API",
+        description = "知识产权公共服务门户 JSON API"
+    ),
+    paths(crate::health::health, crate::venues::list),
+    components(schemas(portal_domain::api::ApiErrorBody, portal_domain::api::FieldError))
+)]
+pub struct ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+}

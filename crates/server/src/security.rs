@@ -1,0 +1,112 @@
+//! Security headers on every response, the Content-Security-Policy among them.
+//!
+//! Trunk starts the WASM with a small inline `<script type="module">`. Rather than allow inline
+//! script in general, the policy names the SHA-256 of each inline script found in the built
+//! `index.html`, so a rebuild that changes the loader is picked up at the next start.
+
+use std::sync::Arc;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+pub fn content_security_policy(index_html: &str) -> String {
+    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
+    for script in inline_scripts(index_html) {
+        let digest = Sha256::digest(script.as_bytes());
+        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+        script_src.push_str(&format!(" 'sha256-{hash}'"));
+    }
+    format!(
+        "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The bodies of `<script>` elements without a `src`, as written in the file.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
+        let tag = &after[..tag_end];
+        let body_and_rest = &after[tag_end + 1..];
+        let Some(close) = body_and_rest.find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            found.push(&body_and_rest[..close]);
+        }
+        rest = &body_and_rest[close..];
+    }
+    found
+}
+
+/// The headers every response carries. HSTS is left to the TLS-terminating proxy in front.
+pub fn headers(csp: &str) -> anyhow::Result<SecurityHeaders> {
+    Ok(SecurityHeaders(Arc::new(vec![
+        (header::CONTENT_SECURITY_POLICY, HeaderValue::from_str(csp)?),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+        (
+            HeaderName::from_static("permissions-policy"),
+            // The camera stays allowed for the app itself: evidence photos are taken with it.
+            HeaderValue::from_static("camera=(self), microphone=(), geolocation=(), payment=()"),
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("same-origin"),
+        ),
+    ])))
+}
+
+#[derive(Clone)]
+pub struct SecurityHeaders(Arc<Vec<(HeaderName, HeaderValue)>>);
+
+/// Middleware: adds the security headers to every response.
+pub async fn add_headers(
+    State(headers): State<SecurityHeaders>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let mut response = next.run(request).await;
+    for (name, value) in headers.0.iter() {
+        response.headers_mut().insert(name.clone(), value.clone());
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts() {
+        let html =
+            r#"<head><script src="/a.js"></script><script type="module">init()</script></head>"#;
+        assert_eq!(inline_scripts(html), vec!["init()"]);
+        let csp = content_security_policy(html);
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"init()"));
+        assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
+        assert!(csp.contains("'wasm-unsafe-eval'"));
+        assert!(!csp.contains("unsafe-inline"));
+    }
+}

@@ -1,0 +1,125 @@
+//! Serves the single-page app that Trunk built into `dist/`: real files as they are (with the
+//! precompressed `.br`/`.gz` copies the build script makes), and `index.html` for every other
+//! path so deep links and reloads work; the app itself shows its "page not found".
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tower_http::services::ServeDir;
+
+/// The app's `index.html`, read once at start-up.
+#[derive(Clone)]
+pub struct IndexHtml(Option<axum::body::Bytes>);
+
+impl IndexHtml {
+    pub fn load(dist: &Path) -> IndexHtml {
+        let path = dist.join("index.html");
+        match std::fs::read(&path) {
+            Ok(bytes) => IndexHtml(Some(bytes.into())),
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e,
+                    "no built app found: only the API is served (build it with scripts/run.sh)");
+                IndexHtml(None)
+            }
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        self.0
+            .as_deref()
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
+    }
+
+    fn response(&self) -> Response {
+        match &self.0 {
+            Some(bytes) => (
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("text/html; charset=utf-8"),
+                    ),
+                    // Always revalidate: it names the fingerprinted files of the current build.
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+                ],
+                Body::from(bytes.clone()),
+            )
+                .into_response(),
+            None => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The web app has not been built. Run scripts/run.sh.",
+            )
+                .into_response(),
+        }
+    }
+}
+
+pub fn router(dist: &Path, index: IndexHtml) -> Router {
+    let fallback_index = index.clone();
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .append_index_html_on_directories(false)
+        .fallback(get(move |request: Request| {
+            let index = fallback_index.clone();
+            async move { app_or_missing_file(&index, request.uri().path()) }
+        }));
+    Router::new()
+        .route("/", get(move || async move { index.response() }))
+        .fallback_service(files)
+        .layer(middleware::from_fn(cache_headers))
+}
+
+/// A path whose last segment looks like a file name is a missing file (a 404 that a browser
+/// or a stale cache should see); anything else is a route of the app.
+fn app_or_missing_file(index: &IndexHtml, path: &str) -> Response {
+    let last = path.rsplit('/').next().unwrap_or("");
+    if last.contains('.') && last != "index.html" {
+        (StatusCode::NOT_FOUND, "Not found").into_response()
+    } else {
+        index.response()
+    }
+}
+
+async fn cache_headers(request: Request, next: Next) -> Response {
+    let fingerprinted = is_fingerprinted(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if fingerprinted {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=3600"
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// Trunk names built files `name-<16 hex digits>[_bg].ext`: such a file never changes.
+fn is_fingerprinted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or("");
+    name.split(['-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_output_names_are_fingerprinted() {
+        assert!(is_fingerprinted("/ip-portal-0123456789abcdef_bg.wasm"));
+        assert!(is_fingerprinted("/ip-portal-0123456789abcdef.js"));
+        assert!(is_fingerprinted("/style-0123456789abcdef.css"));
+        assert!(!is_fingerprinted("/favicon.svg"));
+        assert!(!is_fingerprinted("/index.html"));
+    }
+}

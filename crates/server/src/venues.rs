@@ -1,0 +1,104 @@
+//! The service network: `GET /api/v1/venues`.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use portal_domain::api::{Venue, VenueKind, VenueList, VenueStatus};
+use serde::Deserialize;
+
+use crate::error::{ApiError, FieldProblem, Text};
+use crate::extract::Query;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/venues", get(list))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct VenueFilter {
+    /// Only venues of this kind: `center`, `fast_rights_center`, `sub_center` or `partner`.
+    kind: Option<String>,
+}
+
+/// The venues of the service network in the order the center presents them.
+#[utoipa::path(get, path = "/api/v1/venues", tag = "venues", params(VenueFilter),
+    responses(
+        (status = 200, description = "The venues", body = VenueList),
+        (status = 400, description = "Unknown `kind`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    Query(filter): Query<VenueFilter>,
+) -> Result<Json<VenueList>, ApiError> {
+    let kind = match filter.kind.as_deref() {
+        None | Some("") => None,
+        Some(value) => Some(VenueKind::parse(value).ok_or_else(|| {
+            ApiError::Validation(vec![FieldProblem::new(
+                "kind",
+                "venue_kind.unknown",
+                Text::new(
+                    "类型只能是 center、fast_rights_center、sub_center 或 partner。",
+                    "kind must be one of center, fast_rights_center, sub_center or partner.",
+                ),
+            )])
+        })?),
+    };
+
+    let rows: Vec<VenueRow> = sqlx::query_as(
+        "SELECT id, kind, status, name_zh, name_en, summary_zh, summary_en, address, phone, \
+         opening_hours, source FROM venues WHERE ?1 IS NULL OR kind = ?1 ORDER BY sort_order, id",
+    )
+    .bind(kind.map(VenueKind::as_str))
+    .fetch_all(&state.db)
+    .await?;
+
+    let items = rows
+        .into_iter()
+        .map(Venue::try_from)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(ApiError::Internal)?;
+    Ok(Json(VenueList { items }))
+}
+
+#[derive(sqlx::FromRow)]
+struct VenueRow {
+    id: String,
+    kind: String,
+    status: String,
+    name_zh: String,
+    name_en: String,
+    summary_zh: String,
+    summary_en: String,
+    address: Option<String>,
+    phone: Option<String>,
+    opening_hours: Option<String>,
+    source: String,
+}
+
+impl TryFrom<VenueRow> for Venue {
+    type Error = anyhow::Error;
+
+    fn try_from(row: VenueRow) -> anyhow::Result<Venue> {
+        // The table's CHECK constraints allow only these values.
+        let kind = VenueKind::parse(&row.kind)
+            .ok_or_else(|| anyhow::anyhow!("venue {} has unknown kind", row.id))?;
+        let status = match row.status.as_str() {
+            "operating" => VenueStatus::Operating,
+            "being_set_up" => VenueStatus::BeingSetUp,
+            _ => anyhow::bail!("venue {} has unknown status", row.id),
+        };
+        Ok(Venue {
+            id: row.id,
+            kind,
+            status,
+            name_zh: row.name_zh,
+            name_en: row.name_en,
+            summary_zh: row.summary_zh,
+            summary_en: row.summary_en,
+            address: row.address,
+            phone: row.phone,
+            opening_hours: row.opening_hours,
+            source: row.source,
+        })
+    }
+}

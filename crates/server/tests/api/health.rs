@@ -1,0 +1,35 @@
+use portal_domain::api::Health;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn health_answers_with_the_seeded_data() {
+    let app = spawn_app().await;
+    let response = app.get("/api/v1/health").await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    let health: Health = response.json().await.unwrap();
+    assert_eq!(health.status, "ok");
+    assert_eq!(health.venues, 7);
+    assert_eq!(
+        health.gi_products, 4453,
+        "every row of data/seed/gi_products.csv"
+    );
+}
+
+#[tokio::test]
+async fn openapi_document_describes_the_endpoints() {
+    let app = spawn_app().await;
+    let response = app.get("/api/v1/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    let doc: serde_json::Value = response.json().await.unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in ["/api/v1/health", "/api/v1/venues"] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
+    }
+    assert!(doc["components"]["schemas"]["Venue"].is_object());
+    assert!(doc["components"]["schemas"]["ApiErrorBody"].is_object());
+}

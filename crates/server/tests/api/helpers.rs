@@ -1,0 +1,76 @@
+//! Starts a real server on a free port with a fresh SQLite database (and a tiny built app) for
+//! each test, and talks to it over HTTP like any client.
+
+use std::path::PathBuf;
+
+use portal_server::{Application, Config};
+use tempfile::TempDir;
+
+/// The inline loader script of the fake `index.html`: its hash must appear in the CSP.
+pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub dir: TempDir,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub fn database_url(&self) -> String {
+        database_url(&self.dir)
+    }
+}
+
+pub fn database_url(dir: &TempDir) -> String {
+    format!(
+        "sqlite://{}",
+        dir.path().join("db/portal.sqlite3").display()
+    )
+}
+
+/// A server on a new, empty database.
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    spawn_app_in(dir).await
+}
+
+/// A server on whatever database `dir` holds (to test a second start).
+pub async fn spawn_app_in(dir: TempDir) -> TestApp {
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        format!(
+            "<!doctype html><html><head><script type=\"module\">{INLINE_SCRIPT}</script></head>\
+             <body><p>app shell</p></body></html>"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+
+    let config = Config {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database_url: database_url(&dir),
+        dist_dir: PathBuf::from(&dist),
+    };
+    let app = Application::build(config).await.expect("server starts");
+    let base = format!("http://{}", app.local_addr());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        base,
+        client: reqwest::Client::new(),
+        dir,
+    }
+}

@@ -1,0 +1,11 @@
+//! Black-box tests of the API: each test starts the real server on a fresh database and talks
+//! to it over HTTP.
+
+mod helpers;
+
+mod database;
+mod errors;
+mod health;
+mod security;
+mod spa;
+mod venues;

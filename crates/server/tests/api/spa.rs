@@ -1,0 +1,38 @@
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn app_routes_and_deep_links_get_the_app() {
+    let app = spawn_app().await;
+    for path in ["/", "/booking", "/gi", "/some/deep/link", "/track?ref=ABC"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert!(
+            response.text().await.unwrap().contains("app shell"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn built_files_are_served_and_cached_for_good() {
+    let app = spawn_app().await;
+    let response = app.get("/app-0123456789abcdef.js").await;
+    assert_eq!(response.status(), 200);
+    assert!(response.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    assert_eq!(response.text().await.unwrap(), "export default 1;");
+}
+
+#[tokio::test]
+async fn a_missing_file_is_a_404_not_the_app() {
+    let app = spawn_app().await;
+    let response = app.get("/missing-0123456789abcdef.wasm").await;
+    assert_eq!(response.status(), 404);
+}

@@ -1,0 +1,46 @@
+import { test as base, expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/// Every test fails if the page logs an error or breaks the Content-Security-Policy: both mean
+/// something a visitor would see go wrong.
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+      await use(errors);
+      // Network failures that a test provokes on purpose are expected there, not here.
+      const unexpected = errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED'));
+      expect(unexpected, 'console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/// Waits until the app (not the static shell) shows its page heading.
+export async function appReady(page: Page) {
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await expect(page.locator('main h1')).toBeVisible();
+}
+
+/// axe-core with every rule it has (WCAG 2.0–2.2 A/AA and best practices): no violations.
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'axe violations').toEqual([]);
+}
+
+export const services = [
+  { path: '/booking', zh: '预约咨询', en: 'Book a consultation' },
+  { path: '/assistance', zh: '维权援助申请', en: 'Rights assistance' },
+  { path: '/gi', zh: '地理标志产品查询', en: 'Geographical indications' },
+  { path: '/policies', zh: '政策解读', en: 'Policies explained' },
+  { path: '/fast-track', zh: '企业快速通道', en: 'Fast track for businesses' },
+  { path: '/track', zh: '办理进度查询', en: 'Track a request' },
+];

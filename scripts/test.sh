@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# README command 2 (and what CI runs): installs what the tests need, then runs every check:
+# formatting, lints, unit tests, black-box API tests (each on a fresh database) and the browser
+# tests in headless Chromium against the real release server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+source scripts/env.sh
+
+echo "==> Formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
+cargo clippy --locked --quiet -p ip-portal --target wasm32-unknown-unknown -- -D warnings
+
+echo "==> Unit and API tests"
+cargo test --locked --workspace
+
+scripts/build.sh
+
+echo "==> Browser tests (Playwright, Debian Chromium)"
+# A free port and a fresh database for the server Playwright starts.
+E2E_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+E2E_DB_DIR=$(mktemp -d)
+trap 'rm -rf "$E2E_DB_DIR"' EXIT
+export E2E_PORT E2E_DB_DIR
+export E2E_SERVER="$CARGO_TARGET_DIR/release/portal-server"
+npx playwright test --config end2end/playwright.config.ts

@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::prefs::use_prefs;
+
+/// What went wrong with a request, in plain words, and a way to try again.
+#[component]
+pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
+    let prefs = use_prefs();
+    let texts = move || {
+        let s = prefs.s();
+        match &error {
+            ApiError::Offline => (s.error_offline_title, s.error_offline_body.to_owned()),
+            ApiError::NotFound => (s.error_not_found_title, s.error_not_found_body.to_owned()),
+            // The server's message is already in the language the request asked for.
+            ApiError::Validation(body) => (s.error_server_title, body.message.clone()),
+            ApiError::Server => (s.error_server_title, s.error_server_body.to_owned()),
+        }
+    };
+    view! {
+        <div class="error-panel" role="alert">
+            <h3 class="error-panel__title">{
+                let texts = texts.clone();
+                move || texts().0
+            }</h3>
+            <p>{move || texts().1}</p>
+            <button type="button" class="button button--secondary" on:click=move |_| on_retry.run(())>
+                {move || prefs.s().retry}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,6 @@
+//! Small reusable pieces of the interface.
+
+pub mod error_panel;
+pub mod loading;
+pub mod site_footer;
+pub mod site_header;

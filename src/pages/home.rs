@@ -1,0 +1,175 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use portal_domain::api::{Venue, VenueKind, VenueStatus};
+
+use crate::api;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::loading::Loading;
+use crate::i18n::{strings, Strings};
+use crate::prefs::{use_page_title, use_prefs};
+use crate::services::Service;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let prefs = use_prefs();
+    use_page_title(|lang| strings(lang).home);
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{move || prefs.s().home_title}</h1>
+            <p class="lead">{move || prefs.s().home_intro}</p>
+
+            <section aria-labelledby="services-heading">
+                <h2 id="services-heading">{move || prefs.s().services_heading}</h2>
+                <ul class="service-cards">
+                    {Service::ALL
+                        .into_iter()
+                        .map(|service| view! { <ServiceCard service=service/> })
+                        .collect_view()}
+                </ul>
+            </section>
+
+            <ServiceNetwork/>
+            <Contacts/>
+        </div>
+    }
+}
+
+/// A card whose whole area follows its link (the link's `::after` covers the card), while the
+/// link's accessible name stays just the service's name.
+#[component]
+fn ServiceCard(service: Service) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <li class="service-card">
+            <h3 class="service-card__title">
+                <A href=service.href() attr:class="service-card__link">
+                    {move || service.title(prefs.lang.get())}
+                </A>
+            </h3>
+            <p class="service-card__summary">{move || service.summary(prefs.lang.get())}</p>
+        </li>
+    }
+}
+
+#[component]
+fn ServiceNetwork() -> impl IntoView {
+    let prefs = use_prefs();
+    // Venue texts come in both languages, so a language switch does not need a new request.
+    let venues = LocalResource::new(move || api::venues(prefs.lang.get_untracked()));
+    view! {
+        <section aria-labelledby="network-heading">
+            <h2 id="network-heading">{move || prefs.s().network_heading}</h2>
+            <p>{move || prefs.s().network_intro}</p>
+            <Suspense fallback=move || {
+                view! { <Loading label=Signal::derive(move || prefs.s().network_loading)/> }
+            }>
+                {move || Suspend::new(async move {
+                    match venues.await {
+                        Ok(list) if list.items.is_empty() => {
+                            view! { <p>{move || prefs.s().network_empty}</p> }.into_any()
+                        }
+                        Ok(list) => {
+                            view! {
+                                <ul class="venue-list">
+                                    {list
+                                        .items
+                                        .into_iter()
+                                        .map(|venue| view! { <VenueCard venue=venue/> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                                .into_any()
+                        }
+                        Err(error) => {
+                            view! { <ErrorPanel error=error on_retry=move |_| venues.refetch()/> }
+                                .into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+fn kind_label(s: &Strings, kind: VenueKind) -> &'static str {
+    match kind {
+        VenueKind::Center => s.venue_kind_center,
+        VenueKind::FastRightsCenter => s.venue_kind_fast_rights,
+        VenueKind::SubCenter => s.venue_kind_sub_center,
+        VenueKind::Partner => s.venue_kind_partner,
+    }
+}
+
+#[component]
+fn VenueCard(venue: Venue) -> impl IntoView {
+    let prefs = use_prefs();
+    let being_set_up = venue.status == VenueStatus::BeingSetUp;
+    let kind = venue.kind;
+    let Venue {
+        name_zh,
+        name_en,
+        summary_zh,
+        summary_en,
+        address,
+        phone,
+        opening_hours,
+        ..
+    } = venue;
+    let name = move || prefs.lang.get().pick(&name_zh, &name_en).to_owned();
+    let summary = move || prefs.lang.get().pick(&summary_zh, &summary_en).to_owned();
+    // Contact facts are shown only when an administrator has entered them.
+    let fact = move |label: fn(&Strings) -> &'static str, value: Option<String>| {
+        value.map(|value| {
+            view! {
+                <div class="venue-card__fact">
+                    <dt>{move || label(prefs.s())}</dt>
+                    <dd>{value}</dd>
+                </div>
+            }
+        })
+    };
+    let facts = [
+        fact(|s| s.venue_address, address),
+        fact(|s| s.venue_phone, phone),
+        fact(|s| s.venue_hours, opening_hours),
+    ];
+    let has_facts = facts.iter().any(Option::is_some);
+    view! {
+        <li class="venue-card">
+            <p class="venue-card__kind">
+                {move || kind_label(prefs.s(), kind)}
+                {being_set_up
+                    .then(|| {
+                        view! {
+                            <span class="badge badge--pending">
+                                {move || prefs.s().venue_being_set_up}
+                            </span>
+                        }
+                    })}
+            </p>
+            <h3 class="venue-card__name">{name}</h3>
+            <p>{summary}</p>
+            {has_facts.then(|| view! { <dl class="venue-card__facts">{facts.into_iter().collect_view()}</dl> })}
+        </li>
+    }
+}
+
+#[component]
+fn Contacts() -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <section aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{move || prefs.s().contact_heading}</h2>
+            <p>{move || prefs.s().contact_intro}</p>
+            <ul class="list-bullet">
+                <li>
+                    <a href="tel:12345">{move || prefs.s().hotline_12345}</a>
+                </li>
+                <li>
+                    <a href="tel:12315">{move || prefs.s().hotline_12315}</a>
+                </li>
+                <li>{move || prefs.s().contact_counter}</li>
+            </ul>
+        </section>
+    }
+}
