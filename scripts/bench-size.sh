@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the release app and prints, for each file the home route loads, its size raw, gzip -9
+# and brotli -q 11, and the totals. Budget for the home route's first load: 200 KB brotli.
+# (The home route also fetches /api/v1/venues: JSON, a few KB, not counted here.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+log=$(mktemp)
+{ scripts/setup.sh && scripts/build.sh; } >"$log" 2>&1 || { cat "$log"; exit 1; }
+rm -f "$log"
+python3 - <<'PY'
+import gzip, re, subprocess, sys
+from pathlib import Path
+
+dist = Path("dist")
+html = (dist / "index.html").read_text()
+# Everything index.html makes the browser fetch at once: itself, stylesheets, scripts,
+# (module)preloads and the icon. The WASM is the preload of type application/wasm.
+refs = re.findall(r'<(?:link|script)[^>]*?(?:href|src)="/([^"]+)"', html)
+refs += re.findall(r"module_or_path: '/([^']+)'", html)
+files = ["index.html"] + [r for r in dict.fromkeys(refs) if r != "noscript.css"]
+
+def brotli_size(path):
+    out = subprocess.run(["brotli", "-q", "11", "-c", str(path)], check=True, capture_output=True)
+    return len(out.stdout)
+
+rows, totals = [], [0, 0, 0]
+for name in files:
+    path = dist / name
+    data = path.read_bytes()
+    sizes = [len(data), len(gzip.compress(data, 9)), brotli_size(path)]
+    totals = [t + s for t, s in zip(totals, sizes)]
+    rows.append((name, *sizes))
+
+kb = lambda n: f"{n / 1000:8.1f} KB"
+print(f"{'file':48} {'raw':>11} {'gzip':>11} {'brotli':>11}")
+for name, raw, gz, br in rows:
+    print(f"{name:48} {kb(raw)} {kb(gz)} {kb(br)}")
+print(f"{'total (home route, first load)':48} {kb(totals[0])} {kb(totals[1])} {kb(totals[2])}")
+budget = 200_000
+verdict = "within" if totals[2] <= budget else "OVER"
+print(f"brotli budget {budget / 1000:.0f} KB: {verdict} ({totals[2] / budget:.0%})")
+sys.exit(0 if totals[2] <= budget else 1)
+PY
