@@ -17,7 +17,10 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.E2E_REPORT ?? path.join(dbDir, 'report.json') }],
+  ],
   use: {
     baseURL,
     locale: 'zh-CN',

@@ -24,4 +24,12 @@ E2E_DB_DIR=$(mktemp -d)
 trap 'rm -rf "$E2E_DB_DIR"' EXIT
 export E2E_PORT E2E_DB_DIR
 export E2E_SERVER="$CARGO_TARGET_DIR/release/portal-server"
-npx playwright test --config end2end/playwright.config.ts
+export E2E_REPORT="$E2E_DB_DIR/report.json"
+status=0
+npx playwright test --config end2end/playwright.config.ts || status=$?
+# One plain closing line with the browser-test counts (cargo test prints its own above).
+node -e '
+  const s = require(process.env.E2E_REPORT).stats;
+  console.log(`browser: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
+' || true
+exit "$status"
