@@ -15,7 +15,8 @@ dist = Path("dist")
 html = (dist / "index.html").read_text()
 # Everything index.html makes the browser fetch at once: itself, stylesheets, scripts,
 # (module)preloads and the icon. The WASM is the preload of type application/wasm.
-refs = re.findall(r'<(?:link|script)[^>]*?(?:href|src)="/([^"]+)"', html)
+# (Attribute values may be unquoted: Trunk minifies index.html in release builds.)
+refs = re.findall(r'<(?:link|script)[^>]*?\s(?:href|src)="?/([^"\s>]+)', html)
 refs += re.findall(r"module_or_path: '/([^']+)'", html)
 files = ["index.html"] + [r for r in dict.fromkeys(refs) if r != "noscript.css"]
 

@@ -5,6 +5,7 @@
 
 use gloo_net::http::{Request, Response};
 use leptos::prelude::on_cleanup;
+use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::Lang;
 use send_wrapper::SendWrapper;
@@ -24,6 +25,24 @@ pub enum ApiError {
 
 pub async fn venues(lang: Lang) -> Result<VenueList, ApiError> {
     get_json("/api/v1/venues", lang).await
+}
+
+pub async fn gi_products(search: &GiSearch, lang: Lang) -> Result<GiSearchResult, ApiError> {
+    get_json(
+        &format!("/api/v1/gi/products?{}", search.to_query_string()),
+        lang,
+    )
+    .await
+}
+
+/// The CSV export of everything a search finds (a plain download link, not a fetch).
+pub fn gi_products_csv_href(search: &GiSearch) -> String {
+    format!("/api/v1/gi/products.csv?{}", search.to_query_string())
+}
+
+pub async fn gi_product(id: &str, lang: Lang) -> Result<GiProduct, ApiError> {
+    let id = portal_domain::api::gi::percent_encode(id);
+    get_json(&format!("/api/v1/gi/products/{id}"), lang).await
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, StaticSegment};
+use leptos_router::{path, ParamSegment, StaticSegment};
 use wasm_bindgen::JsCast;
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::pages::gi::{GiProductPage, GiSearchPage};
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::service_placeholder::ServicePlaceholder;
@@ -30,9 +31,10 @@ pub fn App() -> impl IntoView {
                         path=StaticSegment(Service::Assistance.segment())
                         view=|| view! { <ServicePlaceholder service=Service::Assistance/> }
                     />
+                    <Route path=StaticSegment(Service::GiLookup.segment()) view=GiSearchPage/>
                     <Route
-                        path=StaticSegment(Service::GiLookup.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::GiLookup/> }
+                        path=(StaticSegment(Service::GiLookup.segment()), ParamSegment("id"))
+                        view=GiProductPage
                     />
                     <Route
                         path=StaticSegment(Service::Policies.segment())

@@ -82,3 +82,19 @@ pub fn use_page_title(page: impl Fn(Lang) -> &'static str + 'static) {
         document().set_title(&format!("{} - {}", page(lang), strings(lang).portal_name));
     });
 }
+
+/// A reactive interface text: `{text(|s| s.home)}`. Every call site shares one closure type
+/// (the picker is a plain `fn`), so the WASM carries one copy of the rendering code instead of
+/// one per text, which a `move || prefs.s().home` closure at each site would cost.
+pub fn text(pick: fn(&Strings) -> &'static str) -> impl Fn() -> &'static str + Copy + 'static {
+    translated(strings, pick)
+}
+
+/// [`text`] for a feature's own texts struct.
+pub fn translated<S: 'static>(
+    texts: fn(Lang) -> &'static S,
+    pick: fn(&S) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + 'static {
+    let prefs = use_prefs();
+    move || pick(texts(prefs.lang.get()))
+}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::prefs::use_prefs;
+use crate::prefs::{text, use_prefs};
 
 /// What went wrong with a request, in plain words, and a way to try again.
 #[component]
@@ -25,7 +25,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
             }</h3>
             <p>{move || texts().1}</p>
             <button type="button" class="button button--secondary" on:click=move |_| on_retry.run(())>
-                {move || prefs.s().retry}
+                {text(|s| s.retry)}
             </button>
         </div>
     }

@@ -1,6 +1,7 @@
 //! Small reusable pieces of the interface.
 
 pub mod error_panel;
+pub mod highlighted;
 pub mod loading;
 pub mod site_footer;
 pub mod site_header;

@@ -1,15 +1,14 @@
 use leptos::prelude::*;
 
-use crate::prefs::use_prefs;
+use crate::prefs::text;
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let prefs = use_prefs();
     view! {
         <footer class="site-footer">
             <div class="container">
-                <p>{move || prefs.s().footer_about}</p>
-                <p>{move || prefs.s().footer_sources}</p>
+                <p>{text(|s| s.footer_about)}</p>
+                <p>{text(|s| s.footer_sources)}</p>
             </div>
         </footer>
     }

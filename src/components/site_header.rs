@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::prefs::use_prefs;
+use crate::prefs::{text, use_prefs};
 use crate::services::Service;
 
 fn skip_to_main(event: web_sys::MouseEvent) {
@@ -38,13 +38,13 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         // Handled here rather than by the browser: the router would treat `#main` as a navigation.
         <a class="skip-link" href="#main" on:click=skip_to_main>
-            {move || prefs.s().skip_to_content}
+            {text(|s| s.skip_to_content)}
         </a>
         <header class="site-header">
             <div class="site-header__bar container">
                 <A href="/" attr:class="site-header__brand">
-                    <span class="site-header__name">{move || prefs.s().portal_name}</span>
-                    <span class="site-header__owner">{move || prefs.s().portal_owner}</span>
+                    <span class="site-header__name">{text(|s| s.portal_name)}</span>
+                    <span class="site-header__owner">{text(|s| s.portal_owner)}</span>
                 </A>
                 <div class="site-header__tools">
                     <button
@@ -53,7 +53,7 @@ pub fn SiteHeader() -> impl IntoView {
                         lang=move || prefs.s().switch_language_lang.tag()
                         on:click=toggle_language
                     >
-                        {move || prefs.s().switch_language}
+                        {text(|s| s.switch_language)}
                     </button>
                     <button
                         type="button"
@@ -61,7 +61,7 @@ pub fn SiteHeader() -> impl IntoView {
                         aria-pressed=move || if prefs.elder.get() { "true" } else { "false" }
                         on:click=move |_| prefs.elder.update(|on| *on = !*on)
                     >
-                        {move || prefs.s().elder_mode}
+                        {text(|s| s.elder_mode)}
                     </button>
                     <button
                         type="button"
@@ -70,7 +70,7 @@ pub fn SiteHeader() -> impl IntoView {
                         aria-expanded=move || if menu_open.get() { "true" } else { "false" }
                         on:click=move |_| menu_open.update(|open| *open = !*open)
                     >
-                        {move || prefs.s().menu}
+                        {text(|s| s.menu)}
                     </button>
                 </div>
             </div>
@@ -78,12 +78,12 @@ pub fn SiteHeader() -> impl IntoView {
                 id="main-nav"
                 class="site-nav"
                 class:site-nav--open=move || menu_open.get()
-                aria-label=move || prefs.s().main_nav
+                aria-label=text(|s| s.main_nav)
             >
                 <ul class="site-nav__list container">
                     <li>
                         <A href="/" exact=true attr:class="site-nav__link">
-                            {move || prefs.s().home}
+                            {text(|s| s.home)}
                         </A>
                     </li>
                     {Service::ALL

@@ -6,20 +6,19 @@ use crate::api;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::i18n::{strings, Strings};
-use crate::prefs::{use_page_title, use_prefs};
+use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    let prefs = use_prefs();
     use_page_title(|lang| strings(lang).home);
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{move || prefs.s().home_title}</h1>
-            <p class="lead">{move || prefs.s().home_intro}</p>
+            <h1 tabindex="-1">{text(|s| s.home_title)}</h1>
+            <p class="lead">{text(|s| s.home_intro)}</p>
 
             <section aria-labelledby="services-heading">
-                <h2 id="services-heading">{move || prefs.s().services_heading}</h2>
+                <h2 id="services-heading">{text(|s| s.services_heading)}</h2>
                 <ul class="service-cards">
                     {Service::ALL
                         .into_iter()
@@ -58,32 +57,27 @@ fn ServiceNetwork() -> impl IntoView {
     let venues = LocalResource::new(move || api::venues(prefs.lang.get_untracked()));
     view! {
         <section aria-labelledby="network-heading">
-            <h2 id="network-heading">{move || prefs.s().network_heading}</h2>
-            <p>{move || prefs.s().network_intro}</p>
+            <h2 id="network-heading">{text(|s| s.network_heading)}</h2>
+            <p>{text(|s| s.network_intro)}</p>
             <Suspense fallback=move || {
-                view! { <Loading label=Signal::derive(move || prefs.s().network_loading)/> }
+                view! { <Loading label=Signal::derive(text(|s| s.network_loading))/> }
             }>
                 {move || Suspend::new(async move {
-                    match venues.await {
-                        Ok(list) if list.items.is_empty() => {
-                            view! { <p>{move || prefs.s().network_empty}</p> }.into_any()
-                        }
-                        Ok(list) => {
-                            view! {
-                                <ul class="venue-list">
-                                    {list
-                                        .items
-                                        .into_iter()
-                                        .map(|venue| view! { <VenueCard venue=venue/> })
-                                        .collect_view()}
-                                </ul>
-                            }
-                                .into_any()
-                        }
-                        Err(error) => {
-                            view! { <ErrorPanel error=error on_retry=move |_| venues.refetch()/> }
-                                .into_any()
-                        }
+                    // Options rather than `into_any`: each type-erased view costs the WASM
+                    // several kilobytes.
+                    let (items, failed) = match venues.await {
+                        Ok(list) => (Some(list.items), None),
+                        Err(error) => (None, Some(error)),
+                    };
+                    let empty = items.as_ref().is_some_and(Vec::is_empty);
+                    view! {
+                        {empty.then(|| view! { <p>{text(|s| s.network_empty)}</p> })}
+                        {items.filter(|v| !v.is_empty()).map(|items| view! {
+                            <ul class="venue-list">
+                                {items.into_iter().map(|venue| view! { <VenueCard venue=venue/> }).collect_view()}
+                            </ul>
+                        })}
+                        {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| venues.refetch()/> })}
                     }
                 })}
             </Suspense>
@@ -142,7 +136,7 @@ fn VenueCard(venue: Venue) -> impl IntoView {
                     .then(|| {
                         view! {
                             <span class="badge badge--pending">
-                                {move || prefs.s().venue_being_set_up}
+                                {text(|s| s.venue_being_set_up)}
                             </span>
                         }
                     })}
@@ -156,19 +150,18 @@ fn VenueCard(venue: Venue) -> impl IntoView {
 
 #[component]
 fn Contacts() -> impl IntoView {
-    let prefs = use_prefs();
     view! {
         <section aria-labelledby="contact-heading">
-            <h2 id="contact-heading">{move || prefs.s().contact_heading}</h2>
-            <p>{move || prefs.s().contact_intro}</p>
+            <h2 id="contact-heading">{text(|s| s.contact_heading)}</h2>
+            <p>{text(|s| s.contact_intro)}</p>
             <ul class="list-bullet">
                 <li>
-                    <a href="tel:12345">{move || prefs.s().hotline_12345}</a>
+                    <a href="tel:12345">{text(|s| s.hotline_12345)}</a>
                 </li>
                 <li>
-                    <a href="tel:12315">{move || prefs.s().hotline_12315}</a>
+                    <a href="tel:12315">{text(|s| s.hotline_12315)}</a>
                 </li>
-                <li>{move || prefs.s().contact_counter}</li>
+                <li>{text(|s| s.contact_counter)}</li>
             </ul>
         </section>
     }

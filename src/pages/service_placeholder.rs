@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
-use crate::prefs::{use_page_title, use_prefs};
+use crate::api;
+use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
 
 /// The page of a service that is not built yet: what it will offer and how to get help now.
@@ -15,9 +17,10 @@ pub fn ServicePlaceholder(service: Service) -> impl IntoView {
             <h1 tabindex="-1">{move || service.title(prefs.lang.get())}</h1>
             <p class="lead">{move || service.summary(prefs.lang.get())}</p>
             <div class="notice" role="note">
-                <p>{move || prefs.s().placeholder_status}</p>
+                <p>{text(|s| s.placeholder_status)}</p>
             </div>
-            <h2>{move || prefs.s().placeholder_what}</h2>
+            {(service == Service::Assistance).then(|| view! { <ReportedProduct/> })}
+            <h2>{text(|s| s.placeholder_what)}</h2>
             <ul class="list-bullet">
                 {move || {
                     service
@@ -27,10 +30,39 @@ pub fn ServicePlaceholder(service: Service) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <p>{move || prefs.s().placeholder_meanwhile}</p>
+            <p>{text(|s| s.placeholder_meanwhile)}</p>
             <p>
-                <A href="/" attr:class="button button--secondary">{move || prefs.s().back_home}</A>
+                <A href="/" attr:class="button button--secondary">{text(|s| s.back_home)}</A>
             </p>
         </div>
+    }
+}
+
+/// "Report a suspected counterfeit" on a GI product's page links here with `?gi=<id>`: the
+/// product is named so the visitor sees it was carried over (the application form will take it).
+#[component]
+fn ReportedProduct() -> impl IntoView {
+    let prefs = use_prefs();
+    let query = use_query_map();
+    let id = Memo::new(move |_| query.with(|q| q.get("gi")));
+    let product = LocalResource::new(move || {
+        let id = id.get();
+        let lang = prefs.lang.get_untracked();
+        async move {
+            match id {
+                Some(id) => api::gi_product(&id, lang).await.ok(),
+                None => None,
+            }
+        }
+    });
+    move || {
+        product.get().flatten().map(|p| {
+            view! {
+                <p class="notice notice--info">
+                    {text(|s| s.reported_product)}
+                    <span lang="zh-CN">{format!("{}（{}）", p.name_zh, p.id)}</span>
+                </p>
+            }
+        })
     }
 }

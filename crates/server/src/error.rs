@@ -14,7 +14,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portal_domain::api::{error_code, ApiErrorBody, FieldError};
-use portal_domain::Lang;
+use portal_domain::{Lang, Localized};
 
 /// A text in both languages.
 #[derive(Debug, Clone)]
@@ -50,6 +50,18 @@ impl FieldProblem {
             field: field.to_owned(),
             code: Cow::Borrowed(code),
             message,
+        }
+    }
+
+    /// A problem the shared domain code found, with its code and messages.
+    pub fn from_domain(field: &str, problem: &impl Localized) -> FieldProblem {
+        FieldProblem {
+            field: field.to_owned(),
+            code: Cow::Borrowed(problem.code()),
+            message: Text {
+                zh: Cow::Owned(problem.message(Lang::Zh)),
+                en: Cow::Owned(problem.message(Lang::En)),
+            },
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 mod error;
 mod extract;
+mod gi;
 mod health;
 mod openapi;
 mod request_log;
@@ -14,6 +15,7 @@ mod spa;
 mod venues;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use axum::routing::any;
@@ -21,12 +23,15 @@ use axum::{middleware, Router};
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 pub use config::Config;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: SqlitePool,
+    /// Built from the database at start-up; see `gi::GiIndex` on why it never changes.
+    pub gi: Arc<gi::GiIndex>,
 }
 
 /// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
@@ -34,6 +39,7 @@ fn api_router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(health::router())
         .merge(venues::router())
+        .merge(gi::router())
         .merge(openapi::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
@@ -46,6 +52,9 @@ fn api_router(state: AppState) -> Router {
         .route("/api/", any(error::api_not_found))
         .layer(middleware::from_fn(error::localize))
         .layer(CatchPanicLayer::custom(error::panic_response))
+        // JSON and CSV shrink several-fold; people on slow mobile networks feel it. The fastest
+        // level keeps the cost per request small.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
 }
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
@@ -69,7 +78,8 @@ impl Application {
     /// Opens the database (creating, migrating and seeding it as needed) and binds the address.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = db::connect(&config.database_url).await?;
-        let router = router(AppState { db }, &config)?;
+        let gi = Arc::new(gi::GiIndex::load(&db).await?);
+        let router = router(AppState { db, gi }, &config)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {} (set PORTAL_ADDR)", config.addr))?;

@@ -12,8 +12,19 @@ use crate::AppState;
         title = "IP public-service portal API",
         description = "知识产权公共服务门户 JSON API"
     ),
-    paths(crate::health::health, crate::venues::list),
-    components(schemas(portal_domain::api::ApiErrorBody, portal_domain::api::FieldError))
+    paths(
+        crate::health::health,
+        crate::venues::list,
+        crate::gi::search,
+        crate::gi::product,
+        crate::gi::export
+    ),
+    components(schemas(
+        portal_domain::api::ApiErrorBody,
+        portal_domain::api::FieldError,
+        portal_domain::api::gi::GiSearchResult,
+        portal_domain::api::gi::GiProduct
+    ))
 )]
 pub struct ApiDoc;
 

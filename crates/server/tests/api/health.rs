@@ -33,3 +33,22 @@ async fn openapi_document_describes_the_endpoints() {
     assert!(doc["components"]["schemas"]["Venue"].is_object());
     assert!(doc["components"]["schemas"]["ApiErrorBody"].is_object());
 }
+
+#[tokio::test]
+async fn api_answers_are_compressed_for_clients_that_accept_it() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/gi/products.csv"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let compressed = response.bytes().await.unwrap().len();
+    assert!(
+        compressed < 1_500_000,
+        "2.7 MB of CSV should shrink, got {compressed}"
+    );
+}

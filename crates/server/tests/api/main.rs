@@ -5,6 +5,7 @@ mod helpers;
 
 mod database;
 mod errors;
+mod gi;
 mod health;
 mod security;
 mod spa;

@@ -1,0 +1,142 @@
+//! Geographical-indication product lookup: `GET /api/v1/gi/products` (search with facets),
+//! `GET /api/v1/gi/products/{id}` and `GET /api/v1/gi/products.csv` (the same search as a
+//! spreadsheet).
+//!
+//! Searches run on an in-memory index ([`GiIndex`]) built at start-up. A search takes well
+//! under a millisecond of CPU and no I/O, so the handler does the work inline; only the
+//! export, which writes every product, moves to a blocking thread.
+
+mod csv;
+mod index;
+mod text;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchError, GiSearchParams, GiSearchResult};
+
+pub use index::GiIndex;
+
+use crate::error::{ApiError, FieldProblem};
+use crate::extract::Query;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/gi/products", get(search))
+        .route("/gi/products.csv", get(export))
+        .route("/gi/products/{id}", get(product))
+}
+
+/// Search GI products by Chinese name, pinyin (full, initials, or with one letter wrong) or a
+/// place in the protection scope, with filters and facet counts.
+#[utoipa::path(get, path = "/api/v1/gi/products", tag = "gi", operation_id = "search_gi_products",
+    params(GiSearchParams),
+    responses(
+        (status = 200, description = "One page of matching products, best first", body = GiSearchResult),
+        (status = 400, description = "A parameter is malformed or names a value not in the data",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn search(
+    State(state): State<AppState>,
+    Query(params): Query<GiSearchParams>,
+) -> Result<Json<GiSearchResult>, ApiError> {
+    let (search, filters) = parse(&state.gi, &params)?;
+    let hits = state.gi.search(&search.q, &filters);
+    let from = (search.page as usize - 1) * search.page_size as usize;
+    let items = hits
+        .ranked
+        .iter()
+        .skip(from)
+        .take(search.page_size as usize)
+        .map(|&(kind, i)| {
+            state
+                .gi
+                .product(i)
+                .summary(state.gi.explain(&search.q, i, kind))
+        })
+        .collect();
+    Ok(Json(GiSearchResult {
+        items,
+        total: hits.ranked.len() as u32,
+        page: search.page,
+        page_size: search.page_size,
+        facets: hits.facets,
+    }))
+}
+
+/// One product, with the other products of its city.
+#[utoipa::path(get, path = "/api/v1/gi/products/{id}", tag = "gi", operation_id = "get_gi_product",
+    params(("id" = String, Path, description = "The product's id, e.g. `GI00842`")),
+    responses(
+        (status = 200, description = "The product", body = GiProduct),
+        (status = 404, description = "No product has this id", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn product(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<GiProduct>, ApiError> {
+    // An id that is not even UTF-8 names no product: the same JSON 404, not axum's text 400.
+    let Ok(Path(id)) = id else {
+        return Err(ApiError::NotFound);
+    };
+    let product = state.gi.find(&id).ok_or(ApiError::NotFound)?;
+    Ok(Json(state.gi.detail(product)))
+}
+
+/// Every product matching the search (`page` and `page_size` are ignored), best first, as a
+/// UTF-8 CSV file with a byte-order mark so that Excel shows the Chinese correctly.
+#[utoipa::path(get, path = "/api/v1/gi/products.csv", tag = "gi",
+    operation_id = "export_gi_products", params(GiSearchParams),
+    responses(
+        (status = 200, description = "Columns: id, name_zh, name_en, pinyin, province, city, \
+            category, gi_type, approved_year, announcement, description, source",
+            content_type = "text/csv; charset=utf-8", body = String),
+        (status = 400, description = "A parameter is malformed or names a value not in the data",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn export(
+    State(state): State<AppState>,
+    Query(params): Query<GiSearchParams>,
+) -> Result<impl IntoResponse, ApiError> {
+    let (search, filters) = parse(&state.gi, &params)?;
+    // Writing every product takes several milliseconds: off the async workers, so that a
+    // download does not hold up the searches queued behind it.
+    let index = state.gi.clone();
+    let body = tokio::task::spawn_blocking(move || {
+        let hits = index.search(&search.q, &filters);
+        csv::write(&index, &hits)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.into()))?
+    .map_err(ApiError::Internal)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"gi-products.csv\"",
+            ),
+        ],
+        body,
+    ))
+}
+
+/// The browser's checks, then the server's own: filter values must occur in the data.
+fn parse(index: &GiIndex, params: &GiSearchParams) -> Result<(GiSearch, index::Filters), ApiError> {
+    let search = GiSearch::parse(params).map_err(validation)?;
+    let filters = index.resolve(&search).map_err(validation)?;
+    Ok((search, filters))
+}
+
+fn validation(errors: Vec<(&'static str, GiSearchError)>) -> ApiError {
+    ApiError::Validation(
+        errors
+            .iter()
+            .map(|(field, error)| FieldProblem::from_domain(field, error))
+            .collect(),
+    )
+}

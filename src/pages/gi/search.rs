@@ -1,0 +1,737 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+use portal_domain::api::gi::{
+    FacetCount, GiProductSummary, GiSearch, GiSearchError, GiSearchParams, GiSearchResult,
+    MatchKind, DEFAULT_PAGE_SIZE,
+};
+use portal_domain::api::ApiErrorBody;
+use portal_domain::Localized;
+
+use super::texts::{gi_text, gi_texts, GiTexts};
+use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::highlighted::Highlighted;
+use crate::components::loading::Loading;
+use crate::prefs::{use_page_title, use_prefs};
+use crate::services::Service;
+
+/// How long typing must pause before the results follow it. Short, because the server answers
+/// in a few milliseconds; stale requests are aborted anyway.
+const DEBOUNCE: Duration = Duration::from_millis(30);
+/// Province links shown before "show all".
+const PROVINCES_SHOWN: usize = 8;
+
+fn params_from(map: &ParamsMap) -> GiSearchParams {
+    GiSearchParams {
+        q: map.get("q"),
+        province: map.get("province"),
+        city: map.get("city"),
+        category: map.get("category"),
+        gi_type: map.get("gi_type"),
+        year_from: map.get("year_from"),
+        year_to: map.get("year_to"),
+        page: map.get("page"),
+        page_size: map.get("page_size"),
+    }
+}
+
+fn empty_search() -> GiSearch {
+    GiSearch {
+        page: 1,
+        page_size: DEFAULT_PAGE_SIZE,
+        ..GiSearch::default()
+    }
+}
+
+/// The page's URL for a search: the URL is the page's whole state, so a link reproduces the
+/// view and Back restores it.
+fn href(search: &GiSearch) -> String {
+    let query = search.to_query_string();
+    if query.is_empty() {
+        "/gi".to_owned()
+    } else {
+        format!("/gi?{query}")
+    }
+}
+
+/// The search with one change, back on page 1.
+fn changed(search: &GiSearch, change: impl FnOnce(&mut GiSearch)) -> GiSearch {
+    let mut next = search.clone();
+    change(&mut next);
+    next.page = 1;
+    next
+}
+
+/// Checks what was typed in the search box with the same code the server uses.
+fn parse_query(raw: &str) -> Result<String, GiSearchError> {
+    let params = GiSearchParams {
+        q: Some(raw.to_owned()),
+        ..GiSearchParams::default()
+    };
+    match GiSearch::parse(&params) {
+        Ok(search) => Ok(search.q),
+        Err(errors) => Err(errors[0].1),
+    }
+}
+
+#[component]
+pub fn GiSearchPage() -> impl IntoView {
+    let prefs = use_prefs();
+    use_page_title(|lang| Service::GiLookup.title(lang));
+
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| query.with(|m| GiSearch::parse(&params_from(m))));
+    let current = Memo::new(move |_| parsed.get().unwrap_or_else(|_| empty_search()));
+    Effect::new(move |_| super::remember_search_href(&href(&current.get())));
+
+    let results = LocalResource::new(move || {
+        let parsed = parsed.get();
+        let lang = prefs.lang.get_untracked();
+        async move {
+            match parsed {
+                Ok(search) => Some(api::gi_products(&search, lang).await),
+                // A hand-edited URL: say what is wrong instead of asking the server.
+                Err(_) => None,
+            }
+        }
+    });
+    let (pending, set_pending) = signal(false);
+
+    let navigate = use_navigate();
+    let go = move |search: &GiSearch, replace: bool| {
+        navigate(
+            &href(search),
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+
+    // The search box follows the URL (Back, links) and the URL follows typing, debounced.
+    let input = RwSignal::new(query.with_untracked(|m| m.get("q").unwrap_or_default()));
+    let input_error = RwSignal::new(None::<GiSearchError>);
+    Effect::new(move |_| {
+        let q = current.get().q;
+        if parse_query(&input.get_untracked()).ok().as_deref() != Some(q.as_str()) {
+            input.set(q);
+        }
+    });
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let search_now = {
+        let go = go.clone();
+        move |replace: bool| {
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            match parse_query(&input.get_untracked()) {
+                Ok(q) => {
+                    input_error.set(None);
+                    if q != current.get_untracked().q {
+                        go(&changed(&current.get_untracked(), |s| s.q = q), replace);
+                    }
+                }
+                Err(error) => input_error.set(Some(error)),
+            }
+        }
+    };
+    // Schedules a search once typing pauses. Typing replaces the history entry: Back should not
+    // replay every keystroke.
+    let schedule = {
+        let search_now = search_now.clone();
+        move || {
+            if let Some(handle) = timer.get_value() {
+                handle.clear();
+            }
+            let search_now = search_now.clone();
+            let handle = set_timeout_with_handle(move || search_now(true), DEBOUNCE).ok();
+            timer.set_value(handle);
+        }
+    };
+    let on_input = {
+        let schedule = schedule.clone();
+        move |ev: leptos::ev::Event| {
+            input.set(event_target_value(&ev));
+            // While a Chinese input method is composing, the box holds pinyin that is not the
+            // search yet: wait for the composition to end.
+            let composing = ev
+                .dyn_ref::<web_sys::InputEvent>()
+                .is_some_and(web_sys::InputEvent::is_composing);
+            if !composing {
+                schedule();
+            }
+        }
+    };
+    let on_composition_end = move |ev: leptos::ev::CompositionEvent| {
+        input.set(event_target_value(&ev));
+        schedule();
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        search_now(false);
+    };
+
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{move || Service::GiLookup.title(prefs.lang.get())}</h1>
+            <p class="lead">{move || Service::GiLookup.summary(prefs.lang.get())}</p>
+
+            <form class="gi-search" role="search" on:submit=on_submit>
+                <label class="label" for="gi-q">{gi_text(|t| t.search_label)}</label>
+                <p class="hint" id="gi-q-hint">{gi_text(|t| t.search_hint)}</p>
+                {move || {
+                    input_error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field-error" id="gi-q-error">
+                                    {e.message(prefs.lang.get())}
+                                </p>
+                            }
+                        })
+                }}
+                <div class="gi-search__row">
+                    <input
+                        id="gi-q"
+                        class="input"
+                        class:input--error=move || input_error.get().is_some()
+                        type="search"
+                        name="q"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        spellcheck="false"
+                        enterkeyhint="search"
+                        aria-describedby=move || {
+                            if input_error.get().is_some() {
+                                "gi-q-hint gi-q-error"
+                            } else {
+                                "gi-q-hint"
+                            }
+                        }
+                        aria-invalid=move || input_error.get().is_some().to_string()
+                        prop:value=move || input.get()
+                        on:input=on_input
+                        on:compositionend=on_composition_end
+                    />
+                    <button type="submit" class="button">{gi_text(|t| t.search_button)}</button>
+                </div>
+            </form>
+
+            <Transition
+                fallback=move || view! { <Loading label=Signal::derive(gi_text(|t| t.loading))/> }
+                set_pending=set_pending
+            >
+                {move || Suspend::new(async move {
+                    let search = current.get_untracked();
+                    // Options rather than `into_any`: each type-erased view costs the WASM
+                    // several kilobytes.
+                    let (mut summary, mut found, mut failed) = (None, None, None);
+                    match (results.await, parsed.get_untracked()) {
+                        (None, Err(errors)) => {
+                            let lang = prefs.lang.get_untracked();
+                            summary = Some(
+                                errors
+                                    .into_iter()
+                                    .map(|(field, e)| (field.to_owned(), e.message(lang)))
+                                    .collect::<Vec<_>>(),
+                            );
+                        }
+                        (Some(Ok(result)), _) => found = Some(result),
+                        (Some(Err(ApiError::Validation(body))), _) => {
+                            summary = Some(field_messages(&body));
+                        }
+                        (Some(Err(error)), _) => failed = Some(error),
+                        (None, Ok(_)) => {}
+                    }
+                    view! {
+                        {summary.map(|fields| view! { <ErrorSummary fields=fields/> })}
+                        {found.map(|result| view! { <Results search=search result=result pending=pending/> })}
+                        {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| results.refetch()/> })}
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+fn field_messages(body: &ApiErrorBody) -> Vec<(String, String)> {
+    if body.fields.is_empty() {
+        return vec![(String::new(), body.message.clone())];
+    }
+    body.fields
+        .iter()
+        .map(|(field, e)| (field.clone(), e.message.clone()))
+        .collect()
+}
+
+/// A search whose parameters cannot be used (typically a hand-edited link): what is wrong and
+/// a way to start again.
+#[component]
+fn ErrorSummary(fields: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <div class="error-summary" role="alert" tabindex="-1">
+            <h2 class="error-summary__title">{gi_text(|t| t.error_summary_title)}</h2>
+            <ul>
+                {fields
+                    .into_iter()
+                    .map(|(field, message)| {
+                        // Only the search box is a field on this page; the filters are links.
+                        let (linked, plain) = if field == "q" {
+                            (Some(message), None)
+                        } else {
+                            (None, Some(message))
+                        };
+                        view! {
+                            <li>
+                                {linked.map(|m| view! { <a href="#gi-q">{m}</a> })}
+                                {plain}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p>
+                <A href="/gi">{gi_text(|t| t.clear_all)}</A>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || gi_texts(prefs.lang.get());
+    let total = result.total;
+    let pages = total.div_ceil(search.page_size).max(1);
+    let csv = api::gi_products_csv_href(&search);
+    let has_items = !result.items.is_empty();
+    // On phones the filters start folded so the results come first.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 960.0);
+
+    view! {
+        <div class="gi-layout" aria-busy=move || pending.get().to_string()>
+            <details class="gi-filters" open=wide>
+                <summary class="gi-filters__summary">{gi_text(|t| t.filters_heading)}</summary>
+                // The summary is not a heading: this keeps the outline h1 > h2 > h3.
+                <h2 class="visually-hidden">{gi_text(|t| t.filters_heading)}</h2>
+                <Facets search=search.clone() facets=result.facets/>
+            </details>
+            <section class="gi-results" aria-labelledby="gi-results-heading">
+                <h2 id="gi-results-heading" class="visually-hidden">{gi_text(|t| t.results_heading)}</h2>
+                <ActiveFilters search=search.clone()/>
+                <p class="gi-results__total" role="status">
+                    {move || (t().total)(total)}
+                    {move || pending.get().then(|| view! { <span class="visually-hidden">{t().updating}</span> })}
+                </p>
+                {has_items.then(|| view! {
+                        <ul class="gi-result-list">
+                            {result
+                                .items
+                                .into_iter()
+                                .map(|item| view! { <ResultItem item=item/> })
+                                .collect_view()}
+                        </ul>
+                        <Pagination search=search.clone() pages=pages/>
+                        <p>
+                            <a class="button button--secondary" href=csv download="gi-products.csv">
+                                {move || (t().download_csv)(total)}
+                            </a>
+                        </p>
+                    })}
+                {(!has_items).then(|| view! { <NoResults/> })}
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn ResultItem(item: GiProductSummary) -> impl IntoView {
+    let place = [item.province.clone(), item.city.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let facts = [
+        Some(place).filter(|p| !p.is_empty()),
+        item.category.clone(),
+        item.gi_type.clone(),
+        item.approved_year.map(|y| y.to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+
+    // The name is highlighted unless the match was in the protection scope, which then gets
+    // its own line with the excerpt.
+    let (name, scope) = match item.matched {
+        Some(m) if m.kind == MatchKind::Scope => ((item.name_zh, 0, 0), Some(m)),
+        Some(m) => ((m.text, m.start, m.end), None),
+        None => ((item.name_zh, 0, 0), None),
+    };
+    let scope = scope.map(|m| {
+        view! {
+            <p class="gi-result__scope">
+                {gi_text(|t| t.matched_scope)}
+                <span lang="zh-CN">
+                    <Highlighted text=m.text start=m.start end=m.end/>
+                </span>
+            </p>
+        }
+    });
+
+    view! {
+        <li class="gi-result">
+            <h3 class="gi-result__name" lang="zh-CN">
+                <A href=format!("/gi/{}", item.id)>
+                    <Highlighted text=name.0 start=name.1 end=name.2/>
+                </A>
+            </h3>
+            <p class="gi-result__pinyin">{item.pinyin}</p>
+            <p class="gi-result__facts" lang="zh-CN">{facts}</p>
+            {scope}
+        </li>
+    }
+}
+
+#[component]
+fn NoResults() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || gi_texts(prefs.lang.get());
+    view! {
+        <div class="empty-state">
+            <h3>{gi_text(|t| t.no_results_title)}</h3>
+            <p>{gi_text(|t| t.no_results_tips)}</p>
+            <ul class="list-bullet">
+                {move || t().tip_examples.iter().map(|tip| view! { <li>{*tip}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+#[component]
+fn ActiveFilters(search: GiSearch) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || gi_texts(prefs.lang.get());
+    let mut chips: Vec<(String, GiSearch)> = Vec::new();
+    if let Some(p) = &search.province {
+        chips.push((
+            p.clone(),
+            changed(&search, |s| {
+                s.province = None;
+                s.city = None;
+            }),
+        ));
+    }
+    if let Some(c) = &search.city {
+        chips.push((c.clone(), changed(&search, |s| s.city = None)));
+    }
+    if let Some(c) = &search.category {
+        chips.push((c.clone(), changed(&search, |s| s.category = None)));
+    }
+    if let Some(g) = &search.gi_type {
+        chips.push((g.clone(), changed(&search, |s| s.gi_type = None)));
+    }
+    if search.year_from.is_some() || search.year_to.is_some() {
+        let label = format!(
+            "{}–{}",
+            search.year_from.map(|y| y.to_string()).unwrap_or_default(),
+            search.year_to.map(|y| y.to_string()).unwrap_or_default()
+        );
+        chips.push((
+            label,
+            changed(&search, |s| {
+                s.year_from = None;
+                s.year_to = None;
+            }),
+        ));
+    }
+    if chips.is_empty() {
+        return None;
+    }
+    let clear = changed(&search, |s| {
+        *s = GiSearch {
+            q: s.q.clone(),
+            ..empty_search()
+        }
+    });
+    Some(view! {
+        <div class="active-filters">
+            <h3 class="active-filters__title">{gi_text(|t| t.active_filters)}</h3>
+            <ul class="chips">
+                {chips
+                    .into_iter()
+                    .map(|(label, without)| {
+                        let aria = label.clone();
+                        view! {
+                            <li>
+                                <A
+                                    href=href(&without)
+                                    attr:class="chip"
+                                    attr:aria-label=move || (t().remove_filter)(&aria)
+                                >
+                                    <span lang="zh-CN">{label}</span>
+                                    <span aria-hidden="true">" ×"</span>
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <A href=href(&clear) attr:class="active-filters__clear">{gi_text(|t| t.clear_all)}</A>
+        </div>
+    })
+}
+
+#[component]
+fn Pagination(search: GiSearch, pages: u32) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || gi_texts(prefs.lang.get());
+    if pages <= 1 {
+        return None;
+    }
+    let page = search.page;
+    let at = |p: u32| {
+        let mut s = search.clone();
+        s.page = p;
+        href(&s)
+    };
+    let previous = (page > 1).then(|| at(page - 1));
+    let next = (page < pages).then(|| at(page + 1));
+    Some(view! {
+        <nav class="pagination" aria-label=gi_text(|t| t.pagination)>
+            {previous.map(|h| view! { <A href=h attr:class="button button--secondary" attr:rel="prev">{gi_text(|t| t.previous_page)}</A> })}
+            <span class="pagination__where">{move || (t().page_of)(page, pages)}</span>
+            {next.map(|h| view! { <A href=h attr:class="button button--secondary" attr:rel="next">{gi_text(|t| t.next_page)}</A> })}
+        </nav>
+    })
+}
+
+/// The filters, each a list of links with live counts. The province list is drawn as a bar
+/// chart of the distribution: the chart is the filter.
+#[component]
+fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || gi_texts(prefs.lang.get());
+    let all_provinces = RwSignal::new(false);
+    let max_province = facets
+        .province
+        .iter()
+        .map(|f| f.count)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let province_count = facets.province.len();
+
+    let province_links = {
+        let search = search.clone();
+        facets
+            .province
+            .into_iter()
+            .enumerate()
+            .map(move |(i, f)| {
+                let selected = search.province.as_deref() == Some(f.value.as_str());
+                let target = changed(&search, |s| {
+                    s.province = (!selected).then(|| f.value.clone());
+                    s.city = None;
+                });
+                // Whole percents: float formatting would add kilobytes to the WASM.
+                let width = (f.count * 100 / max_province).max(1).to_string();
+                let hidden = move || i >= PROVINCES_SHOWN && !all_provinces.get() && !selected;
+                view! {
+                    <li class:facet__item--hidden=hidden>
+                        <FacetLink href=href(&target) selected=selected value=f.value count=f.count>
+                            <svg class="facet__bar" aria-hidden="true" viewBox="0 0 100 6" preserveAspectRatio="none">
+                                <rect x="0" y="0" height="6" width=width></rect>
+                            </svg>
+                        </FacetLink>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let simple = |facet: Vec<FacetCount>,
+                  label: fn(&GiTexts) -> &'static str,
+                  get: fn(&GiSearch) -> &Option<String>,
+                  set: fn(&mut GiSearch, Option<String>)| {
+        if facet.is_empty() {
+            return None;
+        }
+        let search = search.clone();
+        Some(view! {
+            <section class="facet">
+                <h3 class="facet__title">{move || label(t())}</h3>
+                <ul class="facet__list">
+                    {facet
+                        .into_iter()
+                        .map(|f| {
+                            let selected = get(&search).as_deref() == Some(f.value.as_str());
+                            let target = changed(&search, |s| set(s, (!selected).then(|| f.value.clone())));
+                            view! { <li><FacetLink href=href(&target) selected=selected value=f.value count=f.count/></li> }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        })
+    };
+
+    let decades = {
+        let search = search.clone();
+        let items = facets
+            .decade
+            .into_iter()
+            .filter_map(|f| {
+                let start: u16 = f.value.parse().ok()?;
+                let selected = search.year_from == Some(start) && search.year_to == Some(start + 9);
+                let target = changed(&search, |s| {
+                    s.year_from = (!selected).then_some(start);
+                    s.year_to = (!selected).then_some(start + 9);
+                });
+                let value = f.value.clone();
+                Some(view! {
+                    <li>
+                        <FacetLink href=href(&target) selected=selected value=value count=f.count label=Signal::derive(move || (t().decade)(&f.value))/>
+                    </li>
+                })
+            })
+            .collect_view();
+        view! {
+            <section class="facet">
+                <h3 class="facet__title">{gi_text(|t| t.facet_decade)}</h3>
+                <ul class="facet__list">{items}</ul>
+                <YearRange search=search.clone()/>
+            </section>
+        }
+    };
+
+    view! {
+        <div class="facets">
+            <section class="facet">
+                <h3 class="facet__title">{gi_text(|t| t.facet_province)}</h3>
+                <ul class="facet__list facet__list--bars">{province_links}</ul>
+                {(province_count > PROVINCES_SHOWN).then(|| view! {
+                    <button
+                        type="button"
+                        class="button button--link"
+                        aria-expanded=move || all_provinces.get().to_string()
+                        on:click=move |_| all_provinces.update(|a| *a = !*a)
+                    >
+                        {move || if all_provinces.get() { t().show_fewer } else { t().show_all }}
+                    </button>
+                })}
+            </section>
+            {simple(facets.city, |t| t.facet_city, |s| &s.city, |s, v| s.city = v)}
+            {simple(facets.category, |t| t.facet_category, |s| &s.category, |s, v| s.category = v)}
+            {simple(facets.gi_type, |t| t.facet_gi_type, |s| &s.gi_type, |s, v| s.gi_type = v)}
+            {decades}
+        </div>
+    }
+}
+
+/// One facet value: a link that applies (or, when chosen, removes) the filter, with its count.
+#[component]
+fn FacetLink(
+    href: String,
+    selected: bool,
+    value: String,
+    count: u32,
+    /// Shown instead of the raw value (e.g. "the 2010s" for `2010`).
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
+    /// Drawn under the value, e.g. the province's bar.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let shown = {
+        let value = value.clone();
+        move || label.map(|l| l.get()).unwrap_or_else(|| value.clone())
+    };
+    view! {
+        <A
+            href=href
+            attr:class="facet__link"
+            attr:aria-current=selected.then_some("true")
+        >
+            <span class="facet__value" lang=label.is_none().then_some("zh-CN")>{shown}</span>
+            <span class="facet__count">{count}</span>
+            {children.map(|c| c())}
+        </A>
+    }
+}
+
+/// A year range typed by hand, checked by the shared parser before it goes into the URL.
+#[component]
+fn YearRange(search: GiSearch) -> impl IntoView {
+    let prefs = use_prefs();
+    let from = RwSignal::new(search.year_from.map(|y| y.to_string()).unwrap_or_default());
+    let to = RwSignal::new(search.year_to.map(|y| y.to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<(&'static str, GiSearchError)>);
+    let navigate = use_navigate();
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let params = GiSearchParams {
+            year_from: Some(from.get_untracked()),
+            year_to: Some(to.get_untracked()),
+            ..GiSearchParams::default()
+        };
+        match GiSearch::parse(&params) {
+            Ok(years) => {
+                error.set(None);
+                let next = changed(&search, |s| {
+                    s.year_from = years.year_from;
+                    s.year_to = years.year_to;
+                });
+                navigate(&href(&next), NavigateOptions::default());
+            }
+            Err(errors) => error.set(errors.first().copied()),
+        }
+    };
+    let error_for = move |field: &'static str| {
+        move || {
+            error
+                .get()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, e)| view! { <p class="field-error" id=format!("gi-{field}-error")>{e.message(prefs.lang.get())}</p> })
+        }
+    };
+    view! {
+        <form class="year-range" on:submit=apply>
+            <fieldset>
+                <legend>{gi_text(|t| t.year_range)}</legend>
+                <div class="year-range__fields">
+                    <div>
+                        <label class="label" for="gi-year_from">{gi_text(|t| t.year_from)}</label>
+                        {error_for("year_from")}
+                        <input id="gi-year_from" class="input input--year" inputmode="numeric" maxlength="4"
+                            autocomplete="off"
+                            aria-invalid=move || error.get().is_some_and(|(f, _)| f == "year_from").to_string()
+                            prop:value=move || from.get()
+                            on:input=move |ev| from.set(event_target_value(&ev))/>
+                    </div>
+                    <div>
+                        <label class="label" for="gi-year_to">{gi_text(|t| t.year_to)}</label>
+                        {error_for("year_to")}
+                        <input id="gi-year_to" class="input input--year" inputmode="numeric" maxlength="4"
+                            autocomplete="off"
+                            aria-invalid=move || error.get().is_some_and(|(f, _)| f == "year_to").to_string()
+                            prop:value=move || to.get()
+                            on:input=move |ev| to.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <button type="submit" class="button button--secondary">{gi_text(|t| t.apply)}</button>
+            </fieldset>
+        </form>
+    }
+}
