@@ -5,14 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-echo "==> Building the web app (release)"
+echo "==> Building the web apps (release)"
 cargo fetch --locked --quiet
+# The portal app first: Trunk replaces the whole of dist/ with it.
 trunk --skip-version-check build --release --offline
-for f in dist/*.wasm dist/*.js dist/*.css dist/*.html dist/*.svg; do
-  [[ -f $f ]] || continue
-  brotli --force --best --keep "$f"
-  gzip --force --best --keep "$f"
+# Then one app per service that has its own (see crates/domain/src/apps.rs), each from a copy of
+# index.html that names its binary, into dist/apps/<name>/.
+for app in gi; do
+  sed "s/data-bin=\"ip-portal\"/data-bin=\"ip-portal-$app\"/" index.html > "app-$app.html"
+  trunk --skip-version-check build --release --offline=true "app-$app.html" \
+    --dist "dist/apps/$app" --public-url "/apps/$app/"
+  rm "app-$app.html"
 done
+find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) |
+  while read -r f; do
+    brotli --force --best --keep "$f"
+    gzip --force --best --keep "$f"
+  done
 
 echo "==> Building the server (release)"
 cargo build --release --locked --quiet -p portal-server

@@ -1,58 +1,48 @@
+//! What every app of the portal shares: start-up, the page frame (header, main, footer), the
+//! router, and focus management.
+
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::{path, ParamSegment, StaticSegment};
+use portal_domain::apps::App;
 use wasm_bindgen::JsCast;
 
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
-use crate::pages::gi::{GiProductPage, GiSearchPage};
-use crate::pages::home::Home;
-use crate::pages::not_found::NotFound;
-use crate::pages::service_placeholder::ServicePlaceholder;
 use crate::prefs::provide_prefs;
-use crate::services::Service;
 
+/// Starts an app: replaces the static shell of `index.html` with the app's view.
+pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
+    console_error_panic_hook::set_once();
+    // index.html shows a static shell (portal name, "loading", how to get help without the app)
+    // until this point.
+    if let Some(shell) = document().get_element_by_id("shell") {
+        shell.remove();
+    }
+    leptos::mount::mount_to_body(app);
+}
+
+/// The page frame around an app's routes.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn Shell(app: App, children: Children) -> impl IntoView {
     provide_prefs();
+    provide_context(app);
     view! {
         <Router>
             <FocusOnNavigation/>
             <SiteHeader/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route
-                        path=StaticSegment(Service::Booking.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Booking/> }
-                    />
-                    <Route
-                        path=StaticSegment(Service::Assistance.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Assistance/> }
-                    />
-                    <Route path=StaticSegment(Service::GiLookup.segment()) view=GiSearchPage/>
-                    <Route
-                        path=(StaticSegment(Service::GiLookup.segment()), ParamSegment("id"))
-                        view=GiProductPage
-                    />
-                    <Route
-                        path=StaticSegment(Service::Policies.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Policies/> }
-                    />
-                    <Route
-                        path=StaticSegment(Service::FastTrack.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::FastTrack/> }
-                    />
-                    <Route
-                        path=StaticSegment(Service::Track.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Track/> }
-                    />
-                </Routes>
-            </main>
+            <main id="main" tabindex="-1">{children()}</main>
             <SiteFooter/>
         </Router>
     }
+}
+
+/// `rel="external"` for a link into another of the portal's apps, so the router lets the
+/// browser load that app instead of looking for the page among its own routes.
+pub fn rel_for(href: &str) -> Option<&'static str> {
+    let current = use_context::<App>().unwrap_or(App::Portal);
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    (App::for_path(path) != current).then_some("external")
 }
 
 /// After an in-app navigation, moves focus to the new page's `<h1>` so screen-reader and

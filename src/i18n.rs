@@ -105,7 +105,7 @@ static ZH: Strings = Strings {
     placeholder_meanwhile:
         "现在需要帮助，可以拨打 12345 政务服务便民热线，或到南通市知识产权保护中心服务窗口办理。",
     back_home: "返回首页",
-    reported_product: "您要举报的地理标志产品：",
+    reported_product: "您要举报的地理标志产品编号：",
 
     not_found_title: "找不到此页面",
     not_found_body:
@@ -161,7 +161,7 @@ static EN: Strings = Strings {
     placeholder_what: "When it is ready, you will be able to:",
     placeholder_meanwhile: "If you need help now, call the 12345 government service hotline or visit the service counter of the Nantong IP Protection Center.",
     back_home: "Back to the home page",
-    reported_product: "The geographical-indication product you are reporting: ",
+    reported_product: "Number of the geographical-indication product you are reporting: ",
 
     not_found_title: "Page not found",
     not_found_body: "If you typed the web address, check it is correct. If you followed a link, the page may have moved.",

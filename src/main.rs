@@ -1,19 +1,43 @@
-//! The citizen-facing single-page app. Built by Trunk into `dist/`, served by `portal-server`.
+//! The portal app: home, the services not built yet, and "page not found".
 
-mod api;
-mod app;
-mod components;
-mod i18n;
-mod pages;
-mod prefs;
-mod services;
+use ip_portal::app::{boot, Shell};
+use ip_portal::pages::home::Home;
+use ip_portal::pages::not_found::NotFound;
+use ip_portal::pages::service_placeholder::ServicePlaceholder;
+use ip_portal::services::Service;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::{path, StaticSegment};
+use portal_domain::apps::App;
 
 fn main() {
-    console_error_panic_hook::set_once();
-    // index.html shows a static shell (portal name, "loading", how to get help without the app)
-    // until this point; the app replaces it.
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
+    boot(|| {
+        view! {
+            <Shell app=App::Portal>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route
+                        path=StaticSegment(Service::Booking.segment())
+                        view=|| view! { <ServicePlaceholder service=Service::Booking/> }
+                    />
+                    <Route
+                        path=StaticSegment(Service::Assistance.segment())
+                        view=|| view! { <ServicePlaceholder service=Service::Assistance/> }
+                    />
+                    <Route
+                        path=StaticSegment(Service::Policies.segment())
+                        view=|| view! { <ServicePlaceholder service=Service::Policies/> }
+                    />
+                    <Route
+                        path=StaticSegment(Service::FastTrack.segment())
+                        view=|| view! { <ServicePlaceholder service=Service::FastTrack/> }
+                    />
+                    <Route
+                        path=StaticSegment(Service::Track.segment())
+                        view=|| view! { <ServicePlaceholder service=Service::Track/> }
+                    />
+                </Routes>
+            </Shell>
+        }
+    });
 }

@@ -45,3 +45,7 @@ export const services = [
   { path: '/fast-track', zh: '企业快速通道', en: 'Fast track for businesses' },
   { path: '/track', zh: '办理进度查询', en: 'Track a request' },
 ];
+
+/// Which of the portal's single-page apps serves a path (mirrors crates/domain/src/apps.rs): a
+/// link into another app is a full page load.
+export const appOf = (path: string) => (/^\/gi(\/|$)/.test(path) ? 'gi' : 'portal');

@@ -140,7 +140,12 @@ test.describe('GI lookup', () => {
 
     await page.getByRole('link', { name: '举报涉嫌假冒产品' }).click();
     await expect(page).toHaveURL(/\/assistance\?gi=GI\d{5}/);
-    await expect(page.locator('.notice--info')).toContainText('吕四海蜇');
+    const id = new URL(page.url()).searchParams.get('gi')!;
+    await expect(page.locator('.notice--info')).toContainText(id);
+    // A link cannot put its own words on the page.
+    await page.goto('/assistance?gi=%E8%AF%B7%E6%8B%A8%E6%89%93');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('维权援助申请');
+    await expect(page.locator('.notice--info')).toHaveCount(0);
 
     consoleErrors.allow(/status of 404/);
     await page.goto('/gi/GI99999');

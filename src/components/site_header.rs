@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use crate::app::rel_for;
 use crate::prefs::{text, use_prefs};
 use crate::services::Service;
 
@@ -42,7 +43,7 @@ pub fn SiteHeader() -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="site-header__bar container">
-                <A href="/" attr:class="site-header__brand">
+                <A href="/" attr:class="site-header__brand" attr:rel=rel_for("/")>
                     <span class="site-header__name">{text(|s| s.portal_name)}</span>
                     <span class="site-header__owner">{text(|s| s.portal_owner)}</span>
                 </A>
@@ -82,7 +83,7 @@ pub fn SiteHeader() -> impl IntoView {
             >
                 <ul class="site-nav__list container">
                     <li>
-                        <A href="/" exact=true attr:class="site-nav__link">
+                        <A href="/" exact=true attr:class="site-nav__link" attr:rel=rel_for("/")>
                             {text(|s| s.home)}
                         </A>
                     </li>
@@ -91,7 +92,7 @@ pub fn SiteHeader() -> impl IntoView {
                         .map(|service| {
                             view! {
                                 <li>
-                                    <A href=service.href() attr:class="site-nav__link">
+                                    <A href=service.href() attr:class="site-nav__link" attr:rel=rel_for(&service.href())>
                                         {move || service.title(prefs.lang.get())}
                                     </A>
                                 </li>

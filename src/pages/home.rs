@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use portal_domain::api::{Venue, VenueKind, VenueStatus};
 
 use crate::api;
+use crate::app::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::i18n::{strings, Strings};
@@ -41,7 +42,7 @@ fn ServiceCard(service: Service) -> impl IntoView {
     view! {
         <li class="service-card">
             <h3 class="service-card__title">
-                <A href=service.href() attr:class="service-card__link">
+                <A href=service.href() attr:class="service-card__link" attr:rel=rel_for(&service.href())>
                     {move || service.title(prefs.lang.get())}
                 </A>
             </h3>

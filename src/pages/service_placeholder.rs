@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::api;
+use crate::app::rel_for;
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
 
@@ -32,36 +32,27 @@ pub fn ServicePlaceholder(service: Service) -> impl IntoView {
             </ul>
             <p>{text(|s| s.placeholder_meanwhile)}</p>
             <p>
-                <A href="/" attr:class="button button--secondary">{text(|s| s.back_home)}</A>
+                <A href="/" attr:class="button button--secondary" attr:rel=rel_for("/")>{text(|s| s.back_home)}</A>
             </p>
         </div>
     }
 }
 
 /// "Report a suspected counterfeit" on a GI product's page links here with `?gi=<id>`: the
-/// product is named so the visitor sees it was carried over (the application form will take it).
+/// product's number is shown so the visitor sees it was carried over (the application form will
+/// take it). Only a well-formed number is shown: a link must not put arbitrary text on the page.
 #[component]
 fn ReportedProduct() -> impl IntoView {
-    let prefs = use_prefs();
     let query = use_query_map();
-    let id = Memo::new(move |_| query.with(|q| q.get("gi")));
-    let product = LocalResource::new(move || {
-        let id = id.get();
-        let lang = prefs.lang.get_untracked();
-        async move {
-            match id {
-                Some(id) => api::gi_product(&id, lang).await.ok(),
-                None => None,
-            }
-        }
-    });
+    let id = move || {
+        query.with(|q| q.get("gi")).filter(|id| {
+            id.len() == 7 && id.starts_with("GI") && id[2..].bytes().all(|b| b.is_ascii_digit())
+        })
+    };
     move || {
-        product.get().flatten().map(|p| {
+        id().map(|id| {
             view! {
-                <p class="notice notice--info">
-                    {text(|s| s.reported_product)}
-                    <span lang="zh-CN">{format!("{}（{}）", p.name_zh, p.id)}</span>
-                </p>
+                <p class="notice notice--info">{text(|s| s.reported_product)}{id}</p>
             }
         })
     }

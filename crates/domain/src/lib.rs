@@ -5,6 +5,7 @@
 //! that is known to be well-formed or a typed error with a message in both languages.
 
 pub mod api;
+pub mod apps;
 pub mod ids;
 pub mod lang;
 

@@ -8,6 +8,7 @@ mod extract;
 mod gi;
 mod health;
 mod openapi;
+mod policies;
 mod request_log;
 mod security;
 mod seed;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub db: SqlitePool,
     /// Built from the database at start-up; see `gi::GiIndex` on why it never changes.
     pub gi: Arc<gi::GiIndex>,
+    /// Read from the database at start-up; see `policies::PolicyLibrary`.
+    pub policies: Arc<policies::PolicyLibrary>,
 }
 
 /// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
@@ -40,6 +43,7 @@ fn api_router(state: AppState) -> Router {
         .merge(health::router())
         .merge(venues::router())
         .merge(gi::router())
+        .merge(policies::router())
         .merge(openapi::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
@@ -59,7 +63,7 @@ fn api_router(state: AppState) -> Router {
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let index = spa::IndexHtml::load(&config.dist_dir);
-    let headers = security::headers(&security::content_security_policy(index.text()))?;
+    let headers = security::headers(&security::content_security_policy(index.texts()))?;
     Ok(api_router(state)
         .merge(spa::router(&config.dist_dir, index))
         .layer(middleware::from_fn_with_state(
@@ -79,7 +83,8 @@ impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = db::connect(&config.database_url).await?;
         let gi = Arc::new(gi::GiIndex::load(&db).await?);
-        let router = router(AppState { db, gi }, &config)?;
+        let policies = Arc::new(policies::PolicyLibrary::load(&db).await?);
+        let router = router(AppState { db, gi, policies }, &config)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {} (set PORTAL_ADDR)", config.addr))?;

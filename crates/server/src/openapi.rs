@@ -17,13 +17,19 @@ use crate::AppState;
         crate::venues::list,
         crate::gi::search,
         crate::gi::product,
-        crate::gi::export
+        crate::gi::export,
+        crate::policies::list,
+        crate::policies::document,
+        crate::policies::search
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
         portal_domain::api::FieldError,
         portal_domain::api::gi::GiSearchResult,
-        portal_domain::api::gi::GiProduct
+        portal_domain::api::gi::GiProduct,
+        portal_domain::api::policies::PolicyList,
+        portal_domain::api::policies::PolicyDocument,
+        portal_domain::api::policies::PolicySearchResult
     ))
 )]
 pub struct ApiDoc;

@@ -13,9 +13,10 @@ use axum::response::Response;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-pub fn content_security_policy(index_html: &str) -> String {
+pub fn content_security_policy<'a>(index_pages: impl IntoIterator<Item = &'a str>) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    for script in inline_scripts(index_html) {
+    let scripts = index_pages.into_iter().flat_map(inline_scripts);
+    for script in scripts {
         let digest = Sha256::digest(script.as_bytes());
         let hash = base64::engine::general_purpose::STANDARD.encode(digest);
         script_src.push_str(&format!(" 'sha256-{hash}'"));
@@ -103,7 +104,7 @@ mod tests {
         let html =
             r#"<head><script src="/a.js"></script><script type="module">init()</script></head>"#;
         assert_eq!(inline_scripts(html), vec!["init()"]);
-        let csp = content_security_policy(html);
+        let csp = content_security_policy([html]);
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"init()"));
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         assert!(csp.contains("'wasm-unsafe-eval'"));

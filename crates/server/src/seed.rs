@@ -72,6 +72,8 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
         tracing::info!(count, "seeded GI products");
     }
 
+    crate::policies::import_if_empty(&mut tx).await?;
+
     tx.commit().await?;
     Ok(())
 }

@@ -2,7 +2,9 @@
 //! precompressed `.br`/`.gz` copies the build script makes), and `index.html` for every other
 //! path so deep links and reloads work; the app itself shows its "page not found".
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -11,34 +13,37 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use portal_domain::apps::App;
 use tower_http::services::ServeDir;
 
-/// The app's `index.html`, read once at start-up.
+/// The `index.html` of each of the portal's apps (see `portal_domain::apps`), read once at
+/// start-up.
 #[derive(Clone)]
-pub struct IndexHtml(Option<axum::body::Bytes>);
+pub struct IndexHtml(Arc<HashMap<App, axum::body::Bytes>>);
 
 impl IndexHtml {
     pub fn load(dist: &Path) -> IndexHtml {
-        let path = dist.join("index.html");
-        match std::fs::read(&path) {
-            Ok(bytes) => IndexHtml(Some(bytes.into())),
-            Err(e) => {
-                tracing::warn!(path = %path.display(), error = %e,
-                    "no built app found: only the API is served (build it with scripts/run.sh)");
-                IndexHtml(None)
+        let mut pages = HashMap::new();
+        for app in App::ALL {
+            let path = dist.join(app.index_file());
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    pages.insert(app, bytes.into());
+                }
+                Err(e) => tracing::warn!(path = %path.display(), error = %e,
+                    "an app is not built: its pages answer 503 (build with scripts/run.sh)"),
             }
         }
+        IndexHtml(Arc::new(pages))
     }
 
-    pub fn text(&self) -> &str {
-        self.0
-            .as_deref()
-            .and_then(|b| std::str::from_utf8(b).ok())
-            .unwrap_or("")
+    /// The text of every app's page (the CSP hashes their inline scripts).
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.0.values().filter_map(|b| std::str::from_utf8(b).ok())
     }
 
-    fn response(&self) -> Response {
-        match &self.0 {
+    fn response(&self, path: &str) -> Response {
+        match self.0.get(&App::for_path(path)) {
             Some(bytes) => (
                 [
                     (
@@ -71,7 +76,7 @@ pub fn router(dist: &Path, index: IndexHtml) -> Router {
             async move { app_or_missing_file(&index, request.uri().path()) }
         }));
     Router::new()
-        .route("/", get(move || async move { index.response() }))
+        .route("/", get(move || async move { index.response("/") }))
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
 }
@@ -83,7 +88,7 @@ fn app_or_missing_file(index: &IndexHtml, path: &str) -> Response {
     if last.contains('.') && last != "index.html" {
         (StatusCode::NOT_FOUND, "Not found").into_response()
     } else {
-        index.response()
+        index.response(path)
     }
 }
 

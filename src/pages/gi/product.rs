@@ -5,6 +5,7 @@ use portal_domain::api::gi::GiProduct;
 
 use super::texts::{gi_text, gi_texts};
 use crate::api::{self, ApiError};
+use crate::app::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -134,7 +135,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
             {move || t().genuine_points.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
         </ul>
         <p>
-            <A href=report_href attr:class="button">{gi_text(|t| t.report_counterfeit)}</A>
+            <A href=report_href.clone() attr:class="button" attr:rel=rel_for(&report_href)>{gi_text(|t| t.report_counterfeit)}</A>
         </p>
 
         {(!same_city.is_empty()).then(|| {

@@ -1,7 +1,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -12,6 +11,7 @@ use portal_domain::api::gi::{
 };
 use portal_domain::api::ApiErrorBody;
 use portal_domain::Localized;
+use wasm_bindgen::JsCast;
 
 use super::texts::{gi_text, gi_texts, GiTexts};
 use crate::api::{self, ApiError};

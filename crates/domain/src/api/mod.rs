@@ -2,6 +2,7 @@
 //! the common ones here, each service's in its own module.
 
 pub mod gi;
+pub mod policies;
 pub mod venues;
 
 pub use venues::{Venue, VenueKind, VenueList, VenueStatus};

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use portal_server::{Application, Config};
 use tempfile::TempDir;
 
-/// The inline loader script of the fake `index.html`: its hash must appear in the CSP.
+/// The inline loader scripts of the fake apps' `index.html`: their hashes must be in the CSP.
 pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
+pub const GI_INLINE_SCRIPT: &str = "import init from '/apps/gi/gi.js'; await init();";
 
 pub struct TestApp {
     pub base: String,
@@ -59,6 +60,16 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
     )
     .unwrap();
     std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+    let gi = dist.join("apps/gi");
+    std::fs::create_dir_all(&gi).unwrap();
+    std::fs::write(
+        gi.join("index.html"),
+        format!(
+            "<!doctype html><html><head><script type=\"module\">{GI_INLINE_SCRIPT}</script></head>\
+             <body><p>gi app shell</p></body></html>"
+        ),
+    )
+    .unwrap();
 
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),

@@ -7,6 +7,7 @@ mod database;
 mod errors;
 mod gi;
 mod health;
+mod policies;
 mod security;
 mod spa;
 mod venues;

@@ -1,7 +1,7 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::helpers::{spawn_app, INLINE_SCRIPT};
+use crate::helpers::{spawn_app, GI_INLINE_SCRIPT, INLINE_SCRIPT};
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
@@ -27,13 +27,15 @@ async fn every_response_carries_the_security_headers() {
 }
 
 #[tokio::test]
-async fn the_csp_allows_exactly_the_inline_loader_of_the_built_app() {
+async fn the_csp_allows_exactly_the_inline_loaders_of_the_built_apps() {
     let app = spawn_app().await;
     let response = app.get("/").await;
     let csp = response.headers()["content-security-policy"]
         .to_str()
         .unwrap()
         .to_owned();
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT));
-    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    for script in [INLINE_SCRIPT, GI_INLINE_SCRIPT] {
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script));
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    }
 }

@@ -3,7 +3,13 @@ use crate::helpers::spawn_app;
 #[tokio::test]
 async fn app_routes_and_deep_links_get_the_app() {
     let app = spawn_app().await;
-    for path in ["/", "/booking", "/gi", "/some/deep/link", "/track?ref=ABC"] {
+    for path in [
+        "/",
+        "/booking",
+        "/some/deep/link",
+        "/track?ref=ABC",
+        "/gift",
+    ] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
@@ -11,10 +17,22 @@ async fn app_routes_and_deep_links_get_the_app() {
             .to_str()
             .unwrap()
             .starts_with("text/html"));
+        let page = response.text().await.unwrap();
         assert!(
-            response.text().await.unwrap().contains("app shell"),
+            page.contains("app shell") && !page.contains("gi app"),
             "{path}"
         );
+    }
+}
+
+#[tokio::test]
+async fn each_service_with_its_own_app_gets_that_app() {
+    let app = spawn_app().await;
+    for path in ["/gi", "/gi/", "/gi/GI00842", "/gi?q=haian"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("gi app shell"), "{path}");
     }
 }
 

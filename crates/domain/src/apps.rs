@@ -1,0 +1,48 @@
+//! The browser side of the portal is several small single-page apps, one WASM each, so that a
+//! page downloads only the code of its own service (the home route has a 200 KB budget). The
+//! server and the apps agree here on which app owns which paths.
+
+/// One separately built single-page app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum App {
+    /// Home, the services not built yet, and "page not found".
+    Portal,
+    /// Geographical-indication lookup: `/gi`, `/gi/{id}`.
+    Gi,
+}
+
+impl App {
+    pub const ALL: [App; 2] = [App::Portal, App::Gi];
+
+    /// The app that serves a page path (no query string).
+    pub fn for_path(path: &str) -> App {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        match first {
+            "gi" => App::Gi,
+            _ => App::Portal,
+        }
+    }
+
+    /// Where Trunk puts the app's `index.html`, relative to the `dist` folder.
+    pub fn index_file(self) -> &'static str {
+        match self {
+            App::Portal => "index.html",
+            App::Gi => "apps/gi/index.html",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_their_app() {
+        assert_eq!(App::for_path("/"), App::Portal);
+        assert_eq!(App::for_path("/booking"), App::Portal);
+        assert_eq!(App::for_path("/gi"), App::Gi);
+        assert_eq!(App::for_path("/gi/GI00842"), App::Gi);
+        assert_eq!(App::for_path("/gift"), App::Portal);
+        assert_eq!(App::for_path("/no/such/page"), App::Portal);
+    }
+}

@@ -1,0 +1,11 @@
+//! The citizen-facing single-page apps (see `portal_domain::apps`): each binary (`main.rs`,
+//! `bin/*.rs`) mounts the shared [`app::Shell`] with its own routes, so each WASM carries only
+//! its own pages. Built by Trunk into `dist/`, served by `portal-server`.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod prefs;
+pub mod services;
