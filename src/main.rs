@@ -25,10 +25,6 @@ fn main() {
                         view=|| view! { <ServicePlaceholder service=Service::Assistance/> }
                     />
                     <Route
-                        path=StaticSegment(Service::Policies.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Policies/> }
-                    />
-                    <Route
                         path=StaticSegment(Service::FastTrack.segment())
                         view=|| view! { <ServicePlaceholder service=Service::FastTrack/> }
                     />

@@ -9,16 +9,19 @@ pub enum App {
     Portal,
     /// Geographical-indication lookup: `/gi`, `/gi/{id}`.
     Gi,
+    /// Policy library: `/policies`, `/policies/search`, `/policies/{slug}`.
+    Policies,
 }
 
 impl App {
-    pub const ALL: [App; 2] = [App::Portal, App::Gi];
+    pub const ALL: [App; 3] = [App::Portal, App::Gi, App::Policies];
 
     /// The app that serves a page path (no query string).
     pub fn for_path(path: &str) -> App {
         let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
         match first {
             "gi" => App::Gi,
+            "policies" => App::Policies,
             _ => App::Portal,
         }
     }
@@ -28,6 +31,7 @@ impl App {
         match self {
             App::Portal => "index.html",
             App::Gi => "apps/gi/index.html",
+            App::Policies => "apps/policies/index.html",
         }
     }
 }
@@ -43,6 +47,8 @@ mod tests {
         assert_eq!(App::for_path("/gi"), App::Gi);
         assert_eq!(App::for_path("/gi/GI00842"), App::Gi);
         assert_eq!(App::for_path("/gift"), App::Portal);
+        assert_eq!(App::for_path("/policies"), App::Policies);
+        assert_eq!(App::for_path("/policies/search"), App::Policies);
         assert_eq!(App::for_path("/no/such/page"), App::Portal);
     }
 }

@@ -60,16 +60,18 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
     )
     .unwrap();
     std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
-    let gi = dist.join("apps/gi");
-    std::fs::create_dir_all(&gi).unwrap();
-    std::fs::write(
-        gi.join("index.html"),
-        format!(
-            "<!doctype html><html><head><script type=\"module\">{GI_INLINE_SCRIPT}</script></head>\
-             <body><p>gi app shell</p></body></html>"
-        ),
-    )
-    .unwrap();
+    for (app, script) in [("gi", GI_INLINE_SCRIPT), ("policies", "await 1;")] {
+        let dir = dist.join("apps").join(app);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            format!(
+                "<!doctype html><html><head><script type=\"module\">{script}</script></head>\
+                 <body><p>{app} app shell</p></body></html>"
+            ),
+        )
+        .unwrap();
+    }
 
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),

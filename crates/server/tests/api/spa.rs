@@ -19,7 +19,9 @@ async fn app_routes_and_deep_links_get_the_app() {
             .starts_with("text/html"));
         let page = response.text().await.unwrap();
         assert!(
-            page.contains("app shell") && !page.contains("gi app"),
+            page.contains("app shell")
+                && !page.contains("gi app")
+                && !page.contains("policies app"),
             "{path}"
         );
     }
@@ -28,11 +30,20 @@ async fn app_routes_and_deep_links_get_the_app() {
 #[tokio::test]
 async fn each_service_with_its_own_app_gets_that_app() {
     let app = spawn_app().await;
-    for path in ["/gi", "/gi/", "/gi/GI00842", "/gi?q=haian"] {
+    let cases = [
+        ("/gi", "gi app"),
+        ("/gi/", "gi app"),
+        ("/gi/GI00842", "gi app"),
+        ("/gi?q=haian", "gi app"),
+        ("/policies", "policies app"),
+        ("/policies/search?q=%E8%B4%A8%E6%8A%BC", "policies app"),
+        ("/policies/nantong-2024-ip-strong-city-plan", "policies app"),
+    ];
+    for (path, shell) in cases {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         let page = response.text().await.unwrap();
-        assert!(page.contains("gi app shell"), "{path}");
+        assert!(page.contains(shell), "{path}");
     }
 }
 
