@@ -78,6 +78,19 @@ pub enum ApiError {
     Internal(anyhow::Error),
 }
 
+impl ApiError {
+    /// A validation failure from the shared domain parsers, which report `(field, error)` pairs
+    /// so the browser shows the same words next to the same fields.
+    pub fn fields<E: Localized>(errors: Vec<(&'static str, E)>) -> ApiError {
+        ApiError::Validation(
+            errors
+                .iter()
+                .map(|(field, error)| FieldProblem::from_domain(field, error))
+                .collect(),
+        )
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> ApiError {
         ApiError::Internal(e.into())

@@ -16,11 +16,11 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchError, GiSearchParams, GiSearchResult};
+use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchParams, GiSearchResult};
 
 pub use index::GiIndex;
 
-use crate::error::{ApiError, FieldProblem};
+use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;
 
@@ -127,16 +127,7 @@ pub async fn export(
 
 /// The browser's checks, then the server's own: filter values must occur in the data.
 fn parse(index: &GiIndex, params: &GiSearchParams) -> Result<(GiSearch, index::Filters), ApiError> {
-    let search = GiSearch::parse(params).map_err(validation)?;
-    let filters = index.resolve(&search).map_err(validation)?;
+    let search = GiSearch::parse(params).map_err(ApiError::fields)?;
+    let filters = index.resolve(&search).map_err(ApiError::fields)?;
     Ok((search, filters))
-}
-
-fn validation(errors: Vec<(&'static str, GiSearchError)>) -> ApiError {
-    ApiError::Validation(
-        errors
-            .iter()
-            .map(|(field, error)| FieldProblem::from_domain(field, error))
-            .collect(),
-    )
 }

@@ -22,7 +22,7 @@ use portal_domain::api::policies::{
 pub use import::import_if_empty;
 pub use library::PolicyLibrary;
 
-use crate::error::{ApiError, FieldProblem};
+use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;
 
@@ -48,10 +48,10 @@ pub async fn list(
     State(state): State<AppState>,
     Query(params): Query<PolicyListParams>,
 ) -> Result<Json<PolicyList>, ApiError> {
-    let filter = PolicyFilter::parse(&params).map_err(validation)?;
+    let filter = PolicyFilter::parse(&params).map_err(ApiError::fields)?;
     if let Some(region) = &filter.region {
         if !state.policies.has_region(region) {
-            return Err(validation(vec![(
+            return Err(ApiError::fields(vec![(
                 "region",
                 PolicySearchError::UnknownRegion,
             )]));
@@ -100,24 +100,13 @@ pub async fn search(
     Query(params): Query<PolicySearchParams>,
 ) -> Result<Json<PolicySearchResult>, ApiError> {
     // The browser's checks, then the server's own: the document must exist.
-    let search = PolicySearch::parse(&params).map_err(validation)?;
-    let doc = match &search.doc {
-        None => None,
-        Some(slug) => Some(
-            state
-                .policies
-                .position(slug)
-                .ok_or_else(|| validation(vec![("doc", PolicySearchError::UnknownDocument)]))?,
-        ),
-    };
+    let search = PolicySearch::parse(&params).map_err(ApiError::fields)?;
+    let doc =
+        match &search.doc {
+            None => None,
+            Some(slug) => Some(state.policies.position(slug).ok_or_else(|| {
+                ApiError::fields(vec![("doc", PolicySearchError::UnknownDocument)])
+            })?),
+        };
     Ok(Json(state.policies.search(&search, doc)))
-}
-
-fn validation(errors: Vec<(&'static str, PolicySearchError)>) -> ApiError {
-    ApiError::Validation(
-        errors
-            .iter()
-            .map(|(field, error)| FieldProblem::from_domain(field, error))
-            .collect(),
-    )
 }
