@@ -3,9 +3,11 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    // JSON lines, info and above unless RUST_LOG says otherwise.
+    // JSON lines on stderr, info and above unless RUST_LOG says otherwise. Stdout carries only
+    // the URL line, for people and scripts.
     tracing_subscriber::fmt()
         .json()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
         )

@@ -7,6 +7,7 @@ mod database;
 mod errors;
 mod gi;
 mod health;
+mod lifecycle;
 mod policies;
 mod security;
 mod spa;
