@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod apps;
+pub mod calendar;
 pub mod ids;
 pub mod lang;
 
