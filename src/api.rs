@@ -6,6 +6,7 @@
 use gloo_net::http::{Request, Response};
 use leptos::prelude::on_cleanup;
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
+use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::Lang;
 use send_wrapper::SendWrapper;
@@ -43,6 +44,27 @@ pub fn gi_products_csv_href(search: &GiSearch) -> String {
 pub async fn gi_product(id: &str, lang: Lang) -> Result<GiProduct, ApiError> {
     let id = portal_domain::api::gi::percent_encode(id);
     get_json(&format!("/api/v1/gi/products/{id}"), lang).await
+}
+
+/// Every document of the policy library (the list page filters it in the browser).
+pub async fn policies(lang: Lang) -> Result<PolicyList, ApiError> {
+    get_json("/api/v1/policies", lang).await
+}
+
+pub async fn policy(slug: &str, lang: Lang) -> Result<PolicyDocument, ApiError> {
+    let slug = portal_domain::api::gi::percent_encode(slug);
+    get_json(&format!("/api/v1/policies/{slug}"), lang).await
+}
+
+pub async fn policy_search(
+    search: &PolicySearch,
+    lang: Lang,
+) -> Result<PolicySearchResult, ApiError> {
+    get_json(
+        &format!("/api/v1/policies/search?{}", search.to_query_string()),
+        lang,
+    )
+    .await
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {

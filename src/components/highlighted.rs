@@ -22,3 +22,41 @@ pub fn Highlighted(text: String, start: u32, end: u32) -> impl IntoView {
         </span>
     }
 }
+
+/// `text` with several ranges of characters (`start..end`, counted in chars) in `<mark>`, as the
+/// policy search gives them: in order and not overlapping. A range that does not fit, or that
+/// overlaps the one before, is left unmarked.
+#[component]
+pub fn HighlightedRanges(text: String, ranges: Vec<(u32, u32)>) -> impl IntoView {
+    let chars: Vec<char> = text.chars().collect();
+    let mut parts: Vec<(String, bool)> = Vec::new();
+    let mut at = 0;
+    for (start, end) in ranges {
+        let (start, end) = (start as usize, end as usize);
+        if start < at || start >= end || end > chars.len() {
+            continue;
+        }
+        if start > at {
+            parts.push((chars[at..start].iter().collect(), false));
+        }
+        parts.push((chars[start..end].iter().collect(), true));
+        at = end;
+    }
+    if at < chars.len() {
+        parts.push((chars[at..].iter().collect(), false));
+    }
+    view! {
+        <span>
+            {parts
+                .into_iter()
+                .map(|(part, marked)| {
+                    let (marked, plain) = if marked { (Some(part), None) } else { (None, Some(part)) };
+                    view! {
+                        {marked.map(|m| view! { <mark>{m}</mark> })}
+                        {plain}
+                    }
+                })
+                .collect_view()}
+        </span>
+    }
+}

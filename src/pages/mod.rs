@@ -3,4 +3,5 @@
 pub mod gi;
 pub mod home;
 pub mod not_found;
+pub mod policies;
 pub mod service_placeholder;

@@ -13,6 +13,10 @@ pub struct Config {
     pub database_url: String,
     /// `PORTAL_DIST`, default `dist`: the single-page app as Trunk built it.
     pub dist_dir: PathBuf,
+    /// `PORTAL_NOW`, unset by default: a fixed "now" (RFC 3339 or Unix seconds) instead of the
+    /// system clock, for tests and benchmarks that must not depend on today's date. Never set
+    /// it in production: the clock would stand still.
+    pub now_override: Option<i64>,
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -31,6 +35,17 @@ impl Config {
             dist_dir: std::env::var_os("PORTAL_DIST")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("dist")),
+            now_override: match std::env::var("PORTAL_NOW") {
+                Ok(now) if !now.trim().is_empty() => {
+                    Some(crate::clock::parse_instant(&now).with_context(|| {
+                        format!(
+                            "PORTAL_NOW={now:?} is neither RFC 3339 \
+                             (2026-09-21T09:00:00+08:00) nor Unix seconds"
+                        )
+                    })?)
+                }
+                _ => None,
+            },
         })
     }
 }

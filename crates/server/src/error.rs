@@ -74,8 +74,51 @@ pub enum ApiError {
     BadRequest(Text),
     /// The request was read but some fields are not acceptable.
     Validation(Vec<FieldProblem>),
+    /// The request was understood but cannot be done as asked (409 conflict, 413, 422 …).
+    Refused(Box<Refusal>),
     /// Anything that is our fault. The cause is logged, the client gets a generic message.
     Internal(anyhow::Error),
+}
+
+/// A refusal with its own status and stable code, optional per-field messages, and optional
+/// data the client can act on (sent as `details` next to the usual fields, e.g. the next free
+/// slots when the one asked for has just been taken).
+#[derive(Debug)]
+pub struct Refusal {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: Text,
+    pub fields: Vec<FieldProblem>,
+    pub details: Option<serde_json::Value>,
+}
+
+impl Refusal {
+    pub fn new(status: StatusCode, code: &'static str, message: Text) -> Refusal {
+        Refusal {
+            status,
+            code,
+            message,
+            fields: vec![],
+            details: None,
+        }
+    }
+
+    /// Adds a problem the shared domain code found with one field.
+    pub fn field(mut self, field: &str, problem: &impl Localized) -> Refusal {
+        self.fields.push(FieldProblem::from_domain(field, problem));
+        self
+    }
+
+    pub fn details(mut self, details: serde_json::Value) -> Refusal {
+        self.details = Some(details);
+        self
+    }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> ApiError {
+        ApiError::Refused(Box::new(refusal))
+    }
 }
 
 impl ApiError {
@@ -103,6 +146,7 @@ struct PendingBody {
     code: &'static str,
     message: Text,
     fields: Vec<FieldProblem>,
+    details: Option<serde_json::Value>,
 }
 
 impl IntoResponse for ApiError {
@@ -117,6 +161,7 @@ impl IntoResponse for ApiError {
                         "We could not find what you asked for. Check the address is correct.",
                     ),
                     fields: vec![],
+                    details: None,
                 },
             ),
             ApiError::MethodNotAllowed => (
@@ -128,6 +173,7 @@ impl IntoResponse for ApiError {
                         "This address does not accept that kind of request.",
                     ),
                     fields: vec![],
+                    details: None,
                 },
             ),
             ApiError::BadRequest(message) => (
@@ -136,6 +182,7 @@ impl IntoResponse for ApiError {
                     code: error_code::BAD_REQUEST,
                     message,
                     fields: vec![],
+                    details: None,
                 },
             ),
             ApiError::Validation(fields) => (
@@ -147,8 +194,27 @@ impl IntoResponse for ApiError {
                         "Some answers need changing. See the message beside each one.",
                     ),
                     fields,
+                    details: None,
                 },
             ),
+            ApiError::Refused(refusal) => {
+                let Refusal {
+                    status,
+                    code,
+                    message,
+                    fields,
+                    details,
+                } = *refusal;
+                (
+                    status,
+                    PendingBody {
+                        code,
+                        message,
+                        fields,
+                        details,
+                    },
+                )
+            }
             ApiError::Internal(cause) => {
                 // `{:#}` prints the context chain. Causes come from our own code and the
                 // database driver, never from request bodies, so no personal data lands here.
@@ -170,6 +236,7 @@ fn internal_body() -> PendingBody {
             "Something went wrong on our side. Nothing you entered is lost. Please try again later.",
         ),
         fields: vec![],
+        details: None,
     }
 }
 
@@ -199,7 +266,16 @@ pub async fn localize(request: Request, next: Next) -> Response {
                 .collect::<BTreeMap<_, _>>(),
         };
         let status = response.status();
-        response = (status, axum::Json(body)).into_response();
+        response = match pending.details {
+            None => (status, axum::Json(body)).into_response(),
+            Some(details) => {
+                let mut value = serde_json::to_value(body).unwrap_or_default();
+                if let Some(object) = value.as_object_mut() {
+                    object.insert("details".to_owned(), details);
+                }
+                (status, axum::Json(value)).into_response()
+            }
+        };
         response.headers_mut().insert(
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(lang.tag()),

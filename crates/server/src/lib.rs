@@ -1,6 +1,8 @@
 //! The portal's server: the JSON API under `/api/v1` (one module per service, each owning its
 //! router) and the built single-page app for every other path.
 
+mod booking;
+pub mod clock;
 pub mod config;
 pub mod db;
 mod error;
@@ -26,6 +28,7 @@ use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
+pub use clock::Clock;
 pub use config::Config;
 
 #[derive(Clone)]
@@ -35,6 +38,10 @@ pub struct AppState {
     pub gi: Arc<gi::GiIndex>,
     /// Read from the database at start-up; see `policies::PolicyLibrary`.
     pub policies: Arc<policies::PolicyLibrary>,
+    /// "Now" for booking windows and deadlines: the system clock unless `PORTAL_NOW` pins it.
+    pub clock: Clock,
+    /// The official working-day calendar (compiled in from `data/seed/cn_public_holidays.json`).
+    pub calendar: Arc<portal_domain::calendar::HolidayCalendar>,
 }
 
 /// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
@@ -44,6 +51,7 @@ fn api_router(state: AppState) -> Router {
         .merge(venues::router())
         .merge(gi::router())
         .merge(policies::router())
+        .merge(booking::router())
         .merge(openapi::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
@@ -76,6 +84,7 @@ pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    clock: Clock,
 }
 
 impl Application {
@@ -84,11 +93,39 @@ impl Application {
         let db = db::connect(&config.database_url).await?;
         let gi = Arc::new(gi::GiIndex::load(&db).await?);
         let policies = Arc::new(policies::PolicyLibrary::load(&db).await?);
-        let router = router(AppState { db, gi, policies }, &config)?;
+        let clock = match config.now_override {
+            Some(now) => {
+                tracing::warn!(
+                    now,
+                    "PORTAL_NOW is set: the clock stands still at this instant"
+                );
+                Clock::fixed(now)
+            }
+            None => Clock::system(),
+        };
+        let calendar = Arc::new(booking::load_calendar()?);
+        let state = AppState {
+            db,
+            gi,
+            policies,
+            clock: clock.clone(),
+            calendar,
+        };
+        let router = router(state, &config)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("cannot listen on {} (set PORTAL_ADDR)", config.addr))?;
-        Ok(Application { listener, router })
+        Ok(Application {
+            listener,
+            router,
+            clock,
+        })
+    }
+
+    /// The server's clock. With `Config::now_override` set, tests move it (`Clock::set`) to
+    /// make time pass; the system clock cannot be moved.
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
     }
 
     pub fn local_addr(&self) -> SocketAddr {

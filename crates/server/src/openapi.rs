@@ -20,7 +20,16 @@ use crate::AppState;
         crate::gi::export,
         crate::policies::list,
         crate::policies::document,
-        crate::policies::search
+        crate::policies::search,
+        crate::booking::topics,
+        crate::booking::venues,
+        crate::booking::availability,
+        crate::booking::create,
+        crate::booking::lookup,
+        crate::booking::manage,
+        crate::booking::reschedule,
+        crate::booking::cancel,
+        crate::booking::calendar
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
@@ -29,7 +38,17 @@ use crate::AppState;
         portal_domain::api::gi::GiProduct,
         portal_domain::api::policies::PolicyList,
         portal_domain::api::policies::PolicyDocument,
-        portal_domain::api::policies::PolicySearchResult
+        portal_domain::api::policies::PolicySearchResult,
+        portal_domain::api::booking::TopicList,
+        portal_domain::api::booking::BookingVenueList,
+        portal_domain::api::booking::Availability,
+        portal_domain::api::booking::BookingRequest,
+        portal_domain::api::booking::BookingCreated,
+        portal_domain::api::booking::Booking,
+        portal_domain::api::booking::BookingSummary,
+        portal_domain::api::booking::RescheduleRequest,
+        portal_domain::api::booking::LookupRequest,
+        portal_domain::api::booking::SlotTakenDetails
     ))
 )]
 pub struct ApiDoc;

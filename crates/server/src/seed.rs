@@ -73,6 +73,7 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
     }
 
     crate::policies::import_if_empty(&mut tx).await?;
+    crate::booking::seed_if_empty(&mut tx).await?;
 
     tx.commit().await?;
     Ok(())

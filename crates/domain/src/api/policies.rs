@@ -124,6 +124,20 @@ pub struct PolicyDocument {
     pub qa: Vec<PolicyQa>,
     /// Plans only.
     pub targets: Vec<PolicyTarget>,
+    /// Where the document explains a regulation in plain words ("what it means for you"), if
+    /// it does.
+    pub interpretation: Option<PolicyInterpretation>,
+}
+
+/// The part of a document that explains a regulation: its numbered children are the parts of
+/// the explanation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PolicyInterpretation {
+    /// The section that holds the explanation, e.g. `s4`.
+    pub section_id: String,
+    /// The regulation explained, as the document names it: `《南通市知识产权促进和保护条例》`.
+    pub subject: String,
 }
 
 /// A part of a document, following the document's own numbering.

@@ -3,7 +3,9 @@
 //! is empty, so that what staff change in the database later is never overwritten.
 
 use anyhow::Context;
-use portal_domain::api::policies::{PolicyKind, PolicyQa, PolicySection, PolicyTarget};
+use portal_domain::api::policies::{
+    PolicyInterpretation, PolicyKind, PolicyQa, PolicySection, PolicyTarget,
+};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
@@ -49,6 +51,7 @@ pub(super) struct SeedDocument {
     pub date: Option<String>,
     pub kind: PolicyKind,
     pub region: String,
+    pub interpretation: Option<PolicyInterpretation>,
     pub sections: Vec<PolicySection>,
     pub qa: Vec<PolicyQa>,
     pub targets: Vec<PolicyTarget>,
@@ -89,7 +92,7 @@ async fn insert(
 ) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO policy_documents (slug, source_file, title, issuer, doc_number, date, kind, \
-         region, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         region, interpretation, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&doc.slug)
     .bind(&doc.source_file)
@@ -99,6 +102,12 @@ async fn insert(
     .bind(&doc.date)
     .bind(doc.kind.as_str())
     .bind(&doc.region)
+    .bind(
+        doc.interpretation
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()?,
+    )
     .bind(position)
     .execute(&mut *conn)
     .await?;

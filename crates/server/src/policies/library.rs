@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use anyhow::{bail, Context};
 use portal_domain::api::gi::FacetCount;
 use portal_domain::api::policies::{
-    PolicyAnswer, PolicyDocument, PolicyFacets, PolicyFilter, PolicyHit, PolicyKind, PolicyQa,
-    PolicySearch, PolicySearchResult, PolicySection, PolicySummary, PolicyTarget, MAX_POLICY_HITS,
-    POLICY_AUDIENCES, POLICY_TOPICS,
+    PolicyAnswer, PolicyDocument, PolicyFacets, PolicyFilter, PolicyHit, PolicyInterpretation,
+    PolicyKind, PolicyQa, PolicySearch, PolicySearchResult, PolicySection, PolicySummary,
+    PolicyTarget, MAX_POLICY_HITS, POLICY_AUDIENCES, POLICY_TOPICS,
 };
 use sqlx::SqlitePool;
 
@@ -58,6 +58,17 @@ impl PolicyLibrary {
             for qa in &document.qa {
                 topics |= topic_bits(&qa.topics).with_context(|| what(&qa.id))?;
                 check_audiences(&qa.audiences).with_context(|| what(&qa.id))?;
+            }
+            // The document page links to the interpretation's section: an editor's typo would
+            // otherwise leave the page without it.
+            if let Some(i) = &document.interpretation {
+                if find_section(&document.sections, &i.section_id).is_none() {
+                    bail!(
+                        "{}: the interpretation names section {:?}, which it does not have",
+                        what("interpretation"),
+                        i.section_id
+                    );
+                }
             }
             document.topics = topic_names(topics);
             document.section_count = sections;
@@ -167,6 +178,15 @@ fn summary(d: &PolicyDocument) -> PolicySummary {
     }
 }
 
+/// The section with this id, at any level.
+fn find_section<'a>(sections: &'a [PolicySection], id: &str) -> Option<&'a PolicySection> {
+    sections.iter().find_map(|s| {
+        (s.id == id)
+            .then_some(s)
+            .or_else(|| find_section(&s.children, id))
+    })
+}
+
 fn topic_bit(topic: &str) -> Option<usize> {
     POLICY_TOPICS.iter().position(|t| *t == topic)
 }
@@ -209,6 +229,7 @@ struct DocumentRow {
     date: Option<String>,
     kind: String,
     region: String,
+    interpretation: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -263,8 +284,8 @@ async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
     // One consistent snapshot, should staff be editing while the server starts.
     let mut tx = db.begin().await?;
     let documents: Vec<DocumentRow> = sqlx::query_as(
-        "SELECT slug, source_file, title, issuer, doc_number, date, kind, region \
-         FROM policy_documents ORDER BY position, slug",
+        "SELECT slug, source_file, title, issuer, doc_number, date, kind, region, \
+         interpretation FROM policy_documents ORDER BY position, slug",
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -307,6 +328,12 @@ async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
         let what = |part: &str| format!("policy document {slug}, {part}");
         let kind = PolicyKind::parse(&row.kind)
             .ok_or_else(|| anyhow::anyhow!("policy document {slug} has unknown kind"))?;
+        let interpretation = row
+            .interpretation
+            .as_deref()
+            .map(serde_json::from_str::<PolicyInterpretation>)
+            .transpose()
+            .with_context(|| what("interpretation"))?;
         let sections =
             tree(sections.remove(&slug).unwrap_or_default()).with_context(|| what("sections"))?;
         let mut answers = group(answers.remove(&slug).unwrap_or_default(), |r| &r.qa_id);
@@ -374,6 +401,7 @@ async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
             sections,
             qa,
             targets,
+            interpretation,
         });
     }
     Ok(out)
@@ -447,7 +475,11 @@ mod tests {
     use super::*;
 
     fn library() -> PolicyLibrary {
-        let documents = seed_documents()
+        PolicyLibrary::build(documents()).unwrap()
+    }
+
+    fn documents() -> Vec<PolicyDocument> {
+        seed_documents()
             .unwrap()
             .into_iter()
             .map(|d| PolicyDocument {
@@ -466,9 +498,9 @@ mod tests {
                 sections: d.sections,
                 qa: d.qa,
                 targets: d.targets,
+                interpretation: d.interpretation,
             })
-            .collect();
-        PolicyLibrary::build(documents).unwrap()
+            .collect()
     }
 
     fn search(library: &PolicyLibrary, q: &str) -> PolicySearchResult {
@@ -494,6 +526,27 @@ mod tests {
         }
         assert!(topic_bits(&["火箭".to_owned()]).is_err());
         assert!(check_audiences(&["tourist".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn an_interpretation_must_name_a_section_of_its_document() {
+        let library = library();
+        let press = library
+            .document("nantong-2025-ip-regulation-press-conference")
+            .unwrap();
+        let interpretation = press.interpretation.as_ref().unwrap();
+        let section = find_section(&press.sections, &interpretation.section_id).unwrap();
+        assert_eq!(section.id, "s4");
+        let numbered = section.children.iter().filter(|s| s.number.is_some());
+        assert_eq!(numbered.count(), 5, "一、…五、");
+
+        let mut documents = documents();
+        documents[0].interpretation = Some(PolicyInterpretation {
+            section_id: "s9".into(),
+            subject: "《条例》".into(),
+        });
+        let error = PolicyLibrary::build(documents).err().unwrap();
+        assert!(format!("{error:#}").contains("\"s9\""), "{error:#}");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use portal_server::{Application, Config};
+use portal_server::{Application, Clock, Config};
 use tempfile::TempDir;
 
 /// The inline loader scripts of the fake apps' `index.html`: their hashes must be in the CSP.
@@ -14,6 +14,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub dir: TempDir,
+    /// The server's clock: fixed (and movable with `set`) for `spawn_app_at`, else the system's.
+    pub clock: Clock,
 }
 
 impl TestApp {
@@ -47,8 +49,20 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_in(dir).await
 }
 
+/// A server on a new, empty database whose clock stands at `now` (RFC 3339) until moved with
+/// `app.clock.set`.
+pub async fn spawn_app_at(now: &str) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let now = portal_server::clock::parse_instant(now).expect("an RFC 3339 instant");
+    spawn(dir, Some(now)).await
+}
+
 /// A server on whatever database `dir` holds (to test a second start).
 pub async fn spawn_app_in(dir: TempDir) -> TestApp {
+    spawn(dir, None).await
+}
+
+async fn spawn(dir: TempDir, now_override: Option<i64>) -> TestApp {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
@@ -77,13 +91,16 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
         addr: "127.0.0.1:0".parse().unwrap(),
         database_url: database_url(&dir),
         dist_dir: PathBuf::from(&dist),
+        now_override,
     };
     let app = Application::build(config).await.expect("server starts");
     let base = format!("http://{}", app.local_addr());
+    let clock = app.clock();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
         client: reqwest::Client::new(),
         dir,
+        clock,
     }
 }

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod booking;
 mod database;
 mod errors;
 mod gi;

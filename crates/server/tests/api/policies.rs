@@ -1,12 +1,12 @@
 use portal_domain::api::gi::percent_encode;
 use portal_domain::api::policies::{
-    PolicyDocument, PolicyHit, PolicyHitKind, PolicyKind, PolicyList, PolicySearchResult,
-    PolicySection, POLICY_TOPICS,
+    PolicyDocument, PolicyHit, PolicyHitKind, PolicyInterpretation, PolicyKind, PolicyList,
+    PolicySearchResult, PolicySection, POLICY_TOPICS,
 };
 use portal_domain::api::ApiErrorBody;
 use sqlx::sqlite::SqlitePoolOptions;
 
-use crate::helpers::{spawn_app, spawn_app_in, TestApp};
+use crate::helpers::{database_url, spawn_app, spawn_app_in, TestApp};
 
 const PRESS_2025: &str = "nantong-2025-ip-regulation-press-conference";
 const PLAN_2024: &str = "nantong-2024-ip-strong-city-plan";
@@ -257,6 +257,103 @@ async fn the_tree_keeps_the_documents_own_numbering_and_order() {
     assert_eq!(q3.answers[0].role, "市公安局副局长");
     assert_eq!(q3.topics, ["商业秘密", "执法"]);
     assert_eq!(q3.audiences, ["citizen", "enterprise"]);
+}
+
+#[tokio::test]
+async fn the_press_conference_explains_the_regulation_in_five_parts() {
+    let app = spawn_app().await;
+    let press = document(&app, PRESS_2025).await;
+    assert_eq!(
+        press.interpretation,
+        Some(PolicyInterpretation {
+            section_id: "s4".into(),
+            subject: "《南通市知识产权促进和保护条例》".into(),
+        })
+    );
+    let explained = section(&press, "s4");
+    assert_eq!(explained.heading.as_deref(), Some("蒋爱龙"));
+    let parts: Vec<_> = explained
+        .children
+        .iter()
+        .filter(|s| s.number.is_some())
+        .map(|s| (s.id.as_str(), s.number.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("s4-1", "一、"),
+            ("s4-2", "二、"),
+            ("s4-3", "三、"),
+            ("s4-4", "四、"),
+            ("s4-5", "五、")
+        ]
+    );
+    assert!(explained
+        .paragraphs
+        .concat()
+        .contains("《南通市知识产权促进和保护条例》"));
+
+    // The other documents explain no regulation: the key is there, and null.
+    for slug in [PLAN_2024, SUIZHOU, SUZHOU, NINGBO] {
+        let json: serde_json::Value = app
+            .get(&format!("/api/v1/policies/{slug}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(json["interpretation"], serde_json::Value::Null, "{slug}");
+        assert!(json.as_object().unwrap().contains_key("interpretation"));
+    }
+}
+
+/// A database imported before migration 0003 gets the interpretation from the migration,
+/// without a second import.
+#[tokio::test]
+async fn a_database_imported_before_interpretations_gets_the_seed_value() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("db")).unwrap();
+    let options = format!("{}?mode=rwc", database_url(&dir));
+    let pool = SqlitePoolOptions::new().connect(&options).await.unwrap();
+    let mut before = sqlx::migrate!("./migrations");
+    before.migrations = before
+        .migrations
+        .iter()
+        .filter(|m| m.version < 3)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    before.run(&pool).await.unwrap();
+    // Two documents as the import of migration 0002 left them (the others do not matter here).
+    for (position, slug) in [PRESS_2025, PLAN_2024].into_iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO policy_documents (slug, source_file, title, issuer, kind, region, \
+             position) VALUES (?, 'x.txt', ?, '南通市', 'plan', '南通市', ?)",
+        )
+        .bind(slug)
+        .bind(slug)
+        .bind(position as i64)
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query(
+            "INSERT INTO policy_sections (doc_slug, id, position, depth, paragraphs) \
+             VALUES (?, 's4', 1, 0, '[\"正文\"]')",
+        )
+        .bind(slug)
+        .execute(&pool)
+        .await
+        .unwrap();
+    }
+    pool.close().await;
+
+    let app = spawn_app_in(dir).await;
+    assert_eq!(list(&app, "").await.items.len(), 2, "not imported again");
+    let press = document(&app, PRESS_2025).await;
+    assert_eq!(
+        press.interpretation.map(|i| (i.section_id, i.subject)),
+        Some(("s4".into(), "《南通市知识产权促进和保护条例》".into()))
+    );
+    assert_eq!(document(&app, PLAN_2024).await.interpretation, None);
 }
 
 #[tokio::test]
@@ -667,6 +764,7 @@ async fn the_openapi_document_describes_the_policy_endpoints() {
         "PolicySearchResult",
         "PolicyHit",
         "PolicyKind",
+        "PolicyInterpretation",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }

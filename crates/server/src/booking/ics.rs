@@ -1,0 +1,147 @@
+//! The calendar file of a booking (RFC 5545), for "add to my calendar".
+//!
+//! One event per booking with a stable UID (from the reference, which never changes), a
+//! SEQUENCE that rises with each reschedule and the cancellation so calendar programs replace
+//! their copy, and `METHOD:CANCEL` + `STATUS:CANCELLED` once cancelled. Times are written in UTC
+//! (`…Z`): that needs no VTIMEZONE block and cannot be misread; Asia/Shanghai has had no daylight
+//! saving time since 1991, so 09:00 there is always 01:00Z.
+
+use portal_domain::calendar::Date;
+
+use super::store::BookingRow;
+
+pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
+    let cancelled = row.status == "cancelled";
+    let (bring_zh, bring_en) = row.what_to_bring()?;
+    let reference = row.shown_reference();
+    let mut location = row.venue_name_zh.clone();
+    if let Some(address) = &row.venue_address {
+        location.push_str(&format!(", {address}"));
+    }
+    let description = format!(
+        "预约号 Reference: {reference}\n请携带：{}\nPlease bring: {}",
+        bring_zh.join("；"),
+        bring_en.join("; ")
+    );
+
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Nantong IP Protection Center//IP portal booking//ZH".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        format!("METHOD:{}", if cancelled { "CANCEL" } else { "PUBLISH" }),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:booking-{}@nantong-ip-portal", row.reference),
+        format!("DTSTAMP:{}", utc(row.updated_at)),
+        format!("DTSTART:{}", utc(row.starts_at)),
+        format!("DTEND:{}", utc(row.ends_at)),
+        format!("SEQUENCE:{}", row.sequence),
+        format!(
+            "STATUS:{}",
+            if cancelled { "CANCELLED" } else { "CONFIRMED" }
+        ),
+        format!(
+            "SUMMARY:{}",
+            escape(&format!(
+                "预约咨询：{} / Consultation: {}",
+                row.topic_name_zh, row.topic_name_en
+            ))
+        ),
+        format!("LOCATION:{}", escape(&location)),
+        format!("DESCRIPTION:{}", escape(&description)),
+        "TRANSP:OPAQUE".to_owned(),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    let mut out = String::new();
+    for line in lines.drain(..) {
+        fold(&line, &mut out);
+    }
+    Ok(out)
+}
+
+/// `YYYYMMDDTHHMMSSZ`.
+fn utc(secs: i64) -> String {
+    let date = Date::from_days(secs.div_euclid(86_400) as i32).unwrap_or_else(|| {
+        // Bookings are made for the next few weeks; no stored instant is near year 1 or 9999.
+        Date::new(1970, 1, 1).expect("a real date")
+    });
+    let in_day = secs.rem_euclid(86_400);
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        date.year(),
+        date.month(),
+        date.day(),
+        in_day / 3600,
+        in_day % 3600 / 60,
+        in_day % 60
+    )
+}
+
+/// TEXT escaping (RFC 5545 3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends `line` with CRLF, folded so that no line is longer than 75 octets (RFC 5545 3.1),
+/// never inside a UTF-8 character.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_times() {
+        // 2026-09-22T09:00:00+08:00.
+        assert_eq!(utc(1_790_038_800), "20260922T010000Z");
+        assert_eq!(utc(0), "19700101T000000Z");
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a,b;c\\d\r\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_between_characters() {
+        let line = format!("SUMMARY:{}", "预约".repeat(40));
+        let mut out = String::new();
+        fold(&line, &mut out);
+        let parts: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+        assert!(parts.len() > 1);
+        for (i, part) in parts.iter().enumerate() {
+            assert!(part.len() <= 75, "{part}");
+            assert_eq!(i > 0, part.starts_with(' '));
+        }
+        let unfolded: String = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| if i == 0 { *p } else { &p[1..] })
+            .collect();
+        assert_eq!(unfolded, line);
+    }
+}

@@ -1,0 +1,905 @@
+//! Consultation booking (预约咨询): what can be booked where, the free slots, and booking,
+//! rescheduling and cancelling without ever double-booking. The JSON shapes and the shared
+//! checks are in `portal_domain::api::booking`, whose module documentation lists the routes.
+//!
+//! Double booking: every write that takes a seat runs in one transaction started with
+//! `BEGIN IMMEDIATE`, which takes SQLite's write lock at the start. A DEFERRED transaction would
+//! read the seats under a shared lock and only try to upgrade at its first write; two of them
+//! doing that at once deadlock and one gets "database is locked" at once, without waiting for
+//! the busy timeout. With IMMEDIATE, writers queue on the lock (busy_timeout, 5 s), and each
+//! sees the seats as the previous one left them. The partial unique index on
+//! (venue, start, seat) in the schema is the database's own backstop.
+//!
+//! Personal data: names, mobile numbers and USCCs go into the database and back to the holder
+//! of the manage token (mobile and USCC masked even then), never into logs: the log lines here
+//! name bookings by their row id only.
+
+mod ics;
+mod seed;
+mod store;
+
+pub use seed::seed_if_empty;
+
+use anyhow::Context;
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use portal_domain::api::booking::{
+    booking_window, check_date, code, shanghai_unix_seconds, Availability, AvailabilityParams,
+    AvailableDay, AvailableSlot, Booking, BookingCreated, BookingError, BookingReference,
+    BookingRequest, BookingStatus, BookingSummary, BookingVenue, BookingVenueList, LookupRequest,
+    RescheduleRequest, SlotOffer, SlotTakenDetails, SlotTime, TopicList, VenueParams,
+    MAX_UPCOMING_PER_MOBILE,
+};
+use portal_domain::api::error_code;
+use portal_domain::calendar::{Date, DayKind, HolidayCalendar};
+use sha2::{Digest, Sha256};
+use sqlx::SqliteExecutor;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::{ApiError, Refusal, Text};
+use crate::extract::Query;
+use crate::AppState;
+use store::{BookingRow, VenueConfig};
+
+const CALENDAR_JSON: &str = include_str!("../../../../data/seed/cn_public_holidays.json");
+
+/// The official working-day calendar compiled into the binary.
+pub fn load_calendar() -> anyhow::Result<HolidayCalendar> {
+    serde_json::from_str(CALENDAR_JSON).context("data/seed/cn_public_holidays.json")
+}
+
+/// Booking bodies are a few kilobytes at most (500 characters of description); anything far
+/// larger is refused before it is read.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+/// How long an idempotency key is remembered (and its answer, manage token included, kept).
+const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
+const MAX_IDEMPOTENCY_KEY_CHARS: usize = 128;
+/// Slots offered when the one asked for has just been taken.
+const MAX_ALTERNATIVES: usize = 5;
+/// 32 random bytes: 256 bits, 43 characters of URL-safe base64.
+const TOKEN_BYTES: usize = 32;
+const TOKEN_CHARS: usize = 43;
+
+pub fn router() -> Router<AppState> {
+    let catalog = Router::new()
+        .route("/booking/topics", get(topics))
+        .route("/booking/venues", get(venues))
+        .route("/booking/availability", get(availability));
+    let bookings = Router::new()
+        .route("/bookings", post(create))
+        .route("/bookings/lookup", post(lookup))
+        .route("/bookings/{token}", get(manage))
+        .route("/bookings/{token}/reschedule", post(reschedule))
+        .route("/bookings/{token}/cancel", post(cancel))
+        .route("/bookings/{token}/calendar.ics", get(calendar))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Answers about one person's booking must not stay in a shared or browser cache.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    catalog.merge(bookings)
+}
+
+// ---------------------------------------------------------------------------------------------
+// What can be booked
+// ---------------------------------------------------------------------------------------------
+
+/// The consultation topics with what to bring, in the order the center presents them.
+#[utoipa::path(get, path = "/api/v1/booking/topics", tag = "booking",
+    operation_id = "list_booking_topics",
+    responses((status = 200, description = "The topics", body = TopicList)))]
+pub async fn topics(State(state): State<AppState>) -> Result<Json<TopicList>, ApiError> {
+    let items = store::topics(&state.db).await.map_err(ApiError::Internal)?;
+    Ok(Json(TopicList { items }))
+}
+
+/// The venues where consultations are booked, those offering `topic` only when it is given.
+/// A venue being set up is listed with `bookable: false`.
+#[utoipa::path(get, path = "/api/v1/booking/venues", tag = "booking",
+    operation_id = "list_booking_venues", params(VenueParams),
+    responses(
+        (status = 200, description = "The venues; `defaults_confirmed: false` means the hours \
+            are defaults an administrator has not confirmed", body = BookingVenueList),
+        (status = 400, description = "Unknown topic (`booking.topic_unknown`)",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn venues(
+    State(state): State<AppState>,
+    Query(params): Query<VenueParams>,
+) -> Result<Json<BookingVenueList>, ApiError> {
+    let topic = params
+        .topic
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    if let Some(topic) = topic {
+        let known = topic.len() <= 64
+            && store::topic(&state.db, topic)
+                .await
+                .map_err(ApiError::Internal)?
+                .is_some();
+        if !known {
+            return Err(ApiError::fields(vec![(
+                "topic",
+                BookingError::TopicUnknown,
+            )]));
+        }
+    }
+    let items = store::venues(&state.db)
+        .await
+        .map_err(ApiError::Internal)?
+        .into_iter()
+        .filter(|v| topic.is_none_or(|t| v.offers(t)))
+        .map(|v| BookingVenue {
+            bookable: v.bookable(),
+            id: v.id,
+            kind: v.kind,
+            status: v.status,
+            name_zh: v.name_zh,
+            name_en: v.name_en,
+            address: v.address,
+            topics: v.topics,
+            opening_hours: v.opening_hours,
+            slot_minutes: v.slot_minutes,
+            seats_per_slot: v.seats_per_slot,
+            defaults_confirmed: v.defaults_confirmed,
+        })
+        .collect();
+    Ok(Json(BookingVenueList { items }))
+}
+
+/// Every slot of the booking window at a venue for a topic, with its free seats (0 = full).
+/// The window runs from the next working day to the 15th working day ahead, by the official
+/// calendar; it stops at a year whose holidays are not published (`unpublished_year`).
+#[utoipa::path(get, path = "/api/v1/booking/availability", tag = "booking",
+    operation_id = "booking_availability", params(AvailabilityParams),
+    responses(
+        (status = 200, description = "The bookable days and their slots", body = Availability),
+        (status = 400, description = "Missing or unknown venue or topic, a venue being set up \
+            (`booking.venue_not_bookable`), or a topic the venue does not offer \
+            (`booking.topic_not_offered`)", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn availability(
+    State(state): State<AppState>,
+    Query(params): Query<AvailabilityParams>,
+) -> Result<Json<Availability>, ApiError> {
+    let query = params.parse().map_err(ApiError::fields)?;
+    let (venue, _) = venue_and_topic(&state, &query.venue, &query.topic).await?;
+    let today = today(state.clock.now())?;
+    let (days, unpublished_year) = open_days(&state, &venue, today).await?;
+    Ok(Json(Availability {
+        venue_id: venue.id,
+        topic_id: query.topic,
+        today,
+        slot_minutes: venue.slot_minutes,
+        seats_per_slot: venue.seats_per_slot,
+        defaults_confirmed: venue.defaults_confirmed,
+        days,
+        unpublished_year,
+    }))
+}
+
+/// The venue and topic, if the venue is bookable and offers the topic; field errors otherwise.
+async fn venue_and_topic(
+    state: &AppState,
+    venue_id: &str,
+    topic_id: &str,
+) -> Result<(VenueConfig, portal_domain::api::booking::Topic), ApiError> {
+    let venue = store::venue(&state.db, venue_id)
+        .await
+        .map_err(ApiError::Internal)?;
+    let topic = store::topic(&state.db, topic_id)
+        .await
+        .map_err(ApiError::Internal)?;
+    let mut problems = Vec::new();
+    match &venue {
+        None => problems.push(("venue", BookingError::VenueUnknown)),
+        Some(v) if !v.bookable() => problems.push(("venue", BookingError::VenueNotBookable)),
+        Some(_) => {}
+    }
+    match (&venue, &topic) {
+        (_, None) => problems.push(("topic", BookingError::TopicUnknown)),
+        (Some(v), Some(t)) if !v.offers(&t.id) => {
+            problems.push(("topic", BookingError::TopicNotOffered))
+        }
+        _ => {}
+    }
+    match (venue, topic) {
+        (Some(venue), Some(topic)) if problems.is_empty() => Ok((venue, topic)),
+        _ => Err(ApiError::fields(problems)),
+    }
+}
+
+fn today(now: i64) -> Result<Date, ApiError> {
+    Date::from_unix_seconds_shanghai(now)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999")))
+}
+
+/// The days of the booking window with every slot and its free seats.
+async fn open_days(
+    state: &AppState,
+    venue: &VenueConfig,
+    today: Date,
+) -> Result<(Vec<AvailableDay>, Option<i32>), ApiError> {
+    let window = booking_window(&state.calendar, today);
+    let unpublished_year = window.truncated.map(|np| np.year);
+    let (Some(&first), Some(&last)) = (window.days.first(), window.days.last()) else {
+        return Ok((vec![], unpublished_year));
+    };
+    let midnight = SlotTime::from_minutes(0).expect("00:00");
+    let end_of_day = SlotTime::from_minutes(24 * 60).expect("24:00");
+    let taken = store::taken_seats(
+        &state.db,
+        &venue.id,
+        shanghai_unix_seconds(first, midnight),
+        shanghai_unix_seconds(last, end_of_day),
+    )
+    .await?;
+    let starts = venue.slot_starts();
+    let days = window
+        .days
+        .iter()
+        .map(|&date| AvailableDay {
+            date,
+            // Every day of the window is in a published year, so this never falls back.
+            day_kind: state.calendar.day_kind(date).unwrap_or(DayKind::Working),
+            slots: starts
+                .iter()
+                .filter_map(|&start| {
+                    let end = start.plus(venue.slot_minutes)?;
+                    let held = taken
+                        .get(&shanghai_unix_seconds(date, start))
+                        .copied()
+                        .unwrap_or(0);
+                    Some(AvailableSlot {
+                        time: start.to_string(),
+                        end_time: end.to_string(),
+                        remaining: venue.seats_per_slot.saturating_sub(held),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    Ok((days, unpublished_year))
+}
+
+/// The 409 answer for a slot that has no seat left, offering the next free slots of the same
+/// venue (the ones after the requested slot first, then earlier ones).
+async fn slot_full(state: &AppState, venue: &VenueConfig, today: Date, requested: i64) -> ApiError {
+    let days = match open_days(state, venue, today).await {
+        Ok((days, _)) => days,
+        Err(error) => return error,
+    };
+    let mut offers: Vec<(i64, SlotOffer)> = days
+        .into_iter()
+        .flat_map(|day| {
+            day.slots.into_iter().filter_map(move |slot| {
+                let start = shanghai_unix_seconds(day.date, SlotTime::parse(&slot.time)?);
+                (slot.remaining > 0 && start != requested).then(|| {
+                    let offer = SlotOffer {
+                        date: day.date,
+                        time: slot.time,
+                        end_time: slot.end_time,
+                        remaining: slot.remaining,
+                    };
+                    (start, offer)
+                })
+            })
+        })
+        .collect();
+    // Later slots first, in time order; then the earlier ones, nearest first.
+    offers.sort_by_key(|(start, _)| {
+        if *start > requested {
+            (0, *start - requested)
+        } else {
+            (1, requested - *start)
+        }
+    });
+    let next_available = offers
+        .into_iter()
+        .take(MAX_ALTERNATIVES)
+        .map(|(_, offer)| offer)
+        .collect();
+    let details = serde_json::to_value(SlotTakenDetails { next_available }).unwrap_or_default();
+    Refusal::new(
+        StatusCode::CONFLICT,
+        code::SLOT_FULL,
+        Text::new(
+            "这个时段刚刚约满了。请从其他可预约的时间中另选一个。",
+            "This time has just been fully booked. Please choose one of the other free times.",
+        ),
+    )
+    .details(details)
+    .into()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Booking
+// ---------------------------------------------------------------------------------------------
+
+/// Books a consultation. Send a fresh `Idempotency-Key` (e.g. a UUID) per booking attempt and
+/// the same key when retrying it: the same key with the same body gives the same 201 answer
+/// (manage token included) and never a second booking.
+#[utoipa::path(post, path = "/api/v1/bookings", tag = "booking", operation_id = "create_booking",
+    params(("Idempotency-Key" = String, Header,
+        description = "1 to 128 printable ASCII characters, new for each booking attempt")),
+    request_body = BookingRequest,
+    responses(
+        (status = 201, description = "Booked. Keep `manage_token`: it is the only way to see, \
+            move or cancel the booking, and is shown once", body = BookingCreated),
+        (status = 400, description = "`validation_failed` with per-field codes (see \
+            `BookingError`), `booking.idempotency_key_missing`, \
+            `booking.idempotency_key_invalid` or `bad_request` (not JSON)",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`booking.slot_full` (with `details.next_available`, see \
+            SlotTakenDetails), `booking.mobile_limit` (field `mobile`) or \
+            `booking.mobile_overlap` (field `time`)", body = portal_domain::api::ApiErrorBody),
+        (status = 413, description = "`payload_too_large`", body = portal_domain::api::ApiErrorBody),
+        (status = 422, description = "`booking.idempotency_key_reused`: the key was used for a \
+            different request", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Json<BookingRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let key = idempotency_key(&headers)?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let new = request.parse().map_err(ApiError::fields)?;
+    // The parsed request, so that the same booking typed differently ("138 1234 5678" and
+    // "13812345678") counts as the same body.
+    let request_hash = Sha256::digest(serde_json::to_vec(&new).map_err(internal)?).to_vec();
+
+    // A retry of a booking that was made gets the first answer before anything that may have
+    // changed since (the clock, the seats) is looked at.
+    if let Some(answer) = replay(&state.db, &key, &request_hash).await? {
+        return Ok(answer);
+    }
+
+    let now = state.clock.now();
+    let today = today(now)?;
+    let venue = store::venue(&state.db, &new.venue)
+        .await
+        .map_err(ApiError::Internal)?;
+    let topic = store::topic(&state.db, &new.topic)
+        .await
+        .map_err(ApiError::Internal)?;
+    let mut problems = Vec::new();
+    match &venue {
+        None => problems.push(("venue", BookingError::VenueUnknown)),
+        Some(v) if !v.bookable() => problems.push(("venue", BookingError::VenueNotBookable)),
+        Some(_) => {}
+    }
+    match (&venue, &topic) {
+        (_, None) => problems.push(("topic", BookingError::TopicUnknown)),
+        (Some(v), Some(t)) if !v.offers(&t.id) => {
+            problems.push(("topic", BookingError::TopicNotOffered))
+        }
+        _ => {}
+    }
+    if let Err(e) = check_date(&state.calendar, today, new.date) {
+        problems.push(("date", e));
+    }
+    let end = venue.as_ref().and_then(|v| v.slot_end(new.time));
+    if venue.is_some() && end.is_none() {
+        problems.push(("time", BookingError::TimeNotOffered));
+    }
+    let (Some(venue), Some(topic), Some(end), true) = (venue, topic, end, problems.is_empty())
+    else {
+        return Err(ApiError::fields(problems));
+    };
+    let starts_at = shanghai_unix_seconds(new.date, new.time);
+    let ends_at = shanghai_unix_seconds(new.date, end);
+    let token = new_token()?;
+    let token_hash = Sha256::digest(token.as_bytes()).to_vec();
+
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    // Again under the write lock: a request with the same key may have committed meanwhile.
+    if let Some(answer) = replay(&mut *tx, &key, &request_hash).await? {
+        return Ok(answer);
+    }
+    sqlx::query("DELETE FROM booking_idempotency WHERE created_at < ?")
+        .bind(now - IDEMPOTENCY_TTL_SECS)
+        .execute(&mut *tx)
+        .await?;
+    if store::upcoming_for_mobile(&mut tx, &new.mobile, now).await?
+        >= i64::from(MAX_UPCOMING_PER_MOBILE)
+    {
+        return Err(field_conflict(
+            code::MOBILE_LIMIT,
+            "mobile",
+            BookingError::MobileLimit,
+        ));
+    }
+    if store::mobile_overlaps(&mut tx, new.mobile.as_str(), starts_at, ends_at, None).await? {
+        return Err(field_conflict(
+            code::MOBILE_OVERLAP,
+            "time",
+            BookingError::MobileOverlap,
+        ));
+    }
+    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?
+    else {
+        drop(tx);
+        return Err(slot_full(&state, &venue, today, starts_at).await);
+    };
+    let reference = loop {
+        let candidate = BookingReference::from_random(getrandom::u64().map_err(random_error)?);
+        let taken: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM bookings WHERE reference = ?)")
+                .bind(candidate.compact())
+                .fetch_one(&mut *tx)
+                .await?;
+        if !taken {
+            break candidate;
+        }
+    };
+    let id: Result<i64, sqlx::Error> = sqlx::query_scalar(
+        "INSERT INTO bookings (reference, token_hash, venue_id, topic_id, date, start_time, \
+         end_time, starts_at, ends_at, seat, status, sequence, name, mobile, organisation, uscc, \
+         description, wheelchair_access, sign_language_interpreter, other_adjustments, \
+         for_someone_else, created_at, updated_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         RETURNING id",
+    )
+    .bind(reference.compact())
+    .bind(&token_hash)
+    .bind(&venue.id)
+    .bind(&topic.id)
+    .bind(new.date.to_string())
+    .bind(new.time.to_string())
+    .bind(end.to_string())
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(seat)
+    .bind(&new.name)
+    .bind(new.mobile.as_str())
+    .bind(&new.organisation)
+    .bind(new.uscc.as_ref().map(|u| u.as_str()))
+    .bind(&new.description)
+    .bind(new.wheelchair_access)
+    .bind(new.sign_language_interpreter)
+    .bind(&new.other_adjustments)
+    .bind(new.for_someone_else)
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await;
+    let id = match id {
+        Ok(id) => id,
+        Err(e) if seat_taken(&e) => {
+            drop(tx);
+            return Err(slot_full(&state, &venue, today, starts_at).await);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let row = store::booking_by_id(&mut tx, id)
+        .await?
+        .context("the booking just inserted")
+        .map_err(ApiError::Internal)?;
+    let created = BookingCreated {
+        manage_token: token,
+        booking: row.holder_view(now).map_err(ApiError::Internal)?,
+    };
+    let answer = serde_json::to_string(&created).map_err(internal)?;
+    sqlx::query(
+        "INSERT INTO booking_idempotency (key, request_hash, booking_id, response, created_at) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(&key)
+    .bind(&request_hash)
+    .bind(id)
+    .bind(&answer)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    tracing::info!(booking = id, venue = %venue.id, topic = %topic.id, seat, "booking created");
+    Ok(created_answer(answer))
+}
+
+/// The stored answer for `key`, if that key was used: the same body gets it again, another body
+/// gets 422.
+async fn replay<'e>(
+    executor: impl SqliteExecutor<'e>,
+    key: &str,
+    request_hash: &[u8],
+) -> Result<Option<Response>, ApiError> {
+    let stored: Option<(Vec<u8>, String)> =
+        sqlx::query_as("SELECT request_hash, response FROM booking_idempotency WHERE key = ?")
+            .bind(key)
+            .fetch_optional(executor)
+            .await?;
+    match stored {
+        None => Ok(None),
+        Some((hash, answer)) if hash == request_hash => Ok(Some(created_answer(answer))),
+        Some(_) => Err(Refusal::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            code::IDEMPOTENCY_KEY_REUSED,
+            Text::new(
+                "这个请求编号（Idempotency-Key）已用于另一份不同的预约。请为新的预约使用新的编号。",
+                "This Idempotency-Key was already used for a different booking request. Use a new key for a new booking.",
+            ),
+        )
+        .into()),
+    }
+}
+
+fn created_answer(json: String) -> Response {
+    (
+        StatusCode::CREATED,
+        [(header::CONTENT_TYPE, "application/json")],
+        json,
+    )
+        .into_response()
+}
+
+fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            code::IDEMPOTENCY_KEY_MISSING,
+            Text::new(
+                "缺少请求编号（Idempotency-Key 请求头）。每次预约请附带一个新的编号，重试时使用同一个编号。",
+                "The Idempotency-Key header is missing. Send a new key with each booking, and the same key when retrying it.",
+            ),
+        )
+        .into());
+    };
+    let key = value.to_str().ok().map(str::trim).filter(|key| {
+        !key.is_empty()
+            && key.len() <= MAX_IDEMPOTENCY_KEY_CHARS
+            && key.bytes().all(|b| b.is_ascii_graphic())
+    });
+    key.map(str::to_owned).ok_or_else(|| {
+        Refusal::new(
+            StatusCode::BAD_REQUEST,
+            code::IDEMPOTENCY_KEY_INVALID,
+            Text::new(
+                "请求编号（Idempotency-Key）应为 1 至 128 个可见的英文字符，例如一个 UUID。",
+                "The Idempotency-Key must be 1 to 128 printable ASCII characters, for example a UUID.",
+            ),
+        )
+        .into()
+    })
+}
+
+fn field_conflict(code: &'static str, field: &str, error: BookingError) -> ApiError {
+    Refusal::new(
+        StatusCode::CONFLICT,
+        code,
+        Text::new(
+            "无法完成预约，请查看提示。",
+            "The booking cannot be made. See the message beside the answer.",
+        ),
+    )
+    .field(field, &error)
+    .into()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Managing a booking
+// ---------------------------------------------------------------------------------------------
+
+/// The booking, as its holder sees it (the name in full; mobile number and USCC masked).
+#[utoipa::path(get, path = "/api/v1/bookings/{token}", tag = "booking",
+    operation_id = "get_booking",
+    params(("token" = String, Path, description = "The manage token from the 201 answer")),
+    responses(
+        (status = 200, description = "The booking", body = Booking),
+        (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn manage(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Json<Booking>, ApiError> {
+    let row = by_token(&state, token).await?;
+    Ok(Json(
+        row.holder_view(state.clock.now())
+            .map_err(ApiError::Internal)?,
+    ))
+}
+
+/// Finds a booking by its reference and the mobile number it was made with. An unknown
+/// reference and a wrong number give the same 404. The answer is masked and has no manage token.
+#[utoipa::path(post, path = "/api/v1/bookings/lookup", tag = "booking",
+    operation_id = "lookup_booking", request_body = LookupRequest,
+    responses(
+        (status = 200, description = "The booking, masked", body = BookingSummary),
+        (status = 400, description = "Malformed reference or mobile number (field messages)",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No booking with this reference and mobile number",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn lookup(
+    State(state): State<AppState>,
+    body: Result<Json<LookupRequest>, JsonRejection>,
+) -> Result<Json<BookingSummary>, ApiError> {
+    let Json(request) = body.map_err(json_rejection)?;
+    let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
+    let row = store::booking_by_reference_and_mobile(&state.db, reference.compact(), &mobile)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(row.summary().map_err(ApiError::Internal)?))
+}
+
+/// Moves the booking to another slot of the same venue, for the same topic, until 2 hours before
+/// its start. The new seat is taken and the old one released in one transaction, so the booking
+/// is never without a seat nor holding two; the reference and manage token stay the same and
+/// `sequence` rises by one. Moving to the slot it already has changes nothing (a retry is safe).
+#[utoipa::path(post, path = "/api/v1/bookings/{token}/reschedule", tag = "booking",
+    operation_id = "reschedule_booking",
+    params(("token" = String, Path, description = "The manage token")),
+    request_body = RescheduleRequest,
+    responses(
+        (status = 200, description = "The booking at its new time", body = Booking),
+        (status = 400, description = "Field messages for `date` and `time`",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`booking.slot_full` (with `details.next_available`), \
+            `booking.change_too_late`, `booking.already_cancelled` or `booking.mobile_overlap`",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn reschedule(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+    body: Result<Json<RescheduleRequest>, JsonRejection>,
+) -> Result<Json<Booking>, ApiError> {
+    let row = by_token(&state, token).await?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let (date, time) = request.parse().map_err(ApiError::fields)?;
+    let now = state.clock.now();
+    check_changeable(&row, now, code::CHANGE_TOO_LATE)?;
+    let venue = store::venue(&state.db, &row.venue_id)
+        .await
+        .map_err(ApiError::Internal)?
+        .context("the venue of a booking")
+        .map_err(ApiError::Internal)?;
+    let today = today(now)?;
+    let mut problems = Vec::new();
+    if let Err(e) = check_date(&state.calendar, today, date) {
+        problems.push(("date", e));
+    }
+    let end = venue.slot_end(time);
+    if end.is_none() {
+        problems.push(("time", BookingError::TimeNotOffered));
+    }
+    let (Some(end), true) = (end, problems.is_empty()) else {
+        return Err(ApiError::fields(problems));
+    };
+    let starts_at = shanghai_unix_seconds(date, time);
+    let ends_at = shanghai_unix_seconds(date, end);
+
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    // Read again under the write lock: another request may have moved or cancelled it.
+    let current = store::booking_by_id(&mut tx, row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    check_changeable(&current, now, code::CHANGE_TOO_LATE)?;
+    if current.starts_at == starts_at {
+        return Ok(Json(current.holder_view(now).map_err(ApiError::Internal)?));
+    }
+    if store::mobile_overlaps(
+        &mut tx,
+        &current.mobile,
+        starts_at,
+        ends_at,
+        Some(current.id),
+    )
+    .await?
+    {
+        return Err(field_conflict(
+            code::MOBILE_OVERLAP,
+            "time",
+            BookingError::MobileOverlap,
+        ));
+    }
+    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?
+    else {
+        drop(tx);
+        return Err(slot_full(&state, &venue, today, starts_at).await);
+    };
+    // One statement moves the booking: the new seat is held and the old one free from the same
+    // commit on.
+    let moved = sqlx::query(
+        "UPDATE bookings SET date = ?, start_time = ?, end_time = ?, starts_at = ?, ends_at = ?, \
+         seat = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?",
+    )
+    .bind(date.to_string())
+    .bind(time.to_string())
+    .bind(end.to_string())
+    .bind(starts_at)
+    .bind(ends_at)
+    .bind(seat)
+    .bind(now)
+    .bind(current.id)
+    .execute(&mut *tx)
+    .await;
+    match moved {
+        Ok(_) => {}
+        Err(e) if seat_taken(&e) => {
+            drop(tx);
+            return Err(slot_full(&state, &venue, today, starts_at).await);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let moved = store::booking_by_id(&mut tx, current.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    tracing::info!(booking = current.id, seat, "booking rescheduled");
+    Ok(Json(moved.holder_view(now).map_err(ApiError::Internal)?))
+}
+
+/// Cancels the booking, until 2 hours before its start; its seat is free at once and `sequence`
+/// rises by one. Cancelling a cancelled booking changes nothing (a retry is safe).
+#[utoipa::path(post, path = "/api/v1/bookings/{token}/cancel", tag = "booking",
+    operation_id = "cancel_booking",
+    params(("token" = String, Path, description = "The manage token")),
+    responses(
+        (status = 200, description = "The cancelled booking", body = Booking),
+        (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`booking.cancel_too_late`: less than 2 hours before the start",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Json<Booking>, ApiError> {
+    let row = by_token(&state, token).await?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let current = store::booking_by_id(&mut tx, row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if current.status() == BookingStatus::Cancelled {
+        return Ok(Json(current.holder_view(now).map_err(ApiError::Internal)?));
+    }
+    check_changeable(&current, now, code::CANCEL_TOO_LATE)?;
+    sqlx::query(
+        "UPDATE bookings SET status = 'cancelled', sequence = sequence + 1, updated_at = ? \
+         WHERE id = ?",
+    )
+    .bind(now)
+    .bind(current.id)
+    .execute(&mut *tx)
+    .await?;
+    let cancelled = store::booking_by_id(&mut tx, current.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    tracing::info!(booking = current.id, "booking cancelled");
+    Ok(Json(
+        cancelled.holder_view(now).map_err(ApiError::Internal)?,
+    ))
+}
+
+/// The booking as a calendar file: stable UID, SEQUENCE rising with every change, and
+/// `METHOD:CANCEL` once cancelled. Times in UTC.
+#[utoipa::path(get, path = "/api/v1/bookings/{token}/calendar.ics", tag = "booking",
+    operation_id = "booking_calendar",
+    params(("token" = String, Path, description = "The manage token")),
+    responses(
+        (status = 200, description = "An iCalendar file with one event",
+            content_type = "text/calendar; charset=utf-8", body = String),
+        (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn calendar(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Response, ApiError> {
+    let row = by_token(&state, token).await?;
+    let body = ics::calendar(&row).map_err(ApiError::Internal)?;
+    let disposition = format!("attachment; filename=\"booking-{}.ics\"", row.reference);
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// The booking a manage token opens. A token that is malformed or unknown is the same 404 as
+/// any other unknown address.
+async fn by_token(
+    state: &AppState,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<BookingRow, ApiError> {
+    let Ok(Path(token)) = token else {
+        return Err(ApiError::NotFound);
+    };
+    let well_formed = token.len() == TOKEN_CHARS
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !well_formed {
+        return Err(ApiError::NotFound);
+    }
+    let hash = Sha256::digest(token.as_bytes());
+    store::booking_by_token_hash(&state.db, &hash)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// The partial unique index on (venue, start, seat) refused a write. Under `BEGIN IMMEDIATE`
+/// the seat was free when it was read, so only a writer outside this server (staff editing the
+/// table) could cause it; the answer is then the same as for a full slot, not a 500.
+fn seat_taken(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db)
+        if db.is_unique_violation() && db.message().contains("bookings.seat"))
+}
+
+/// 409 unless the booking is confirmed and its start is at least 2 hours away.
+fn check_changeable(row: &BookingRow, now: i64, too_late: &'static str) -> Result<(), ApiError> {
+    if row.status() == BookingStatus::Cancelled {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            code::ALREADY_CANCELLED,
+            Text::new(
+                "这个预约已经取消，不能再更改。如需咨询，请重新预约。",
+                "This booking has been cancelled and cannot be changed. To come in, make a new booking.",
+            ),
+        )
+        .into());
+    }
+    if now > row.change_deadline() {
+        let message = if too_late == code::CANCEL_TOO_LATE {
+            Text::new(
+                "距离预约开始已不足 2 小时，无法在网上取消。如不能前来，请直接联系咨询地点。",
+                "The consultation starts in less than 2 hours, so it can no longer be cancelled online. If you cannot come, please contact the venue directly.",
+            )
+        } else {
+            Text::new(
+                "距离预约开始已不足 2 小时，无法在网上改期。如不能按时前来，请直接联系咨询地点。",
+                "The consultation starts in less than 2 hours, so it can no longer be moved online. If you cannot come on time, please contact the venue directly.",
+            )
+        };
+        return Err(Refusal::new(StatusCode::CONFLICT, too_late, message).into());
+    }
+    Ok(())
+}
+
+/// A new manage token: 256 bits from the operating system's random source, URL-safe base64.
+fn new_token() -> Result<String, ApiError> {
+    let mut bytes = [0u8; TOKEN_BYTES];
+    getrandom::fill(&mut bytes).map_err(random_error)?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+fn random_error(e: getrandom::Error) -> ApiError {
+    ApiError::Internal(anyhow::anyhow!("the OS random source failed: {e}"))
+}
+
+fn internal(e: impl Into<anyhow::Error>) -> ApiError {
+    ApiError::Internal(e.into())
+}
+
+/// A body that cannot be read: too large (413) or not JSON of the right shape (400).
+fn json_rejection(rejection: JsonRejection) -> ApiError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return Refusal::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            error_code::PAYLOAD_TOO_LARGE,
+            Text::new(
+                "提交的内容太大，无法处理。",
+                "What was sent is too large to be handled.",
+            ),
+        )
+        .into();
+    }
+    ApiError::BadRequest(Text::new(
+        "请求内容无法识别：应为 JSON 格式，各项的类型也要正确。",
+        "The request body could not be read: it must be JSON with values of the right types.",
+    ))
+}

@@ -1,0 +1,444 @@
+//! Reading the booking data and writing bookings. Everything that decides whether a seat is
+//! free runs on the caller's `BEGIN IMMEDIATE` transaction (see `super` for why).
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use portal_domain::api::booking::{
+    format_shanghai, mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary,
+    NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
+};
+use portal_domain::api::{VenueKind, VenueStatus};
+use portal_domain::calendar::Date;
+use portal_domain::ids::{MobileNumber, Uscc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+/// A venue with its booking settings.
+#[derive(Debug, Clone)]
+pub struct VenueConfig {
+    pub id: String,
+    pub kind: VenueKind,
+    pub status: VenueStatus,
+    pub name_zh: String,
+    pub name_en: String,
+    pub address: Option<String>,
+    pub slot_minutes: u16,
+    pub seats_per_slot: u16,
+    pub defaults_confirmed: bool,
+    pub opening_hours: Vec<OpeningHours>,
+    pub topics: Vec<String>,
+}
+
+impl VenueConfig {
+    pub fn bookable(&self) -> bool {
+        self.status == VenueStatus::Operating
+    }
+
+    pub fn offers(&self, topic: &str) -> bool {
+        self.topics.iter().any(|t| t == topic)
+    }
+
+    pub fn slot_starts(&self) -> Vec<SlotTime> {
+        slot_starts(&self.opening_hours, self.slot_minutes)
+    }
+
+    /// The end of the slot starting at `start`, if that is one of the venue's slots.
+    pub fn slot_end(&self, start: SlotTime) -> Option<SlotTime> {
+        self.slot_starts()
+            .contains(&start)
+            .then(|| start.plus(self.slot_minutes))
+            .flatten()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct VenueRow {
+    id: String,
+    kind: String,
+    status: String,
+    name_zh: String,
+    name_en: String,
+    address: Option<String>,
+    slot_minutes: i64,
+    seats_per_slot: i64,
+    defaults_confirmed: bool,
+}
+
+/// Every venue where consultations are booked, in the order the center presents them.
+pub async fn venues(db: &SqlitePool) -> anyhow::Result<Vec<VenueConfig>> {
+    let rows: Vec<VenueRow> = sqlx::query_as(
+        "SELECT v.id, v.kind, v.status, v.name_zh, v.name_en, v.address, b.slot_minutes, \
+         b.seats_per_slot, b.defaults_confirmed \
+         FROM booking_venues b JOIN venues v ON v.id = b.venue_id ORDER BY v.sort_order, v.id",
+    )
+    .fetch_all(db)
+    .await?;
+    let hours: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT venue_id, opens, closes FROM booking_opening_hours ORDER BY venue_id, opens",
+    )
+    .fetch_all(db)
+    .await?;
+    let topics: Vec<(String, String)> = sqlx::query_as(
+        "SELECT vt.venue_id, vt.topic_id FROM booking_venue_topics vt \
+         JOIN booking_topics t ON t.id = vt.topic_id ORDER BY t.sort_order",
+    )
+    .fetch_all(db)
+    .await?;
+
+    rows.into_iter()
+        .map(|row| {
+            let kind = VenueKind::parse(&row.kind)
+                .with_context(|| format!("venue {} has unknown kind", row.id))?;
+            let status = match row.status.as_str() {
+                "operating" => VenueStatus::Operating,
+                "being_set_up" => VenueStatus::BeingSetUp,
+                _ => anyhow::bail!("venue {} has unknown status", row.id),
+            };
+            let opening_hours = hours
+                .iter()
+                .filter(|(venue, _, _)| *venue == row.id)
+                .map(|(_, opens, closes)| OpeningHours {
+                    opens: opens.clone(),
+                    closes: closes.clone(),
+                })
+                .collect();
+            let topics = topics
+                .iter()
+                .filter(|(venue, _)| *venue == row.id)
+                .map(|(_, topic)| topic.clone())
+                .collect();
+            Ok(VenueConfig {
+                id: row.id,
+                kind,
+                status,
+                name_zh: row.name_zh,
+                name_en: row.name_en,
+                address: row.address,
+                // The table's CHECKs keep both small and positive.
+                slot_minutes: row.slot_minutes as u16,
+                seats_per_slot: row.seats_per_slot as u16,
+                defaults_confirmed: row.defaults_confirmed,
+                opening_hours,
+                topics,
+            })
+        })
+        .collect()
+}
+
+pub async fn venue(db: &SqlitePool, id: &str) -> anyhow::Result<Option<VenueConfig>> {
+    Ok(venues(db).await?.into_iter().find(|v| v.id == id))
+}
+
+#[derive(sqlx::FromRow)]
+struct TopicRow {
+    id: String,
+    name_zh: String,
+    name_en: String,
+    bring_zh: String,
+    bring_en: String,
+}
+
+impl TryFrom<TopicRow> for Topic {
+    type Error = anyhow::Error;
+
+    fn try_from(row: TopicRow) -> anyhow::Result<Topic> {
+        Ok(Topic {
+            what_to_bring_zh: serde_json::from_str(&row.bring_zh)
+                .with_context(|| format!("topic {}: bring_zh", row.id))?,
+            what_to_bring_en: serde_json::from_str(&row.bring_en)
+                .with_context(|| format!("topic {}: bring_en", row.id))?,
+            id: row.id,
+            name_zh: row.name_zh,
+            name_en: row.name_en,
+        })
+    }
+}
+
+pub async fn topics(db: &SqlitePool) -> anyhow::Result<Vec<Topic>> {
+    let rows: Vec<TopicRow> = sqlx::query_as(
+        "SELECT id, name_zh, name_en, bring_zh, bring_en FROM booking_topics \
+         ORDER BY sort_order, id",
+    )
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(Topic::try_from).collect()
+}
+
+pub async fn topic(db: &SqlitePool, id: &str) -> anyhow::Result<Option<Topic>> {
+    let row: Option<TopicRow> = sqlx::query_as(
+        "SELECT id, name_zh, name_en, bring_zh, bring_en FROM booking_topics WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    row.map(Topic::try_from).transpose()
+}
+
+/// Confirmed bookings per slot start (Unix seconds) at a venue between two instants.
+pub async fn taken_seats(
+    db: &SqlitePool,
+    venue: &str,
+    from: i64,
+    to: i64,
+) -> sqlx::Result<HashMap<i64, u16>> {
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT starts_at, COUNT(*) FROM bookings \
+         WHERE venue_id = ? AND status = 'confirmed' AND starts_at BETWEEN ? AND ? \
+         GROUP BY starts_at",
+    )
+    .bind(venue)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(start, count)| (start, count.clamp(0, i64::from(u16::MAX)) as u16))
+        .collect())
+}
+
+/// The lowest seat of the slot that no confirmed booking holds, if any.
+pub async fn free_seat(
+    conn: &mut SqliteConnection,
+    venue: &str,
+    starts_at: i64,
+    seats: u16,
+) -> sqlx::Result<Option<i64>> {
+    let taken: Vec<i64> = sqlx::query_scalar(
+        "SELECT seat FROM bookings WHERE venue_id = ? AND starts_at = ? AND status = 'confirmed'",
+    )
+    .bind(venue)
+    .bind(starts_at)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok((1..=i64::from(seats)).find(|seat| !taken.contains(seat)))
+}
+
+/// How many confirmed bookings of this mobile number have not started at `now`.
+pub async fn upcoming_for_mobile(
+    conn: &mut SqliteConnection,
+    mobile: &MobileNumber,
+    now: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM bookings WHERE mobile = ? AND status = 'confirmed' AND starts_at > ?",
+    )
+    .bind(mobile.as_str())
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// Whether this mobile number has another confirmed booking overlapping `[starts_at, ends_at)`.
+pub async fn mobile_overlaps(
+    conn: &mut SqliteConnection,
+    mobile: &str,
+    starts_at: i64,
+    ends_at: i64,
+    except_booking: Option<i64>,
+) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM bookings WHERE mobile = ? AND status = 'confirmed' \
+         AND starts_at < ? AND ends_at > ? AND id IS NOT ?)",
+    )
+    .bind(mobile)
+    .bind(ends_at)
+    .bind(starts_at)
+    .bind(except_booking)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// A booking with the names of its venue and topic.
+#[derive(Debug, sqlx::FromRow)]
+pub struct BookingRow {
+    pub id: i64,
+    pub reference: String,
+    pub venue_id: String,
+    pub venue_name_zh: String,
+    pub venue_name_en: String,
+    pub venue_address: Option<String>,
+    pub topic_id: String,
+    pub topic_name_zh: String,
+    pub topic_name_en: String,
+    pub bring_zh: String,
+    pub bring_en: String,
+    pub date: String,
+    pub start_time: String,
+    pub end_time: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub status: String,
+    pub sequence: i64,
+    pub name: String,
+    pub mobile: String,
+    pub organisation: Option<String>,
+    pub uscc: Option<String>,
+    pub description: Option<String>,
+    pub wheelchair_access: bool,
+    pub sign_language_interpreter: bool,
+    pub other_adjustments: Option<String>,
+    pub for_someone_else: bool,
+    pub updated_at: i64,
+    pub defaults_confirmed: bool,
+}
+
+const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS venue_name_zh, \
+     v.name_en AS venue_name_en, v.address AS venue_address, b.topic_id, \
+     t.name_zh AS topic_name_zh, t.name_en AS topic_name_en, t.bring_zh, t.bring_en, b.date, \
+     b.start_time, b.end_time, b.starts_at, b.ends_at, b.status, b.sequence, b.name, b.mobile, \
+     b.organisation, b.uscc, b.description, b.wheelchair_access, b.sign_language_interpreter, \
+     b.other_adjustments, b.for_someone_else, b.updated_at, bv.defaults_confirmed \
+     FROM bookings b JOIN venues v ON v.id = b.venue_id \
+     JOIN booking_venues bv ON bv.venue_id = b.venue_id \
+     JOIN booking_topics t ON t.id = b.topic_id";
+
+pub async fn booking_by_id(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+pub async fn booking_by_token_hash(
+    db: &SqlitePool,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.token_hash = ?"))
+        .bind(token_hash)
+        .fetch_optional(db)
+        .await
+}
+
+/// One query for both conditions, so an unknown reference and a wrong mobile number take the
+/// same path and give the same answer.
+pub async fn booking_by_reference_and_mobile(
+    db: &SqlitePool,
+    reference: &str,
+    mobile: &MobileNumber,
+) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as(&format!(
+        "{BOOKING_SELECT} WHERE b.reference = ? AND b.mobile = ?"
+    ))
+    .bind(reference)
+    .bind(mobile.as_str())
+    .fetch_optional(db)
+    .await
+}
+
+impl BookingRow {
+    pub fn status(&self) -> BookingStatus {
+        if self.status == "cancelled" {
+            BookingStatus::Cancelled
+        } else {
+            BookingStatus::Confirmed
+        }
+    }
+
+    /// Whether it can still be cancelled or moved at `now`.
+    pub fn changeable(&self, now: i64) -> bool {
+        self.status() == BookingStatus::Confirmed && now <= self.change_deadline()
+    }
+
+    pub fn change_deadline(&self) -> i64 {
+        self.starts_at - CHANGE_CUTOFF_SECS
+    }
+
+    pub fn shown_reference(&self) -> String {
+        // Stored without the hyphen; shown as XXXX-XXXX.
+        match self.reference.get(..4).zip(self.reference.get(4..)) {
+            Some((a, b)) => format!("{a}-{b}"),
+            None => self.reference.clone(),
+        }
+    }
+
+    fn masked_mobile(&self) -> String {
+        MobileNumber::parse(&self.mobile).map_or_else(|_| "***".to_owned(), |m| m.masked())
+    }
+
+    fn date(&self) -> anyhow::Result<Date> {
+        Date::parse(&self.date).with_context(|| format!("booking {} has a bad date", self.id))
+    }
+
+    fn venue_ref(&self) -> NamedRef {
+        NamedRef {
+            id: self.venue_id.clone(),
+            name_zh: self.venue_name_zh.clone(),
+            name_en: self.venue_name_en.clone(),
+        }
+    }
+
+    fn topic_ref(&self) -> NamedRef {
+        NamedRef {
+            id: self.topic_id.clone(),
+            name_zh: self.topic_name_zh.clone(),
+            name_en: self.topic_name_en.clone(),
+        }
+    }
+
+    pub fn what_to_bring(&self) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+        Ok((
+            serde_json::from_str(&self.bring_zh).context("bring_zh")?,
+            serde_json::from_str(&self.bring_en).context("bring_en")?,
+        ))
+    }
+
+    /// What the holder of the manage token sees: the name in full, the mobile number and the
+    /// USCC masked all the same.
+    pub fn holder_view(&self, now: i64) -> anyhow::Result<Booking> {
+        let (what_to_bring_zh, what_to_bring_en) = self.what_to_bring()?;
+        Ok(Booking {
+            reference: self.shown_reference(),
+            status: self.status(),
+            venue: self.venue_ref(),
+            venue_address: self.venue_address.clone(),
+            topic: self.topic_ref(),
+            date: self.date()?,
+            start_time: self.start_time.clone(),
+            end_time: self.end_time.clone(),
+            starts_at: format_shanghai(self.starts_at),
+            ends_at: format_shanghai(self.ends_at),
+            what_to_bring_zh,
+            what_to_bring_en,
+            name: self.name.clone(),
+            mobile: self.masked_mobile(),
+            organisation: self.organisation.clone(),
+            uscc: self
+                .uscc
+                .as_deref()
+                .map(|u| Uscc::parse(u).map_or_else(|_| "***".to_owned(), |u| mask_uscc(&u))),
+            description: self.description.clone(),
+            wheelchair_access: self.wheelchair_access,
+            sign_language_interpreter: self.sign_language_interpreter,
+            other_adjustments: self.other_adjustments.clone(),
+            for_someone_else: self.for_someone_else,
+            sequence: self.sequence.max(0) as u32,
+            changeable: self.changeable(now),
+            change_deadline: format_shanghai(self.change_deadline()),
+            defaults_confirmed: self.defaults_confirmed,
+        })
+    }
+
+    /// What reference + mobile number reveals.
+    pub fn summary(&self) -> anyhow::Result<BookingSummary> {
+        let (what_to_bring_zh, what_to_bring_en) = self.what_to_bring()?;
+        Ok(BookingSummary {
+            reference: self.shown_reference(),
+            status: self.status(),
+            venue: self.venue_ref(),
+            topic: self.topic_ref(),
+            date: self.date()?,
+            start_time: self.start_time.clone(),
+            end_time: self.end_time.clone(),
+            starts_at: format_shanghai(self.starts_at),
+            ends_at: format_shanghai(self.ends_at),
+            name: mask_name(&self.name),
+            mobile: self.masked_mobile(),
+            what_to_bring_zh,
+            what_to_bring_en,
+        })
+    }
+}

@@ -1,0 +1,301 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use portal_domain::api::gi::percent_encode;
+use portal_domain::api::policies::{
+    PolicyFilter, PolicyKind, PolicyListParams, PolicySearch, PolicySearchError, PolicySummary,
+    POLICY_TOPICS,
+};
+use portal_domain::{Lang, Localized};
+
+use super::texts::{self, policy_text, policy_texts};
+use super::{ActiveFilters, ErrorSummary, FacetLink, SearchForm};
+use crate::api::ApiError;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::loading::Loading;
+use crate::prefs::{use_page_title, use_prefs};
+use crate::services::Service;
+
+/// The list's URL for a filter: the URL is the page's whole state.
+fn href(filter: &PolicyFilter) -> String {
+    let pairs = [
+        ("region", filter.region.as_deref()),
+        ("kind", filter.kind.map(PolicyKind::as_str)),
+        ("topic", filter.topic.as_deref()),
+    ];
+    let query = pairs
+        .iter()
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={}", percent_encode(v))))
+        .collect::<Vec<_>>()
+        .join("&");
+    if query.is_empty() {
+        "/policies".to_owned()
+    } else {
+        format!("/policies?{query}")
+    }
+}
+
+fn changed(filter: &PolicyFilter, change: impl FnOnce(&mut PolicyFilter)) -> String {
+    let mut next = filter.clone();
+    change(&mut next);
+    href(&next)
+}
+
+/// Which filter a facet sets: its counts apply every *other* filter.
+#[derive(Clone, Copy, PartialEq)]
+enum Facet {
+    Region,
+    Kind,
+    Topic,
+    None,
+}
+
+fn passes(doc: &PolicySummary, filter: &PolicyFilter, ignore: Facet) -> bool {
+    (ignore == Facet::Region || filter.region.as_ref().is_none_or(|r| *r == doc.region))
+        && (ignore == Facet::Kind || filter.kind.is_none_or(|k| k == doc.kind))
+        && (ignore == Facet::Topic || filter.topic.as_ref().is_none_or(|t| doc.topics.contains(t)))
+}
+
+/// Checks the URL's filters with the shared parser; a region must also be one of the list's
+/// (the server's check, made here because the list is filtered in the browser).
+fn check(
+    params: &PolicyListParams,
+    items: &[PolicySummary],
+    lang: Lang,
+) -> Result<PolicyFilter, Vec<(String, String)>> {
+    let message = |(field, e): (&str, PolicySearchError)| (field.to_owned(), e.message(lang));
+    let filter = PolicyFilter::parse(params)
+        .map_err(|errors| errors.into_iter().map(message).collect::<Vec<_>>())?;
+    if let Some(region) = &filter.region {
+        if !items.iter().any(|d| d.region == *region) {
+            return Err(vec![message(("region", PolicySearchError::UnknownRegion))]);
+        }
+    }
+    Ok(filter)
+}
+
+/// `/policies`: every document of the library, filtered by region, kind and topic. There are
+/// only a few documents, so the whole list is fetched once and filtered here.
+#[component]
+pub fn PolicyLibraryPage() -> impl IntoView {
+    let prefs = use_prefs();
+    use_page_title(|lang| Service::Policies.title(lang));
+    super::is_first_page();
+    let query = use_query_map();
+    let params = Memo::new(move |_| {
+        query.with(|m| PolicyListParams {
+            region: m.get("region"),
+            kind: m.get("kind"),
+            topic: m.get("topic"),
+        })
+    });
+    let list = LocalResource::new(move || super::policy_list(prefs.lang.get_untracked()));
+    let go = super::use_go();
+    let on_search = move |q: String| {
+        go(&super::search_href(&PolicySearch {
+            q,
+            doc: None,
+            topic: None,
+        }))
+    };
+
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{move || Service::Policies.title(prefs.lang.get())}</h1>
+            <p class="lead">{move || Service::Policies.summary(prefs.lang.get())}</p>
+            <SearchForm value=Signal::stored(String::new()) on_search=on_search/>
+            <Transition fallback=move || view! { <Loading label=Signal::derive(policy_text(|t| t.loading))/> }>
+                {move || {
+                    let params = params.get();
+                    let lang = prefs.lang.get();
+                    Suspend::new(async move {
+                        let (mut summary, mut found, mut failed) = (None, None, None);
+                        match list.await {
+                            Ok(items) => match check(&params, &items, lang) {
+                                Ok(filter) => found = Some((filter, items)),
+                                Err(fields) => summary = Some(fields),
+                            },
+                            Err(ApiError::Validation(body)) => {
+                                summary = Some(super::field_messages(&body));
+                            }
+                            Err(error) => failed = Some(error),
+                        }
+                        view! {
+                            {summary.map(|fields| view! { <ErrorSummary fields=fields clear_href="/policies".to_owned()/> })}
+                            {found.map(|(filter, items)| view! { <Library filter=filter items=items lang=lang/> })}
+                            {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| list.refetch()/> })}
+                        }
+                    })
+                }}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl IntoView {
+    let t = policy_texts(lang);
+    super::remember_list_href(&href(&filter));
+    let shown: Vec<PolicySummary> = items
+        .iter()
+        .filter(|d| passes(d, &filter, Facet::None))
+        .cloned()
+        .collect();
+    let total = shown.len();
+    // On phones the filters start folded so the documents come first.
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 960.0);
+
+    // (value, label, Chinese data value?, count, selected, link)
+    let facet = |ignore: Facet, values: Vec<(String, String, bool)>| {
+        values
+            .into_iter()
+            .filter_map(|(value, label, zh)| {
+                let count = items
+                    .iter()
+                    .filter(|d| passes(d, &filter, ignore))
+                    .filter(|d| match ignore {
+                        Facet::Region => d.region == value,
+                        Facet::Kind => d.kind.as_str() == value,
+                        _ => d.topics.contains(&value),
+                    })
+                    .count();
+                let selected = match ignore {
+                    Facet::Region => filter.region.as_deref() == Some(value.as_str()),
+                    Facet::Kind => filter.kind.map(PolicyKind::as_str) == Some(value.as_str()),
+                    _ => filter.topic.as_deref() == Some(value.as_str()),
+                };
+                let target = changed(&filter, |f| match ignore {
+                    Facet::Region => f.region = (!selected).then(|| value.clone()),
+                    Facet::Kind => f.kind = PolicyKind::parse(&value).filter(|_| !selected),
+                    _ => f.topic = (!selected).then(|| value.clone()),
+                });
+                (count > 0 || selected).then(|| {
+                    view! { <li><FacetLink href=target selected=selected label=label zh=zh count=count/></li> }
+                })
+            })
+            .collect_view()
+    };
+    let mut regions: Vec<String> = Vec::new();
+    for d in &items {
+        if !regions.contains(&d.region) {
+            regions.push(d.region.clone());
+        }
+    }
+    let region_values = regions
+        .into_iter()
+        .map(|r| (r.clone(), texts::region_name(lang, &r), lang == Lang::Zh))
+        .collect();
+    let kind_values = PolicyKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), t.kind(*k).to_owned(), false))
+        .collect();
+    let topic_values = POLICY_TOPICS
+        .iter()
+        .map(|v| ((*v).to_owned(), t.topic(v).to_owned(), false))
+        .collect();
+    let region_links = facet(Facet::Region, region_values);
+    let kind_links = facet(Facet::Kind, kind_values);
+    let topic_links = facet(Facet::Topic, topic_values);
+
+    let mut chips = Vec::new();
+    if let Some(r) = &filter.region {
+        let label = texts::region_name(lang, r);
+        chips.push((
+            label,
+            lang == Lang::Zh,
+            changed(&filter, |f| f.region = None),
+        ));
+    }
+    if let Some(k) = filter.kind {
+        chips.push((
+            t.kind(k).to_owned(),
+            false,
+            changed(&filter, |f| f.kind = None),
+        ));
+    }
+    if let Some(topic) = &filter.topic {
+        chips.push((
+            t.topic(topic).to_owned(),
+            false,
+            changed(&filter, |f| f.topic = None),
+        ));
+    }
+
+    view! {
+        <div class="policy-layout">
+            <details class="policy-filters" open=wide>
+                <summary class="policy-filters__summary">{t.filters_heading}</summary>
+                // The summary is not a heading: this keeps the outline h1 > h2 > h3.
+                <h2 class="visually-hidden">{t.filters_heading}</h2>
+                <div class="facets">
+                    <section class="facet">
+                        <h3 class="facet__title">{t.facet_region}</h3>
+                        <ul class="facet__list">{region_links}</ul>
+                    </section>
+                    <section class="facet">
+                        <h3 class="facet__title">{t.facet_kind}</h3>
+                        <ul class="facet__list">{kind_links}</ul>
+                    </section>
+                    <section class="facet">
+                        <h3 class="facet__title">{t.facet_topic}</h3>
+                        <ul class="facet__list">{topic_links}</ul>
+                    </section>
+                </div>
+            </details>
+            <section class="policy-results" aria-labelledby="policy-results-heading">
+                <h2 id="policy-results-heading" class="visually-hidden">{t.documents_heading}</h2>
+                <ActiveFilters chips=chips clear_href="/policies".to_owned()/>
+                <p class="policy-results__total" role="status">{(t.doc_total)(total)}</p>
+                {(total > 0).then(|| view! {
+                    <ul class="policy-cards">
+                        {shown.into_iter().map(|d| view! { <DocumentCard doc=d lang=lang/> }).collect_view()}
+                    </ul>
+                })}
+                {(total == 0).then(|| view! {
+                    <div class="empty-state">
+                        <h3>{t.no_documents_title}</h3>
+                        <p>{t.no_documents_body}</p>
+                        <p><A href="/policies">{t.clear_all}</A></p>
+                    </div>
+                })}
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
+    let t = policy_texts(lang);
+    let date = doc
+        .date
+        .as_deref()
+        .map(|d| texts::date(lang, d))
+        .unwrap_or_else(|| t.undated.to_owned());
+    let region_zh = lang == Lang::Zh || !texts::REGIONS.iter().any(|r| r.0 == doc.region);
+    view! {
+        <li class="policy-card">
+            <p class="policy-card__kind">
+                <span class="badge">{t.kind(doc.kind)}</span>
+                " "
+                <span lang=region_zh.then_some("zh-CN")>{texts::region_name(lang, &doc.region)}</span>
+            </p>
+            <h3 class="policy-card__title" lang="zh-CN">
+                <A href=format!("/policies/{}", doc.slug)>{doc.title}</A>
+            </h3>
+            <p class="policy-card__meta">
+                <span lang="zh-CN">{doc.issuer}</span>
+                {doc.doc_number.map(|n| view! { " · " <span lang="zh-CN">{n}</span> })}
+                " · "
+                {date}
+            </p>
+            <ul class="policy-tags" aria-label=t.field_topics>
+                {doc.topics.iter().map(|topic| view! { <li>{t.topic(topic).to_owned()}</li> }).collect_view()}
+            </ul>
+            <p class="policy-card__counts">{(t.doc_counts)(doc.section_count, doc.qa_count, doc.target_count)}</p>
+        </li>
+    }
+}
