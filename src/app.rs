@@ -45,6 +45,26 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
     (App::for_path(path) != current).then_some("external")
 }
 
+/// Frames to wait for a page whose heading appears only after its data has loaded (~1 s).
+const FOCUS_ATTEMPTS: u32 = 60;
+
+fn focus_heading(attempts_left: u32) {
+    let heading = document()
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+    match heading {
+        Some(heading) => {
+            let _ = heading.focus();
+        }
+        None if attempts_left > 0 => {
+            request_animation_frame(move || focus_heading(attempts_left - 1));
+        }
+        None => {}
+    }
+}
+
 /// After an in-app navigation, moves focus to the new page's `<h1>` so screen-reader and
 /// keyboard users start at the top of the new content (as a full page load would), not on a
 /// link that no longer exists. The first load keeps the browser's own focus.
@@ -54,16 +74,7 @@ fn FocusOnNavigation() -> impl IntoView {
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
-            request_animation_frame(|| {
-                let heading = document()
-                    .query_selector("main h1")
-                    .ok()
-                    .flatten()
-                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(heading) = heading {
-                    let _ = heading.focus();
-                }
-            });
+            request_animation_frame(|| focus_heading(FOCUS_ATTEMPTS));
         }
         path
     });

@@ -129,6 +129,8 @@ test.describe('GI lookup', () => {
     await appReady(page);
     await results(page).first().getByRole('link').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('吕四海蜇');
+    // The heading appears once the product has loaded; focus still lands on it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(page).toHaveTitle('吕四海蜇 - 知识产权公共服务门户');
     await expect(page.locator('.summary-list')).toContainText('国家质检总局公告2010年第166号');
     await expect(page.locator('.summary-list')).toContainText('根据产品名称推断');
