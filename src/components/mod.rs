@@ -3,5 +3,6 @@
 pub mod error_panel;
 pub mod highlighted;
 pub mod loading;
+pub mod search_field;
 pub mod site_footer;
 pub mod site_header;

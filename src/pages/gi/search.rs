@@ -11,13 +11,13 @@ use portal_domain::api::gi::{
 };
 use portal_domain::api::ApiErrorBody;
 use portal_domain::Localized;
-use wasm_bindgen::JsCast;
 
 use super::texts::{gi_text, gi_texts, GiTexts};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::highlighted::Highlighted;
 use crate::components::loading::Loading;
+use crate::components::search_field::SearchField;
 use crate::prefs::{use_page_title, use_prefs};
 use crate::services::Service;
 
@@ -155,74 +155,25 @@ pub fn GiSearchPage() -> impl IntoView {
             timer.set_value(handle);
         }
     };
-    let on_input = {
-        let schedule = schedule.clone();
-        move |ev: leptos::ev::Event| {
-            input.set(event_target_value(&ev));
-            // While a Chinese input method is composing, the box holds pinyin that is not the
-            // search yet: wait for the composition to end.
-            let composing = ev
-                .dyn_ref::<web_sys::InputEvent>()
-                .is_some_and(web_sys::InputEvent::is_composing);
-            if !composing {
-                schedule();
-            }
-        }
-    };
-    let on_composition_end = move |ev: leptos::ev::CompositionEvent| {
-        input.set(event_target_value(&ev));
-        schedule();
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        search_now(false);
-    };
-
     view! {
         <div class="container page">
             <h1 tabindex="-1">{move || Service::GiLookup.title(prefs.lang.get())}</h1>
             <p class="lead">{move || Service::GiLookup.summary(prefs.lang.get())}</p>
 
-            <form class="gi-search" role="search" on:submit=on_submit>
-                <label class="label" for="gi-q">{gi_text(|t| t.search_label)}</label>
-                <p class="hint" id="gi-q-hint">{gi_text(|t| t.search_hint)}</p>
-                {move || {
-                    input_error
-                        .get()
-                        .map(|e| {
-                            view! {
-                                <p class="field-error" id="gi-q-error">
-                                    {e.message(prefs.lang.get())}
-                                </p>
-                            }
-                        })
-                }}
-                <div class="gi-search__row">
-                    <input
-                        id="gi-q"
-                        class="input"
-                        class:input--error=move || input_error.get().is_some()
-                        type="search"
-                        name="q"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        spellcheck="false"
-                        enterkeyhint="search"
-                        aria-describedby=move || {
-                            if input_error.get().is_some() {
-                                "gi-q-hint gi-q-error"
-                            } else {
-                                "gi-q-hint"
-                            }
-                        }
-                        aria-invalid=move || input_error.get().is_some().to_string()
-                        prop:value=move || input.get()
-                        on:input=on_input
-                        on:compositionend=on_composition_end
-                    />
-                    <button type="submit" class="button">{gi_text(|t| t.search_button)}</button>
-                </div>
-            </form>
+            <SearchField
+                id="gi-q"
+                label=Signal::derive(gi_text(|t| t.search_label))
+                hint=Signal::derive(gi_text(|t| t.search_hint))
+                button=Signal::derive(gi_text(|t| t.search_button))
+                value=input
+                error=Signal::derive(move || input_error.get().map(|e| e.message(prefs.lang.get())))
+                on_submit=move |_| search_now(false)
+                on_change=move |composing: bool| {
+                    if !composing {
+                        schedule();
+                    }
+                }
+            />
 
             <Transition
                 fallback=move || view! { <Loading label=Signal::derive(gi_text(|t| t.loading))/> }

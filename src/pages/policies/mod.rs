@@ -27,6 +27,7 @@ pub use search::PolicySearchPage;
 use texts::policy_text;
 
 use crate::api::{self, ApiError};
+use crate::components::search_field::SearchField;
 use crate::prefs::use_prefs;
 
 const LAST_LIST_KEY: &str = "portal.policies.last_list";
@@ -90,8 +91,7 @@ fn SearchForm(
     let input = RwSignal::new(value.get_untracked());
     Effect::new(move |_| input.set(value.get()));
     let error = RwSignal::new(None::<PolicySearchError>);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         let params = PolicySearchParams {
             q: Some(input.get_untracked()),
             ..PolicySearchParams::default()
@@ -105,43 +105,15 @@ fn SearchForm(
         }
     };
     view! {
-        <form class="policy-search" role="search" on:submit=on_submit>
-            <label class="label" for="policies-q">{policy_text(|t| t.search_label)}</label>
-            <p class="hint" id="policies-q-hint">{policy_text(|t| t.search_hint)}</p>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="field-error" id="policies-q-error">
-                                {e.message(prefs.lang.get())}
-                            </p>
-                        }
-                    })
-            }}
-            <div class="policy-search__row">
-                <input
-                    id="policies-q"
-                    class="input"
-                    class:input--error=move || error.get().is_some()
-                    type="search"
-                    name="q"
-                    autocomplete="off"
-                    enterkeyhint="search"
-                    aria-describedby=move || {
-                        if error.get().is_some() {
-                            "policies-q-hint policies-q-error"
-                        } else {
-                            "policies-q-hint"
-                        }
-                    }
-                    aria-invalid=move || error.get().is_some().to_string()
-                    prop:value=move || input.get()
-                    on:input=move |ev| input.set(event_target_value(&ev))
-                />
-                <button type="submit" class="button">{policy_text(|t| t.search_button)}</button>
-            </div>
-        </form>
+        <SearchField
+            id="policies-q"
+            label=Signal::derive(policy_text(|t| t.search_label))
+            hint=Signal::derive(policy_text(|t| t.search_hint))
+            button=Signal::derive(policy_text(|t| t.search_button))
+            value=input
+            error=Signal::derive(move || error.get().map(|e| e.message(prefs.lang.get())))
+            on_submit=move |_| submit()
+        />
     }
 }
 
