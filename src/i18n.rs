@@ -55,6 +55,11 @@ pub struct Strings {
     pub error_not_found_body: &'static str,
     pub retry: &'static str,
 
+    pub error_summary_title: &'static str,
+    pub active_filters: &'static str,
+    pub remove_filter: fn(&str) -> String,
+    pub clear_all: &'static str,
+
     pub footer_about: &'static str,
     pub footer_sources: &'static str,
 }
@@ -120,6 +125,11 @@ static ZH: Strings = Strings {
     error_not_found_body: "您要的内容不存在或已被移除。",
     retry: "重试",
 
+    error_summary_title: "请修改以下内容",
+    active_filters: "已选条件",
+    remove_filter: |v| format!("移除条件：{v}"),
+    clear_all: "清除全部条件",
+
     footer_about:
         "本门户是南通市知识产权保护中心的公共服务入口。服务网点和政策信息来自公开的政府文件。",
     footer_sources: "数据来源：公开政府文件；地理标志产品数据来自国家知识产权局公告。",
@@ -174,6 +184,11 @@ static EN: Strings = Strings {
     error_not_found_title: "Nothing found",
     error_not_found_body: "What you asked for does not exist or has been removed.",
     retry: "Try again",
+
+    error_summary_title: "There is a problem",
+    active_filters: "Chosen filters",
+    remove_filter: |v| format!("Remove filter: {v}"),
+    clear_all: "Clear all filters",
 
     footer_about: "This portal is the public service entrance of the Nantong Intellectual Property Protection Center. Service locations and policy information come from public government documents.",
     footer_sources: "Sources: public government documents; geographical-indication data from CNIPA announcements.",

@@ -1,6 +1,7 @@
 //! Small reusable pieces of the interface.
 
 pub mod error_panel;
+pub mod filters;
 pub mod highlighted;
 pub mod loading;
 pub mod search_field;

@@ -9,12 +9,12 @@ use portal_domain::api::gi::{
     FacetCount, GiProductSummary, GiSearch, GiSearchError, GiSearchParams, GiSearchResult,
     MatchKind, DEFAULT_PAGE_SIZE,
 };
-use portal_domain::api::ApiErrorBody;
 use portal_domain::Localized;
 
 use super::texts::{gi_text, gi_texts, GiTexts};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
 use crate::components::highlighted::Highlighted;
 use crate::components::loading::Loading;
 use crate::components::search_field::SearchField;
@@ -202,55 +202,12 @@ pub fn GiSearchPage() -> impl IntoView {
                         (None, Ok(_)) => {}
                     }
                     view! {
-                        {summary.map(|fields| view! { <ErrorSummary fields=fields/> })}
+                        {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="gi-q" clear_href="/gi".to_owned()/> })}
                         {found.map(|result| view! { <Results search=search result=result pending=pending/> })}
                         {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| results.refetch()/> })}
                     }
                 })}
             </Transition>
-        </div>
-    }
-}
-
-fn field_messages(body: &ApiErrorBody) -> Vec<(String, String)> {
-    if body.fields.is_empty() {
-        return vec![(String::new(), body.message.clone())];
-    }
-    body.fields
-        .iter()
-        .map(|(field, e)| (field.clone(), e.message.clone()))
-        .collect()
-}
-
-/// A search whose parameters cannot be used (typically a hand-edited link): what is wrong and
-/// a way to start again.
-#[component]
-fn ErrorSummary(fields: Vec<(String, String)>) -> impl IntoView {
-    view! {
-        <div class="error-summary" role="alert" tabindex="-1">
-            <h2 class="error-summary__title">{gi_text(|t| t.error_summary_title)}</h2>
-            <ul>
-                {fields
-                    .into_iter()
-                    .map(|(field, message)| {
-                        // Only the search box is a field on this page; the filters are links.
-                        let (linked, plain) = if field == "q" {
-                            (Some(message), None)
-                        } else {
-                            (None, Some(message))
-                        };
-                        view! {
-                            <li>
-                                {linked.map(|m| view! { <a href="#gi-q">{m}</a> })}
-                                {plain}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <p>
-                <A href="/gi">{gi_text(|t| t.clear_all)}</A>
-            </p>
         </div>
     }
 }
@@ -280,7 +237,7 @@ fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) 
             </details>
             <section class="gi-results" aria-labelledby="gi-results-heading">
                 <h2 id="gi-results-heading" class="visually-hidden">{gi_text(|t| t.results_heading)}</h2>
-                <ActiveFilters search=search.clone()/>
+                <ChosenFilters search=search.clone()/>
                 <p class="gi-results__total" role="status">
                     {move || (t().total)(total)}
                     {move || pending.get().then(|| view! { <span class="visually-hidden">{t().updating}</span> })}
@@ -371,28 +328,29 @@ fn NoResults() -> impl IntoView {
     }
 }
 
+/// The chosen filters of a GI search as chips (see [`ActiveFilters`]).
 #[component]
-fn ActiveFilters(search: GiSearch) -> impl IntoView {
-    let prefs = use_prefs();
-    let t = move || gi_texts(prefs.lang.get());
-    let mut chips: Vec<(String, GiSearch)> = Vec::new();
+fn ChosenFilters(search: GiSearch) -> impl IntoView {
+    let without = |change: fn(&mut GiSearch)| href(&changed(&search, change));
+    let mut chips: Vec<(String, bool, String)> = Vec::new();
     if let Some(p) = &search.province {
         chips.push((
             p.clone(),
-            changed(&search, |s| {
+            true,
+            without(|s| {
                 s.province = None;
                 s.city = None;
             }),
         ));
     }
     if let Some(c) = &search.city {
-        chips.push((c.clone(), changed(&search, |s| s.city = None)));
+        chips.push((c.clone(), true, without(|s| s.city = None)));
     }
     if let Some(c) = &search.category {
-        chips.push((c.clone(), changed(&search, |s| s.category = None)));
+        chips.push((c.clone(), true, without(|s| s.category = None)));
     }
     if let Some(g) = &search.gi_type {
-        chips.push((g.clone(), changed(&search, |s| s.gi_type = None)));
+        chips.push((g.clone(), true, without(|s| s.gi_type = None)));
     }
     if search.year_from.is_some() || search.year_to.is_some() {
         let label = format!(
@@ -402,47 +360,20 @@ fn ActiveFilters(search: GiSearch) -> impl IntoView {
         );
         chips.push((
             label,
-            changed(&search, |s| {
+            false,
+            without(|s| {
                 s.year_from = None;
                 s.year_to = None;
             }),
         ));
     }
-    if chips.is_empty() {
-        return None;
-    }
-    let clear = changed(&search, |s| {
+    let clear = href(&changed(&search, |s| {
         *s = GiSearch {
             q: s.q.clone(),
             ..empty_search()
         }
-    });
-    Some(view! {
-        <div class="active-filters">
-            <h3 class="active-filters__title">{gi_text(|t| t.active_filters)}</h3>
-            <ul class="chips">
-                {chips
-                    .into_iter()
-                    .map(|(label, without)| {
-                        let aria = label.clone();
-                        view! {
-                            <li>
-                                <A
-                                    href=href(&without)
-                                    attr:class="chip"
-                                    attr:aria-label=move || (t().remove_filter)(&aria)
-                                >
-                                    <span lang="zh-CN">{label}</span>
-                                    <span aria-hidden="true">" ×"</span>
-                                </A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <A href=href(&clear) attr:class="active-filters__clear">{gi_text(|t| t.clear_all)}</A>
-        </div>
-    })
+    }));
+    view! { <ActiveFilters chips=chips clear_href=clear/> }
 }
 
 #[component]
@@ -502,7 +433,7 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
                 let hidden = move || i >= PROVINCES_SHOWN && !all_provinces.get() && !selected;
                 view! {
                     <li class:facet__item--hidden=hidden>
-                        <FacetLink href=href(&target) selected=selected value=f.value count=f.count>
+                        <FacetLink href=href(&target) selected=selected label=f.value zh=true count=f.count>
                             <svg class="facet__bar" aria-hidden="true" viewBox="0 0 100 6" preserveAspectRatio="none">
                                 <rect x="0" y="0" height="6" width=width></rect>
                             </svg>
@@ -530,7 +461,7 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
                         .map(|f| {
                             let selected = get(&search).as_deref() == Some(f.value.as_str());
                             let target = changed(&search, |s| set(s, (!selected).then(|| f.value.clone())));
-                            view! { <li><FacetLink href=href(&target) selected=selected value=f.value count=f.count/></li> }
+                            view! { <li><FacetLink href=href(&target) selected=selected label=f.value zh=true count=f.count/></li> }
                         })
                         .collect_view()}
                 </ul>
@@ -550,10 +481,9 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
                     s.year_from = (!selected).then_some(start);
                     s.year_to = (!selected).then_some(start + 9);
                 });
-                let value = f.value.clone();
                 Some(view! {
                     <li>
-                        <FacetLink href=href(&target) selected=selected value=value count=f.count label=Signal::derive(move || (t().decade)(&f.value))/>
+                        <FacetLink href=href(&target) selected=selected label=Signal::derive(move || (t().decade)(&f.value)) zh=false count=f.count/>
                     </li>
                 })
             })
@@ -588,37 +518,6 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
             {simple(facets.gi_type, |t| t.facet_gi_type, |s| &s.gi_type, |s, v| s.gi_type = v)}
             {decades}
         </div>
-    }
-}
-
-/// One facet value: a link that applies (or, when chosen, removes) the filter, with its count.
-#[component]
-fn FacetLink(
-    href: String,
-    selected: bool,
-    value: String,
-    count: u32,
-    /// Shown instead of the raw value (e.g. "the 2010s" for `2010`).
-    #[prop(optional, into)]
-    label: Option<Signal<String>>,
-    /// Drawn under the value, e.g. the province's bar.
-    #[prop(optional)]
-    children: Option<Children>,
-) -> impl IntoView {
-    let shown = {
-        let value = value.clone();
-        move || label.map(|l| l.get()).unwrap_or_else(|| value.clone())
-    };
-    view! {
-        <A
-            href=href
-            attr:class="facet__link"
-            attr:aria-current=selected.then_some("true")
-        >
-            <span class="facet__value" lang=label.is_none().then_some("zh-CN")>{shown}</span>
-            <span class="facet__count">{count}</span>
-            {children.map(|c| c())}
-        </A>
     }
 }
 

@@ -9,11 +9,12 @@ use portal_domain::api::policies::{
 use portal_domain::{Lang, Localized};
 
 use super::texts::{self, policy_text, policy_texts};
-use super::{ActiveFilters, ErrorSummary, FacetLink, SearchForm};
+use super::SearchForm;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
 use crate::components::loading::Loading;
-use crate::prefs::{use_page_title, use_prefs};
+use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
 
 /// The list's URL for a filter: the URL is the page's whole state.
@@ -116,12 +117,12 @@ pub fn PolicyLibraryPage() -> impl IntoView {
                                 Err(fields) => summary = Some(fields),
                             },
                             Err(ApiError::Validation(body)) => {
-                                summary = Some(super::field_messages(&body));
+                                summary = Some(field_messages(&body));
                             }
                             Err(error) => failed = Some(error),
                         }
                         view! {
-                            {summary.map(|fields| view! { <ErrorSummary fields=fields clear_href="/policies".to_owned()/> })}
+                            {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies".to_owned()/> })}
                             {found.map(|(filter, items)| view! { <Library filter=filter items=items lang=lang/> })}
                             {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| list.refetch()/> })}
                         }
@@ -174,7 +175,7 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
                     _ => f.topic = (!selected).then(|| value.clone()),
                 });
                 (count > 0 || selected).then(|| {
-                    view! { <li><FacetLink href=target selected=selected label=label zh=zh count=count/></li> }
+                    view! { <li><FacetLink href=target selected=selected label=label zh=zh count=count as u32/></li> }
                 })
             })
             .collect_view()
@@ -259,7 +260,7 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
                     <div class="empty-state">
                         <h3>{t.no_documents_title}</h3>
                         <p>{t.no_documents_body}</p>
-                        <p><A href="/policies">{t.clear_all}</A></p>
+                        <p><A href="/policies">{text(|s| s.clear_all)}</A></p>
                     </div>
                 })}
             </section>

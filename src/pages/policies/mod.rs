@@ -11,14 +11,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::gi::percent_encode;
 use portal_domain::api::policies::{
     PolicySearch, PolicySearchError, PolicySearchParams, PolicySummary,
 };
-use portal_domain::api::ApiErrorBody;
 use portal_domain::{Lang, Localized};
 
 pub use document::PolicyDocumentPage;
@@ -121,107 +119,4 @@ fn SearchForm(
 fn use_go() -> impl Fn(&str) + Clone {
     let navigate = use_navigate();
     move |href: &str| navigate(href, NavigateOptions::default())
-}
-
-/// The messages of a 400 answer, per field.
-fn field_messages(body: &ApiErrorBody) -> Vec<(String, String)> {
-    if body.fields.is_empty() {
-        return vec![(String::new(), body.message.clone())];
-    }
-    body.fields
-        .iter()
-        .map(|(field, e)| (field.clone(), e.message.clone()))
-        .collect()
-}
-
-/// Parameters that cannot be used (typically a hand-edited link): what is wrong and a way to
-/// start again.
-#[component]
-fn ErrorSummary(fields: Vec<(String, String)>, clear_href: String) -> impl IntoView {
-    view! {
-        <div class="error-summary" role="alert" tabindex="-1">
-            <h2 class="error-summary__title">{policy_text(|t| t.error_summary_title)}</h2>
-            <ul>
-                {fields
-                    .into_iter()
-                    .map(|(field, message)| {
-                        // Only the search box is a field; the filters are links.
-                        let (linked, plain) = if field == "q" {
-                            (Some(message), None)
-                        } else {
-                            (None, Some(message))
-                        };
-                        view! {
-                            <li>
-                                {linked.map(|m| view! { <a href="#policies-q">{m}</a> })}
-                                {plain}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <p>
-                <A href=clear_href>{policy_text(|t| t.clear_all)}</A>
-            </p>
-        </div>
-    }
-}
-
-/// One facet value: a link that applies (or, when chosen, removes) the filter, with its count.
-#[component]
-fn FacetLink(
-    href: String,
-    selected: bool,
-    /// As shown; `zh` when it is a Chinese data value.
-    label: String,
-    zh: bool,
-    count: usize,
-) -> impl IntoView {
-    view! {
-        <A href=href attr:class="facet__link" attr:aria-current=selected.then_some("true")>
-            <span class="facet__value" lang=zh.then_some("zh-CN")>{label}</span>
-            <span class="facet__count">{count}</span>
-        </A>
-    }
-}
-
-/// The chosen filters as chips that remove them, and "clear all".
-#[component]
-fn ActiveFilters(
-    /// (label, Chinese data value?, the URL without this filter).
-    chips: Vec<(String, bool, String)>,
-    clear_href: String,
-) -> impl IntoView {
-    let prefs = use_prefs();
-    if chips.is_empty() {
-        return None;
-    }
-    Some(view! {
-        <div class="active-filters">
-            <h3 class="active-filters__title">{policy_text(|t| t.active_filters)}</h3>
-            <ul class="chips">
-                {chips
-                    .into_iter()
-                    .map(|(label, zh, without)| {
-                        let aria = label.clone();
-                        view! {
-                            <li>
-                                <A
-                                    href=without
-                                    attr:class="chip"
-                                    attr:aria-label=move || {
-                                        (texts::policy_texts(prefs.lang.get()).remove_filter)(&aria)
-                                    }
-                                >
-                                    <span lang=zh.then_some("zh-CN")>{label}</span>
-                                    <span aria-hidden="true">" ×"</span>
-                                </A>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-            <A href=clear_href attr:class="active-filters__clear">{policy_text(|t| t.clear_all)}</A>
-        </div>
-    })
 }

@@ -8,9 +8,10 @@ use portal_domain::api::policies::{
 use portal_domain::{Lang, Localized};
 
 use super::texts::{policy_text, policy_texts, EXAMPLE_QUERIES};
-use super::{search_href, ActiveFilters, ErrorSummary, FacetLink, SearchForm};
+use super::{search_href, SearchForm};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
 use crate::components::highlighted::HighlightedRanges;
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
@@ -112,14 +113,14 @@ pub fn PolicySearchPage() -> impl IntoView {
                             }
                             (Some(Ok(result)), Ok(search)) => found = Some((search, result)),
                             (Some(Err(ApiError::Validation(body))), _) => {
-                                summary = Some(super::field_messages(&body));
+                                summary = Some(field_messages(&body));
                             }
                             (Some(Err(error)), _) => failed = Some(error),
                             _ => {}
                         }
                         view! {
                             {idle.then(|| view! { <Examples/> })}
-                            {summary.map(|fields| view! { <ErrorSummary fields=fields clear_href="/policies/search".to_owned()/> })}
+                            {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies/search".to_owned()/> })}
                             {found.map(|(search, result)| view! {
                                 <Results search=search result=result titles=titles lang=lang pending=pending/>
                             })}
@@ -180,7 +181,7 @@ fn Results(
             let selected = search.doc.as_deref() == Some(f.value.as_str());
             let target = changed(&search, |s| s.doc = (!selected).then(|| f.value.clone()));
             let label = title_of(&f.value);
-            view! { <li><FacetLink href=target selected=selected label=label zh=true count=f.count as usize/></li> }
+            view! { <li><FacetLink href=target selected=selected label=label zh=true count=f.count/></li> }
         })
         .collect_view();
     let topic_links = facets
@@ -190,7 +191,7 @@ fn Results(
             let selected = search.topic.as_deref() == Some(f.value.as_str());
             let target = changed(&search, |s| s.topic = (!selected).then(|| f.value.clone()));
             let label = t.topic(&f.value).to_owned();
-            view! { <li><FacetLink href=target selected=selected label=label zh=false count=f.count as usize/></li> }
+            view! { <li><FacetLink href=target selected=selected label=label zh=false count=f.count/></li> }
         })
         .collect_view();
 
