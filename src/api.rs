@@ -42,7 +42,7 @@ pub fn gi_products_csv_href(search: &GiSearch) -> String {
 }
 
 pub async fn gi_product(id: &str, lang: Lang) -> Result<GiProduct, ApiError> {
-    let id = portal_domain::api::gi::percent_encode(id);
+    let id = portal_domain::api::percent_encode(id);
     get_json(&format!("/api/v1/gi/products/{id}"), lang).await
 }
 
@@ -52,7 +52,7 @@ pub async fn policies(lang: Lang) -> Result<PolicyList, ApiError> {
 }
 
 pub async fn policy(slug: &str, lang: Lang) -> Result<PolicyDocument, ApiError> {
-    let slug = portal_domain::api::gi::percent_encode(slug);
+    let slug = portal_domain::api::percent_encode(slug);
     get_json(&format!("/api/v1/policies/{slug}"), lang).await
 }
 

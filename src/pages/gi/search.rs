@@ -6,9 +6,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use portal_domain::api::gi::{
-    FacetCount, GiProductSummary, GiSearch, GiSearchError, GiSearchParams, GiSearchResult,
-    MatchKind, DEFAULT_PAGE_SIZE,
+    GiProductSummary, GiSearch, GiSearchError, GiSearchParams, GiSearchResult, MatchKind,
+    DEFAULT_PAGE_SIZE,
 };
+use portal_domain::api::FacetCount;
 use portal_domain::Localized;
 
 use super::texts::{gi_text, gi_texts, GiTexts};

@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map};
-use portal_domain::api::gi::percent_encode;
+use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{PolicyDocument, PolicyInterpretation, PolicyQa, PolicySection};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

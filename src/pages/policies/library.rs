@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use portal_domain::api::gi::percent_encode;
+use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
     PolicyFilter, PolicyKind, PolicyListParams, PolicySearch, PolicySearchError, PolicySummary,
     POLICY_TOPICS,

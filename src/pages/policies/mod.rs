@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use portal_domain::api::gi::percent_encode;
+use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
     PolicySearch, PolicySearchError, PolicySearchParams, PolicySummary,
 };

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::{percent_encode, FacetCount};
 use crate::lang::{Lang, Localized};
 
 /// One product in a result list.
@@ -58,14 +59,6 @@ pub enum MatchKind {
     PinyinTypo,
     /// A place named in the protection scope (产地范围), e.g. 启东.
     Scope,
-}
-
-/// A value of a facet with the number of products it would show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct FacetCount {
-    pub value: String,
-    pub count: u32,
 }
 
 /// Counts per facet value. Each facet's counts apply the query and every *other* filter, so
@@ -380,20 +373,6 @@ fn parse_number(value: Option<&str>, min: u32, max: u32) -> Result<Option<u32>, 
     }
     let n: u32 = value.parse().map_err(|_| ())?;
     (min..=max).contains(&n).then_some(Some(n)).ok_or(())
-}
-
-/// Percent-encodes everything but the URL-safe ASCII characters.
-pub fn percent_encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() * 3);
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::gi::{percent_encode, FacetCount};
+use crate::api::{percent_encode, FacetCount};
 use crate::lang::{Lang, Localized};
 
 /// The topics a section or Q&A can be tagged with, in the order they are always listed.

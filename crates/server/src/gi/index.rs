@@ -15,8 +15,9 @@ use std::collections::HashMap;
 use anyhow::Context;
 use memchr::memmem::Finder;
 use portal_domain::api::gi::{
-    FacetCount, GiFacets, GiProduct, GiProductSummary, GiSearch, GiSearchError, Match, MatchKind,
+    GiFacets, GiProduct, GiProductSummary, GiSearch, GiSearchError, Match, MatchKind,
 };
+use portal_domain::api::FacetCount;
 use sqlx::SqlitePool;
 
 use super::text::{excerpt, fold_pinyin, syllable_chars, within_one_edit, Needle};

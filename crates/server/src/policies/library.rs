@@ -8,12 +8,12 @@
 use std::collections::HashMap;
 
 use anyhow::{bail, Context};
-use portal_domain::api::gi::FacetCount;
 use portal_domain::api::policies::{
     PolicyAnswer, PolicyDocument, PolicyFacets, PolicyFilter, PolicyHit, PolicyInterpretation,
     PolicyKind, PolicyQa, PolicySearch, PolicySearchResult, PolicySection, PolicySummary,
     PolicyTarget, MAX_POLICY_HITS, POLICY_AUDIENCES, POLICY_TOPICS,
 };
+use portal_domain::api::FacetCount;
 use sqlx::SqlitePool;
 
 use super::search::{Matcher, SearchIndex};

@@ -1,6 +1,5 @@
-use portal_domain::api::gi::{
-    percent_encode, GiProduct, GiProductSummary, GiSearchResult, MatchKind,
-};
+use portal_domain::api::gi::{GiProduct, GiProductSummary, GiSearchResult, MatchKind};
+use portal_domain::api::percent_encode;
 use portal_domain::api::ApiErrorBody;
 
 use crate::helpers::{spawn_app, TestApp};
@@ -224,7 +223,7 @@ async fn facet_counts_add_up_to_the_total_and_follow_the_query() {
     ] {
         let result = search(&app, params).await;
         let items = every_item(&app, params).await;
-        let count = |facet: &[portal_domain::api::gi::FacetCount]| -> u32 {
+        let count = |facet: &[portal_domain::api::FacetCount]| -> u32 {
             facet.iter().map(|f| f.count).sum()
         };
         let without = |field: fn(&GiProductSummary) -> &Option<String>| {

@@ -1,4 +1,4 @@
-use portal_domain::api::gi::percent_encode;
+use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
     PolicyDocument, PolicyHit, PolicyHitKind, PolicyInterpretation, PolicyKind, PolicyList,
     PolicySearchResult, PolicySection, POLICY_TOPICS,
