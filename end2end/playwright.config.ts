@@ -55,6 +55,9 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${dbDir}/e2e.sqlite3`,
       PORTAL_DIST: path.join(root, 'dist'),
       RUST_LOG: 'warn',
+      // A fixed "now" (Friday 2026-11-20, 10:00 in Shanghai) so booking windows and deadlines are
+      // the same on every run, whatever the date CI runs on.
+      PORTAL_NOW: '2026-11-20T10:00:00+08:00',
     },
   },
 });

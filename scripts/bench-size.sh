@@ -32,6 +32,7 @@ for route, index in [
     ("/ (home)", "dist/index.html"),
     ("/gi", "dist/apps/gi/index.html"),
     ("/policies", "dist/apps/policies/index.html"),
+    ("/booking", "dist/apps/booking/index.html"),
 ]:
     rows, totals = [], [0, 0, 0]
     for path in first_load(Path(index)):

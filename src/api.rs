@@ -3,14 +3,20 @@
 //! fails with an [`ApiError`] that says which kind of trouble it was, so pages can tell people
 //! plainly and offer a retry.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::on_cleanup;
+use portal_domain::api::booking::{
+    code as booking_code, Availability, Booking, BookingCreated, BookingRequest, BookingSummary,
+    BookingVenueList, LookupRequest, LookupRescheduleRequest, RescheduleRequest, SlotOffer,
+    SlotTakenDetails, TopicList,
+};
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::Lang;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -22,6 +28,12 @@ pub enum ApiError {
     Validation(ApiErrorBody),
     /// The server failed (5xx), or answered something that is not what we expect.
     Server,
+    /// A booking's slot has no seat left (409 `booking.slot_full`): the server's message and
+    /// the next free slots it offers instead.
+    SlotFull {
+        message: String,
+        offers: Vec<SlotOffer>,
+    },
 }
 
 pub async fn venues(lang: Lang) -> Result<VenueList, ApiError> {
@@ -67,6 +79,110 @@ pub async fn policy_search(
     .await
 }
 
+pub async fn booking_topics(lang: Lang) -> Result<TopicList, ApiError> {
+    get_json("/api/v1/booking/topics", lang).await
+}
+
+pub async fn booking_venues(topic: &str, lang: Lang) -> Result<BookingVenueList, ApiError> {
+    let topic = portal_domain::api::percent_encode(topic);
+    get_json(&format!("/api/v1/booking/venues?topic={topic}"), lang).await
+}
+
+pub async fn booking_availability(
+    venue: &str,
+    topic: &str,
+    lang: Lang,
+) -> Result<Availability, ApiError> {
+    let venue = portal_domain::api::percent_encode(venue);
+    let topic = portal_domain::api::percent_encode(topic);
+    get_json(
+        &format!("/api/v1/booking/availability?venue={venue}&topic={topic}"),
+        lang,
+    )
+    .await
+}
+
+/// Books; `key` is the idempotency key: sending the same request with the same key again (a
+/// retry after a timeout, a double click) answers with the same booking instead of a second one.
+pub async fn create_booking(
+    request: &BookingRequest,
+    key: &str,
+    lang: Lang,
+) -> Result<BookingCreated, ApiError> {
+    let builder = Request::post("/api/v1/bookings").header("Idempotency-Key", key);
+    send_json(builder, request, lang).await
+}
+
+pub async fn booking(token: &str, lang: Lang) -> Result<Booking, ApiError> {
+    get_json(&format!("/api/v1/bookings/{}", token_path(token)), lang).await
+}
+
+/// The calendar file of a booking (a plain download link).
+pub fn booking_calendar_href(token: &str) -> String {
+    format!("/api/v1/bookings/{}/calendar.ics", token_path(token))
+}
+
+pub async fn reschedule_booking(
+    token: &str,
+    request: &RescheduleRequest,
+    lang: Lang,
+) -> Result<Booking, ApiError> {
+    let path = format!("/api/v1/bookings/{}/reschedule", token_path(token));
+    send_json(Request::post(&path), request, lang).await
+}
+
+pub async fn cancel_booking(token: &str, lang: Lang) -> Result<Booking, ApiError> {
+    let path = format!("/api/v1/bookings/{}/cancel", token_path(token));
+    send_json(Request::post(&path), &Empty {}, lang).await
+}
+
+pub async fn lookup_booking(
+    request: &LookupRequest,
+    lang: Lang,
+) -> Result<BookingSummary, ApiError> {
+    send_json(Request::post("/api/v1/bookings/lookup"), request, lang).await
+}
+
+pub async fn lookup_reschedule_booking(
+    lookup: &LookupRequest,
+    slot: &RescheduleRequest,
+    lang: Lang,
+) -> Result<BookingSummary, ApiError> {
+    let body = LookupRescheduleRequest {
+        reference: lookup.reference.clone(),
+        mobile: lookup.mobile.clone(),
+        date: slot.date.clone(),
+        time: slot.time.clone(),
+    };
+    send_json(
+        Request::post("/api/v1/bookings/lookup/reschedule"),
+        &body,
+        lang,
+    )
+    .await
+}
+
+pub async fn lookup_cancel_booking(
+    lookup: &LookupRequest,
+    lang: Lang,
+) -> Result<BookingSummary, ApiError> {
+    send_json(
+        Request::post("/api/v1/bookings/lookup/cancel"),
+        lookup,
+        lang,
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct Empty {}
+
+/// A manage token is URL-safe base64; anything else (a mangled link) is encoded so it reaches
+/// the server as the 404 it is.
+fn token_path(token: &str) -> String {
+    portal_domain::api::percent_encode(token)
+}
+
 async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
@@ -87,14 +203,48 @@ async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiE
     read(response).await
 }
 
+/// Sends a JSON body. Not aborted on navigation: a submit that was sent should finish (the
+/// answer tells the person whether it worked), and each is safe to repeat.
+async fn send_json<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &impl Serialize,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let response = builder
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .json(body)
+        .map_err(|_| ApiError::Server)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    read(response).await
+}
+
+/// The `details` of a full slot's answer.
+#[derive(Deserialize)]
+struct SlotFullDetails {
+    details: SlotTakenDetails,
+}
+
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     match response.status() {
         200..=299 => response.json::<T>().await.map_err(|_| ApiError::Server),
         404 => Err(ApiError::NotFound),
-        400..=499 => match response.json::<ApiErrorBody>().await {
-            Ok(body) => Err(ApiError::Validation(body)),
-            Err(_) => Err(ApiError::Server),
-        },
+        400..=499 => {
+            let text = response.text().await.map_err(|_| ApiError::Server)?;
+            let body: ApiErrorBody = serde_json::from_str(&text).map_err(|_| ApiError::Server)?;
+            if body.code == booking_code::SLOT_FULL {
+                let offers = serde_json::from_str::<SlotFullDetails>(&text)
+                    .map(|d| d.details.next_available)
+                    .unwrap_or_default();
+                return Err(ApiError::SlotFull {
+                    message: body.message,
+                    offers,
+                });
+            }
+            Err(ApiError::Validation(body))
+        }
         _ => Err(ApiError::Server),
     }
 }

@@ -17,10 +17,6 @@ fn main() {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route
-                        path=StaticSegment(Service::Booking.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Booking/> }
-                    />
-                    <Route
                         path=StaticSegment(Service::Assistance.segment())
                         view=|| view! { <ServicePlaceholder service=Service::Assistance/> }
                     />

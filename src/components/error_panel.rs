@@ -14,6 +14,7 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
             ApiError::NotFound => (s.error_not_found_title, s.error_not_found_body.to_owned()),
             // The server's message is already in the language the request asked for.
             ApiError::Validation(body) => (s.error_server_title, body.message.clone()),
+            ApiError::SlotFull { message, .. } => (s.error_server_title, message.clone()),
             ApiError::Server => (s.error_server_title, s.error_server_body.to_owned()),
         }
     };

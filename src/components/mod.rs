@@ -2,8 +2,10 @@
 
 pub mod error_panel;
 pub mod filters;
+pub mod form;
 pub mod highlighted;
 pub mod loading;
+pub mod qr_code;
 pub mod search_field;
 pub mod site_footer;
 pub mod site_header;

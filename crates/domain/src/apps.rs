@@ -11,10 +11,12 @@ pub enum App {
     Gi,
     /// Policy library: `/policies`, `/policies/search`, `/policies/{slug}`.
     Policies,
+    /// Consultation booking: `/booking/...` (the question pages, manage and find a booking).
+    Booking,
 }
 
 impl App {
-    pub const ALL: [App; 3] = [App::Portal, App::Gi, App::Policies];
+    pub const ALL: [App; 4] = [App::Portal, App::Gi, App::Policies, App::Booking];
 
     /// The app that serves a page path (no query string).
     pub fn for_path(path: &str) -> App {
@@ -22,6 +24,7 @@ impl App {
         match first {
             "gi" => App::Gi,
             "policies" => App::Policies,
+            "booking" => App::Booking,
             _ => App::Portal,
         }
     }
@@ -32,6 +35,7 @@ impl App {
             App::Portal => "index.html",
             App::Gi => "apps/gi/index.html",
             App::Policies => "apps/policies/index.html",
+            App::Booking => "apps/booking/index.html",
         }
     }
 }
@@ -43,7 +47,9 @@ mod tests {
     #[test]
     fn paths_map_to_their_app() {
         assert_eq!(App::for_path("/"), App::Portal);
-        assert_eq!(App::for_path("/booking"), App::Portal);
+        assert_eq!(App::for_path("/booking"), App::Booking);
+        assert_eq!(App::for_path("/booking/manage/abc"), App::Booking);
+        assert_eq!(App::for_path("/bookings"), App::Portal);
         assert_eq!(App::for_path("/gi"), App::Gi);
         assert_eq!(App::for_path("/gi/GI00842"), App::Gi);
         assert_eq!(App::for_path("/gift"), App::Portal);

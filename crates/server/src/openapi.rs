@@ -26,6 +26,8 @@ use crate::AppState;
         crate::booking::availability,
         crate::booking::create,
         crate::booking::lookup,
+        crate::booking::lookup_reschedule,
+        crate::booking::lookup_cancel,
         crate::booking::manage,
         crate::booking::reschedule,
         crate::booking::cancel,
@@ -48,6 +50,7 @@ use crate::AppState;
         portal_domain::api::booking::BookingSummary,
         portal_domain::api::booking::RescheduleRequest,
         portal_domain::api::booking::LookupRequest,
+        portal_domain::api::booking::LookupRescheduleRequest,
         portal_domain::api::booking::SlotTakenDetails
     ))
 )]

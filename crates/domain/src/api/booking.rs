@@ -7,16 +7,23 @@
 //! - `GET  /api/v1/booking/availability?venue=&topic=`   → [`Availability`]
 //! - `POST /api/v1/bookings` (`Idempotency-Key` header)  [`BookingRequest`] → 201 [`BookingCreated`]
 //! - `POST /api/v1/bookings/lookup`                      [`LookupRequest`] → [`BookingSummary`]
+//! - `POST /api/v1/bookings/lookup/reschedule`           [`LookupRescheduleRequest`] → [`BookingSummary`]
+//! - `POST /api/v1/bookings/lookup/cancel`               [`LookupRequest`] → [`BookingSummary`]
 //! - `GET  /api/v1/bookings/{token}`                     → [`Booking`]
 //! - `POST /api/v1/bookings/{token}/reschedule`          [`RescheduleRequest`] → [`Booking`]
 //! - `POST /api/v1/bookings/{token}/cancel`              → [`Booking`]
 //! - `GET  /api/v1/bookings/{token}/calendar.ics`        → `text/calendar`
 //!
 //! and the checks both sides run: [`BookingRequest::parse`], [`RescheduleRequest::parse`],
-//! [`LookupRequest::parse`] and [`check_date`] report `(field, BookingError)` pairs with messages
-//! in both languages, the same way as the GI search parameters. The browser runs them before it
-//! sends anything; the server runs them again and adds what only it knows (the venues, the
-//! seats, the clock).
+//! [`LookupRequest::parse`], [`LookupRescheduleRequest::parse`] and [`check_date`] report
+//! `(field, BookingError)` pairs with messages in both languages, the same way as the GI search
+//! parameters. The browser runs them before it sends anything; the server runs them again and
+//! adds what only it knows (the venues, the seats, the clock).
+//!
+//! A booking can be viewed, moved and cancelled with its manage token (the secret link; the
+//! answers are the full [`Booking`]) or with its reference + mobile number (the answers are the
+//! masked [`BookingSummary`]). Both ways follow the same rules and refuse with the same codes;
+//! an unknown reference and a wrong mobile number are the same 404.
 //!
 //! Times: every date and time is on the wall clock of Asia/Shanghai (UTC+8, no daylight saving
 //! time); `starts_at`/`ends_at` carry the offset (`2026-09-22T09:00:00+08:00`).
@@ -389,7 +396,7 @@ impl BookingRequest {
 }
 
 /// The body of `POST /api/v1/bookings/{token}/reschedule`: the new slot at the same venue, for
-/// the same topic.
+/// the same topic. (By reference + mobile number it is a [`LookupRescheduleRequest`].)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
@@ -414,7 +421,8 @@ impl RescheduleRequest {
     }
 }
 
-/// The body of `POST /api/v1/bookings/lookup`: find a booking without its manage link.
+/// The body of `POST /api/v1/bookings/lookup` (find a booking without its manage link) and of
+/// `POST /api/v1/bookings/lookup/cancel` (cancel it that way).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
@@ -437,6 +445,64 @@ impl LookupRequest {
             (reference, mobile) => Err([("reference", reference.err()), ("mobile", mobile.err())]
                 .into_iter()
                 .filter_map(|(field, e)| Some((field, e?)))
+                .collect()),
+        }
+    }
+}
+
+/// The body of `POST /api/v1/bookings/lookup/reschedule`: the booking, found as
+/// [`LookupRequest`] finds it, and its new slot, as in a [`RescheduleRequest`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct LookupRescheduleRequest {
+    /// The reference, e.g. `K7QX-M2PD` (case, spaces and the hyphen do not matter).
+    pub reference: Option<String>,
+    /// The mobile number given when booking.
+    pub mobile: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// `HH:MM`.
+    pub time: Option<String>,
+}
+
+/// A reschedule by reference that is known to be well-formed: which booking (not yet looked
+/// up) and the new slot (not yet checked against the calendar, the venue or the seats).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RescheduleByReference {
+    pub reference: BookingReference,
+    pub mobile: MobileNumber,
+    pub date: Date,
+    pub time: SlotTime,
+}
+
+impl LookupRescheduleRequest {
+    /// Reads the booking's reference and mobile number as [`LookupRequest::parse`] does and the
+    /// new slot as [`RescheduleRequest::parse`] does; every bad field of the four is reported
+    /// (`reference`, `mobile`, `date`, `time`).
+    pub fn parse(&self) -> Result<RescheduleByReference, Vec<(&'static str, BookingError)>> {
+        let booking = LookupRequest {
+            reference: self.reference.clone(),
+            mobile: self.mobile.clone(),
+        }
+        .parse();
+        let slot = RescheduleRequest {
+            date: self.date.clone(),
+            time: self.time.clone(),
+        }
+        .parse();
+        match (booking, slot) {
+            (Ok((reference, mobile)), Ok((date, time))) => Ok(RescheduleByReference {
+                reference,
+                mobile,
+                date,
+                time,
+            }),
+            (booking, slot) => Err(booking
+                .err()
+                .into_iter()
+                .chain(slot.err())
+                .flatten()
                 .collect()),
         }
     }
@@ -517,14 +583,16 @@ pub struct BookingCreated {
     pub booking: Booking,
 }
 
-/// `POST /api/v1/bookings/lookup`: what reference + mobile reveals. Name and mobile masked; no
-/// description, organisation or manage token.
+/// `POST /api/v1/bookings/lookup` (and `…/lookup/reschedule`, `…/lookup/cancel`): what
+/// reference + mobile reveals, with what is needed to offer moving or cancelling it. Name and
+/// mobile masked; no description, organisation, adjustments, USCC or manage token.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookingSummary {
     pub reference: String,
     pub status: BookingStatus,
     pub venue: NamedRef,
+    pub venue_address: Option<String>,
     pub topic: NamedRef,
     pub date: Date,
     pub start_time: String,
@@ -537,6 +605,15 @@ pub struct BookingSummary {
     pub mobile: String,
     pub what_to_bring_zh: Vec<String>,
     pub what_to_bring_en: Vec<String>,
+    /// Rises by one with every reschedule and the cancellation (the calendar file's SEQUENCE).
+    pub sequence: u32,
+    /// Whether it can still be cancelled or moved now (confirmed, and `change_deadline` has
+    /// not passed).
+    pub changeable: bool,
+    /// RFC 3339: 2 hours before the start.
+    pub change_deadline: String,
+    /// False while the venue's hours are unconfirmed defaults.
+    pub defaults_confirmed: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1241,6 +1318,51 @@ mod tests {
                 ("venue", "booking.venue_unknown"),
                 ("topic", "booking.topic_missing")
             ]
+        );
+    }
+
+    #[test]
+    fn a_reschedule_by_reference_reads_and_reports_all_four_fields() {
+        let ok = LookupRescheduleRequest {
+            reference: Some(" k7qx m2pd ".into()),
+            mobile: Some("+86 138-1234-5678".into()),
+            date: Some("2026-09-23".into()),
+            time: Some(" 13:30 ".into()),
+        };
+        let parsed = ok.parse().unwrap();
+        assert_eq!(parsed.reference.to_string(), "K7QX-M2PD");
+        assert_eq!(parsed.mobile.as_str(), "13812345678");
+        assert_eq!((parsed.date, parsed.time), (d("2026-09-23"), t("13:30")));
+        // The same JSON shape as the lookup and the reschedule bodies together.
+        let json = r#"{"reference":"K7QX-M2PD","mobile":"13812345678","date":"2026-09-23","time":"13:30"}"#;
+        let read: LookupRescheduleRequest = serde_json::from_str(json).unwrap();
+        assert_eq!(read.parse().unwrap(), parsed);
+
+        assert_eq!(
+            codes(&LookupRescheduleRequest::default().parse().unwrap_err()),
+            vec![
+                ("reference", "booking.reference_missing"),
+                ("mobile", "mobile_number.empty"),
+                ("date", "date.empty"),
+                ("time", "booking.time_missing"),
+            ]
+        );
+        let bad_slot = LookupRescheduleRequest {
+            date: Some("2026-02-30".into()),
+            time: Some("9:30".into()),
+            ..ok.clone()
+        };
+        assert_eq!(
+            codes(&bad_slot.parse().unwrap_err()),
+            vec![("date", "date.invalid"), ("time", "booking.time_format")]
+        );
+        let bad_booking = LookupRescheduleRequest {
+            reference: Some("K0QX-M2PD".into()),
+            ..ok
+        };
+        assert_eq!(
+            codes(&bad_booking.parse().unwrap_err()),
+            vec![("reference", "booking.reference_format")]
         );
     }
 

@@ -32,11 +32,12 @@ use portal_domain::api::booking::{
     booking_window, check_date, code, shanghai_unix_seconds, Availability, AvailabilityParams,
     AvailableDay, AvailableSlot, Booking, BookingCreated, BookingError, BookingReference,
     BookingRequest, BookingStatus, BookingSummary, BookingVenue, BookingVenueList, LookupRequest,
-    RescheduleRequest, SlotOffer, SlotTakenDetails, SlotTime, TopicList, VenueParams,
-    MAX_UPCOMING_PER_MOBILE,
+    LookupRescheduleRequest, RescheduleRequest, SlotOffer, SlotTakenDetails, SlotTime, TopicList,
+    VenueParams, MAX_UPCOMING_PER_MOBILE,
 };
 use portal_domain::api::error_code;
 use portal_domain::calendar::{Date, DayKind, HolidayCalendar};
+use portal_domain::ids::MobileNumber;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteExecutor;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -73,6 +74,9 @@ pub fn router() -> Router<AppState> {
     let bookings = Router::new()
         .route("/bookings", post(create))
         .route("/bookings/lookup", post(lookup))
+        // Static segments win over `{token}`: these never reach the token routes.
+        .route("/bookings/lookup/reschedule", post(lookup_reschedule))
+        .route("/bookings/lookup/cancel", post(lookup_cancel))
         .route("/bookings/{token}", get(manage))
         .route("/bookings/{token}/reschedule", post(reschedule))
         .route("/bookings/{token}/cancel", post(cancel))
@@ -623,10 +627,10 @@ pub async fn lookup(
 ) -> Result<Json<BookingSummary>, ApiError> {
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let row = store::booking_by_reference_and_mobile(&state.db, reference.compact(), &mobile)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(Json(row.summary().map_err(ApiError::Internal)?))
+    let row = by_reference(&state, &reference, &mobile).await?;
+    Ok(Json(
+        row.summary(state.clock.now()).map_err(ApiError::Internal)?,
+    ))
 }
 
 /// Moves the booking to another slot of the same venue, for the same topic, until 2 hours before
@@ -655,7 +659,48 @@ pub async fn reschedule(
     let Json(request) = body.map_err(json_rejection)?;
     let (date, time) = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    check_changeable(&row, now, code::CHANGE_TOO_LATE)?;
+    let moved = move_booking(&state, &row, date, time, now).await?;
+    Ok(Json(moved.holder_view(now).map_err(ApiError::Internal)?))
+}
+
+/// Moves the booking found by its reference and mobile number, by the same rules and with the
+/// same answers as `POST /api/v1/bookings/{token}/reschedule`; the answer is masked as the
+/// lookup's. An unknown reference and a wrong number give the same 404 as the lookup.
+#[utoipa::path(post, path = "/api/v1/bookings/lookup/reschedule", tag = "booking",
+    operation_id = "reschedule_booking_by_reference", request_body = LookupRescheduleRequest,
+    responses(
+        (status = 200, description = "The booking at its new time, masked", body = BookingSummary),
+        (status = 400, description = "Field messages for `reference`, `mobile`, `date` and `time`",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No booking with this reference and mobile number",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`booking.slot_full` (with `details.next_available`), \
+            `booking.change_too_late`, `booking.already_cancelled` or `booking.mobile_overlap`",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn lookup_reschedule(
+    State(state): State<AppState>,
+    body: Result<Json<LookupRescheduleRequest>, JsonRejection>,
+) -> Result<Json<BookingSummary>, ApiError> {
+    let Json(request) = body.map_err(json_rejection)?;
+    let request = request.parse().map_err(ApiError::fields)?;
+    let row = by_reference(&state, &request.reference, &request.mobile).await?;
+    let now = state.clock.now();
+    let moved = move_booking(&state, &row, request.date, request.time, now).await?;
+    Ok(Json(moved.summary(now).map_err(ApiError::Internal)?))
+}
+
+/// Moves `row` to `date` at `time`, as both reschedule routes do, and gives the booking as it
+/// then is. The new seat is taken and the old one released by one statement in one
+/// `BEGIN IMMEDIATE` transaction; moving to the slot it already has changes nothing.
+async fn move_booking(
+    state: &AppState,
+    row: &BookingRow,
+    date: Date,
+    time: SlotTime,
+    now: i64,
+) -> Result<BookingRow, ApiError> {
+    check_changeable(row, now, code::CHANGE_TOO_LATE)?;
     let venue = store::venue(&state.db, &row.venue_id)
         .await
         .map_err(ApiError::Internal)?
@@ -683,7 +728,7 @@ pub async fn reschedule(
         .ok_or(ApiError::NotFound)?;
     check_changeable(&current, now, code::CHANGE_TOO_LATE)?;
     if current.starts_at == starts_at {
-        return Ok(Json(current.holder_view(now).map_err(ApiError::Internal)?));
+        return Ok(current);
     }
     if store::mobile_overlaps(
         &mut tx,
@@ -703,7 +748,7 @@ pub async fn reschedule(
     let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?
     else {
         drop(tx);
-        return Err(slot_full(&state, &venue, today, starts_at).await);
+        return Err(slot_full(state, &venue, today, starts_at).await);
     };
     // One statement moves the booking: the new seat is held and the old one free from the same
     // commit on.
@@ -725,7 +770,7 @@ pub async fn reschedule(
         Ok(_) => {}
         Err(e) if seat_taken(&e) => {
             drop(tx);
-            return Err(slot_full(&state, &venue, today, starts_at).await);
+            return Err(slot_full(state, &venue, today, starts_at).await);
         }
         Err(e) => return Err(e.into()),
     }
@@ -734,7 +779,7 @@ pub async fn reschedule(
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
     tracing::info!(booking = current.id, seat, "booking rescheduled");
-    Ok(Json(moved.holder_view(now).map_err(ApiError::Internal)?))
+    Ok(moved)
 }
 
 /// Cancels the booking, until 2 hours before its start; its seat is free at once and `sequence`
@@ -754,12 +799,51 @@ pub async fn cancel(
 ) -> Result<Json<Booking>, ApiError> {
     let row = by_token(&state, token).await?;
     let now = state.clock.now();
+    let cancelled = cancel_booking(&state, &row, now).await?;
+    Ok(Json(
+        cancelled.holder_view(now).map_err(ApiError::Internal)?,
+    ))
+}
+
+/// Cancels the booking found by its reference and mobile number, by the same rules and with the
+/// same answers as `POST /api/v1/bookings/{token}/cancel`; the answer is masked as the lookup's.
+/// An unknown reference and a wrong number give the same 404 as the lookup.
+#[utoipa::path(post, path = "/api/v1/bookings/lookup/cancel", tag = "booking",
+    operation_id = "cancel_booking_by_reference", request_body = LookupRequest,
+    responses(
+        (status = 200, description = "The cancelled booking, masked", body = BookingSummary),
+        (status = 400, description = "Malformed reference or mobile number (field messages)",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No booking with this reference and mobile number",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`booking.cancel_too_late`: less than 2 hours before the start",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn lookup_cancel(
+    State(state): State<AppState>,
+    body: Result<Json<LookupRequest>, JsonRejection>,
+) -> Result<Json<BookingSummary>, ApiError> {
+    let Json(request) = body.map_err(json_rejection)?;
+    let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
+    let row = by_reference(&state, &reference, &mobile).await?;
+    let now = state.clock.now();
+    let cancelled = cancel_booking(&state, &row, now).await?;
+    Ok(Json(cancelled.summary(now).map_err(ApiError::Internal)?))
+}
+
+/// Cancels `row`, as both cancel routes do, and gives the booking as it then is. A cancelled
+/// booking is given back unchanged.
+async fn cancel_booking(
+    state: &AppState,
+    row: &BookingRow,
+    now: i64,
+) -> Result<BookingRow, ApiError> {
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let current = store::booking_by_id(&mut tx, row.id)
         .await?
         .ok_or(ApiError::NotFound)?;
     if current.status() == BookingStatus::Cancelled {
-        return Ok(Json(current.holder_view(now).map_err(ApiError::Internal)?));
+        return Ok(current);
     }
     check_changeable(&current, now, code::CANCEL_TOO_LATE)?;
     sqlx::query(
@@ -775,9 +859,7 @@ pub async fn cancel(
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
     tracing::info!(booking = current.id, "booking cancelled");
-    Ok(Json(
-        cancelled.holder_view(now).map_err(ApiError::Internal)?,
-    ))
+    Ok(cancelled)
 }
 
 /// The booking as a calendar file: stable UID, SEQUENCE rising with every change, and
@@ -828,6 +910,18 @@ async fn by_token(
     }
     let hash = Sha256::digest(token.as_bytes());
     store::booking_by_token_hash(&state.db, &hash)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// The booking a reference and mobile number find. An unknown reference and a wrong number are
+/// the same 404 (one query for both, see `store::booking_by_reference_and_mobile`).
+async fn by_reference(
+    state: &AppState,
+    reference: &BookingReference,
+    mobile: &MobileNumber,
+) -> Result<BookingRow, ApiError> {
+    store::booking_by_reference_and_mobile(&state.db, reference.compact(), mobile)
         .await?
         .ok_or(ApiError::NotFound)
 }

@@ -422,13 +422,15 @@ impl BookingRow {
         })
     }
 
-    /// What reference + mobile number reveals.
-    pub fn summary(&self) -> anyhow::Result<BookingSummary> {
+    /// What reference + mobile number reveals: masked, without the details only the holder of
+    /// the manage token sees, but with what is needed to offer moving or cancelling it at `now`.
+    pub fn summary(&self, now: i64) -> anyhow::Result<BookingSummary> {
         let (what_to_bring_zh, what_to_bring_en) = self.what_to_bring()?;
         Ok(BookingSummary {
             reference: self.shown_reference(),
             status: self.status(),
             venue: self.venue_ref(),
+            venue_address: self.venue_address.clone(),
             topic: self.topic_ref(),
             date: self.date()?,
             start_time: self.start_time.clone(),
@@ -439,6 +441,10 @@ impl BookingRow {
             mobile: self.masked_mobile(),
             what_to_bring_zh,
             what_to_bring_en,
+            sequence: self.sequence.max(0) as u32,
+            changeable: self.changeable(now),
+            change_deadline: format_shanghai(self.change_deadline()),
+            defaults_confirmed: self.defaults_confirmed,
         })
     }
 }

@@ -74,7 +74,11 @@ async fn spawn(dir: TempDir, now_override: Option<i64>) -> TestApp {
     )
     .unwrap();
     std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
-    for (app, script) in [("gi", GI_INLINE_SCRIPT), ("policies", "await 1;")] {
+    for (app, script) in [
+        ("gi", GI_INLINE_SCRIPT),
+        ("policies", "await 1;"),
+        ("booking", "await 2;"),
+    ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(

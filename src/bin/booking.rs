@@ -1,0 +1,16 @@
+//! The consultation booking app: `/booking/...`.
+
+use ip_portal::app::{boot, Shell};
+use ip_portal::pages::booking::BookingApp;
+use leptos::prelude::*;
+use portal_domain::apps::App;
+
+fn main() {
+    boot(|| {
+        view! {
+            <Shell app=App::Booking>
+                <BookingApp/>
+            </Shell>
+        }
+    });
+}

@@ -1,0 +1,143 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use super::access::{use_found, Access};
+use super::change::LookupAgain;
+use super::manage::BookingNotFound;
+use super::shown::Shown;
+use super::texts::{booking_text, booking_texts};
+use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::loading::Loading;
+use crate::prefs::{use_page_title, use_prefs};
+
+/// `/booking/manage/{token}/cancel`.
+#[component]
+pub fn CancelByTokenPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
+    use_page_title(|lang| booking_texts(lang).cancel_booking);
+    let booking = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let token = token.clone();
+            async move { api::booking(&token, prefs.lang.get_untracked()).await }
+        }
+    });
+    view! {
+        <div class="container page narrow">
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match booking.await {
+                            Ok(b) => view! { <ConfirmCancel access=Access::Token(token) booking=b.into()/> }.into_any(),
+                            Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
+                            Err(error) => view! {
+                                <h1 tabindex="-1">{booking_text(|t| t.cancel_booking)}</h1>
+                                <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}
+
+/// `/booking/find/cancel`.
+#[component]
+pub fn CancelFoundPage() -> impl IntoView {
+    use_page_title(|lang| booking_texts(lang).cancel_booking);
+    let found = use_found().0.get_untracked();
+    view! {
+        <div class="container page narrow">
+            {match found {
+                Some((lookup, shown)) => view! { <ConfirmCancel access=Access::Found(lookup) booking=shown/> }.into_any(),
+                None => view! { <LookupAgain/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// "Are you sure?", with the booking named, and one button.
+#[component]
+fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
+    let prefs = use_prefs();
+    let navigate = use_navigate();
+    let found = use_found();
+    let busy = RwSignal::new(false);
+    let errors = RwSignal::new(FormErrors::new());
+    let what = {
+        let b = booking.clone();
+        move || {
+            let lang = prefs.lang.get();
+            let topic = lang.pick(&b.topic.name_zh, &b.topic.name_en).to_owned();
+            let venue = lang.pick(&b.venue.name_zh, &b.venue.name_en).to_owned();
+            format!("{} · {topic} · {venue} · {}", b.reference, b.when(lang))
+        }
+    };
+    let back = access.page();
+    let on_cancel = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let lang = prefs.lang.get_untracked();
+        let access = access.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = access.cancel(lang).await;
+            busy.set(false);
+            match result {
+                Ok(shown) => {
+                    if let Access::Found(lookup) = &access {
+                        found.0.set(Some((lookup.clone(), shown)));
+                    }
+                    navigate(
+                        &format!("{}?cancelled=1", access.page()),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(ApiError::Validation(body)) => {
+                    errors.set(vec![("cancel-button".to_owned(), body.message)])
+                }
+                Err(_) => errors.set(vec![(
+                    "cancel-button".to_owned(),
+                    booking_texts(lang).not_sent_body.to_owned(),
+                )]),
+            }
+        });
+    };
+    view! {
+        <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>
+        <FormErrorSummary errors=errors/>
+        <h1 tabindex="-1">{booking_text(|t| t.cancel_heading)}</h1>
+        <p class="lead">{what}</p>
+        <p>{booking_text(|t| t.cancel_body)}</p>
+        <div class="button-row">
+            <button
+                id="cancel-button"
+                type="button"
+                class="button button--warning"
+                disabled=move || busy.get()
+                on:click=on_cancel
+            >
+                {booking_text(|t| t.cancel_confirm)}
+            </button>
+            <A href=back attr:class="button button--secondary">{booking_text(|t| t.cancel_keep)}</A>
+        </div>
+        {move || busy.get().then(|| view! {
+            <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.loading)}</p>
+        })}
+    }
+}

@@ -1,0 +1,265 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+use portal_domain::api::booking::{BookingError, RescheduleRequest, SlotOffer};
+use portal_domain::Localized;
+
+use super::access::{use_found, Access};
+use super::check::SlotTakenPanel;
+use super::manage::BookingNotFound;
+use super::shown::Shown;
+use super::slots::{DateChooser, TimeChooser};
+use super::texts::{booking_text, booking_texts};
+use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{error_for, FormErrorSummary, FormErrors};
+use crate::components::loading::Loading;
+use crate::prefs::{use_page_title, use_prefs};
+
+/// `/booking/manage/{token}/change`.
+#[component]
+pub fn ChangeByTokenPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
+    use_page_title(|lang| booking_texts(lang).reschedule_heading);
+    let booking = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let token = token.clone();
+            async move { api::booking(&token, prefs.lang.get_untracked()).await }
+        }
+    });
+    view! {
+        <div class="container page">
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match booking.await {
+                            Ok(b) => view! { <ChangeTime access=Access::Token(token) booking=b.into()/> }.into_any(),
+                            Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
+                            Err(error) => view! {
+                                <h1 tabindex="-1">{booking_text(|t| t.reschedule_heading)}</h1>
+                                <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}
+
+/// `/booking/find/change`: the booking found by reference and mobile number (in memory; after a
+/// reload, back to the search).
+#[component]
+pub fn ChangeFoundPage() -> impl IntoView {
+    use_page_title(|lang| booking_texts(lang).reschedule_heading);
+    let found = use_found().0.get_untracked();
+    view! {
+        <div class="container page">
+            {match found {
+                Some((lookup, shown)) => view! { <ChangeTime access=Access::Found(lookup) booking=shown/> }.into_any(),
+                None => view! { <LookupAgain/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The page of a found booking was opened without the search (a reload): search again.
+#[component]
+pub(super) fn LookupAgain() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">{booking_text(|t| t.find_heading)}</h1>
+        <p>{booking_text(|t| t.find_lead)}</p>
+        <p><A href="/booking/find" attr:class="button">{booking_text(|t| t.find_link)}</A></p>
+    }
+}
+
+/// Choose a new day and time at the same venue for the same topic. The old time is released
+/// only when the server has given the new one (one transaction), so a failure loses nothing.
+#[component]
+fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
+    let prefs = use_prefs();
+    let navigate = use_navigate();
+    let found = use_found();
+    let (venue, topic) = (booking.venue.id.clone(), booking.topic.id.clone());
+    let availability = LocalResource::new(move || {
+        let (venue, topic) = (venue.clone(), topic.clone());
+        async move { api::booking_availability(&venue, &topic, prefs.lang.get_untracked()).await }
+    });
+    let date = RwSignal::new(None::<String>);
+    let time = RwSignal::new(None::<String>);
+    // Kept when another day is chosen: the radios show it checked only where that day has the
+    // same time, so what is sent is what is seen.
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let taken = RwSignal::new(None::<(String, Vec<SlotOffer>)>);
+    let current = {
+        let b = booking.clone();
+        move || (booking_texts(prefs.lang.get()).reschedule_current)(&b.when(prefs.lang.get()))
+    };
+    let back = access.page();
+
+    let submit = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = RescheduleRequest {
+            date: date.get_untracked(),
+            time: time.get_untracked(),
+        };
+        // A time chosen for another day that this day does not have is not what the page shows.
+        let shown = availability
+            .get_untracked()
+            .and_then(Result::ok)
+            .is_none_or(|a| {
+                a.days.iter().any(|d| {
+                    request.date.as_deref() == Some(d.date.to_string().as_str())
+                        && d.slots
+                            .iter()
+                            .any(|s| request.time.as_ref() == Some(&s.time))
+                })
+            });
+        let mut found_errors = FormErrors::new();
+        if request.date.is_none() {
+            found_errors.push((
+                "date".to_owned(),
+                booking_texts(lang).date_missing.to_owned(),
+            ));
+        } else if request.time.is_none() || !shown {
+            found_errors.push(("time".to_owned(), BookingError::TimeMissing.message(lang)));
+        }
+        if !found_errors.is_empty() {
+            errors.set(found_errors);
+            return;
+        }
+        errors.set(Vec::new());
+        taken.set(None);
+        busy.set(true);
+        let access = access.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = access.reschedule(&request, lang).await;
+            busy.set(false);
+            match result {
+                Ok(shown) => {
+                    let page = access.page();
+                    if let Access::Found(lookup) = &access {
+                        found.0.set(Some((lookup.clone(), shown)));
+                    }
+                    navigate(
+                        &format!("{page}?changed=1"),
+                        NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        },
+                    );
+                }
+                Err(ApiError::SlotFull { message, offers }) => {
+                    taken.set(Some((message, offers)));
+                    availability.refetch();
+                }
+                Err(ApiError::Validation(body)) => {
+                    let mut list: FormErrors = body
+                        .fields
+                        .iter()
+                        .map(|(f, e)| (f.clone(), e.message.clone()))
+                        .collect();
+                    if list.is_empty() {
+                        list.push(("change-form".to_owned(), body.message));
+                    }
+                    errors.set(list);
+                }
+                Err(ApiError::NotFound) => errors.set(vec![(
+                    "change-form".to_owned(),
+                    booking_texts(lang).not_found_title.to_owned(),
+                )]),
+                Err(_) => errors.set(vec![(
+                    "change-form".to_owned(),
+                    booking_texts(lang).not_sent_body.to_owned(),
+                )]),
+            }
+        });
+    };
+    let choose_offer = move |offer: SlotOffer| {
+        date.set(Some(offer.date.to_string()));
+        time.set(Some(offer.time));
+        taken.set(None);
+    };
+    let date_error = Signal::derive(move || errors.with(|e| error_for(e, "date")));
+    let time_error = Signal::derive(move || errors.with(|e| error_for(e, "time")));
+
+    view! {
+        <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>
+        <FormErrorSummary errors=errors/>
+        <h1 tabindex="-1">{booking_text(|t| t.reschedule_heading)}</h1>
+        <p class="lead">{current}</p>
+        {move || taken.get().map(|(message, offers)| view! {
+            <SlotTakenPanel message=message offers=offers on_choose=choose_offer/>
+        })}
+        <form
+            id="change-form"
+            novalidate
+            on:submit={
+                let submit = submit.clone();
+                move |ev| {
+                    ev.prevent_default();
+                    submit();
+                }
+            }
+        >
+            <Transition fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
+                {move || Suspend::new(async move {
+                    match availability.await {
+                        Ok(a) => {
+                            let days = a.days.clone();
+                            view! {
+                                <DateChooser
+                                    days=a.days
+                                    unpublished_year=a.unpublished_year
+                                    selected=date
+                                    error=date_error
+                                    legend=Signal::derive(booking_text(|t| t.date_question))
+                                    legend_is_heading=false
+                                />
+                                {move || {
+                                    let chosen = date.get()?;
+                                    let day = days.iter().find(|d| d.date.to_string() == chosen)?;
+                                    Some(view! {
+                                        <TimeChooser
+                                            slots=day.slots.clone()
+                                            selected=time
+                                            error=time_error
+                                            legend=Signal::derive(booking_text(|t| t.time_question))
+                                            legend_is_heading=false
+                                        />
+                                    })
+                                }}
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! {
+                            <ErrorPanel error=error on_retry=move |_| availability.refetch()/>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Transition>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {booking_text(|t| t.reschedule_button)}
+                </button>
+                <A href=back attr:class="button button--secondary">{booking_text(|t| t.cancel_keep)}</A>
+            </div>
+            {move || busy.get().then(|| view! {
+                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.sending)}</p>
+            })}
+        </form>
+    }
+}

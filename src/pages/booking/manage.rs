@@ -1,0 +1,154 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use portal_domain::api::booking::BookingStatus;
+
+use super::shown::{BookingFacts, Shown};
+use super::texts::{booking_text, booking_texts};
+use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::loading::Loading;
+use crate::components::qr_code::QrCode;
+use crate::prefs::{use_page_title, use_prefs};
+
+/// What just happened, from the `?new=1` / `?changed=1` / `?cancelled=1` the other pages add.
+#[derive(Clone, Copy, PartialEq)]
+enum Just {
+    Nothing,
+    Booked,
+    Changed,
+    Cancelled,
+}
+
+/// `/booking/manage/{token}`: the booking at its secret link. Right after booking it is the
+/// confirmation page; later, the same page to view, change or cancel it (it works whenever it is
+/// opened again, from a bookmark, the QR code or the calendar entry).
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let query = use_query_map();
+    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    let just = move || {
+        query.with(|q| {
+            if q.get("new").is_some() {
+                Just::Booked
+            } else if q.get("changed").is_some() {
+                Just::Changed
+            } else if q.get("cancelled").is_some() {
+                Just::Cancelled
+            } else {
+                Just::Nothing
+            }
+        })
+    };
+    use_page_title(|lang| booking_texts(lang).manage_title);
+    let booking = LocalResource::new(move || {
+        let token = token.get();
+        async move { api::booking(&token, prefs.lang.get_untracked()).await }
+    });
+
+    view! {
+        <div class="container page narrow">
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
+                {move || Suspend::new(async move {
+                    match booking.await {
+                        Ok(b) => view! {
+                            <ManageBooking booking=b.into() token=token.get_untracked() just=just()/>
+                        }
+                        .into_any(),
+                        Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
+                        Err(error) => view! {
+                            <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
+                            <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub(super) fn BookingNotFound() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">{booking_text(|t| t.not_found_title)}</h1>
+        <p>{booking_text(|t| t.not_found_body)}</p>
+        <p><A href="/booking/find" attr:class="button">{booking_text(|t| t.find_link)}</A></p>
+    }
+}
+
+#[component]
+fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
+    let prefs = use_prefs();
+    let confirmed = booking.status == BookingStatus::Confirmed;
+    let changeable = booking.changeable;
+    let reference = booking.reference.clone();
+    let deadline = {
+        let b = booking.clone();
+        move || b.deadline(prefs.lang.get())
+    };
+    let manage_url = format!(
+        "{}/booking/manage/{token}",
+        window().location().origin().unwrap_or_default()
+    );
+    let calendar_href = api::booking_calendar_href(&token);
+    let calendar_file = format!("booking-{}.ics", booking.reference.replace('-', ""));
+    let next_steps = move || {
+        (booking_texts(prefs.lang.get()).next_steps)(&deadline())
+            .into_iter()
+            .map(|s| view! { <li>{s}</li> })
+            .collect_view()
+    };
+
+    view! {
+        {(just == Just::Booked && confirmed).then(|| view! {
+            <div class="panel panel--confirmation">
+                <h1 tabindex="-1" class="panel__title">{booking_text(|t| t.confirmed_title)}</h1>
+                <p class="panel__body">
+                    {booking_text(|t| t.your_reference)}<br/>
+                    <strong class="reference">{reference.clone()}</strong>
+                </p>
+            </div>
+        })}
+        {(just != Just::Booked || !confirmed).then(|| view! {
+            <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
+        })}
+        {(!confirmed).then(|| view! {
+            <p class="notice" role=(just == Just::Cancelled).then_some("status")>{booking_text(|t| t.cancelled_notice)}</p>
+        })}
+        {(just == Just::Changed && confirmed).then(|| view! {
+            <p class="notice notice--success" role="status">{booking_text(|t| t.changed_notice)}</p>
+        })}
+        <BookingFacts booking=booking/>
+        {confirmed.then(|| view! {
+            <h2>{booking_text(|t| t.next_heading)}</h2>
+            <ul class="list-bullet">{next_steps}</ul>
+        })}
+        <div class="manage-actions">
+            {(confirmed && changeable).then(|| {
+                let base = format!("/booking/manage/{token}");
+                view! {
+                    <A href=format!("{base}/change") attr:class="button">{booking_text(|t| t.change_time)}</A>
+                    <A href=format!("{base}/cancel") attr:class="button button--warning">{booking_text(|t| t.cancel_booking)}</A>
+                }
+            })}
+            // A cancelled booking's file (METHOD:CANCEL) removes the entry from calendars.
+            <a href=calendar_href download=calendar_file class="button button--secondary">{booking_text(|t| t.add_to_calendar)}</a>
+            <button type="button" class="button button--secondary no-print" on:click=|_| { let _ = window().print(); }>
+                {booking_text(|t| t.print)}
+            </button>
+        </div>
+        {(confirmed && !changeable).then(|| view! {
+            <p class="notice">{booking_text(|t| t.too_late_to_change)}</p>
+        })}
+        <h2>{booking_text(|t| t.keep_link_heading)}</h2>
+        <p>{booking_text(|t| t.keep_link_body)}</p>
+        <div class="keep-link">
+            <QrCode text=manage_url.clone() label=booking_text(|t| t.qr_label)/>
+            <p class="keep-link__url"><a href=manage_url.clone()>{manage_url.clone()}</a></p>
+        </div>
+        <p class="no-print"><A href="/booking">{booking_text(|t| t.new_booking)}</A></p>
+    }
+}

@@ -1,0 +1,203 @@
+//! A booking as its pages show it, whether it was opened by its manage link (everything the
+//! holder gave) or found by reference and mobile number (masked, no free text).
+
+use leptos::prelude::*;
+use portal_domain::api::booking::{Booking, BookingStatus, BookingSummary, NamedRef};
+use portal_domain::calendar::Date;
+use portal_domain::Lang;
+
+use super::texts::{booking_text, booking_texts, long_date, time_range};
+use crate::prefs::use_prefs;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub reference: String,
+    pub status: BookingStatus,
+    pub venue: NamedRef,
+    pub venue_address: Option<String>,
+    pub topic: NamedRef,
+    pub date: Date,
+    pub start_time: String,
+    pub end_time: String,
+    pub what_to_bring_zh: Vec<String>,
+    pub what_to_bring_en: Vec<String>,
+    pub name: String,
+    pub mobile: String,
+    /// Only with the manage link: what the holder typed (USCC masked).
+    pub organisation: Option<String>,
+    pub uscc: Option<String>,
+    pub description: Option<String>,
+    /// Wheelchair access, sign-language interpreter, anything else (manage link only).
+    pub adjustments: Option<(bool, bool, Option<String>)>,
+    pub changeable: bool,
+    /// RFC 3339, 2 hours before the start.
+    pub change_deadline: String,
+    pub defaults_confirmed: bool,
+}
+
+impl From<Booking> for Shown {
+    fn from(b: Booking) -> Shown {
+        Shown {
+            reference: b.reference,
+            status: b.status,
+            venue: b.venue,
+            venue_address: b.venue_address,
+            topic: b.topic,
+            date: b.date,
+            start_time: b.start_time,
+            end_time: b.end_time,
+            what_to_bring_zh: b.what_to_bring_zh,
+            what_to_bring_en: b.what_to_bring_en,
+            name: b.name,
+            mobile: b.mobile,
+            organisation: b.organisation,
+            uscc: b.uscc,
+            description: b.description,
+            adjustments: Some((
+                b.wheelchair_access,
+                b.sign_language_interpreter,
+                b.other_adjustments,
+            )),
+            changeable: b.changeable,
+            change_deadline: b.change_deadline,
+            defaults_confirmed: b.defaults_confirmed,
+        }
+    }
+}
+
+impl From<BookingSummary> for Shown {
+    fn from(b: BookingSummary) -> Shown {
+        Shown {
+            reference: b.reference,
+            status: b.status,
+            venue: b.venue,
+            venue_address: b.venue_address,
+            topic: b.topic,
+            date: b.date,
+            start_time: b.start_time,
+            end_time: b.end_time,
+            what_to_bring_zh: b.what_to_bring_zh,
+            what_to_bring_en: b.what_to_bring_en,
+            name: b.name,
+            mobile: b.mobile,
+            organisation: None,
+            uscc: None,
+            description: None,
+            adjustments: None,
+            changeable: b.changeable,
+            change_deadline: b.change_deadline,
+            defaults_confirmed: b.defaults_confirmed,
+        }
+    }
+}
+
+impl Shown {
+    pub fn when(&self, lang: Lang) -> String {
+        format!(
+            "{} {}",
+            long_date(self.date, lang),
+            time_range(&self.start_time, &self.end_time)
+        )
+    }
+
+    /// The change deadline as people read it: "2026年11月24日 星期二 07:00".
+    pub fn deadline(&self, lang: Lang) -> String {
+        let d = &self.change_deadline;
+        match (d.get(..10).map(Date::parse), d.get(11..16)) {
+            (Some(Ok(date)), Some(time)) => format!("{} {time}", long_date(date, lang)),
+            _ => d.clone(),
+        }
+    }
+}
+
+fn pick(lang: Lang, named: &NamedRef) -> String {
+    lang.pick(&named.name_zh, &named.name_en).to_owned()
+}
+
+/// The booking's facts as a summary list, and what to bring.
+#[component]
+pub fn BookingFacts(booking: Shown) -> impl IntoView {
+    let prefs = use_prefs();
+    let b = StoredValue::new(booking);
+    let t = move || booking_texts(prefs.lang.get());
+    let row = move |label: fn(&super::texts::BookingTexts) -> &'static str,
+                    value: Box<dyn Fn() -> String + Send + Sync>| {
+        view! {
+            <div class="summary-list__row">
+                <dt>{move || label(t())}</dt>
+                <dd class="summary-list__value">{value}</dd>
+            </div>
+        }
+    };
+    let status = move || {
+        let t = t();
+        match b.with_value(|b| b.status) {
+            BookingStatus::Confirmed => t.status_confirmed,
+            BookingStatus::Cancelled => t.status_cancelled,
+        }
+        .to_owned()
+    };
+    let optional_rows = b.with_value(|b| {
+        let mut rows = Vec::new();
+        if let Some(org) = b.organisation.clone() {
+            rows.push(row(|t| t.row_organisation, Box::new(move || org.clone())));
+        }
+        if let Some(uscc) = b.uscc.clone() {
+            rows.push(row(|t| t.row_uscc, Box::new(move || uscc.clone())));
+        }
+        if let Some(text) = b.description.clone() {
+            rows.push(row(|t| t.row_description, Box::new(move || text.clone())));
+        }
+        if let Some((wheelchair, sign, other)) = b.adjustments.clone() {
+            if wheelchair || sign || other.is_some() {
+                rows.push(row(
+                    |t| t.row_adjustments,
+                    Box::new(move || {
+                        let t = booking_texts(prefs.lang.get());
+                        let mut list = Vec::new();
+                        if wheelchair {
+                            list.push(t.wheelchair.to_owned());
+                        }
+                        if sign {
+                            list.push(t.sign_language.to_owned());
+                        }
+                        list.extend(other.clone());
+                        list.join("；")
+                    }),
+                ));
+            }
+        }
+        rows
+    });
+    let bring = move || {
+        let lang = prefs.lang.get();
+        b.with_value(|b| match lang {
+            Lang::Zh => b.what_to_bring_zh.clone(),
+            Lang::En => b.what_to_bring_en.clone(),
+        })
+        .into_iter()
+        .map(|item| view! { <li>{item}</li> })
+        .collect_view()
+    };
+    view! {
+        <dl class="summary-list">
+            {row(|t| t.row_reference, Box::new(move || b.with_value(|b| b.reference.clone())))}
+            {row(|t| t.row_status, Box::new(status))}
+            {row(|t| t.row_topic, Box::new(move || b.with_value(|b| pick(prefs.lang.get(), &b.topic))))}
+            {row(|t| t.row_venue, Box::new(move || b.with_value(|b| pick(prefs.lang.get(), &b.venue))))}
+            {b.with_value(|b| b.venue_address.clone()).map(|address| {
+                row(|t| t.row_address, Box::new(move || address.clone()))
+            })}
+            {row(|t| t.row_date, Box::new(move || b.with_value(|b| long_date(b.date, prefs.lang.get()))))}
+            {row(|t| t.row_time, Box::new(move || b.with_value(|b| time_range(&b.start_time, &b.end_time))))}
+            {row(|t| t.row_name, Box::new(move || b.with_value(|b| b.name.clone())))}
+            {row(|t| t.row_mobile, Box::new(move || b.with_value(|b| b.mobile.clone())))}
+            {optional_rows}
+        </dl>
+        {b.with_value(|b| !b.defaults_confirmed).then(|| view! {
+            <p class="notice notice--info">{booking_text(|t| t.hours_unconfirmed)}</p>
+        })}
+        <h2>{booking_text(|t| t.what_to_bring)}</h2>
+        <ul class="list-bullet">{bring}</ul>
+    }
+}
