@@ -75,6 +75,8 @@ async function bookViaApi(
 test('a complete booking on a 360 px phone with the keyboard only, then changed and cancelled from its link', async ({
   page,
 }) => {
+  // A whole journey with ten axe runs: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/booking');
   await appReady(page);
@@ -220,6 +222,7 @@ test('a complete booking on a 360 px phone with the keyboard only, then changed 
 test('English, with errors: a summary linking to each field, inline messages, answers kept, a reload loses nothing', async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   await page.goto('/booking');
   await appReady(page);
   await page.getByRole('button', { name: 'English' }).click();
@@ -241,6 +244,8 @@ test('English, with errors: a summary linking to each field, inline messages, an
 
   await page.getByRole('radio', { name: 'Trademarks' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('h1')).toHaveText('Where do you want the consultation?');
+  await expectNoAxeViolations(page);
   await page.getByRole('radio', { name: /Home Textiles/ }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('h1')).toHaveText('Which day do you want to come?');
@@ -250,6 +255,7 @@ test('English, with errors: a summary linking to each field, inline messages, an
   await expect(page.getByRole('radio', { name: 'Wednesday 25 November 2026' })).toBeChecked();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('h1')).toHaveText('What time do you want to come?');
+  await expectNoAxeViolations(page);
   await page.getByRole('radio', { name: '14:00–14:30' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -385,6 +391,114 @@ test('a booking found by reference and mobile number is shown masked, and can be
   // The manage link agrees.
   const answer = await request.get(`/api/v1/bookings/${created.manage_token}`);
   expect((await answer.json()).status).toBe('cancelled');
+});
+
+test('English: the booking, change, cancel and find pages', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const created = await bookViaApi(request, {
+    venue: 'nantong-ip-protection-center',
+    date: '2026-11-30',
+    time: '14:30',
+    name: 'Chen',
+    mobile: '13900004001',
+  });
+  await page.goto('/booking');
+  await appReady(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.goto(`/booking/manage/${created.manage_token}`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Your booking');
+  await expect(page.locator('.summary-list')).toContainText('Monday 30 November 2026');
+  await expect(page.getByRole('img', { name: "QR code of this booking's manage link" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Change time' }).click();
+  await expect(page.locator('h1')).toHaveText('Change the time');
+  await expect(page.getByRole('radio', { name: 'Monday 30 November 2026' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // Submitting without a choice says what is missing.
+  await page.getByRole('button', { name: 'Change the time' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Choose a day');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to my booking' }).click();
+  await page.getByRole('link', { name: 'Cancel booking' }).click();
+  await expect(page.locator('h1')).toHaveText('Are you sure you want to cancel this booking?');
+  await expect(page.locator('main')).toContainText(created.booking.reference);
+  await expectNoAxeViolations(page);
+  await page.goto('/booking/find');
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Find my booking');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Enter the booking reference');
+  await expectNoAxeViolations(page);
+});
+
+test('a lost answer: the person tries again and gets the one booking the server made, not two', async ({
+  page,
+  request,
+}) => {
+  const seatsLeft = async () => {
+    const answer = await request.get(
+      '/api/v1/booking/availability?venue=nantong-home-textiles-fast-rights-center&topic=copyright',
+    );
+    const days = (await answer.json()).days as { date: string; slots: { time: string; remaining: number }[] }[];
+    return days.find((d) => d.date === '2026-12-01')!.slots.find((s) => s.time === '09:30')!.remaining;
+  };
+  const before = await seatsLeft();
+
+  await page.goto('/booking/topic');
+  await appReady(page);
+  await page.getByRole('radio', { name: '著作权' }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('radio', { name: /家纺/ }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('radio', { name: '2026年12月1日 星期二' }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('radio', { name: '09:30–10:00' }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByLabel('姓名').fill('孙八');
+  await page.getByLabel('手机号码').fill('13900005001');
+  await page.getByRole('button', { name: '继续' }).click();
+
+  // The request reaches the real server, but its answer is lost on the way back.
+  let dropped = false;
+  await page.route('**/api/v1/bookings', async (route) => {
+    if (dropped) return route.continue();
+    dropped = true;
+    await route.fetch();
+    await route.abort('internetdisconnected');
+  });
+  await page.getByRole('button', { name: '确认预约' }).click();
+  await expect(page.getByRole('heading', { name: '预约没有完成' })).toBeVisible();
+  await expect(page.getByText('重试不会产生重复的预约')).toBeVisible();
+  expect(await seatsLeft()).toBe(before - 1);
+
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.locator('h1')).toHaveText('预约成功');
+  expect(await seatsLeft()).toBe(before - 1);
+});
+
+test('elder mode on a phone: every choice and button is at least 60 px tall, and the calendar gives way to the list', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/booking/topic');
+  await appReady(page);
+  await page.getByRole('button', { name: '长辈版' }).click();
+  await page.getByRole('radio', { name: '商标' }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('radio', { name: /家纺/ }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('h1')).toHaveText('您想哪一天来？');
+  await expect(page.locator('.cal')).toBeHidden();
+  for (const target of [
+    ...(await page.locator('.choice').all()),
+    page.getByRole('button', { name: '继续' }),
+    page.getByRole('link', { name: '返回上一步' }),
+  ]) {
+    const box = (await target.boundingBox())!;
+    expect(box.height, await target.textContent()).toBeGreaterThanOrEqual(60);
+  }
+  await expectNoAxeViolations(page);
 });
 
 test('a manage link that names no booking says so and offers the search', async ({ page, consoleErrors }) => {
