@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portal_domain::api::{error_code, ApiErrorBody, FieldError};
@@ -80,9 +80,10 @@ pub enum ApiError {
     Internal(anyhow::Error),
 }
 
-/// A refusal with its own status and stable code, optional per-field messages, and optional
+/// A refusal with its own status and stable code, optional per-field messages, optional
 /// data the client can act on (sent as `details` next to the usual fields, e.g. the next free
-/// slots when the one asked for has just been taken).
+/// slots when the one asked for has just been taken), and optional response headers (e.g.
+/// `Retry-After`).
 #[derive(Debug)]
 pub struct Refusal {
     pub status: StatusCode,
@@ -90,6 +91,7 @@ pub struct Refusal {
     pub message: Text,
     pub fields: Vec<FieldProblem>,
     pub details: Option<serde_json::Value>,
+    pub headers: HeaderMap,
 }
 
 impl Refusal {
@@ -100,6 +102,7 @@ impl Refusal {
             message,
             fields: vec![],
             details: None,
+            headers: HeaderMap::new(),
         }
     }
 
@@ -111,6 +114,12 @@ impl Refusal {
 
     pub fn details(mut self, details: serde_json::Value) -> Refusal {
         self.details = Some(details);
+        self
+    }
+
+    /// Sends `name: value` with the answer.
+    pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Refusal {
+        self.headers.insert(name, value);
         self
     }
 }
@@ -151,6 +160,7 @@ struct PendingBody {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let mut headers = HeaderMap::new();
         let (status, body) = match self {
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
@@ -204,7 +214,9 @@ impl IntoResponse for ApiError {
                     message,
                     fields,
                     details,
+                    headers: extra,
                 } = *refusal;
+                headers = extra;
                 (
                     status,
                     PendingBody {
@@ -222,7 +234,7 @@ impl IntoResponse for ApiError {
                 (StatusCode::INTERNAL_SERVER_ERROR, internal_body())
             }
         };
-        let mut response = status.into_response();
+        let mut response = (status, headers).into_response();
         response.extensions_mut().insert(body);
         response
     }
@@ -265,17 +277,23 @@ pub async fn localize(request: Request, next: Next) -> Response {
                 })
                 .collect::<BTreeMap<_, _>>(),
         };
-        let status = response.status();
-        response = match pending.details {
-            None => (status, axum::Json(body)).into_response(),
+        let written = match pending.details {
+            None => axum::Json(body).into_response(),
             Some(details) => {
                 let mut value = serde_json::to_value(body).unwrap_or_default();
                 if let Some(object) = value.as_object_mut() {
                     object.insert("details".to_owned(), details);
                 }
-                (status, axum::Json(value)).into_response()
+                axum::Json(value).into_response()
             }
         };
+        // The status and the headers the handler and the layers inside this one set (e.g.
+        // `Retry-After`, `Cache-Control`) stay; the body and its own headers are the new ones.
+        let (mut parts, _) = response.into_parts();
+        let (written, body) = written.into_parts();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        parts.headers.extend(written.headers);
+        response = Response::from_parts(parts, body);
         response.headers_mut().insert(
             header::CONTENT_LANGUAGE,
             HeaderValue::from_static(lang.tag()),

@@ -42,6 +42,9 @@ pub struct AppState {
     pub clock: Clock,
     /// The official working-day calendar (compiled in from `data/seed/cn_public_holidays.json`).
     pub calendar: Arc<portal_domain::calendar::HolidayCalendar>,
+    /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
+    /// module on the limit.
+    pub lookups: Arc<booking::LookupLimiter>,
 }
 
 /// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
@@ -110,6 +113,7 @@ impl Application {
             policies,
             clock: clock.clone(),
             calendar,
+            lookups: Arc::new(booking::LookupLimiter::new()),
         };
         let router = router(state, &config)?;
         let listener = TcpListener::bind(config.addr)
@@ -134,9 +138,14 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
-    /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
+    /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish. Each request
+    /// carries its peer's address (`ConnectInfo<SocketAddr>`), which the limit on failed
+    /// booking lookups counts by.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("server error")

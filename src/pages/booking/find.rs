@@ -61,12 +61,18 @@ pub fn FindPage() -> impl IntoView {
                     "reference".to_owned(),
                     booking_texts(lang).find_not_found.to_owned(),
                 )]),
-                Err(ApiError::Validation(body)) => errors.set(
-                    body.fields
+                Err(ApiError::Validation(body)) => {
+                    let mut list: FormErrors = body
+                        .fields
                         .iter()
                         .map(|(f, e)| (f.clone(), e.message.clone()))
-                        .collect(),
-                ),
+                        .collect();
+                    // Too many tries (429) is about the search, not a field.
+                    if list.is_empty() {
+                        list.push(("reference".to_owned(), body.message));
+                    }
+                    errors.set(list);
+                }
                 Err(_) => errors.set(vec![(
                     "reference".to_owned(),
                     booking_texts(lang).not_sent_body.to_owned(),

@@ -71,6 +71,14 @@ pub mod code {
     pub const IDEMPOTENCY_KEY_INVALID: &str = "booking.idempotency_key_invalid";
     /// 422: the key was already used for a different booking request.
     pub const IDEMPOTENCY_KEY_REUSED: &str = "booking.idempotency_key_reused";
+    /// 429: too many failed lookups by reference + mobile number (the 404s of
+    /// `POST /api/v1/bookings/lookup`, `/lookup/reschedule` and `/lookup/cancel`, which share
+    /// one count): 5 in an hour for one reference, or 30 in an hour from one client address.
+    /// Until the hour has passed every lookup of that reference (or from that address) gets
+    /// this answer, even with the right mobile number; `Retry-After` says how many seconds
+    /// are left. The answer is the same whether the reference exists or not, and the manage
+    /// link (token) is never limited.
+    pub const LOOKUP_RATE_LIMITED: &str = "booking.lookup_rate_limited";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,11 +13,27 @@
 //! Personal data: names, mobile numbers and USCCs go into the database and back to the holder
 //! of the manage token (mobile and USCC masked even then), never into logs: the log lines here
 //! name bookings by their row id only.
+//!
+//! Guessing mobile numbers: a reference is printed on slips and is not a secret, so the lookups
+//! by reference + mobile number (`/bookings/lookup`, `/lookup/reschedule`, `/lookup/cancel`,
+//! which share one count) are limited by `limit::LookupLimiter`, in memory. After 5 failed
+//! lookups (404s) of one reference within an hour, or 30 from one client address (an IPv6
+//! address by its /64), every lookup of that reference, or from that address, answers 429
+//! `booking.lookup_rate_limited` with `Retry-After`, even with the right number, until the
+//! oldest of those failures is an hour old. The answer is the same whether the reference
+//! exists or not; it is given before the database is asked, so a refused lookup costs nothing;
+//! a lookup that finds the booking does not count. The time is the server's `Clock`. The
+//! manage-token routes are not limited: 256 random bits cannot be guessed. The client address
+//! is the TCP peer's (`ConnectInfo`): behind a reverse proxy it is the proxy's, and the
+//! per-address limit would count every visitor together. Only the fact that a limit was
+//! reached is logged (which rule), never the reference, the number or the address.
 
 mod ics;
+mod limit;
 mod seed;
 mod store;
 
+pub use limit::LookupLimiter;
 pub use seed::seed_if_empty;
 
 use anyhow::Context;
@@ -45,6 +61,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::AppState;
+use limit::{ClientIp, Limited};
 use store::{BookingRow, VenueConfig};
 
 const CALENDAR_JSON: &str = include_str!("../../../../data/seed/cn_public_holidays.json");
@@ -620,14 +637,19 @@ pub async fn manage(
             body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "No booking with this reference and mobile number",
             body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`booking.lookup_rate_limited`: too many failed lookups of this \
+            reference (5 an hour) or from this address (30 an hour); every lookup is refused \
+            until `Retry-After` seconds have passed", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until a lookup may be made again"))),
     ))]
 pub async fn lookup(
     State(state): State<AppState>,
+    client: ClientIp,
     body: Result<Json<LookupRequest>, JsonRejection>,
 ) -> Result<Json<BookingSummary>, ApiError> {
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let row = by_reference(&state, &reference, &mobile).await?;
+    let row = by_reference(&state, &client, &reference, &mobile).await?;
     Ok(Json(
         row.summary(state.clock.now()).map_err(ApiError::Internal)?,
     ))
@@ -677,14 +699,19 @@ pub async fn reschedule(
         (status = 409, description = "`booking.slot_full` (with `details.next_available`), \
             `booking.change_too_late`, `booking.already_cancelled` or `booking.mobile_overlap`",
             body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`booking.lookup_rate_limited`: too many failed lookups of this \
+            reference (5 an hour) or from this address (30 an hour); every lookup is refused \
+            until `Retry-After` seconds have passed", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until a lookup may be made again"))),
     ))]
 pub async fn lookup_reschedule(
     State(state): State<AppState>,
+    client: ClientIp,
     body: Result<Json<LookupRescheduleRequest>, JsonRejection>,
 ) -> Result<Json<BookingSummary>, ApiError> {
     let Json(request) = body.map_err(json_rejection)?;
     let request = request.parse().map_err(ApiError::fields)?;
-    let row = by_reference(&state, &request.reference, &request.mobile).await?;
+    let row = by_reference(&state, &client, &request.reference, &request.mobile).await?;
     let now = state.clock.now();
     let moved = move_booking(&state, &row, request.date, request.time, now).await?;
     Ok(Json(moved.summary(now).map_err(ApiError::Internal)?))
@@ -818,14 +845,19 @@ pub async fn cancel(
             body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`booking.cancel_too_late`: less than 2 hours before the start",
             body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`booking.lookup_rate_limited`: too many failed lookups of this \
+            reference (5 an hour) or from this address (30 an hour); every lookup is refused \
+            until `Retry-After` seconds have passed", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until a lookup may be made again"))),
     ))]
 pub async fn lookup_cancel(
     State(state): State<AppState>,
+    client: ClientIp,
     body: Result<Json<LookupRequest>, JsonRejection>,
 ) -> Result<Json<BookingSummary>, ApiError> {
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let row = by_reference(&state, &reference, &mobile).await?;
+    let row = by_reference(&state, &client, &reference, &mobile).await?;
     let now = state.clock.now();
     let cancelled = cancel_booking(&state, &row, now).await?;
     Ok(Json(cancelled.summary(now).map_err(ApiError::Internal)?))
@@ -915,15 +947,72 @@ async fn by_token(
 }
 
 /// The booking a reference and mobile number find. An unknown reference and a wrong number are
-/// the same 404 (one query for both, see `store::booking_by_reference_and_mobile`).
+/// the same 404 (one query for both, see `store::booking_by_reference_and_mobile`), and count
+/// towards the limit on failed lookups; once it is reached the answer is 429 without a query
+/// (see the module documentation).
 async fn by_reference(
     state: &AppState,
+    client: &ClientIp,
     reference: &BookingReference,
     mobile: &MobileNumber,
 ) -> Result<BookingRow, ApiError> {
-    store::booking_by_reference_and_mobile(&state.db, reference.compact(), mobile)
-        .await?
-        .ok_or(ApiError::NotFound)
+    let attempt = state
+        .lookups
+        .begin(reference.compact(), client.0, state.clock.now())
+        .map_err(lookup_rate_limited)?;
+    match store::booking_by_reference_and_mobile(&state.db, reference.compact(), mobile).await {
+        Ok(Some(row)) => {
+            state.lookups.forgive(attempt);
+            Ok(row)
+        }
+        Ok(None) => {
+            for rule in attempt.reached() {
+                tracing::warn!(
+                    rule = rule.as_str(),
+                    window_secs = limit::WINDOW_SECS,
+                    "booking lookup limit reached: lookups by reference are refused for a while"
+                );
+            }
+            Err(ApiError::NotFound)
+        }
+        Err(e) => {
+            state.lookups.forgive(attempt);
+            Err(e.into())
+        }
+    }
+}
+
+/// The 429 of a lookup refused by the limit on failed lookups. It says nothing about whether
+/// the reference exists, and the same whichever limit was reached.
+fn lookup_rate_limited(limited: Limited) -> ApiError {
+    let minutes = (limited.retry_after + 59) / 60;
+    let en_minutes = if minutes == 1 {
+        "1 minute".to_owned()
+    } else {
+        format!("{minutes} minutes")
+    };
+    let message = Text {
+        zh: format!(
+            "查询未成功的次数过多。为保护预约信息，暂时不能用预约号和手机号码查询。\
+             请使用预约确认页上的管理链接查看、改期或取消预约，或在 {minutes} 分钟后再试；\
+             如需帮助，请拨打 12345 政务服务便民热线。"
+        )
+        .into(),
+        en: format!(
+            "There have been too many unsuccessful attempts, so to protect bookings, finding \
+             a booking by reference and mobile number is paused for now. Use the manage link \
+             from your confirmation page to see, move or cancel your booking, or try again in \
+             {en_minutes}. For help, call the 12345 government service hotline."
+        )
+        .into(),
+    };
+    Refusal::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        code::LOOKUP_RATE_LIMITED,
+        message,
+    )
+    .header(header::RETRY_AFTER, HeaderValue::from(limited.retry_after))
+    .into()
 }
 
 /// The partial unique index on (venue, start, seat) refused a write. Under `BEGIN IMMEDIATE`

@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, HashSet};
 
 use portal_domain::api::booking::{
-    Availability, Booking, BookingCreated, BookingSummary, BookingVenueList, TopicList,
+    Availability, Booking, BookingCreated, BookingReference, BookingSummary, BookingVenueList,
+    TopicList,
 };
 use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
@@ -1259,6 +1260,226 @@ async fn racing_moves_of_one_booking_by_token_and_by_reference_leave_it_one_seat
     assert_same_booking(&lookup(&app, &reference, MOBILE).await, &booking);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The limit on failed lookups by reference + mobile number
+// ---------------------------------------------------------------------------------------------
+
+/// A lookup by reference on `path` (one of the three lookup routes), in `lang`.
+async fn lookup_on(
+    app: &TestApp,
+    path: &str,
+    reference: &str,
+    mobile: &str,
+    lang: &str,
+) -> reqwest::Response {
+    let mut body = json!({"reference": reference, "mobile": mobile});
+    if path == LOOKUP_RESCHEDULE {
+        body["date"] = json!("2026-09-23");
+        body["time"] = json!("14:00");
+    }
+    app.client
+        .post(app.url(path))
+        .header("Accept-Language", lang)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+const LOOKUP: &str = "/api/v1/bookings/lookup";
+const LOOKUP_ROUTES: [&str; 3] = [LOOKUP, LOOKUP_RESCHEDULE, LOOKUP_CANCEL];
+
+/// A 429 of the limit: the code, `Retry-After`, not cached; gives the body.
+async fn rate_limited(response: reqwest::Response, retry_after: i64) -> ApiErrorBody {
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        response.headers()["retry-after"],
+        retry_after.to_string().as_str()
+    );
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let body = error(response).await;
+    assert_eq!(body.code, "booking.lookup_rate_limited");
+    assert!(body.fields.is_empty());
+    body
+}
+
+#[tokio::test]
+async fn five_failed_lookups_of_a_reference_lock_it_for_an_hour_on_every_lookup_route() {
+    let app = spawn_app_at(NOW).await;
+    let created = book_ok(&app, "mine", &request("2026-09-22", "09:00", MOBILE)).await;
+    let (token, reference) = (created.manage_token, created.booking.reference);
+    let other = book_ok(&app, "other", &request("2026-09-22", "09:00", &mobile(2))).await;
+
+    // Five wrong numbers, spread over the three routes: they share one count.
+    for (i, path) in [
+        LOOKUP,
+        LOOKUP_RESCHEDULE,
+        LOOKUP_CANCEL,
+        LOOKUP,
+        LOOKUP_CANCEL,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let response = lookup_on(&app, path, &reference, &mobile(10 + i), "zh").await;
+        assert_eq!(response.status(), 404, "failure {} on {path}", i + 1);
+    }
+
+    // Now even the right number is refused, on every route, in the asked language.
+    let response = lookup_on(&app, LOOKUP, &reference, MOBILE, "en").await;
+    assert_eq!(response.headers()["content-language"], "en");
+    let en = rate_limited(response, 3600).await;
+    for words in ["manage link", "60 minutes", "12345"] {
+        assert!(en.message.contains(words), "{words}: {}", en.message);
+    }
+    let zh = rate_limited(
+        lookup_on(&app, LOOKUP, &reference, MOBILE, "zh").await,
+        3600,
+    )
+    .await;
+    for words in ["管理链接", "60 分钟", "12345"] {
+        assert!(zh.message.contains(words), "{words}: {}", zh.message);
+    }
+    for path in LOOKUP_ROUTES {
+        rate_limited(lookup_on(&app, path, &reference, MOBILE, "zh").await, 3600).await;
+    }
+    // Nothing was moved or cancelled, and the manage link is not limited.
+    let booking = get_booking(&app, &token).await;
+    assert_eq!(
+        (booking.sequence, booking.start_time.as_str()),
+        (0, "09:00")
+    );
+    assert_eq!(
+        serde_json::to_value(booking.status).unwrap(),
+        json!("confirmed")
+    );
+
+    // An unknown reference is locked the same way, with the very same answer: the 429 does
+    // not tell whether a reference exists.
+    for i in 0..5 {
+        let response = lookup_on(&app, LOOKUP, "2222-2222", &mobile(20 + i), "en").await;
+        assert_eq!(response.status(), 404);
+    }
+    let unknown = lookup_on(&app, LOOKUP, "2222-2222", MOBILE, "en").await;
+    let known = lookup_on(&app, LOOKUP, &reference, MOBILE, "en").await;
+    assert_eq!(unknown.status(), 429);
+    assert_eq!(
+        unknown.headers()["retry-after"],
+        known.headers()["retry-after"]
+    );
+    assert_eq!(unknown.text().await.unwrap(), known.text().await.unwrap());
+
+    // Another reference is not affected.
+    let other_reference = &other.booking.reference;
+    assert_eq!(
+        lookup(&app, other_reference, &mobile(2)).await.reference,
+        *other_reference
+    );
+
+    // Half an hour later, still locked, for the half hour left.
+    app.clock.set(at(NOW) + 30 * 60);
+    let body = rate_limited(
+        lookup_on(&app, LOOKUP, &reference, MOBILE, "en").await,
+        1800,
+    )
+    .await;
+    assert!(body.message.contains("30 minutes"), "{}", body.message);
+    // An hour after the failures, the right number works again, on every route.
+    app.clock.set(at(NOW) + 60 * 60);
+    assert_eq!(lookup(&app, &reference, MOBILE).await.reference, reference);
+    let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "14:00").await;
+    assert_eq!(summary_ok(response, &[MOBILE]).await.sequence, 1);
+    let response = cancel_by_reference(&app, &reference, MOBILE).await;
+    assert_eq!(summary_ok(response, &[MOBILE]).await.sequence, 2);
+    // … and the count starts again from nothing.
+    for i in 0..4 {
+        let response = lookup_on(&app, LOOKUP, &reference, &mobile(30 + i), "zh").await;
+        assert_eq!(response.status(), 404);
+    }
+    assert_eq!(lookup(&app, &reference, MOBILE).await.reference, reference);
+}
+
+#[tokio::test]
+async fn lookups_that_find_the_booking_do_not_count() {
+    let app = spawn_app_at(NOW).await;
+    let created = book_ok(&app, "mine", &request("2026-09-22", "09:00", MOBILE)).await;
+    let reference = created.booking.reference;
+    for i in 0..4 {
+        let response = lookup_on(&app, LOOKUP, &reference, &mobile(10 + i), "zh").await;
+        assert_eq!(response.status(), 404);
+    }
+    // Many successes on every route after four failures: none of them counts …
+    for _ in 0..10 {
+        lookup(&app, &reference, MOBILE).await;
+    }
+    let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "14:00").await;
+    assert_eq!(response.status(), 200);
+    let response = cancel_by_reference(&app, &reference, MOBILE).await;
+    assert_eq!(response.status(), 200);
+    // … nor do answers that are not a 404: a refused change and a malformed request.
+    let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-24", "09:00").await;
+    assert_eq!(error(response).await.code, "booking.already_cancelled");
+    let response = lookup_on(&app, LOOKUP, &reference, "12345", "zh").await;
+    assert_eq!(response.status(), 400);
+    // … so the fifth failure is still a 404, and only then is the reference locked.
+    let response = lookup_on(&app, LOOKUP, &reference, &mobile(14), "zh").await;
+    assert_eq!(response.status(), 404);
+    rate_limited(
+        lookup_on(&app, LOOKUP, &reference, MOBILE, "zh").await,
+        3600,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn parallel_failed_lookups_cannot_slip_past_the_limit() {
+    let app = spawn_app_at(NOW).await;
+    let created = book_ok(&app, "mine", &request("2026-09-22", "09:00", MOBILE)).await;
+    let reference = created.booking.reference;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..20 {
+        let client = app.client.clone();
+        let url = app.url(LOOKUP);
+        let body = json!({"reference": reference, "mobile": mobile(100 + i)});
+        tasks.spawn(async move { client.post(url).json(&body).send().await.unwrap().status() });
+    }
+    let statuses = tasks.join_all().await;
+    let count = |status: u16| statuses.iter().filter(|s| s.as_u16() == status).count();
+    assert_eq!((count(404), count(429)), (5, 15), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn thirty_failed_lookups_from_one_address_lock_every_lookup_from_it_for_an_hour() {
+    let app = spawn_app_at(NOW).await;
+    let created = book_ok(&app, "mine", &request("2026-09-22", "09:00", MOBILE)).await;
+    let reference = created.booking.reference;
+    // 30 different references, one wrong guess each (the test client is 127.0.0.1), over the
+    // three routes.
+    for i in 0..30u64 {
+        let guess = BookingReference::from_random(i * 1_000_003).to_string();
+        assert_ne!(guess, reference);
+        let path = LOOKUP_ROUTES[i as usize % 3];
+        let response = lookup_on(&app, path, &guess, MOBILE, "zh").await;
+        assert_eq!(response.status(), 404, "failure {} on {path}", i + 1);
+    }
+    // The 31st lookup from the address is refused, whatever it asks for, with the same answer
+    // as the per-reference limit.
+    let body = rate_limited(
+        lookup_on(&app, LOOKUP, &reference, MOBILE, "en").await,
+        3600,
+    )
+    .await;
+    assert!(body.message.contains("manage link"), "{}", body.message);
+    for path in LOOKUP_ROUTES {
+        rate_limited(lookup_on(&app, path, "3333-3333", MOBILE, "zh").await, 3600).await;
+    }
+    // Other routes are not limited.
+    get_booking(&app, &created.manage_token).await;
+    // An hour later the address may look up again.
+    app.clock.set(at(NOW) + 60 * 60);
+    assert_eq!(lookup(&app, &reference, MOBILE).await.reference, reference);
+}
+
 #[tokio::test]
 async fn the_calendar_file_keeps_its_uid_and_raises_its_sequence() {
     let app = spawn_app_at(NOW).await;
@@ -1616,6 +1837,21 @@ async fn the_openapi_document_describes_the_booking_api() {
             assert!(op["responses"][code].is_object(), "{code}");
         }
     }
+    // The three lookups by reference may be refused for too many failed lookups.
+    let lookup = &doc["paths"]["/api/v1/bookings/lookup"]["post"];
+    for op in [lookup, by_reference, cancel_by_reference] {
+        let too_many = &op["responses"]["429"];
+        assert_eq!(
+            schema_of(op, "429"),
+            "#/components/schemas/ApiErrorBody",
+            "{op}"
+        );
+        assert!(too_many["description"]
+            .as_str()
+            .unwrap()
+            .contains("booking.lookup_rate_limited"));
+        assert!(too_many["headers"]["Retry-After"].is_object(), "{too_many}");
+    }
     let summary = &doc["components"]["schemas"]["BookingSummary"]["properties"];
     for field in [
         "changeable",
@@ -1724,6 +1960,17 @@ async fn the_binary_takes_now_from_portal_now_and_logs_no_personal_data() {
         .await
         .unwrap();
     assert_eq!(cancelled.status(), 200);
+    // Guessing numbers for the reference reaches the limit on failed lookups.
+    let wrong = mobile(77);
+    for expected in [404, 404, 404, 404, 404, 429] {
+        let response = client
+            .post(format!("{base}/api/v1/bookings/lookup"))
+            .json(&json!({"reference": created.booking.reference, "mobile": wrong}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), expected);
+    }
 
     let killed = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -1745,7 +1992,21 @@ async fn the_binary_takes_now_from_portal_now_and_logs_no_personal_data() {
         "91110000600037341L",
         token.as_str(),
         created.booking.reference.as_str(),
+        created.booking.reference.replace('-', "").as_str(),
+        wrong.as_str(),
     ] {
         assert!(!log.contains(secret), "{secret} in the log");
     }
+    // That the limit was reached is logged once, without the client's address.
+    let limited: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("booking lookup limit reached"))
+        .collect();
+    assert_eq!(limited.len(), 1, "{log}");
+    assert!(
+        limited[0].contains(r#""rule":"reference""#),
+        "{}",
+        limited[0]
+    );
+    assert!(!limited[0].contains("127.0.0.1"), "{}", limited[0]);
 }

@@ -1,0 +1,366 @@
+//! The limit on failed lookups by reference + mobile number (see the module documentation of
+//! `booking`): at most [`MAX_FAILURES_PER_REFERENCE`] per reference and
+//! [`MAX_FAILURES_PER_CLIENT`] per client address in any [`WINDOW_SECS`] (a rolling window: each
+//! failure counts for one hour after it happened).
+//!
+//! Kept in memory only: a restart forgets the counts, and several server processes would each
+//! count on their own. Both are acceptable for a limit that only has to make guessing a mobile
+//! number hopeless (5 guesses an hour against some 10^8 numbers).
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::hash::Hash;
+use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::sync::{Mutex, PoisonError};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+
+/// How long a failed lookup counts.
+pub const WINDOW_SECS: i64 = 60 * 60;
+/// Failed lookups of one reference within the window before every lookup of it is refused.
+pub const MAX_FAILURES_PER_REFERENCE: usize = 5;
+/// Failed lookups from one client address within the window before every lookup from it is
+/// refused.
+pub const MAX_FAILURES_PER_CLIENT: usize = 30;
+/// Counts that have run out are dropped this often (by the server's clock), besides whenever
+/// their key is looked at, so that references tried once do not pile up.
+const PURGE_EVERY_SECS: i64 = 5 * 60;
+
+/// The address a request came from, when the server was started with it
+/// (`Application::run_until_stopped` serves with `into_make_service_with_connect_info`).
+/// `None` for a router driven without one (a test calling it directly): the per-address limit
+/// is then not applied.
+pub struct ClientIp(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Infallible> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        ))
+    }
+}
+
+/// The key of a client address: an IPv4 address as it is, an IPv6 address by its /64 network
+/// (one household or phone usually gets a whole /64, so single addresses cost nothing to
+/// change), and an IPv4 address written as IPv6 (`::ffff:a.b.c.d`) as the IPv4 address.
+fn client_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => {
+            let network = u128::from(v6) & !u128::from(u64::MAX);
+            IpAddr::V6(Ipv6Addr::from(network))
+        }
+    }
+}
+
+/// Which limit was reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    Reference,
+    Client,
+}
+
+impl Rule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Reference => "reference",
+            Rule::Client => "client_address",
+        }
+    }
+}
+
+/// A lookup refused before it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limited {
+    /// Seconds until a lookup may be made again (at least 1, at most the window).
+    pub retry_after: i64,
+}
+
+/// A lookup under way. It already counts as a failure, so that parallel lookups cannot all slip
+/// in under the limit; [`LookupLimiter::forgive`] takes it back when it was not a failure.
+#[must_use = "a lookup that did not fail must be given back to `LookupLimiter::forgive`"]
+#[derive(Debug, PartialEq, Eq)]
+pub struct Attempt {
+    reference: String,
+    client: Option<IpAddr>,
+    at: i64,
+    /// The limits that this attempt, if it fails, is the last failure allowed by.
+    reaches: Vec<Rule>,
+}
+
+impl Attempt {
+    /// The limits this failed lookup has just used up (for the log).
+    pub fn reached(&self) -> &[Rule] {
+        &self.reaches
+    }
+}
+
+/// Failed lookups by reference and by client address, in memory.
+#[derive(Debug, Default)]
+pub struct LookupLimiter {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    references: Failures<String>,
+    clients: Failures<IpAddr>,
+    purged_at: i64,
+}
+
+/// The times of the failures still inside the window, per key.
+#[derive(Debug)]
+struct Failures<K> {
+    by_key: HashMap<K, Vec<i64>>,
+}
+
+impl<K> Default for Failures<K> {
+    fn default() -> Self {
+        Failures {
+            by_key: HashMap::new(),
+        }
+    }
+}
+
+fn live(at: i64, now: i64) -> bool {
+    at + WINDOW_SECS > now
+}
+
+impl<K: Eq + Hash + Clone> Failures<K> {
+    /// The failures of `key` still inside the window (those that ran out are dropped).
+    fn current(&mut self, key: &K, now: i64) -> &[i64] {
+        match self.by_key.get_mut(key) {
+            Some(times) => {
+                times.retain(|&at| live(at, now));
+                times
+            }
+            None => &[],
+        }
+    }
+
+    /// `Some(seconds until one of them runs out)` when `key` has `limit` failures or more.
+    fn blocked(&mut self, key: &K, limit: usize, now: i64) -> Option<i64> {
+        let times = self.current(key, now);
+        (times.len() >= limit).then(|| {
+            let oldest = times.iter().copied().min().unwrap_or(now);
+            (oldest + WINDOW_SECS - now).clamp(1, WINDOW_SECS)
+        })
+    }
+
+    /// Counts a failure; true if it is the `limit`-th.
+    fn add(&mut self, key: &K, at: i64, limit: usize) -> bool {
+        let times = self.by_key.entry(key.clone()).or_default();
+        times.push(at);
+        times.len() >= limit
+    }
+
+    fn remove(&mut self, key: &K, at: i64) {
+        if let Some(times) = self.by_key.get_mut(key) {
+            if let Some(i) = times.iter().rposition(|&t| t == at) {
+                times.swap_remove(i);
+            }
+            if times.is_empty() {
+                self.by_key.remove(key);
+            }
+        }
+    }
+
+    fn purge(&mut self, now: i64) {
+        self.by_key.retain(|_, times| {
+            times.retain(|&at| live(at, now));
+            !times.is_empty()
+        });
+    }
+}
+
+impl LookupLimiter {
+    pub fn new() -> LookupLimiter {
+        LookupLimiter::default()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        // Plain counts: a panic elsewhere while the lock was held leaves nothing half-changed
+        // that matters.
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Before a lookup of `reference` (compact form) from `client`: refused if either limit is
+    /// reached, else counted as a failure at once until [`forgive`](Self::forgive).
+    pub fn begin(
+        &self,
+        reference: &str,
+        client: Option<IpAddr>,
+        now: i64,
+    ) -> Result<Attempt, Limited> {
+        let mut inner = self.lock();
+        if now - inner.purged_at >= PURGE_EVERY_SECS || now < inner.purged_at {
+            inner.references.purge(now);
+            inner.clients.purge(now);
+            inner.purged_at = now;
+        }
+        let reference = reference.to_owned();
+        let client = client.map(client_key);
+        let by_reference = inner
+            .references
+            .blocked(&reference, MAX_FAILURES_PER_REFERENCE, now);
+        let by_client =
+            client.and_then(|ip| inner.clients.blocked(&ip, MAX_FAILURES_PER_CLIENT, now));
+        if let Some(retry_after) = by_reference.max(by_client) {
+            return Err(Limited { retry_after });
+        }
+        let mut reaches = Vec::new();
+        if inner
+            .references
+            .add(&reference, now, MAX_FAILURES_PER_REFERENCE)
+        {
+            reaches.push(Rule::Reference);
+        }
+        if let Some(ip) = &client {
+            if inner.clients.add(ip, now, MAX_FAILURES_PER_CLIENT) {
+                reaches.push(Rule::Client);
+            }
+        }
+        Ok(Attempt {
+            reference,
+            client,
+            at: now,
+            reaches,
+        })
+    }
+
+    /// The lookup found the booking, or failed for another reason than finding nothing: it
+    /// does not count.
+    pub fn forgive(&self, attempt: Attempt) {
+        let mut inner = self.lock();
+        inner.references.remove(&attempt.reference, attempt.at);
+        if let Some(ip) = &attempt.client {
+            inner.clients.remove(ip, attempt.at);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0: i64 = 1_789_952_400;
+
+    fn ip(s: &str) -> Option<IpAddr> {
+        Some(s.parse().unwrap())
+    }
+
+    /// A lookup that finds nothing.
+    fn fail(limiter: &LookupLimiter, reference: &str, client: Option<IpAddr>, now: i64) {
+        let _counted = limiter
+            .begin(reference, client, now)
+            .expect("not limited yet");
+    }
+
+    #[test]
+    fn five_failures_block_a_reference_for_an_hour_from_the_first() {
+        let limiter = LookupLimiter::new();
+        for i in 0..5 {
+            let attempt = limiter.begin("K0QXM2PD", None, T0 + i * 60).unwrap();
+            assert_eq!(attempt.reached().is_empty(), i < 4, "failure {}", i + 1);
+        }
+        assert_eq!(
+            limiter.begin("K0QXM2PD", None, T0 + 300),
+            Err(Limited {
+                retry_after: WINDOW_SECS - 300
+            })
+        );
+        // Another reference is not affected.
+        fail(&limiter, "22222222", None, T0 + 300);
+        // Rolling: the first failure runs out after an hour, which allows one more.
+        assert!(limiter
+            .begin("K0QXM2PD", None, T0 + WINDOW_SECS - 1)
+            .is_err());
+        fail(&limiter, "K0QXM2PD", None, T0 + WINDOW_SECS);
+        assert_eq!(
+            limiter.begin("K0QXM2PD", None, T0 + WINDOW_SECS),
+            Err(Limited { retry_after: 60 })
+        );
+    }
+
+    #[test]
+    fn a_forgiven_lookup_does_not_count() {
+        let limiter = LookupLimiter::new();
+        for _ in 0..20 {
+            let attempt = limiter.begin("K0QXM2PD", ip("10.0.0.1"), T0).unwrap();
+            limiter.forgive(attempt);
+        }
+        for _ in 0..5 {
+            fail(&limiter, "K0QXM2PD", ip("10.0.0.1"), T0);
+        }
+        assert!(limiter.begin("K0QXM2PD", ip("10.0.0.1"), T0).is_err());
+        // Forgiving leaves no empty entries behind.
+        let limiter = LookupLimiter::new();
+        let attempt = limiter.begin("K0QXM2PD", ip("10.0.0.1"), T0).unwrap();
+        limiter.forgive(attempt);
+        let inner = limiter.lock();
+        assert!(inner.references.by_key.is_empty() && inner.clients.by_key.is_empty());
+    }
+
+    #[test]
+    fn thirty_failures_block_a_client_address_and_its_ipv6_network() {
+        let limiter = LookupLimiter::new();
+        for i in 0..30 {
+            let attempt = limiter
+                .begin(&format!("REF{i:05}"), ip("2001:db8:1:2::7"), T0)
+                .unwrap();
+            assert_eq!(attempt.reached() == [Rule::Client], i == 29);
+        }
+        // Any address of the same /64, any reference.
+        assert!(limiter
+            .begin("FRESHREF", ip("2001:db8:1:2:ffff::1"), T0)
+            .is_err());
+        // Another network, and no address at all, are not affected.
+        fail(&limiter, "FRESHREF", ip("2001:db8:1:3::7"), T0);
+        fail(&limiter, "OTHERREF", None, T0);
+        // IPv4 written as IPv6 is the IPv4 address.
+        for i in 0..30 {
+            fail(&limiter, &format!("V4REF{i:03}"), ip("192.0.2.1"), T0);
+        }
+        assert!(limiter
+            .begin("FRESHREF", ip("::ffff:192.0.2.1"), T0)
+            .is_err());
+        assert!(limiter.begin("FRESHREF", ip("192.0.2.2"), T0).is_ok());
+    }
+
+    #[test]
+    fn counts_that_ran_out_are_purged() {
+        let limiter = LookupLimiter::new();
+        for i in 0..100 {
+            fail(
+                &limiter,
+                &format!("REF{i:05}"),
+                ip(&format!("10.1.{i}.1")),
+                T0,
+            );
+        }
+        fail(&limiter, "LATEREF1", ip("10.0.0.2"), T0 + WINDOW_SECS);
+        let inner = limiter.lock();
+        assert_eq!(inner.references.by_key.len(), 1);
+        assert_eq!(inner.clients.by_key.len(), 1);
+    }
+
+    #[test]
+    fn a_clock_set_back_never_asks_to_wait_longer_than_the_window() {
+        let limiter = LookupLimiter::new();
+        for _ in 0..5 {
+            fail(&limiter, "K0QXM2PD", None, T0);
+        }
+        assert_eq!(
+            limiter.begin("K0QXM2PD", None, T0 - 10 * WINDOW_SECS),
+            Err(Limited {
+                retry_after: WINDOW_SECS
+            })
+        );
+    }
+}
