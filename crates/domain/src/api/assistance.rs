@@ -16,7 +16,7 @@
 //! - `GET    /assistance/drafts/{token}/files/{id}`           → the file
 //! - `DELETE /assistance/drafts/{token}/files/{id}`           → [`DraftView`]
 //! - `POST   /assistance/drafts/{token}/submit` (`Idempotency-Key`) → 201 [`AssistanceSubmitted`]
-//! - `POST   /assistance/requests/lookup`                     [`LookupRequest`] → [`AssistanceTracking`]
+//! - `POST   /assistance/requests/lookup`                     [`AssistanceLookupRequest`] → [`AssistanceTracking`]
 //! - `GET    /assistance/requests/{token}`                    → [`AssistanceTracking`]
 //! - `POST   /assistance/requests/{token}/withdraw`           [`WithdrawRequest`] → [`AssistanceTracking`]
 //! - `POST   /assistance/requests/{token}/files?name=`        raw file → 201 [`EvidenceFile`]
@@ -784,7 +784,7 @@ pub struct DraftContext<'a> {
     /// The files uploaded to the draft.
     pub files: &'a [EvidenceFile],
     /// Whether a GI id names a product of the GI lookup.
-    pub gi_exists: &'a dyn Fn(&GiId) -> bool,
+    pub gi_exists: &'a (dyn Fn(&GiId) -> bool + Sync),
 }
 
 /// The problems of one section or of the whole draft: `(field, error)` in field order.
@@ -1677,8 +1677,9 @@ pub struct AssistanceDetails {
 }
 
 /// A request as the applicant tracks it: `GET /api/v1/assistance/requests/{token}` (with
-/// `details`) and `POST /api/v1/assistance/requests/lookup` (without `details`, the name
-/// masked; withdrawing, replying and files need the tracking link).
+/// `details`) and `POST /api/v1/assistance/requests/lookup` (without `details`, and with the
+/// names of the applicant, contact, representative and right holder masked as `张**`;
+/// withdrawing, replying and files need the tracking link).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AssistanceTracking {
@@ -1728,14 +1729,14 @@ pub struct AssistanceSubmitted {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
-pub struct LookupRequest {
+pub struct AssistanceLookupRequest {
     /// `WQ-K7QX-M2PD` (the prefix, case, spaces and hyphens do not matter).
     pub reference: Option<String>,
     /// The mobile number given in the application.
     pub mobile: Option<String>,
 }
 
-impl LookupRequest {
+impl AssistanceLookupRequest {
     pub fn parse(&self) -> Result<(AssistanceReference, MobileNumber), Problems> {
         let mut check = Check::default();
         let reference = check.take(
@@ -1910,6 +1911,8 @@ pub enum AssistanceError {
     ReferenceFormat,
     WithdrawReasonMissing,
     ReplyEmpty,
+    /// A file id in a reply that is not a file uploaded to this request and not yet sent.
+    ReplyFileUnknown,
 }
 
 impl AssistanceError {
@@ -2134,6 +2137,11 @@ impl AssistanceError {
                 "assistance.reply_empty",
                 "请填写回复内容或上传补充材料",
                 "Write a reply or add files",
+            ),
+            E::ReplyFileUnknown => (
+                "assistance.reply_file_unknown",
+                "有文件找不到或已经发送过。请重新上传后再回复",
+                "A file cannot be found or was already sent. Add it again, then reply",
             ),
             E::TooLong { .. }
             | E::ResidentId(_)
@@ -2861,13 +2869,13 @@ mod tests {
                 "{bad}"
             );
         }
-        let lookup = LookupRequest {
+        let lookup = AssistanceLookupRequest {
             reference: Some(shown),
             mobile: s("138 1234 5678"),
         };
         assert!(lookup.parse().is_ok());
         assert_eq!(
-            codes(&LookupRequest::default().parse().unwrap_err()),
+            codes(&AssistanceLookupRequest::default().parse().unwrap_err()),
             [
                 ("reference", "assistance.reference_missing"),
                 ("mobile", "mobile_number.empty")
@@ -3048,6 +3056,7 @@ mod tests {
             E::ReferenceFormat,
             E::WithdrawReasonMissing,
             E::ReplyEmpty,
+            E::ReplyFileUnknown,
         ];
         let mut seen = std::collections::HashSet::new();
         for error in &all {
