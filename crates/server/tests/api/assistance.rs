@@ -947,3 +947,115 @@ async fn the_openapi_document_describes_the_assistance_api() {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
 }
+
+#[tokio::test]
+async fn the_logs_hold_no_personal_data() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let log_path = dir.path().join("stderr.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .env("PORTAL_ADDR", "127.0.0.1:0")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/portal.sqlite3", dir.path().display()),
+        )
+        .env("PORTAL_DIST", dir.path().join("no-dist"))
+        .env("PORTAL_NOW", NOW)
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
+        .expect("the server binary starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("IP portal running at ")
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned();
+    let client = reqwest::Client::new();
+    let api = |path: &str| format!("{base}/api/v1/assistance{path}");
+
+    let draft: DraftCreated = client
+        .post(api("/drafts"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = &draft.token;
+    let saved = client
+        .put(api(&format!("/drafts/{token}")))
+        .json(&complete_draft())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+    let file_name = "张三丰的身份证.jpg";
+    let uploaded = client
+        .post(api(&format!("/drafts/{token}/files")))
+        .query(&[("name", file_name)])
+        .body(JPEG.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status(), 201);
+    let submitted: AssistanceSubmitted = client
+        .post(api(&format!("/drafts/{token}/submit")))
+        .header("Idempotency-Key", "log-check")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let tracking_token = &submitted.tracking_token;
+    let lookup = client
+        .post(api("/requests/lookup"))
+        .json(&json!({"reference": submitted.reference, "mobile": MOBILE}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(lookup.status(), 200);
+    let withdrawn = client
+        .post(api(&format!("/requests/{tracking_token}/withdraw")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(withdrawn.status(), 200);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert!(child.wait().unwrap().success());
+
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(
+        log.contains("assistance request submitted"),
+        "the log is written: {log}"
+    );
+    assert!(
+        log.contains("/api/v1/assistance/drafts/{token}/files"),
+        "routes as templates"
+    );
+    for secret in [
+        MOBILE,
+        NAME,
+        RESIDENT_ID,
+        file_name,
+        token.as_str(),
+        tracking_token.as_str(),
+        submitted.reference.as_str(),
+        &submitted.reference[3..],
+    ] {
+        assert!(!log.contains(secret), "{secret} in the log");
+    }
+}
