@@ -1,6 +1,7 @@
 //! The portal's server: the JSON API under `/api/v1` (one module per service, each owning its
 //! router) and the built single-page app for every other path.
 
+mod assistance;
 mod booking;
 pub mod clock;
 pub mod config;
@@ -55,6 +56,7 @@ fn api_router(state: AppState) -> Router {
         .merge(gi::router())
         .merge(policies::router())
         .merge(booking::router())
+        .merge(assistance::router())
         .merge(openapi::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)

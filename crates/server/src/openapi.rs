@@ -31,7 +31,21 @@ use crate::AppState;
         crate::booking::manage,
         crate::booking::reschedule,
         crate::booking::cancel,
-        crate::booking::calendar
+        crate::booking::calendar,
+        crate::assistance::create_draft,
+        crate::assistance::get_draft,
+        crate::assistance::save_draft,
+        crate::assistance::upload_draft_file,
+        crate::assistance::download_draft_file,
+        crate::assistance::delete_draft_file,
+        crate::assistance::submit,
+        crate::assistance::lookup,
+        crate::assistance::track,
+        crate::assistance::withdraw,
+        crate::assistance::upload_request_file,
+        crate::assistance::delete_request_file,
+        crate::assistance::download_request_file,
+        crate::assistance::reply
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
@@ -51,7 +65,17 @@ use crate::AppState;
         portal_domain::api::booking::RescheduleRequest,
         portal_domain::api::booking::LookupRequest,
         portal_domain::api::booking::LookupRescheduleRequest,
-        portal_domain::api::booking::SlotTakenDetails
+        portal_domain::api::booking::SlotTakenDetails,
+        portal_domain::api::assistance::AssistanceDraft,
+        portal_domain::api::assistance::DraftCreated,
+        portal_domain::api::assistance::DraftView,
+        portal_domain::api::assistance::EvidenceFile,
+        portal_domain::api::assistance::AssistanceSubmitted,
+        portal_domain::api::assistance::AssistanceTracking,
+        portal_domain::api::assistance::AssistanceLookupRequest,
+        portal_domain::api::assistance::WithdrawRequest,
+        portal_domain::api::assistance::ReplyRequest,
+        portal_domain::api::assistance::NumberRule
     ))
 )]
 pub struct ApiDoc;

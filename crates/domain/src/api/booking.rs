@@ -785,13 +785,7 @@ pub fn mask_name(name: &str) -> String {
 
 /// A 统一社会信用代码 with the middle hidden: `91************341L`.
 pub fn mask_uscc(uscc: &Uscc) -> String {
-    let s = uscc.as_str();
-    format!(
-        "{}{}{}",
-        &s[..2],
-        "*".repeat(s.len() - 6),
-        &s[s.len() - 4..]
-    )
+    uscc.masked()
 }
 
 const SHANGHAI_OFFSET_SECS: i64 = 8 * 60 * 60;
@@ -1105,7 +1099,7 @@ fn parse_time(value: &Option<String>) -> Result<SlotTime, BookingError> {
     }
 }
 
-enum TextProblem {
+pub(crate) enum TextProblem {
     TooLong,
     Control,
 }
@@ -1121,7 +1115,10 @@ impl TextProblem {
 
 /// One line of text (a name): trimmed, inner whitespace collapsed, no control characters.
 /// `Ok(None)` when absent or blank.
-fn clean_line(value: Option<&str>, max_chars: usize) -> Result<Option<String>, TextProblem> {
+pub(crate) fn clean_line(
+    value: Option<&str>,
+    max_chars: usize,
+) -> Result<Option<String>, TextProblem> {
     let Some(value) = value else { return Ok(None) };
     too_long(value, max_chars)?;
     if value.chars().any(char::is_control) {
@@ -1132,7 +1129,10 @@ fn clean_line(value: Option<&str>, max_chars: usize) -> Result<Option<String>, T
 }
 
 /// Free text: trimmed, line breaks kept (as `\n`), tabs allowed, no other control characters.
-fn clean_text(value: Option<&str>, max_chars: usize) -> Result<Option<String>, TextProblem> {
+pub(crate) fn clean_text(
+    value: Option<&str>,
+    max_chars: usize,
+) -> Result<Option<String>, TextProblem> {
     let Some(value) = value else { return Ok(None) };
     let value = value.replace("\r\n", "\n");
     too_long(&value, max_chars)?;

@@ -74,6 +74,11 @@ impl Uscc {
     pub fn division_code(&self) -> &str {
         &self.0[2..8]
     }
+
+    /// The code with all but the first 2 and last 4 characters hidden: `91************341L`.
+    pub fn masked(&self) -> String {
+        format!("{}{}{}", &self.0[..2], "*".repeat(12), &self.0[14..])
+    }
 }
 
 /// The check character for the first 17 characters, all of them in [`CHARSET`].
@@ -171,6 +176,13 @@ mod tests {
             assert_eq!(code.as_str(), input);
             assert_eq!(code.division_code(), division);
         }
+    }
+
+    #[test]
+    fn masked_keeps_the_first_two_and_last_four() {
+        let code = Uscc::parse("91320600MA1MB5GT0D").unwrap();
+        assert_eq!(code.masked(), "91************GT0D");
+        assert_eq!(code.masked().len(), 18);
     }
 
     #[test]

@@ -1054,13 +1054,13 @@ fn check_changeable(row: &BookingRow, now: i64, too_late: &'static str) -> Resul
 }
 
 /// A new manage token: 256 bits from the operating system's random source, URL-safe base64.
-fn new_token() -> Result<String, ApiError> {
+pub(crate) fn new_token() -> Result<String, ApiError> {
     let mut bytes = [0u8; TOKEN_BYTES];
     getrandom::fill(&mut bytes).map_err(random_error)?;
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
-fn random_error(e: getrandom::Error) -> ApiError {
+pub(crate) fn random_error(e: getrandom::Error) -> ApiError {
     ApiError::Internal(anyhow::anyhow!("the OS random source failed: {e}"))
 }
 
@@ -1069,7 +1069,7 @@ fn internal(e: impl Into<anyhow::Error>) -> ApiError {
 }
 
 /// A body that cannot be read: too large (413) or not JSON of the right shape (400).
-fn json_rejection(rejection: JsonRejection) -> ApiError {
+pub(crate) fn json_rejection(rejection: JsonRejection) -> ApiError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         return Refusal::new(
             StatusCode::PAYLOAD_TOO_LARGE,

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod assistance;
 mod booking;
 mod database;
 mod errors;

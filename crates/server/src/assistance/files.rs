@@ -1,0 +1,169 @@
+//! Uploaded files: read with a size limit, typed by their content, served back safely.
+//!
+//! The body of an upload is the file itself (no multipart), read frame by frame. A declared
+//! `Content-Length` over the limit is refused before anything is read. A body that turns out
+//! too large while being read is refused too, but the rest of it is read and thrown away (up to
+//! [`DRAIN_BYTES`]) first: a browser that is still sending when the server answers and closes
+//! the connection reports a network error instead of the 413 and its message.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt;
+use portal_domain::api::assistance::{code, FileKind, MAX_FILE_BYTES};
+use portal_domain::api::percent_encode;
+use sha2::{Digest, Sha256};
+
+use super::store::FileRow;
+use crate::error::{ApiError, Refusal, Text};
+
+/// How much of a too-large body is read and dropped so that the client gets the answer.
+const DRAIN_BYTES: u64 = 3 * MAX_FILE_BYTES;
+
+/// A file that was read whole and whose content is an accepted type.
+pub struct Upload {
+    pub content: Vec<u8>,
+    pub kind: FileKind,
+    pub sha256: [u8; 32],
+}
+
+/// Reads the body of an upload: at most [`MAX_FILE_BYTES`], not empty, and a JPEG, PNG, WebP,
+/// HEIC or PDF by its first bytes (the name and the declared type are not trusted).
+pub async fn read_upload(headers: &HeaderMap, body: Body) -> Result<Upload, ApiError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > DRAIN_BYTES) {
+        return Err(too_large());
+    }
+    let mut body = body;
+    let mut content = Vec::with_capacity(declared.unwrap_or(0).min(MAX_FILE_BYTES) as usize);
+    let mut seen: u64 = 0;
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| interrupted())?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        seen += data.len() as u64;
+        if seen > DRAIN_BYTES {
+            return Err(too_large());
+        }
+        if seen <= MAX_FILE_BYTES {
+            content.extend_from_slice(&data);
+        }
+    }
+    if seen > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    if content.is_empty() {
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            code::FILE_EMPTY,
+            Text::new(
+                "这个文件是空的（0 字节）。请选择其他文件",
+                "The file is empty (0 bytes). Choose another file",
+            ),
+        )
+        .into());
+    }
+    let Some(kind) = FileKind::sniff(&content) else {
+        return Err(Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code::FILE_TYPE_NOT_ALLOWED,
+            Text::new(
+                "只能上传照片（JPG、PNG、WebP、HEIC）或 PDF 文件。这个文件的内容不是这些格式，改文件名也不行。请换一个文件",
+                "You can only add photos (JPG, PNG, WebP, HEIC) or PDF files. This file's content is not one of these, whatever its name says. Choose another file",
+            ),
+        )
+        .into());
+    };
+    let sha256 = Sha256::digest(&content).into();
+    Ok(Upload {
+        content,
+        kind,
+        sha256,
+    })
+}
+
+fn too_large() -> ApiError {
+    Refusal::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        code::FILE_TOO_LARGE,
+        Text::new(
+            "文件太大，每个文件不能超过 10 MB。请压缩照片或拆分 PDF 后再上传",
+            "The file is too large: each file must be 10 MB or smaller. Make the photo smaller or split the PDF, then try again",
+        ),
+    )
+    .into()
+}
+
+fn interrupted() -> ApiError {
+    ApiError::BadRequest(Text::new(
+        "文件没有完整上传，请重试",
+        "The file did not arrive whole. Please try again",
+    ))
+}
+
+/// A stored file as the answer to a download: its real type, `nosniff`, never cached, shown
+/// in the browser (`inline`) or saved (`attachment`, with `?download=1`) under its name.
+pub fn serve(row: &FileRow, content: Vec<u8>, download: bool) -> Result<Response, ApiError> {
+    let kind = row.kind().map_err(ApiError::Internal)?;
+    let disposition = content_disposition(&row.name, download);
+    let mut response = (StatusCode::OK, content).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(kind.content_type()),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&disposition).map_err(|e| ApiError::Internal(e.into()))?,
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-store"),
+    );
+    Ok(response)
+}
+
+/// `inline; filename="photo.jpg"; filename*=UTF-8''%E7%85%A7%E7%89%87.jpg` (RFC 6266): an
+/// ASCII fallback for old clients, the real name for the others.
+pub fn content_disposition(name: &str, download: bool) -> String {
+    let fallback: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let kind = if download { "attachment" } else { "inline" };
+    format!(
+        "{kind}; filename=\"{fallback}\"; filename*=UTF-8''{}",
+        percent_encode(name)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dispositions_quote_safely() {
+        assert_eq!(
+            content_disposition("照片 1.jpg", false),
+            "inline; filename=\"__ 1.jpg\"; filename*=UTF-8''%E7%85%A7%E7%89%87%201.jpg"
+        );
+        assert_eq!(
+            content_disposition("a\"b\\c.pdf", true),
+            "attachment; filename=\"a_b_c.pdf\"; filename*=UTF-8''a%22b%5Cc.pdf"
+        );
+    }
+}

@@ -1,0 +1,512 @@
+//! Reading and writing drafts, requests, their files, events and messages. Every function takes
+//! a connection, so the caller decides what runs in one transaction.
+
+use anyhow::Context;
+use portal_domain::api::assistance::{
+    AssistanceDraft, AssistanceRequest, EvidenceFile, FileKind, FilePurpose, MessageKind,
+    RequestStatus,
+};
+use portal_domain::api::booking::format_shanghai;
+use portal_domain::ids::MobileNumber;
+use sqlx::SqliteConnection;
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct DraftRow {
+    pub id: i64,
+    pub answers: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub expires_at: i64,
+    pub request_id: Option<i64>,
+}
+
+impl DraftRow {
+    /// The saved answers. A row holds what `save_draft` wrote, so this only fails if someone
+    /// edited the table by hand; the draft then reads as empty rather than failing.
+    pub fn draft(&self) -> AssistanceDraft {
+        serde_json::from_str(&self.answers).unwrap_or_default()
+    }
+}
+
+const DRAFT_SELECT: &str =
+    "SELECT id, answers, created_at, updated_at, expires_at, request_id FROM assistance_drafts";
+
+/// The draft with this token hash, unless it has expired.
+pub async fn draft_by_token_hash(
+    conn: &mut SqliteConnection,
+    token_hash: &[u8],
+    now: i64,
+) -> sqlx::Result<Option<DraftRow>> {
+    sqlx::query_as(&format!(
+        "{DRAFT_SELECT} WHERE token_hash = ? AND expires_at > ?"
+    ))
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+pub async fn draft_by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<DraftRow>> {
+    sqlx::query_as(&format!("{DRAFT_SELECT} WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+pub async fn insert_draft(
+    conn: &mut SqliteConnection,
+    token_hash: &[u8],
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO assistance_drafts (token_hash, answers, created_at, updated_at, expires_at) \
+         VALUES (?, '{}', ?, ?, ?) RETURNING id",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .bind(now)
+    .bind(expires_at)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn save_draft(
+    conn: &mut SqliteConnection,
+    id: i64,
+    answers: &str,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE assistance_drafts SET answers = ?, updated_at = ?, expires_at = ? WHERE id = ?",
+    )
+    .bind(answers)
+    .bind(now)
+    .bind(expires_at)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Moves the expiry of a draft on (an upload or a deletion is a change too).
+pub async fn touch_draft(
+    conn: &mut SqliteConnection,
+    id: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE assistance_drafts SET updated_at = ?, expires_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(expires_at)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes the drafts that expired before `now` with their files (and the contents no other
+/// file uses), and idempotency keys older than `keys_before`. Returns how many drafts went.
+pub async fn delete_expired(
+    conn: &mut SqliteConnection,
+    now: i64,
+    keys_before: i64,
+) -> sqlx::Result<u64> {
+    sqlx::query("DELETE FROM assistance_idempotency WHERE created_at < ?")
+        .bind(keys_before)
+        .execute(&mut *conn)
+        .await?;
+    let deleted = sqlx::query("DELETE FROM assistance_drafts WHERE expires_at <= ?")
+        .bind(now)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
+    if deleted > 0 {
+        delete_unused_blobs(conn).await?;
+    }
+    Ok(deleted)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FileRow {
+    pub id: i64,
+    pub sha256: Vec<u8>,
+    pub role: String,
+    pub message_id: Option<i64>,
+    pub name: String,
+    pub kind: String,
+    pub size: i64,
+    pub purpose: String,
+    pub uploaded_at: i64,
+}
+
+impl FileRow {
+    pub fn kind(&self) -> anyhow::Result<FileKind> {
+        FileKind::from_code(&self.kind).with_context(|| format!("file {} has a bad kind", self.id))
+    }
+
+    pub fn view(&self) -> anyhow::Result<EvidenceFile> {
+        let kind = self.kind()?;
+        Ok(EvidenceFile {
+            id: self.id,
+            name: self.name.clone(),
+            kind,
+            content_type: kind.content_type().to_owned(),
+            size: self.size.max(0) as u64,
+            sha256: hex(&self.sha256),
+            purpose: FilePurpose::from_code(&self.purpose)
+                .with_context(|| format!("file {} has a bad purpose", self.id))?,
+            uploaded_at: format_shanghai(self.uploaded_at),
+        })
+    }
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const FILE_COLUMNS: &str = "id, sha256, role, message_id, name, kind, size, purpose, uploaded_at";
+
+pub async fn draft_files(conn: &mut SqliteConnection, draft_id: i64) -> sqlx::Result<Vec<FileRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE draft_id = ? ORDER BY uploaded_at, id"
+    ))
+    .bind(draft_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Every file of a request: evidence, staged and sent with replies.
+pub async fn request_files(
+    conn: &mut SqliteConnection,
+    request_id: i64,
+) -> sqlx::Result<Vec<FileRow>> {
+    sqlx::query_as(&format!(
+        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE request_id = ? ORDER BY uploaded_at, id"
+    ))
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Whose a file is.
+#[derive(Debug, Clone, Copy)]
+pub enum Owner {
+    Draft(i64),
+    Request(i64),
+}
+
+/// One file of a draft or request with its content; `None` if it is not theirs.
+pub async fn file_with_content(
+    conn: &mut SqliteConnection,
+    owner: Owner,
+    file_id: i64,
+) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
+    let (column, owner_id) = match owner {
+        Owner::Draft(id) => ("draft_id", id),
+        Owner::Request(id) => ("request_id", id),
+    };
+    let Some(row): Option<FileRow> = sqlx::query_as(&format!(
+        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE id = ? AND {column} = ?"
+    ))
+    .bind(file_id)
+    .bind(owner_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let content: Vec<u8> =
+        sqlx::query_scalar("SELECT content FROM assistance_blobs WHERE sha256 = ?")
+            .bind(&row.sha256)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(Some((row, content)))
+}
+
+/// A file about to be stored.
+pub struct NewFile<'a> {
+    pub owner: Owner,
+    pub role: &'static str,
+    pub name: &'a str,
+    pub kind: FileKind,
+    pub purpose: FilePurpose,
+    pub content: &'a [u8],
+    pub sha256: &'a [u8],
+    pub now: i64,
+}
+
+/// Stores the content (once per distinct content) and the file row.
+pub async fn insert_file(conn: &mut SqliteConnection, file: NewFile<'_>) -> sqlx::Result<FileRow> {
+    sqlx::query(
+        "INSERT INTO assistance_blobs (sha256, size, content) VALUES (?, ?, ?) \
+         ON CONFLICT (sha256) DO NOTHING",
+    )
+    .bind(file.sha256)
+    .bind(file.content.len() as i64)
+    .bind(file.content)
+    .execute(&mut *conn)
+    .await?;
+    let (draft_id, request_id) = match file.owner {
+        Owner::Draft(id) => (Some(id), None),
+        Owner::Request(id) => (None, Some(id)),
+    };
+    sqlx::query_as(&format!(
+        "INSERT INTO assistance_files (sha256, role, draft_id, request_id, name, kind, size, \
+         purpose, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {FILE_COLUMNS}"
+    ))
+    .bind(file.sha256)
+    .bind(file.role)
+    .bind(draft_id)
+    .bind(request_id)
+    .bind(file.name)
+    .bind(file.kind.code())
+    .bind(file.content.len() as i64)
+    .bind(file.purpose.code())
+    .bind(file.now)
+    .fetch_one(&mut *conn)
+    .await
+}
+
+/// How many files a draft has, or a request has in `role`.
+pub async fn count_files(
+    conn: &mut SqliteConnection,
+    owner: Owner,
+    role: &str,
+) -> sqlx::Result<i64> {
+    match owner {
+        Owner::Draft(id) => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM assistance_files WHERE draft_id = ?")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await
+        }
+        Owner::Request(id) => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM assistance_files WHERE request_id = ? AND role = ?",
+            )
+            .bind(id)
+            .bind(role)
+            .fetch_one(&mut *conn)
+            .await
+        }
+    }
+}
+
+/// Deletes one file row (if it is the owner's and in `role`) and its content if nothing else
+/// uses it. Returns whether a row was deleted.
+pub async fn delete_file(
+    conn: &mut SqliteConnection,
+    owner: Owner,
+    role: &str,
+    file_id: i64,
+) -> sqlx::Result<bool> {
+    let (column, owner_id) = match owner {
+        Owner::Draft(id) => ("draft_id", id),
+        Owner::Request(id) => ("request_id", id),
+    };
+    let deleted = sqlx::query(&format!(
+        "DELETE FROM assistance_files WHERE id = ? AND {column} = ? AND role = ?"
+    ))
+    .bind(file_id)
+    .bind(owner_id)
+    .bind(role)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if deleted > 0 {
+        delete_unused_blobs(conn).await?;
+    }
+    Ok(deleted > 0)
+}
+
+/// Deletes the contents no file row names.
+async fn delete_unused_blobs(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM assistance_blobs WHERE NOT EXISTS \
+         (SELECT 1 FROM assistance_files f WHERE f.sha256 = assistance_blobs.sha256)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct RequestRow {
+    pub id: i64,
+    pub reference: String,
+    pub status: String,
+    pub answers: String,
+    pub submitted_at: i64,
+    pub submitted_on: String,
+    pub initial_review_due: Option<String>,
+}
+
+impl RequestRow {
+    pub fn status(&self) -> anyhow::Result<RequestStatus> {
+        RequestStatus::from_code(&self.status)
+            .with_context(|| format!("request {} has a bad status", self.id))
+    }
+
+    pub fn answers(&self) -> anyhow::Result<AssistanceRequest> {
+        serde_json::from_str(&self.answers)
+            .with_context(|| format!("request {} has unreadable answers", self.id))
+    }
+}
+
+const REQUEST_SELECT: &str = "SELECT id, reference, status, answers, submitted_at, \
+     submitted_on, initial_review_due FROM assistance_requests";
+
+pub async fn request_by_token_hash(
+    conn: &mut SqliteConnection,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<RequestRow>> {
+    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE token_hash = ?"))
+        .bind(token_hash)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+pub async fn request_by_id(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> sqlx::Result<Option<RequestRow>> {
+    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// One query for both conditions, so an unknown reference and a wrong mobile number take the
+/// same path and give the same answer.
+pub async fn request_by_reference_and_mobile(
+    conn: &mut SqliteConnection,
+    reference: &str,
+    mobile: &MobileNumber,
+) -> sqlx::Result<Option<RequestRow>> {
+    sqlx::query_as(&format!(
+        "{REQUEST_SELECT} WHERE reference = ? AND mobile = ?"
+    ))
+    .bind(reference)
+    .bind(mobile.as_str())
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+pub async fn reference_taken(conn: &mut SqliteConnection, reference: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assistance_requests WHERE reference = ?)")
+        .bind(reference)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// Changes the status and adds the event to the timeline.
+pub async fn set_status(
+    conn: &mut SqliteConnection,
+    request_id: i64,
+    status: RequestStatus,
+    note: Option<&str>,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE assistance_requests SET status = ?, updated_at = ? WHERE id = ?")
+        .bind(status.code())
+        .bind(now)
+        .bind(request_id)
+        .execute(&mut *conn)
+        .await?;
+    add_event(conn, request_id, status, note, now).await
+}
+
+pub async fn add_event(
+    conn: &mut SqliteConnection,
+    request_id: i64,
+    status: RequestStatus,
+    note: Option<&str>,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO assistance_events (request_id, status, at, note) VALUES (?, ?, ?, ?)")
+        .bind(request_id)
+        .bind(status.code())
+        .bind(now)
+        .bind(note)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub status: String,
+    pub at: i64,
+    pub note: Option<String>,
+}
+
+pub async fn events(conn: &mut SqliteConnection, request_id: i64) -> sqlx::Result<Vec<EventRow>> {
+    sqlx::query_as(
+        "SELECT status, at, note FROM assistance_events WHERE request_id = ? ORDER BY at, id",
+    )
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct MessageRow {
+    pub id: i64,
+    pub kind: String,
+    pub body: String,
+    pub sent_at: i64,
+    pub reply_text: Option<String>,
+    pub replied_at: Option<i64>,
+}
+
+impl MessageRow {
+    pub fn kind(&self) -> anyhow::Result<MessageKind> {
+        MessageKind::from_code(&self.kind)
+            .with_context(|| format!("message {} has a bad kind", self.id))
+    }
+
+    pub fn replied(&self) -> bool {
+        self.replied_at.is_some()
+    }
+}
+
+const MESSAGE_SELECT: &str =
+    "SELECT id, kind, body, sent_at, reply_text, replied_at FROM assistance_messages";
+
+pub async fn messages(
+    conn: &mut SqliteConnection,
+    request_id: i64,
+) -> sqlx::Result<Vec<MessageRow>> {
+    sqlx::query_as(&format!(
+        "{MESSAGE_SELECT} WHERE request_id = ? ORDER BY sent_at, id"
+    ))
+    .bind(request_id)
+    .fetch_all(&mut *conn)
+    .await
+}
+
+pub async fn message(
+    conn: &mut SqliteConnection,
+    request_id: i64,
+    message_id: i64,
+) -> sqlx::Result<Option<MessageRow>> {
+    sqlx::query_as(&format!("{MESSAGE_SELECT} WHERE request_id = ? AND id = ?"))
+        .bind(request_id)
+        .bind(message_id)
+        .fetch_optional(&mut *conn)
+        .await
+}
