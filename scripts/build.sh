@@ -11,7 +11,7 @@ cargo fetch --locked --quiet
 trunk --skip-version-check build --release --offline
 # Then one app per service that has its own (see crates/domain/src/apps.rs), each from a copy of
 # index.html that names its binary, into dist/apps/<name>/.
-for app in gi policies booking; do
+for app in gi policies booking assistance; do
   sed "s/data-bin=\"ip-portal\"/data-bin=\"ip-portal-$app\"/" index.html > "app-$app.html"
   trunk --skip-version-check build --release --offline=true "app-$app.html" \
     --dist "dist/apps/$app" --public-url "/apps/$app/"

@@ -5,6 +5,10 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::on_cleanup;
+use portal_domain::api::assistance::{
+    AssistanceDraft, AssistanceLookupRequest, AssistanceSubmitted, AssistanceTracking,
+    DraftCreated, DraftView, EvidenceFile, FilePurpose, ReplyRequest, WithdrawRequest,
+};
 use portal_domain::api::booking::{
     code as booking_code, Availability, Booking, BookingCreated, BookingRequest, BookingSummary,
     BookingVenueList, LookupRequest, LookupRescheduleRequest, RescheduleRequest, SlotOffer,
@@ -174,6 +178,142 @@ pub async fn lookup_cancel_booking(
     .await
 }
 
+/// Starts a rights-assistance draft; its `token` is the only way back to it.
+pub async fn assistance_create_draft(lang: Lang) -> Result<DraftCreated, ApiError> {
+    send_empty(Request::post("/api/v1/assistance/drafts"), lang).await
+}
+
+pub async fn assistance_draft(token: &str, lang: Lang) -> Result<DraftView, ApiError> {
+    let path = format!("/api/v1/assistance/drafts/{}", token_path(token));
+    send_empty(Request::get(&path), lang).await
+}
+
+/// Saves the whole draft as it is (valid or not); the answer has every section's status.
+pub async fn assistance_save_draft(
+    token: &str,
+    draft: &AssistanceDraft,
+    lang: Lang,
+) -> Result<DraftView, ApiError> {
+    let path = format!("/api/v1/assistance/drafts/{}", token_path(token));
+    send_json(Request::put(&path), draft, lang).await
+}
+
+/// Uploads one file to a draft (the file itself is the body; the server types it by content).
+pub async fn assistance_upload_draft_file(
+    token: &str,
+    file: &web_sys::File,
+    purpose: FilePurpose,
+    lang: Lang,
+) -> Result<EvidenceFile, ApiError> {
+    let path = format!(
+        "/api/v1/assistance/drafts/{}/files?name={}&purpose={}",
+        token_path(token),
+        portal_domain::api::percent_encode(&file.name()),
+        purpose.code()
+    );
+    send_file(Request::post(&path), file, lang).await
+}
+
+pub async fn assistance_delete_draft_file(
+    token: &str,
+    id: i64,
+    lang: Lang,
+) -> Result<DraftView, ApiError> {
+    let path = format!("/api/v1/assistance/drafts/{}/files/{id}", token_path(token));
+    send_empty(Request::delete(&path), lang).await
+}
+
+/// A file of a draft (previews and "open"), or with `download` its download link.
+pub fn assistance_draft_file_href(token: &str, id: i64) -> String {
+    format!("/api/v1/assistance/drafts/{}/files/{id}", token_path(token))
+}
+
+/// Submits a draft; `key` is the idempotency key: the same key answers with the same request
+/// again (a retry after a lost answer) instead of making a second one.
+pub async fn assistance_submit(
+    token: &str,
+    key: &str,
+    lang: Lang,
+) -> Result<AssistanceSubmitted, ApiError> {
+    let path = format!("/api/v1/assistance/drafts/{}/submit", token_path(token));
+    send_empty(Request::post(&path).header("Idempotency-Key", key), lang).await
+}
+
+pub async fn assistance_request(token: &str, lang: Lang) -> Result<AssistanceTracking, ApiError> {
+    get_json(
+        &format!("/api/v1/assistance/requests/{}", token_path(token)),
+        lang,
+    )
+    .await
+}
+
+pub async fn assistance_lookup(
+    request: &AssistanceLookupRequest,
+    lang: Lang,
+) -> Result<AssistanceTracking, ApiError> {
+    send_json(
+        Request::post("/api/v1/assistance/requests/lookup"),
+        request,
+        lang,
+    )
+    .await
+}
+
+pub async fn assistance_withdraw(
+    token: &str,
+    request: &WithdrawRequest,
+    lang: Lang,
+) -> Result<AssistanceTracking, ApiError> {
+    let path = format!("/api/v1/assistance/requests/{}/withdraw", token_path(token));
+    send_json(Request::post(&path), request, lang).await
+}
+
+/// Uploads a file for a reply to the center (sent with the reply).
+pub async fn assistance_upload_request_file(
+    token: &str,
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<EvidenceFile, ApiError> {
+    let path = format!(
+        "/api/v1/assistance/requests/{}/files?name={}",
+        token_path(token),
+        portal_domain::api::percent_encode(&file.name())
+    );
+    send_file(Request::post(&path), file, lang).await
+}
+
+pub async fn assistance_delete_request_file(
+    token: &str,
+    id: i64,
+    lang: Lang,
+) -> Result<AssistanceTracking, ApiError> {
+    let path = format!(
+        "/api/v1/assistance/requests/{}/files/{id}",
+        token_path(token)
+    );
+    send_empty(Request::delete(&path), lang).await
+}
+
+pub fn assistance_request_file_href(token: &str, id: i64) -> String {
+    format!(
+        "/api/v1/assistance/requests/{}/files/{id}",
+        token_path(token)
+    )
+}
+
+pub async fn assistance_reply(
+    token: &str,
+    message: i64,
+    reply: &ReplyRequest,
+    lang: Lang,
+) -> Result<AssistanceTracking, ApiError> {
+    let path = format!(
+        "/api/v1/assistance/requests/{}/messages/{message}/reply",
+        token_path(token)
+    );
+    send_json(Request::post(&path), reply, lang).await
+}
+
 #[derive(Serialize)]
 struct Empty {}
 
@@ -214,6 +354,39 @@ async fn send_json<T: DeserializeOwned>(
         .header("Accept", "application/json")
         .header("Accept-Language", lang.tag())
         .json(body)
+        .map_err(|_| ApiError::Server)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    read(response).await
+}
+
+/// A request without a body (its method and path say it all). Not aborted on navigation, like
+/// [`send_json`].
+async fn send_empty<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let response = builder
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    read(response).await
+}
+
+/// Sends a file as the raw body (no multipart); the server reads its type from its content.
+async fn send_file<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<T, ApiError> {
+    let response = builder
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .header("Content-Type", "application/octet-stream")
+        .body(wasm_bindgen::JsValue::from(file.clone()))
         .map_err(|_| ApiError::Server)?
         .send()
         .await

@@ -17,10 +17,6 @@ fn main() {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route
-                        path=StaticSegment(Service::Assistance.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Assistance/> }
-                    />
-                    <Route
                         path=StaticSegment(Service::FastTrack.segment())
                         view=|| view! { <ServicePlaceholder service=Service::FastTrack/> }
                     />

@@ -1,9 +1,11 @@
 //! Small reusable pieces of the interface.
 
+pub mod choices;
 pub mod error_panel;
 pub mod filters;
 pub mod form;
 pub mod highlighted;
+pub mod kiosk_session;
 pub mod loading;
 pub mod qr_code;
 pub mod search_field;

@@ -1,5 +1,6 @@
 //! One module per route (a folder where a service has several).
 
+pub mod assistance;
 pub mod booking;
 pub mod gi;
 pub mod home;

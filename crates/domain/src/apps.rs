@@ -13,10 +13,19 @@ pub enum App {
     Policies,
     /// Consultation booking: `/booking/...` (the question pages, manage and find a booking).
     Booking,
+    /// Rights-assistance requests: `/assistance/...` (the task list and its questions, the
+    /// request's tracking page, tracking by reference).
+    Assistance,
 }
 
 impl App {
-    pub const ALL: [App; 4] = [App::Portal, App::Gi, App::Policies, App::Booking];
+    pub const ALL: [App; 5] = [
+        App::Portal,
+        App::Gi,
+        App::Policies,
+        App::Booking,
+        App::Assistance,
+    ];
 
     /// The app that serves a page path (no query string).
     pub fn for_path(path: &str) -> App {
@@ -25,6 +34,7 @@ impl App {
             "gi" => App::Gi,
             "policies" => App::Policies,
             "booking" => App::Booking,
+            "assistance" => App::Assistance,
             _ => App::Portal,
         }
     }
@@ -36,6 +46,7 @@ impl App {
             App::Gi => "apps/gi/index.html",
             App::Policies => "apps/policies/index.html",
             App::Booking => "apps/booking/index.html",
+            App::Assistance => "apps/assistance/index.html",
         }
     }
 }
@@ -55,6 +66,9 @@ mod tests {
         assert_eq!(App::for_path("/gift"), App::Portal);
         assert_eq!(App::for_path("/policies"), App::Policies);
         assert_eq!(App::for_path("/policies/search"), App::Policies);
+        assert_eq!(App::for_path("/assistance"), App::Assistance);
+        assert_eq!(App::for_path("/assistance/apply/right"), App::Assistance);
+        assert_eq!(App::for_path("/assistances"), App::Portal);
         assert_eq!(App::for_path("/no/such/page"), App::Portal);
     }
 }

@@ -78,6 +78,7 @@ async fn spawn(dir: TempDir, now_override: Option<i64>) -> TestApp {
         ("gi", GI_INLINE_SCRIPT),
         ("policies", "await 1;"),
         ("booking", "await 2;"),
+        ("assistance", "await 3;"),
     ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();

@@ -1,0 +1,16 @@
+//! The rights-assistance app: `/assistance/...`.
+
+use ip_portal::app::{boot, Shell};
+use ip_portal::pages::assistance::AssistanceApp;
+use leptos::prelude::*;
+use portal_domain::apps::App;
+
+fn main() {
+    boot(|| {
+        view! {
+            <Shell app=App::Assistance>
+                <AssistanceApp/>
+            </Shell>
+        }
+    });
+}

@@ -1,0 +1,119 @@
+//! Groups of radios and checkboxes in the GOV.UK pattern: a `<fieldset>` whose `<legend>` asks
+//! the question, an optional hint, the inline message, then the choices. The first input has
+//! the group's id, so the error summary's link lands on it.
+
+use leptos::prelude::*;
+
+use crate::components::form::Radio;
+
+/// One choice: its value and its label (reactive, for the language switch).
+pub type ChoiceOption = (&'static str, Signal<String>);
+
+fn describedby(
+    name: &'static str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(format!("{name}-hint"));
+    }
+    if error.with(Option::is_some) {
+        ids.push(format!("{name}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A question answered by one of several radios.
+#[component]
+pub fn RadioGroup(
+    /// The group's name, and the id of its first radio.
+    name: &'static str,
+    #[prop(into)] legend: Signal<&'static str>,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    options: Vec<ChoiceOption>,
+    selected: RwSignal<Option<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let id = if i == 0 {
+                name.to_owned()
+            } else {
+                format!("{name}-{value}")
+            };
+            view! { <Radio name=name id=id value=value.to_owned() label=label selected=selected/> }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            <fieldset class="fieldset" aria-describedby=move || describedby(name, has_hint, error)>
+                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
+                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
+                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+                <div class="choices">{radios}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A question answered by ticking any number of boxes; `selected` holds the ticked values.
+#[component]
+pub fn CheckboxGroup(
+    name: &'static str,
+    #[prop(into)] legend: Signal<&'static str>,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    options: Vec<ChoiceOption>,
+    selected: RwSignal<Vec<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let id = if i == 0 {
+                name.to_owned()
+            } else {
+                format!("{name}-{value}")
+            };
+            let checked = move || selected.with(|s| s.iter().any(|v| v == value));
+            let on_change = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                selected.update(|s| {
+                    s.retain(|v| v != value);
+                    if on {
+                        s.push(value.to_owned());
+                    }
+                });
+            };
+            view! {
+                <div class="choice">
+                    <input
+                        id=id.clone()
+                        name=name
+                        class="choice__input"
+                        type="checkbox"
+                        value=value
+                        prop:checked=checked
+                        on:change=on_change
+                    />
+                    <label class="choice__label" for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            <fieldset class="fieldset" aria-describedby=move || describedby(name, has_hint, error)>
+                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
+                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
+                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+                <div class="choices">{boxes}</div>
+            </fieldset>
+        </div>
+    }
+}

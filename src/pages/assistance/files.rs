@@ -1,0 +1,268 @@
+//! Evidence files: choosing them (or taking a photo), uploading them one by one with a message
+//! per file when the server refuses one (in the person's language: it types files by content),
+//! and the list of uploaded files with previews, "replace" and "remove".
+//!
+//! Previews of photos are the uploaded file itself, served back by the API (the
+//! Content-Security-Policy allows images from the site, not `blob:` URLs); HEIC photos, which
+//! only Safari can show, and PDFs get a file icon.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::api::assistance::{
+    EvidenceFile, FileKind, FilePurpose, MAX_FILES, MAX_FILE_BYTES,
+};
+use portal_domain::Lang;
+use wasm_bindgen::JsCast;
+
+use super::draft::DraftStore;
+use super::texts::{assistance_text, assistance_texts};
+use crate::api::{self, ApiError};
+use crate::prefs::use_prefs;
+
+/// Where files go.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UploadTarget {
+    /// The draft being filled in (its token is made on the first upload if needed).
+    Draft(FilePurpose),
+    /// A submitted request, for a reply to the center (its tracking token).
+    Request(String),
+}
+
+/// One file that is being uploaded or was refused.
+#[derive(Debug, Clone, PartialEq)]
+struct Pending {
+    key: u32,
+    name: String,
+    /// The reason it was not added; `None` while it is on its way.
+    problem: Option<String>,
+}
+
+fn message_for(error: ApiError, lang: Lang) -> String {
+    let t = assistance_texts(lang);
+    match error {
+        ApiError::Validation(body) => body.message,
+        ApiError::Offline => t.upload_offline.to_owned(),
+        _ => t.upload_failed.to_owned(),
+    }
+}
+
+/// Uploads one file, checking first what can be checked here (its size).
+async fn upload(
+    target: &UploadTarget,
+    store: Option<DraftStore>,
+    file: &web_sys::File,
+    lang: Lang,
+) -> Result<EvidenceFile, String> {
+    if file.size() > MAX_FILE_BYTES as f64 {
+        return Err((assistance_texts(lang).file_too_big)(&file.name()));
+    }
+    match target {
+        UploadTarget::Draft(purpose) => {
+            let store = store.ok_or_else(|| assistance_texts(lang).upload_failed.to_owned())?;
+            let token = store
+                .ensure_token()
+                .await
+                .map_err(|e| message_for(e, lang))?;
+            api::assistance_upload_draft_file(&token, file, *purpose, lang)
+                .await
+                .map_err(|e| message_for(e, lang))
+        }
+        UploadTarget::Request(token) => api::assistance_upload_request_file(token, file, lang)
+            .await
+            .map_err(|e| message_for(e, lang)),
+    }
+}
+
+/// The files an `<input type="file">` holds, and the input emptied (so the same file can be
+/// chosen again after a problem).
+fn take_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    if let Some(list) = input.files() {
+        for i in 0..list.length() {
+            if let Some(file) = list.get(i) {
+                files.push(file);
+            }
+        }
+    }
+    input.set_value("");
+    files
+}
+
+/// "Choose photos or PDF files" and "Take a photo", with the files on their way and those
+/// refused. `count` is how many files the target has (at most [`MAX_FILES`]);
+/// `on_uploaded` gets each stored file.
+#[component]
+pub fn Uploader(
+    /// The id of the first input (the error summary links to it).
+    id: &'static str,
+    target: UploadTarget,
+    #[prop(into)] count: Signal<usize>,
+    #[prop(into)] on_uploaded: Callback<EvidenceFile>,
+    /// Only one file (a letter of authorisation).
+    #[prop(optional)]
+    single: bool,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let pending = RwSignal::new(Vec::<Pending>::new());
+    let next_key = StoredValue::new(0u32);
+    let target = StoredValue::new(target);
+    let store = use_context::<DraftStore>();
+
+    let start = move |files: Vec<web_sys::File>| {
+        let lang = prefs.lang.get_untracked();
+        let mut room = MAX_FILES.saturating_sub(count.get_untracked());
+        for file in files {
+            let key = next_key.get_value();
+            next_key.set_value(key + 1);
+            let name = file.name();
+            if room == 0 {
+                pending.update(|p| {
+                    p.push(Pending {
+                        key,
+                        name,
+                        problem: Some(assistance_texts(lang).too_many_files.to_owned()),
+                    })
+                });
+                continue;
+            }
+            room -= 1;
+            pending.update(|p| {
+                p.push(Pending {
+                    key,
+                    name,
+                    problem: None,
+                })
+            });
+            let target = target.get_value();
+            spawn_local(async move {
+                match upload(&target, store, &file, lang).await {
+                    Ok(stored) => {
+                        pending.update(|p| p.retain(|f| f.key != key));
+                        on_uploaded.run(stored);
+                    }
+                    Err(problem) => pending.update(|p| {
+                        if let Some(f) = p.iter_mut().find(|f| f.key == key) {
+                            f.problem = Some(problem);
+                        }
+                    }),
+                }
+            });
+        }
+    };
+    let camera_id = format!("{id}-camera");
+    let full = move || count.get() >= MAX_FILES;
+
+    view! {
+        <div class="upload">
+            <div class="upload__buttons">
+                <label class="button button--secondary upload__button" class:upload__button--disabled=full>
+                    <input
+                        id=id
+                        type="file"
+                        class="upload__input"
+                        accept="image/*,application/pdf"
+                        multiple=!single
+                        disabled=full
+                        on:change=move |ev| start(take_files(&ev))
+                    />
+                    {assistance_text(|t| t.choose_files)}
+                </label>
+                <label class="button button--secondary upload__button" class:upload__button--disabled=full>
+                    <input
+                        id=camera_id
+                        type="file"
+                        class="upload__input"
+                        accept="image/*"
+                        capture="environment"
+                        disabled=full
+                        on:change=move |ev| start(take_files(&ev))
+                    />
+                    {assistance_text(|t| t.take_photo)}
+                </label>
+            </div>
+            <div aria-live="polite">
+                <ul class="upload__pending">
+                    <For each=move || pending.get() key=|p| (p.key, p.problem.clone()) let:p>
+                        {
+                            let key = p.key;
+                            match p.problem {
+                                None => view! {
+                                    <li class="upload__item">
+                                        <span class="spinner" aria-hidden="true"></span>
+                                        {move || (assistance_texts(prefs.lang.get()).uploading)(&p.name)}
+                                    </li>
+                                }.into_any(),
+                                Some(problem) => view! {
+                                    <li class="upload__item upload__item--error">
+                                        <p class="field-error">
+                                            <span class="upload__name">{p.name.clone()}</span>{"："}{problem}
+                                        </p>
+                                        <button
+                                            type="button"
+                                            class="button button--link"
+                                            on:click=move |_| pending.update(|list| list.retain(|f| f.key != key))
+                                        >
+                                            {assistance_text(|t| t.dismiss)}
+                                            <span class="visually-hidden">" "{p.name.clone()}</span>
+                                        </button>
+                                    </li>
+                                }.into_any(),
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </div>
+    }
+}
+
+/// "350 KB" / "2.4 MB".
+pub fn size_text(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// An uploaded file: a preview (photos) or an icon, its name, type and size, and what can be
+/// done with it (`actions`).
+#[component]
+pub fn FileCard(
+    file: EvidenceFile,
+    href: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let kind = file.kind;
+    let shows = matches!(kind, FileKind::Jpeg | FileKind::Png | FileKind::Webp);
+    let facts = {
+        let size = size_text(file.size);
+        move || format!("{} · {}", kind.label(prefs.lang.get()), size)
+    };
+    view! {
+        <li class="file-card">
+            {if shows {
+                // The name follows right after: the picture needs no words of its own.
+                view! { <img class="file-card__preview" src=href.clone() alt="" loading="lazy"/> }.into_any()
+            } else {
+                view! {
+                    <span class="file-card__icon" aria-hidden="true">
+                        {if kind == FileKind::Pdf { "PDF" } else { "HEIC" }}
+                    </span>
+                }.into_any()
+            }}
+            <div class="file-card__body">
+                <a class="file-card__name" href=href>{file.name.clone()}</a>
+                <p class="file-card__facts">{facts}</p>
+                {children.map(|c| view! { <div class="file-card__actions">{c()}</div> })}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,68 @@
+use leptos::prelude::*;
+use portal_domain::api::assistance::{AssistanceType, Section, MAX_HELP_NOTES_CHARS};
+
+use super::draft::use_draft;
+use super::texts::{assistance_text, assistance_texts};
+use super::{error_signal, optional, text_of, SectionFrame};
+use crate::components::choices::CheckboxGroup;
+use crate::components::form::{FormErrors, TextArea};
+use crate::prefs::use_prefs;
+
+/// `/assistance/apply/help`: one or more of the six kinds of help.
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    let store = use_draft();
+    let prefs = use_prefs();
+    let h = store.draft.with_untracked(|d| d.help.clone());
+    let types = RwSignal::new(h.types.clone());
+    let notes = RwSignal::new(text_of(&h.notes));
+
+    Effect::new(move |_| {
+        // In the order offered, whatever order they were ticked in.
+        let chosen: Vec<String> = types.with(|t| {
+            AssistanceType::ALL
+                .iter()
+                .map(|k| k.code())
+                .filter(|code| t.iter().any(|v| v == code))
+                .map(str::to_owned)
+                .collect()
+        });
+        let values = (chosen, optional(notes.get()));
+        store.update(|d| (d.help.types, d.help.notes) = values);
+    });
+
+    let errors = RwSignal::new(FormErrors::new());
+    let error = move |field: &'static str| error_signal(errors, field);
+    let options = AssistanceType::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.code(),
+                Signal::derive(move || k.label(prefs.lang.get()).to_owned()),
+            )
+        })
+        .collect::<Vec<_>>();
+    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
+    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
+    view! {
+        <SectionFrame section=Section::Help errors=errors>
+            <CheckboxGroup
+                name="help-types"
+                legend=assistance_text(|t| t.help_question)
+                hint=assistance_text(|t| t.help_hint)
+                options=options.clone()
+                selected=types
+                error=error("help.types")
+            />
+            <TextArea
+                id="help-notes"
+                label=assistance_text(|t| t.help_notes_label)
+                value=notes
+                error=error("help.notes")
+                max_chars=MAX_HELP_NOTES_CHARS
+                left=left
+                over=over
+            />
+        </SectionFrame>
+    }
+}

@@ -1,0 +1,288 @@
+//! Rights-assistance requests (维权援助申请), their own app (`src/bin/assistance.rs`).
+//!
+//! Applying is a GOV.UK "complete multiple tasks" journey: a start page, the task list of seven
+//! sections with their statuses, one page of questions per section, "check your answers", then
+//! the request's own page at its secret tracking link, which is the confirmation, the timeline,
+//! the place to withdraw and to answer the center. A request can also be found by its reference
+//! and mobile number.
+//!
+//! | page | file |
+//! | --- | --- |
+//! | `/assistance` | `start.rs` |
+//! | `/assistance/apply` | `task_list.rs` |
+//! | `/assistance/apply/applicant` … `/declaration` | `applicant.rs`, `right.rs`, `other_party.rs`, `facts.rs`, `help.rs`, `evidence.rs`, `declaration.rs` |
+//! | `/assistance/apply/check` | `check.rs` |
+//! | `/assistance/requests/{token}` | `request.rs` (withdraw: `withdraw.rs`, replies: `reply.rs`) |
+//! | `/assistance/track` | `track.rs` |
+//!
+//! The answers are kept by `draft.rs`; uploads and previews are `files.rs`; texts `texts.rs`.
+
+mod applicant;
+mod check;
+mod declaration;
+pub mod draft;
+mod evidence;
+mod facts;
+mod files;
+mod help;
+mod other_party;
+mod reply;
+mod request;
+mod right;
+mod shown;
+mod start;
+mod task_list;
+pub mod texts;
+mod track;
+mod withdraw;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes, A};
+use leptos_router::hooks::use_navigate;
+use leptos_router::{ParamSegment, StaticSegment};
+use portal_domain::api::assistance::{Problems, Section};
+use portal_domain::{Lang, Localized};
+
+use self::draft::{provide_draft, use_draft, SaveState};
+use self::texts::{assistance_text, assistance_texts};
+use crate::components::choices::RadioGroup;
+use crate::components::form::{error_for, FormErrorSummary, FormErrors};
+use crate::components::loading::Loading;
+use crate::pages::not_found::NotFound;
+use crate::prefs::{use_page_title, use_prefs};
+
+pub const APPLY: &str = "/assistance/apply";
+
+/// The app's routes, with the draft every page shares.
+#[component]
+pub fn AssistanceApp() -> impl IntoView {
+    provide_draft();
+    let a = StaticSegment("assistance");
+    let apply = StaticSegment("apply");
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=a view=start::StartPage/>
+            <Route path=(a, apply) view=task_list::TaskListPage/>
+            <Route path=(a, apply, StaticSegment("applicant")) view=applicant::ApplicantPage/>
+            <Route path=(a, apply, StaticSegment("right")) view=right::RightPage/>
+            <Route path=(a, apply, StaticSegment("other-party")) view=other_party::OtherPartyPage/>
+            <Route path=(a, apply, StaticSegment("facts")) view=facts::FactsPage/>
+            <Route path=(a, apply, StaticSegment("help")) view=help::HelpPage/>
+            <Route path=(a, apply, StaticSegment("evidence")) view=evidence::EvidencePage/>
+            <Route path=(a, apply, StaticSegment("declaration")) view=declaration::DeclarationPage/>
+            <Route path=(a, apply, StaticSegment("check")) view=check::CheckPage/>
+            <Route path=(a, StaticSegment("requests"), ParamSegment("token")) view=request::RequestPage/>
+            <Route path=(a, StaticSegment("track")) view=track::TrackPage/>
+        </Routes>
+    }
+}
+
+/// The page of a section of the task list.
+pub fn section_href(section: Section) -> &'static str {
+    match section {
+        Section::Applicant => "/assistance/apply/applicant",
+        Section::Right => "/assistance/apply/right",
+        Section::OtherParty => "/assistance/apply/other-party",
+        Section::Facts => "/assistance/apply/facts",
+        Section::Help => "/assistance/apply/help",
+        Section::Evidence => "/assistance/apply/evidence",
+        Section::Declaration => "/assistance/apply/declaration",
+    }
+}
+
+/// The element id of a field of the draft: `applicant.name` → `applicant-name`.
+pub fn field_id(field: &str) -> String {
+    field.replace('.', "-")
+}
+
+/// Problems as the form's error list (ids on this page), in `lang`.
+fn form_errors(problems: &Problems, lang: Lang) -> FormErrors {
+    problems
+        .iter()
+        .map(|(field, error)| (field_id(field), error.message(lang)))
+        .collect()
+}
+
+/// An answer as the text box shows it.
+fn text_of(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A text box's value as the draft keeps it (blank is "not answered").
+fn optional(value: String) -> Option<String> {
+    (!value.trim().is_empty()).then_some(value)
+}
+
+/// "Saved" / "Saving…" / "Not saved", with "try again" when saving failed. Only the failure is
+/// announced (an alert once): a live "saving" on every pause in typing would drown a screen
+/// reader.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let store = use_draft();
+    let prefs = use_prefs();
+    move || {
+        let t = assistance_texts(prefs.lang.get());
+        match store.save.get() {
+            SaveState::Idle => None,
+            SaveState::Saving => Some(
+                view! { <p class="save-status">{t.saving}</p> }.into_any(),
+            ),
+            SaveState::Saved => (!store.unsent()).then(|| {
+                view! { <p class="save-status save-status--saved">{t.saved}</p> }.into_any()
+            }),
+            SaveState::Failed(message) => Some(
+                view! {
+                    <div class="error-panel save-status--failed" role="alert">
+                        <h2 class="error-panel__title">{t.save_failed_title}</h2>
+                        <p>{message.unwrap_or_else(|| t.save_failed_body.to_owned())}</p>
+                        <button type="button" class="button button--secondary" on:click=move |_| store.flush()>
+                            {t.save_retry}
+                        </button>
+                    </div>
+                }
+                .into_any(),
+            ),
+        }
+    }
+}
+
+/// The frame of a section's page: back to the task list, which section this is, the saving
+/// line, the error summary, the heading, the questions and "save and continue". Continuing
+/// checks the section with the server's own checks; when nothing is wrong or missing it goes
+/// back to the task list, otherwise it shows what to fix (everything typed stays).
+#[component]
+fn SectionFrame(
+    section: Section,
+    errors: RwSignal<FormErrors>,
+    /// A heading other than the section's name (a one-question page asks the question).
+    #[prop(optional)]
+    heading: Option<fn(Lang) -> &'static str>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let store = use_draft();
+    let navigate = use_navigate();
+    use_page_title(move |lang| heading.map_or_else(|| section.label(lang), |h| h(lang)));
+    let number = Section::ALL.iter().position(|s| *s == section).unwrap_or(0) + 1;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // A field shown only after an earlier answer (the name, once the kind of applicant is
+        // chosen) has no message until it is shown: the earlier question's comes first.
+        let found: FormErrors = form_errors(&store.problems(section), prefs.lang.get_untracked())
+            .into_iter()
+            .filter(|(id, _)| document().get_element_by_id(id).is_some())
+            .collect();
+        store.flush();
+        if found.is_empty() {
+            errors.set(Vec::new());
+            navigate(APPLY, Default::default());
+        } else {
+            errors.set(found);
+        }
+    };
+    let children = StoredValue::new(children);
+    view! {
+        <div class="container page narrow" on:click=focus_summary_target>
+            <A href=APPLY attr:class="back-link">{assistance_text(|t| t.back_to_tasks)}</A>
+            <p class="caption">
+                {move || (assistance_texts(prefs.lang.get()).section_of)(number, Section::ALL.len())}
+            </p>
+            <FormErrorSummary errors=errors/>
+            <h1 tabindex="-1">
+                {move || {
+                    let lang = prefs.lang.get();
+                    heading.map_or_else(|| section.label(lang), |h| h(lang))
+                }}
+            </h1>
+            <SaveStatus/>
+            <Show
+                when=move || store.ready.get()
+                fallback=|| view! { <Loading label=Signal::derive(assistance_text(|t| t.loading))/> }
+            >
+                <form novalidate on:submit=on_submit.clone()>
+                    {children.with_value(|c| c())}
+                    <div class="button-row">
+                        <button type="submit" class="button">{assistance_text(|t| t.save_continue)}</button>
+                        <A href=APPLY attr:class="button button--secondary">{assistance_text(|t| t.save_later)}</A>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+/// A click on a link of the error summary puts focus on the field it names (GOV.UK's pattern:
+/// following the link alone only scrolls to it), with the field's label in view.
+fn focus_summary_target(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".error-summary a[href^='#']").ok().flatten())
+    else {
+        return;
+    };
+    let id = link.get_attribute("href").unwrap_or_default();
+    let Some(field) = document()
+        .get_element_by_id(id.trim_start_matches('#'))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    if let Some(group) = field.closest(".form-group").ok().flatten() {
+        group.scroll_into_view();
+    }
+    let _ = field.focus();
+}
+
+/// The inline message of a field, from the page's errors.
+fn error_signal(errors: RwSignal<FormErrors>, field: &'static str) -> Signal<Option<String>> {
+    let id = field_id(field);
+    Signal::derive(move || errors.with(|e| error_for(e, &id)))
+}
+
+/// A yes/no question kept as `Option<bool>` (`None` until answered).
+#[component]
+fn YesNo(
+    name: &'static str,
+    #[prop(into)] legend: Signal<&'static str>,
+    #[prop(optional, into)] hint: Option<Signal<&'static str>>,
+    value: RwSignal<Option<bool>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let selected = RwSignal::new(
+        value
+            .get_untracked()
+            .map(|v| if v { "yes" } else { "no" }.to_owned()),
+    );
+    Effect::new(move |_| {
+        let chosen = selected.with(|s| match s.as_deref() {
+            Some("yes") => Some(true),
+            Some("no") => Some(false),
+            _ => None,
+        });
+        value.set(chosen);
+    });
+    let options = vec![
+        (
+            "yes",
+            Signal::derive(move || assistance_texts(prefs.lang.get()).yes.to_owned()),
+        ),
+        (
+            "no",
+            Signal::derive(move || assistance_texts(prefs.lang.get()).no.to_owned()),
+        ),
+    ];
+    match hint {
+        Some(hint) => view! {
+            <RadioGroup name=name legend=legend hint=hint options=options selected=selected error=error/>
+        }
+        .into_any(),
+        None => view! {
+            <RadioGroup name=name legend=legend options=options selected=selected error=error/>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,200 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::api::assistance::{
+    AssistanceTracking, CenterMessage, EvidenceFile, MessageKind, ReplyRequest, MAX_REPLY_CHARS,
+};
+use portal_domain::Localized;
+
+use super::files::{FileCard, UploadTarget, Uploader};
+use super::shown::time_text;
+use super::texts::{assistance_text, assistance_texts};
+use crate::api::{self, ApiError};
+use crate::components::form::{error_for, FormErrors, TextArea};
+use crate::prefs::use_prefs;
+
+/// The center's messages, oldest first, each with its reply or, while one can be sent, a form
+/// to answer with words and files (a request for more material is answered with new files).
+#[component]
+pub fn Messages(
+    token: String,
+    tracking: AssistanceTracking,
+    #[prop(into)] on_done: Callback<AssistanceTracking>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    if tracking.messages.is_empty() {
+        return view! {
+            <h2>{assistance_text(|t| t.messages_heading)}</h2>
+            <p class="empty-state">{assistance_text(|t| t.messages_none)}</p>
+        }
+        .into_any();
+    }
+    let staged = tracking
+        .details
+        .as_ref()
+        .map(|d| d.staged_files.clone())
+        .unwrap_or_default();
+    let staged = RwSignal::new(staged);
+    let items = tracking
+        .messages
+        .into_iter()
+        .map(|message| {
+            let token = token.clone();
+            let kind = message.kind;
+            let sent = message.sent_at.clone();
+            let reply = message.reply.clone();
+            let form = message.can_reply.then(|| {
+                view! { <ReplyForm token=token.clone() message=message.clone() staged=staged on_done=on_done/> }
+            });
+            view! {
+                <li class="message" class:message--request=kind == MessageKind::MoreMaterialRequested>
+                    <p class="message__meta">
+                        <strong>{move || kind.label(prefs.lang.get())}</strong>
+                        " · "
+                        {move || time_text(&sent, prefs.lang.get())}
+                    </p>
+                    <p class="message__text">{message.text.clone()}</p>
+                    {reply.map(|r| {
+                        let at = r.sent_at.clone();
+                        let files = r
+                            .files
+                            .into_iter()
+                            .map(|f| {
+                                let href = api::assistance_request_file_href(&token, f.id);
+                                view! { <FileCard file=f href=href/> }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="message__reply">
+                                <p class="message__meta">
+                                    {move || (assistance_texts(prefs.lang.get()).replied_at)(&time_text(&at, prefs.lang.get()))}
+                                </p>
+                                {r.text.map(|text| view! { <p class="message__text">{text}</p> })}
+                                <ul class="file-list">{files}</ul>
+                            </div>
+                        }
+                    })}
+                    {form}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{assistance_text(|t| t.messages_heading)}</h2>
+        <ul class="messages">{items}</ul>
+    }
+    .into_any()
+}
+
+#[component]
+fn ReplyForm(
+    token: String,
+    message: CenterMessage,
+    staged: RwSignal<Vec<EvidenceFile>>,
+    on_done: Callback<AssistanceTracking>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let token = StoredValue::new(token);
+    let id = message.id;
+    let text_id: &'static str = "reply-text";
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = ReplyRequest {
+            text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
+            files: staged.with_untracked(|s| s.iter().map(|f| f.id).collect()),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(
+                problems
+                    .iter()
+                    .map(|(_, e)| (text_id.to_owned(), e.message(lang)))
+                    .collect(),
+            );
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::assistance_reply(&token.get_value(), id, &request, lang).await;
+            busy.set(false);
+            match result {
+                Ok(updated) => {
+                    staged.set(Vec::new());
+                    on_done.run(updated);
+                }
+                Err(ApiError::Validation(body)) => {
+                    let message = body
+                        .fields
+                        .values()
+                        .next()
+                        .map_or(body.message.clone(), |e| e.message.clone());
+                    errors.set(vec![(text_id.to_owned(), message)]);
+                }
+                Err(_) => errors.set(vec![(
+                    text_id.to_owned(),
+                    assistance_texts(lang).not_sent_body.to_owned(),
+                )]),
+            }
+        });
+    };
+    let remove = move |file: i64| {
+        let lang = prefs.lang.get_untracked();
+        spawn_local(async move {
+            if let Ok(updated) =
+                api::assistance_delete_request_file(&token.get_value(), file, lang).await
+            {
+                staged.set(updated.details.map(|d| d.staged_files).unwrap_or_default());
+            }
+        });
+    };
+    let error = Signal::derive(move || errors.with(|e| error_for(e, text_id)));
+    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
+    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
+    let count = Signal::derive(move || staged.with(Vec::len));
+    view! {
+        <form class="reply" novalidate on:submit=on_submit>
+            <h3>{assistance_text(|t| t.reply_heading)}</h3>
+            <TextArea
+                id=text_id
+                label=assistance_text(|t| t.reply_label)
+                value=text
+                error=error
+                max_chars=MAX_REPLY_CHARS
+                left=left
+                over=over
+            />
+            <p class="label">{assistance_text(|t| t.reply_files)}</p>
+            <ul class="file-list">
+                <For each=move || staged.get() key=|f| f.id let:file>
+                    {
+                        let href = api::assistance_request_file_href(&token.get_value(), file.id);
+                        let file_id = file.id;
+                        let name = file.name.clone();
+                        view! {
+                            <FileCard file=file href=href>
+                                <button type="button" class="button button--link" on:click=move |_| remove(file_id)>
+                                    {assistance_text(|t| t.remove)}
+                                    <span class="visually-hidden">" "{name}</span>
+                                </button>
+                            </FileCard>
+                        }
+                    }
+                </For>
+            </ul>
+            <Uploader
+                id="reply-files"
+                target=UploadTarget::Request(token.get_value())
+                count=count
+                on_uploaded=move |f: EvidenceFile| staged.update(|s| s.push(f))
+            />
+            <button type="submit" class="button" disabled=move || busy.get()>{assistance_text(|t| t.reply_button)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,167 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
+
+use super::files::FileCard;
+use super::reply::Messages;
+use super::shown::{date_text, Progress, RequestFacts};
+use super::texts::{assistance_text, assistance_texts};
+use super::withdraw::Withdraw;
+use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::loading::Loading;
+use crate::prefs::{use_page_title, use_prefs};
+
+/// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
+/// submitting (`?new=1`) it is the confirmation; later the same page shows where the request
+/// is, the center's messages (answered here), and withdrawing while that is possible.
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let query = use_query_map();
+    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    let new = move || query.with(|q| q.get("new").is_some());
+    use_page_title(|lang| assistance_texts(lang).request_title);
+    let loaded = LocalResource::new(move || {
+        let token = token.get();
+        async move { api::assistance_request(&token, prefs.lang.get_untracked()).await }
+    });
+    // The request as it is now: loaded, then replaced by what withdrawing or replying answers.
+    let current = RwSignal::new(None::<AssistanceTracking>);
+    let just_withdrawn = RwSignal::new(false);
+
+    view! {
+        <div class="container page narrow">
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(assistance_text(|t| t.loading))/> }>
+                {move || Suspend::new(async move {
+                    match loaded.await {
+                        Ok(tracking) => {
+                            current.set(Some(tracking));
+                            view! {
+                                {move || current.get().map(|tracking| view! {
+                                    <ShowRequest
+                                        tracking=tracking
+                                        token=token.get_untracked()
+                                        new=new()
+                                        just_withdrawn=just_withdrawn
+                                        current=current
+                                    />
+                                })}
+                            }.into_any()
+                        }
+                        Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
+                        Err(error) => view! {
+                            <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1>
+                            <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+pub fn RequestNotFound() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">{assistance_text(|t| t.request_not_found_title)}</h1>
+        <p>{assistance_text(|t| t.request_not_found_body)}</p>
+        <p><A href="/assistance/track" attr:class="button">{assistance_text(|t| t.track_link)}</A></p>
+    }
+}
+
+#[component]
+fn ShowRequest(
+    tracking: AssistanceTracking,
+    token: String,
+    new: bool,
+    just_withdrawn: RwSignal<bool>,
+    current: RwSignal<Option<AssistanceTracking>>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let confirmation = new && tracking.status == RequestStatus::Submitted;
+    let reference = tracking.reference.clone();
+    let due = tracking.initial_review_due;
+    let link = format!(
+        "{}/assistance/requests/{token}",
+        window().location().origin().unwrap_or_default()
+    );
+    let on_withdrawn = move |updated: AssistanceTracking| {
+        just_withdrawn.set(true);
+        current.set(Some(updated));
+    };
+    let on_replied = move |updated: AssistanceTracking| current.set(Some(updated));
+    let evidence = tracking
+        .details
+        .as_ref()
+        .map(|d| d.evidence.clone())
+        .unwrap_or_default();
+    let evidence = (!evidence.is_empty()).then(|| {
+        let token = token.clone();
+        let cards = evidence
+            .into_iter()
+            .map(|f| {
+                let href = api::assistance_request_file_href(&token, f.id);
+                view! { <FileCard file=f href=href/> }
+            })
+            .collect_view();
+        view! {
+            <h2>{assistance_text(|t| t.evidence_files_heading)}</h2>
+            <ul class="file-list">{cards}</ul>
+        }
+    });
+    let next_steps = move || {
+        let lang = prefs.lang.get();
+        let due = due.map(|d| date_text(d, lang));
+        (assistance_texts(lang).next_steps)(due.as_deref())
+            .into_iter()
+            .map(|s| view! { <li>{s}</li> })
+            .collect_view()
+    };
+    let withdrawable = tracking.withdrawable;
+
+    view! {
+        {if confirmation {
+            view! {
+                <div class="panel panel--confirmation">
+                    <h1 tabindex="-1" class="panel__title">{assistance_text(|t| t.submitted_title)}</h1>
+                    <p class="panel__body">
+                        {assistance_text(|t| t.your_reference)}<br/>
+                        <strong class="reference">{reference.clone()}</strong>
+                    </p>
+                </div>
+                {due.map(|due| view! {
+                    <p class="notice deadline">
+                        {move || (assistance_texts(prefs.lang.get()).review_due)(&date_text(due, prefs.lang.get()))}
+                    </p>
+                })}
+                <h2>{assistance_text(|t| t.next_heading)}</h2>
+                <ol class="list-number">{next_steps}</ol>
+            }.into_any()
+        } else {
+            view! { <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1> }.into_any()
+        }}
+        {move || just_withdrawn.get().then(|| view! {
+            <p class="notice notice--success" role="status">{assistance_text(|t| t.withdrawn_done)}</p>
+        })}
+        <RequestFacts tracking=tracking.clone()/>
+        <Progress tracking=tracking.clone()/>
+        <Messages token=token.clone() tracking=tracking.clone() on_done=on_replied/>
+        {evidence}
+        {withdrawable.then(|| view! { <Withdraw token=token.clone() tracking=tracking.clone() on_done=on_withdrawn/> })}
+        {(!withdrawable && !tracking.status.is_closed()).then(|| view! {
+            <p class="hint">{assistance_text(|t| t.not_withdrawable)}</p>
+        })}
+        <h2>{assistance_text(|t| t.keep_link_heading)}</h2>
+        <p>{assistance_text(|t| t.keep_link_body)}</p>
+        <p class="keep-link__url"><a href=link.clone()>{link.clone()}</a></p>
+        <div class="button-row no-print">
+            <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
+                {assistance_text(|t| t.print)}
+            </button>
+            <A href="/assistance" attr:class="button button--secondary">{assistance_text(|t| t.back_to_start)}</A>
+        </div>
+    }
+}

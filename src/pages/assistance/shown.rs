@@ -1,0 +1,135 @@
+//! A submitted request as the applicant sees it: the facts (personal data masked by the
+//! server), the next deadline and the timeline. Shared by the tracking link's page and the
+//! lookup by reference.
+
+use leptos::prelude::*;
+use portal_domain::api::assistance::{AssistanceTracking, Deadline, RequestStatus};
+use portal_domain::calendar::Date;
+use portal_domain::Lang;
+
+use super::texts::{assistance_text, assistance_texts};
+use crate::pages::booking::texts::long_date;
+use crate::prefs::use_prefs;
+
+/// "2026年11月27日 星期五" from a date.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    long_date(date, lang)
+}
+
+/// "2026年11月20日 星期五 10:00" from an RFC 3339 time (+08:00).
+pub fn time_text(at: &str, lang: Lang) -> String {
+    let date = at.get(..10).and_then(|d| Date::parse(d).ok());
+    let time = at.get(11..16).unwrap_or("");
+    match date {
+        Some(date) => format!("{} {time}", long_date(date, lang)),
+        None => at.to_owned(),
+    }
+}
+
+/// What is due next, and by when.
+pub fn deadline_text(deadline: &Deadline, lang: Lang) -> String {
+    let t = assistance_texts(lang);
+    let step = deadline.step.label(lang);
+    match (deadline.due, deadline.unpublished_year) {
+        (Some(due), _) => (t.deadline_due)(
+            step,
+            &date_text(due, lang),
+            deadline.days,
+            deadline.working_days,
+        ),
+        (None, _) => (t.deadline_unknown)(step, deadline.days, deadline.working_days),
+    }
+}
+
+/// The request's key facts in a summary list.
+#[component]
+pub fn RequestFacts(tracking: AssistanceTracking) -> impl IntoView {
+    let prefs = use_prefs();
+    let tracking = StoredValue::new(tracking);
+    move || {
+        let lang = prefs.lang.get();
+        let t = assistance_texts(lang);
+        tracking.with_value(|r| {
+            let a = &r.applicant;
+            let mut rows: Vec<(&'static str, String)> = vec![
+                (t.row_reference, r.reference.clone()),
+                (t.row_status, r.status.label(lang).to_owned()),
+                (t.row_submitted, time_text(&r.submitted_at, lang)),
+                (t.row_applicant, a.name.clone()),
+            ];
+            if let Some(id) = &a.resident_id {
+                rows.push((t.resident_id_label, id.clone()));
+            }
+            if let Some(uscc) = &a.uscc {
+                rows.push((t.uscc_label, uscc.clone()));
+            }
+            if let Some(contact) = &a.contact_name {
+                rows.push((t.contact_name_label, contact.clone()));
+            }
+            rows.push((t.mobile_label, a.mobile.clone()));
+            if let Some(rep) = &a.representative_name {
+                rows.push((t.representative_label, rep.clone()));
+            }
+            rows.push((
+                t.right_type_question,
+                r.right.right_type.label(lang).to_owned(),
+            ));
+            if let Some(number) = &r.right.number {
+                rows.push((t.row_number, number.clone()));
+            }
+            if let Some(title) = &r.right.title {
+                rows.push((t.right_title_label, title.clone()));
+            }
+            rows.push((t.holder_label, r.right.holder.clone()));
+            view! {
+                <dl class="summary-list">
+                    {rows.into_iter().map(|(label, value)| view! {
+                        <div class="summary-list__row">
+                            <dt>{label}</dt>
+                            <dd class="summary-list__value">{value}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            }
+        })
+    }
+}
+
+/// The next deadline (a highlighted line) and the timeline, oldest first.
+#[component]
+pub fn Progress(tracking: AssistanceTracking) -> impl IntoView {
+    let prefs = use_prefs();
+    let tracking = StoredValue::new(tracking);
+    move || {
+        let lang = prefs.lang.get();
+        tracking.with_value(|r| {
+            let next = r.next_deadline.as_ref().map(|d| {
+                let text = deadline_text(d, lang);
+                view! { <p class="notice deadline">{text}</p> }
+            });
+            let events = r
+                .timeline
+                .iter()
+                .map(|e| {
+                    let current = e.status == r.status;
+                    let note = e.note.clone();
+                    view! {
+                        <li class="timeline__item" class:timeline__item--current=current>
+                            <span class="timeline__status">{e.status.label(lang)}</span>
+                            <span class="timeline__date">{time_text(&e.at, lang)}</span>
+                            {note.map(|n| view! { <span class="timeline__note">{n}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h2>{assistance_text(|t| t.progress_heading)}</h2>
+                {next}
+                {(r.status == RequestStatus::Withdrawn).then(|| view! {
+                    <p class="notice">{assistance_text(|t| t.withdrawn_notice)}</p>
+                })}
+                <ol class="timeline">{events}</ol>
+            }
+        })
+    }
+}

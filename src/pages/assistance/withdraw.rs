@@ -1,0 +1,120 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, MAX_REASON_CHARS};
+use portal_domain::Localized;
+
+use super::texts::{assistance_text, assistance_texts};
+use crate::api::{self, ApiError};
+use crate::components::form::{error_for, FormErrors, TextArea};
+use crate::prefs::use_prefs;
+
+/// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
+/// before the request is accepted. `on_done` gets the request as it now is.
+#[component]
+pub fn Withdraw(
+    token: String,
+    tracking: AssistanceTracking,
+    #[prop(into)] on_done: Callback<AssistanceTracking>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    // Becomes true when the 10 minutes run out while the page is open (the server says so).
+    let needs_reason = RwSignal::new(
+        tracking.withdraw_needs_reason || tracking.one_click_withdraw_until.is_none(),
+    );
+    let until = StoredValue::new(
+        tracking
+            .one_click_withdraw_until
+            .clone()
+            .unwrap_or_default(),
+    );
+    let token = StoredValue::new(token);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = WithdrawRequest {
+            reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+        };
+        if let Err(problems) = request.parse(needs_reason.get_untracked()) {
+            errors.set(
+                problems
+                    .iter()
+                    .map(|(f, e)| ((*f).to_owned(), e.message(lang)))
+                    .collect(),
+            );
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        spawn_local(async move {
+            let result = api::assistance_withdraw(&token.get_value(), &request, lang).await;
+            busy.set(false);
+            match result {
+                Ok(updated) => on_done.run(updated),
+                Err(ApiError::Validation(body)) => {
+                    if body.code == code::WITHDRAW_REASON_REQUIRED {
+                        needs_reason.set(true);
+                    }
+                    let mut list: FormErrors = body
+                        .fields
+                        .iter()
+                        .map(|(f, e)| (f.clone(), e.message.clone()))
+                        .collect();
+                    if list.is_empty() {
+                        list.push(("reason".to_owned(), body.message));
+                    }
+                    errors.set(list);
+                }
+                Err(_) => errors.set(vec![(
+                    "reason".to_owned(),
+                    assistance_texts(lang).not_sent_body.to_owned(),
+                )]),
+            }
+        });
+    };
+    let error = Signal::derive(move || errors.with(|e| error_for(e, "reason")));
+    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
+    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
+
+    view! {
+        <section class="withdraw" aria-labelledby="withdraw-heading">
+            <h2 id="withdraw-heading">{assistance_text(|t| t.withdraw_heading)}</h2>
+            <form novalidate on:submit=on_submit>
+                {move || if needs_reason.get() {
+                    view! {
+                        <p>{assistance_text(|t| t.withdraw_with_reason)}</p>
+                        <TextArea
+                            id="reason"
+                            label=assistance_text(|t| t.withdraw_reason_label)
+                            value=reason
+                            error=error
+                            max_chars=MAX_REASON_CHARS
+                            left=left
+                            over=over
+                        />
+                    }.into_any()
+                } else {
+                    view! {
+                        <p>{move || {
+                            let lang = prefs.lang.get();
+                            let until = until.with_value(|u| u.get(11..16).unwrap_or("").to_owned());
+                            (assistance_texts(lang).withdraw_quick)(&until)
+                        }}</p>
+                    }.into_any()
+                }}
+                {move || (!needs_reason.get()).then(|| error.get()).flatten().map(|m| view! {
+                    <p class="field-error" role="alert">{m}</p>
+                })}
+                <button type="submit" class="button button--warning" disabled=move || busy.get()>
+                    {assistance_text(|t| t.withdraw_button)}
+                </button>
+            </form>
+        </section>
+    }
+}
