@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use portal_domain::apps::App;
 use wasm_bindgen::JsCast;
 
+use crate::components::kiosk_session::KioskSession;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::prefs::provide_prefs;
@@ -33,6 +34,7 @@ pub fn Shell(app: App, children: Children) -> impl IntoView {
             <SiteHeader/>
             <main id="main" tabindex="-1">{children()}</main>
             <SiteFooter/>
+            <KioskSession/>
         </Router>
     }
 }

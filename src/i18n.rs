@@ -55,6 +55,11 @@ pub struct Strings {
     pub error_not_found_body: &'static str,
     pub retry: &'static str,
 
+    pub kiosk_end: &'static str,
+    pub kiosk_idle_title: &'static str,
+    pub kiosk_idle_body: fn(u32) -> String,
+    pub kiosk_continue: &'static str,
+
     pub error_summary_title: &'static str,
     pub active_filters: &'static str,
     pub remove_filter: fn(&str) -> String,
@@ -125,6 +130,11 @@ static ZH: Strings = Strings {
     error_not_found_body: "您要的内容不存在或已被移除。",
     retry: "重试",
 
+    kiosk_end: "结束使用，清除我的信息",
+    kiosk_idle_title: "您还在使用吗？",
+    kiosk_idle_body: |s| format!("{s} 秒后将结束使用，并清除您在本机填写的所有信息。"),
+    kiosk_continue: "继续使用",
+
     error_summary_title: "请修改以下内容",
     active_filters: "已选条件",
     remove_filter: |v| format!("移除条件：{v}"),
@@ -184,6 +194,11 @@ static EN: Strings = Strings {
     error_not_found_title: "Nothing found",
     error_not_found_body: "What you asked for does not exist or has been removed.",
     retry: "Try again",
+
+    kiosk_end: "Finish and clear my details",
+    kiosk_idle_title: "Are you still there?",
+    kiosk_idle_body: |s| format!("In {s} seconds this session ends and everything you entered on this machine is cleared."),
+    kiosk_continue: "Keep going",
 
     error_summary_title: "There is a problem",
     active_filters: "Chosen filters",

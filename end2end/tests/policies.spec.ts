@@ -405,6 +405,9 @@ test.describe('policy pages in English', () => {
 test.describe('accessibility (axe-core)', () => {
   for (const lang of ['zh', 'en'] as const) {
     test(`library, search and documents have no violations (${lang})`, async ({ page }) => {
+      // Seven pages, one a long document, each fully scanned by axe: ~25 s on an idle 2-core
+      // machine, so the default 30 s is too tight.
+      test.setTimeout(90_000);
       await page.goto('/policies');
       await appReady(page);
       if (lang === 'en') await page.getByRole('button', { name: 'English' }).click();

@@ -57,7 +57,8 @@ test.describe('navigation', () => {
     await nav.getByRole('link', { name: '首页' }).click();
     await expect(page).toHaveURL('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('知识产权服务，一站办理');
-    await nav.getByRole('link', { name: '预约咨询' }).click();
+    // Home → a page of the same (portal) app: an in-app navigation.
+    await nav.getByRole('link', { name: '企业快速通道' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   });
 
@@ -165,7 +166,8 @@ test.describe('small screens', () => {
 
 test.describe('network trouble', () => {
   test('a failed request says so plainly and can be retried', async ({ page, context }) => {
-    await page.goto('/booking');
+    // A page of the portal app, so that going home is an in-app navigation that fetches data.
+    await page.goto('/fast-track');
     await appReady(page);
     await context.setOffline(true);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();

@@ -4,6 +4,7 @@ pub mod error_panel;
 pub mod filters;
 pub mod form;
 pub mod highlighted;
+pub mod kiosk_session;
 pub mod loading;
 pub mod qr_code;
 pub mod search_field;
