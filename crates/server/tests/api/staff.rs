@@ -1269,3 +1269,97 @@ async fn reception_sees_the_days_bookings_in_full_and_checks_people_in_on_the_da
     assert_eq!(overview.bookings_per_day[1].date.to_string(), "2026-09-30");
     assert_eq!(overview.bookings_per_day[1].bookings, 2);
 }
+
+/// The real binary, configured through the environment as the README says
+/// (`PORTAL_ADMIN_USERNAME` + `PORTAL_ADMIN_PASSWORD_FILE`): the administrator can log in, and
+/// the log holds no password, session id or CSRF token.
+#[tokio::test]
+async fn the_binary_creates_the_first_administrator_from_a_password_file_and_logs_no_secret() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = tempfile::tempdir().unwrap();
+    let password_file = dir.path().join("admin-password");
+    // A trailing line break belongs to the file, not to the password.
+    std::fs::write(&password_file, format!("{ADMIN_PASSWORD}\n")).unwrap();
+    let log_path = dir.path().join("stderr.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
+        .env("PORTAL_ADDR", "127.0.0.1:0")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/portal.sqlite3", dir.path().display()),
+        )
+        .env("PORTAL_DIST", dir.path().join("no-dist"))
+        .env("PORTAL_NOW", NOW)
+        .env("PORTAL_ADMIN_USERNAME", ADMIN)
+        .env("PORTAL_ADMIN_PASSWORD_FILE", &password_file)
+        .env_remove("PORTAL_ADMIN_PASSWORD")
+        .env("PORTAL_SECURE_COOKIES", "1")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(&log_path).unwrap())
+        .spawn()
+        .expect("the server binary starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .trim()
+        .strip_prefix("IP portal running at ")
+        .unwrap()
+        .trim_end_matches('/')
+        .to_owned();
+    let client = reqwest::Client::new();
+    let url = format!("{base}/api/v1/staff/session");
+
+    let failed = client
+        .post(&url)
+        .json(&json!({"username": ADMIN, "password": "a wrong password guess"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(failed.status(), 401);
+    let response = client
+        .post(&url)
+        .json(&json!({"username": ADMIN, "password": ADMIN_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(set_cookie.ends_with("; Secure"), "{set_cookie}");
+    let cookie = set_cookie.split(';').next().unwrap().to_owned();
+    let session: StaffSession = response.json().await.unwrap();
+    let logout = client
+        .delete(&url)
+        .header("Cookie", &cookie)
+        .header("X-CSRF-Token", &session.csrf_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(logout.status(), 204);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert!(child.wait().unwrap().success());
+
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("first staff administrator created"), "{log}");
+    assert!(log.contains("staff login"), "{log}");
+    let session_id = cookie.split_once('=').unwrap().1;
+    for secret in [
+        ADMIN_PASSWORD,
+        "a wrong password guess",
+        session_id,
+        session.csrf_token.as_str(),
+    ] {
+        assert!(!log.contains(secret), "{secret} in the log");
+    }
+}
