@@ -17,6 +17,33 @@ pub struct Config {
     /// system clock, for tests and benchmarks that must not depend on today's date. Never set
     /// it in production: the clock would stand still.
     pub now_override: Option<i64>,
+    /// `PORTAL_SECURE_COOKIES=1` (or `true`): the staff session cookie gets `Secure`, so
+    /// browsers send it only over HTTPS. Set it whenever the portal is reached over TLS (also
+    /// behind a TLS-terminating proxy); leave it off for plain-HTTP development.
+    pub secure_cookies: bool,
+    /// The first administrator, created at start-up only when no active administrator exists:
+    /// `PORTAL_ADMIN_USERNAME` with `PORTAL_ADMIN_PASSWORD_FILE` (a file holding the password,
+    /// preferred: it stays out of the process environment) or `PORTAL_ADMIN_PASSWORD`, and
+    /// optionally `PORTAL_ADMIN_DISPLAY_NAME`. There is no default password.
+    pub first_admin: Option<FirstAdmin>,
+}
+
+/// The account `Application::build` creates when there is no administrator yet.
+#[derive(Clone)]
+pub struct FirstAdmin {
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for FirstAdmin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FirstAdmin")
+            .field("username", &self.username)
+            .field("display_name", &self.display_name)
+            .field("password", &"(hidden)")
+            .finish()
+    }
 }
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -46,6 +73,50 @@ impl Config {
                 }
                 _ => None,
             },
+            secure_cookies: matches!(
+                std::env::var("PORTAL_SECURE_COOKIES")
+                    .as_deref()
+                    .map(str::trim),
+                Ok("1" | "true" | "yes")
+            ),
+            first_admin: first_admin_from_env()?,
         })
     }
+}
+
+fn non_empty_var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// `PORTAL_ADMIN_USERNAME` + (`PORTAL_ADMIN_PASSWORD_FILE` | `PORTAL_ADMIN_PASSWORD`).
+fn first_admin_from_env() -> anyhow::Result<Option<FirstAdmin>> {
+    let Some(username) = non_empty_var("PORTAL_ADMIN_USERNAME") else {
+        if non_empty_var("PORTAL_ADMIN_PASSWORD").is_some()
+            || non_empty_var("PORTAL_ADMIN_PASSWORD_FILE").is_some()
+        {
+            anyhow::bail!("PORTAL_ADMIN_PASSWORD(_FILE) is set without PORTAL_ADMIN_USERNAME");
+        }
+        return Ok(None);
+    };
+    let password = match non_empty_var("PORTAL_ADMIN_PASSWORD_FILE") {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read PORTAL_ADMIN_PASSWORD_FILE={path:?}"))?;
+            // A trailing line break is the file's, not the password's.
+            text.trim_end_matches(['\n', '\r']).to_owned()
+        }
+        None => std::env::var("PORTAL_ADMIN_PASSWORD").unwrap_or_default(),
+    };
+    if password.is_empty() {
+        anyhow::bail!(
+            "PORTAL_ADMIN_USERNAME is set but neither PORTAL_ADMIN_PASSWORD_FILE nor \
+             PORTAL_ADMIN_PASSWORD gives a password"
+        );
+    }
+    Ok(Some(FirstAdmin {
+        display_name: non_empty_var("PORTAL_ADMIN_DISPLAY_NAME")
+            .unwrap_or_else(|| username.trim().to_owned()),
+        username,
+        password,
+    }))
 }

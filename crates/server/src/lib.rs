@@ -16,6 +16,7 @@ mod request_log;
 mod security;
 mod seed;
 mod spa;
+pub mod staff;
 mod venues;
 
 use std::net::SocketAddr;
@@ -46,6 +47,8 @@ pub struct AppState {
     /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
     /// module on the limit.
     pub lookups: Arc<booking::LookupLimiter>,
+    /// The staff workbench's login limiter and cookie settings; see the `staff` module.
+    pub staff: Arc<staff::StaffState>,
 }
 
 /// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
@@ -57,6 +60,7 @@ fn api_router(state: AppState) -> Router {
         .merge(policies::router())
         .merge(booking::router())
         .merge(assistance::router())
+        .merge(staff::router(state.clone()))
         .merge(openapi::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
@@ -109,6 +113,7 @@ impl Application {
             None => Clock::system(),
         };
         let calendar = Arc::new(booking::load_calendar()?);
+        staff::ensure_first_admin(&db, config.first_admin.as_ref(), clock.now()).await?;
         let state = AppState {
             db,
             gi,
@@ -116,6 +121,7 @@ impl Application {
             clock: clock.clone(),
             calendar,
             lookups: Arc::new(booking::LookupLimiter::new()),
+            staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
         };
         let router = router(state, &config)?;
         let listener = TcpListener::bind(config.addr)

@@ -45,7 +45,25 @@ use crate::AppState;
         crate::assistance::upload_request_file,
         crate::assistance::delete_request_file,
         crate::assistance::download_request_file,
-        crate::assistance::reply
+        crate::assistance::reply,
+        crate::staff::auth::login,
+        crate::staff::auth::whoami,
+        crate::staff::auth::logout,
+        crate::staff::accounts::list_accounts,
+        crate::staff::accounts::create_account,
+        crate::staff::accounts::update_account,
+        crate::staff::overview::audit_log,
+        crate::staff::overview::overview,
+        crate::staff::cases::list_cases,
+        crate::staff::cases::get_case,
+        crate::staff::cases::case_file,
+        crate::staff::cases::assign,
+        crate::staff::cases::transition,
+        crate::staff::cases::send_message,
+        crate::staff::cases::add_note,
+        crate::staff::desk::list_bookings,
+        crate::staff::desk::check_in,
+        crate::staff::desk::no_show
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
@@ -75,7 +93,23 @@ use crate::AppState;
         portal_domain::api::assistance::AssistanceLookupRequest,
         portal_domain::api::assistance::WithdrawRequest,
         portal_domain::api::assistance::ReplyRequest,
-        portal_domain::api::assistance::NumberRule
+        portal_domain::api::assistance::NumberRule,
+        portal_domain::api::staff::LoginRequest,
+        portal_domain::api::staff::StaffSession,
+        portal_domain::api::staff::AccountList,
+        portal_domain::api::staff::StaffAccount,
+        portal_domain::api::staff::NewAccount,
+        portal_domain::api::staff::AccountUpdate,
+        portal_domain::api::staff::AuditPage,
+        portal_domain::api::staff::Overview,
+        portal_domain::api::staff::CaseList,
+        portal_domain::api::staff::CaseDetail,
+        portal_domain::api::staff::AssignRequest,
+        portal_domain::api::staff::TransitionRequest,
+        portal_domain::api::staff::MessageRequest,
+        portal_domain::api::staff::NoteRequest,
+        portal_domain::api::staff::DeskBookingList,
+        portal_domain::api::staff::DeskBooking
     ))
 )]
 pub struct ApiDoc;

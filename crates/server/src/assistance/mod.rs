@@ -34,8 +34,8 @@
 //! Logs name drafts, requests, files and messages by their row ids only: never a name, number,
 //! file name or token.
 
-mod files;
-mod store;
+pub(crate) mod files;
+pub(crate) mod store;
 
 use anyhow::Context;
 use axum::body::{Body, Bytes};
@@ -1073,7 +1073,7 @@ async fn draft_view(
 
 /// A request as its applicant tracks it; `full` adds the answers and files (tracking link)
 /// and shows the name unmasked.
-async fn tracking(
+pub(crate) async fn tracking(
     state: &AppState,
     conn: &mut SqliteConnection,
     row: &RequestRow,
@@ -1207,14 +1207,14 @@ async fn tracking(
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-fn views(rows: &[FileRow]) -> Result<Vec<EvidenceFile>, ApiError> {
+pub(crate) fn views(rows: &[FileRow]) -> Result<Vec<EvidenceFile>, ApiError> {
     rows.iter()
         .map(|row| row.view().map_err(ApiError::Internal))
         .collect()
 }
 
 /// `WQ-XXXX-XXXX` from the stored 8 characters.
-fn shown_reference(compact: &str) -> String {
+pub(crate) fn shown_reference(compact: &str) -> String {
     AssistanceReference::parse(compact).map_or_else(|_| compact.to_owned(), |r| r.to_string())
 }
 
@@ -1284,7 +1284,7 @@ async fn check_room(
     Ok(())
 }
 
-fn wants_download(params: &DownloadParams) -> bool {
+pub(crate) fn wants_download(params: &DownloadParams) -> bool {
     matches!(
         params.download.as_deref().map(str::trim),
         Some("1" | "true")

@@ -3,6 +3,9 @@
 //! [`MAX_FAILURES_PER_CLIENT`] per client address in any [`WINDOW_SECS`] (a rolling window: each
 //! failure counts for one hour after it happened).
 //!
+//! The same counter, with other numbers ([`Limits`]), limits failed staff logins by username
+//! and client address (`crate::staff`).
+//!
 //! Kept in memory only: a restart forgets the counts, and several server processes would each
 //! count on their own. Both are acceptable for a limit that only has to make guessing a mobile
 //! number hopeless (5 guesses an hour against some 10^8 numbers).
@@ -101,10 +104,34 @@ impl Attempt {
     }
 }
 
-/// Failed lookups by reference and by client address, in memory.
-#[derive(Debug, Default)]
+/// How many failures of one key and of one client address are allowed within a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub window_secs: i64,
+    pub per_key: usize,
+    pub per_client: usize,
+}
+
+impl Limits {
+    /// Booking lookups: 5 per reference and 30 per client address an hour.
+    pub const BOOKING_LOOKUPS: Limits = Limits {
+        window_secs: WINDOW_SECS,
+        per_key: MAX_FAILURES_PER_REFERENCE,
+        per_client: MAX_FAILURES_PER_CLIENT,
+    };
+}
+
+/// Failed lookups by reference (or any other key) and by client address, in memory.
+#[derive(Debug)]
 pub struct LookupLimiter {
     inner: Mutex<Inner>,
+    limits: Limits,
+}
+
+impl Default for LookupLimiter {
+    fn default() -> Self {
+        LookupLimiter::with_limits(Limits::BOOKING_LOOKUPS)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -128,16 +155,16 @@ impl<K> Default for Failures<K> {
     }
 }
 
-fn live(at: i64, now: i64) -> bool {
-    at + WINDOW_SECS > now
+fn live(at: i64, now: i64, window: i64) -> bool {
+    at + window > now
 }
 
 impl<K: Eq + Hash + Clone> Failures<K> {
     /// The failures of `key` still inside the window (those that ran out are dropped).
-    fn current(&mut self, key: &K, now: i64) -> &[i64] {
+    fn current(&mut self, key: &K, now: i64, window: i64) -> &[i64] {
         match self.by_key.get_mut(key) {
             Some(times) => {
-                times.retain(|&at| live(at, now));
+                times.retain(|&at| live(at, now, window));
                 times
             }
             None => &[],
@@ -145,11 +172,11 @@ impl<K: Eq + Hash + Clone> Failures<K> {
     }
 
     /// `Some(seconds until one of them runs out)` when `key` has `limit` failures or more.
-    fn blocked(&mut self, key: &K, limit: usize, now: i64) -> Option<i64> {
-        let times = self.current(key, now);
+    fn blocked(&mut self, key: &K, limit: usize, now: i64, window: i64) -> Option<i64> {
+        let times = self.current(key, now, window);
         (times.len() >= limit).then(|| {
             let oldest = times.iter().copied().min().unwrap_or(now);
-            (oldest + WINDOW_SECS - now).clamp(1, WINDOW_SECS)
+            (oldest + window - now).clamp(1, window)
         })
     }
 
@@ -171,9 +198,9 @@ impl<K: Eq + Hash + Clone> Failures<K> {
         }
     }
 
-    fn purge(&mut self, now: i64) {
+    fn purge(&mut self, now: i64, window: i64) {
         self.by_key.retain(|_, times| {
-            times.retain(|&at| live(at, now));
+            times.retain(|&at| live(at, now, window));
             !times.is_empty()
         });
     }
@@ -182,6 +209,13 @@ impl<K: Eq + Hash + Clone> Failures<K> {
 impl LookupLimiter {
     pub fn new() -> LookupLimiter {
         LookupLimiter::default()
+    }
+
+    pub fn with_limits(limits: Limits) -> LookupLimiter {
+        LookupLimiter {
+            inner: Mutex::default(),
+            limits,
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -198,31 +232,30 @@ impl LookupLimiter {
         client: Option<IpAddr>,
         now: i64,
     ) -> Result<Attempt, Limited> {
+        let Limits {
+            window_secs: window,
+            per_key,
+            per_client,
+        } = self.limits;
         let mut inner = self.lock();
         if now - inner.purged_at >= PURGE_EVERY_SECS || now < inner.purged_at {
-            inner.references.purge(now);
-            inner.clients.purge(now);
+            inner.references.purge(now, window);
+            inner.clients.purge(now, window);
             inner.purged_at = now;
         }
         let reference = reference.to_owned();
         let client = client.map(client_key);
-        let by_reference = inner
-            .references
-            .blocked(&reference, MAX_FAILURES_PER_REFERENCE, now);
-        let by_client =
-            client.and_then(|ip| inner.clients.blocked(&ip, MAX_FAILURES_PER_CLIENT, now));
+        let by_reference = inner.references.blocked(&reference, per_key, now, window);
+        let by_client = client.and_then(|ip| inner.clients.blocked(&ip, per_client, now, window));
         if let Some(retry_after) = by_reference.max(by_client) {
             return Err(Limited { retry_after });
         }
         let mut reaches = Vec::new();
-        if inner
-            .references
-            .add(&reference, now, MAX_FAILURES_PER_REFERENCE)
-        {
+        if inner.references.add(&reference, now, per_key) {
             reaches.push(Rule::Reference);
         }
         if let Some(ip) = &client {
-            if inner.clients.add(ip, now, MAX_FAILURES_PER_CLIENT) {
+            if inner.clients.add(ip, now, per_client) {
                 reaches.push(Rule::Client);
             }
         }

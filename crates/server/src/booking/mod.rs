@@ -34,6 +34,7 @@ mod seed;
 mod store;
 
 pub use limit::LookupLimiter;
+pub(crate) use limit::{ClientIp, Limited, Limits};
 pub use seed::seed_if_empty;
 
 use anyhow::Context;
@@ -61,7 +62,6 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::AppState;
-use limit::{ClientIp, Limited};
 use store::{BookingRow, VenueConfig};
 
 const CALENDAR_JSON: &str = include_str!("../../../../data/seed/cn_public_holidays.json");

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use portal_server::config::FirstAdmin;
 use portal_server::{Application, Clock, Config};
 use tempfile::TempDir;
 
@@ -62,7 +63,26 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
     spawn(dir, None).await
 }
 
+/// How a staff test starts the server: the first administrator's account (as
+/// `PORTAL_ADMIN_USERNAME` / `PORTAL_ADMIN_PASSWORD` would give it) and `Secure` cookies.
+#[derive(Debug, Clone, Default)]
+pub struct StaffOptions {
+    pub first_admin: Option<(String, String)>,
+    pub secure_cookies: bool,
+}
+
+/// A server on `dir` (a new temp dir for a fresh database) with the clock at `now` (RFC 3339)
+/// and the staff options.
+pub async fn spawn_staff_app(dir: TempDir, now: &str, options: StaffOptions) -> TestApp {
+    let now = portal_server::clock::parse_instant(now).expect("an RFC 3339 instant");
+    spawn_with(dir, Some(now), options).await
+}
+
 async fn spawn(dir: TempDir, now_override: Option<i64>) -> TestApp {
+    spawn_with(dir, now_override, StaffOptions::default()).await
+}
+
+async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptions) -> TestApp {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
@@ -97,6 +117,12 @@ async fn spawn(dir: TempDir, now_override: Option<i64>) -> TestApp {
         database_url: database_url(&dir),
         dist_dir: PathBuf::from(&dist),
         now_override,
+        secure_cookies: options.secure_cookies,
+        first_admin: options.first_admin.map(|(username, password)| FirstAdmin {
+            display_name: format!("{username} (first administrator)"),
+            username,
+            password,
+        }),
     };
     let app = Application::build(config).await.expect("server starts");
     let base = format!("http://{}", app.local_addr());

@@ -13,4 +13,5 @@ mod lifecycle;
 mod policies;
 mod security;
 mod spa;
+mod staff;
 mod venues;

@@ -1,0 +1,533 @@
+//! Passwords, sessions, logging in and out, and the first administrator.
+//!
+//! Passwords are hashed with Argon2id and the `argon2` crate's default parameters
+//! (m = 19 MiB, t = 2, p = 1; OWASP's recommendation), in the PHC string format that records
+//! them, so stronger parameters later still verify old hashes. Hashing runs on the blocking
+//! thread pool.
+//!
+//! Logging in answers the same 401 `staff.login_failed` for an unknown username, a wrong
+//! password and a disabled account, after the same work: an unknown username is checked
+//! against a dummy hash made at start-up. Failed logins are counted per username and per client
+//! address (5 and 20 within 15 minutes, in memory, rolling, like booking lookups); once either
+//! is reached every login of that username, or from that address, answers 429
+//! `staff.login_rate_limited` with `Retry-After`, before any password is checked. A successful
+//! login does not count.
+//!
+//! A session id is 256 random bits (the cookie); the database keeps its SHA-256. It ends 30
+//! minutes after the last request (`last_seen_at` is moved on at most once a minute) or
+//! 12 hours after login. Expired sessions are deleted at each login.
+
+use argon2::password_hash::SaltString;
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_domain::api::booking::format_shanghai;
+use portal_domain::api::staff::{
+    check_password, check_username, code, LoginRequest, Role, StaffSession, LOGIN_WINDOW_SECS,
+    MAX_LOGIN_FAILURES_PER_CLIENT, MAX_LOGIN_FAILURES_PER_USERNAME, SESSION_ABSOLUTE_SECS,
+    SESSION_COOKIE, SESSION_IDLE_SECS,
+};
+use sha2::{Digest, Sha256};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::{audit, Staff, StaffUser};
+use crate::booking::{json_rejection, new_token, ClientIp, Limited, Limits, LookupLimiter};
+use crate::config::FirstAdmin;
+use crate::error::{ApiError, Refusal, Text};
+use crate::AppState;
+
+/// `last_seen_at` is written at most this often.
+const TOUCH_EVERY_SECS: i64 = 60;
+
+/// What the staff routes keep besides the database.
+#[derive(Debug)]
+pub struct StaffState {
+    /// Failed logins per username and per client address.
+    pub logins: LookupLimiter,
+    /// The session cookie gets `Secure`.
+    pub secure_cookies: bool,
+    /// The hash unknown usernames are checked against, so they take as long as known ones.
+    dummy_hash: String,
+}
+
+impl StaffState {
+    pub fn new(secure_cookies: bool) -> anyhow::Result<StaffState> {
+        let dummy = new_token().map_err(|_| anyhow::anyhow!("the OS random source failed"))?;
+        Ok(StaffState {
+            logins: LookupLimiter::with_limits(Limits {
+                window_secs: LOGIN_WINDOW_SECS,
+                per_key: MAX_LOGIN_FAILURES_PER_USERNAME,
+                per_client: MAX_LOGIN_FAILURES_PER_CLIENT,
+            }),
+            secure_cookies,
+            dummy_hash: hash_password(&dummy)?,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Passwords
+// ---------------------------------------------------------------------------------------------
+
+/// An Argon2id PHC string with a fresh 128-bit salt.
+pub fn hash_password(password: &str) -> anyhow::Result<String> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("the OS random source failed: {e}"))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| anyhow::anyhow!("argon2: {e}"))?
+        .to_string())
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
+}
+
+/// Hashing off the async threads.
+pub async fn hash_password_blocking(password: String) -> Result<String, ApiError> {
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .map_err(ApiError::Internal)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts in the database
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: i64,
+}
+
+pub async fn account_by_username(
+    conn: &mut SqliteConnection,
+    username: &str,
+) -> sqlx::Result<Option<AccountRow>> {
+    sqlx::query_as(
+        "SELECT id, username, display_name, password_hash, active, created_at \
+         FROM staff_accounts WHERE username = ?",
+    )
+    .bind(username)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// The account's roles in the order of `Role::ALL`.
+pub async fn roles(conn: &mut SqliteConnection, account_id: i64) -> sqlx::Result<Vec<Role>> {
+    let codes: Vec<String> =
+        sqlx::query_scalar("SELECT role FROM staff_account_roles WHERE account_id = ?")
+            .bind(account_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| codes.iter().any(|c| c == r.code()))
+        .collect())
+}
+
+pub async fn set_roles(
+    conn: &mut SqliteConnection,
+    account_id: i64,
+    roles: &[Role],
+) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM staff_account_roles WHERE account_id = ?")
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await?;
+    for role in roles {
+        sqlx::query("INSERT INTO staff_account_roles (account_id, role) VALUES (?, ?)")
+            .bind(account_id)
+            .bind(role.code())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Active accounts with the administrator role.
+pub async fn active_administrators(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM staff_accounts a JOIN staff_account_roles r ON r.account_id = a.id \
+         WHERE a.active = 1 AND r.role = 'administrator'",
+    )
+    .fetch_one(&mut *conn)
+    .await
+}
+
+pub async fn end_sessions(conn: &mut SqliteConnection, account_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM staff_sessions WHERE account_id = ?")
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Creates the first administrator from the configuration when no active administrator exists
+/// (see `Config::first_admin`). If the username names an existing account, that account is
+/// made an active administrator with the configured password: the way back in when the last
+/// administrator can no longer log in. Otherwise, with administrators present, the
+/// configuration is ignored.
+pub async fn ensure_first_admin(
+    db: &SqlitePool,
+    first_admin: Option<&FirstAdmin>,
+    now: i64,
+) -> anyhow::Result<()> {
+    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    if active_administrators(&mut tx).await? > 0 {
+        if first_admin.is_some() {
+            tracing::info!("an administrator exists: PORTAL_ADMIN_USERNAME is ignored");
+        }
+        return Ok(());
+    }
+    let Some(first) = first_admin else {
+        tracing::warn!(
+            "there is no staff administrator: set PORTAL_ADMIN_USERNAME and \
+             PORTAL_ADMIN_PASSWORD_FILE (see README) and restart to create one"
+        );
+        return Ok(());
+    };
+    let username = check_username(&first.username)
+        .map_err(|e| anyhow::anyhow!("PORTAL_ADMIN_USERNAME: {e}"))?;
+    check_password(&first.password)
+        .map_err(|e| anyhow::anyhow!("the first administrator's password: {e}"))?;
+    let hash = hash_password(&first.password)?;
+    let display_name = first.display_name.trim();
+    let display_name = if display_name.is_empty() {
+        username.as_str()
+    } else {
+        display_name
+    };
+    let id = match account_by_username(&mut tx, &username).await? {
+        Some(existing) => {
+            sqlx::query(
+                "UPDATE staff_accounts SET password_hash = ?, active = 1, updated_at = ? \
+                 WHERE id = ?",
+            )
+            .bind(&hash)
+            .bind(now)
+            .bind(existing.id)
+            .execute(&mut *tx)
+            .await?;
+            let mut current = roles(&mut tx, existing.id).await?;
+            current.push(Role::Administrator);
+            current.sort();
+            current.dedup();
+            set_roles(&mut tx, existing.id, &current).await?;
+            end_sessions(&mut tx, existing.id).await?;
+            existing.id
+        }
+        None => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO staff_accounts (username, display_name, password_hash, active, \
+                 created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?) RETURNING id",
+            )
+            .bind(&username)
+            .bind(display_name)
+            .bind(&hash)
+            .bind(now)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            set_roles(&mut tx, id, &[Role::Administrator]).await?;
+            id
+        }
+    };
+    audit(
+        &mut tx,
+        None,
+        "account.first_administrator",
+        ("account", Some(&username)),
+        "administrator created from the start-up configuration",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::warn!(account = id, "first staff administrator created");
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+// ---------------------------------------------------------------------------------------------
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    account_id: i64,
+    username: String,
+    display_name: String,
+    csrf_token: String,
+    last_seen_at: i64,
+    expires_at: i64,
+}
+
+/// The member of staff whose live session `token` is, if any; moves `last_seen_at` on.
+pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffUser>, ApiError> {
+    // Our ids are 43 characters of URL-safe base64; anything else cannot be one.
+    if token.len() != 43
+        || !token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Ok(None);
+    }
+    let now = state.clock.now();
+    let hash = Sha256::digest(token.as_bytes()).to_vec();
+    let mut conn = state.db.acquire().await?;
+    let row: Option<SessionRow> = sqlx::query_as(
+        "SELECT s.account_id, a.username, a.display_name, s.csrf_token, s.last_seen_at, \
+         s.expires_at FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id \
+         WHERE s.id_hash = ? AND a.active = 1",
+    )
+    .bind(&hash)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    if now >= row.expires_at || now >= row.last_seen_at + SESSION_IDLE_SECS {
+        sqlx::query("DELETE FROM staff_sessions WHERE id_hash = ?")
+            .bind(&hash)
+            .execute(&mut *conn)
+            .await?;
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= TOUCH_EVERY_SECS {
+        sqlx::query("UPDATE staff_sessions SET last_seen_at = ? WHERE id_hash = ?")
+            .bind(now)
+            .bind(&hash)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let roles = roles(&mut conn, row.account_id).await?;
+    Ok(Some(StaffUser {
+        account_id: row.account_id,
+        username: row.username,
+        display_name: row.display_name,
+        roles,
+        csrf_token: row.csrf_token,
+        session_hash: hash,
+        expires_at: row.expires_at,
+    }))
+}
+
+fn session_view(user: &StaffUser) -> StaffSession {
+    StaffSession {
+        username: user.username.clone(),
+        display_name: user.display_name.clone(),
+        roles: user.roles.clone(),
+        csrf_token: user.csrf_token.clone(),
+        expires_at: format_shanghai(user.expires_at),
+    }
+}
+
+fn cookie(state: &AppState, value: &str, clear: bool) -> Result<HeaderValue, ApiError> {
+    let mut cookie = format!("{SESSION_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/");
+    if clear {
+        cookie.push_str("; Max-Age=0");
+    }
+    if state.staff.secure_cookies {
+        cookie.push_str("; Secure");
+    }
+    HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.into()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routes
+// ---------------------------------------------------------------------------------------------
+
+/// Logs in: checks the password and starts a session (the cookie) with its CSRF token.
+#[utoipa::path(post, path = "/api/v1/staff/session", tag = "staff",
+    operation_id = "staff_login", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in. The cookie `portal_staff_session` is set \
+            (`HttpOnly; SameSite=Strict; Path=/`, `Secure` over TLS); send `csrf_token` as \
+            `X-CSRF-Token` with every change", body = StaffSession,
+            headers(("Set-Cookie" = String, description = "The session cookie"))),
+        (status = 400, description = "`validation_failed`: username or password empty",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.login_failed`: the same answer for an unknown \
+            username, a wrong password and a disabled account", body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`staff.login_rate_limited`: 5 failed logins of this \
+            username or 20 from this address within 15 minutes", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until logins are accepted again"))),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    client: ClientIp,
+    body: Result<Json<LoginRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(request) = body.map_err(json_rejection)?;
+    let (username, password) = request.parse().map_err(ApiError::fields)?;
+    let now = state.clock.now();
+    let attempt = state
+        .staff
+        .logins
+        .begin(&username, client.0, now)
+        .map_err(login_rate_limited)?;
+    let account = {
+        let mut conn = state.db.acquire().await?;
+        account_by_username(&mut conn, &username).await?
+    };
+    let hash = account.as_ref().map_or_else(
+        || state.staff.dummy_hash.clone(),
+        |a| a.password_hash.clone(),
+    );
+    let verified = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let account = match account {
+        Some(account) if verified && account.active => account,
+        _ => {
+            for rule in attempt.reached() {
+                let rule = match rule.as_str() {
+                    "reference" => "username",
+                    other => other,
+                };
+                tracing::warn!(
+                    rule,
+                    "staff login limit reached: logins are refused for a while"
+                );
+            }
+            return Err(Refusal::new(
+                StatusCode::UNAUTHORIZED,
+                code::LOGIN_FAILED,
+                Text::new(
+                    "用户名或密码不正确。",
+                    "The username or password is not right.",
+                ),
+            )
+            .into());
+        }
+    };
+    state.staff.logins.forgive(attempt);
+
+    let session_id = new_token()?;
+    let csrf_token = new_token()?;
+    let hash = Sha256::digest(session_id.as_bytes()).to_vec();
+    let expires_at = now + SESSION_ABSOLUTE_SECS;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("DELETE FROM staff_sessions WHERE expires_at <= ? OR last_seen_at <= ?")
+        .bind(now)
+        .bind(now - SESSION_IDLE_SECS)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO staff_sessions (id_hash, account_id, csrf_token, created_at, last_seen_at, \
+         expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&hash)
+    .bind(account.id)
+    .bind(&csrf_token)
+    .bind(now)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        Some(account.id),
+        "session.login",
+        ("account", Some(&account.username)),
+        "logged in",
+        now,
+    )
+    .await?;
+    let roles = roles(&mut tx, account.id).await?;
+    tx.commit().await?;
+    tracing::info!(account = account.id, "staff login");
+    let user = StaffUser {
+        account_id: account.id,
+        username: account.username,
+        display_name: account.display_name,
+        roles,
+        csrf_token,
+        session_hash: hash,
+        expires_at,
+    };
+    Ok((
+        [(header::SET_COOKIE, cookie(&state, &session_id, false)?)],
+        Json(session_view(&user)),
+    )
+        .into_response())
+}
+
+/// The signed-in member of staff, with the CSRF token (e.g. after a page reload).
+#[utoipa::path(get, path = "/api/v1/staff/session", tag = "staff",
+    operation_id = "staff_whoami",
+    responses(
+        (status = 200, description = "The session", body = StaffSession),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn whoami(Staff(user): Staff) -> Json<StaffSession> {
+    Json(session_view(&user))
+}
+
+/// Logs out: ends the session and clears the cookie.
+#[utoipa::path(delete, path = "/api/v1/staff/session", tag = "staff",
+    operation_id = "staff_logout",
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 204, description = "Logged out; the cookie is cleared"),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.csrf`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn logout(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+) -> Result<Response, ApiError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    sqlx::query("DELETE FROM staff_sessions WHERE id_hash = ?")
+        .bind(&user.session_hash)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "session.logout",
+        ("account", Some(&user.username)),
+        "logged out",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::info!(account = user.account_id, "staff logout");
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, cookie(&state, "", true)?)],
+    )
+        .into_response())
+}
+
+fn login_rate_limited(limited: Limited) -> ApiError {
+    let minutes = (limited.retry_after + 59) / 60;
+    Refusal::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        code::LOGIN_RATE_LIMITED,
+        Text {
+            zh: format!("登录失败次数过多，请在 {minutes} 分钟后再试。").into(),
+            en: format!(
+                "There have been too many failed attempts to sign in. Try again in {minutes} minute{}.",
+                if minutes == 1 { "" } else { "s" }
+            )
+            .into(),
+        },
+    )
+    .header(header::RETRY_AFTER, HeaderValue::from(limited.retry_after))
+    .into()
+}

@@ -1,0 +1,596 @@
+//! The case queue of rights-assistance requests, for case handlers.
+//!
+//! Staff see a request unmasked (names, resident ID, mobile number, USCC in full); the
+//! server logs none of it, only row ids. A change of status follows
+//! `portal_domain::api::staff::allowed_transitions` and inserts an `assistance_events` row, so
+//! it shows on the applicant's tracking timeline, with the refusal reason or the outcome as its
+//! note. Messages go to `assistance_messages`, which the tracking page shows and the applicant
+//! may answer once. Internal notes go to `staff_case_notes`, which no citizen route reads.
+//! Any case handler may act on any case; assignment says who is looking after it.
+
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_domain::api::assistance::{Deadline, RequestStatus, RightType};
+use portal_domain::api::booking::format_shanghai;
+use portal_domain::api::staff::{
+    allowed_transitions, code, normalise_username, AssignRequest, CaseDetail, CaseList, CaseNote,
+    CaseSummary, MessageRequest, NoteRequest, StaffError, TransitionRequest,
+};
+use portal_domain::calendar::{Date, HolidayCalendar};
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+use super::{audit, PageParams, Staff};
+use crate::assistance::store::{self as requests, Owner};
+use crate::assistance::{files, shown_reference, tracking, views, wants_download, DownloadParams};
+use crate::booking::json_rejection;
+use crate::error::{ApiError, Refusal, Text};
+use crate::extract::Query;
+use crate::AppState;
+
+/// A request as the queue needs it.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct QueueRow {
+    id: i64,
+    reference: String,
+    status: String,
+    right_type: Option<String>,
+    submitted_at: i64,
+    submitted_on: String,
+    assignee: Option<String>,
+    accepted_at: Option<i64>,
+}
+
+const QUEUE_SELECT: &str = "SELECT r.id, r.reference, r.status, \
+     json_extract(r.answers, '$.right.type') AS right_type, r.submitted_at, r.submitted_on, \
+     a.username AS assignee, \
+     (SELECT MAX(e.at) FROM assistance_events e WHERE e.request_id = r.id \
+      AND e.status = 'accepted') AS accepted_at \
+     FROM assistance_requests r LEFT JOIN staff_accounts a ON a.id = r.assignee_id";
+
+/// Working days from `today` to `due`: 0 on the day, negative once past (at least -1), `None`
+/// where the calendar is not published.
+pub(crate) fn working_days_left(calendar: &HolidayCalendar, today: Date, due: Date) -> Option<i32> {
+    let count = |from: Date, to: Date| -> Option<i32> {
+        let mut n = 0;
+        let mut day = from;
+        while day < to {
+            day = day.checked_add_days(1)?;
+            n += i32::from(calendar.is_working_day(day).ok()?);
+        }
+        Some(n)
+    };
+    if due >= today {
+        count(today, due)
+    } else {
+        count(due, today).map(|n| -n.max(1))
+    }
+}
+
+fn summary(
+    calendar: &HolidayCalendar,
+    today: Date,
+    row: &QueueRow,
+) -> Result<CaseSummary, ApiError> {
+    let bad = |what: &str| ApiError::Internal(anyhow::anyhow!("request {}: bad {what}", row.id));
+    let status = RequestStatus::from_code(&row.status).ok_or_else(|| bad("status"))?;
+    let right_type = row
+        .right_type
+        .as_deref()
+        .and_then(RightType::from_code)
+        .ok_or_else(|| bad("right type"))?;
+    let submitted_on = Date::parse(&row.submitted_on).map_err(|_| bad("submission date"))?;
+    let accepted_on = row.accepted_at.and_then(Date::from_unix_seconds_shanghai);
+    let next_deadline: Option<Deadline> =
+        portal_domain::api::assistance::next_deadline(calendar, status, submitted_on, accepted_on);
+    let due = next_deadline.as_ref().and_then(|d| d.due);
+    Ok(CaseSummary {
+        id: row.id,
+        reference: shown_reference(&row.reference),
+        right_type,
+        status,
+        assignee: row.assignee.clone(),
+        submitted_at: format_shanghai(row.submitted_at),
+        submitted_on,
+        working_days_left: due.and_then(|due| working_days_left(calendar, today, due)),
+        overdue: due.is_some_and(|due| due < today),
+        next_deadline,
+    })
+}
+
+/// Every request matching `filter` (SQL condition on `r`/`a`), summarised, oldest first.
+pub(crate) async fn summaries(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    filter: &str,
+    binds: &[String],
+) -> Result<Vec<CaseSummary>, ApiError> {
+    let sql = format!("{QUEUE_SELECT} WHERE {filter} ORDER BY r.submitted_at, r.id");
+    let mut query = sqlx::query_as::<_, QueueRow>(&sql);
+    for bind in binds {
+        query = query.bind(bind);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let today = today(state)?;
+    rows.iter()
+        .map(|row| summary(&state.calendar, today, row))
+        .collect()
+}
+
+pub(crate) fn today(state: &AppState) -> Result<Date, ApiError> {
+    Date::from_unix_seconds_shanghai(state.clock.now())
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999")))
+}
+
+/// The filters of the queue.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CaseParams {
+    /// A status code, `open` (default: every status but rejected, concluded and withdrawn) or
+    /// `all`.
+    pub status: Option<String>,
+    /// A username, `me`, or `none` for unassigned cases.
+    pub assignee: Option<String>,
+    /// `true` (or `1`): only cases whose next deadline has passed.
+    pub overdue: Option<String>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+fn bad_filter(zh: &'static str, en: &'static str) -> ApiError {
+    ApiError::BadRequest(Text::new(zh, en))
+}
+
+/// The queue: requests by status, assignee and overdue, oldest submission first.
+#[utoipa::path(get, path = "/api/v1/staff/cases", tag = "staff",
+    operation_id = "staff_list_cases", params(CaseParams),
+    responses(
+        (status = 200, description = "One page of the queue", body = CaseList),
+        (status = 400, description = "`bad_request`: unknown status or overdue value",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`: case handlers only", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn list_cases(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    Query(params): Query<CaseParams>,
+) -> Result<Json<CaseList>, ApiError> {
+    let mut conditions = vec!["1 = 1".to_owned()];
+    let mut binds = Vec::new();
+    match params.status.as_deref().map(str::trim) {
+        None | Some("") | Some("open") => {
+            conditions.push("r.status NOT IN ('rejected', 'concluded', 'withdrawn')".to_owned())
+        }
+        Some("all") => {}
+        Some(code) => {
+            let status = RequestStatus::from_code(code).ok_or_else(|| {
+                bad_filter(
+                    "状态（status）无法识别。",
+                    "The status filter is not a known status.",
+                )
+            })?;
+            conditions.push("r.status = ?".to_owned());
+            binds.push(status.code().to_owned());
+        }
+    }
+    match params.assignee.as_deref().map(str::trim) {
+        None | Some("") => {}
+        Some("none") => conditions.push("r.assignee_id IS NULL".to_owned()),
+        Some("me") => {
+            conditions.push("a.username = ?".to_owned());
+            binds.push(user.username.clone());
+        }
+        Some(username) => {
+            conditions.push("a.username = ?".to_owned());
+            binds.push(normalise_username(username));
+        }
+    }
+    let overdue_only = match params.overdue.as_deref().map(str::trim) {
+        None | Some("") | Some("false" | "0") => false,
+        Some("true" | "1") => true,
+        Some(_) => {
+            return Err(bad_filter(
+                "overdue 应为 true 或 false。",
+                "overdue must be true or false.",
+            ))
+        }
+    };
+    let mut conn = state.db.acquire().await?;
+    let mut items = summaries(&state, &mut conn, &conditions.join(" AND "), &binds).await?;
+    if overdue_only {
+        items.retain(|c| c.overdue);
+    }
+    let (page, per_page, offset) = PageParams {
+        page: params.page,
+        per_page: params.per_page,
+    }
+    .resolve();
+    let total = items.len() as u32;
+    let items = items
+        .into_iter()
+        .skip(offset as usize)
+        .take(per_page as usize)
+        .collect();
+    Ok(Json(CaseList {
+        items,
+        total,
+        page,
+        per_page,
+    }))
+}
+
+/// The whole case as staff see it.
+async fn detail(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<CaseDetail, ApiError> {
+    let row = requests::request_by_id(conn, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let summary = summaries(state, conn, "r.id = ?", &[id.to_string()])
+        .await?
+        .pop()
+        .ok_or(ApiError::NotFound)?;
+    let view = tracking(state, conn, &row, state.clock.now(), true).await?;
+    let files = requests::request_files(conn, id)
+        .await?
+        .into_iter()
+        .filter(|f| f.role != "staged")
+        .collect::<Vec<_>>();
+    let notes: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        "SELECT n.id, a.username, n.body, n.at FROM staff_case_notes n \
+         JOIN staff_accounts a ON a.id = n.author_id WHERE n.request_id = ? ORDER BY n.at, n.id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(CaseDetail {
+        allowed_transitions: allowed_transitions(summary.status).to_vec(),
+        summary,
+        answers: row.answers().map_err(ApiError::Internal)?,
+        files: views(&files)?,
+        timeline: view.timeline,
+        messages: view.messages,
+        notes: notes
+            .into_iter()
+            .map(|(id, author, text, at)| CaseNote {
+                id,
+                author,
+                text,
+                at: format_shanghai(at),
+            })
+            .collect(),
+    })
+}
+
+fn case_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
+    path.map(|Path(id)| id).map_err(|_| ApiError::NotFound)
+}
+
+/// One case with everything: answers unmasked, files, timeline, messages, internal notes and
+/// where it can go next.
+#[utoipa::path(get, path = "/api/v1/staff/cases/{id}", tag = "staff",
+    operation_id = "staff_get_case",
+    params(("id" = i64, Path, description = "The case's id")),
+    responses(
+        (status = 200, description = "The case", body = CaseDetail),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn get_case(
+    State(state): State<AppState>,
+    path: Result<Path<i64>, PathRejection>,
+) -> Result<Json<CaseDetail>, ApiError> {
+    let id = case_id(path)?;
+    let mut conn = state.db.acquire().await?;
+    Ok(Json(detail(&state, &mut conn, id).await?))
+}
+
+/// A file of the case: evidence or a file sent with a reply (not one the applicant has not
+/// sent yet).
+#[utoipa::path(get, path = "/api/v1/staff/cases/{id}/files/{file_id}", tag = "staff",
+    operation_id = "staff_case_file",
+    params(("id" = i64, Path, description = "The case's id"),
+        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    responses(
+        (status = 200, description = "The file, `inline` unless `download=1`",
+            content_type = "application/octet-stream", body = String),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such file in this case", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn case_file(
+    State(state): State<AppState>,
+    path: Result<Path<(i64, i64)>, PathRejection>,
+    Query(params): Query<DownloadParams>,
+) -> Result<Response, ApiError> {
+    let Ok(Path((id, file_id))) = path else {
+        return Err(ApiError::NotFound);
+    };
+    let mut conn = state.db.acquire().await?;
+    let (row, content) = requests::file_with_content(&mut conn, Owner::Request(id), file_id)
+        .await?
+        .filter(|(row, _)| row.role != "staged")
+        .ok_or(ApiError::NotFound)?;
+    files::serve(&row, content, wants_download(&params))
+}
+
+/// The request's current status under the write lock; 404 if there is no such request.
+async fn current_status(conn: &mut SqliteConnection, id: i64) -> Result<RequestStatus, ApiError> {
+    requests::request_by_id(conn, id)
+        .await?
+        .ok_or(ApiError::NotFound)?
+        .status()
+        .map_err(ApiError::Internal)
+}
+
+/// Gives the case to a case handler, or takes it off whoever has it (`username: null`).
+#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/assign", tag = "staff",
+    operation_id = "staff_assign_case", request_body = AssignRequest,
+    params(("id" = i64, Path, description = "The case's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The case", body = CaseDetail),
+        (status = 400, description = "`validation_failed`: `username` \
+            (`staff.assignee_unknown`)", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn assign(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+    body: Result<Json<AssignRequest>, JsonRejection>,
+) -> Result<Json<CaseDetail>, ApiError> {
+    let id = case_id(path)?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let username = request
+        .username
+        .as_deref()
+        .map(normalise_username)
+        .filter(|u| !u.is_empty());
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    current_status(&mut tx, id).await?;
+    let assignee: Option<i64> = match &username {
+        None => None,
+        Some(username) => Some(
+            sqlx::query_scalar(
+                "SELECT a.id FROM staff_accounts a JOIN staff_account_roles r \
+                 ON r.account_id = a.id WHERE a.username = ? AND a.active = 1 \
+                 AND r.role = 'case_handler'",
+            )
+            .bind(username)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| ApiError::fields(vec![("username", StaffError::AssigneeUnknown)]))?,
+        ),
+    };
+    sqlx::query("UPDATE assistance_requests SET assignee_id = ? WHERE id = ?")
+        .bind(assignee)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let summary = match &username {
+        Some(username) => format!("assigned to {username}"),
+        None => "unassigned".to_owned(),
+    };
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "case.assign",
+        ("case", Some(&id.to_string())),
+        &summary,
+        now,
+    )
+    .await?;
+    let view = detail(&state, &mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(
+        request = id,
+        assignee,
+        by = user.account_id,
+        "case assigned"
+    );
+    Ok(Json(view))
+}
+
+/// Moves the case to another status, by the transition table; the applicant's timeline shows
+/// it at once, with the reason (不予受理) or the outcome (已办结).
+#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/transition", tag = "staff",
+    operation_id = "staff_transition_case", request_body = TransitionRequest,
+    params(("id" = i64, Path, description = "The case's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The case in its new status", body = CaseDetail),
+        (status = 400, description = "`validation_failed`: `to` missing, `reason` required for \
+            rejected (`staff.reason_required`), `outcome` required for concluded \
+            (`staff.outcome_required`), either given where it is not used \
+            (`staff.not_used_here`)", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`staff.illegal_transition`: `details.from` and \
+            `details.allowed` (the statuses it can go to)", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn transition(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+    body: Result<Json<TransitionRequest>, JsonRejection>,
+) -> Result<Json<CaseDetail>, ApiError> {
+    let id = case_id(path)?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let (to, note) = request.parse().map_err(ApiError::fields)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let from = current_status(&mut tx, id).await?;
+    let allowed = allowed_transitions(from);
+    if !allowed.contains(&to) {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            code::ILLEGAL_TRANSITION,
+            Text::new(
+                "案件当前的状态不能变更为所选状态。",
+                "The case cannot go from its current status to the one chosen.",
+            ),
+        )
+        .details(serde_json::json!({
+            "from": from,
+            "to": to,
+            "allowed": allowed,
+        }))
+        .into());
+    }
+    requests::set_status(&mut tx, id, to, note.as_deref(), now).await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "case.transition",
+        ("case", Some(&id.to_string())),
+        &format!("{} -> {}", from.code(), to.code()),
+        now,
+    )
+    .await?;
+    let view = detail(&state, &mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(
+        request = id,
+        from = from.code(),
+        to = to.code(),
+        by = user.account_id,
+        "case status changed"
+    );
+    Ok(Json(view))
+}
+
+/// Sends the applicant a message (`info`, or `more_material_requested` while the case is
+/// open); the tracking page shows it and the applicant can answer it once.
+#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/messages", tag = "staff",
+    operation_id = "staff_message_case", request_body = MessageRequest,
+    params(("id" = i64, Path, description = "The case's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "Sent; the case with it", body = CaseDetail),
+        (status = 400, description = "`validation_failed`: `kind`, `text`", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`staff.case_closed`: more material cannot be asked for \
+            on a closed case", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn send_message(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+    body: Result<Json<MessageRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let id = case_id(path)?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let (kind, text) = request.parse().map_err(ApiError::fields)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let status = current_status(&mut tx, id).await?;
+    if kind == portal_domain::api::assistance::MessageKind::MoreMaterialRequested
+        && status.is_closed()
+    {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            code::CASE_CLOSED,
+            Text::new(
+                "案件已结束（不予受理、已办结或已撤回），不能再要求补充材料。",
+                "The case has ended (not accepted, concluded or withdrawn), so more material cannot be asked for.",
+            ),
+        )
+        .into());
+    }
+    let message_id: i64 = sqlx::query_scalar(
+        "INSERT INTO assistance_messages (request_id, kind, body, sent_at) VALUES (?, ?, ?, ?) \
+         RETURNING id",
+    )
+    .bind(id)
+    .bind(kind.code())
+    .bind(&text)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "case.message",
+        ("case", Some(&id.to_string())),
+        &format!("message {message_id} sent ({})", kind.code()),
+        now,
+    )
+    .await?;
+    let view = detail(&state, &mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(
+        request = id,
+        message = message_id,
+        by = user.account_id,
+        "case message sent"
+    );
+    Ok((StatusCode::CREATED, Json(view)).into_response())
+}
+
+/// Adds an internal note: staff only, never shown to the applicant.
+#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/notes", tag = "staff",
+    operation_id = "staff_note_case", request_body = NoteRequest,
+    params(("id" = i64, Path, description = "The case's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 201, description = "Added; the case with it", body = CaseDetail),
+        (status = 400, description = "`validation_failed`: `text`", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn add_note(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+    body: Result<Json<NoteRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let id = case_id(path)?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let text = request.parse().map_err(ApiError::fields)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    current_status(&mut tx, id).await?;
+    let note_id: i64 = sqlx::query_scalar(
+        "INSERT INTO staff_case_notes (request_id, author_id, body, at) VALUES (?, ?, ?, ?) \
+         RETURNING id",
+    )
+    .bind(id)
+    .bind(user.account_id)
+    .bind(&text)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "case.note",
+        ("case", Some(&id.to_string())),
+        &format!("note {note_id} added"),
+        now,
+    )
+    .await?;
+    let view = detail(&state, &mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(
+        request = id,
+        note = note_id,
+        by = user.account_id,
+        "case note added"
+    );
+    Ok((StatusCode::CREATED, Json(view)).into_response())
+}

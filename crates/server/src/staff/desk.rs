@@ -1,0 +1,316 @@
+//! The booking desk, for reception: the day's bookings with contact details in full, check-in
+//! and no-shows.
+//!
+//! Attendance is kept in `bookings.attendance` beside `status`: a checked-in booking stays
+//! `confirmed` and keeps its seat, so the booking routes and the seat index are unchanged.
+//! - Check-in is open from 2 hours before the start (when the applicant can no longer move or
+//!   cancel the booking online) until the end of the booking's day (Asia/Shanghai): people come
+//!   early or late, but not on another day.
+//! - A booking is marked as not attended once its slot has ended, that day or later.
+//! - Recording the same again changes nothing (a retry is safe); recording the other way is
+//!   refused (409 `staff.attendance_recorded`), and a cancelled booking takes neither (409
+//!   `staff.booking_cancelled`).
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use portal_domain::api::booking::{format_shanghai, BookingStatus, NamedRef, CHANGE_CUTOFF_SECS};
+use portal_domain::api::staff::{code, Attendance, DeskBooking, DeskBookingList};
+use portal_domain::calendar::Date;
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+use super::{audit, Staff};
+use crate::error::{ApiError, Refusal, Text};
+use crate::extract::Query;
+use crate::AppState;
+
+#[derive(Debug, sqlx::FromRow)]
+struct DeskRow {
+    id: i64,
+    reference: String,
+    status: String,
+    attendance: Option<String>,
+    attendance_at: Option<i64>,
+    venue_id: String,
+    venue_name_zh: String,
+    venue_name_en: String,
+    topic_id: String,
+    topic_name_zh: String,
+    topic_name_en: String,
+    date: String,
+    start_time: String,
+    end_time: String,
+    starts_at: i64,
+    ends_at: i64,
+    name: String,
+    mobile: String,
+    organisation: Option<String>,
+    uscc: Option<String>,
+    description: Option<String>,
+    wheelchair_access: bool,
+    sign_language_interpreter: bool,
+    other_adjustments: Option<String>,
+    for_someone_else: bool,
+}
+
+const DESK_SELECT: &str = "SELECT b.id, b.reference, b.status, b.attendance, b.attendance_at, \
+     b.venue_id, v.name_zh AS venue_name_zh, v.name_en AS venue_name_en, b.topic_id, \
+     t.name_zh AS topic_name_zh, t.name_en AS topic_name_en, b.date, b.start_time, b.end_time, \
+     b.starts_at, b.ends_at, b.name, b.mobile, b.organisation, b.uscc, b.description, \
+     b.wheelchair_access, b.sign_language_interpreter, b.other_adjustments, b.for_someone_else \
+     FROM bookings b JOIN venues v ON v.id = b.venue_id JOIN booking_topics t ON t.id = b.topic_id";
+
+impl DeskRow {
+    fn status(&self) -> BookingStatus {
+        if self.status == "cancelled" {
+            BookingStatus::Cancelled
+        } else {
+            BookingStatus::Confirmed
+        }
+    }
+
+    fn attendance(&self) -> Option<Attendance> {
+        self.attendance.as_deref().and_then(Attendance::from_code)
+    }
+
+    /// Check-in is open at `now` (whatever was recorded).
+    fn check_in_open(&self, now: i64) -> bool {
+        now >= self.starts_at - CHANGE_CUTOFF_SECS
+            && Date::from_unix_seconds_shanghai(now).map(|d| d.to_string())
+                == Some(self.date.clone())
+    }
+
+    fn view(&self, now: i64) -> Result<DeskBooking, ApiError> {
+        let confirmed = self.status() == BookingStatus::Confirmed;
+        Ok(DeskBooking {
+            id: self.id,
+            reference: match self.reference.get(..4).zip(self.reference.get(4..)) {
+                Some((a, b)) => format!("{a}-{b}"),
+                None => self.reference.clone(),
+            },
+            status: self.status(),
+            attendance: self.attendance(),
+            attendance_at: self.attendance_at.map(format_shanghai),
+            venue: NamedRef {
+                id: self.venue_id.clone(),
+                name_zh: self.venue_name_zh.clone(),
+                name_en: self.venue_name_en.clone(),
+            },
+            topic: NamedRef {
+                id: self.topic_id.clone(),
+                name_zh: self.topic_name_zh.clone(),
+                name_en: self.topic_name_en.clone(),
+            },
+            date: Date::parse(&self.date).map_err(|_| {
+                ApiError::Internal(anyhow::anyhow!("booking {} has a bad date", self.id))
+            })?,
+            start_time: self.start_time.clone(),
+            end_time: self.end_time.clone(),
+            name: self.name.clone(),
+            mobile: self.mobile.clone(),
+            organisation: self.organisation.clone(),
+            uscc: self.uscc.clone(),
+            description: self.description.clone(),
+            wheelchair_access: self.wheelchair_access,
+            sign_language_interpreter: self.sign_language_interpreter,
+            other_adjustments: self.other_adjustments.clone(),
+            for_someone_else: self.for_someone_else,
+            can_check_in: confirmed && self.attendance.is_none() && self.check_in_open(now),
+            can_mark_no_show: confirmed && self.attendance.is_none() && now >= self.ends_at,
+        })
+    }
+}
+
+/// `?venue=&date=` of the desk list.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DeskParams {
+    /// A venue id; all venues when absent.
+    pub venue: Option<String>,
+    /// `YYYY-MM-DD`; today (Asia/Shanghai) when absent.
+    pub date: Option<String>,
+}
+
+/// The bookings of a day, all venues or one: contact details in full.
+#[utoipa::path(get, path = "/api/v1/staff/bookings", tag = "staff",
+    operation_id = "staff_list_bookings", params(DeskParams),
+    responses(
+        (status = 200, description = "The day's bookings by start time", body = DeskBookingList),
+        (status = 400, description = "`bad_request`: the date is not a date",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`: reception only", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn list_bookings(
+    State(state): State<AppState>,
+    Query(params): Query<DeskParams>,
+) -> Result<Json<DeskBookingList>, ApiError> {
+    let now = state.clock.now();
+    let date = match params
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        Some(d) => Date::parse(d).map_err(|_| {
+            ApiError::BadRequest(Text::new(
+                "日期（date）应为 YYYY-MM-DD 格式。",
+                "The date must be written YYYY-MM-DD.",
+            ))
+        })?,
+        None => super::cases::today(&state)?,
+    };
+    let venue = params
+        .venue
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned);
+    let rows: Vec<DeskRow> = sqlx::query_as(&format!(
+        "{DESK_SELECT} WHERE b.date = ? AND (? IS NULL OR b.venue_id = ?) \
+         ORDER BY b.starts_at, v.sort_order, b.venue_id, b.seat, b.id"
+    ))
+    .bind(date.to_string())
+    .bind(&venue)
+    .bind(&venue)
+    .fetch_all(&state.db)
+    .await?;
+    let items = rows
+        .iter()
+        .map(|row| row.view(now))
+        .collect::<Result<_, _>>()?;
+    Ok(Json(DeskBookingList { date, venue, items }))
+}
+
+async fn desk_row(conn: &mut SqliteConnection, id: i64) -> Result<DeskRow, ApiError> {
+    sqlx::query_as(&format!("{DESK_SELECT} WHERE b.id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+fn conflict(code: &'static str, zh: &'static str, en: &'static str) -> ApiError {
+    Refusal::new(StatusCode::CONFLICT, code, Text::new(zh, en)).into()
+}
+
+async fn record(
+    state: &AppState,
+    user_id: i64,
+    path: Result<Path<i64>, PathRejection>,
+    attendance: Attendance,
+) -> Result<Json<DeskBooking>, ApiError> {
+    let Ok(Path(id)) = path else {
+        return Err(ApiError::NotFound);
+    };
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let row = desk_row(&mut tx, id).await?;
+    if row.status() == BookingStatus::Cancelled {
+        return Err(conflict(
+            code::BOOKING_CANCELLED,
+            "这个预约已经取消。",
+            "This booking was cancelled.",
+        ));
+    }
+    match row.attendance() {
+        Some(recorded) if recorded == attendance => return Ok(Json(row.view(now)?)),
+        Some(_) => {
+            return Err(conflict(
+                code::ATTENDANCE_RECORDED,
+                "这个预约的到场情况已经登记过了。",
+                "Attendance for this booking has already been recorded.",
+            ))
+        }
+        None => {}
+    }
+    match attendance {
+        Attendance::CheckedIn if !row.check_in_open(now) => {
+            return Err(conflict(
+                code::CHECK_IN_NOT_OPEN,
+                "只能在预约当天、开始前 2 小时起办理签到。",
+                "Check-in opens 2 hours before the start, on the day of the booking only.",
+            ))
+        }
+        Attendance::NoShow if now < row.ends_at => {
+            return Err(conflict(
+                code::NO_SHOW_TOO_EARLY,
+                "预约时段结束后才能登记为未到场。",
+                "A booking can be marked as not attended only once its slot has ended.",
+            ))
+        }
+        _ => {}
+    }
+    sqlx::query("UPDATE bookings SET attendance = ?, attendance_at = ? WHERE id = ?")
+        .bind(attendance.code())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let action = match attendance {
+        Attendance::CheckedIn => "booking.check_in",
+        Attendance::NoShow => "booking.no_show",
+    };
+    audit(
+        &mut tx,
+        Some(user_id),
+        action,
+        ("booking", Some(&id.to_string())),
+        attendance.code(),
+        now,
+    )
+    .await?;
+    let row = desk_row(&mut tx, id).await?;
+    tx.commit().await?;
+    tracing::info!(
+        booking = id,
+        by = user_id,
+        attendance = attendance.code(),
+        "booking attendance recorded"
+    );
+    Ok(Json(row.view(now)?))
+}
+
+/// Checks the person in: from 2 hours before the start until the end of that day.
+#[utoipa::path(post, path = "/api/v1/staff/bookings/{id}/check-in", tag = "staff",
+    operation_id = "staff_check_in_booking",
+    params(("id" = i64, Path, description = "The booking's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "Checked in (again: unchanged)", body = DeskBooking),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such booking", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`staff.check_in_not_open`, `staff.booking_cancelled` or \
+            `staff.attendance_recorded`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn check_in(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+) -> Result<Json<DeskBooking>, ApiError> {
+    record(&state, user.account_id, path, Attendance::CheckedIn).await
+}
+
+/// Marks the booking as not attended, once its slot has ended.
+#[utoipa::path(post, path = "/api/v1/staff/bookings/{id}/no-show", tag = "staff",
+    operation_id = "staff_no_show_booking",
+    params(("id" = i64, Path, description = "The booking's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "Marked (again: unchanged)", body = DeskBooking),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such booking", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`staff.no_show_too_early`, `staff.booking_cancelled` or \
+            `staff.attendance_recorded`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn no_show(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+) -> Result<Json<DeskBooking>, ApiError> {
+    record(&state, user.account_id, path, Attendance::NoShow).await
+}

@@ -1,0 +1,409 @@
+//! The staff workbench API (`/api/v1/staff/...`, issue #7): accounts with roles, sessions, the
+//! case queue of rights-assistance requests, the booking desk, the overview and the audit log.
+//! The JSON shapes, the role list and the transition table are in
+//! `portal_domain::api::staff`, whose module documentation lists the routes.
+//!
+//! Access control is decided in one place: [`table`]. Every staff route is added there with the
+//! access it needs ([`Access`]), and [`router`] wraps each one in the guard ([`guard`]) that
+//! answers before the handler runs:
+//! 1. 401 `staff.unauthenticated` without a live session (no cookie, an unknown one, idle for
+//!    30 minutes, or 12 hours after login);
+//! 2. 403 `staff.csrf` when a request that changes something (any method but GET and HEAD) does
+//!    not carry the session's token in `X-CSRF-Token` (synchronizer token; compared in constant
+//!    time);
+//! 3. 403 `staff.forbidden` when the account has none of the route's roles.
+//!
+//! The guard then hands the handler the signed-in member of staff ([`Staff`]). Roles are read
+//! from the database on every request, so taking a role away takes effect at once. There is no
+//! other way to add a staff route than the table, and the API tests walk [`route_table`] to
+//! prove 401 and 403 on every entry, and compare it with the OpenAPI document.
+//!
+//! Logging in (`POST /staff/session`) is the one public route. It is not CSRF-protected (there
+//! is no session yet); `SameSite=Strict` keeps other sites from logging a browser in.
+//!
+//! Audit: every change (login and logout included) writes a `staff_audit` row in the same
+//! transaction as the change itself, with a summary that holds statuses, roles and ids, never
+//! personal data. Logs name accounts, requests and bookings by their row ids only.
+
+pub(crate) mod accounts;
+pub(crate) mod auth;
+pub(crate) mod cases;
+pub(crate) mod desk;
+pub(crate) mod overview;
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::handler::Handler;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{on, MethodFilter, MethodRouter};
+use axum::Router;
+use portal_domain::api::staff::{code, Role, CSRF_HEADER, DEFAULT_PER_PAGE, MAX_PER_PAGE};
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::{ApiError, Refusal, Text};
+use crate::AppState;
+
+pub use auth::{ensure_first_admin, StaffState};
+
+/// Who may call a staff route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone (logging in).
+    Public,
+    /// Any signed-in member of staff, whatever their roles.
+    AnyStaff,
+    /// A signed-in member of staff with at least one of these roles.
+    Roles(&'static [Role]),
+}
+
+/// One entry of the staff route table.
+#[derive(Debug, Clone)]
+pub struct StaffRoute {
+    pub method: Method,
+    /// The path template below `/api/v1`, e.g. `/staff/cases/{id}`.
+    pub path: &'static str,
+    pub access: Access,
+}
+
+impl StaffRoute {
+    /// `/api/v1` + the path template.
+    pub fn full_path(&self) -> String {
+        format!("/api/v1{}", self.path)
+    }
+}
+
+#[derive(Default)]
+struct Table {
+    routes: Vec<(StaffRoute, MethodRouter<AppState>)>,
+}
+
+impl Table {
+    fn add<H, T>(&mut self, method: Method, path: &'static str, access: Access, handler: H)
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone()).expect("a method axum can route");
+        self.routes.push((
+            StaffRoute {
+                method,
+                path,
+                access,
+            },
+            on(filter, handler),
+        ));
+    }
+}
+
+const CASES: Access = Access::Roles(&[Role::CaseHandler]);
+const DESK: Access = Access::Roles(&[Role::Reception]);
+const ADMIN: Access = Access::Roles(&[Role::Administrator]);
+const OVERVIEW: Access = Access::Roles(&[Role::Administrator, Role::CaseHandler]);
+
+/// Every staff route with its access: the only place staff routes are added.
+fn table() -> Table {
+    let mut t = Table::default();
+    t.add(Method::POST, "/staff/session", Access::Public, auth::login);
+    t.add(
+        Method::GET,
+        "/staff/session",
+        Access::AnyStaff,
+        auth::whoami,
+    );
+    t.add(
+        Method::DELETE,
+        "/staff/session",
+        Access::AnyStaff,
+        auth::logout,
+    );
+
+    t.add(
+        Method::GET,
+        "/staff/accounts",
+        ADMIN,
+        accounts::list_accounts,
+    );
+    t.add(
+        Method::POST,
+        "/staff/accounts",
+        ADMIN,
+        accounts::create_account,
+    );
+    t.add(
+        Method::PATCH,
+        "/staff/accounts/{username}",
+        ADMIN,
+        accounts::update_account,
+    );
+    t.add(Method::GET, "/staff/audit", ADMIN, overview::audit_log);
+    t.add(Method::GET, "/staff/overview", OVERVIEW, overview::overview);
+
+    t.add(Method::GET, "/staff/cases", CASES, cases::list_cases);
+    t.add(Method::GET, "/staff/cases/{id}", CASES, cases::get_case);
+    t.add(
+        Method::GET,
+        "/staff/cases/{id}/files/{file_id}",
+        CASES,
+        cases::case_file,
+    );
+    t.add(
+        Method::POST,
+        "/staff/cases/{id}/assign",
+        CASES,
+        cases::assign,
+    );
+    t.add(
+        Method::POST,
+        "/staff/cases/{id}/transition",
+        CASES,
+        cases::transition,
+    );
+    t.add(
+        Method::POST,
+        "/staff/cases/{id}/messages",
+        CASES,
+        cases::send_message,
+    );
+    t.add(
+        Method::POST,
+        "/staff/cases/{id}/notes",
+        CASES,
+        cases::add_note,
+    );
+
+    t.add(Method::GET, "/staff/bookings", DESK, desk::list_bookings);
+    t.add(
+        Method::POST,
+        "/staff/bookings/{id}/check-in",
+        DESK,
+        desk::check_in,
+    );
+    t.add(
+        Method::POST,
+        "/staff/bookings/{id}/no-show",
+        DESK,
+        desk::no_show,
+    );
+    t
+}
+
+/// The staff route table: every route, its method and who may call it.
+pub fn route_table() -> Vec<StaffRoute> {
+    table().routes.into_iter().map(|(route, _)| route).collect()
+}
+
+/// JSON bodies of staff routes are small (a message is at most 2000 characters).
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The staff routes, each behind its guard.
+pub fn router(state: AppState) -> Router<AppState> {
+    let mut router = Router::new();
+    for (route, method_router) in table().routes {
+        let method_router = match route.access {
+            Access::Public => method_router,
+            access => method_router.layer(middleware::from_fn_with_state(
+                Guard {
+                    state: state.clone(),
+                    access,
+                },
+                guard,
+            )),
+        };
+        router = router.route(route.path, method_router);
+    }
+    router
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        // Personal data and session answers: never cached.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The guard
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone)]
+struct Guard {
+    state: AppState,
+    access: Access,
+}
+
+/// The signed-in member of staff, for the handlers behind the guard.
+#[derive(Debug, Clone)]
+pub struct StaffUser {
+    pub account_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub csrf_token: String,
+    /// SHA-256 of the session id.
+    pub session_hash: Vec<u8>,
+    /// The absolute end of the session (Unix seconds).
+    pub expires_at: i64,
+}
+
+impl StaffUser {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+}
+
+/// Extractor: the member of staff the guard let through.
+pub struct Staff(pub StaffUser);
+
+impl<S: Send + Sync> FromRequestParts<S> for Staff {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Staff, ApiError> {
+        parts
+            .extensions
+            .get::<StaffUser>()
+            .cloned()
+            .map(Staff)
+            .ok_or_else(unauthenticated)
+    }
+}
+
+async fn guard(State(guard): State<Guard>, mut request: Request, next: Next) -> Response {
+    match authorise(&guard, request.method(), request.headers()).await {
+        Ok(user) => {
+            request.extensions_mut().insert(user);
+            next.run(request).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// 401, then CSRF, then the role, as the module documentation says.
+async fn authorise(
+    guard: &Guard,
+    method: &Method,
+    headers: &HeaderMap,
+) -> Result<StaffUser, ApiError> {
+    let token = session_cookie(headers).ok_or_else(unauthenticated)?;
+    let user = auth::load_session(&guard.state, &token)
+        .await?
+        .ok_or_else(unauthenticated)?;
+    if !matches!(*method, Method::GET | Method::HEAD) {
+        let sent = headers
+            .get(CSRF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !constant_time_eq(sent.as_bytes(), user.csrf_token.as_bytes()) {
+            return Err(Refusal::new(
+                StatusCode::FORBIDDEN,
+                code::CSRF,
+                Text::new(
+                    "请求缺少有效的安全令牌（X-CSRF-Token）。请刷新页面后重试。",
+                    "The request did not carry a valid security token (X-CSRF-Token). Reload the page and try again.",
+                ),
+            )
+            .into());
+        }
+    }
+    let allowed = match guard.access {
+        Access::Public | Access::AnyStaff => true,
+        Access::Roles(roles) => roles.iter().any(|r| user.has(*r)),
+    };
+    if !allowed {
+        return Err(Refusal::new(
+            StatusCode::FORBIDDEN,
+            code::FORBIDDEN,
+            Text::new(
+                "您的账号没有使用这项功能的权限。如需使用，请联系管理员。",
+                "Your account is not allowed to use this. Ask an administrator if you need it.",
+            ),
+        )
+        .into());
+    }
+    Ok(user)
+}
+
+pub(crate) fn unauthenticated() -> ApiError {
+    Refusal::new(
+        StatusCode::UNAUTHORIZED,
+        code::UNAUTHENTICATED,
+        Text::new(
+            "请先登录。如已登录，可能因长时间未操作已自动退出，请重新登录。",
+            "Please sign in. If you were signed in, you may have been signed out after a while without activity: sign in again.",
+        ),
+    )
+    .into()
+}
+
+/// The session id from the `Cookie` header(s).
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == portal_domain::api::staff::SESSION_COOKIE)
+        .map(|(_, value)| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------
+
+/// A change made by staff (`actor` `None`: the server itself), written on the connection of
+/// the change's transaction. `summary` must not hold personal data.
+pub(crate) async fn audit(
+    conn: &mut SqliteConnection,
+    actor: Option<i64>,
+    action: &str,
+    target: (&str, Option<&str>),
+    summary: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO staff_audit (at, actor_id, action, target_type, target_id, summary) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(now)
+    .bind(actor)
+    .bind(action)
+    .bind(target.0)
+    .bind(target.1)
+    .bind(summary)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// `?page=&per_page=` of the paged lists.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// From 1 (default 1).
+    pub page: Option<u32>,
+    /// 1–200 (default 50).
+    pub per_page: Option<u32>,
+}
+
+impl PageParams {
+    /// (page, per_page, offset), clamped to sensible values.
+    pub fn resolve(&self) -> (u32, u32, u32) {
+        let page = self.page.unwrap_or(1).max(1);
+        let per_page = self
+            .per_page
+            .unwrap_or(DEFAULT_PER_PAGE)
+            .clamp(1, MAX_PER_PAGE);
+        (page, per_page, (page - 1).saturating_mul(per_page))
+    }
+}

@@ -1,0 +1,143 @@
+//! The overview (counts, deadlines at risk, bookings ahead) and the audit log.
+
+use axum::extract::State;
+use axum::Json;
+use portal_domain::api::assistance::RequestStatus;
+use portal_domain::api::booking::format_shanghai;
+use portal_domain::api::staff::{
+    AuditEntry, AuditPage, DayCount, Overview, StatusCount, AT_RISK_WORKING_DAYS,
+    OVERVIEW_BOOKING_DAYS,
+};
+
+use super::cases::{summaries, today};
+use super::PageParams;
+use crate::error::ApiError;
+use crate::extract::Query;
+use crate::AppState;
+
+/// Cases by status, the open cases whose deadline is near or past, and bookings per day for
+/// the next 14 days.
+#[utoipa::path(get, path = "/api/v1/staff/overview", tag = "staff",
+    operation_id = "staff_overview",
+    responses(
+        (status = 200, description = "The overview", body = Overview),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`: administrators and case handlers",
+            body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, ApiError> {
+    let today = today(&state)?;
+    let mut conn = state.db.acquire().await?;
+    let counts: Vec<(String, i64)> =
+        sqlx::query_as("SELECT status, COUNT(*) FROM assistance_requests GROUP BY status")
+            .fetch_all(&mut *conn)
+            .await?;
+    let cases_by_status = RequestStatus::ALL
+        .iter()
+        .map(|status| StatusCount {
+            status: *status,
+            count: counts
+                .iter()
+                .find(|(code, _)| code == status.code())
+                .map_or(0, |(_, n)| (*n).max(0) as u32),
+        })
+        .collect();
+    let mut deadlines_at_risk: Vec<_> = summaries(
+        &state,
+        &mut conn,
+        "r.status NOT IN ('rejected', 'concluded', 'withdrawn')",
+        &[],
+    )
+    .await?
+    .into_iter()
+    .filter(|c| {
+        c.overdue
+            || c.working_days_left
+                .is_some_and(|n| n <= AT_RISK_WORKING_DAYS)
+    })
+    .collect();
+    deadlines_at_risk.sort_by_key(|c| (c.working_days_left.unwrap_or(i32::MIN), c.id));
+    let last = today.add_days(OVERVIEW_BOOKING_DAYS - 1);
+    let per_day: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT date, COUNT(*) FROM bookings WHERE status = 'confirmed' \
+         AND date BETWEEN ? AND ? GROUP BY date",
+    )
+    .bind(today.to_string())
+    .bind(last.to_string())
+    .fetch_all(&mut *conn)
+    .await?;
+    let bookings_per_day = (0..OVERVIEW_BOOKING_DAYS)
+        .map(|i| {
+            let date = today.add_days(i);
+            DayCount {
+                date,
+                bookings: per_day
+                    .iter()
+                    .find(|(d, _)| *d == date.to_string())
+                    .map_or(0, |(_, n)| (*n).max(0) as u32),
+            }
+        })
+        .collect();
+    Ok(Json(Overview {
+        today,
+        cases_by_status,
+        deadlines_at_risk,
+        bookings_per_day,
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    id: i64,
+    at: i64,
+    actor: Option<String>,
+    action: String,
+    target_type: String,
+    target_id: Option<String>,
+    summary: String,
+}
+
+/// The audit log, newest first.
+#[utoipa::path(get, path = "/api/v1/staff/audit", tag = "staff",
+    operation_id = "staff_audit_log", params(PageParams),
+    responses(
+        (status = 200, description = "One page of the log", body = AuditPage),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn audit_log(
+    State(state): State<AppState>,
+    Query(params): Query<PageParams>,
+) -> Result<Json<AuditPage>, ApiError> {
+    let (page, per_page, offset) = params.resolve();
+    let mut conn = state.db.acquire().await?;
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_audit")
+        .fetch_one(&mut *conn)
+        .await?;
+    let rows: Vec<AuditRow> = sqlx::query_as(
+        "SELECT l.id, l.at, a.username AS actor, l.action, l.target_type, l.target_id, \
+         l.summary FROM staff_audit l LEFT JOIN staff_accounts a ON a.id = l.actor_id \
+         ORDER BY l.at DESC, l.id DESC LIMIT ? OFFSET ?",
+    )
+    .bind(i64::from(per_page))
+    .bind(i64::from(offset))
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Json(AuditPage {
+        items: rows
+            .into_iter()
+            .map(|r| AuditEntry {
+                id: r.id,
+                at: format_shanghai(r.at),
+                actor: r.actor,
+                action: r.action,
+                target_type: r.target_type,
+                target_id: r.target_id,
+                summary: r.summary,
+            })
+            .collect(),
+        total: total.max(0) as u32,
+        page,
+        per_page,
+    }))
+}
