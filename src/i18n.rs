@@ -41,7 +41,10 @@ pub struct Strings {
     pub placeholder_what: &'static str,
     pub placeholder_meanwhile: &'static str,
     pub back_home: &'static str,
-    pub reported_product: &'static str,
+    pub track_booking: &'static str,
+    pub track_booking_hint: &'static str,
+    pub track_assistance: &'static str,
+    pub track_assistance_hint: &'static str,
 
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
@@ -115,7 +118,10 @@ static ZH: Strings = Strings {
     placeholder_meanwhile:
         "现在需要帮助，可以拨打 12345 政务服务便民热线，或到南通市知识产权保护中心服务窗口办理。",
     back_home: "返回首页",
-    reported_product: "您要举报的地理标志产品编号：",
+    track_booking: "查找我的预约",
+    track_booking_hint: "用预约号和手机号码查看、改期或取消咨询预约。",
+    track_assistance: "查询维权援助申请",
+    track_assistance_hint: "用受理编号（WQ- 开头）和手机号码查看办理进度和中心的消息。",
 
     not_found_title: "找不到此页面",
     not_found_body:
@@ -181,7 +187,10 @@ static EN: Strings = Strings {
     placeholder_what: "When it is ready, you will be able to:",
     placeholder_meanwhile: "If you need help now, call the 12345 government service hotline or visit the service counter of the Nantong IP Protection Center.",
     back_home: "Back to the home page",
-    reported_product: "Number of the geographical-indication product you are reporting: ",
+    track_booking: "Find my booking",
+    track_booking_hint: "View, change or cancel a consultation booking with its reference and your mobile number.",
+    track_assistance: "Track a rights-assistance request",
+    track_assistance_hint: "See the progress of your request and the center's messages with its reference (starting WQ-) and your mobile number.",
 
     not_found_title: "Page not found",
     not_found_body: "If you typed the web address, check it is correct. If you followed a link, the page may have moved.",

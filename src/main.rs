@@ -1,9 +1,10 @@
-//! The portal app: home, the services not built yet, and "page not found".
+//! The portal app: home, "track a request", the services not built yet, and "page not found".
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::home::Home;
 use ip_portal::pages::not_found::NotFound;
 use ip_portal::pages::service_placeholder::ServicePlaceholder;
+use ip_portal::pages::track::TrackPage;
 use ip_portal::services::Service;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -22,7 +23,7 @@ fn main() {
                     />
                     <Route
                         path=StaticSegment(Service::Track.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::Track/> }
+                        view=TrackPage
                     />
                 </Routes>
             </Shell>

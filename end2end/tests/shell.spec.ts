@@ -217,3 +217,20 @@ test.describe('accessibility (axe-core)', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test.describe('track a request', () => {
+  test('sends people to the lookup of each service', async ({ page }) => {
+    await page.goto('/track');
+    await appReady(page);
+    await expect(page.locator('h1')).toHaveText('办理进度查询');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: '查找我的预约' }).click();
+    await expect(page).toHaveURL('/booking/find');
+    await expect(page.locator('h1')).toHaveText('查找我的预约');
+    await page.goBack();
+    await appReady(page);
+    await page.getByRole('link', { name: '查询维权援助申请' }).click();
+    await expect(page).toHaveURL('/assistance/track');
+    await appReady(page);
+  });
+});
