@@ -167,6 +167,9 @@ test('a whole application on a 360 px phone with a photo, a reload half-way, the
   await expect(answers).toContainText('实用新型专利');
   await expect(answers).toContainText('现场照片.png');
   await expect(answers).toContainText('纠纷调解');
+  // The ID number is masked even here (kiosk screens are shared).
+  await expect(answers).toContainText('3206**********1232');
+  await expect(answers).not.toContainText(RESIDENT_ID);
   await expect(page.getByRole('link', { name: '更改 公民身份号码' })).toHaveAttribute('href', '/assistance/apply/applicant');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: '提交申请' }).click();

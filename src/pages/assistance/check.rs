@@ -223,7 +223,14 @@ fn Answers() -> impl IntoView {
             applicant.push((t.uscc_label, a.uscc.clone()));
             applicant.push((t.contact_name_label, a.contact_name.clone()));
         } else {
-            applicant.push((t.resident_id_label, a.resident_id.clone()));
+            // Masked here too (a shared kiosk screen): the number's check digit already
+            // catches typing mistakes, and the Change link shows it in full to its owner.
+            let shown = a.resident_id.as_deref().map(|id| {
+                portal_domain::ids::ResidentId::parse(id)
+                    .map(|id| id.masked())
+                    .unwrap_or_else(|_| id.to_owned())
+            });
+            applicant.push((t.resident_id_label, shown));
         }
         applicant.push((t.mobile_label, a.mobile.clone()));
         applicant.push((t.acting_question, yes_no(a.acting_for_someone_else)));
