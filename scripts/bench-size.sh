@@ -33,6 +33,7 @@ for route, index in [
     ("/gi", "dist/apps/gi/index.html"),
     ("/policies", "dist/apps/policies/index.html"),
     ("/booking", "dist/apps/booking/index.html"),
+    ("/staff (workbench)", "dist/apps/workbench/index.html"),
 ]:
     rows, totals = [], [0, 0, 0]
     for path in first_load(Path(index)):

@@ -6,3 +6,4 @@ pub mod home;
 pub mod not_found;
 pub mod policies;
 pub mod service_placeholder;
+pub mod workbench;

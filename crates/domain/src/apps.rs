@@ -13,10 +13,18 @@ pub enum App {
     Policies,
     /// Consultation booking: `/booking/...` (the question pages, manage and find a booking).
     Booking,
+    /// The staff workbench: `/staff/...` (login, case queue, booking desk, overview, audit log).
+    Workbench,
 }
 
 impl App {
-    pub const ALL: [App; 4] = [App::Portal, App::Gi, App::Policies, App::Booking];
+    pub const ALL: [App; 5] = [
+        App::Portal,
+        App::Gi,
+        App::Policies,
+        App::Booking,
+        App::Workbench,
+    ];
 
     /// The app that serves a page path (no query string).
     pub fn for_path(path: &str) -> App {
@@ -25,6 +33,7 @@ impl App {
             "gi" => App::Gi,
             "policies" => App::Policies,
             "booking" => App::Booking,
+            "staff" => App::Workbench,
             _ => App::Portal,
         }
     }
@@ -36,6 +45,7 @@ impl App {
             App::Gi => "apps/gi/index.html",
             App::Policies => "apps/policies/index.html",
             App::Booking => "apps/booking/index.html",
+            App::Workbench => "apps/workbench/index.html",
         }
     }
 }
@@ -56,5 +66,9 @@ mod tests {
         assert_eq!(App::for_path("/policies"), App::Policies);
         assert_eq!(App::for_path("/policies/search"), App::Policies);
         assert_eq!(App::for_path("/no/such/page"), App::Portal);
+        assert_eq!(App::for_path("/staff"), App::Workbench);
+        assert_eq!(App::for_path("/staff/login"), App::Workbench);
+        assert_eq!(App::for_path("/staff/cases/12"), App::Workbench);
+        assert_eq!(App::for_path("/staffing"), App::Portal);
     }
 }

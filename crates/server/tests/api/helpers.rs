@@ -98,6 +98,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         ("gi", GI_INLINE_SCRIPT),
         ("policies", "await 1;"),
         ("booking", "await 2;"),
+        ("workbench", "await 3;"),
     ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();

@@ -16,7 +16,8 @@ async fn app_routes_and_deep_links_get_the_app() {
             page.contains("app shell")
                 && !page.contains("gi app")
                 && !page.contains("policies app")
-                && !page.contains("booking app"),
+                && !page.contains("booking app")
+                && !page.contains("workbench app"),
             "{path}"
         );
     }
@@ -35,6 +36,9 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/policies/nantong-2024-ip-strong-city-plan", "policies app"),
         ("/booking", "booking app"),
         ("/booking/manage/abc", "booking app"),
+        ("/staff", "workbench app"),
+        ("/staff/login?next=%2Fstaff%2Fcases", "workbench app"),
+        ("/staff/cases/12", "workbench app"),
     ];
     for (path, shell) in cases {
         let response = app.get(path).await;
