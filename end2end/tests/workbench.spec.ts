@@ -322,6 +322,7 @@ test('reception sees the day at the desk: state in words, check-in offered only 
   await toEnglish(page);
   await expect(card).toContainText('Not checked in yet');
   await expect(card).toContainText('Check-in opens at 07:00');
+  await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
 
   // The clock cannot move in these tests, so pretend the list says check-in is open (as it
@@ -431,7 +432,17 @@ test('when the session ends the next request goes to the login page, which says 
   await expect(page.locator('.notice').first()).toContainText('您的登录已失效');
   await expectNoAxeViolations(page);
 
-  await uiLogin(page, 'handler.expiry');
+  // Keyboard only: Tab from the top of the page reaches the fields in order, Enter signs in.
+  await page.locator('body').focus();
+  for (let i = 0; i < 10 && !(await page.locator('#username').evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(page.locator('#username')).toBeFocused();
+  await page.keyboard.type('handler.expiry');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#password')).toBeFocused();
+  await page.keyboard.type(STAFF_PASSWORD);
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/staff\/cases\?status=all$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('案件队列');
 });

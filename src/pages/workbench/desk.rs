@@ -300,7 +300,7 @@ fn DeskCard(
                 " "{move || b().name}
                 " "<span class="muted desk-card__ref">{move || b().reference}</span>
             </h3>
-            <p class="desk-card__state">{tr(ATTENDANCE)}"："{state}</p>
+            <p class="desk-card__state">{tr(ATTENDANCE)}{state}</p>
             <dl class="desk-card__facts">
                 <div><dt>{tr(MOBILE)}</dt><dd>{move || b().mobile}</dd></div>
                 <div><dt>{tr(TOPIC)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.topic.name_zh } else { b.topic.name_en } }}</dd></div>

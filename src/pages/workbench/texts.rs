@@ -300,7 +300,7 @@ pub const NEEDS: Tr = ("需要的协助", "Access needs");
 pub const WHEELCHAIR: Tr = ("无障碍通道", "Step-free access");
 pub const SIGN_LANGUAGE: Tr = ("手语翻译", "Sign language interpreter");
 pub const FOR_SOMEONE_ELSE: Tr = ("代他人预约", "Booked for someone else");
-pub const ATTENDANCE: Tr = ("到场情况", "Attendance");
+pub const ATTENDANCE: Tr = ("到场情况：", "Attendance: ");
 
 pub fn check_in_opens(lang: Lang, time: &str) -> String {
     match lang {
@@ -369,3 +369,27 @@ pub const COL_TARGET: Tr = ("对象", "Target");
 pub const COL_SUMMARY: Tr = ("摘要", "Summary");
 pub const SYSTEM: Tr = ("系统", "The system");
 pub const AUDIT_EMPTY: Tr = ("日志为空。", "The log is empty.");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_countdown_says_overdue_in_words() {
+        assert_eq!(countdown(Lang::Zh, 3), "还剩 3 个工作日");
+        assert_eq!(countdown(Lang::Zh, 0), "今天到期");
+        assert_eq!(countdown(Lang::Zh, -2), "已超期 2 个工作日");
+        assert_eq!(countdown(Lang::En, 1), "1 working day left");
+        assert_eq!(countdown(Lang::En, -1), "Overdue by 1 working day");
+        assert_eq!(countdown(Lang::En, -4), "Overdue by 4 working days");
+    }
+
+    #[test]
+    fn times_are_shown_to_the_minute() {
+        assert_eq!(short_time("2026-11-20T10:05:33+08:00"), "2026-11-20 10:05");
+        assert_eq!(
+            short_date(Date::new(2026, 12, 2).unwrap(), Lang::En),
+            "2 Dec 2026"
+        );
+    }
+}
