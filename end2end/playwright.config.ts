@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import * as path from 'node:path';
+import { ADMIN_USERNAME, ADMIN_PASSWORD } from './staff-credentials';
 
 // scripts/test.sh picks a free port and a fresh database folder, and builds the release server
 // and app; this config starts that server and points Debian's Chromium at it.
@@ -58,6 +59,10 @@ export default defineConfig({
       // A fixed "now" (Friday 2026-11-20, 10:00 in Shanghai) so booking windows and deadlines are
       // the same on every run, whatever the date CI runs on.
       PORTAL_NOW: '2026-11-20T10:00:00+08:00',
+      // The first administrator of the test database (test-only credentials: the portal has no
+      // default password). The workbench tests create the other staff accounts with it.
+      PORTAL_ADMIN_USERNAME: ADMIN_USERNAME,
+      PORTAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
     },
   },
 });

@@ -16,6 +16,11 @@ use portal_domain::api::booking::{
 };
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
+use portal_domain::api::staff::{
+    code as staff_code, AssignRequest, AuditPage, CaseDetail, CaseList, DeskBooking,
+    DeskBookingList, LoginRequest, MessageRequest, NoteRequest, Overview, StaffSession,
+    TransitionRequest,
+};
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::Lang;
 use send_wrapper::SendWrapper;
@@ -314,7 +319,137 @@ pub async fn assistance_reply(
     send_json(Request::post(&path), reply, lang).await
 }
 
-#[derive(Serialize)]
+// ---- The staff workbench (`/api/v1/staff/...`). The session cookie is same-origin, so
+// fetch sends it; every call that changes something sends the session's CSRF token.
+
+/// The answer meant "no live session" (never logged in, ended or expired).
+pub fn is_unauthenticated(error: &ApiError) -> bool {
+    matches!(error, ApiError::Validation(body) if body.code == staff_code::UNAUTHENTICATED)
+}
+
+/// The answer meant "this account does not have the role".
+pub fn is_forbidden(error: &ApiError) -> bool {
+    matches!(error, ApiError::Validation(body) if body.code == staff_code::FORBIDDEN)
+}
+
+pub async fn staff_session(lang: Lang) -> Result<StaffSession, ApiError> {
+    get_json("/api/v1/staff/session", lang).await
+}
+
+pub async fn staff_login(request: &LoginRequest, lang: Lang) -> Result<StaffSession, ApiError> {
+    send_json(Request::post("/api/v1/staff/session"), request, lang).await
+}
+
+pub async fn staff_logout(csrf: &str, lang: Lang) -> Result<(), ApiError> {
+    let response = Request::delete("/api/v1/staff/session")
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .header("X-CSRF-Token", csrf)
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    match response.status() {
+        204 => Ok(()),
+        _ => read::<Empty>(response).await.map(|_| ()),
+    }
+}
+
+/// `query` is the queue's query string (`status=…&assignee=…&overdue=…&page=…`).
+pub async fn staff_cases(query: &str, lang: Lang) -> Result<CaseList, ApiError> {
+    get_json(&format!("/api/v1/staff/cases?{query}"), lang).await
+}
+
+pub async fn staff_case(id: i64, lang: Lang) -> Result<CaseDetail, ApiError> {
+    get_json(&format!("/api/v1/staff/cases/{id}"), lang).await
+}
+
+/// A file of a case (a plain link: the browser sends the session cookie).
+pub fn staff_case_file_href(id: i64, file_id: i64) -> String {
+    format!("/api/v1/staff/cases/{id}/files/{file_id}")
+}
+
+pub async fn staff_assign(
+    id: i64,
+    request: &AssignRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<CaseDetail, ApiError> {
+    let path = format!("/api/v1/staff/cases/{id}/assign");
+    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+}
+
+pub async fn staff_transition(
+    id: i64,
+    request: &TransitionRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<CaseDetail, ApiError> {
+    let path = format!("/api/v1/staff/cases/{id}/transition");
+    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+}
+
+pub async fn staff_message(
+    id: i64,
+    request: &MessageRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<CaseDetail, ApiError> {
+    let path = format!("/api/v1/staff/cases/{id}/messages");
+    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+}
+
+pub async fn staff_note(
+    id: i64,
+    request: &NoteRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<CaseDetail, ApiError> {
+    let path = format!("/api/v1/staff/cases/{id}/notes");
+    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+}
+
+/// The bookings of a day (`date` `YYYY-MM-DD`, today when empty) at one venue or all.
+pub async fn staff_bookings(
+    venue: &str,
+    date: &str,
+    lang: Lang,
+) -> Result<DeskBookingList, ApiError> {
+    let venue = portal_domain::api::percent_encode(venue);
+    let date = portal_domain::api::percent_encode(date);
+    get_json(
+        &format!("/api/v1/staff/bookings?venue={venue}&date={date}"),
+        lang,
+    )
+    .await
+}
+
+pub async fn staff_check_in(id: i64, csrf: &str, lang: Lang) -> Result<DeskBooking, ApiError> {
+    let path = format!("/api/v1/staff/bookings/{id}/check-in");
+    send_json(with_csrf(Request::post(&path), csrf), &Empty {}, lang).await
+}
+
+pub async fn staff_no_show(id: i64, csrf: &str, lang: Lang) -> Result<DeskBooking, ApiError> {
+    let path = format!("/api/v1/staff/bookings/{id}/no-show");
+    send_json(with_csrf(Request::post(&path), csrf), &Empty {}, lang).await
+}
+
+pub async fn staff_overview(lang: Lang) -> Result<Overview, ApiError> {
+    get_json("/api/v1/staff/overview", lang).await
+}
+
+pub async fn staff_audit(page: u32, lang: Lang) -> Result<AuditPage, ApiError> {
+    get_json(
+        &format!("/api/v1/staff/audit?page={page}&per_page=50"),
+        lang,
+    )
+    .await
+}
+
+fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
+    builder.header("X-CSRF-Token", csrf)
+}
+
+#[derive(Serialize, Deserialize)]
 struct Empty {}
 
 /// A manage token is URL-safe base64; anything else (a mangled link) is encoded so it reaches

@@ -71,7 +71,7 @@ fn focus_heading(attempts_left: u32) {
 /// keyboard users start at the top of the new content (as a full page load would), not on a
 /// link that no longer exists. The first load keeps the browser's own focus.
 #[component]
-fn FocusOnNavigation() -> impl IntoView {
+pub fn FocusOnNavigation() -> impl IntoView {
     let location = use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();

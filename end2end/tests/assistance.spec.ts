@@ -1,5 +1,6 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
 
 // The server's clock is pinned (PORTAL_NOW in playwright.config.ts) to Friday 2026-11-20 10:00
 // in Shanghai: a request submitted then has its initial review due 5 working days later, on
@@ -356,4 +357,55 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('Request not found');
   await expectNoAxeViolations(page);
+});
+
+test('the center asks for more material; the applicant reads it on the tracking page and answers with a file', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  const { tracking_token, reference } = await submitViaApi(request, uniqueMobile());
+
+  // A case handler (created by the first administrator) takes the case up through the staff API.
+  const login = async (username: string, password: string) => {
+    const answer = await request.post('/api/v1/staff/session', { data: { username, password } });
+    expect(answer.status(), await answer.text()).toBe(200);
+    return (await answer.json()).csrf_token as string;
+  };
+  let csrf = await login(ADMIN_USERNAME, ADMIN_PASSWORD);
+  const handler = `handler.${Math.random().toString(36).slice(2, 8)}`;
+  const created = await request.post('/api/v1/staff/accounts', {
+    data: { username: handler, display_name: '经办人', roles: ['case_handler'], password: STAFF_PASSWORD },
+    headers: { 'X-CSRF-Token': csrf },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  csrf = await login(handler, STAFF_PASSWORD);
+  const cases = await (await request.get('/api/v1/staff/cases?status=all&per_page=100')).json();
+  const id = cases.items.find((c: { reference: string }) => c.reference === reference).id;
+  const post = async (path: string, data: unknown) => {
+    const answer = await request.post(`/api/v1/staff/cases/${id}/${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+    expect(answer.status(), await answer.text()).toBeLessThan(300);
+  };
+  await post('transition', { to: 'initial_review' });
+  await post('messages', { kind: 'more_material_requested', text: '请补充侵权商品的购买凭证照片。' });
+
+  // The applicant sees the new status and the request, and answers with a photo.
+  await page.goto(`/assistance/requests/${tracking_token}`);
+  await appReady(page);
+  await expect(page.locator('main')).toContainText('初审中');
+  await expect(page.locator('main')).toContainText('请补充侵权商品的购买凭证照片。');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('回复内容').fill('已补充购买发票的照片。');
+  await page.locator('#reply-files').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.locator('.reply .file-card')).toContainText('发票.png');
+  await page.getByRole('button', { name: '发送回复' }).click();
+  await expect(page.locator('.message__reply')).toContainText('已补充购买发票的照片。');
+  await expect(page.getByRole('button', { name: '发送回复' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // The handler sees the answer and its file.
+  const detail = await (await request.get(`/api/v1/staff/cases/${id}`)).json();
+  const reply = detail.messages[0].reply;
+  expect(reply.text).toBe('已补充购买发票的照片。');
+  expect(reply.files.map((f: { name: string }) => f.name)).toEqual(['发票.png']);
 });

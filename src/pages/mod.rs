@@ -8,3 +8,4 @@ pub mod not_found;
 pub mod policies;
 pub mod service_placeholder;
 pub mod track;
+pub mod workbench;

@@ -16,15 +16,18 @@ pub enum App {
     /// Rights-assistance requests: `/assistance/...` (the task list and its questions, the
     /// request's tracking page, tracking by reference).
     Assistance,
+    /// The staff workbench: `/staff/...` (login, case queue, booking desk, overview, audit log).
+    Workbench,
 }
 
 impl App {
-    pub const ALL: [App; 5] = [
+    pub const ALL: [App; 6] = [
         App::Portal,
         App::Gi,
         App::Policies,
         App::Booking,
         App::Assistance,
+        App::Workbench,
     ];
 
     /// The app that serves a page path (no query string).
@@ -35,6 +38,7 @@ impl App {
             "policies" => App::Policies,
             "booking" => App::Booking,
             "assistance" => App::Assistance,
+            "staff" => App::Workbench,
             _ => App::Portal,
         }
     }
@@ -47,6 +51,7 @@ impl App {
             App::Policies => "apps/policies/index.html",
             App::Booking => "apps/booking/index.html",
             App::Assistance => "apps/assistance/index.html",
+            App::Workbench => "apps/workbench/index.html",
         }
     }
 }
@@ -70,5 +75,9 @@ mod tests {
         assert_eq!(App::for_path("/assistance/apply/right"), App::Assistance);
         assert_eq!(App::for_path("/assistances"), App::Portal);
         assert_eq!(App::for_path("/no/such/page"), App::Portal);
+        assert_eq!(App::for_path("/staff"), App::Workbench);
+        assert_eq!(App::for_path("/staff/login"), App::Workbench);
+        assert_eq!(App::for_path("/staff/cases/12"), App::Workbench);
+        assert_eq!(App::for_path("/staffing"), App::Portal);
     }
 }

@@ -99,6 +99,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         ("policies", "await 1;"),
         ("booking", "await 2;"),
         ("assistance", "await 3;"),
+        ("workbench", "await 4;"),
     ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();

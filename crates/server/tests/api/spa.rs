@@ -18,6 +18,7 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("policies app")
                 && !page.contains("booking app")
                 && !page.contains("assistance app"),
+            &&!page.contains("workbench app"),
             "{path}"
         );
     }
@@ -39,6 +40,9 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/assistance", "assistance app"),
         ("/assistance/apply/right", "assistance app"),
         ("/assistance?gi=GI00842", "assistance app"),
+        ("/staff", "workbench app"),
+        ("/staff/login?next=%2Fstaff%2Fcases", "workbench app"),
+        ("/staff/cases/12", "workbench app"),
     ];
     for (path, shell) in cases {
         let response = app.get(path).await;

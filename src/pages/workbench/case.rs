@@ -1,0 +1,758 @@
+use std::future::Future;
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use portal_domain::api::assistance::{
+    CenterMessage, EvidenceFile, MessageKind, RequestStatus, TimelineEvent,
+};
+use portal_domain::api::staff::{
+    AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, Role, TransitionRequest,
+    MAX_MESSAGE_CHARS, MAX_REASON_CHARS,
+};
+use portal_domain::{Lang, Localized};
+
+use super::auth::{use_auth, Auth, Guard, StaffProblem};
+use super::cases::Countdown;
+use super::texts::*;
+use super::use_staff_title;
+use crate::api::{self, ApiError};
+use crate::components::form::{
+    error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
+};
+use crate::components::loading::Loading;
+use crate::prefs::use_prefs;
+
+/// `/staff/cases/{id}`: a request in full, what can be done with it, and its history.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    use_staff_title(CASE_HEADING);
+    view! {
+        <Guard roles=&[Role::CaseHandler]>
+            <CaseView/>
+        </Guard>
+    }
+}
+
+#[component]
+fn CaseView() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| id.parse::<i64>().ok())));
+    let case = LocalResource::new(move || {
+        let id = id.get();
+        async move {
+            match id {
+                Some(id) => api::staff_case(id, prefs.lang.get_untracked()).await,
+                None => Err(ApiError::NotFound),
+            }
+        }
+    });
+    // What the last action did, shown above the case (the case below is drawn afresh).
+    let notice = RwSignal::new(None::<Tr>);
+    let notice_ref = NodeRef::<html::P>::new();
+    let updated = Callback::new(move |(detail, done): (CaseDetail, Tr)| {
+        case.set(Some(Ok(detail)));
+        notice.set(Some(done));
+        request_animation_frame(move || {
+            if let Some(p) = notice_ref.get_untracked() {
+                let _ = p.focus();
+            }
+        });
+    });
+
+    view! {
+        <div class="container page">
+            <A href="/staff/cases" attr:class="back-link">{tr(BACK_TO_QUEUE)}</A>
+            <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
+                {move || notice.get().map(|t| pick(prefs.lang.get(), t))}
+            </p>
+            {move || match case.get() {
+                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                Some(Err(ApiError::NotFound)) => view! {
+                    <h1 tabindex="-1">{tr(CASE_NOT_FOUND)}</h1>
+                    <p>{tr(CASE_NOT_FOUND_BODY)}</p>
+                }
+                .into_any(),
+                Some(Err(error)) => view! {
+                    <h1 tabindex="-1">{tr(CASE_HEADING)}</h1>
+                    <StaffProblem error=error on_retry=move |_| case.refetch()/>
+                }
+                .into_any(),
+                Some(Ok(detail)) => view! { <CaseBody detail=detail updated=updated/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn CaseBody(detail: CaseDetail, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
+    let prefs = use_prefs();
+    let id = detail.summary.id;
+    let status = detail.summary.status;
+    let assignee = detail.summary.assignee.clone();
+    let submitted_at = short_time(&detail.summary.submitted_at);
+    let right = detail.summary.right_type;
+    view! {
+        <span class="caption">{tr(CASE_HEADING)}" · "{move || right.label(prefs.lang.get())}</span>
+        <h1 tabindex="-1">{detail.summary.reference.clone()}</h1>
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt>{tr(COL_STATUS)}</dt>
+                <dd><span class="status-tag">{move || status.label(prefs.lang.get())}</span></dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{tr(COL_DEADLINE)}</dt>
+                <dd><Countdown case=detail.summary.clone()/></dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{tr(ASSIGNED_TO)}</dt>
+                <dd>{assignee.clone().map(|a| view! { <span>{a}</span> }.into_any())
+                    .unwrap_or_else(|| view! { <span>{tr(NOBODY)}</span> }.into_any())}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{tr(SUBMITTED_AT)}</dt>
+                <dd>{submitted_at}</dd>
+            </div>
+        </dl>
+        <div class="case-layout">
+            <div class="case-actions">
+                <AssignForm id=id assignee=assignee updated=updated/>
+                <TransitionForm id=id allowed=detail.allowed_transitions.clone() updated=updated/>
+                {(!status.is_closed()).then(|| view! { <MessageForm id=id updated=updated/> })}
+                <NoteForm id=id updated=updated/>
+            </div>
+            <div class="case-record">
+                <Answers detail=detail.clone()/>
+                <Files id=id files=detail.files.clone()/>
+                <Timeline events=detail.timeline.clone()/>
+                <Messages id=id messages=detail.messages.clone() files=detail.files.clone()/>
+                <Notes notes=detail.notes.clone()/>
+            </div>
+        </div>
+    }
+}
+
+/// One of the case page's forms: its messages, whether it is sending, the prefix of its
+/// fields' ids and the id its refusals that name no field link to.
+#[derive(Clone, Copy)]
+struct FormState {
+    errors: RwSignal<FormErrors>,
+    busy: RwSignal<bool>,
+    prefix: &'static str,
+    first: &'static str,
+}
+
+impl FormState {
+    fn new(prefix: &'static str, first: &'static str) -> FormState {
+        FormState {
+            errors: RwSignal::new(FormErrors::new()),
+            busy: RwSignal::new(false),
+            prefix,
+            first,
+        }
+    }
+}
+
+/// Sends one of the case's changes: the server's field messages go to the form's fields
+/// (`{prefix}-{field}`), any other refusal (409 …) to `first` so the summary links somewhere.
+fn send<F>(
+    form: FormState,
+    auth: Auth,
+    lang: Lang,
+    call: F,
+    done: Tr,
+    updated: Callback<(CaseDetail, Tr)>,
+) where
+    F: Future<Output = Result<CaseDetail, ApiError>> + 'static,
+{
+    let FormState {
+        errors,
+        busy,
+        prefix,
+        first,
+    } = form;
+    errors.set(Vec::new());
+    busy.set(true);
+    spawn_local(async move {
+        let result = call.await;
+        busy.set(false);
+        match result {
+            Ok(detail) => updated.run((detail, done)),
+            Err(error) if auth.handled(&error) => {}
+            Err(ApiError::Validation(body)) => {
+                let mut list: FormErrors = body
+                    .fields
+                    .iter()
+                    .map(|(f, e)| (format!("{prefix}-{f}"), e.message.clone()))
+                    .collect();
+                if list.is_empty() {
+                    list.push((first.to_owned(), body.message));
+                }
+                errors.set(list);
+            }
+            Err(ApiError::NotFound) => errors.set(vec![(
+                first.to_owned(),
+                pick(lang, CASE_NOT_FOUND).to_owned(),
+            )]),
+            Err(_) => errors.set(vec![(first.to_owned(), pick(lang, NOT_SENT).to_owned())]),
+        }
+    });
+}
+
+fn field_errors<E: Localized>(
+    lang: Lang,
+    prefix: &str,
+    problems: Vec<(&'static str, E)>,
+) -> FormErrors {
+    problems
+        .into_iter()
+        .map(|(f, e)| (format!("{prefix}-{f}"), e.message(lang)))
+        .collect()
+}
+
+#[component]
+fn AssignForm(
+    id: i64,
+    assignee: Option<String>,
+    updated: Callback<(CaseDetail, Tr)>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let form = FormState::new("assign", "assign-username");
+    let FormState { errors, busy, .. } = form;
+    let username = RwSignal::new(String::new());
+    let me = auth.username();
+    let mine = assignee.as_deref() == Some(me.as_str());
+    let assign = move |to: Option<String>| {
+        let lang = prefs.lang.get_untracked();
+        let csrf = auth.csrf();
+        let request = AssignRequest { username: to };
+        send(
+            form,
+            auth,
+            lang,
+            async move { api::staff_assign(id, &request, &csrf, lang).await },
+            ASSIGNED_NOTICE,
+            updated,
+        );
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let name = username.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            errors.set(vec![(
+                "assign-username".to_owned(),
+                portal_domain::api::staff::StaffError::UsernameMissing
+                    .message(prefs.lang.get_untracked()),
+            )]);
+            return;
+        }
+        assign(Some(name));
+    };
+    let error = Signal::derive(move || errors.with(|e| error_for(e, "assign-username")));
+    view! {
+        <section class="case-panel" aria-labelledby="assign-heading">
+            <h2 id="assign-heading">{tr(ASSIGNMENT)}</h2>
+            <FormErrorSummary errors=errors/>
+            <div class="button-row">
+                {(!mine).then(|| view! {
+                    <button type="button" class="button" disabled=move || busy.get() on:click=move |_| assign(Some(auth.username()))>
+                        {tr(ASSIGN_TO_ME)}
+                    </button>
+                })}
+                {assignee.is_some().then(|| view! {
+                    <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| assign(None)>
+                        {tr(UNASSIGN)}
+                    </button>
+                })}
+            </div>
+            <form novalidate on:submit=on_submit>
+                <TextField
+                    id="assign-username"
+                    label=tr(ASSIGN_TO_SOMEONE)
+                    hint=tr(ASSIGNEE_USERNAME)
+                    value=username
+                    error=error
+                    autocomplete="off"
+                    short=true
+                />
+                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(ASSIGN)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn TransitionForm(
+    id: i64,
+    allowed: Vec<RequestStatus>,
+    updated: Callback<(CaseDetail, Tr)>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let form = FormState::new("transition", "transition-to");
+    let FormState { errors, busy, .. } = form;
+    let chosen = RwSignal::new(None::<String>);
+    let reason = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let to = move || chosen.get().as_deref().and_then(RequestStatus::from_code);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let target = chosen
+            .get_untracked()
+            .as_deref()
+            .and_then(RequestStatus::from_code);
+        let text = |s: RwSignal<String>| Some(s.get_untracked()).filter(|t| !t.trim().is_empty());
+        let request = TransitionRequest {
+            to: target,
+            reason: (target == Some(RequestStatus::Rejected))
+                .then(|| text(reason))
+                .flatten(),
+            outcome: (target == Some(RequestStatus::Concluded))
+                .then(|| text(outcome))
+                .flatten(),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(field_errors(lang, "transition", problems));
+            return;
+        }
+        let csrf = auth.csrf();
+        send(
+            form,
+            auth,
+            lang,
+            async move { api::staff_transition(id, &request, &csrf, lang).await },
+            STATUS_CHANGED,
+            updated,
+        );
+    };
+    let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
+    let to_error = error("transition-to");
+    if allowed.is_empty() {
+        return view! {
+            <section class="case-panel" aria-labelledby="transition-heading">
+                <h2 id="transition-heading">{tr(STATUS_HEADING)}</h2>
+                <p>{tr(NO_TRANSITIONS)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let radios = allowed
+        .iter()
+        .enumerate()
+        .map(|(i, status)| {
+            let status = *status;
+            let radio_id = if i == 0 {
+                "transition-to".to_owned()
+            } else {
+                format!("transition-to-{}", status.code())
+            };
+            view! {
+                <Radio
+                    name="transition-to"
+                    id=radio_id
+                    value=status.code().to_owned()
+                    label=Signal::derive(move || status.label(prefs.lang.get()).to_owned())
+                    selected=chosen
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="case-panel" aria-labelledby="transition-heading">
+            <h2 id="transition-heading">{tr(STATUS_HEADING)}</h2>
+            <FormErrorSummary errors=errors/>
+            <form novalidate on:submit=on_submit>
+                <div class="form-group" class:form-group--error=move || to_error.with(Option::is_some)>
+                    <fieldset aria-describedby=move || to_error.with(Option::is_some).then_some("transition-to-error")>
+                        <legend>{tr(NEW_STATUS)}</legend>
+                        {move || to_error.get().map(|m| view! { <p class="field-error" id="transition-to-error">{m}</p> })}
+                        <div class="choices">{radios}</div>
+                    </fieldset>
+                </div>
+                {move || (to() == Some(RequestStatus::Rejected)).then(|| view! {
+                    <TextArea
+                        id="transition-reason"
+                        label=tr(REASON)
+                        hint=tr(REASON_HINT)
+                        value=reason
+                        error=error("transition-reason")
+                        max_chars=MAX_REASON_CHARS
+                        left=Signal::derive(move || chars_left(prefs.lang.get()))
+                        over=Signal::derive(move || chars_over(prefs.lang.get()))
+                    />
+                })}
+                {move || (to() == Some(RequestStatus::Concluded)).then(|| view! {
+                    <TextArea
+                        id="transition-outcome"
+                        label=tr(OUTCOME)
+                        hint=tr(OUTCOME_HINT)
+                        value=outcome
+                        error=error("transition-outcome")
+                        max_chars=MAX_REASON_CHARS
+                        left=Signal::derive(move || chars_left(prefs.lang.get()))
+                        over=Signal::derive(move || chars_over(prefs.lang.get()))
+                    />
+                })}
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(CHANGE_STATUS)}</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let form = FormState::new("message", "message-text");
+    let FormState { errors, busy, .. } = form;
+    let kind = RwSignal::new(Some(MessageKind::MoreMaterialRequested.code().to_owned()));
+    let text = RwSignal::new(String::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = MessageRequest {
+            kind: kind
+                .get_untracked()
+                .as_deref()
+                .and_then(MessageKind::from_code),
+            text: Some(text.get_untracked()),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(field_errors(lang, "message", problems));
+            return;
+        }
+        let csrf = auth.csrf();
+        send(
+            form,
+            auth,
+            lang,
+            async move { api::staff_message(id, &request, &csrf, lang).await },
+            MESSAGE_SENT,
+            updated,
+        );
+    };
+    let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
+    view! {
+        <section class="case-panel" aria-labelledby="message-heading">
+            <h2 id="message-heading">{tr(MESSAGE_HEADING)}</h2>
+            <FormErrorSummary errors=errors/>
+            <form novalidate on:submit=on_submit>
+                <fieldset class="form-group">
+                    <legend>{tr(MESSAGE_KIND)}</legend>
+                    <div class="choices">
+                        {[MessageKind::MoreMaterialRequested, MessageKind::Info]
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, k)| view! {
+                                <Radio
+                                    name="message-kind"
+                                    id=if i == 0 { "message-kind".to_owned() } else { format!("message-kind-{}", k.code()) }
+                                    value=k.code().to_owned()
+                                    label=Signal::derive(move || k.label(prefs.lang.get()).to_owned())
+                                    selected=kind
+                                />
+                            })
+                            .collect_view()}
+                    </div>
+                </fieldset>
+                <TextArea
+                    id="message-text"
+                    label=tr(MESSAGE_TEXT)
+                    hint=tr(MESSAGE_HINT)
+                    value=text
+                    error=error("message-text")
+                    max_chars=MAX_MESSAGE_CHARS
+                    left=Signal::derive(move || chars_left(prefs.lang.get()))
+                    over=Signal::derive(move || chars_over(prefs.lang.get()))
+                />
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_MESSAGE)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let form = FormState::new("note", "note-text");
+    let FormState { errors, busy, .. } = form;
+    let text = RwSignal::new(String::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = NoteRequest {
+            text: Some(text.get_untracked()),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(field_errors(lang, "note", problems));
+            return;
+        }
+        let csrf = auth.csrf();
+        send(
+            form,
+            auth,
+            lang,
+            async move { api::staff_note(id, &request, &csrf, lang).await },
+            NOTE_ADDED,
+            updated,
+        );
+    };
+    view! {
+        <section class="case-panel" aria-labelledby="note-form-heading">
+            <h2 id="note-form-heading">{tr(NOTE_FORM_HEADING)}</h2>
+            <FormErrorSummary errors=errors/>
+            <form novalidate on:submit=on_submit>
+                <TextArea
+                    id="note-text"
+                    label=tr(NOTE_TEXT)
+                    hint=tr(NOTE_HINT)
+                    value=text
+                    error=Signal::derive(move || errors.with(|e| error_for(e, "note-text")))
+                    max_chars=MAX_MESSAGE_CHARS
+                    left=Signal::derive(move || chars_left(prefs.lang.get()))
+                    over=Signal::derive(move || chars_over(prefs.lang.get()))
+                />
+                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(ADD_NOTE)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// One row of a summary list; `None` shows "not given".
+fn row(label: Tr, value: Option<String>) -> impl IntoView {
+    view! {
+        <div class="summary-list__row">
+            <dt>{tr(label)}</dt>
+            <dd class="pre-line">{match value {
+                Some(v) => view! { <span>{v}</span> }.into_any(),
+                None => view! { <span class="muted">{tr(NOT_GIVEN)}</span> }.into_any(),
+            }}</dd>
+        </div>
+    }
+}
+
+/// A row whose value is a label in the interface language.
+fn row_label(label: Tr, value: impl Fn(Lang) -> String + Send + Sync + 'static) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <div class="summary-list__row">
+            <dt>{tr(label)}</dt>
+            <dd>{move || value(prefs.lang.get())}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn Answers(detail: CaseDetail) -> impl IntoView {
+    let a = detail.answers;
+    let applicant = a.applicant;
+    let right = a.right;
+    let party = a.other_party;
+    let facts = a.facts;
+    let help = a.help;
+    let kind = applicant.kind;
+    let right_type = right.right_type;
+    let legal = right.legal_status;
+    let discovered = facts.discovered_on;
+    let types = help.types.clone();
+    let loss = facts
+        .estimated_loss_fen
+        .map(|fen| format!("{}.{:02} 元 (CNY)", fen / 100, fen % 100));
+    view! {
+        <section aria-labelledby="answers-heading">
+            <h2 id="answers-heading">{tr(ANSWERS_HEADING)}</h2>
+            <h3>{tr(APPLICANT)}</h3>
+            <dl class="summary-list">
+                {row_label(APPLICANT_KIND, move |l| kind.label(l).to_owned())}
+                {row(NAME, Some(applicant.name.clone()))}
+                {applicant.resident_id.as_ref().map(|id| row(RESIDENT_ID, Some(id.to_string())))}
+                {applicant.uscc.as_ref().map(|id| row(USCC, Some(id.to_string())))}
+                {applicant.contact_name.clone().map(|n| row(CONTACT_NAME, Some(n)))}
+                {row(MOBILE, Some(applicant.mobile.to_string()))}
+                {applicant.representative_name.clone().map(|n| row(REPRESENTATIVE, Some(n)))}
+            </dl>
+            <h3>{tr(RIGHT)}</h3>
+            <dl class="summary-list">
+                {row_label(RIGHT_TYPE, move |l| right_type.label(l).to_owned())}
+                {row(RIGHT_NUMBER, right.number.clone())}
+                {row(RIGHT_TITLE, right.title.clone())}
+                {row(RIGHT_HOLDER, Some(right.holder.clone()))}
+                {row_label(LEGAL_STATUS, move |l| legal.label(l).to_owned())}
+            </dl>
+            <h3>{tr(OTHER_PARTY)}</h3>
+            <dl class="summary-list">
+                {row(NAME, Some(party.name.clone()))}
+                {row(ADDRESS, party.address.clone())}
+                {row(ONLINE_LINK, party.online_link.clone())}
+                {row(PLACE, Some(party.place.clone()))}
+            </dl>
+            <h3>{tr(FACTS)}</h3>
+            <dl class="summary-list">
+                {row(DESCRIPTION, Some(facts.description.clone()))}
+                {row_label(DISCOVERED_ON, move |l| short_date(discovered, l))}
+                {row(ESTIMATED_LOSS, loss)}
+                {row(OTHER_ACTIONS, facts.other_actions.clone())}
+            </dl>
+            <h3>{tr(HELP)}</h3>
+            <dl class="summary-list">
+                {row_label(HELP, move |l| types.iter().map(|t| t.label(l)).collect::<Vec<_>>().join("；"))}
+                {row(HELP_NOTES, help.notes.clone())}
+            </dl>
+        </section>
+    }
+}
+
+fn file_link(id: i64, file: &EvidenceFile) -> impl IntoView {
+    let prefs = use_prefs();
+    let kind = file.kind;
+    let href = api::staff_case_file_href(id, file.id);
+    view! {
+        // A real page load: the router must not look for this among its pages.
+        <a href=href rel="external" class="file-link">{file.name.clone()}</a>
+        " "<span class="muted">"("{move || kind.label(prefs.lang.get())}")"</span>
+    }
+}
+
+#[component]
+fn Files(id: i64, files: Vec<EvidenceFile>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="files-heading">
+            <h2 id="files-heading">{tr(EVIDENCE_HEADING)}</h2>
+            {if files.is_empty() {
+                view! { <p>{tr(NO_FILES)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="list-bullet">
+                        {files.iter().map(|f| view! { <li>{file_link(id, f)}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Timeline(events: Vec<TimelineEvent>) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{tr(TIMELINE_HEADING)}</h2>
+            <ol class="timeline">
+                {events
+                    .into_iter()
+                    .map(|e| {
+                        let status = e.status;
+                        view! {
+                            <li class="timeline__item">
+                                <strong>{move || status.label(prefs.lang.get())}</strong>
+                                " "<span class="muted">{short_time(&e.at)}</span>
+                                {e.note.map(|n| view! { <p class="pre-line">{n}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Messages(id: i64, messages: Vec<CenterMessage>, files: Vec<EvidenceFile>) -> impl IntoView {
+    let prefs = use_prefs();
+    let _ = files;
+    view! {
+        <section aria-labelledby="messages-heading">
+            <h2 id="messages-heading">{tr(MESSAGES_HEADING)}</h2>
+            {if messages.is_empty() {
+                view! { <p>{tr(NO_MESSAGES)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="messages">
+                        {messages
+                            .into_iter()
+                            .map(|m| {
+                                let kind = m.kind;
+                                view! {
+                                    <li class="message">
+                                        <p class="message__meta">
+                                            <strong>{move || kind.label(prefs.lang.get())}</strong>
+                                            " · "{tr(SENT_AT)}" "{short_time(&m.sent_at)}
+                                        </p>
+                                        <p class="pre-line">{m.text.clone()}</p>
+                                        {match m.reply {
+                                            Some(reply) => view! {
+                                                <div class="message__reply">
+                                                    <p class="message__meta">
+                                                        <strong>{tr(REPLY)}</strong>" · "{short_time(&reply.sent_at)}
+                                                    </p>
+                                                    {reply.text.map(|t| view! { <p class="pre-line">{t}</p> })}
+                                                    {(!reply.files.is_empty()).then(|| view! {
+                                                        <ul class="list-bullet">
+                                                            {reply.files.iter().map(|f| view! { <li>{file_link(id, f)}</li> }).collect_view()}
+                                                        </ul>
+                                                    })}
+                                                </div>
+                                            }
+                                            .into_any(),
+                                            None if m.can_reply => view! { <p class="muted">{tr(AWAITING_REPLY)}</p> }.into_any(),
+                                            None => ().into_any(),
+                                        }}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Notes(notes: Vec<CaseNote>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">{tr(NOTE_HEADING)}</h2>
+            <p class="hint">{tr(NOTE_HINT)}</p>
+            {if notes.is_empty() {
+                view! { <p>{tr(NO_NOTES)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="messages">
+                        {notes
+                            .into_iter()
+                            .map(|n| view! {
+                                <li class="message message--note">
+                                    <p class="message__meta"><strong>{n.author}</strong>" · "{short_time(&n.at)}</p>
+                                    <p class="pre-line">{n.text}</p>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

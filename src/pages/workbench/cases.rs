@@ -1,0 +1,309 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_domain::api::assistance::RequestStatus;
+use portal_domain::api::staff::{CaseList, CaseSummary, Role};
+use portal_domain::Lang;
+
+use super::auth::{Guard, StaffProblem};
+use super::texts::*;
+use super::use_staff_title;
+use crate::api;
+use crate::components::loading::Loading;
+use crate::prefs::use_prefs;
+
+/// The queue's filters, as in the address (`?status=&assignee=&overdue=&page=`), so a filtered
+/// queue can be bookmarked and shared.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QueueFilters {
+    /// `open` (empty), `all` or a status code.
+    pub status: String,
+    /// Empty (anyone), `me`, `none` or a username.
+    pub assignee: String,
+    pub overdue: bool,
+    pub page: u32,
+}
+
+impl QueueFilters {
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.status.is_empty() {
+            parts.push(format!(
+                "status={}",
+                portal_domain::api::percent_encode(&self.status)
+            ));
+        }
+        if !self.assignee.is_empty() {
+            parts.push(format!(
+                "assignee={}",
+                portal_domain::api::percent_encode(&self.assignee)
+            ));
+        }
+        if self.overdue {
+            parts.push("overdue=true".to_owned());
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+
+    pub fn href(&self) -> String {
+        let query = self.to_query();
+        if query.is_empty() {
+            "/staff/cases".to_owned()
+        } else {
+            format!("/staff/cases?{query}")
+        }
+    }
+}
+
+/// `/staff/cases`: the queue of rights-assistance requests.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    use_staff_title(QUEUE_HEADING);
+    view! {
+        <Guard roles=&[Role::CaseHandler]>
+            <Queue/>
+        </Guard>
+    }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let prefs = use_prefs();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let filters = Memo::new(move |_| {
+        query.with(|q| QueueFilters {
+            status: q.get("status").unwrap_or_default(),
+            assignee: q.get("assignee").unwrap_or_default(),
+            overdue: q.get("overdue").is_some_and(|v| v == "true" || v == "1"),
+            page: q
+                .get("page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1)
+                .max(1),
+        })
+    });
+    // The form's fields, reset from the address when it changes (back/forward, a link).
+    let status = RwSignal::new(String::new());
+    let assignee = RwSignal::new(String::new());
+    let overdue = RwSignal::new(false);
+    Effect::new(move |_| {
+        let f = filters.get();
+        status.set(f.status);
+        assignee.set(f.assignee);
+        overdue.set(f.overdue);
+    });
+    let cases = LocalResource::new(move || {
+        let query = filters.get().to_query();
+        async move { api::staff_cases(&query, prefs.lang.get_untracked()).await }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let f = QueueFilters {
+            status: status.get_untracked(),
+            assignee: assignee.get_untracked(),
+            overdue: overdue.get_untracked(),
+            page: 1,
+        };
+        navigate(&f.href(), Default::default());
+    };
+
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{tr(QUEUE_HEADING)}</h1>
+            <p class="lead">{tr(QUEUE_LEAD)}</p>
+            <form class="staff-filters" novalidate on:submit=on_submit aria-label=tr(FILTERS)>
+                <div class="form-group">
+                    <label class="label" for="status">{tr(FILTER_STATUS)}</label>
+                    <select
+                        id="status"
+                        class="input select"
+                        prop:value=move || status.get()
+                        on:change=move |ev| status.set(event_target_value(&ev))
+                    >
+                        <option value="" selected=move || status.with(String::is_empty)>{tr(STATUS_OPEN)}</option>
+                        <option value="all" selected=move || status.get() == "all">{tr(STATUS_ALL)}</option>
+                        {RequestStatus::ALL
+                            .iter()
+                            .map(|s| {
+                                let code = s.code();
+                                view! {
+                                    <option value=code selected=move || status.get() == code>
+                                        {move || s.label(prefs.lang.get())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="assignee">{tr(FILTER_ASSIGNEE)}</label>
+                    <select
+                        id="assignee"
+                        class="input select"
+                        prop:value=move || assignee.get()
+                        on:change=move |ev| assignee.set(event_target_value(&ev))
+                    >
+                        <option value="" selected=move || assignee.with(String::is_empty)>{tr(ASSIGNEE_ANY)}</option>
+                        <option value="me" selected=move || assignee.get() == "me">{tr(ASSIGNEE_ME)}</option>
+                        <option value="none" selected=move || assignee.get() == "none">{tr(ASSIGNEE_NONE)}</option>
+                    </select>
+                </div>
+                <div class="form-group">
+                    <div class="choice">
+                        <input
+                            id="overdue"
+                            class="choice__input"
+                            type="checkbox"
+                            prop:checked=move || overdue.get()
+                            on:change=move |ev| overdue.set(event_target_checked(&ev))
+                        />
+                        <label class="choice__label" for="overdue">{tr(FILTER_OVERDUE)}</label>
+                    </div>
+                </div>
+                <div class="button-row">
+                    <button type="submit" class="button">{tr(APPLY_FILTERS)}</button>
+                    {move || (filters.get() != QueueFilters { page: filters.get().page, ..Default::default() }).then(|| view! {
+                        <A href="/staff/cases" attr:class="button button--secondary">{tr(CLEAR_FILTERS)}</A>
+                    })}
+                </div>
+            </form>
+            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(LOADING))/> }>
+                {move || Suspend::new(async move {
+                    match cases.await {
+                        Ok(list) => view! { <CaseTable list=list filters=filters.get_untracked()/> }.into_any(),
+                        Err(error) => view! { <StaffProblem error=error on_retry=move |_| cases.refetch()/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn CaseTable(list: CaseList, filters: QueueFilters) -> impl IntoView {
+    let prefs = use_prefs();
+    let total = list.total;
+    let pages = total.div_ceil(list.per_page.max(1)).max(1);
+    let page = list.page;
+    if list.items.is_empty() {
+        return view! { <p class="empty-state" role="status">{tr(QUEUE_EMPTY)}</p> }.into_any();
+    }
+    let rows = list
+        .items
+        .into_iter()
+        .map(|c| view! { <CaseRow case=c/> })
+        .collect_view();
+    let previous = (page > 1).then(|| {
+        QueueFilters {
+            page: page - 1,
+            ..filters.clone()
+        }
+        .href()
+    });
+    let next = (page < pages).then(|| {
+        QueueFilters {
+            page: page + 1,
+            ..filters.clone()
+        }
+        .href()
+    });
+    view! {
+        <p class="staff-total" role="status">{move || cases_total(prefs.lang.get(), total)}</p>
+        <p class="staff-scroll-hint">{tr(TABLE_SCROLL_HINT)}</p>
+        <div class="table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
+            <table class="staff-table">
+                <caption id="queue-caption" class="visually-hidden">{tr(QUEUE_HEADING)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(COL_REFERENCE)}</th>
+                        <th scope="col">{tr(COL_STATUS)}</th>
+                        <th scope="col">{tr(COL_DEADLINE)}</th>
+                        <th scope="col">{tr(COL_ASSIGNEE)}</th>
+                        <th scope="col">{tr(COL_RIGHT)}</th>
+                        <th scope="col">{tr(COL_SUBMITTED)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {(pages > 1).then(|| view! {
+            <nav class="pagination" aria-label=move || page_of(prefs.lang.get(), page, pages)>
+                {previous.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(PREVIOUS)}</A> })}
+                <span>{move || page_of(prefs.lang.get(), page, pages)}</span>
+                {next.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(NEXT)}</A> })}
+            </nav>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn CaseRow(case: CaseSummary) -> impl IntoView {
+    let prefs = use_prefs();
+    let href = format!("/staff/cases/{}", case.id);
+    let status = case.status;
+    let right = case.right_type;
+    let submitted = case.submitted_on;
+    let assignee = case.assignee.clone();
+    let reference = case.reference.clone();
+    let overdue = case.overdue;
+    view! {
+        <tr class:staff-row--overdue=overdue>
+            <th scope="row"><A href=href>{reference}</A></th>
+            <td><span class="status-tag">{move || status.label(prefs.lang.get())}</span></td>
+            <td><Countdown case=case/></td>
+            <td>{match assignee {
+                Some(a) => view! { <span>{a}</span> }.into_any(),
+                None => view! { <span class="muted">{tr(NOBODY)}</span> }.into_any(),
+            }}</td>
+            <td>{move || right.label(prefs.lang.get())}</td>
+            <td>{move || short_date(submitted, prefs.lang.get())}</td>
+        </tr>
+    }
+}
+
+/// The next deadline, its working-day countdown and, when overdue, the word "overdue" in red
+/// (the words carry the meaning; the colour only repeats it).
+#[component]
+pub fn Countdown(case: CaseSummary) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = move || {
+        let lang: Lang = prefs.lang.get();
+        let Some(deadline) = case.next_deadline.as_ref() else {
+            return (pick(lang, NO_DEADLINE).to_owned(), None);
+        };
+        let step = deadline.step.label(lang);
+        let due = match deadline.due {
+            Some(date) => due_on(lang, step, date),
+            None => step.to_owned(),
+        };
+        (
+            due,
+            case.working_days_left.map(|left| countdown(lang, left)),
+        )
+    };
+    let overdue = case.overdue;
+    let soon = case.working_days_left.is_some_and(|d| (0..=2).contains(&d));
+    view! {
+        <span class="deadline">
+            <span>{{
+                let text = text.clone();
+                move || text().0
+            }}</span>
+            {move || text().1.map(|left| view! {
+                <span
+                    class="deadline__left"
+                    class:deadline__left--overdue=overdue
+                    class:deadline__left--soon=soon
+                >
+                    {overdue.then(|| view! { <strong class="overdue-tag">{tr(OVERDUE)}</strong>" "})}
+                    {left}
+                </span>
+            })}
+        </span>
+    }
+}

@@ -1,0 +1,340 @@
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_domain::api::booking::BookingStatus;
+use portal_domain::api::staff::{Attendance, DeskBooking, DeskBookingList, Role};
+use portal_domain::api::venues::VenueStatus;
+use portal_domain::Lang;
+
+use super::auth::{use_auth, Guard, StaffProblem};
+use super::texts::*;
+use super::use_staff_title;
+use crate::api::{self, ApiError};
+use crate::components::loading::Loading;
+use crate::pages::booking::texts::long_date;
+use crate::prefs::use_prefs;
+
+/// `/staff/bookings?venue=&date=`: the booking desk.
+#[component]
+pub fn DeskPage() -> impl IntoView {
+    use_staff_title(DESK_HEADING);
+    view! {
+        <Guard roles=&[Role::Reception]>
+            <Desk/>
+        </Guard>
+    }
+}
+
+/// "09:00" two hours earlier: when check-in opens.
+fn two_hours_before(time: &str) -> String {
+    let (h, m) = time.split_once(':').unwrap_or((time, "00"));
+    let h: i32 = h.parse().unwrap_or(0);
+    format!("{:02}:{m}", (h - 2).max(0))
+}
+
+#[component]
+fn Desk() -> impl IntoView {
+    let prefs = use_prefs();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let asked = Memo::new(move |_| {
+        query.with(|q| {
+            (
+                q.get("venue").unwrap_or_default(),
+                q.get("date").unwrap_or_default(),
+            )
+        })
+    });
+    let venue = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let venues =
+        LocalResource::new(move || async move { api::venues(prefs.lang.get_untracked()).await });
+    let list = LocalResource::new(move || {
+        let (venue, date) = asked.get();
+        async move { api::staff_bookings(&venue, &date, prefs.lang.get_untracked()).await }
+    });
+    // The form follows the address, and shows the day the server answered for (today when
+    // none was asked for).
+    Effect::new(move |_| {
+        let (v, d) = asked.get();
+        venue.set(v);
+        date.set(d);
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = list.get() {
+            if date.get_untracked().is_empty() {
+                date.set(list.date.to_string());
+            }
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut parts = Vec::new();
+        let v = venue.get_untracked();
+        if !v.is_empty() {
+            parts.push(format!("venue={}", portal_domain::api::percent_encode(&v)));
+        }
+        let d = date.get_untracked();
+        if !d.is_empty() {
+            parts.push(format!("date={}", portal_domain::api::percent_encode(&d)));
+        }
+        navigate(
+            &format!("/staff/bookings?{}", parts.join("&")),
+            Default::default(),
+        );
+    };
+    let venue_options = move || {
+        let lang = prefs.lang.get();
+        venues.get().and_then(Result::ok).map(|list| {
+            list.items
+                .into_iter()
+                .filter(|v| v.status == VenueStatus::Operating)
+                .map(|v| {
+                    let id = v.id.clone();
+                    let selected = {
+                        let id = id.clone();
+                        move || venue.get() == id
+                    };
+                    let name = if lang == Lang::Zh {
+                        v.name_zh
+                    } else {
+                        v.name_en
+                    };
+                    view! { <option value=id selected=selected>{name}</option> }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{tr(DESK_HEADING)}</h1>
+            <p class="lead">{tr(DESK_LEAD)}</p>
+            <form class="staff-filters" novalidate on:submit=on_submit>
+                <div class="form-group">
+                    <label class="label" for="venue">{tr(VENUE)}</label>
+                    <select
+                        id="venue"
+                        class="input select"
+                        prop:value=move || venue.get()
+                        on:change=move |ev| venue.set(event_target_value(&ev))
+                    >
+                        <option value="" selected=move || venue.with(String::is_empty)>{tr(ALL_VENUES)}</option>
+                        {venue_options}
+                    </select>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="date">{tr(DATE)}</label>
+                    <input
+                        id="date"
+                        class="input input--short"
+                        type="date"
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev))
+                        on:change=move |ev| date.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="button-row">
+                    <button type="submit" class="button">{tr(SHOW)}</button>
+                    <A href="/staff/bookings" attr:class="button button--secondary">{tr(TODAY)}</A>
+                </div>
+            </form>
+            {move || match list.get() {
+                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                Some(Ok(list)) => view! { <DayList list=list/> }.into_any(),
+                Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn DayList(list: DeskBookingList) -> impl IntoView {
+    let prefs = use_prefs();
+    let day = list.date;
+    let count = list.items.len();
+    // The bookings as signals, so a check-in redraws only its own card.
+    let items: Vec<RwSignal<DeskBooking>> = list.items.into_iter().map(RwSignal::new).collect();
+    let notice = RwSignal::new(None::<String>);
+    let notice_ref = NodeRef::<html::P>::new();
+    view! {
+        <h2>{move || long_date(day, prefs.lang.get())}</h2>
+        <p class="staff-total">{move || bookings_count(prefs.lang.get(), count)}</p>
+        <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
+            {move || notice.get()}
+        </p>
+        {if items.is_empty() {
+            view! { <p class="empty-state">{tr(DESK_EMPTY)}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="desk-list">
+                    {items.into_iter().map(|b| view! { <DeskCard booking=b notice=notice notice_ref=notice_ref/> }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        }}
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Act {
+    CheckIn,
+    NoShow,
+}
+
+#[component]
+fn DeskCard(
+    booking: RwSignal<DeskBooking>,
+    notice: RwSignal<Option<String>>,
+    notice_ref: NodeRef<html::P>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let b = move || booking.get();
+    let act = move |what: Act| {
+        if busy.get_untracked() {
+            return;
+        }
+        let id = booking.with_untracked(|b| b.id);
+        let lang = prefs.lang.get_untracked();
+        let csrf = auth.csrf();
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = match what {
+                Act::CheckIn => api::staff_check_in(id, &csrf, lang).await,
+                Act::NoShow => api::staff_no_show(id, &csrf, lang).await,
+            };
+            busy.set(false);
+            match result {
+                Ok(updated) => {
+                    let text = match what {
+                        Act::CheckIn => checked_in_notice(lang, &updated.name, &updated.reference),
+                        Act::NoShow => no_show_notice(lang, &updated.name, &updated.reference),
+                    };
+                    booking.set(updated);
+                    notice.set(Some(text));
+                    request_animation_frame(move || {
+                        if let Some(p) = notice_ref.get_untracked() {
+                            let _ = p.focus();
+                        }
+                    });
+                }
+                Err(e) if auth.handled(&e) => {}
+                // The server's reason (not open yet, cancelled, recorded the other way), in the
+                // language the request was sent in.
+                Err(ApiError::Validation(body)) => error.set(Some(body.message)),
+                Err(ApiError::NotFound) => error.set(Some(pick(lang, CASE_NOT_FOUND).to_owned())),
+                Err(_) => error.set(Some(pick(lang, NOT_SENT).to_owned())),
+            }
+        });
+    };
+    let heading_id = move || format!("booking-{}", booking.with(|b| b.id));
+    let state = move || {
+        let lang = prefs.lang.get();
+        let b = booking.get();
+        let (class, text) = match (b.status, b.attendance) {
+            (BookingStatus::Cancelled, _) => (
+                "desk-state desk-state--cancelled",
+                pick(lang, CANCELLED).to_owned(),
+            ),
+            (_, Some(Attendance::CheckedIn)) => (
+                "desk-state desk-state--in",
+                recorded_at(
+                    lang,
+                    pick(lang, CHECKED_IN),
+                    &b.attendance_at
+                        .as_deref()
+                        .map(short_time)
+                        .unwrap_or_default(),
+                ),
+            ),
+            (_, Some(Attendance::NoShow)) => (
+                "desk-state desk-state--no-show",
+                recorded_at(
+                    lang,
+                    pick(lang, NO_SHOW),
+                    &b.attendance_at
+                        .as_deref()
+                        .map(short_time)
+                        .unwrap_or_default(),
+                ),
+            ),
+            (_, None) => ("desk-state", pick(lang, AWAITING).to_owned()),
+        };
+        view! { <span class=class>{text}</span> }
+    };
+    // Why there is no button: check-in not open yet (or over), shown as text.
+    let why_not = move || {
+        let lang = prefs.lang.get();
+        let b = booking.get();
+        (b.status == BookingStatus::Confirmed
+            && b.attendance.is_none()
+            && !b.can_check_in
+            && !b.can_mark_no_show)
+            .then(|| check_in_opens(lang, &two_hours_before(&b.start_time)))
+    };
+    let needs = move || {
+        let lang = prefs.lang.get();
+        let b = booking.get();
+        let mut list = Vec::new();
+        if b.wheelchair_access {
+            list.push(pick(lang, WHEELCHAIR).to_owned());
+        }
+        if b.sign_language_interpreter {
+            list.push(pick(lang, SIGN_LANGUAGE).to_owned());
+        }
+        if let Some(other) = b.other_adjustments {
+            list.push(other);
+        }
+        (!list.is_empty()).then(|| list.join("；"))
+    };
+    view! {
+        <li class="desk-card" aria-labelledby=heading_id>
+            <h3 class="desk-card__title" id=heading_id>
+                <span class="desk-card__time">{move || format!("{}–{}", b().start_time, b().end_time)}</span>
+                " "{move || b().name}
+                " "<span class="muted desk-card__ref">{move || b().reference}</span>
+            </h3>
+            <p class="desk-card__state">{tr(ATTENDANCE)}{state}</p>
+            <dl class="desk-card__facts">
+                <div><dt>{tr(MOBILE)}</dt><dd>{move || b().mobile}</dd></div>
+                <div><dt>{tr(TOPIC)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.topic.name_zh } else { b.topic.name_en } }}</dd></div>
+                <div><dt>{tr(VENUE)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.venue.name_zh } else { b.venue.name_en } }}</dd></div>
+                {move || b().organisation.map(|o| view! { <div><dt>{tr(ORGANISATION)}</dt><dd>{o}</dd></div> })}
+                {move || needs().map(|n| view! { <div><dt>{tr(NEEDS)}</dt><dd>{n}</dd></div> })}
+                {move || b().for_someone_else.then(|| view! { <div><dt>{tr(FOR_SOMEONE_ELSE)}</dt><dd>"✓"</dd></div> })}
+                {move || b().description.map(|d| view! { <div><dt>{tr(DESCRIPTION)}</dt><dd class="pre-line">{d}</dd></div> })}
+            </dl>
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            <div class="button-row">
+                {move || b().can_check_in.then(|| view! {
+                    <button type="button" class="button" disabled=move || busy.get() on:click=move |_| act(Act::CheckIn)>
+                        {tr(CHECK_IN)}
+                        <span class="visually-hidden">" "{move || b().name}</span>
+                    </button>
+                })}
+                {move || b().can_mark_no_show.then(|| view! {
+                    <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| act(Act::NoShow)>
+                        {tr(MARK_NO_SHOW)}
+                        <span class="visually-hidden">" "{move || b().name}</span>
+                    </button>
+                })}
+                {move || why_not().map(|w| view! { <p class="hint desk-card__why">{w}</p> })}
+            </div>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn check_in_opens_two_hours_before_the_start() {
+        assert_eq!(super::two_hours_before("09:00"), "07:00");
+        assert_eq!(super::two_hours_before("14:30"), "12:30");
+    }
+}

@@ -1,0 +1,156 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_domain::api::staff::LoginRequest;
+use portal_domain::Localized;
+
+use super::auth::use_auth;
+use super::texts::{
+    pick, tr, EXPIRED_NOTICE, LOGIN_BUTTON, LOGIN_HEADING, LOGIN_LEAD, NOT_SENT, PASSWORD,
+    SIGNED_OUT, SIGNING_IN, SIGN_IN_FIRST, USERNAME,
+};
+use super::use_staff_title;
+use crate::api::{self, ApiError};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::prefs::use_prefs;
+
+/// Where to go after signing in: a workbench page named by `?next=`, else the start page.
+/// Anything else (another site, the login page itself) is ignored.
+fn next_page(next: Option<String>) -> String {
+    next.filter(|n| {
+        (n == "/staff" || n.starts_with("/staff/") || n.starts_with("/staff?"))
+            && !n.starts_with("/staff/login")
+            && !n.contains("//")
+    })
+    .unwrap_or_else(|| "/staff".to_owned())
+}
+
+/// `/staff/login`: username and password. Wrong username and wrong password get the server's one
+/// identical message; too many failures its "try again in N minutes".
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    use_staff_title(LOGIN_HEADING);
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let expired = move || query.with(|q| q.get("expired").is_some());
+    let signed_out = move || query.with(|q| q.get("signed_out").is_some());
+    let asked_first = move || query.with(|q| q.get("next").is_some()) && !expired();
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = LoginRequest {
+            username: Some(username.get_untracked()),
+            password: Some(password.get_untracked()),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(
+                problems
+                    .into_iter()
+                    .map(|(f, e)| (f.to_owned(), e.message(lang)))
+                    .collect(),
+            );
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api::staff_login(&request, lang).await;
+            busy.set(false);
+            match result {
+                Ok(session) => {
+                    password.set(String::new());
+                    auth.expired.set(false);
+                    auth.state.set(Some(Some(session)));
+                    let next = next_page(query.with_untracked(|q| q.get("next")));
+                    navigate(&next, Default::default());
+                }
+                Err(ApiError::Validation(body)) => {
+                    // Wrong username or password, and too many tries (429), are about the
+                    // login as a whole: shown at the first field.
+                    let mut list: FormErrors = body
+                        .fields
+                        .iter()
+                        .map(|(f, e)| (f.clone(), e.message.clone()))
+                        .collect();
+                    if list.is_empty() {
+                        list.push(("username".to_owned(), body.message));
+                    }
+                    password.set(String::new());
+                    errors.set(list);
+                }
+                Err(_) => errors.set(vec![(
+                    "username".to_owned(),
+                    pick(lang, NOT_SENT).to_owned(),
+                )]),
+            }
+        });
+    };
+    let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
+
+    view! {
+        <div class="container page narrow">
+            <FormErrorSummary errors=errors/>
+            <h1 tabindex="-1">{tr(LOGIN_HEADING)}</h1>
+            {move || expired().then(|| view! { <p class="notice" role="status">{tr(EXPIRED_NOTICE)}</p> })}
+            {move || signed_out().then(|| view! { <p class="notice notice--success" role="status">{tr(SIGNED_OUT)}</p> })}
+            {move || asked_first().then(|| view! { <p class="notice">{tr(SIGN_IN_FIRST)}</p> })}
+            <p class="lead">{tr(LOGIN_LEAD)}</p>
+            <form novalidate on:submit=on_submit>
+                <TextField
+                    id="username"
+                    label=tr(USERNAME)
+                    value=username
+                    error=error("username")
+                    autocomplete="username"
+                    short=true
+                />
+                <TextField
+                    id="password"
+                    label=tr(PASSWORD)
+                    value=password
+                    error=error("password")
+                    input_type="password"
+                    autocomplete="current-password"
+                />
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {move || if busy.get() { tr(SIGNING_IN)() } else { tr(LOGIN_BUTTON)() }}
+                </button>
+            </form>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_page;
+
+    #[test]
+    fn only_workbench_pages_are_followed_after_login() {
+        assert_eq!(
+            next_page(Some("/staff/cases?status=all".into())),
+            "/staff/cases?status=all"
+        );
+        assert_eq!(next_page(Some("/staff".into())), "/staff");
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/staff//evil",
+            "/staff/login",
+            "/booking",
+        ] {
+            assert_eq!(next_page(Some(bad.into())), "/staff", "{bad}");
+        }
+        assert_eq!(next_page(None), "/staff");
+    }
+}

@@ -1,0 +1,62 @@
+//! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
+//! login, the case queue and a case, the booking desk, the overview and the audit log. It has
+//! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
+//! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
+//! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
+
+mod audit;
+mod auth;
+mod case;
+mod cases;
+mod desk;
+mod frame;
+mod login;
+mod overview;
+pub mod texts;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
+use portal_domain::apps::App;
+
+use self::texts::{pick, Tr, PAGE_TITLE_SUFFIX};
+use crate::app::FocusOnNavigation;
+use crate::pages::not_found::NotFound;
+use crate::prefs::{provide_prefs, use_prefs};
+
+#[component]
+pub fn WorkbenchApp() -> impl IntoView {
+    provide_prefs();
+    provide_context(App::Workbench);
+    auth::provide_auth();
+    let s = StaticSegment("staff");
+    view! {
+        <Router>
+            <FocusOnNavigation/>
+            <frame::StaffHeader/>
+            <main id="main" tabindex="-1" class="staff-main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=s view=overview::OverviewPage/>
+                    <Route path=(s, StaticSegment("login")) view=login::LoginPage/>
+                    <Route path=(s, StaticSegment("cases")) view=cases::QueuePage/>
+                    <Route path=(s, StaticSegment("cases"), ParamSegment("id")) view=case::CasePage/>
+                    <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
+                    <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Sets the document title to "<page> - 工作台".
+fn use_staff_title(page: Tr) {
+    let prefs = use_prefs();
+    Effect::new(move |_| {
+        let lang = prefs.lang.get();
+        document().set_title(&format!(
+            "{} - {}",
+            pick(lang, page),
+            pick(lang, PAGE_TITLE_SUFFIX)
+        ));
+    });
+}

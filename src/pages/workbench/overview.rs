@@ -1,0 +1,182 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use portal_domain::api::staff::{Overview, Role};
+
+use super::auth::{use_auth, Guard, StaffProblem};
+use super::cases::Countdown;
+use super::texts::*;
+use super::use_staff_title;
+use crate::api;
+use crate::components::loading::Loading;
+use crate::prefs::use_prefs;
+
+/// `/staff`: the overview for administrators and case handlers. Reception, whose work is the
+/// desk, goes straight there.
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    use_staff_title(OVERVIEW_HEADING);
+    let auth = use_auth();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let desk_only = auth.state.with(|s| matches!(s, Some(Some(_))))
+            && !auth.has_any(&[Role::Administrator, Role::CaseHandler])
+            && auth.has_any(&[Role::Reception]);
+        if desk_only {
+            let navigate = navigate.clone();
+            request_animation_frame(move || {
+                navigate(
+                    "/staff/bookings",
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                )
+            });
+        }
+    });
+    view! {
+        <Guard roles=&[Role::Administrator, Role::CaseHandler]>
+            <OverviewView/>
+        </Guard>
+    }
+}
+
+#[component]
+fn OverviewView() -> impl IntoView {
+    let prefs = use_prefs();
+    let overview =
+        LocalResource::new(
+            move || async move { api::staff_overview(prefs.lang.get_untracked()).await },
+        );
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{tr(OVERVIEW_HEADING)}</h1>
+            {move || match overview.get() {
+                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                Some(Ok(o)) => view! { <OverviewBody overview=o/> }.into_any(),
+                Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| overview.refetch()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn OverviewBody(overview: Overview) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let handler = auth.has_any(&[Role::CaseHandler]);
+    let max = overview
+        .bookings_per_day
+        .iter()
+        .map(|d| d.bookings)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let statuses = overview
+        .cases_by_status
+        .iter()
+        .map(|c| {
+            let status = c.status;
+            let count = c.count;
+            let label = move || status.label(prefs.lang.get());
+            view! {
+                <tr>
+                    <th scope="row">{move || {
+                        if handler {
+                            view! { <A href=format!("/staff/cases?status={}", status.code())>{label}</A> }.into_any()
+                        } else {
+                            view! { <span>{label}</span> }.into_any()
+                        }
+                    }}</th>
+                    <td class="num">{count}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let at_risk = overview.deadlines_at_risk.clone();
+    let days = overview
+        .bookings_per_day
+        .iter()
+        .map(|d| {
+            let date = d.date;
+            let n = d.bookings;
+            // Out of 100 units; the number beside the bar is what counts.
+            let width = (n * 100 / max).to_string();
+            view! {
+                <tr>
+                    <th scope="row">{move || {
+                        let lang = prefs.lang.get();
+                        format!("{} {}", short_date(date, lang), date.weekday().name(lang))
+                    }}</th>
+                    <td class="bar-td">
+                        <div class="bar-cell">
+                            <span class="num">{n}</span>
+                            <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" aria-hidden="true">
+                                <rect x="0" y="0" width=width height="10"></rect>
+                            </svg>
+                        </div>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="overview-grid">
+            <section aria-labelledby="by-status-heading">
+                <h2 id="by-status-heading">{tr(BY_STATUS)}</h2>
+                <table class="staff-table staff-table--compact">
+                    <caption class="visually-hidden">{tr(BY_STATUS)}</caption>
+                    <thead><tr><th scope="col">{tr(COL_STATUS)}</th><th scope="col" class="num">{tr(COUNT)}</th></tr></thead>
+                    <tbody>{statuses}</tbody>
+                </table>
+            </section>
+            <section aria-labelledby="bookings-heading">
+                <h2 id="bookings-heading">{tr(BOOKINGS_PER_DAY)}</h2>
+                <table class="staff-table staff-table--compact bar-table">
+                    <caption>{tr(BOOKINGS_CAPTION)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(DAY)}</th>
+                            <th scope="col">{tr(BOOKINGS)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{days}</tbody>
+                </table>
+            </section>
+        </div>
+        <section aria-labelledby="at-risk-heading">
+            <h2 id="at-risk-heading">{tr(AT_RISK)}</h2>
+            <p>{tr(AT_RISK_LEAD)}</p>
+            {if at_risk.is_empty() {
+                view! { <p class="empty-state">{tr(NONE_AT_RISK)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="risk-list">
+                        {at_risk
+                            .into_iter()
+                            .map(|c| {
+                                let status = c.status;
+                                let reference = c.reference.clone();
+                                let href = format!("/staff/cases/{}", c.id);
+                                view! {
+                                    <li class="risk-list__item">
+                                        {if handler {
+                                            view! { <A href=href>{reference}</A> }.into_any()
+                                        } else {
+                                            view! { <strong>{reference}</strong> }.into_any()
+                                        }}
+                                        " · "{move || status.label(prefs.lang.get())}" · "
+                                        <Countdown case=c/>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
