@@ -17,8 +17,8 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("gi app")
                 && !page.contains("policies app")
                 && !page.contains("booking app")
-                && !page.contains("assistance app"),
-            &&!page.contains("workbench app"),
+                && !page.contains("assistance app")
+                && !page.contains("workbench app"),
             "{path}"
         );
     }
