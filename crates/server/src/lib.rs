@@ -10,6 +10,7 @@ mod error;
 mod extract;
 mod gi;
 mod health;
+mod idempotency;
 mod openapi;
 mod policies;
 mod request_log;

@@ -65,6 +65,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::booking::{json_rejection, new_token, random_error};
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::Query;
+use crate::idempotency;
 use crate::AppState;
 use store::{DraftRow, FileRow, Owner, RequestRow};
 
@@ -73,7 +74,6 @@ const MAX_JSON_BYTES: usize = 128 * 1024;
 const DRAFT_TTL_SECS: i64 = DRAFT_TTL_DAYS * 24 * 60 * 60;
 /// How long a submit's idempotency key is remembered (and its answer, tracking token included).
 const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
-const MAX_IDEMPOTENCY_KEY_CHARS: usize = 128;
 /// 43 characters of URL-safe base64 (256 bits), as `booking::new_token` makes them.
 const TOKEN_CHARS: usize = 43;
 
@@ -427,7 +427,17 @@ pub async fn submit(
     headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
+    let key = idempotency::key(
+        &headers,
+        idempotency::KeyRules {
+            missing_code: code::IDEMPOTENCY_KEY_MISSING,
+            invalid_code: code::IDEMPOTENCY_KEY_INVALID,
+            missing: Text::new(
+                "缺少请求编号（Idempotency-Key 请求头）。每次提交请附带一个新的编号，重试时使用同一个编号。",
+                "The Idempotency-Key header is missing. Send a new key with each submission, and the same key when retrying it.",
+            ),
+        },
+    )?;
     let now = state.clock.now();
     let hash = token_hash(token.ok().map(|Path(t)| t))?;
     let draft_id = {
@@ -535,7 +545,7 @@ pub async fn submit(
         files = files.len(),
         "assistance request submitted"
     );
-    Ok(created_answer(answer))
+    Ok(idempotency::created_answer(answer))
 }
 
 /// The stored answer for `key`, if it was used: for the same draft it is given again, for
@@ -552,7 +562,7 @@ async fn replay<'e>(
             .await?;
     match stored {
         None => Ok(None),
-        Some((id, answer)) if id == draft_id => Ok(Some(created_answer(answer))),
+        Some((id, answer)) if id == draft_id => Ok(Some(idempotency::created_answer(answer))),
         Some(_) => Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code::IDEMPOTENCY_KEY_REUSED,
@@ -563,45 +573,6 @@ async fn replay<'e>(
         )
         .into()),
     }
-}
-
-fn created_answer(json: String) -> Response {
-    (
-        StatusCode::CREATED,
-        [(header::CONTENT_TYPE, "application/json")],
-        json,
-    )
-        .into_response()
-}
-
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let Some(value) = headers.get("idempotency-key") else {
-        return Err(Refusal::new(
-            StatusCode::BAD_REQUEST,
-            code::IDEMPOTENCY_KEY_MISSING,
-            Text::new(
-                "缺少请求编号（Idempotency-Key 请求头）。每次提交请附带一个新的编号，重试时使用同一个编号。",
-                "The Idempotency-Key header is missing. Send a new key with each submission, and the same key when retrying it.",
-            ),
-        )
-        .into());
-    };
-    let key = value.to_str().ok().map(str::trim).filter(|key| {
-        !key.is_empty()
-            && key.len() <= MAX_IDEMPOTENCY_KEY_CHARS
-            && key.bytes().all(|b| b.is_ascii_graphic())
-    });
-    key.map(str::to_owned).ok_or_else(|| {
-        Refusal::new(
-            StatusCode::BAD_REQUEST,
-            code::IDEMPOTENCY_KEY_INVALID,
-            Text::new(
-                "请求编号（Idempotency-Key）应为 1 至 128 个可见的英文字符，例如一个 UUID。",
-                "The Idempotency-Key must be 1 to 128 printable ASCII characters, for example a UUID.",
-            ),
-        )
-        .into()
-    })
 }
 
 /// 400 with what is still to be done, field by field.

@@ -61,6 +61,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
+use crate::idempotency;
 use crate::AppState;
 use store::{BookingRow, VenueConfig};
 
@@ -76,7 +77,6 @@ pub fn load_calendar() -> anyhow::Result<HolidayCalendar> {
 const MAX_BODY_BYTES: usize = 64 * 1024;
 /// How long an idempotency key is remembered (and its answer, manage token included, kept).
 const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
-const MAX_IDEMPOTENCY_KEY_CHARS: usize = 128;
 /// Slots offered when the one asked for has just been taken.
 const MAX_ALTERNATIVES: usize = 5;
 /// 32 random bytes: 256 bits, 43 characters of URL-safe base64.
@@ -370,7 +370,17 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Json<BookingRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency_key(&headers)?;
+    let key = idempotency::key(
+        &headers,
+        idempotency::KeyRules {
+            missing_code: code::IDEMPOTENCY_KEY_MISSING,
+            invalid_code: code::IDEMPOTENCY_KEY_INVALID,
+            missing: Text::new(
+                "缺少请求编号（Idempotency-Key 请求头）。每次预约请附带一个新的编号，重试时使用同一个编号。",
+                "The Idempotency-Key header is missing. Send a new key with each booking, and the same key when retrying it.",
+            ),
+        },
+    )?;
     let Json(request) = body.map_err(json_rejection)?;
     let new = request.parse().map_err(ApiError::fields)?;
     // The parsed request, so that the same booking typed differently ("138 1234 5678" and
@@ -522,7 +532,7 @@ pub async fn create(
     .await?;
     tx.commit().await?;
     tracing::info!(booking = id, venue = %venue.id, topic = %topic.id, seat, "booking created");
-    Ok(created_answer(answer))
+    Ok(idempotency::created_answer(answer))
 }
 
 /// The stored answer for `key`, if that key was used: the same body gets it again, another body
@@ -539,7 +549,7 @@ async fn replay<'e>(
             .await?;
     match stored {
         None => Ok(None),
-        Some((hash, answer)) if hash == request_hash => Ok(Some(created_answer(answer))),
+        Some((hash, answer)) if hash == request_hash => Ok(Some(idempotency::created_answer(answer))),
         Some(_) => Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code::IDEMPOTENCY_KEY_REUSED,
@@ -550,45 +560,6 @@ async fn replay<'e>(
         )
         .into()),
     }
-}
-
-fn created_answer(json: String) -> Response {
-    (
-        StatusCode::CREATED,
-        [(header::CONTENT_TYPE, "application/json")],
-        json,
-    )
-        .into_response()
-}
-
-fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
-    let Some(value) = headers.get("idempotency-key") else {
-        return Err(Refusal::new(
-            StatusCode::BAD_REQUEST,
-            code::IDEMPOTENCY_KEY_MISSING,
-            Text::new(
-                "缺少请求编号（Idempotency-Key 请求头）。每次预约请附带一个新的编号，重试时使用同一个编号。",
-                "The Idempotency-Key header is missing. Send a new key with each booking, and the same key when retrying it.",
-            ),
-        )
-        .into());
-    };
-    let key = value.to_str().ok().map(str::trim).filter(|key| {
-        !key.is_empty()
-            && key.len() <= MAX_IDEMPOTENCY_KEY_CHARS
-            && key.bytes().all(|b| b.is_ascii_graphic())
-    });
-    key.map(str::to_owned).ok_or_else(|| {
-        Refusal::new(
-            StatusCode::BAD_REQUEST,
-            code::IDEMPOTENCY_KEY_INVALID,
-            Text::new(
-                "请求编号（Idempotency-Key）应为 1 至 128 个可见的英文字符，例如一个 UUID。",
-                "The Idempotency-Key must be 1 to 128 printable ASCII characters, for example a UUID.",
-            ),
-        )
-        .into()
-    })
 }
 
 fn field_conflict(code: &'static str, field: &str, error: BookingError) -> ApiError {
