@@ -1,52 +1,28 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::access::{use_found, Access};
 use super::change::LookupAgain;
-use super::manage::BookingNotFound;
+use super::manage::BookingAtLink;
 use super::shown::Shown;
 use super::texts::{booking_text, booking_texts};
-use crate::api::{self, ApiError};
-use crate::components::error_panel::ErrorPanel;
+use crate::api::ApiError;
 use crate::components::form::{FormErrorSummary, FormErrors};
-use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/booking/manage/{token}/cancel`.
 #[component]
 pub fn CancelByTokenPage() -> impl IntoView {
-    let prefs = use_prefs();
-    let params = use_params_map();
-    let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
     use_page_title(|lang| booking_texts(lang).cancel_booking);
-    let booking = LocalResource::new({
-        let token = token.clone();
-        move || {
-            let token = token.clone();
-            async move { api::booking(&token, prefs.lang.get_untracked()).await }
-        }
-    });
     view! {
         <div class="container page narrow">
-            <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
-                {move || {
-                    let token = token.clone();
-                    Suspend::new(async move {
-                        match booking.await {
-                            Ok(b) => view! { <ConfirmCancel access=Access::Token(token) booking=b.into()/> }.into_any(),
-                            Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
-                            Err(error) => view! {
-                                <h1 tabindex="-1">{booking_text(|t| t.cancel_booking)}</h1>
-                                <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
-                            }
-                            .into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <BookingAtLink
+                heading=|t| t.cancel_booking
+                page=|token, booking| view! { <ConfirmCancel access=Access::Token(token) booking=booking/> }.into_any()
+            />
         </div>
     }
 }

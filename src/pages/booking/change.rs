@@ -1,18 +1,19 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::booking::{BookingError, RescheduleRequest, SlotOffer};
 use portal_domain::Localized;
 
 use super::access::{use_found, Access};
 use super::check::SlotTakenPanel;
-use super::manage::BookingNotFound;
+use super::date::availability_resource;
+use super::manage::BookingAtLink;
 use super::shown::Shown;
 use super::slots::{DateChooser, TimeChooser};
 use super::texts::{booking_text, booking_texts};
-use crate::api::{self, ApiError};
+use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
@@ -21,35 +22,13 @@ use crate::prefs::{use_page_title, use_prefs};
 /// `/booking/manage/{token}/change`.
 #[component]
 pub fn ChangeByTokenPage() -> impl IntoView {
-    let prefs = use_prefs();
-    let params = use_params_map();
-    let token = params.with_untracked(|p| p.get("token").unwrap_or_default());
     use_page_title(|lang| booking_texts(lang).reschedule_heading);
-    let booking = LocalResource::new({
-        let token = token.clone();
-        move || {
-            let token = token.clone();
-            async move { api::booking(&token, prefs.lang.get_untracked()).await }
-        }
-    });
     view! {
         <div class="container page">
-            <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
-                {move || {
-                    let token = token.clone();
-                    Suspend::new(async move {
-                        match booking.await {
-                            Ok(b) => view! { <ChangeTime access=Access::Token(token) booking=b.into()/> }.into_any(),
-                            Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
-                            Err(error) => view! {
-                                <h1 tabindex="-1">{booking_text(|t| t.reschedule_heading)}</h1>
-                                <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
-                            }
-                            .into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <BookingAtLink
+                heading=|t| t.reschedule_heading
+                page=|token, booking| view! { <ChangeTime access=Access::Token(token) booking=booking/> }.into_any()
+            />
         </div>
     }
 }
@@ -87,11 +66,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     let prefs = use_prefs();
     let navigate = use_navigate();
     let found = use_found();
-    let (venue, topic) = (booking.venue.id.clone(), booking.topic.id.clone());
-    let availability = LocalResource::new(move || {
-        let (venue, topic) = (venue.clone(), topic.clone());
-        async move { api::booking_availability(&venue, &topic, prefs.lang.get_untracked()).await }
-    });
+    let availability = availability_resource(booking.venue.id.clone(), booking.topic.id.clone());
     let date = RwSignal::new(None::<String>);
     let time = RwSignal::new(None::<String>);
     // Kept when another day is chosen: the radios show it checked only where that day has the

@@ -117,7 +117,6 @@ pub fn CheckPage() -> impl IntoView {
             }
         });
     };
-    let submit_click = submit.clone();
 
     let choose_offer = move |offer: SlotOffer| {
         let lang = prefs.lang.get_untracked();
@@ -163,7 +162,7 @@ pub fn CheckPage() -> impl IntoView {
                 type="button"
                 class="button"
                 disabled=move || sending.get() == Sending::Busy
-                on:click=move |_| submit_click()
+                on:click=move |_| submit()
             >
                 {move || {
                     let t = booking_texts(prefs.lang.get());

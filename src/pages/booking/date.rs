@@ -4,28 +4,35 @@ use super::draft::{use_draft, Step};
 use super::slots::DateChooser;
 use super::texts::{booking_text, booking_texts};
 use super::{use_go_next, use_step_guard, StepHeader};
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
+use portal_domain::api::booking::Availability;
 
-/// The venue's availability for the draft's venue and topic, fetched fresh on each page (seats
-/// change while people book).
-pub(super) fn use_availability(
-) -> LocalResource<Result<portal_domain::api::booking::Availability, crate::api::ApiError>> {
+/// A venue's availability for a topic, fetched fresh on each page (seats change while people
+/// book).
+pub(super) fn availability_resource(
+    venue: String,
+    topic: String,
+) -> LocalResource<Result<Availability, ApiError>> {
     let prefs = use_prefs();
-    let draft = use_draft();
-    let (venue, topic) = draft.0.with_untracked(|d| {
+    LocalResource::new(move || {
+        let (venue, topic) = (venue.clone(), topic.clone());
+        async move { api::booking_availability(&venue, &topic, prefs.lang.get_untracked()).await }
+    })
+}
+
+/// [`availability_resource`] for the draft's venue and topic.
+pub(super) fn use_availability() -> LocalResource<Result<Availability, ApiError>> {
+    let (venue, topic) = use_draft().0.with_untracked(|d| {
         (
             d.request.venue.clone().unwrap_or_default(),
             d.request.topic.clone().unwrap_or_default(),
         )
     });
-    LocalResource::new(move || {
-        let (venue, topic) = (venue.clone(), topic.clone());
-        async move { api::booking_availability(&venue, &topic, prefs.lang.get_untracked()).await }
-    })
+    availability_resource(venue, topic)
 }
 
 /// `/booking/date`: which working day.

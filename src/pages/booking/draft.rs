@@ -134,10 +134,6 @@ fn new_key() -> String {
 pub struct DraftStore(pub RwSignal<Draft>);
 
 impl DraftStore {
-    pub fn get(&self) -> Draft {
-        self.0.get()
-    }
-
     pub fn get_untracked_first_missing(&self) -> Step {
         self.0.with_untracked(Draft::first_missing)
     }

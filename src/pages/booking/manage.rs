@@ -70,6 +70,43 @@ pub fn ManagePage() -> impl IntoView {
     }
 }
 
+/// Loads the booking that the manage link in the address names (`{token}`), then draws `page`
+/// with it: the change and cancel pages share the loading, "not found" and retry states.
+#[component]
+pub(super) fn BookingAtLink(
+    /// The page's heading while there is no booking to show (an error).
+    heading: fn(&super::texts::BookingTexts) -> &'static str,
+    page: fn(String, Shown) -> AnyView,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
+    let booking = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let token = token.clone();
+            async move { api::booking(&token, prefs.lang.get_untracked()).await }
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
+            {move || {
+                let token = token.clone();
+                Suspend::new(async move {
+                    match booking.await {
+                        Ok(b) => page(token, b.into()),
+                        Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
+                        Err(error) => view! {
+                            <h1 tabindex="-1">{booking_text(heading)}</h1>
+                            <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 pub(super) fn BookingNotFound() -> impl IntoView {
     view! {
