@@ -91,15 +91,18 @@ pub fn GiSearchPage() -> impl IntoView {
     let current = Memo::new(move |_| parsed.get().unwrap_or_else(|_| empty_search()));
     Effect::new(move |_| super::remember_search_href(&href(&current.get())));
 
+    // Each answer comes with the parameters it answers, so the links drawn from it (facets,
+    // pages) never mix one search's results with a newer search's address.
     let results = LocalResource::new(move || {
         let parsed = parsed.get();
         let lang = prefs.lang.get_untracked();
         async move {
-            match parsed {
-                Ok(search) => Some(api::gi_products(&search, lang).await),
+            let answer = match &parsed {
+                Ok(search) => Some(api::gi_products(search, lang).await),
                 // A hand-edited URL: say what is wrong instead of asking the server.
                 Err(_) => None,
-            }
+            };
+            (parsed, answer)
         }
     });
     let (pending, set_pending) = signal(false);
@@ -181,11 +184,12 @@ pub fn GiSearchPage() -> impl IntoView {
                 set_pending=set_pending
             >
                 {move || Suspend::new(async move {
-                    let search = current.get_untracked();
+                    let (parsed, answer) = results.await;
+                    let search = parsed.clone().unwrap_or_else(|_| empty_search());
                     // Options rather than `into_any`: each type-erased view costs the WASM
                     // several kilobytes.
                     let (mut summary, mut found, mut failed) = (None, None, None);
-                    match (results.await, parsed.get_untracked()) {
+                    match (answer, parsed) {
                         (None, Err(errors)) => {
                             let lang = prefs.lang.get_untracked();
                             summary = Some(
