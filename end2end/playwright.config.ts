@@ -1,13 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import * as path from 'node:path';
-import { ADMIN_USERNAME, ADMIN_PASSWORD } from './staff-credentials';
+import { port, dbDir, root, server, serverEnv, PINNED_NOW } from './server-env';
 
 // scripts/test.sh picks a free port and a fresh database folder, and builds the release server
-// and app; this config starts that server and points Debian's Chromium at it.
-const port = Number(process.env.E2E_PORT ?? 18080);
-const dbDir = process.env.E2E_DB_DIR ?? '/tmp/ip-portal-e2e';
-const server = process.env.E2E_SERVER ?? 'target/release/portal-server';
-const root = path.resolve(__dirname, '..');
+// and app; this config starts that server (settings in server-env.ts) and points Debian's
+// Chromium at it.
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -51,18 +48,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: {
-      PORTAL_ADDR: `127.0.0.1:${port}`,
-      DATABASE_URL: `sqlite://${dbDir}/e2e.sqlite3`,
-      PORTAL_DIST: path.join(root, 'dist'),
-      RUST_LOG: 'warn',
-      // A fixed "now" (Friday 2026-11-20, 10:00 in Shanghai) so booking windows and deadlines are
-      // the same on every run, whatever the date CI runs on.
-      PORTAL_NOW: '2026-11-20T10:00:00+08:00',
-      // The first administrator of the test database (test-only credentials: the portal has no
-      // default password). The workbench tests create the other staff accounts with it.
-      PORTAL_ADMIN_USERNAME: ADMIN_USERNAME,
-      PORTAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    },
+    env: serverEnv(`127.0.0.1:${port}`, PINNED_NOW),
   },
 });

@@ -1,0 +1,107 @@
+import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { apiLogin, createAccount, uiLogin, submitRequest } from './staff-api';
+import { startServerAt, LaterServer } from './later-server';
+import { STAFF_PASSWORD } from '../staff-credentials';
+
+// What happens once time has passed, which the main server's pinned clock (Friday 2026-11-20
+// 10:00) never reaches: each test makes its booking or request through the main server as
+// usual, then a second real server on the same database, whose clock says a later day, serves
+// the staff and the citizen (later-server.ts). Nothing is stood in for.
+
+let later: LaterServer | undefined;
+
+test.afterEach(async () => {
+  await later?.stop();
+  later = undefined;
+});
+
+test('on the day of the booking reception checks the person in, and the desk keeps it after a reload', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await createAccount(request, 'desk.later', ['reception']);
+  const venue = 'haian-furniture-fast-rights-center';
+  const booked = await request.post('/api/v1/bookings', {
+    data: { topic: 'trademark', venue, date: '2026-12-03', time: '14:00', name: '王到场', mobile: '13900007101' },
+    headers: { 'Idempotency-Key': `e2e-later-desk-${Math.random()}` },
+  });
+  expect(booked.status(), await booked.text()).toBe(201);
+  const { booking } = await booked.json();
+  const reference: string = booking.reference;
+
+  // Thursday 2026-12-03, 13:00: check-in for the 14:00 slot opened at 12:00.
+  later = await startServerAt('2026-12-03T13:00:00+08:00');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${later.baseURL}/staff/login`);
+  await uiLogin(page, 'desk.later', STAFF_PASSWORD);
+  await expect(page).toHaveURL(/\/staff\/bookings$/);
+  // The desk opens on the server's today.
+  await expect(page.locator('#date')).toHaveValue('2026-12-03');
+  await page.locator('#venue').selectOption(venue);
+  await page.getByRole('button', { name: '显示', exact: true }).click();
+  const card = page.locator('.desk-card', { hasText: reference });
+  await expect(card).toContainText('王到场');
+  await expect(card).toContainText('待签到');
+  await expectNoAxeViolations(page);
+
+  // By keyboard: the check-in button names the person for a screen reader.
+  const checkIn = card.getByRole('button', { name: '签到 王到场' });
+  await checkIn.focus();
+  await page.keyboard.press('Enter');
+  // The page says what happened, where focus went, and the card shows the time.
+  await expect(page.getByText(`王到场（${reference}）已签到。`)).toBeFocused();
+  await expect(card).toContainText('已签到');
+  await expect(card).toContainText('13:00');
+  await expect(card.getByRole('button')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('.desk-card', { hasText: reference })).toContainText('已签到');
+
+  // The record is the server's: the main server (still 2026-11-20) reports it too.
+  const csrf = await apiLogin(request, 'desk.later', STAFF_PASSWORD);
+  expect(csrf).toBeTruthy();
+  const desk = await request.get(`/api/v1/staff/bookings?venue=${venue}&date=2026-12-03`);
+  expect(desk.status()).toBe(200);
+  const row = (await desk.json()).items.find((b: { reference: string }) => b.reference === reference);
+  expect(row.attendance).toBe('checked_in');
+  expect(row.attendance_at).toMatch(/^2026-12-03T13:00/);
+});
+
+test('once a deadline has gone by, the case page says "overdue" in words, in both languages', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await createAccount(request, 'handler.later', ['case_handler']);
+  const { reference } = await submitRequest(request, '赵逾期');
+  // Submitted on Friday 2026-11-20: the initial review is due 5 working days later, Friday 11-27.
+  later = await startServerAt('2026-12-03T09:00:00+08:00');
+
+  // The case's id in the staff routes, from the queue of overdue cases.
+  // Signed in on the later server through the page's own cookie jar, so the page is signed in too.
+  const api = page.context().request;
+  const csrf = await apiLogin(api, 'handler.later', STAFF_PASSWORD, later.baseURL);
+  expect(csrf).toBeTruthy();
+  const queue = await api.get(`${later.baseURL}/api/v1/staff/cases?overdue=true&per_page=200`);
+  expect(queue.status(), await queue.text()).toBe(200);
+  const item = (await queue.json()).items.find((c: { reference: string }) => c.reference === reference);
+  // 11-30, 12-01, 12-02 and 12-03 are the working days since it was due.
+  expect(item.overdue).toBe(true);
+  expect(item.working_days_left).toBe(-4);
+
+  await page.goto(`${later.baseURL}/staff/cases/${item.id}`);
+  await appReady(page);
+  const deadline = page.locator('.deadline');
+  await expect(deadline).toContainText('初审');
+  await expect(deadline.locator('.overdue-tag')).toHaveText('已超期');
+  await expect(deadline).toContainText('已超期 4 个工作日');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(deadline.locator('.overdue-tag')).toHaveText('Overdue');
+  await expect(deadline).toContainText('Overdue by 4 working days');
+  await expectNoAxeViolations(page);
+});
