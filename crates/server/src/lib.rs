@@ -11,6 +11,7 @@ mod extract;
 mod gi;
 mod health;
 mod idempotency;
+mod notices;
 mod openapi;
 mod policies;
 mod request_log;
@@ -57,6 +58,7 @@ fn api_router(state: AppState) -> Router {
     let v1 = Router::new()
         .merge(health::router())
         .merge(venues::router())
+        .merge(notices::router())
         .merge(gi::router())
         .merge(policies::router())
         .merge(booking::router())

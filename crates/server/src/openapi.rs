@@ -15,6 +15,7 @@ use crate::AppState;
     paths(
         crate::health::health,
         crate::venues::list,
+        crate::notices::in_force,
         crate::gi::search,
         crate::gi::product,
         crate::gi::export,
@@ -53,6 +54,10 @@ use crate::AppState;
         crate::staff::accounts::create_account,
         crate::staff::accounts::update_account,
         crate::staff::overview::audit_log,
+        crate::notices::list,
+        crate::notices::create,
+        crate::notices::update,
+        crate::notices::withdraw,
         crate::staff::overview::overview,
         crate::staff::cases::list_cases,
         crate::staff::cases::get_case,
@@ -109,7 +114,11 @@ use crate::AppState;
         portal_domain::api::staff::MessageRequest,
         portal_domain::api::staff::NoteRequest,
         portal_domain::api::staff::DeskBookingList,
-        portal_domain::api::staff::DeskBooking
+        portal_domain::api::staff::DeskBooking,
+        portal_domain::api::notices::NoticeList,
+        portal_domain::api::notices::StaffNoticeList,
+        portal_domain::api::notices::StaffNotice,
+        portal_domain::api::notices::NoticeInput
     ))
 )]
 pub struct ApiDoc;

@@ -4,6 +4,7 @@
 pub mod assistance;
 pub mod booking;
 pub mod gi;
+pub mod notices;
 pub mod policies;
 pub mod staff;
 pub mod venues;

@@ -140,6 +140,25 @@ fn table() -> Table {
         accounts::update_account,
     );
     t.add(Method::GET, "/staff/audit", ADMIN, overview::audit_log);
+    t.add(Method::GET, "/staff/notices", ADMIN, crate::notices::list);
+    t.add(
+        Method::POST,
+        "/staff/notices",
+        ADMIN,
+        crate::notices::create,
+    );
+    t.add(
+        Method::PUT,
+        "/staff/notices/{id}",
+        ADMIN,
+        crate::notices::update,
+    );
+    t.add(
+        Method::DELETE,
+        "/staff/notices/{id}",
+        ADMIN,
+        crate::notices::withdraw,
+    );
     t.add(Method::GET, "/staff/overview", OVERVIEW, overview::overview);
 
     t.add(Method::GET, "/staff/cases", CASES, cases::list_cases);

@@ -10,6 +10,7 @@ mod errors;
 mod gi;
 mod health;
 mod lifecycle;
+mod notices;
 mod policies;
 mod security;
 mod spa;
