@@ -15,6 +15,7 @@ use portal_domain::api::booking::{
     SlotTakenDetails, TopicList,
 };
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
+use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
 use portal_domain::api::staff::{
     code as staff_code, AssignRequest, AuditPage, CaseDetail, CaseList, DeskBooking,
@@ -47,6 +48,11 @@ pub enum ApiError {
 
 pub async fn venues(lang: Lang) -> Result<VenueList, ApiError> {
     get_json("/api/v1/venues", lang).await
+}
+
+/// The service notices in force today (home page).
+pub async fn notices(lang: Lang) -> Result<NoticeList, ApiError> {
+    get_json("/api/v1/notices", lang).await
 }
 
 pub async fn gi_products(search: &GiSearch, lang: Lang) -> Result<GiSearchResult, ApiError> {
@@ -443,6 +449,33 @@ pub async fn staff_audit(page: u32, lang: Lang) -> Result<AuditPage, ApiError> {
         lang,
     )
     .await
+}
+
+pub async fn staff_notices(lang: Lang) -> Result<StaffNoticeList, ApiError> {
+    get_json("/api/v1/staff/notices", lang).await
+}
+
+/// Publishes a notice (`id` `None`) or replaces one.
+pub async fn staff_save_notice(
+    id: Option<i64>,
+    notice: &NoticeInput,
+    csrf: &str,
+    lang: Lang,
+) -> Result<StaffNotice, ApiError> {
+    let builder = match id {
+        None => Request::post("/api/v1/staff/notices"),
+        Some(id) => Request::put(&format!("/api/v1/staff/notices/{id}")),
+    };
+    send_json(with_csrf(builder, csrf), notice, lang).await
+}
+
+pub async fn staff_withdraw_notice(
+    id: i64,
+    csrf: &str,
+    lang: Lang,
+) -> Result<StaffNotice, ApiError> {
+    let path = format!("/api/v1/staff/notices/{id}");
+    send_empty(with_csrf(Request::delete(&path), csrf), lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {

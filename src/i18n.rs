@@ -19,6 +19,8 @@ pub struct Strings {
     pub home_title: &'static str,
     pub home_intro: &'static str,
     pub services_heading: &'static str,
+    pub notices_heading: &'static str,
+    pub notice_important: &'static str,
     pub network_heading: &'static str,
     pub network_intro: &'static str,
     pub network_loading: &'static str,
@@ -94,6 +96,8 @@ static ZH: Strings = Strings {
     home_intro:
         "预约咨询、申请维权援助、查询地理标志产品、了解政策，都可以在这里办理。所有服务免费。",
     services_heading: "服务事项",
+    notices_heading: "通知公告",
+    notice_important: "重要",
     network_heading: "服务网点",
     network_intro:
         "南通构建了“1+3+N”知识产权快速维权体系：1个保护中心、3个快维中心和各县（市）区分中心。",
@@ -165,6 +169,8 @@ static EN: Strings = Strings {
     home_title: "Intellectual property services in one place",
     home_intro: "Book a consultation, ask for help against an infringement, look up geographical-indication products and read the policies, all in one place. Every service is free.",
     services_heading: "Services",
+    notices_heading: "Notices",
+    notice_important: "Important",
     network_heading: "Service network",
     network_intro: "Nantong runs a \"1+3+N\" fast rights-protection system: 1 protection center, 3 fast-rights centers and a sub-center in each county and district.",
     network_loading: "Loading the service network…",

@@ -9,5 +9,6 @@ pub mod kiosk_session;
 pub mod loading;
 pub mod qr_code;
 pub mod search_field;
+pub mod service_notices;
 pub mod site_footer;
 pub mod site_header;

@@ -6,6 +6,7 @@ use crate::api;
 use crate::app::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
+use crate::components::service_notices::ServiceNotices;
 use crate::i18n::{strings, Strings};
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
@@ -17,6 +18,7 @@ pub fn Home() -> impl IntoView {
         <div class="container page">
             <h1 tabindex="-1">{text(|s| s.home_title)}</h1>
             <p class="lead">{text(|s| s.home_intro)}</p>
+            <ServiceNotices/>
 
             <section aria-labelledby="services-heading">
                 <h2 id="services-heading">{text(|s| s.services_heading)}</h2>

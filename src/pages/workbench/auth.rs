@@ -9,7 +9,8 @@ use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Role, StaffSession};
 
 use super::texts::{
-    tr, LOADING, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_OVERVIEW, NO_ACCESS_BODY, NO_ACCESS_HEADING,
+    tr, LOADING, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_NOTICES, NAV_OVERVIEW, NO_ACCESS_BODY,
+    NO_ACCESS_HEADING,
 };
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -96,7 +97,7 @@ pub fn use_auth() -> Auth {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [(&str, super::texts::Tr, &[Role]); 4] = [
+pub const PAGES: [(&str, super::texts::Tr, &[Role]); 5] = [
     (
         "/staff",
         NAV_OVERVIEW,
@@ -105,6 +106,7 @@ pub const PAGES: [(&str, super::texts::Tr, &[Role]); 4] = [
     ("/staff/cases", NAV_CASES, &[Role::CaseHandler]),
     ("/staff/bookings", NAV_DESK, &[Role::Reception]),
     ("/staff/audit", NAV_AUDIT, &[Role::Administrator]),
+    ("/staff/notices", NAV_NOTICES, &[Role::Administrator]),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

@@ -11,6 +11,7 @@ mod cases;
 mod desk;
 mod frame;
 mod login;
+mod notices;
 mod overview;
 pub mod texts;
 
@@ -42,6 +43,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("cases"), ParamSegment("id")) view=case::CasePage/>
                     <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
                     <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
+                    <Route path=(s, StaticSegment("notices")) view=notices::NoticesPage/>
                 </Routes>
             </main>
         </Router>

@@ -370,6 +370,51 @@ pub const COL_SUMMARY: Tr = ("摘要", "Summary");
 pub const SYSTEM: Tr = ("系统", "The system");
 pub const AUDIT_EMPTY: Tr = ("日志为空。", "The log is empty.");
 
+// Notices (通知公告)
+pub const NAV_NOTICES: Tr = ("通知公告", "Notices");
+pub const NOTICES_HEADING: Tr = ("通知公告", "Notices");
+pub const NOTICES_LEAD: Tr = (
+    "发布在门户首页的通知，中文和英文都要填写。从开始日期起展示，过了结束日期或撤下后不再展示。",
+    "Notices on the portal's home page, in Chinese and in English. Shown from the first day until the last day, or until withdrawn.",
+);
+pub const NEW_NOTICE: Tr = ("发布新通知", "Publish a notice");
+pub const EDIT_NOTICE: Tr = ("修改通知", "Change a notice");
+pub const NOTICE_LEVEL: Tr = ("类别", "Kind");
+pub const NOTICE_TITLE_ZH: Tr = ("标题（中文）", "Title in Chinese");
+pub const NOTICE_TITLE_EN: Tr = ("标题（英文）", "Title in English");
+pub const NOTICE_BODY_ZH: Tr = ("正文（中文）", "Text in Chinese");
+pub const NOTICE_BODY_EN: Tr = ("正文（英文）", "Text in English");
+pub const NOTICE_STARTS: Tr = ("开始展示日期", "First day shown");
+pub const NOTICE_ENDS: Tr = ("结束日期（可不填）", "Last day (optional)");
+pub const NOTICE_ENDS_HINT: Tr = (
+    "不填则一直展示，直到撤下。",
+    "Leave empty to show it until it is withdrawn.",
+);
+pub const PUBLISH: Tr = ("发布", "Publish");
+pub const SAVE_CHANGES: Tr = ("保存修改", "Save changes");
+pub const CANCEL_EDIT: Tr = ("不修改了", "Stop changing");
+pub const CHANGE: Tr = ("修改", "Change");
+pub const WITHDRAW_NOTICE: Tr = ("撤下", "Withdraw");
+pub const NOTICE_PUBLISHED: Tr = ("通知已发布。", "The notice is published.");
+pub const NOTICE_SAVED: Tr = ("修改已保存。", "The changes are saved.");
+pub const NOTICE_WITHDRAWN: Tr = (
+    "通知已撤下，首页不再展示。",
+    "The notice is withdrawn: the home page no longer shows it.",
+);
+pub const NOTICES_EMPTY: Tr = ("还没有发布过通知。", "No notice has been published yet.");
+pub const NOTICE_DAYS: Tr = ("展示日期", "Shown");
+pub const NOTICE_STATE: Tr = ("状态", "State");
+pub const NOTICE_CHANGED_BY: Tr = ("最后修改", "Last changed");
+
+/// "2026年12月20日 – 2027年1月3日" or "from 20 Dec 2026".
+pub fn notice_days(lang: Lang, starts: Date, ends: Option<Date>) -> String {
+    match (lang, ends) {
+        (_, Some(end)) => format!("{} – {}", short_date(starts, lang), short_date(end, lang)),
+        (Lang::Zh, None) => format!("{} 起，直到撤下", short_date(starts, lang)),
+        (Lang::En, None) => format!("From {} until withdrawn", short_date(starts, lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

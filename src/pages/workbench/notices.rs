@@ -1,0 +1,321 @@
+//! `/staff/notices`: administrators publish, change and withdraw the notices (通知公告) the
+//! portal's home page shows (`components/service_notices.rs`). One form serves both publishing
+//! and changing; the list below it shows each notice's state in words.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::api::notices::{
+    NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
+};
+use portal_domain::api::staff::Role;
+use portal_domain::Localized;
+
+use super::auth::{use_auth, Guard, StaffProblem};
+use super::texts::*;
+use super::use_staff_title;
+use crate::api::{self, ApiError};
+use crate::components::choices::RadioGroup;
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
+use crate::components::loading::Loading;
+use crate::prefs::use_prefs;
+
+#[component]
+pub fn NoticesPage() -> impl IntoView {
+    use_staff_title(NOTICES_HEADING);
+    view! {
+        <Guard roles=&[Role::Administrator]>
+            <Notices/>
+        </Guard>
+    }
+}
+
+/// Puts focus on the page's status line once it shows its new text.
+fn announce(status: RwSignal<Option<Tr>>, status_ref: NodeRef<html::P>, text: Tr) {
+    status.set(Some(text));
+    request_animation_frame(move || {
+        if let Some(p) = status_ref.get_untracked() {
+            let _ = p.focus();
+        }
+    });
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let prefs = use_prefs();
+    let list = LocalResource::new(move || api::staff_notices(prefs.lang.get_untracked()));
+    // The notice being changed; `None`: the form publishes a new one.
+    let editing = RwSignal::new(None::<StaffNotice>);
+    let status = RwSignal::new(None::<Tr>);
+    let status_ref = NodeRef::<html::P>::new();
+    let form_heading = NodeRef::<html::H2>::new();
+    let saved = Callback::new(move |text: Tr| {
+        editing.set(None);
+        list.refetch();
+        announce(status, status_ref, text);
+    });
+    let edit = Callback::new(move |notice: StaffNotice| {
+        editing.set(Some(notice));
+        status.set(None);
+        request_animation_frame(move || {
+            if let Some(h) = form_heading.get_untracked() {
+                let _ = h.focus();
+            }
+        });
+    });
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{tr(NOTICES_HEADING)}</h1>
+            <p class="lead">{tr(NOTICES_LEAD)}</p>
+            <p class="notice notice--success" role="status" tabindex="-1" node_ref=status_ref hidden=move || status.with(Option::is_none)>
+                {move || status.get().map(|t| pick(prefs.lang.get(), t))}
+            </p>
+            <section class="case-panel" aria-labelledby="notice-form-heading">
+                <h2 id="notice-form-heading" tabindex="-1" node_ref=form_heading>
+                    {move || pick(prefs.lang.get(), if editing.with(Option::is_some) { EDIT_NOTICE } else { NEW_NOTICE })}
+                </h2>
+                // Built anew for each notice taken up, so its fields start from that notice.
+                {move || view! { <NoticeForm editing=editing.get() saved=saved cancel=Callback::new(move |()| editing.set(None))/> }}
+            </section>
+            {move || match list.get() {
+                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                Some(Ok(l)) if l.items.is_empty() => view! { <p class="empty-state">{tr(NOTICES_EMPTY)}</p> }.into_any(),
+                Some(Ok(l)) => view! {
+                    <ul class="notice-admin-list">
+                        {l.items.into_iter().map(|n| view! {
+                            <NoticeCard notice=n edit=edit withdrawn=Callback::new(move |()| {
+                                list.refetch();
+                                announce(status, status_ref, NOTICE_WITHDRAWN);
+                            })/>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+                Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The form's fields as the server names them, for the error summary's links.
+const FIELDS: [&str; 6] = [
+    "title_zh",
+    "title_en",
+    "body_zh",
+    "body_en",
+    "starts_on",
+    "ends_on",
+];
+
+fn field_id(field: &str) -> String {
+    format!("notice-{field}")
+}
+
+#[component]
+fn NoticeForm(
+    editing: Option<StaffNotice>,
+    saved: Callback<Tr>,
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let id = editing.as_ref().map(|n| n.notice.id);
+    let start = editing.map(|n| n.notice);
+    let field = |f: fn(&portal_domain::api::notices::Notice) -> String| {
+        RwSignal::new(start.as_ref().map(f).unwrap_or_default())
+    };
+    let title_zh = field(|n| n.title_zh.clone());
+    let title_en = field(|n| n.title_en.clone());
+    let body_zh = field(|n| n.body_zh.clone());
+    let body_en = field(|n| n.body_en.clone());
+    let starts_on = field(|n| n.starts_on.to_string());
+    let ends_on = field(|n| n.ends_on.map(|d| d.to_string()).unwrap_or_default());
+    let level = RwSignal::new(Some(
+        start
+            .as_ref()
+            .map_or(NoticeLevel::Info, |n| n.level)
+            .code()
+            .to_owned(),
+    ));
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let error =
+        move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, &field_id(f))));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let input = NoticeInput {
+            level: level
+                .get_untracked()
+                .as_deref()
+                .and_then(NoticeLevel::from_code),
+            title_zh: Some(title_zh.get_untracked()),
+            title_en: Some(title_en.get_untracked()),
+            body_zh: Some(body_zh.get_untracked()),
+            body_en: Some(body_en.get_untracked()),
+            starts_on: Some(starts_on.get_untracked()),
+            ends_on: Some(ends_on.get_untracked()),
+        };
+        if let Err(problems) = input.parse() {
+            errors.set(
+                problems
+                    .into_iter()
+                    .map(|(f, e)| (field_id(f), e.message(lang)))
+                    .collect(),
+            );
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let csrf = auth.csrf();
+        spawn_local(async move {
+            let result = api::staff_save_notice(id, &input, &csrf, lang).await;
+            busy.set(false);
+            match result {
+                Ok(_) => saved.run(if id.is_some() {
+                    NOTICE_SAVED
+                } else {
+                    NOTICE_PUBLISHED
+                }),
+                Err(e) if auth.handled(&e) => {}
+                Err(ApiError::Validation(body)) => {
+                    // The server's field messages by field, in the form's order; any other
+                    // refusal on the first field, so the summary links somewhere.
+                    let mut list: FormErrors = FIELDS
+                        .iter()
+                        .filter_map(|f| {
+                            body.fields
+                                .get(*f)
+                                .map(|e| (field_id(f), e.message.clone()))
+                        })
+                        .collect();
+                    if list.is_empty() {
+                        list.push((field_id(FIELDS[0]), body.message));
+                    }
+                    errors.set(list);
+                }
+                Err(ApiError::NotFound) => errors.set(vec![(
+                    field_id(FIELDS[0]),
+                    pick(lang, CASE_NOT_FOUND).to_owned(),
+                )]),
+                Err(_) => errors.set(vec![(field_id(FIELDS[0]), pick(lang, NOT_SENT).to_owned())]),
+            }
+        });
+    };
+    let levels = NoticeLevel::ALL
+        .into_iter()
+        .map(|l| {
+            (
+                l.code(),
+                Signal::derive(move || l.label(prefs.lang.get()).to_owned()),
+            )
+        })
+        .collect();
+    let left = Signal::derive(move || chars_left(prefs.lang.get()));
+    let over = Signal::derive(move || chars_over(prefs.lang.get()));
+    view! {
+        <FormErrorSummary errors=errors/>
+        <form novalidate on:submit=on_submit>
+            <RadioGroup name="notice-level" legend=tr(NOTICE_LEVEL) options=levels selected=level error=Signal::derive(|| None::<String>)/>
+            <TextField id="notice-title_zh" label=tr(NOTICE_TITLE_ZH) value=title_zh error=error("title_zh")/>
+            <TextArea id="notice-body_zh" label=tr(NOTICE_BODY_ZH) value=body_zh error=error("body_zh")
+                max_chars=MAX_BODY_CHARS left=left over=over/>
+            <TextField id="notice-title_en" label=tr(NOTICE_TITLE_EN) value=title_en error=error("title_en")/>
+            <TextArea id="notice-body_en" label=tr(NOTICE_BODY_EN) value=body_en error=error("body_en")
+                max_chars=MAX_BODY_CHARS left=left over=over/>
+            <TextField id="notice-starts_on" label=tr(NOTICE_STARTS) value=starts_on error=error("starts_on") input_type="date" short=true/>
+            <TextField id="notice-ends_on" label=tr(NOTICE_ENDS) hint=tr(NOTICE_ENDS_HINT) value=ends_on error=error("ends_on") input_type="date" short=true/>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {move || pick(prefs.lang.get(), if id.is_some() { SAVE_CHANGES } else { PUBLISH })}
+                </button>
+                {id.is_some().then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| cancel.run(())>{tr(CANCEL_EDIT)}</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn NoticeCard(
+    notice: StaffNotice,
+    edit: Callback<StaffNotice>,
+    withdrawn: Callback<()>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let id = notice.notice.id;
+    let state = notice.state;
+    let open = matches!(state, NoticeState::Shown | NoticeState::Scheduled);
+    let heading_id = format!("notice-{id}-title");
+    let withdraw = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let csrf = auth.csrf();
+        busy.set(true);
+        failed.set(None);
+        spawn_local(async move {
+            let result = api::staff_withdraw_notice(id, &csrf, lang).await;
+            busy.set(false);
+            match result {
+                Ok(_) => withdrawn.run(()),
+                Err(e) if auth.handled(&e) => {}
+                Err(ApiError::Validation(body)) => failed.set(Some(body.message)),
+                Err(_) => failed.set(Some(pick(lang, NOT_SENT).to_owned())),
+            }
+        });
+    };
+    let n = notice.notice.clone();
+    let (starts, ends) = (n.starts_on, n.ends_on);
+    let title = move || n.title(prefs.lang.get()).to_owned();
+    // The buttons' accessible names say which notice they act on.
+    let title_again = title.clone();
+    let changed = format!(
+        "{} {}",
+        short_time(&notice.updated_at),
+        notice.updated_by.clone().unwrap_or_default()
+    );
+    let important = notice.notice.level == NoticeLevel::Important;
+    let level = notice.notice.level;
+    view! {
+        <li class="notice-admin" aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{title}</h3>
+            <dl class="notice-admin__facts">
+                <div>
+                    <dt>{tr(NOTICE_STATE)}</dt>
+                    <dd><span class="status-tag">{move || state.label(prefs.lang.get())}</span></dd>
+                </div>
+                <div>
+                    <dt>{tr(NOTICE_LEVEL)}</dt>
+                    <dd class:notice-admin__important=important>{move || level.label(prefs.lang.get())}</dd>
+                </div>
+                <div>
+                    <dt>{tr(NOTICE_DAYS)}</dt>
+                    <dd>{move || notice_days(prefs.lang.get(), starts, ends)}</dd>
+                </div>
+                <div><dt>{tr(NOTICE_CHANGED_BY)}</dt><dd>{changed}</dd></div>
+            </dl>
+            {move || failed.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {open.then(|| {
+                let notice = notice.clone();
+                view! {
+                    <div class="button-row">
+                        <button type="button" class="button button--secondary" on:click=move |_| edit.run(notice.clone())>
+                            {tr(CHANGE)}<span class="visually-hidden">" "{title_again.clone()}</span>
+                        </button>
+                        <button type="button" class="button button--warning" disabled=move || busy.get() on:click=withdraw>
+                            {tr(WITHDRAW_NOTICE)}<span class="visually-hidden">" "{title_again}</span>
+                        </button>
+                    </div>
+                }
+            })}
+        </li>
+    }
+}
