@@ -12,6 +12,7 @@ mod desk;
 mod frame;
 mod login;
 mod overview;
+mod slots;
 pub mod texts;
 
 use leptos::prelude::*;

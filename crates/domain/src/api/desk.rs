@@ -65,7 +65,7 @@ pub struct SlotsParams {
 
 impl SlotsParams {
     /// The venue and the date (`None`: today).
-    pub fn parse(&self) -> Result<(String, Option<Date>), Vec<(&'static str, DeskError)>> {
+    pub fn parse(&self) -> Result<(String, Option<Date>), Problems> {
         let venue = parse_venue(&self.venue);
         let date = match self.date.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
@@ -104,7 +104,7 @@ pub struct NewClosure {
 }
 
 impl ClosureRequest {
-    pub fn parse(&self) -> Result<NewClosure, Vec<(&'static str, DeskError)>> {
+    pub fn parse(&self) -> Result<NewClosure, Problems> {
         let venue = parse_venue(&self.venue);
         let date = parse_date(&self.date);
         let start_time = match self.start_time.as_deref().map(str::trim) {
@@ -159,7 +159,7 @@ pub struct NewSeats {
 }
 
 impl SeatsRequest {
-    pub fn parse(&self) -> Result<NewSeats, Vec<(&'static str, DeskError)>> {
+    pub fn parse(&self) -> Result<NewSeats, Problems> {
         let venue = parse_venue(&self.venue);
         let date = parse_date(&self.date);
         let start_time = match self.start_time.as_deref().map(str::trim) {
@@ -188,9 +188,10 @@ impl SeatsRequest {
     }
 }
 
-fn problems<const N: usize>(
-    fields: [(&'static str, Option<DeskError>); N],
-) -> Vec<(&'static str, DeskError)> {
+/// What is wrong with a request: `(field, error)` pairs.
+pub type Problems = Vec<(&'static str, DeskError)>;
+
+fn problems<const N: usize>(fields: [(&'static str, Option<DeskError>); N]) -> Problems {
     fields
         .into_iter()
         .filter_map(|(field, e)| Some((field, e?)))
