@@ -14,6 +14,9 @@ use portal_domain::api::booking::{
     BookingVenueList, LookupRequest, LookupRescheduleRequest, RescheduleRequest, SlotOffer,
     SlotTakenDetails, TopicList,
 };
+use portal_domain::api::desk::{
+    Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
+};
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
@@ -38,8 +41,9 @@ pub enum ApiError {
     Validation(ApiErrorBody),
     /// The server failed (5xx), or answered something that is not what we expect.
     Server,
-    /// A booking's slot has no seat left (409 `booking.slot_full`): the server's message and
-    /// the next free slots it offers instead.
+    /// A booking's slot has no seat left (409 `booking.slot_full`) or the center has closed it
+    /// (409 `booking.slot_closed`): the server's message and the next free slots it offers
+    /// instead.
     SlotFull {
         message: String,
         offers: Vec<SlotOffer>,
@@ -439,6 +443,40 @@ pub async fn staff_no_show(id: i64, csrf: &str, lang: Lang) -> Result<DeskBookin
     send_json(with_csrf(Request::post(&path), csrf), &Empty {}, lang).await
 }
 
+/// The slots of a day at a venue (`date` `YYYY-MM-DD`, today when empty).
+pub async fn staff_slots(venue: &str, date: &str, lang: Lang) -> Result<DeskSlots, ApiError> {
+    let venue = portal_domain::api::percent_encode(venue);
+    let date = portal_domain::api::percent_encode(date);
+    get_json(
+        &format!("/api/v1/staff/slots?venue={venue}&date={date}"),
+        lang,
+    )
+    .await
+}
+
+pub async fn staff_close_slot(
+    request: &ClosureRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<ClosureCreated, ApiError> {
+    let builder = with_csrf(Request::post("/api/v1/staff/closures"), csrf);
+    send_json(builder, request, lang).await
+}
+
+pub async fn staff_reopen_slot(id: i64, csrf: &str, lang: Lang) -> Result<Closure, ApiError> {
+    let path = format!("/api/v1/staff/closures/{id}");
+    send_empty(with_csrf(Request::delete(&path), csrf), lang).await
+}
+
+pub async fn staff_add_seats(
+    request: &SeatsRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<DeskSlot, ApiError> {
+    let builder = with_csrf(Request::post("/api/v1/staff/slots/seats"), csrf);
+    send_json(builder, request, lang).await
+}
+
 pub async fn staff_overview(lang: Lang) -> Result<Overview, ApiError> {
     get_json("/api/v1/staff/overview", lang).await
 }
@@ -575,7 +613,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
         400..=499 => {
             let text = response.text().await.map_err(|_| ApiError::Server)?;
             let body: ApiErrorBody = serde_json::from_str(&text).map_err(|_| ApiError::Server)?;
-            if body.code == booking_code::SLOT_FULL {
+            if body.code == booking_code::SLOT_FULL || body.code == booking_code::SLOT_CLOSED {
                 let offers = serde_json::from_str::<SlotFullDetails>(&text)
                     .map(|d| d.details.next_available)
                     .unwrap_or_default();

@@ -68,7 +68,11 @@ use crate::AppState;
         crate::staff::cases::add_note,
         crate::staff::desk::list_bookings,
         crate::staff::desk::check_in,
-        crate::staff::desk::no_show
+        crate::staff::desk::no_show,
+        crate::staff::slots::list_slots,
+        crate::staff::slots::close,
+        crate::staff::slots::reopen,
+        crate::staff::slots::add_seats
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
@@ -118,7 +122,14 @@ use crate::AppState;
         portal_domain::api::notices::NoticeList,
         portal_domain::api::notices::StaffNoticeList,
         portal_domain::api::notices::StaffNotice,
-        portal_domain::api::notices::NoticeInput
+        portal_domain::api::notices::NoticeInput,
+        portal_domain::api::desk::DeskSlots,
+        portal_domain::api::desk::DeskSlot,
+        portal_domain::api::desk::Closure,
+        portal_domain::api::desk::ClosureRequest,
+        portal_domain::api::desk::ClosureCreated,
+        portal_domain::api::desk::SeatsRequest,
+        portal_domain::api::booking::CenterCancellation
     ))
 )]
 pub struct ApiDoc;

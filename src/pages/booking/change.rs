@@ -74,9 +74,28 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
     let taken = RwSignal::new(None::<(String, Vec<SlotOffer>)>);
+    // A booking the center cancelled is rebooked here: the same form, its own words.
+    let rebook = booking.center_reason.is_some()
+        && booking.status == portal_domain::api::booking::BookingStatus::Cancelled;
     let current = {
         let b = booking.clone();
-        move || (booking_texts(prefs.lang.get()).reschedule_current)(&b.when(prefs.lang.get()))
+        move || {
+            let t = booking_texts(prefs.lang.get());
+            let when = b.when(prefs.lang.get());
+            if rebook {
+                (t.rebook_current)(&when)
+            } else {
+                (t.reschedule_current)(&when)
+            }
+        }
+    };
+    let heading = move || {
+        let t = booking_texts(prefs.lang.get());
+        if rebook {
+            t.rebook_heading
+        } else {
+            t.reschedule_heading
+        }
     };
     let back = access.page();
 
@@ -173,7 +192,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     view! {
         <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>
         <FormErrorSummary errors=errors/>
-        <h1 tabindex="-1">{booking_text(|t| t.reschedule_heading)}</h1>
+        <h1 tabindex="-1">{heading}</h1>
         <p class="lead">{current}</p>
         {move || taken.get().map(|(message, offers)| view! {
             <SlotTakenPanel message=message offers=offers on_choose=choose_offer/>

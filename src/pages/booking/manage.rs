@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::booking::BookingStatus;
 
-use super::shown::{BookingFacts, Shown};
+use super::shown::{BookingFacts, CenterCancelled, Shown};
 use super::texts::{booking_text, booking_texts};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -121,6 +121,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let prefs = use_prefs();
     let confirmed = booking.status == BookingStatus::Confirmed;
     let changeable = booking.changeable;
+    let center_reason = booking.center_reason.clone();
     let reference = booking.reference.clone();
     let deadline = {
         let b = booking.clone();
@@ -152,9 +153,17 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         {(just != Just::Booked || !confirmed).then(|| view! {
             <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
         })}
-        {(!confirmed).then(|| view! {
-            <p class="notice" role=(just == Just::Cancelled).then_some("status")>{booking_text(|t| t.cancelled_notice)}</p>
-        })}
+        {match center_reason {
+            // The center closed its slot: say why, and offer a new time for the same booking.
+            Some(reason) if !confirmed => view! {
+                <CenterCancelled reason=reason rebook=format!("/booking/manage/{token}/change")/>
+            }
+            .into_any(),
+            _ => (!confirmed).then(|| view! {
+                <p class="notice" role=(just == Just::Cancelled).then_some("status")>{booking_text(|t| t.cancelled_notice)}</p>
+            })
+            .into_any(),
+        }}
         {(just == Just::Changed && confirmed).then(|| view! {
             <p class="notice notice--success" role="status">{booking_text(|t| t.changed_notice)}</p>
         })}

@@ -2,7 +2,10 @@
 //! holder gave) or found by reference and mobile number (masked, no free text).
 
 use leptos::prelude::*;
-use portal_domain::api::booking::{Booking, BookingStatus, BookingSummary, NamedRef};
+use leptos_router::components::A;
+use portal_domain::api::booking::{
+    center_cancelled_notice, Booking, BookingStatus, BookingSummary, NamedRef,
+};
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
@@ -33,6 +36,9 @@ pub struct Shown {
     /// RFC 3339, 2 hours before the start.
     pub change_deadline: String,
     pub defaults_confirmed: bool,
+    /// The center cancelled it by closing its slot, for this reason: its holder can choose a
+    /// new time for it (rebook).
+    pub center_reason: Option<String>,
 }
 
 impl From<Booking> for Shown {
@@ -61,6 +67,7 @@ impl From<Booking> for Shown {
             changeable: b.changeable,
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
+            center_reason: b.center_cancellation.map(|c| c.reason),
         }
     }
 }
@@ -87,6 +94,7 @@ impl From<BookingSummary> for Shown {
             changeable: b.changeable,
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
+            center_reason: b.center_cancellation.map(|c| c.reason),
         }
     }
 }
@@ -112,6 +120,19 @@ impl Shown {
 
 fn pick(lang: Lang, named: &NamedRef) -> String {
     lang.pick(&named.name_zh, &named.name_en).to_owned()
+}
+
+/// A booking the center cancelled by closing its slot: the center's reason, and the way to
+/// choose a new time for the same booking (`rebook`: its change page).
+#[component]
+pub fn CenterCancelled(reason: String, rebook: String) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <div class="notice center-cancelled">
+            <p>{move || center_cancelled_notice(&reason, prefs.lang.get())}</p>
+            <A href=rebook attr:class="button">{booking_text(|t| t.rebook_button)}</A>
+        </div>
+    }
 }
 
 /// The booking's facts as a summary list, and what to bring.

@@ -16,6 +16,8 @@ use crate::components::loading::Loading;
 use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
 
+use super::slots::SlotsPanel;
+
 /// `/staff/bookings?venue=&date=`: the booking desk.
 #[component]
 pub fn DeskPage() -> impl IntoView {
@@ -69,6 +71,27 @@ fn Desk() -> impl IntoView {
             }
         }
     });
+    // The day the list answered for (today when none was asked for), kept while the list
+    // reloads after a closure, so the slots panel stays where it is.
+    let shown_day = Memo::new(move |previous: Option<&Option<String>>| match list.get() {
+        Some(Ok(list)) => Some(list.date.to_string()),
+        _ => previous.cloned().flatten(),
+    });
+    let slots_panel = move || {
+        let venue = asked.with(|(v, _)| v.clone());
+        if venue.is_empty() {
+            return Some(
+                view! { <p class="hint slots-hint">{tr(SLOTS_PICK_VENUE)}</p> }.into_any(),
+            );
+        }
+        let day = shown_day.get()?;
+        Some(
+            view! {
+                <SlotsPanel venue=venue date=day on_changed=Callback::new(move |_| list.refetch())/>
+            }
+            .into_any(),
+        )
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut parts = Vec::new();
@@ -146,6 +169,7 @@ fn Desk() -> impl IntoView {
                 Some(Ok(list)) => view! { <DayList list=list/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
             }}
+            {slots_panel}
         </div>
     }
 }

@@ -13,6 +13,7 @@ mod frame;
 mod login;
 mod notices;
 mod overview;
+mod slots;
 pub mod texts;
 
 use leptos::prelude::*;

@@ -338,6 +338,122 @@ pub fn bookings_count(lang: Lang, n: usize) -> String {
     }
 }
 
+// Booking desk: slots, closures, seats
+pub const SLOTS_HEADING: Tr = ("时段与座位", "Slots and seats");
+pub const SLOTS_LEAD: Tr = (
+    "关闭一个时段或整天后，其中的预约会被取消，预约人会在自己的预约页面看到关闭原因，并可重新选择时间。重新开放后，已取消的预约仍保持取消。",
+    "Closing a slot or the whole day cancels the bookings in it; the people who made them see the reason on their booking page and can choose a new time. Reopening does not bring cancelled bookings back.",
+);
+pub const SLOTS_PICK_VENUE: Tr = (
+    "选择一个服务场所并点击“显示”，即可管理这一天的时段和座位。",
+    "Choose a venue and select “Show” to manage the day's slots and seats.",
+);
+pub const SLOTS_NONE: Tr = (
+    "这一天不是工作日，没有预约时段。",
+    "This day is not a working day: there are no slots.",
+);
+pub const SLOT_OPEN: Tr = ("开放预约", "Open");
+pub const SLOT_STARTED: Tr = ("已开始", "Started");
+pub const CLOSE_SLOT: Tr = ("关闭此时段", "Close this slot");
+pub const ADD_SEAT: Tr = ("加一个座位", "Add a seat");
+pub const REOPEN: Tr = ("重新开放", "Reopen");
+pub const CLOSE_DAY: Tr = ("关闭全天", "Close the whole day");
+pub const REOPEN_DAY: Tr = ("重新开放全天", "Reopen the whole day");
+pub const CLOSE_REASON: Tr = ("关闭原因", "Reason for closing");
+pub const CLOSE_REASON_HINT: Tr = (
+    "预约人会在预约页面看到这一原因。最多 200 字。",
+    "The people booked see this reason on their booking page. At most 200 characters.",
+);
+pub const CONFIRM_CLOSE: Tr = ("确认关闭", "Close and cancel the bookings");
+pub const GO_BACK: Tr = ("返回，不关闭", "Go back without closing");
+pub const SLOT_STATE: Tr = ("状态：", "State: ");
+
+/// "2 of 5 seats booked".
+pub fn seats_booked(lang: Lang, booked: u16, capacity: u16) -> String {
+    match lang {
+        Lang::Zh => format!("已约 {booked} 人，共 {capacity} 个座位"),
+        Lang::En if capacity == 1 => format!("{booked} of 1 seat booked"),
+        Lang::En => format!("{booked} of {capacity} seats booked"),
+    }
+}
+
+/// A closed slot or day: the reason and who closed it.
+pub fn closed_because(lang: Lang, reason: &str, by: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已关闭：{reason}（{by}）"),
+        Lang::En => format!("Closed: {reason} ({by})"),
+    }
+}
+
+pub fn whole_day_closed(lang: Lang, reason: &str, by: &str) -> String {
+    match lang {
+        Lang::Zh => format!("全天已关闭：{reason}（{by}）"),
+        Lang::En => format!("The whole day is closed: {reason} ({by})"),
+    }
+}
+
+pub fn close_heading(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("确定关闭{what}吗？"),
+        Lang::En => format!("Close {what}?"),
+    }
+}
+
+/// "the whole day of 23 Nov 2026" / "2026年11月23日全天".
+pub fn whole_day(lang: Lang, date: Date) -> String {
+    match lang {
+        Lang::Zh => format!("{}全天", short_date(date, lang)),
+        Lang::En => format!("the whole day of {}", short_date(date, lang)),
+    }
+}
+
+/// "2026年11月23日 09:00–09:30 这个时段" / "the 09:00–09:30 slot on 23 Nov 2026".
+pub fn slot_on(lang: Lang, date: Date, start: &str, end: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{} {start}–{end} 这个时段", short_date(date, lang)),
+        Lang::En => format!("the {start}–{end} slot on {}", short_date(date, lang)),
+    }
+}
+
+/// What closing will do: how many bookings are cancelled, and that their people are told.
+pub fn close_consequence(lang: Lang, bookings: u32) -> String {
+    match (lang, bookings) {
+        (Lang::Zh, 0) => "目前没有需要取消的预约。关闭后，这段时间不再接受预约。".to_owned(),
+        (Lang::Zh, n) => format!(
+            "将取消 {n} 个预约。预约人会在自己的预约页面看到关闭原因，并可以重新选择时间。"
+        ),
+        (Lang::En, 0) => {
+            "No bookings will be cancelled. Once closed, nobody can book this time.".to_owned()
+        }
+        (Lang::En, 1) => "1 booking will be cancelled. The person who made it will see the reason on their booking page and can choose a new time.".to_owned(),
+        (Lang::En, n) => format!(
+            "{n} bookings will be cancelled. The people who made them will see the reason on their booking page and can choose a new time."
+        ),
+    }
+}
+
+pub fn closed_notice(lang: Lang, what: &str, cancelled: u32) -> String {
+    match lang {
+        Lang::Zh => format!("已关闭{what}，取消了 {cancelled} 个预约。"),
+        Lang::En if cancelled == 1 => format!("Closed {what}: 1 booking was cancelled."),
+        Lang::En => format!("Closed {what}: {cancelled} bookings were cancelled."),
+    }
+}
+
+pub fn reopened_notice(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已重新开放{what}。已取消的预约仍保持取消。"),
+        Lang::En => format!("Reopened {what}. Cancelled bookings stay cancelled."),
+    }
+}
+
+pub fn seat_added_notice(lang: Lang, what: &str, capacity: u16) -> String {
+    match lang {
+        Lang::Zh => format!("{what}现有 {capacity} 个座位。"),
+        Lang::En => format!("Now {capacity} seats in {what}."),
+    }
+}
+
 // Overview
 pub const OVERVIEW_HEADING: Tr = ("概览", "Overview");
 pub const BY_STATUS: Tr = ("各状态案件数", "Cases by status");
@@ -427,6 +543,25 @@ mod tests {
         assert_eq!(countdown(Lang::En, 1), "1 working day left");
         assert_eq!(countdown(Lang::En, -1), "Overdue by 1 working day");
         assert_eq!(countdown(Lang::En, -4), "Overdue by 4 working days");
+    }
+
+    #[test]
+    fn closing_says_how_many_bookings_it_cancels() {
+        assert_eq!(
+            close_consequence(Lang::Zh, 2),
+            "将取消 2 个预约。预约人会在自己的预约页面看到关闭原因，并可以重新选择时间。"
+        );
+        assert!(close_consequence(Lang::En, 1).starts_with("1 booking will be cancelled."));
+        assert!(close_consequence(Lang::En, 0).starts_with("No bookings"));
+        let monday = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(
+            close_heading(Lang::Zh, &slot_on(Lang::Zh, monday, "09:00", "09:30")),
+            "确定关闭2026年11月23日 09:00–09:30 这个时段吗？"
+        );
+        assert_eq!(
+            close_heading(Lang::En, &whole_day(Lang::En, monday)),
+            "Close the whole day of 23 Nov 2026?"
+        );
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub const MAX_ID_CHARS: usize = 64;
 pub mod code {
     /// 409: the slot has no seat left. `details` is a [`super::SlotTakenDetails`].
     pub const SLOT_FULL: &str = "booking.slot_full";
+    /// 409: the center has closed the slot (or its day): it cannot be booked or moved into.
+    /// `details` is a [`super::SlotTakenDetails`], as for [`SLOT_FULL`].
+    pub const SLOT_CLOSED: &str = "booking.slot_closed";
     /// 409: the mobile number already holds [`super::MAX_UPCOMING_PER_MOBILE`] upcoming
     /// bookings (also the code of the `mobile` field).
     pub const MOBILE_LIMIT: &str = "booking.mobile_limit";
@@ -63,7 +66,8 @@ pub mod code {
     pub const CANCEL_TOO_LATE: &str = "booking.cancel_too_late";
     /// 409: less than 2 hours before the start (or after it): cannot move it any more.
     pub const CHANGE_TOO_LATE: &str = "booking.change_too_late";
-    /// 409: a cancelled booking cannot be moved.
+    /// 409: a cancelled booking cannot be moved (except one the center cancelled by closing its
+    /// slot: see [`super::Booking::center_cancellation`]).
     pub const ALREADY_CANCELLED: &str = "booking.already_cancelled";
     /// 400: `POST /api/v1/bookings` without an `Idempotency-Key` header.
     pub const IDEMPOTENCY_KEY_MISSING: &str = "booking.idempotency_key_missing";
@@ -578,6 +582,36 @@ pub struct Booking {
     pub change_deadline: String,
     /// False while the venue's hours are unconfirmed defaults.
     pub defaults_confirmed: bool,
+    /// Set when the center cancelled the booking by closing its slot or day (never when its
+    /// holder cancelled it): the reason to show. Such a booking can be rebooked: the
+    /// reschedule routes move it to a new slot and confirm it again (same reference and
+    /// manage link), whatever the 2-hour cut-off of the old slot.
+    #[serde(default)]
+    pub center_cancellation: Option<CenterCancellation>,
+}
+
+/// Why the center cancelled a booking (see [`Booking::center_cancellation`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CenterCancellation {
+    /// The reason the center gave when it closed the slot, as written by its staff.
+    pub reason: String,
+    /// The center closed the whole day rather than the one slot.
+    pub whole_day: bool,
+}
+
+/// The notice a booking cancelled by the center shows, with the center's reason (its own
+/// closing full stop dropped: the sentence has one).
+pub fn center_cancelled_notice(reason: &str, lang: Lang) -> String {
+    let reason = reason
+        .trim()
+        .trim_end_matches(['。', '.', '！', '!', '；', ';']);
+    match lang {
+        Lang::Zh => format!("服务中心关闭了这个时段：{reason}。您的预约已取消，请重新选择时间。"),
+        Lang::En => format!(
+            "The center has closed this time: {reason}. Your booking has been cancelled; please choose a new time."
+        ),
+    }
 }
 
 /// 201 answer of `POST /api/v1/bookings`. The same key with the same body gives this same
@@ -622,6 +656,12 @@ pub struct BookingSummary {
     pub change_deadline: String,
     /// False while the venue's hours are unconfirmed defaults.
     pub defaults_confirmed: bool,
+    /// Set when the center cancelled the booking by closing its slot or day (never when its
+    /// holder cancelled it): the reason to show. Such a booking can be rebooked: the
+    /// reschedule routes move it to a new slot and confirm it again (same reference and
+    /// manage link), whatever the 2-hour cut-off of the old slot.
+    #[serde(default)]
+    pub center_cancellation: Option<CenterCancellation>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1190,6 +1230,18 @@ mod tests {
 
     fn codes(errors: &[(&'static str, BookingError)]) -> Vec<(&'static str, &'static str)> {
         errors.iter().map(|(f, e)| (*f, e.code())).collect()
+    }
+
+    #[test]
+    fn the_center_cancelled_notice_carries_the_reason_once_punctuated() {
+        assert_eq!(
+            center_cancelled_notice("设备检修。", Lang::Zh),
+            "服务中心关闭了这个时段：设备检修。您的预约已取消，请重新选择时间。"
+        );
+        assert_eq!(
+            center_cancelled_notice("Staff training", Lang::En),
+            "The center has closed this time: Staff training. Your booking has been cancelled; please choose a new time."
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod assistance;
 pub mod booking;
+pub mod desk;
 pub mod gi;
 pub mod notices;
 pub mod policies;

@@ -25,6 +25,7 @@
 //! | `POST /bookings/{id}/no-show` | reception | → [`DeskBooking`] |
 //! | `GET /overview` | administrator, case_handler | → [`Overview`] |
 //! | `GET, POST /notices`, `PUT, DELETE /notices/{id}` | administrator | see [`super::notices`] |
+//! | `GET /slots?venue=&date=`, `POST /slots/seats`, `POST /closures`, `DELETE /closures/{id}` | reception, administrator | see [`super::desk`] |
 //!
 //! Sessions. Logging in sets the cookie `portal_staff_session` (`HttpOnly; SameSite=Strict;
 //! Path=/`, plus `Secure` when the server is configured for TLS) and answers with a

@@ -28,10 +28,11 @@
 //! per-address limit would count every visitor together. Only the fact that a limit was
 //! reached is logged (which rule), never the reference, the number or the address.
 
+pub(crate) mod capacity;
 mod ics;
 mod limit;
 mod seed;
-mod store;
+pub(crate) mod store;
 
 pub use limit::LookupLimiter;
 pub(crate) use limit::{ClientIp, Limited, Limits};
@@ -255,13 +256,14 @@ async fn open_days(
     };
     let midnight = SlotTime::from_minutes(0).expect("00:00");
     let end_of_day = SlotTime::from_minutes(24 * 60).expect("24:00");
-    let taken = store::taken_seats(
-        &state.db,
-        &venue.id,
+    let (from, to) = (
         shanghai_unix_seconds(first, midnight),
         shanghai_unix_seconds(last, end_of_day),
-    )
-    .await?;
+    );
+    let taken = store::taken_seats(&state.db, &venue.id, from, to).await?;
+    // Closed slots are not offered; added seats count.
+    let closed = capacity::closed_between(&state.db, &venue.id, first, last).await?;
+    let extra = capacity::extra_between(&state.db, &venue.id, from, to).await?;
     let starts = venue.slot_starts();
     let days = window
         .days
@@ -274,14 +276,18 @@ async fn open_days(
                 .iter()
                 .filter_map(|&start| {
                     let end = start.plus(venue.slot_minutes)?;
-                    let held = taken
-                        .get(&shanghai_unix_seconds(date, start))
-                        .copied()
-                        .unwrap_or(0);
+                    if capacity::is_closed(&closed, &date.to_string(), &start.to_string()) {
+                        return None;
+                    }
+                    let at = shanghai_unix_seconds(date, start);
+                    let held = taken.get(&at).copied().unwrap_or(0);
+                    let seats = venue
+                        .seats_per_slot
+                        .saturating_add(extra.get(&at).copied().unwrap_or(0));
                     Some(AvailableSlot {
                         time: start.to_string(),
                         end_time: end.to_string(),
-                        remaining: venue.seats_per_slot.saturating_sub(held),
+                        remaining: seats.saturating_sub(held),
                     })
                 })
                 .collect(),
@@ -293,6 +299,49 @@ async fn open_days(
 /// The 409 answer for a slot that has no seat left, offering the next free slots of the same
 /// venue (the ones after the requested slot first, then earlier ones).
 async fn slot_full(state: &AppState, venue: &VenueConfig, today: Date, requested: i64) -> ApiError {
+    slot_refused(
+        state,
+        venue,
+        today,
+        requested,
+        code::SLOT_FULL,
+        Text::new(
+            "这个时段刚刚约满了。请从其他可预约的时间中另选一个。",
+            "This time has just been fully booked. Please choose one of the other free times.",
+        ),
+    )
+    .await
+}
+
+/// The 409 answer for a slot the center has closed, with the same offers as [`slot_full`].
+async fn slot_closed(
+    state: &AppState,
+    venue: &VenueConfig,
+    today: Date,
+    requested: i64,
+) -> ApiError {
+    slot_refused(
+        state,
+        venue,
+        today,
+        requested,
+        code::SLOT_CLOSED,
+        Text::new(
+            "服务中心已关闭这个时段，不能预约。请从其他可预约的时间中另选一个。",
+            "The center has closed this time, so it cannot be booked. Please choose one of the other free times.",
+        ),
+    )
+    .await
+}
+
+async fn slot_refused(
+    state: &AppState,
+    venue: &VenueConfig,
+    today: Date,
+    requested: i64,
+    code: &'static str,
+    message: Text,
+) -> ApiError {
     let days = match open_days(state, venue, today).await {
         Ok((days, _)) => days,
         Err(error) => return error,
@@ -328,16 +377,9 @@ async fn slot_full(state: &AppState, venue: &VenueConfig, today: Date, requested
         .map(|(_, offer)| offer)
         .collect();
     let details = serde_json::to_value(SlotTakenDetails { next_available }).unwrap_or_default();
-    Refusal::new(
-        StatusCode::CONFLICT,
-        code::SLOT_FULL,
-        Text::new(
-            "这个时段刚刚约满了。请从其他可预约的时间中另选一个。",
-            "This time has just been fully booked. Please choose one of the other free times.",
-        ),
-    )
-    .details(details)
-    .into()
+    Refusal::new(StatusCode::CONFLICT, code, message)
+        .details(details)
+        .into()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -455,8 +497,15 @@ pub async fn create(
             BookingError::MobileOverlap,
         ));
     }
-    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?
-    else {
+    if capacity::closure_of(&mut tx, &venue.id, new.date, &new.time.to_string())
+        .await?
+        .is_some()
+    {
+        drop(tx);
+        return Err(slot_closed(&state, &venue, today, starts_at).await);
+    }
+    let seats = capacity::seats_of(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?;
+    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, seats).await? else {
         drop(tx);
         return Err(slot_full(&state, &venue, today, starts_at).await);
     };
@@ -691,6 +740,11 @@ pub async fn lookup_reschedule(
 /// Moves `row` to `date` at `time`, as both reschedule routes do, and gives the booking as it
 /// then is. The new seat is taken and the old one released by one statement in one
 /// `BEGIN IMMEDIATE` transaction; moving to the slot it already has changes nothing.
+///
+/// A booking the center cancelled by closing its slot is rebooked the same way: moved to the
+/// new slot and confirmed again (same reference and manage link, `sequence` + 1), whatever the
+/// cut-off of its old slot; the new slot follows the usual rules, and as it becomes an upcoming
+/// booking again, so does the limit of upcoming bookings per mobile number.
 async fn move_booking(
     state: &AppState,
     row: &BookingRow,
@@ -698,7 +752,7 @@ async fn move_booking(
     time: SlotTime,
     now: i64,
 ) -> Result<BookingRow, ApiError> {
-    check_changeable(row, now, code::CHANGE_TOO_LATE)?;
+    check_movable(row, now)?;
     let venue = store::venue(&state.db, &row.venue_id)
         .await
         .map_err(ApiError::Internal)?
@@ -724,9 +778,26 @@ async fn move_booking(
     let current = store::booking_by_id(&mut tx, row.id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    check_changeable(&current, now, code::CHANGE_TOO_LATE)?;
-    if current.starts_at == starts_at {
+    check_movable(&current, now)?;
+    let rebook = current.center_cancelled();
+    if current.starts_at == starts_at && !rebook {
         return Ok(current);
+    }
+    if rebook
+        && store::upcoming_for_mobile(
+            &mut tx,
+            // Stored numbers were parsed before they were stored.
+            &MobileNumber::parse(&current.mobile).map_err(internal)?,
+            now,
+        )
+        .await?
+            >= i64::from(MAX_UPCOMING_PER_MOBILE)
+    {
+        return Err(field_conflict(
+            code::MOBILE_LIMIT,
+            "time",
+            BookingError::MobileLimit,
+        ));
     }
     if store::mobile_overlaps(
         &mut tx,
@@ -743,16 +814,24 @@ async fn move_booking(
             BookingError::MobileOverlap,
         ));
     }
-    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?
-    else {
+    if capacity::closure_of(&mut tx, &venue.id, date, &time.to_string())
+        .await?
+        .is_some()
+    {
+        drop(tx);
+        return Err(slot_closed(state, &venue, today, starts_at).await);
+    }
+    let seats = capacity::seats_of(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?;
+    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, seats).await? else {
         drop(tx);
         return Err(slot_full(state, &venue, today, starts_at).await);
     };
     // One statement moves the booking: the new seat is held and the old one free from the same
-    // commit on.
+    // commit on. A rebooked booking is confirmed again by the same statement.
     let moved = sqlx::query(
         "UPDATE bookings SET date = ?, start_time = ?, end_time = ?, starts_at = ?, ends_at = ?, \
-         seat = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?",
+         seat = ?, status = 'confirmed', cancelled_by = NULL, closure_id = NULL, \
+         sequence = sequence + 1, updated_at = ? WHERE id = ?",
     )
     .bind(date.to_string())
     .bind(time.to_string())
@@ -776,7 +855,15 @@ async fn move_booking(
         .await?
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
-    tracing::info!(booking = current.id, seat, "booking rescheduled");
+    if rebook {
+        tracing::info!(
+            booking = current.id,
+            seat,
+            "booking cancelled by the center rebooked"
+        );
+    } else {
+        tracing::info!(booking = current.id, seat, "booking rescheduled");
+    }
     Ok(moved)
 }
 
@@ -850,8 +937,8 @@ async fn cancel_booking(
     }
     check_changeable(&current, now, code::CANCEL_TOO_LATE)?;
     sqlx::query(
-        "UPDATE bookings SET status = 'cancelled', sequence = sequence + 1, updated_at = ? \
-         WHERE id = ?",
+        "UPDATE bookings SET status = 'cancelled', cancelled_by = 'citizen', \
+         sequence = sequence + 1, updated_at = ? WHERE id = ?",
     )
     .bind(now)
     .bind(current.id)
@@ -992,6 +1079,15 @@ fn lookup_rate_limited(limited: Limited) -> ApiError {
 fn seat_taken(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db)
         if db.is_unique_violation() && db.message().contains("bookings.seat"))
+}
+
+/// What moving needs: a booking the center cancelled can always be moved (rebooked); any other
+/// must be changeable ([`check_changeable`]).
+fn check_movable(row: &BookingRow, now: i64) -> Result<(), ApiError> {
+    if row.center_cancelled() {
+        return Ok(());
+    }
+    check_changeable(row, now, code::CHANGE_TOO_LATE)
 }
 
 /// 409 unless the booking is confirmed and its start is at least 2 hours away.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use anyhow::Context;
 use portal_domain::api::booking::{
     format_shanghai, mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary,
-    NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
+    CenterCancellation, NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
 };
 use portal_domain::api::{VenueKind, VenueStatus};
 use portal_domain::calendar::Date;
@@ -281,6 +281,11 @@ pub struct BookingRow {
     pub for_someone_else: bool,
     pub updated_at: i64,
     pub defaults_confirmed: bool,
+    /// `citizen` or `center` once cancelled (see migration 0008).
+    pub cancelled_by: Option<String>,
+    /// The reason of the closure that cancelled it, and whether it closed the whole day.
+    pub closure_reason: Option<String>,
+    pub closure_whole_day: Option<bool>,
 }
 
 const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS venue_name_zh, \
@@ -288,10 +293,13 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS
      t.name_zh AS topic_name_zh, t.name_en AS topic_name_en, t.bring_zh, t.bring_en, b.date, \
      b.start_time, b.end_time, b.starts_at, b.ends_at, b.status, b.sequence, b.name, b.mobile, \
      b.organisation, b.uscc, b.description, b.wheelchair_access, b.sign_language_interpreter, \
-     b.other_adjustments, b.for_someone_else, b.updated_at, bv.defaults_confirmed \
+     b.other_adjustments, b.for_someone_else, b.updated_at, bv.defaults_confirmed, \
+     b.cancelled_by, c.reason AS closure_reason, \
+     CASE WHEN c.id IS NULL THEN NULL ELSE c.start_time IS NULL END AS closure_whole_day \
      FROM bookings b JOIN venues v ON v.id = b.venue_id \
      JOIN booking_venues bv ON bv.venue_id = b.venue_id \
-     JOIN booking_topics t ON t.id = b.topic_id";
+     JOIN booking_topics t ON t.id = b.topic_id \
+     LEFT JOIN booking_closures c ON c.id = b.closure_id";
 
 pub async fn booking_by_id(
     conn: &mut SqliteConnection,
@@ -336,6 +344,18 @@ impl BookingRow {
         } else {
             BookingStatus::Confirmed
         }
+    }
+
+    /// Cancelled by the center closing its slot or day: its holder may rebook it.
+    pub fn center_cancelled(&self) -> bool {
+        self.status() == BookingStatus::Cancelled && self.cancelled_by.as_deref() == Some("center")
+    }
+
+    fn center_cancellation(&self) -> Option<CenterCancellation> {
+        self.center_cancelled().then(|| CenterCancellation {
+            reason: self.closure_reason.clone().unwrap_or_default(),
+            whole_day: self.closure_whole_day.unwrap_or(false),
+        })
     }
 
     /// Whether it can still be cancelled or moved at `now`.
@@ -419,6 +439,7 @@ impl BookingRow {
             changeable: self.changeable(now),
             change_deadline: format_shanghai(self.change_deadline()),
             defaults_confirmed: self.defaults_confirmed,
+            center_cancellation: self.center_cancellation(),
         })
     }
 
@@ -445,6 +466,7 @@ impl BookingRow {
             changeable: self.changeable(now),
             change_deadline: format_shanghai(self.change_deadline()),
             defaults_confirmed: self.defaults_confirmed,
+            center_cancellation: self.center_cancellation(),
         })
     }
 }

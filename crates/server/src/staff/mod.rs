@@ -30,6 +30,7 @@ pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod desk;
 pub(crate) mod overview;
+pub(crate) mod slots;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::handler::Handler;
@@ -103,6 +104,8 @@ const CASES: Access = Access::Roles(&[Role::CaseHandler]);
 const DESK: Access = Access::Roles(&[Role::Reception]);
 const ADMIN: Access = Access::Roles(&[Role::Administrator]);
 const OVERVIEW: Access = Access::Roles(&[Role::Administrator, Role::CaseHandler]);
+/// Closing slots and adding seats: the desk, and administrators.
+const SLOTS: Access = Access::Roles(&[Role::Reception, Role::Administrator]);
 
 /// Every staff route with its access: the only place staff routes are added.
 fn table() -> Table {
@@ -207,6 +210,11 @@ fn table() -> Table {
         DESK,
         desk::no_show,
     );
+
+    t.add(Method::GET, "/staff/slots", SLOTS, slots::list_slots);
+    t.add(Method::POST, "/staff/slots/seats", SLOTS, slots::add_seats);
+    t.add(Method::POST, "/staff/closures", SLOTS, slots::close);
+    t.add(Method::DELETE, "/staff/closures/{id}", SLOTS, slots::reopen);
     t
 }
 

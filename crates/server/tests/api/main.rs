@@ -6,6 +6,7 @@ mod helpers;
 mod assistance;
 mod booking;
 mod database;
+mod desk;
 mod errors;
 mod gi;
 mod health;
