@@ -1,6 +1,16 @@
 import { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
-import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
+import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll } from './fixtures';
+import { createAccount, uiLogin as signIn } from './staff-api';
+
+/// A reception account, created by the first administrator over the API.
+const createReception = (request: APIRequestContext, username: string) =>
+  createAccount(request, username, ['reception']);
+
+/// Signs in through the login page; reception starts at the desk.
+async function uiLogin(page: Page, username: string) {
+  await signIn(page, username);
+  await expect(page).toHaveURL(/\/staff\/bookings$/);
+}
 
 // The booking desk's slots (/staff/bookings): closing a slot, which its booking's holder sees on
 // the manage page and answers by choosing a new time, and adding a seat to a full slot. The
@@ -12,43 +22,12 @@ import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credent
 const VENUE = 'haian-furniture-fast-rights-center';
 const MONDAY = '2026-11-23';
 
-async function apiLogin(request: APIRequestContext, username: string, password: string): Promise<string> {
-  const response = await request.post('/api/v1/staff/session', { data: { username, password } });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()).csrf_token;
-}
-
-/// A reception account, created by the first administrator over the API.
-async function createReception(request: APIRequestContext, username: string) {
-  const csrf = await apiLogin(request, ADMIN_USERNAME, ADMIN_PASSWORD);
-  const response = await request.post('/api/v1/staff/accounts', {
-    data: { username, display_name: `测试 ${username}`, roles: ['reception'], password: STAFF_PASSWORD },
-    headers: { 'X-CSRF-Token': csrf },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-}
-
 /// A citizen's booking on Monday at `time`, made over the public API.
 async function book(request: APIRequestContext, time: string, name: string, mobile: string) {
   return request.post('/api/v1/bookings', {
     data: { topic: 'patent', venue: VENUE, date: MONDAY, time, name, mobile },
     headers: { 'Idempotency-Key': `e2e-desk-${time}-${mobile}-${Math.random()}` },
   });
-}
-
-async function uiLogin(page: Page, username: string) {
-  await page.goto('/staff/login');
-  await appReady(page);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page).toHaveURL(/\/staff\/bookings$/);
-}
-
-/// Nothing sticks out sideways.
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 test('reception closes the slot of a booking; its holder reads why on the manage page and books a new time', async ({

@@ -37,6 +37,12 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, 'axe violations').toEqual([]);
 }
 
+/// Nothing sticks out sideways (at 360 px a table may scroll inside its own region only).
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
 export const services = [
   { path: '/booking', zh: '预约咨询', en: 'Book a consultation' },
   { path: '/assistance', zh: '维权援助申请', en: 'Rights assistance' },

@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll } from './fixtures';
 import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
 import { apiLogin, createAccount, uiLogin, submitRequest, JPEG } from './staff-api';
 
@@ -18,11 +18,6 @@ async function toChinese(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 }
 
-/// Nothing sticks out sideways (at 360 px a table may scroll inside its own region only).
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test('no session goes to the login page; a wrong password gets the one message for both; then back where it started', async ({
   page,
