@@ -178,7 +178,7 @@ impl VenueBookingUpdate {
         } else if self.opening_hours.len() > MAX_OPENING_PERIODS {
             problem("opening_hours".into(), AdminError::TooManyPeriods);
         } else {
-            // The end of the last well-formed period, to check the order.
+            // The end of the last well-formed period before this one, to check the order.
             let mut previous_close: Option<SlotTime> = None;
             for (i, period) in self.opening_hours.iter().enumerate() {
                 let opens = read_time(&period.opens, false)
@@ -188,7 +188,6 @@ impl VenueBookingUpdate {
                     .map_err(|e| problem(format!("opening_hours.{i}.closes"), e))
                     .ok();
                 let (Some(opens), Some(closes)) = (opens, closes) else {
-                    previous_close = None;
                     continue;
                 };
                 if closes <= opens {
@@ -197,7 +196,10 @@ impl VenueBookingUpdate {
                         AdminError::ClosesBeforeOpens,
                     );
                 } else if previous_close.is_some_and(|p| opens < p) {
-                    problem(format!("opening_hours.{i}.opens"), AdminError::PeriodOverlaps);
+                    problem(
+                        format!("opening_hours.{i}.opens"),
+                        AdminError::PeriodOverlaps,
+                    );
                 } else if slot_minutes.is_some_and(|s| closes.minutes() - opens.minutes() < s) {
                     problem(
                         format!("opening_hours.{i}.closes"),
@@ -360,8 +362,7 @@ impl HolidayYearRequest {
     /// [`HolidayCalendar::from_file`], as the seed file is checked.
     pub fn parse(&self, year: i32) -> Result<CheckedYear, Problems> {
         let mut problems = Problems::new();
-        let source_title = match clean_line(self.source_title.as_deref(), MAX_SOURCE_TITLE_CHARS)
-        {
+        let source_title = match clean_line(self.source_title.as_deref(), MAX_SOURCE_TITLE_CHARS) {
             Ok(Some(title)) => Some(title),
             Ok(None) => {
                 problems.push(("source_title".into(), AdminError::SourceTitleMissing));
@@ -386,7 +387,8 @@ impl HolidayYearRequest {
                 let name = match clean_line(input.name.as_deref(), MAX_HOLIDAY_NAME_CHARS) {
                     Ok(Some(name)) => Some(name),
                     Ok(None) => {
-                        problems.push((format!("holidays.{i}.name"), AdminError::HolidayNameMissing));
+                        problems
+                            .push((format!("holidays.{i}.name"), AdminError::HolidayNameMissing));
                         None
                     }
                     Err(e) => {
@@ -443,7 +445,10 @@ impl HolidayYearRequest {
             years: BTreeMap::from([(format!("{year:04}"), checked.entry())]),
         };
         if let Err(error) = HolidayCalendar::from_file(file) {
-            return Err(vec![(calendar_error_field(&checked, &error), AdminError::Calendar(error))]);
+            return Err(vec![(
+                calendar_error_field(&checked, &error),
+                AdminError::Calendar(error),
+            )]);
         }
         let mut checked = checked;
         checked.holidays.sort_by_key(|h| h.from);
@@ -544,8 +549,9 @@ pub fn year_changes(old: Option<&HolidayYear>, new: &CheckedYear) -> YearChanges
     let not_in = |a: &[HolidayRange], b: &[HolidayRange]| -> Vec<HolidayRange> {
         a.iter().filter(|h| !b.contains(h)).cloned().collect()
     };
-    let days_not_in =
-        |a: &[Date], b: &[Date]| -> Vec<Date> { a.iter().filter(|d| !b.contains(d)).copied().collect() };
+    let days_not_in = |a: &[Date], b: &[Date]| -> Vec<Date> {
+        a.iter().filter(|d| !b.contains(d)).copied().collect()
+    };
     YearChanges {
         replaces: true,
         added_holidays: not_in(&new.holidays, &old.holidays),
@@ -789,7 +795,11 @@ mod tests {
         let checked = settings().parse(&topics()).unwrap();
         assert_eq!(checked.slot_minutes, 30);
         assert_eq!(checked.seats_per_slot, 3);
-        assert_eq!(checked.topics, ["patent", "trademark"], "the center's order, once each");
+        assert_eq!(
+            checked.topics,
+            ["patent", "trademark"],
+            "the center's order, once each"
+        );
         let mut update = settings();
         update.opening_hours = hours(&[(" 8:30", "12:00")]);
         assert_eq!(
@@ -806,23 +816,43 @@ mod tests {
     #[test]
     fn slot_length_and_seats_have_ranges() {
         for (slot, seats, expected) in [
-            (Some(9), Some(1), vec![("slot_minutes", "admin.slot_minutes_range")]),
-            (Some(241), Some(51), vec![
-                ("slot_minutes", "admin.slot_minutes_range"),
-                ("seats_per_slot", "admin.seats_range"),
-            ]),
-            (None, Some(0), vec![
-                ("slot_minutes", "admin.slot_minutes_missing"),
-                ("seats_per_slot", "admin.seats_range"),
-            ]),
-            (Some(30), None, vec![("seats_per_slot", "admin.seats_missing")]),
+            (
+                Some(9),
+                Some(1),
+                vec![("slot_minutes", "admin.slot_minutes_range")],
+            ),
+            (
+                Some(241),
+                Some(51),
+                vec![
+                    ("slot_minutes", "admin.slot_minutes_range"),
+                    ("seats_per_slot", "admin.seats_range"),
+                ],
+            ),
+            (
+                None,
+                Some(0),
+                vec![
+                    ("slot_minutes", "admin.slot_minutes_missing"),
+                    ("seats_per_slot", "admin.seats_range"),
+                ],
+            ),
+            (
+                Some(30),
+                None,
+                vec![("seats_per_slot", "admin.seats_missing")],
+            ),
         ] {
             let update = VenueBookingUpdate {
                 slot_minutes: slot,
                 seats_per_slot: seats,
                 ..settings()
             };
-            assert_eq!(fields(&update.parse(&topics()).unwrap_err()), expected, "{slot:?} {seats:?}");
+            assert_eq!(
+                fields(&update.parse(&topics()).unwrap_err()),
+                expected,
+                "{slot:?} {seats:?}"
+            );
         }
         for (slot, seats) in [(10, 1), (240, 50)] {
             let update = VenueBookingUpdate {
@@ -842,24 +872,41 @@ mod tests {
                 opening_hours: hours(list),
                 ..settings()
             };
-            update.parse(&topics()).map(|_| ()).map_err(|p| fields(&p).iter().map(|(f, c)| format!("{f} {c}")).collect::<Vec<_>>())
+            update.parse(&topics()).map(|_| ()).map_err(|p| {
+                fields(&p)
+                    .iter()
+                    .map(|(f, c)| format!("{f} {c}"))
+                    .collect::<Vec<_>>()
+            })
         };
-        assert_eq!(check(&[("09:00", "12:00"), ("12:00", "17:00")]), Ok(()), "touching is fine");
+        assert_eq!(
+            check(&[("09:00", "12:00"), ("12:00", "17:00")]),
+            Ok(()),
+            "touching is fine"
+        );
         assert_eq!(
             check(&[("13:30", "17:00"), ("09:00", "11:30")]),
-            Err(vec!["opening_hours.1.opens admin.period_overlaps".to_owned()])
+            Err(vec![
+                "opening_hours.1.opens admin.period_overlaps".to_owned()
+            ])
         );
         assert_eq!(
             check(&[("09:00", "12:00"), ("11:00", "17:00")]),
-            Err(vec!["opening_hours.1.opens admin.period_overlaps".to_owned()])
+            Err(vec![
+                "opening_hours.1.opens admin.period_overlaps".to_owned()
+            ])
         );
         assert_eq!(
             check(&[("12:00", "09:00")]),
-            Err(vec!["opening_hours.0.closes admin.closes_before_opens".to_owned()])
+            Err(vec![
+                "opening_hours.0.closes admin.closes_before_opens".to_owned()
+            ])
         );
         assert_eq!(
             check(&[("09:00", "09:20")]),
-            Err(vec!["opening_hours.0.closes admin.period_shorter_than_slot".to_owned()])
+            Err(vec![
+                "opening_hours.0.closes admin.period_shorter_than_slot".to_owned()
+            ])
         );
         assert_eq!(
             check(&[("24:00", "24:00"), ("", "25:00")]),
@@ -869,7 +916,10 @@ mod tests {
                 "opening_hours.1.closes admin.time_format".to_owned(),
             ])
         );
-        assert_eq!(check(&[]), Err(vec!["opening_hours admin.hours_missing".to_owned()]));
+        assert_eq!(
+            check(&[]),
+            Err(vec!["opening_hours admin.hours_missing".to_owned()])
+        );
         assert_eq!(
             check(&[("08:00", "09:00"); 7]),
             Err(vec!["opening_hours admin.too_many_periods".to_owned()])
@@ -933,7 +983,10 @@ mod tests {
         let year = test_year().parse(2030).unwrap();
         assert_eq!(year.source_url, "https://example.org/test-only");
         assert_eq!(
-            year.holidays.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(),
+            year.holidays
+                .iter()
+                .map(|h| h.name.as_str())
+                .collect::<Vec<_>>(),
             ["测试假日一", "测试假日二"]
         );
         assert_eq!(year.working_days, [d("2030-03-02"), d("2030-05-11")]);
@@ -957,7 +1010,11 @@ mod tests {
         request.source_url = Some("example.org/notice".into());
         request.holidays[0].name = Some("  ".into());
         request.holidays[1].to = Some("2030-3-4".into());
-        request.working_days = vec!["2030-02-30".into(), "2030-05-11".into(), "2030-05-11".into()];
+        request.working_days = vec![
+            "2030-02-30".into(),
+            "2030-05-11".into(),
+            "2030-05-11".into(),
+        ];
         assert_eq!(
             fields(&request.parse(2030).unwrap_err()),
             [

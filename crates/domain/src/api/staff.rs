@@ -24,6 +24,12 @@
 //! | `POST /bookings/{id}/check-in` | reception | → [`DeskBooking`] |
 //! | `POST /bookings/{id}/no-show` | reception | → [`DeskBooking`] |
 //! | `GET /overview` | administrator, case_handler | → [`Overview`] |
+//! | `GET /admin/venues` | administrator | → [`AdminVenueList`](super::admin::AdminVenueList) |
+//! | `PUT /admin/venues/{id}/booking` | administrator | [`VenueBookingUpdate`](super::admin::VenueBookingUpdate) → [`AdminVenue`](super::admin::AdminVenue) |
+//! | `GET /admin/holidays` | administrator | → [`HolidayYearList`](super::admin::HolidayYearList) |
+//! | `PUT /admin/holidays/{year}` | administrator | [`HolidayYearRequest`](super::admin::HolidayYearRequest) → [`HolidayYear`](super::admin::HolidayYear) |
+//!
+//! The administrator's venue settings and holiday calendar are described in [`super::admin`].
 //!
 //! Sessions. Logging in sets the cookie `portal_staff_session` (`HttpOnly; SameSite=Strict;
 //! Path=/`, plus `Secure` when the server is configured for TLS) and answers with a
@@ -125,8 +131,8 @@ pub enum Role {
     Reception,
     /// 案件承办人: rights-assistance requests (queue, assignment, status, messages, notes).
     CaseHandler,
-    /// 管理员: staff accounts, the audit log, the overview; later venues, seats, the holiday
-    /// calendar and content.
+    /// 管理员: staff accounts, the audit log, the overview, venue booking settings and the
+    /// holiday calendar; later content.
     Administrator,
 }
 
