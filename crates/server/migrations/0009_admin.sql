@@ -17,3 +17,6 @@ CREATE TABLE holiday_years (
     published_at INTEGER NOT NULL,
     published_by INTEGER NOT NULL REFERENCES staff_accounts (id)
 );
+
+-- The staff accounts page shows each account's last login (the newest 'session.login' row).
+CREATE INDEX staff_audit_logins ON staff_audit (actor_id, at) WHERE action = 'session.login';

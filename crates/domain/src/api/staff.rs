@@ -242,6 +242,10 @@ pub struct StaffAccount {
     pub active: bool,
     /// RFC 3339, +08:00.
     pub created_at: String,
+    /// RFC 3339, +08:00: the account's last successful login (from the audit log); `None` if
+    /// it has never logged in.
+    #[serde(default)]
+    pub last_login_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@
 use portal_domain::api::admin::{AdminVenue, AdminVenueList, HolidayOrigin, HolidayYearList};
 use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking};
 use portal_domain::api::booking::{Availability, Booking, BookingCreated};
-use portal_domain::api::staff::{AuditPage, Role, StaffSession};
+use portal_domain::api::staff::{AccountList, AuditPage, Role, StaffAccount, StaffSession};
 use portal_domain::api::ApiErrorBody;
 use portal_domain::calendar::Date;
 use reqwest::{Method, StatusCode};
@@ -763,4 +763,30 @@ async fn only_administrators_change_settings() {
     }
     let list: HolidayYearList = get_json(&app, &admin, "/api/v1/staff/admin/holidays").await;
     assert_eq!(list.items.len(), 2, "nothing was published");
+
+    // The accounts list says when each account last logged in.
+    let accounts: AccountList = get_json(&app, &admin, "/api/v1/staff/accounts").await;
+    let desk = accounts
+        .items
+        .iter()
+        .find(|a| a.username == "desk")
+        .unwrap();
+    assert_eq!(
+        desk.last_login_at.as_deref(),
+        Some("2026-09-29T10:00:00+08:00")
+    );
+    let response = call(
+        &app,
+        &admin,
+        Method::POST,
+        "/api/v1/staff/accounts",
+        Some(
+            json!({"username": "new", "display_name": "新人", "roles": [Role::CaseHandler],
+            "password": PASSWORD}),
+        ),
+        "zh-CN",
+    )
+    .await;
+    let created: StaffAccount = response.json().await.unwrap();
+    assert_eq!(created.last_login_at, None);
 }
