@@ -446,13 +446,9 @@ fn PublishForm(
     };
 
     move || match check.get() {
-        Some(c) => {
-            view! { <CheckStep check=c busy=busy publish=publish back=back/> }
-                .into_any()
-        }
+        Some(c) => view! { <CheckStep check=c busy=busy publish=publish back=back/> }.into_any(),
         None => {
-            view! { <YearFields form=form on_check=on_check current_year=current_year/> }
-                .into_any()
+            view! { <YearFields form=form on_check=on_check current_year=current_year/> }.into_any()
         }
     }
 }
