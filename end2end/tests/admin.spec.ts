@@ -28,6 +28,10 @@ async function uiLogin(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
 }
 
+function navLink(page: Page, name: string) {
+  return page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name, exact: true });
+}
+
 async function toEnglish(page: Page) {
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -48,7 +52,7 @@ test('the administrator opens a reception account on the accounts page, and that
   consoleErrors.allow(/status of 409/);
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览');
-  await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '员工账号' }).click();
+  await navLink(page, '员工账号').click();
   await expect(page).toHaveURL(/\/staff\/accounts$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('员工账号');
   await expect(page.locator('tbody tr', { hasText: ADMIN_USERNAME }).first()).toContainText('管理员');
@@ -100,7 +104,7 @@ test('the administrator opens a reception account on the accounts page, and that
   await expectNoAxeViolations(page);
 
   // That person signs in (another browser) and lands on the booking desk, reception's page.
-  const other = await browser.newContext({ locale: 'zh-CN' });
+  const other = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN' });
   const theirs = await other.newPage();
   await uiLogin(theirs, username, STAFF_PASSWORD);
   await expect(theirs).toHaveURL(/\/staff\/bookings$/);
@@ -125,7 +129,7 @@ test('more places per slot on the settings page reach the citizen booking API an
   const raised = center.seats_per_slot + 2;
   try {
     await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
-    await page.getByRole('link', { name: '预约设置' }).click();
+    await navLink(page, '预约设置').click();
     await expect(page).toHaveURL(/\/staff\/admin\/venues$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('预约设置');
     const card = page.locator('section', { has: page.getByRole('heading', { name: '南通市知识产权保护中心' }) });
@@ -196,7 +200,7 @@ test('a test year is published on the holidays page after a check step that list
 }) => {
   test.setTimeout(90_000);
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
-  await page.getByRole('link', { name: '节假日安排' }).click();
+  await navLink(page, '节假日安排').click();
   await expect(page).toHaveURL(/\/staff\/admin\/holidays$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('节假日安排');
   await expect(page.getByRole('heading', { name: '2026 年' })).toBeVisible();

@@ -668,3 +668,16 @@ where
         </section>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::read_year;
+
+    #[test]
+    fn a_year_is_four_digits() {
+        assert_eq!(read_year(" 2027 "), Some(2027));
+        for bad in ["27", "20x7", "0000", "12027", "", "２０２７"] {
+            assert_eq!(read_year(bad), None, "{bad}");
+        }
+    }
+}
