@@ -1,13 +1,14 @@
 //! Staff accounts, for administrators: `/staff/accounts` (every account, and a form to open
-//! one) and `/staff/accounts/{username}` (change its roles, disable or enable it, set a new
-//! password). The server refuses a change that would leave no active administrator; its
+//! one) and `/staff/accounts/change?username=` (change its roles, disable or enable it, set a
+//! new password; a query, not a path segment, because usernames may hold dots, which the server
+//! takes for file names). The server refuses a change that would leave no active administrator; its
 //! message is shown like any other.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_query_map;
 use portal_domain::api::staff::{
     AccountList, AccountUpdate, NewAccount, Role, StaffAccount, StaffError, MAX_PASSWORD_CHARS,
     MIN_PASSWORD_CHARS,
@@ -35,7 +36,7 @@ pub fn AccountsPage() -> impl IntoView {
     }
 }
 
-/// `/staff/accounts/{username}`.
+/// `/staff/accounts/change?username=`.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     use_staff_title(ACCOUNTS_HEADING);
@@ -149,7 +150,7 @@ fn AccountTable(list: AccountList) -> impl IntoView {
         .map(|a| {
             let roles = a.roles.clone();
             let href = format!(
-                "/staff/accounts/{}",
+                "/staff/accounts/change?username={}",
                 portal_domain::api::percent_encode(&a.username)
             );
             let last_login = a.last_login_at.as_deref().map(short_time);
@@ -292,8 +293,8 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
 #[component]
 fn AccountEditor() -> impl IntoView {
     let prefs = use_prefs();
-    let params = use_params_map();
-    let wanted = move || params.with(|p| p.get("username").unwrap_or_default());
+    let query = use_query_map();
+    let wanted = move || query.with(|q| q.get("username").unwrap_or_default());
     let list =
         LocalResource::new(
             move || async move { api::staff_accounts(prefs.lang.get_untracked()).await },

@@ -68,6 +68,9 @@ struct YearForm {
     holidays: RwSignal<Vec<HolidayRow>>,
     working: RwSignal<Vec<DayRow>>,
     next_key: StoredValue<usize>,
+    /// The page's owner: rows added by a button outlive the form view that added them (the
+    /// check step replaces it, "go back" draws it again).
+    owner: StoredValue<Option<Owner>>,
     errors: RwSignal<FormErrors>,
     busy: RwSignal<bool>,
     check: RwSignal<Option<Check>>,
@@ -82,6 +85,7 @@ impl YearForm {
             holidays: RwSignal::new(Vec::new()),
             working: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current()),
             errors: RwSignal::new(FormErrors::new()),
             busy: RwSignal::new(false),
             check: RwSignal::new(None),
@@ -96,20 +100,30 @@ impl YearForm {
         key
     }
 
-    fn holiday(&self, name: String, from: String, to: String) -> HolidayRow {
-        HolidayRow {
-            key: self.key(),
-            name: RwSignal::new(name),
-            from: RwSignal::new(from),
-            to: RwSignal::new(to),
+    /// Runs `make` under the page's owner.
+    fn owned<T>(&self, make: impl FnOnce() -> T) -> T {
+        match self.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
         }
     }
 
+    fn holiday(&self, name: String, from: String, to: String) -> HolidayRow {
+        let key = self.key();
+        self.owned(|| HolidayRow {
+            key,
+            name: RwSignal::new(name),
+            from: RwSignal::new(from),
+            to: RwSignal::new(to),
+        })
+    }
+
     fn day(&self, date: String) -> DayRow {
-        DayRow {
-            key: self.key(),
+        let key = self.key();
+        self.owned(|| DayRow {
+            key,
             date: RwSignal::new(date),
-        }
+        })
     }
 
     fn reset(&self) {

@@ -48,7 +48,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
                     <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
                     <Route path=(s, StaticSegment("accounts")) view=accounts::AccountsPage/>
-                    <Route path=(s, StaticSegment("accounts"), ParamSegment("username")) view=accounts::AccountPage/>
+                    <Route path=(s, StaticSegment("accounts"), StaticSegment("change")) view=accounts::AccountPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues")) view=venues::VenuesPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues"), ParamSegment("id")) view=venues::VenuePage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
