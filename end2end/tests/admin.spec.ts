@@ -246,7 +246,8 @@ test('a test year is published on the holidays page after a check step that list
   const notice = page.locator('p.notice--success[role="status"]');
   await expect(notice).toHaveText('2030 年节假日安排已发布，预约时间和工作日期限已按此计算。');
   await expect(notice).toBeFocused();
-  const year = page.locator('section', { has: page.getByRole('heading', { name: '2030 年' }) });
+  const year = page.locator('section[aria-labelledby="year-2030"]');
+  await expect(year.getByRole('heading', { level: 3 })).toHaveText('2030 年');
   await expect(year).toContainText(`由 ${ADMIN_USERNAME} 于`);
   await expect(year).toContainText('测试假日（虚构）');
   await expect(year.getByRole('link', { name: 'https://example.org/test-only/holidays-2030' })).toBeVisible();
