@@ -5,6 +5,10 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::on_cleanup;
+use portal_domain::api::admin::{
+    AdminVenue, AdminVenueList, HolidayYear, HolidayYearList, HolidayYearRequest,
+    VenueBookingUpdate,
+};
 use portal_domain::api::assistance::{
     AssistanceDraft, AssistanceLookupRequest, AssistanceSubmitted, AssistanceTracking,
     DraftCreated, DraftView, EvidenceFile, FilePurpose, ReplyRequest, WithdrawRequest,
@@ -21,9 +25,9 @@ use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
 use portal_domain::api::staff::{
-    code as staff_code, AssignRequest, AuditPage, CaseDetail, CaseList, DeskBooking,
-    DeskBookingList, LoginRequest, MessageRequest, NoteRequest, Overview, StaffSession,
-    TransitionRequest,
+    code as staff_code, AccountList, AccountUpdate, AssignRequest, AuditPage, CaseDetail, CaseList,
+    DeskBooking, DeskBookingList, LoginRequest, MessageRequest, NewAccount, NoteRequest, Overview,
+    StaffAccount, StaffSession, TransitionRequest,
 };
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::Lang;
@@ -514,6 +518,63 @@ pub async fn staff_withdraw_notice(
 ) -> Result<StaffNotice, ApiError> {
     let path = format!("/api/v1/staff/notices/{id}");
     send_empty(with_csrf(Request::delete(&path), csrf), lang).await
+}
+
+pub async fn staff_accounts(lang: Lang) -> Result<AccountList, ApiError> {
+    get_json("/api/v1/staff/accounts", lang).await
+}
+
+pub async fn staff_create_account(
+    request: &NewAccount,
+    csrf: &str,
+    lang: Lang,
+) -> Result<StaffAccount, ApiError> {
+    let builder = with_csrf(Request::post("/api/v1/staff/accounts"), csrf);
+    send_json(builder, request, lang).await
+}
+
+pub async fn staff_update_account(
+    username: &str,
+    request: &AccountUpdate,
+    csrf: &str,
+    lang: Lang,
+) -> Result<StaffAccount, ApiError> {
+    let path = format!(
+        "/api/v1/staff/accounts/{}",
+        portal_domain::api::percent_encode(username)
+    );
+    send_json(with_csrf(Request::patch(&path), csrf), request, lang).await
+}
+
+pub async fn staff_admin_venues(lang: Lang) -> Result<AdminVenueList, ApiError> {
+    get_json("/api/v1/staff/admin/venues", lang).await
+}
+
+pub async fn staff_update_venue_booking(
+    id: &str,
+    request: &VenueBookingUpdate,
+    csrf: &str,
+    lang: Lang,
+) -> Result<AdminVenue, ApiError> {
+    let path = format!(
+        "/api/v1/staff/admin/venues/{}/booking",
+        portal_domain::api::percent_encode(id)
+    );
+    send_json(with_csrf(Request::put(&path), csrf), request, lang).await
+}
+
+pub async fn staff_holidays(lang: Lang) -> Result<HolidayYearList, ApiError> {
+    get_json("/api/v1/staff/admin/holidays", lang).await
+}
+
+pub async fn staff_publish_holidays(
+    year: i32,
+    request: &HolidayYearRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<HolidayYear, ApiError> {
+    let path = format!("/api/v1/staff/admin/holidays/{year:04}");
+    send_json(with_csrf(Request::put(&path), csrf), request, lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {

@@ -370,6 +370,7 @@ pub struct YearEntry {
 
 /// Days off from `from` to `to`, both included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HolidayRange {
     pub name: String,
     pub from: Date,

@@ -44,13 +44,22 @@ pub struct AppState {
     pub policies: Arc<policies::PolicyLibrary>,
     /// "Now" for booking windows and deadlines: the system clock unless `PORTAL_NOW` pins it.
     pub clock: Clock,
-    /// The official working-day calendar (compiled in from `data/seed/cn_public_holidays.json`).
-    pub calendar: Arc<portal_domain::calendar::HolidayCalendar>,
+    /// The official working-day calendar: `data/seed/cn_public_holidays.json` with the years
+    /// administrators published laid over it, swapped when one is published. Read it with
+    /// [`AppState::calendar`].
+    pub holiday_calendar: Arc<staff::admin::SharedCalendar>,
     /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
     /// module on the limit.
     pub lookups: Arc<booking::LookupLimiter>,
     /// The staff workbench's login limiter and cookie settings; see the `staff` module.
     pub staff: Arc<staff::StaffState>,
+}
+
+impl AppState {
+    /// The working-day calendar as it is now; a request keeps the one it got.
+    pub fn calendar(&self) -> Arc<portal_domain::calendar::HolidayCalendar> {
+        self.holiday_calendar.current()
+    }
 }
 
 /// The API routes, without the app: `/api/v1/...`, JSON errors for anything unknown below `/api`.
@@ -115,14 +124,16 @@ impl Application {
             }
             None => Clock::system(),
         };
-        let calendar = Arc::new(booking::load_calendar()?);
+        let holiday_calendar = Arc::new(staff::admin::SharedCalendar::new(
+            staff::admin::load_calendar(&db).await?,
+        ));
         staff::ensure_first_admin(&db, config.first_admin.as_ref(), clock.now()).await?;
         let state = AppState {
             db,
             gi,
             policies,
             clock: clock.clone(),
-            calendar,
+            holiday_calendar,
             lookups: Arc::new(booking::LookupLimiter::new()),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
         };

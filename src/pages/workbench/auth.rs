@@ -9,8 +9,8 @@ use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Role, StaffSession};
 
 use super::texts::{
-    tr, LOADING, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_NOTICES, NAV_OVERVIEW, NO_ACCESS_BODY,
-    NO_ACCESS_HEADING,
+    tr, LOADING, NAV_ACCOUNTS, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_HOLIDAYS, NAV_NOTICES,
+    NAV_OVERVIEW, NAV_VENUES, NO_ACCESS_BODY, NO_ACCESS_HEADING,
 };
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -97,7 +97,7 @@ pub fn use_auth() -> Auth {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [(&str, super::texts::Tr, &[Role]); 5] = [
+pub const PAGES: [(&str, super::texts::Tr, &[Role]); 8] = [
     (
         "/staff",
         NAV_OVERVIEW,
@@ -106,6 +106,13 @@ pub const PAGES: [(&str, super::texts::Tr, &[Role]); 5] = [
     ("/staff/cases", NAV_CASES, &[Role::CaseHandler]),
     ("/staff/bookings", NAV_DESK, &[Role::Reception]),
     ("/staff/audit", NAV_AUDIT, &[Role::Administrator]),
+    ("/staff/accounts", NAV_ACCOUNTS, &[Role::Administrator]),
+    ("/staff/admin/venues", NAV_VENUES, &[Role::Administrator]),
+    (
+        "/staff/admin/holidays",
+        NAV_HOLIDAYS,
+        &[Role::Administrator],
+    ),
     ("/staff/notices", NAV_NOTICES, &[Role::Administrator]),
 ];
 

@@ -1,20 +1,25 @@
 //! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
-//! login, the case queue and a case, the booking desk, the overview and the audit log. It has
+//! login, the case queue and a case, the booking desk, the overview, the audit log, and the
+//! administrator's staff accounts, venue booking settings and holiday calendar. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
 //! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
 
+mod accounts;
+mod admin_form;
 mod audit;
 mod auth;
 mod case;
 mod cases;
 mod desk;
 mod frame;
+mod holidays;
 mod login;
 mod notices;
 mod overview;
 mod slots;
 pub mod texts;
+mod venues;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -45,6 +50,11 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
                     <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
                     <Route path=(s, StaticSegment("notices")) view=notices::NoticesPage/>
+                    <Route path=(s, StaticSegment("accounts")) view=accounts::AccountsPage/>
+                    <Route path=(s, StaticSegment("accounts"), StaticSegment("change")) view=accounts::AccountPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("venues")) view=venues::VenuesPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("venues"), ParamSegment("id")) view=venues::VenuePage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
                 </Routes>
             </main>
         </Router>

@@ -509,7 +509,6 @@ pub const NOTICE_ENDS_HINT: Tr = (
 pub const PUBLISH: Tr = ("发布", "Publish");
 pub const SAVE_CHANGES: Tr = ("保存修改", "Save changes");
 pub const CANCEL_EDIT: Tr = ("不修改了", "Stop changing");
-pub const CHANGE: Tr = ("修改", "Change");
 pub const WITHDRAW_NOTICE: Tr = ("撤下", "Withdraw");
 pub const NOTICE_PUBLISHED: Tr = ("通知已发布。", "The notice is published.");
 pub const NOTICE_SAVED: Tr = ("修改已保存。", "The changes are saved.");
@@ -528,6 +527,317 @@ pub fn notice_days(lang: Lang, starts: Date, ends: Option<Date>) -> String {
         (_, Some(end)) => format!("{} – {}", short_date(starts, lang), short_date(end, lang)),
         (Lang::Zh, None) => format!("{} 起，直到撤下", short_date(starts, lang)),
         (Lang::En, None) => format!("From {} until withdrawn", short_date(starts, lang)),
+    }
+}
+
+// Administration: staff accounts, venue booking settings, the holiday calendar
+pub const NAV_ACCOUNTS: Tr = ("员工账号", "Staff accounts");
+pub const NAV_VENUES: Tr = ("预约设置", "Booking settings");
+pub const NAV_HOLIDAYS: Tr = ("节假日安排", "Public holidays");
+pub const ACCOUNTS_HEADING: Tr = ("员工账号", "Staff accounts");
+pub const ACCOUNTS_LEAD: Tr = (
+    "开设账号、调整角色、停用或启用账号、设置新密码。前台接待：预约前台；案件承办：维权援助案件；管理员：账号、预约设置、节假日安排和操作日志。",
+    "Open accounts, change roles, disable or enable them, set a new password. Reception: the booking desk; case handler: rights-assistance cases; administrator: accounts, booking settings, public holidays and the audit log.",
+);
+pub const ACCOUNTS_CAPTION: Tr = ("全部账号（按用户名排列）", "Every account, by username");
+pub const COL_USERNAME: Tr = ("用户名", "Username");
+pub const COL_NAME: Tr = ("显示名称", "Name");
+pub const COL_ROLES: Tr = ("角色", "Roles");
+pub const COL_ACCOUNT_STATUS: Tr = ("状态", "Status");
+pub const COL_CREATED: Tr = ("开设时间", "Opened");
+pub const COL_LAST_LOGIN: Tr = ("最近登录", "Last sign-in");
+pub const NEVER: Tr = ("从未登录", "Never");
+pub const ACTIVE: Tr = ("启用", "Active");
+pub const DISABLED: Tr = ("已停用", "Disabled");
+pub const CHANGE: Tr = ("修改", "Change");
+pub const NEW_ACCOUNT_HEADING: Tr = ("开设新账号", "Open a new account");
+pub const DISPLAY_NAME: Tr = ("显示名称", "Name to show");
+pub const DISPLAY_NAME_HINT: Tr = (
+    "工作台和操作日志中显示的名称，最多 40 个字。",
+    "Shown in the workbench and the audit log; at most 40 characters.",
+);
+pub const USERNAME_HINT: Tr = (
+    "1 至 32 个小写英文字母、数字或 . _ -，登录时使用，开设后不能修改。",
+    "1 to 32 lower-case letters, digits or . _ - used to sign in; it cannot change later.",
+);
+pub const ROLES: Tr = ("角色", "Roles");
+pub const ROLES_HINT: Tr = ("至少选择一个。", "Choose at least one.");
+pub const INITIAL_PASSWORD: Tr = ("初始密码", "First password");
+pub const PASSWORD_HINT: Tr = (
+    "12 至 200 个字符，可以是一句话（空格也算）。请通过安全的方式告诉本人。",
+    "12 to 200 characters; a sentence is fine (spaces count). Give it to the person in a safe way.",
+);
+pub const OPEN_ACCOUNT: Tr = ("开设账号", "Open the account");
+pub const BACK_TO_ACCOUNTS: Tr = ("返回员工账号", "Back to staff accounts");
+pub const ACCOUNT_NOT_FOUND: Tr = ("没有这个账号", "There is no such account");
+pub const EDIT_ROLES_HEADING: Tr = ("调整角色", "Change the roles");
+pub const SAVE_ROLES: Tr = ("保存角色", "Save the roles");
+pub const ROLES_SAVED: Tr = (
+    "角色已保存，从该账号的下一次操作起生效。",
+    "The roles are saved; they apply from the account's next request.",
+);
+pub const ACCESS_HEADING: Tr = ("停用或启用", "Disable or enable");
+pub const DISABLE_HINT: Tr = (
+    "停用后该账号不能登录，已登录的会话立即结束。账号和操作记录会保留，可以随时重新启用。",
+    "A disabled account cannot sign in and its sessions end at once. The account and its records stay; it can be enabled again at any time.",
+);
+pub const DISABLE_ACCOUNT: Tr = ("停用账号", "Disable the account");
+pub const ENABLE_ACCOUNT: Tr = ("启用账号", "Enable the account");
+pub const DISABLED_NOTICE: Tr = ("账号已停用。", "The account is disabled.");
+pub const ENABLED_NOTICE: Tr = ("账号已启用。", "The account is enabled.");
+pub const PASSWORD_HEADING: Tr = ("设置新密码", "Set a new password");
+pub const NEW_PASSWORD: Tr = ("新密码", "New password");
+pub const SET_PASSWORD: Tr = ("设置新密码", "Set the new password");
+pub const PASSWORD_SET: Tr = (
+    "新密码已设置，该账号已登录的会话已结束。",
+    "The new password is set; the account's sessions have ended.",
+);
+
+pub fn account_opened(lang: Lang, username: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已开设账号 {username}。"),
+        Lang::En => format!("The account {username} is open."),
+    }
+}
+
+pub fn change_account(lang: Lang, username: &str) -> String {
+    match lang {
+        Lang::Zh => format!("修改账号 {username}"),
+        Lang::En => format!("Change the account {username}"),
+    }
+}
+
+pub const VENUES_HEADING: Tr = ("预约设置", "Booking settings");
+pub const VENUES_LEAD: Tr = (
+    "各服务场所的预约时段、每个时段可接待人数、开放时间和咨询事项。保存后公众预约页面立即使用新设置；已有的预约保持原来的时间和座位。",
+    "Each venue's slots, people per slot, opening hours and topics. Citizens' booking pages use new settings at once; bookings already made keep their times and places.",
+);
+pub const DEFAULTS_TAG: Tr = ("默认值，尚未确认", "Defaults, not confirmed yet");
+pub const CONFIRMED_TAG: Tr = ("已确认", "Confirmed");
+pub const VENUE_STATUS: Tr = ("状态", "Status");
+pub const OPERATING: Tr = ("正常开放，可预约", "Open: can be booked");
+pub const BEING_SET_UP: Tr = ("筹建中，暂不可预约", "Being set up: cannot be booked yet");
+pub const SLOT_MINUTES: Tr = ("每个时段的长度（分钟）", "Length of a slot (minutes)");
+pub const SLOT_MINUTES_HINT: Tr = ("10 至 240 分钟。", "10 to 240 minutes.");
+pub const SEATS: Tr = ("每个时段可接待人数", "People seen in one slot");
+pub const SEATS_HINT: Tr = (
+    "1 至 50 人，所有咨询事项共用。",
+    "1 to 50, shared by every topic.",
+);
+pub const OPENING_HOURS: Tr = (
+    "开放时间（每个工作日）",
+    "Opening hours (every working day)",
+);
+pub const OPENING_HOURS_HINT: Tr = (
+    "24 小时制“时:分”，例如 09:00 至 11:30。按时间先后填写，各段不能重叠，每段至少能放下一个时段。",
+    "Hours:minutes on the 24-hour clock, for example 09:00 to 11:30. In time order, not overlapping, each long enough for one slot.",
+);
+pub const OPENS: Tr = ("开始", "Opens");
+pub const CLOSES: Tr = ("结束", "Closes");
+pub const ADD_PERIOD: Tr = ("添加一段开放时间", "Add another period");
+pub const TOPICS_OFFERED: Tr = ("提供的咨询事项", "Topics offered");
+pub const SAVE_SETTINGS: Tr = ("保存并确认设置", "Save and confirm the settings");
+pub const SETTINGS_SAVED: Tr = (
+    "设置已保存并确认。公众预约页面已使用新设置。",
+    "The settings are saved and confirmed. Citizens' booking pages use them now.",
+);
+pub const SAVE_CONFIRMS: Tr = (
+    "保存后，这些设置即视为已确认，公众页面不再标注“默认值”。",
+    "Saving confirms the settings: citizens' pages stop calling them defaults.",
+);
+pub const BACK_TO_VENUES: Tr = ("返回预约设置", "Back to booking settings");
+pub const VENUE_NOT_FOUND: Tr = ("没有这个场所", "There is no such venue");
+pub const MINUTES_UNIT: Tr = (" 分钟", " minutes");
+
+pub fn period_label(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 段"),
+        Lang::En => format!("Period {n}"),
+    }
+}
+
+pub fn remove_period(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("删除第 {n} 段"),
+        Lang::En => format!("Remove period {n}"),
+    }
+}
+
+pub fn change_venue(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("修改“{name}”的预约设置"),
+        Lang::En => format!("Change the booking settings of {name}"),
+    }
+}
+
+pub fn people(lang: Lang, n: u16) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 人"),
+        Lang::En if n == 1 => "1 person".to_owned(),
+        Lang::En => format!("{n} people"),
+    }
+}
+
+pub const HOLIDAYS_HEADING: Tr = ("节假日安排", "Public holidays");
+pub const HOLIDAYS_LEAD: Tr = (
+    "预约时间和工作日期限按国务院办公厅每年发布的《关于××××年部分节假日安排的通知》计算。通知发布后（通常在 11 月前后），请照通知原文填写下一年的放假和调休上班日期。不要预估或猜测：尚未发布的年份不开放预约。",
+    "Booking windows and working-day deadlines follow the State Council General Office's yearly notice on public holidays. Once it is published (usually around November), type the next year's days off and adjusted working days from the notice itself. Never estimate: a year that is not published cannot be booked.",
+);
+pub const PUBLISHED_YEARS: Tr = ("已发布的年份", "Published years");
+pub const FROM_SEED: Tr = ("随系统提供", "Shipped with the portal");
+pub const SOURCE: Tr = ("依据", "Source");
+pub const HOLIDAY_NAME: Tr = ("节日名称", "Holiday");
+pub const HOLIDAY_FROM: Tr = ("放假开始", "First day off");
+pub const HOLIDAY_TO: Tr = ("放假结束", "Last day off");
+pub const DAYS: Tr = ("天数", "Days");
+pub const WORKING_DAYS: Tr = (
+    "调休上班日（周六或周日）",
+    "Adjusted working days (Saturday or Sunday)",
+);
+pub const NO_WORKING_DAYS: Tr = ("无", "None");
+pub const PUBLISH_HEADING: Tr = ("发布或更正一个年份", "Publish or correct a year");
+pub const PUBLISH_LEAD: Tr = (
+    "只能发布今年及以后的年份。更正已发布的年份时，填写的内容会整体替换该年份原有的安排。",
+    "Only this year and later years. Correcting a published year replaces all of its days with what you enter.",
+);
+pub const YEAR: Tr = ("年份", "Year");
+pub const SOURCE_TITLE: Tr = (
+    "通知标题（含文号）",
+    "Title of the notice (with its number)",
+);
+pub const SOURCE_TITLE_HINT: Tr = (
+    "例如：国务院办公厅关于××××年部分节假日安排的通知（国办发明电〔××××〕××号）",
+    "For example: 国务院办公厅关于××××年部分节假日安排的通知（国办发明电〔××××〕××号）",
+);
+pub const SOURCE_URL: Tr = ("通知网址", "Web address of the notice");
+pub const SOURCE_URL_HINT: Tr = (
+    "以 https:// 开头，例如中国政府网上的通知页面。",
+    "Starting with https://, for example the notice's page on www.gov.cn.",
+);
+pub const HOLIDAYS_FIELDSET: Tr = ("放假安排", "Days off");
+pub const HOLIDAYS_HINT: Tr = (
+    "每个节日一行：名称和放假的第一天、最后一天（格式 2027-01-01，含周末）。",
+    "One row per holiday: its name and the first and last day off (written 2027-01-01, weekends included).",
+);
+pub const ADD_HOLIDAY: Tr = ("添加一个节日", "Add another holiday");
+pub const WORKING_DAYS_HINT: Tr = (
+    "通知中“上班”的周六、周日，每行一天（格式 2027-01-01）。没有就不填。",
+    "The Saturdays and Sundays the notice makes working days, one a row (written 2027-01-01). Leave empty if there are none.",
+);
+pub const ADD_WORKING_DAY: Tr = ("添加一个调休上班日", "Add another adjusted working day");
+pub const CHECK_BUTTON: Tr = ("检查", "Check");
+pub const CHECK_HEADING: Tr = ("发布前请核对", "Check before publishing");
+pub const CHECK_LEAD: Tr = (
+    "请与通知原文逐项核对。发布后，预约时间和工作日期限立即按此计算。",
+    "Compare each line with the notice. Once published, booking windows and working-day deadlines use it at once.",
+);
+pub const ADDED_HOLIDAYS: Tr = ("新增的放假安排", "Days off added");
+pub const REMOVED_HOLIDAYS: Tr = ("删除的放假安排", "Days off removed");
+pub const ADDED_WORKING_DAYS: Tr = ("新增的调休上班日", "Adjusted working days added");
+pub const REMOVED_WORKING_DAYS: Tr = ("删除的调休上班日", "Adjusted working days removed");
+pub const SOURCE_CHANGED: Tr = ("依据改为", "The source becomes");
+pub const NOTHING_CHANGES: Tr = (
+    "与已发布的内容相同，发布不会改变任何安排。",
+    "This is the same as what is published: publishing changes nothing.",
+);
+pub const PUBLISH_BUTTON: Tr = ("确认发布", "Publish");
+pub const BACK_TO_FORM: Tr = ("返回修改", "Go back and change");
+pub const YEAR_INVALID: Tr = (
+    "请填写 4 位数的年份，例如 2027。",
+    "Enter a 4-digit year, for example 2027.",
+);
+
+pub fn correct_year(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("更正 {year} 年"),
+        Lang::En => format!("Correct {year}"),
+    }
+}
+
+pub fn year_heading(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{year} 年"),
+        Lang::En => year.to_string(),
+    }
+}
+
+pub fn year_too_early(lang: Lang, current: i32) -> String {
+    match lang {
+        Lang::Zh => format!("只能发布 {current} 年及以后的年份。"),
+        Lang::En => format!("Only {current} and later years can be published."),
+    }
+}
+
+pub fn published_by(lang: Lang, who: &str, at: &str) -> String {
+    match lang {
+        Lang::Zh => format!("由 {who} 于 {at} 发布"),
+        Lang::En => format!("Published by {who} on {at}"),
+    }
+}
+
+pub fn will_publish(lang: Lang, year: i32, replaces: bool) -> String {
+    match (lang, replaces) {
+        (Lang::Zh, false) => format!("将发布 {year} 年的节假日安排。"),
+        (Lang::Zh, true) => format!("将替换已发布的 {year} 年节假日安排。"),
+        (Lang::En, false) => format!("This publishes the public holidays of {year}."),
+        (Lang::En, true) => format!("This replaces the published public holidays of {year}."),
+    }
+}
+
+pub fn year_totals(lang: Lang, ranges: usize, days_off: u32, working: usize) -> String {
+    match lang {
+        Lang::Zh => format!("共 {ranges} 个节日、{days_off} 天假期，{working} 个调休上班日。"),
+        Lang::En => format!(
+            "{ranges} holidays, {days_off} days off, {working} adjusted working days in all."
+        ),
+    }
+}
+
+pub fn year_published(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{year} 年节假日安排已发布，预约时间和工作日期限已按此计算。"),
+        Lang::En => format!(
+            "The public holidays of {year} are published; booking windows and working-day deadlines use them now."
+        ),
+    }
+}
+
+pub fn holiday_row(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 个节日"),
+        Lang::En => format!("Holiday {n}"),
+    }
+}
+
+pub fn remove_holiday(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("删除第 {n} 个节日"),
+        Lang::En => format!("Remove holiday {n}"),
+    }
+}
+
+pub fn working_day_label(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {n} 个调休上班日"),
+        Lang::En => format!("Adjusted working day {n}"),
+    }
+}
+
+pub fn remove_working_day(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("删除第 {n} 个调休上班日"),
+        Lang::En => format!("Remove adjusted working day {n}"),
+    }
+}
+
+pub fn date_range(lang: Lang, from: Date, to: Date) -> String {
+    if from == to {
+        short_date(from, lang)
+    } else {
+        match lang {
+            Lang::Zh => format!("{}至{}", short_date(from, lang), short_date(to, lang)),
+            Lang::En => format!("{} to {}", short_date(from, lang), short_date(to, lang)),
+        }
     }
 }
 

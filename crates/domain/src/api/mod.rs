@@ -1,6 +1,7 @@
 //! JSON shapes of the public API under `/api/v1`, shared by the server and the browser app:
 //! the common ones here, each service's in its own module.
 
+pub mod admin;
 pub mod assistance;
 pub mod booking;
 pub mod desk;

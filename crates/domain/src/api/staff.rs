@@ -26,6 +26,12 @@
 //! | `GET /overview` | administrator, case_handler | → [`Overview`] |
 //! | `GET, POST /notices`, `PUT, DELETE /notices/{id}` | administrator | see [`super::notices`] |
 //! | `GET /slots?venue=&date=`, `POST /slots/seats`, `POST /closures`, `DELETE /closures/{id}` | reception, administrator | see [`super::desk`] |
+//! | `GET /admin/venues` | administrator | → [`AdminVenueList`](super::admin::AdminVenueList) |
+//! | `PUT /admin/venues/{id}/booking` | administrator | [`VenueBookingUpdate`](super::admin::VenueBookingUpdate) → [`AdminVenue`](super::admin::AdminVenue) |
+//! | `GET /admin/holidays` | administrator | → [`HolidayYearList`](super::admin::HolidayYearList) |
+//! | `PUT /admin/holidays/{year}` | administrator | [`HolidayYearRequest`](super::admin::HolidayYearRequest) → [`HolidayYear`](super::admin::HolidayYear) |
+//!
+//! The administrator's venue settings and holiday calendar are described in [`super::admin`].
 //!
 //! Sessions. Logging in sets the cookie `portal_staff_session` (`HttpOnly; SameSite=Strict;
 //! Path=/`, plus `Secure` when the server is configured for TLS) and answers with a
@@ -127,8 +133,8 @@ pub enum Role {
     Reception,
     /// 案件承办人: rights-assistance requests (queue, assignment, status, messages, notes).
     CaseHandler,
-    /// 管理员: staff accounts, the audit log, the overview; later venues, seats, the holiday
-    /// calendar and content.
+    /// 管理员: staff accounts, the audit log, the overview, venue booking settings and the
+    /// holiday calendar; later content.
     Administrator,
 }
 
@@ -238,6 +244,10 @@ pub struct StaffAccount {
     pub active: bool,
     /// RFC 3339, +08:00.
     pub created_at: String,
+    /// RFC 3339, +08:00: the account's last successful login (from the audit log); `None` if
+    /// it has never logged in.
+    #[serde(default)]
+    pub last_login_at: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -483,7 +483,7 @@ pub async fn submit(
     };
     let tracking_token = new_token()?;
     let token_hash = Sha256::digest(tracking_token.as_bytes()).to_vec();
-    let due = initial_review_due(&state.calendar, today).ok();
+    let due = initial_review_due(&state.calendar(), today).ok();
     let request_id: i64 = sqlx::query_scalar(
         "INSERT INTO assistance_requests (reference, token_hash, status, mobile, answers, \
          submitted_at, submitted_on, initial_review_due, updated_at) \
@@ -1164,7 +1164,7 @@ pub(crate) async fn tracking(
             ..answers.right.clone()
         },
         timeline,
-        next_deadline: next_deadline(&state.calendar, status, submitted_on, accepted_on),
+        next_deadline: next_deadline(&state.calendar(), status, submitted_on, accepted_on),
         messages,
         withdrawable,
         withdraw_needs_reason: !in_window,

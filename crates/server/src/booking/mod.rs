@@ -54,7 +54,7 @@ use portal_domain::api::booking::{
     VenueParams, MAX_UPCOMING_PER_MOBILE,
 };
 use portal_domain::api::error_code;
-use portal_domain::calendar::{Date, DayKind, HolidayCalendar};
+use portal_domain::calendar::{CalendarFile, Date, DayKind};
 use portal_domain::ids::MobileNumber;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteExecutor;
@@ -68,8 +68,9 @@ use store::{BookingRow, VenueConfig};
 
 const CALENDAR_JSON: &str = include_str!("../../../../data/seed/cn_public_holidays.json");
 
-/// The official working-day calendar compiled into the binary.
-pub fn load_calendar() -> anyhow::Result<HolidayCalendar> {
+/// The official working-day calendar file compiled into the binary; administrators publish
+/// further years into the database (`staff::admin::load_calendar` merges them).
+pub fn seed_calendar_file() -> anyhow::Result<CalendarFile> {
     serde_json::from_str(CALENDAR_JSON).context("data/seed/cn_public_holidays.json")
 }
 
@@ -249,7 +250,8 @@ async fn open_days(
     venue: &VenueConfig,
     today: Date,
 ) -> Result<(Vec<AvailableDay>, Option<i32>), ApiError> {
-    let window = booking_window(&state.calendar, today);
+    let calendar = state.calendar();
+    let window = booking_window(&calendar, today);
     let unpublished_year = window.truncated.map(|np| np.year);
     let (Some(&first), Some(&last)) = (window.days.first(), window.days.last()) else {
         return Ok((vec![], unpublished_year));
@@ -271,7 +273,7 @@ async fn open_days(
         .map(|&date| AvailableDay {
             date,
             // Every day of the window is in a published year, so this never falls back.
-            day_kind: state.calendar.day_kind(date).unwrap_or(DayKind::Working),
+            day_kind: calendar.day_kind(date).unwrap_or(DayKind::Working),
             slots: starts
                 .iter()
                 .filter_map(|&start| {
@@ -456,7 +458,7 @@ pub async fn create(
         }
         _ => {}
     }
-    if let Err(e) = check_date(&state.calendar, today, new.date) {
+    if let Err(e) = check_date(&state.calendar(), today, new.date) {
         problems.push(("date", e));
     }
     let end = venue.as_ref().and_then(|v| v.slot_end(new.time));
@@ -760,7 +762,7 @@ async fn move_booking(
         .map_err(ApiError::Internal)?;
     let today = today(now)?;
     let mut problems = Vec::new();
-    if let Err(e) = check_date(&state.calendar, today, date) {
+    if let Err(e) = check_date(&state.calendar(), today, date) {
         problems.push(("date", e));
     }
     let end = venue.slot_end(time);

@@ -24,12 +24,19 @@ use crate::error::{ApiError, Refusal, Text};
 use crate::AppState;
 
 async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {
+    let last_login: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(at) FROM staff_audit WHERE action = 'session.login' AND actor_id = ?",
+    )
+    .bind(row.id)
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(StaffAccount {
         username: row.username.clone(),
         display_name: row.display_name.clone(),
         roles: roles(conn, row.id).await?,
         active: row.active,
         created_at: format_shanghai(row.created_at),
+        last_login_at: last_login.map(format_shanghai),
     })
 }
 

@@ -115,8 +115,9 @@ pub(crate) async fn summaries(
     }
     let rows = query.fetch_all(&mut *conn).await?;
     let today = today(state)?;
+    let calendar = state.calendar();
     rows.iter()
-        .map(|row| summary(&state.calendar, today, row))
+        .map(|row| summary(&calendar, today, row))
         .collect()
 }
 

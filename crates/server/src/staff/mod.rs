@@ -26,6 +26,7 @@
 //! personal data. Logs name accounts, requests and bookings by their row ids only.
 
 pub(crate) mod accounts;
+pub(crate) mod admin;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod desk;
@@ -161,6 +162,30 @@ fn table() -> Table {
         "/staff/notices/{id}",
         ADMIN,
         crate::notices::withdraw,
+    );
+    t.add(
+        Method::GET,
+        "/staff/admin/venues",
+        ADMIN,
+        admin::list_venues,
+    );
+    t.add(
+        Method::PUT,
+        "/staff/admin/venues/{id}/booking",
+        ADMIN,
+        admin::update_venue_booking,
+    );
+    t.add(
+        Method::GET,
+        "/staff/admin/holidays",
+        ADMIN,
+        admin::list_holidays,
+    );
+    t.add(
+        Method::PUT,
+        "/staff/admin/holidays/{year}",
+        ADMIN,
+        admin::publish_holiday_year,
     );
     t.add(Method::GET, "/staff/overview", OVERVIEW, overview::overview);
 

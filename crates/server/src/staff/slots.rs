@@ -110,7 +110,7 @@ async fn day_slots(
     date: Date,
     now: i64,
 ) -> Result<DeskSlots, ApiError> {
-    let day_kind = state.calendar.day_kind(date).ok();
+    let day_kind = state.calendar().day_kind(date).ok();
     let starts = if day_kind.as_ref().is_some_and(DayKind::is_working) {
         venue.slot_starts()
     } else {
@@ -188,7 +188,7 @@ async fn day_slots(
 
 /// The day is a working day of a published year, and has not passed.
 fn check_day(state: &AppState, date: Date, today: Date) -> Option<DeskError> {
-    match state.calendar.day_kind(date) {
+    match state.calendar().day_kind(date) {
         Err(e) => Some(DeskError::NotPublished(e)),
         Ok(kind) if !kind.is_working() => Some(DeskError::NotWorkingDay),
         Ok(_) if date < today => Some(DeskError::DatePast),

@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod admin;
 mod assistance;
 mod booking;
 mod database;

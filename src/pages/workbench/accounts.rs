@@ -1,0 +1,527 @@
+//! Staff accounts, for administrators: `/staff/accounts` (every account, and a form to open
+//! one) and `/staff/accounts/change?username=` (change its roles, disable or enable it, set a
+//! new password; a query, not a path segment, because usernames may hold dots, which the server
+//! takes for file names). The server refuses a change that would leave no active administrator; its
+//! message is shown like any other.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use portal_domain::api::staff::{
+    AccountList, AccountUpdate, NewAccount, Role, StaffAccount, StaffError, MAX_PASSWORD_CHARS,
+    MIN_PASSWORD_CHARS,
+};
+use portal_domain::{Lang, Localized};
+
+use super::admin_form::request_errors;
+use super::auth::{use_auth, Guard, StaffProblem};
+use super::texts::*;
+use super::use_staff_title;
+use crate::api;
+use crate::components::choices::{CheckboxGroup, ChoiceOption};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::components::loading::Loading;
+use crate::prefs::use_prefs;
+
+/// `/staff/accounts`.
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    use_staff_title(ACCOUNTS_HEADING);
+    view! {
+        <Guard roles=&[Role::Administrator]>
+            <Accounts/>
+        </Guard>
+    }
+}
+
+/// `/staff/accounts/change?username=`.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    use_staff_title(ACCOUNTS_HEADING);
+    view! {
+        <Guard roles=&[Role::Administrator]>
+            <AccountEditor/>
+        </Guard>
+    }
+}
+
+fn role_options() -> Vec<ChoiceOption> {
+    let prefs = use_prefs();
+    Role::ALL
+        .iter()
+        .map(|role| {
+            let role = *role;
+            (
+                role.code(),
+                Signal::derive(move || role.label(prefs.lang.get()).to_owned()),
+            )
+        })
+        .collect()
+}
+
+fn roles_of(codes: &[String]) -> Vec<Role> {
+    codes.iter().filter_map(|c| Role::from_code(c)).collect()
+}
+
+fn roles_text(roles: &[Role], lang: Lang) -> String {
+    roles
+        .iter()
+        .map(|r| r.label(lang))
+        .collect::<Vec<_>>()
+        .join(lang.pick("、", ", "))
+}
+
+/// The shared parser's messages at the form's fields (`{prefix}-{field}`).
+fn problem_errors(
+    lang: Lang,
+    prefix: &str,
+    problems: Vec<(&'static str, StaffError)>,
+) -> FormErrors {
+    problems
+        .into_iter()
+        .map(|(f, e)| (format!("{prefix}-{f}"), e.message(lang)))
+        .collect()
+}
+
+/// The server's messages at the form's fields (`{prefix}-{field}`), anything else at `first`.
+fn server_errors(lang: Lang, prefix: &str, error: api::ApiError, first: &str) -> FormErrors {
+    request_errors(lang, error, first)
+        .into_iter()
+        .map(|(id, m)| {
+            if id == first {
+                (id, m)
+            } else {
+                (format!("{prefix}-{id}"), m)
+            }
+        })
+        .collect()
+}
+
+fn focus_later(node: NodeRef<html::P>) {
+    request_animation_frame(move || {
+        if let Some(p) = node.get_untracked() {
+            let _ = p.focus();
+        }
+    });
+}
+
+#[component]
+fn Accounts() -> impl IntoView {
+    let prefs = use_prefs();
+    let list =
+        LocalResource::new(
+            move || async move { api::staff_accounts(prefs.lang.get_untracked()).await },
+        );
+    let notice = RwSignal::new(None::<String>);
+    let notice_ref = NodeRef::<html::P>::new();
+    let created = Callback::new(move |account: StaffAccount| {
+        notice.set(Some(account_opened(
+            prefs.lang.get_untracked(),
+            &account.username,
+        )));
+        list.refetch();
+        focus_later(notice_ref);
+    });
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1">{tr(ACCOUNTS_HEADING)}</h1>
+            <p class="lead">{tr(ACCOUNTS_LEAD)}</p>
+            <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
+                {move || notice.get()}
+            </p>
+            {move || match list.get() {
+                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                Some(Ok(list)) => view! { <AccountTable list=list/> }.into_any(),
+                Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
+            }}
+            <NewAccountForm created=created/>
+        </div>
+    }
+}
+
+#[component]
+fn AccountTable(list: AccountList) -> impl IntoView {
+    let prefs = use_prefs();
+    let rows = list
+        .items
+        .into_iter()
+        .map(|a| {
+            let roles = a.roles.clone();
+            let href = format!(
+                "/staff/accounts/change?username={}",
+                portal_domain::api::percent_encode(&a.username)
+            );
+            let last_login = a.last_login_at.as_deref().map(short_time);
+            let active = a.active;
+            let username = a.username.clone();
+            view! {
+                <tr>
+                    <td><code>{a.username.clone()}</code></td>
+                    <td>{a.display_name}</td>
+                    <td>{move || roles_text(&roles, prefs.lang.get())}</td>
+                    <td>{move || if active { tr(ACTIVE)() } else { tr(DISABLED)() }}</td>
+                    <td>{short_time(&a.created_at)}</td>
+                    <td>{match last_login {
+                        Some(at) => view! { <span>{at}</span> }.into_any(),
+                        None => view! { <span class="muted">{tr(NEVER)}</span> }.into_any(),
+                    }}</td>
+                    <td>
+                        <A href=href>
+                            {tr(CHANGE)}<span class="visually-hidden">" "{username}</span>
+                        </A>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="staff-scroll-hint">{tr(TABLE_SCROLL_HINT)}</p>
+        <div class="table-scroll" role="region" aria-labelledby="accounts-caption" tabindex="0">
+            <table class="staff-table">
+                <caption id="accounts-caption">{tr(ACCOUNTS_CAPTION)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(COL_USERNAME)}</th>
+                        <th scope="col">{tr(COL_NAME)}</th>
+                        <th scope="col">{tr(COL_ROLES)}</th>
+                        <th scope="col">{tr(COL_ACCOUNT_STATUS)}</th>
+                        <th scope="col">{tr(COL_CREATED)}</th>
+                        <th scope="col">{tr(COL_LAST_LOGIN)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(CHANGE)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let username = RwSignal::new(String::new());
+    let display_name = RwSignal::new(String::new());
+    let roles = RwSignal::new(Vec::<String>::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = NewAccount {
+            username: Some(username.get_untracked()),
+            display_name: Some(display_name.get_untracked()),
+            roles: roles.with_untracked(|r| roles_of(r)),
+            password: Some(password.get_untracked()),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(problem_errors(lang, "new", problems));
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let csrf = auth.csrf();
+        spawn_local(async move {
+            let result = api::staff_create_account(&request, &csrf, lang).await;
+            busy.set(false);
+            match result {
+                Ok(account) => {
+                    username.set(String::new());
+                    display_name.set(String::new());
+                    roles.set(Vec::new());
+                    password.set(String::new());
+                    created.run(account);
+                }
+                Err(e) if auth.handled(&e) => {}
+                // A taken username (409) names no field: it is the username's problem.
+                Err(e) => errors.set(server_errors(lang, "new", e, "new-username")),
+            }
+        });
+    };
+    let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
+    view! {
+        <section class="case-panel" aria-labelledby="new-account-heading">
+            <h2 id="new-account-heading">{tr(NEW_ACCOUNT_HEADING)}</h2>
+            <FormErrorSummary errors=errors/>
+            <form novalidate on:submit=on_submit>
+                <TextField
+                    id="new-username"
+                    label=tr(USERNAME)
+                    hint=tr(USERNAME_HINT)
+                    value=username
+                    error=error("new-username")
+                    autocomplete="off"
+                    short=true
+                />
+                <TextField
+                    id="new-display_name"
+                    label=tr(DISPLAY_NAME)
+                    hint=tr(DISPLAY_NAME_HINT)
+                    value=display_name
+                    error=error("new-display_name")
+                    autocomplete="off"
+                />
+                <CheckboxGroup
+                    name="new-roles"
+                    legend=tr(ROLES)
+                    hint=tr(ROLES_HINT)
+                    options=role_options()
+                    selected=roles
+                    error=error("new-roles")
+                />
+                <TextField
+                    id="new-password"
+                    label=tr(INITIAL_PASSWORD)
+                    hint=tr(PASSWORD_HINT)
+                    value=password
+                    error=error("new-password")
+                    input_type="password"
+                    autocomplete="new-password"
+                />
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(OPEN_ACCOUNT)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn AccountEditor() -> impl IntoView {
+    let prefs = use_prefs();
+    let query = use_query_map();
+    let wanted = move || query.with(|q| q.get("username").unwrap_or_default());
+    let list =
+        LocalResource::new(
+            move || async move { api::staff_accounts(prefs.lang.get_untracked()).await },
+        );
+    view! {
+        <div class="container page">
+            <A href="/staff/accounts" attr:class="back-link">{tr(BACK_TO_ACCOUNTS)}</A>
+            {move || match list.get() {
+                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                Some(Err(error)) => view! {
+                    <h1 tabindex="-1">{tr(ACCOUNTS_HEADING)}</h1>
+                    <StaffProblem error=error on_retry=move |_| list.refetch()/>
+                }
+                .into_any(),
+                Some(Ok(list)) => {
+                    let wanted = wanted();
+                    match list.items.into_iter().find(|a| a.username == wanted) {
+                        Some(account) => view! { <AccountForms account=account/> }.into_any(),
+                        None => view! { <h1 tabindex="-1">{tr(ACCOUNT_NOT_FOUND)}</h1> }.into_any(),
+                    }
+                }
+            }}
+        </div>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Form {
+    errors: RwSignal<FormErrors>,
+    busy: RwSignal<bool>,
+}
+
+impl Form {
+    fn new() -> Form {
+        Form {
+            errors: RwSignal::new(FormErrors::new()),
+            busy: RwSignal::new(false),
+        }
+    }
+}
+
+#[component]
+fn AccountForms(account: StaffAccount) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let username = account.username.clone();
+    let current = RwSignal::new(account);
+    let notice = RwSignal::new(None::<Tr>);
+    let notice_ref = NodeRef::<html::P>::new();
+
+    // One change of the account: its answer replaces the account shown.
+    let send = {
+        let username = username.clone();
+        move |form: Form, update: AccountUpdate, first: &'static str, done: Tr| {
+            if form.busy.get_untracked() {
+                return;
+            }
+            let lang = prefs.lang.get_untracked();
+            form.errors.set(Vec::new());
+            form.busy.set(true);
+            let csrf = auth.csrf();
+            let username = username.clone();
+            spawn_local(async move {
+                let result = api::staff_update_account(&username, &update, &csrf, lang).await;
+                form.busy.set(false);
+                match result {
+                    Ok(account) => {
+                        current.set(account);
+                        notice.set(Some(done));
+                        focus_later(notice_ref);
+                    }
+                    Err(e) if auth.handled(&e) => {}
+                    Err(e) => form.errors.set(server_errors(lang, "edit", e, first)),
+                }
+            });
+        }
+    };
+
+    let roles_form = Form::new();
+    let chosen = RwSignal::new(current.with_untracked(|a| {
+        a.roles
+            .iter()
+            .map(|r| r.code().to_owned())
+            .collect::<Vec<_>>()
+    }));
+    let save_roles = {
+        let send = send.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let lang = prefs.lang.get_untracked();
+            let update = AccountUpdate {
+                roles: Some(chosen.with_untracked(|c| roles_of(c))),
+                ..AccountUpdate::default()
+            };
+            if let Err(problems) = update.parse() {
+                roles_form
+                    .errors
+                    .set(problem_errors(lang, "edit", problems));
+                return;
+            }
+            send(roles_form, update, "edit-roles", ROLES_SAVED);
+        }
+    };
+
+    let access_form = Form::new();
+    let toggle_active = {
+        let send = send.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let active = current.with_untracked(|a| a.active);
+            let update = AccountUpdate {
+                active: Some(!active),
+                ..AccountUpdate::default()
+            };
+            let done = if active {
+                DISABLED_NOTICE
+            } else {
+                ENABLED_NOTICE
+            };
+            send(access_form, update, "edit-active", done);
+        }
+    };
+
+    let password_form = Form::new();
+    let password = RwSignal::new(String::new());
+    let set_password = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = prefs.lang.get_untracked();
+        let update = AccountUpdate {
+            password: Some(password.get_untracked()),
+            ..AccountUpdate::default()
+        };
+        if let Err(problems) = update.parse() {
+            password_form
+                .errors
+                .set(problem_errors(lang, "edit", problems));
+            return;
+        }
+        password.set(String::new());
+        send(password_form, update, "edit-password", PASSWORD_SET);
+    };
+
+    let a = move || current.get();
+    view! {
+        <span class="caption">{tr(ACCOUNTS_HEADING)}</span>
+        <h1 tabindex="-1">{move || change_account(prefs.lang.get(), &username)}</h1>
+        <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
+            {move || notice.get().map(|t| pick(prefs.lang.get(), t))}
+        </p>
+        <dl class="summary-list">
+            <div class="summary-list__row">
+                <dt>{tr(COL_NAME)}</dt>
+                <dd>{move || a().display_name}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{tr(COL_ROLES)}</dt>
+                <dd>{move || roles_text(&a().roles, prefs.lang.get())}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{tr(COL_ACCOUNT_STATUS)}</dt>
+                <dd>{move || if a().active { tr(ACTIVE)() } else { tr(DISABLED)() }}</dd>
+            </div>
+            <div class="summary-list__row">
+                <dt>{tr(COL_LAST_LOGIN)}</dt>
+                <dd>{move || a().last_login_at.as_deref().map(short_time).unwrap_or_else(|| tr(NEVER)().to_owned())}</dd>
+            </div>
+        </dl>
+
+        <section class="case-panel" aria-labelledby="roles-heading">
+            <h2 id="roles-heading">{tr(EDIT_ROLES_HEADING)}</h2>
+            <FormErrorSummary errors=roles_form.errors/>
+            <form novalidate on:submit=save_roles>
+                <CheckboxGroup
+                    name="edit-roles"
+                    legend=tr(ROLES)
+                    hint=tr(ROLES_HINT)
+                    options=role_options()
+                    selected=chosen
+                    error=Signal::derive(move || roles_form.errors.with(|e| error_for(e, "edit-roles")))
+                />
+                <button type="submit" class="button" disabled=move || roles_form.busy.get()>{tr(SAVE_ROLES)}</button>
+            </form>
+        </section>
+
+        <section class="case-panel" aria-labelledby="access-heading">
+            <h2 id="access-heading">{tr(ACCESS_HEADING)}</h2>
+            <FormErrorSummary errors=access_form.errors/>
+            <p class="hint" id="edit-active-hint">{tr(DISABLE_HINT)}</p>
+            {move || access_form.errors.with(|e| error_for(e, "edit-active")).map(|m| view! {
+                <p class="field-error" id="edit-active-error">{m}</p>
+            })}
+            <form novalidate on:submit=toggle_active>
+                <button
+                    type="submit"
+                    id="edit-active"
+                    class="button"
+                    class:button--warning=move || a().active
+                    aria-describedby=move || if access_form.errors.with(|e| error_for(e, "edit-active").is_some()) {
+                        "edit-active-hint edit-active-error"
+                    } else {
+                        "edit-active-hint"
+                    }
+                    disabled=move || access_form.busy.get()
+                >
+                    {move || if a().active { tr(DISABLE_ACCOUNT)() } else { tr(ENABLE_ACCOUNT)() }}
+                </button>
+            </form>
+        </section>
+
+        <section class="case-panel" aria-labelledby="password-heading">
+            <h2 id="password-heading">{tr(PASSWORD_HEADING)}</h2>
+            <FormErrorSummary errors=password_form.errors/>
+            <form novalidate on:submit=set_password>
+                <TextField
+                    id="edit-password"
+                    label=tr(NEW_PASSWORD)
+                    hint=tr(PASSWORD_HINT)
+                    value=password
+                    error=Signal::derive(move || password_form.errors.with(|e| error_for(e, "edit-password")))
+                    input_type="password"
+                    autocomplete="new-password"
+                />
+                <button type="submit" class="button button--secondary" disabled=move || password_form.busy.get()>{tr(SET_PASSWORD)}</button>
+            </form>
+        </section>
+    }
+}
+
+// The password rule the hint states is the shared one.
+const _: () = assert!(MIN_PASSWORD_CHARS == 12 && MAX_PASSWORD_CHARS == 200);
