@@ -578,6 +578,14 @@ pub struct Booking {
     pub change_deadline: String,
     /// False while the venue's hours are unconfirmed defaults.
     pub defaults_confirmed: bool,
+    /// Whether the consultation can be rated now: the person was checked in at the desk and has
+    /// not rated it yet (`POST /bookings/{token}/rating`, which takes the manage link). Set on
+    /// the answers of `GET /bookings/{token}` and the lookup; `false` on the others.
+    #[serde(default)]
+    pub can_rate: bool,
+    /// The rating with the center's reply, once rated.
+    #[serde(default)]
+    pub rating: Option<super::rating::RatingView>,
 }
 
 /// 201 answer of `POST /api/v1/bookings`. The same key with the same body gives this same
@@ -622,6 +630,14 @@ pub struct BookingSummary {
     pub change_deadline: String,
     /// False while the venue's hours are unconfirmed defaults.
     pub defaults_confirmed: bool,
+    /// Whether the consultation can be rated now: the person was checked in at the desk and has
+    /// not rated it yet (`POST /bookings/{token}/rating`, which takes the manage link). Set on
+    /// the answers of `GET /bookings/{token}` and the lookup; `false` on the others.
+    #[serde(default)]
+    pub can_rate: bool,
+    /// The rating with the center's reply, once rated.
+    #[serde(default)]
+    pub rating: Option<super::rating::RatingView>,
 }
 
 // ---------------------------------------------------------------------------------------------

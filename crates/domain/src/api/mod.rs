@@ -5,6 +5,7 @@ pub mod assistance;
 pub mod booking;
 pub mod gi;
 pub mod policies;
+pub mod rating;
 pub mod staff;
 pub mod venues;
 
