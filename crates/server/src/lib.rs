@@ -13,6 +13,7 @@ mod health;
 mod idempotency;
 mod openapi;
 mod policies;
+mod rating;
 mod request_log;
 mod security;
 mod seed;

@@ -32,6 +32,7 @@ use crate::AppState;
         crate::booking::reschedule,
         crate::booking::cancel,
         crate::booking::calendar,
+        crate::booking::rate,
         crate::assistance::create_draft,
         crate::assistance::get_draft,
         crate::assistance::save_draft,
@@ -46,6 +47,7 @@ use crate::AppState;
         crate::assistance::delete_request_file,
         crate::assistance::download_request_file,
         crate::assistance::reply,
+        crate::assistance::rate,
         crate::staff::auth::login,
         crate::staff::auth::whoami,
         crate::staff::auth::logout,
@@ -63,7 +65,9 @@ use crate::AppState;
         crate::staff::cases::add_note,
         crate::staff::desk::list_bookings,
         crate::staff::desk::check_in,
-        crate::staff::desk::no_show
+        crate::staff::desk::no_show,
+        crate::staff::ratings::list_ratings,
+        crate::staff::ratings::reply
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
@@ -109,7 +113,13 @@ use crate::AppState;
         portal_domain::api::staff::MessageRequest,
         portal_domain::api::staff::NoteRequest,
         portal_domain::api::staff::DeskBookingList,
-        portal_domain::api::staff::DeskBooking
+        portal_domain::api::staff::DeskBooking,
+        portal_domain::api::rating::RatingRequest,
+        portal_domain::api::rating::RatingView,
+        portal_domain::api::rating::RatingReplyRequest,
+        portal_domain::api::rating::FollowUpList,
+        portal_domain::api::rating::FollowUpItem,
+        portal_domain::api::rating::RatingCounts
     ))
 )]
 pub struct ApiDoc;

@@ -419,6 +419,9 @@ impl BookingRow {
             changeable: self.changeable(now),
             change_deadline: format_shanghai(self.change_deadline()),
             defaults_confirmed: self.defaults_confirmed,
+            // Set by the views that show them (`crate::rating::state`).
+            can_rate: false,
+            rating: None,
         })
     }
 
@@ -445,6 +448,9 @@ impl BookingRow {
             changeable: self.changeable(now),
             change_deadline: format_shanghai(self.change_deadline()),
             defaults_confirmed: self.defaults_confirmed,
+            // Set by the views that show them (`crate::rating::state`).
+            can_rate: false,
+            rating: None,
         })
     }
 }

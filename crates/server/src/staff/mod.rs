@@ -30,6 +30,7 @@ pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod desk;
 pub(crate) mod overview;
+pub(crate) mod ratings;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::handler::Handler;
@@ -173,6 +174,20 @@ fn table() -> Table {
         "/staff/cases/{id}/notes",
         CASES,
         cases::add_note,
+    );
+
+    // The follow-up of bad ratings is every role's: administrator, case_handler and reception.
+    t.add(
+        Method::GET,
+        "/staff/ratings",
+        Access::AnyStaff,
+        ratings::list_ratings,
+    );
+    t.add(
+        Method::POST,
+        "/staff/ratings/{id}/reply",
+        Access::AnyStaff,
+        ratings::reply,
     );
 
     t.add(Method::GET, "/staff/bookings", DESK, desk::list_bookings);

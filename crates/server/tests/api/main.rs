@@ -11,6 +11,7 @@ mod gi;
 mod health;
 mod lifecycle;
 mod policies;
+mod rating;
 mod security;
 mod spa;
 mod staff;
