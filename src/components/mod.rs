@@ -8,6 +8,7 @@ pub mod highlighted;
 pub mod kiosk_session;
 pub mod loading;
 pub mod qr_code;
+pub mod rating;
 pub mod search_field;
 pub mod site_footer;
 pub mod site_header;

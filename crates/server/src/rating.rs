@@ -65,9 +65,8 @@ struct RatingRow {
 
 impl RatingRow {
     fn level(&self) -> Result<RatingLevel, ApiError> {
-        RatingLevel::from_score(self.level).ok_or_else(|| {
-            ApiError::Internal(anyhow::anyhow!("rating {}: bad level", self.id))
-        })
+        RatingLevel::from_score(self.level)
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("rating {}: bad level", self.id)))
     }
 
     fn view(&self) -> Result<RatingView, ApiError> {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use portal_domain::api::booking::{Booking, BookingStatus, BookingSummary, NamedRef};
+use portal_domain::api::rating::RatingView;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
@@ -33,6 +34,9 @@ pub struct Shown {
     /// RFC 3339, 2 hours before the start.
     pub change_deadline: String,
     pub defaults_confirmed: bool,
+    /// Checked in and not rated yet (好差评).
+    pub can_rate: bool,
+    pub rating: Option<RatingView>,
 }
 
 impl From<Booking> for Shown {
@@ -61,6 +65,8 @@ impl From<Booking> for Shown {
             changeable: b.changeable,
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
+            can_rate: b.can_rate,
+            rating: b.rating,
         }
     }
 }
@@ -87,6 +93,8 @@ impl From<BookingSummary> for Shown {
             changeable: b.changeable,
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
+            can_rate: b.can_rate,
+            rating: b.rating,
         }
     }
 }

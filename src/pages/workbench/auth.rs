@@ -9,7 +9,8 @@ use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Role, StaffSession};
 
 use super::texts::{
-    tr, LOADING, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_OVERVIEW, NO_ACCESS_BODY, NO_ACCESS_HEADING,
+    tr, LOADING, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_OVERVIEW, NAV_RATINGS, NO_ACCESS_BODY,
+    NO_ACCESS_HEADING,
 };
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -96,7 +97,7 @@ pub fn use_auth() -> Auth {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [(&str, super::texts::Tr, &[Role]); 4] = [
+pub const PAGES: [(&str, super::texts::Tr, &[Role]); 5] = [
     (
         "/staff",
         NAV_OVERVIEW,
@@ -104,6 +105,7 @@ pub const PAGES: [(&str, super::texts::Tr, &[Role]); 4] = [
     ),
     ("/staff/cases", NAV_CASES, &[Role::CaseHandler]),
     ("/staff/bookings", NAV_DESK, &[Role::Reception]),
+    ("/staff/ratings", NAV_RATINGS, super::ratings::ROLES),
     ("/staff/audit", NAV_AUDIT, &[Role::Administrator]),
 ];
 

@@ -1,5 +1,6 @@
 //! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
-//! login, the case queue and a case, the booking desk, the overview and the audit log. It has
+//! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
+//! ratings and the audit log. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
 //! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
@@ -12,6 +13,7 @@ mod desk;
 mod frame;
 mod login;
 mod overview;
+mod ratings;
 pub mod texts;
 
 use leptos::prelude::*;
@@ -42,6 +44,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("cases"), ParamSegment("id")) view=case::CasePage/>
                     <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
                     <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
+                    <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                 </Routes>
             </main>
         </Router>

@@ -382,7 +382,10 @@ mod tests {
     #[test]
     fn five_levels_best_first_and_the_last_two_are_bad() {
         let labels: Vec<&str> = RatingLevel::ALL.iter().map(|l| l.label(Lang::Zh)).collect();
-        assert_eq!(labels, ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]);
+        assert_eq!(
+            labels,
+            ["非常满意", "满意", "基本满意", "不满意", "非常不满意"]
+        );
         let bad: Vec<RatingLevel> = RatingLevel::ALL
             .iter()
             .copied()
@@ -393,7 +396,10 @@ mod tests {
             [RatingLevel::Dissatisfied, RatingLevel::VeryDissatisfied]
         );
         for level in RatingLevel::ALL {
-            assert_eq!(RatingLevel::from_score(i64::from(level.score())), Some(*level));
+            assert_eq!(
+                RatingLevel::from_score(i64::from(level.score())),
+                Some(*level)
+            );
             assert_eq!(RatingLevel::from_code(level.code()), Some(*level));
         }
         assert_eq!(RatingLevel::from_score(0), None);
@@ -402,7 +408,10 @@ mod tests {
             serde_json::to_string(&RatingLevel::FairlySatisfied).unwrap(),
             r#""fairly_satisfied""#
         );
-        assert_eq!(RatingLevel::VeryDissatisfied.label(Lang::En), "Very dissatisfied");
+        assert_eq!(
+            RatingLevel::VeryDissatisfied.label(Lang::En),
+            "Very dissatisfied"
+        );
     }
 
     #[test]
@@ -437,9 +446,11 @@ mod tests {
                 ("comment", RatingError::CommentTooLong)
             ])
         );
-        assert!(request(Some("satisfied"), Some(&"好".repeat(MAX_COMMENT_CHARS)))
-            .parse()
-            .is_ok());
+        assert!(
+            request(Some("satisfied"), Some(&"好".repeat(MAX_COMMENT_CHARS)))
+                .parse()
+                .is_ok()
+        );
         assert_eq!(
             request(Some("satisfied"), Some("a\u{0007}b")).parse(),
             Err(vec![("comment", RatingError::ControlCharacter)])

@@ -48,7 +48,8 @@ const FOLLOW_UP_SELECT: &str = "SELECT r.id, r.booking_id, r.request_id, \
 
 impl FollowUpRow {
     fn item(self) -> Result<FollowUpItem, ApiError> {
-        let bad = |what: &str| ApiError::Internal(anyhow::anyhow!("rating {}: bad {what}", self.id));
+        let bad =
+            |what: &str| ApiError::Internal(anyhow::anyhow!("rating {}: bad {what}", self.id));
         let level = RatingLevel::from_score(self.level).ok_or_else(|| bad("level"))?;
         let compact = self.reference.clone().ok_or_else(|| bad("service"))?;
         let (service, target_id, reference) = match (self.booking_id, self.request_id) {
@@ -197,7 +198,9 @@ pub async fn reply(
     let text = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    let item = follow_up_item(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
+    let item = follow_up_item(&mut tx, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     if !item.level.is_bad() {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
@@ -249,7 +252,9 @@ pub async fn reply(
         now,
     )
     .await?;
-    let item = follow_up_item(&mut tx, id).await?.ok_or(ApiError::NotFound)?;
+    let item = follow_up_item(&mut tx, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
     tracing::info!(rating = id, by = user.account_id, "rating answered");
     Ok(Json(item))

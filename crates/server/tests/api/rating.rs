@@ -298,7 +298,14 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     assert_eq!(body.code, "rating.not_ratable");
     assert_eq!(body.message, "到服务大厅签到后才能评价这次咨询。");
     assert_eq!(
-        rate(&app, "/api/v1/bookings/not-a-token", json!({"level": "satisfied"}), "zh").await.status(),
+        rate(
+            &app,
+            "/api/v1/bookings/not-a-token",
+            json!({"level": "satisfied"}),
+            "zh"
+        )
+        .await
+        .status(),
         StatusCode::NOT_FOUND
     );
 
@@ -334,7 +341,13 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     assert_eq!(body.fields["level"].code, "rating.level_missing");
     assert_eq!(body.fields["level"].message, "请选择您对这次服务的评价");
     let long = "慢".repeat(501);
-    let response = rate(&app, &path, json!({"level": "great", "comment": long}), "en").await;
+    let response = rate(
+        &app,
+        &path,
+        json!({"level": "great", "comment": long}),
+        "en",
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body = error(response).await;
     assert_eq!(body.fields["level"].code, "rating.level_unknown");
@@ -398,13 +411,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
         error(response).await.fields["text"].code,
         "rating.reply_missing"
     );
-    let response = staff_post(
-        &app,
-        &desk,
-        &reply_path,
-        json!({"text": "x".repeat(2001)}),
-    )
-    .await;
+    let response = staff_post(&app, &desk, &reply_path, json!({"text": "x".repeat(2001)})).await;
     assert_eq!(
         error(response).await.fields["text"].code,
         "rating.reply_too_long"
@@ -446,7 +453,10 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     );
 
     // The list moves it from open to answered.
-    assert!(follow_up(&app, &desk, "follow_up=open").await.items.is_empty());
+    assert!(follow_up(&app, &desk, "follow_up=open")
+        .await
+        .items
+        .is_empty());
     let answered = follow_up(&app, &desk, "follow_up=answered").await;
     assert_eq!(answered.items.len(), 1);
     assert_eq!(answered.awaiting_reply, 0);
@@ -537,7 +547,10 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
         tracked.timeline[tracked.timeline.len() - 2].status,
         RequestStatus::Concluded
     );
-    assert_eq!(track_lookup(&app, &good.reference).await.rating, Some(rated));
+    assert_eq!(
+        track_lookup(&app, &good.reference).await.rating,
+        Some(rated)
+    );
     // One rating per request.
     let response = rate(&app, &good_path, json!({"level": "satisfied"}), "zh-CN").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
@@ -563,7 +576,10 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     assert_eq!(error(response).await.code, "staff.illegal_transition");
 
     // A good rating is counted, not followed up, and not answered (the first rating: id 1).
-    assert!(follow_up(&app, &handler, "follow_up=all").await.items.is_empty());
+    assert!(follow_up(&app, &handler, "follow_up=all")
+        .await
+        .items
+        .is_empty());
     let response = staff_post(
         &app,
         &handler,
