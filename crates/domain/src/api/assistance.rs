@@ -23,6 +23,7 @@
 //! - `DELETE /assistance/requests/{token}/files/{id}`         → [`AssistanceTracking`]
 //! - `GET    /assistance/requests/{token}/files/{id}`         → the file
 //! - `POST   /assistance/requests/{token}/messages/{id}/reply` [`ReplyRequest`] → [`AssistanceTracking`]
+//! - `POST   /assistance/requests/{token}/rating`         [`RatingRequest`](super::rating::RatingRequest) → 201 [`RatingView`](super::rating::RatingView) (see [`super::rating`])
 //!
 //! and the checks both sides run. Each section of the draft has a `parse` that returns its typed
 //! value or `(field, AssistanceError)` pairs, with field names such as `applicant.name` and

@@ -13,6 +13,7 @@
 //! - `POST /api/v1/bookings/{token}/reschedule`          [`RescheduleRequest`] → [`Booking`]
 //! - `POST /api/v1/bookings/{token}/cancel`              → [`Booking`]
 //! - `GET  /api/v1/bookings/{token}/calendar.ics`        → `text/calendar`
+//! - `POST /api/v1/bookings/{token}/rating`              [`RatingRequest`](super::rating::RatingRequest) → 201 [`RatingView`](super::rating::RatingView) (see [`super::rating`])
 //!
 //! and the checks both sides run: [`BookingRequest::parse`], [`RescheduleRequest::parse`],
 //! [`LookupRequest::parse`], [`LookupRescheduleRequest::parse`] and [`check_date`] report
