@@ -9,11 +9,13 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::api::rating::{RatingLevel, RatingRequest, RatingView, MAX_COMMENT_CHARS};
+use portal_domain::calendar::Date;
 use portal_domain::{Lang, Localized};
 
 use crate::api::{self, ApiError};
 use crate::components::choices::{ChoiceOption, RadioGroup};
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
 
 /// What is rated, by its secret link's token.
@@ -35,6 +37,7 @@ struct RatingTexts {
     rated_heading: &'static str,
     your_rating: &'static str,
     your_comment: &'static str,
+    rated_at: &'static str,
     thanks: &'static str,
     follow_up: &'static str,
     reply_heading: &'static str,
@@ -54,6 +57,7 @@ const ZH: RatingTexts = RatingTexts {
     rated_heading: "您的评价",
     your_rating: "您的评价：",
     your_comment: "您的意见：",
+    rated_at: "评价时间：",
     thanks: "感谢您的评价。",
     follow_up: "我们会跟进您的意见，并在这里答复您。",
     reply_heading: "服务中心的回复",
@@ -73,6 +77,7 @@ const EN: RatingTexts = RatingTexts {
     rated_heading: "Your rating",
     your_rating: "Your rating: ",
     your_comment: "Your comments: ",
+    rated_at: "Rated: ",
     thanks: "Thank you for your rating.",
     follow_up: "We will follow up on your comments and reply here.",
     reply_heading: "The center's reply",
@@ -95,11 +100,13 @@ fn t(pick: fn(&RatingTexts) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(texts(prefs.lang.get())))
 }
 
-/// "2026-11-20T10:05:00+08:00" → "2026-11-20 10:05" (Beijing time).
-fn shown_time(at: &str) -> String {
-    let date = at.get(..10).unwrap_or(at);
-    let time = at.get(11..16).unwrap_or("");
-    format!("{date} {time}").trim().to_owned()
+/// "2026-11-20T10:05:00+08:00" → "2026年11月20日 星期五 10:05" (Beijing time), as the booking
+/// and assistance pages show times.
+fn shown_time(at: &str, lang: Lang) -> String {
+    match at.get(..10).map(Date::parse) {
+        Some(Ok(date)) => format!("{} {}", long_date(date, lang), at.get(11..16).unwrap_or("")),
+        _ => at.to_owned(),
+    }
 }
 
 const LEVEL_ID: &str = "rating-level";
@@ -148,6 +155,7 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
     let level = rating.level;
     let bad = level.is_bad();
     let reply = rating.reply.clone();
+    let rated_at = rating.rated_at.clone();
     view! {
         <section class="rating" aria-labelledby="rating-heading">
             {just.then(|| view! {
@@ -160,13 +168,13 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
             {rating.comment.map(|c| view! {
                 <p class="rating__comment">{t(|t| t.your_comment)}<span class="pre-line">{c}</span></p>
             })}
-            <p class="hint">{shown_time(&rating.rated_at)}</p>
+            <p class="hint">{t(|t| t.rated_at)}{move || shown_time(&rated_at, prefs.lang.get())}</p>
             {match reply {
                 Some(reply) => Some(view! {
                     <div class="message__reply rating__reply">
                         <h3>{t(|t| t.reply_heading)}</h3>
                         <p class="pre-line">{reply.text}</p>
-                        <p class="hint">{t(|t| t.replied_at)}{shown_time(&reply.replied_at)}</p>
+                        <p class="hint">{t(|t| t.replied_at)}{move || shown_time(&reply.replied_at, prefs.lang.get())}</p>
                     </div>
                 }.into_any()),
                 None if bad => Some(view! { <p>{t(|t| t.follow_up)}</p> }.into_any()),
