@@ -24,6 +24,9 @@ use portal_domain::api::desk::{
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
+use portal_domain::api::rating::{
+    FollowUpItem, FollowUpList, RatingReplyRequest, RatingRequest, RatingView,
+};
 use portal_domain::api::staff::{
     code as staff_code, AccountList, AccountUpdate, AssignRequest, AuditPage, CaseDetail, CaseList,
     DeskBooking, DeskBookingList, LoginRequest, MessageRequest, NewAccount, NoteRequest, Overview,
@@ -333,6 +336,26 @@ pub async fn assistance_reply(
     send_json(Request::post(&path), reply, lang).await
 }
 
+/// Rates a booking the person was checked in for (好差评).
+pub async fn rate_booking(
+    token: &str,
+    request: &RatingRequest,
+    lang: Lang,
+) -> Result<RatingView, ApiError> {
+    let path = format!("/api/v1/bookings/{}/rating", token_path(token));
+    send_json(Request::post(&path), request, lang).await
+}
+
+/// Rates a concluded rights-assistance request (好差评).
+pub async fn rate_assistance(
+    token: &str,
+    request: &RatingRequest,
+    lang: Lang,
+) -> Result<RatingView, ApiError> {
+    let path = format!("/api/v1/assistance/requests/{}/rating", token_path(token));
+    send_json(Request::post(&path), request, lang).await
+}
+
 // ---- The staff workbench (`/api/v1/staff/...`). The session cookie is same-origin, so
 // fetch sends it; every call that changes something sends the session's CSRF token.
 
@@ -575,6 +598,21 @@ pub async fn staff_publish_holidays(
 ) -> Result<HolidayYear, ApiError> {
     let path = format!("/api/v1/staff/admin/holidays/{year:04}");
     send_json(with_csrf(Request::put(&path), csrf), request, lang).await
+}
+
+/// `query` is the follow-up list's query string (`follow_up=…&page=…`).
+pub async fn staff_ratings(query: &str, lang: Lang) -> Result<FollowUpList, ApiError> {
+    get_json(&format!("/api/v1/staff/ratings?{query}"), lang).await
+}
+
+pub async fn staff_rating_reply(
+    id: i64,
+    request: &RatingReplyRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<FollowUpItem, ApiError> {
+    let path = format!("/api/v1/staff/ratings/{id}/reply");
+    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {

@@ -259,7 +259,7 @@ test('reception does not see the case queue; an administrator has the overview a
   await expect(page).toHaveURL(/\/staff\/bookings$/);
   const nav = page.locator('nav.staff-nav');
   await expect(page.getByRole('navigation', { name: '工作台导航' })).toBeVisible();
-  await expect(nav.getByRole('link')).toHaveText(['预约前台']);
+  await expect(nav.getByRole('link')).toHaveText(['预约前台', '评价跟进']);
   await page.goto('/staff/cases');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('您没有访问此页面的权限');
   await expect(page.locator('table')).toHaveCount(0);
@@ -275,7 +275,7 @@ test('reception does not see the case queue; an administrator has the overview a
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览');
-  await expect(nav.getByRole('link')).toHaveText(['概览', '操作日志', '员工账号', '预约设置', '节假日安排']);
+  await expect(nav.getByRole('link')).toHaveText(['概览', '评价跟进', '操作日志', '员工账号', '预约设置', '节假日安排', '通知公告']);
   const statuses = page.locator('section', { hasText: '各状态案件数' }).locator('tbody tr');
   await expect(statuses).toHaveCount(7);
   const days = page.locator('.bar-table tbody tr');

@@ -8,6 +8,7 @@ pub mod highlighted;
 pub mod kiosk_session;
 pub mod loading;
 pub mod qr_code;
+pub mod rating;
 pub mod search_field;
 pub mod service_notices;
 pub mod site_footer;

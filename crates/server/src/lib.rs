@@ -14,6 +14,7 @@ mod idempotency;
 mod notices;
 mod openapi;
 mod policies;
+mod rating;
 mod request_log;
 mod security;
 mod seed;

@@ -33,6 +33,7 @@ use crate::AppState;
         crate::booking::reschedule,
         crate::booking::cancel,
         crate::booking::calendar,
+        crate::booking::rate,
         crate::assistance::create_draft,
         crate::assistance::get_draft,
         crate::assistance::save_draft,
@@ -47,6 +48,7 @@ use crate::AppState;
         crate::assistance::delete_request_file,
         crate::assistance::download_request_file,
         crate::assistance::reply,
+        crate::assistance::rate,
         crate::staff::auth::login,
         crate::staff::auth::whoami,
         crate::staff::auth::logout,
@@ -76,7 +78,9 @@ use crate::AppState;
         crate::staff::slots::list_slots,
         crate::staff::slots::close,
         crate::staff::slots::reopen,
-        crate::staff::slots::add_seats
+        crate::staff::slots::add_seats,
+        crate::staff::ratings::list_ratings,
+        crate::staff::ratings::reply
     ),
     components(schemas(
         portal_domain::api::ApiErrorBody,
@@ -139,7 +143,13 @@ use crate::AppState;
         portal_domain::api::desk::ClosureRequest,
         portal_domain::api::desk::ClosureCreated,
         portal_domain::api::desk::SeatsRequest,
-        portal_domain::api::booking::CenterCancellation
+        portal_domain::api::booking::CenterCancellation,
+        portal_domain::api::rating::RatingRequest,
+        portal_domain::api::rating::RatingView,
+        portal_domain::api::rating::RatingReplyRequest,
+        portal_domain::api::rating::FollowUpList,
+        portal_domain::api::rating::FollowUpItem,
+        portal_domain::api::rating::RatingCounts
     ))
 )]
 pub struct ApiDoc;

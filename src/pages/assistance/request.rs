@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
@@ -11,6 +12,7 @@ use super::withdraw::Withdraw;
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
+use crate::components::rating::{RatingTarget, ServiceRating};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
@@ -31,6 +33,7 @@ pub fn RequestPage() -> impl IntoView {
     // The request as it is now: loaded, then replaced by what withdrawing or replying answers.
     let current = RwSignal::new(None::<AssistanceTracking>);
     let just_withdrawn = RwSignal::new(false);
+    let just_rated = RwSignal::new(false);
 
     view! {
         <div class="container page narrow">
@@ -46,6 +49,7 @@ pub fn RequestPage() -> impl IntoView {
                                         token=token.get_untracked()
                                         new=new()
                                         just_withdrawn=just_withdrawn
+                                        just_rated=just_rated
                                         current=current
                                     />
                                 })}
@@ -78,6 +82,7 @@ fn ShowRequest(
     token: String,
     new: bool,
     just_withdrawn: RwSignal<bool>,
+    just_rated: RwSignal<bool>,
     current: RwSignal<Option<AssistanceTracking>>,
 ) -> impl IntoView {
     let prefs = use_prefs();
@@ -93,6 +98,30 @@ fn ShowRequest(
         current.set(Some(updated));
     };
     let on_replied = move |updated: AssistanceTracking| current.set(Some(updated));
+    // Rating adds the 已评价 step to the timeline: show the request as the server has it now.
+    let on_rated = {
+        let token = token.clone();
+        move |_| {
+            let token = token.clone();
+            spawn_local(async move {
+                if let Ok(updated) =
+                    api::assistance_request(&token, prefs.lang.get_untracked()).await
+                {
+                    just_rated.set(true);
+                    current.set(Some(updated));
+                }
+            });
+        }
+    };
+    let rating = view! {
+        <ServiceRating
+            target=RatingTarget::Assistance(token.clone())
+            can_rate=tracking.can_rate
+            rating=tracking.rating.clone()
+            just_rated=just_rated.get_untracked()
+            on_rated=on_rated
+        />
+    };
     let evidence = tracking
         .details
         .as_ref()
@@ -148,6 +177,7 @@ fn ShowRequest(
         })}
         <RequestFacts tracking=tracking.clone()/>
         <Progress tracking=tracking.clone()/>
+        {rating}
         <Messages token=token.clone() tracking=tracking.clone() on_done=on_replied/>
         {evidence}
         {withdrawable.then(|| view! { <Withdraw token=token.clone() tracking=tracking.clone() on_done=on_withdrawn/> })}

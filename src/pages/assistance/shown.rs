@@ -107,11 +107,14 @@ pub fn Progress(tracking: AssistanceTracking) -> impl IntoView {
                 let text = deadline_text(d, lang);
                 view! { <p class="notice deadline">{text}</p> }
             });
+            let last = r.timeline.len().saturating_sub(1);
             let events = r
                 .timeline
                 .iter()
-                .map(|e| {
-                    let current = e.status == r.status;
+                .enumerate()
+                .map(|(i, e)| {
+                    // The latest step (已评价 after 已办结 once rated).
+                    let current = i == last;
                     let note = e.note.clone();
                     view! {
                         <li class="timeline__item" class:timeline__item--current=current>

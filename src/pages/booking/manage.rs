@@ -9,6 +9,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::qr_code::QrCode;
+use crate::components::rating::{RatingTarget, ServiceRating};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// What just happened, from the `?new=1` / `?changed=1` / `?cancelled=1` the other pages add.
@@ -123,6 +124,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let changeable = booking.changeable;
     let center_reason = booking.center_reason.clone();
     let reference = booking.reference.clone();
+    let (can_rate, rating) = (booking.can_rate, booking.rating.clone());
     let deadline = {
         let b = booking.clone();
         move || b.deadline(prefs.lang.get())
@@ -168,6 +170,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
             <p class="notice notice--success" role="status">{booking_text(|t| t.changed_notice)}</p>
         })}
         <BookingFacts booking=booking/>
+        <ServiceRating target=RatingTarget::Booking(token.clone()) can_rate=can_rate rating=rating/>
         {confirmed.then(|| view! {
             <h2>{booking_text(|t| t.next_heading)}</h2>
             <ul class="list-bullet">{next_steps}</ul>

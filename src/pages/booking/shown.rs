@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use portal_domain::api::booking::{
     center_cancelled_notice, Booking, BookingStatus, BookingSummary, NamedRef,
 };
+use portal_domain::api::rating::RatingView;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
@@ -39,6 +40,9 @@ pub struct Shown {
     /// The center cancelled it by closing its slot, for this reason: its holder can choose a
     /// new time for it (rebook).
     pub center_reason: Option<String>,
+    /// Checked in and not rated yet (好差评).
+    pub can_rate: bool,
+    pub rating: Option<RatingView>,
 }
 
 impl From<Booking> for Shown {
@@ -68,6 +72,8 @@ impl From<Booking> for Shown {
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
             center_reason: b.center_cancellation.map(|c| c.reason),
+            can_rate: b.can_rate,
+            rating: b.rating,
         }
     }
 }
@@ -95,6 +101,8 @@ impl From<BookingSummary> for Shown {
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
             center_reason: b.center_cancellation.map(|c| c.reason),
+            can_rate: b.can_rate,
+            rating: b.rating,
         }
     }
 }

@@ -10,7 +10,7 @@ use portal_domain::api::staff::{Role, StaffSession};
 
 use super::texts::{
     tr, LOADING, NAV_ACCOUNTS, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_HOLIDAYS, NAV_NOTICES,
-    NAV_OVERVIEW, NAV_VENUES, NO_ACCESS_BODY, NO_ACCESS_HEADING,
+    NAV_OVERVIEW, NAV_RATINGS, NAV_VENUES, NO_ACCESS_BODY, NO_ACCESS_HEADING,
 };
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -97,7 +97,7 @@ pub fn use_auth() -> Auth {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [(&str, super::texts::Tr, &[Role]); 8] = [
+pub const PAGES: [(&str, super::texts::Tr, &[Role]); 9] = [
     (
         "/staff",
         NAV_OVERVIEW,
@@ -105,6 +105,7 @@ pub const PAGES: [(&str, super::texts::Tr, &[Role]); 8] = [
     ),
     ("/staff/cases", NAV_CASES, &[Role::CaseHandler]),
     ("/staff/bookings", NAV_DESK, &[Role::Reception]),
+    ("/staff/ratings", NAV_RATINGS, super::ratings::ROLES),
     ("/staff/audit", NAV_AUDIT, &[Role::Administrator]),
     ("/staff/accounts", NAV_ACCOUNTS, &[Role::Administrator]),
     ("/staff/admin/venues", NAV_VENUES, &[Role::Administrator]),

@@ -128,6 +128,7 @@ fn Queue() -> impl IntoView {
                         <option value="all" selected=move || status.get() == "all">{tr(STATUS_ALL)}</option>
                         {RequestStatus::ALL
                             .iter()
+                            .filter(|s| s.is_case_status())
                             .map(|s| {
                                 let code = s.code();
                                 view! {

@@ -1,6 +1,7 @@
 //! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
-//! login, the case queue and a case, the booking desk, the overview, the audit log, and the
-//! administrator's staff accounts, venue booking settings and holiday calendar. It has
+//! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
+//! ratings, the audit log, and the administrator's staff accounts, venue booking settings,
+//! holiday calendar and home-page notices. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
 //! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
@@ -17,6 +18,7 @@ mod holidays;
 mod login;
 mod notices;
 mod overview;
+mod ratings;
 mod slots;
 pub mod texts;
 mod venues;
@@ -55,6 +57,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues")) view=venues::VenuesPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues"), ParamSegment("id")) view=venues::VenuePage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
+                    <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                 </Routes>
             </main>
         </Router>

@@ -96,6 +96,37 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
         })
         .collect_view();
     let at_risk = overview.deadlines_at_risk.clone();
+    let ratings = overview.ratings.clone();
+    let awaiting = ratings.awaiting_reply;
+    let ratings_max = ratings
+        .by_level
+        .iter()
+        .map(|c| c.count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let levels = ratings
+        .by_level
+        .iter()
+        .map(|c| {
+            let level = c.level;
+            let n = c.count;
+            let width = (n * 100 / ratings_max).to_string();
+            view! {
+                <tr>
+                    <th scope="row">{move || level.label(prefs.lang.get())}</th>
+                    <td class="bar-td">
+                        <div class="bar-cell">
+                            <span class="num">{n}</span>
+                            <svg class="bar" class:bar--bad=level.is_bad() viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" aria-hidden="true">
+                                <rect x="0" y="0" width=width height="10"></rect>
+                            </svg>
+                        </div>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
     let days = overview
         .bookings_per_day
         .iter()
@@ -146,6 +177,20 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
                 </table>
             </section>
         </div>
+        <section aria-labelledby="ratings-heading">
+            <h2 id="ratings-heading">{tr(RATINGS_CHART)}</h2>
+            <p><A href="/staff/ratings">{move || awaiting_reply(prefs.lang.get(), awaiting)}</A></p>
+            <table class="staff-table staff-table--compact rating-bars">
+                <caption>{tr(RATINGS_CAPTION)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(RATING_LEVEL)}</th>
+                        <th scope="col">{tr(RATINGS)}</th>
+                    </tr>
+                </thead>
+                <tbody>{levels}</tbody>
+            </table>
+        </section>
         <section aria-labelledby="at-risk-heading">
             <h2 id="at-risk-heading">{tr(AT_RISK)}</h2>
             <p>{tr(AT_RISK_LEAD)}</p>

@@ -472,6 +472,48 @@ pub const BOOKINGS_CAPTION: Tr = (
 pub const DAY: Tr = ("日期", "Day");
 pub const BOOKINGS: Tr = ("预约数", "Bookings");
 
+// Ratings (好差评): the follow-up list and the overview's chart
+pub const NAV_RATINGS: Tr = ("评价跟进", "Rating follow-up");
+pub const RATINGS_LEAD: Tr = (
+    "“不满意”和“非常不满意”的评价每一条都要跟进并答复，评价人会在其预约或申请页面上看到答复。待回复的排在前面。",
+    "Every “dissatisfied” and “very dissatisfied” rating is followed up and answered; the person sees the reply on their booking or request page. Those awaiting a reply come first.",
+);
+pub const FOLLOW_UP_FILTER: Tr = ("显示", "Show");
+pub const RATINGS_EMPTY: Tr = ("没有符合条件的评价。", "No ratings match.");
+pub const RATED_ON: Tr = ("评价时间", "Rated");
+pub const RATING_COMMENT: Tr = ("评价意见", "Comment");
+pub const NO_COMMENT: Tr = ("评价人未填写意见。", "No comment was given.");
+pub const CENTER_REPLY: Tr = ("中心的回复", "The center's reply");
+pub const RATING_REPLY_LABEL: Tr = ("回复评价人", "Reply to the person");
+pub const RATING_REPLY_HINT: Tr = (
+    "评价人会在其页面上看到回复；回复发送后不能修改。",
+    "The person sees the reply on their page; it cannot be changed once sent.",
+);
+pub const SEND_REPLY: Tr = ("发送回复", "Send the reply");
+pub const REPLY_SENT: Tr = ("回复已发送。", "The reply has been sent.");
+pub const RATINGS_CHART: Tr = ("服务评价", "Service ratings");
+pub const RATINGS_CAPTION: Tr = (
+    "各评价等级的评价数（预约咨询和维权援助）",
+    "Ratings per level (consultations and rights assistance)",
+);
+pub const RATING_LEVEL: Tr = ("评价等级", "Level");
+pub const RATINGS: Tr = ("评价数", "Ratings");
+
+pub fn awaiting_reply(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::Zh => format!("待回复的差评：{n} 条"),
+        Lang::En if n == 1 => "1 bad rating awaiting a reply".to_owned(),
+        Lang::En => format!("{n} bad ratings awaiting a reply"),
+    }
+}
+
+pub fn replied_by(lang: Lang, at: &str, by: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{at}，{by} 回复"),
+        Lang::En => format!("Replied {at} by {by}"),
+    }
+}
+
 // Audit
 pub const AUDIT_HEADING: Tr = ("操作日志", "Audit log");
 pub const AUDIT_LEAD: Tr = (

@@ -23,6 +23,7 @@
 //! - `DELETE /assistance/requests/{token}/files/{id}`         → [`AssistanceTracking`]
 //! - `GET    /assistance/requests/{token}/files/{id}`         → the file
 //! - `POST   /assistance/requests/{token}/messages/{id}/reply` [`ReplyRequest`] → [`AssistanceTracking`]
+//! - `POST   /assistance/requests/{token}/rating`         [`RatingRequest`](super::rating::RatingRequest) → 201 [`RatingView`](super::rating::RatingView) (see [`super::rating`])
 //!
 //! and the checks both sides run. Each section of the draft has a `parse` that returns its typed
 //! value or `(field, AssistanceError)` pairs, with field names such as `applicant.name` and
@@ -168,6 +169,8 @@ macro_rules! choice {
     };
 }
 
+pub(super) use choice;
+
 /// Who applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -307,7 +310,10 @@ choice!(AssistanceType {
     Overseas = "overseas", "海外维权", "Help with a dispute abroad";
 });
 
-/// Where a request is. 已评价 (rated) is not modelled yet.
+/// Where a request is. `Rated` (已评价) is the last step of the status model and only a step of
+/// the timeline: the applicant rates a concluded request (see [`super::rating`]); the request
+/// itself stays `concluded` for staff (the queue, the overview, the transition table), and no
+/// staff transition leads to or from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -319,6 +325,7 @@ pub enum RequestStatus {
     Assisting,
     Concluded,
     Withdrawn,
+    Rated,
 }
 
 choice!(RequestStatus {
@@ -329,6 +336,7 @@ choice!(RequestStatus {
     Assisting = "assisting", "援助中", "Assistance in progress";
     Concluded = "concluded", "已办结", "Concluded";
     Withdrawn = "withdrawn", "已撤回", "Withdrawn";
+    Rated = "rated", "已评价", "Rated";
 });
 
 impl RequestStatus {
@@ -340,12 +348,21 @@ impl RequestStatus {
         )
     }
 
-    /// Withdrawn, not accepted or concluded: nothing more happens.
+    /// Withdrawn, not accepted, concluded (or rated): nothing more happens.
     pub fn is_closed(self) -> bool {
         matches!(
             self,
-            RequestStatus::Withdrawn | RequestStatus::Rejected | RequestStatus::Concluded
+            RequestStatus::Withdrawn
+                | RequestStatus::Rejected
+                | RequestStatus::Concluded
+                | RequestStatus::Rated
         )
+    }
+
+    /// A status a request itself can be in (every one but `rated`, a timeline step only): the
+    /// case queue's filter and the overview's counts.
+    pub fn is_case_status(self) -> bool {
+        self != RequestStatus::Rated
     }
 }
 
@@ -1520,7 +1537,10 @@ pub fn next_deadline(
                 working_days: false,
             })
         }
-        RequestStatus::Rejected | RequestStatus::Concluded | RequestStatus::Withdrawn => None,
+        RequestStatus::Rejected
+        | RequestStatus::Concluded
+        | RequestStatus::Withdrawn
+        | RequestStatus::Rated => None,
     }
 }
 
@@ -1706,6 +1726,14 @@ pub struct AssistanceTracking {
     /// Until when withdrawing takes one click (RFC 3339), while that is still ahead.
     pub one_click_withdraw_until: Option<String>,
     pub details: Option<AssistanceDetails>,
+    /// Whether the service can be rated now: the request is concluded and not rated yet
+    /// (`POST /assistance/requests/{token}/rating`, which takes the tracking link).
+    #[serde(default)]
+    pub can_rate: bool,
+    /// The applicant's rating with the center's reply, once rated (the timeline then ends with
+    /// a `rated` step).
+    #[serde(default)]
+    pub rating: Option<super::rating::RatingView>,
 }
 
 /// 201 answer of `POST /api/v1/assistance/drafts/{token}/submit`. The same key for the same
@@ -2969,6 +2997,7 @@ mod tests {
             RequestStatus::Rejected,
             RequestStatus::Concluded,
             RequestStatus::Withdrawn,
+            RequestStatus::Rated,
         ] {
             assert_eq!(next(ended, None), None);
         }
@@ -2987,6 +3016,7 @@ mod tests {
             RequestStatus::Assisting,
             RequestStatus::Concluded,
             RequestStatus::Withdrawn,
+            RequestStatus::Rated,
         ] {
             assert!(!status.withdrawable(), "{status:?}");
         }

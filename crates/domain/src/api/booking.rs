@@ -13,6 +13,7 @@
 //! - `POST /api/v1/bookings/{token}/reschedule`          [`RescheduleRequest`] → [`Booking`]
 //! - `POST /api/v1/bookings/{token}/cancel`              → [`Booking`]
 //! - `GET  /api/v1/bookings/{token}/calendar.ics`        → `text/calendar`
+//! - `POST /api/v1/bookings/{token}/rating`              [`RatingRequest`](super::rating::RatingRequest) → 201 [`RatingView`](super::rating::RatingView) (see [`super::rating`])
 //!
 //! and the checks both sides run: [`BookingRequest::parse`], [`RescheduleRequest::parse`],
 //! [`LookupRequest::parse`], [`LookupRescheduleRequest::parse`] and [`check_date`] report
@@ -588,6 +589,14 @@ pub struct Booking {
     /// manage link), whatever the 2-hour cut-off of the old slot.
     #[serde(default)]
     pub center_cancellation: Option<CenterCancellation>,
+    /// Whether the consultation can be rated now: the person was checked in at the desk and has
+    /// not rated it yet (`POST /bookings/{token}/rating`, which takes the manage link). Set on
+    /// the answers of `GET /bookings/{token}` and the lookup; `false` on the others.
+    #[serde(default)]
+    pub can_rate: bool,
+    /// The rating with the center's reply, once rated.
+    #[serde(default)]
+    pub rating: Option<super::rating::RatingView>,
 }
 
 /// Why the center cancelled a booking (see [`Booking::center_cancellation`]).
@@ -662,6 +671,14 @@ pub struct BookingSummary {
     /// manage link), whatever the 2-hour cut-off of the old slot.
     #[serde(default)]
     pub center_cancellation: Option<CenterCancellation>,
+    /// Whether the consultation can be rated now: the person was checked in at the desk and has
+    /// not rated it yet (`POST /bookings/{token}/rating`, which takes the manage link). Set on
+    /// the answers of `GET /bookings/{token}` and the lookup; `false` on the others.
+    #[serde(default)]
+    pub can_rate: bool,
+    /// The rating with the center's reply, once rated.
+    #[serde(default)]
+    pub rating: Option<super::rating::RatingView>,
 }
 
 // ---------------------------------------------------------------------------------------------

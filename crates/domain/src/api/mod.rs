@@ -8,6 +8,7 @@ pub mod desk;
 pub mod gi;
 pub mod notices;
 pub mod policies;
+pub mod rating;
 pub mod staff;
 pub mod venues;
 

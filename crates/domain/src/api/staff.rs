@@ -24,6 +24,8 @@
 //! | `POST /bookings/{id}/check-in` | reception | → [`DeskBooking`] |
 //! | `POST /bookings/{id}/no-show` | reception | → [`DeskBooking`] |
 //! | `GET /overview` | administrator, case_handler | → [`Overview`] |
+//! | `GET /ratings?follow_up=open\|answered\|all&page=&per_page=` | any staff (administrator, case_handler, reception) | → [`FollowUpList`](super::rating::FollowUpList) |
+//! | `POST /ratings/{id}/reply` | any staff (administrator, case_handler, reception) | [`RatingReplyRequest`](super::rating::RatingReplyRequest) → [`FollowUpItem`](super::rating::FollowUpItem) |
 //! | `GET, POST /notices`, `PUT, DELETE /notices/{id}` | administrator | see [`super::notices`] |
 //! | `GET /slots?venue=&date=`, `POST /slots/seats`, `POST /closures`, `DELETE /closures/{id}` | reception, administrator | see [`super::desk`] |
 //! | `GET /admin/venues` | administrator | → [`AdminVenueList`](super::admin::AdminVenueList) |
@@ -175,7 +177,7 @@ pub fn allowed_transitions(from: RequestStatus) -> &'static [RequestStatus] {
         InitialReview => &[Accepted, Rejected],
         Accepted => &[Assisting],
         Assisting => &[Concluded],
-        Rejected | Concluded | Withdrawn => &[],
+        Rejected | Concluded | Withdrawn | Rated => &[],
     }
 }
 
@@ -731,13 +733,17 @@ pub struct DayCount {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Overview {
     pub today: Date,
-    /// Every status, in the order of `RequestStatus::ALL`, zeros included.
+    /// Every status a case can be in ([`RequestStatus::is_case_status`]: all but `rated`), in
+    /// the order of `RequestStatus::ALL`, zeros included.
     pub cases_by_status: Vec<StatusCount>,
     /// Open cases whose next deadline is overdue or at most 2 working days away, most urgent
     /// first.
     pub deadlines_at_risk: Vec<CaseSummary>,
     /// Today and the next 13 days.
     pub bookings_per_day: Vec<DayCount>,
+    /// Service ratings per level and the bad ones awaiting a reply.
+    #[serde(default)]
+    pub ratings: super::rating::RatingCounts,
 }
 
 /// One change made by a member of staff. `summary` never holds personal data.
@@ -904,13 +910,15 @@ mod tests {
         assert_eq!(allowed_transitions(InitialReview), [Accepted, Rejected]);
         assert_eq!(allowed_transitions(Accepted), [Assisting]);
         assert_eq!(allowed_transitions(Assisting), [Concluded]);
-        for closed in [Rejected, Concluded, Withdrawn] {
+        for closed in [Rejected, Concluded, Withdrawn, Rated] {
             assert!(allowed_transitions(closed).is_empty());
         }
         // Nobody moves a request back to submitted or withdraws it for the applicant.
         for from in RequestStatus::ALL {
             assert!(!allowed_transitions(*from).contains(&Submitted));
             assert!(!allowed_transitions(*from).contains(&Withdrawn));
+            // Rating is the applicant's, never a staff transition.
+            assert!(!allowed_transitions(*from).contains(&Rated));
         }
     }
 

@@ -66,6 +66,7 @@ use crate::booking::{json_rejection, new_token, random_error};
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::Query;
 use crate::idempotency;
+use crate::rating::{self, Service};
 use crate::AppState;
 use store::{DraftRow, FileRow, Owner, RequestRow};
 
@@ -102,6 +103,7 @@ pub fn router() -> Router<AppState> {
             "/assistance/requests/{token}/messages/{id}/reply",
             post(reply),
         )
+        .route("/assistance/requests/{token}/rating", post(rate))
         // JSON bodies only: uploads read their raw body themselves, with their own limit.
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         // Everything here is about one person's application.
@@ -991,6 +993,37 @@ pub async fn reply(
     Ok(Json(view))
 }
 
+/// Rates the service (好差评) once the request is concluded: five levels and an optional
+/// comment, once per request; the timeline then ends with a `rated` step. The same rating sent
+/// again answers the same 201.
+#[utoipa::path(post, path = "/api/v1/assistance/requests/{token}/rating", tag = "assistance",
+    operation_id = "rate_assistance_request",
+    params(("token" = String, Path, description = "The tracking token")),
+    request_body = portal_domain::api::rating::RatingRequest,
+    responses(
+        (status = 201, description = "Rated (or the same rating again)",
+            body = portal_domain::api::rating::RatingView),
+        (status = 400, description = "`validation_failed`: `level` (`rating.level_missing`, \
+            `rating.level_unknown`), `comment` (`rating.comment_too_long`)",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No request has this token", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`rating.not_ratable`: not concluded; \
+            `rating.already_rated`: rated before, differently", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn rate(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+    body: Result<Json<portal_domain::api::rating::RatingRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let mut conn = state.db.acquire().await?;
+    let row = store::request_by_token_hash(&mut conn, &hash)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    drop(conn);
+    rating::rate(&state, Service::Request(row.id), body).await
+}
+
 // ---------------------------------------------------------------------------------------------
 // Views
 // ---------------------------------------------------------------------------------------------
@@ -1064,6 +1097,16 @@ pub(crate) async fn tracking(
             at: format_shanghai(event.at),
             date: today(event.at)?,
             note: event.note,
+        });
+    }
+    // 已评价: the last step once the applicant has rated the concluded request.
+    let rated = rating::state(conn, Service::Request(row.id)).await?;
+    if let Some(at) = rated.rated_at {
+        timeline.push(TimelineEvent {
+            status: RequestStatus::Rated,
+            at: format_shanghai(at),
+            date: today(at)?,
+            note: None,
         });
     }
     let accepted_on = timeline
@@ -1171,6 +1214,8 @@ pub(crate) async fn tracking(
         one_click_withdraw_until: (withdrawable && in_window)
             .then(|| format_shanghai(row.submitted_at + ONE_CLICK_WITHDRAW_SECS)),
         details,
+        can_rate: rated.can_rate,
+        rating: rated.rating,
     })
 }
 

@@ -63,6 +63,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::idempotency;
+use crate::rating::{self, Service};
 use crate::AppState;
 use store::{BookingRow, VenueConfig};
 
@@ -100,6 +101,7 @@ pub fn router() -> Router<AppState> {
         .route("/bookings/{token}/reschedule", post(reschedule))
         .route("/bookings/{token}/cancel", post(cancel))
         .route("/bookings/{token}/calendar.ics", get(calendar))
+        .route("/bookings/{token}/rating", post(rate))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Answers about one person's booking must not stay in a shared or browser cache.
         .layer(SetResponseHeaderLayer::overriding(
@@ -643,10 +645,38 @@ pub async fn manage(
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Json<Booking>, ApiError> {
     let row = by_token(&state, token).await?;
-    Ok(Json(
-        row.holder_view(state.clock.now())
-            .map_err(ApiError::Internal)?,
-    ))
+    let mut view = row
+        .holder_view(state.clock.now())
+        .map_err(ApiError::Internal)?;
+    let rated = rating::state(&mut *state.db.acquire().await?, Service::Booking(row.id)).await?;
+    view.can_rate = rated.can_rate;
+    view.rating = rated.rating;
+    Ok(Json(view))
+}
+
+/// Rates the consultation (好差评) once the desk has checked the person in: five levels and an
+/// optional comment, once per booking. The same rating sent again answers the same 201.
+#[utoipa::path(post, path = "/api/v1/bookings/{token}/rating", tag = "booking",
+    operation_id = "rate_booking",
+    params(("token" = String, Path, description = "The manage token")),
+    request_body = portal_domain::api::rating::RatingRequest,
+    responses(
+        (status = 201, description = "Rated (or the same rating again)",
+            body = portal_domain::api::rating::RatingView),
+        (status = 400, description = "`validation_failed`: `level` (`rating.level_missing`, \
+            `rating.level_unknown`), `comment` (`rating.comment_too_long`)",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`rating.not_ratable`: not checked in (or cancelled); \
+            `rating.already_rated`: rated before, differently", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn rate(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+    body: Result<Json<portal_domain::api::rating::RatingRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let row = by_token(&state, token).await?;
+    rating::rate(&state, Service::Booking(row.id), body).await
 }
 
 /// Finds a booking by its reference and the mobile number it was made with. An unknown
@@ -672,9 +702,11 @@ pub async fn lookup(
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
     let row = by_reference(&state, &client, &reference, &mobile).await?;
-    Ok(Json(
-        row.summary(state.clock.now()).map_err(ApiError::Internal)?,
-    ))
+    let mut view = row.summary(state.clock.now()).map_err(ApiError::Internal)?;
+    let rated = rating::state(&mut *state.db.acquire().await?, Service::Booking(row.id)).await?;
+    view.can_rate = rated.can_rate;
+    view.rating = rated.rating;
+    Ok(Json(view))
 }
 
 /// Moves the booking to another slot of the same venue, for the same topic, until 2 hours before

@@ -440,6 +440,9 @@ impl BookingRow {
             change_deadline: format_shanghai(self.change_deadline()),
             defaults_confirmed: self.defaults_confirmed,
             center_cancellation: self.center_cancellation(),
+            // Set by the views that show them (`crate::rating::state`).
+            can_rate: false,
+            rating: None,
         })
     }
 
@@ -467,6 +470,9 @@ impl BookingRow {
             change_deadline: format_shanghai(self.change_deadline()),
             defaults_confirmed: self.defaults_confirmed,
             center_cancellation: self.center_cancellation(),
+            // Set by the views that show them (`crate::rating::state`).
+            can_rate: false,
+            rating: None,
         })
     }
 }

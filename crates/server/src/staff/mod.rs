@@ -31,6 +31,7 @@ pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod desk;
 pub(crate) mod overview;
+pub(crate) mod ratings;
 pub(crate) mod slots;
 
 use axum::extract::{FromRequestParts, Request, State};
@@ -220,6 +221,20 @@ fn table() -> Table {
         "/staff/cases/{id}/notes",
         CASES,
         cases::add_note,
+    );
+
+    // The follow-up of bad ratings is every role's: administrator, case_handler and reception.
+    t.add(
+        Method::GET,
+        "/staff/ratings",
+        Access::AnyStaff,
+        ratings::list_ratings,
+    );
+    t.add(
+        Method::POST,
+        "/staff/ratings/{id}/reply",
+        Access::AnyStaff,
+        ratings::reply,
     );
 
     t.add(Method::GET, "/staff/bookings", DESK, desk::list_bookings);

@@ -15,8 +15,8 @@ use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;
 
-/// Cases by status, the open cases whose deadline is near or past, and bookings per day for
-/// the next 14 days.
+/// Cases by status, the open cases whose deadline is near or past, bookings per day for the
+/// next 14 days, and the service ratings (per level, bad ones awaiting a reply).
 #[utoipa::path(get, path = "/api/v1/staff/overview", tag = "staff",
     operation_id = "staff_overview",
     responses(
@@ -34,6 +34,7 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
             .await?;
     let cases_by_status = RequestStatus::ALL
         .iter()
+        .filter(|status| status.is_case_status())
         .map(|status| StatusCount {
             status: *status,
             count: counts
@@ -78,11 +79,13 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
             }
         })
         .collect();
+    let ratings = super::ratings::counts(&mut conn).await?;
     Ok(Json(Overview {
         today,
         cases_by_status,
         deadlines_at_risk,
         bookings_per_day,
+        ratings,
     }))
 }
 

@@ -14,6 +14,7 @@ mod health;
 mod lifecycle;
 mod notices;
 mod policies;
+mod rating;
 mod security;
 mod spa;
 mod staff;

@@ -1,0 +1,288 @@
+//! Service rating (好差评) where the citizen follows their service: the booking's manage page
+//! once the desk has checked them in, the request's tracking page once it is concluded. While
+//! the service can be rated it is a short form (the five levels as radios, an optional comment
+//! with a character count, send); once rated it says "您的评价：满意" with the comment and the
+//! center's reply to a bad rating. Its texts are here, in both languages, so the two apps that
+//! use it carry nothing more.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::api::rating::{RatingLevel, RatingRequest, RatingView, MAX_COMMENT_CHARS};
+use portal_domain::calendar::Date;
+use portal_domain::{Lang, Localized};
+
+use crate::api::{self, ApiError};
+use crate::components::choices::{ChoiceOption, RadioGroup};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::pages::booking::texts::long_date;
+use crate::prefs::use_prefs;
+
+/// What is rated, by its secret link's token.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RatingTarget {
+    /// A booking's manage token.
+    Booking(String),
+    /// A request's tracking token.
+    Assistance(String),
+}
+
+struct RatingTexts {
+    heading: &'static str,
+    lead: &'static str,
+    legend: &'static str,
+    comment_label: &'static str,
+    comment_hint: &'static str,
+    submit: &'static str,
+    rated_heading: &'static str,
+    your_rating: &'static str,
+    your_comment: &'static str,
+    rated_at: &'static str,
+    thanks: &'static str,
+    follow_up: &'static str,
+    reply_heading: &'static str,
+    replied_at: &'static str,
+    not_sent: &'static str,
+    chars_left: fn(usize) -> String,
+    chars_over: fn(usize) -> String,
+}
+
+const ZH: RatingTexts = RatingTexts {
+    heading: "评价这次服务",
+    lead: "您的评价帮助我们改进服务。每项服务只能评价一次，提交后不能修改。",
+    legend: "您对这次服务满意吗？",
+    comment_label: "意见或建议（选填）",
+    comment_hint: "请不要填写身份证号、手机号码等个人信息。",
+    submit: "提交评价",
+    rated_heading: "您的评价",
+    your_rating: "您的评价：",
+    your_comment: "您的意见：",
+    rated_at: "评价时间：",
+    thanks: "感谢您的评价。",
+    follow_up: "我们会跟进您的意见，并在这里答复您。",
+    reply_heading: "服务中心的回复",
+    replied_at: "回复时间：",
+    not_sent: "评价没有提交成功，请检查网络后重试。",
+    chars_left: |n| format!("还可以输入 {n} 个字"),
+    chars_over: |n| format!("超出 {n} 个字"),
+};
+
+const EN: RatingTexts = RatingTexts {
+    heading: "Rate this service",
+    lead: "Your rating helps us improve. Each service can be rated once, and a rating cannot be changed.",
+    legend: "How satisfied are you with this service?",
+    comment_label: "Comments or suggestions (optional)",
+    comment_hint: "Do not include personal details such as ID or mobile numbers.",
+    submit: "Send rating",
+    rated_heading: "Your rating",
+    your_rating: "Your rating: ",
+    your_comment: "Your comments: ",
+    rated_at: "Rated: ",
+    thanks: "Thank you for your rating.",
+    follow_up: "We will follow up on your comments and reply here.",
+    reply_heading: "The center's reply",
+    replied_at: "Replied: ",
+    not_sent: "Your rating was not sent. Check your connection and try again.",
+    chars_left: |n| format!("You have {n} characters remaining"),
+    chars_over: |n| format!("You have {n} characters too many"),
+};
+
+fn texts(lang: Lang) -> &'static RatingTexts {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// A reactive text of this component.
+fn t(pick: fn(&RatingTexts) -> &'static str) -> Signal<&'static str> {
+    let prefs = use_prefs();
+    Signal::derive(move || pick(texts(prefs.lang.get())))
+}
+
+/// "2026-11-20T10:05:00+08:00" → "2026年11月20日 星期五 10:05" (Beijing time), as the booking
+/// and assistance pages show times.
+fn shown_time(at: &str, lang: Lang) -> String {
+    match at.get(..10).map(Date::parse) {
+        Some(Ok(date)) => format!("{} {}", long_date(date, lang), at.get(11..16).unwrap_or("")),
+        _ => at.to_owned(),
+    }
+}
+
+const LEVEL_ID: &str = "rating-level";
+const COMMENT_ID: &str = "rating-comment";
+
+/// The rating section: the form while `can_rate`, the rating (and reply) once there is one,
+/// nothing otherwise. `just_rated` says the page was drawn again right after rating (the thanks
+/// take focus); `on_rated` lets the page refresh what rating changed (a request's timeline).
+#[component]
+pub fn ServiceRating(
+    target: RatingTarget,
+    can_rate: bool,
+    rating: Option<RatingView>,
+    #[prop(optional)] just_rated: bool,
+    #[prop(optional, into)] on_rated: Option<Callback<RatingView>>,
+) -> impl IntoView {
+    let rating = RwSignal::new(rating);
+    let just = RwSignal::new(just_rated);
+    let rated = Callback::new(move |view: RatingView| {
+        just.set(true);
+        rating.set(Some(view.clone()));
+        if let Some(on_rated) = on_rated {
+            on_rated.run(view);
+        }
+    });
+    move || match rating.get() {
+        Some(view) => Some(view! { <Rated rating=view just=just.get_untracked()/> }.into_any()),
+        None if can_rate => {
+            Some(view! { <RatingForm target=target.clone() on_rated=rated/> }.into_any())
+        }
+        None => None,
+    }
+}
+
+#[component]
+fn Rated(rating: RatingView, just: bool) -> impl IntoView {
+    let prefs = use_prefs();
+    let notice = NodeRef::<html::P>::new();
+    if just {
+        request_animation_frame(move || {
+            if let Some(p) = notice.get_untracked() {
+                let _ = p.focus();
+            }
+        });
+    }
+    let level = rating.level;
+    let bad = level.is_bad();
+    let reply = rating.reply.clone();
+    let rated_at = rating.rated_at.clone();
+    view! {
+        <section class="rating" aria-labelledby="rating-heading">
+            {just.then(|| view! {
+                <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice>{t(|t| t.thanks)}</p>
+            })}
+            <h2 id="rating-heading">{t(|t| t.rated_heading)}</h2>
+            <p class="rating__level">
+                {t(|t| t.your_rating)}<strong>{move || level.label(prefs.lang.get())}</strong>
+            </p>
+            {rating.comment.map(|c| view! {
+                <p class="rating__comment">{t(|t| t.your_comment)}<span class="pre-line">{c}</span></p>
+            })}
+            <p class="hint">{t(|t| t.rated_at)}{move || shown_time(&rated_at, prefs.lang.get())}</p>
+            {match reply {
+                Some(reply) => Some(view! {
+                    <div class="message__reply rating__reply">
+                        <h3>{t(|t| t.reply_heading)}</h3>
+                        <p class="pre-line">{reply.text}</p>
+                        <p class="hint">{t(|t| t.replied_at)}{move || shown_time(&reply.replied_at, prefs.lang.get())}</p>
+                    </div>
+                }.into_any()),
+                None if bad => Some(view! { <p>{t(|t| t.follow_up)}</p> }.into_any()),
+                None => None,
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl IntoView {
+    let prefs = use_prefs();
+    let level = RwSignal::new(None::<String>);
+    let comment = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let target = StoredValue::new(target);
+    let options: Vec<ChoiceOption> = RatingLevel::ALL
+        .iter()
+        .map(|l| {
+            let l = *l;
+            (
+                l.code(),
+                Signal::derive(move || l.label(prefs.lang.get()).to_owned()),
+            )
+        })
+        .collect();
+    let field_id = |field: &str| {
+        if field == "comment" {
+            COMMENT_ID
+        } else {
+            LEVEL_ID
+        }
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = RatingRequest {
+            level: level.get_untracked(),
+            comment: Some(comment.get_untracked()).filter(|c| !c.trim().is_empty()),
+        };
+        if let Err(problems) = request.parse() {
+            errors.set(
+                problems
+                    .iter()
+                    .map(|(f, e)| (field_id(f).to_owned(), e.message(lang)))
+                    .collect(),
+            );
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        spawn_local(async move {
+            let result = match target.get_value() {
+                RatingTarget::Booking(token) => api::rate_booking(&token, &request, lang).await,
+                RatingTarget::Assistance(token) => {
+                    api::rate_assistance(&token, &request, lang).await
+                }
+            };
+            busy.set(false);
+            match result {
+                Ok(view) => on_rated.run(view),
+                Err(ApiError::Validation(body)) => {
+                    let mut list: FormErrors = body
+                        .fields
+                        .iter()
+                        .map(|(f, e)| (field_id(f).to_owned(), e.message.clone()))
+                        .collect();
+                    if list.is_empty() {
+                        list.push((LEVEL_ID.to_owned(), body.message));
+                    }
+                    errors.set(list);
+                }
+                Err(_) => errors.set(vec![(LEVEL_ID.to_owned(), texts(lang).not_sent.to_owned())]),
+            }
+        });
+    };
+    let left = Signal::derive(move || texts(prefs.lang.get()).chars_left);
+    let over = Signal::derive(move || texts(prefs.lang.get()).chars_over);
+    view! {
+        <section class="rating" aria-labelledby="rating-heading">
+            <h2 id="rating-heading">{t(|t| t.heading)}</h2>
+            <p>{t(|t| t.lead)}</p>
+            <FormErrorSummary errors=errors/>
+            <form class="rating__form" novalidate on:submit=on_submit>
+                <RadioGroup
+                    name=LEVEL_ID
+                    legend=t(|t| t.legend)
+                    options=options
+                    selected=level
+                    error=Signal::derive(move || errors.with(|e| error_for(e, LEVEL_ID)))
+                />
+                <TextArea
+                    id=COMMENT_ID
+                    label=t(|t| t.comment_label)
+                    hint=t(|t| t.comment_hint)
+                    value=comment
+                    error=Signal::derive(move || errors.with(|e| error_for(e, COMMENT_ID)))
+                    max_chars=MAX_COMMENT_CHARS
+                    left=left
+                    over=over
+                />
+                <button type="submit" class="button" disabled=move || busy.get()>{t(|t| t.submit)}</button>
+            </form>
+        </section>
+    }
+}
