@@ -517,7 +517,7 @@ pub async fn staff_audit(page: u32, lang: Lang) -> Result<AuditPage, ApiError> {
 }
 
 pub async fn staff_notices(lang: Lang) -> Result<StaffNoticeList, ApiError> {
-    get_json("/api/v1/staff/notices", lang).await
+    get_json("/api/v1/staff/admin/notices", lang).await
 }
 
 /// Publishes a notice (`id` `None`) or replaces one.
@@ -528,8 +528,8 @@ pub async fn staff_save_notice(
     lang: Lang,
 ) -> Result<StaffNotice, ApiError> {
     let builder = match id {
-        None => Request::post("/api/v1/staff/notices"),
-        Some(id) => Request::put(&format!("/api/v1/staff/notices/{id}")),
+        None => Request::post("/api/v1/staff/admin/notices"),
+        Some(id) => Request::put(&format!("/api/v1/staff/admin/notices/{id}")),
     };
     send_json(with_csrf(builder, csrf), notice, lang).await
 }
@@ -539,7 +539,7 @@ pub async fn staff_withdraw_notice(
     csrf: &str,
     lang: Lang,
 ) -> Result<StaffNotice, ApiError> {
-    let path = format!("/api/v1/staff/notices/{id}");
+    let path = format!("/api/v1/staff/admin/notices/{id}");
     send_empty(with_csrf(Request::delete(&path), csrf), lang).await
 }
 

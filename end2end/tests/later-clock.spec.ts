@@ -15,7 +15,7 @@ test.afterEach(async () => {
   later = undefined;
 });
 
-test('on the day of the booking reception checks the person in, and the desk keeps it after a reload', async ({
+test('on the day of the booking reception checks the person in, the desk keeps it, and the person rates the consultation on the booking page', async ({
   page,
   request,
 }) => {
@@ -27,7 +27,7 @@ test('on the day of the booking reception checks the person in, and the desk kee
     headers: { 'Idempotency-Key': `e2e-later-desk-${Math.random()}` },
   });
   expect(booked.status(), await booked.text()).toBe(201);
-  const { booking } = await booked.json();
+  const { booking, manage_token } = await booked.json();
   const reference: string = booking.reference;
 
   // Thursday 2026-12-03, 13:00: check-in for the 14:00 slot opened at 12:00.
@@ -59,6 +59,24 @@ test('on the day of the booking reception checks the person in, and the desk kee
   await page.reload();
   await appReady(page);
   await expect(page.locator('.desk-card', { hasText: reference })).toContainText('已签到');
+
+  // Checked in, the person's booking page offers the five-level rating (好差评): rated 满意.
+  const citizen = await page.context().newPage();
+  await citizen.setViewportSize({ width: 360, height: 740 });
+  await citizen.goto(`${later.baseURL}/booking/manage/${manage_token}`);
+  await appReady(citizen);
+  const rating = citizen.locator('section.rating');
+  await expect(rating.getByRole('heading', { level: 2 })).toHaveText('评价这次服务');
+  await expect(rating.locator('input[type="radio"]')).toHaveCount(5);
+  await expectNoAxeViolations(citizen);
+  await rating.getByLabel('满意', { exact: true }).check();
+  await rating.getByRole('button', { name: '提交评价' }).click();
+  await expect(rating).toContainText('您的评价：满意');
+  await expect(rating.locator('input[type="radio"]')).toHaveCount(0);
+  await expectNoAxeViolations(citizen);
+  await citizen.reload();
+  await appReady(citizen);
+  await expect(citizen.locator('section.rating')).toContainText('您的评价：满意');
 
   // The record is the server's: the main server (still 2026-11-20) reports it too.
   const csrf = await apiLogin(request, 'desk.later', STAFF_PASSWORD);

@@ -22,7 +22,7 @@ test('an administrator publishes a notice, the home page shows it from its first
   await page.setViewportSize({ width: 360, height: 740 });
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name: '通知公告' }).click();
-  await expect(page).toHaveURL(/\/staff\/notices$/);
+  await expect(page).toHaveURL(/\/staff\/admin\/notices$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('通知公告');
   await expectNoAxeViolations(page);
 

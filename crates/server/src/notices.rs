@@ -1,5 +1,5 @@
 //! Service notices (通知公告): `GET /api/v1/notices` for everyone (what is in force today), and
-//! the administrators' handlers, which the staff route table adds under `/api/v1/staff/notices`
+//! the administrators' handlers, which the staff route table adds under `/api/v1/staff/admin/notices`
 //! (so the guard decides who may call them; see `crate::staff`). The shapes and the input
 //! checks are in `portal_domain::api::notices`.
 
@@ -105,7 +105,7 @@ pub async fn in_force(State(state): State<AppState>) -> Result<Json<NoticeList>,
 }
 
 /// Every notice with its state: shown and scheduled first, then the others; newest first.
-#[utoipa::path(get, path = "/api/v1/staff/notices", tag = "staff",
+#[utoipa::path(get, path = "/api/v1/staff/admin/notices", tag = "staff",
     operation_id = "staff_list_notices",
     responses(
         (status = 200, description = "Every notice", body = StaffNoticeList),
@@ -161,7 +161,7 @@ fn summary(n: &CheckedNotice) -> String {
 }
 
 /// Publishes a notice (shown from its first day).
-#[utoipa::path(post, path = "/api/v1/staff/notices", tag = "staff",
+#[utoipa::path(post, path = "/api/v1/staff/admin/notices", tag = "staff",
     operation_id = "staff_create_notice", request_body = NoticeInput,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
@@ -212,7 +212,7 @@ pub async fn create(
 }
 
 /// Replaces a notice's texts, level and days (a withdrawn one stays withdrawn).
-#[utoipa::path(put, path = "/api/v1/staff/notices/{id}", tag = "staff",
+#[utoipa::path(put, path = "/api/v1/staff/admin/notices/{id}", tag = "staff",
     operation_id = "staff_update_notice", request_body = NoticeInput,
     params(("id" = i64, Path, description = "The notice's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -270,7 +270,7 @@ pub async fn update(
 }
 
 /// Takes a notice down at once. It is kept, marked withdrawn; withdrawing again changes nothing.
-#[utoipa::path(delete, path = "/api/v1/staff/notices/{id}", tag = "staff",
+#[utoipa::path(delete, path = "/api/v1/staff/admin/notices/{id}", tag = "staff",
     operation_id = "staff_withdraw_notice",
     params(("id" = i64, Path, description = "The notice's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),

@@ -114,7 +114,7 @@ pub const PAGES: [(&str, super::texts::Tr, &[Role]); 9] = [
         NAV_HOLIDAYS,
         &[Role::Administrator],
     ),
-    ("/staff/notices", NAV_NOTICES, &[Role::Administrator]),
+    ("/staff/admin/notices", NAV_NOTICES, &[Role::Administrator]),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

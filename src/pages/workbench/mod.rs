@@ -51,7 +51,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("cases"), ParamSegment("id")) view=case::CasePage/>
                     <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
                     <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
-                    <Route path=(s, StaticSegment("notices")) view=notices::NoticesPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("notices")) view=notices::NoticesPage/>
                     <Route path=(s, StaticSegment("accounts")) view=accounts::AccountsPage/>
                     <Route path=(s, StaticSegment("accounts"), StaticSegment("change")) view=accounts::AccountPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues")) view=venues::VenuesPage/>

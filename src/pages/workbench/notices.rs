@@ -1,4 +1,4 @@
-//! `/staff/notices`: administrators publish, change and withdraw the notices (通知公告) the
+//! `/staff/admin/notices`: administrators publish, change and withdraw the notices (通知公告) the
 //! portal's home page shows (`components/service_notices.rs`). One form serves both publishing
 //! and changing; the list below it shows each notice's state in words.
 

@@ -7,10 +7,10 @@
 //! | method and path | who | body → answer |
 //! | --- | --- | --- |
 //! | `GET /api/v1/notices` | anyone | → [`NoticeList`]: in force today, important first, newest first |
-//! | `GET /api/v1/staff/notices` | administrator | → [`StaffNoticeList`]: every notice with its state |
-//! | `POST /api/v1/staff/notices` | administrator | [`NoticeInput`] → 201 [`StaffNotice`] |
-//! | `PUT /api/v1/staff/notices/{id}` | administrator | [`NoticeInput`] → [`StaffNotice`] |
-//! | `DELETE /api/v1/staff/notices/{id}` | administrator | → [`StaffNotice`] (withdrawn; kept for the record) |
+//! | `GET /api/v1/staff/admin/notices` | administrator | → [`StaffNoticeList`]: every notice with its state |
+//! | `POST /api/v1/staff/admin/notices` | administrator | [`NoticeInput`] → 201 [`StaffNotice`] |
+//! | `PUT /api/v1/staff/admin/notices/{id}` | administrator | [`NoticeInput`] → [`StaffNotice`] |
+//! | `DELETE /api/v1/staff/admin/notices/{id}` | administrator | → [`StaffNotice`] (withdrawn; kept for the record) |
 //!
 //! Both languages are required: every text the portal shows exists in Chinese and English.
 
@@ -142,14 +142,14 @@ pub struct StaffNotice {
     pub updated_by: Option<String>,
 }
 
-/// `GET /api/v1/staff/notices`: shown and scheduled first, then the rest, newest first.
+/// `GET /api/v1/staff/admin/notices`: shown and scheduled first, then the rest, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StaffNoticeList {
     pub items: Vec<StaffNotice>,
 }
 
-/// The body of `POST /api/v1/staff/notices` and `PUT /api/v1/staff/notices/{id}`.
+/// The body of `POST /api/v1/staff/admin/notices` and `PUT /api/v1/staff/admin/notices/{id}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]

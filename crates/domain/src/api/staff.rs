@@ -26,7 +26,7 @@
 //! | `GET /overview` | administrator, case_handler | → [`Overview`] |
 //! | `GET /ratings?follow_up=open\|answered\|all&page=&per_page=` | any staff (administrator, case_handler, reception) | → [`FollowUpList`](super::rating::FollowUpList) |
 //! | `POST /ratings/{id}/reply` | any staff (administrator, case_handler, reception) | [`RatingReplyRequest`](super::rating::RatingReplyRequest) → [`FollowUpItem`](super::rating::FollowUpItem) |
-//! | `GET, POST /notices`, `PUT, DELETE /notices/{id}` | administrator | see [`super::notices`] |
+//! | `GET, POST /admin/notices`, `PUT, DELETE /admin/notices/{id}` | administrator | see [`super::notices`] |
 //! | `GET /slots?venue=&date=`, `POST /slots/seats`, `POST /closures`, `DELETE /closures/{id}` | reception, administrator | see [`super::desk`] |
 //! | `GET /admin/venues` | administrator | → [`AdminVenueList`](super::admin::AdminVenueList) |
 //! | `PUT /admin/venues/{id}/booking` | administrator | [`VenueBookingUpdate`](super::admin::VenueBookingUpdate) → [`AdminVenue`](super::admin::AdminVenue) |

@@ -145,22 +145,27 @@ fn table() -> Table {
         accounts::update_account,
     );
     t.add(Method::GET, "/staff/audit", ADMIN, overview::audit_log);
-    t.add(Method::GET, "/staff/notices", ADMIN, crate::notices::list);
+    t.add(
+        Method::GET,
+        "/staff/admin/notices",
+        ADMIN,
+        crate::notices::list,
+    );
     t.add(
         Method::POST,
-        "/staff/notices",
+        "/staff/admin/notices",
         ADMIN,
         crate::notices::create,
     );
     t.add(
         Method::PUT,
-        "/staff/notices/{id}",
+        "/staff/admin/notices/{id}",
         ADMIN,
         crate::notices::update,
     );
     t.add(
         Method::DELETE,
-        "/staff/notices/{id}",
+        "/staff/admin/notices/{id}",
         ADMIN,
         crate::notices::withdraw,
     );

@@ -30,7 +30,7 @@ async fn public(app: &TestApp) -> NoticeList {
 }
 
 async fn publish(app: &TestApp, admin: &Session, body: Value) -> StaffNotice {
-    let response = post(app, admin, "/api/v1/staff/notices", body).await;
+    let response = post(app, admin, "/api/v1/staff/admin/notices", body).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     response.json().await.unwrap()
 }
@@ -70,7 +70,7 @@ async fn the_public_sees_only_what_is_in_force_today_important_first() {
     assert_eq!(shown, vec![important.notice.id, later.notice.id]);
     // (Nine days on, the session has long ended.)
     let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
-    let all: StaffNoticeList = get(&app, &admin, "/api/v1/staff/notices")
+    let all: StaffNoticeList = get(&app, &admin, "/api/v1/staff/admin/notices")
         .await
         .json()
         .await
@@ -92,7 +92,7 @@ async fn a_notice_is_changed_and_withdrawn_and_each_change_is_audited() {
     let response = call(
         &app,
         Method::PUT,
-        &format!("/api/v1/staff/notices/{id}"),
+        &format!("/api/v1/staff/admin/notices/{id}"),
         Some(&admin),
         Some(&admin.csrf),
         Some(changed),
@@ -103,7 +103,7 @@ async fn a_notice_is_changed_and_withdrawn_and_each_change_is_audited() {
     assert_eq!(shown.items[0].title_zh, "国庆调整（中文）");
     assert_eq!(shown.items[0].ends_on.unwrap().to_string(), "2026-10-08");
 
-    let path = format!("/api/v1/staff/notices/{id}");
+    let path = format!("/api/v1/staff/admin/notices/{id}");
     let withdraw = || {
         call(
             &app,
@@ -141,7 +141,7 @@ async fn a_notice_is_changed_and_withdrawn_and_each_change_is_audited() {
     let missing = call(
         &app,
         Method::PUT,
-        "/api/v1/staff/notices/9999",
+        "/api/v1/staff/admin/notices/9999",
         Some(&admin),
         Some(&admin.csrf),
         Some(notice("x", "2026-09-29", None)),
@@ -157,7 +157,7 @@ async fn bad_notices_are_refused_field_by_field_in_the_callers_language() {
     let response = post(
         &app,
         &admin,
-        "/api/v1/staff/notices",
+        "/api/v1/staff/admin/notices",
         json!({"title_zh": "只有中文", "starts_on": "2026-09-31"}),
     )
     .await;
@@ -173,7 +173,7 @@ async fn bad_notices_are_refused_field_by_field_in_the_callers_language() {
     // A last day already past (only the server knows today), in English when asked.
     let response = app
         .client
-        .post(app.url("/api/v1/staff/notices"))
+        .post(app.url("/api/v1/staff/admin/notices"))
         .header("Cookie", &admin.cookie)
         .header("X-CSRF-Token", &admin.csrf)
         .header("Accept-Language", "en")
@@ -198,7 +198,7 @@ async fn only_administrators_manage_notices() {
     let response = post(
         &app,
         &reception,
-        "/api/v1/staff/notices",
+        "/api/v1/staff/admin/notices",
         notice("x", "2026-09-29", None),
     )
     .await;
