@@ -1,6 +1,10 @@
 import { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, toEnglish } from './fixtures';
+import { apiLogin as staffLogin, uiLogin } from './staff-api';
 import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
+
+/// Logs the first administrator in on `request`; answers the CSRF token.
+const apiLogin = (request: APIRequestContext) => staffLogin(request, ADMIN_USERNAME, ADMIN_PASSWORD);
 
 // The administrator's pages (/staff/accounts, /staff/admin/venues, /staff/admin/holidays)
 // against the real server, whose clock is pinned to Friday 2026-11-20 10:00 in Shanghai. The
@@ -12,34 +16,8 @@ import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credent
 
 const CENTER = 'nantong-ip-protection-center';
 
-async function apiLogin(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/staff/session', {
-    data: { username: ADMIN_USERNAME, password: ADMIN_PASSWORD },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()).csrf_token;
-}
-
-async function uiLogin(page: Page, username: string, password: string) {
-  await page.goto('/staff/login');
-  await appReady(page);
-  await page.locator('#username').fill(username);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: /^(登录|Sign in)$/ }).click();
-}
-
 function navLink(page: Page, name: string) {
   return page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name, exact: true });
-}
-
-async function toEnglish(page: Page) {
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 test('the administrator opens a reception account on the accounts page, and that person can sign in', async ({

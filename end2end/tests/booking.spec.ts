@@ -1,18 +1,9 @@
 import { APIRequestContext, Locator, Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, tabTo } from './fixtures';
 
 // The server's clock is pinned (PORTAL_NOW in playwright.config.ts) to Friday 2026-11-20 10:00
 // in Shanghai: the booking window starts on Monday 2026-11-23. Tests share one database and
 // run in parallel, so each uses its own venue, day or mobile number.
-
-/// Presses Tab until `target` has focus: proves it is reachable by keyboard, in page order.
-async function tabTo(page: Page, target: Locator, maxPresses = 60) {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${target} with Tab`);
-}
 
 /// Chooses a radio button the way keyboard users do: Tab into its group (one stop per group),
 /// then arrow keys until it is the chosen one.

@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /// Every test fails if the page logs an error or breaks the Content-Security-Policy: both mean
@@ -41,6 +41,21 @@ export async function expectNoAxeViolations(page: Page) {
 export async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/// Presses Tab until `target` has focus, as a keyboard user would (at most `maxPresses` times).
+export async function tabTo(page: Page, target: Locator, maxPresses = 60) {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+/// Switches the interface to English with the header's button.
+export async function toEnglish(page: Page) {
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
 export const services = [

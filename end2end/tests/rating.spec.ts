@@ -1,69 +1,18 @@
-import { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
-import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
+import { APIRequestContext } from '@playwright/test';
+import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo } from './fixtures';
+import { apiLogin, createAccount, submitRequest } from './staff-api';
+import { STAFF_PASSWORD } from '../staff-credentials';
 
 // Service rating (好差评) in the browser against the real server (clock pinned to Friday
 // 2026-11-20 10:00). A rights-assistance request is concluded through the staff API; its
 // applicant rates it on the tracking page by keyboard on a 360 px phone; a case handler answers
 // the bad rating in the workbench's follow-up list; the applicant sees the reply. (Rating a
-// booking needs a checked-in booking, which the pinned clock does not allow here: the API tests
-// cover it.)
-
-const JPEG = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00,
-  0x01, 0x00, 0x00, 0xff, 0xd9,
-]);
-
-async function apiLogin(request: APIRequestContext, username: string, password: string): Promise<string> {
-  const response = await request.post('/api/v1/staff/session', { data: { username, password } });
-  expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()).csrf_token;
-}
+// booking is in later-clock.spec.ts, on a server whose clock says the day of the booking.)
 
 /// A case handler account (created by the first administrator), logged in on `request`.
 async function caseHandler(request: APIRequestContext, username: string): Promise<string> {
-  const admin = await apiLogin(request, ADMIN_USERNAME, ADMIN_PASSWORD);
-  const created = await request.post('/api/v1/staff/accounts', {
-    data: { username, display_name: `测试 ${username}`, roles: ['case_handler'], password: STAFF_PASSWORD },
-    headers: { 'X-CSRF-Token': admin },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  await createAccount(request, username, ['case_handler']);
   return apiLogin(request, username, STAFF_PASSWORD);
-}
-
-/// A complete request submitted through the public API.
-async function submitRequest(request: APIRequestContext): Promise<{ reference: string; tracking_token: string }> {
-  const created = await request.post('/api/v1/assistance/drafts');
-  expect(created.status()).toBe(201);
-  const { token } = await created.json();
-  const saved = await request.put(`/api/v1/assistance/drafts/${token}`, {
-    data: {
-      applicant: {
-        kind: 'individual',
-        name: '评价人',
-        resident_id: '320611199003071232',
-        mobile: '13812345678',
-        acting_for_someone_else: false,
-      },
-      right: { type: 'trademark', number: '12345678', holder: '评价人', legal_status: 'in_force' },
-      other_party: { name: '某某家纺店', online_link: 'https://shop.example.com/item/1', place: '某电商平台' },
-      facts: { description: '对方在网店销售仿冒我方商标的床品。', discovered_on: '2026-11-01' },
-      help: { types: ['rights_guidance'] },
-      evidence: { complete: true },
-      declaration: { accepted: true },
-    },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
-  const uploaded = await request.post(`/api/v1/assistance/drafts/${token}/files?name=photo.jpg`, {
-    headers: { 'Content-Type': 'image/jpeg' },
-    data: JPEG,
-  });
-  expect(uploaded.status(), await uploaded.text()).toBe(201);
-  const submitted = await request.post(`/api/v1/assistance/drafts/${token}/submit`, {
-    headers: { 'Idempotency-Key': `e2e-rating-${Math.random()}` },
-  });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  return submitted.json();
 }
 
 /// Takes the case to 已办结 through the staff API; answers the case's id.
@@ -85,20 +34,6 @@ async function conclude(request: APIRequestContext, csrf: string, reference: str
   return id;
 }
 
-/// Presses Tab until `selector` has focus (at most `max` times).
-async function tabTo(page: Page, selector: string, max = 60) {
-  const target = page.locator(selector);
-  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++) {
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 test('an applicant rates a concluded case 不满意 by keyboard; a case handler answers it; the applicant sees the reply', async ({
   page,
   request,
@@ -106,7 +41,7 @@ test('an applicant rates a concluded case 不满意 by keyboard; a case handler 
   test.setTimeout(120_000);
   const handler = `handler.rating.${Math.random().toString(36).slice(2, 7)}`;
   const csrf = await caseHandler(request, handler);
-  const { reference, tracking_token } = await submitRequest(request);
+  const { reference, tracking_token } = await submitRequest(request, '评价人');
   const caseId = await conclude(request, csrf, reference);
 
   // The applicant, on a phone, opens the tracking link: concluded, and the rating form.
@@ -123,7 +58,7 @@ test('an applicant rates a concluded case 不满意 by keyboard; a case handler 
   // Keyboard only: the comment first, then send without a level: the error summary.
   const comment = '办理时间比预期长，中途没有人告诉我进展。';
   await page.locator('body').focus();
-  await tabTo(page, '#rating-level');
+  await tabTo(page, page.locator('#rating-level'));
   await page.keyboard.press('Tab');
   await expect(page.locator('#rating-comment')).toBeFocused();
   await page.keyboard.type(comment);

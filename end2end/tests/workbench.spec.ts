@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, toEnglish } from './fixtures';
 import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
 import { apiLogin, createAccount, uiLogin, submitRequest, JPEG } from './staff-api';
 
@@ -7,11 +7,6 @@ import { apiLogin, createAccount, uiLogin, submitRequest, JPEG } from './staff-a
 // 2026-11-20 10:00 in Shanghai, and its first administrator comes from PORTAL_ADMIN_* in
 // playwright.config.ts. Each test creates its own accounts (through the administrator API) and
 // its own request or booking, so the tests can run in parallel on the one database.
-
-async function toEnglish(page: Page) {
-  await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
 
 async function toChinese(page: Page) {
   await page.getByRole('button', { name: '中文' }).click();
