@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
+use crate::client_ip::TrustedProxies;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `PORTAL_ADDR`, default `127.0.0.1:8080`. Port 0 picks a free port (tests).
@@ -21,6 +23,10 @@ pub struct Config {
     /// browsers send it only over HTTPS. Set it whenever the portal is reached over TLS (also
     /// behind a TLS-terminating proxy); leave it off for plain-HTTP development.
     pub secure_cookies: bool,
+    /// `PORTAL_TRUSTED_PROXIES`, default none: the reverse proxies (addresses or CIDR networks,
+    /// comma-separated) whose `X-Forwarded-For` names the client for the per-address limits.
+    /// Set it whenever the portal runs behind a proxy; see `crate::client_ip`.
+    pub trusted_proxies: TrustedProxies,
     /// The first administrator, created at start-up only when no active administrator exists:
     /// `PORTAL_ADMIN_USERNAME` with `PORTAL_ADMIN_PASSWORD_FILE` (a file holding the password,
     /// preferred: it stays out of the process environment) or `PORTAL_ADMIN_PASSWORD`, and
@@ -79,6 +85,10 @@ impl Config {
                     .map(str::trim),
                 Ok("1" | "true" | "yes")
             ),
+            trusted_proxies: TrustedProxies::parse(
+                &std::env::var("PORTAL_TRUSTED_PROXIES").unwrap_or_default(),
+            )
+            .map_err(|e| anyhow::anyhow!("PORTAL_TRUSTED_PROXIES: {e}"))?,
             first_admin: first_admin_from_env()?,
         })
     }

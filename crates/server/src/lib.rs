@@ -3,6 +3,7 @@
 
 mod assistance;
 mod booking;
+pub mod client_ip;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -11,6 +12,7 @@ mod extract;
 mod gi;
 mod health;
 mod idempotency;
+mod limit;
 mod notices;
 mod openapi;
 mod policies;
@@ -51,9 +53,11 @@ pub struct AppState {
     pub holiday_calendar: Arc<staff::admin::SharedCalendar>,
     /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
     /// module on the limit.
-    pub lookups: Arc<booking::LookupLimiter>,
+    pub lookups: Arc<limit::LookupLimiter>,
     /// The staff workbench's login limiter and cookie settings; see the `staff` module.
     pub staff: Arc<staff::StaffState>,
+    /// Whose `X-Forwarded-For` names the client (`PORTAL_TRUSTED_PROXIES`); see `client_ip`.
+    pub trusted_proxies: Arc<client_ip::TrustedProxies>,
 }
 
 impl AppState {
@@ -135,7 +139,8 @@ impl Application {
             policies,
             clock: clock.clone(),
             holiday_calendar,
-            lookups: Arc::new(booking::LookupLimiter::new()),
+            lookups: Arc::new(limit::LookupLimiter::new()),
+            trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
         };
         let router = router(state, &config)?;

@@ -16,7 +16,7 @@
 //!
 //! Guessing mobile numbers: a reference is printed on slips and is not a secret, so the lookups
 //! by reference + mobile number (`/bookings/lookup`, `/lookup/reschedule`, `/lookup/cancel`,
-//! which share one count) are limited by `limit::LookupLimiter`, in memory. After 5 failed
+//! which share one count) are limited by `crate::limit::LookupLimiter`, in memory. After 5 failed
 //! lookups (404s) of one reference within an hour, or 30 from one client address (an IPv6
 //! address by its /64), every lookup of that reference, or from that address, answers 429
 //! `booking.lookup_rate_limited` with `Retry-After`, even with the right number, until the
@@ -24,18 +24,15 @@
 //! exists or not; it is given before the database is asked, so a refused lookup costs nothing;
 //! a lookup that finds the booking does not count. The time is the server's `Clock`. The
 //! manage-token routes are not limited: 256 random bits cannot be guessed. The client address
-//! is the TCP peer's (`ConnectInfo`): behind a reverse proxy it is the proxy's, and the
-//! per-address limit would count every visitor together. Only the fact that a limit was
+//! is the TCP peer's, or behind a trusted reverse proxy the one it forwards (`crate::client_ip`,
+//! `PORTAL_TRUSTED_PROXIES`). Only the fact that a limit was
 //! reached is logged (which rule), never the reference, the number or the address.
 
 pub(crate) mod capacity;
 mod ics;
-mod limit;
 mod seed;
 pub(crate) mod store;
 
-pub use limit::LookupLimiter;
-pub(crate) use limit::{ClientIp, Limited, Limits};
 pub use seed::seed_if_empty;
 
 use anyhow::Context;
@@ -60,9 +57,11 @@ use sha2::{Digest, Sha256};
 use sqlx::SqliteExecutor;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::idempotency;
+use crate::limit::Limited;
 use crate::rating::{self, Service};
 use crate::AppState;
 use store::{BookingRow, VenueConfig};
@@ -1061,7 +1060,7 @@ async fn by_reference(
             for rule in attempt.reached() {
                 tracing::warn!(
                     rule = rule.as_str(),
-                    window_secs = limit::WINDOW_SECS,
+                    window_secs = crate::limit::WINDOW_SECS,
                     "booking lookup limit reached: lookups by reference are refused for a while"
                 );
             }

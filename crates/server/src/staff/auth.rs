@@ -34,9 +34,11 @@ use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{audit, Staff, StaffUser};
-use crate::booking::{json_rejection, new_token, ClientIp, Limited, Limits, LookupLimiter};
+use crate::booking::{json_rejection, new_token};
+use crate::client_ip::ClientIp;
 use crate::config::FirstAdmin;
 use crate::error::{ApiError, Refusal, Text};
+use crate::limit::{Limited, Limits, LookupLimiter};
 use crate::AppState;
 
 /// `last_seen_at` is written at most this often.

@@ -27,6 +27,7 @@ fn options() -> StaffOptions {
     StaffOptions {
         first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
         secure_cookies: false,
+        trusted_proxies: "",
     }
 }
 

@@ -69,6 +69,8 @@ pub async fn spawn_app_in(dir: TempDir) -> TestApp {
 pub struct StaffOptions {
     pub first_admin: Option<(String, String)>,
     pub secure_cookies: bool,
+    /// `PORTAL_TRUSTED_PROXIES`, e.g. `127.0.0.1` to believe the tests' `X-Forwarded-For`.
+    pub trusted_proxies: &'static str,
 }
 
 /// A server on `dir` (a new temp dir for a fresh database) with the clock at `now` (RFC 3339)
@@ -119,6 +121,8 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         dist_dir: PathBuf::from(&dist),
         now_override,
         secure_cookies: options.secure_cookies,
+        trusted_proxies: portal_server::client_ip::TrustedProxies::parse(options.trusted_proxies)
+            .expect("a valid list of trusted proxies"),
         first_admin: options.first_admin.map(|(username, password)| FirstAdmin {
             display_name: format!("{username} (first administrator)"),
             username,

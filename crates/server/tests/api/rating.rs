@@ -32,6 +32,7 @@ async fn app() -> TestApp {
         StaffOptions {
             first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
             secure_cookies: false,
+            trusted_proxies: "",
         },
     )
     .await

@@ -32,6 +32,7 @@ pub(crate) async fn app() -> TestApp {
     app_with(StaffOptions {
         first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
         secure_cookies: false,
+        trusted_proxies: "",
     })
     .await
 }
@@ -220,6 +221,7 @@ async fn the_cookie_is_secure_when_configured_for_tls() {
     let app = app_with(StaffOptions {
         first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
         secure_cookies: true,
+        trusted_proxies: "",
     })
     .await;
     let response = login(&app, ADMIN, ADMIN_PASSWORD).await;
@@ -342,6 +344,68 @@ async fn failed_logins_are_limited_per_username_and_per_address() {
     login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
 }
 
+/// A failed login sent as if through a proxy that says the client is `forwarded_for`.
+async fn login_forwarded(app: &TestApp, forwarded_for: &str, username: &str) -> StatusCode {
+    app.client
+        .post(app.url("/api/v1/staff/session"))
+        .header("X-Forwarded-For", forwarded_for)
+        .json(&json!({"username": username, "password": "wrong password!!"}))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_failed_logins_count_per_forwarded_client() {
+    // The tests' requests come from 127.0.0.1: here that is the portal's reverse proxy.
+    let app = app_with(StaffOptions {
+        first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
+        secure_cookies: false,
+        trusted_proxies: "127.0.0.1",
+    })
+    .await;
+    // 20 failures from one visitor; the first entries are made up by the visitor itself and
+    // change every time, the proxy appends the address it really saw.
+    for i in 0..20 {
+        let status = login_forwarded(
+            &app,
+            &format!("192.0.2.{i}, 203.0.113.7"),
+            &format!("user{i}"),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "failure {}", i + 1);
+    }
+    assert_eq!(
+        login_forwarded(&app, "198.51.100.1, 203.0.113.7", "someone").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Everybody else behind the same proxy can still sign in.
+    let response = app
+        .client
+        .post(app.url("/api/v1/staff/session"))
+        .header("X-Forwarded-For", "198.51.100.23")
+        .json(&json!({"username": ADMIN, "password": ADMIN_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_a_forwarded_address_changes_nothing() {
+    let app = app().await;
+    for i in 0..20 {
+        let status = login_forwarded(&app, &format!("203.0.113.{i}"), &format!("user{i}")).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "failure {}", i + 1);
+    }
+    // The address is the peer's: a new X-Forwarded-For does not get round the limit.
+    assert_eq!(
+        login_forwarded(&app, "198.51.100.23", "someone").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
 #[tokio::test]
 async fn the_first_administrator_is_created_only_when_there_is_none() {
     let dir = tempfile::tempdir().unwrap();
@@ -351,6 +415,7 @@ async fn the_first_administrator_is_created_only_when_there_is_none() {
         StaffOptions {
             first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
             secure_cookies: false,
+            trusted_proxies: "",
         },
     )
     .await;
@@ -380,6 +445,7 @@ async fn reuse(app: TestApp, password: &str) -> TestApp {
         StaffOptions {
             first_admin: Some((ADMIN.to_owned(), password.to_owned())),
             secure_cookies: false,
+            trusted_proxies: "",
         },
     )
     .await

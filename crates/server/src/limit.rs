@@ -1,5 +1,6 @@
-//! The limit on failed lookups by reference + mobile number (see the module documentation of
-//! `booking`): at most [`MAX_FAILURES_PER_REFERENCE`] per reference and
+//! Limits on failures counted in memory by a key and by client address (`crate::client_ip`).
+//! First written for failed booking lookups by reference + mobile number (see the module
+//! documentation of `booking`): at most [`MAX_FAILURES_PER_REFERENCE`] per reference and
 //! [`MAX_FAILURES_PER_CLIENT`] per client address in any [`WINDOW_SECS`] (a rolling window: each
 //! failure counts for one hour after it happened).
 //!
@@ -11,13 +12,9 @@
 //! number hopeless (5 guesses an hour against some 10^8 numbers).
 
 use std::collections::HashMap;
-use std::convert::Infallible;
 use std::hash::Hash;
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv6Addr};
 use std::sync::{Mutex, PoisonError};
-
-use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::request::Parts;
 
 /// How long a failed lookup counts.
 pub const WINDOW_SECS: i64 = 60 * 60;
@@ -29,25 +26,6 @@ pub const MAX_FAILURES_PER_CLIENT: usize = 30;
 /// Counts that have run out are dropped this often (by the server's clock), besides whenever
 /// their key is looked at, so that references tried once do not pile up.
 const PURGE_EVERY_SECS: i64 = 5 * 60;
-
-/// The address a request came from, when the server was started with it
-/// (`Application::run_until_stopped` serves with `into_make_service_with_connect_info`).
-/// `None` for a router driven without one (a test calling it directly): the per-address limit
-/// is then not applied.
-pub struct ClientIp(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<ClientIp, Infallible> {
-        Ok(ClientIp(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| addr.ip()),
-        ))
-    }
-}
 
 /// The key of a client address: an IPv4 address as it is, an IPv6 address by its /64 network
 /// (one household or phone usually gets a whole /64, so single addresses cost nothing to
