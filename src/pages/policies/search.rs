@@ -46,19 +46,21 @@ pub fn PolicySearchPage() -> impl IntoView {
         }
     });
     // The hits, and the documents' titles for the document filter (fetched once per visit).
+    // Each answer carries the search it answers: the address may have moved on while it was
+    // on its way, and the results must never be shown under a newer query (as in the GI
+    // search).
     let results = LocalResource::new(move || {
         let parsed = parsed.get();
         let lang = prefs.lang.get_untracked();
         async move {
-            match parsed {
-                Ok(search) => {
-                    let hits = api::policy_search(&search, lang).await;
-                    // Without the titles the document filter shows the slugs: still usable.
-                    let titles = super::policy_list(lang).await.unwrap_or_default();
-                    Some((hits, titles))
-                }
-                Err(_) => None,
-            }
+            let search = match parsed {
+                Ok(search) => search,
+                Err(errors) => return Err(errors),
+            };
+            let hits = api::policy_search(&search, lang).await;
+            // Without the titles the document filter shows the slugs: still usable.
+            let titles = super::policy_list(lang).await.unwrap_or_default();
+            Ok((search, hits, titles))
         }
     });
     let (pending, set_pending) = signal(false);
@@ -94,16 +96,12 @@ pub fn PolicySearchPage() -> impl IntoView {
                     let lang = prefs.lang.get();
                     Suspend::new(async move {
                         let (mut idle, mut summary, mut found, mut failed) = (false, None, None, None);
-                        let (hits, titles) = match results.await {
-                            Some((hits, titles)) => (Some(hits), titles),
-                            None => (None, Vec::new()),
-                        };
-                        match (hits, parsed.get_untracked()) {
+                        match results.await {
                             // Nothing asked yet: only the query is missing.
-                            (None, Err(errors)) if errors == [("q", PolicySearchError::QueryMissing)] => {
+                            Err(errors) if errors == [("q", PolicySearchError::QueryMissing)] => {
                                 idle = true;
                             }
-                            (None, Err(errors)) => {
+                            Err(errors) => {
                                 summary = Some(
                                     errors
                                         .into_iter()
@@ -111,17 +109,16 @@ pub fn PolicySearchPage() -> impl IntoView {
                                         .collect::<Vec<_>>(),
                                 );
                             }
-                            (Some(Ok(result)), Ok(search)) => found = Some((search, result)),
-                            (Some(Err(ApiError::Validation(body))), _) => {
+                            Ok((search, Ok(result), titles)) => found = Some((search, result, titles)),
+                            Ok((_, Err(ApiError::Validation(body)), _)) => {
                                 summary = Some(field_messages(&body));
                             }
-                            (Some(Err(error)), _) => failed = Some(error),
-                            _ => {}
+                            Ok((_, Err(error), _)) => failed = Some(error),
                         }
                         view! {
                             {idle.then(|| view! { <Examples/> })}
                             {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies/search".to_owned()/> })}
-                            {found.map(|(search, result)| view! {
+                            {found.map(|(search, result, titles)| view! {
                                 <Results search=search result=result titles=titles lang=lang pending=pending/>
                             })}
                             {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| results.refetch()/> })}
