@@ -8,88 +8,22 @@
 use portal_domain::api::admin::{AdminVenue, AdminVenueList, HolidayOrigin, HolidayYearList};
 use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking};
 use portal_domain::api::booking::{Availability, Booking, BookingCreated};
-use portal_domain::api::staff::{AccountList, AuditPage, Role, StaffAccount, StaffSession};
-use portal_domain::api::ApiErrorBody;
+use portal_domain::api::staff::{AccountList, Role, StaffAccount};
 use portal_domain::calendar::Date;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+use crate::helpers::{spawn_staff_app, TestApp};
+use crate::staff_client::{
+    admin_options, audit, call_as_in, error, login, login_admin, staff_app, Session, ADMIN,
+    PASSWORD,
+};
 
-/// Test-only credentials: the portal itself has no default password.
-const ADMIN: &str = "admin";
-const ADMIN_PASSWORD: &str = "test-only admin password 1";
-const PASSWORD: &str = "test-only staff password 2";
 const CENTER: &str = "nantong-ip-protection-center";
 const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
 
-fn options() -> StaffOptions {
-    StaffOptions {
-        first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
-        secure_cookies: false,
-        trusted_proxies: "",
-    }
-}
-
-async fn app_at(now: &str) -> TestApp {
-    spawn_staff_app(tempfile::tempdir().unwrap(), now, options()).await
-}
-
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn login(app: &TestApp, username: &str, password: &str) -> Session {
-    let response = app
-        .client
-        .post(app.url("/api/v1/staff/session"))
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "login of {username}");
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let session: StaffSession = response.json().await.unwrap();
-    Session {
-        cookie,
-        csrf: session.csrf_token,
-    }
-}
-
-async fn login_admin(app: &TestApp) -> Session {
-    login(app, ADMIN, ADMIN_PASSWORD).await
-}
-
-/// A staff request in `lang` (`zh-CN` or `en`).
-async fn call(
-    app: &TestApp,
-    session: &Session,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-    lang: &str,
-) -> reqwest::Response {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .header("Cookie", &session.cookie)
-        .header("X-CSRF-Token", &session.csrf)
-        .header("Accept-Language", lang);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
 async fn put(app: &TestApp, session: &Session, path: &str, body: Value) -> reqwest::Response {
-    call(app, session, Method::PUT, path, Some(body), "zh-CN").await
+    call_as_in(app, Method::PUT, path, session, Some(body), "zh-CN").await
 }
 
 async fn get_json<T: serde::de::DeserializeOwned>(
@@ -97,17 +31,9 @@ async fn get_json<T: serde::de::DeserializeOwned>(
     session: &Session,
     path: &str,
 ) -> T {
-    let response = call(app, session, Method::GET, path, None, "zh-CN").await;
+    let response = call_as_in(app, Method::GET, path, session, None, "zh-CN").await;
     assert_eq!(response.status(), 200, "{path}");
     response.json().await.unwrap()
-}
-
-async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
-}
-
-async fn audit(app: &TestApp, session: &Session) -> AuditPage {
-    get_json(app, session, "/api/v1/staff/audit?per_page=200").await
 }
 
 async fn availability(app: &TestApp, venue: &str, topic: &str) -> reqwest::Response {
@@ -158,7 +84,7 @@ fn d(s: &str) -> Date {
 #[tokio::test]
 async fn venue_settings_change_what_citizens_are_offered_at_once() {
     // Tuesday 2026-09-29: the window starts on Wednesday 09-30 (then 国庆节 10-01..07).
-    let app = app_at("2026-09-29T10:00:00+08:00").await;
+    let app = staff_app("2026-09-29T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
 
     let list: AdminVenueList = get_json(&app, &admin, "/api/v1/staff/admin/venues").await;
@@ -312,7 +238,7 @@ async fn venue_settings_change_what_citizens_are_offered_at_once() {
 
 #[tokio::test]
 async fn venue_settings_are_checked_field_by_field_in_both_languages() {
-    let app = app_at("2026-09-29T10:00:00+08:00").await;
+    let app = staff_app("2026-09-29T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
     let path = format!("/api/v1/staff/admin/venues/{CENTER}/booking");
     let bad = json!({
@@ -334,7 +260,7 @@ async fn venue_settings_are_checked_field_by_field_in_both_languages() {
             "Write the time as hours:minutes on the 24-hour clock, for example 09:00 or 17:30.",
         ),
     ] {
-        let response = call(&app, &admin, Method::PUT, &path, Some(bad.clone()), lang).await;
+        let response = call_as_in(&app, Method::PUT, &path, &admin, Some(bad.clone()), lang).await;
         assert_eq!(response.status(), 400);
         let body = error(response).await;
         assert_eq!(body.code, "validation_failed");
@@ -468,7 +394,7 @@ async fn track(app: &TestApp, token: &str) -> AssistanceTracking {
 #[tokio::test]
 async fn publishing_a_year_extends_booking_windows_and_deadlines_at_once_and_after_a_restart() {
     // Monday 2026-12-28: three working days of 2026 are left, 2027 is not published.
-    let app = app_at("2026-12-28T10:00:00+08:00").await;
+    let app = staff_app("2026-12-28T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
 
     let before = availability_ok(&app, CENTER, "patent").await;
@@ -571,7 +497,7 @@ async fn publishing_a_year_extends_booking_windows_and_deadlines_at_once_and_aft
     );
 
     // A restart merges the database's years with the seed file.
-    let again = spawn_staff_app(app.dir, "2026-12-28T10:00:00+08:00", options()).await;
+    let again = spawn_staff_app(app.dir, "2026-12-28T10:00:00+08:00", admin_options()).await;
     let restarted = availability_ok(&again, CENTER, "patent").await;
     assert_eq!(restarted.unpublished_year, None);
     assert_eq!(
@@ -589,7 +515,7 @@ async fn publishing_a_year_extends_booking_windows_and_deadlines_at_once_and_aft
 
 #[tokio::test]
 async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
-    let app = app_at("2026-09-29T10:00:00+08:00").await;
+    let app = staff_app("2026-09-29T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
 
     for (lang, message) in [
@@ -602,11 +528,11 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
             "Only this year and later years can be published or corrected; past years cannot change.",
         ),
     ] {
-        let response = call(
+        let response = call_as_in(
             &app,
-            &admin,
             Method::PUT,
             "/api/v1/staff/admin/holidays/2025",
+            &admin,
             Some(test_2027()),
             lang,
         )
@@ -631,11 +557,11 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
     bad["holidays"][0]["to"] = json!("2027-01-03");
     bad["working_days"] = json!(["2027-01-09", "2027-01-12"]);
     bad["source_url"] = json!("www.example.org");
-    let response = call(
+    let response = call_as_in(
         &app,
-        &admin,
         Method::PUT,
         "/api/v1/staff/admin/holidays/2027",
+        &admin,
         Some(bad.clone()),
         "en",
     )
@@ -653,11 +579,11 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
         ("zh-CN", "节假日日历中“测试假日（虚构）”的结束日期 2027-01-03 早于开始日期 2027-01-04"),
         ("en", "In the holiday calendar, \"测试假日（虚构）\" ends (2027-01-03) before it starts (2027-01-04)"),
     ] {
-        let response = call(
+        let response = call_as_in(
             &app,
-            &admin,
             Method::PUT,
             "/api/v1/staff/admin/holidays/2027",
+            &admin,
             Some(bad.clone()),
             lang,
         )
@@ -728,13 +654,13 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
 
 #[tokio::test]
 async fn only_administrators_change_settings() {
-    let app = app_at("2026-09-29T10:00:00+08:00").await;
+    let app = staff_app("2026-09-29T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
-    let response = call(
+    let response = call_as_in(
         &app,
-        &admin,
         Method::POST,
         "/api/v1/staff/accounts",
+        &admin,
         Some(
             json!({"username": "desk", "display_name": "前台", "roles": [Role::Reception],
             "password": PASSWORD}),
@@ -758,7 +684,7 @@ async fn only_administrators_change_settings() {
             Some(test_2027()),
         ),
     ] {
-        let response = call(&app, &desk, method, &path, body, "zh-CN").await;
+        let response = call_as_in(&app, method, &path, &desk, body, "zh-CN").await;
         assert_eq!(response.status(), 403, "{path}");
         assert_eq!(error(response).await.code, "staff.forbidden");
     }
@@ -776,11 +702,11 @@ async fn only_administrators_change_settings() {
         desk.last_login_at.as_deref(),
         Some("2026-09-29T10:00:00+08:00")
     );
-    let response = call(
+    let response = call_as_in(
         &app,
-        &admin,
         Method::POST,
         "/api/v1/staff/accounts",
+        &admin,
         Some(
             json!({"username": "new", "display_name": "新人", "roles": [Role::CaseHandler],
             "password": PASSWORD}),

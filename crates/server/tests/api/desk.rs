@@ -4,113 +4,45 @@
 
 use portal_domain::api::booking::{Availability, Booking, BookingCreated, BookingSummary};
 use portal_domain::api::desk::{Closure, ClosureCreated, DeskSlot, DeskSlots};
-use portal_domain::api::staff::{AuditPage, Role, StaffSession};
+use portal_domain::api::staff::Role;
 use portal_domain::api::ApiErrorBody;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+use crate::helpers::TestApp;
+use crate::staff_client::{
+    audit, call_as, error, login, post, staff_app, staff_named, Session, ADMIN, ADMIN_PASSWORD,
+};
 
 const NOW: &str = "2026-11-20T10:00:00+08:00";
-/// Test-only credentials: the portal itself has no default password.
-const ADMIN: &str = "admin";
-const ADMIN_PASSWORD: &str = "test-only admin password 1";
-const PASSWORD: &str = "test-only staff password 2";
 const CENTER: &str = "nantong-ip-protection-center";
 const HAIAN: &str = "haian-furniture-fast-rights-center";
 const TEXTILES: &str = "nantong-home-textiles-fast-rights-center";
 const QIDONG: &str = "qidong-power-tools-fast-rights-center";
 
 async fn app() -> TestApp {
-    spawn_staff_app(
-        tempfile::tempdir().unwrap(),
-        NOW,
-        StaffOptions {
-            first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
-            secure_cookies: false,
-            trusted_proxies: "",
-        },
-    )
-    .await
+    staff_app(NOW).await
 }
 
 fn at(instant: &str) -> i64 {
     portal_server::clock::parse_instant(instant).unwrap()
 }
 
-/// A logged-in member of staff: the cookie to send and the CSRF token.
-#[derive(Debug, Clone)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn login(app: &TestApp, username: &str, password: &str) -> Session {
-    let response = app
-        .client
-        .post(app.url("/api/v1/staff/session"))
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "login of {username}");
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let session: StaffSession = response.json().await.unwrap();
-    Session {
-        cookie,
-        csrf: session.csrf_token,
-    }
-}
-
-async fn call(
+/// Like `staff_client::staff_with`, but the display name is `前台 {username}` (the tests check
+/// it where a closure names who made it).
+async fn desk_staff_with(
     app: &TestApp,
-    method: Method,
-    path: &str,
-    session: &Session,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app
-        .client
-        .request(method, app.url(path))
-        .header("Cookie", &session.cookie)
-        .header("X-CSRF-Token", &session.csrf);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
-async fn staff_post(app: &TestApp, s: &Session, path: &str, body: Value) -> reqwest::Response {
-    call(app, Method::POST, path, s, Some(body)).await
-}
-
-/// Creates an account with `roles` as the administrator and logs it in.
-async fn staff_with(app: &TestApp, admin: &Session, username: &str, roles: &[Role]) -> Session {
-    let response = staff_post(
-        app,
-        admin,
-        "/api/v1/staff/accounts",
-        json!({"username": username, "display_name": format!("前台 {username}"), "roles": roles, "password": PASSWORD}),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::CREATED, "{username}");
-    login(app, username, PASSWORD).await
+    admin: &Session,
+    username: &str,
+    roles: &[Role],
+) -> Session {
+    staff_named(app, admin, username, &format!("前台 {username}"), roles).await
 }
 
 async fn desk(app: &TestApp) -> (Session, Session) {
     let admin = login(app, ADMIN, ADMIN_PASSWORD).await;
-    let desk = staff_with(app, &admin, "desk1", &[Role::Reception]).await;
+    let desk = desk_staff_with(app, &admin, "desk1", &[Role::Reception]).await;
     (admin, desk)
-}
-
-async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
 }
 
 fn field_codes(body: &ApiErrorBody) -> Vec<(&str, &str)> {
@@ -121,7 +53,7 @@ fn field_codes(body: &ApiErrorBody) -> Vec<(&str, &str)> {
 }
 
 async fn slots(app: &TestApp, s: &Session, venue: &str, date: &str) -> DeskSlots {
-    let response = call(
+    let response = call_as(
         app,
         Method::GET,
         &format!("/api/v1/staff/slots?venue={venue}&date={date}"),
@@ -144,7 +76,7 @@ async fn close(
     date: &str,
     time: Option<&str>,
 ) -> reqwest::Response {
-    staff_post(
+    post(
         app,
         s,
         "/api/v1/staff/closures",
@@ -241,19 +173,6 @@ fn offered(a: &Availability, date: &str) -> Vec<(String, u16)> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
-    let response = call(
-        app,
-        Method::GET,
-        "/api/v1/staff/audit?per_page=200",
-        admin,
-        None,
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
 }
 
 #[tokio::test]
@@ -458,17 +377,17 @@ async fn closing_a_whole_day_and_reopening_it() {
 
     // Reopening: bookable again; the cancelled bookings stay cancelled (and can be rebooked).
     let path = format!("/api/v1/staff/closures/{}", created.closure.id);
-    let response = call(&app, Method::DELETE, &path, &desk, None).await;
+    let response = call_as(&app, Method::DELETE, &path, &desk, None).await;
     assert_eq!(response.status(), StatusCode::OK);
     let reopened: Closure = response.json().await.unwrap();
     assert!(reopened.reopened_at.is_some());
-    let again: Closure = call(&app, Method::DELETE, &path, &desk, None)
+    let again: Closure = call_as(&app, Method::DELETE, &path, &desk, None)
         .await
         .json()
         .await
         .unwrap();
     assert_eq!(again, reopened, "reopening again changes nothing");
-    let response = call(
+    let response = call_as(
         &app,
         Method::DELETE,
         "/api/v1/staff/closures/999999",
@@ -566,7 +485,7 @@ async fn adding_a_seat_lets_one_more_person_book() {
     assert_eq!(error(response).await.code, "booking.slot_full");
 
     let seats = |add: Value| {
-        staff_post(
+        post(
             &app,
             &desk,
             "/api/v1/staff/slots/seats",
@@ -640,7 +559,7 @@ async fn adding_a_seat_lets_one_more_person_book() {
 async fn closures_and_seats_name_each_bad_field() {
     let app = app().await;
     let (admin, desk) = desk(&app).await;
-    let closure = |body: Value| staff_post(&app, &desk, "/api/v1/staff/closures", body);
+    let closure = |body: Value| post(&app, &desk, "/api/v1/staff/closures", body);
 
     let response = closure(json!({})).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
@@ -714,7 +633,7 @@ async fn closures_and_seats_name_each_bad_field() {
     assert!(!log.items.iter().any(|e| e.target_type == "closure"));
 
     // Seats: the same checks of the slot.
-    let response = staff_post(
+    let response = post(
         &app,
         &desk,
         "/api/v1/staff/slots/seats",
@@ -727,7 +646,7 @@ async fn closures_and_seats_name_each_bad_field() {
     );
 
     // The day's slots: a venue is needed; a day off has none; today is the default.
-    let response = call(&app, Method::GET, "/api/v1/staff/slots", &desk, None).await;
+    let response = call_as(&app, Method::GET, "/api/v1/staff/slots", &desk, None).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
         field_codes(&error(response).await),
@@ -735,7 +654,7 @@ async fn closures_and_seats_name_each_bad_field() {
     );
     let weekend = slots(&app, &desk, CENTER, "2026-11-21").await;
     assert!(weekend.slots.is_empty());
-    let today: DeskSlots = call(
+    let today: DeskSlots = call_as(
         &app,
         Method::GET,
         &format!("/api/v1/staff/slots?venue={CENTER}"),
@@ -755,8 +674,8 @@ async fn closures_and_seats_name_each_bad_field() {
 async fn case_handlers_cannot_close_slots() {
     let app = app().await;
     let (admin, _) = desk(&app).await;
-    let handler = staff_with(&app, &admin, "handler1", &[Role::CaseHandler]).await;
-    let response = call(
+    let handler = desk_staff_with(&app, &admin, "handler1", &[Role::CaseHandler]).await;
+    let response = call_as(
         &app,
         Method::GET,
         &format!("/api/v1/staff/slots?venue={CENTER}&date=2026-11-23"),

@@ -2,6 +2,7 @@
 //! to it over HTTP.
 
 mod helpers;
+mod staff_client;
 
 mod admin;
 mod assistance;

@@ -7,8 +7,9 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::helpers::TestApp;
-use crate::staff::{
-    app, audit, call, error, get, login_ok, post, staff_with, Session, ADMIN, ADMIN_PASSWORD,
+use crate::staff::app;
+use crate::staff_client::{
+    audit, call, error, get, login, post, staff_with, Session, ADMIN, ADMIN_PASSWORD,
 };
 
 fn notice(title: &str, starts_on: &str, ends_on: Option<&str>) -> Value {
@@ -38,7 +39,7 @@ async fn publish(app: &TestApp, admin: &Session, body: Value) -> StaffNotice {
 #[tokio::test]
 async fn the_public_sees_only_what_is_in_force_today_important_first() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     assert!(
         public(&app).await.items.is_empty(),
         "none before any is published"
@@ -69,7 +70,7 @@ async fn the_public_sees_only_what_is_in_force_today_important_first() {
     let shown: Vec<i64> = public(&app).await.items.iter().map(|n| n.id).collect();
     assert_eq!(shown, vec![important.notice.id, later.notice.id]);
     // (Nine days on, the session has long ended.)
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let all: StaffNoticeList = get(&app, &admin, "/api/v1/staff/admin/notices")
         .await
         .json()
@@ -83,7 +84,7 @@ async fn the_public_sees_only_what_is_in_force_today_important_first() {
 #[tokio::test]
 async fn a_notice_is_changed_and_withdrawn_and_each_change_is_audited() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let created = publish(&app, &admin, notice("国庆", "2026-09-29", None)).await;
     let id = created.notice.id;
 
@@ -153,7 +154,7 @@ async fn a_notice_is_changed_and_withdrawn_and_each_change_is_audited() {
 #[tokio::test]
 async fn bad_notices_are_refused_field_by_field_in_the_callers_language() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let response = post(
         &app,
         &admin,
@@ -193,7 +194,7 @@ async fn bad_notices_are_refused_field_by_field_in_the_callers_language() {
 #[tokio::test]
 async fn only_administrators_manage_notices() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let reception = staff_with(&app, &admin, "front.desk", &[Role::Reception]).await;
     let response = post(
         &app,

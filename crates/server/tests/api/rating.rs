@@ -6,18 +6,17 @@
 use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking, RequestStatus};
 use portal_domain::api::booking::{Booking, BookingCreated, BookingSummary};
 use portal_domain::api::rating::{FollowUpList, RatingLevel, RatingView, ServiceKind};
-use portal_domain::api::staff::{AuditPage, CaseDetail, DeskBookingList, Overview, StaffSession};
-use portal_domain::api::ApiErrorBody;
+use portal_domain::api::staff::{AuditPage, CaseDetail, DeskBookingList, Overview};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+use crate::helpers::TestApp;
+use crate::staff_client::{
+    create_account, error, get, login, login_admin, post, staff_app, Session, ADMIN,
+    ADMIN_PASSWORD, PASSWORD,
+};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
-/// Test-only credentials: the portal itself has no default password.
-const ADMIN: &str = "admin";
-const ADMIN_PASSWORD: &str = "test-only admin password 1";
-const PASSWORD: &str = "test-only staff password 2";
 const CENTER: &str = "nantong-ip-protection-center";
 const MOBILE: &str = "13812345678";
 
@@ -26,81 +25,17 @@ fn at(instant: &str) -> i64 {
 }
 
 async fn app() -> TestApp {
-    spawn_staff_app(
-        tempfile::tempdir().unwrap(),
-        NOW,
-        StaffOptions {
-            first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
-            secure_cookies: false,
-            trusted_proxies: "",
-        },
-    )
-    .await
+    staff_app(NOW).await
 }
 
 // ---------------------------------------------------------------------------------------------
 // Staff sessions
 // ---------------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone)]
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn login(app: &TestApp, username: &str, password: &str) -> Session {
-    let response = app
-        .client
-        .post(app.url("/api/v1/staff/session"))
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK, "login of {username}");
-    let cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    let session: StaffSession = response.json().await.unwrap();
-    Session {
-        cookie,
-        csrf: session.csrf_token,
-    }
-}
-
-async fn staff_get(app: &TestApp, s: &Session, path: &str) -> reqwest::Response {
-    app.client
-        .get(app.url(path))
-        .header("Cookie", &s.cookie)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn staff_post(app: &TestApp, s: &Session, path: &str, body: Value) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .header("Cookie", &s.cookie)
-        .header("X-CSRF-Token", &s.csrf)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
 /// Creates an account with `roles` as the administrator (nothing if it exists) and logs it in.
 async fn staff(app: &TestApp, username: &str, roles: &[&str]) -> Session {
-    let admin = login(app, ADMIN, ADMIN_PASSWORD).await;
-    let response = staff_post(
-        app,
-        &admin,
-        "/api/v1/staff/accounts",
-        json!({"username": username, "display_name": username, "roles": roles, "password": PASSWORD}),
-    )
-    .await;
+    let admin = login_admin(app).await;
+    let response = create_account(app, &admin, username, username, roles).await;
     assert!(
         [StatusCode::CREATED, StatusCode::CONFLICT].contains(&response.status()),
         "{username}"
@@ -109,13 +44,9 @@ async fn staff(app: &TestApp, username: &str, roles: &[&str]) -> Session {
 }
 
 async fn follow_up(app: &TestApp, s: &Session, query: &str) -> FollowUpList {
-    let response = staff_get(app, s, &format!("/api/v1/staff/ratings?{query}")).await;
+    let response = get(app, s, &format!("/api/v1/staff/ratings?{query}")).await;
     assert_eq!(response.status(), StatusCode::OK, "{query}");
     response.json().await.unwrap()
-}
-
-async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,7 +173,7 @@ async fn track_lookup(app: &TestApp, reference: &str) -> AssistanceTracking {
 
 /// The case's id in the staff routes.
 async fn case_id(app: &TestApp, handler: &Session, reference: &str) -> i64 {
-    let list: Value = staff_get(app, handler, "/api/v1/staff/cases?status=all")
+    let list: Value = get(app, handler, "/api/v1/staff/cases?status=all")
         .await
         .json()
         .await
@@ -265,7 +196,7 @@ async fn conclude(app: &TestApp, handler: &Session, id: i64) {
         json!({"to": "assisting"}),
         json!({"to": "concluded", "outcome": "经调解，对方已下架侵权商品。"}),
     ] {
-        let response = staff_post(
+        let response = post(
             app,
             handler,
             &format!("/api/v1/staff/cases/{id}/transition"),
@@ -313,7 +244,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     // On the day the desk checks the person in (the clock moves: log in then).
     app.clock.set(at("2026-09-30T08:30:00+08:00"));
     let desk = staff(&app, "desk1", &["reception"]).await;
-    let day: DeskBookingList = staff_get(
+    let day: DeskBookingList = get(
         &app,
         &desk,
         &format!("/api/v1/staff/bookings?date=2026-09-30&venue={CENTER}"),
@@ -323,7 +254,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     .await
     .unwrap();
     let booking_id = day.items[0].id;
-    let response = staff_post(
+    let response = post(
         &app,
         &desk,
         &format!("/api/v1/staff/bookings/{booking_id}/check-in"),
@@ -406,30 +337,30 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     assert_eq!(item.reply, None);
     let rating_id = item.id;
     let reply_path = format!("/api/v1/staff/ratings/{rating_id}/reply");
-    let response = staff_post(&app, &desk, &reply_path, json!({"text": "  "})).await;
+    let response = post(&app, &desk, &reply_path, json!({"text": "  "})).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
         error(response).await.fields["text"].code,
         "rating.reply_missing"
     );
-    let response = staff_post(&app, &desk, &reply_path, json!({"text": "x".repeat(2001)})).await;
+    let response = post(&app, &desk, &reply_path, json!({"text": "x".repeat(2001)})).await;
     assert_eq!(
         error(response).await.fields["text"].code,
         "rating.reply_too_long"
     );
     let answer = "非常抱歉让您久等。我们已在上午高峰增加一名接待人员。";
-    let response = staff_post(&app, &desk, &reply_path, json!({"text": answer})).await;
+    let response = post(&app, &desk, &reply_path, json!({"text": answer})).await;
     assert_eq!(response.status(), StatusCode::OK);
     let answered: Value = response.json().await.unwrap();
     assert_eq!(answered["reply"]["text"], answer);
     assert_eq!(answered["reply"]["replied_by"], "desk1");
     // Again with the same words: unchanged; with others: refused.
-    let response = staff_post(&app, &desk, &reply_path, json!({"text": answer})).await;
+    let response = post(&app, &desk, &reply_path, json!({"text": answer})).await;
     assert_eq!(response.status(), StatusCode::OK);
-    let response = staff_post(&app, &desk, &reply_path, json!({"text": "另一个回复"})).await;
+    let response = post(&app, &desk, &reply_path, json!({"text": "另一个回复"})).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(error(response).await.code, "rating.already_answered");
-    let response = staff_post(
+    let response = post(
         &app,
         &desk,
         "/api/v1/staff/ratings/999999/reply",
@@ -462,12 +393,12 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     assert_eq!(answered.items.len(), 1);
     assert_eq!(answered.awaiting_reply, 0);
     assert_eq!(follow_up(&app, &desk, "follow_up=all").await.total, 1);
-    let response = staff_get(&app, &desk, "/api/v1/staff/ratings?follow_up=closed").await;
+    let response = get(&app, &desk, "/api/v1/staff/ratings?follow_up=closed").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 
     // One audit row, without the words of the rating or the reply.
     let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
-    let log: AuditPage = staff_get(&app, &admin, "/api/v1/staff/audit?per_page=200")
+    let log: AuditPage = get(&app, &admin, "/api/v1/staff/audit?per_page=200")
         .await
         .json()
         .await
@@ -514,7 +445,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     );
 
     // Concluded through the staff API: offered, by link and by lookup.
-    let response = staff_post(
+    let response = post(
         &app,
         &handler,
         &format!("/api/v1/staff/cases/{id}/transition"),
@@ -558,7 +489,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     assert_eq!(error(response).await.code, "rating.already_rated");
 
     // Staff: the case shows the step, still goes nowhere, and nobody moves it to "rated".
-    let detail: CaseDetail = staff_get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
+    let detail: CaseDetail = get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
         .await
         .json()
         .await
@@ -566,7 +497,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     assert_eq!(detail.summary.status, RequestStatus::Concluded);
     assert_eq!(detail.timeline.last().unwrap().status, RequestStatus::Rated);
     assert!(detail.allowed_transitions.is_empty());
-    let response = staff_post(
+    let response = post(
         &app,
         &handler,
         &format!("/api/v1/staff/cases/{id}/transition"),
@@ -581,7 +512,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
         .await
         .items
         .is_empty());
-    let response = staff_post(
+    let response = post(
         &app,
         &handler,
         "/api/v1/staff/ratings/1/reply",
@@ -611,7 +542,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     assert_eq!(item.level, RatingLevel::VeryDissatisfied);
 
     // The overview counts ratings per level and those awaiting a reply.
-    let overview: Overview = staff_get(&app, &handler, "/api/v1/staff/overview")
+    let overview: Overview = get(&app, &handler, "/api/v1/staff/overview")
         .await
         .json()
         .await
@@ -641,7 +572,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
         .all(|c| c.status != RequestStatus::Rated));
 
     // The reply reaches the applicant's tracking page.
-    let response = staff_post(
+    let response = post(
         &app,
         &handler,
         &format!("/api/v1/staff/ratings/{}/reply", item.id),
@@ -659,7 +590,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
 /// Submitted → initial review → accepted → assisting: everything but the conclusion.
 async fn conclude_partly(app: &TestApp, handler: &Session, id: i64) {
     for to in ["initial_review", "accepted", "assisting"] {
-        let response = staff_post(
+        let response = post(
             app,
             handler,
             &format!("/api/v1/staff/cases/{id}/transition"),
@@ -715,7 +646,7 @@ async fn ratings_sent_at_once_leave_one_rating() {
         4
     );
     let all = follow_up(&app, &handler, "follow_up=all").await;
-    let overview: Overview = staff_get(&app, &handler, "/api/v1/staff/overview")
+    let overview: Overview = get(&app, &handler, "/api/v1/staff/overview")
         .await
         .json()
         .await

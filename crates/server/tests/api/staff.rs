@@ -5,7 +5,7 @@
 use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking, RequestStatus};
 use portal_domain::api::booking::BookingCreated;
 use portal_domain::api::staff::{
-    AuditPage, CaseDetail, CaseList, DeskBooking, DeskBookingList, Overview, Role, StaffSession,
+    CaseDetail, CaseList, DeskBooking, DeskBookingList, Overview, Role, StaffSession,
 };
 use portal_domain::api::ApiErrorBody;
 use portal_server::staff::{route_table, Access};
@@ -13,12 +13,12 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+use crate::staff_client::{
+    admin_options, audit, call, error, get, login, login_response, post, staff_app, staff_with,
+    Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
+};
 
 pub(crate) const NOW: &str = "2026-09-29T10:00:00+08:00";
-/// Test-only credentials: the portal itself has no default password.
-pub(crate) const ADMIN: &str = "admin";
-pub(crate) const ADMIN_PASSWORD: &str = "test-only admin password 1";
-pub(crate) const PASSWORD: &str = "test-only staff password 2";
 
 pub(crate) fn at(instant: &str) -> i64 {
     portal_server::clock::parse_instant(instant).unwrap()
@@ -29,114 +29,7 @@ async fn app_with(options: StaffOptions) -> TestApp {
 }
 
 pub(crate) async fn app() -> TestApp {
-    app_with(StaffOptions {
-        first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
-        secure_cookies: false,
-        trusted_proxies: "",
-    })
-    .await
-}
-
-/// A logged-in member of staff: the cookie to send and the CSRF token.
-#[derive(Debug, Clone)]
-pub(crate) struct Session {
-    pub(crate) cookie: String,
-    pub(crate) csrf: String,
-}
-
-async fn login(app: &TestApp, username: &str, password: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/staff/session"))
-        .json(&json!({"username": username, "password": password}))
-        .send()
-        .await
-        .unwrap()
-}
-
-pub(crate) async fn login_ok(app: &TestApp, username: &str, password: &str) -> Session {
-    let response = login(app, username, password).await;
-    assert_eq!(response.status(), StatusCode::OK, "login of {username}");
-    let set_cookie = response.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let cookie = set_cookie.split(';').next().unwrap().to_owned();
-    let session: StaffSession = response.json().await.unwrap();
-    Session {
-        cookie,
-        csrf: session.csrf_token,
-    }
-}
-
-/// A request with the session's cookie (if any) and the given CSRF header (if any).
-pub(crate) async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    session: Option<&Session>,
-    csrf: Option<&str>,
-    body: Option<Value>,
-) -> reqwest::Response {
-    let mut request = app.client.request(method, app.url(path));
-    if let Some(session) = session {
-        request = request.header("Cookie", &session.cookie);
-    }
-    if let Some(csrf) = csrf {
-        request = request.header("X-CSRF-Token", csrf);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.unwrap()
-}
-
-pub(crate) async fn get(app: &TestApp, session: &Session, path: &str) -> reqwest::Response {
-    call(app, Method::GET, path, Some(session), None, None).await
-}
-
-pub(crate) async fn post(
-    app: &TestApp,
-    session: &Session,
-    path: &str,
-    body: Value,
-) -> reqwest::Response {
-    call(
-        app,
-        Method::POST,
-        path,
-        Some(session),
-        Some(&session.csrf),
-        Some(body),
-    )
-    .await
-}
-
-pub(crate) async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
-}
-
-/// Creates an account with `roles` as the administrator and logs it in.
-pub(crate) async fn staff_with(
-    app: &TestApp,
-    admin: &Session,
-    username: &str,
-    roles: &[Role],
-) -> Session {
-    let response = post(
-        app,
-        admin,
-        "/api/v1/staff/accounts",
-        json!({"username": username, "display_name": username, "roles": roles, "password": PASSWORD}),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::CREATED, "{username}");
-    login_ok(app, username, PASSWORD).await
-}
-
-pub(crate) async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
-    let response = get(app, admin, "/api/v1/staff/audit?per_page=200").await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
+    staff_app(NOW).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,7 +39,7 @@ pub(crate) async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
 #[tokio::test]
 async fn login_sets_a_strict_http_only_cookie_and_logout_ends_the_session() {
     let app = app().await;
-    let response = login(&app, " Admin ", ADMIN_PASSWORD).await;
+    let response = login_response(&app, " Admin ", ADMIN_PASSWORD).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "no-store");
     let set_cookie = response.headers()["set-cookie"]
@@ -202,7 +95,7 @@ async fn login_sets_a_strict_http_only_cookie_and_logout_ends_the_session() {
     assert_eq!(response.status(), 401);
     assert_eq!(error(response).await.code, "staff.unauthenticated");
 
-    let log = audit(&app, &login_ok(&app, ADMIN, ADMIN_PASSWORD).await).await;
+    let log = audit(&app, &login(&app, ADMIN, ADMIN_PASSWORD).await).await;
     let actions: Vec<&str> = log.items.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions,
@@ -219,12 +112,11 @@ async fn login_sets_a_strict_http_only_cookie_and_logout_ends_the_session() {
 #[tokio::test]
 async fn the_cookie_is_secure_when_configured_for_tls() {
     let app = app_with(StaffOptions {
-        first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
         secure_cookies: true,
-        trusted_proxies: "",
+        ..admin_options()
     })
     .await;
-    let response = login(&app, ADMIN, ADMIN_PASSWORD).await;
+    let response = login_response(&app, ADMIN, ADMIN_PASSWORD).await;
     let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(
         set_cookie.split(';').any(|a| a.trim() == "Secure"),
@@ -235,7 +127,7 @@ async fn the_cookie_is_secure_when_configured_for_tls() {
 #[tokio::test]
 async fn unknown_users_wrong_passwords_and_disabled_accounts_get_the_same_answer() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
     let response = call(
         &app,
@@ -254,7 +146,7 @@ async fn unknown_users_wrong_passwords_and_disabled_accounts_get_the_same_answer
         (ADMIN, "not the password at all"),
         ("desk1", PASSWORD),
     ] {
-        let response = login(&app, username, password).await;
+        let response = login_response(&app, username, password).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{username}");
         assert!(response.headers().get("set-cookie").is_none());
         answers.push(response.text().await.unwrap());
@@ -265,7 +157,7 @@ async fn unknown_users_wrong_passwords_and_disabled_accounts_get_the_same_answer
     assert_eq!(body.code, "staff.login_failed");
 
     // Empty fields are a validation error, not a failed login.
-    let response = login(&app, "", "").await;
+    let response = login_response(&app, "", "").await;
     assert_eq!(response.status(), 400);
     let body = error(response).await;
     assert!(body.fields.contains_key("username") && body.fields.contains_key("password"));
@@ -275,7 +167,7 @@ async fn unknown_users_wrong_passwords_and_disabled_accounts_get_the_same_answer
 async fn sessions_end_after_30_idle_minutes_or_12_hours() {
     let app = app().await;
     let t0 = at(NOW);
-    let session = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let session = login(&app, ADMIN, ADMIN_PASSWORD).await;
     // Busy: a request every 29 minutes keeps it alive ...
     for i in 1..=24 {
         app.clock.set(t0 + i * 29 * 60);
@@ -288,7 +180,7 @@ async fn sessions_end_after_30_idle_minutes_or_12_hours() {
     assert_eq!(response.status(), 401);
 
     // Idle: 30 minutes without a request.
-    let session = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let session = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let t1 = t0 + 12 * 60 * 60;
     app.clock.set(t1 + 29 * 60 + 59);
     assert_eq!(
@@ -316,32 +208,42 @@ async fn failed_logins_are_limited_per_username_and_per_address() {
     let app = app().await;
     let t0 = at(NOW);
     for _ in 0..5 {
-        assert_eq!(login(&app, ADMIN, "wrong password!!").await.status(), 401);
+        assert_eq!(
+            login_response(&app, ADMIN, "wrong password!!")
+                .await
+                .status(),
+            401
+        );
     }
     // Locked, even with the right password, for 15 minutes from the first failure.
-    let response = login(&app, ADMIN, ADMIN_PASSWORD).await;
+    let response = login_response(&app, ADMIN, ADMIN_PASSWORD).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(response.headers()["retry-after"], "900");
     assert_eq!(error(response).await.code, "staff.login_rate_limited");
     // The same for a name that does not exist: nothing tells them apart.
     for _ in 0..5 {
-        assert_eq!(login(&app, "ghost", "wrong password!!").await.status(), 401);
+        assert_eq!(
+            login_response(&app, "ghost", "wrong password!!")
+                .await
+                .status(),
+            401
+        );
     }
-    assert_eq!(login(&app, "ghost", "x").await.status(), 429);
+    assert_eq!(login_response(&app, "ghost", "x").await.status(), 429);
     app.clock.set(t0 + 15 * 60);
-    login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    login(&app, ADMIN, ADMIN_PASSWORD).await;
 
     // 20 failures from one address, whatever the usernames, lock the address.
     for i in 0..20 {
-        let status = login(&app, &format!("user{i}"), "wrong password!!")
+        let status = login_response(&app, &format!("user{i}"), "wrong password!!")
             .await
             .status();
         assert_eq!(status, 401, "failure {}", i + 1);
     }
-    let response = login(&app, ADMIN, ADMIN_PASSWORD).await;
+    let response = login_response(&app, ADMIN, ADMIN_PASSWORD).await;
     assert_eq!(response.status(), 429);
     app.clock.set(t0 + 30 * 60);
-    login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    login(&app, ADMIN, ADMIN_PASSWORD).await;
 }
 
 /// A failed login sent as if through a proxy that says the client is `forwarded_for`.
@@ -360,9 +262,8 @@ async fn login_forwarded(app: &TestApp, forwarded_for: &str, username: &str) -> 
 async fn behind_a_trusted_proxy_failed_logins_count_per_forwarded_client() {
     // The tests' requests come from 127.0.0.1: here that is the portal's reverse proxy.
     let app = app_with(StaffOptions {
-        first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
-        secure_cookies: false,
         trusted_proxies: "127.0.0.1",
+        ..admin_options()
     })
     .await;
     // 20 failures from one visitor; the first entries are made up by the visitor itself and
@@ -409,31 +310,25 @@ async fn without_trusted_proxies_a_forwarded_address_changes_nothing() {
 #[tokio::test]
 async fn the_first_administrator_is_created_only_when_there_is_none() {
     let dir = tempfile::tempdir().unwrap();
-    let app = spawn_staff_app(
-        dir,
-        NOW,
-        StaffOptions {
-            first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
-            secure_cookies: false,
-            trusted_proxies: "",
-        },
-    )
-    .await;
-    login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let app = spawn_staff_app(dir, NOW, admin_options()).await;
+    login(&app, ADMIN, ADMIN_PASSWORD).await;
     // The same database started again with another password: the administrator exists, so
     // the configuration is ignored.
     let second = reuse(app, "other test-only password").await;
     assert_eq!(
-        login(&second, ADMIN, "other test-only password")
+        login_response(&second, ADMIN, "other test-only password")
             .await
             .status(),
         401
     );
-    login_ok(&second, ADMIN, ADMIN_PASSWORD).await;
+    login(&second, ADMIN, ADMIN_PASSWORD).await;
 
     // Without the configuration nobody exists and nobody can log in.
     let empty = app_with(StaffOptions::default()).await;
-    assert_eq!(login(&empty, ADMIN, ADMIN_PASSWORD).await.status(), 401);
+    assert_eq!(
+        login_response(&empty, ADMIN, ADMIN_PASSWORD).await.status(),
+        401
+    );
 }
 
 /// Starts a second server on the first one's database with another first-admin password.
@@ -444,8 +339,7 @@ async fn reuse(app: TestApp, password: &str) -> TestApp {
         NOW,
         StaffOptions {
             first_admin: Some((ADMIN.to_owned(), password.to_owned())),
-            secure_cookies: false,
-            trusted_proxies: "",
+            ..admin_options()
         },
     )
     .await
@@ -454,7 +348,7 @@ async fn reuse(app: TestApp, password: &str) -> TestApp {
 #[tokio::test]
 async fn accounts_can_be_created_changed_and_never_leave_no_administrator() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
     let response = post(
         &app,
@@ -557,7 +451,7 @@ fn concrete(path: &str) -> String {
 #[tokio::test]
 async fn every_staff_route_refuses_without_a_session_and_without_the_role() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let mut by_role = Vec::new();
     for role in Role::ALL {
         let session = staff_with(&app, &admin, role.code(), &[*role]).await;
@@ -643,7 +537,7 @@ async fn every_staff_route_refuses_without_a_session_and_without_the_role() {
 #[tokio::test]
 async fn every_state_changing_staff_route_needs_the_csrf_token() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let all = staff_with(&app, &admin, "everything", Role::ALL).await;
     let mut checked = 0;
     for route in route_table() {
@@ -802,7 +696,7 @@ async fn illegal(app: &TestApp, s: &Session, id: i64, to: &str, allowed: Value) 
 #[tokio::test]
 async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
     let a = submit_request(&app, "key-a").await;
     let b = submit_request(&app, "key-b").await;
@@ -982,7 +876,7 @@ async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
 #[tokio::test]
 async fn messages_reach_the_applicant_and_internal_notes_never_do() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
     let request = submit_request(&app, "key-m").await;
     let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
@@ -1104,7 +998,7 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
 #[tokio::test]
 async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
     staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
     submit_request(&app, "key-1").await;
@@ -1160,7 +1054,7 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     // Two weeks later (10-13) both initial reviews (due 10-12) are overdue.
     app.clock.set(at("2026-10-13T10:00:00+08:00"));
     // (The sessions have long expired.)
-    let handler = login_ok(&app, "case1", PASSWORD).await;
+    let handler = login(&app, "case1", PASSWORD).await;
     let list = |query: &'static str| {
         let app = &app;
         let handler = &handler;
@@ -1219,7 +1113,7 @@ async fn book(app: &TestApp, key: &str, time: &str, mobile: &str) -> BookingCrea
 #[tokio::test]
 async fn reception_sees_the_days_bookings_in_full_and_checks_people_in_on_the_day() {
     let app = app().await;
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let desk = staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
     let early = book(&app, "b1", "09:00", "13900000001").await;
     book(&app, "b2", "10:00", "13900000002").await;
@@ -1279,7 +1173,7 @@ async fn reception_sees_the_days_bookings_in_full_and_checks_people_in_on_the_da
     assert_eq!(error(response).await.code, "staff.check_in_not_open");
     // On the day from 07:00 (2 hours before 09:00).
     app.clock.set(at("2026-09-30T06:59:59+08:00"));
-    let desk = login_ok(&app, "desk1", PASSWORD).await;
+    let desk = login(&app, "desk1", PASSWORD).await;
     assert_eq!(act(desk.clone(), first, "check-in").await.status(), 409);
     app.clock.set(at("2026-09-30T07:00:00+08:00"));
     let response = act(desk.clone(), first, "check-in").await;
@@ -1309,18 +1203,18 @@ async fn reception_sees_the_days_bookings_in_full_and_checks_people_in_on_the_da
     assert_eq!(response.status(), 409);
     assert_eq!(error(response).await.code, "staff.no_show_too_early");
     app.clock.set(at("2026-09-30T11:00:00+08:00"));
-    let desk = login_ok(&app, "desk1", PASSWORD).await;
+    let desk = login(&app, "desk1", PASSWORD).await;
     assert_eq!(act(desk.clone(), second, "no-show").await.status(), 200);
     let response = act(desk.clone(), third, "check-in").await;
     assert_eq!(response.status(), 409);
     assert_eq!(error(response).await.code, "staff.booking_cancelled");
     // The next day check-in is closed.
     app.clock.set(at("2026-10-01T08:00:00+08:00"));
-    let desk = login_ok(&app, "desk1", PASSWORD).await;
+    let desk = login(&app, "desk1", PASSWORD).await;
     let response = act(desk.clone(), first, "check-in").await;
     assert_eq!(response.status(), 200, "already checked in: unchanged");
 
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let log = audit(&app, &admin).await;
     let desk_actions: Vec<(&str, Option<&str>)> = log
         .items
@@ -1339,7 +1233,7 @@ async fn reception_sees_the_days_bookings_in_full_and_checks_people_in_on_the_da
 
     // Booking counts in the overview (administrator): the 30th has two confirmed bookings.
     app.clock.set(at(NOW));
-    let admin = login_ok(&app, ADMIN, ADMIN_PASSWORD).await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let overview: Overview = get(&app, &admin, "/api/v1/staff/overview")
         .await
         .json()

@@ -1,0 +1,189 @@
+//! The staff side of the API tests, shared by every test file that talks to the workbench:
+//!
+//! - the test-only credentials ([`ADMIN`] / [`ADMIN_PASSWORD`] for the first administrator,
+//!   [`PASSWORD`] for every account the tests create) and the server they configure
+//!   ([`admin_options`], [`staff_app`]);
+//! - a logged-in member of staff ([`Session`]: the cookie and the CSRF token) and logging in
+//!   ([`login`], [`login_admin`], [`login_response`] for the raw answer);
+//! - staff requests: [`call`] with any cookie and CSRF header (or none), [`call_as`] with the
+//!   session's own, [`call_as_in`] also in a given language, and the shortcuts [`get`] (cookie
+//!   only, as a GET needs no token) and [`post`];
+//! - creating accounts ([`create_account`] for the raw answer, [`staff_with`] and
+//!   [`staff_named`] to create one and log it in);
+//! - reading the audit log ([`audit`]) and an error answer ([`error`]).
+
+use portal_domain::api::staff::{AuditPage, Role, StaffSession};
+use portal_domain::api::ApiErrorBody;
+use reqwest::{Method, StatusCode};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+
+/// Test-only credentials: the portal itself has no default password.
+pub const ADMIN: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "test-only admin password 1";
+pub const PASSWORD: &str = "test-only staff password 2";
+
+/// The first administrator [`ADMIN`] with [`ADMIN_PASSWORD`], plain HTTP, no trusted proxies.
+pub fn admin_options() -> StaffOptions {
+    StaffOptions {
+        first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
+        secure_cookies: false,
+        trusted_proxies: "",
+    }
+}
+
+/// A server on a fresh database with the clock at `now` (RFC 3339) and [`admin_options`].
+pub async fn staff_app(now: &str) -> TestApp {
+    spawn_staff_app(tempfile::tempdir().unwrap(), now, admin_options()).await
+}
+
+/// A logged-in member of staff: the cookie to send and the CSRF token.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// The server's answer to a login, whatever it is.
+pub async fn login_response(app: &TestApp, username: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/staff/session"))
+        .json(&json!({"username": username, "password": password}))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Logs in (which must succeed) and keeps the session cookie and the CSRF token.
+pub async fn login(app: &TestApp, username: &str, password: &str) -> Session {
+    let response = login_response(app, username, password).await;
+    assert_eq!(response.status(), StatusCode::OK, "login of {username}");
+    let set_cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let cookie = set_cookie.split(';').next().unwrap().to_owned();
+    let session: StaffSession = response.json().await.unwrap();
+    Session {
+        cookie,
+        csrf: session.csrf_token,
+    }
+}
+
+pub async fn login_admin(app: &TestApp) -> Session {
+    login(app, ADMIN, ADMIN_PASSWORD).await
+}
+
+/// A request with the session's cookie (if any) and the given CSRF header (if any).
+pub async fn call(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    session: Option<&Session>,
+    csrf: Option<&str>,
+    body: Option<Value>,
+) -> reqwest::Response {
+    let mut request = app.client.request(method, app.url(path));
+    if let Some(session) = session {
+        request = request.header("Cookie", &session.cookie);
+    }
+    if let Some(csrf) = csrf {
+        request = request.header("X-CSRF-Token", csrf);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap()
+}
+
+/// A request as `session`: its cookie and its CSRF token.
+pub async fn call_as(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    session: &Session,
+    body: Option<Value>,
+) -> reqwest::Response {
+    call(app, method, path, Some(session), Some(&session.csrf), body).await
+}
+
+/// A request as `session` (its cookie and CSRF token) in `lang` (`zh-CN` or `en`).
+pub async fn call_as_in(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    session: &Session,
+    body: Option<Value>,
+    lang: &str,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .request(method, app.url(path))
+        .header("Cookie", &session.cookie)
+        .header("X-CSRF-Token", &session.csrf)
+        .header("Accept-Language", lang);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    request.send().await.unwrap()
+}
+
+/// A GET with the session's cookie only (reading needs no CSRF token).
+pub async fn get(app: &TestApp, session: &Session, path: &str) -> reqwest::Response {
+    call(app, Method::GET, path, Some(session), None, None).await
+}
+
+/// A POST as `session`: its cookie and its CSRF token.
+pub async fn post(app: &TestApp, session: &Session, path: &str, body: Value) -> reqwest::Response {
+    call_as(app, Method::POST, path, session, Some(body)).await
+}
+
+/// Asks, as `admin`, for an account with `roles` and [`PASSWORD`]; the answer is not checked.
+pub async fn create_account<R: Serialize>(
+    app: &TestApp,
+    admin: &Session,
+    username: &str,
+    display_name: &str,
+    roles: &[R],
+) -> reqwest::Response {
+    post(
+        app,
+        admin,
+        "/api/v1/staff/accounts",
+        json!({"username": username, "display_name": display_name, "roles": roles, "password": PASSWORD}),
+    )
+    .await
+}
+
+/// Creates an account named `display_name` with `roles` as the administrator and logs it in.
+pub async fn staff_named(
+    app: &TestApp,
+    admin: &Session,
+    username: &str,
+    display_name: &str,
+    roles: &[Role],
+) -> Session {
+    let response = create_account(app, admin, username, display_name, roles).await;
+    assert_eq!(response.status(), StatusCode::CREATED, "{username}");
+    login(app, username, PASSWORD).await
+}
+
+/// Creates an account with `roles` as the administrator (its display name is the username) and
+/// logs it in.
+pub async fn staff_with(app: &TestApp, admin: &Session, username: &str, roles: &[Role]) -> Session {
+    staff_named(app, admin, username, username, roles).await
+}
+
+/// The audit log, newest first (up to 200 entries).
+pub async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
+    let response = get(app, admin, "/api/v1/staff/audit?per_page=200").await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+/// The body of an error answer (the API's error contract).
+pub async fn error(response: reqwest::Response) -> ApiErrorBody {
+    response.json().await.expect("the error contract")
+}
