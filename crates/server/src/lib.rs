@@ -56,6 +56,8 @@ pub struct AppState {
     pub lookups: Arc<limit::LookupLimiter>,
     /// The staff workbench's login limiter and cookie settings; see the `staff` module.
     pub staff: Arc<staff::StaffState>,
+    /// New rights-assistance drafts and uploaded bytes per client address; see `assistance`.
+    pub assistance: Arc<assistance::ClientLimits>,
     /// Whose `X-Forwarded-For` names the client (`PORTAL_TRUSTED_PROXIES`); see `client_ip`.
     pub trusted_proxies: Arc<client_ip::TrustedProxies>,
 }
@@ -140,6 +142,7 @@ impl Application {
             clock: clock.clone(),
             holiday_calendar,
             lookups: Arc::new(limit::LookupLimiter::new()),
+            assistance: Arc::new(assistance::ClientLimits::default()),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
         };

@@ -16,6 +16,10 @@ use std::hash::Hash;
 use std::net::{IpAddr, Ipv6Addr};
 use std::sync::{Mutex, PoisonError};
 
+use axum::http::{header, HeaderValue, StatusCode};
+
+use crate::error::{ApiError, Refusal, Text};
+
 /// How long a failed lookup counts.
 pub const WINDOW_SECS: i64 = 60 * 60;
 /// Failed lookups of one reference within the window before every lookup of it is refused.
@@ -56,11 +60,31 @@ impl Rule {
     }
 }
 
-/// A lookup refused before it was made.
+/// A request refused by a limit before it was carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limited {
-    /// Seconds until a lookup may be made again (at least 1, at most the window).
+    /// Seconds until it may be tried again (at least 1, at most the window).
     pub retry_after: i64,
+}
+
+impl Limited {
+    /// The 429 answer with `Retry-After` and `code`; `message` gets the wait in whole minutes
+    /// (rounded up) and the same in English words ("1 minute", "5 minutes").
+    pub fn refusal(self, code: &'static str, message: impl FnOnce(i64, &str) -> Text) -> ApiError {
+        let minutes = (self.retry_after + 59) / 60;
+        let en_minutes = if minutes == 1 {
+            "1 minute".to_owned()
+        } else {
+            format!("{minutes} minutes")
+        };
+        Refusal::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            code,
+            message(minutes, &en_minutes),
+        )
+        .header(header::RETRY_AFTER, HeaderValue::from(self.retry_after))
+        .into()
+    }
 }
 
 /// A lookup under way. It already counts as a failure, so that parallel lookups cannot all slip
@@ -256,6 +280,122 @@ impl LookupLimiter {
     }
 }
 
+/// How much each client address may spend within a rolling window: new rights-assistance
+/// drafts (1 each) or bytes uploaded. Unlike [`LookupLimiter`] it counts what succeeded, not
+/// failures: these limits keep one address from filling the database, whatever it sends.
+#[derive(Debug)]
+pub struct ClientBudget {
+    inner: Mutex<BudgetInner>,
+    window_secs: i64,
+    per_client: u64,
+}
+
+#[derive(Debug, Default)]
+struct BudgetInner {
+    /// When and how much each client key spent, oldest first, within the window.
+    spent: HashMap<IpAddr, Vec<(i64, u64)>>,
+    purged_at: i64,
+}
+
+impl ClientBudget {
+    pub fn new(per_client: u64, window_secs: i64) -> ClientBudget {
+        ClientBudget {
+            inner: Mutex::default(),
+            window_secs,
+            per_client,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, BudgetInner> {
+        // Plain sums: nothing half-changed matters after a panic elsewhere.
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The client's spending still inside the window (what ran out is dropped), and every
+    /// key's now and then.
+    fn current<'a>(
+        &self,
+        inner: &'a mut BudgetInner,
+        key: IpAddr,
+        now: i64,
+    ) -> &'a mut Vec<(i64, u64)> {
+        let window = self.window_secs;
+        if now - inner.purged_at >= PURGE_EVERY_SECS || now < inner.purged_at {
+            inner.spent.retain(|_, spent| {
+                spent.retain(|&(at, _)| live(at, now, window));
+                !spent.is_empty()
+            });
+            inner.purged_at = now;
+        }
+        let spent = inner.spent.entry(key).or_default();
+        spent.retain(|&(at, _)| live(at, now, window));
+        spent
+    }
+
+    /// Refused when adding `amount` would take the client over its budget; else counted.
+    /// Without an address (a router driven directly) nothing is counted.
+    pub fn take(&self, client: Option<IpAddr>, amount: u64, now: i64) -> Result<(), Limited> {
+        let Some(key) = client.map(client_key) else {
+            return Ok(());
+        };
+        let (per_client, window) = (self.per_client, self.window_secs);
+        let mut inner = self.lock();
+        let spent = self.current(&mut inner, key, now);
+        let total: u64 = spent.iter().map(|&(_, amount)| amount).sum();
+        if total.saturating_add(amount) > per_client {
+            return Err(Limited {
+                retry_after: retry_after(
+                    spent,
+                    total.saturating_add(amount) - per_client,
+                    now,
+                    window,
+                ),
+            });
+        }
+        spent.push((now, amount));
+        Ok(())
+    }
+
+    /// Refused when the client has already spent all of its budget (before reading an upload
+    /// whose size is not known yet).
+    pub fn check(&self, client: Option<IpAddr>, now: i64) -> Result<(), Limited> {
+        let Some(key) = client.map(client_key) else {
+            return Ok(());
+        };
+        let (per_client, window) = (self.per_client, self.window_secs);
+        let mut inner = self.lock();
+        let spent = self.current(&mut inner, key, now);
+        let total: u64 = spent.iter().map(|&(_, amount)| amount).sum();
+        if total >= per_client {
+            return Err(Limited {
+                retry_after: retry_after(spent, total - per_client + 1, now, window),
+            });
+        }
+        Ok(())
+    }
+
+    /// Counts `amount` spent (an upload that was stored), even past the budget: the next
+    /// [`check`](Self::check) refuses.
+    pub fn spend(&self, client: Option<IpAddr>, amount: u64, now: i64) {
+        if let Some(key) = client.map(client_key) {
+            let mut inner = self.lock();
+            self.current(&mut inner, key, now).push((now, amount));
+        }
+    }
+}
+
+/// Seconds until enough of `spent` (oldest first) has run out to free `excess`.
+fn retry_after(spent: &[(i64, u64)], excess: u64, now: i64, window: i64) -> i64 {
+    let mut freed = 0u64;
+    for &(at, amount) in spent {
+        freed = freed.saturating_add(amount);
+        if freed >= excess {
+            return (at + window - now).clamp(1, window);
+        }
+    }
+    window
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,5 +513,39 @@ mod tests {
                 retry_after: WINDOW_SECS
             })
         );
+    }
+
+    #[test]
+    fn a_client_budget_refuses_what_would_go_over_and_frees_as_the_window_moves() {
+        let budget = ClientBudget::new(3, 3600);
+        let a = ip("203.0.113.7");
+        for i in 0..3 {
+            budget.take(a, 1, T0 + i * 600).unwrap();
+        }
+        // Full: wait until the first one is an hour old.
+        assert_eq!(
+            budget.take(a, 1, T0 + 1800),
+            Err(Limited { retry_after: 1800 })
+        );
+        // Another address, and no address, are not concerned.
+        budget.take(ip("203.0.113.8"), 1, T0 + 1800).unwrap();
+        budget.take(None, 1, T0 + 1800).unwrap();
+        budget.take(a, 1, T0 + 3600).unwrap();
+        assert!(budget.take(a, 1, T0 + 3600).is_err());
+    }
+
+    #[test]
+    fn bytes_are_checked_before_an_upload_and_counted_after_it() {
+        let budget = ClientBudget::new(100, 3600);
+        let a = ip("2001:db8::1");
+        budget.check(a, T0).unwrap();
+        budget.spend(a, 60, T0);
+        budget.check(a, T0 + 10).unwrap();
+        // The upload in flight may go over; the next one is refused until the first runs out.
+        budget.spend(a, 60, T0 + 10);
+        assert_eq!(budget.check(a, T0 + 20), Err(Limited { retry_after: 3580 }));
+        // The same /64 network counts as one client.
+        assert!(budget.check(ip("2001:db8::2"), T0 + 20).is_err());
+        assert!(budget.check(a, T0 + 3600).is_ok());
     }
 }

@@ -132,6 +132,12 @@ pub mod code {
     pub const REQUEST_CLOSED: &str = "assistance.request_closed";
     /// 409: a file that was sent with a reply cannot be deleted.
     pub const FILE_ALREADY_SENT: &str = "assistance.file_already_sent";
+    /// 429 with `Retry-After`: too many new drafts from one client address within an hour
+    /// (the server's limit); the browser keeps the answers and tries again.
+    pub const DRAFTS_RATE_LIMITED: &str = "assistance.drafts_rate_limited";
+    /// 429 with `Retry-After`: too many bytes uploaded from one client address within an
+    /// hour (the server's limit).
+    pub const UPLOADS_RATE_LIMITED: &str = "assistance.uploads_rate_limited";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,15 @@
 //! no second store to back up or to leave orphans in after a crash. SQLite handles blobs of
 //! 10 MB well; at most 10 files per draft keeps a draft under about 100 MB.
 //!
+//! Limits per client address (`crate::client_ip`), in memory, for the routes anyone can call
+//! without a secret: at most [`NEW_DRAFTS_PER_CLIENT`] new drafts and
+//! [`UPLOAD_BYTES_PER_CLIENT`] of uploaded files (drafts and replies together) within an hour
+//! ([`ClientLimits`]); past them 429 `assistance.drafts_rate_limited` or
+//! `assistance.uploads_rate_limited` with `Retry-After`, before the database is touched or the
+//! file is read. A person applying needs one draft and at most 100 MB; the limits leave room
+//! for a service hall's terminals behind one address, and keep one address from filling the
+//! database (10 files of 10 MB in each of many drafts, kept 30 days).
+//!
 //! Concurrency. Every write that checks a limit (10 files) or a state (the draft is still open,
 //! the request can still be withdrawn) runs in a `BEGIN IMMEDIATE` transaction and reads the
 //! state again under the write lock (see `crate::booking` on why IMMEDIATE).
@@ -51,7 +60,8 @@ use portal_domain::api::assistance::{
     AssistanceReference, AssistanceRequest, AssistanceSubmitted, AssistanceTracking, CenterMessage,
     DraftContext, DraftCreated, DraftView, EvidenceFile, FactsView, FilePurpose, GiId,
     MessageReply, ReplyRequest, RequestStatus, Right, SectionStatus, SubmittedDraft, TimelineEvent,
-    WithdrawRequest, DRAFT_TTL_DAYS, MAX_FILES, MAX_STAGED_FILES, ONE_CLICK_WITHDRAW_SECS,
+    WithdrawRequest, DRAFT_TTL_DAYS, MAX_FILES, MAX_FILE_BYTES, MAX_STAGED_FILES,
+    ONE_CLICK_WITHDRAW_SECS,
 };
 use portal_domain::api::booking::{format_shanghai, mask_name};
 use portal_domain::api::error_code;
@@ -63,9 +73,11 @@ use sqlx::{SqliteConnection, SqliteExecutor};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::booking::{json_rejection, new_token, random_error};
+use crate::client_ip::ClientIp;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::Query;
 use crate::idempotency;
+use crate::limit::{ClientBudget, Limited};
 use crate::rating::{self, Service};
 use crate::AppState;
 use store::{DraftRow, FileRow, Owner, RequestRow};
@@ -77,6 +89,65 @@ const DRAFT_TTL_SECS: i64 = DRAFT_TTL_DAYS * 24 * 60 * 60;
 const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
 /// 43 characters of URL-safe base64 (256 bits), as `booking::new_token` makes them.
 const TOKEN_CHARS: usize = 43;
+/// New drafts one client address may start within [`LIMIT_WINDOW_SECS`].
+pub const NEW_DRAFTS_PER_CLIENT: u64 = 30;
+/// Bytes of files one client address may upload within [`LIMIT_WINDOW_SECS`]: three
+/// applications with all their 10 files at the largest size.
+pub const UPLOAD_BYTES_PER_CLIENT: u64 = 3 * MAX_FILES as u64 * MAX_FILE_BYTES;
+const LIMIT_WINDOW_SECS: i64 = 60 * 60;
+
+/// The limits per client address on new drafts and uploaded bytes (see the module
+/// documentation).
+#[derive(Debug)]
+pub struct ClientLimits {
+    drafts: ClientBudget,
+    upload_bytes: ClientBudget,
+}
+
+impl Default for ClientLimits {
+    fn default() -> Self {
+        ClientLimits {
+            drafts: ClientBudget::new(NEW_DRAFTS_PER_CLIENT, LIMIT_WINDOW_SECS),
+            upload_bytes: ClientBudget::new(UPLOAD_BYTES_PER_CLIENT, LIMIT_WINDOW_SECS),
+        }
+    }
+}
+
+fn drafts_rate_limited(limited: Limited) -> ApiError {
+    limited.refusal(code::DRAFTS_RATE_LIMITED, |minutes, en_minutes| Text {
+        zh: format!(
+            "一小时内从您所在网络开始的申请已经很多，为保证服务正常，暂时不能开始新的申请。\
+             您填写的内容保存在本设备上，不会丢失；本页会自动重试，也可以在 {minutes} 分钟后再试。\
+             如需帮助，请拨打 12345 政务服务便民热线。"
+        )
+        .into(),
+        en: format!(
+            "Many applications have been started from your network in the last hour, so to \
+             keep the service running, new ones are paused for now. What you have typed is \
+             kept on this device and will not be lost; this page tries again by itself, or \
+             try again in {en_minutes}. For help, call the 12345 government service hotline."
+        )
+        .into(),
+    })
+}
+
+fn uploads_rate_limited(limited: Limited) -> ApiError {
+    limited.refusal(code::UPLOADS_RATE_LIMITED, |minutes, en_minutes| Text {
+        zh: format!(
+            "一小时内从您所在网络上传的文件已经很多，为保证服务正常，暂时不能再上传。\
+             已上传的文件和填写的内容都已保存；请在 {minutes} 分钟后再试。\
+             如需帮助，请拨打 12345 政务服务便民热线。"
+        )
+        .into(),
+        en: format!(
+            "A lot of files have been uploaded from your network in the last hour, so to keep \
+             the service running, uploads are paused for now. Your answers and the files \
+             already uploaded are saved; please try again in {en_minutes}. For help, call the \
+             12345 government service hotline."
+        )
+        .into(),
+    })
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -123,12 +194,20 @@ pub fn router() -> Router<AppState> {
     responses(
         (status = 201, description = "The new draft. Keep `token`: it is the only way back to \
             the draft", body = DraftCreated),
+        (status = 429, description = "`assistance.drafts_rate_limited`: too many new drafts \
+            from this address within an hour; see `Retry-After`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn create_draft(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
+    state
+        .assistance
+        .drafts
+        .take(client, 1, now)
+        .map_err(drafts_rate_limited)?;
     let token = new_token()?;
     let hash = Sha256::digest(token.as_bytes()).to_vec();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -247,9 +326,12 @@ pub struct UploadParams {
         (status = 413, description = "`assistance.file_too_large`", body = portal_domain::api::ApiErrorBody),
         (status = 415, description = "`assistance.file_type_not_allowed`: the content is not \
             an accepted type (e.g. a program renamed .jpg)", body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`assistance.uploads_rate_limited`: too many bytes \
+            uploaded from this address within an hour; see `Retry-After`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn upload_draft_file(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
     Query(params): Query<UploadParams>,
@@ -276,6 +358,11 @@ pub async fn upload_draft_file(
         check_room(&mut conn, Owner::Draft(row.id), "draft", MAX_FILES).await?;
         row
     };
+    state
+        .assistance
+        .upload_bytes
+        .check(client, now)
+        .map_err(uploads_rate_limited)?;
     let upload = files::read_upload(&headers, body).await?;
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
@@ -303,6 +390,10 @@ pub async fn upload_draft_file(
     .await?;
     store::touch_draft(&mut tx, row.id, now, now + DRAFT_TTL_SECS).await?;
     tx.commit().await?;
+    state
+        .assistance
+        .upload_bytes
+        .spend(client, upload.content.len() as u64, now);
     tracing::info!(
         draft = row.id,
         file = file.id,
@@ -752,9 +843,12 @@ pub async fn withdraw(
             `assistance.request_closed`", body = portal_domain::api::ApiErrorBody),
         (status = 413, description = "`assistance.file_too_large`", body = portal_domain::api::ApiErrorBody),
         (status = 415, description = "`assistance.file_type_not_allowed`", body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`assistance.uploads_rate_limited`: too many bytes \
+            uploaded from this address within an hour; see `Retry-After`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn upload_request_file(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
     Query(params): Query<UploadParams>,
@@ -777,6 +871,11 @@ pub async fn upload_request_file(
         .await?;
         row.id
     };
+    state
+        .assistance
+        .upload_bytes
+        .check(client, now)
+        .map_err(uploads_rate_limited)?;
     let upload = files::read_upload(&headers, body).await?;
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
@@ -802,6 +901,10 @@ pub async fn upload_request_file(
     )
     .await?;
     tx.commit().await?;
+    state
+        .assistance
+        .upload_bytes
+        .spend(client, upload.content.len() as u64, now);
     tracing::info!(
         request = row.id,
         file = file.id,

@@ -1076,13 +1076,7 @@ async fn by_reference(
 /// The 429 of a lookup refused by the limit on failed lookups. It says nothing about whether
 /// the reference exists, and the same whichever limit was reached.
 fn lookup_rate_limited(limited: Limited) -> ApiError {
-    let minutes = (limited.retry_after + 59) / 60;
-    let en_minutes = if minutes == 1 {
-        "1 minute".to_owned()
-    } else {
-        format!("{minutes} minutes")
-    };
-    let message = Text {
+    limited.refusal(code::LOOKUP_RATE_LIMITED, |minutes, en_minutes| Text {
         zh: format!(
             "查询未成功的次数过多。为保护预约信息，暂时不能用预约号和手机号码查询。\
              请使用预约确认页上的管理链接查看、改期或取消预约，或在 {minutes} 分钟后再试；\
@@ -1096,14 +1090,7 @@ fn lookup_rate_limited(limited: Limited) -> ApiError {
              {en_minutes}. For help, call the 12345 government service hotline."
         )
         .into(),
-    };
-    Refusal::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        code::LOOKUP_RATE_LIMITED,
-        message,
-    )
-    .header(header::RETRY_AFTER, HeaderValue::from(limited.retry_after))
-    .into()
+    })
 }
 
 /// The partial unique index on (venue, start, seat) refused a write. Under `BEGIN IMMEDIATE`

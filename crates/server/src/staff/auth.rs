@@ -517,19 +517,11 @@ pub async fn logout(
 }
 
 fn login_rate_limited(limited: Limited) -> ApiError {
-    let minutes = (limited.retry_after + 59) / 60;
-    Refusal::new(
-        StatusCode::TOO_MANY_REQUESTS,
-        code::LOGIN_RATE_LIMITED,
-        Text {
-            zh: format!("登录失败次数过多，请在 {minutes} 分钟后再试。").into(),
-            en: format!(
-                "There have been too many failed attempts to sign in. Try again in {minutes} minute{}.",
-                if minutes == 1 { "" } else { "s" }
-            )
-            .into(),
-        },
-    )
-    .header(header::RETRY_AFTER, HeaderValue::from(limited.retry_after))
-    .into()
+    limited.refusal(code::LOGIN_RATE_LIMITED, |minutes, en_minutes| Text {
+        zh: format!("登录失败次数过多，请在 {minutes} 分钟后再试。").into(),
+        en: format!(
+            "There have been too many failed attempts to sign in. Try again in {en_minutes}."
+        )
+        .into(),
+    })
 }

@@ -4,8 +4,8 @@
 //! 10-12, not on 10-06.
 
 use portal_domain::api::assistance::{
-    AssistanceSubmitted, AssistanceTracking, DeadlineStep, DraftCreated, DraftView, EvidenceFile,
-    FileKind, RequestStatus, SectionStatus,
+    code, AssistanceSubmitted, AssistanceTracking, DeadlineStep, DraftCreated, DraftView,
+    EvidenceFile, FileKind, RequestStatus, SectionStatus, MAX_FILE_BYTES,
 };
 use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
@@ -1058,4 +1058,65 @@ async fn the_logs_hold_no_personal_data() {
     ] {
         assert!(!log.contains(secret), "{secret} in the log");
     }
+}
+
+#[tokio::test]
+async fn one_address_may_start_30_drafts_an_hour_and_keeps_the_ones_it_has() {
+    let app = spawn_app_at(NOW).await;
+    let t0 = portal_server::clock::parse_instant(NOW).unwrap();
+    let first = new_draft(&app).await;
+    for _ in 1..30 {
+        new_draft(&app).await;
+    }
+    let refused = app
+        .client
+        .post(app.url("/api/v1/assistance/drafts"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers()["retry-after"], "3600");
+    let body = error(refused).await;
+    assert_eq!(body.code, code::DRAFTS_RATE_LIMITED);
+    assert!(
+        body.message.contains("will not be lost"),
+        "{}",
+        body.message
+    );
+    // The drafts already started go on being saved.
+    save_ok(&app, &first.token, &complete_draft()).await;
+    // An hour after the first, one more may start.
+    app.clock.set(t0 + 60 * 60);
+    new_draft(&app).await;
+}
+
+#[tokio::test]
+async fn one_address_may_upload_300_mb_an_hour_then_uploads_wait() {
+    let app = spawn_app_at(NOW).await;
+    let t0 = portal_server::clock::parse_instant(NOW).unwrap();
+    // The largest file allowed (the same content each time: stored once).
+    let mut big = JPEG.to_vec();
+    big.resize(MAX_FILE_BYTES as usize, 0);
+    let mut drafts = Vec::new();
+    for _ in 0..3 {
+        let draft = new_draft(&app).await;
+        let path = format!("/api/v1/assistance/drafts/{}", draft.token);
+        for i in 0..10 {
+            upload_ok(&app, &path, &format!("photo{i}.jpg"), &big).await;
+        }
+        drafts.push(path);
+    }
+    let fourth = format!("/api/v1/assistance/drafts/{}", new_draft(&app).await.token);
+    let refused = upload(&app, &fourth, "one more.jpg", JPEG).await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(refused.headers()["retry-after"], "3600");
+    assert_eq!(error(refused).await.code, code::UPLOADS_RATE_LIMITED);
+    // Nothing was lost: every file is still in its draft.
+    for path in &drafts {
+        let view: DraftView = app.get(path).await.json().await.unwrap();
+        assert_eq!(view.files.len(), 10);
+    }
+    app.clock.set(t0 + 60 * 60);
+    upload_ok(&app, &fourth, "one more.jpg", JPEG).await;
 }
