@@ -12,7 +12,18 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
         match &error {
             ApiError::Offline => (s.error_offline_title, s.error_offline_body.to_owned()),
             ApiError::NotFound => (s.error_not_found_title, s.error_not_found_body.to_owned()),
-            // The server's message is already in the language the request asked for.
+            // The server's message is already in the language the request asked for. A page
+            // that shows this panel has no field for the server to point at (the request was
+            // made from the address or earlier answers), so what it says of each field is the
+            // message: "see the message beside each one" would point at nothing.
+            ApiError::Validation(body) if !body.fields.is_empty() => (
+                s.error_server_title,
+                body.fields
+                    .values()
+                    .map(|f| f.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
             ApiError::Validation(body) => (s.error_server_title, body.message.clone()),
             ApiError::SlotFull { message, .. } => (s.error_server_title, message.clone()),
             ApiError::Server => (s.error_server_title, s.error_server_body.to_owned()),

@@ -793,6 +793,13 @@ async fn move_booking(
         .map_err(ApiError::Internal)?;
     let today = today(now)?;
     let mut problems = Vec::new();
+    // The venue's settings may have changed since the booking was made: a new time is only
+    // given where and for what new bookings are taken (the booking itself stays as it is).
+    if !venue.bookable() {
+        problems.push(("venue", BookingError::VenueNotBookable));
+    } else if !venue.offers(&row.topic_id) {
+        problems.push(("topic", BookingError::TopicNotOffered));
+    }
     if let Err(e) = check_date(&state.calendar(), today, date) {
         problems.push(("date", e));
     }

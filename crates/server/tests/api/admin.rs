@@ -61,11 +61,22 @@ fn slots(a: &Availability, date: &str) -> Vec<(String, u16)> {
 }
 
 async fn book(app: &TestApp, key: &str, date: &str, time: &str, mobile: &str) -> reqwest::Response {
+    book_topic(app, key, "patent", date, time, mobile).await
+}
+
+async fn book_topic(
+    app: &TestApp,
+    key: &str,
+    topic: &str,
+    date: &str,
+    time: &str,
+    mobile: &str,
+) -> reqwest::Response {
     app.client
         .post(app.url("/api/v1/bookings"))
         .header("Idempotency-Key", key)
         .json(&json!({
-            "venue": CENTER, "topic": "patent", "date": date, "time": time,
+            "venue": CENTER, "topic": topic, "date": date, "time": time,
             "name": "李四", "mobile": mobile, "wheelchair_access": false,
         }))
         .send()
@@ -110,6 +121,18 @@ async fn venue_settings_change_what_citizens_are_offered_at_once() {
     let response = book(&app, "admin-1", "2026-09-30", "09:30", "13800000001").await;
     assert_eq!(response.status(), 201);
     let booked: BookingCreated = response.json().await.unwrap();
+    // And one about "policy", which is about to be taken away.
+    let response = book_topic(
+        &app,
+        "admin-p",
+        "policy",
+        "2026-09-30",
+        "10:00",
+        "13800000004",
+    )
+    .await;
+    assert_eq!(response.status(), 201);
+    let policy_booking: BookingCreated = response.json().await.unwrap();
 
     // Fewer seats, other hours, longer slots, "policy" no longer offered.
     let topics: Vec<&str> = center
@@ -173,6 +196,22 @@ async fn venue_settings_change_what_citizens_are_offered_at_once() {
         .unwrap()
         .iter()
         .all(|v| v["id"] != CENTER));
+    // The "policy" booking stands, but cannot be moved to a new time here any more.
+    let response = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/bookings/{}/reschedule",
+            policy_booking.manage_token
+        )))
+        .json(&json!({"date": "2026-10-08", "time": "08:30"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        error(response).await.fields["topic"].code,
+        "booking.topic_not_offered"
+    );
     // An old slot time is not a slot any more; a new one can be booked.
     let response = book(&app, "admin-2", "2026-10-08", "09:00", "13800000002").await;
     assert_eq!(response.status(), 400);
