@@ -263,7 +263,10 @@ async fn open_days(
         shanghai_unix_seconds(first, midnight),
         shanghai_unix_seconds(last, end_of_day),
     );
-    let taken = store::taken_seats(&state.db, &venue.id, from, to).await?;
+    let taken = {
+        let mut conn = state.db.acquire().await?;
+        capacity::held_between(&mut conn, &venue.id, from, to).await?
+    };
     // Closed slots are not offered; added seats count.
     let closed = capacity::closed_between(&state.db, &venue.id, first, last).await?;
     let extra = capacity::extra_between(&state.db, &venue.id, from, to).await?;
@@ -283,7 +286,7 @@ async fn open_days(
                         return None;
                     }
                     let at = shanghai_unix_seconds(date, start);
-                    let held = taken.get(&at).copied().unwrap_or(0);
+                    let held = capacity::held(&taken, at, shanghai_unix_seconds(date, end));
                     let seats = venue
                         .seats_per_slot
                         .saturating_add(extra.get(&at).copied().unwrap_or(0));
@@ -508,7 +511,9 @@ pub async fn create(
         return Err(slot_closed(&state, &venue, today, starts_at).await);
     }
     let seats = capacity::seats_of(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?;
-    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, seats).await? else {
+    let Some(seat) =
+        capacity::free_seat(&mut tx, &venue.id, (starts_at, ends_at), seats, None).await?
+    else {
         drop(tx);
         return Err(slot_full(&state, &venue, today, starts_at).await);
     };
@@ -862,7 +867,15 @@ async fn move_booking(
         return Err(slot_closed(state, &venue, today, starts_at).await);
     }
     let seats = capacity::seats_of(&mut tx, &venue.id, starts_at, venue.seats_per_slot).await?;
-    let Some(seat) = store::free_seat(&mut tx, &venue.id, starts_at, seats).await? else {
+    let Some(seat) = capacity::free_seat(
+        &mut tx,
+        &venue.id,
+        (starts_at, ends_at),
+        seats,
+        Some(current.id),
+    )
+    .await?
+    else {
         drop(tx);
         return Err(slot_full(state, &venue, today, starts_at).await);
     };

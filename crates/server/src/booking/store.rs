@@ -1,8 +1,6 @@
 //! Reading the booking data and writing bookings. Everything that decides whether a seat is
 //! free runs on the caller's `BEGIN IMMEDIATE` transaction (see `super` for why).
 
-use std::collections::HashMap;
-
 use anyhow::Context;
 use portal_domain::api::booking::{
     format_shanghai, mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary,
@@ -172,46 +170,6 @@ pub async fn topic(db: &SqlitePool, id: &str) -> anyhow::Result<Option<Topic>> {
     .fetch_optional(db)
     .await?;
     row.map(Topic::try_from).transpose()
-}
-
-/// Confirmed bookings per slot start (Unix seconds) at a venue between two instants.
-pub async fn taken_seats(
-    db: &SqlitePool,
-    venue: &str,
-    from: i64,
-    to: i64,
-) -> sqlx::Result<HashMap<i64, u16>> {
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT starts_at, COUNT(*) FROM bookings \
-         WHERE venue_id = ? AND status = 'confirmed' AND starts_at BETWEEN ? AND ? \
-         GROUP BY starts_at",
-    )
-    .bind(venue)
-    .bind(from)
-    .bind(to)
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(start, count)| (start, count.clamp(0, i64::from(u16::MAX)) as u16))
-        .collect())
-}
-
-/// The lowest seat of the slot that no confirmed booking holds, if any.
-pub async fn free_seat(
-    conn: &mut SqliteConnection,
-    venue: &str,
-    starts_at: i64,
-    seats: u16,
-) -> sqlx::Result<Option<i64>> {
-    let taken: Vec<i64> = sqlx::query_scalar(
-        "SELECT seat FROM bookings WHERE venue_id = ? AND starts_at = ? AND status = 'confirmed'",
-    )
-    .bind(venue)
-    .bind(starts_at)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok((1..=i64::from(seats)).find(|seat| !taken.contains(seat)))
 }
 
 /// How many confirmed bookings of this mobile number have not started at `now`.

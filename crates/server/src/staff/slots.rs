@@ -116,16 +116,14 @@ async fn day_slots(
     } else {
         Vec::new()
     };
-    let booked: HashMap<i64, i64> = sqlx::query_as(
-        "SELECT starts_at, COUNT(*) FROM bookings \
-         WHERE venue_id = ? AND date = ? AND status = 'confirmed' GROUP BY starts_at",
+    let midnight = SlotTime::from_minutes(0).expect("00:00");
+    let booked = crate::booking::capacity::held_between(
+        &mut *conn,
+        &venue.id,
+        shanghai_unix_seconds(date, midnight),
+        shanghai_unix_seconds(date.add_days(1), midnight),
     )
-    .bind(&venue.id)
-    .bind(date.to_string())
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .collect();
+    .await?;
     let extra: HashMap<i64, i64> = sqlx::query_as(
         "SELECT starts_at, extra FROM booking_extra_seats WHERE venue_id = ? AND date = ?",
     )
@@ -167,7 +165,7 @@ async fn day_slots(
             seats: venue.seats_per_slot,
             extra_seats,
             capacity: venue.seats_per_slot.saturating_add(extra_seats),
-            booked: count(booked.get(&at)),
+            booked: crate::booking::capacity::held(&booked, at, shanghai_unix_seconds(date, end)),
             past: at <= now,
             closure: own.or_else(|| day_closure.clone()),
         });
@@ -278,16 +276,19 @@ pub async fn close(
     let now = state.clock.now();
     let today = super::cases::today(&state)?;
     let venue = bookable_venue(&state, &new.venue).await?;
-    match new.start_time {
+    // The slot's time (Unix seconds), or `None` for the whole day.
+    let slot = match new.start_time {
         Some(time) => {
-            check_slot(&state, &venue, new.date, time, now)?;
+            let start = check_slot(&state, &venue, new.date, time, now)?;
+            Some((start, start + i64::from(venue.slot_minutes) * 60))
         }
         None => {
             if let Some(e) = check_day(&state, new.date, today) {
                 return Err(ApiError::fields(vec![("date", e)]));
             }
+            None
         }
-    }
+    };
     let start_time = new.start_time.map(|t| t.to_string());
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -323,19 +324,21 @@ pub async fn close(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
+    // Every booking in the slot: those that overlap it (see `crate::booking::capacity`).
     let cancelled = sqlx::query(
         "UPDATE bookings SET status = 'cancelled', cancelled_by = 'center', closure_id = ?, \
          sequence = sequence + 1, updated_at = ? \
          WHERE venue_id = ? AND date = ? AND status = 'confirmed' AND starts_at > ? \
-         AND (? IS NULL OR start_time = ?)",
+         AND (? IS NULL OR (starts_at < ? AND ends_at > ?))",
     )
     .bind(id)
     .bind(now)
     .bind(&venue.id)
     .bind(new.date.to_string())
     .bind(now)
-    .bind(&start_time)
-    .bind(&start_time)
+    .bind(slot.map(|(start, _)| start))
+    .bind(slot.map(|(_, end)| end))
+    .bind(slot.map(|(start, _)| start))
     .execute(&mut *tx)
     .await?
     .rows_affected();

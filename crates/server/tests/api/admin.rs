@@ -162,14 +162,14 @@ async fn venue_settings_change_what_citizens_are_offered_at_once() {
     let after = availability_ok(&app, CENTER, "patent").await;
     assert!(after.defaults_confirmed);
     assert_eq!((after.slot_minutes, after.seats_per_slot), (60, 2));
-    let expected: Vec<(String, u16)> = [("08:30", 2), ("09:30", 1), ("14:00", 2), ("15:00", 2)]
+    let expected: Vec<(String, u16)> = [("08:30", 2), ("09:30", 0), ("14:00", 2), ("15:00", 2)]
         .iter()
         .map(|(t, n)| ((*t).to_owned(), *n))
         .collect();
     assert_eq!(
         slots(&after, "2026-09-30"),
         expected,
-        "the 09:30 booking holds one of the two places"
+        "the 09:30 and 10:00 bookings hold both places of the new 09:30-10:30 slot"
     );
     assert_eq!(
         slots(&after, "2026-10-08")
@@ -273,6 +273,94 @@ async fn venue_settings_change_what_citizens_are_offered_at_once() {
             .count(),
         2
     );
+}
+
+#[tokio::test]
+async fn bookings_made_before_longer_slots_fill_the_new_slot_they_overlap() {
+    // Tuesday 2026-09-29; Wednesday 09-30 is bookable.
+    let app = staff_app("2026-09-29T10:00:00+08:00").await;
+    let admin = login_admin(&app).await;
+    // Under the default 30-minute slots: 09:30-10:00 and 10:00-10:30.
+    let mut held = Vec::new();
+    for (key, time, mobile) in [
+        ("o-1", "09:30", "13800000011"),
+        ("o-2", "10:00", "13800000012"),
+    ] {
+        let response = book(&app, key, "2026-09-30", time, mobile).await;
+        assert_eq!(response.status(), 201);
+        held.push(
+            response
+                .json::<BookingCreated>()
+                .await
+                .unwrap()
+                .manage_token,
+        );
+    }
+    let list: AdminVenueList = get_json(&app, &admin, "/api/v1/staff/admin/venues").await;
+    let response = put(
+        &app,
+        &admin,
+        &format!("/api/v1/staff/admin/venues/{CENTER}/booking"),
+        json!({
+            "slot_minutes": 60,
+            "seats_per_slot": 2,
+            "opening_hours": [{"opens": "08:30", "closes": "11:30"}],
+            "topics": list.items[0].topics,
+        }),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+
+    // The new 09:30-10:30 slot holds both: no place is left in it, for citizens and the desk.
+    let after = availability_ok(&app, CENTER, "patent").await;
+    assert_eq!(
+        slots(&after, "2026-09-30"),
+        [
+            ("08:30".to_owned(), 2),
+            ("09:30".to_owned(), 0),
+            ("10:30".to_owned(), 2)
+        ]
+    );
+    let response = book(&app, "o-3", "2026-09-30", "09:30", "13800000013").await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(error(response).await.code, "booking.slot_full");
+    let desk: Value = get_json(
+        &app,
+        &admin,
+        &format!("/api/v1/staff/slots?venue={CENTER}&date=2026-09-30"),
+    )
+    .await;
+    let booked: Vec<(&str, u64)> = desk["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["time"].as_str().unwrap(), s["booked"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(booked, [("08:30", 0), ("09:30", 2), ("10:30", 0)]);
+
+    // Closing that slot cancels both, and tells them why.
+    let response = call_as_in(
+        &app,
+        Method::POST,
+        "/api/v1/staff/closures",
+        &admin,
+        Some(
+            json!({"venue": CENTER, "date": "2026-09-30", "start_time": "09:30",
+            "reason": "专家临时外出"}),
+        ),
+        "zh-CN",
+    )
+    .await;
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+    for token in &held {
+        let booking: Value = app
+            .get(&format!("/api/v1/bookings/{token}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(booking["status"], "cancelled", "{booking}");
+    }
 }
 
 #[tokio::test]
