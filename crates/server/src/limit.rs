@@ -332,25 +332,28 @@ impl ClientBudget {
         spent
     }
 
+    /// `Some` when spending `amount` more than `spent` would go over the budget.
+    fn over(&self, spent: &[(i64, u64)], amount: u64, now: i64) -> Option<Limited> {
+        let total = spent
+            .iter()
+            .map(|&(_, amount)| amount)
+            .sum::<u64>()
+            .saturating_add(amount);
+        (total > self.per_client).then(|| Limited {
+            retry_after: retry_after(spent, total - self.per_client, now, self.window_secs),
+        })
+    }
+
     /// Refused when adding `amount` would take the client over its budget; else counted.
     /// Without an address (a router driven directly) nothing is counted.
     pub fn take(&self, client: Option<IpAddr>, amount: u64, now: i64) -> Result<(), Limited> {
         let Some(key) = client.map(client_key) else {
             return Ok(());
         };
-        let (per_client, window) = (self.per_client, self.window_secs);
         let mut inner = self.lock();
         let spent = self.current(&mut inner, key, now);
-        let total: u64 = spent.iter().map(|&(_, amount)| amount).sum();
-        if total.saturating_add(amount) > per_client {
-            return Err(Limited {
-                retry_after: retry_after(
-                    spent,
-                    total.saturating_add(amount) - per_client,
-                    now,
-                    window,
-                ),
-            });
+        if let Some(limited) = self.over(spent, amount, now) {
+            return Err(limited);
         }
         spent.push((now, amount));
         Ok(())
@@ -362,16 +365,9 @@ impl ClientBudget {
         let Some(key) = client.map(client_key) else {
             return Ok(());
         };
-        let (per_client, window) = (self.per_client, self.window_secs);
         let mut inner = self.lock();
         let spent = self.current(&mut inner, key, now);
-        let total: u64 = spent.iter().map(|&(_, amount)| amount).sum();
-        if total >= per_client {
-            return Err(Limited {
-                retry_after: retry_after(spent, total - per_client + 1, now, window),
-            });
-        }
-        Ok(())
+        self.over(spent, 1, now).map_or(Ok(()), Err)
     }
 
     /// Counts `amount` spent (an upload that was stored), even past the budget: the next
