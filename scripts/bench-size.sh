@@ -34,6 +34,7 @@ for route, index in [
     ("/policies", "dist/apps/policies/index.html"),
     ("/booking", "dist/apps/booking/index.html"),
     ("/assistance", "dist/apps/assistance/index.html"),
+    ("/assistance/requests/… (tracking)", "dist/apps/assistance-tracking/index.html"),
     ("/staff (workbench)", "dist/apps/workbench/index.html"),
 ]:
     rows, totals = [], [0, 0, 0]

@@ -1,4 +1,4 @@
-//! The rights-assistance app: `/assistance/...`.
+//! Applying for rights assistance: `/assistance`, `/assistance/apply/...`.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::assistance::AssistanceApp;

@@ -13,31 +13,41 @@ pub enum App {
     Policies,
     /// Consultation booking: `/booking/...` (the question pages, manage and find a booking).
     Booking,
-    /// Rights-assistance requests: `/assistance/...` (the task list and its questions, the
-    /// request's tracking page, tracking by reference).
+    /// Applying for rights assistance: `/assistance`, `/assistance/apply/...` (the start page,
+    /// the task list and its questions, check your answers).
     Assistance,
+    /// Following a rights-assistance request: `/assistance/requests/{token}` (confirmation,
+    /// timeline, withdrawal, replies, rating) and `/assistance/track` (by reference). Its own
+    /// app because people come back to it again and again, often on a phone, and need none of
+    /// the application form's code (nor the applicant its code).
+    AssistanceTracking,
     /// The staff workbench: `/staff/...` (login, case queue, booking desk, overview, audit log).
     Workbench,
 }
 
 impl App {
-    pub const ALL: [App; 6] = [
+    pub const ALL: [App; 7] = [
         App::Portal,
         App::Gi,
         App::Policies,
         App::Booking,
         App::Assistance,
+        App::AssistanceTracking,
         App::Workbench,
     ];
 
     /// The app that serves a page path (no query string).
     pub fn for_path(path: &str) -> App {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        let mut segments = path.trim_start_matches('/').split('/');
+        let first = segments.next().unwrap_or("");
         match first {
             "gi" => App::Gi,
             "policies" => App::Policies,
             "booking" => App::Booking,
-            "assistance" => App::Assistance,
+            "assistance" => match segments.next() {
+                Some("requests" | "track") => App::AssistanceTracking,
+                _ => App::Assistance,
+            },
             "staff" => App::Workbench,
             _ => App::Portal,
         }
@@ -51,6 +61,7 @@ impl App {
             App::Policies => "apps/policies/index.html",
             App::Booking => "apps/booking/index.html",
             App::Assistance => "apps/assistance/index.html",
+            App::AssistanceTracking => "apps/assistance-tracking/index.html",
             App::Workbench => "apps/workbench/index.html",
         }
     }
@@ -73,6 +84,13 @@ mod tests {
         assert_eq!(App::for_path("/policies/search"), App::Policies);
         assert_eq!(App::for_path("/assistance"), App::Assistance);
         assert_eq!(App::for_path("/assistance/apply/right"), App::Assistance);
+        assert_eq!(App::for_path("/assistance/apply"), App::Assistance);
+        assert_eq!(
+            App::for_path("/assistance/requests/abc"),
+            App::AssistanceTracking
+        );
+        assert_eq!(App::for_path("/assistance/track"), App::AssistanceTracking);
+        assert_eq!(App::for_path("/assistance/tracks"), App::Assistance);
         assert_eq!(App::for_path("/assistances"), App::Portal);
         assert_eq!(App::for_path("/no/such/page"), App::Portal);
         assert_eq!(App::for_path("/staff"), App::Workbench);

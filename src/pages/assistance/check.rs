@@ -1,8 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use portal_domain::api::assistance::{
     code, ApplicantKind, AssistanceRequest, AssistanceType, DraftContext, FilePurpose, GiId,
     LegalStatus, RightType, Section,
@@ -49,7 +47,6 @@ enum Sending {
 pub fn CheckPage() -> impl IntoView {
     let prefs = use_prefs();
     let store = use_draft();
-    let navigate = use_navigate();
     use_page_title(|lang| assistance_texts(lang).check_heading);
     let sending = RwSignal::new(Sending::Idle);
     let errors = RwSignal::new(FormErrors::new());
@@ -86,7 +83,6 @@ pub fn CheckPage() -> impl IntoView {
         }
         errors.set(Vec::new());
         sending.set(Sending::Busy);
-        let navigate = navigate.clone();
         spawn_local(async move {
             let result = async {
                 if !store.submitted.get_untracked() {
@@ -100,13 +96,12 @@ pub fn CheckPage() -> impl IntoView {
                 Ok(submitted) => {
                     // Nothing of the application stays on this device.
                     store.forget();
-                    navigate(
-                        &format!("/assistance/requests/{}?new=1", submitted.tracking_token),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+                    // The request's page is the tracking app: a page load, replacing this
+                    // one in the history so Back cannot return to a sent application.
+                    let _ = window().location().replace(&format!(
+                        "/assistance/requests/{}?new=1",
+                        submitted.tracking_token
+                    ));
                 }
                 Err(ApiError::Validation(body)) if body.code == code::DRAFT_INCOMPLETE => {
                     sending.set(Sending::Idle);

@@ -1,4 +1,7 @@
-//! Rights-assistance requests (维权援助申请), their own app (`src/bin/assistance.rs`).
+//! Rights-assistance requests (维权援助申请): two apps, applying (`src/bin/assistance.rs`,
+//! [`AssistanceApp`]) and following a request (`src/bin/assistance_tracking.rs`,
+//! [`AssistanceTrackingApp`]), so neither downloads the other's code. Going from one to the
+//! other is a page load (`crate::app::rel_for`).
 //!
 //! Applying is a GOV.UK "complete multiple tasks" journey: a start page, the task list of seven
 //! sections with their statuses, one page of questions per section, "check your answers", then
@@ -53,7 +56,7 @@ use crate::prefs::{use_page_title, use_prefs};
 
 pub const APPLY: &str = "/assistance/apply";
 
-/// The app's routes, with the draft every page shares.
+/// The routes of applying, with the draft every page shares.
 #[component]
 pub fn AssistanceApp() -> impl IntoView {
     provide_draft();
@@ -71,6 +74,16 @@ pub fn AssistanceApp() -> impl IntoView {
             <Route path=(a, apply, StaticSegment("evidence")) view=evidence::EvidencePage/>
             <Route path=(a, apply, StaticSegment("declaration")) view=declaration::DeclarationPage/>
             <Route path=(a, apply, StaticSegment("check")) view=check::CheckPage/>
+        </Routes>
+    }
+}
+
+/// The routes of following a request: at its tracking link, or found by reference.
+#[component]
+pub fn AssistanceTrackingApp() -> impl IntoView {
+    let a = StaticSegment("assistance");
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(a, StaticSegment("requests"), ParamSegment("token")) view=request::RequestPage/>
             <Route path=(a, StaticSegment("track")) view=track::TrackPage/>
         </Routes>

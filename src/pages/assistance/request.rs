@@ -10,6 +10,7 @@ use super::shown::{date_text, Progress, RequestFacts};
 use super::texts::{assistance_text, assistance_texts};
 use super::withdraw::Withdraw;
 use crate::api::{self, ApiError};
+use crate::app::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::rating::{RatingTarget, ServiceRating};
@@ -191,7 +192,7 @@ fn ShowRequest(
             <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
                 {assistance_text(|t| t.print)}
             </button>
-            <A href="/assistance" attr:class="button button--secondary">{assistance_text(|t| t.back_to_start)}</A>
+            <A href="/assistance" attr:class="button button--secondary" attr:rel=rel_for("/assistance")>{assistance_text(|t| t.back_to_start)}</A>
         </div>
     }
 }

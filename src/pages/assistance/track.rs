@@ -7,6 +7,7 @@ use portal_domain::Localized;
 use super::shown::{Progress, RequestFacts};
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
+use crate::app::rel_for;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -92,7 +93,7 @@ pub fn TrackPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 None => view! {
-                    <A href="/assistance" attr:class="back-link">{assistance_text(|t| t.back)}</A>
+                    <A href="/assistance" attr:class="back-link" attr:rel=rel_for("/assistance")>{assistance_text(|t| t.back)}</A>
                     <FormErrorSummary errors=errors/>
                     <h1 tabindex="-1">{assistance_text(|t| t.track_heading)}</h1>
                     <p class="lead">{assistance_text(|t| t.track_lead)}</p>

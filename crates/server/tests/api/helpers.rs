@@ -101,6 +101,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         ("policies", "await 1;"),
         ("booking", "await 2;"),
         ("assistance", "await 3;"),
+        ("assistance-tracking", "await 5;"),
         ("workbench", "await 4;"),
     ] {
         let dir = dist.join("apps").join(app);

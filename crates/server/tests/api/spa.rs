@@ -18,6 +18,7 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("policies app")
                 && !page.contains("booking app")
                 && !page.contains("assistance app")
+                && !page.contains("assistance-tracking app")
                 && !page.contains("workbench app"),
             "{path}"
         );
@@ -40,6 +41,8 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/assistance", "assistance app"),
         ("/assistance/apply/right", "assistance app"),
         ("/assistance?gi=GI00842", "assistance app"),
+        ("/assistance/requests/abc", "assistance-tracking app"),
+        ("/assistance/track", "assistance-tracking app"),
         ("/staff", "workbench app"),
         ("/staff/login?next=%2Fstaff%2Fcases", "workbench app"),
         ("/staff/cases/12", "workbench app"),

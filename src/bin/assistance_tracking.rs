@@ -1,0 +1,16 @@
+//! Following a rights-assistance request: `/assistance/requests/{token}`, `/assistance/track`.
+
+use ip_portal::app::{boot, Shell};
+use ip_portal::pages::assistance::AssistanceTrackingApp;
+use leptos::prelude::*;
+use portal_domain::apps::App;
+
+fn main() {
+    boot(|| {
+        view! {
+            <Shell app=App::AssistanceTracking>
+                <AssistanceTrackingApp/>
+            </Shell>
+        }
+    });
+}
