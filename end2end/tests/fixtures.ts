@@ -70,4 +70,6 @@ export const services = [
 /// Which of the portal's single-page apps serves a path (mirrors crates/domain/src/apps.rs): a
 /// link into another app is a full page load.
 export const appOf = (path: string) =>
-  path.match(/^\/(gi|policies|booking|assistance|staff)(\/|$)/)?.[1] ?? 'portal';
+  path.match(/^\/assistance\/(requests|track)(\/|$)/)
+    ? 'assistance-tracking'
+    : (path.match(/^\/(gi|policies|booking|assistance|staff)(\/|$)/)?.[1] ?? 'portal');

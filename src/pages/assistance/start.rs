@@ -72,7 +72,7 @@ pub fn StartPage() -> impl IntoView {
             {move || unfinished().then(|| view! { <p class="hint">{assistance_text(|t| t.start_again_hint)}</p> })}
             <h2>{assistance_text(|t| t.already_sent_heading)}</h2>
             <p>{assistance_text(|t| t.already_sent_body)}</p>
-            <p><A href="/assistance/track" attr:rel=rel_for("/assistance/track")>{assistance_text(|t| t.track_link)}</A></p>
+            <p><A href="/assistance/track" attr:class="target-link" attr:rel=rel_for("/assistance/track")>{assistance_text(|t| t.track_link)}</A></p>
         </div>
     }
 }

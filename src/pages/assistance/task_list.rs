@@ -75,7 +75,7 @@ pub fn TaskListPage() -> impl IntoView {
             {move || store.submitted.get().then(|| view! {
                 <div class="notice" role="status">
                     <p>{assistance_text(|t| t.already_submitted)}</p>
-                    <p><A href="/assistance/apply/check">{assistance_text(|t| t.get_confirmation)}</A></p>
+                    <p><A href="/assistance/apply/check" attr:class="target-link">{assistance_text(|t| t.get_confirmation)}</A></p>
                 </div>
             })}
             <Show

@@ -347,7 +347,7 @@ pub(super) fn SlotTakenPanel(
             <p>{message}</p>
             {none.then(|| view! {
                 <p>{booking_text(|t| t.slot_taken_none)}</p>
-                <p><A href=Step::Date.href()>{booking_text(|t| t.date_question)}</A></p>
+                <p><A href=Step::Date.href() attr:class="target-link">{booking_text(|t| t.date_question)}</A></p>
             })}
             {(!none).then(|| view! { <p>{booking_text(|t| t.slot_taken_choose)}</p> })}
             <ul class="offers">{items}</ul>

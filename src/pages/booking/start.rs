@@ -37,7 +37,7 @@ pub fn StartPage() -> impl IntoView {
             </p>
             <h2>{booking_text(|t| t.manage_heading)}</h2>
             <p>{booking_text(|t| t.manage_body)}</p>
-            <p><A href="/booking/find">{booking_text(|t| t.find_link)}</A></p>
+            <p><A href="/booking/find" attr:class="target-link">{booking_text(|t| t.find_link)}</A></p>
         </div>
     }
 }

@@ -260,7 +260,7 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
                     <div class="empty-state">
                         <h3>{t.no_documents_title}</h3>
                         <p>{t.no_documents_body}</p>
-                        <p><A href="/policies">{text(|s| s.clear_all)}</A></p>
+                        <p><A href="/policies" attr:class="target-link">{text(|s| s.clear_all)}</A></p>
                     </div>
                 })}
             </section>

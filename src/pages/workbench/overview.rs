@@ -179,7 +179,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
         </div>
         <section aria-labelledby="ratings-heading">
             <h2 id="ratings-heading">{tr(RATINGS_CHART)}</h2>
-            <p><A href="/staff/ratings">{move || awaiting_reply(prefs.lang.get(), awaiting)}</A></p>
+            <p><A href="/staff/ratings" attr:class="target-link">{move || awaiting_reply(prefs.lang.get(), awaiting)}</A></p>
             <table class="staff-table staff-table--compact rating-bars">
                 <caption>{tr(RATINGS_CAPTION)}</caption>
                 <thead>
