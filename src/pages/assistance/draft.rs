@@ -31,6 +31,9 @@ const COPY_KEY: &str = "assistance.draft";
 const SAVE_DELAY: Duration = Duration::from_millis(600);
 /// How long to wait before trying a failed save again.
 const RETRY_DELAY: Duration = Duration::from_secs(5);
+/// ... and when the server refused to start a draft because too many were started from this
+/// network (it lifts within the hour): each try would only be refused again.
+const RATE_LIMITED_RETRY_DELAY: Duration = Duration::from_secs(60);
 
 /// What this device keeps besides the token.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -179,9 +182,12 @@ impl DraftStore {
 
     fn failed(self, error: ApiError) {
         self.busy.set(false);
-        let message = match error {
-            ApiError::Validation(body) => Some(body.message),
-            _ => None,
+        let (message, delay) = match error {
+            ApiError::Validation(body) if body.code == code::DRAFTS_RATE_LIMITED => {
+                (Some(body.message), RATE_LIMITED_RETRY_DELAY)
+            }
+            ApiError::Validation(body) => (Some(body.message), RETRY_DELAY),
+            _ => (None, RETRY_DELAY),
         };
         self.save.set(SaveState::Failed(message));
         set_timeout(
@@ -190,7 +196,7 @@ impl DraftStore {
                     self.flush();
                 }
             },
-            RETRY_DELAY,
+            delay,
         );
     }
 
