@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use portal_domain::api::admin::MAX_SLOT_MINUTES;
 use portal_domain::calendar::Date;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
 
 /// No booking is longer than the longest slot an administrator can set, so the bookings that
 /// overlap a time start less than this before it: the lower bound keeps the queries on the
@@ -22,8 +22,8 @@ const LONGEST_BOOKING_SECS: i64 = MAX_SLOT_MINUTES as i64 * 60;
 
 /// The times (start, end; Unix seconds) of the confirmed bookings at a venue that overlap
 /// `from`..`to`; [`held`] counts those in one slot.
-pub async fn held_between(
-    conn: &mut SqliteConnection,
+pub async fn held_between<'e>(
+    db: impl SqliteExecutor<'e>,
     venue: &str,
     from: i64,
     to: i64,
@@ -37,7 +37,7 @@ pub async fn held_between(
     .bind(from - LONGEST_BOOKING_SECS)
     .bind(to)
     .bind(from)
-    .fetch_all(&mut *conn)
+    .fetch_all(db)
     .await
 }
 

@@ -263,10 +263,7 @@ async fn open_days(
         shanghai_unix_seconds(first, midnight),
         shanghai_unix_seconds(last, end_of_day),
     );
-    let taken = {
-        let mut conn = state.db.acquire().await?;
-        capacity::held_between(&mut conn, &venue.id, from, to).await?
-    };
+    let taken = capacity::held_between(&state.db, &venue.id, from, to).await?;
     // Closed slots are not offered; added seats count.
     let closed = capacity::closed_between(&state.db, &venue.id, first, last).await?;
     let extra = capacity::extra_between(&state.db, &venue.id, from, to).await?;
