@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::focus::focus_next_frame;
 use crate::prefs::text;
 
 /// What is wrong with a form: (the id of the field to fix, the message), in page order. An id
@@ -27,11 +28,7 @@ pub fn FormErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoVi
     let node = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
         if !errors.with(Vec::is_empty) {
-            request_animation_frame(move || {
-                if let Some(el) = node.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
+            focus_next_frame(node);
         }
     });
     move || {

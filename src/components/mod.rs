@@ -3,6 +3,7 @@
 pub mod choices;
 pub mod error_panel;
 pub mod filters;
+pub mod focus;
 pub mod form;
 pub mod highlighted;
 pub mod kiosk_session;

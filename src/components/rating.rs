@@ -14,6 +14,7 @@ use portal_domain::{Lang, Localized};
 
 use crate::api::{self, ApiError};
 use crate::components::choices::{ChoiceOption, RadioGroup};
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
 use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
@@ -146,11 +147,7 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
     let prefs = use_prefs();
     let notice = NodeRef::<html::P>::new();
     if just {
-        request_animation_frame(move || {
-            if let Some(p) = notice.get_untracked() {
-                let _ = p.focus();
-            }
-        });
+        focus_next_frame(notice);
     }
     let level = rating.level;
     let bad = level.is_bad();

@@ -21,6 +21,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::choices::{CheckboxGroup, ChoiceOption};
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -99,14 +100,6 @@ fn server_errors(lang: Lang, prefix: &str, error: api::ApiError, first: &str) ->
         .collect()
 }
 
-fn focus_later(node: NodeRef<html::P>) {
-    request_animation_frame(move || {
-        if let Some(p) = node.get_untracked() {
-            let _ = p.focus();
-        }
-    });
-}
-
 #[component]
 fn Accounts() -> impl IntoView {
     let prefs = use_prefs();
@@ -122,7 +115,7 @@ fn Accounts() -> impl IntoView {
             &account.username,
         )));
         list.refetch();
-        focus_later(notice_ref);
+        focus_next_frame(notice_ref);
     });
     view! {
         <div class="container page">
@@ -364,7 +357,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                     Ok(account) => {
                         current.set(account);
                         notice.set(Some(done));
-                        focus_later(notice_ref);
+                        focus_next_frame(notice_ref);
                     }
                     Err(e) if auth.handled(&e) => {}
                     Err(e) => form.errors.set(server_errors(lang, "edit", e, first)),

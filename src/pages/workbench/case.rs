@@ -19,6 +19,7 @@ use super::cases::Countdown;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{
     error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
 };
@@ -56,11 +57,7 @@ fn CaseView() -> impl IntoView {
     let updated = Callback::new(move |(detail, done): (CaseDetail, Tr)| {
         case.set(Some(Ok(detail)));
         notice.set(Some(done));
-        request_animation_frame(move || {
-            if let Some(p) = notice_ref.get_untracked() {
-                let _ = p.focus();
-            }
-        });
+        focus_next_frame(notice_ref);
     });
 
     view! {

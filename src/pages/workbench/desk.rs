@@ -17,6 +17,7 @@ use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
 
 use super::slots::SlotsPanel;
+use crate::components::focus::focus_next_frame;
 
 /// `/staff/bookings?venue=&date=`: the booking desk.
 #[component]
@@ -242,11 +243,7 @@ fn DeskCard(
                     };
                     booking.set(updated);
                     notice.set(Some(text));
-                    request_animation_frame(move || {
-                        if let Some(p) = notice_ref.get_untracked() {
-                            let _ = p.focus();
-                        }
-                    });
+                    focus_next_frame(notice_ref);
                 }
                 Err(e) if auth.handled(&e) => {}
                 // The server's reason (not open yet, cancelled, recorded the other way), in the

@@ -22,6 +22,7 @@ use super::auth::{use_auth, Guard, StaffProblem};
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -232,11 +233,7 @@ fn Holidays() -> impl IntoView {
         notice.set(Some(year.year));
         form.reset();
         list.refetch();
-        request_animation_frame(move || {
-            if let Some(p) = notice_ref.get_untracked() {
-                let _ = p.focus();
-            }
-        });
+        focus_next_frame(notice_ref);
     });
     view! {
         <div class="container page">

@@ -16,6 +16,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::choices::RadioGroup;
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -33,11 +34,7 @@ pub fn NoticesPage() -> impl IntoView {
 /// Puts focus on the page's status line once it shows its new text.
 fn announce(status: RwSignal<Option<Tr>>, status_ref: NodeRef<html::P>, text: Tr) {
     status.set(Some(text));
-    request_animation_frame(move || {
-        if let Some(p) = status_ref.get_untracked() {
-            let _ = p.focus();
-        }
-    });
+    focus_next_frame(status_ref);
 }
 
 #[component]
@@ -57,11 +54,7 @@ fn Notices() -> impl IntoView {
     let edit = Callback::new(move |notice: StaffNotice| {
         editing.set(Some(notice));
         status.set(None);
-        request_animation_frame(move || {
-            if let Some(h) = form_heading.get_untracked() {
-                let _ = h.focus();
-            }
-        });
+        focus_next_frame(form_heading);
     });
     view! {
         <div class="container page">

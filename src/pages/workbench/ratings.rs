@@ -13,6 +13,7 @@ use super::auth::{use_auth, Guard, StaffProblem};
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -78,11 +79,7 @@ fn Ratings() -> impl IntoView {
     let replied = Callback::new(move |_: FollowUpItem| {
         notice.set(Some(REPLY_SENT));
         list.refetch();
-        request_animation_frame(move || {
-            if let Some(p) = notice_ref.get_untracked() {
-                let _ = p.focus();
-            }
-        });
+        focus_next_frame(notice_ref);
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -15,6 +15,7 @@ use portal_domain::Lang;
 use super::auth::{use_auth, StaffProblem};
 use super::texts::*;
 use crate::api::{self, ApiError};
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -59,11 +60,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
 
     let announce = move |text: String| {
         notice.set(Some(text));
-        request_animation_frame(move || {
-            if let Some(p) = notice_ref.get_untracked() {
-                let _ = p.focus();
-            }
-        });
+        focus_next_frame(notice_ref);
     };
     let failed = move |error: ApiError, lang: Lang| {
         if auth.handled(&error) {
@@ -183,11 +180,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                     on_done=closed
                     on_cancel=Callback::new(move |_| {
                         pending.set(None);
-                        request_animation_frame(move || {
-                            if let Some(h) = heading_ref.get_untracked() {
-                                let _ = h.focus();
-                            }
-                        });
+                        focus_next_frame(heading_ref);
                     })
                 />
             })}
@@ -373,11 +366,7 @@ fn ConfirmClose(
     let heading = NodeRef::<html::H3>::new();
     // The confirm step takes focus, so keyboard and screen-reader users land on it.
     Effect::new(move |_| {
-        request_animation_frame(move || {
-            if let Some(h) = heading.get_untracked() {
-                let _ = h.focus();
-            }
-        });
+        focus_next_frame(heading);
     });
     let bookings = pending.bookings;
     let title = {

@@ -20,6 +20,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::choices::RadioGroup;
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -287,11 +288,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
             match result {
                 Ok(_) => {
                     notice.set(true);
-                    request_animation_frame(move || {
-                        if let Some(p) = notice_ref.get_untracked() {
-                            let _ = p.focus();
-                        }
-                    });
+                    focus_next_frame(notice_ref);
                 }
                 Err(e) if auth.handled(&e) => {}
                 Err(e) => errors.set(in_page_order(
