@@ -10,6 +10,11 @@ import { STAFF_PASSWORD } from '../staff-credentials';
 
 let later: LaterServer | undefined;
 
+/// Every later server in this file stands at the same instant. A login deletes the sessions
+/// that are idle by its server's clock; with two clocks, a login on the later one would end the
+/// other test's session (both run in parallel on the one database).
+const LATER = '2026-12-03T13:00:00+08:00';
+
 test.afterEach(async () => {
   await later?.stop();
   later = undefined;
@@ -31,7 +36,7 @@ test('on the day of the booking reception checks the person in, the desk keeps i
   const reference: string = booking.reference;
 
   // Thursday 2026-12-03, 13:00: check-in for the 14:00 slot opened at 12:00.
-  later = await startServerAt('2026-12-03T13:00:00+08:00');
+  later = await startServerAt(LATER);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`${later.baseURL}/staff/login`);
   await uiLogin(page, 'desk.later', STAFF_PASSWORD);
@@ -96,7 +101,7 @@ test('once a deadline has gone by, the case page says "overdue" in words, in bot
   await createAccount(request, 'handler.later', ['case_handler']);
   const { reference } = await submitRequest(request, '赵逾期');
   // Submitted on Friday 2026-11-20: the initial review is due 5 working days later, Friday 11-27.
-  later = await startServerAt('2026-12-03T09:00:00+08:00');
+  later = await startServerAt(LATER);
 
   // The case's id in the staff routes, from the queue of overdue cases.
   // Signed in on the later server through the page's own cookie jar, so the page is signed in too.
