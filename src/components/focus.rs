@@ -1,0 +1,21 @@
+//! Moving focus to what a page has just drawn: a notice that something was done, an error
+//! summary, a heading. Screen-reader and keyboard users then hear it at once.
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves focus to `node` in the next frame, once it is drawn. If the view that holds it is gone
+/// by then (the page was drawn again with newer data, or left), nothing happens: reading a
+/// disposed `NodeRef` panics, and a panic stops the whole app.
+pub fn focus_next_frame<E>(node: NodeRef<E>)
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
