@@ -144,6 +144,11 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The first year a date typed or sent to the portal may have (see [`Date::parse`]).
+pub const FIRST_INPUT_YEAR: i32 = 1900;
+/// The last year a date typed or sent to the portal may have (see [`Date::parse`]).
+pub const LAST_INPUT_YEAR: i32 = 2999;
+
 impl Date {
     /// The date with this year, month (1–12) and day (1–31), if there is such a day.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
@@ -157,8 +162,22 @@ impl Date {
         })
     }
 
-    /// Reads `YYYY-MM-DD` (surrounding whitespace is ignored).
+    /// Reads `YYYY-MM-DD` (surrounding whitespace is ignored), for a year from
+    /// [`FIRST_INPUT_YEAR`] to [`LAST_INPUT_YEAR`]: every date that reaches the portal from
+    /// outside comes through here, and the bound keeps the arithmetic done on it (a day later,
+    /// working days ahead, the week around it) far from the ends of the calendar, where it
+    /// would have no answer (`9999-12-31` plus one day).
     pub fn parse(input: &str) -> Result<Date, DateError> {
+        let date = Date::parse_any_year(input)?;
+        if (FIRST_INPUT_YEAR..=LAST_INPUT_YEAR).contains(&date.year()) {
+            Ok(date)
+        } else {
+            Err(DateError::Invalid)
+        }
+    }
+
+    /// `parse` for the whole range 0001–9999 (the calendar's own tests).
+    fn parse_any_year(input: &str) -> Result<Date, DateError> {
         let s = input.trim().as_bytes();
         if s.is_empty() {
             return Err(DateError::Empty);
@@ -692,7 +711,21 @@ mod tests {
     }
 
     fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
+        Date::parse_any_year(s).unwrap()
+    }
+
+    #[test]
+    fn dates_from_outside_are_refused_beyond_the_years_the_portal_can_count_in() {
+        assert_eq!(Date::parse("9999-12-31"), Err(DateError::Invalid));
+        assert_eq!(Date::parse("3000-01-01"), Err(DateError::Invalid));
+        assert_eq!(Date::parse("1899-12-31"), Err(DateError::Invalid));
+        assert_eq!(Date::parse("0001-01-01"), Err(DateError::Invalid));
+        assert_eq!(Date::parse("1900-01-01").map(Date::year), Ok(1900));
+        assert_eq!(Date::parse("2999-12-31").map(Date::year), Ok(2999));
+        assert_eq!(
+            Date::try_from("9999-12-31".to_owned()),
+            Err(DateError::Invalid)
+        );
     }
 
     fn dates(list: &[&str]) -> Vec<Date> {
@@ -778,7 +811,7 @@ mod tests {
     #[test]
     fn leap_years() {
         for leap in ["2000-02-29", "2024-02-29", "2028-02-29", "1600-02-29"] {
-            assert!(Date::parse(leap).is_ok(), "{leap}");
+            assert!(Date::parse_any_year(leap).is_ok(), "{leap}");
         }
         assert_eq!(d("2000-02-28").add_days(1), d("2000-02-29"));
         assert_eq!(d("2100-02-28").add_days(1), d("2100-03-01"));

@@ -86,15 +86,23 @@ fn api_router(state: AppState) -> Router {
         .with_state(state)
         .layer(middleware::from_fn(request_log::log_request));
     let api = Router::new().nest("/v1", v1).fallback(error::api_not_found);
-    Router::new()
+    let api = Router::new()
         .nest("/api", api)
         // `nest` leaves the bare prefix with a trailing slash to the app; it is API space too.
-        .route("/api/", any(error::api_not_found))
-        .layer(middleware::from_fn(error::localize))
-        .layer(CatchPanicLayer::custom(error::panic_response))
+        .route("/api/", any(error::api_not_found));
+    error_layers(api)
         // JSON and CSV shrink several-fold; people on slow mobile networks feel it. The fastest
         // level keeps the cost per request small.
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+}
+
+/// Every error answer gets its JSON body in the asker's language (`error::localize`), a
+/// handler's panic included: the panic is caught inside `localize`, so its 500 carries the
+/// error contract like every other 5xx.
+fn error_layers(router: Router) -> Router {
+    router
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(middleware::from_fn(error::localize))
 }
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
@@ -203,4 +211,38 @@ async fn shutdown_signal() {
         _ = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::routing::get;
+
+    use super::*;
+
+    /// Over real HTTP: a handler that panics is answered with the JSON error contract, in the
+    /// asker's language.
+    #[tokio::test]
+    async fn a_panic_is_answered_with_the_json_error_contract() {
+        async fn boom() -> &'static str {
+            panic!("test panic")
+        }
+        let router = error_layers(Router::new().route("/boom", get(boom)));
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        let response = reqwest::Client::new()
+            .get(format!("http://{addr}/boom"))
+            .header("Accept-Language", "en")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 500);
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json"));
+        let body: portal_domain::api::ApiErrorBody = response.json().await.unwrap();
+        assert_eq!(body.code, "internal_error");
+        assert!(body.message.is_ascii(), "in English: {}", body.message);
+    }
 }

@@ -406,7 +406,10 @@ fn path_year(path: Result<Path<String>, PathRejection>) -> Option<i32> {
     (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
         .then(|| year.parse::<i32>().ok())
         .flatten()
-        .filter(|y| *y >= 1)
+        .filter(|y| {
+            (portal_domain::calendar::FIRST_INPUT_YEAR..=portal_domain::calendar::LAST_INPUT_YEAR)
+                .contains(y)
+        })
 }
 
 /// Publishes a year's public holidays and adjusted working days from the official notice, or

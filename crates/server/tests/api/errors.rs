@@ -70,3 +70,52 @@ async fn error_messages_follow_accept_language() {
     assert!(en.message.is_ascii());
     assert!(!zh.message.is_ascii());
 }
+
+/// Dates at the far end of the calendar (where "the day after" has no answer) are refused as
+/// bad input, never a panic: the desk's day view and a holiday year ending on 9999-12-31.
+#[tokio::test]
+async fn dates_at_the_ends_of_the_calendar_are_refused_not_a_crash() {
+    use crate::staff_client::{get, login_admin, staff_app};
+    use reqwest::Method;
+    use serde_json::json;
+
+    let app = staff_app("2026-11-20T10:00:00+08:00").await;
+    let admin = login_admin(&app).await;
+    let desk = crate::staff_client::staff_with(
+        &app,
+        &admin,
+        "desk",
+        &[portal_domain::api::staff::Role::Reception],
+    )
+    .await;
+    for date in ["9999-12-31", "0001-01-01", "3000-01-01"] {
+        let response = get(&app, &desk, &format!("/api/v1/staff/slots?date={date}")).await;
+        assert_eq!(response.status(), 400, "slots on {date}");
+        error_body(response).await;
+        let response = get(&app, &desk, &format!("/api/v1/staff/bookings?date={date}")).await;
+        assert_eq!(response.status(), 400, "desk day list on {date}");
+        error_body(response).await;
+    }
+    let holiday_ending_9999 = json!({
+        "source_title": "测试数据（TEST DATA, not an official notice)",
+        "source_url": "https://example.org/test-only/holidays-9999",
+        "holidays": [{"name": "测试假日（虚构）", "from": "9999-12-30", "to": "9999-12-31"}],
+        "working_days": [],
+    });
+    for year in ["9999", "2999"] {
+        let response = crate::staff_client::call_as(
+            &app,
+            Method::PUT,
+            &format!("/api/v1/staff/admin/holidays/{year}"),
+            &admin,
+            Some(holiday_ending_9999.clone()),
+        )
+        .await;
+        let status = response.status().as_u16();
+        assert!(
+            (400..500).contains(&status),
+            "holiday year {year}: {status}"
+        );
+        error_body(response).await;
+    }
+}
