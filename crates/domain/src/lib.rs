@@ -9,5 +9,6 @@ pub mod apps;
 pub mod calendar;
 pub mod ids;
 pub mod lang;
+pub mod text;
 
 pub use lang::{Lang, Localized};

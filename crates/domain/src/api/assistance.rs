@@ -1851,14 +1851,14 @@ impl ReplyRequest {
 // Masking and file names
 // ---------------------------------------------------------------------------------------------
 
-/// A file name as stored and shown: the last part of a path, control characters and quotes
-/// removed, at most [`MAX_FILE_NAME_CHARS`] characters keeping the extension; `file` if
+/// A file name as stored and shown: the last part of a path, control and format characters
+/// (`crate::text::is_hidden`, the bidi controls among them) and quotes removed, at most [`MAX_FILE_NAME_CHARS`] characters keeping the extension; `file` if
 /// nothing is left.
 pub fn clean_file_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\u{202E}' | '\u{202D}'))
+        .filter(|&c| !crate::text::is_hidden(c) && c != '"')
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').trim();
     if cleaned.is_empty() {

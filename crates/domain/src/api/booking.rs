@@ -1170,7 +1170,8 @@ impl TextProblem {
     }
 }
 
-/// One line of text (a name): trimmed, inner whitespace collapsed, no control characters.
+/// One line of text (a name): trimmed, inner whitespace collapsed, no control or format
+/// characters (`crate::text::is_hidden`).
 /// `Ok(None)` when absent or blank.
 pub(crate) fn clean_line(
     value: Option<&str>,
@@ -1178,14 +1179,15 @@ pub(crate) fn clean_line(
 ) -> Result<Option<String>, TextProblem> {
     let Some(value) = value else { return Ok(None) };
     too_long(value, max_chars)?;
-    if value.chars().any(char::is_control) {
+    if value.chars().any(crate::text::is_hidden) {
         return Err(TextProblem::Control);
     }
     let cleaned = value.split_whitespace().collect::<Vec<_>>().join(" ");
     Ok((!cleaned.is_empty()).then_some(cleaned))
 }
 
-/// Free text: trimmed, line breaks kept (as `\n`), tabs allowed, no other control characters.
+/// Free text: trimmed, line breaks kept (as `\n`), tabs allowed, no other control or format
+/// characters (`crate::text::is_hidden`).
 pub(crate) fn clean_text(
     value: Option<&str>,
     max_chars: usize,
@@ -1195,7 +1197,7 @@ pub(crate) fn clean_text(
     too_long(&value, max_chars)?;
     if value
         .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
+        .any(|c| crate::text::is_hidden(c) && c != '\n' && c != '\t')
     {
         return Err(TextProblem::Control);
     }

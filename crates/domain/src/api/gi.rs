@@ -356,7 +356,7 @@ fn clean_text(value: Option<&str>, max_chars: usize) -> Result<Option<String>, G
     if value.len() > max_chars * 4 || value.trim().chars().nth(max_chars).is_some() {
         return Err(GiSearchError::FilterTooLong);
     }
-    if value.chars().any(char::is_control) {
+    if value.chars().any(crate::text::is_hidden) {
         return Err(GiSearchError::ControlCharacter);
     }
     let cleaned = value.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -432,7 +432,7 @@ fn clean_text(value: Option<&str>, max_chars: usize) -> Result<Option<String>, P
     if value.len() > max_chars * 4 || value.trim().chars().nth(max_chars).is_some() {
         return Err(PolicySearchError::FilterTooLong);
     }
-    if value.chars().any(char::is_control) {
+    if value.chars().any(crate::text::is_hidden) {
         return Err(PolicySearchError::ControlCharacter);
     }
     let cleaned = value.split_whitespace().collect::<Vec<_>>().join(" ");

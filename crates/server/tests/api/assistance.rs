@@ -1120,3 +1120,42 @@ async fn one_address_may_upload_300_mb_an_hour_then_uploads_wait() {
     app.clock.set(t0 + 60 * 60);
     upload_ok(&app, &fourth, "one more.jpg", JPEG).await;
 }
+
+/// Bidirectional controls and other invisible format characters never reach staff: a name
+/// holding one is refused at its field (the shared parser both sides run), and an uploaded
+/// file's name has them removed, so `invoice` U+2067 `fdp.exe` U+2069 `.jpg` cannot show
+/// reversed to staff.
+#[tokio::test]
+async fn bidi_controls_are_refused_in_names_and_removed_from_file_names() {
+    let app = spawn_app_at(NOW).await;
+    let created = new_draft(&app).await;
+    let token = &created.token;
+    for hidden in [
+        '\u{2067}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}', '\u{200B}',
+    ] {
+        let mut draft = complete_draft();
+        draft["applicant"]["name"] = json!(format!("张{hidden}三丰"));
+        draft["other_party"]["name"] = json!(format!("某某{hidden}家纺店"));
+        let view = save_ok(&app, token, &draft).await;
+        assert!(
+            section(&view, "applicant")
+                .problems
+                .contains_key("applicant.name"),
+            "U+{:04X} in the applicant's name",
+            hidden as u32
+        );
+        assert!(
+            section(&view, "other_party")
+                .problems
+                .contains_key("other_party.name"),
+            "U+{:04X} in the other party's name",
+            hidden as u32
+        );
+        assert!(!view.ready_to_submit);
+    }
+    let path = format!("/api/v1/assistance/drafts/{token}");
+    let file = upload_ok(&app, &path, "invoice\u{2067}fdp.exe\u{2069}.jpg", JPEG).await;
+    assert_eq!(file.name, "invoicefdp.exe.jpg");
+    let file = upload_ok(&app, &path, "\u{200F}\u{202B}照片\u{FEFF}.jpg", JPEG).await;
+    assert_eq!(file.name, "照片.jpg");
+}
