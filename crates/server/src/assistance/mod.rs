@@ -1089,7 +1089,7 @@ pub async fn reply(
     tx.commit().await?;
     tracing::info!(
         request = row.id,
-        message = message.id,
+        message_id = message.id,
         files = file_ids.len(),
         "assistance message answered"
     );

@@ -535,7 +535,7 @@ pub async fn send_message(
     tx.commit().await?;
     tracing::info!(
         request = id,
-        message = message_id,
+        message_id,
         by = user.account_id,
         "case message sent"
     );
