@@ -19,9 +19,10 @@ pub struct Config {
     /// system clock, for tests and benchmarks that must not depend on today's date. Never set
     /// it in production: the clock would stand still.
     pub now_override: Option<i64>,
-    /// `PORTAL_SECURE_COOKIES=1` (or `true`): the staff session cookie gets `Secure`, so
-    /// browsers send it only over HTTPS. Set it whenever the portal is reached over TLS (also
-    /// behind a TLS-terminating proxy); leave it off for plain-HTTP development.
+    /// The staff cookies get `Secure` and the `__Host-` prefix (browsers send them only over
+    /// HTTPS, and to `http://localhost`), unless `PORTAL_INSECURE_COOKIES=1` (or `true`) says
+    /// the portal is reached over plain HTTP on a closed network such as a kiosk LAN; see
+    /// `staff::cookies`.
     pub secure_cookies: bool,
     /// `PORTAL_TRUSTED_PROXIES`, default none: the reverse proxies (addresses or CIDR networks,
     /// comma-separated) whose `X-Forwarded-For` names the client for the per-address limits.
@@ -79,8 +80,8 @@ impl Config {
                 }
                 _ => None,
             },
-            secure_cookies: matches!(
-                std::env::var("PORTAL_SECURE_COOKIES")
+            secure_cookies: !matches!(
+                std::env::var("PORTAL_INSECURE_COOKIES")
                     .as_deref()
                     .map(str::trim),
                 Ok("1" | "true" | "yes")

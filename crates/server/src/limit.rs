@@ -5,7 +5,8 @@
 //! failure counts for one hour after it happened).
 //!
 //! The same counter, with other numbers ([`Limits`]), limits failed staff logins by username
-//! and client address (`crate::staff`).
+//! from one address, by client address, and by username from browsers it has never signed in
+//! on (`crate::staff::auth`).
 //!
 //! Kept in memory only: a restart forgets the counts, and several server processes would each
 //! count on their own. Both are acceptable for a limit that only has to make guessing a mobile
@@ -41,6 +42,15 @@ fn client_key(ip: IpAddr) -> IpAddr {
             let network = u128::from(v6) & !u128::from(u64::MAX);
             IpAddr::V6(Ipv6Addr::from(network))
         }
+    }
+}
+
+/// `key` as seen from `client` (by its [`client_key`]), for a limit on one key from one
+/// address, such as failed logins of one username from one address.
+pub fn key_from_client(key: &str, client: Option<IpAddr>) -> String {
+    match client {
+        Some(ip) => format!("{key} from {}", client_key(ip)),
+        None => key.to_owned(),
     }
 }
 

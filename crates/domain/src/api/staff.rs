@@ -35,8 +35,9 @@
 //!
 //! The administrator's venue settings and holiday calendar are described in [`super::admin`].
 //!
-//! Sessions. Logging in sets the cookie `portal_staff_session` (`HttpOnly; SameSite=Strict;
-//! Path=/`, plus `Secure` when the server is configured for TLS) and answers with a
+//! Sessions. Logging in sets the cookie `__Host-portal_staff_session` (`HttpOnly;
+//! SameSite=Strict; Path=/; Secure`; `portal_staff_session` without `Secure` only when the
+//! server is told to serve plain HTTP) and answers with a
 //! `csrf_token`. Every request that changes something (any method but GET and HEAD) must send
 //! that token in the `X-CSRF-Token` header, else 403 [`code::CSRF`]. A session ends after
 //! 30 minutes without a request ([`SESSION_IDLE_SECS`]) or 12 hours after login
@@ -61,12 +62,21 @@ use crate::lang::{Lang, Localized};
 pub const SESSION_IDLE_SECS: i64 = 30 * 60;
 /// A session ends this long after login, however busy.
 pub const SESSION_ABSOLUTE_SECS: i64 = 12 * 60 * 60;
-/// Failed logins counted per username and per client address for this long.
+/// Failed logins are counted for this long (a rolling window).
 pub const LOGIN_WINDOW_SECS: i64 = 15 * 60;
-/// Failed logins of one username within the window before its logins are refused (429).
-pub const MAX_LOGIN_FAILURES_PER_USERNAME: usize = 5;
-/// Failed logins from one client address within the window before its logins are refused.
+/// Failed logins of one username from one client address within the window before that
+/// address may not try that username (429). Another address is not stopped by them.
+pub const MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT: usize = 5;
+/// Failed logins from one client address within the window, whatever the usernames, before
+/// every login from it is refused.
 pub const MAX_LOGIN_FAILURES_PER_CLIENT: usize = 20;
+/// Failed logins of one username from browsers it has never signed in on, from all addresses
+/// together, within the window before such browsers may not try it: this slows a guesser with
+/// many addresses. A browser the account has signed in on before (it holds the device cookie,
+/// [`DEVICE_COOKIE`]) is not stopped by this limit, so the real person keeps signing in.
+pub const MAX_LOGIN_FAILURES_PER_USERNAME: usize = 50;
+/// A browser stays known to an account for this long after its last successful login.
+pub const KNOWN_DEVICE_SECS: i64 = 90 * 24 * 60 * 60;
 /// Passwords: at least 12 characters, at most 200.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 200;
@@ -83,8 +93,17 @@ pub const OVERVIEW_BOOKING_DAYS: i32 = 14;
 /// Largest page of the case queue and of the audit log.
 pub const MAX_PER_PAGE: u32 = 200;
 pub const DEFAULT_PER_PAGE: u32 = 50;
-/// The name of the session cookie.
-pub const SESSION_COOKIE: &str = "portal_staff_session";
+/// The name of the session cookie. The `__Host-` prefix makes browsers accept it only with
+/// `Secure`, `Path=/` and no `Domain`, so no other site or subdomain can set or shadow it.
+pub const SESSION_COOKIE: &str = "__Host-portal_staff_session";
+/// The name of the session cookie when the server is told to serve plain HTTP
+/// (`PORTAL_INSECURE_COOKIES=1`), where `__Host-` cookies cannot be set.
+pub const PLAIN_HTTP_SESSION_COOKIE: &str = "portal_staff_session";
+/// The cookie that tells a browser an account has signed in on before (see
+/// [`MAX_LOGIN_FAILURES_PER_USERNAME`]): a random id, kept hashed by the server.
+pub const DEVICE_COOKIE: &str = "__Host-portal_staff_device";
+/// [`DEVICE_COOKIE`] over plain HTTP.
+pub const PLAIN_HTTP_DEVICE_COOKIE: &str = "portal_staff_device";
 /// The header that carries the session's CSRF token.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 

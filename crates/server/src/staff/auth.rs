@@ -7,11 +7,19 @@
 //!
 //! Logging in answers the same 401 `staff.login_failed` for an unknown username, a wrong
 //! password and a disabled account, after the same work: an unknown username is checked
-//! against a dummy hash made at start-up. Failed logins are counted per username and per client
-//! address (5 and 20 within 15 minutes, in memory, rolling, like booking lookups); once either
-//! is reached every login of that username, or from that address, answers 429
-//! `staff.login_rate_limited` with `Retry-After`, before any password is checked. A successful
-//! login does not count.
+//! against a dummy hash made at start-up. Failed logins are counted in memory, rolling, within
+//! 15 minutes, like booking lookups, by three limits; once one is reached the login answers 429
+//! `staff.login_rate_limited` with `Retry-After`, before any password is checked:
+//! - 5 of one username from one client address: that address may not try that username. They
+//!   do not stop the same username from another address, so nobody can lock a colleague (or
+//!   `admin`) out by typing wrong passwords from their own desk.
+//! - 20 from one client address, whatever the usernames.
+//! - 50 of one username from all addresses together, counting only browsers the account has
+//!   never signed in on: this slows a guesser with many addresses to 50 guesses a quarter of an
+//!   hour, while the real person, whose browser holds the known-device cookie
+//!   (`staff::cookies`), still signs in.
+//!
+//! A successful login does not count.
 //!
 //! A session id is 256 random bits (the cookie); the database keeps its SHA-256. It ends 30
 //! minutes after the last request (`last_seen_at` is moved on at most once a minute) or
@@ -21,24 +29,25 @@ use argon2::password_hash::SaltString;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::staff::{
-    check_password, check_username, code, LoginRequest, Role, StaffSession, LOGIN_WINDOW_SECS,
-    MAX_LOGIN_FAILURES_PER_CLIENT, MAX_LOGIN_FAILURES_PER_USERNAME, SESSION_ABSOLUTE_SECS,
-    SESSION_COOKIE, SESSION_IDLE_SECS,
+    check_password, check_username, code, LoginRequest, Role, StaffSession, KNOWN_DEVICE_SECS,
+    LOGIN_WINDOW_SECS, MAX_LOGIN_FAILURES_PER_CLIENT, MAX_LOGIN_FAILURES_PER_USERNAME,
+    MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT, SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS,
 };
 use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::cookies::{self, Cookies};
 use super::{audit, Staff, StaffUser};
 use crate::booking::{json_rejection, new_token};
 use crate::client_ip::ClientIp;
 use crate::config::FirstAdmin;
 use crate::error::{ApiError, Refusal, Text};
-use crate::limit::{Limited, Limits, LookupLimiter};
+use crate::limit::{key_from_client, Attempt, Limited, Limits, LookupLimiter};
 use crate::AppState;
 
 /// `last_seen_at` is written at most this often.
@@ -47,10 +56,12 @@ const TOUCH_EVERY_SECS: i64 = 60;
 /// What the staff routes keep besides the database.
 #[derive(Debug)]
 pub struct StaffState {
-    /// Failed logins per username and per client address.
+    /// Failed logins per username from one client address, and per client address.
     pub logins: LookupLimiter,
-    /// The session cookie gets `Secure`.
-    pub secure_cookies: bool,
+    /// Failed logins per username from browsers it has never signed in on.
+    pub logins_from_new_devices: LookupLimiter,
+    /// The cookies' names and attributes.
+    pub cookies: Cookies,
     /// The hash unknown usernames are checked against, so they take as long as known ones.
     dummy_hash: String,
 }
@@ -61,10 +72,16 @@ impl StaffState {
         Ok(StaffState {
             logins: LookupLimiter::with_limits(Limits {
                 window_secs: LOGIN_WINDOW_SECS,
-                per_key: MAX_LOGIN_FAILURES_PER_USERNAME,
+                per_key: MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT,
                 per_client: MAX_LOGIN_FAILURES_PER_CLIENT,
             }),
-            secure_cookies,
+            logins_from_new_devices: LookupLimiter::with_limits(Limits {
+                window_secs: LOGIN_WINDOW_SECS,
+                per_key: MAX_LOGIN_FAILURES_PER_USERNAME,
+                // Counted by address in `logins` already.
+                per_client: usize::MAX,
+            }),
+            cookies: Cookies::new(secure_cookies),
             dummy_hash: hash_password(&dummy)?,
         })
     }
@@ -279,12 +296,7 @@ struct SessionRow {
 
 /// The member of staff whose live session `token` is, if any; moves `last_seen_at` on.
 pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffUser>, ApiError> {
-    // Our ids are 43 characters of URL-safe base64; anything else cannot be one.
-    if token.len() != 43
-        || !token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    {
+    if !cookies::is_token(token) {
         return Ok(None);
     }
     let now = state.clock.now();
@@ -337,54 +349,47 @@ fn session_view(user: &StaffUser) -> StaffSession {
     }
 }
 
-fn cookie(state: &AppState, value: &str, clear: bool) -> Result<HeaderValue, ApiError> {
-    let mut cookie = format!("{SESSION_COOKIE}={value}; HttpOnly; SameSite=Strict; Path=/");
-    if clear {
-        cookie.push_str("; Max-Age=0");
-    }
-    if state.staff.secure_cookies {
-        cookie.push_str("; Secure");
-    }
-    HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.into()))
-}
-
-// ---------------------------------------------------------------------------------------------
-// Routes
-// ---------------------------------------------------------------------------------------------
-
 /// Logs in: checks the password and starts a session (the cookie) with its CSRF token.
 #[utoipa::path(post, path = "/api/v1/staff/session", tag = "staff",
     operation_id = "staff_login", request_body = LoginRequest,
     responses(
-        (status = 200, description = "Logged in. The cookie `portal_staff_session` is set \
-            (`HttpOnly; SameSite=Strict; Path=/`, `Secure` over TLS); send `csrf_token` as \
+        (status = 200, description = "Logged in. The cookies `__Host-portal_staff_session` \
+            and `__Host-portal_staff_device` are set (`HttpOnly; SameSite=Strict; Path=/; \
+            Secure`; without `Secure` and the prefix on a server told to serve plain HTTP); send `csrf_token` as \
             `X-CSRF-Token` with every change", body = StaffSession,
             headers(("Set-Cookie" = String, description = "The session cookie"))),
         (status = 400, description = "`validation_failed`: username or password empty",
             body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`staff.login_failed`: the same answer for an unknown \
             username, a wrong password and a disabled account", body = portal_domain::api::ApiErrorBody),
-        (status = 429, description = "`staff.login_rate_limited`: 5 failed logins of this \
-            username or 20 from this address within 15 minutes", body = portal_domain::api::ApiErrorBody,
+        (status = 429, description = "`staff.login_rate_limited`: within 15 minutes, 5 failed \
+            logins of this username from this address, 20 from this address, or 50 of this \
+            username from browsers it has never signed in on", body = portal_domain::api::ApiErrorBody,
             headers(("Retry-After" = u32, description = "Seconds until logins are accepted again"))),
     ))]
 pub async fn login(
     State(state): State<AppState>,
     client: ClientIp,
+    headers: HeaderMap,
     body: Result<Json<LoginRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(request) = body.map_err(json_rejection)?;
     let (username, password) = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let attempt = state
-        .staff
-        .logins
-        .begin(&username, client.0, now)
-        .map_err(login_rate_limited)?;
-    let account = {
+    let cookies = state.staff.cookies;
+    let device = cookies::read(&headers, cookies.device_name());
+    let (account, known_device) = {
         let mut conn = state.db.acquire().await?;
-        account_by_username(&mut conn, &username).await?
+        let known_device = match &device {
+            Some(token) => cookies::is_known_device(&mut conn, token, &username, now).await?,
+            None => false,
+        };
+        (
+            account_by_username(&mut conn, &username).await?,
+            known_device,
+        )
     };
+    let attempts = begin_login(&state.staff, &username, client, known_device, now)?;
     let hash = account.as_ref().map_or_else(
         || state.staff.dummy_hash.clone(),
         |a| a.password_hash.clone(),
@@ -395,16 +400,7 @@ pub async fn login(
     let account = match account {
         Some(account) if verified && account.active => account,
         _ => {
-            for rule in attempt.reached() {
-                let rule = match rule.as_str() {
-                    "reference" => "username",
-                    other => other,
-                };
-                tracing::warn!(
-                    rule,
-                    "staff login limit reached: logins are refused for a while"
-                );
-            }
+            log_limits_reached(&attempts);
             return Err(Refusal::new(
                 StatusCode::UNAUTHORIZED,
                 code::LOGIN_FAILED,
@@ -416,7 +412,11 @@ pub async fn login(
             .into());
         }
     };
+    let (attempt, from_new_device) = attempts;
     state.staff.logins.forgive(attempt);
+    if let Some(attempt) = from_new_device {
+        state.staff.logins_from_new_devices.forgive(attempt);
+    }
 
     let session_id = new_token()?;
     let csrf_token = new_token()?;
@@ -450,6 +450,7 @@ pub async fn login(
     )
     .await?;
     let roles = roles(&mut tx, account.id).await?;
+    let device = cookies::remember_device(&mut tx, account.id, device.as_deref(), now).await?;
     tx.commit().await?;
     tracing::info!(account = account.id, "staff login");
     let user = StaffUser {
@@ -462,7 +463,16 @@ pub async fn login(
         expires_at,
     };
     Ok((
-        [(header::SET_COOKIE, cookie(&state, &session_id, false)?)],
+        AppendHeaders([
+            (
+                header::SET_COOKIE,
+                cookies.set(cookies.session_name(), &session_id, None)?,
+            ),
+            (
+                header::SET_COOKIE,
+                cookies.set(cookies.device_name(), &device, Some(KNOWN_DEVICE_SECS))?,
+            ),
+        ]),
         Json(session_view(&user)),
     )
         .into_response())
@@ -511,9 +521,65 @@ pub async fn logout(
     tracing::info!(account = user.account_id, "staff logout");
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, cookie(&state, "", true)?)],
+        [(
+            header::SET_COOKIE,
+            state
+                .staff
+                .cookies
+                .set(state.staff.cookies.session_name(), "", Some(0))?,
+        )],
     )
         .into_response())
+}
+
+/// The failed-login limits (see the module documentation), before the password is checked:
+/// the attempt counts as a failure until it is forgiven. The second limit is not applied to a
+/// browser the account has signed in on before.
+fn begin_login(
+    staff: &StaffState,
+    username: &str,
+    client: ClientIp,
+    known_device: bool,
+    now: i64,
+) -> Result<(Attempt, Option<Attempt>), ApiError> {
+    let attempt = staff
+        .logins
+        .begin(&key_from_client(username, client.0), client.0, now)
+        .map_err(login_rate_limited)?;
+    if known_device {
+        return Ok((attempt, None));
+    }
+    match staff.logins_from_new_devices.begin(username, None, now) {
+        Ok(from_new_device) => Ok((attempt, Some(from_new_device))),
+        Err(limited) => {
+            // Refused before any password was checked: not a failure of the first limit.
+            staff.logins.forgive(attempt);
+            Err(login_rate_limited(limited))
+        }
+    }
+}
+
+/// A warning (no username, no address) when a failed login used up a limit.
+fn log_limits_reached((attempt, from_new_device): &(Attempt, Option<Attempt>)) {
+    let reached = attempt
+        .reached()
+        .iter()
+        .map(|rule| match rule.as_str() {
+            "reference" => "username_from_client",
+            other => other,
+        })
+        .chain(
+            from_new_device
+                .iter()
+                .flat_map(|a| a.reached())
+                .map(|_| "username_from_new_devices"),
+        );
+    for rule in reached {
+        tracing::warn!(
+            rule,
+            "staff login limit reached: logins are refused for a while"
+        );
+    }
 }
 
 fn login_rate_limited(limited: Limited) -> ApiError {

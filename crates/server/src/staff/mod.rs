@@ -29,6 +29,7 @@ pub(crate) mod accounts;
 pub(crate) mod admin;
 pub(crate) mod auth;
 pub(crate) mod cases;
+pub(crate) mod cookies;
 pub(crate) mod desk;
 pub(crate) mod overview;
 pub(crate) mod ratings;
@@ -358,7 +359,8 @@ async fn authorise(
     method: &Method,
     headers: &HeaderMap,
 ) -> Result<StaffUser, ApiError> {
-    let token = session_cookie(headers).ok_or_else(unauthenticated)?;
+    let session_cookie = guard.state.staff.cookies.session_name();
+    let token = cookies::read(headers, session_cookie).ok_or_else(unauthenticated)?;
     let user = auth::load_session(&guard.state, &token)
         .await?
         .ok_or_else(unauthenticated)?;
@@ -407,19 +409,6 @@ pub(crate) fn unauthenticated() -> ApiError {
         ),
     )
     .into()
-}
-
-/// The session id from the `Cookie` header(s).
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == portal_domain::api::staff::SESSION_COOKIE)
-        .map(|(_, value)| value.trim().to_owned())
-        .filter(|value| !value.is_empty())
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {

@@ -13,6 +13,7 @@ mod errors;
 mod gi;
 mod health;
 mod lifecycle;
+mod logins;
 mod notices;
 mod policies;
 mod rating;

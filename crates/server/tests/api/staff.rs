@@ -110,17 +110,44 @@ async fn login_sets_a_strict_http_only_cookie_and_logout_ends_the_session() {
 }
 
 #[tokio::test]
-async fn the_cookie_is_secure_when_configured_for_tls() {
+async fn the_cookies_are_secure_host_cookies_unless_told_to_serve_plain_http() {
     let app = app_with(StaffOptions {
         secure_cookies: true,
         ..admin_options()
     })
     .await;
     let response = login_response(&app, ADMIN, ADMIN_PASSWORD).await;
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
+    let cookies: Vec<String> = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
     assert!(
-        set_cookie.split(';').any(|a| a.trim() == "Secure"),
-        "{set_cookie}"
+        cookies[0].starts_with("__Host-portal_staff_session="),
+        "{cookies:?}"
+    );
+    assert!(
+        cookies[1].starts_with("__Host-portal_staff_device="),
+        "{cookies:?}"
+    );
+    for cookie in &cookies {
+        assert!(cookie.split(';').any(|a| a.trim() == "Secure"), "{cookie}");
+    }
+    // The session works under its `__Host-` name.
+    let session: StaffSession = response.json().await.unwrap();
+    let me = Session {
+        cookie: cookies[0].split(';').next().unwrap().to_owned(),
+        csrf: session.csrf_token,
+    };
+    assert_eq!(get(&app, &me, "/api/v1/staff/session").await.status(), 200);
+    let plain = Session {
+        cookie: me.cookie.trim_start_matches("__Host-").to_owned(),
+        ..me
+    };
+    assert_eq!(
+        get(&app, &plain, "/api/v1/staff/session").await.status(),
+        401
     );
 }
 
@@ -128,7 +155,7 @@ async fn the_cookie_is_secure_when_configured_for_tls() {
 async fn unknown_users_wrong_passwords_and_disabled_accounts_get_the_same_answer() {
     let app = app().await;
     let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
-    staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
+    let desk1 = staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
     let response = call(
         &app,
         Method::PATCH,
@@ -139,6 +166,11 @@ async fn unknown_users_wrong_passwords_and_disabled_accounts_get_the_same_answer
     )
     .await;
     assert_eq!(response.status(), 200);
+    // Disabling an account ends the sessions it had.
+    assert_eq!(
+        get(&app, &desk1, "/api/v1/staff/session").await.status(),
+        401
+    );
 
     let mut answers = Vec::new();
     for (username, password) in [
@@ -1268,7 +1300,7 @@ async fn the_binary_creates_the_first_administrator_from_a_password_file_and_log
         .env("PORTAL_ADMIN_USERNAME", ADMIN)
         .env("PORTAL_ADMIN_PASSWORD_FILE", &password_file)
         .env_remove("PORTAL_ADMIN_PASSWORD")
-        .env("PORTAL_SECURE_COOKIES", "1")
+        .env_remove("PORTAL_INSECURE_COOKIES")
         .env("RUST_LOG", "info")
         .stdout(Stdio::piped())
         .stderr(std::fs::File::create(&log_path).unwrap())
@@ -1305,7 +1337,12 @@ async fn the_binary_creates_the_first_administrator_from_a_password_file_and_log
         .to_str()
         .unwrap()
         .to_owned();
+    // By default the cookies are `__Host-` cookies with `Secure` (item 12 of issue #13).
     assert!(set_cookie.ends_with("; Secure"), "{set_cookie}");
+    assert!(
+        set_cookie.starts_with("__Host-portal_staff_session="),
+        "{set_cookie}"
+    );
     let cookie = set_cookie.split(';').next().unwrap().to_owned();
     let session: StaffSession = response.json().await.unwrap();
     let logout = client

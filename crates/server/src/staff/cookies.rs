@@ -1,0 +1,157 @@
+//! The two staff cookies: the session (see `auth`) and the known-device cookie.
+//!
+//! Both are `HttpOnly; SameSite=Strict; Path=/; Secure` and carry the `__Host-` prefix, so a
+//! browser sends them only over HTTPS (and to `http://localhost`, which browsers treat as
+//! secure) and no other site or subdomain can set or shadow them. `PORTAL_INSECURE_COOKIES=1`
+//! drops `Secure` and the prefix: only for a plain-HTTP network such as a kiosk LAN, where a
+//! `Secure` cookie would never be sent back.
+//!
+//! The known-device cookie marks a browser an account has signed in on before. It is a random
+//! 256-bit id, of which the database keeps the SHA-256 with the account, valid for
+//! [`KNOWN_DEVICE_SECS`] after the last successful login on it. It opens nothing by itself: it
+//! only exempts its holder from the limit on failed logins of a username from all addresses
+//! together (`auth::login`), so a guesser with many addresses cannot lock the real person out.
+
+use axum::http::{header, HeaderMap, HeaderValue};
+use portal_domain::api::staff::{
+    DEVICE_COOKIE, KNOWN_DEVICE_SECS, PLAIN_HTTP_DEVICE_COOKIE, PLAIN_HTTP_SESSION_COOKIE,
+    SESSION_COOKIE,
+};
+use sha2::{Digest, Sha256};
+use sqlx::SqliteConnection;
+
+use crate::booking::new_token;
+use crate::error::ApiError;
+
+/// The names and attributes of the staff cookies, as configured.
+#[derive(Debug, Clone, Copy)]
+pub struct Cookies {
+    secure: bool,
+}
+
+impl Cookies {
+    /// `secure`: `false` only when told to serve plain HTTP (`PORTAL_INSECURE_COOKIES`).
+    pub fn new(secure: bool) -> Cookies {
+        Cookies { secure }
+    }
+
+    pub fn session_name(self) -> &'static str {
+        if self.secure {
+            SESSION_COOKIE
+        } else {
+            PLAIN_HTTP_SESSION_COOKIE
+        }
+    }
+
+    pub fn device_name(self) -> &'static str {
+        if self.secure {
+            DEVICE_COOKIE
+        } else {
+            PLAIN_HTTP_DEVICE_COOKIE
+        }
+    }
+
+    /// A `Set-Cookie` value; `max_age` `None` for a cookie that ends with the browser session,
+    /// `Some(0)` to clear one.
+    pub fn set(
+        self,
+        name: &str,
+        value: &str,
+        max_age: Option<i64>,
+    ) -> Result<HeaderValue, ApiError> {
+        let mut cookie = format!("{name}={value}; HttpOnly; SameSite=Strict; Path=/");
+        if let Some(seconds) = max_age {
+            cookie.push_str(&format!("; Max-Age={seconds}"));
+        }
+        if self.secure {
+            cookie.push_str("; Secure");
+        }
+        HeaderValue::from_str(&cookie).map_err(|e| ApiError::Internal(e.into()))
+    }
+}
+
+/// The value of the cookie `name` from the `Cookie` header(s), if it looks like one of our
+/// ids (43 characters of URL-safe base64): anything else cannot be one.
+pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| value.trim().to_owned())
+        .filter(|value| is_token(value))
+}
+
+/// Whether `value` has the shape of an id made by `booking::new_token`.
+pub fn is_token(value: &str) -> bool {
+    value.len() == 43
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// Whether `token` (the device cookie) marks a browser that `username` has signed in on and
+/// that is still known.
+pub async fn is_known_device(
+    conn: &mut SqliteConnection,
+    token: &str,
+    username: &str,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM staff_devices d JOIN staff_accounts a ON a.id = d.account_id \
+         WHERE d.id_hash = ? AND a.username = ? AND d.expires_at > ?",
+    )
+    .bind(hash(token))
+    .bind(username)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// After a successful login of `account_id`: the browser's device id is kept (or renewed) for
+/// [`KNOWN_DEVICE_SECS`], and expired ones are forgotten. Returns the device id to set in the
+/// cookie: the browser's own if the server made it (a shared workstation keeps one id for every
+/// account signed in on it), else a new one.
+pub async fn remember_device(
+    conn: &mut SqliteConnection,
+    account_id: i64,
+    presented: Option<&str>,
+    now: i64,
+) -> Result<String, ApiError> {
+    sqlx::query("DELETE FROM staff_devices WHERE expires_at <= ?")
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    let mut token = None;
+    if let Some(presented) = presented {
+        let ours: Option<i64> = sqlx::query_scalar("SELECT 1 FROM staff_devices WHERE id_hash = ?")
+            .bind(hash(presented))
+            .fetch_optional(&mut *conn)
+            .await?;
+        token = ours.map(|_| presented.to_owned());
+    }
+    let token = match token {
+        Some(token) => token,
+        None => new_token()?,
+    };
+    sqlx::query(
+        "INSERT INTO staff_devices (id_hash, account_id, created_at, expires_at) \
+         VALUES (?, ?, ?, ?) \
+         ON CONFLICT (id_hash, account_id) DO UPDATE SET expires_at = excluded.expires_at",
+    )
+    .bind(hash(&token))
+    .bind(account_id)
+    .bind(now)
+    .bind(now + KNOWN_DEVICE_SECS)
+    .execute(&mut *conn)
+    .await?;
+    Ok(token)
+}
