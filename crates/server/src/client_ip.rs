@@ -105,6 +105,13 @@ impl TrustedProxies {
     }
 
     fn trusts(&self, ip: IpAddr) -> bool {
+        self.contains(ip)
+    }
+
+    /// Whether `ip` is in one of the listed networks (also used for other lists of addresses
+    /// written the same way, such as `PORTAL_BOOKING_LIMIT_EXEMPT`).
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = ip.to_canonical();
         self.networks.iter().any(|n| n.contains(ip))
     }
 

@@ -28,6 +28,11 @@ pub struct Config {
     /// comma-separated) whose `X-Forwarded-For` names the client for the per-address limits.
     /// Set it whenever the portal runs behind a proxy; see `crate::client_ip`.
     pub trusted_proxies: TrustedProxies,
+    /// `PORTAL_BOOKING_LIMIT_EXEMPT`, default none: client addresses or networks, written like
+    /// `PORTAL_TRUSTED_PROXIES`, whose new bookings are not limited per address (see
+    /// `booking::per_address`): the service hall's kiosks and reception desks when they reach
+    /// the portal through one address. Never a public network.
+    pub booking_limit_exempt: TrustedProxies,
     /// The first administrator, created at start-up only when no active administrator exists:
     /// `PORTAL_ADMIN_USERNAME` with `PORTAL_ADMIN_PASSWORD_FILE` (a file holding the password,
     /// preferred: it stays out of the process environment) or `PORTAL_ADMIN_PASSWORD`, and
@@ -90,6 +95,10 @@ impl Config {
                 &std::env::var("PORTAL_TRUSTED_PROXIES").unwrap_or_default(),
             )
             .map_err(|e| anyhow::anyhow!("PORTAL_TRUSTED_PROXIES: {e}"))?,
+            booking_limit_exempt: TrustedProxies::parse(
+                &std::env::var("PORTAL_BOOKING_LIMIT_EXEMPT").unwrap_or_default(),
+            )
+            .map_err(|e| anyhow::anyhow!("PORTAL_BOOKING_LIMIT_EXEMPT: {e}"))?,
             first_admin: first_admin_from_env()?,
         })
     }

@@ -60,6 +60,9 @@ pub struct AppState {
     pub assistance: Arc<assistance::ClientLimits>,
     /// Whose `X-Forwarded-For` names the client (`PORTAL_TRUSTED_PROXIES`); see `client_ip`.
     pub trusted_proxies: Arc<client_ip::TrustedProxies>,
+    /// Client addresses whose new bookings are not limited (`PORTAL_BOOKING_LIMIT_EXEMPT`); see
+    /// `booking::per_address`.
+    pub booking_limit_exempt: Arc<client_ip::TrustedProxies>,
 }
 
 impl AppState {
@@ -152,6 +155,7 @@ impl Application {
             lookups: Arc::new(limit::LookupLimiter::new()),
             assistance: Arc::new(assistance::ClientLimits::default()),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
+            booking_limit_exempt: Arc::new(config.booking_limit_exempt.clone()),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
         };
         let router = router(state, &config)?;

@@ -35,7 +35,7 @@ const PURGE_EVERY_SECS: i64 = 5 * 60;
 /// The key of a client address: an IPv4 address as it is, an IPv6 address by its /64 network
 /// (one household or phone usually gets a whole /64, so single addresses cost nothing to
 /// change), and an IPv4 address written as IPv6 (`::ffff:a.b.c.d`) as the IPv4 address.
-fn client_key(ip: IpAddr) -> IpAddr {
+pub(crate) fn client_key(ip: IpAddr) -> IpAddr {
     match ip.to_canonical() {
         IpAddr::V4(v4) => IpAddr::V4(v4),
         IpAddr::V6(v6) => {

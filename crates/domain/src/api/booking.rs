@@ -39,6 +39,11 @@ use crate::lang::{Lang, Localized};
 pub const WINDOW_WORKING_DAYS: u32 = 15;
 /// One mobile number may hold at most this many upcoming (confirmed, not yet started) bookings.
 pub const MAX_UPCOMING_PER_MOBILE: u32 = 3;
+/// New bookings one client address may make within an hour, and within 24 hours (both
+/// rolling; cancelled ones count too), so that nobody can empty a day's seats from one place.
+/// A household or a firm booking for a few people stays well inside them.
+pub const MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR: u32 = 6;
+pub const MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY: u32 = 20;
 /// A booking can be cancelled or moved until this long before it starts.
 pub const CHANGE_CUTOFF_SECS: i64 = 2 * 60 * 60;
 
@@ -84,6 +89,10 @@ pub mod code {
     /// are left. The answer is the same whether the reference exists or not, and the manage
     /// link (token) is never limited.
     pub const LOOKUP_RATE_LIMITED: &str = "booking.lookup_rate_limited";
+    /// 429: this client address has made [`super::MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR`]
+    /// new bookings within the hour or [`super::MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY`] within
+    /// 24 hours; `Retry-After` says when the next one is accepted.
+    pub const ADDRESS_RATE_LIMITED: &str = "booking.address_rate_limited";
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@
 
 pub(crate) mod capacity;
 mod ics;
+pub(crate) mod per_address;
 mod seed;
 pub(crate) mod store;
 
@@ -409,9 +410,13 @@ async fn slot_refused(
         (status = 413, description = "`payload_too_large`", body = portal_domain::api::ApiErrorBody),
         (status = 422, description = "`booking.idempotency_key_reused`: the key was used for a \
             different request", body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`booking.address_rate_limited`: 6 new bookings within the \
+            hour or 20 within 24 hours from this client address", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until a new booking is accepted"))),
     ))]
 pub async fn create(
     State(state): State<AppState>,
+    client: ClientIp,
     headers: HeaderMap,
     body: Result<Json<BookingRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
@@ -484,6 +489,13 @@ pub async fn create(
         .bind(now - IDEMPOTENCY_TTL_SECS)
         .execute(&mut *tx)
         .await?;
+    let client_tag = per_address::client_tag(&mut tx, client.0).await?;
+    let exempt = client
+        .0
+        .is_some_and(|ip| state.booking_limit_exempt.contains(ip));
+    if let (Some(tag), false) = (&client_tag, exempt) {
+        per_address::check_new_booking(&mut tx, tag, now).await?;
+    }
     if store::upcoming_for_mobile(&mut tx, &new.mobile, now).await?
         >= i64::from(MAX_UPCOMING_PER_MOBILE)
     {
@@ -529,8 +541,8 @@ pub async fn create(
         "INSERT INTO bookings (reference, token_hash, venue_id, topic_id, date, start_time, \
          end_time, starts_at, ends_at, seat, status, sequence, name, mobile, organisation, uscc, \
          description, wheelchair_access, sign_language_interpreter, other_adjustments, \
-         for_someone_else, created_at, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         for_someone_else, created_at, updated_at, client_tag) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
          RETURNING id",
     )
     .bind(reference.compact())
@@ -554,6 +566,7 @@ pub async fn create(
     .bind(new.for_someone_else)
     .bind(now)
     .bind(now)
+    .bind(&client_tag)
     .fetch_one(&mut *tx)
     .await;
     let id = match id {

@@ -14,7 +14,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sqlx::sqlite::SqlitePoolOptions;
 
-use crate::helpers::{spawn_app_at, TestApp};
+use crate::helpers::{spawn_app_at, spawn_hall_app_at, TestApp};
 
 const NOW: &str = "2026-09-21T09:00:00+08:00";
 const CENTER: &str = "nantong-ip-protection-center";
@@ -452,7 +452,7 @@ async fn forty_concurrent_attempts_on_a_five_seat_slot_confirm_exactly_five() {
 
 #[tokio::test]
 async fn reschedules_racing_new_bookings_for_the_last_seat_never_overbook() {
-    let app = spawn_app_at(NOW).await;
+    let app = spawn_hall_app_at(NOW).await;
     // Four of the five seats at 10:00 are taken.
     for i in 0..4 {
         book_ok(
@@ -946,7 +946,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
 
 #[tokio::test]
 async fn changes_by_reference_are_refused_exactly_as_changes_by_the_manage_link() {
-    let app = spawn_app_at(NOW).await;
+    let app = spawn_hall_app_at(NOW).await;
     let created = book_ok(&app, "mine", &request("2026-09-22", "09:00", MOBILE)).await;
     let (token, reference) = (created.manage_token, created.booking.reference);
     // The slot it would move to is full …

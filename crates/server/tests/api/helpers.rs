@@ -52,6 +52,17 @@ pub async fn spawn_app() -> TestApp {
 
 /// A server on a new, empty database whose clock stands at `now` (RFC 3339) until moved with
 /// `app.clock.set`.
+/// As [`spawn_app_at`], for tests that fill slots from one address: the tests' address
+/// (127.0.0.1) is the service hall's, whose bookings are not limited per address
+/// (`PORTAL_BOOKING_LIMIT_EXEMPT`).
+pub async fn spawn_hall_app_at(now: &str) -> TestApp {
+    let options = StaffOptions {
+        booking_limit_exempt: "127.0.0.1",
+        ..StaffOptions::default()
+    };
+    spawn_staff_app(tempfile::tempdir().expect("temp dir"), now, options).await
+}
+
 pub async fn spawn_app_at(now: &str) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let now = portal_server::clock::parse_instant(now).expect("an RFC 3339 instant");
@@ -71,6 +82,9 @@ pub struct StaffOptions {
     pub secure_cookies: bool,
     /// `PORTAL_TRUSTED_PROXIES`, e.g. `127.0.0.1` to believe the tests' `X-Forwarded-For`.
     pub trusted_proxies: &'static str,
+    /// `PORTAL_BOOKING_LIMIT_EXEMPT`, e.g. `127.0.0.1` for a test that fills slots from one
+    /// address as the service hall's kiosks would.
+    pub booking_limit_exempt: &'static str,
 }
 
 /// A server on `dir` (a new temp dir for a fresh database) with the clock at `now` (RFC 3339)
@@ -124,6 +138,10 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         secure_cookies: options.secure_cookies,
         trusted_proxies: portal_server::client_ip::TrustedProxies::parse(options.trusted_proxies)
             .expect("a valid list of trusted proxies"),
+        booking_limit_exempt: portal_server::client_ip::TrustedProxies::parse(
+            options.booking_limit_exempt,
+        )
+        .expect("a valid list of addresses"),
         first_admin: options.first_admin.map(|(username, password)| FirstAdmin {
             display_name: format!("{username} (first administrator)"),
             username,

@@ -17,6 +17,7 @@ mod logins;
 mod notices;
 mod policies;
 mod rating;
+mod scalping;
 mod security;
 mod spa;
 mod staff;

@@ -31,6 +31,7 @@ pub fn admin_options() -> StaffOptions {
         first_admin: Some((ADMIN.to_owned(), ADMIN_PASSWORD.to_owned())),
         secure_cookies: false,
         trusted_proxies: "",
+        booking_limit_exempt: "",
     }
 }
 
