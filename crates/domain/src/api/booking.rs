@@ -612,24 +612,48 @@ pub struct Booking {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CenterCancellation {
-    /// The reason the center gave when it closed the slot, as written by its staff.
+    /// The reason the center gave when it closed the slot, or when it cancelled the booking
+    /// after review, as written by its staff.
     pub reason: String,
     /// The center closed the whole day rather than the one slot.
     pub whole_day: bool,
+    /// Cancelled after the booking desk reviewed bookings made in bulk
+    /// ([`super::booking_clusters`]), not by a closure: it cannot be moved to a new time, a new
+    /// booking can be made.
+    #[serde(default)]
+    pub review: bool,
 }
 
 /// The notice a booking cancelled by the center shows, with the center's reason (its own
 /// closing full stop dropped: the sentence has one).
 pub fn center_cancelled_notice(reason: &str, lang: Lang) -> String {
-    let reason = reason
-        .trim()
-        .trim_end_matches(['。', '.', '！', '!', '；', ';']);
+    let reason = without_final_stop(reason);
     match lang {
         Lang::Zh => format!("服务中心关闭了这个时段：{reason}。您的预约已取消，请重新选择时间。"),
         Lang::En => format!(
             "The center has closed this time: {reason}. Your booking has been cancelled; please choose a new time."
         ),
     }
+}
+
+/// The notice a booking cancelled after the desk's review of bookings made in bulk shows
+/// ([`CenterCancellation::review`]), with the center's reason.
+pub fn review_cancelled_notice(reason: &str, lang: Lang) -> String {
+    let reason = without_final_stop(reason);
+    match lang {
+        Lang::Zh => format!(
+            "服务中心核查批量预约后取消了这个预约：{reason}。如确需咨询，请重新预约；如有疑问，请联系服务中心。"
+        ),
+        Lang::En => format!(
+            "The center cancelled this booking after checking bookings made in bulk: {reason}. If you do need a consultation, please make a new booking; if you have questions, contact the center."
+        ),
+    }
+}
+
+fn without_final_stop(reason: &str) -> &str {
+    reason
+        .trim()
+        .trim_end_matches(['。', '.', '！', '!', '；', ';'])
 }
 
 /// 201 answer of `POST /api/v1/bookings`. The same key with the same body gives this same

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod assistance;
 pub mod booking;
+pub mod booking_clusters;
 pub mod desk;
 pub mod gi;
 pub mod notices;

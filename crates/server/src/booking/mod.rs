@@ -489,11 +489,16 @@ pub async fn create(
         .bind(now - IDEMPOTENCY_TTL_SECS)
         .execute(&mut *tx)
         .await?;
-    let client_tag = per_address::client_tag(&mut tx, client.0).await?;
+    // The service hall's own addresses are neither limited nor tagged (so the desk does not
+    // see the hall's kiosks as one person booking in bulk).
     let exempt = client
         .0
         .is_some_and(|ip| state.booking_limit_exempt.contains(ip));
-    if let (Some(tag), false) = (&client_tag, exempt) {
+    let client_tag = match exempt {
+        true => None,
+        false => per_address::client_tag(&mut tx, client.0).await?,
+    };
+    if let Some(tag) = &client_tag {
         per_address::check_new_booking(&mut tx, tag, now).await?;
     }
     if store::upcoming_for_mobile(&mut tx, &new.mobile, now).await?

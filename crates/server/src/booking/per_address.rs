@@ -13,7 +13,8 @@
 //!
 //! The address is the TCP peer's, or the one a trusted proxy forwards (`crate::client_ip`).
 //! Addresses listed in `PORTAL_BOOKING_LIMIT_EXEMPT` (the hall's kiosks and desks behind one
-//! address) are not limited; their bookings are still tagged.
+//! address) are not limited, and their bookings are not tagged: the desk's view of bookings
+//! made in bulk (`staff::clusters`) must not show the hall as one person.
 
 use std::net::IpAddr;
 

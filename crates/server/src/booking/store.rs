@@ -244,6 +244,8 @@ pub struct BookingRow {
     /// The reason of the closure that cancelled it, and whether it closed the whole day.
     pub closure_reason: Option<String>,
     pub closure_whole_day: Option<bool>,
+    /// The reason when the center cancelled it after review (migration 0013).
+    pub review_reason: Option<String>,
 }
 
 const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS venue_name_zh, \
@@ -252,7 +254,7 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS
      b.start_time, b.end_time, b.starts_at, b.ends_at, b.status, b.sequence, b.name, b.mobile, \
      b.organisation, b.uscc, b.description, b.wheelchair_access, b.sign_language_interpreter, \
      b.other_adjustments, b.for_someone_else, b.updated_at, bv.defaults_confirmed, \
-     b.cancelled_by, c.reason AS closure_reason, \
+     b.cancelled_by, c.reason AS closure_reason, b.review_reason, \
      CASE WHEN c.id IS NULL THEN NULL ELSE c.start_time IS NULL END AS closure_whole_day \
      FROM bookings b JOIN venues v ON v.id = b.venue_id \
      JOIN booking_venues bv ON bv.venue_id = b.venue_id \
@@ -306,13 +308,23 @@ impl BookingRow {
 
     /// Cancelled by the center closing its slot or day: its holder may rebook it.
     pub fn center_cancelled(&self) -> bool {
+        self.cancelled_by_center() && self.review_reason.is_none()
+    }
+
+    /// Cancelled by the center: by a closure, or after review (`review_reason`).
+    fn cancelled_by_center(&self) -> bool {
         self.status() == BookingStatus::Cancelled && self.cancelled_by.as_deref() == Some("center")
     }
 
     fn center_cancellation(&self) -> Option<CenterCancellation> {
-        self.center_cancelled().then(|| CenterCancellation {
-            reason: self.closure_reason.clone().unwrap_or_default(),
+        self.cancelled_by_center().then(|| CenterCancellation {
+            reason: self
+                .review_reason
+                .clone()
+                .or_else(|| self.closure_reason.clone())
+                .unwrap_or_default(),
             whole_day: self.closure_whole_day.unwrap_or(false),
+            review: self.review_reason.is_some(),
         })
     }
 

@@ -27,8 +27,8 @@ use crate::extract::Query;
 use crate::AppState;
 
 #[derive(Debug, sqlx::FromRow)]
-struct DeskRow {
-    id: i64,
+pub(super) struct DeskRow {
+    pub(super) id: i64,
     reference: String,
     status: String,
     attendance: Option<String>,
@@ -42,7 +42,7 @@ struct DeskRow {
     date: String,
     start_time: String,
     end_time: String,
-    starts_at: i64,
+    pub(super) starts_at: i64,
     ends_at: i64,
     name: String,
     mobile: String,
@@ -82,7 +82,7 @@ impl DeskRow {
                 == Some(self.date.clone())
     }
 
-    fn view(&self, now: i64) -> Result<DeskBooking, ApiError> {
+    pub(super) fn view(&self, now: i64) -> Result<DeskBooking, ApiError> {
         let confirmed = self.status() == BookingStatus::Confirmed;
         Ok(DeskBooking {
             id: self.id,
@@ -184,7 +184,7 @@ pub async fn list_bookings(
     Ok(Json(DeskBookingList { date, venue, items }))
 }
 
-async fn desk_row(conn: &mut SqliteConnection, id: i64) -> Result<DeskRow, ApiError> {
+pub(super) async fn desk_row(conn: &mut SqliteConnection, id: i64) -> Result<DeskRow, ApiError> {
     sqlx::query_as(&format!("{DESK_SELECT} WHERE b.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)

@@ -29,6 +29,7 @@ pub(crate) mod accounts;
 pub(crate) mod admin;
 pub(crate) mod auth;
 pub(crate) mod cases;
+pub(crate) mod clusters;
 pub(crate) mod cookies;
 pub(crate) mod desk;
 pub(crate) mod overview;
@@ -244,6 +245,18 @@ fn table() -> Table {
     );
 
     t.add(Method::GET, "/staff/bookings", DESK, desk::list_bookings);
+    t.add(
+        Method::GET,
+        "/staff/bookings/clusters",
+        DESK,
+        clusters::list_clusters,
+    );
+    t.add(
+        Method::POST,
+        "/staff/bookings/bulk-cancel",
+        DESK,
+        clusters::bulk_cancel,
+    );
     t.add(
         Method::POST,
         "/staff/bookings/{id}/check-in",

@@ -3,13 +3,17 @@
 //! the client; the clock stands at Monday 2026-09-21 09:00 in Shanghai and is moved by hand.
 
 use portal_domain::api::booking::{
-    MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY, MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR,
+    Booking, BookingCreated, BookingStatus, MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY,
+    MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR,
 };
+use portal_domain::api::booking_clusters::{BookingClusterList, BulkCancelled, ClusterKind};
+use portal_domain::api::staff::Role;
 use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+use crate::staff_client::{admin_options, audit, error, get, login_admin, post, staff_with};
 
 const NOW: &str = "2026-09-21T09:00:00+08:00";
 const SCALPER: &str = "203.0.113.7";
@@ -18,7 +22,7 @@ async fn app(booking_limit_exempt: &'static str) -> TestApp {
     let options = StaffOptions {
         trusted_proxies: "127.0.0.1",
         booking_limit_exempt,
-        ..StaffOptions::default()
+        ..admin_options()
     };
     spawn_staff_app(tempfile::tempdir().unwrap(), NOW, options).await
 }
@@ -142,4 +146,154 @@ async fn the_service_halls_own_address_can_be_exempted() {
         let response = book_from(&app, SCALPER, &format!("k{i}"), &request(i), "zh").await;
         assert_eq!(response.status(), StatusCode::CREATED, "booking {i}");
     }
+}
+
+async fn clusters(app: &TestApp, desk: &crate::staff_client::Session) -> BookingClusterList {
+    let response = get(app, desk, "/api/v1/staff/bookings/clusters").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn reception_sees_bookings_made_in_bulk_and_cancels_them_in_one_action() {
+    let app = app("").await;
+    // A scalper takes six places from one address with made-up numbers in a row...
+    let mut scalped = Vec::new();
+    for i in 0..6 {
+        let response = book_from(&app, SCALPER, &format!("s{i}"), &request(i), "zh").await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        scalped.push(response.json::<BookingCreated>().await.unwrap());
+    }
+    // ...and two neighbours book from their own addresses.
+    let mut other = request(6);
+    other["mobile"] = json!("13612345678");
+    let neighbour = book_from(&app, "198.51.100.1", "n1", &other, "zh").await;
+    assert_eq!(neighbour.status(), StatusCode::CREATED);
+    let neighbour: BookingCreated = neighbour.json().await.unwrap();
+    let mut second = request(7);
+    second["mobile"] = json!("13812345678");
+    let response = book_from(&app, "198.51.100.2", "n2", &second, "zh").await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let admin = login_admin(&app).await;
+    let desk = staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
+    let found = clusters(&app, &desk).await;
+    let kinds: Vec<(ClusterKind, Vec<String>)> = found
+        .clusters
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.bookings.iter().map(|b| b.reference.clone()).collect(),
+            )
+        })
+        .collect();
+    let scalped_refs: Vec<String> = scalped
+        .iter()
+        .map(|c| c.booking.reference.clone())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (ClusterKind::SameAddress, scalped_refs.clone()),
+            (ClusterKind::SequentialMobiles, scalped_refs.clone()),
+        ]
+    );
+    // Shown in full, as in the day list.
+    assert_eq!(found.clusters[0].bookings[0].mobile, "13900000000");
+
+    // A case handler may not see them.
+    let handler = staff_with(&app, &admin, "cases1", &[Role::CaseHandler]).await;
+    let response = get(&app, &handler, "/api/v1/staff/bookings/clusters").await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // The reason is required.
+    let ids: Vec<i64> = found.clusters[0].bookings.iter().map(|b| b.id).collect();
+    let response = post(
+        &app,
+        &desk,
+        "/api/v1/staff/bookings/bulk-cancel",
+        json!({"ids": ids}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        error(response).await.fields["reason"].code,
+        "staff.cancel_reason_missing"
+    );
+
+    let reason = "同一来源批量预约，经核查取消";
+    let response = post(
+        &app,
+        &desk,
+        "/api/v1/staff/bookings/bulk-cancel",
+        json!({"ids": ids, "reason": reason}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let done: BulkCancelled = response.json().await.unwrap();
+    assert_eq!((done.cancelled, done.skipped), (6, 0));
+    // Sent again (a retry): nothing more happens.
+    let response = post(
+        &app,
+        &desk,
+        "/api/v1/staff/bookings/bulk-cancel",
+        json!({"ids": ids, "reason": reason}),
+    )
+    .await;
+    let again: BulkCancelled = response.json().await.unwrap();
+    assert_eq!((again.cancelled, again.skipped), (0, 6));
+    assert!(clusters(&app, &desk).await.clusters.is_empty());
+
+    // Each holder reads the reason and cannot move the booking to a new time.
+    let token = &scalped[0].manage_token;
+    let booking: Booking = app
+        .client
+        .get(app.url(&format!("/api/v1/bookings/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(booking.status, BookingStatus::Cancelled);
+    let cancellation = booking.center_cancellation.expect("the center's reason");
+    assert_eq!(cancellation.reason, reason);
+    assert!(cancellation.review);
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/bookings/{token}/reschedule")))
+        .json(&json!({"date": "2026-09-30", "time": "09:00"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(error(response).await.code, "booking.already_cancelled");
+
+    // The neighbours' bookings stand.
+    let token = &neighbour.manage_token;
+    let booking: Booking = app
+        .client
+        .get(app.url(&format!("/api/v1/bookings/{token}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(booking.status, BookingStatus::Confirmed);
+
+    let log = audit(&app, &admin).await;
+    // Newest first: the first cancellation is the older entry.
+    let entry = log
+        .items
+        .iter()
+        .rev()
+        .find(|e| e.action == "booking.bulk_cancel")
+        .expect("the bulk cancellation is audited");
+    assert!(
+        entry.summary.contains("cancelled=6 of 6"),
+        "{}",
+        entry.summary
+    );
 }
