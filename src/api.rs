@@ -18,6 +18,7 @@ use portal_domain::api::booking::{
     BookingVenueList, LookupRequest, LookupRescheduleRequest, RescheduleRequest, SlotOffer,
     SlotTakenDetails, TopicList,
 };
+use portal_domain::api::booking_clusters::{BookingClusterList, BulkCancelRequest, BulkCancelled};
 use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
@@ -468,6 +469,20 @@ pub async fn staff_check_in(id: i64, csrf: &str, lang: Lang) -> Result<DeskBooki
 pub async fn staff_no_show(id: i64, csrf: &str, lang: Lang) -> Result<DeskBooking, ApiError> {
     let path = format!("/api/v1/staff/bookings/{id}/no-show");
     send_json(with_csrf(Request::post(&path), csrf), &Empty {}, lang).await
+}
+
+/// Upcoming bookings that look like one person holding many places.
+pub async fn staff_booking_clusters(lang: Lang) -> Result<BookingClusterList, ApiError> {
+    get_json("/api/v1/staff/bookings/clusters", lang).await
+}
+
+pub async fn staff_bulk_cancel(
+    request: &BulkCancelRequest,
+    csrf: &str,
+    lang: Lang,
+) -> Result<BulkCancelled, ApiError> {
+    let builder = with_csrf(Request::post("/api/v1/staff/bookings/bulk-cancel"), csrf);
+    send_json(builder, request, lang).await
 }
 
 /// The slots of a day at a venue (`date` `YYYY-MM-DD`, today when empty).

@@ -6,7 +6,7 @@ use portal_domain::api::booking::{BookingStatus, LookupRequest};
 use portal_domain::Localized;
 
 use super::access::use_found;
-use super::shown::{BookingFacts, CenterCancelled};
+use super::shown::{BookingFacts, CenterCancelled, ReviewCancelled};
 use super::texts::{booking_text, booking_texts};
 use crate::api::{self, ApiError};
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
@@ -91,13 +91,15 @@ pub fn FindPage() -> impl IntoView {
                     let confirmed = shown.status == BookingStatus::Confirmed;
                     let changeable = shown.changeable;
                     let center_reason = shown.center_reason.clone().filter(|_| !confirmed);
-                    let rebook = center_reason.is_some();
+                    let review_reason = shown.review_reason.clone().filter(|_| !confirmed);
+                    let explained = center_reason.is_some() || review_reason.is_some();
                     view! {
                         <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
                         {center_reason.map(|reason| view! {
                             <CenterCancelled reason=reason rebook="/booking/find/change".to_owned()/>
                         })}
-                        {((cancelled() || !confirmed) && !rebook).then(|| view! {
+                        {review_reason.map(|reason| view! { <ReviewCancelled reason=reason/> })}
+                        {((cancelled() || !confirmed) && !explained).then(|| view! {
                             <p class="notice" role="status">{booking_text(|t| t.cancelled_notice)}</p>
                         })}
                         {(changed() && confirmed).then(|| view! {

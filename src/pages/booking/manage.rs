@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::booking::BookingStatus;
 
-use super::shown::{BookingFacts, CenterCancelled, Shown};
+use super::shown::{BookingFacts, CenterCancelled, ReviewCancelled, Shown};
 use super::texts::{booking_text, booking_texts};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -123,6 +123,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let confirmed = booking.status == BookingStatus::Confirmed;
     let changeable = booking.changeable;
     let center_reason = booking.center_reason.clone();
+    let review_reason = booking.review_reason.clone();
     let reference = booking.reference.clone();
     let (can_rate, rating) = (booking.can_rate, booking.rating.clone());
     let deadline = {
@@ -155,12 +156,14 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         {(just != Just::Booked || !confirmed).then(|| view! {
             <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
         })}
-        {match center_reason {
+        {match (center_reason, review_reason) {
             // The center closed its slot: say why, and offer a new time for the same booking.
-            Some(reason) if !confirmed => view! {
+            (Some(reason), _) if !confirmed => view! {
                 <CenterCancelled reason=reason rebook=format!("/booking/manage/{token}/change")/>
             }
             .into_any(),
+            // The center cancelled it after checking bookings made in bulk: say why.
+            (_, Some(reason)) if !confirmed => view! { <ReviewCancelled reason=reason/> }.into_any(),
             _ => (!confirmed).then(|| view! {
                 <p class="notice" role=(just == Just::Cancelled).then_some("status")>{booking_text(|t| t.cancelled_notice)}</p>
             })

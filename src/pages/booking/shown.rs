@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::api::booking::{
-    center_cancelled_notice, Booking, BookingStatus, BookingSummary, NamedRef,
+    center_cancelled_notice, review_cancelled_notice, Booking, BookingStatus, BookingSummary,
+    CenterCancellation, NamedRef,
 };
 use portal_domain::api::rating::RatingView;
 use portal_domain::calendar::Date;
@@ -40,6 +41,9 @@ pub struct Shown {
     /// The center cancelled it by closing its slot, for this reason: its holder can choose a
     /// new time for it (rebook).
     pub center_reason: Option<String>,
+    /// The center cancelled it after checking bookings made in bulk, for this reason: it cannot
+    /// be rebooked, a new booking can be made.
+    pub review_reason: Option<String>,
     /// Checked in and not rated yet (好差评).
     pub can_rate: bool,
     pub rating: Option<RatingView>,
@@ -71,7 +75,8 @@ impl From<Booking> for Shown {
             changeable: b.changeable,
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
-            center_reason: b.center_cancellation.map(|c| c.reason),
+            center_reason: closure_reason(&b.center_cancellation),
+            review_reason: review_reason(&b.center_cancellation),
             can_rate: b.can_rate,
             rating: b.rating,
         }
@@ -100,7 +105,8 @@ impl From<BookingSummary> for Shown {
             changeable: b.changeable,
             change_deadline: b.change_deadline,
             defaults_confirmed: b.defaults_confirmed,
-            center_reason: b.center_cancellation.map(|c| c.reason),
+            center_reason: closure_reason(&b.center_cancellation),
+            review_reason: review_reason(&b.center_cancellation),
             can_rate: b.can_rate,
             rating: b.rating,
         }
@@ -126,6 +132,14 @@ impl Shown {
     }
 }
 
+fn closure_reason(c: &Option<CenterCancellation>) -> Option<String> {
+    c.as_ref().filter(|c| !c.review).map(|c| c.reason.clone())
+}
+
+fn review_reason(c: &Option<CenterCancellation>) -> Option<String> {
+    c.as_ref().filter(|c| c.review).map(|c| c.reason.clone())
+}
+
 fn pick(lang: Lang, named: &NamedRef) -> String {
     lang.pick(&named.name_zh, &named.name_en).to_owned()
 }
@@ -139,6 +153,19 @@ pub fn CenterCancelled(reason: String, rebook: String) -> impl IntoView {
         <div class="notice center-cancelled">
             <p>{move || center_cancelled_notice(&reason, prefs.lang.get())}</p>
             <A href=rebook attr:class="button">{booking_text(|t| t.rebook_button)}</A>
+        </div>
+    }
+}
+
+/// A booking the center cancelled after checking bookings made in bulk: the center's reason,
+/// and the way to make a new booking (this one cannot be moved).
+#[component]
+pub fn ReviewCancelled(reason: String) -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <div class="notice center-cancelled">
+            <p>{move || review_cancelled_notice(&reason, prefs.lang.get())}</p>
+            <A href="/booking" attr:class="button">{booking_text(|t| t.start_button)}</A>
         </div>
     }
 }

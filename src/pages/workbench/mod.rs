@@ -12,6 +12,7 @@ mod audit;
 mod auth;
 mod case;
 mod cases;
+mod clusters;
 mod desk;
 mod frame;
 mod holidays;
@@ -50,6 +51,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("cases")) view=cases::QueuePage/>
                     <Route path=(s, StaticSegment("cases"), ParamSegment("id")) view=case::CasePage/>
                     <Route path=(s, StaticSegment("bookings")) view=desk::DeskPage/>
+                    <Route path=(s, StaticSegment("bookings"), StaticSegment("clusters")) view=clusters::ClustersPage/>
                     <Route path=(s, StaticSegment("audit")) view=audit::AuditPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("notices")) view=notices::NoticesPage/>
                     <Route path=(s, StaticSegment("accounts")) view=accounts::AccountsPage/>

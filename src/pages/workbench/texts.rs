@@ -278,6 +278,7 @@ pub fn chars_over(lang: Lang) -> fn(usize) -> String {
 
 // Booking desk
 pub const DESK_HEADING: Tr = ("预约前台", "Booking desk");
+pub const CLUSTERS_LINK: Tr = ("核查批量预约", "Check bookings made in bulk");
 pub const DESK_LEAD: Tr = (
     "当天的预约，含完整联系方式。签到自开始前 2 小时起至当天结束；预约时段结束后可标记为未到。",
     "The day's bookings with contact details in full. Check-in opens 2 hours before the start and closes at the end of the day; a booking can be marked as not attended once its slot has ended.",
@@ -923,5 +924,57 @@ mod tests {
             short_date(Date::new(2026, 12, 2).unwrap(), Lang::En),
             "2 Dec 2026"
         );
+    }
+}
+
+// Bookings made in bulk (the desk's check against seat scalping)
+pub const CLUSTERS_HEADING: Tr = ("核查批量预约", "Bookings made in bulk");
+pub const CLUSTERS_LEAD: Tr = (
+    "以下是尚未开始、看起来像同一人占用多个名额的预约：同一网络地址提交 3 个或以上，或手机号码连号。系统不会自动取消，请核查后决定。",
+    "Upcoming bookings that look like one person holding many places: 3 or more made from one network address, or with mobile numbers in a row. Nothing is cancelled automatically: check them and decide.",
+);
+pub const BACK_TO_DESK: Tr = ("返回预约前台", "Back to the booking desk");
+pub const CLUSTERS_EMPTY: Tr = (
+    "目前没有看起来像批量占用的预约。",
+    "There are no bookings that look like one person holding many places.",
+);
+pub const CLUSTER_SAME_ADDRESS: Tr = ("来自同一网络地址", "made from one network address");
+pub const CLUSTER_SEQUENTIAL: Tr = ("手机号码连号", "with mobile numbers in a row");
+pub const BULK_CANCEL_CONSEQUENCE: Tr = (
+    "这些预约将被取消，名额会释放给其他人。预约人会在自己的预约页面看到取消原因，可以重新预约，但不能改约这些预约。",
+    "These bookings will be cancelled and their places released. Their people see the reason on their booking page; they can make a new booking but cannot move these ones.",
+);
+pub const BULK_CANCEL_REASON: Tr = ("取消原因", "Reason for cancelling");
+pub const BULK_CANCEL_REASON_HINT: Tr = (
+    "预约人会看到这段文字，请写清楚原因，不要写其他人的个人信息。",
+    "The people whose bookings are cancelled read this: say why plainly, and name nobody else.",
+);
+pub const CONFIRM_BULK_CANCEL: Tr = ("确认取消这些预约", "Cancel these bookings");
+
+/// "3 bookings made from one network address" in `lang`.
+pub fn cluster_title(lang: Lang, kind: Tr, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 个预约，{}", pick(lang, kind)),
+        Lang::En => format!("{count} bookings {}", pick(lang, kind)),
+    }
+}
+
+pub fn cancel_cluster_button(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("取消这 {count} 个预约"),
+        Lang::En => format!("Cancel these {count} bookings"),
+    }
+}
+
+pub fn bulk_cancelled_notice(lang: Lang, cancelled: u32, skipped: u32) -> String {
+    match (lang, skipped) {
+        (Lang::Zh, 0) => format!("已取消 {cancelled} 个预约，名额已释放。"),
+        (Lang::Zh, s) => format!(
+            "已取消 {cancelled} 个预约，名额已释放；另有 {s} 个已取消或已开始，未作改动。"
+        ),
+        (Lang::En, 0) => format!("{cancelled} bookings were cancelled and their places released."),
+        (Lang::En, s) => format!(
+            "{cancelled} bookings were cancelled and their places released; {s} had already been cancelled or had started and were left as they were."
+        ),
     }
 }

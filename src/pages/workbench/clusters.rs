@@ -1,0 +1,223 @@
+//! `/staff/bookings/clusters`: upcoming bookings that look like one person holding many seats
+//! (many from one address, or mobile numbers in a row), and cancelling such a group in one
+//! action with a reason its people read (a confirm step, as closing a slot has). The server
+//! finds the groups and decides what is cancelled (`crates/server/src/staff/clusters.rs`).
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use portal_domain::api::booking_clusters::{
+    BookingCluster, BulkCancelRequest, ClusterKind, MAX_BULK_CANCEL_REASON_CHARS,
+};
+use portal_domain::api::staff::Role;
+
+use super::auth::{use_auth, Guard, StaffProblem};
+use super::texts::*;
+use super::use_staff_title;
+use crate::api::{self, ApiError};
+use crate::components::focus::focus_next_frame;
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::loading::Loading;
+use crate::pages::booking::texts::long_date;
+use crate::prefs::use_prefs;
+
+#[component]
+pub fn ClustersPage() -> impl IntoView {
+    use_staff_title(CLUSTERS_HEADING);
+    view! {
+        <Guard roles=&[Role::Reception]>
+            <Clusters/>
+        </Guard>
+    }
+}
+
+#[component]
+fn Clusters() -> impl IntoView {
+    let prefs = use_prefs();
+    let list = LocalResource::new(move || async move {
+        api::staff_booking_clusters(prefs.lang.get_untracked()).await
+    });
+    // The group being cancelled, waiting for the reason and a confirmation.
+    let pending = RwSignal::new(None::<BookingCluster>);
+    let notice = RwSignal::new(None::<String>);
+    let notice_ref = NodeRef::<html::P>::new();
+    let heading_ref = NodeRef::<html::H1>::new();
+    let done = Callback::new(move |(cancelled, skipped): (u32, u32)| {
+        pending.set(None);
+        notice.set(Some(bulk_cancelled_notice(
+            prefs.lang.get_untracked(),
+            cancelled,
+            skipped,
+        )));
+        focus_next_frame(notice_ref);
+        list.refetch();
+    });
+    view! {
+        <div class="container page">
+            <h1 tabindex="-1" node_ref=heading_ref>{tr(CLUSTERS_HEADING)}</h1>
+            <p class="lead">{tr(CLUSTERS_LEAD)}</p>
+            <p><A href="/staff/bookings">{tr(BACK_TO_DESK)}</A></p>
+            <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
+                {move || notice.get()}
+            </p>
+            {move || pending.get().map(|cluster| view! {
+                <ConfirmBulkCancel
+                    cluster=cluster
+                    on_done=done
+                    on_cancel=Callback::new(move |_| {
+                        pending.set(None);
+                        focus_next_frame(heading_ref);
+                    })
+                />
+            })}
+            <div hidden=move || pending.with(Option::is_some)>
+                {move || match list.get() {
+                    None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                    Some(Ok(list)) if list.clusters.is_empty() => {
+                        view! { <p class="empty-state">{tr(CLUSTERS_EMPTY)}</p> }.into_any()
+                    }
+                    Some(Ok(list)) => view! {
+                        <ol class="cluster-list">
+                            {list.clusters.into_iter().map(|c| view! {
+                                <ClusterItem cluster=c ask=Callback::new(move |c| {
+                                    notice.set(None);
+                                    pending.set(Some(c));
+                                })/>
+                            }).collect_view()}
+                        </ol>
+                    }
+                    .into_any(),
+                    Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+fn kind_text(kind: ClusterKind) -> Tr {
+    match kind {
+        ClusterKind::SameAddress => CLUSTER_SAME_ADDRESS,
+        ClusterKind::SequentialMobiles => CLUSTER_SEQUENTIAL,
+    }
+}
+
+#[component]
+fn ClusterItem(cluster: BookingCluster, ask: Callback<BookingCluster>) -> impl IntoView {
+    let prefs = use_prefs();
+    let kind = kind_text(cluster.kind);
+    let count = cluster.bookings.len();
+    let rows = cluster
+        .bookings
+        .iter()
+        .map(|b| {
+            let (date, time) = (b.date, format!("{}–{}", b.start_time, b.end_time));
+            let venue = b.venue.clone();
+            view! {
+                <li>
+                    <strong>{b.reference.clone()}</strong>" "
+                    {move || long_date(date, prefs.lang.get())}" "{time}" · "
+                    {move || if prefs.lang.get() == portal_domain::Lang::Zh { venue.name_zh.clone() } else { venue.name_en.clone() }}
+                    " · "{b.name.clone()}" · "{b.mobile.clone()}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="cluster">
+            <h2 class="cluster__title">{move || cluster_title(prefs.lang.get(), kind, count)}</h2>
+            <ul class="cluster__bookings">{rows}</ul>
+            <button type="button" class="button button--warning" on:click=move |_| ask.run(cluster.clone())>
+                {move || cancel_cluster_button(prefs.lang.get(), count)}
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn ConfirmBulkCancel(
+    cluster: BookingCluster,
+    on_done: Callback<(u32, u32)>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FormErrors::new());
+    let busy = RwSignal::new(false);
+    let heading = NodeRef::<html::H2>::new();
+    focus_next_frame(heading);
+    let ids: Vec<i64> = cluster.bookings.iter().map(|b| b.id).collect();
+    let count = ids.len();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = prefs.lang.get_untracked();
+        let request = BulkCancelRequest {
+            ids: ids.clone(),
+            reason: Some(reason.get_untracked()),
+        };
+        // The shared parser first: a missing or too long reason is said at once.
+        if let Err(problems) = request.parse() {
+            use portal_domain::Localized;
+            errors.set(
+                problems
+                    .into_iter()
+                    .map(|(_, e)| ("bulk-reason".to_owned(), e.message(lang)))
+                    .collect(),
+            );
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let csrf = auth.csrf();
+        spawn_local(async move {
+            let result = api::staff_bulk_cancel(&request, &csrf, lang).await;
+            busy.set(false);
+            match result {
+                Ok(done) => on_done.run((done.cancelled, done.skipped)),
+                Err(e) if auth.handled(&e) => {}
+                Err(ApiError::Validation(body)) => {
+                    let mut list: FormErrors = body
+                        .fields
+                        .values()
+                        .map(|e| ("bulk-reason".to_owned(), e.message.clone()))
+                        .collect();
+                    if list.is_empty() {
+                        list.push(("bulk-reason".to_owned(), body.message));
+                    }
+                    errors.set(list);
+                }
+                Err(_) => errors.set(vec![(
+                    "bulk-reason".to_owned(),
+                    pick(lang, NOT_SENT).to_owned(),
+                )]),
+            }
+        });
+    };
+    view! {
+        <div class="confirm-close">
+            <FormErrorSummary errors=errors/>
+            <h2 tabindex="-1" node_ref=heading>{move || cancel_cluster_button(prefs.lang.get(), count)}</h2>
+            <p class="confirm-close__what">{tr(BULK_CANCEL_CONSEQUENCE)}</p>
+            <form novalidate on:submit=on_submit>
+                <TextArea
+                    id="bulk-reason"
+                    label=tr(BULK_CANCEL_REASON)
+                    hint=tr(BULK_CANCEL_REASON_HINT)
+                    value=reason
+                    error=Signal::derive(move || errors.with(|e| error_for(e, "bulk-reason")))
+                    max_chars=MAX_BULK_CANCEL_REASON_CHARS
+                    left=Signal::derive(move || chars_left(prefs.lang.get()))
+                    over=Signal::derive(move || chars_over(prefs.lang.get()))
+                />
+                <div class="button-row">
+                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_BULK_CANCEL)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
+                </div>
+            </form>
+        </div>
+    }
+}
