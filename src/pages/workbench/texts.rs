@@ -884,49 +884,6 @@ pub fn date_range(lang: Lang, from: Date, to: Date) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_countdown_says_overdue_in_words() {
-        assert_eq!(countdown(Lang::Zh, 3), "还剩 3 个工作日");
-        assert_eq!(countdown(Lang::Zh, 0), "今天到期");
-        assert_eq!(countdown(Lang::Zh, -2), "已超期 2 个工作日");
-        assert_eq!(countdown(Lang::En, 1), "1 working day left");
-        assert_eq!(countdown(Lang::En, -1), "Overdue by 1 working day");
-        assert_eq!(countdown(Lang::En, -4), "Overdue by 4 working days");
-    }
-
-    #[test]
-    fn closing_says_how_many_bookings_it_cancels() {
-        assert_eq!(
-            close_consequence(Lang::Zh, 2),
-            "将取消 2 个预约。预约人会在自己的预约页面看到关闭原因，并可以重新选择时间。"
-        );
-        assert!(close_consequence(Lang::En, 1).starts_with("1 booking will be cancelled."));
-        assert!(close_consequence(Lang::En, 0).starts_with("No bookings"));
-        let monday = Date::new(2026, 11, 23).unwrap();
-        assert_eq!(
-            close_heading(Lang::Zh, &slot_on(Lang::Zh, monday, "09:00", "09:30")),
-            "确定关闭2026年11月23日 09:00–09:30 这个时段吗？"
-        );
-        assert_eq!(
-            close_heading(Lang::En, &whole_day(Lang::En, monday)),
-            "Close the whole day of 23 Nov 2026?"
-        );
-    }
-
-    #[test]
-    fn times_are_shown_to_the_minute() {
-        assert_eq!(short_time("2026-11-20T10:05:33+08:00"), "2026-11-20 10:05");
-        assert_eq!(
-            short_date(Date::new(2026, 12, 2).unwrap(), Lang::En),
-            "2 Dec 2026"
-        );
-    }
-}
-
 // Bookings made in bulk (the desk's check against seat scalping)
 pub const CLUSTERS_HEADING: Tr = ("核查批量预约", "Bookings made in bulk");
 pub const CLUSTERS_LEAD: Tr = (
@@ -976,5 +933,48 @@ pub fn bulk_cancelled_notice(lang: Lang, cancelled: u32, skipped: u32) -> String
         (Lang::En, s) => format!(
             "{cancelled} bookings were cancelled and their places released; {s} had already been cancelled or had started and were left as they were."
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_countdown_says_overdue_in_words() {
+        assert_eq!(countdown(Lang::Zh, 3), "还剩 3 个工作日");
+        assert_eq!(countdown(Lang::Zh, 0), "今天到期");
+        assert_eq!(countdown(Lang::Zh, -2), "已超期 2 个工作日");
+        assert_eq!(countdown(Lang::En, 1), "1 working day left");
+        assert_eq!(countdown(Lang::En, -1), "Overdue by 1 working day");
+        assert_eq!(countdown(Lang::En, -4), "Overdue by 4 working days");
+    }
+
+    #[test]
+    fn closing_says_how_many_bookings_it_cancels() {
+        assert_eq!(
+            close_consequence(Lang::Zh, 2),
+            "将取消 2 个预约。预约人会在自己的预约页面看到关闭原因，并可以重新选择时间。"
+        );
+        assert!(close_consequence(Lang::En, 1).starts_with("1 booking will be cancelled."));
+        assert!(close_consequence(Lang::En, 0).starts_with("No bookings"));
+        let monday = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(
+            close_heading(Lang::Zh, &slot_on(Lang::Zh, monday, "09:00", "09:30")),
+            "确定关闭2026年11月23日 09:00–09:30 这个时段吗？"
+        );
+        assert_eq!(
+            close_heading(Lang::En, &whole_day(Lang::En, monday)),
+            "Close the whole day of 23 Nov 2026?"
+        );
+    }
+
+    #[test]
+    fn times_are_shown_to_the_minute() {
+        assert_eq!(short_time("2026-11-20T10:05:33+08:00"), "2026-11-20 10:05");
+        assert_eq!(
+            short_date(Date::new(2026, 12, 2).unwrap(), Lang::En),
+            "2 Dec 2026"
+        );
     }
 }
