@@ -149,6 +149,12 @@ pub const FIRST_INPUT_YEAR: i32 = 1900;
 /// The last year a date typed or sent to the portal may have (see [`Date::parse`]).
 pub const LAST_INPUT_YEAR: i32 = 2999;
 
+/// Whether a year from outside (a date, a holiday year in a path) is one the portal works with:
+/// [`FIRST_INPUT_YEAR`] to [`LAST_INPUT_YEAR`].
+pub fn accepts_year(year: i32) -> bool {
+    (FIRST_INPUT_YEAR..=LAST_INPUT_YEAR).contains(&year)
+}
+
 impl Date {
     /// The date with this year, month (1–12) and day (1–31), if there is such a day.
     pub fn new(year: i32, month: u8, day: u8) -> Result<Date, DateError> {
@@ -169,7 +175,7 @@ impl Date {
     /// would have no answer (`9999-12-31` plus one day).
     pub fn parse(input: &str) -> Result<Date, DateError> {
         let date = Date::parse_any_year(input)?;
-        if (FIRST_INPUT_YEAR..=LAST_INPUT_YEAR).contains(&date.year()) {
+        if accepts_year(date.year()) {
             Ok(date)
         } else {
             Err(DateError::Invalid)

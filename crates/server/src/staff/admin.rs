@@ -400,16 +400,13 @@ pub async fn list_holidays(
     }))
 }
 
-/// A year as the path gives it: exactly 4 digits, 0001–9999.
+/// A year as the path gives it: exactly 4 digits, a year the portal accepts from outside.
 fn path_year(path: Result<Path<String>, PathRejection>) -> Option<i32> {
     let Ok(Path(year)) = path else { return None };
     (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
         .then(|| year.parse::<i32>().ok())
         .flatten()
-        .filter(|y| {
-            (portal_domain::calendar::FIRST_INPUT_YEAR..=portal_domain::calendar::LAST_INPUT_YEAR)
-                .contains(y)
-        })
+        .filter(|y| portal_domain::calendar::accepts_year(*y))
 }
 
 /// Publishes a year's public holidays and adjusted working days from the official notice, or
