@@ -28,6 +28,7 @@ const staffPages = [
   '/staff',
   '/staff/cases',
   '/staff/bookings',
+  '/staff/bookings/clusters',
   '/staff/ratings',
   '/staff/accounts',
   '/staff/admin/venues',

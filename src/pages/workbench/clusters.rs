@@ -57,7 +57,7 @@ fn Clusters() -> impl IntoView {
         <div class="container page">
             <h1 tabindex="-1" node_ref=heading_ref>{tr(CLUSTERS_HEADING)}</h1>
             <p class="lead">{tr(CLUSTERS_LEAD)}</p>
-            <p><A href="/staff/bookings">{tr(BACK_TO_DESK)}</A></p>
+            <p><A href="/staff/bookings" attr:class="button button--secondary">{tr(BACK_TO_DESK)}</A></p>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
                 {move || notice.get()}
             </p>

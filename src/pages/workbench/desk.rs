@@ -136,7 +136,7 @@ fn Desk() -> impl IntoView {
         <div class="container page">
             <h1 tabindex="-1">{tr(DESK_HEADING)}</h1>
             <p class="lead">{tr(DESK_LEAD)}</p>
-            <p><A href="/staff/bookings/clusters">{tr(CLUSTERS_LINK)}</A></p>
+            <p><A href="/staff/bookings/clusters" attr:class="button button--secondary">{tr(CLUSTERS_LINK)}</A></p>
             <form class="staff-filters" novalidate on:submit=on_submit>
                 <div class="form-group">
                     <label class="label" for="venue">{tr(VENUE)}</label>
