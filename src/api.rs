@@ -10,8 +10,9 @@ use portal_domain::api::admin::{
     VenueBookingUpdate,
 };
 use portal_domain::api::assistance::{
-    AssistanceDraft, AssistanceLookupRequest, AssistanceSubmitted, AssistanceTracking,
-    DraftCreated, DraftView, EvidenceFile, FilePurpose, ReplyRequest, WithdrawRequest,
+    AssistanceDraft, AssistanceLookupRequest, AssistanceProgress, AssistanceSubmitted,
+    AssistanceTracking, DraftCreated, DraftView, EvidenceFile, FilePurpose, ReplyRequest,
+    WithdrawRequest,
 };
 use portal_domain::api::booking::{
     code as booking_code, Availability, Booking, BookingCreated, BookingRequest, BookingSummary,
@@ -273,7 +274,7 @@ pub async fn assistance_request(token: &str, lang: Lang) -> Result<AssistanceTra
 pub async fn assistance_lookup(
     request: &AssistanceLookupRequest,
     lang: Lang,
-) -> Result<AssistanceTracking, ApiError> {
+) -> Result<AssistanceProgress, ApiError> {
     send_json(
         Request::post("/api/v1/assistance/requests/lookup"),
         request,

@@ -191,7 +191,7 @@ test('a whole application on a 360 px phone with a photo, a reload half-way, the
     null,
   ]);
 
-  // Tracking by reference + mobile: masked.
+  // Tracking by reference + mobile: the progress only, no name (issue #13 item 1).
   await page.goto('/assistance/track');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('查询申请进度');
@@ -202,9 +202,11 @@ test('a whole application on a 360 px phone with a photo, a reload half-way, the
   await expect(page.locator('h1')).toHaveText('您的维权援助申请');
   const facts = page.locator('.summary-list');
   await expect(facts).toContainText(reference);
-  await expect(facts).toContainText('王**');
-  await expect(facts).not.toContainText('王小明');
-  await expect(facts).toContainText(mobile.slice(0, 3) + '****' + mobile.slice(7));
+  await expect(facts).toContainText('已提交');
+  await expect(page.locator('main')).not.toContainText('王小明');
+  await expect(page.locator('main')).not.toContainText('王*');
+  await expect(page.locator('main')).not.toContainText(mobile.slice(7));
+  await expect(page.getByText('为保护个人信息，这里只显示办理进度')).toBeVisible();
   await expect(page.locator('.timeline')).toContainText('已提交');
   await expect(page.getByText(/下一步：初审，最晚 2026年11月27日 星期五/)).toBeVisible();
   await expectNoAxeViolations(page);

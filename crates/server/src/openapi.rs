@@ -109,6 +109,8 @@ use crate::AppState;
         portal_domain::api::assistance::EvidenceFile,
         portal_domain::api::assistance::AssistanceSubmitted,
         portal_domain::api::assistance::AssistanceTracking,
+        portal_domain::api::assistance::AssistanceProgress,
+        portal_domain::api::assistance::ProgressStep,
         portal_domain::api::assistance::AssistanceLookupRequest,
         portal_domain::api::assistance::WithdrawRequest,
         portal_domain::api::assistance::ReplyRequest,

@@ -6,7 +6,7 @@ use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
 
 use super::files::FileCard;
 use super::reply::Messages;
-use super::shown::{date_text, Progress, RequestFacts};
+use super::shown::{date_text, Progress, ProgressView, RequestFacts};
 use super::texts::{assistance_text, assistance_texts};
 use super::withdraw::Withdraw;
 use crate::api::{self, ApiError};
@@ -177,7 +177,7 @@ fn ShowRequest(
             <p class="notice notice--success" role="status">{assistance_text(|t| t.withdrawn_done)}</p>
         })}
         <RequestFacts tracking=tracking.clone()/>
-        <Progress tracking=tracking.clone()/>
+        <Progress progress=ProgressView::from(&tracking)/>
         {rating}
         <Messages token=token.clone() tracking=tracking.clone() on_done=on_replied/>
         {evidence}

@@ -1,9 +1,11 @@
-//! A submitted request as the applicant sees it: the facts (personal data masked by the
-//! server), the next deadline and the timeline. Shared by the tracking link's page and the
-//! lookup by reference.
+//! A submitted request as the applicant sees it: the facts (with the tracking link; personal
+//! numbers masked by the server), the next deadline and the timeline. Shared by the tracking
+//! link's page and the lookup by reference, which shows the progress only.
 
 use leptos::prelude::*;
-use portal_domain::api::assistance::{AssistanceTracking, Deadline, RequestStatus};
+use portal_domain::api::assistance::{
+    AssistanceProgress, AssistanceTracking, Deadline, RequestStatus,
+};
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
@@ -95,11 +97,76 @@ pub fn RequestFacts(tracking: AssistanceTracking) -> impl IntoView {
     }
 }
 
+/// What the progress shows, from the tracking link's full view or from the lookup's progress.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressView {
+    pub status: RequestStatus,
+    /// Status, time (RFC 3339) and the note (tracking link only), oldest first.
+    pub steps: Vec<(RequestStatus, String, Option<String>)>,
+    pub next_deadline: Option<Deadline>,
+}
+
+impl From<&AssistanceTracking> for ProgressView {
+    fn from(t: &AssistanceTracking) -> ProgressView {
+        ProgressView {
+            status: t.status,
+            steps: t
+                .timeline
+                .iter()
+                .map(|e| (e.status, e.at.clone(), e.note.clone()))
+                .collect(),
+            next_deadline: t.next_deadline.clone(),
+        }
+    }
+}
+
+impl From<&AssistanceProgress> for ProgressView {
+    fn from(p: &AssistanceProgress) -> ProgressView {
+        ProgressView {
+            status: p.status,
+            steps: p
+                .timeline
+                .iter()
+                .map(|e| (e.status, e.at.clone(), None))
+                .collect(),
+            next_deadline: p.next_deadline.clone(),
+        }
+    }
+}
+
+/// What the lookup by reference + mobile number shows besides the progress: the reference, the
+/// status, when it was sent, and whether the center has written (read with the link).
+#[component]
+pub fn ProgressFacts(progress: AssistanceProgress) -> impl IntoView {
+    let prefs = use_prefs();
+    move || {
+        let lang = prefs.lang.get();
+        let t = assistance_texts(lang);
+        let rows = [
+            (t.row_reference, progress.reference.clone()),
+            (t.row_status, progress.status.label(lang).to_owned()),
+            (t.row_submitted, time_text(&progress.submitted_at, lang)),
+        ];
+        let messages = progress.messages;
+        view! {
+            <dl class="summary-list">
+                {rows.into_iter().map(|(label, value)| view! {
+                    <div class="summary-list__row">
+                        <dt>{label}</dt>
+                        <dd class="summary-list__value">{value}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            {(messages > 0).then(|| view! { <p class="notice">{(t.track_messages)(messages)}</p> })}
+        }
+    }
+}
+
 /// The next deadline (a highlighted line) and the timeline, oldest first.
 #[component]
-pub fn Progress(tracking: AssistanceTracking) -> impl IntoView {
+pub fn Progress(progress: ProgressView) -> impl IntoView {
     let prefs = use_prefs();
-    let tracking = StoredValue::new(tracking);
+    let tracking = StoredValue::new(progress);
     move || {
         let lang = prefs.lang.get();
         tracking.with_value(|r| {
@@ -107,19 +174,19 @@ pub fn Progress(tracking: AssistanceTracking) -> impl IntoView {
                 let text = deadline_text(d, lang);
                 view! { <p class="notice deadline">{text}</p> }
             });
-            let last = r.timeline.len().saturating_sub(1);
+            let last = r.steps.len().saturating_sub(1);
             let events = r
-                .timeline
+                .steps
                 .iter()
                 .enumerate()
-                .map(|(i, e)| {
+                .map(|(i, (status, at, note))| {
                     // The latest step (已评价 after 已办结 once rated).
                     let current = i == last;
-                    let note = e.note.clone();
+                    let note = note.clone();
                     view! {
                         <li class="timeline__item" class:timeline__item--current=current>
-                            <span class="timeline__status">{e.status.label(lang)}</span>
-                            <span class="timeline__date">{time_text(&e.at, lang)}</span>
+                            <span class="timeline__status">{status.label(lang)}</span>
+                            <span class="timeline__date">{time_text(at, lang)}</span>
                             {note.map(|n| view! { <span class="timeline__note">{n}</span> })}
                         </li>
                     }

@@ -186,6 +186,8 @@ pub struct AssistanceTexts {
     pub track_button: &'static str,
     pub track_not_found: &'static str,
     pub track_link_needed: &'static str,
+    /// On the lookup: how many messages the center has sent (read them with the link).
+    pub track_messages: fn(u32) -> String,
     pub track_again: &'static str,
 }
 
@@ -414,7 +416,8 @@ static ZH: AssistanceTexts = AssistanceTexts {
     track_mobile_hint: "申请时填写的手机号码",
     track_button: "查询",
     track_not_found: "没有找到与这个申请编号和手机号码都相符的申请。请核对后再试。",
-    track_link_needed: "为保护个人信息，这里只显示部分内容。撤回申请、回复中心和查看材料，请使用提交时得到的跟踪链接。",
+    track_link_needed: "为保护个人信息，这里只显示办理进度。查看申请内容和中心的消息、撤回申请、回复中心和查看材料，请使用提交时得到的跟踪链接。",
+    track_messages: |n| format!("服务中心给您发了 {n} 条消息。请使用跟踪链接查看和回复。"),
     track_again: "查询其他申请",
 };
 
@@ -628,6 +631,11 @@ static EN: AssistanceTexts = AssistanceTexts {
     track_mobile_hint: "The mobile number given in the application",
     track_button: "Find",
     track_not_found: "No request matches this reference and mobile number. Check them and try again.",
-    track_link_needed: "To protect personal data only part of the request is shown here. To withdraw it, answer the center or see the files, use the tracking link you got when you applied.",
+    track_link_needed: "To protect personal data only the progress is shown here. To see the request and the center's messages, withdraw it, answer the center or see the files, use the tracking link you got when you applied.",
+    track_messages: |n| if n == 1 {
+        "The center has sent you 1 message. Use your tracking link to read and answer it.".to_owned()
+    } else {
+        format!("The center has sent you {n} messages. Use your tracking link to read and answer them.")
+    },
     track_again: "Track another request",
 };

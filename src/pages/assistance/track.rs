@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use portal_domain::api::assistance::{AssistanceLookupRequest, AssistanceTracking};
+use portal_domain::api::assistance::{AssistanceLookupRequest, AssistanceProgress};
 use portal_domain::Localized;
 
-use super::shown::{Progress, RequestFacts};
+use super::shown::{Progress, ProgressFacts, ProgressView};
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
 use crate::app::rel_for;
@@ -21,7 +21,7 @@ pub fn TrackPage() -> impl IntoView {
     let mobile = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
-    let found = RwSignal::new(None::<AssistanceTracking>);
+    let found = RwSignal::new(None::<AssistanceProgress>);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -81,10 +81,10 @@ pub fn TrackPage() -> impl IntoView {
     view! {
         <div class="container page narrow">
             {move || match found.get() {
-                Some(tracking) => view! {
+                Some(progress) => view! {
                     <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1>
-                    <RequestFacts tracking=tracking.clone()/>
-                    <Progress tracking=tracking/>
+                    <ProgressFacts progress=progress.clone()/>
+                    <Progress progress=ProgressView::from(&progress)/>
                     <p class="notice notice--info">{assistance_text(|t| t.track_link_needed)}</p>
                     <div class="button-row">
                         <button type="button" class="button button--secondary" on:click=move |_| found.set(None)>

@@ -138,6 +138,11 @@ pub mod code {
     /// 429 with `Retry-After`: too many bytes uploaded from one client address within an
     /// hour (the server's limit).
     pub const UPLOADS_RATE_LIMITED: &str = "assistance.uploads_rate_limited";
+    /// 429 with `Retry-After`: too many failed lookups by reference + mobile number. The
+    /// count is the booking lookups' (`booking.lookup_rate_limited`): 5 failures an hour for
+    /// one reference, 30 from one client address across every lookup route. The answer is the
+    /// same whether the reference exists or not; the tracking link is never limited.
+    pub const LOOKUP_RATE_LIMITED: &str = "assistance.lookup_rate_limited";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1702,10 +1707,9 @@ pub struct AssistanceDetails {
     pub staged_files: Vec<EvidenceFile>,
 }
 
-/// A request as the applicant tracks it: `GET /api/v1/assistance/requests/{token}` (with
-/// `details`) and `POST /api/v1/assistance/requests/lookup` (without `details`, and with the
-/// names of the applicant, contact, representative and right holder masked as `张**`;
-/// withdrawing, replying and files need the tracking link).
+/// A request as the applicant tracks it with the tracking link:
+/// `GET /api/v1/assistance/requests/{token}` and the answers of the routes that act on it.
+/// Looking a request up by reference + mobile number gives only [`AssistanceProgress`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AssistanceTracking {
@@ -1740,6 +1744,59 @@ pub struct AssistanceTracking {
     /// a `rated` step).
     #[serde(default)]
     pub rating: Option<super::rating::RatingView>,
+}
+
+/// What `POST /api/v1/assistance/requests/lookup` shows for a reference + mobile number: the
+/// progress only (status, timeline, deadlines). Whoever knows a reference can try numbers, so
+/// nothing here is personal: no names, answers, messages, replies, notes or files; those, and
+/// acting on the request, take the tracking link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AssistanceProgress {
+    /// `WQ-XXXX-XXXX`.
+    pub reference: String,
+    pub status: RequestStatus,
+    /// RFC 3339, +08:00.
+    pub submitted_at: String,
+    pub initial_review_due: Option<Date>,
+    /// Oldest first, without the notes (reasons may be personal).
+    pub timeline: Vec<ProgressStep>,
+    pub next_deadline: Option<Deadline>,
+    /// How many messages the center has sent (read and answered with the tracking link).
+    pub messages: u32,
+}
+
+/// A step of [`AssistanceProgress::timeline`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProgressStep {
+    pub status: RequestStatus,
+    /// RFC 3339, +08:00.
+    pub at: String,
+    pub date: Date,
+}
+
+impl From<&AssistanceTracking> for AssistanceProgress {
+    /// Built from the full view, field by field, so that nothing personal can slip through.
+    fn from(t: &AssistanceTracking) -> AssistanceProgress {
+        AssistanceProgress {
+            reference: t.reference.clone(),
+            status: t.status,
+            submitted_at: t.submitted_at.clone(),
+            initial_review_due: t.initial_review_due,
+            timeline: t
+                .timeline
+                .iter()
+                .map(|e| ProgressStep {
+                    status: e.status,
+                    at: e.at.clone(),
+                    date: e.date,
+                })
+                .collect(),
+            next_deadline: t.next_deadline.clone(),
+            messages: u32::try_from(t.messages.len()).unwrap_or(u32::MAX),
+        }
+    }
 }
 
 /// 201 answer of `POST /api/v1/assistance/drafts/{token}/submit`. The same key for the same

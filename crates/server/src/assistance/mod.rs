@@ -57,13 +57,13 @@ use axum::{Json, Router};
 use portal_domain::api::assistance::{
     code, format_yuan, initial_review_due, next_deadline, section_reports, ApplicantView,
     AssistanceDetails, AssistanceDraft, AssistanceError, AssistanceLookupRequest,
-    AssistanceReference, AssistanceRequest, AssistanceSubmitted, AssistanceTracking, CenterMessage,
-    DraftContext, DraftCreated, DraftView, EvidenceFile, FactsView, FilePurpose, GiId,
-    MessageReply, ReplyRequest, RequestStatus, Right, SectionStatus, SubmittedDraft, TimelineEvent,
-    WithdrawRequest, DRAFT_TTL_DAYS, MAX_FILES, MAX_FILE_BYTES, MAX_STAGED_FILES,
-    ONE_CLICK_WITHDRAW_SECS,
+    AssistanceProgress, AssistanceReference, AssistanceRequest, AssistanceSubmitted,
+    AssistanceTracking, CenterMessage, DraftContext, DraftCreated, DraftView, EvidenceFile,
+    FactsView, FilePurpose, GiId, MessageReply, ReplyRequest, RequestStatus, SectionStatus,
+    SubmittedDraft, TimelineEvent, WithdrawRequest, DRAFT_TTL_DAYS, MAX_FILES, MAX_FILE_BYTES,
+    MAX_STAGED_FILES, ONE_CLICK_WITHDRAW_SECS,
 };
-use portal_domain::api::booking::{format_shanghai, mask_name};
+use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::error_code;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
@@ -618,7 +618,7 @@ pub async fn submit(
     let submitted = AssistanceSubmitted {
         reference: reference.to_string(),
         tracking_token,
-        request: tracking(&state, &mut tx, &row, now, true).await?,
+        request: tracking(&state, &mut tx, &row, now).await?,
     };
     let answer = serde_json::to_string(&submitted).map_err(internal)?;
     sqlx::query(
@@ -712,34 +712,86 @@ pub async fn track(
     let row = store::request_by_token_hash(&mut tx, &hash)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(Json(tracking(&state, &mut tx, &row, now, true).await?))
+    Ok(Json(tracking(&state, &mut tx, &row, now).await?))
 }
 
-/// Finds a request by its reference and the applicant's mobile number. An unknown reference
-/// and a wrong number give the same 404. The answer has no `details` (answers and files) and
-/// the name is masked; acting on the request takes the tracking link.
+/// Finds a request by its reference and the applicant's mobile number: its progress only (see
+/// `AssistanceProgress`). An unknown reference and a wrong number give the same 404 and count
+/// towards the limit on failed lookups that the booking lookups share (`AppState::lookups`: 5
+/// an hour per reference, 30 per client address across every lookup route); once it is reached
+/// the answer is 429 `assistance.lookup_rate_limited` before the database is asked, whether the
+/// reference exists or not.
 #[utoipa::path(post, path = "/api/v1/assistance/requests/lookup", tag = "assistance",
     operation_id = "lookup_assistance_request", request_body = AssistanceLookupRequest,
     responses(
-        (status = 200, description = "The request's progress, without `details`",
-            body = AssistanceTracking),
+        (status = 200, description = "The request's progress", body = AssistanceProgress),
         (status = 400, description = "Malformed reference or mobile number (field messages)",
             body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "No request with this reference and mobile number",
             body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`assistance.lookup_rate_limited`: too many failed lookups \
+            of this reference or from this address", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until lookups are accepted again"))),
     ))]
 pub async fn lookup(
     State(state): State<AppState>,
+    client: ClientIp,
     body: Result<Json<AssistanceLookupRequest>, JsonRejection>,
-) -> Result<Json<AssistanceTracking>, ApiError> {
+) -> Result<Json<AssistanceProgress>, ApiError> {
     let now = state.clock.now();
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let mut tx = state.db.begin().await?;
-    let row = store::request_by_reference_and_mobile(&mut tx, reference.compact(), &mobile)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Ok(Json(tracking(&state, &mut tx, &row, now, false).await?))
+    // Its own key space in the shared count: a request's reference is not a booking's.
+    let key = format!("assistance {}", reference.compact());
+    let attempt = state
+        .lookups
+        .begin(&key, client.0, now)
+        .map_err(lookup_rate_limited)?;
+    let found = async {
+        let mut tx = state.db.begin().await?;
+        match store::request_by_reference_and_mobile(&mut tx, reference.compact(), &mobile).await? {
+            Some(row) => Ok::<_, ApiError>(Some(tracking(&state, &mut tx, &row, now).await?)),
+            None => Ok(None),
+        }
+    }
+    .await;
+    match found {
+        Ok(Some(tracking)) => {
+            state.lookups.forgive(attempt);
+            Ok(Json(AssistanceProgress::from(&tracking)))
+        }
+        Ok(None) => {
+            for rule in attempt.reached() {
+                tracing::warn!(
+                    rule = rule.as_str(),
+                    "assistance lookup limit reached: lookups by reference are refused for a while"
+                );
+            }
+            Err(ApiError::NotFound)
+        }
+        Err(e) => {
+            state.lookups.forgive(attempt);
+            Err(e)
+        }
+    }
+}
+
+/// The 429 of a lookup refused by the limit on failed lookups: the same whether the reference
+/// exists or not, and whichever limit was reached.
+fn lookup_rate_limited(limited: Limited) -> ApiError {
+    limited.refusal(code::LOOKUP_RATE_LIMITED, |minutes, en_minutes| Text {
+        zh: format!(
+            "查询未成功的次数过多。为保护申请人的信息，暂时不能用受理编号和手机号码查询。\
+             请使用提交申请时得到的跟踪链接查看进度，或在 {minutes} 分钟后再试。"
+        )
+        .into(),
+        en: format!(
+            "There have been too many unsuccessful attempts, so to protect applicants, finding \
+             a request by reference and mobile number is paused for now. Use the tracking link \
+             you got when you applied to see its progress, or try again in {en_minutes}."
+        )
+        .into(),
+    })
 }
 
 /// Withdraws the request. Within 10 minutes of submitting it takes nothing more; after that a
@@ -773,7 +825,7 @@ pub async fn withdraw(
         .ok_or(ApiError::NotFound)?;
     let status = row.status().map_err(ApiError::Internal)?;
     if status == RequestStatus::Withdrawn {
-        return Ok(Json(tracking(&state, &mut tx, &row, now, true).await?));
+        return Ok(Json(tracking(&state, &mut tx, &row, now).await?));
     }
     if !status.withdrawable() {
         return Err(Refusal::new(
@@ -817,7 +869,7 @@ pub async fn withdraw(
     let row = store::request_by_id(&mut tx, row.id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let view = tracking(&state, &mut tx, &row, now, true).await?;
+    let view = tracking(&state, &mut tx, &row, now).await?;
     tx.commit().await?;
     tracing::info!(
         request = row.id,
@@ -962,7 +1014,7 @@ pub async fn delete_request_file(
             ApiError::NotFound
         });
     }
-    let view = tracking(&state, &mut tx, &row, now, true).await?;
+    let view = tracking(&state, &mut tx, &row, now).await?;
     tx.commit().await?;
     tracing::info!(
         request = row.id,
@@ -1048,7 +1100,7 @@ pub async fn reply(
         sent.sort_unstable();
         asked.sort_unstable();
         if message.reply_text == text && sent == asked {
-            return Ok(Json(tracking(&state, &mut tx, &row, now, true).await?));
+            return Ok(Json(tracking(&state, &mut tx, &row, now).await?));
         }
         return Err(Refusal::new(
             StatusCode::CONFLICT,
@@ -1085,7 +1137,7 @@ pub async fn reply(
         .execute(&mut *tx)
         .await?;
     }
-    let view = tracking(&state, &mut tx, &row, now, true).await?;
+    let view = tracking(&state, &mut tx, &row, now).await?;
     tx.commit().await?;
     tracing::info!(
         request = row.id,
@@ -1185,7 +1237,6 @@ pub(crate) async fn tracking(
     conn: &mut SqliteConnection,
     row: &RequestRow,
     now: i64,
-    full: bool,
 ) -> Result<AssistanceTracking, ApiError> {
     let answers = row.answers().map_err(ApiError::Internal)?;
     let status = row.status().map_err(ApiError::Internal)?;
@@ -1246,7 +1297,7 @@ pub(crate) async fn tracking(
     let in_window = now - row.submitted_at <= ONE_CLICK_WITHDRAW_SECS;
     let withdrawable = status.withdrawable();
     let applicant = &answers.applicant;
-    let details = if full {
+    let details = {
         let by_role = |role: &str| -> Result<Vec<EvidenceFile>, ApiError> {
             views(
                 &files
@@ -1256,7 +1307,7 @@ pub(crate) async fn tracking(
                     .collect::<Vec<_>>(),
             )
         };
-        Some(AssistanceDetails {
+        AssistanceDetails {
             other_party: answers.other_party.clone(),
             facts: FactsView {
                 description: answers.facts.description.clone(),
@@ -1267,9 +1318,7 @@ pub(crate) async fn tracking(
             help: answers.help.clone(),
             evidence: by_role("evidence")?,
             staged_files: by_role("staged")?,
-        })
-    } else {
-        None
+        }
     };
     Ok(AssistanceTracking {
         reference: shown_reference(&row.reference),
@@ -1281,34 +1330,15 @@ pub(crate) async fn tracking(
             .and_then(|d| Date::parse(d).ok()),
         applicant: ApplicantView {
             kind: applicant.kind,
-            name: if full {
-                applicant.name.clone()
-            } else {
-                mask_name(&applicant.name)
-            },
+            name: applicant.name.clone(),
             resident_id: applicant.resident_id.as_ref().map(|id| id.masked()),
             uscc: applicant.uscc.as_ref().map(|uscc| uscc.masked()),
-            contact_name: if full {
-                applicant.contact_name.clone()
-            } else {
-                applicant.contact_name.as_deref().map(mask_name)
-            },
+            contact_name: applicant.contact_name.clone(),
             mobile: applicant.mobile.masked(),
             acting_for_someone_else: applicant.acting_for_someone_else,
-            representative_name: if full {
-                applicant.representative_name.clone()
-            } else {
-                applicant.representative_name.as_deref().map(mask_name)
-            },
+            representative_name: applicant.representative_name.clone(),
         },
-        right: Right {
-            holder: if full {
-                answers.right.holder.clone()
-            } else {
-                mask_name(&answers.right.holder)
-            },
-            ..answers.right.clone()
-        },
+        right: answers.right.clone(),
         timeline,
         next_deadline: next_deadline(&state.calendar(), status, submitted_on, accepted_on),
         messages,
@@ -1316,7 +1346,7 @@ pub(crate) async fn tracking(
         withdraw_needs_reason: !in_window,
         one_click_withdraw_until: (withdrawable && in_window)
             .then(|| format_shanghai(row.submitted_at + ONE_CLICK_WITHDRAW_SECS)),
-        details,
+        details: Some(details),
         can_rate: rated.can_rate,
         rating: rated.rating,
     })

@@ -237,7 +237,7 @@ async fn detail(
         .await?
         .pop()
         .ok_or(ApiError::NotFound)?;
-    let view = tracking(state, conn, &row, state.clock.now(), true).await?;
+    let view = tracking(state, conn, &row, state.clock.now()).await?;
     let files = requests::request_files(conn, id)
         .await?
         .into_iter()

@@ -4,8 +4,8 @@
 //! 10-12, not on 10-06.
 
 use portal_domain::api::assistance::{
-    code, AssistanceSubmitted, AssistanceTracking, DeadlineStep, DraftCreated, DraftView,
-    EvidenceFile, FileKind, RequestStatus, SectionStatus, MAX_FILE_BYTES,
+    code, AssistanceProgress, AssistanceSubmitted, AssistanceTracking, DeadlineStep, DraftCreated,
+    DraftView, EvidenceFile, FileKind, RequestStatus, SectionStatus, MAX_FILE_BYTES,
 };
 use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
@@ -118,7 +118,7 @@ async fn submit(app: &TestApp, token: &str, key: &str) -> reqwest::Response {
 }
 
 /// A complete draft with one photo, submitted.
-async fn submitted(app: &TestApp, key: &str) -> AssistanceSubmitted {
+pub(crate) async fn submitted(app: &TestApp, key: &str) -> AssistanceSubmitted {
     let draft = new_draft(app).await;
     save_ok(app, &draft.token, &complete_draft()).await;
     let path = format!("/api/v1/assistance/drafts/{}", draft.token);
@@ -705,14 +705,26 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
     ] {
         assert!(!text.contains(secret), "{secret} in the lookup answer");
     }
-    let view: AssistanceTracking = serde_json::from_str(&text).unwrap();
-    assert_eq!(view.reference, mine.reference);
-    assert_eq!(view.applicant.name, "张**");
+    // No name, masked or not, and nothing but the progress (issue #13 item 1).
+    assert!(!text.contains("张*"), "{text}");
+    let fields: serde_json::Map<String, Value> = serde_json::from_str(&text).unwrap();
+    let mut names: Vec<&str> = fields.keys().map(String::as_str).collect();
+    names.sort_unstable();
     assert_eq!(
-        view.applicant.resident_id.as_deref(),
-        Some("3206**********1232")
+        names,
+        [
+            "initial_review_due",
+            "messages",
+            "next_deadline",
+            "reference",
+            "status",
+            "submitted_at",
+            "timeline"
+        ]
     );
-    assert!(view.details.is_none());
+    let view: AssistanceProgress = serde_json::from_str(&text).unwrap();
+    assert_eq!(view.reference, mine.reference);
+    assert_eq!(view.messages, 0);
     assert_eq!(
         view.next_deadline.unwrap().due.unwrap().to_string(),
         "2026-10-12"

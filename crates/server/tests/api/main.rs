@@ -14,6 +14,7 @@ mod gi;
 mod health;
 mod lifecycle;
 mod logins;
+mod lookups;
 mod notices;
 mod policies;
 mod rating;

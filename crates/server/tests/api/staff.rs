@@ -956,8 +956,14 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
     assert_eq!(tracked.messages.len(), 1);
     assert_eq!(tracked.messages[0].text, ask);
     assert!(tracked.messages[0].can_reply);
+    // By reference + mobile the applicant learns that there is a message, not what it says
+    // (issue #13 item 1): that takes the tracking link.
     let raw = lookup_raw(&app, &request.reference).await;
-    assert!(raw.contains("请补充侵权商品的购买凭证"));
+    assert!(
+        !raw.contains("请补充侵权商品的购买凭证"),
+        "a message in the lookup"
+    );
+    assert!(raw.contains("\"messages\":1"), "{raw}");
     assert!(!raw.contains("内部备注"), "a note in the lookup");
     let response = app
         .client
