@@ -77,9 +77,8 @@ async fn failures_on_every_lookup_route_add_up_per_address() {
     let app = spawn_app_at(NOW).await;
     let mine = submitted(&app, "mine").await;
     // 15 failed booking lookups and 15 failed request lookups, each of another reference.
-    let alphabet = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    for i in 0..15 {
-        let c = char::from(alphabet[i]);
+    for &letter in &b"23456789ABCDEFGHJKMNPQRSTUVWXYZ"[..15] {
+        let c = char::from(letter);
         let booking = format!("{c}{c}{c}{c}-2345");
         let response = lookup(&app, "/api/v1/bookings/lookup", &booking, MOBILE).await;
         assert_eq!(
