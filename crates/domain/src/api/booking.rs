@@ -66,8 +66,20 @@ pub mod code {
     /// bookings (also the code of the `mobile` field).
     pub const MOBILE_LIMIT: &str = "booking.mobile_limit";
     /// 409: the mobile number already has a booking that overlaps this time (also the code of
-    /// the `time` field).
+    /// the `time` field). Only when moving a booking (its holder asks, by its link or its
+    /// reference and number); a new booking gets [`MOBILE_UNAVAILABLE`].
     pub const MOBILE_OVERLAP: &str = "booking.mobile_overlap";
+    /// 409 on a new booking: the mobile number cannot book this time, either because it already
+    /// holds [`super::MAX_UPCOMING_PER_MOBILE`] upcoming bookings or because one of them
+    /// overlaps this time (also the code of the `mobile` field). One answer for both, worded
+    /// for the holder, so that someone trying a stranger's number does not learn when, or
+    /// whether, that person has an appointment. Such refusals are counted like failed lookups
+    /// (5 an hour per number, 30 per client address, shared with every lookup route); past
+    /// them [`MOBILE_RATE_LIMITED`].
+    pub const MOBILE_UNAVAILABLE: &str = "booking.mobile_unavailable";
+    /// 429 with `Retry-After`: too many new bookings refused with [`MOBILE_UNAVAILABLE`] for
+    /// this number or from this address within an hour.
+    pub const MOBILE_RATE_LIMITED: &str = "booking.mobile_rate_limited";
     /// 409: less than 2 hours before the start (or after it): cannot cancel any more.
     pub const CANCEL_TOO_LATE: &str = "booking.cancel_too_late";
     /// 409: less than 2 hours before the start (or after it): cannot move it any more.
@@ -986,6 +998,8 @@ pub enum BookingError {
     MobileLimit,
     /// The number already has a booking at an overlapping time.
     MobileOverlap,
+    /// A new booking: one of the two above, without saying which ([`code::MOBILE_UNAVAILABLE`]).
+    MobileUnavailable,
     ReferenceMissing,
     ReferenceFormat,
 }
@@ -1020,6 +1034,7 @@ impl Localized for BookingError {
             E::Uscc(e) => e.code(),
             E::MobileLimit => code::MOBILE_LIMIT,
             E::MobileOverlap => code::MOBILE_OVERLAP,
+            E::MobileUnavailable => code::MOBILE_UNAVAILABLE,
             E::ReferenceMissing => "booking.reference_missing",
             E::ReferenceFormat => "booking.reference_format",
         }
@@ -1127,6 +1142,10 @@ impl BookingError {
             E::MobileOverlap => (
                 "这个手机号码在该时间已有预约。请选择其他时间",
                 "This mobile number already has a booking at this time. Choose another time",
+            ),
+            E::MobileUnavailable => (
+                "这个手机号码现在不能预约这个时间：同一号码的预约时间不能重叠，最多保留 3 个未到期的预约。如果您用这个号码预约过，请用预约号和手机号码查找预约，改期或取消后再预约",
+                "This mobile number cannot book this time: one number's bookings cannot overlap, and it can hold at most 3 upcoming bookings. If you have booked with this number before, find your booking with its reference to move or cancel it, then book again",
             ),
             E::ReferenceMissing => (
                 "请输入预约号，例如 K7QX-M2PD",
@@ -1669,6 +1688,7 @@ mod tests {
             E::OtherAdjustmentsTooLong,
             E::MobileLimit,
             E::MobileOverlap,
+            E::MobileUnavailable,
             E::ReferenceMissing,
             E::ReferenceFormat,
         ];

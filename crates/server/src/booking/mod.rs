@@ -405,13 +405,15 @@ async fn slot_refused(
             `booking.idempotency_key_invalid` or `bad_request` (not JSON)",
             body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`booking.slot_full` (with `details.next_available`, see \
-            SlotTakenDetails), `booking.mobile_limit` (field `mobile`) or \
-            `booking.mobile_overlap` (field `time`)", body = portal_domain::api::ApiErrorBody),
+            SlotTakenDetails), `booking.slot_closed` or `booking.mobile_unavailable` (field \
+            `mobile`: too many upcoming bookings or one at this time, not saying which)",
+            body = portal_domain::api::ApiErrorBody),
         (status = 413, description = "`payload_too_large`", body = portal_domain::api::ApiErrorBody),
         (status = 422, description = "`booking.idempotency_key_reused`: the key was used for a \
             different request", body = portal_domain::api::ApiErrorBody),
         (status = 429, description = "`booking.address_rate_limited`: 6 new bookings within the \
-            hour or 20 within 24 hours from this client address", body = portal_domain::api::ApiErrorBody,
+            hour or 20 within 24 hours from this client address; `booking.mobile_rate_limited`: \
+            too many `booking.mobile_unavailable` refusals for this number or address", body = portal_domain::api::ApiErrorBody,
             headers(("Retry-After" = u32, description = "Seconds until a new booking is accepted"))),
     ))]
 pub async fn create(
@@ -501,20 +503,29 @@ pub async fn create(
     if let Some(tag) = &client_tag {
         per_address::check_new_booking(&mut tx, tag, now).await?;
     }
+    // One answer whether the number holds too many bookings or one at this time, counted like
+    // a failed lookup: a stranger trying someone's number learns little, and not often (see
+    // `code::MOBILE_UNAVAILABLE`).
     if store::upcoming_for_mobile(&mut tx, &new.mobile, now).await?
         >= i64::from(MAX_UPCOMING_PER_MOBILE)
+        || store::mobile_overlaps(&mut tx, new.mobile.as_str(), starts_at, ends_at, None).await?
     {
+        drop(tx);
+        let key = format!("mobile {}", new.mobile.as_str());
+        let attempt = state
+            .lookups
+            .begin(&key, client.0, now)
+            .map_err(mobile_rate_limited)?;
+        for rule in attempt.reached() {
+            tracing::warn!(
+                rule = rule.as_str(),
+                "booking refusal limit reached: new bookings refused for a while"
+            );
+        }
         return Err(field_conflict(
-            code::MOBILE_LIMIT,
+            code::MOBILE_UNAVAILABLE,
             "mobile",
-            BookingError::MobileLimit,
-        ));
-    }
-    if store::mobile_overlaps(&mut tx, new.mobile.as_str(), starts_at, ends_at, None).await? {
-        return Err(field_conflict(
-            code::MOBILE_OVERLAP,
-            "time",
-            BookingError::MobileOverlap,
+            BookingError::MobileUnavailable,
         ));
     }
     if capacity::closure_of(&mut tx, &venue.id, new.date, &new.time.to_string())
@@ -1106,6 +1117,24 @@ async fn by_reference(
             Err(e.into())
         }
     }
+}
+
+/// The 429 of a new booking refused after too many `booking.mobile_unavailable` refusals for its
+/// number or from its address.
+fn mobile_rate_limited(limited: Limited) -> ApiError {
+    limited.refusal(code::MOBILE_RATE_LIMITED, |minutes, en_minutes| Text {
+        zh: format!(
+            "这个手机号码或您所在的网络被拒绝的预约过多，请在 {minutes} 分钟后再试。\
+             如果您已经预约过，请用预约号和手机号码查找您的预约。"
+        )
+        .into(),
+        en: format!(
+            "Too many bookings have been refused for this mobile number or from your network. \
+             Try again in {en_minutes}. If you have booked before, find your booking with its \
+             reference and mobile number."
+        )
+        .into(),
+    })
 }
 
 /// The 429 of a lookup refused by the limit on failed lookups. It says nothing about whether

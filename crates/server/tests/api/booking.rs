@@ -587,8 +587,8 @@ async fn one_mobile_number_holds_at_most_three_upcoming_bookings() {
     let response = book(&app, "limit-3", &fourth).await;
     assert_eq!(response.status(), 409);
     let body = error(response).await;
-    assert_eq!(body.code, "booking.mobile_limit");
-    assert_eq!(body.fields["mobile"].code, "booking.mobile_limit");
+    assert_eq!(body.code, "booking.mobile_unavailable");
+    assert_eq!(body.fields["mobile"].code, "booking.mobile_unavailable");
     assert!(body.fields["mobile"].message.contains("3 个"));
     let response = app
         .client
@@ -628,8 +628,8 @@ async fn one_mobile_number_holds_at_most_three_upcoming_bookings() {
     let response = book(&app, "clash-2", &same_time).await;
     assert_eq!(response.status(), 409);
     let body = error(response).await;
-    assert_eq!(body.code, "booking.mobile_overlap");
-    assert_eq!(body.fields["time"].code, "booking.mobile_overlap");
+    assert_eq!(body.code, "booking.mobile_unavailable");
+    assert_eq!(body.fields["mobile"].code, "booking.mobile_unavailable");
 }
 
 #[tokio::test]

@@ -106,3 +106,64 @@ async fn failures_on_every_lookup_route_add_up_per_address() {
     )
     .await;
 }
+
+/// A new booking at the center on 2026-09-30 (a Wednesday) at `time` for `mobile`.
+async fn book(app: &TestApp, key: &str, time: &str, mobile: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/bookings"))
+        .header("Idempotency-Key", key)
+        .json(&json!({
+            "venue": "nantong-ip-protection-center", "topic": "patent",
+            "date": "2026-09-30", "time": time, "name": "陌生人", "mobile": mobile,
+        }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn booking_with_someone_elses_number_does_not_tell_when_they_have_an_appointment() {
+    let app = spawn_app_at(NOW).await;
+    // The holder of 13812345678 has a consultation at 10:00; 13900001111 holds three bookings.
+    assert_eq!(
+        book(&app, "holder", "10:00", MOBILE).await.status(),
+        StatusCode::CREATED
+    );
+    for (i, time) in ["14:00", "14:30", "15:00"].iter().enumerate() {
+        let response = book(&app, &format!("busy-{i}"), time, "13900001111").await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    // A stranger tries the holder's number at 10:00, and the busy number at 09:00: the same
+    // answer, which names neither a time nor an appointment.
+    let overlap: ApiErrorBody = book(&app, "probe-1", "10:00", MOBILE)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let limit: ApiErrorBody = book(&app, "probe-2", "09:00", "13900001111")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(overlap.code, "booking.mobile_unavailable");
+    assert_eq!(overlap.fields, limit.fields);
+    let message = &overlap.fields["mobile"].message;
+    assert!(
+        !message.contains("10:00") && !message.contains("已有预约"),
+        "{message}"
+    );
+    // The probes are bounded: 5 refusals for one number within the hour, then 429.
+    for i in 0..4 {
+        let response = book(&app, &format!("probe-3-{i}"), "10:00", MOBILE).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+    }
+    let response = book(&app, "probe-4", "10:00", MOBILE).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let body: ApiErrorBody = response.json().await.unwrap();
+    assert_eq!(body.code, "booking.mobile_rate_limited");
+    // The holder's own number still books a free time: only refusals are limited.
+    assert_eq!(
+        book(&app, "holder-2", "11:00", MOBILE).await.status(),
+        StatusCode::CREATED
+    );
+}
