@@ -291,8 +291,12 @@ impl LookupLimiter {
 }
 
 /// How much each client address may spend within a rolling window: new rights-assistance
-/// drafts (1 each) or bytes uploaded. Unlike [`LookupLimiter`] it counts what succeeded, not
+/// drafts (1 each) or bytes uploaded. Unlike [`LookupLimiter`] it counts what was used, not
 /// failures: these limits keep one address from filling the database, whatever it sends.
+///
+/// Spending is reserved before the work starts ([`reserve`](Self::reserve): checked and counted
+/// at once, under one lock), so parallel requests cannot all pass a check made before any of
+/// them was counted; [`settle`](Self::settle) then sets what was really used.
 #[derive(Debug)]
 pub struct ClientBudget {
     inner: Mutex<BudgetInner>,
@@ -300,11 +304,28 @@ pub struct ClientBudget {
     per_client: u64,
 }
 
+/// One spending: when, how much, and its id (to settle a reservation).
+#[derive(Debug, Clone, Copy)]
+struct Spent {
+    at: i64,
+    amount: u64,
+    id: u64,
+}
+
 #[derive(Debug, Default)]
 struct BudgetInner {
-    /// When and how much each client key spent, oldest first, within the window.
-    spent: HashMap<IpAddr, Vec<(i64, u64)>>,
+    /// Each client key's spending, oldest first, within the window.
+    spent: HashMap<IpAddr, Vec<Spent>>,
     purged_at: i64,
+    next_id: u64,
+}
+
+/// Spending counted before the work: [`ClientBudget::settle`] it with what was really used.
+#[must_use = "a reservation counts its whole amount until it is settled"]
+#[derive(Debug)]
+pub struct Reservation {
+    key: Option<IpAddr>,
+    id: u64,
 }
 
 impl ClientBudget {
@@ -323,70 +344,77 @@ impl ClientBudget {
 
     /// The client's spending still inside the window (what ran out is dropped), and every
     /// key's now and then.
-    fn current<'a>(
-        &self,
-        inner: &'a mut BudgetInner,
-        key: IpAddr,
-        now: i64,
-    ) -> &'a mut Vec<(i64, u64)> {
+    fn current<'a>(&self, inner: &'a mut BudgetInner, key: IpAddr, now: i64) -> &'a mut Vec<Spent> {
         let window = self.window_secs;
         if now - inner.purged_at >= PURGE_EVERY_SECS || now < inner.purged_at {
             inner.spent.retain(|_, spent| {
-                spent.retain(|&(at, _)| live(at, now, window));
+                spent.retain(|s| live(s.at, now, window));
                 !spent.is_empty()
             });
             inner.purged_at = now;
         }
         let spent = inner.spent.entry(key).or_default();
-        spent.retain(|&(at, _)| live(at, now, window));
+        spent.retain(|s| live(s.at, now, window));
         spent
     }
 
     /// `Some` when spending `amount` more than `spent` would go over the budget.
-    fn over(&self, spent: &[(i64, u64)], amount: u64, now: i64) -> Option<Limited> {
+    fn over(&self, spent: &[Spent], amount: u64, now: i64) -> Option<Limited> {
         let total = spent
             .iter()
-            .map(|&(_, amount)| amount)
+            .map(|s| s.amount)
             .sum::<u64>()
             .saturating_add(amount);
-        (total > self.per_client).then(|| Limited {
-            retry_after: retry_after(spent, total - self.per_client, now, self.window_secs),
+        (total > self.per_client).then(|| {
+            let times: Vec<(i64, u64)> = spent.iter().map(|s| (s.at, s.amount)).collect();
+            Limited {
+                retry_after: retry_after(&times, total - self.per_client, now, self.window_secs),
+            }
         })
     }
 
-    /// Refused when adding `amount` would take the client over its budget; else counted.
-    /// Without an address (a router driven directly) nothing is counted.
-    pub fn take(&self, client: Option<IpAddr>, amount: u64, now: i64) -> Result<(), Limited> {
+    /// Refused when `amount` more would take the client over its budget; else counted at once
+    /// and kept until [`settle`](Self::settle)d. Without an address (a router driven directly)
+    /// nothing is counted.
+    pub fn reserve(
+        &self,
+        client: Option<IpAddr>,
+        amount: u64,
+        now: i64,
+    ) -> Result<Reservation, Limited> {
         let Some(key) = client.map(client_key) else {
-            return Ok(());
+            return Ok(Reservation { key: None, id: 0 });
         };
         let mut inner = self.lock();
+        let id = inner.next_id;
+        inner.next_id += 1;
         let spent = self.current(&mut inner, key, now);
         if let Some(limited) = self.over(spent, amount, now) {
             return Err(limited);
         }
-        spent.push((now, amount));
-        Ok(())
+        spent.push(Spent {
+            at: now,
+            amount,
+            id,
+        });
+        Ok(Reservation { key: Some(key), id })
     }
 
-    /// Refused when the client has already spent all of its budget (before reading an upload
-    /// whose size is not known yet).
-    pub fn check(&self, client: Option<IpAddr>, now: i64) -> Result<(), Limited> {
-        let Some(key) = client.map(client_key) else {
-            return Ok(());
-        };
+    /// What a reservation really used (the bytes read, refused uploads included): the count
+    /// becomes `used`, more or less than was reserved.
+    pub fn settle(&self, reservation: Reservation, used: u64) {
+        let Some(key) = reservation.key else { return };
         let mut inner = self.lock();
-        let spent = self.current(&mut inner, key, now);
-        self.over(spent, 1, now).map_or(Ok(()), Err)
+        if let Some(spent) = inner.spent.get_mut(&key) {
+            if let Some(s) = spent.iter_mut().find(|s| s.id == reservation.id) {
+                s.amount = used;
+            }
+        }
     }
 
-    /// Counts `amount` spent (an upload that was stored), even past the budget: the next
-    /// [`check`](Self::check) refuses.
-    pub fn spend(&self, client: Option<IpAddr>, amount: u64, now: i64) {
-        if let Some(key) = client.map(client_key) {
-            let mut inner = self.lock();
-            self.current(&mut inner, key, now).push((now, amount));
-        }
+    /// [`reserve`](Self::reserve) for spending that is used whole at once (a new draft).
+    pub fn take(&self, client: Option<IpAddr>, amount: u64, now: i64) -> Result<(), Limited> {
+        self.reserve(client, amount, now).map(|_kept| ())
     }
 }
 
@@ -541,17 +569,23 @@ mod tests {
     }
 
     #[test]
-    fn bytes_are_checked_before_an_upload_and_counted_after_it() {
+    fn bytes_are_reserved_before_an_upload_and_settled_after_it() {
         let budget = ClientBudget::new(100, 3600);
         let a = ip("2001:db8::1");
-        budget.check(a, T0).unwrap();
-        budget.spend(a, 60, T0);
-        budget.check(a, T0 + 10).unwrap();
-        // The upload in flight may go over; the next one is refused until the first runs out.
-        budget.spend(a, 60, T0 + 10);
-        assert_eq!(budget.check(a, T0 + 20), Err(Limited { retry_after: 3580 }));
+        // Two uploads of up to 60 reserved at once: the second is refused before it is read.
+        let first = budget.reserve(a, 60, T0).unwrap();
+        assert_eq!(
+            budget.reserve(a, 60, T0 + 1).unwrap_err(),
+            Limited { retry_after: 3599 }
+        );
+        // The first turned out to be 30: there is room for 70 more.
+        budget.settle(first, 30);
+        let second = budget.reserve(a, 70, T0 + 2).unwrap();
+        // A refused upload's bytes count too.
+        budget.settle(second, 70);
+        assert!(budget.reserve(a, 1, T0 + 3).is_err());
         // The same /64 network counts as one client.
-        assert!(budget.check(ip("2001:db8::2"), T0 + 20).is_err());
-        assert!(budget.check(a, T0 + 3600).is_ok());
+        assert!(budget.reserve(ip("2001:db8::2"), 1, T0 + 3).is_err());
+        assert!(budget.reserve(a, 1, T0 + 3600).is_ok());
     }
 }

@@ -27,33 +27,53 @@ pub struct Upload {
     pub sha256: [u8; 32],
 }
 
-/// Reads the body of an upload: at most [`MAX_FILE_BYTES`], not empty, and a JPEG, PNG, WebP,
-/// HEIC or PDF by its first bytes (the name and the declared type are not trusted).
-pub async fn read_upload(headers: &HeaderMap, body: Body) -> Result<Upload, ApiError> {
-    let declared = headers
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
+/// The most an upload with these headers can add to a file store: its declared length, or
+/// [`MAX_FILE_BYTES`] when it declares none or more (then it is refused once read).
+pub fn most_bytes(headers: &HeaderMap) -> u64 {
+    declared_length(headers)
+        .filter(|&n| n <= MAX_FILE_BYTES)
+        .unwrap_or(MAX_FILE_BYTES)
+        .max(1)
+}
+
+/// Reads the body of an upload: at most [`MAX_FILE_BYTES`], not empty, and a JPEG, PNG, WebP,
+/// HEIC or PDF by its first bytes (the name and the declared type are not trusted). Answers
+/// how many bytes were read as well, whatever the outcome: they count against the client's
+/// budget even when the file is refused.
+pub async fn read_upload(headers: &HeaderMap, body: Body) -> (u64, Result<Upload, ApiError>) {
+    let mut seen: u64 = 0;
+    let upload = read(headers, body, &mut seen).await;
+    (seen, upload)
+}
+
+async fn read(headers: &HeaderMap, body: Body, seen: &mut u64) -> Result<Upload, ApiError> {
+    let declared = declared_length(headers);
     if declared.is_some_and(|n| n > DRAIN_BYTES) {
         return Err(too_large());
     }
     let mut body = body;
     let mut content = Vec::with_capacity(declared.unwrap_or(0).min(MAX_FILE_BYTES) as usize);
-    let mut seen: u64 = 0;
     while let Some(frame) = body.frame().await {
         let frame = frame.map_err(|_| interrupted())?;
         let Ok(data) = frame.into_data() else {
             continue;
         };
-        seen += data.len() as u64;
-        if seen > DRAIN_BYTES {
+        *seen += data.len() as u64;
+        if *seen > DRAIN_BYTES {
             return Err(too_large());
         }
-        if seen <= MAX_FILE_BYTES {
+        if *seen <= MAX_FILE_BYTES {
             content.extend_from_slice(&data);
         }
     }
-    if seen > MAX_FILE_BYTES {
+    if *seen > MAX_FILE_BYTES {
         return Err(too_large());
     }
     if content.is_empty() {

@@ -32,7 +32,9 @@
 //! [`UPLOAD_BYTES_PER_CLIENT`] of uploaded files (drafts and replies together) within an hour
 //! ([`ClientLimits`]); past them 429 `assistance.drafts_rate_limited` or
 //! `assistance.uploads_rate_limited` with `Retry-After`, before the database is touched or the
-//! file is read. A person applying needs one draft and at most 100 MB; the limits leave room
+//! file is read. An upload reserves its declared length (10 MB without one) before a byte is
+//! read, so parallel uploads cannot all pass, and counts the bytes really read afterwards,
+//! refused files (413, 415) included (`read_within_budget`). A person applying needs one draft and at most 100 MB; the limits leave room
 //! for a service hall's terminals behind one address, and keep one address from filling the
 //! database (10 files of 10 MB in each of many drafts, kept 30 days).
 //!
@@ -102,6 +104,11 @@ const LIMIT_WINDOW_SECS: i64 = 60 * 60;
 pub struct ClientLimits {
     drafts: ClientBudget,
     upload_bytes: ClientBudget,
+    /// Uploaded files are written to the database one at a time. Writing 10 MB holds SQLite's
+    /// write lock for a while; many uploads at once would queue at the lock, where a request
+    /// waits 5 seconds at most and then fails (seen as 500s with 34 parallel uploads). Here
+    /// they queue without a time limit, each already read and within its budget.
+    file_writes: tokio::sync::Semaphore,
 }
 
 impl Default for ClientLimits {
@@ -109,8 +116,28 @@ impl Default for ClientLimits {
         ClientLimits {
             drafts: ClientBudget::new(NEW_DRAFTS_PER_CLIENT, LIMIT_WINDOW_SECS),
             upload_bytes: ClientBudget::new(UPLOAD_BYTES_PER_CLIENT, LIMIT_WINDOW_SECS),
+            file_writes: tokio::sync::Semaphore::new(1),
         }
     }
+}
+
+/// Reads an upload within the client's byte budget: the most it can be is reserved before a
+/// byte is read (so parallel uploads cannot all pass), then settled to the bytes really read,
+/// whether the file is then stored or refused (413, 415, or a draft that closed meanwhile).
+async fn read_within_budget(
+    state: &AppState,
+    client: Option<std::net::IpAddr>,
+    headers: &HeaderMap,
+    body: Body,
+    now: i64,
+) -> Result<files::Upload, ApiError> {
+    let budget = &state.assistance.upload_bytes;
+    let reservation = budget
+        .reserve(client, files::most_bytes(headers), now)
+        .map_err(uploads_rate_limited)?;
+    let (read, upload) = files::read_upload(headers, body).await;
+    budget.settle(reservation, read);
+    upload
 }
 
 fn drafts_rate_limited(limited: Limited) -> ApiError {
@@ -358,15 +385,11 @@ pub async fn upload_draft_file(
         check_room(&mut conn, Owner::Draft(row.id), "draft", MAX_FILES).await?;
         row
     };
-    state
-        .assistance
-        .upload_bytes
-        .check(client, now)
-        .map_err(uploads_rate_limited)?;
-    let upload = files::read_upload(&headers, body).await?;
+    let upload = read_within_budget(&state, client, &headers, body, now).await?;
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
+    let _writing = state.assistance.file_writes.acquire().await.map_err(internal)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::draft_by_id(&mut tx, draft.id)
         .await?
@@ -390,10 +413,6 @@ pub async fn upload_draft_file(
     .await?;
     store::touch_draft(&mut tx, row.id, now, now + DRAFT_TTL_SECS).await?;
     tx.commit().await?;
-    state
-        .assistance
-        .upload_bytes
-        .spend(client, upload.content.len() as u64, now);
     tracing::info!(
         draft = row.id,
         file = file.id,
@@ -923,15 +942,11 @@ pub async fn upload_request_file(
         .await?;
         row.id
     };
-    state
-        .assistance
-        .upload_bytes
-        .check(client, now)
-        .map_err(uploads_rate_limited)?;
-    let upload = files::read_upload(&headers, body).await?;
+    let upload = read_within_budget(&state, client, &headers, body, now).await?;
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
+    let _writing = state.assistance.file_writes.acquire().await.map_err(internal)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::request_by_id(&mut tx, request_id)
         .await?
@@ -953,10 +968,6 @@ pub async fn upload_request_file(
     )
     .await?;
     tx.commit().await?;
-    state
-        .assistance
-        .upload_bytes
-        .spend(client, upload.content.len() as u64, now);
     tracing::info!(
         request = row.id,
         file = file.id,

@@ -64,7 +64,7 @@ async fn error(response: reqwest::Response) -> ApiErrorBody {
     response.json().await.expect("the error contract")
 }
 
-async fn new_draft(app: &TestApp) -> DraftCreated {
+pub(crate) async fn new_draft(app: &TestApp) -> DraftCreated {
     let response = app
         .client
         .post(app.url("/api/v1/assistance/drafts"))

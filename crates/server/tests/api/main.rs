@@ -22,4 +22,5 @@ mod scalping;
 mod security;
 mod spa;
 mod staff;
+mod uploads;
 mod venues;
