@@ -118,6 +118,11 @@ pub mod code {
     /// 415: the file's content is not a JPEG, PNG, WebP, HEIC photo or a PDF, whatever its
     /// name or declared type says.
     pub const FILE_TYPE_NOT_ALLOWED: &str = "assistance.file_type_not_allowed";
+    /// 415: the file starts as a photo or a PDF but is not a whole one (cut off, damaged, or
+    /// something else behind the first bytes).
+    pub const FILE_DAMAGED: &str = "assistance.file_damaged";
+    /// 415: a PDF with scripts, automatic actions or embedded files.
+    pub const FILE_ACTIVE_CONTENT: &str = "assistance.file_active_content";
     /// 400: an empty file.
     pub const FILE_EMPTY: &str = "assistance.file_empty";
     /// 409: the draft (or the reply being prepared) already has [`super::MAX_FILES`] files.

@@ -98,6 +98,7 @@ async fn read(headers: &HeaderMap, body: Body, seen: &mut u64) -> Result<Upload,
         )
         .into());
     };
+    super::file_check::check(kind, &content).map_err(super::file_check::refusal)?;
     let sha256 = Sha256::digest(&content).into();
     Ok(Upload {
         content,
@@ -126,10 +127,13 @@ fn interrupted() -> ApiError {
 }
 
 /// A stored file as the answer to a download: its real type, `nosniff`, never cached, shown
-/// in the browser (`inline`) or saved (`attachment`, with `?download=1`) under its name.
+/// in the browser (`inline`) or saved (`attachment`, with `?download=1`) under its name. A file
+/// that does not pass today's checks (`file_check`: one stored before they existed) is only
+/// ever saved, never shown in the browser.
 pub fn serve(row: &FileRow, content: Vec<u8>, download: bool) -> Result<Response, ApiError> {
     let kind = row.kind().map_err(ApiError::Internal)?;
-    let disposition = content_disposition(&row.name, download);
+    let passes = super::file_check::check(kind, &content).is_ok();
+    let disposition = content_disposition(&row.name, download || !passes);
     let mut response = (StatusCode::OK, content).into_response();
     let headers = response.headers_mut();
     headers.insert(

@@ -45,6 +45,7 @@
 //! Logs name drafts, requests, files and messages by their row ids only: never a name, number,
 //! file name or token.
 
+mod file_check;
 pub(crate) mod files;
 pub(crate) mod store;
 
@@ -389,7 +390,12 @@ pub async fn upload_draft_file(
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
-    let _writing = state.assistance.file_writes.acquire().await.map_err(internal)?;
+    let _writing = state
+        .assistance
+        .file_writes
+        .acquire()
+        .await
+        .map_err(internal)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::draft_by_id(&mut tx, draft.id)
         .await?
@@ -946,7 +952,12 @@ pub async fn upload_request_file(
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
-    let _writing = state.assistance.file_writes.acquire().await.map_err(internal)?;
+    let _writing = state
+        .assistance
+        .file_writes
+        .acquire()
+        .await
+        .map_err(internal)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::request_by_id(&mut tx, request_id)
         .await?

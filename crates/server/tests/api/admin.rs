@@ -13,14 +13,13 @@ use portal_domain::calendar::Date;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, TestApp};
+use crate::helpers::{spawn_staff_app, TestApp, JPEG};
 use crate::staff_client::{
     admin_options, audit, call_as_in, error, login, login_admin, staff_app, Session, ADMIN,
     PASSWORD,
 };
 
 const CENTER: &str = "nantong-ip-protection-center";
-const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
 
 async fn put(app: &TestApp, session: &Session, path: &str, body: Value) -> reqwest::Response {
     call_as_in(app, Method::PUT, path, session, Some(body), "zh-CN").await

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use sqlx::sqlite::SqlitePoolOptions;
 use sqlx::SqlitePool;
 
-use crate::helpers::{spawn_app_at, TestApp};
+use crate::helpers::{spawn_app_at, TestApp, JPEG, PDF, PNG};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 const MOBILE: &str = "13812345678";
@@ -21,9 +21,6 @@ const RESIDENT_ID: &str = "320611199003071232";
 const NAME: &str = "张三丰";
 
 /// The smallest files whose first bytes are those of their type.
-const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01";
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 /// A Windows program: what a disguised `.jpg` really is.
 const EXE: &[u8] = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xFF\xFF\x00\x00\xB8\x00";
 

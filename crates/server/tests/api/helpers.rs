@@ -8,6 +8,17 @@ use portal_server::{Application, Clock, Config};
 use tempfile::TempDir;
 
 /// The inline loader scripts of the fake apps' `index.html`: their hashes must be in the CSP.
+/// The smallest files of each kind that pass the upload's checks (`assistance::file_check`):
+/// a 1 × 1 JPEG's markers up to its frame header, a 1 × 1 PNG's header, a PDF with one object,
+/// a cross-reference pointer and its end.
+pub const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\
+    \xFF\xC0\x00\x0B\x08\x00\x01\x00\x01\x01\x01\x11\x00\xFF\xD9";
+pub const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\
+    \x00\x00\x00\x90\x77\x53\xDE";
+pub const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n";
+
 pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
 pub const GI_INLINE_SCRIPT: &str = "import init from '/apps/gi/gi.js'; await init();";
 

@@ -10,7 +10,7 @@ use portal_domain::api::staff::{AuditPage, CaseDetail, DeskBookingList, Overview
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, JPEG};
 use crate::staff_client::{
     create_account, error, get, login, login_admin, post, staff_app, Session, ADMIN,
     ADMIN_PASSWORD, PASSWORD,
@@ -97,8 +97,6 @@ async fn booking_lookup(app: &TestApp, reference: &str) -> BookingSummary {
     response.json().await.unwrap()
 }
 
-const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
-
 /// A complete request submitted through the citizen API.
 async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
     let draft: Value = app
@@ -155,18 +153,6 @@ async fn track(app: &TestApp, token: &str) -> AssistanceTracking {
     let response = app
         .get(&format!("/api/v1/assistance/requests/{token}"))
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
-async fn track_lookup(app: &TestApp, reference: &str) -> AssistanceTracking {
-    let response = app
-        .client
-        .post(app.url("/api/v1/assistance/requests/lookup"))
-        .json(&json!({"reference": reference, "mobile": MOBILE}))
-        .send()
-        .await
-        .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
 }
@@ -444,7 +430,8 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
         "You can rate the service once your request has been concluded."
     );
 
-    // Concluded through the staff API: offered, by link and by lookup.
+    // Concluded through the staff API: offered by the link (rating takes the link; the lookup
+    // by reference shows the progress only).
     let response = post(
         &app,
         &handler,
@@ -454,7 +441,6 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(track(&app, &good.tracking_token).await.can_rate);
-    assert!(track_lookup(&app, &good.reference).await.can_rate);
 
     let response = rate(
         &app,
@@ -479,10 +465,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
         tracked.timeline[tracked.timeline.len() - 2].status,
         RequestStatus::Concluded
     );
-    assert_eq!(
-        track_lookup(&app, &good.reference).await.rating,
-        Some(rated)
-    );
+    assert_eq!(track(&app, &good.tracking_token).await.rating, Some(rated));
     // One rating per request.
     let response = rate(&app, &good_path, json!({"level": "satisfied"}), "zh-CN").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);

@@ -12,7 +12,7 @@ use portal_server::staff::{route_table, Access};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
+use crate::helpers::{spawn_staff_app, StaffOptions, TestApp, JPEG};
 use crate::staff_client::{
     admin_options, audit, call, error, get, login, login_response, post, staff_app, staff_with,
     Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
@@ -616,7 +616,6 @@ async fn every_state_changing_staff_route_needs_the_csrf_token() {
 // Cases
 // ---------------------------------------------------------------------------------------------
 
-const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9";
 const APPLICANT_MOBILE: &str = "13812345678";
 const APPLICANT_ID: &str = "320611199003071232";
 

@@ -6,17 +6,17 @@ use portal_domain::api::assistance::{MAX_FILES, MAX_FILE_BYTES};
 use reqwest::StatusCode;
 
 use crate::assistance::new_draft;
-use crate::helpers::{spawn_app_at, TestApp};
+use crate::helpers::{spawn_app_at, TestApp, JPEG, PDF, PNG};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 /// `assistance::UPLOAD_BYTES_PER_CLIENT` in files of the largest size.
 const FILES_PER_HOUR: usize = 3 * MAX_FILES;
 
-/// A file of the largest size that is a JPEG by its first bytes, or nothing known (`junk`).
+/// A JPEG of the largest size, or as many bytes of nothing known (`junk`).
 fn largest(junk: bool) -> Vec<u8> {
     let mut bytes = vec![0u8; MAX_FILE_BYTES as usize];
     if !junk {
-        bytes[..4].copy_from_slice(b"\xFF\xD8\xFF\xE0");
+        bytes[..JPEG.len()].copy_from_slice(JPEG);
     }
     bytes
 }
@@ -88,10 +88,68 @@ async fn the_bytes_of_refused_files_count_too() {
         );
     }
     // 300 MB were sent from this address within the hour: even a small photo waits now.
-    let photo =
-        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xFF\xD9".to_vec();
     assert_eq!(
-        upload(&app, &draft, photo).await,
+        upload(&app, &draft, JPEG.to_vec()).await,
         StatusCode::TOO_MANY_REQUESTS
     );
+}
+
+/// An upload's status and error code (if any).
+async fn upload_answer(app: &TestApp, draft: &str, bytes: &[u8]) -> (StatusCode, Option<String>) {
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/assistance/drafts/{draft}/files")))
+        .query(&[("name", "file.pdf")])
+        .body(bytes.to_vec())
+        .send()
+        .await
+        .unwrap();
+    let status = response.status();
+    let body: serde_json::Value = response.json().await.unwrap();
+    (status, body["code"].as_str().map(str::to_owned))
+}
+
+#[tokio::test]
+async fn files_must_be_whole_photos_or_pdfs_without_scripts() {
+    let app = spawn_app_at(NOW).await;
+    let draft = new_draft(&app).await.token;
+    let refused = [
+        // A web page behind a PDF's first bytes (stored and served before).
+        (
+            &b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>"[..],
+            "assistance.file_damaged",
+        ),
+        // A PNG cut off inside its header.
+        (&PNG[..20], "assistance.file_damaged"),
+        // A JPEG's first bytes and nothing of a picture.
+        (
+            &b"\xFF\xD8\xFF\xE0\x00\x04\x00\x00\xFF\xD9"[..],
+            "assistance.file_damaged",
+        ),
+    ];
+    for (bytes, code) in refused {
+        assert_eq!(
+            upload_answer(&app, &draft, bytes).await,
+            (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some(code.to_owned()))
+        );
+    }
+    // A PDF that runs a script when opened, its name written with an escape.
+    let script = String::from_utf8_lossy(PDF).replace(
+        "/Type /Catalog",
+        "/Type /Catalog /OpenAction << /S /J#61vaScript /JS (app.alert(1)) >>",
+    );
+    assert_eq!(
+        upload_answer(&app, &draft, script.as_bytes()).await,
+        (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Some("assistance.file_active_content".to_owned())
+        )
+    );
+    // Real small files still pass.
+    for bytes in [JPEG, PNG, PDF] {
+        assert_eq!(
+            upload_answer(&app, &draft, bytes).await.0,
+            StatusCode::CREATED
+        );
+    }
 }
