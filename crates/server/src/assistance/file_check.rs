@@ -272,9 +272,7 @@ fn flate_streams(b: &[u8]) -> impl Iterator<Item = &[u8]> {
         }
         let dict_start = at.saturating_sub(512);
         let dict = &b[dict_start..at];
-        if memchr::memmem::find(dict, b"FlateDecode").is_none() {
-            return None;
-        }
+        memchr::memmem::find(dict, b"FlateDecode")?;
         let mut start = at + b"stream".len();
         if b.get(start) == Some(&b'\r') {
             start += 1;
