@@ -17,6 +17,9 @@ cargo test --locked --workspace
 
 scripts/build.sh
 
+# The API contract: schemathesis against the release server (prints its own counts).
+scripts/api-contract.sh
+
 echo "==> Browser tests (Playwright, Debian Chromium)"
 # A free port and a fresh database for the server Playwright starts.
 E2E_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -1,7 +1,13 @@
-//! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types.
+//! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types, then made
+//! exact by `contract` (constraints, staff security, links).
+
+mod contract;
+
+use std::sync::{Arc, LazyLock};
 
 use axum::routing::get;
 use axum::{Json, Router};
+use serde_json::Value;
 use utoipa::OpenApi;
 
 use crate::AppState;
@@ -161,6 +167,19 @@ use crate::AppState;
 )]
 pub struct ApiDoc;
 
+/// The document as served: derived, then patched (see `contract`).
+pub fn document() -> Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document is JSON");
+    contract::apply(&mut doc);
+    doc
+}
+
+/// Built once: it does not change while the server runs.
+static DOCUMENT: LazyLock<Arc<Value>> = LazyLock::new(|| Arc::new(document()));
+
 pub fn router() -> Router<AppState> {
-    Router::new().route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+    Router::new().route(
+        "/openapi.json",
+        get(|| async { Json(Value::clone(&DOCUMENT)) }),
+    )
 }

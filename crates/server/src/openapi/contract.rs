@@ -1,0 +1,663 @@
+//! What the derived document cannot say by itself, added to it as JSON: the constraints the
+//! shared parsers enforce, the staff security schemes, and the links from the operations that
+//! create ids to those that use them.
+//!
+//! The request types keep `Option<String>` fields so that a missing value gets its own field
+//! message rather than a serde error, which makes utoipa call every field optional and
+//! nullable; and utoipa's validation attributes take literals only, so a limit written there
+//! would be a copy of the constant. Here each constraint is computed from the same constants
+//! and functions the parsers use (`portal_domain`), so the document cannot drift from them.
+//! Every patch names a schema, field, path or parameter that must exist: a rename fails the
+//! unit test below (and the server's start) instead of silently loosening the contract.
+
+use portal_domain::api::booking::{
+    self, REFERENCE_ALPHABET, REFERENCE_CHARS,
+};
+use portal_domain::api::{booking_clusters, desk, notices, rating, staff};
+use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
+use serde_json::{json, Map, Value};
+
+/// Applies every patch below to the document utoipa derived.
+pub fn apply(doc: &mut Value) {
+    request_bodies(doc);
+    parameters(doc);
+    staff_security(doc);
+    links(doc);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings as the shared parsers read them
+// ---------------------------------------------------------------------------------------------
+
+/// A character class body (without brackets) of the characters `is_hidden` refuses, computed
+/// from it over all of Unicode, minus `allowed` (free text keeps line breaks and tabs).
+fn hidden_class(allowed: &[char]) -> String {
+    let hidden = |c: char| portal_domain::text::is_hidden(c) && !allowed.contains(&c);
+    let mut class = String::new();
+    let mut start: Option<char> = None;
+    let mut last = '\0';
+    for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+        if hidden(c) {
+            if start.is_none() {
+                start = Some(c);
+            }
+            last = c;
+        } else if let Some(first) = start.take() {
+            push_range(&mut class, first, last);
+        }
+    }
+    if let Some(first) = start {
+        push_range(&mut class, first, last);
+    }
+    class
+}
+
+fn push_range(class: &mut String, first: char, last: char) {
+    // Written as `\uXXXX` escapes where they fit, so the pattern reads the same in every
+    // regular-expression dialect; above the BMP as the characters themselves.
+    let one = |c: char| {
+        if (c as u32) <= 0xFFFF {
+            format!("\\u{:04X}", c as u32)
+        } else {
+            c.to_string()
+        }
+    };
+    class.push_str(&one(first));
+    if last != first {
+        class.push('-');
+        class.push_str(&one(last));
+    }
+}
+
+/// The pattern of a text the parsers accept: no hidden character (except `allowed`), and, when
+/// `required`, at least one character that is not white space (they trim, and a blank value is
+/// a missing one).
+fn text_pattern(allowed: &[char], required: bool) -> String {
+    let class = hidden_class(allowed);
+    if required {
+        format!("^[^{class}]*[^{class}\\s][^{class}]*$")
+    } else {
+        format!("^[^{class}]*$")
+    }
+}
+
+/// What a field must be.
+enum Spec {
+    /// One line (`clean_line`): trimmed, at most `max` characters.
+    Line { max: usize, required: bool },
+    /// Free text (`clean_text`): line breaks and tabs allowed, at most `max` characters.
+    Text { max: usize, required: bool },
+    /// Any other string schema (a pattern, an enum, lengths).
+    Str { schema: Value, required: bool },
+    /// An integer within bounds.
+    Int { min: i64, max: i64, required: bool },
+    /// A non-empty array (the field keeps utoipa's items), with at most `max` items.
+    Array { min: usize, max: usize },
+}
+
+fn line(max: usize) -> Spec {
+    Spec::Line {
+        max,
+        required: true,
+    }
+}
+
+fn text(max: usize) -> Spec {
+    Spec::Text {
+        max,
+        required: true,
+    }
+}
+
+fn optional_text(max: usize) -> Spec {
+    Spec::Text {
+        max,
+        required: false,
+    }
+}
+
+fn required_str(schema: Value) -> Spec {
+    Spec::Str {
+        schema,
+        required: true,
+    }
+}
+
+/// `YYYY-MM-DD` as `Date::parse` reads it, within `FIRST_INPUT_YEAR..=LAST_INPUT_YEAR`. The
+/// days stop at 28 so that every date the pattern allows exists (a narrower pattern than the
+/// parser's, never a wider one).
+fn date_schema() -> Value {
+    json!({ "type": "string", "pattern": format!("^{}-{}$", year_pattern(), MONTH_DAY) })
+}
+
+const MONTH_DAY: &str = "(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])";
+
+/// The years `FIRST_INPUT_YEAR..=LAST_INPUT_YEAR` as an alternation of centuries (and the
+/// partial first and last ones year by year).
+fn year_pattern() -> String {
+    let years: Vec<String> = (FIRST_INPUT_YEAR..=LAST_INPUT_YEAR)
+        .map(|y| format!("{y:04}"))
+        .collect();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < years.len() {
+        let year: i32 = years[i].parse().unwrap_or_default();
+        if year % 100 == 0 && year + 99 <= LAST_INPUT_YEAR {
+            parts.push(format!("{:02}[0-9]{{2}}", year / 100));
+            i += 100;
+        } else {
+            parts.push(years[i].clone());
+            i += 1;
+        }
+    }
+    format!("({})", parts.join("|"))
+}
+
+/// `HH:MM` as `SlotTime::parse` reads it (00:00–23:59; it also takes 24:00).
+fn time_schema() -> Value {
+    json!({ "type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$" })
+}
+
+/// A mainland mobile number in the form `MobileNumber::parse` keeps (it also takes `+86`,
+/// spaces and hyphens): 11 digits, `1`, then `3`–`9`.
+fn mobile_schema() -> Value {
+    json!({ "type": "string", "pattern": "^1[3-9][0-9]{9}$" })
+}
+
+/// A booking reference as `BookingReference::parse` reads it: `REFERENCE_CHARS` characters of
+/// `REFERENCE_ALPHABET`, in either case, with one optional hyphen in the middle.
+fn reference_body() -> String {
+    let alphabet = std::str::from_utf8(REFERENCE_ALPHABET).unwrap_or_default();
+    let class = format!("[{alphabet}{}]", alphabet.to_ascii_lowercase());
+    let half = REFERENCE_CHARS / 2;
+    format!("{class}{{{half}}}-?{class}{{{}}}", REFERENCE_CHARS - half)
+}
+
+fn booking_reference_schema() -> Value {
+    json!({ "type": "string", "pattern": format!("^{}$", reference_body()) })
+}
+
+/// `WQ-K7QX-M2PD`: `AssistanceReference::parse` takes the prefix or leaves it out.
+fn assistance_reference_schema() -> Value {
+    let prefix = portal_domain::api::assistance::AssistanceReference::PREFIX;
+    json!({ "type": "string", "pattern": format!("^({prefix}-?)?{}$", reference_body()) })
+}
+
+/// `check_username`: `a-z 0-9 . _ -`, at most `MAX_USERNAME_CHARS`, after trimming and
+/// lower-casing (so capitals and surrounding spaces are accepted too).
+fn username_schema() -> Value {
+    json!({
+        "type": "string",
+        "pattern": format!("^\\s*[A-Za-z0-9._-]{{1,{}}}\\s*$", staff::MAX_USERNAME_CHARS),
+    })
+}
+
+fn password_schema() -> Value {
+    json!({
+        "type": "string",
+        "minLength": staff::MIN_PASSWORD_CHARS,
+        "maxLength": staff::MAX_PASSWORD_CHARS,
+    })
+}
+
+fn spec_schema(spec: &Spec) -> (Map<String, Value>, bool) {
+    let (value, required) = match spec {
+        Spec::Line { max, required } => (
+            json!({
+                "type": "string",
+                "maxLength": max,
+                "pattern": text_pattern(&[], *required),
+            }),
+            *required,
+        ),
+        Spec::Text { max, required } => (
+            json!({
+                "type": "string",
+                "maxLength": max,
+                "pattern": text_pattern(&['\n', '\t'], *required),
+            }),
+            *required,
+        ),
+        Spec::Str { schema, required } => (schema.clone(), *required),
+        Spec::Int { min, max, required } => (
+            json!({ "type": "integer", "minimum": min, "maximum": max }),
+            *required,
+        ),
+        Spec::Array { min, max } => (json!({ "minItems": min, "maxItems": max }), true),
+    };
+    let Value::Object(mut map) = value else {
+        unreachable!("every spec is an object")
+    };
+    if !required {
+        // Absent and `null` are the same to the parsers.
+        if let Some(Value::String(kind)) = map.get("type").cloned() {
+            map.insert("type".into(), json!([kind, "null"]));
+        }
+    }
+    (map, required)
+}
+
+fn object_schema<'a>(doc: &'a mut Value, name: &str) -> &'a mut Map<String, Value> {
+    doc.pointer_mut(&format!("/components/schemas/{name}"))
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("openapi: no schema {name}"))
+}
+
+/// Replaces `field` of schema `name` by `spec` (keeping its description) and lists it as
+/// required if it is.
+fn set_field(doc: &mut Value, name: &str, field: &str, spec: Spec) {
+    let (patch, required) = spec_schema(&spec);
+    let schema = object_schema(doc, name);
+    let property = schema
+        .get_mut("properties")
+        .and_then(|p| p.get_mut(field))
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("openapi: no field {name}.{field}"));
+    let description = property.get("description").cloned();
+    let keep_items = matches!(spec, Spec::Array { .. });
+    if !keep_items {
+        property.clear();
+    }
+    property.remove("default");
+    property.extend(patch);
+    if let Some(description) = description {
+        property.insert("description".into(), description);
+    }
+    if required {
+        let list = schema
+            .entry("required")
+            .or_insert_with(|| json!([]))
+            .as_array_mut()
+            .unwrap_or_else(|| panic!("openapi: {name}.required is not a list"));
+        if !list.iter().any(|v| v == field) {
+            list.push(json!(field));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies
+// ---------------------------------------------------------------------------------------------
+
+fn request_bodies(doc: &mut Value) {
+    let fields: Vec<(&str, &str, Spec)> = vec![
+        // Staff sign-in: anything non-blank; the check is the password's.
+        (
+            "LoginRequest",
+            "username",
+            required_str(json!({ "type": "string", "pattern": "\\S" })),
+        ),
+        (
+            "LoginRequest",
+            "password",
+            required_str(json!({ "type": "string", "minLength": 1 })),
+        ),
+        ("NewAccount", "username", required_str(username_schema())),
+        (
+            "NewAccount",
+            "display_name",
+            line(staff::MAX_DISPLAY_NAME_CHARS),
+        ),
+        ("NewAccount", "password", required_str(password_schema())),
+        (
+            "NewAccount",
+            "roles",
+            Spec::Array {
+                min: 1,
+                max: staff::Role::ALL.len(),
+            },
+        ),
+        (
+            "AccountUpdate",
+            "password",
+            Spec::Str {
+                schema: password_schema(),
+                required: false,
+            },
+        ),
+        (
+            "AccountUpdate",
+            "display_name",
+            Spec::Line {
+                max: staff::MAX_DISPLAY_NAME_CHARS,
+                required: false,
+            },
+        ),
+        ("NoteRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
+        ("MessageRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
+        ("RatingReplyRequest", "text", text(rating::MAX_REPLY_CHARS)),
+        // Looking a booking or a request up by reference + mobile.
+        ("LookupRequest", "reference", required_str(booking_reference_schema())),
+        ("LookupRequest", "mobile", required_str(mobile_schema())),
+        (
+            "LookupRescheduleRequest",
+            "reference",
+            required_str(booking_reference_schema()),
+        ),
+        ("LookupRescheduleRequest", "mobile", required_str(mobile_schema())),
+        ("LookupRescheduleRequest", "date", required_str(date_schema())),
+        ("LookupRescheduleRequest", "time", required_str(time_schema())),
+        ("RescheduleRequest", "date", required_str(date_schema())),
+        ("RescheduleRequest", "time", required_str(time_schema())),
+        (
+            "AssistanceLookupRequest",
+            "reference",
+            required_str(assistance_reference_schema()),
+        ),
+        ("AssistanceLookupRequest", "mobile", required_str(mobile_schema())),
+        // The booking desk.
+        (
+            "ClosureRequest",
+            "venue",
+            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+        ),
+        ("ClosureRequest", "date", required_str(date_schema())),
+        (
+            "ClosureRequest",
+            "start_time",
+            Spec::Str {
+                schema: time_schema(),
+                required: false,
+            },
+        ),
+        ("ClosureRequest", "reason", line(desk::MAX_CLOSURE_REASON_CHARS)),
+        (
+            "SeatsRequest",
+            "venue",
+            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+        ),
+        ("SeatsRequest", "date", required_str(date_schema())),
+        ("SeatsRequest", "start_time", required_str(time_schema())),
+        (
+            "SeatsRequest",
+            "add",
+            Spec::Int {
+                min: 1,
+                max: i64::from(desk::MAX_SEATS_ADDED),
+                required: true,
+            },
+        ),
+        (
+            "BulkCancelRequest",
+            "ids",
+            Spec::Array {
+                min: 1,
+                max: booking_clusters::MAX_BULK_CANCEL,
+            },
+        ),
+        (
+            "BulkCancelRequest",
+            "reason",
+            line(booking_clusters::MAX_BULK_CANCEL_REASON_CHARS),
+        ),
+        // Notices.
+        ("NoticeInput", "title_zh", line(notices::MAX_TITLE_CHARS)),
+        ("NoticeInput", "title_en", line(notices::MAX_TITLE_CHARS)),
+        ("NoticeInput", "body_zh", text(notices::MAX_BODY_CHARS)),
+        ("NoticeInput", "body_en", text(notices::MAX_BODY_CHARS)),
+        ("NoticeInput", "starts_on", required_str(date_schema())),
+        // Ratings.
+        (
+            "RatingRequest",
+            "comment",
+            optional_text(rating::MAX_COMMENT_CHARS),
+        ),
+    ];
+    for (schema, field, spec) in fields {
+        set_field(doc, schema, field, spec);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------
+
+fn operation<'a>(doc: &'a mut Value, method: &str, path: &str) -> &'a mut Map<String, Value> {
+    doc.get_mut("paths")
+        .and_then(|p| p.get_mut(path))
+        .and_then(|p| p.get_mut(method))
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("openapi: no operation {method} {path}"))
+}
+
+fn set_parameter(doc: &mut Value, method: &str, path: &str, name: &str, spec: Spec) {
+    let (schema, required) = spec_schema(&spec);
+    let parameter = operation(doc, method, path)
+        .get_mut("parameters")
+        .and_then(Value::as_array_mut)
+        .and_then(|list| list.iter_mut().find(|p| p["name"] == name))
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("openapi: no parameter {name} of {method} {path}"));
+    parameter.insert("required".into(), json!(required));
+    parameter.insert("schema".into(), Value::Object(schema));
+}
+
+fn parameters(doc: &mut Value) {
+    let venue = || required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }));
+    set_parameter(doc, "get", "/api/v1/staff/slots", "venue", venue());
+    set_parameter(
+        doc,
+        "get",
+        "/api/v1/staff/slots",
+        "date",
+        required_str(date_schema()),
+    );
+    set_parameter(
+        doc,
+        "get",
+        "/api/v1/staff/bookings",
+        "date",
+        Spec::Str {
+            schema: date_schema(),
+            required: false,
+        },
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff security
+// ---------------------------------------------------------------------------------------------
+
+/// Every staff route but signing in needs the session cookie; every one that changes something
+/// (any method but GET and HEAD) also the session's CSRF token in `X-CSRF-Token` (see
+/// `crate::staff`). The document names the cookie of the default, secure configuration.
+fn staff_security(doc: &mut Value) {
+    let components = doc
+        .get_mut("components")
+        .and_then(Value::as_object_mut)
+        .expect("openapi: no components");
+    components.insert(
+        "securitySchemes".into(),
+        json!({
+            "staff_session": {
+                "type": "apiKey",
+                "in": "cookie",
+                "name": staff::SESSION_COOKIE,
+                "description": "The staff session, set by `POST /api/v1/staff/session`.",
+            },
+            "csrf_token": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-CSRF-Token",
+                "description": "The session's `csrf_token`, on every staff request but GET and HEAD.",
+            },
+        }),
+    );
+    let paths = doc
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .expect("openapi: no paths");
+    for (path, item) in paths.iter_mut() {
+        if !path.starts_with("/api/v1/staff/") {
+            continue;
+        }
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, op) in item.iter_mut() {
+            if path == "/api/v1/staff/session" && method == "post" {
+                continue;
+            }
+            let security = if method == "get" || method == "head" {
+                json!([{ "staff_session": [] }])
+            } else {
+                json!([{ "staff_session": [], "csrf_token": [] }])
+            };
+            op["security"] = security;
+            // The token is a security parameter now, not an ordinary header to generate.
+            if let Some(list) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                list.retain(|p| {
+                    !p["name"]
+                        .as_str()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(staff::CSRF_HEADER))
+                });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+// ---------------------------------------------------------------------------------------------
+
+/// `(from method, from path, status, link name, to operationId, parameter, runtime expression)`.
+const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
+    ("post", "/api/v1/bookings", "201", "GetBooking", "get_booking", "token", "$response.body#/manage_token"),
+    ("post", "/api/v1/bookings", "201", "BookingCalendar", "booking_calendar", "token", "$response.body#/manage_token"),
+    ("post", "/api/v1/bookings", "201", "RescheduleBooking", "reschedule_booking", "token", "$response.body#/manage_token"),
+    ("post", "/api/v1/bookings", "201", "CancelBooking", "cancel_booking", "token", "$response.body#/manage_token"),
+    ("post", "/api/v1/bookings", "201", "RateBooking", "rate_booking", "token", "$response.body#/manage_token"),
+    ("post", "/api/v1/bookings", "201", "CheckIn", "staff_check_in_booking", "id", "$response.body#/booking/id"),
+    ("post", "/api/v1/bookings", "201", "NoShow", "staff_no_show_booking", "id", "$response.body#/booking/id"),
+    ("post", "/api/v1/assistance/drafts", "201", "GetDraft", "get_assistance_draft", "token", "$response.body#/token"),
+    ("post", "/api/v1/assistance/drafts", "201", "SaveDraft", "save_assistance_draft", "token", "$response.body#/token"),
+    ("post", "/api/v1/assistance/drafts", "201", "UploadDraftFile", "upload_assistance_draft_file", "token", "$response.body#/token"),
+    ("post", "/api/v1/assistance/drafts", "201", "SubmitDraft", "submit_assistance_draft", "token", "$response.body#/token"),
+    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "TrackRequest", "track_assistance_request", "token", "$response.body#/tracking_token"),
+    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "WithdrawRequest", "withdraw_assistance_request", "token", "$response.body#/tracking_token"),
+    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "UploadRequestFile", "upload_assistance_request_file", "token", "$response.body#/tracking_token"),
+    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "RateRequest", "rate_assistance_request", "token", "$response.body#/tracking_token"),
+    ("post", "/api/v1/staff/closures", "201", "Reopen", "staff_reopen_slot", "id", "$response.body#/closure/id"),
+    ("post", "/api/v1/staff/admin/notices", "201", "UpdateNotice", "staff_update_notice", "id", "$response.body#/id"),
+    ("post", "/api/v1/staff/admin/notices", "201", "WithdrawNotice", "staff_withdraw_notice", "id", "$response.body#/id"),
+    ("post", "/api/v1/staff/accounts", "201", "UpdateAccount", "staff_update_account", "username", "$response.body#/username"),
+];
+
+/// Two-parameter links: a file uploaded to a draft or request is read and deleted through the
+/// same token and its id.
+const FILE_LINKS: &[(&str, &str, &str)] = &[
+    ("/api/v1/assistance/drafts/{token}/files", "download_assistance_draft_file", "GetDraftFile"),
+    ("/api/v1/assistance/drafts/{token}/files", "delete_assistance_draft_file", "DeleteDraftFile"),
+    ("/api/v1/assistance/requests/{token}/files", "download_assistance_request_file", "GetRequestFile"),
+    ("/api/v1/assistance/requests/{token}/files", "delete_assistance_request_file", "DeleteRequestFile"),
+];
+
+fn add_link(doc: &mut Value, method: &str, path: &str, status: &str, name: &str, link: Value) {
+    let response = operation(doc, method, path)
+        .get_mut("responses")
+        .and_then(|r| r.get_mut(status))
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("openapi: no {status} answer of {method} {path}"));
+    response
+        .entry("links")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .expect("openapi: links is an object")
+        .insert(name.into(), link);
+}
+
+fn links(doc: &mut Value) {
+    let operation_ids: Vec<String> = doc["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .filter_map(Value::as_object)
+        .flat_map(|item| item.values())
+        .filter_map(|op| op["operationId"].as_str().map(str::to_owned))
+        .collect();
+    let known = |id: &str| {
+        assert!(
+            operation_ids.iter().any(|o| o == id),
+            "openapi: no operation {id}"
+        )
+    };
+    for &(method, path, status, name, to, parameter, expression) in LINKS {
+        known(to);
+        add_link(
+            doc,
+            method,
+            path,
+            status,
+            name,
+            json!({ "operationId": to, "parameters": { parameter: expression } }),
+        );
+    }
+    for &(path, to, name) in FILE_LINKS {
+        known(to);
+        add_link(
+            doc,
+            "post",
+            path,
+            "201",
+            name,
+            json!({
+                "operationId": to,
+                "parameters": { "token": "$request.path.token", "id": "$response.body#/id" },
+            }),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_patch_finds_its_target() {
+        // `document` panics on a schema, field, operation or parameter that is not there.
+        let doc = super::super::document();
+        assert!(doc["components"]["securitySchemes"]["staff_session"].is_object());
+    }
+
+    #[test]
+    fn the_hidden_class_is_computed_from_is_hidden() {
+        let class = hidden_class(&[]);
+        assert!(class.starts_with("\\u0000-\\u001F"), "{class}");
+        assert!(class.contains("\\u2066-\\u206F"), "{class}");
+        assert!(!hidden_class(&['\n', '\t']).contains("\\u0000-\\u001F"));
+    }
+
+    #[test]
+    fn years_cover_exactly_the_input_range() {
+        let pattern = year_pattern();
+        let mut years = Vec::new();
+        for part in pattern.trim_matches(['(', ')']).split('|') {
+            match part.strip_suffix("[0-9]{2}") {
+                Some(century) => {
+                    let century: i32 = century.parse().unwrap();
+                    years.extend(century * 100..century * 100 + 100);
+                }
+                None => years.push(part.parse().unwrap()),
+            }
+        }
+        assert_eq!(
+            years,
+            (FIRST_INPUT_YEAR..=LAST_INPUT_YEAR).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn shapes_the_pattern_allows_are_what_the_parsers_accept() {
+        use portal_domain::api::booking::BookingReference;
+        use portal_domain::ids::MobileNumber;
+        for reference in ["K7QX-M2PD", "k7qxm2pd", "ZZZZ2222"] {
+            assert!(BookingReference::parse(reference).is_ok(), "{reference}");
+        }
+        for mobile in ["13800138000", "19912345678"] {
+            assert!(MobileNumber::parse(mobile).is_ok(), "{mobile}");
+        }
+        for date in ["1900-01-01", "2999-12-28"] {
+            assert!(portal_domain::calendar::Date::parse(date).is_ok(), "{date}");
+        }
+    }
+}
