@@ -13,7 +13,11 @@
 use portal_domain::api::booking::{
     self, REFERENCE_ALPHABET, REFERENCE_CHARS,
 };
-use portal_domain::api::{booking_clusters, desk, notices, rating, staff};
+use portal_domain::api::assistance::RequestStatus;
+use portal_domain::api::rating::FollowUp;
+use portal_domain::api::{
+    booking_clusters, desk, gi, notices, policies, rating, staff, VenueKind,
+};
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
 use serde_json::{json, Map, Value};
 
@@ -91,8 +95,8 @@ enum Spec {
     Str { schema: Value, required: bool },
     /// An integer within bounds.
     Int { min: i64, max: i64, required: bool },
-    /// A non-empty array (the field keeps utoipa's items), with at most `max` items.
-    Array { min: usize, max: usize },
+    /// An array (the field keeps utoipa's items) of `min` to `max` items.
+    Array { min: usize, max: Option<usize> },
 }
 
 fn line(max: usize) -> Spec {
@@ -223,7 +227,13 @@ fn spec_schema(spec: &Spec) -> (Map<String, Value>, bool) {
             json!({ "type": "integer", "minimum": min, "maximum": max }),
             *required,
         ),
-        Spec::Array { min, max } => (json!({ "minItems": min, "maxItems": max }), true),
+        Spec::Array { min, max } => {
+            let mut schema = json!({ "type": "array", "minItems": min });
+            if let Some(max) = max {
+                schema["maxItems"] = json!(max);
+            }
+            (schema, true)
+        }
     };
     let Value::Object(mut map) = value else {
         unreachable!("every spec is an object")
@@ -299,12 +309,13 @@ fn request_bodies(doc: &mut Value) {
             line(staff::MAX_DISPLAY_NAME_CHARS),
         ),
         ("NewAccount", "password", required_str(password_schema())),
+        // Repeated roles count once.
         (
             "NewAccount",
             "roles",
             Spec::Array {
                 min: 1,
-                max: staff::Role::ALL.len(),
+                max: None,
             },
         ),
         (
@@ -382,7 +393,7 @@ fn request_bodies(doc: &mut Value) {
             "ids",
             Spec::Array {
                 min: 1,
-                max: booking_clusters::MAX_BULK_CANCEL,
+                max: Some(booking_clusters::MAX_BULK_CANCEL),
             },
         ),
         (
@@ -421,7 +432,11 @@ fn operation<'a>(doc: &'a mut Value, method: &str, path: &str) -> &'a mut Map<St
 }
 
 fn set_parameter(doc: &mut Value, method: &str, path: &str, name: &str, spec: Spec) {
-    let (schema, required) = spec_schema(&spec);
+    let (mut schema, required) = spec_schema(&spec);
+    // A query parameter is absent or a string; `null` is a body's way of saying absent.
+    if let Some(Value::Array(kinds)) = schema.get("type").cloned() {
+        schema.insert("type".into(), kinds[0].clone());
+    }
     let parameter = operation(doc, method, path)
         .get_mut("parameters")
         .and_then(Value::as_array_mut)
@@ -434,6 +449,10 @@ fn set_parameter(doc: &mut Value, method: &str, path: &str, name: &str, spec: Sp
 
 fn parameters(doc: &mut Value) {
     let venue = || required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }));
+    // Both are needed; which ids exist is the data's (the topics and venues lists).
+    let availability = "/api/v1/booking/availability";
+    set_parameter(doc, "get", availability, "venue", venue());
+    set_parameter(doc, "get", availability, "topic", venue());
     set_parameter(doc, "get", "/api/v1/staff/slots", "venue", venue());
     set_parameter(
         doc,
@@ -442,16 +461,111 @@ fn parameters(doc: &mut Value) {
         "date",
         required_str(date_schema()),
     );
+    // An empty date is today's list.
     set_parameter(
         doc,
         "get",
         "/api/v1/staff/bookings",
         "date",
-        Spec::Str {
-            schema: date_schema(),
-            required: false,
-        },
+        optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, date_schema()] })),
     );
+    // Pages are `u32` (utoipa says int32, which is narrower); a page beyond the end is empty
+    // and `per_page` above `MAX_PER_PAGE` is cut to it.
+    for path in [
+        "/api/v1/staff/audit",
+        "/api/v1/staff/cases",
+        "/api/v1/staff/ratings",
+    ] {
+        for name in ["page", "per_page"] {
+            let schema = json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX });
+            set_parameter(doc, "get", path, name, optional_str(schema));
+        }
+    }
+    // Filters: empty is the default; otherwise one of the codes the parsers know.
+    let with_empty = |codes: Vec<&str>| {
+        let mut all = vec![""];
+        all.extend(codes);
+        optional_str(json!({ "type": "string", "enum": all }))
+    };
+    let mut statuses = vec!["open", "all"];
+    statuses.extend(RequestStatus::ALL.iter().map(|s| s.code()));
+    set_parameter(doc, "get", "/api/v1/staff/cases", "status", with_empty(statuses));
+    // `staff::cases::list_cases` reads `overdue` so.
+    set_parameter(
+        doc,
+        "get",
+        "/api/v1/staff/cases",
+        "overdue",
+        with_empty(vec!["true", "false", "1", "0"]),
+    );
+    set_parameter(
+        doc,
+        "get",
+        "/api/v1/staff/ratings",
+        "follow_up",
+        with_empty(FollowUp::ALL.iter().map(|f| f.code()).collect()),
+    );
+    search_parameters(doc);
+    set_parameter(
+        doc,
+        "get",
+        "/api/v1/venues",
+        "kind",
+        with_empty(VenueKind::ALL.iter().map(|k| k.as_str()).collect()),
+    );
+}
+
+/// The GI lookup and the policy library (`GiSearch::parse`, `PolicyFilter::parse`,
+/// `PolicySearch::parse`): one-line texts, numbers within bounds, fixed lists. Whether a
+/// region or document exists is the server's check against the data, and a GI `city` needs a
+/// `province`: the document cannot say either.
+fn search_parameters(doc: &mut Value) {
+    let optional_line = |max: usize| Spec::Line {
+        max,
+        required: false,
+    };
+    // A whole number in bounds, or empty (absent).
+    let number = |min: u32, max: u32| {
+        optional_str(json!({
+            "anyOf": [
+                { "type": "string", "maxLength": 0 },
+                { "type": "integer", "minimum": min, "maximum": max },
+            ],
+        }))
+    };
+    for path in ["/api/v1/gi/products", "/api/v1/gi/products.csv"] {
+        set_parameter(doc, "get", path, "q", optional_line(gi::MAX_QUERY_CHARS));
+        for name in ["province", "city", "category", "gi_type"] {
+            set_parameter(doc, "get", path, name, optional_line(gi::MAX_FILTER_CHARS));
+        }
+        for name in ["year_from", "year_to"] {
+            let years = number(gi::MIN_YEAR.into(), gi::MAX_YEAR.into());
+            set_parameter(doc, "get", path, name, years);
+        }
+        set_parameter(doc, "get", path, "page", number(1, gi::MAX_PAGE));
+        set_parameter(doc, "get", path, "page_size", number(1, gi::MAX_PAGE_SIZE));
+    }
+    let topics = || {
+        let mut all = vec![""];
+        all.extend(policies::POLICY_TOPICS);
+        optional_str(json!({ "type": "string", "enum": all }))
+    };
+    let mut kinds = vec![""];
+    kinds.extend(policies::PolicyKind::ALL.iter().map(|k| k.as_str()));
+    let list = "/api/v1/policies";
+    set_parameter(doc, "get", list, "region", optional_line(policies::MAX_POLICY_FILTER_CHARS));
+    set_parameter(doc, "get", list, "kind", optional_str(json!({ "type": "string", "enum": kinds })));
+    set_parameter(doc, "get", list, "topic", topics());
+    let search = "/api/v1/policies/search";
+    set_parameter(doc, "get", search, "q", line(policies::MAX_POLICY_QUERY_CHARS));
+    set_parameter(doc, "get", search, "topic", topics());
+}
+
+fn optional_str(schema: Value) -> Spec {
+    Spec::Str {
+        schema,
+        required: false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
