@@ -25,6 +25,7 @@ use serde_json::{json, Map, Value};
 pub fn apply(doc: &mut Value) {
     request_bodies(doc);
     parameters(doc);
+    unreadable_query(doc);
     staff_security(doc);
     links(doc);
 }
@@ -326,11 +327,16 @@ fn request_bodies(doc: &mut Value) {
                 required: false,
             },
         ),
+        // Absent or `null` leaves it; given, it must be a name.
         (
             "AccountUpdate",
             "display_name",
-            Spec::Line {
-                max: staff::MAX_DISPLAY_NAME_CHARS,
+            Spec::Str {
+                schema: json!({
+                    "type": "string",
+                    "maxLength": staff::MAX_DISPLAY_NAME_CHARS,
+                    "pattern": text_pattern(&[], true),
+                }),
                 required: false,
             },
         ),
@@ -559,6 +565,36 @@ fn search_parameters(doc: &mut Value) {
     let search = "/api/v1/policies/search";
     set_parameter(doc, "get", search, "q", line(policies::MAX_POLICY_QUERY_CHARS));
     set_parameter(doc, "get", search, "topic", topics());
+}
+
+/// A query string the `Query` extractor cannot read (a parameter twice, say) is answered 400
+/// `bad_request` by every operation that takes one (`crate::extract::Query`).
+fn unreadable_query(doc: &mut Value) {
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for op in paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+    {
+        let takes_query = op["parameters"]
+            .as_array()
+            .is_some_and(|list| list.iter().any(|p| p["in"] == "query"));
+        if !takes_query {
+            continue;
+        }
+        if let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) {
+            responses.entry("400").or_insert_with(|| {
+                json!({
+                    "description": "`bad_request`: the query string could not be read",
+                    "content": { "application/json": {
+                        "schema": { "$ref": "#/components/schemas/ApiErrorBody" },
+                    } },
+                })
+            });
+        }
+    }
 }
 
 fn optional_str(schema: Value) -> Spec {
