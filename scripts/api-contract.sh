@@ -5,14 +5,14 @@
 # It passes only with 0 failures and at least CONTRACT_MIN_REQUESTS generated requests, and
 # prints the counts. Run by scripts/test.sh after the release build; alone:
 #   scripts/setup.sh --tests && scripts/build.sh && scripts/api-contract.sh
-# CONTRACT_MAX_EXAMPLES (default 60) sets schemathesis' examples per operation and phase.
+# CONTRACT_MAX_EXAMPLES (default 40) sets schemathesis' examples per operation and phase.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 SCHEMATHESIS="$SCHEMATHESIS_VENV/bin/schemathesis"  # installed by scripts/setup.sh --tests
 SERVER="${CONTRACT_SERVER:-$CARGO_TARGET_DIR/release/portal-server}"
-MAX_EXAMPLES="${CONTRACT_MAX_EXAMPLES:-60}"
+MAX_EXAMPLES="${CONTRACT_MAX_EXAMPLES:-40}"
 MIN_REQUESTS="${CONTRACT_MIN_REQUESTS:-5000}"
 [[ -x $SCHEMATHESIS ]] || { echo "schemathesis is missing: run scripts/setup.sh --tests" >&2; exit 1; }
 [[ -x $SERVER ]] || { echo "$SERVER is missing: run scripts/build.sh" >&2; exit 1; }

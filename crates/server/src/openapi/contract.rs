@@ -419,10 +419,75 @@ fn request_bodies(doc: &mut Value) {
             "comment",
             optional_text(rating::MAX_COMMENT_CHARS),
         ),
+        // Cases: the kind of message and the status to move to are needed.
+        ("MessageRequest", "kind", required_ref("MessageKind")),
+        ("TransitionRequest", "to", required_ref("RequestStatus")),
+        // Notices: the end is optional (empty or absent: until withdrawn).
+        (
+            "NoticeInput",
+            "ends_on",
+            optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, date_schema()] })),
+        ),
+        // A booking (`BookingRequest::parse`). Which venue, topic, day and time can be booked
+        // is the data's; the 统一社会信用代码 has a check digit no pattern can hold.
+        (
+            "BookingRequest",
+            "venue",
+            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+        ),
+        (
+            "BookingRequest",
+            "topic",
+            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+        ),
+        ("BookingRequest", "date", required_str(date_schema())),
+        ("BookingRequest", "time", required_str(time_schema())),
+        ("BookingRequest", "name", line(booking::MAX_NAME_CHARS)),
+        ("BookingRequest", "mobile", required_str(mobile_schema())),
+        (
+            "BookingRequest",
+            "organisation",
+            Spec::Line {
+                max: booking::MAX_ORGANISATION_CHARS,
+                required: false,
+            },
+        ),
+        (
+            "BookingRequest",
+            "description",
+            optional_text(booking::MAX_DESCRIPTION_CHARS),
+        ),
+        (
+            "BookingRequest",
+            "other_adjustments",
+            optional_text(booking::MAX_OTHER_ADJUSTMENTS_CHARS),
+        ),
     ];
     for (schema, field, spec) in fields {
         set_field(doc, schema, field, spec);
     }
+    // A reply needs words or files (`ReplyRequest::parse`).
+    set_field(
+        doc,
+        "ReplyRequest",
+        "text",
+        optional_text(portal_domain::api::assistance::MAX_REPLY_CHARS),
+    );
+    let reply = object_schema(doc, "ReplyRequest");
+    reply.insert(
+        "anyOf".into(),
+        json!([
+            { "required": ["text"], "properties": { "text": {
+                "type": "string", "pattern": text_pattern(&['\n', '\t'], true),
+            } } },
+            { "required": ["files"], "properties": { "files": { "minItems": 1 } } },
+        ]),
+    );
+}
+
+/// A field that must be one of the values of the enum schema `name` (not `null`).
+fn required_ref(name: &str) -> Spec {
+    required_str(json!({ "$ref": format!("#/components/schemas/{name}") }))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -512,6 +577,17 @@ fn parameters(doc: &mut Value) {
         with_empty(FollowUp::ALL.iter().map(|f| f.code()).collect()),
     );
     search_parameters(doc);
+    // `crate::idempotency::key`: 1 to `MAX_KEY_CHARS` printable ASCII characters (trimmed).
+    let key = json!({
+        "type": "string",
+        "pattern": format!("^[!-~]{{1,{}}}$", crate::idempotency::MAX_KEY_CHARS),
+    });
+    for (method, path) in [
+        ("post", "/api/v1/bookings"),
+        ("post", "/api/v1/assistance/drafts/{token}/submit"),
+    ] {
+        set_parameter(doc, method, path, "Idempotency-Key", required_str(key.clone()));
+    }
     set_parameter(
         doc,
         "get",
