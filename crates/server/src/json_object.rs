@@ -32,7 +32,9 @@ pub async fn require_object(request: Request, next: Next) -> Response {
             // The handler's extractor reports a broken body the way it always has.
             Some(Err(_)) => break,
             Some(Ok(frame)) => {
-                let Ok(data) = frame.into_data() else { continue };
+                let Ok(data) = frame.into_data() else {
+                    continue;
+                };
                 let first = data.iter().copied().find(|b| !b.is_ascii_whitespace());
                 seen.extend_from_slice(&data);
                 match first {
@@ -65,7 +67,12 @@ fn is_json(request: &Request) -> bool {
     else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }

@@ -10,14 +10,10 @@
 //! Every patch names a schema, field, path or parameter that must exist: a rename fails the
 //! unit test below (and the server's start) instead of silently loosening the contract.
 
-use portal_domain::api::booking::{
-    self, REFERENCE_ALPHABET, REFERENCE_CHARS,
-};
 use portal_domain::api::assistance::RequestStatus;
+use portal_domain::api::booking::{self, REFERENCE_ALPHABET, REFERENCE_CHARS};
 use portal_domain::api::rating::FollowUp;
-use portal_domain::api::{
-    booking_clusters, desk, gi, notices, policies, rating, staff, VenueKind,
-};
+use portal_domain::api::{booking_clusters, desk, gi, notices, policies, rating, staff, VenueKind};
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
 use serde_json::{json, Map, Value};
 
@@ -26,6 +22,7 @@ pub fn apply(doc: &mut Value) {
     request_bodies(doc);
     parameters(doc);
     unreadable_query(doc);
+    examples(doc);
     staff_security(doc);
     links(doc);
 }
@@ -311,14 +308,7 @@ fn request_bodies(doc: &mut Value) {
         ),
         ("NewAccount", "password", required_str(password_schema())),
         // Repeated roles count once.
-        (
-            "NewAccount",
-            "roles",
-            Spec::Array {
-                min: 1,
-                max: None,
-            },
-        ),
+        ("NewAccount", "roles", Spec::Array { min: 1, max: None }),
         (
             "AccountUpdate",
             "password",
@@ -344,16 +334,32 @@ fn request_bodies(doc: &mut Value) {
         ("MessageRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
         ("RatingReplyRequest", "text", text(rating::MAX_REPLY_CHARS)),
         // Looking a booking or a request up by reference + mobile.
-        ("LookupRequest", "reference", required_str(booking_reference_schema())),
+        (
+            "LookupRequest",
+            "reference",
+            required_str(booking_reference_schema()),
+        ),
         ("LookupRequest", "mobile", required_str(mobile_schema())),
         (
             "LookupRescheduleRequest",
             "reference",
             required_str(booking_reference_schema()),
         ),
-        ("LookupRescheduleRequest", "mobile", required_str(mobile_schema())),
-        ("LookupRescheduleRequest", "date", required_str(date_schema())),
-        ("LookupRescheduleRequest", "time", required_str(time_schema())),
+        (
+            "LookupRescheduleRequest",
+            "mobile",
+            required_str(mobile_schema()),
+        ),
+        (
+            "LookupRescheduleRequest",
+            "date",
+            required_str(date_schema()),
+        ),
+        (
+            "LookupRescheduleRequest",
+            "time",
+            required_str(time_schema()),
+        ),
         ("RescheduleRequest", "date", required_str(date_schema())),
         ("RescheduleRequest", "time", required_str(time_schema())),
         (
@@ -361,12 +367,18 @@ fn request_bodies(doc: &mut Value) {
             "reference",
             required_str(assistance_reference_schema()),
         ),
-        ("AssistanceLookupRequest", "mobile", required_str(mobile_schema())),
+        (
+            "AssistanceLookupRequest",
+            "mobile",
+            required_str(mobile_schema()),
+        ),
         // The booking desk.
         (
             "ClosureRequest",
             "venue",
-            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+            required_str(
+                json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }),
+            ),
         ),
         ("ClosureRequest", "date", required_str(date_schema())),
         (
@@ -377,11 +389,17 @@ fn request_bodies(doc: &mut Value) {
                 required: false,
             },
         ),
-        ("ClosureRequest", "reason", line(desk::MAX_CLOSURE_REASON_CHARS)),
+        (
+            "ClosureRequest",
+            "reason",
+            line(desk::MAX_CLOSURE_REASON_CHARS),
+        ),
         (
             "SeatsRequest",
             "venue",
-            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+            required_str(
+                json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }),
+            ),
         ),
         ("SeatsRequest", "date", required_str(date_schema())),
         ("SeatsRequest", "start_time", required_str(time_schema())),
@@ -433,12 +451,16 @@ fn request_bodies(doc: &mut Value) {
         (
             "BookingRequest",
             "venue",
-            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+            required_str(
+                json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }),
+            ),
         ),
         (
             "BookingRequest",
             "topic",
-            required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS })),
+            required_str(
+                json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }),
+            ),
         ),
         ("BookingRequest", "date", required_str(date_schema())),
         ("BookingRequest", "time", required_str(time_schema())),
@@ -519,7 +541,11 @@ fn set_parameter(doc: &mut Value, method: &str, path: &str, name: &str, spec: Sp
 }
 
 fn parameters(doc: &mut Value) {
-    let venue = || required_str(json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }));
+    let venue = || {
+        required_str(
+            json!({ "type": "string", "minLength": 1, "maxLength": booking::MAX_ID_CHARS }),
+        )
+    };
     // Both are needed; which ids exist is the data's (the topics and venues lists).
     let availability = "/api/v1/booking/availability";
     set_parameter(doc, "get", availability, "venue", venue());
@@ -560,7 +586,13 @@ fn parameters(doc: &mut Value) {
     };
     let mut statuses = vec!["open", "all"];
     statuses.extend(RequestStatus::ALL.iter().map(|s| s.code()));
-    set_parameter(doc, "get", "/api/v1/staff/cases", "status", with_empty(statuses));
+    set_parameter(
+        doc,
+        "get",
+        "/api/v1/staff/cases",
+        "status",
+        with_empty(statuses),
+    );
     // `staff::cases::list_cases` reads `overdue` so.
     set_parameter(
         doc,
@@ -586,7 +618,13 @@ fn parameters(doc: &mut Value) {
         ("post", "/api/v1/bookings"),
         ("post", "/api/v1/assistance/drafts/{token}/submit"),
     ] {
-        set_parameter(doc, method, path, "Idempotency-Key", required_str(key.clone()));
+        set_parameter(
+            doc,
+            method,
+            path,
+            "Idempotency-Key",
+            required_str(key.clone()),
+        );
     }
     set_parameter(
         doc,
@@ -635,11 +673,29 @@ fn search_parameters(doc: &mut Value) {
     let mut kinds = vec![""];
     kinds.extend(policies::PolicyKind::ALL.iter().map(|k| k.as_str()));
     let list = "/api/v1/policies";
-    set_parameter(doc, "get", list, "region", optional_line(policies::MAX_POLICY_FILTER_CHARS));
-    set_parameter(doc, "get", list, "kind", optional_str(json!({ "type": "string", "enum": kinds })));
+    set_parameter(
+        doc,
+        "get",
+        list,
+        "region",
+        optional_line(policies::MAX_POLICY_FILTER_CHARS),
+    );
+    set_parameter(
+        doc,
+        "get",
+        list,
+        "kind",
+        optional_str(json!({ "type": "string", "enum": kinds })),
+    );
     set_parameter(doc, "get", list, "topic", topics());
     let search = "/api/v1/policies/search";
-    set_parameter(doc, "get", search, "q", line(policies::MAX_POLICY_QUERY_CHARS));
+    set_parameter(
+        doc,
+        "get",
+        search,
+        "q",
+        line(policies::MAX_POLICY_QUERY_CHARS),
+    );
     set_parameter(doc, "get", search, "topic", topics());
 }
 
@@ -677,6 +733,93 @@ fn optional_str(schema: Value) -> Spec {
     Spec::Str {
         schema,
         required: false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples
+// ---------------------------------------------------------------------------------------------
+
+/// The seeded service center and a topic it offers: the examples' venue and topic.
+const VENUE: &str = "nantong-ip-protection-center";
+const TOPIC: &str = "patent";
+
+/// One valid request per body for the readers of the document and for generated tests (their
+/// examples phase); the dates are those of the tests' pinned clock (2026-11-20, a Friday).
+fn examples(doc: &mut Value) {
+    let bodies = [
+        (
+            "LoginRequest",
+            json!({ "username": "admin", "password": "correct horse battery" }),
+        ),
+        (
+            "LookupRequest",
+            json!({ "reference": "K7QX-M2PD", "mobile": "13800138000" }),
+        ),
+        (
+            "AssistanceLookupRequest",
+            json!({ "reference": "WQ-K7QX-M2PD", "mobile": "13800138000" }),
+        ),
+        (
+            "BookingRequest",
+            json!({
+                "venue": VENUE, "topic": TOPIC, "date": "2026-11-23", "time": "09:00",
+                "name": "张三", "mobile": "13800138000",
+            }),
+        ),
+        (
+            "RescheduleRequest",
+            json!({ "date": "2026-11-24", "time": "10:00" }),
+        ),
+        (
+            "ClosureRequest",
+            json!({ "venue": VENUE, "date": "2026-11-25", "start_time": "09:00", "reason": "设备检修" }),
+        ),
+        (
+            "SeatsRequest",
+            json!({ "venue": VENUE, "date": "2026-11-23", "start_time": "09:30", "add": 2 }),
+        ),
+        ("NoteRequest", json!({ "text": "已电话联系申请人" })),
+        (
+            "MessageRequest",
+            json!({ "kind": "info", "text": "您的申请正在审核中。" }),
+        ),
+        ("RatingRequest", json!({ "level": "satisfied" })),
+        (
+            "NoticeInput",
+            json!({
+                "title_zh": "元旦假期安排", "title_en": "New Year holiday",
+                "body_zh": "1月1日休息。", "body_en": "Closed on 1 January.",
+                "starts_on": "2026-12-20", "level": "info",
+            }),
+        ),
+        (
+            "NewAccount",
+            json!({
+                "username": "wang.li", "display_name": "王丽", "roles": ["reception"],
+                "password": "a long enough passphrase",
+            }),
+        ),
+    ];
+    for (name, example) in bodies {
+        object_schema(doc, name).insert("example".into(), example);
+    }
+    let parameters = [
+        ("get", "/api/v1/booking/availability", "venue", VENUE),
+        ("get", "/api/v1/booking/availability", "topic", TOPIC),
+        ("get", "/api/v1/booking/venues", "topic", TOPIC),
+        ("get", "/api/v1/staff/slots", "venue", VENUE),
+        ("get", "/api/v1/staff/slots", "date", "2026-11-23"),
+        ("get", "/api/v1/staff/bookings", "date", "2026-11-23"),
+        ("get", "/api/v1/policies/search", "q", "质押"),
+    ];
+    for (method, path, name, example) in parameters {
+        let parameter = operation(doc, method, path)
+            .get_mut("parameters")
+            .and_then(Value::as_array_mut)
+            .and_then(|list| list.iter_mut().find(|p| p["name"] == name))
+            .unwrap_or_else(|| panic!("openapi: no parameter {name} of {method} {path}"));
+        parameter["example"] = json!(example);
     }
 }
 
@@ -748,34 +891,257 @@ fn staff_security(doc: &mut Value) {
 
 /// `(from method, from path, status, link name, to operationId, parameter, runtime expression)`.
 const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
-    ("post", "/api/v1/bookings", "201", "GetBooking", "get_booking", "token", "$response.body#/manage_token"),
-    ("post", "/api/v1/bookings", "201", "BookingCalendar", "booking_calendar", "token", "$response.body#/manage_token"),
-    ("post", "/api/v1/bookings", "201", "RescheduleBooking", "reschedule_booking", "token", "$response.body#/manage_token"),
-    ("post", "/api/v1/bookings", "201", "CancelBooking", "cancel_booking", "token", "$response.body#/manage_token"),
-    ("post", "/api/v1/bookings", "201", "RateBooking", "rate_booking", "token", "$response.body#/manage_token"),
-    ("post", "/api/v1/bookings", "201", "CheckIn", "staff_check_in_booking", "id", "$response.body#/booking/id"),
-    ("post", "/api/v1/bookings", "201", "NoShow", "staff_no_show_booking", "id", "$response.body#/booking/id"),
-    ("post", "/api/v1/assistance/drafts", "201", "GetDraft", "get_assistance_draft", "token", "$response.body#/token"),
-    ("post", "/api/v1/assistance/drafts", "201", "SaveDraft", "save_assistance_draft", "token", "$response.body#/token"),
-    ("post", "/api/v1/assistance/drafts", "201", "UploadDraftFile", "upload_assistance_draft_file", "token", "$response.body#/token"),
-    ("post", "/api/v1/assistance/drafts", "201", "SubmitDraft", "submit_assistance_draft", "token", "$response.body#/token"),
-    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "TrackRequest", "track_assistance_request", "token", "$response.body#/tracking_token"),
-    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "WithdrawRequest", "withdraw_assistance_request", "token", "$response.body#/tracking_token"),
-    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "UploadRequestFile", "upload_assistance_request_file", "token", "$response.body#/tracking_token"),
-    ("post", "/api/v1/assistance/drafts/{token}/submit", "201", "RateRequest", "rate_assistance_request", "token", "$response.body#/tracking_token"),
-    ("post", "/api/v1/staff/closures", "201", "Reopen", "staff_reopen_slot", "id", "$response.body#/closure/id"),
-    ("post", "/api/v1/staff/admin/notices", "201", "UpdateNotice", "staff_update_notice", "id", "$response.body#/id"),
-    ("post", "/api/v1/staff/admin/notices", "201", "WithdrawNotice", "staff_withdraw_notice", "id", "$response.body#/id"),
-    ("post", "/api/v1/staff/accounts", "201", "UpdateAccount", "staff_update_account", "username", "$response.body#/username"),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "GetBooking",
+        "get_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "BookingCalendar",
+        "booking_calendar",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "RescheduleBooking",
+        "reschedule_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "CancelBooking",
+        "cancel_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "RateBooking",
+        "rate_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "CheckIn",
+        "staff_check_in_booking",
+        "id",
+        "$response.body#/booking/id",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "NoShow",
+        "staff_no_show_booking",
+        "id",
+        "$response.body#/booking/id",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "GetDraft",
+        "get_assistance_draft",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "SaveDraft",
+        "save_assistance_draft",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "UploadDraftFile",
+        "upload_assistance_draft_file",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "SubmitDraft",
+        "submit_assistance_draft",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "TrackRequest",
+        "track_assistance_request",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "WithdrawRequest",
+        "withdraw_assistance_request",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "UploadRequestFile",
+        "upload_assistance_request_file",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "RateRequest",
+        "rate_assistance_request",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/staff/closures",
+        "201",
+        "Reopen",
+        "staff_reopen_slot",
+        "id",
+        "$response.body#/closure/id",
+    ),
+    (
+        "post",
+        "/api/v1/staff/admin/notices",
+        "201",
+        "UpdateNotice",
+        "staff_update_notice",
+        "id",
+        "$response.body#/id",
+    ),
+    (
+        "post",
+        "/api/v1/staff/admin/notices",
+        "201",
+        "WithdrawNotice",
+        "staff_withdraw_notice",
+        "id",
+        "$response.body#/id",
+    ),
+    (
+        "post",
+        "/api/v1/staff/accounts",
+        "201",
+        "UpdateAccount",
+        "staff_update_account",
+        "username",
+        "$response.body#/username",
+    ),
+    // The first case of the queue and the first rating awaiting a reply.
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "GetCase",
+        "staff_get_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "AssignCase",
+        "staff_assign_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "MessageCase",
+        "staff_message_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "NoteCase",
+        "staff_note_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "TransitionCase",
+        "staff_transition_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/ratings",
+        "200",
+        "ReplyRating",
+        "staff_reply_rating",
+        "id",
+        "$response.body#/items/0/id",
+    ),
 ];
 
 /// Two-parameter links: a file uploaded to a draft or request is read and deleted through the
 /// same token and its id.
 const FILE_LINKS: &[(&str, &str, &str)] = &[
-    ("/api/v1/assistance/drafts/{token}/files", "download_assistance_draft_file", "GetDraftFile"),
-    ("/api/v1/assistance/drafts/{token}/files", "delete_assistance_draft_file", "DeleteDraftFile"),
-    ("/api/v1/assistance/requests/{token}/files", "download_assistance_request_file", "GetRequestFile"),
-    ("/api/v1/assistance/requests/{token}/files", "delete_assistance_request_file", "DeleteRequestFile"),
+    (
+        "/api/v1/assistance/drafts/{token}/files",
+        "download_assistance_draft_file",
+        "GetDraftFile",
+    ),
+    (
+        "/api/v1/assistance/drafts/{token}/files",
+        "delete_assistance_draft_file",
+        "DeleteDraftFile",
+    ),
+    (
+        "/api/v1/assistance/requests/{token}/files",
+        "download_assistance_request_file",
+        "GetRequestFile",
+    ),
+    (
+        "/api/v1/assistance/requests/{token}/files",
+        "delete_assistance_request_file",
+        "DeleteRequestFile",
+    ),
 ];
 
 fn add_link(doc: &mut Value, method: &str, path: &str, status: &str, name: &str, link: Value) {
