@@ -1,7 +1,8 @@
 //! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types, then made
-//! exact by `contract` (constraints, staff security, links).
+//! exact by `contract` (the parsers' constraints) and `usage` (examples, staff security, links).
 
 mod contract;
+mod usage;
 
 use std::sync::{Arc, LazyLock};
 
@@ -171,6 +172,7 @@ pub struct ApiDoc;
 pub fn document() -> Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document is JSON");
     contract::apply(&mut doc);
+    usage::apply(&mut doc);
     doc
 }
 
