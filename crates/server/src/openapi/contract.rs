@@ -326,6 +326,16 @@ fn request_bodies(doc: &mut Value) {
                 required: false,
             },
         ),
+        // Given, the roles replace the account's: at least one.
+        (
+            "AccountUpdate",
+            "roles",
+            optional_str(json!({
+                "type": "array",
+                "minItems": 1,
+                "items": { "$ref": "#/components/schemas/Role" },
+            })),
+        ),
         ("NoteRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
         ("MessageRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
         ("RatingReplyRequest", "text", text(rating::MAX_REPLY_CHARS)),
@@ -380,10 +390,8 @@ fn request_bodies(doc: &mut Value) {
         (
             "ClosureRequest",
             "start_time",
-            Spec::Str {
-                schema: time_schema(),
-                required: false,
-            },
+            // Empty, `null` or absent: the whole day.
+            optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, time_schema()] })),
         ),
         (
             "ClosureRequest",
