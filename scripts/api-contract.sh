@@ -5,7 +5,8 @@
 # It passes only with 0 failures and at least CONTRACT_MIN_REQUESTS generated requests, and
 # prints the counts. Run by scripts/test.sh after the release build; alone:
 #   scripts/setup.sh --tests && scripts/build.sh && scripts/api-contract.sh
-# CONTRACT_MAX_EXAMPLES (default 40) sets schemathesis' examples per operation and phase.
+# CONTRACT_MAX_EXAMPLES (default 40: about 5,700 requests, 45 s on 2 cores) sets schemathesis'
+# examples per operation and phase; CONTRACT_KEEP=DIR keeps the server log and the reports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
