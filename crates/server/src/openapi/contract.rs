@@ -492,6 +492,7 @@ fn request_bodies(doc: &mut Value) {
     for (schema, field, spec) in fields {
         set_field(doc, schema, field, spec);
     }
+    transition(doc);
     // A reply needs words or files (`ReplyRequest::parse`).
     set_field(
         doc,
@@ -507,6 +508,42 @@ fn request_bodies(doc: &mut Value) {
                 "type": "string", "pattern": text_pattern(&['\n', '\t'], true),
             } } },
             { "required": ["files"], "properties": { "files": { "minItems": 1 } } },
+        ]),
+    );
+}
+
+/// `TransitionRequest::parse`: a reason to reject, an outcome to conclude, and neither note
+/// anywhere else (a blank note is no note).
+fn transition(doc: &mut Value) {
+    let note = || {
+        json!({
+            "type": "string",
+            "maxLength": staff::MAX_REASON_CHARS,
+            "pattern": text_pattern(&['\n', '\t'], true),
+        })
+    };
+    let none =
+        || json!({ "anyOf": [{ "type": "null" }, { "type": "string", "pattern": "^\\s*$" }] });
+    let rejected = RequestStatus::Rejected.code();
+    let concluded = RequestStatus::Concluded.code();
+    object_schema(doc, "TransitionRequest").insert(
+        "oneOf".into(),
+        json!([
+            {
+                "properties": { "to": { "const": rejected }, "reason": note(), "outcome": none() },
+                "required": ["to", "reason"],
+            },
+            {
+                "properties": { "to": { "const": concluded }, "outcome": note(), "reason": none() },
+                "required": ["to", "outcome"],
+            },
+            {
+                "properties": {
+                    "to": { "not": { "enum": [rejected, concluded] } },
+                    "reason": none(),
+                    "outcome": none(),
+                },
+            },
         ]),
     );
 }
