@@ -5,3 +5,6 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/ip-portal/target}"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # Trunk must never try to download a tool or ask for updates.
 export TRUNK_SKIP_VERSION_CHECK=true
+# schemathesis (the API contract run, scripts/api-contract.sh): pinned, in its own venv in the cache.
+export SCHEMATHESIS_VERSION=4.32.5
+export SCHEMATHESIS_VENV="${SCHEMATHESIS_VENV:-$HOME/.cache/ip-portal/schemathesis-$SCHEMATHESIS_VERSION}"

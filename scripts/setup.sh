@@ -34,7 +34,7 @@ fi
 
 # Debian packages: brotli precompresses the built app; Chromium runs the browser tests.
 apt_packages=(brotli)
-$with_tests && apt_packages+=(chromium)
+$with_tests && apt_packages+=(chromium python3-venv)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -54,4 +54,13 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   step "Installing npm packages (seconds with a warm npm cache)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
+fi
+
+# schemathesis from PyPI, pinned, for the API contract run: its own venv in the cache (seconds
+# with a warm pip cache, once per version).
+if $with_tests && ! "$SCHEMATHESIS_VENV/bin/schemathesis" --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION\$"; then
+  step "Installing schemathesis $SCHEMATHESIS_VERSION from PyPI (under a minute)"
+  rm -rf "$SCHEMATHESIS_VENV"
+  python3 -m venv "$SCHEMATHESIS_VENV"
+  "$SCHEMATHESIS_VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi

@@ -17,6 +17,11 @@ cargo test --locked --workspace
 
 scripts/build.sh
 
+# The API contract: schemathesis against the release server (prints its own counts). A failure
+# here still lets the browser tests run; the command fails at the end.
+contract_status=0
+scripts/api-contract.sh || contract_status=$?
+
 echo "==> Browser tests (Playwright, Debian Chromium)"
 # A free port and a fresh database for the server Playwright starts.
 E2E_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -32,4 +37,6 @@ node -e '
   const s = require(process.env.E2E_REPORT).stats;
   console.log(`browser: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
 ' || true
-exit "$status"
+((contract_status)) && echo "API contract: failed (see its counts above)"
+((status)) && exit "$status"
+exit "$contract_status"

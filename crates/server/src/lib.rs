@@ -12,6 +12,7 @@ mod extract;
 mod gi;
 mod health;
 mod idempotency;
+mod json_object;
 mod limit;
 mod notices;
 mod openapi;
@@ -87,6 +88,7 @@ fn api_router(state: AppState) -> Router {
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
         .with_state(state)
+        .layer(middleware::from_fn(json_object::require_object))
         .layer(middleware::from_fn(request_log::log_request));
     let api = Router::new().nest("/v1", v1).fallback(error::api_not_found);
     let api = Router::new()

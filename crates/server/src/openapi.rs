@@ -1,7 +1,14 @@
-//! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types.
+//! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types, then made
+//! exact by `contract` (the parsers' constraints) and `usage` (examples, staff security, links).
+
+mod contract;
+mod usage;
+
+use std::sync::{Arc, LazyLock};
 
 use axum::routing::get;
 use axum::{Json, Router};
+use serde_json::Value;
 use utoipa::OpenApi;
 
 use crate::AppState;
@@ -163,6 +170,20 @@ use crate::AppState;
 )]
 pub struct ApiDoc;
 
+/// The document as served: derived, then patched (see `contract`).
+pub fn document() -> Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("the OpenAPI document is JSON");
+    contract::apply(&mut doc);
+    usage::apply(&mut doc);
+    doc
+}
+
+/// Built once: it does not change while the server runs.
+static DOCUMENT: LazyLock<Arc<Value>> = LazyLock::new(|| Arc::new(document()));
+
 pub fn router() -> Router<AppState> {
-    Router::new().route("/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+    Router::new().route(
+        "/openapi.json",
+        get(|| async { Json(Value::clone(&DOCUMENT)) }),
+    )
 }

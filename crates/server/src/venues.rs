@@ -15,6 +15,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct VenueFilter {
     /// Only venues of this kind: `center`, `fast_rights_center`, `sub_center` or `partner`.
     kind: Option<String>,

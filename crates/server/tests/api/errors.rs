@@ -119,3 +119,39 @@ async fn dates_at_the_ends_of_the_calendar_are_refused_not_a_crash() {
         error_body(response).await;
     }
 }
+
+/// Found by the API contract run (schemathesis): serde reads a struct from a JSON array too, so
+/// `["admin", "password"]` signed in although every body is documented as an object.
+#[tokio::test]
+async fn a_json_body_that_is_not_an_object_is_a_bad_request() {
+    use crate::staff_client::{staff_app, ADMIN, ADMIN_PASSWORD};
+    let app = staff_app("2026-11-20T10:00:00+08:00").await;
+    for body in [
+        serde_json::json!([ADMIN, ADMIN_PASSWORD]),
+        serde_json::json!([null, null]),
+        serde_json::json!("text"),
+    ] {
+        let response = app
+            .client
+            .post(app.url("/api/v1/staff/session"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{body}");
+        assert_eq!(error_body(response).await.code, "bad_request", "{body}");
+    }
+    // An object with whitespace before it is still an object.
+    let response = app
+        .client
+        .post(app.url("/api/v1/staff/session"))
+        .header("content-type", "application/json")
+        .body(format!(
+            " \n{}",
+            serde_json::json!({ "username": ADMIN, "password": ADMIN_PASSWORD })
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}

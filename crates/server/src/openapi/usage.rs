@@ -1,0 +1,479 @@
+//! How to use the API, added to the derived document as JSON: an example of each request
+//! body, the staff security schemes, and the OpenAPI links from the operations that create ids
+//! to those that use them (what a generated client, and a stateful test, follow). Every target
+//! must exist (see `contract`'s tests).
+
+use portal_domain::api::staff;
+use serde_json::{json, Value};
+
+use super::contract::{object_schema, operation};
+
+pub fn apply(doc: &mut Value) {
+    examples(doc);
+    staff_security(doc);
+    links(doc);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples
+// ---------------------------------------------------------------------------------------------
+
+/// The seeded service center and a topic it offers: the examples' venue and topic.
+const VENUE: &str = "nantong-ip-protection-center";
+const TOPIC: &str = "patent";
+
+/// One valid request per body for the readers of the document and for generated tests (their
+/// examples phase); the dates are those of the tests' pinned clock (2026-11-20, a Friday).
+fn examples(doc: &mut Value) {
+    let bodies = [
+        (
+            "LoginRequest",
+            json!({ "username": "admin", "password": "correct horse battery" }),
+        ),
+        (
+            "LookupRequest",
+            json!({ "reference": "K7QX-M2PD", "mobile": "13800138000" }),
+        ),
+        (
+            "AssistanceLookupRequest",
+            json!({ "reference": "WQ-K7QX-M2PD", "mobile": "13800138000" }),
+        ),
+        (
+            "BookingRequest",
+            json!({
+                "venue": VENUE, "topic": TOPIC, "date": "2026-11-23", "time": "09:00",
+                "name": "张三", "mobile": "13800138000",
+            }),
+        ),
+        (
+            "RescheduleRequest",
+            json!({ "date": "2026-11-24", "time": "10:00" }),
+        ),
+        (
+            "ClosureRequest",
+            json!({ "venue": VENUE, "date": "2026-11-25", "start_time": "09:00", "reason": "设备检修" }),
+        ),
+        (
+            "SeatsRequest",
+            json!({ "venue": VENUE, "date": "2026-11-23", "start_time": "09:30", "add": 2 }),
+        ),
+        ("NoteRequest", json!({ "text": "已电话联系申请人" })),
+        (
+            "MessageRequest",
+            json!({ "kind": "info", "text": "您的申请正在审核中。" }),
+        ),
+        ("RatingRequest", json!({ "level": "satisfied" })),
+        (
+            "NoticeInput",
+            json!({
+                "title_zh": "元旦假期安排", "title_en": "New Year holiday",
+                "body_zh": "1月1日休息。", "body_en": "Closed on 1 January.",
+                "starts_on": "2026-12-20", "level": "info",
+            }),
+        ),
+        (
+            "NewAccount",
+            json!({
+                "username": "wang.li", "display_name": "王丽", "roles": ["reception"],
+                "password": "a long enough passphrase",
+            }),
+        ),
+    ];
+    for (name, example) in bodies {
+        object_schema(doc, name).insert("example".into(), example);
+    }
+    let parameters = [
+        ("get", "/api/v1/booking/availability", "venue", VENUE),
+        ("get", "/api/v1/booking/availability", "topic", TOPIC),
+        ("get", "/api/v1/booking/venues", "topic", TOPIC),
+        ("get", "/api/v1/staff/slots", "venue", VENUE),
+        ("get", "/api/v1/staff/slots", "date", "2026-11-23"),
+        ("get", "/api/v1/staff/bookings", "date", "2026-11-23"),
+        ("get", "/api/v1/policies/search", "q", "质押"),
+    ];
+    for (method, path, name, example) in parameters {
+        let parameter = operation(doc, method, path)
+            .get_mut("parameters")
+            .and_then(Value::as_array_mut)
+            .and_then(|list| list.iter_mut().find(|p| p["name"] == name))
+            .unwrap_or_else(|| panic!("openapi: no parameter {name} of {method} {path}"));
+        parameter["example"] = json!(example);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Staff security
+// ---------------------------------------------------------------------------------------------
+
+/// Every staff route but signing in needs the session cookie; every one that changes something
+/// (any method but GET and HEAD) also the session's CSRF token in `X-CSRF-Token` (see
+/// `crate::staff`). The document names the cookie of the default, secure configuration.
+fn staff_security(doc: &mut Value) {
+    let components = doc
+        .get_mut("components")
+        .and_then(Value::as_object_mut)
+        .expect("openapi: no components");
+    components.insert(
+        "securitySchemes".into(),
+        json!({
+            "staff_session": {
+                "type": "apiKey",
+                "in": "cookie",
+                "name": staff::SESSION_COOKIE,
+                "description": "The staff session, set by `POST /api/v1/staff/session`.",
+            },
+            "csrf_token": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-CSRF-Token",
+                "description": "The session's `csrf_token`, on every staff request but GET and HEAD.",
+            },
+        }),
+    );
+    let paths = doc
+        .get_mut("paths")
+        .and_then(Value::as_object_mut)
+        .expect("openapi: no paths");
+    for (path, item) in paths.iter_mut() {
+        if !path.starts_with("/api/v1/staff/") {
+            continue;
+        }
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        for (method, op) in item.iter_mut() {
+            if path == "/api/v1/staff/session" && method == "post" {
+                continue;
+            }
+            let security = if method == "get" || method == "head" {
+                json!([{ "staff_session": [] }])
+            } else {
+                json!([{ "staff_session": [], "csrf_token": [] }])
+            };
+            op["security"] = security;
+            // The token is a security parameter now, not an ordinary header to generate.
+            if let Some(list) = op.get_mut("parameters").and_then(Value::as_array_mut) {
+                list.retain(|p| {
+                    !p["name"]
+                        .as_str()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(staff::CSRF_HEADER))
+                });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links
+// ---------------------------------------------------------------------------------------------
+
+/// `(from method, from path, status, link name, to operationId, parameter, runtime expression)`.
+const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "GetBooking",
+        "get_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "BookingCalendar",
+        "booking_calendar",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "RescheduleBooking",
+        "reschedule_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "CancelBooking",
+        "cancel_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "RateBooking",
+        "rate_booking",
+        "token",
+        "$response.body#/manage_token",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "CheckIn",
+        "staff_check_in_booking",
+        "id",
+        "$response.body#/booking/id",
+    ),
+    (
+        "post",
+        "/api/v1/bookings",
+        "201",
+        "NoShow",
+        "staff_no_show_booking",
+        "id",
+        "$response.body#/booking/id",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "GetDraft",
+        "get_assistance_draft",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "SaveDraft",
+        "save_assistance_draft",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "UploadDraftFile",
+        "upload_assistance_draft_file",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts",
+        "201",
+        "SubmitDraft",
+        "submit_assistance_draft",
+        "token",
+        "$response.body#/token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "TrackRequest",
+        "track_assistance_request",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "WithdrawRequest",
+        "withdraw_assistance_request",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "UploadRequestFile",
+        "upload_assistance_request_file",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/assistance/drafts/{token}/submit",
+        "201",
+        "RateRequest",
+        "rate_assistance_request",
+        "token",
+        "$response.body#/tracking_token",
+    ),
+    (
+        "post",
+        "/api/v1/staff/closures",
+        "201",
+        "Reopen",
+        "staff_reopen_slot",
+        "id",
+        "$response.body#/closure/id",
+    ),
+    (
+        "post",
+        "/api/v1/staff/admin/notices",
+        "201",
+        "UpdateNotice",
+        "staff_update_notice",
+        "id",
+        "$response.body#/id",
+    ),
+    (
+        "post",
+        "/api/v1/staff/admin/notices",
+        "201",
+        "WithdrawNotice",
+        "staff_withdraw_notice",
+        "id",
+        "$response.body#/id",
+    ),
+    (
+        "post",
+        "/api/v1/staff/accounts",
+        "201",
+        "UpdateAccount",
+        "staff_update_account",
+        "username",
+        "$response.body#/username",
+    ),
+    // The first case of the queue and the first rating awaiting a reply.
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "GetCase",
+        "staff_get_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "AssignCase",
+        "staff_assign_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "MessageCase",
+        "staff_message_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "NoteCase",
+        "staff_note_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/cases",
+        "200",
+        "TransitionCase",
+        "staff_transition_case",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+    (
+        "get",
+        "/api/v1/staff/ratings",
+        "200",
+        "ReplyRating",
+        "staff_reply_rating",
+        "id",
+        "$response.body#/items/0/id",
+    ),
+];
+
+/// Two-parameter links: a file uploaded to a draft or request is read and deleted through the
+/// same token and its id.
+const FILE_LINKS: &[(&str, &str, &str)] = &[
+    (
+        "/api/v1/assistance/drafts/{token}/files",
+        "download_assistance_draft_file",
+        "GetDraftFile",
+    ),
+    (
+        "/api/v1/assistance/drafts/{token}/files",
+        "delete_assistance_draft_file",
+        "DeleteDraftFile",
+    ),
+    (
+        "/api/v1/assistance/requests/{token}/files",
+        "download_assistance_request_file",
+        "GetRequestFile",
+    ),
+    (
+        "/api/v1/assistance/requests/{token}/files",
+        "delete_assistance_request_file",
+        "DeleteRequestFile",
+    ),
+];
+
+fn add_link(doc: &mut Value, method: &str, path: &str, status: &str, name: &str, link: Value) {
+    let response = operation(doc, method, path)
+        .get_mut("responses")
+        .and_then(|r| r.get_mut(status))
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("openapi: no {status} answer of {method} {path}"));
+    response
+        .entry("links")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+        .expect("openapi: links is an object")
+        .insert(name.into(), link);
+}
+
+fn links(doc: &mut Value) {
+    let operation_ids: Vec<String> = doc["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .filter_map(Value::as_object)
+        .flat_map(|item| item.values())
+        .filter_map(|op| op["operationId"].as_str().map(str::to_owned))
+        .collect();
+    let known = |id: &str| {
+        assert!(
+            operation_ids.iter().any(|o| o == id),
+            "openapi: no operation {id}"
+        )
+    };
+    for &(method, path, status, name, to, parameter, expression) in LINKS {
+        known(to);
+        add_link(
+            doc,
+            method,
+            path,
+            status,
+            name,
+            json!({ "operationId": to, "parameters": { parameter: expression } }),
+        );
+    }
+    for &(path, to, name) in FILE_LINKS {
+        known(to);
+        add_link(
+            doc,
+            "post",
+            path,
+            "201",
+            name,
+            json!({
+                "operationId": to,
+                "parameters": { "token": "$request.path.token", "id": "$response.body#/id" },
+            }),
+        );
+    }
+}
