@@ -75,7 +75,9 @@ CONTRACT_STAFF_PASSWORD="$staff_password" \
 CONTRACT_SESSION_COOKIE="$session_cookie" \
 PYTHONPATH="$PWD/scripts/api-contract" \
 SCHEMATHESIS_HOOKS=hooks \
-  bash -c 'cd "$0" && exec "$@"' "$work" "$SCHEMATHESIS" run "$base/api/v1/openapi.json" \
+  bash -c 'cd "$0" && exec "$@"' "$work" "$SCHEMATHESIS" \
+    --config-file "$PWD/scripts/api-contract/schemathesis.toml" \
+    run "$base/api/v1/openapi.json" \
     --url "$base" \
     --phases examples,coverage,fuzzing,stateful \
     --checks all \

@@ -524,9 +524,11 @@ pub async fn staff_overview(lang: Lang) -> Result<Overview, ApiError> {
     get_json("/api/v1/staff/overview", lang).await
 }
 
-pub async fn staff_audit(page: u32, lang: Lang) -> Result<AuditPage, ApiError> {
+/// One page of the audit log; `filters` is `actor=&target_type=&target_id=` (percent-encoded,
+/// empty for none).
+pub async fn staff_audit(page: u32, filters: &str, lang: Lang) -> Result<AuditPage, ApiError> {
     get_json(
-        &format!("/api/v1/staff/audit?page={page}&per_page=50"),
+        &format!("/api/v1/staff/audit?page={page}&per_page=50&{filters}"),
         lang,
     )
     .await

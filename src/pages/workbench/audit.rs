@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::{AuditPage as AuditList, Role};
 
 use super::auth::{Guard, StaffProblem};
@@ -10,7 +10,8 @@ use crate::api;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
-/// `/staff/audit?page=`: the audit log, newest first, for administrators.
+/// `/staff/audit?page=&actor=&target_type=&target_id=`: the audit log, newest first, for
+/// administrators, filtered by person and by record.
 #[component]
 pub fn AuditPage() -> impl IntoView {
     use_staff_title(AUDIT_HEADING);
@@ -21,10 +22,29 @@ pub fn AuditPage() -> impl IntoView {
     }
 }
 
+/// The filters of the log by name, in the order of the form and the query string.
+const FILTERS: [(&str, Tr); 3] = [
+    ("actor", AUDIT_FILTER_ACTOR),
+    ("target_type", AUDIT_FILTER_TYPE),
+    ("target_id", AUDIT_FILTER_ID),
+];
+
+/// `actor=…&target_type=…` of the filters that have a value.
+fn filter_query(values: &[String; 3]) -> String {
+    FILTERS
+        .iter()
+        .zip(values)
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|((name, _), v)| format!("{name}={}", portal_domain::api::percent_encode(v.trim())))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 #[component]
 fn Audit() -> impl IntoView {
     let prefs = use_prefs();
     let query = use_query_map();
+    let navigate = use_navigate();
     let page = Memo::new(move |_| {
         query.with(|q| {
             q.get("page")
@@ -33,17 +53,62 @@ fn Audit() -> impl IntoView {
                 .max(1)
         })
     });
-    let log = LocalResource::new(move || {
-        let page = page.get();
-        async move { api::staff_audit(page, prefs.lang.get_untracked()).await }
+    let asked = Memo::new(move |_| {
+        query.with(|q| FILTERS.map(|(name, _)| q.get(name).unwrap_or_default()))
     });
+    let fields: [RwSignal<String>; 3] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // The form follows the address.
+    Effect::new(move |_| {
+        let values = asked.get();
+        for (field, value) in fields.iter().zip(values) {
+            field.set(value);
+        }
+    });
+    let log = LocalResource::new(move || {
+        let (page, filters) = (page.get(), filter_query(&asked.get()));
+        async move { api::staff_audit(page, &filters, prefs.lang.get_untracked()).await }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let values = fields.map(|f| f.get_untracked());
+        navigate(
+            &format!("/staff/audit?{}", filter_query(&values)),
+            Default::default(),
+        );
+    };
+    let filtered = move || asked.with(|values| values.iter().any(|v| !v.trim().is_empty()));
+    let inputs = FILTERS
+        .iter()
+        .zip(fields)
+        .map(|((name, label), field)| {
+            let id = format!("audit-{name}");
+            view! {
+                <div class="form-group">
+                    <label class="label" for=id.clone()>{tr(*label)}</label>
+                    <input id=id class="input" type="text" autocomplete="off"
+                        prop:value=move || field.get()
+                        on:input=move |ev| field.set(event_target_value(&ev))/>
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <div class="container page">
             <h1 tabindex="-1">{tr(AUDIT_HEADING)}</h1>
             <p class="lead">{tr(AUDIT_LEAD)}</p>
+            <form class="staff-filters" novalidate on:submit=on_submit>
+                {inputs}
+                <div class="button-row">
+                    <button type="submit" class="button">{tr(SHOW)}</button>
+                    <A href="/staff/audit" attr:class="button button--secondary">{tr(CLEAR_FILTERS)}</A>
+                </div>
+            </form>
             {move || match log.get() {
                 None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
-                Some(Ok(list)) => view! { <AuditTable list=list/> }.into_any(),
+                Some(Ok(list)) => {
+                    let filters = filter_query(&asked.get_untracked());
+                    view! { <AuditTable list=list filters=filters filtered=filtered()/> }.into_any()
+                }
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| log.refetch()/> }.into_any(),
             }}
         </div>
@@ -51,10 +116,15 @@ fn Audit() -> impl IntoView {
 }
 
 #[component]
-fn AuditTable(list: AuditList) -> impl IntoView {
+fn AuditTable(list: AuditList, filters: String, filtered: bool) -> impl IntoView {
     let prefs = use_prefs();
     if list.items.is_empty() {
-        return view! { <p class="empty-state">{tr(AUDIT_EMPTY)}</p> }.into_any();
+        let empty = if filtered {
+            AUDIT_FILTER_NONE
+        } else {
+            AUDIT_EMPTY
+        };
+        return view! { <p class="empty-state">{tr(empty)}</p> }.into_any();
     }
     let page = list.page;
     let pages = list.total.div_ceil(list.per_page.max(1)).max(1);
@@ -99,8 +169,8 @@ fn AuditTable(list: AuditList) -> impl IntoView {
         </div>
         {(pages > 1).then(|| view! {
             <nav class="pagination" aria-label=move || page_of(prefs.lang.get(), page, pages)>
-                {(page > 1).then(|| view! { <A href=format!("/staff/audit?page={}", page - 1) attr:class="button button--secondary">{tr(PREVIOUS)}</A> })}
-                {(page < pages).then(|| view! { <A href=format!("/staff/audit?page={}", page + 1) attr:class="button button--secondary">{tr(NEXT)}</A> })}
+                {(page > 1).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page - 1) attr:class="button button--secondary">{tr(PREVIOUS)}</A> })}
+                {(page < pages).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page + 1) attr:class="button button--secondary">{tr(NEXT)}</A> })}
             </nav>
         })}
     }

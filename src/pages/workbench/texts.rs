@@ -518,8 +518,8 @@ pub fn replied_by(lang: Lang, at: &str, by: &str) -> String {
 // Audit
 pub const AUDIT_HEADING: Tr = ("操作日志", "Audit log");
 pub const AUDIT_LEAD: Tr = (
-    "工作人员的每一项变更，最新的在前。日志不含个人信息。",
-    "Every change made by staff, newest first. The log holds no personal data.",
+    "工作人员的每一项变更、每次查看完整个人信息和每次登录失败，最新的在前。日志只记录谁在何时对哪条记录做了什么，不含个人信息。",
+    "Every change made by staff, every time someone was shown personal data in full, and every failed login, newest first. The log says who did what to which record and when; it holds no personal data.",
 );
 pub const COL_TIME: Tr = ("时间", "Time");
 pub const COL_ACTOR: Tr = ("操作人", "By");
@@ -528,6 +528,13 @@ pub const COL_TARGET: Tr = ("对象", "Target");
 pub const COL_SUMMARY: Tr = ("摘要", "Summary");
 pub const SYSTEM: Tr = ("系统", "The system");
 pub const AUDIT_EMPTY: Tr = ("日志为空。", "The log is empty.");
+pub const AUDIT_FILTER_ACTOR: Tr = ("操作人（用户名）", "Member of staff (username)");
+pub const AUDIT_FILTER_TYPE: Tr = (
+    "记录类型（如 case、account）",
+    "Kind of record (e.g. case, account)",
+);
+pub const AUDIT_FILTER_ID: Tr = ("记录编号", "Record id");
+pub const AUDIT_FILTER_NONE: Tr = ("没有符合条件的记录。", "No entries match.");
 
 // Notices (通知公告)
 pub const NAV_NOTICES: Tr = ("通知公告", "Notices");

@@ -401,6 +401,18 @@ pub async fn login(
         Some(account) if verified && account.active => account,
         _ => {
             log_limits_reached(&attempts);
+            // Audited under the account it named, if any: an unknown username is not written
+            // down (people type passwords into the username box).
+            let mut conn = state.db.acquire().await?;
+            audit(
+                &mut conn,
+                None,
+                "session.login_failed",
+                ("account", account.as_ref().map(|a| a.username.as_str())),
+                "failed login",
+                now,
+            )
+            .await?;
             return Err(Refusal::new(
                 StatusCode::UNAUTHORIZED,
                 code::LOGIN_FAILED,

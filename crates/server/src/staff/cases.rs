@@ -23,7 +23,7 @@ use portal_domain::calendar::{Date, HolidayCalendar};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, PageParams, Staff};
+use super::{audit, audit_read, PageParams, Staff};
 use crate::assistance::store::{self as requests, Owner};
 use crate::assistance::{files, shown_reference, tracking, views, wants_download, DownloadParams};
 use crate::booking::json_rejection;
@@ -286,11 +286,15 @@ fn case_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
     ))]
 pub async fn get_case(
     State(state): State<AppState>,
+    Staff(user): Staff,
     path: Result<Path<i64>, PathRejection>,
 ) -> Result<Json<CaseDetail>, ApiError> {
     let id = case_id(path)?;
     let mut conn = state.db.acquire().await?;
-    Ok(Json(detail(&state, &mut conn, id).await?))
+    let detail = detail(&state, &mut conn, id).await?;
+    drop(conn);
+    audit_read(&state, &user, "case.read", ("case", Some(&id.to_string()))).await?;
+    Ok(Json(detail))
 }
 
 /// A file of the case: evidence or a file sent with a reply (not one the applicant has not
@@ -308,6 +312,7 @@ pub async fn get_case(
     ))]
 pub async fn case_file(
     State(state): State<AppState>,
+    Staff(user): Staff,
     path: Result<Path<(i64, i64)>, PathRejection>,
     Query(params): Query<DownloadParams>,
 ) -> Result<Response, ApiError> {
@@ -319,6 +324,9 @@ pub async fn case_file(
         .await?
         .filter(|(row, _)| row.role != "staged")
         .ok_or(ApiError::NotFound)?;
+    drop(conn);
+    let target = format!("{id}/{file_id}");
+    audit_read(&state, &user, "evidence.read", ("case_file", Some(&target))).await?;
     files::serve(&row, content, wants_download(&params))
 }
 

@@ -13,7 +13,7 @@ use portal_domain::api::booking_clusters::{
 };
 
 use super::desk::desk_row;
-use super::{audit, Staff};
+use super::{audit, audit_read, Staff};
 use crate::booking::json_rejection;
 use crate::error::ApiError;
 use crate::AppState;
@@ -88,6 +88,7 @@ fn find_clusters(candidates: &[Candidate]) -> Vec<(ClusterKind, Vec<i64>)> {
     ))]
 pub async fn list_clusters(
     State(state): State<AppState>,
+    Staff(user): Staff,
 ) -> Result<Json<BookingClusterList>, ApiError> {
     let now = state.clock.now();
     let mut conn = state.db.acquire().await?;
@@ -111,6 +112,8 @@ pub async fn list_clusters(
             .collect::<Result<_, _>>()?;
         clusters.push(BookingCluster { kind, bookings });
     }
+    drop(conn);
+    audit_read(&state, &user, "booking.clusters.read", ("bookings", None)).await?;
     Ok(Json(BookingClusterList { clusters }))
 }
 

@@ -21,7 +21,7 @@ use portal_domain::calendar::Date;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, Staff};
+use super::{audit, audit_read, Staff};
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::AppState;
@@ -145,6 +145,7 @@ pub struct DeskParams {
     ))]
 pub async fn list_bookings(
     State(state): State<AppState>,
+    Staff(user): Staff,
     Query(params): Query<DeskParams>,
 ) -> Result<Json<DeskBookingList>, ApiError> {
     let now = state.clock.now();
@@ -181,6 +182,8 @@ pub async fn list_bookings(
         .iter()
         .map(|row| row.view(now))
         .collect::<Result<_, _>>()?;
+    let day = date.to_string();
+    audit_read(&state, &user, "desk.day_list.read", ("day", Some(&day))).await?;
     Ok(Json(DeskBookingList { date, venue, items }))
 }
 

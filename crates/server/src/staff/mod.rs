@@ -435,6 +435,28 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 // Shared pieces
 // ---------------------------------------------------------------------------------------------
 
+/// A member of staff was shown personal data in full (a case, an evidence file, the desk's
+/// bookings): who, what and when go to the audit log, never the data itself. Written on its own
+/// connection: a read has no transaction.
+pub(crate) async fn audit_read(
+    state: &AppState,
+    user: &StaffUser,
+    action: &str,
+    target: (&str, Option<&str>),
+) -> Result<(), ApiError> {
+    let mut conn = state.db.acquire().await?;
+    audit(
+        &mut conn,
+        Some(user.account_id),
+        action,
+        target,
+        "viewed in full",
+        state.clock.now(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// A change made by staff (`actor` `None`: the server itself), written on the connection of
 /// the change's transaction. `summary` must not hold personal data.
 pub(crate) async fn audit(

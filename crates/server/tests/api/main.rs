@@ -6,6 +6,7 @@ mod staff_client;
 
 mod admin;
 mod assistance;
+mod audit;
 mod booking;
 mod database;
 mod desk;

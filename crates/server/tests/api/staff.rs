@@ -620,7 +620,7 @@ const APPLICANT_MOBILE: &str = "13812345678";
 const APPLICANT_ID: &str = "320611199003071232";
 
 /// A complete request submitted through the citizen API, with one photo.
-async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
+pub(crate) async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
     let response = app
         .client
         .post(app.url("/api/v1/assistance/drafts"))
@@ -1025,6 +1025,7 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
             "case.message",
             "case.transition",
             "case.transition",
+            "case.read",
             "case.message",
             "case.note"
         ]
