@@ -427,24 +427,30 @@ pub async fn staff_transition(
     send_json(with_csrf(Request::post(&path), csrf), request, lang).await
 }
 
+/// Sends a message; `key` is the action's `Idempotency-Key` (the same on a retry).
 pub async fn staff_message(
     id: i64,
     request: &MessageRequest,
     csrf: &str,
+    key: &str,
     lang: Lang,
 ) -> Result<CaseDetail, ApiError> {
     let path = format!("/api/v1/staff/cases/{id}/messages");
-    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+    let builder = with_csrf(Request::post(&path), csrf).header("Idempotency-Key", key);
+    send_json(builder, request, lang).await
 }
 
+/// Adds an internal note; `key` as for [`staff_message`].
 pub async fn staff_note(
     id: i64,
     request: &NoteRequest,
     csrf: &str,
+    key: &str,
     lang: Lang,
 ) -> Result<CaseDetail, ApiError> {
     let path = format!("/api/v1/staff/cases/{id}/notes");
-    send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+    let builder = with_csrf(Request::post(&path), csrf).header("Idempotency-Key", key);
+    send_json(builder, request, lang).await
 }
 
 /// The bookings of a day (`date` `YYYY-MM-DD`, today when empty) at one venue or all.
@@ -511,12 +517,15 @@ pub async fn staff_reopen_slot(id: i64, csrf: &str, lang: Lang) -> Result<Closur
     send_empty(with_csrf(Request::delete(&path), csrf), lang).await
 }
 
+/// Adds seats; `key` as for [`staff_message`].
 pub async fn staff_add_seats(
     request: &SeatsRequest,
     csrf: &str,
+    key: &str,
     lang: Lang,
 ) -> Result<DeskSlot, ApiError> {
-    let builder = with_csrf(Request::post("/api/v1/staff/slots/seats"), csrf);
+    let builder =
+        with_csrf(Request::post("/api/v1/staff/slots/seats"), csrf).header("Idempotency-Key", key);
     send_json(builder, request, lang).await
 }
 
@@ -635,6 +644,26 @@ pub async fn staff_rating_reply(
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
     builder.header("X-CSRF-Token", csrf)
+}
+
+/// A new `Idempotency-Key`: 128 random bits from the browser's crypto source, as hex. Make one
+/// per action and send it again when that action is retried, so the server does it once. Every
+/// browser that runs WASM has `crypto.getRandomValues`; were it refused, the time since the
+/// page loaded still tells one person's actions apart (a key only has to be unique per action).
+pub fn new_idempotency_key() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        let now = web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or_default();
+        bytes[..8].copy_from_slice(&now.to_bits().to_le_bytes());
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[derive(Serialize, Deserialize)]

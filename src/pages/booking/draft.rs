@@ -112,21 +112,8 @@ impl Draft {
     }
 }
 
-/// 128 random bits from the browser's crypto source, as hex. Every browser that runs WASM has
-/// `crypto.getRandomValues`; were it refused, the time since the page loaded still tells one
-/// person's submits apart (the key only has to be unique per request).
 fn new_key() -> String {
-    let mut bytes = [0u8; 16];
-    let filled = window()
-        .crypto()
-        .ok()
-        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
-        .is_some();
-    if !filled {
-        let now = window().performance().map(|p| p.now()).unwrap_or_default();
-        bytes[..8].copy_from_slice(&now.to_bits().to_le_bytes());
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    crate::api::new_idempotency_key()
 }
 
 /// The draft, provided to all booking pages by [`provide_draft`].

@@ -140,6 +140,9 @@ struct FormState {
     busy: RwSignal<bool>,
     prefix: &'static str,
     first: &'static str,
+    /// The `Idempotency-Key` of the form's next action: kept while it is retried, new once it
+    /// went through.
+    key: RwSignal<String>,
 }
 
 impl FormState {
@@ -149,6 +152,7 @@ impl FormState {
             busy: RwSignal::new(false),
             prefix,
             first,
+            key: RwSignal::new(api::new_idempotency_key()),
         }
     }
 }
@@ -170,6 +174,7 @@ fn send<F>(
         busy,
         prefix,
         first,
+        key,
     } = form;
     errors.set(Vec::new());
     busy.set(true);
@@ -177,7 +182,10 @@ fn send<F>(
         let result = call.await;
         busy.set(false);
         match result {
-            Ok(detail) => updated.run((detail, done)),
+            Ok(detail) => {
+                key.set(api::new_idempotency_key());
+                updated.run((detail, done));
+            }
             Err(error) if auth.handled(&error) => {}
             Err(ApiError::Validation(body)) => {
                 let mut list: FormErrors = body
@@ -434,11 +442,12 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             return;
         }
         let csrf = auth.csrf();
+        let key = form.key.get_untracked();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_message(id, &request, &csrf, lang).await },
+            async move { api::staff_message(id, &request, &csrf, &key, lang).await },
             MESSAGE_SENT,
             updated,
         );
@@ -504,11 +513,12 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             return;
         }
         let csrf = auth.csrf();
+        let key = form.key.get_untracked();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_note(id, &request, &csrf, lang).await },
+            async move { api::staff_note(id, &request, &csrf, &key, lang).await },
             NOTE_ADDED,
             updated,
         );

@@ -55,6 +55,9 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
     let notice_ref = NodeRef::<html::P>::new();
     let action_error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // The `Idempotency-Key` of the next "add a seat": kept while it is retried, new once a seat
+    // was added, so a lost answer never adds two.
+    let seat_key = RwSignal::new(api::new_idempotency_key());
     let day = Date::parse(&date).ok();
     let heading_ref = NodeRef::<html::H2>::new();
 
@@ -92,13 +95,15 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                 add: Some(1),
             };
             let csrf = auth.csrf();
+            let key = seat_key.get_untracked();
             busy.set(true);
             action_error.set(None);
             spawn_local(async move {
-                let result = api::staff_add_seats(&request, &csrf, lang).await;
+                let result = api::staff_add_seats(&request, &csrf, &key, lang).await;
                 busy.set(false);
                 match result {
                     Ok(updated) => {
+                        seat_key.set(api::new_idempotency_key());
                         let what = day
                             .map(|d| {
                                 what(lang, d, Some((updated.time.as_str(), &updated.end_time)))

@@ -121,6 +121,15 @@ pub mod code {
     /// 429: too many failed logins of this username or from this address; `Retry-After` says
     /// for how long logins are refused.
     pub const LOGIN_RATE_LIMITED: &str = "staff.login_rate_limited";
+    /// 400: a change that must carry an `Idempotency-Key` (sending a message or a note, adding
+    /// seats) came without one.
+    pub const IDEMPOTENCY_KEY_MISSING: &str = "staff.idempotency_key_missing";
+    /// 400: the key is not 1 to 128 printable ASCII characters.
+    pub const IDEMPOTENCY_KEY_INVALID: &str = "staff.idempotency_key_invalid";
+    /// 422: the key was used by this account for another change.
+    pub const IDEMPOTENCY_KEY_REUSED: &str = "staff.idempotency_key_reused";
+    /// 409: the first request with this key is still being carried out.
+    pub const REQUEST_IN_PROGRESS: &str = "staff.request_in_progress";
     /// 409: the case cannot go from its status to the one asked for; `details.allowed` lists
     /// where it can go.
     pub const ILLEGAL_TRANSITION: &str = "staff.illegal_transition";

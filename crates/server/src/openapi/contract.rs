@@ -662,6 +662,9 @@ fn parameters(doc: &mut Value) {
     for (method, path) in [
         ("post", "/api/v1/bookings"),
         ("post", "/api/v1/assistance/drafts/{token}/submit"),
+        ("post", "/api/v1/staff/cases/{id}/messages"),
+        ("post", "/api/v1/staff/cases/{id}/notes"),
+        ("post", "/api/v1/staff/slots/seats"),
     ] {
         set_parameter(
             doc,

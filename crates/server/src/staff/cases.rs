@@ -485,7 +485,8 @@ pub async fn transition(
 #[utoipa::path(post, path = "/api/v1/staff/cases/{id}/messages", tag = "staff",
     operation_id = "staff_message_case", request_body = MessageRequest,
     params(("id" = i64, Path, description = "The case's id"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+        ("Idempotency-Key" = String, Header, description = "New for each action, the same when retrying it (see `staff::replay`)")),
     responses(
         (status = 201, description = "Sent; the case with it", body = CaseDetail),
         (status = 400, description = "`validation_failed`: `kind`, `text`", body = portal_domain::api::ApiErrorBody),
@@ -554,7 +555,8 @@ pub async fn send_message(
 #[utoipa::path(post, path = "/api/v1/staff/cases/{id}/notes", tag = "staff",
     operation_id = "staff_note_case", request_body = NoteRequest,
     params(("id" = i64, Path, description = "The case's id"),
-        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+        ("Idempotency-Key" = String, Header, description = "New for each action, the same when retrying it (see `staff::replay`)")),
     responses(
         (status = 201, description = "Added; the case with it", body = CaseDetail),
         (status = 400, description = "`validation_failed`: `text`", body = portal_domain::api::ApiErrorBody),

@@ -34,6 +34,7 @@ pub(crate) mod cookies;
 pub(crate) mod desk;
 pub(crate) mod overview;
 pub(crate) mod ratings;
+pub(crate) mod replay;
 pub(crate) mod slots;
 
 use axum::extract::{FromRequestParts, Request, State};
@@ -291,13 +292,20 @@ pub fn router(state: AppState) -> Router<AppState> {
     for (route, method_router) in table().routes {
         let method_router = match route.access {
             Access::Public => method_router,
-            access => method_router.layer(middleware::from_fn_with_state(
-                Guard {
-                    state: state.clone(),
-                    access,
-                },
-                guard,
-            )),
+            // The guard runs first (the outer layer), then a retried change gets its first
+            // answer (`replay`).
+            access => method_router
+                .layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    replay::replay,
+                ))
+                .layer(middleware::from_fn_with_state(
+                    Guard {
+                        state: state.clone(),
+                        access,
+                    },
+                    guard,
+                )),
         };
         router = router.route(route.path, method_router);
     }

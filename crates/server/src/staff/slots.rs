@@ -418,7 +418,8 @@ pub async fn reopen(
 /// The answer is the slot with its new capacity.
 #[utoipa::path(post, path = "/api/v1/staff/slots/seats", tag = "staff",
     operation_id = "staff_add_seats", request_body = SeatsRequest,
-    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+        ("Idempotency-Key" = String, Header, description = "New for each action, the same when retrying it (see `staff::replay`)")),
     responses(
         (status = 200, description = "The slot with its new capacity", body = DeskSlot),
         (status = 400, description = "`validation_failed` with field messages: `venue`, `date` \

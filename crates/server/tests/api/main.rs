@@ -19,6 +19,7 @@ mod lookups;
 mod notices;
 mod policies;
 mod rating;
+mod retries;
 mod scalping;
 mod security;
 mod spa;

@@ -77,7 +77,17 @@ pub async fn login_admin(app: &TestApp) -> Session {
     login(app, ADMIN, ADMIN_PASSWORD).await
 }
 
-/// A request with the session's cookie (if any) and the given CSRF header (if any).
+/// A new `Idempotency-Key` for each change the tests send (the workbench sends one per action).
+fn new_key(method: &Method) -> Option<String> {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    (*method != Method::GET && *method != Method::HEAD).then(|| {
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        format!("test-key-{n}")
+    })
+}
+
+/// A request with the session's cookie (if any), the given CSRF header (if any) and, for a
+/// change, a new `Idempotency-Key`.
 pub async fn call(
     app: &TestApp,
     method: Method,
@@ -86,7 +96,24 @@ pub async fn call(
     csrf: Option<&str>,
     body: Option<Value>,
 ) -> reqwest::Response {
+    let key = new_key(&method);
+    call_with_key(app, method, path, session, csrf, key.as_deref(), body).await
+}
+
+/// [`call`] with this `Idempotency-Key` (or none).
+pub async fn call_with_key(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    session: Option<&Session>,
+    csrf: Option<&str>,
+    key: Option<&str>,
+    body: Option<Value>,
+) -> reqwest::Response {
     let mut request = app.client.request(method, app.url(path));
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
     if let Some(session) = session {
         request = request.header("Cookie", &session.cookie);
     }
@@ -119,12 +146,16 @@ pub async fn call_as_in(
     body: Option<Value>,
     lang: &str,
 ) -> reqwest::Response {
+    let key = new_key(&method);
     let mut request = app
         .client
         .request(method, app.url(path))
         .header("Cookie", &session.cookie)
         .header("X-CSRF-Token", &session.csrf)
         .header("Accept-Language", lang);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
     if let Some(body) = body {
         request = request.json(&body);
     }
