@@ -21,6 +21,9 @@ scripts/build.sh
 # here still lets the browser tests run; the command fails at the end.
 contract_status=0
 scripts/api-contract.sh || contract_status=$?
+# Nothing lost when the process dies: kill -9 in the middle of a burst of submits.
+crash_status=0
+scripts/crash-test.sh || crash_status=$?
 
 echo "==> Browser tests (Playwright, Debian Chromium)"
 # A free port and a fresh database for the server Playwright starts.
@@ -38,5 +41,7 @@ node -e '
   console.log(`browser: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
 ' || true
 ((contract_status)) && echo "API contract: failed (see its counts above)"
+((crash_status)) && echo "Crash test: failed (see its counts above)"
 ((status)) && exit "$status"
-exit "$contract_status"
+((contract_status)) && exit "$contract_status"
+exit "$crash_status"

@@ -489,12 +489,16 @@ pub async fn transition(
         ("Idempotency-Key" = String, Header, description = "New for each action, the same when retrying it (see `staff::replay`)")),
     responses(
         (status = 201, description = "Sent; the case with it", body = CaseDetail),
-        (status = 400, description = "`validation_failed`: `kind`, `text`", body = portal_domain::api::ApiErrorBody),
+        (status = 400, description = "`validation_failed`: `kind`, `text`; \
+            `staff.idempotency_key_missing` / `_invalid`", body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.case_closed`: more material cannot be asked for \
-            on a closed case", body = portal_domain::api::ApiErrorBody),
+            on a closed case; `staff.request_in_progress`: the first request with this key is \
+            still running", body = portal_domain::api::ApiErrorBody),
+        (status = 422, description = "`staff.idempotency_key_reused`: the key was used for \
+            another change", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn send_message(
     State(state): State<AppState>,
@@ -559,10 +563,15 @@ pub async fn send_message(
         ("Idempotency-Key" = String, Header, description = "New for each action, the same when retrying it (see `staff::replay`)")),
     responses(
         (status = 201, description = "Added; the case with it", body = CaseDetail),
-        (status = 400, description = "`validation_failed`: `text`", body = portal_domain::api::ApiErrorBody),
+        (status = 400, description = "`validation_failed`: `text`; \
+            `staff.idempotency_key_missing` / `_invalid`", body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`staff.request_in_progress`: the first request with this \
+            key is still running", body = portal_domain::api::ApiErrorBody),
+        (status = 422, description = "`staff.idempotency_key_reused`: the key was used for \
+            another change", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn add_note(
     State(state): State<AppState>,

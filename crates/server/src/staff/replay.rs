@@ -5,7 +5,8 @@
 //! by nature need it ([`KEY_REQUIRED`]: a message, an internal note, adding seats), else 400
 //! `staff.idempotency_key_missing`. Keys belong to the account that sent them: the first
 //! request with a key claims it (`staff_idempotency`, migration 0014) before it is carried out,
-//! and its answer is stored when it is done (a 5xx is not stored, so the retry runs again). A
+//! and its answer is stored when it succeeded (a refusal changed nothing and is not stored, so
+//! its retry runs again). A
 //! key sent again while its first request is still running gets 409
 //! `staff.request_in_progress`; with another method, path or body, 422
 //! `staff.idempotency_key_reused`. Keys are kept 24 hours.
@@ -95,8 +96,10 @@ async fn run(state: &AppState, request: Request, next: Next) -> Result<Response,
     let (parts, body) = response.into_parts();
     let body = to_bytes(body, MAX_BYTES).await.unwrap_or_default();
     let status = parts.status;
-    if status.is_server_error() {
-        // Not stored: the retry runs again.
+    if !status.is_success() {
+        // A refusal changed nothing: not stored, so the retry runs again (and its error body,
+        // written in the caller's language by `error::localize` outside this layer, is never
+        // replayed half-made).
         sqlx::query("DELETE FROM staff_idempotency WHERE account_id = ? AND key = ?")
             .bind(account)
             .bind(&key)

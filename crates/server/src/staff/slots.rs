@@ -424,10 +424,15 @@ pub async fn reopen(
         (status = 200, description = "The slot with its new capacity", body = DeskSlot),
         (status = 400, description = "`validation_failed` with field messages: `venue`, `date` \
             (not a working day, passed), `start_time` (not a slot, started), `add` (not 1–20, \
-            or `staff.seats_over_limit`: more than 50 in the slot)",
+            or `staff.seats_over_limit`: more than 50 in the slot); \
+            `staff.idempotency_key_missing` / `_invalid`",
             body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`staff.request_in_progress`: the first request with this \
+            key is still running", body = portal_domain::api::ApiErrorBody),
+        (status = 422, description = "`staff.idempotency_key_reused`: the key was used for \
+            another change", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn add_seats(
     State(state): State<AppState>,
