@@ -5,8 +5,12 @@
 use portal_domain::api::assistance::{MAX_FILES, MAX_FILE_BYTES};
 use reqwest::StatusCode;
 
+use portal_domain::api::staff::{CaseList, Role};
+
 use crate::assistance::new_draft;
 use crate::helpers::{spawn_app_at, TestApp, JPEG, PDF, PNG};
+use crate::staff::submit_request;
+use crate::staff_client::{get, login_admin, staff_app, staff_with};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 /// `assistance::UPLOAD_BYTES_PER_CLIENT` in files of the largest size.
@@ -152,4 +156,60 @@ async fn files_must_be_whole_photos_or_pdfs_without_scripts() {
             StatusCode::CREATED
         );
     }
+}
+
+#[tokio::test]
+async fn a_stored_file_that_fails_todays_checks_is_only_ever_downloaded_by_staff() {
+    let app = staff_app(crate::staff::NOW).await;
+    let admin = login_admin(&app).await;
+    submit_request(&app, "legacy").await;
+    let handler = staff_with(&app, &admin, "cases1", &[Role::CaseHandler]).await;
+    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = queue.items[0].id;
+    let detail: portal_domain::api::staff::CaseDetail =
+        get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+    let file = detail.files[0].id;
+    let path = format!("/api/v1/staff/cases/{id}/files/{file}");
+    let disposition = |response: &reqwest::Response| {
+        response.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    // The photo passes the checks: shown in the browser.
+    let response = get(&app, &handler, &path).await;
+    assert!(
+        disposition(&response).starts_with("inline"),
+        "{}",
+        disposition(&response)
+    );
+    // A file stored before the checks existed: a web page behind a photo's first bytes
+    // (written into the database directly, as an old upload would have left it).
+    let db = sqlx::sqlite::SqlitePoolOptions::new()
+        .connect(&app.database_url())
+        .await
+        .unwrap();
+    let page = b"\xFF\xD8\xFF<html><script>alert(1)</script></html>".to_vec();
+    sqlx::query("UPDATE assistance_blobs SET content = ?, size = ?")
+        .bind(&page)
+        .bind(page.len() as i64)
+        .execute(&db)
+        .await
+        .unwrap();
+    let response = get(&app, &handler, &path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        disposition(&response).starts_with("attachment"),
+        "{}",
+        disposition(&response)
+    );
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
 }
