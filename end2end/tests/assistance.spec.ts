@@ -384,8 +384,10 @@ test('the center asks for more material; the applicant reads it on the tracking 
   csrf = await login(handler, STAFF_PASSWORD);
   const cases = await (await request.get('/api/v1/staff/cases?status=all&per_page=100')).json();
   const id = cases.items.find((c: { reference: string }) => c.reference === reference).id;
+  // Each change with its own Idempotency-Key, as the workbench sends them.
   const post = async (path: string, data: unknown) => {
-    const answer = await request.post(`/api/v1/staff/cases/${id}/${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+    const headers = { 'X-CSRF-Token': csrf, 'Idempotency-Key': `e2e-${path}-${Math.random()}` };
+    const answer = await request.post(`/api/v1/staff/cases/${id}/${path}`, { data, headers });
     expect(answer.status(), await answer.text()).toBeLessThan(300);
   };
   await post('transition', { to: 'initial_review' });
