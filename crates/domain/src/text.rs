@@ -6,6 +6,9 @@
 //! `invoice` U+2067 `fdp.exe` U+2069 `.jpg` show to a member of staff as `invoicegpj.exe…`,
 //! and zero-width characters make two names that look the same differ. Text fields refuse them (with the "characters that
 //! cannot be read" message); file names have them removed.
+//!
+//! Also the two cleaners every form's text goes through: [`clean_line`] (a name, one line) and
+//! [`clean_text`] (free text).
 
 /// A control character or a Unicode format character (Cf: bidi controls, zero-width and
 /// invisible characters, the byte-order mark, tags).
@@ -35,6 +38,58 @@ pub fn is_hidden(c: char) -> bool {
                 | '\u{E0001}'
                 | '\u{E0020}'..='\u{E007F}'
         )
+}
+
+/// Why a text field was refused by [`clean_line`] or [`clean_text`]; each service turns it into
+/// its own field error.
+pub(crate) enum TextProblem {
+    TooLong,
+    Control,
+}
+
+/// One line of text (a name): trimmed, inner whitespace collapsed, no control or format
+/// characters ([`is_hidden`]).
+/// `Ok(None)` when absent or blank.
+pub(crate) fn clean_line(
+    value: Option<&str>,
+    max_chars: usize,
+) -> Result<Option<String>, TextProblem> {
+    let Some(value) = value else { return Ok(None) };
+    too_long(value, max_chars)?;
+    if value.chars().any(is_hidden) {
+        return Err(TextProblem::Control);
+    }
+    let cleaned = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok((!cleaned.is_empty()).then_some(cleaned))
+}
+
+/// Free text: trimmed, line breaks kept (as `\n`), tabs allowed, no other control or format
+/// characters ([`is_hidden`]).
+pub(crate) fn clean_text(
+    value: Option<&str>,
+    max_chars: usize,
+) -> Result<Option<String>, TextProblem> {
+    let Some(value) = value else { return Ok(None) };
+    let value = value.replace("\r\n", "\n");
+    too_long(&value, max_chars)?;
+    if value
+        .chars()
+        .any(|c| is_hidden(c) && c != '\n' && c != '\t')
+    {
+        return Err(TextProblem::Control);
+    }
+    let cleaned = value.trim();
+    Ok((!cleaned.is_empty()).then(|| cleaned.to_owned()))
+}
+
+/// Longer than `max_chars` after trimming. The byte length is checked first so that a huge
+/// value costs nothing (a character is at most 4 bytes).
+fn too_long(value: &str, max_chars: usize) -> Result<(), TextProblem> {
+    let trimmed = value.trim();
+    if trimmed.len() > max_chars * 4 || trimmed.chars().nth(max_chars).is_some() {
+        return Err(TextProblem::TooLong);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

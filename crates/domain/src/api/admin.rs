@@ -29,12 +29,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::{clean_line, slot_starts, NamedRef, OpeningHours, SlotTime, TextProblem};
+use super::booking::{slot_starts, NamedRef, OpeningHours, SlotTime};
 use super::{VenueKind, VenueStatus};
 use crate::calendar::{
     CalendarError, CalendarFile, Date, DateError, HolidayCalendar, HolidayRange, YearEntry,
 };
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, TextProblem};
 
 pub const MIN_SLOT_MINUTES: u16 = 10;
 pub const MAX_SLOT_MINUTES: u16 = 240;

@@ -48,7 +48,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::{clean_line, clean_text, BookingReference, TextProblem};
+use super::booking::BookingReference;
 use super::FieldError;
 use crate::calendar::{Date, DateError, HolidayCalendar};
 use crate::ids::{
@@ -56,6 +56,7 @@ use crate::ids::{
     ResidentId, ResidentIdError, TrademarkNumber, TrademarkNumberError, Uscc, UsccError,
 };
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, clean_text, TextProblem};
 
 // ---------------------------------------------------------------------------------------------
 // Limits and time limits

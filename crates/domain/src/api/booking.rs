@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Date, DateError, DayKind, HolidayCalendar, NotPublished, WorkingDays};
 use crate::ids::{MobileNumber, MobileNumberError, Uscc, UsccError};
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, clean_text, TextProblem};
 
 /// Bookable from the next working day up to this many working days ahead.
 pub const WINDOW_WORKING_DAYS: u32 = 15;
@@ -1208,11 +1209,7 @@ fn parse_time(value: &Option<String>) -> Result<SlotTime, BookingError> {
     }
 }
 
-pub(crate) enum TextProblem {
-    TooLong,
-    Control,
-}
-
+/// Booking's field error for a text problem (`TooLong` is the field's own).
 impl TextProblem {
     fn error(self, too_long: BookingError) -> BookingError {
         match self {
@@ -1220,51 +1217,6 @@ impl TextProblem {
             TextProblem::Control => BookingError::ControlCharacter,
         }
     }
-}
-
-/// One line of text (a name): trimmed, inner whitespace collapsed, no control or format
-/// characters (`crate::text::is_hidden`).
-/// `Ok(None)` when absent or blank.
-pub(crate) fn clean_line(
-    value: Option<&str>,
-    max_chars: usize,
-) -> Result<Option<String>, TextProblem> {
-    let Some(value) = value else { return Ok(None) };
-    too_long(value, max_chars)?;
-    if value.chars().any(crate::text::is_hidden) {
-        return Err(TextProblem::Control);
-    }
-    let cleaned = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    Ok((!cleaned.is_empty()).then_some(cleaned))
-}
-
-/// Free text: trimmed, line breaks kept (as `\n`), tabs allowed, no other control or format
-/// characters (`crate::text::is_hidden`).
-pub(crate) fn clean_text(
-    value: Option<&str>,
-    max_chars: usize,
-) -> Result<Option<String>, TextProblem> {
-    let Some(value) = value else { return Ok(None) };
-    let value = value.replace("\r\n", "\n");
-    too_long(&value, max_chars)?;
-    if value
-        .chars()
-        .any(|c| crate::text::is_hidden(c) && c != '\n' && c != '\t')
-    {
-        return Err(TextProblem::Control);
-    }
-    let cleaned = value.trim();
-    Ok((!cleaned.is_empty()).then(|| cleaned.to_owned()))
-}
-
-/// Longer than `max_chars` after trimming. The byte length is checked first so that a huge
-/// value costs nothing (a character is at most 4 bytes).
-fn too_long(value: &str, max_chars: usize) -> Result<(), TextProblem> {
-    let trimmed = value.trim();
-    if trimmed.len() > max_chars * 4 || trimmed.chars().nth(max_chars).is_some() {
-        return Err(TextProblem::TooLong);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -23,9 +23,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::{clean_line, TextProblem};
 use super::staff::DeskBooking;
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, TextProblem};
 
 /// Bookings that make a cluster, at least.
 pub const MIN_CLUSTER_SIZE: usize = 3;

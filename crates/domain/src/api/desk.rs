@@ -30,9 +30,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::{clean_line, NamedRef, SlotTime, TextProblem, MAX_ID_CHARS};
+use super::booking::{NamedRef, SlotTime, MAX_ID_CHARS};
 use crate::calendar::{Date, DateError, DayKind, NotPublished};
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, TextProblem};
 
 /// The reason for a closure, which the people whose bookings it cancels read.
 pub const MAX_CLOSURE_REASON_CHARS: usize = 200;

@@ -16,9 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::{clean_line, clean_text, TextProblem};
 use crate::calendar::Date;
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, clean_text, TextProblem};
 
 /// A title: at most this many characters.
 pub const MAX_TITLE_CHARS: usize = 60;

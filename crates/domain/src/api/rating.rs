@@ -24,8 +24,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::assistance::choice;
-use super::booking::{clean_text, TextProblem};
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_text, TextProblem};
 
 /// A comment on a rating: at most 500 characters.
 pub const MAX_COMMENT_CHARS: usize = 500;

@@ -54,9 +54,10 @@ use super::assistance::{
     AssistanceRequest, CenterMessage, Deadline, EvidenceFile, MessageKind, RequestStatus,
     RightType, TimelineEvent,
 };
-use super::booking::{clean_line, clean_text, BookingStatus, NamedRef, TextProblem};
+use super::booking::{BookingStatus, NamedRef};
 use crate::calendar::Date;
 use crate::lang::{Lang, Localized};
+use crate::text::{clean_line, clean_text, TextProblem};
 
 /// A session ends after this long without a request.
 pub const SESSION_IDLE_SECS: i64 = 30 * 60;
