@@ -13,9 +13,10 @@ use portal_domain::api::booking_clusters::{
 use portal_domain::api::staff::Role;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::slots::errors_on;
 use super::texts::*;
 use super::use_staff_title;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
@@ -179,21 +180,7 @@ fn ConfirmBulkCancel(
             match result {
                 Ok(done) => on_done.run((done.cancelled, done.skipped)),
                 Err(e) if auth.handled(&e) => {}
-                Err(ApiError::Validation(body)) => {
-                    let mut list: FormErrors = body
-                        .fields
-                        .values()
-                        .map(|e| ("bulk-reason".to_owned(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("bulk-reason".to_owned(), body.message));
-                    }
-                    errors.set(list);
-                }
-                Err(_) => errors.set(vec![(
-                    "bulk-reason".to_owned(),
-                    pick(lang, NOT_SENT).to_owned(),
-                )]),
+                Err(e) => errors.set(errors_on(e, "bulk-reason", lang)),
             }
         });
     };

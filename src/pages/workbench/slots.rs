@@ -423,21 +423,7 @@ fn ConfirmClose(
                 Err(e) if auth.handled(&e) => {}
                 // Field messages (the reason, a slot that has just started) and refusals
                 // (already closed) all belong to this form: the summary links to the reason.
-                Err(ApiError::Validation(body)) => {
-                    let mut list: FormErrors = body
-                        .fields
-                        .values()
-                        .map(|e| ("close-reason".to_owned(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("close-reason".to_owned(), body.message));
-                    }
-                    errors.set(list);
-                }
-                Err(_) => errors.set(vec![(
-                    "close-reason".to_owned(),
-                    pick(lang, NOT_SENT).to_owned(),
-                )]),
+                Err(e) => errors.set(errors_on(e, "close-reason", lang)),
             }
         });
     };
@@ -463,5 +449,24 @@ fn ConfirmClose(
                 </div>
             </form>
         </div>
+    }
+}
+
+/// A confirm form's refusal, all of it on its one field (`id`), so the summary links there:
+/// the server's field messages, else its message, else "not sent".
+pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
+    match error {
+        ApiError::Validation(body) => {
+            let mut list: FormErrors = body
+                .fields
+                .values()
+                .map(|e| (id.to_owned(), e.message.clone()))
+                .collect();
+            if list.is_empty() {
+                list.push((id.to_owned(), body.message));
+            }
+            list
+        }
+        _ => vec![(id.to_owned(), pick(lang, NOT_SENT).to_owned())],
     }
 }
