@@ -35,7 +35,7 @@ use portal_domain::api::staff::{
     StaffAccount, StaffSession, TransitionRequest,
 };
 use portal_domain::api::{ApiErrorBody, VenueList};
-use portal_domain::Lang;
+use portal_domain::{paths, Lang};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -60,17 +60,17 @@ pub enum ApiError {
 }
 
 pub async fn venues(lang: Lang) -> Result<VenueList, ApiError> {
-    get_json("/api/v1/venues", lang).await
+    get_json(paths::VENUES, lang).await
 }
 
 /// The service notices in force today (home page).
 pub async fn notices(lang: Lang) -> Result<NoticeList, ApiError> {
-    get_json("/api/v1/notices", lang).await
+    get_json(paths::NOTICES, lang).await
 }
 
 pub async fn gi_products(search: &GiSearch, lang: Lang) -> Result<GiSearchResult, ApiError> {
     get_json(
-        &format!("/api/v1/gi/products?{}", search.to_query_string()),
+        &format!("{}?{}", paths::GI_PRODUCTS, search.to_query_string()),
         lang,
     )
     .await
@@ -78,22 +78,20 @@ pub async fn gi_products(search: &GiSearch, lang: Lang) -> Result<GiSearchResult
 
 /// The CSV export of everything a search finds (a plain download link, not a fetch).
 pub fn gi_products_csv_href(search: &GiSearch) -> String {
-    format!("/api/v1/gi/products.csv?{}", search.to_query_string())
+    format!("{}?{}", paths::GI_PRODUCTS_CSV, search.to_query_string())
 }
 
 pub async fn gi_product(id: &str, lang: Lang) -> Result<GiProduct, ApiError> {
-    let id = portal_domain::api::percent_encode(id);
-    get_json(&format!("/api/v1/gi/products/{id}"), lang).await
+    get_json(&paths::fill(paths::GI_PRODUCT, &[id]), lang).await
 }
 
 /// Every document of the policy library (the list page filters it in the browser).
 pub async fn policies(lang: Lang) -> Result<PolicyList, ApiError> {
-    get_json("/api/v1/policies", lang).await
+    get_json(paths::POLICIES, lang).await
 }
 
 pub async fn policy(slug: &str, lang: Lang) -> Result<PolicyDocument, ApiError> {
-    let slug = portal_domain::api::percent_encode(slug);
-    get_json(&format!("/api/v1/policies/{slug}"), lang).await
+    get_json(&paths::fill(paths::POLICY, &[slug]), lang).await
 }
 
 pub async fn policy_search(
@@ -101,19 +99,19 @@ pub async fn policy_search(
     lang: Lang,
 ) -> Result<PolicySearchResult, ApiError> {
     get_json(
-        &format!("/api/v1/policies/search?{}", search.to_query_string()),
+        &format!("{}?{}", paths::POLICY_SEARCH, search.to_query_string()),
         lang,
     )
     .await
 }
 
 pub async fn booking_topics(lang: Lang) -> Result<TopicList, ApiError> {
-    get_json("/api/v1/booking/topics", lang).await
+    get_json(paths::BOOKING_TOPICS, lang).await
 }
 
 pub async fn booking_venues(topic: &str, lang: Lang) -> Result<BookingVenueList, ApiError> {
     let topic = portal_domain::api::percent_encode(topic);
-    get_json(&format!("/api/v1/booking/venues?topic={topic}"), lang).await
+    get_json(&format!("{}?topic={topic}", paths::BOOKING_VENUES), lang).await
 }
 
 pub async fn booking_availability(
@@ -124,7 +122,10 @@ pub async fn booking_availability(
     let venue = portal_domain::api::percent_encode(venue);
     let topic = portal_domain::api::percent_encode(topic);
     get_json(
-        &format!("/api/v1/booking/availability?venue={venue}&topic={topic}"),
+        &format!(
+            "{}?venue={venue}&topic={topic}",
+            paths::BOOKING_AVAILABILITY
+        ),
         lang,
     )
     .await
@@ -137,17 +138,17 @@ pub async fn create_booking(
     key: &str,
     lang: Lang,
 ) -> Result<BookingCreated, ApiError> {
-    let builder = Request::post("/api/v1/bookings").header("Idempotency-Key", key);
+    let builder = Request::post(paths::BOOKINGS).header("Idempotency-Key", key);
     send_json(builder, request, lang).await
 }
 
 pub async fn booking(token: &str, lang: Lang) -> Result<Booking, ApiError> {
-    get_json(&format!("/api/v1/bookings/{}", token_path(token)), lang).await
+    get_json(&paths::fill(paths::BOOKING, &[token]), lang).await
 }
 
 /// The calendar file of a booking (a plain download link).
 pub fn booking_calendar_href(token: &str) -> String {
-    format!("/api/v1/bookings/{}/calendar.ics", token_path(token))
+    paths::fill(paths::BOOKING_CALENDAR, &[token])
 }
 
 pub async fn reschedule_booking(
@@ -155,12 +156,12 @@ pub async fn reschedule_booking(
     request: &RescheduleRequest,
     lang: Lang,
 ) -> Result<Booking, ApiError> {
-    let path = format!("/api/v1/bookings/{}/reschedule", token_path(token));
+    let path = paths::fill(paths::BOOKING_RESCHEDULE, &[token]);
     send_json(Request::post(&path), request, lang).await
 }
 
 pub async fn cancel_booking(token: &str, lang: Lang) -> Result<Booking, ApiError> {
-    let path = format!("/api/v1/bookings/{}/cancel", token_path(token));
+    let path = paths::fill(paths::BOOKING_CANCEL, &[token]);
     send_json(Request::post(&path), &Empty {}, lang).await
 }
 
@@ -168,7 +169,7 @@ pub async fn lookup_booking(
     request: &LookupRequest,
     lang: Lang,
 ) -> Result<BookingSummary, ApiError> {
-    send_json(Request::post("/api/v1/bookings/lookup"), request, lang).await
+    send_json(Request::post(paths::BOOKING_LOOKUP), request, lang).await
 }
 
 pub async fn lookup_reschedule_booking(
@@ -182,33 +183,23 @@ pub async fn lookup_reschedule_booking(
         date: slot.date.clone(),
         time: slot.time.clone(),
     };
-    send_json(
-        Request::post("/api/v1/bookings/lookup/reschedule"),
-        &body,
-        lang,
-    )
-    .await
+    send_json(Request::post(paths::BOOKING_LOOKUP_RESCHEDULE), &body, lang).await
 }
 
 pub async fn lookup_cancel_booking(
     lookup: &LookupRequest,
     lang: Lang,
 ) -> Result<BookingSummary, ApiError> {
-    send_json(
-        Request::post("/api/v1/bookings/lookup/cancel"),
-        lookup,
-        lang,
-    )
-    .await
+    send_json(Request::post(paths::BOOKING_LOOKUP_CANCEL), lookup, lang).await
 }
 
 /// Starts a rights-assistance draft; its `token` is the only way back to it.
 pub async fn assistance_create_draft(lang: Lang) -> Result<DraftCreated, ApiError> {
-    send_empty(Request::post("/api/v1/assistance/drafts"), lang).await
+    send_empty(Request::post(paths::ASSISTANCE_DRAFTS), lang).await
 }
 
 pub async fn assistance_draft(token: &str, lang: Lang) -> Result<DraftView, ApiError> {
-    let path = format!("/api/v1/assistance/drafts/{}", token_path(token));
+    let path = paths::fill(paths::ASSISTANCE_DRAFT, &[token]);
     send_empty(Request::get(&path), lang).await
 }
 
@@ -218,7 +209,7 @@ pub async fn assistance_save_draft(
     draft: &AssistanceDraft,
     lang: Lang,
 ) -> Result<DraftView, ApiError> {
-    let path = format!("/api/v1/assistance/drafts/{}", token_path(token));
+    let path = paths::fill(paths::ASSISTANCE_DRAFT, &[token]);
     send_json(Request::put(&path), draft, lang).await
 }
 
@@ -230,8 +221,8 @@ pub async fn assistance_upload_draft_file(
     lang: Lang,
 ) -> Result<EvidenceFile, ApiError> {
     let path = format!(
-        "/api/v1/assistance/drafts/{}/files?name={}&purpose={}",
-        token_path(token),
+        "{}?name={}&purpose={}",
+        paths::fill(paths::ASSISTANCE_DRAFT_FILES, &[token]),
         portal_domain::api::percent_encode(&file.name()),
         purpose.code()
     );
@@ -243,13 +234,13 @@ pub async fn assistance_delete_draft_file(
     id: i64,
     lang: Lang,
 ) -> Result<DraftView, ApiError> {
-    let path = format!("/api/v1/assistance/drafts/{}/files/{id}", token_path(token));
+    let path = paths::fill(paths::ASSISTANCE_DRAFT_FILE, &[token, &id.to_string()]);
     send_empty(Request::delete(&path), lang).await
 }
 
 /// A file of a draft (previews and "open"), or with `download` its download link.
 pub fn assistance_draft_file_href(token: &str, id: i64) -> String {
-    format!("/api/v1/assistance/drafts/{}/files/{id}", token_path(token))
+    paths::fill(paths::ASSISTANCE_DRAFT_FILE, &[token, &id.to_string()])
 }
 
 /// Submits a draft; `key` is the idempotency key: the same key answers with the same request
@@ -259,28 +250,19 @@ pub async fn assistance_submit(
     key: &str,
     lang: Lang,
 ) -> Result<AssistanceSubmitted, ApiError> {
-    let path = format!("/api/v1/assistance/drafts/{}/submit", token_path(token));
+    let path = paths::fill(paths::ASSISTANCE_DRAFT_SUBMIT, &[token]);
     send_empty(Request::post(&path).header("Idempotency-Key", key), lang).await
 }
 
 pub async fn assistance_request(token: &str, lang: Lang) -> Result<AssistanceTracking, ApiError> {
-    get_json(
-        &format!("/api/v1/assistance/requests/{}", token_path(token)),
-        lang,
-    )
-    .await
+    get_json(&paths::fill(paths::ASSISTANCE_REQUEST, &[token]), lang).await
 }
 
 pub async fn assistance_lookup(
     request: &AssistanceLookupRequest,
     lang: Lang,
 ) -> Result<AssistanceProgress, ApiError> {
-    send_json(
-        Request::post("/api/v1/assistance/requests/lookup"),
-        request,
-        lang,
-    )
-    .await
+    send_json(Request::post(paths::ASSISTANCE_LOOKUP), request, lang).await
 }
 
 pub async fn assistance_withdraw(
@@ -288,7 +270,7 @@ pub async fn assistance_withdraw(
     request: &WithdrawRequest,
     lang: Lang,
 ) -> Result<AssistanceTracking, ApiError> {
-    let path = format!("/api/v1/assistance/requests/{}/withdraw", token_path(token));
+    let path = paths::fill(paths::ASSISTANCE_WITHDRAW, &[token]);
     send_json(Request::post(&path), request, lang).await
 }
 
@@ -299,8 +281,8 @@ pub async fn assistance_upload_request_file(
     lang: Lang,
 ) -> Result<EvidenceFile, ApiError> {
     let path = format!(
-        "/api/v1/assistance/requests/{}/files?name={}",
-        token_path(token),
+        "{}?name={}",
+        paths::fill(paths::ASSISTANCE_REQUEST_FILES, &[token]),
         portal_domain::api::percent_encode(&file.name())
     );
     send_file(Request::post(&path), file, lang).await
@@ -311,18 +293,12 @@ pub async fn assistance_delete_request_file(
     id: i64,
     lang: Lang,
 ) -> Result<AssistanceTracking, ApiError> {
-    let path = format!(
-        "/api/v1/assistance/requests/{}/files/{id}",
-        token_path(token)
-    );
+    let path = paths::fill(paths::ASSISTANCE_REQUEST_FILE, &[token, &id.to_string()]);
     send_empty(Request::delete(&path), lang).await
 }
 
 pub fn assistance_request_file_href(token: &str, id: i64) -> String {
-    format!(
-        "/api/v1/assistance/requests/{}/files/{id}",
-        token_path(token)
-    )
+    paths::fill(paths::ASSISTANCE_REQUEST_FILE, &[token, &id.to_string()])
 }
 
 pub async fn assistance_reply(
@@ -331,10 +307,7 @@ pub async fn assistance_reply(
     reply: &ReplyRequest,
     lang: Lang,
 ) -> Result<AssistanceTracking, ApiError> {
-    let path = format!(
-        "/api/v1/assistance/requests/{}/messages/{message}/reply",
-        token_path(token)
-    );
+    let path = paths::fill(paths::ASSISTANCE_REPLY, &[token, &message.to_string()]);
     send_json(Request::post(&path), reply, lang).await
 }
 
@@ -344,7 +317,7 @@ pub async fn rate_booking(
     request: &RatingRequest,
     lang: Lang,
 ) -> Result<RatingView, ApiError> {
-    let path = format!("/api/v1/bookings/{}/rating", token_path(token));
+    let path = paths::fill(paths::BOOKING_RATING, &[token]);
     send_json(Request::post(&path), request, lang).await
 }
 
@@ -354,7 +327,7 @@ pub async fn rate_assistance(
     request: &RatingRequest,
     lang: Lang,
 ) -> Result<RatingView, ApiError> {
-    let path = format!("/api/v1/assistance/requests/{}/rating", token_path(token));
+    let path = paths::fill(paths::ASSISTANCE_RATING, &[token]);
     send_json(Request::post(&path), request, lang).await
 }
 
@@ -372,15 +345,15 @@ pub fn is_forbidden(error: &ApiError) -> bool {
 }
 
 pub async fn staff_session(lang: Lang) -> Result<StaffSession, ApiError> {
-    get_json("/api/v1/staff/session", lang).await
+    get_json(paths::STAFF_SESSION, lang).await
 }
 
 pub async fn staff_login(request: &LoginRequest, lang: Lang) -> Result<StaffSession, ApiError> {
-    send_json(Request::post("/api/v1/staff/session"), request, lang).await
+    send_json(Request::post(paths::STAFF_SESSION), request, lang).await
 }
 
 pub async fn staff_logout(csrf: &str, lang: Lang) -> Result<(), ApiError> {
-    let response = Request::delete("/api/v1/staff/session")
+    let response = Request::delete(paths::STAFF_SESSION)
         .header("Accept", "application/json")
         .header("Accept-Language", lang.tag())
         .header("X-CSRF-Token", csrf)
@@ -395,16 +368,19 @@ pub async fn staff_logout(csrf: &str, lang: Lang) -> Result<(), ApiError> {
 
 /// `query` is the queue's query string (`status=…&assignee=…&overdue=…&page=…`).
 pub async fn staff_cases(query: &str, lang: Lang) -> Result<CaseList, ApiError> {
-    get_json(&format!("/api/v1/staff/cases?{query}"), lang).await
+    get_json(&format!("{}?{query}", paths::STAFF_CASES), lang).await
 }
 
 pub async fn staff_case(id: i64, lang: Lang) -> Result<CaseDetail, ApiError> {
-    get_json(&format!("/api/v1/staff/cases/{id}"), lang).await
+    get_json(&paths::fill(paths::STAFF_CASE, &[&id.to_string()]), lang).await
 }
 
 /// A file of a case (a plain link: the browser sends the session cookie).
 pub fn staff_case_file_href(id: i64, file_id: i64) -> String {
-    format!("/api/v1/staff/cases/{id}/files/{file_id}")
+    paths::fill(
+        paths::STAFF_CASE_FILE,
+        &[&id.to_string(), &file_id.to_string()],
+    )
 }
 
 pub async fn staff_assign(
@@ -413,7 +389,7 @@ pub async fn staff_assign(
     csrf: &str,
     lang: Lang,
 ) -> Result<CaseDetail, ApiError> {
-    let path = format!("/api/v1/staff/cases/{id}/assign");
+    let path = paths::fill(paths::STAFF_CASE_ASSIGN, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), request, lang).await
 }
 
@@ -423,7 +399,7 @@ pub async fn staff_transition(
     csrf: &str,
     lang: Lang,
 ) -> Result<CaseDetail, ApiError> {
-    let path = format!("/api/v1/staff/cases/{id}/transition");
+    let path = paths::fill(paths::STAFF_CASE_TRANSITION, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), request, lang).await
 }
 
@@ -435,7 +411,7 @@ pub async fn staff_message(
     key: &str,
     lang: Lang,
 ) -> Result<CaseDetail, ApiError> {
-    let path = format!("/api/v1/staff/cases/{id}/messages");
+    let path = paths::fill(paths::STAFF_CASE_MESSAGES, &[&id.to_string()]);
     let builder = with_csrf(Request::post(&path), csrf).header("Idempotency-Key", key);
     send_json(builder, request, lang).await
 }
@@ -448,7 +424,7 @@ pub async fn staff_note(
     key: &str,
     lang: Lang,
 ) -> Result<CaseDetail, ApiError> {
-    let path = format!("/api/v1/staff/cases/{id}/notes");
+    let path = paths::fill(paths::STAFF_CASE_NOTES, &[&id.to_string()]);
     let builder = with_csrf(Request::post(&path), csrf).header("Idempotency-Key", key);
     send_json(builder, request, lang).await
 }
@@ -462,25 +438,25 @@ pub async fn staff_bookings(
     let venue = portal_domain::api::percent_encode(venue);
     let date = portal_domain::api::percent_encode(date);
     get_json(
-        &format!("/api/v1/staff/bookings?venue={venue}&date={date}"),
+        &format!("{}?venue={venue}&date={date}", paths::STAFF_BOOKINGS),
         lang,
     )
     .await
 }
 
 pub async fn staff_check_in(id: i64, csrf: &str, lang: Lang) -> Result<DeskBooking, ApiError> {
-    let path = format!("/api/v1/staff/bookings/{id}/check-in");
+    let path = paths::fill(paths::STAFF_BOOKING_CHECK_IN, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), &Empty {}, lang).await
 }
 
 pub async fn staff_no_show(id: i64, csrf: &str, lang: Lang) -> Result<DeskBooking, ApiError> {
-    let path = format!("/api/v1/staff/bookings/{id}/no-show");
+    let path = paths::fill(paths::STAFF_BOOKING_NO_SHOW, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), &Empty {}, lang).await
 }
 
 /// Upcoming bookings that look like one person holding many places.
 pub async fn staff_booking_clusters(lang: Lang) -> Result<BookingClusterList, ApiError> {
-    get_json("/api/v1/staff/bookings/clusters", lang).await
+    get_json(paths::STAFF_BOOKING_CLUSTERS, lang).await
 }
 
 pub async fn staff_bulk_cancel(
@@ -488,7 +464,7 @@ pub async fn staff_bulk_cancel(
     csrf: &str,
     lang: Lang,
 ) -> Result<BulkCancelled, ApiError> {
-    let builder = with_csrf(Request::post("/api/v1/staff/bookings/bulk-cancel"), csrf);
+    let builder = with_csrf(Request::post(paths::STAFF_BOOKINGS_BULK_CANCEL), csrf);
     send_json(builder, request, lang).await
 }
 
@@ -497,7 +473,7 @@ pub async fn staff_slots(venue: &str, date: &str, lang: Lang) -> Result<DeskSlot
     let venue = portal_domain::api::percent_encode(venue);
     let date = portal_domain::api::percent_encode(date);
     get_json(
-        &format!("/api/v1/staff/slots?venue={venue}&date={date}"),
+        &format!("{}?venue={venue}&date={date}", paths::STAFF_SLOTS),
         lang,
     )
     .await
@@ -508,12 +484,12 @@ pub async fn staff_close_slot(
     csrf: &str,
     lang: Lang,
 ) -> Result<ClosureCreated, ApiError> {
-    let builder = with_csrf(Request::post("/api/v1/staff/closures"), csrf);
+    let builder = with_csrf(Request::post(paths::STAFF_CLOSURES), csrf);
     send_json(builder, request, lang).await
 }
 
 pub async fn staff_reopen_slot(id: i64, csrf: &str, lang: Lang) -> Result<Closure, ApiError> {
-    let path = format!("/api/v1/staff/closures/{id}");
+    let path = paths::fill(paths::STAFF_CLOSURE, &[&id.to_string()]);
     send_empty(with_csrf(Request::delete(&path), csrf), lang).await
 }
 
@@ -525,26 +501,26 @@ pub async fn staff_add_seats(
     lang: Lang,
 ) -> Result<DeskSlot, ApiError> {
     let builder =
-        with_csrf(Request::post("/api/v1/staff/slots/seats"), csrf).header("Idempotency-Key", key);
+        with_csrf(Request::post(paths::STAFF_SLOT_SEATS), csrf).header("Idempotency-Key", key);
     send_json(builder, request, lang).await
 }
 
 pub async fn staff_overview(lang: Lang) -> Result<Overview, ApiError> {
-    get_json("/api/v1/staff/overview", lang).await
+    get_json(paths::STAFF_OVERVIEW, lang).await
 }
 
 /// One page of the audit log; `filters` is `actor=&target_type=&target_id=` (percent-encoded,
 /// empty for none).
 pub async fn staff_audit(page: u32, filters: &str, lang: Lang) -> Result<AuditPage, ApiError> {
     get_json(
-        &format!("/api/v1/staff/audit?page={page}&per_page=50&{filters}"),
+        &format!("{}?page={page}&per_page=50&{filters}", paths::STAFF_AUDIT),
         lang,
     )
     .await
 }
 
 pub async fn staff_notices(lang: Lang) -> Result<StaffNoticeList, ApiError> {
-    get_json("/api/v1/staff/admin/notices", lang).await
+    get_json(paths::STAFF_NOTICES, lang).await
 }
 
 /// Publishes a notice (`id` `None`) or replaces one.
@@ -555,8 +531,8 @@ pub async fn staff_save_notice(
     lang: Lang,
 ) -> Result<StaffNotice, ApiError> {
     let builder = match id {
-        None => Request::post("/api/v1/staff/admin/notices"),
-        Some(id) => Request::put(&format!("/api/v1/staff/admin/notices/{id}")),
+        None => Request::post(paths::STAFF_NOTICES),
+        Some(id) => Request::put(&paths::fill(paths::STAFF_NOTICE, &[&id.to_string()])),
     };
     send_json(with_csrf(builder, csrf), notice, lang).await
 }
@@ -566,12 +542,12 @@ pub async fn staff_withdraw_notice(
     csrf: &str,
     lang: Lang,
 ) -> Result<StaffNotice, ApiError> {
-    let path = format!("/api/v1/staff/admin/notices/{id}");
+    let path = paths::fill(paths::STAFF_NOTICE, &[&id.to_string()]);
     send_empty(with_csrf(Request::delete(&path), csrf), lang).await
 }
 
 pub async fn staff_accounts(lang: Lang) -> Result<AccountList, ApiError> {
-    get_json("/api/v1/staff/accounts", lang).await
+    get_json(paths::STAFF_ACCOUNTS, lang).await
 }
 
 pub async fn staff_create_account(
@@ -579,7 +555,7 @@ pub async fn staff_create_account(
     csrf: &str,
     lang: Lang,
 ) -> Result<StaffAccount, ApiError> {
-    let builder = with_csrf(Request::post("/api/v1/staff/accounts"), csrf);
+    let builder = with_csrf(Request::post(paths::STAFF_ACCOUNTS), csrf);
     send_json(builder, request, lang).await
 }
 
@@ -589,15 +565,12 @@ pub async fn staff_update_account(
     csrf: &str,
     lang: Lang,
 ) -> Result<StaffAccount, ApiError> {
-    let path = format!(
-        "/api/v1/staff/accounts/{}",
-        portal_domain::api::percent_encode(username)
-    );
+    let path = paths::fill(paths::STAFF_ACCOUNT, &[username]);
     send_json(with_csrf(Request::patch(&path), csrf), request, lang).await
 }
 
 pub async fn staff_admin_venues(lang: Lang) -> Result<AdminVenueList, ApiError> {
-    get_json("/api/v1/staff/admin/venues", lang).await
+    get_json(paths::STAFF_VENUES, lang).await
 }
 
 pub async fn staff_update_venue_booking(
@@ -606,15 +579,12 @@ pub async fn staff_update_venue_booking(
     csrf: &str,
     lang: Lang,
 ) -> Result<AdminVenue, ApiError> {
-    let path = format!(
-        "/api/v1/staff/admin/venues/{}/booking",
-        portal_domain::api::percent_encode(id)
-    );
+    let path = paths::fill(paths::STAFF_VENUE_BOOKING, &[id]);
     send_json(with_csrf(Request::put(&path), csrf), request, lang).await
 }
 
 pub async fn staff_holidays(lang: Lang) -> Result<HolidayYearList, ApiError> {
-    get_json("/api/v1/staff/admin/holidays", lang).await
+    get_json(paths::STAFF_HOLIDAYS, lang).await
 }
 
 pub async fn staff_publish_holidays(
@@ -623,13 +593,13 @@ pub async fn staff_publish_holidays(
     csrf: &str,
     lang: Lang,
 ) -> Result<HolidayYear, ApiError> {
-    let path = format!("/api/v1/staff/admin/holidays/{year:04}");
+    let path = paths::fill(paths::STAFF_HOLIDAY_YEAR, &[&format!("{year:04}")]);
     send_json(with_csrf(Request::put(&path), csrf), request, lang).await
 }
 
 /// `query` is the follow-up list's query string (`follow_up=…&page=…`).
 pub async fn staff_ratings(query: &str, lang: Lang) -> Result<FollowUpList, ApiError> {
-    get_json(&format!("/api/v1/staff/ratings?{query}"), lang).await
+    get_json(&format!("{}?{query}", paths::STAFF_RATINGS), lang).await
 }
 
 pub async fn staff_rating_reply(
@@ -638,7 +608,7 @@ pub async fn staff_rating_reply(
     csrf: &str,
     lang: Lang,
 ) -> Result<FollowUpItem, ApiError> {
-    let path = format!("/api/v1/staff/ratings/{id}/reply");
+    let path = paths::fill(paths::STAFF_RATING_REPLY, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), request, lang).await
 }
 
@@ -671,10 +641,6 @@ struct Empty {}
 
 /// A manage token is URL-safe base64; anything else (a mangled link) is encoded so it reaches
 /// the server as the 404 it is.
-fn token_path(token: &str) -> String {
-    portal_domain::api::percent_encode(token)
-}
-
 async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiError> {
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());

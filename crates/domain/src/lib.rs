@@ -9,6 +9,7 @@ pub mod apps;
 pub mod calendar;
 pub mod ids;
 pub mod lang;
+pub mod paths;
 pub mod text;
 
 pub use lang::{Lang, Localized};
