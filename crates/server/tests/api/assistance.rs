@@ -5,164 +5,22 @@
 
 use portal_domain::api::assistance::{
     code, AssistanceProgress, AssistanceSubmitted, AssistanceTracking, DeadlineStep, DraftCreated,
-    DraftView, EvidenceFile, FileKind, RequestStatus, SectionStatus, MAX_FILE_BYTES,
+    DraftView, FileKind, RequestStatus, SectionStatus, MAX_FILE_BYTES,
 };
-use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use sqlx::sqlite::SqlitePoolOptions;
-use sqlx::SqlitePool;
 
-use crate::helpers::{spawn_app_at, TestApp, JPEG, PDF, PNG};
+use crate::binary::Binary;
+use crate::citizen::{
+    complete_draft, new_draft, request_lookup, save, save_ok, submit, submitted, track, upload,
+    upload_ok, withdraw, MOBILE, NAME, RESIDENT_ID,
+};
+use crate::helpers::{at, error, spawn_app_at, JPEG, PDF, PNG};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
-const MOBILE: &str = "13812345678";
-const RESIDENT_ID: &str = "320611199003071232";
-const NAME: &str = "张三丰";
 
-/// The smallest files whose first bytes are those of their type.
 /// A Windows program: what a disguised `.jpg` really is.
 const EXE: &[u8] = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xFF\xFF\x00\x00\xB8\x00";
-
-/// A complete draft by an individual, for a utility model patent.
-fn complete_draft() -> Value {
-    json!({
-        "applicant": {
-            "kind": "individual",
-            "name": NAME,
-            "resident_id": RESIDENT_ID,
-            "mobile": MOBILE,
-            "acting_for_someone_else": false
-        },
-        "right": {
-            "type": "utility_model_patent",
-            "number": "ZL 2012 2 0687633.0",
-            "title": "一种家纺面料",
-            "holder": NAME,
-            "legal_status": "in_force"
-        },
-        "other_party": {
-            "name": "某某家纺店",
-            "online_link": "https://shop.example.com/item/1",
-            "place": "某电商平台"
-        },
-        "facts": {
-            "description": "对方在网店销售仿冒我方专利的床品。",
-            "discovered_on": "2026-09-01",
-            "estimated_loss": "50000"
-        },
-        "help": {"types": ["rights_guidance", "mediation"]},
-        "evidence": {"complete": true},
-        "declaration": {"accepted": true}
-    })
-}
-
-async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
-}
-
-pub(crate) async fn new_draft(app: &TestApp) -> DraftCreated {
-    let response = app
-        .client
-        .post(app.url("/api/v1/assistance/drafts"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    assert_eq!(response.headers()["cache-control"], "no-store");
-    response.json().await.unwrap()
-}
-
-async fn save(app: &TestApp, token: &str, draft: &Value) -> reqwest::Response {
-    app.client
-        .put(app.url(&format!("/api/v1/assistance/drafts/{token}")))
-        .json(draft)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn save_ok(app: &TestApp, token: &str, draft: &Value) -> DraftView {
-    let response = save(app, token, draft).await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
-async fn upload(app: &TestApp, path: &str, name: &str, bytes: &[u8]) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("{path}/files")))
-        .query(&[("name", name)])
-        .header("Content-Type", "image/jpeg")
-        .body(bytes.to_vec())
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn upload_ok(app: &TestApp, path: &str, name: &str, bytes: &[u8]) -> EvidenceFile {
-    let response = upload(app, path, name, bytes).await;
-    assert_eq!(response.status(), StatusCode::CREATED, "{name}");
-    response.json().await.unwrap()
-}
-
-async fn submit(app: &TestApp, token: &str, key: &str) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/submit")))
-        .header("Idempotency-Key", key)
-        .send()
-        .await
-        .unwrap()
-}
-
-/// A complete draft with one photo, submitted.
-pub(crate) async fn submitted(app: &TestApp, key: &str) -> AssistanceSubmitted {
-    let draft = new_draft(app).await;
-    save_ok(app, &draft.token, &complete_draft()).await;
-    let path = format!("/api/v1/assistance/drafts/{}", draft.token);
-    upload_ok(app, &path, "现场照片.jpg", JPEG).await;
-    let response = submit(app, &draft.token, key).await;
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
-}
-
-async fn track(app: &TestApp, token: &str) -> AssistanceTracking {
-    let response = app
-        .get(&format!("/api/v1/assistance/requests/{token}"))
-        .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
-async fn withdraw(app: &TestApp, token: &str, body: Option<Value>) -> reqwest::Response {
-    let request = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/requests/{token}/withdraw")));
-    let request = match body {
-        Some(body) => request.json(&body),
-        None => request,
-    };
-    request.send().await.unwrap()
-}
-
-async fn lookup(app: &TestApp, reference: &str, mobile: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/assistance/requests/lookup"))
-        .json(&json!({"reference": reference, "mobile": mobile}))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn database(app: &TestApp) -> SqlitePool {
-    SqlitePoolOptions::new()
-        .connect(&app.database_url())
-        .await
-        .unwrap()
-}
-
-fn at(instant: &str) -> i64 {
-    portal_server::clock::parse_instant(instant).unwrap()
-}
 
 fn section(view: &DraftView, name: &str) -> portal_domain::api::assistance::SectionReport {
     view.sections
@@ -313,7 +171,7 @@ async fn drafts_expire_30_days_after_the_last_change() {
     assert_eq!(app.get(&path).await.status(), 404);
     // The next new draft clears it away.
     new_draft(&app).await;
-    let db = database(&app).await;
+    let db = app.database().await;
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assistance_drafts")
         .fetch_one(&db)
         .await
@@ -428,7 +286,7 @@ async fn submitting_creates_the_request_once() {
     let response = submit(&app, &token, "key-1").await;
     assert_eq!(response.status(), StatusCode::CREATED);
     assert_eq!(response.text().await.unwrap(), first_body);
-    let db = database(&app).await;
+    let db = app.database().await;
     let requests: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assistance_requests")
         .fetch_one(&db)
         .await
@@ -541,7 +399,7 @@ async fn withdrawing_takes_one_click_for_10_minutes_then_a_reason_until_accepted
     assert_eq!(view.timeline[1].note.as_deref(), Some("已与对方和解"));
 
     // Once accepted (by staff: here straight in the database) it cannot be withdrawn online.
-    let db = database(&app).await;
+    let db = app.database().await;
     let accepted_at = at("2026-10-08T15:00:00+08:00");
     let reference = accepted
         .reference
@@ -654,7 +512,7 @@ async fn uploads_are_limited_in_number_and_size_and_typed_by_content() {
     let response = upload(&app, &path, "eleventh.pdf", PDF).await;
     assert_eq!(response.status(), 409);
     assert_eq!(error(response).await.code, "assistance.too_many_files");
-    let db = database(&app).await;
+    let db = app.database().await;
     let blobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assistance_blobs")
         .fetch_one(&db)
         .await
@@ -690,7 +548,7 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
     let theirs = submitted(&app, "theirs").await;
 
     // Reference + mobile: progress only, the name masked, no answers or files.
-    let response = lookup(&app, &mine.reference.to_lowercase(), "+86 138-1234-5678").await;
+    let response = request_lookup(&app, &mine.reference.to_lowercase(), "+86 138-1234-5678").await;
     assert_eq!(response.status(), 200);
     let text = response.text().await.unwrap();
     for secret in [
@@ -728,8 +586,8 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
     );
 
     // A wrong mobile and an unknown reference get the same 404, with no data.
-    let wrong_mobile = lookup(&app, &mine.reference, "13912345678").await;
-    let unknown = lookup(&app, "WQ-2222-2222", MOBILE).await;
+    let wrong_mobile = request_lookup(&app, &mine.reference, "13912345678").await;
+    let unknown = request_lookup(&app, "WQ-2222-2222", MOBILE).await;
     assert_eq!(wrong_mobile.status(), 404);
     assert_eq!(unknown.status(), 404);
     let (a, b) = (
@@ -738,7 +596,7 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
     );
     assert_eq!(a, b);
     assert!(!a.contains(&mine.reference));
-    let response = lookup(&app, "WQ-0000", "123").await;
+    let response = request_lookup(&app, "WQ-0000", "123").await;
     assert_eq!(response.status(), 400);
     let body = error(response).await;
     assert_eq!(body.fields["reference"].code, "assistance.reference_format");
@@ -796,7 +654,7 @@ async fn the_applicant_answers_a_request_for_more_material_with_files() {
     let base = format!("/api/v1/assistance/requests/{token}");
 
     // Staff ask for more (here straight in the database).
-    let db = database(&app).await;
+    let db = app.database().await;
     let message_id: i64 = sqlx::query_scalar(
         "INSERT INTO assistance_messages (request_id, kind, body, sent_at) \
          SELECT id, 'more_material_requested', '请补充购买凭证。', ? FROM assistance_requests \
@@ -901,7 +759,7 @@ async fn a_failed_upload_leaves_nothing_behind() {
         let response = upload(&app, &path, "bad.jpg", bytes).await;
         assert!(response.status().is_client_error());
     }
-    let db = database(&app).await;
+    let db = app.database().await;
     let counts: (i64, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM assistance_files), (SELECT COUNT(*) FROM assistance_blobs)",
     )
@@ -959,34 +817,9 @@ async fn the_openapi_document_describes_the_assistance_api() {
 
 #[tokio::test]
 async fn the_logs_hold_no_personal_data() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
     let dir = tempfile::tempdir().unwrap();
-    let log_path = dir.path().join("stderr.log");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
-        .env("PORTAL_ADDR", "127.0.0.1:0")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/portal.sqlite3", dir.path().display()),
-        )
-        .env("PORTAL_DIST", dir.path().join("no-dist"))
-        .env("PORTAL_NOW", NOW)
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(std::fs::File::create(&log_path).unwrap())
-        .spawn()
-        .expect("the server binary starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("IP portal running at ")
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
+    let server = Binary::start(dir.path(), Some(NOW), |_| {});
+    let base = &server.base;
     let client = reqwest::Client::new();
     let api = |path: &str| format!("{base}/api/v1/assistance{path}");
 
@@ -1039,14 +872,7 @@ async fn the_logs_hold_no_personal_data() {
         .unwrap();
     assert_eq!(withdrawn.status(), 200);
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    assert!(child.wait().unwrap().success());
-
-    let log = std::fs::read_to_string(&log_path).unwrap();
+    let log = server.stop();
     assert!(
         log.contains("assistance request submitted"),
         "the log is written: {log}"

@@ -12,9 +12,13 @@ use portal_domain::api::booking::{
 use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use sqlx::sqlite::SqlitePoolOptions;
 
-use crate::helpers::{spawn_app_at, spawn_hall_app_at, TestApp};
+use crate::binary::Binary;
+use crate::citizen::{
+    self, availability_ok, book, book_ok, booking_request, booking_summary, cancel, post,
+    reschedule, reschedule_request,
+};
+use crate::helpers::{at, error, spawn_app_at, spawn_hall_app_at, TestApp};
 
 const NOW: &str = "2026-09-21T09:00:00+08:00";
 const CENTER: &str = "nantong-ip-protection-center";
@@ -41,67 +45,9 @@ fn mobile(i: usize) -> String {
     format!("139{i:08}")
 }
 
-fn at(instant: &str) -> i64 {
-    portal_server::clock::parse_instant(instant).unwrap()
-}
-
-async fn book(app: &TestApp, key: &str, body: &Value) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/bookings"))
-        .header("Idempotency-Key", key)
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn book_ok(app: &TestApp, key: &str, body: &Value) -> BookingCreated {
-    let response = book(app, key, body).await;
-    assert_eq!(response.status(), StatusCode::CREATED, "{key}");
-    response.json().await.unwrap()
-}
-
-async fn post(app: &TestApp, path: &str, body: &Value) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .json(body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn reschedule(app: &TestApp, token: &str, date: &str, time: &str) -> reqwest::Response {
-    post(
-        app,
-        &format!("/api/v1/bookings/{token}/reschedule"),
-        &json!({"date": date, "time": time}),
-    )
-    .await
-}
-
-async fn cancel(app: &TestApp, token: &str) -> reqwest::Response {
-    post(app, &format!("/api/v1/bookings/{token}/cancel"), &json!({})).await
-}
-
-async fn get_booking(app: &TestApp, token: &str) -> Booking {
-    let response = app.get(&format!("/api/v1/bookings/{token}")).await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
-async fn availability(app: &TestApp, venue: &str, topic: &str) -> Availability {
-    let response = app
-        .get(&format!(
-            "/api/v1/booking/availability?venue={venue}&topic={topic}"
-        ))
-        .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
 /// Free seats of one slot, from the availability answer.
 async fn remaining(app: &TestApp, date: &str, time: &str) -> u16 {
-    let availability = availability(app, CENTER, "patent").await;
+    let availability = availability_ok(app, CENTER, "patent").await;
     let day = availability
         .days
         .iter()
@@ -112,10 +58,6 @@ async fn remaining(app: &TestApp, date: &str, time: &str) -> u16 {
         .find(|s| s.time == time)
         .unwrap_or_else(|| panic!("{time} is a slot"))
         .remaining
-}
-
-async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
 }
 
 async fn ics(app: &TestApp, token: &str) -> String {
@@ -205,7 +147,7 @@ async fn the_full_journey_from_topics_to_cancellation() {
     assert_eq!((center.slot_minutes, center.seats_per_slot), (30, 5));
 
     // Availability: 15 working days from tomorrow, 12 half-hour slots a day, all free.
-    let open = availability(&app, CENTER, "patent").await;
+    let open = availability_ok(&app, CENTER, "patent").await;
     assert_eq!(open.today.to_string(), "2026-09-21");
     assert!(!open.defaults_confirmed);
     assert_eq!(open.days.len(), 15);
@@ -256,7 +198,7 @@ async fn the_full_journey_from_topics_to_cancellation() {
     assert_eq!(remaining(&app, "2026-09-22", "09:00").await, 4);
 
     // The manage link shows it.
-    let shown = get_booking(&app, &token).await;
+    let shown = citizen::booking(&app, &token).await;
     assert_eq!(&shown, booking);
 
     // Reschedule: same reference, same token, sequence 1; the seats follow.
@@ -270,7 +212,7 @@ async fn the_full_journey_from_topics_to_cancellation() {
     assert_eq!(moved.sequence, 1);
     assert_eq!(remaining(&app, "2026-09-22", "09:00").await, 5);
     assert_eq!(remaining(&app, "2026-09-23", "14:00").await, 4);
-    assert_eq!(get_booking(&app, &token).await, moved);
+    assert_eq!(citizen::booking(&app, &token).await, moved);
     // The same reschedule again (a retry) changes nothing.
     let again: Booking = reschedule(&app, &token, "2026-09-23", "14:00")
         .await
@@ -324,19 +266,9 @@ async fn a_retried_booking_gets_the_same_answer_and_never_a_second_seat() {
     let racing_body = request("2026-09-22", "10:00", &mobile(1));
     let mut tasks = tokio::task::JoinSet::new();
     for _ in 0..10 {
-        let (client, url, body) = (
-            app.client.clone(),
-            app.url("/api/v1/bookings"),
-            racing_body.clone(),
-        );
+        let attempt = booking_request(&app, "key-racing", &racing_body);
         tasks.spawn(async move {
-            let response = client
-                .post(url)
-                .header("Idempotency-Key", "key-racing")
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
+            let response = attempt.send().await.unwrap();
             (response.status(), response.text().await.unwrap())
         });
     }
@@ -383,16 +315,13 @@ async fn forty_concurrent_attempts_on_a_five_seat_slot_confirm_exactly_five() {
     let app = spawn_app_at(NOW).await;
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..40 {
-        let (client, url) = (app.client.clone(), app.url("/api/v1/bookings"));
-        let body = request("2026-09-24", "10:30", &mobile(i));
+        let attempt = booking_request(
+            &app,
+            &format!("race-{i}"),
+            &request("2026-09-24", "10:30", &mobile(i)),
+        );
         tasks.spawn(async move {
-            let response = client
-                .post(url)
-                .header("Idempotency-Key", format!("race-{i}"))
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
+            let response = attempt.send().await.unwrap();
             let status = response.status();
             (status, response.json::<Value>().await.unwrap())
         });
@@ -419,10 +348,7 @@ async fn forty_concurrent_attempts_on_a_five_seat_slot_confirm_exactly_five() {
     assert_eq!(remaining(&app, "2026-09-24", "10:30").await, 0);
 
     // The database agrees: five confirmed bookings on five different seats.
-    let pool = SqlitePoolOptions::new()
-        .connect(&app.database_url())
-        .await
-        .unwrap();
+    let pool = app.database().await;
     let seats: Vec<i64> = sqlx::query_scalar(
         "SELECT seat FROM bookings WHERE status = 'confirmed' AND date = '2026-09-24' \
          AND start_time = '10:30' ORDER BY seat",
@@ -476,31 +402,20 @@ async fn reschedules_racing_new_bookings_for_the_last_seat_never_overbook() {
 
     let mut tasks = tokio::task::JoinSet::new();
     for (i, token) in movers.iter().enumerate() {
-        let (client, url) = (
-            app.client.clone(),
-            app.url(&format!("/api/v1/bookings/{token}/reschedule")),
-        );
+        let attempt = reschedule_request(&app, token, "2026-09-22", "10:00");
         tasks.spawn(async move {
-            let response = client
-                .post(url)
-                .json(&json!({"date": "2026-09-22", "time": "10:00"}))
-                .send()
-                .await
-                .unwrap();
+            let response = attempt.send().await.unwrap();
             ("move", i, response.status())
         });
     }
     for i in 0..5 {
-        let (client, url) = (app.client.clone(), app.url("/api/v1/bookings"));
-        let body = request("2026-09-22", "10:00", &mobile(200 + i));
+        let attempt = booking_request(
+            &app,
+            &format!("new-{i}"),
+            &request("2026-09-22", "10:00", &mobile(200 + i)),
+        );
         tasks.spawn(async move {
-            let response = client
-                .post(url)
-                .header("Idempotency-Key", format!("new-{i}"))
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
+            let response = attempt.send().await.unwrap();
             ("book", i, response.status())
         });
     }
@@ -514,7 +429,7 @@ async fn reschedules_racing_new_bookings_for_the_last_seat_never_overbook() {
 
     // A move that lost left its booking where it was, untouched.
     for (i, token) in movers.iter().enumerate() {
-        let booking = get_booking(&app, token).await;
+        let booking = citizen::booking(&app, token).await;
         let moved = won.iter().any(|(kind, j, _)| *kind == "move" && *j == i);
         if moved {
             assert_eq!(
@@ -544,7 +459,7 @@ async fn cancelling_and_moving_close_two_hours_before_the_start() {
 
     // One second after 07:00 on the day: too late, online.
     app.clock.set(at("2026-09-22T07:00:01+08:00"));
-    assert!(!get_booking(&app, &token).await.changeable);
+    assert!(!citizen::booking(&app, &token).await.changeable);
     let response = cancel(&app, &token).await;
     assert_eq!(response.status(), 409);
     let body = error(response).await;
@@ -554,7 +469,7 @@ async fn cancelling_and_moving_close_two_hours_before_the_start() {
     assert_eq!(response.status(), 409);
     assert_eq!(error(response).await.code, "booking.change_too_late");
     // Nothing changed.
-    let booking = get_booking(&app, &token).await;
+    let booking = citizen::booking(&app, &token).await;
     assert_eq!(
         (booking.sequence, booking.start_time.as_str()),
         (0, "09:00")
@@ -562,7 +477,7 @@ async fn cancelling_and_moving_close_two_hours_before_the_start() {
 
     // At 07:00 exactly it still can be cancelled.
     app.clock.set(at("2026-09-22T07:00:00+08:00"));
-    assert!(get_booking(&app, &token).await.changeable);
+    assert!(citizen::booking(&app, &token).await.changeable);
     assert_eq!(cancel(&app, &token).await.status(), 200);
 }
 
@@ -590,12 +505,8 @@ async fn one_mobile_number_holds_at_most_three_upcoming_bookings() {
     assert_eq!(body.code, "booking.mobile_unavailable");
     assert_eq!(body.fields["mobile"].code, "booking.mobile_unavailable");
     assert!(body.fields["mobile"].message.contains("3 个"));
-    let response = app
-        .client
-        .post(app.url("/api/v1/bookings"))
-        .header("Idempotency-Key", "limit-3-en")
+    let response = booking_request(&app, "limit-3-en", &fourth)
         .header("Accept-Language", "en")
-        .json(&fourth)
         .send()
         .await
         .unwrap();
@@ -760,17 +671,6 @@ async fn cancel_by_reference(app: &TestApp, reference: &str, mobile: &str) -> re
     .await
 }
 
-async fn lookup(app: &TestApp, reference: &str, mobile: &str) -> BookingSummary {
-    let response = post(
-        app,
-        "/api/v1/bookings/lookup",
-        &json!({"reference": reference, "mobile": mobile}),
-    )
-    .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
-}
-
 /// The answer of a change by reference: 200, masked, nothing only the manage link shows.
 async fn summary_ok(response: reqwest::Response, secrets: &[&str]) -> BookingSummary {
     assert_eq!(response.status(), 200);
@@ -819,10 +719,7 @@ fn assert_same_booking(summary: &BookingSummary, booking: &Booking) {
 async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage_link_follows() {
     let app = spawn_app_at(NOW).await;
     // The seeded venues have no address yet; give the center one to see it come through.
-    let pool = SqlitePoolOptions::new()
-        .connect(&app.database_url())
-        .await
-        .unwrap();
+    let pool = app.database().await;
     sqlx::query("UPDATE venues SET address = '南通市崇川区某某路 1 号' WHERE id = ?")
         .bind(CENTER)
         .execute(&pool)
@@ -850,7 +747,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     let uid = ics_value(&first_ics, "UID").to_owned();
 
     // The lookup now says whether and until when it can be changed.
-    let found = lookup(&app, &reference, MOBILE).await;
+    let found = booking_summary(&app, &reference, MOBILE).await;
     assert_eq!(
         found.venue_address.as_deref(),
         Some("南通市崇川区某某路 1 号")
@@ -859,7 +756,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     assert!(found.changeable);
     assert_eq!(found.change_deadline, "2026-09-22T07:00:00+08:00");
     assert!(!found.defaults_confirmed);
-    assert_same_booking(&found, &get_booking(&app, &token).await);
+    assert_same_booking(&found, &citizen::booking(&app, &token).await);
 
     // Move it, typing the reference and the number loosely.
     let loose = reference.to_lowercase().replace('-', " ");
@@ -882,10 +779,10 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     );
     assert_eq!(remaining(&app, "2026-09-22", "09:00").await, 5);
     assert_eq!(remaining(&app, "2026-09-23", "14:00").await, 4);
-    assert_eq!(lookup(&app, &reference, MOBILE).await, moved);
+    assert_eq!(booking_summary(&app, &reference, MOBILE).await, moved);
 
     // The manage link opens the same booking at its new time, and the calendar file updates.
-    let managed = get_booking(&app, &token).await;
+    let managed = citizen::booking(&app, &token).await;
     assert_same_booking(&moved, &managed);
     assert_eq!(managed.name, "张三丰");
     let moved_ics = ics(&app, &token).await;
@@ -896,7 +793,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     // A retry of the same move changes nothing.
     let again = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "14:00").await;
     assert_eq!(summary_ok(again, &secrets).await, moved);
-    assert_eq!(get_booking(&app, &token).await.sequence, 1);
+    assert_eq!(citizen::booking(&app, &token).await.sequence, 1);
     assert_eq!(remaining(&app, "2026-09-23", "14:00").await, 4);
 
     // The two ways mix: a move by the manage link shows in the lookup, and back.
@@ -906,7 +803,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
         .await
         .unwrap();
     assert_eq!(by_token.sequence, 2);
-    assert_same_booking(&lookup(&app, &reference, MOBILE).await, &by_token);
+    assert_same_booking(&booking_summary(&app, &reference, MOBILE).await, &by_token);
 
     // Cancel by reference: the seat is free at once; a second cancel is harmless.
     let response = cancel_by_reference(&app, &loose, "138-1234-5678").await;
@@ -924,7 +821,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     assert_eq!(cancel(&app, &token).await.status(), 200, "by token too");
 
     // The manage link shows it cancelled; the calendar file cancels the event.
-    let managed = get_booking(&app, &token).await;
+    let managed = citizen::booking(&app, &token).await;
     assert_same_booking(&cancelled, &managed);
     let cancelled_ics = ics(&app, &token).await;
     assert_eq!(ics_value(&cancelled_ics, "UID"), uid);
@@ -1007,7 +904,7 @@ async fn changes_by_reference_are_refused_exactly_as_changes_by_the_manage_link(
     }
 
     // Nothing moved, nothing was taken.
-    let booking = get_booking(&app, &token).await;
+    let booking = citizen::booking(&app, &token).await;
     assert_eq!(
         (booking.start_time.as_str(), booking.sequence),
         ("09:00", 0)
@@ -1043,7 +940,7 @@ async fn changes_by_reference_need_the_right_mobile_and_well_formed_fields() {
         assert_eq!(response.status(), 404, "{reference} {mobile}");
         assert_eq!(response.text().await.unwrap(), not_found);
     }
-    let booking = get_booking(&app, &token).await;
+    let booking = citizen::booking(&app, &token).await;
     assert_eq!(
         (
             booking.start_time.as_str(),
@@ -1151,7 +1048,7 @@ async fn changes_by_reference_need_the_right_mobile_and_well_formed_fields() {
     // Changes are POST only.
     let response = app.get(LOOKUP_CANCEL).await;
     assert_eq!(response.status(), 405);
-    assert_eq!(get_booking(&app, &token).await.sequence, 0);
+    assert_eq!(citizen::booking(&app, &token).await.sequence, 0);
 }
 
 #[tokio::test]
@@ -1162,7 +1059,7 @@ async fn changes_by_reference_close_two_hours_before_the_start() {
 
     // One second after 07:00 on the day: too late, online, whichever way.
     app.clock.set(at("2026-09-22T07:00:01+08:00"));
-    let found = lookup(&app, &reference, MOBILE).await;
+    let found = booking_summary(&app, &reference, MOBILE).await;
     assert!(!found.changeable);
     assert_eq!(found.change_deadline, "2026-09-22T07:00:00+08:00");
     let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "09:00").await;
@@ -1176,7 +1073,7 @@ async fn changes_by_reference_close_two_hours_before_the_start() {
     let response = cancel_by_reference(&app, &reference, MOBILE).await;
     assert_eq!(response.status(), 409);
     assert_eq!(error(response).await.code, "booking.cancel_too_late");
-    let booking = get_booking(&app, &token).await;
+    let booking = citizen::booking(&app, &token).await;
     assert_eq!(
         (booking.sequence, booking.start_time.as_str()),
         (0, "09:00")
@@ -1189,7 +1086,7 @@ async fn changes_by_reference_close_two_hours_before_the_start() {
     // At 07:00 exactly it still can be moved, and the move reopens changes until 2 hours
     // before the new start.
     app.clock.set(at("2026-09-22T07:00:00+08:00"));
-    assert!(lookup(&app, &reference, MOBILE).await.changeable);
+    assert!(booking_summary(&app, &reference, MOBILE).await.changeable);
     let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "09:00").await;
     let moved = summary_ok(response, &[MOBILE]).await;
     assert_eq!(moved.change_deadline, "2026-09-23T07:00:00+08:00");
@@ -1239,10 +1136,10 @@ async fn racing_moves_of_one_booking_by_token_and_by_reference_leave_it_one_seat
     assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
 
     // Every move happened, one after the other, and the booking holds exactly one seat.
-    let booking = get_booking(&app, &token).await;
+    let booking = citizen::booking(&app, &token).await;
     assert_eq!(booking.sequence, 10);
     assert_eq!(booking.date.to_string(), "2026-09-23");
-    let open = availability(&app, CENTER, "patent").await;
+    let open = availability_ok(&app, CENTER, "patent").await;
     let held: Vec<_> = open
         .days
         .iter()
@@ -1257,7 +1154,7 @@ async fn racing_moves_of_one_booking_by_token_and_by_reference_leave_it_one_seat
         held,
         [("2026-09-23".to_owned(), booking.start_time.clone(), 4)]
     );
-    assert_same_booking(&lookup(&app, &reference, MOBILE).await, &booking);
+    assert_same_booking(&booking_summary(&app, &reference, MOBILE).await, &booking);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1344,7 +1241,7 @@ async fn five_failed_lookups_of_a_reference_lock_it_for_an_hour_on_every_lookup_
         rate_limited(lookup_on(&app, path, &reference, MOBILE, "zh").await, 3600).await;
     }
     // Nothing was moved or cancelled, and the manage link is not limited.
-    let booking = get_booking(&app, &token).await;
+    let booking = citizen::booking(&app, &token).await;
     assert_eq!(
         (booking.sequence, booking.start_time.as_str()),
         (0, "09:00")
@@ -1372,7 +1269,9 @@ async fn five_failed_lookups_of_a_reference_lock_it_for_an_hour_on_every_lookup_
     // Another reference is not affected.
     let other_reference = &other.booking.reference;
     assert_eq!(
-        lookup(&app, other_reference, &mobile(2)).await.reference,
+        booking_summary(&app, other_reference, &mobile(2))
+            .await
+            .reference,
         *other_reference
     );
 
@@ -1386,7 +1285,10 @@ async fn five_failed_lookups_of_a_reference_lock_it_for_an_hour_on_every_lookup_
     assert!(body.message.contains("30 minutes"), "{}", body.message);
     // An hour after the failures, the right number works again, on every route.
     app.clock.set(at(NOW) + 60 * 60);
-    assert_eq!(lookup(&app, &reference, MOBILE).await.reference, reference);
+    assert_eq!(
+        booking_summary(&app, &reference, MOBILE).await.reference,
+        reference
+    );
     let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "14:00").await;
     assert_eq!(summary_ok(response, &[MOBILE]).await.sequence, 1);
     let response = cancel_by_reference(&app, &reference, MOBILE).await;
@@ -1396,7 +1298,10 @@ async fn five_failed_lookups_of_a_reference_lock_it_for_an_hour_on_every_lookup_
         let response = lookup_on(&app, LOOKUP, &reference, &mobile(30 + i), "zh").await;
         assert_eq!(response.status(), 404);
     }
-    assert_eq!(lookup(&app, &reference, MOBILE).await.reference, reference);
+    assert_eq!(
+        booking_summary(&app, &reference, MOBILE).await.reference,
+        reference
+    );
 }
 
 #[tokio::test]
@@ -1410,7 +1315,7 @@ async fn lookups_that_find_the_booking_do_not_count() {
     }
     // Many successes on every route after four failures: none of them counts …
     for _ in 0..10 {
-        lookup(&app, &reference, MOBILE).await;
+        booking_summary(&app, &reference, MOBILE).await;
     }
     let response = reschedule_by_reference(&app, &reference, MOBILE, "2026-09-23", "14:00").await;
     assert_eq!(response.status(), 200);
@@ -1474,10 +1379,13 @@ async fn thirty_failed_lookups_from_one_address_lock_every_lookup_from_it_for_an
         rate_limited(lookup_on(&app, path, "3333-3333", MOBILE, "zh").await, 3600).await;
     }
     // Other routes are not limited.
-    get_booking(&app, &created.manage_token).await;
+    citizen::booking(&app, &created.manage_token).await;
     // An hour later the address may look up again.
     app.clock.set(at(NOW) + 60 * 60);
-    assert_eq!(lookup(&app, &reference, MOBILE).await.reference, reference);
+    assert_eq!(
+        booking_summary(&app, &reference, MOBILE).await.reference,
+        reference
+    );
 }
 
 #[tokio::test]
@@ -1529,7 +1437,7 @@ async fn the_calendar_file_keeps_its_uid_and_raises_its_sequence() {
 async fn only_working_days_of_the_official_calendar_inside_the_window_can_be_booked() {
     let app = spawn_app_at(NOW).await;
 
-    let open = availability(&app, CENTER, "patent").await;
+    let open = availability_ok(&app, CENTER, "patent").await;
     let dates: Vec<_> = open.days.iter().map(|d| d.date.to_string()).collect();
     for off in [
         "2026-09-25",
@@ -1576,7 +1484,7 @@ async fn only_working_days_of_the_official_calendar_inside_the_window_can_be_boo
 
     // Near the end of 2026 the window stops where the published calendar does.
     app.clock.set(at("2026-12-20T09:00:00+08:00"));
-    let open = availability(&app, CENTER, "patent").await;
+    let open = availability_ok(&app, CENTER, "patent").await;
     assert_eq!(open.unpublished_year, Some(2027));
     assert_eq!(open.days.len(), 9);
     assert_eq!(open.days.last().unwrap().date.to_string(), "2026-12-31");
@@ -1773,7 +1681,7 @@ async fn bad_input_gets_field_messages_in_both_languages_and_never_a_500() {
         assert_eq!(response.status(), 400, "{date} {time}");
         assert_eq!(error(response).await.fields[field].code, code);
     }
-    assert_eq!(get_booking(&app, &token).await.sequence, 0);
+    assert_eq!(citizen::booking(&app, &token).await.sequence, 0);
 }
 
 #[tokio::test]
@@ -1869,34 +1777,9 @@ async fn the_openapi_document_describes_the_booking_api() {
 
 #[tokio::test]
 async fn the_binary_takes_now_from_portal_now_and_logs_no_personal_data() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
     let dir = tempfile::tempdir().unwrap();
-    let log_path = dir.path().join("stderr.log");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
-        .env("PORTAL_ADDR", "127.0.0.1:0")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/portal.sqlite3", dir.path().display()),
-        )
-        .env("PORTAL_DIST", dir.path().join("no-dist"))
-        .env("PORTAL_NOW", NOW)
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(std::fs::File::create(&log_path).unwrap())
-        .spawn()
-        .expect("the server binary starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("IP portal running at ")
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
+    let server = Binary::start(dir.path(), Some(NOW), |_| {});
+    let base = &server.base;
 
     let client = reqwest::Client::new();
     let open: Availability = client
@@ -1972,14 +1855,7 @@ async fn the_binary_takes_now_from_portal_now_and_logs_no_personal_data() {
         assert_eq!(response.status(), expected);
     }
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    assert!(child.wait().unwrap().success());
-
-    let log = std::fs::read_to_string(&log_path).unwrap();
+    let log = server.stop();
     assert!(log.contains("booking created"), "the log is written: {log}");
     assert!(log.contains("booking rescheduled"), "{log}");
     assert!(

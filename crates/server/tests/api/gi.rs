@@ -2,6 +2,7 @@ use portal_domain::api::gi::{GiProduct, GiProductSummary, GiSearchResult, MatchK
 use portal_domain::api::percent_encode;
 use portal_domain::api::ApiErrorBody;
 
+use crate::citizen::assert_field_error;
 use crate::helpers::{spawn_app, TestApp};
 
 const PRODUCTS: u32 = 4453;
@@ -415,25 +416,6 @@ async fn pages_follow_each_other_and_a_page_past_the_end_is_empty() {
     assert!(past.items.is_empty());
     assert_eq!(past.total, 190);
     assert_eq!(past.page, 1000);
-}
-
-/// A bad parameter is a 400 naming the field, whatever the endpoint.
-async fn assert_field_error(app: &TestApp, path: &str, field: &str, code: &str) {
-    let started = std::time::Instant::now();
-    let response = app.get(path).await;
-    assert_eq!(response.status(), 400, "{path}");
-    let body: ApiErrorBody = response.json().await.unwrap();
-    assert!(
-        started.elapsed().as_millis() < 1000,
-        "{path} answers at once"
-    );
-    assert_eq!(body.code, "validation_failed", "{path}");
-    let error = body
-        .fields
-        .get(field)
-        .unwrap_or_else(|| panic!("{path}: no message for {field}: {:?}", body.fields));
-    assert_eq!(error.code, code, "{path}");
-    assert!(!error.message.is_empty());
 }
 
 #[tokio::test]

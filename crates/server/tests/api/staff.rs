@@ -2,7 +2,7 @@
 //! (国庆节 10-01..07 off, Saturday 10-10 a working day), with the first administrator created
 //! from the configuration as `PORTAL_ADMIN_USERNAME` / `PORTAL_ADMIN_PASSWORD` would.
 
-use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking, RequestStatus};
+use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
 use portal_domain::api::booking::BookingCreated;
 use portal_domain::api::staff::{
     CaseDetail, CaseList, DeskBooking, DeskBookingList, Overview, Role, StaffSession,
@@ -12,17 +12,17 @@ use portal_server::staff::{route_table, Access};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp, JPEG};
+use crate::binary::Binary;
+use crate::citizen::{
+    book_ok, consultation, request_lookup, submitted, track, track_raw, MOBILE, RESIDENT_ID,
+};
+use crate::helpers::{at, spawn_staff_app, StaffOptions, TestApp, JPEG};
 use crate::staff_client::{
-    admin_options, audit, call, error, get, login, login_response, post, staff_app, staff_with,
-    Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
+    admin_options, audit, call, case_detail, case_queue, error, get, login, login_response, post,
+    staff_app, staff_with, Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
 };
 
 pub(crate) const NOW: &str = "2026-09-29T10:00:00+08:00";
-
-pub(crate) fn at(instant: &str) -> i64 {
-    portal_server::clock::parse_instant(instant).unwrap()
-}
 
 async fn app_with(options: StaffOptions) -> TestApp {
     spawn_staff_app(tempfile::tempdir().unwrap(), NOW, options).await
@@ -616,80 +616,9 @@ async fn every_state_changing_staff_route_needs_the_csrf_token() {
 // Cases
 // ---------------------------------------------------------------------------------------------
 
-const APPLICANT_MOBILE: &str = "13812345678";
-const APPLICANT_ID: &str = "320611199003071232";
-
-/// A complete request submitted through the citizen API, with one photo.
-pub(crate) async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
-    let response = app
-        .client
-        .post(app.url("/api/v1/assistance/drafts"))
-        .send()
-        .await
-        .unwrap();
-    let draft: Value = response.json().await.unwrap();
-    let token = draft["token"].as_str().unwrap().to_owned();
-    let answers = json!({
-        "applicant": {"kind": "individual", "name": "张三丰", "resident_id": APPLICANT_ID,
-            "mobile": APPLICANT_MOBILE, "acting_for_someone_else": false},
-        "right": {"type": "utility_model_patent", "number": "ZL 2012 2 0687633.0",
-            "title": "一种家纺面料", "holder": "张三丰", "legal_status": "in_force"},
-        "other_party": {"name": "某某家纺店", "online_link": "https://shop.example.com/item/1",
-            "place": "某电商平台"},
-        "facts": {"description": "对方在网店销售仿冒我方专利的床品。",
-            "discovered_on": "2026-09-01", "estimated_loss": "50000"},
-        "help": {"types": ["rights_guidance"]},
-        "evidence": {"complete": true},
-        "declaration": {"accepted": true}
-    });
-    let response = app
-        .client
-        .put(app.url(&format!("/api/v1/assistance/drafts/{token}")))
-        .json(&answers)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/files")))
-        .query(&[("name", "现场照片.jpg")])
-        .body(JPEG.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/submit")))
-        .header("Idempotency-Key", key)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
-}
-
-async fn track_raw(app: &TestApp, token: &str) -> String {
-    let response = app
-        .get(&format!("/api/v1/assistance/requests/{token}"))
-        .await;
-    assert_eq!(response.status(), 200);
-    response.text().await.unwrap()
-}
-
-async fn track(app: &TestApp, token: &str) -> AssistanceTracking {
-    serde_json::from_str(&track_raw(app, token).await).unwrap()
-}
-
+/// The request's answer by reference + mobile number, as the server wrote it (200).
 async fn lookup_raw(app: &TestApp, reference: &str) -> String {
-    let response = app
-        .client
-        .post(app.url("/api/v1/assistance/requests/lookup"))
-        .json(&json!({"reference": reference, "mobile": APPLICANT_MOBILE}))
-        .send()
-        .await
-        .unwrap();
+    let response = request_lookup(app, reference, MOBILE).await;
     assert_eq!(response.status(), 200);
     response.text().await.unwrap()
 }
@@ -729,15 +658,11 @@ async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
     let app = app().await;
     let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
-    let a = submit_request(&app, "key-a").await;
-    let b = submit_request(&app, "key-b").await;
+    let a = submitted(&app, "key-a").await;
+    let b = submitted(&app, "key-b").await;
 
     // The queue: oldest first, with the deadline the applicant sees.
-    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let queue = case_queue(&app, &handler).await;
     assert_eq!(queue.total, 2);
     let first = &queue.items[0];
     assert_eq!(first.reference, a.reference);
@@ -750,12 +675,8 @@ async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
     let (id_a, id_b) = (queue.items[0].id, queue.items[1].id);
 
     // Staff see the answers unmasked and the evidence.
-    let detail: CaseDetail = get(&app, &handler, &format!("/api/v1/staff/cases/{id_a}"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(detail.answers.applicant.mobile.as_str(), APPLICANT_MOBILE);
+    let detail = case_detail(&app, &handler, id_a).await;
+    assert_eq!(detail.answers.applicant.mobile.as_str(), MOBILE);
     assert_eq!(
         detail
             .answers
@@ -764,7 +685,7 @@ async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
             .as_ref()
             .unwrap()
             .as_str(),
-        APPLICANT_ID
+        RESIDENT_ID
     );
     assert_eq!(detail.allowed_transitions, [RequestStatus::InitialReview]);
     let file = &detail.files[0];
@@ -894,7 +815,7 @@ async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
         ]
     );
     let raw = serde_json::to_string(&log).unwrap();
-    for secret in ["张三丰", APPLICANT_MOBILE, "不属于本中心", "经调解"] {
+    for secret in ["张三丰", MOBILE, "不属于本中心", "经调解"] {
         assert!(!raw.contains(secret), "{secret} in the audit log");
     }
     assert!(log
@@ -909,12 +830,8 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
     let app = app().await;
     let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
-    let request = submit_request(&app, "key-m").await;
-    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let request = submitted(&app, "key-m").await;
+    let queue = case_queue(&app, &handler).await;
     let id = queue.items[0].id;
 
     let note = "内部备注：申请人曾在 2025 年投诉过同一店铺";
@@ -975,11 +892,7 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
-    let detail: CaseDetail = get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let detail = case_detail(&app, &handler, id).await;
     assert_eq!(
         detail.messages[0].reply.as_ref().unwrap().text.as_deref(),
         Some("已补充，见附件。")
@@ -1039,13 +952,9 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
     let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
     staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
-    submit_request(&app, "key-1").await;
-    submit_request(&app, "key-2").await;
-    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
-        .await
-        .json()
-        .await
-        .unwrap();
+    submitted(&app, "key-1").await;
+    submitted(&app, "key-2").await;
+    let queue = case_queue(&app, &handler).await;
     let id = queue.items[0].id;
 
     let response = post(
@@ -1133,19 +1042,8 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
 const CENTER: &str = "nantong-ip-protection-center";
 
 async fn book(app: &TestApp, key: &str, time: &str, mobile: &str) -> BookingCreated {
-    let response = app
-        .client
-        .post(app.url("/api/v1/bookings"))
-        .header("Idempotency-Key", key)
-        .json(&json!({
-            "venue": CENTER, "topic": "patent", "date": "2026-09-30", "time": time,
-            "name": "李四", "mobile": mobile, "wheelchair_access": false,
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
+    let body = consultation(CENTER, "patent", "2026-09-30", time, mobile);
+    book_ok(app, key, &body).await
 }
 
 #[tokio::test]
@@ -1287,41 +1185,18 @@ async fn reception_sees_the_days_bookings_in_full_and_checks_people_in_on_the_da
 /// the log holds no password, session id or CSRF token.
 #[tokio::test]
 async fn the_binary_creates_the_first_administrator_from_a_password_file_and_logs_no_secret() {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-
     let dir = tempfile::tempdir().unwrap();
     let password_file = dir.path().join("admin-password");
     // A trailing line break belongs to the file, not to the password.
     std::fs::write(&password_file, format!("{ADMIN_PASSWORD}\n")).unwrap();
-    let log_path = dir.path().join("stderr.log");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_portal-server"))
-        .env("PORTAL_ADDR", "127.0.0.1:0")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}/portal.sqlite3", dir.path().display()),
-        )
-        .env("PORTAL_DIST", dir.path().join("no-dist"))
-        .env("PORTAL_NOW", NOW)
-        .env("PORTAL_ADMIN_USERNAME", ADMIN)
-        .env("PORTAL_ADMIN_PASSWORD_FILE", &password_file)
-        .env_remove("PORTAL_ADMIN_PASSWORD")
-        .env_remove("PORTAL_INSECURE_COOKIES")
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::piped())
-        .stderr(std::fs::File::create(&log_path).unwrap())
-        .spawn()
-        .expect("the server binary starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let base = line
-        .trim()
-        .strip_prefix("IP portal running at ")
-        .unwrap()
-        .trim_end_matches('/')
-        .to_owned();
+    let server = Binary::start(dir.path(), Some(NOW), |command| {
+        command
+            .env("PORTAL_ADMIN_USERNAME", ADMIN)
+            .env("PORTAL_ADMIN_PASSWORD_FILE", &password_file)
+            .env_remove("PORTAL_ADMIN_PASSWORD")
+            .env_remove("PORTAL_INSECURE_COOKIES");
+    });
+    let base = &server.base;
     let client = reqwest::Client::new();
     let url = format!("{base}/api/v1/staff/session");
 
@@ -1360,14 +1235,7 @@ async fn the_binary_creates_the_first_administrator_from_a_password_file_and_log
         .unwrap();
     assert_eq!(logout.status(), 204);
 
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    assert!(child.wait().unwrap().success());
-
-    let log = std::fs::read_to_string(&log_path).unwrap();
+    let log = server.stop();
     assert!(log.contains("first staff administrator created"), "{log}");
     assert!(log.contains("staff login"), "{log}");
     let session_id = cookie.split_once('=').unwrap().1;

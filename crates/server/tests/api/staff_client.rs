@@ -10,14 +10,15 @@
 //!   only, as a GET needs no token) and [`post`];
 //! - creating accounts ([`create_account`] for the raw answer, [`staff_with`] and
 //!   [`staff_named`] to create one and log it in);
-//! - reading the audit log ([`audit`]) and an error answer ([`error`]).
+//! - reading the case queue ([`case_queue`]) and a case ([`case_detail`]);
+//! - reading the audit log ([`audit`]) and an error answer ([`error`], from [`crate::helpers`]).
 
-use portal_domain::api::staff::{AuditPage, Role, StaffSession};
-use portal_domain::api::ApiErrorBody;
+use portal_domain::api::staff::{AuditPage, CaseDetail, CaseList, Role, StaffSession};
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub use crate::helpers::error;
 use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
 
 /// Test-only credentials: the portal itself has no default password.
@@ -215,7 +216,20 @@ pub async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
     response.json().await.unwrap()
 }
 
-/// The body of an error answer (the API's error contract).
-pub async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
+/// The case queue as `session` sees it (its first page, default filter).
+pub async fn case_queue(app: &TestApp, session: &Session) -> CaseList {
+    get(app, session, "/api/v1/staff/cases")
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+/// One case in full, as `session` sees it.
+pub async fn case_detail(app: &TestApp, session: &Session, id: i64) -> CaseDetail {
+    get(app, session, &format!("/api/v1/staff/cases/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap()
 }
