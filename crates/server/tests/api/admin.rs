@@ -64,6 +64,12 @@ async fn book_topic(
     citizen::book(app, key, &consultation(CENTER, topic, date, time, mobile)).await
 }
 
+/// Asks, as `admin` and in Chinese, for the account `body` describes.
+async fn create_in_chinese(app: &TestApp, admin: &Session, body: Value) -> reqwest::Response {
+    let path = "/api/v1/staff/accounts";
+    call_as_in(app, Method::POST, path, admin, Some(body), "zh-CN").await
+}
+
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
@@ -710,16 +716,11 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
 async fn only_administrators_change_settings() {
     let app = staff_app("2026-09-29T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
-    let response = call_as_in(
+    let response = create_in_chinese(
         &app,
-        Method::POST,
-        "/api/v1/staff/accounts",
         &admin,
-        Some(
-            json!({"username": "desk", "display_name": "前台", "roles": [Role::Reception],
+        json!({"username": "desk", "display_name": "前台", "roles": [Role::Reception],
             "password": PASSWORD}),
-        ),
-        "zh-CN",
     )
     .await;
     assert_eq!(response.status(), 201);
@@ -756,16 +757,11 @@ async fn only_administrators_change_settings() {
         desk.last_login_at.as_deref(),
         Some("2026-09-29T10:00:00+08:00")
     );
-    let response = call_as_in(
+    let response = create_in_chinese(
         &app,
-        Method::POST,
-        "/api/v1/staff/accounts",
         &admin,
-        Some(
-            json!({"username": "new", "display_name": "新人", "roles": [Role::CaseHandler],
+        json!({"username": "new", "display_name": "新人", "roles": [Role::CaseHandler],
             "password": PASSWORD}),
-        ),
-        "zh-CN",
     )
     .await;
     let created: StaffAccount = response.json().await.unwrap();

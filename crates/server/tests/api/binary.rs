@@ -6,6 +6,11 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 
+/// Sends `request` (to the binary: no [`crate::helpers::TestApp`] there) and reads the JSON answer.
+pub async fn fetch_json<T: serde::de::DeserializeOwned>(request: reqwest::RequestBuilder) -> T {
+    request.send().await.unwrap().json().await.unwrap()
+}
+
 /// A running `portal-server` with a fresh database in a temp dir and its stderr in a file.
 pub struct Binary {
     child: Child,

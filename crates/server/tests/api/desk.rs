@@ -9,7 +9,9 @@ use portal_domain::api::ApiErrorBody;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::citizen::{self, availability_ok, booking, cancel, consultation, reschedule};
+use crate::citizen::{
+    self, availability_ok, booking, booking_summary, cancel, consultation, reschedule,
+};
 use crate::helpers::{at, TestApp};
 use crate::staff_client::{
     audit, call_as, error, login, post, staff_app, staff_named, Session, ADMIN, ADMIN_PASSWORD,
@@ -184,16 +186,7 @@ async fn closing_a_slot_cancels_its_bookings_tells_their_holders_and_lets_them_r
     assert!(calendar.contains("METHOD:CANCEL"));
     assert!(calendar.contains("SEQUENCE:1"));
     // So does the lookup by reference and mobile number.
-    let found: BookingSummary = app
-        .client
-        .post(app.url("/api/v1/bookings/lookup"))
-        .json(&json!({"reference": second.booking.reference, "mobile": "13900000002"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let found = booking_summary(&app, &second.booking.reference, "13900000002").await;
     assert_eq!(found.center_cancellation.unwrap().reason, "设备检修");
     // The booking of the next slot is untouched.
     let kept = booking(&app, &other.manage_token).await;

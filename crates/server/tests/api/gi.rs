@@ -3,7 +3,7 @@ use portal_domain::api::percent_encode;
 use portal_domain::api::ApiErrorBody;
 
 use crate::citizen::assert_field_error;
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{openapi, spawn_app, TestApp};
 
 const PRODUCTS: u32 = 4453;
 
@@ -644,7 +644,7 @@ async fn the_csv_export_opens_in_excel_and_holds_every_matching_row_in_ranking_o
 #[tokio::test]
 async fn the_openapi_document_describes_the_gi_endpoints() {
     let app = spawn_app().await;
-    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let doc = openapi(&app).await;
     for path in [
         "/api/v1/gi/products",
         "/api/v1/gi/products/{id}",

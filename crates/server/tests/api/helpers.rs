@@ -63,6 +63,21 @@ pub fn at(instant: &str) -> i64 {
     portal_server::clock::parse_instant(instant).unwrap()
 }
 
+/// The OpenAPI document the server serves.
+pub async fn openapi(app: &TestApp) -> serde_json::Value {
+    app.get("/api/v1/openapi.json").await.json().await.unwrap()
+}
+
+/// Asserts that the OpenAPI document `doc` describes each of `paths` and `schemas`.
+pub fn assert_documented(doc: &serde_json::Value, paths: &[&str], schemas: &[&str]) {
+    for path in paths {
+        assert!(doc["paths"][path].is_object(), "{path}");
+    }
+    for schema in schemas {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+}
+
 /// The body of an error answer (the API's error contract).
 pub async fn error(response: reqwest::Response) -> ApiErrorBody {
     response.json().await.expect("the error contract")

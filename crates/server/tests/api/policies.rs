@@ -7,7 +7,7 @@ use portal_domain::api::ApiErrorBody;
 use sqlx::sqlite::SqlitePoolOptions;
 
 use crate::citizen::assert_field_error;
-use crate::helpers::{database_url, spawn_app, spawn_app_in, TestApp};
+use crate::helpers::{database_url, openapi, spawn_app, spawn_app_in, TestApp};
 
 const PRESS_2025: &str = "nantong-2025-ip-regulation-press-conference";
 const PLAN_2024: &str = "nantong-2024-ip-strong-city-plan";
@@ -720,7 +720,7 @@ async fn an_unknown_document_is_a_json_404() {
 #[tokio::test]
 async fn the_openapi_document_describes_the_policy_endpoints() {
     let app = spawn_app().await;
-    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let doc = openapi(&app).await;
     for path in [
         "/api/v1/policies",
         "/api/v1/policies/{slug}",

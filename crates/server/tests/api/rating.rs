@@ -6,15 +6,15 @@
 use portal_domain::api::assistance::{AssistanceSubmitted, RequestStatus};
 use portal_domain::api::booking::BookingCreated;
 use portal_domain::api::rating::{FollowUpList, RatingLevel, RatingView, ServiceKind};
-use portal_domain::api::staff::{AuditPage, DeskBookingList, Overview};
+use portal_domain::api::staff::{AuditPage, Overview};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::citizen::{book_ok, booking, booking_summary, consultation, submitted_with, track};
 use crate::helpers::{at, TestApp};
 use crate::staff_client::{
-    case_detail, create_account, error, get, login, login_admin, post, staff_app, Session, ADMIN,
-    ADMIN_PASSWORD, PASSWORD,
+    case_detail, create_account, day_list, error, get, login, login_admin, post, staff_app,
+    Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
 };
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
@@ -155,15 +155,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     // On the day the desk checks the person in (the clock moves: log in then).
     app.clock.set(at("2026-09-30T08:30:00+08:00"));
     let desk = staff(&app, "desk1", &["reception"]).await;
-    let day: DeskBookingList = get(
-        &app,
-        &desk,
-        &format!("/api/v1/staff/bookings?date=2026-09-30&venue={CENTER}"),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let day = day_list(&app, &desk, "2026-09-30", CENTER).await;
     let booking_id = day.items[0].id;
     let response = post(
         &app,

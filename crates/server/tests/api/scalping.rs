@@ -149,6 +149,22 @@ async fn the_service_halls_own_address_can_be_exempted() {
     }
 }
 
+/// Asks, as `desk`, for the bookings `ids` to be cancelled for `reason`.
+async fn bulk_cancel(
+    app: &TestApp,
+    desk: &crate::staff_client::Session,
+    ids: &[i64],
+    reason: &str,
+) -> reqwest::Response {
+    post(
+        app,
+        desk,
+        "/api/v1/staff/bookings/bulk-cancel",
+        json!({"ids": ids, "reason": reason}),
+    )
+    .await
+}
+
 async fn clusters(app: &TestApp, desk: &crate::staff_client::Session) -> BookingClusterList {
     let response = get(app, desk, "/api/v1/staff/bookings/clusters").await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -224,24 +240,12 @@ async fn reception_sees_bookings_made_in_bulk_and_cancels_them_in_one_action() {
     );
 
     let reason = "同一来源批量预约，经核查取消";
-    let response = post(
-        &app,
-        &desk,
-        "/api/v1/staff/bookings/bulk-cancel",
-        json!({"ids": ids, "reason": reason}),
-    )
-    .await;
+    let response = bulk_cancel(&app, &desk, &ids, reason).await;
     assert_eq!(response.status(), StatusCode::OK);
     let done: BulkCancelled = response.json().await.unwrap();
     assert_eq!((done.cancelled, done.skipped), (6, 0));
     // Sent again (a retry): nothing more happens.
-    let response = post(
-        &app,
-        &desk,
-        "/api/v1/staff/bookings/bulk-cancel",
-        json!({"ids": ids, "reason": reason}),
-    )
-    .await;
+    let response = bulk_cancel(&app, &desk, &ids, reason).await;
     let again: BulkCancelled = response.json().await.unwrap();
     assert_eq!((again.cancelled, again.skipped), (0, 6));
     assert!(clusters(&app, &desk).await.clusters.is_empty());
