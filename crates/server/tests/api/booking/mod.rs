@@ -14,13 +14,9 @@ use crate::citizen::{availability_ok, post};
 use crate::helpers::TestApp;
 
 const NOW: &str = "2026-09-21T09:00:00+08:00";
-
 const CENTER: &str = "nantong-ip-protection-center";
-
 const TEXTILES: &str = "nantong-home-textiles-fast-rights-center";
-
 const QIDONG: &str = "qidong-power-tools-fast-rights-center";
-
 const MOBILE: &str = "13812345678";
 
 /// A valid booking request at the center for patents.
@@ -58,11 +54,8 @@ async fn remaining(app: &TestApp, date: &str, time: &str) -> u16 {
 }
 
 const LOOKUP_RESCHEDULE: &str = "/api/v1/bookings/lookup/reschedule";
-
 const LOOKUP_CANCEL: &str = "/api/v1/bookings/lookup/cancel";
-
 const LOOKUP: &str = "/api/v1/bookings/lookup";
-
 const LOOKUP_ROUTES: [&str; 3] = [LOOKUP, LOOKUP_RESCHEDULE, LOOKUP_CANCEL];
 
 async fn ics(app: &TestApp, token: &str) -> String {
