@@ -6,14 +6,17 @@
 //! named as such: it is no official notice and must never be copied into a seed file.
 
 use portal_domain::api::admin::{AdminVenue, AdminVenueList, HolidayOrigin, HolidayYearList};
-use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking};
+use portal_domain::api::assistance::AssistanceSubmitted;
 use portal_domain::api::booking::{Availability, Booking, BookingCreated};
 use portal_domain::api::staff::{AccountList, Role, StaffAccount};
 use portal_domain::calendar::Date;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, TestApp, JPEG};
+use crate::citizen::{
+    self, availability, availability_ok, complete_draft, consultation, submitted_with, track,
+};
+use crate::helpers::{spawn_staff_app, TestApp};
 use crate::staff_client::{
     admin_options, audit, call_as_in, error, login, login_admin, staff_app, Session, ADMIN,
     PASSWORD,
@@ -32,19 +35,6 @@ async fn get_json<T: serde::de::DeserializeOwned>(
 ) -> T {
     let response = call_as_in(app, Method::GET, path, session, None, "zh-CN").await;
     assert_eq!(response.status(), 200, "{path}");
-    response.json().await.unwrap()
-}
-
-async fn availability(app: &TestApp, venue: &str, topic: &str) -> reqwest::Response {
-    app.get(&format!(
-        "/api/v1/booking/availability?venue={venue}&topic={topic}"
-    ))
-    .await
-}
-
-async fn availability_ok(app: &TestApp, venue: &str, topic: &str) -> Availability {
-    let response = availability(app, venue, topic).await;
-    assert_eq!(response.status(), 200);
     response.json().await.unwrap()
 }
 
@@ -71,16 +61,13 @@ async fn book_topic(
     time: &str,
     mobile: &str,
 ) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/bookings"))
-        .header("Idempotency-Key", key)
-        .json(&json!({
-            "venue": CENTER, "topic": topic, "date": date, "time": time,
-            "name": "李四", "mobile": mobile, "wheelchair_access": false,
-        }))
-        .send()
-        .await
-        .unwrap()
+    citizen::book(app, key, &consultation(CENTER, topic, date, time, mobile)).await
+}
+
+/// Asks, as `admin` and in Chinese, for the account `body` describes.
+async fn create_in_chinese(app: &TestApp, admin: &Session, body: Value) -> reqwest::Response {
+    let path = "/api/v1/staff/accounts";
+    call_as_in(app, Method::POST, path, admin, Some(body), "zh-CN").await
 }
 
 fn d(s: &str) -> Date {
@@ -457,64 +444,11 @@ fn test_2027() -> Value {
     })
 }
 
+/// A complete request, its facts discovered in December.
 async fn submit_request(app: &TestApp) -> AssistanceSubmitted {
-    let draft: Value = app
-        .client
-        .post(app.url("/api/v1/assistance/drafts"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = draft["token"].as_str().unwrap().to_owned();
-    let answers = json!({
-        "applicant": {"kind": "individual", "name": "张三丰", "resident_id": "320611199003071232",
-            "mobile": "13812345678", "acting_for_someone_else": false},
-        "right": {"type": "utility_model_patent", "number": "ZL 2012 2 0687633.0",
-            "title": "一种家纺面料", "holder": "张三丰", "legal_status": "in_force"},
-        "other_party": {"name": "某某家纺店", "online_link": "https://shop.example.com/item/1",
-            "place": "某电商平台"},
-        "facts": {"description": "对方在网店销售仿冒我方专利的床品。",
-            "discovered_on": "2026-12-01", "estimated_loss": "50000"},
-        "help": {"types": ["rights_guidance"]},
-        "evidence": {"complete": true},
-        "declaration": {"accepted": true}
-    });
-    let response = app
-        .client
-        .put(app.url(&format!("/api/v1/assistance/drafts/{token}")))
-        .json(&answers)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/files")))
-        .query(&[("name", "现场照片.jpg")])
-        .body(JPEG.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/submit")))
-        .header("Idempotency-Key", "admin-holidays-1")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    response.json().await.unwrap()
-}
-
-async fn track(app: &TestApp, token: &str) -> AssistanceTracking {
-    let response = app
-        .get(&format!("/api/v1/assistance/requests/{token}"))
-        .await;
-    assert_eq!(response.status(), 200);
-    response.json().await.unwrap()
+    let mut answers = complete_draft();
+    answers["facts"]["discovered_on"] = json!("2026-12-01");
+    submitted_with(app, "admin-holidays-1", &answers, "现场照片.jpg").await
 }
 
 #[tokio::test]
@@ -782,16 +716,11 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
 async fn only_administrators_change_settings() {
     let app = staff_app("2026-09-29T10:00:00+08:00").await;
     let admin = login_admin(&app).await;
-    let response = call_as_in(
+    let response = create_in_chinese(
         &app,
-        Method::POST,
-        "/api/v1/staff/accounts",
         &admin,
-        Some(
-            json!({"username": "desk", "display_name": "前台", "roles": [Role::Reception],
+        json!({"username": "desk", "display_name": "前台", "roles": [Role::Reception],
             "password": PASSWORD}),
-        ),
-        "zh-CN",
     )
     .await;
     assert_eq!(response.status(), 201);
@@ -828,16 +757,11 @@ async fn only_administrators_change_settings() {
         desk.last_login_at.as_deref(),
         Some("2026-09-29T10:00:00+08:00")
     );
-    let response = call_as_in(
+    let response = create_in_chinese(
         &app,
-        Method::POST,
-        "/api/v1/staff/accounts",
         &admin,
-        Some(
-            json!({"username": "new", "display_name": "新人", "roles": [Role::CaseHandler],
+        json!({"username": "new", "display_name": "新人", "roles": [Role::CaseHandler],
             "password": PASSWORD}),
-        ),
-        "zh-CN",
     )
     .await;
     let created: StaffAccount = response.json().await.unwrap();

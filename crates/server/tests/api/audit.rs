@@ -1,13 +1,15 @@
 //! The audit log records failed logins and staff being shown personal data in full, and
 //! administrators filter it by person and by record (issue #13 item 11).
 
-use portal_domain::api::staff::{AuditPage, CaseList, Role};
+use portal_domain::api::staff::{AuditPage, Role};
 use reqwest::StatusCode;
 
+use crate::citizen::submitted;
 use crate::helpers::TestApp;
-use crate::staff::{submit_request, NOW};
+use crate::staff::NOW;
 use crate::staff_client::{
-    get, login_admin, login_response, staff_app, staff_with, Session, ADMIN,
+    case_detail, case_queue, get, login_admin, login_response, staff_app, staff_with, Session,
+    ADMIN,
 };
 
 async fn log(app: &TestApp, admin: &Session, query: &str) -> AuditPage {
@@ -71,22 +73,13 @@ async fn failed_logins_and_reads_of_personal_data_are_recorded_and_can_be_filter
     );
 
     // A case handler opens a case and one of its files; reception opens the day's bookings.
-    let request = submit_request(&app, "audit").await;
+    let request = submitted(&app, "audit").await;
     let handler = staff_with(&app, &admin, "cases1", &[Role::CaseHandler]).await;
     let desk = staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
-    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let queue = case_queue(&app, &handler).await;
     let id = queue.items[0].id;
     assert_eq!(queue.items[0].reference, request.reference);
-    let detail: portal_domain::api::staff::CaseDetail =
-        get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+    let detail = case_detail(&app, &handler, id).await;
     let file = detail.files[0].id;
     let response = get(
         &app,

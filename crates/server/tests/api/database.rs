@@ -1,18 +1,13 @@
 use portal_domain::api::{Health, VenueList};
-use sqlx::sqlite::SqlitePoolOptions;
 
 use crate::helpers::{spawn_app, spawn_app_in};
 
 #[tokio::test]
 async fn a_second_start_keeps_the_data_and_does_not_seed_twice() {
     let first = spawn_app().await;
-    let database_url = first.database_url();
 
     // An administrator fills in a contact fact the seeds do not have.
-    let pool = SqlitePoolOptions::new()
-        .connect(&database_url)
-        .await
-        .unwrap();
+    let pool = first.database().await;
     sqlx::query(
         "UPDATE venues SET opening_hours = 'Mon–Fri' WHERE id = 'nantong-ip-protection-center'",
     )

@@ -9,7 +9,10 @@ use portal_domain::api::ApiErrorBody;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-use crate::helpers::TestApp;
+use crate::citizen::{
+    self, availability_ok, booking, booking_summary, cancel, consultation, reschedule,
+};
+use crate::helpers::{at, TestApp};
 use crate::staff_client::{
     audit, call_as, error, login, post, staff_app, staff_named, Session, ADMIN, ADMIN_PASSWORD,
 };
@@ -22,10 +25,6 @@ const QIDONG: &str = "qidong-power-tools-fast-rights-center";
 
 async fn app() -> TestApp {
     staff_app(NOW).await
-}
-
-fn at(instant: &str) -> i64 {
-    portal_server::clock::parse_instant(instant).unwrap()
 }
 
 /// Like `staff_client::staff_with`, but the display name is `前台 {username}` (the tests check
@@ -104,16 +103,13 @@ async fn book(
     time: &str,
     mobile: &str,
 ) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/bookings"))
-        .header("Idempotency-Key", format!("{venue}-{date}-{time}-{mobile}"))
-        .json(&json!({
-            "venue": venue, "topic": "patent", "date": date, "time": time,
-            "name": "李四", "mobile": mobile,
-        }))
-        .send()
-        .await
-        .unwrap()
+    let key = format!("{venue}-{date}-{time}-{mobile}");
+    citizen::book(
+        app,
+        &key,
+        &consultation(venue, "patent", date, time, mobile),
+    )
+    .await
 }
 
 async fn book_ok(
@@ -128,37 +124,12 @@ async fn book_ok(
     response.json().await.unwrap()
 }
 
-async fn holder(app: &TestApp, token: &str) -> Booking {
-    let response = app.get(&format!("/api/v1/bookings/{token}")).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
 async fn ics(app: &TestApp, token: &str) -> String {
     app.get(&format!("/api/v1/bookings/{token}/calendar.ics"))
         .await
         .text()
         .await
         .unwrap()
-}
-
-async fn reschedule(app: &TestApp, token: &str, date: &str, time: &str) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/bookings/{token}/reschedule")))
-        .json(&json!({"date": date, "time": time}))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn availability(app: &TestApp, venue: &str) -> Availability {
-    app.get(&format!(
-        "/api/v1/booking/availability?venue={venue}&topic=patent"
-    ))
-    .await
-    .json()
-    .await
-    .unwrap()
 }
 
 /// The times offered on `date` with their free seats.
@@ -201,7 +172,7 @@ async fn closing_a_slot_cancels_its_bookings_tells_their_holders_and_lets_them_r
     assert_eq!(created.closure.closed_by, "前台 desk1");
 
     // The holder's page says the center cancelled it, and why.
-    let seen = holder(&app, &first.manage_token).await;
+    let seen = booking(&app, &first.manage_token).await;
     assert_eq!(
         seen.status,
         portal_domain::api::booking::BookingStatus::Cancelled
@@ -215,19 +186,10 @@ async fn closing_a_slot_cancels_its_bookings_tells_their_holders_and_lets_them_r
     assert!(calendar.contains("METHOD:CANCEL"));
     assert!(calendar.contains("SEQUENCE:1"));
     // So does the lookup by reference and mobile number.
-    let found: BookingSummary = app
-        .client
-        .post(app.url("/api/v1/bookings/lookup"))
-        .json(&json!({"reference": second.booking.reference, "mobile": "13900000002"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let found = booking_summary(&app, &second.booking.reference, "13900000002").await;
     assert_eq!(found.center_cancellation.unwrap().reason, "设备检修");
     // The booking of the next slot is untouched.
-    let kept = holder(&app, &other.manage_token).await;
+    let kept = booking(&app, &other.manage_token).await;
     assert_eq!(
         kept.status,
         portal_domain::api::booking::BookingStatus::Confirmed
@@ -235,7 +197,7 @@ async fn closing_a_slot_cancels_its_bookings_tells_their_holders_and_lets_them_r
     assert!(kept.center_cancellation.is_none());
 
     // The slot is no longer offered, and booking or moving into it is refused with other times.
-    let offer = offered(&availability(&app, CENTER).await, "2026-11-23");
+    let offer = offered(&availability_ok(&app, CENTER, "patent").await, "2026-11-23");
     assert!(!offer.iter().any(|(t, _)| t == "09:00"));
     assert!(offer.contains(&("09:30".to_owned(), 4)));
     let response = book(&app, CENTER, "2026-11-23", "09:00", "13900000004").await;
@@ -299,12 +261,7 @@ async fn closing_a_slot_cancels_its_bookings_tells_their_holders_and_lets_them_r
     assert_eq!(moved.start_time, "10:00");
 
     // A booking its holder cancelled cannot come back this way.
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/bookings/{}/cancel", other.manage_token)))
-        .send()
-        .await
-        .unwrap();
+    let response = cancel(&app, &other.manage_token).await;
     assert_eq!(response.status(), StatusCode::OK);
     let cancelled: Booking = response.json().await.unwrap();
     assert!(cancelled.center_cancellation.is_none());
@@ -346,11 +303,11 @@ async fn closing_a_whole_day_and_reopening_it() {
     assert_eq!(created.cancelled, 2);
     assert_eq!(created.closure.start_time, None);
     for token in [&morning.manage_token, &afternoon.manage_token] {
-        let seen = holder(&app, token).await;
+        let seen = booking(&app, token).await;
         assert!(seen.center_cancellation.unwrap().whole_day);
     }
     for token in [&elsewhere.manage_token, &next_day.manage_token] {
-        let seen = holder(&app, token).await;
+        let seen = booking(&app, token).await;
         assert_eq!(
             seen.status,
             portal_domain::api::booking::BookingStatus::Confirmed
@@ -365,8 +322,12 @@ async fn closing_a_whole_day_and_reopening_it() {
         .slots
         .iter()
         .all(|s| s.closure.is_some() && s.booked == 0));
-    assert!(offered(&availability(&app, CENTER).await, "2026-11-24").is_empty());
-    assert!(!offered(&availability(&app, TEXTILES).await, "2026-11-24").is_empty());
+    assert!(offered(&availability_ok(&app, CENTER, "patent").await, "2026-11-24").is_empty());
+    assert!(!offered(
+        &availability_ok(&app, TEXTILES, "patent").await,
+        "2026-11-24"
+    )
+    .is_empty());
 
     // Closing a slot of a closed day, or the day again: already closed.
     for time in [Some("10:00"), None] {
@@ -396,10 +357,10 @@ async fn closing_a_whole_day_and_reopening_it() {
     )
     .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let offer = offered(&availability(&app, CENTER).await, "2026-11-24");
+    let offer = offered(&availability_ok(&app, CENTER, "patent").await, "2026-11-24");
     assert_eq!(offer.len(), 12);
     assert!(offer.contains(&("09:00".to_owned(), 5)));
-    let seen = holder(&app, &morning.manage_token).await;
+    let seen = booking(&app, &morning.manage_token).await;
     assert_eq!(
         seen.status,
         portal_domain::api::booking::BookingStatus::Cancelled
@@ -461,11 +422,11 @@ async fn closing_today_leaves_the_bookings_that_have_started() {
     let created = close_ok(&app, &desk, CENTER, "2026-11-23", None).await;
     assert_eq!(created.cancelled, 1);
     assert_eq!(
-        holder(&app, &early.manage_token).await.status,
+        booking(&app, &early.manage_token).await.status,
         portal_domain::api::booking::BookingStatus::Confirmed
     );
     assert_eq!(
-        holder(&app, &late.manage_token).await.status,
+        booking(&app, &late.manage_token).await.status,
         portal_domain::api::booking::BookingStatus::Cancelled
     );
     let day = slots(&app, &desk, CENTER, "2026-11-23").await;
@@ -500,7 +461,8 @@ async fn adding_a_seat_lets_one_more_person_book() {
         (2, 1, 3, 2)
     );
     assert!(
-        offered(&availability(&app, HAIAN).await, "2026-11-23").contains(&("10:00".to_owned(), 1))
+        offered(&availability_ok(&app, HAIAN, "patent").await, "2026-11-23")
+            .contains(&("10:00".to_owned(), 1))
     );
     book_ok(&app, HAIAN, "2026-11-23", "10:00", "13900000033").await;
     let response = book(&app, HAIAN, "2026-11-23", "10:00", "13900000034").await;

@@ -2,7 +2,8 @@ use portal_domain::api::gi::{GiProduct, GiProductSummary, GiSearchResult, MatchK
 use portal_domain::api::percent_encode;
 use portal_domain::api::ApiErrorBody;
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::citizen::assert_field_error;
+use crate::helpers::{openapi, spawn_app, TestApp};
 
 const PRODUCTS: u32 = 4453;
 
@@ -417,25 +418,6 @@ async fn pages_follow_each_other_and_a_page_past_the_end_is_empty() {
     assert_eq!(past.page, 1000);
 }
 
-/// A bad parameter is a 400 naming the field, whatever the endpoint.
-async fn assert_field_error(app: &TestApp, path: &str, field: &str, code: &str) {
-    let started = std::time::Instant::now();
-    let response = app.get(path).await;
-    assert_eq!(response.status(), 400, "{path}");
-    let body: ApiErrorBody = response.json().await.unwrap();
-    assert!(
-        started.elapsed().as_millis() < 1000,
-        "{path} answers at once"
-    );
-    assert_eq!(body.code, "validation_failed", "{path}");
-    let error = body
-        .fields
-        .get(field)
-        .unwrap_or_else(|| panic!("{path}: no message for {field}: {:?}", body.fields));
-    assert_eq!(error.code, code, "{path}");
-    assert!(!error.message.is_empty());
-}
-
 #[tokio::test]
 async fn bad_search_parameters_are_a_400_with_a_message_for_the_field() {
     let app = spawn_app().await;
@@ -662,7 +644,7 @@ async fn the_csv_export_opens_in_excel_and_holds_every_matching_row_in_ranking_o
 #[tokio::test]
 async fn the_openapi_document_describes_the_gi_endpoints() {
     let app = spawn_app().await;
-    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let doc = openapi(&app).await;
     for path in [
         "/api/v1/gi/products",
         "/api/v1/gi/products/{id}",

@@ -3,8 +3,10 @@
 
 use std::path::PathBuf;
 
+use portal_domain::api::ApiErrorBody;
 use portal_server::config::FirstAdmin;
 use portal_server::{Application, Clock, Config};
+use sqlx::SqlitePool;
 use tempfile::TempDir;
 
 /// The inline loader scripts of the fake apps' `index.html`: their hashes must be in the CSP.
@@ -46,6 +48,39 @@ impl TestApp {
     pub fn database_url(&self) -> String {
         database_url(&self.dir)
     }
+
+    /// A connection pool on the server's database, to look at (or age) what it stored.
+    pub async fn database(&self) -> SqlitePool {
+        sqlx::sqlite::SqlitePoolOptions::new()
+            .connect(&self.database_url())
+            .await
+            .unwrap()
+    }
+}
+
+/// An RFC 3339 instant as the server's clock counts it (Unix seconds).
+pub fn at(instant: &str) -> i64 {
+    portal_server::clock::parse_instant(instant).unwrap()
+}
+
+/// The OpenAPI document the server serves.
+pub async fn openapi(app: &TestApp) -> serde_json::Value {
+    app.get("/api/v1/openapi.json").await.json().await.unwrap()
+}
+
+/// Asserts that the OpenAPI document `doc` describes each of `paths` and `schemas`.
+pub fn assert_documented(doc: &serde_json::Value, paths: &[&str], schemas: &[&str]) {
+    for path in paths {
+        assert!(doc["paths"][path].is_object(), "{path}");
+    }
+    for schema in schemas {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+}
+
+/// The body of an error answer (the API's error contract).
+pub async fn error(response: reqwest::Response) -> ApiErrorBody {
+    response.json().await.expect("the error contract")
 }
 
 pub fn database_url(dir: &TempDir) -> String {

@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
-use crate::staff_client::{admin_options, error, ADMIN, ADMIN_PASSWORD};
+use crate::staff_client::{admin_options, error, set_cookies, ADMIN, ADMIN_PASSWORD};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 const WRONG: &str = "wrong password guess";
@@ -118,12 +118,7 @@ async fn the_cookies_are_http_only_strict_and_over_plain_http_only_when_told() {
     // `Secure` (the default, `__Host-` and `Secure`, is checked on the real binary in `staff`).
     let app = app().await;
     let response = login_from(&app, "198.51.100.23", None, ADMIN, ADMIN_PASSWORD).await;
-    let cookies: Vec<String> = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
+    let cookies = set_cookies(&response);
     assert_eq!(cookies.len(), 2, "{cookies:?}");
     assert!(
         cookies[0].starts_with("portal_staff_session="),

@@ -6,7 +6,7 @@ use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::assistance::submitted;
+use crate::citizen::submitted;
 use crate::helpers::{spawn_app_at, TestApp};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";

@@ -1,6 +1,8 @@
 //! Black-box tests of the API: each test starts the real server on a fresh database and talks
 //! to it over HTTP.
 
+mod binary;
+mod citizen;
 mod helpers;
 mod staff_client;
 

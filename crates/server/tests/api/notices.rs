@@ -66,7 +66,8 @@ async fn the_public_sees_only_what_is_in_force_today_important_first() {
     assert!(first.body_zh.contains('\n'), "line breaks are kept");
 
     // The day after the last day it is gone; the scheduled one appears on its first day.
-    app.clock.set(crate::staff::at("2026-10-08T09:00:00+08:00"));
+    app.clock
+        .set(crate::helpers::at("2026-10-08T09:00:00+08:00"));
     let shown: Vec<i64> = public(&app).await.items.iter().map(|n| n.id).collect();
     assert_eq!(shown, vec![important.notice.id, later.notice.id]);
     // (Nine days on, the session has long ended.)

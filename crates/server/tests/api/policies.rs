@@ -6,7 +6,8 @@ use portal_domain::api::policies::{
 use portal_domain::api::ApiErrorBody;
 use sqlx::sqlite::SqlitePoolOptions;
 
-use crate::helpers::{database_url, spawn_app, spawn_app_in, TestApp};
+use crate::citizen::assert_field_error;
+use crate::helpers::{database_url, openapi, spawn_app, spawn_app_in, TestApp};
 
 const PRESS_2025: &str = "nantong-2025-ip-regulation-press-conference";
 const PLAN_2024: &str = "nantong-2024-ip-strong-city-plan";
@@ -564,25 +565,6 @@ async fn latin_letters_match_in_either_case() {
     assert_eq!(full_width.total, upper.total);
 }
 
-/// A bad parameter is a 400 naming the field, answered at once.
-async fn assert_field_error(app: &TestApp, path: &str, field: &str, code: &str) {
-    let started = std::time::Instant::now();
-    let response = app.get(path).await;
-    assert_eq!(response.status(), 400, "{path}");
-    let body: ApiErrorBody = response.json().await.unwrap();
-    assert!(
-        started.elapsed().as_millis() < 1000,
-        "{path} answers at once"
-    );
-    assert_eq!(body.code, "validation_failed", "{path}");
-    let error = body
-        .fields
-        .get(field)
-        .unwrap_or_else(|| panic!("{path}: no message for {field}: {:?}", body.fields));
-    assert_eq!(error.code, code, "{path}");
-    assert!(!error.message.is_empty());
-}
-
 #[tokio::test]
 async fn bad_search_and_list_parameters_are_a_400_with_a_message_for_the_field() {
     let app = spawn_app().await;
@@ -738,7 +720,7 @@ async fn an_unknown_document_is_a_json_404() {
 #[tokio::test]
 async fn the_openapi_document_describes_the_policy_endpoints() {
     let app = spawn_app().await;
-    let doc: serde_json::Value = app.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let doc = openapi(&app).await;
     for path in [
         "/api/v1/policies",
         "/api/v1/policies/{slug}",
@@ -773,13 +755,9 @@ async fn the_openapi_document_describes_the_policy_endpoints() {
 #[tokio::test]
 async fn a_second_start_keeps_the_policy_library_and_does_not_import_twice() {
     let first = spawn_app().await;
-    let database_url = first.database_url();
 
     // Staff correct a heading in the database.
-    let pool = SqlitePoolOptions::new()
-        .connect(&database_url)
-        .await
-        .unwrap();
+    let pool = first.database().await;
     sqlx::query(
         "UPDATE policy_sections SET heading = '强化知识产权金融支持(已修订)' \
          WHERE doc_slug = 'nantong-2024-ip-strong-city-plan' AND id = 's3-4-3'",
@@ -806,10 +784,7 @@ async fn a_second_start_keeps_the_policy_library_and_does_not_import_twice() {
         "the index is built from the database"
     );
 
-    let pool = SqlitePoolOptions::new()
-        .connect(&second.database_url())
-        .await
-        .unwrap();
+    let pool = second.database().await;
     let rows: (i64, i64, i64, i64, i64) = sqlx::query_as(
         "SELECT (SELECT COUNT(*) FROM policy_documents), (SELECT COUNT(*) FROM policy_sections), \
          (SELECT COUNT(*) FROM policy_qas), (SELECT COUNT(*) FROM policy_answers), \

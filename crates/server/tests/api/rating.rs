@@ -3,26 +3,23 @@
 //! ratings go to the staff follow-up list, whose reply the citizen then sees. The clock stands
 //! at Tuesday 2026-09-29 10:00 in Shanghai, as in the staff tests.
 
-use portal_domain::api::assistance::{AssistanceSubmitted, AssistanceTracking, RequestStatus};
-use portal_domain::api::booking::{Booking, BookingCreated, BookingSummary};
+use portal_domain::api::assistance::{AssistanceSubmitted, RequestStatus};
+use portal_domain::api::booking::BookingCreated;
 use portal_domain::api::rating::{FollowUpList, RatingLevel, RatingView, ServiceKind};
-use portal_domain::api::staff::{AuditPage, CaseDetail, DeskBookingList, Overview};
+use portal_domain::api::staff::{AuditPage, Overview};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{TestApp, JPEG};
+use crate::citizen::{book_ok, booking, booking_summary, consultation, submitted_with, track};
+use crate::helpers::{at, TestApp};
 use crate::staff_client::{
-    create_account, error, get, login, login_admin, post, staff_app, Session, ADMIN,
-    ADMIN_PASSWORD, PASSWORD,
+    case_detail, create_account, day_list, error, get, login, login_admin, post, staff_app,
+    Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
 };
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 const CENTER: &str = "nantong-ip-protection-center";
 const MOBILE: &str = "13812345678";
-
-fn at(instant: &str) -> i64 {
-    portal_server::clock::parse_instant(instant).unwrap()
-}
 
 async fn app() -> TestApp {
     staff_app(NOW).await
@@ -64,51 +61,12 @@ async fn rate(app: &TestApp, path: &str, body: Value, lang: &str) -> reqwest::Re
 }
 
 async fn book(app: &TestApp) -> BookingCreated {
-    let response = app
-        .client
-        .post(app.url("/api/v1/bookings"))
-        .header("Idempotency-Key", "rating-booking")
-        .json(&json!({
-            "venue": CENTER, "topic": "patent", "date": "2026-09-30", "time": "09:00",
-            "name": "李四", "mobile": MOBILE, "wheelchair_access": false,
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
+    let body = consultation(CENTER, "patent", "2026-09-30", "09:00", MOBILE);
+    book_ok(app, "rating-booking", &body).await
 }
 
-async fn booking(app: &TestApp, token: &str) -> Booking {
-    let response = app.get(&format!("/api/v1/bookings/{token}")).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
-async fn booking_lookup(app: &TestApp, reference: &str) -> BookingSummary {
-    let response = app
-        .client
-        .post(app.url("/api/v1/bookings/lookup"))
-        .json(&json!({"reference": reference, "mobile": MOBILE}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
-/// A complete request submitted through the citizen API.
+/// A complete request for a trademark submitted through the citizen API.
 async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
-    let draft: Value = app
-        .client
-        .post(app.url("/api/v1/assistance/drafts"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token = draft["token"].as_str().unwrap().to_owned();
     let answers = json!({
         "applicant": {"kind": "individual", "name": "张三丰", "resident_id": "320611199003071232",
             "mobile": MOBILE, "acting_for_someone_else": false},
@@ -121,40 +79,7 @@ async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
         "evidence": {"complete": true},
         "declaration": {"accepted": true}
     });
-    let response = app
-        .client
-        .put(app.url(&format!("/api/v1/assistance/drafts/{token}")))
-        .json(&answers)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/files")))
-        .query(&[("name", "照片.jpg")])
-        .body(JPEG.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{token}/submit")))
-        .header("Idempotency-Key", key)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::CREATED);
-    response.json().await.unwrap()
-}
-
-async fn track(app: &TestApp, token: &str) -> AssistanceTracking {
-    let response = app
-        .get(&format!("/api/v1/assistance/requests/{token}"))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
+    submitted_with(app, key, &answers, "照片.jpg").await
 }
 
 /// The case's id in the staff routes.
@@ -230,15 +155,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     // On the day the desk checks the person in (the clock moves: log in then).
     app.clock.set(at("2026-09-30T08:30:00+08:00"));
     let desk = staff(&app, "desk1", &["reception"]).await;
-    let day: DeskBookingList = get(
-        &app,
-        &desk,
-        &format!("/api/v1/staff/bookings?date=2026-09-30&venue={CENTER}"),
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let day = day_list(&app, &desk, "2026-09-30", CENTER).await;
     let booking_id = day.items[0].id;
     let response = post(
         &app,
@@ -249,7 +166,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(booking(&app, &token).await.can_rate);
-    assert!(booking_lookup(&app, &reference).await.can_rate);
+    assert!(booking_summary(&app, &reference, MOBILE).await.can_rate);
 
     // Validation: per field, in the language asked for.
     let response = rate(&app, &path, json!({"comment": "x"}), "zh-CN").await;
@@ -308,7 +225,10 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     assert!(!view.can_rate);
     assert_eq!(view.rating.as_ref(), Some(&rated));
     // The lookup shows it too, with its masked details.
-    assert_eq!(booking_lookup(&app, &reference).await.rating, Some(rated));
+    assert_eq!(
+        booking_summary(&app, &reference, MOBILE).await.rating,
+        Some(rated)
+    );
 
     // Staff: every role sees the bad rating and can answer it.
     let list = follow_up(&app, &desk, "").await;
@@ -360,7 +280,7 @@ async fn a_booking_is_rated_once_after_check_in_and_the_centers_reply_reaches_th
     assert_eq!(reply.text, answer);
     assert_eq!(reply.replied_at, "2026-09-30T08:30:00+08:00");
     assert_eq!(
-        booking_lookup(&app, &reference)
+        booking_summary(&app, &reference, MOBILE)
             .await
             .rating
             .unwrap()
@@ -472,11 +392,7 @@ async fn a_case_is_rated_once_concluded_and_only_bad_ratings_are_followed_up() {
     assert_eq!(error(response).await.code, "rating.already_rated");
 
     // Staff: the case shows the step, still goes nowhere, and nobody moves it to "rated".
-    let detail: CaseDetail = get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let detail = case_detail(&app, &handler, id).await;
     assert_eq!(detail.summary.status, RequestStatus::Concluded);
     assert_eq!(detail.timeline.last().unwrap().status, RequestStatus::Rated);
     assert!(detail.allowed_transitions.is_empty());

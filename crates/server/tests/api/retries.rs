@@ -2,13 +2,16 @@
 //! answer instead of doing the change again.
 
 use portal_domain::api::desk::DeskSlot;
-use portal_domain::api::staff::{CaseDetail, CaseList, Role};
+use portal_domain::api::staff::{CaseDetail, Role};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
+use crate::citizen::submitted;
 use crate::helpers::TestApp;
-use crate::staff::{submit_request, NOW};
-use crate::staff_client::{call_with_key, error, get, login_admin, staff_app, staff_with, Session};
+use crate::staff::NOW;
+use crate::staff_client::{
+    call_with_key, case_queue, error, login_admin, staff_app, staff_with, Session,
+};
 
 async fn send(
     app: &TestApp,
@@ -33,13 +36,9 @@ async fn send(
 async fn a_retried_message_is_sent_once_and_retried_seats_are_added_once() {
     let app = staff_app(NOW).await;
     let admin = login_admin(&app).await;
-    submit_request(&app, "retries").await;
+    submitted(&app, "retries").await;
     let handler = staff_with(&app, &admin, "cases1", &[Role::CaseHandler]).await;
-    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let queue = case_queue(&app, &handler).await;
     let path = format!("/api/v1/staff/cases/{}/messages", queue.items[0].id);
     let message = json!({"kind": "info", "text": "材料已收到。"});
 

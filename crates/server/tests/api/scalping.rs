@@ -3,7 +3,7 @@
 //! the client; the clock stands at Monday 2026-09-21 09:00 in Shanghai and is moved by hand.
 
 use portal_domain::api::booking::{
-    Booking, BookingCreated, BookingStatus, MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY,
+    BookingCreated, BookingStatus, MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY,
     MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR,
 };
 use portal_domain::api::booking_clusters::{BookingClusterList, BulkCancelled, ClusterKind};
@@ -12,6 +12,7 @@ use portal_domain::api::ApiErrorBody;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+use crate::citizen;
 use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
 use crate::staff_client::{admin_options, audit, error, get, login_admin, post, staff_with};
 
@@ -148,6 +149,22 @@ async fn the_service_halls_own_address_can_be_exempted() {
     }
 }
 
+/// Asks, as `desk`, for the bookings `ids` to be cancelled for `reason`.
+async fn bulk_cancel(
+    app: &TestApp,
+    desk: &crate::staff_client::Session,
+    ids: &[i64],
+    reason: &str,
+) -> reqwest::Response {
+    post(
+        app,
+        desk,
+        "/api/v1/staff/bookings/bulk-cancel",
+        json!({"ids": ids, "reason": reason}),
+    )
+    .await
+}
+
 async fn clusters(app: &TestApp, desk: &crate::staff_client::Session) -> BookingClusterList {
     let response = get(app, desk, "/api/v1/staff/bookings/clusters").await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -223,64 +240,30 @@ async fn reception_sees_bookings_made_in_bulk_and_cancels_them_in_one_action() {
     );
 
     let reason = "同一来源批量预约，经核查取消";
-    let response = post(
-        &app,
-        &desk,
-        "/api/v1/staff/bookings/bulk-cancel",
-        json!({"ids": ids, "reason": reason}),
-    )
-    .await;
+    let response = bulk_cancel(&app, &desk, &ids, reason).await;
     assert_eq!(response.status(), StatusCode::OK);
     let done: BulkCancelled = response.json().await.unwrap();
     assert_eq!((done.cancelled, done.skipped), (6, 0));
     // Sent again (a retry): nothing more happens.
-    let response = post(
-        &app,
-        &desk,
-        "/api/v1/staff/bookings/bulk-cancel",
-        json!({"ids": ids, "reason": reason}),
-    )
-    .await;
+    let response = bulk_cancel(&app, &desk, &ids, reason).await;
     let again: BulkCancelled = response.json().await.unwrap();
     assert_eq!((again.cancelled, again.skipped), (0, 6));
     assert!(clusters(&app, &desk).await.clusters.is_empty());
 
     // Each holder reads the reason and cannot move the booking to a new time.
     let token = &scalped[0].manage_token;
-    let booking: Booking = app
-        .client
-        .get(app.url(&format!("/api/v1/bookings/{token}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let booking = citizen::booking(&app, token).await;
     assert_eq!(booking.status, BookingStatus::Cancelled);
     let cancellation = booking.center_cancellation.expect("the center's reason");
     assert_eq!(cancellation.reason, reason);
     assert!(cancellation.review);
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/bookings/{token}/reschedule")))
-        .json(&json!({"date": "2026-09-30", "time": "09:00"}))
-        .send()
-        .await
-        .unwrap();
+    let response = citizen::reschedule(&app, token, "2026-09-30", "09:00").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(error(response).await.code, "booking.already_cancelled");
 
     // The neighbours' bookings stand.
     let token = &neighbour.manage_token;
-    let booking: Booking = app
-        .client
-        .get(app.url(&format!("/api/v1/bookings/{token}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let booking = citizen::booking(&app, token).await;
     assert_eq!(booking.status, BookingStatus::Confirmed);
 
     let log = audit(&app, &admin).await;

@@ -4,20 +4,25 @@
 //!   [`PASSWORD`] for every account the tests create) and the server they configure
 //!   ([`admin_options`], [`staff_app`]);
 //! - a logged-in member of staff ([`Session`]: the cookie and the CSRF token) and logging in
-//!   ([`login`], [`login_admin`], [`login_response`] for the raw answer);
+//!   ([`login`], [`login_admin`], [`login_response`] for the raw answer, [`set_cookies`] for
+//!   its cookies);
 //! - staff requests: [`call`] with any cookie and CSRF header (or none), [`call_as`] with the
 //!   session's own, [`call_as_in`] also in a given language, and the shortcuts [`get`] (cookie
 //!   only, as a GET needs no token) and [`post`];
 //! - creating accounts ([`create_account`] for the raw answer, [`staff_with`] and
 //!   [`staff_named`] to create one and log it in);
-//! - reading the audit log ([`audit`]) and an error answer ([`error`]).
+//! - reading the case queue ([`case_queue`]), a case ([`case_detail`]) and the desk's day
+//!   ([`day_list`]);
+//! - reading the audit log ([`audit`]) and an error answer ([`error`], from [`crate::helpers`]).
 
-use portal_domain::api::staff::{AuditPage, Role, StaffSession};
-use portal_domain::api::ApiErrorBody;
+use portal_domain::api::staff::{
+    AuditPage, CaseDetail, CaseList, DeskBookingList, Role, StaffSession,
+};
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+pub use crate::helpers::error;
 use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
 
 /// Test-only credentials: the portal itself has no default password.
@@ -55,6 +60,16 @@ pub async fn login_response(app: &TestApp, username: &str, password: &str) -> re
         .send()
         .await
         .unwrap()
+}
+
+/// Every `Set-Cookie` of an answer, whole.
+pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect()
 }
 
 /// Logs in (which must succeed) and keeps the session cookie and the CSRF token.
@@ -208,6 +223,17 @@ pub async fn staff_with(app: &TestApp, admin: &Session, username: &str, roles: &
     staff_named(app, admin, username, username, roles).await
 }
 
+/// The booking desk's list of `date`'s bookings at `venue`, as `session` sees it.
+pub async fn day_list(
+    app: &TestApp,
+    session: &Session,
+    date: &str,
+    venue: &str,
+) -> DeskBookingList {
+    let path = format!("/api/v1/staff/bookings?date={date}&venue={venue}");
+    get(app, session, &path).await.json().await.unwrap()
+}
+
 /// The audit log, newest first (up to 200 entries).
 pub async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
     let response = get(app, admin, "/api/v1/staff/audit?per_page=200").await;
@@ -215,7 +241,20 @@ pub async fn audit(app: &TestApp, admin: &Session) -> AuditPage {
     response.json().await.unwrap()
 }
 
-/// The body of an error answer (the API's error contract).
-pub async fn error(response: reqwest::Response) -> ApiErrorBody {
-    response.json().await.expect("the error contract")
+/// The case queue as `session` sees it (its first page, default filter).
+pub async fn case_queue(app: &TestApp, session: &Session) -> CaseList {
+    get(app, session, "/api/v1/staff/cases")
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
+/// One case in full, as `session` sees it.
+pub async fn case_detail(app: &TestApp, session: &Session, id: i64) -> CaseDetail {
+    get(app, session, &format!("/api/v1/staff/cases/{id}"))
+        .await
+        .json()
+        .await
+        .unwrap()
 }

@@ -5,12 +5,11 @@
 use portal_domain::api::assistance::{MAX_FILES, MAX_FILE_BYTES};
 use reqwest::StatusCode;
 
-use portal_domain::api::staff::{CaseList, Role};
+use portal_domain::api::staff::Role;
 
-use crate::assistance::new_draft;
+use crate::citizen::{self, new_draft, submitted};
 use crate::helpers::{spawn_app_at, TestApp, JPEG, PDF, PNG};
-use crate::staff::submit_request;
-use crate::staff_client::{get, login_admin, staff_app, staff_with};
+use crate::staff_client::{case_detail, case_queue, get, login_admin, staff_app, staff_with};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 /// `assistance::UPLOAD_BYTES_PER_CLIENT` in files of the largest size.
@@ -100,14 +99,8 @@ async fn the_bytes_of_refused_files_count_too() {
 
 /// An upload's status and error code (if any).
 async fn upload_answer(app: &TestApp, draft: &str, bytes: &[u8]) -> (StatusCode, Option<String>) {
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/assistance/drafts/{draft}/files")))
-        .query(&[("name", "file.pdf")])
-        .body(bytes.to_vec())
-        .send()
-        .await
-        .unwrap();
+    let path = format!("/api/v1/assistance/drafts/{draft}");
+    let response = citizen::upload(app, &path, "file.pdf", bytes).await;
     let status = response.status();
     let body: serde_json::Value = response.json().await.unwrap();
     (status, body["code"].as_str().map(str::to_owned))
@@ -162,20 +155,11 @@ async fn files_must_be_whole_photos_or_pdfs_without_scripts() {
 async fn a_stored_file_that_fails_todays_checks_is_only_ever_downloaded_by_staff() {
     let app = staff_app(crate::staff::NOW).await;
     let admin = login_admin(&app).await;
-    submit_request(&app, "legacy").await;
+    submitted(&app, "legacy").await;
     let handler = staff_with(&app, &admin, "cases1", &[Role::CaseHandler]).await;
-    let queue: CaseList = get(&app, &handler, "/api/v1/staff/cases")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let queue = case_queue(&app, &handler).await;
     let id = queue.items[0].id;
-    let detail: portal_domain::api::staff::CaseDetail =
-        get(&app, &handler, &format!("/api/v1/staff/cases/{id}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+    let detail = case_detail(&app, &handler, id).await;
     let file = detail.files[0].id;
     let path = format!("/api/v1/staff/cases/{id}/files/{file}");
     let disposition = |response: &reqwest::Response| {
@@ -193,10 +177,7 @@ async fn a_stored_file_that_fails_todays_checks_is_only_ever_downloaded_by_staff
     );
     // A file stored before the checks existed: a web page behind a photo's first bytes
     // (written into the database directly, as an old upload would have left it).
-    let db = sqlx::sqlite::SqlitePoolOptions::new()
-        .connect(&app.database_url())
-        .await
-        .unwrap();
+    let db = app.database().await;
     let page = b"\xFF\xD8\xFF<html><script>alert(1)</script></html>".to_vec();
     sqlx::query("UPDATE assistance_blobs SET content = ?, size = ?")
         .bind(&page)
