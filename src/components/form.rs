@@ -4,6 +4,8 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use portal_domain::api::ApiErrorBody;
+use portal_domain::{Lang, Localized};
 
 use crate::components::focus::focus_next_frame;
 use crate::prefs::text;
@@ -19,6 +21,43 @@ pub fn error_for(errors: &FormErrors, id: &str) -> Option<String> {
         .iter()
         .find(|(field, _)| field == id)
         .map(|(_, message)| message.clone())
+}
+
+/// What the domain's checks found wrong, as the form's errors: each message at the field it
+/// names (as `id` turns a field's name into the form's id for it).
+pub fn problem_errors<E: Localized>(
+    problems: &[(&'static str, E)],
+    lang: Lang,
+    id: impl Fn(&'static str) -> String,
+) -> FormErrors {
+    problems
+        .iter()
+        .map(|(field, e)| (id(field), e.message(lang)))
+        .collect()
+}
+
+/// A refusal from the server as the form's errors: its message for each field at that field (as
+/// `id` names it in the form), or, when it names no field (429, 409 …), its one message at
+/// `first`, so the summary links somewhere.
+pub fn refusal_errors_at(
+    body: ApiErrorBody,
+    first: String,
+    id: impl Fn(&str) -> String,
+) -> FormErrors {
+    let mut list: FormErrors = body
+        .fields
+        .iter()
+        .map(|(field, e)| (id(field), e.message.clone()))
+        .collect();
+    if list.is_empty() {
+        list.push((first, body.message));
+    }
+    list
+}
+
+/// [`refusal_errors_at`] for a form whose ids are the request's field names.
+pub fn refusal_errors(body: ApiErrorBody, first: &str) -> FormErrors {
+    refusal_errors_at(body, first.to_owned(), str::to_owned)
 }
 
 /// "There is a problem" with a link to each field. It takes focus when it appears, so a

@@ -8,6 +8,7 @@ pub mod form;
 pub mod highlighted;
 pub mod kiosk_session;
 pub mod loading;
+pub mod lookup_form;
 pub mod qr_code;
 pub mod rating;
 pub mod search_field;
