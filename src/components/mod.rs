@@ -5,6 +5,7 @@ pub mod error_panel;
 pub mod filters;
 pub mod focus;
 pub mod form;
+pub mod header_parts;
 pub mod highlighted;
 pub mod kiosk_session;
 pub mod loading;

@@ -10,7 +10,7 @@ use super::shown::{date_text, Progress, ProgressView, RequestFacts};
 use super::texts::{assistance_text, assistance_texts};
 use super::withdraw::Withdraw;
 use crate::api::{self, ApiError};
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::rating::{RatingTarget, ServiceRating};

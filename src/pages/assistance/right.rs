@@ -5,7 +5,7 @@ use super::draft::use_draft;
 use super::texts::{assistance_text, AssistanceTexts};
 use super::{error_signal, optional, text_of, SectionFrame};
 use crate::api;
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::choices::RadioGroup;
 use crate::components::form::{FormErrors, TextField};
 use crate::prefs::use_prefs;

@@ -5,7 +5,7 @@ use portal_domain::api::assistance::{AssistanceLookupRequest, AssistanceProgress
 use super::shown::{Progress, ProgressFacts, ProgressView};
 use super::texts::{assistance_text, assistance_texts};
 use crate::api;
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::form::problem_errors;
 use crate::components::lookup_form::{LookupForm, LookupTexts};
 use crate::prefs::use_page_title;

@@ -11,7 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::targets::Targets;
 use super::texts::{self, policy_text, policy_text_with, policy_texts};
 use crate::api::{self, ApiError};
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -46,7 +46,7 @@ pub fn PolicyDocumentPage() -> impl IntoView {
     let prefs = use_prefs();
     // Whether this page is the first since the app loaded (opened, or reloaded): only then does
     // it go back to where the reader was.
-    let page_load = StoredValue::new(super::is_first_page());
+    let page_load = StoredValue::new(super::visit::is_first_page());
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let document = LocalResource::new(move || {
@@ -405,9 +405,9 @@ fn DocumentView(
     view! {
         <p>
             // Back to the list or search exactly as it was.
-            <A href=super::last_list_href() attr:class="back-link">
+            <A href=super::visit::last_list_href() attr:class="back-link">
                 {policy_text(|t| {
-                    if super::last_list_href().starts_with("/policies/search") {
+                    if super::visit::last_list_href().starts_with("/policies/search") {
                         t.back_to_search
                     } else {
                         t.back_to_list

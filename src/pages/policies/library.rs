@@ -8,8 +8,8 @@ use portal_domain::api::policies::{
 };
 use portal_domain::{Lang, Localized};
 
+use super::search_form::SearchForm;
 use super::texts::{self, policy_text, policy_texts};
-use super::SearchForm;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
@@ -81,7 +81,7 @@ fn check(
 pub fn PolicyLibraryPage() -> impl IntoView {
     let prefs = use_prefs();
     use_page_title(|lang| Service::Policies.title(lang));
-    super::is_first_page();
+    super::visit::is_first_page();
     let query = use_query_map();
     let params = Memo::new(move |_| {
         query.with(|m| PolicyListParams {
@@ -90,10 +90,10 @@ pub fn PolicyLibraryPage() -> impl IntoView {
             topic: m.get("topic"),
         })
     });
-    let list = LocalResource::new(move || super::policy_list(prefs.lang.get_untracked()));
-    let go = super::use_go();
+    let list = LocalResource::new(move || super::visit::policy_list(prefs.lang.get_untracked()));
+    let go = super::search_form::use_go();
     let on_search = move |q: String| {
-        go(&super::search_href(&PolicySearch {
+        go(&super::search_form::search_href(&PolicySearch {
             q,
             doc: None,
             topic: None,
@@ -136,7 +136,7 @@ pub fn PolicyLibraryPage() -> impl IntoView {
 #[component]
 fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl IntoView {
     let t = policy_texts(lang);
-    super::remember_list_href(&href(&filter));
+    super::visit::remember_list_href(&href(&filter));
     let shown: Vec<PolicySummary> = items
         .iter()
         .filter(|d| passes(d, &filter, Facet::None))

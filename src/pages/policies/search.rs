@@ -7,8 +7,8 @@ use portal_domain::api::policies::{
 };
 use portal_domain::{Lang, Localized};
 
+use super::search_form::{search_href, SearchForm};
 use super::texts::{policy_text, policy_texts, EXAMPLE_QUERIES};
-use super::{search_href, SearchForm};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
@@ -29,7 +29,7 @@ fn changed(search: &PolicySearch, change: impl FnOnce(&mut PolicySearch)) -> Str
 pub fn PolicySearchPage() -> impl IntoView {
     let prefs = use_prefs();
     use_page_title(|lang| policy_texts(lang).search_title);
-    super::is_first_page();
+    super::visit::is_first_page();
     let query = use_query_map();
     let params = Memo::new(move |_| {
         query.with(|m| PolicySearchParams {
@@ -42,7 +42,7 @@ pub fn PolicySearchPage() -> impl IntoView {
     let parsed = Memo::new(move |_| params.with(PolicySearch::parse));
     Effect::new(move |_| {
         if let Ok(search) = parsed.get() {
-            super::remember_list_href(&search_href(&search));
+            super::visit::remember_list_href(&search_href(&search));
         }
     });
     // The hits, and the documents' titles for the document filter (fetched once per visit).
@@ -59,13 +59,13 @@ pub fn PolicySearchPage() -> impl IntoView {
             };
             let hits = api::policy_search(&search, lang).await;
             // Without the titles the document filter shows the slugs: still usable.
-            let titles = super::policy_list(lang).await.unwrap_or_default();
+            let titles = super::visit::policy_list(lang).await.unwrap_or_default();
             Ok((search, hits, titles))
         }
     });
     let (pending, set_pending) = signal(false);
 
-    let go = super::use_go();
+    let go = super::search_form::use_go();
     let on_search = move |q: String| {
         // A new query keeps the filters, as long as they are well-formed.
         let next = params.with_untracked(|p| {
@@ -138,7 +138,7 @@ fn Examples() -> impl IntoView {
             {policy_text(|t| t.try_words)}
             {EXAMPLE_QUERIES
                 .into_iter()
-                .map(|q| view! { " " <A href=super::example_href(q) attr:lang="zh-CN">{q}</A> })
+                .map(|q| view! { " " <A href=super::search_form::example_href(q) attr:lang="zh-CN">{q}</A> })
                 .collect_view()}
         </p>
     }
