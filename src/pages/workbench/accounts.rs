@@ -17,6 +17,7 @@ use portal_domain::{Lang, Localized};
 
 use super::admin_form::request_errors;
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
@@ -31,7 +32,7 @@ use crate::prefs::use_prefs;
 pub fn AccountsPage() -> impl IntoView {
     use_staff_title(ACCOUNTS_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Accounts>
             <Accounts/>
         </Guard>
     }
@@ -42,7 +43,7 @@ pub fn AccountsPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     use_staff_title(ACCOUNTS_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Accounts>
             <AccountEditor/>
         </Guard>
     }

@@ -9,13 +9,14 @@ use portal_domain::api::assistance::{
     CenterMessage, EvidenceFile, MessageKind, RequestStatus, TimelineEvent,
 };
 use portal_domain::api::staff::{
-    AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, Role, TransitionRequest,
+    AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, TransitionRequest,
     MAX_MESSAGE_CHARS, MAX_REASON_CHARS,
 };
 use portal_domain::{Lang, Localized};
 
 use super::auth::{use_auth, Auth, Guard, StaffProblem};
 use super::cases::Countdown;
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
@@ -31,7 +32,7 @@ use crate::prefs::use_prefs;
 pub fn CasePage() -> impl IntoView {
     use_staff_title(CASE_HEADING);
     view! {
-        <Guard roles=&[Role::CaseHandler]>
+        <Guard page=StaffPage::Cases>
             <CaseView/>
         </Guard>
     }

@@ -10,9 +10,9 @@ use leptos_router::components::A;
 use portal_domain::api::booking_clusters::{
     BookingCluster, BulkCancelRequest, ClusterKind, MAX_BULK_CANCEL_REASON_CHARS,
 };
-use portal_domain::api::staff::Role;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::slots::errors_on;
 use super::texts::*;
 use super::use_staff_title;
@@ -27,7 +27,7 @@ use crate::prefs::use_prefs;
 pub fn ClustersPage() -> impl IntoView {
     use_staff_title(CLUSTERS_HEADING);
     view! {
-        <Guard roles=&[Role::Reception]>
+        <Guard page=StaffPage::Desk>
             <Clusters/>
         </Guard>
     }

@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use super::auth::{use_auth, PAGES};
+use super::auth::use_auth;
+use super::page_table::PAGES;
 use super::texts::{tr, LOG_OUT, SIGNED_IN_AS, STAFF_NAV, WORKBENCH};
 use crate::api;
 use crate::components::header_parts::{LanguageSwitch, SkipLink};
@@ -76,10 +77,10 @@ pub fn StaffHeader() -> impl IntoView {
                     <ul class="staff-nav__list container">
                         {PAGES
                             .into_iter()
-                            .filter(|(_, _, roles)| auth.has_any(roles))
-                            .map(|(href, label, _)| view! {
+                            .filter(|entry| auth.has_any(entry.roles))
+                            .map(|entry| view! {
                                 <li>
-                                    <A href=href exact={href == "/staff"} attr:class="site-nav__link">{tr(label)}</A>
+                                    <A href=entry.path exact={entry.path == "/staff"} attr:class="site-nav__link">{tr(entry.label)}</A>
                                 </li>
                             })
                             .collect_view()}

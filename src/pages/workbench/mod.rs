@@ -19,6 +19,7 @@ mod holidays;
 mod login;
 mod notices;
 mod overview;
+mod page_table;
 mod ratings;
 mod slots;
 pub mod texts;

@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use portal_domain::api::notices::{
     NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
 };
-use portal_domain::api::staff::Role;
 use portal_domain::Localized;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
@@ -25,7 +25,7 @@ use crate::prefs::use_prefs;
 pub fn NoticesPage() -> impl IntoView {
     use_staff_title(NOTICES_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Notices>
             <Notices/>
         </Guard>
     }

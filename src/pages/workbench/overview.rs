@@ -6,6 +6,7 @@ use portal_domain::api::staff::{Overview, Role};
 
 use super::auth::{use_auth, Guard, StaffProblem};
 use super::cases::Countdown;
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
@@ -37,7 +38,7 @@ pub fn OverviewPage() -> impl IntoView {
         }
     });
     view! {
-        <Guard roles=&[Role::Administrator, Role::CaseHandler]>
+        <Guard page=StaffPage::Overview>
             <OverviewView/>
         </Guard>
     }

@@ -10,6 +10,7 @@ use portal_domain::api::staff::Role;
 use portal_domain::Localized;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
@@ -17,9 +18,6 @@ use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
-
-/// Who follows up bad ratings: every role (the server lets any member of staff in).
-pub const ROLES: &[Role] = &[Role::Administrator, Role::CaseHandler, Role::Reception];
 
 /// `?follow_up=&page=` as in the address, so a filtered list can be bookmarked.
 fn href(follow_up: FollowUp, page: u32) -> String {
@@ -43,7 +41,7 @@ fn href(follow_up: FollowUp, page: u32) -> String {
 pub fn RatingsPage() -> impl IntoView {
     use_staff_title(NAV_RATINGS);
     view! {
-        <Guard roles=ROLES>
+        <Guard page=StaffPage::Ratings>
             <Ratings/>
         </Guard>
     }

@@ -10,12 +10,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::admin::{form_number, AdminVenue, AdminVenueList, VenueBookingUpdate};
 use portal_domain::api::booking::{NamedRef, OpeningHours};
-use portal_domain::api::staff::Role;
 use portal_domain::api::VenueStatus;
 use portal_domain::Lang;
 
 use super::admin_form::{error_signal, in_page_order, parser_errors, request_errors, RowInput};
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
@@ -30,7 +30,7 @@ use crate::prefs::use_prefs;
 pub fn VenuesPage() -> impl IntoView {
     use_staff_title(VENUES_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Venues>
             <Venues/>
         </Guard>
     }
@@ -41,7 +41,7 @@ pub fn VenuesPage() -> impl IntoView {
 pub fn VenuePage() -> impl IntoView {
     use_staff_title(VENUES_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Venues>
             <VenueEditor/>
         </Guard>
     }
