@@ -10,12 +10,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::api::rating::{RatingLevel, RatingRequest, RatingView, MAX_COMMENT_CHARS};
 use portal_domain::calendar::Date;
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use crate::api::{self, ApiError};
 use crate::components::choices::{ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
 use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
 
@@ -218,12 +218,7 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
             comment: Some(comment.get_untracked()).filter(|c| !c.trim().is_empty()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(f, e)| (field_id(f).to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |f| field_id(f).to_owned()));
             return;
         }
         errors.set(Vec::new());

@@ -5,14 +5,14 @@ use portal_domain::api::assistance::{
     code, ApplicantKind, AssistanceRequest, AssistanceType, DraftContext, FilePurpose, GiId,
     LegalStatus, RightType, Section,
 };
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use super::draft::use_draft;
 use super::files::size_text;
 use super::texts::{assistance_text, assistance_texts};
 use super::{field_id, section_href, SaveStatus, APPLY};
 use crate::api::{self, ApiError};
-use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::form::{problem_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -72,12 +72,7 @@ pub fn CheckPage() -> impl IntoView {
         });
         if let Err(problems) = checked {
             if !store.submitted.get_untracked() {
-                errors.set(
-                    problems
-                        .iter()
-                        .map(|(field, e)| (field_href(field), e.message(lang)))
-                        .collect(),
-                );
+                errors.set(problem_errors(&problems, lang, field_href));
                 return;
             }
         }

@@ -3,13 +3,12 @@ use leptos::task::spawn_local;
 use portal_domain::api::assistance::{
     AssistanceTracking, CenterMessage, EvidenceFile, MessageKind, ReplyRequest, MAX_REPLY_CHARS,
 };
-use portal_domain::Localized;
 
 use super::files::{FileCard, UploadTarget, Uploader};
 use super::shown::time_text;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, FormErrors, TextArea};
 use crate::prefs::use_prefs;
 
 /// The center's messages, oldest first, each with its reply or, while one can be sent, a form
@@ -111,12 +110,7 @@ fn ReplyForm(
             files: staged.with_untracked(|s| s.iter().map(|f| f.id).collect()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(_, e)| (text_id.to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |_| text_id.to_owned()));
             return;
         }
         errors.set(Vec::new());

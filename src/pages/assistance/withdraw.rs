@@ -1,11 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, MAX_REASON_CHARS};
-use portal_domain::Localized;
 
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, FormErrors, TextArea};
 use crate::prefs::use_prefs;
 
 /// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
@@ -42,12 +41,7 @@ pub fn Withdraw(
             reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
         };
         if let Err(problems) = request.parse(needs_reason.get_untracked()) {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(f, e)| ((*f).to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, str::to_owned));
             return;
         }
         errors.set(Vec::new());

@@ -5,14 +5,13 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::booking::{BookingVenue, SlotOffer, SlotTime, Topic};
 use portal_domain::calendar::Date;
-use portal_domain::Localized;
 
 use super::draft::{use_draft, Step};
 use super::slots::when;
 use super::texts::{booking_text, booking_texts, long_date, time_range};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
-use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::form::{problem_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -72,12 +71,7 @@ pub fn CheckPage() -> impl IntoView {
         let lang = prefs.lang.get_untracked();
         let request = draft.0.with_untracked(|d| d.request.clone());
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(field, e)| (field_href(field), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, field_href));
             return;
         }
         errors.set(Vec::new());

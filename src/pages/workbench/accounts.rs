@@ -10,10 +10,10 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::staff::{
-    AccountList, AccountUpdate, NewAccount, Role, StaffAccount, StaffError, MAX_PASSWORD_CHARS,
+    AccountList, AccountUpdate, NewAccount, Role, StaffAccount, MAX_PASSWORD_CHARS,
     MIN_PASSWORD_CHARS,
 };
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use super::admin_form::request_errors;
 use super::auth::{use_auth, Guard, StaffProblem};
@@ -23,7 +23,7 @@ use super::use_staff_title;
 use crate::api;
 use crate::components::choices::{CheckboxGroup, ChoiceOption};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -73,18 +73,6 @@ fn roles_text(roles: &[Role], lang: Lang) -> String {
         .map(|r| r.label(lang))
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "))
-}
-
-/// The shared parser's messages at the form's fields (`{prefix}-{field}`).
-fn problem_errors(
-    lang: Lang,
-    prefix: &str,
-    problems: Vec<(&'static str, StaffError)>,
-) -> FormErrors {
-    problems
-        .into_iter()
-        .map(|(f, e)| (format!("{prefix}-{f}"), e.message(lang)))
-        .collect()
 }
 
 /// The server's messages at the form's fields (`{prefix}-{field}`), anything else at `first`.
@@ -215,7 +203,7 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
             password: Some(password.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(problem_errors(lang, "new", problems));
+            errors.set(problem_errors(&problems, lang, |f| format!("new-{f}")));
             return;
         }
         errors.set(Vec::new());
@@ -386,7 +374,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
             if let Err(problems) = update.parse() {
                 roles_form
                     .errors
-                    .set(problem_errors(lang, "edit", problems));
+                    .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
                 return;
             }
             send(roles_form, update, "edit-roles", ROLES_SAVED);
@@ -424,7 +412,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
         if let Err(problems) = update.parse() {
             password_form
                 .errors
-                .set(problem_errors(lang, "edit", problems));
+                .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
             return;
         }
         password.set(String::new());

@@ -22,7 +22,7 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
+    error_for, problem_errors, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
 };
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -208,17 +208,6 @@ fn send<F>(
     });
 }
 
-fn field_errors<E: Localized>(
-    lang: Lang,
-    prefix: &str,
-    problems: Vec<(&'static str, E)>,
-) -> FormErrors {
-    problems
-        .into_iter()
-        .map(|(f, e)| (format!("{prefix}-{f}"), e.message(lang)))
-        .collect()
-}
-
 #[component]
 fn AssignForm(
     id: i64,
@@ -329,7 +318,9 @@ fn TransitionForm(
                 .flatten(),
         };
         if let Err(problems) = request.parse() {
-            errors.set(field_errors(lang, "transition", problems));
+            errors.set(problem_errors(&problems, lang, |f| {
+                format!("transition-{f}")
+            }));
             return;
         }
         let csrf = auth.csrf();
@@ -439,7 +430,7 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             text: Some(text.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(field_errors(lang, "message", problems));
+            errors.set(problem_errors(&problems, lang, |f| format!("message-{f}")));
             return;
         }
         let csrf = auth.csrf();
@@ -510,7 +501,7 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             text: Some(text.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(field_errors(lang, "note", problems));
+            errors.set(problem_errors(&problems, lang, |f| format!("note-{f}")));
             return;
         }
         let csrf = auth.csrf();

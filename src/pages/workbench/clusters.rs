@@ -18,7 +18,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
 use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
@@ -162,13 +162,9 @@ fn ConfirmBulkCancel(
         };
         // The shared parser first: a missing or too long reason is said at once.
         if let Err(problems) = request.parse() {
-            use portal_domain::Localized;
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(_, e)| ("bulk-reason".to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |_| {
+                "bulk-reason".to_owned()
+            }));
             return;
         }
         errors.set(Vec::new());

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::LoginRequest;
-use portal_domain::Localized;
 
 use super::auth::use_auth;
 use super::texts::{
@@ -11,7 +10,7 @@ use super::texts::{
 };
 use super::use_staff_title;
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextField};
 use crate::prefs::use_prefs;
 
 /// Where to go after signing in: a workbench page named by `?next=`, else the start page.
@@ -53,12 +52,7 @@ pub fn LoginPage() -> impl IntoView {
             password: Some(password.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(f, e)| (f.to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, str::to_owned));
             return;
         }
         errors.set(Vec::new());

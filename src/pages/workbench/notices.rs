@@ -8,7 +8,6 @@ use leptos::task::spawn_local;
 use portal_domain::api::notices::{
     NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
 };
-use portal_domain::Localized;
 
 use super::auth::{use_auth, Guard, StaffProblem};
 use super::page_table::StaffPage;
@@ -17,7 +16,9 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
+use crate::components::form::{
+    error_for, problem_errors, FormErrorSummary, FormErrors, TextArea, TextField,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -152,12 +153,7 @@ fn NoticeForm(
             ends_on: Some(ends_on.get_untracked()),
         };
         if let Err(problems) = input.parse() {
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(f, e)| (field_id(f), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, field_id));
             return;
         }
         errors.set(Vec::new());

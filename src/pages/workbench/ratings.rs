@@ -7,7 +7,6 @@ use portal_domain::api::rating::{
     FollowUp, FollowUpItem, FollowUpList, RatingReplyRequest, ServiceKind, MAX_REPLY_CHARS,
 };
 use portal_domain::api::staff::Role;
-use portal_domain::Localized;
 
 use super::auth::{use_auth, Guard, StaffProblem};
 use super::page_table::StaffPage;
@@ -15,7 +14,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -244,12 +243,7 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
             text: Some(text.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(_, e)| (field.to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |_| field.to_owned()));
             return;
         }
         errors.set(Vec::new());

@@ -16,7 +16,7 @@ use super::auth::{use_auth, StaffProblem};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -402,13 +402,9 @@ fn ConfirmClose(
         };
         // The shared parser first: a missing or too long reason is said at once.
         if let Err(problems) = request.parse() {
-            use portal_domain::Localized;
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(_, e)| ("close-reason".to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |_| {
+                "close-reason".to_owned()
+            }));
             return;
         }
         errors.set(Vec::new());
