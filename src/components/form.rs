@@ -55,6 +55,14 @@ pub fn refusal_errors_at(
     list
 }
 
+/// A refusal from the server as one message: its first field's message, else its own.
+pub fn refusal_message(body: ApiErrorBody) -> String {
+    body.fields
+        .values()
+        .next()
+        .map_or(body.message, |e| e.message.clone())
+}
+
 /// [`refusal_errors_at`] for a form whose ids are the request's field names.
 pub fn refusal_errors(body: ApiErrorBody, first: &str) -> FormErrors {
     refusal_errors_at(body, first.to_owned(), str::to_owned)

@@ -15,7 +15,9 @@ use portal_domain::Lang;
 use crate::api::{self, ApiError};
 use crate::components::choices::{ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors_at, FormErrorSummary, FormErrors, TextArea,
+};
 use crate::pages::booking::texts::long_date;
 use crate::prefs::use_prefs;
 
@@ -234,15 +236,9 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
             match result {
                 Ok(view) => on_rated.run(view),
                 Err(ApiError::Validation(body)) => {
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (field_id(f).to_owned(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push((LEVEL_ID.to_owned(), body.message));
-                    }
-                    errors.set(list);
+                    errors.set(refusal_errors_at(body, LEVEL_ID.to_owned(), |f| {
+                        field_id(f).to_owned()
+                    }));
                 }
                 Err(_) => errors.set(vec![(LEVEL_ID.to_owned(), texts(lang).not_sent.to_owned())]),
             }

@@ -8,7 +8,7 @@ use super::files::{FileCard, UploadTarget, Uploader};
 use super::shown::time_text;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, problem_errors, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, refusal_message, FormErrors, TextArea};
 use crate::prefs::use_prefs;
 
 /// The center's messages, oldest first, each with its reply or, while one can be sent, a form
@@ -124,12 +124,7 @@ fn ReplyForm(
                     on_done.run(updated);
                 }
                 Err(ApiError::Validation(body)) => {
-                    let message = body
-                        .fields
-                        .values()
-                        .next()
-                        .map_or(body.message.clone(), |e| e.message.clone());
-                    errors.set(vec![(text_id.to_owned(), message)]);
+                    errors.set(vec![(text_id.to_owned(), refusal_message(body))]);
                 }
                 Err(_) => errors.set(vec![(
                     text_id.to_owned(),

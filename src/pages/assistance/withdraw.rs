@@ -4,7 +4,7 @@ use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, 
 
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, problem_errors, FormErrors, TextArea};
+use crate::components::form::{error_for, problem_errors, refusal_errors, FormErrors, TextArea};
 use crate::prefs::use_prefs;
 
 /// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
@@ -55,15 +55,7 @@ pub fn Withdraw(
                     if body.code == code::WITHDRAW_REASON_REQUIRED {
                         needs_reason.set(true);
                     }
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (f.clone(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("reason".to_owned(), body.message));
-                    }
-                    errors.set(list);
+                    errors.set(refusal_errors(body, "reason"));
                 }
                 Err(_) => errors.set(vec![(
                     "reason".to_owned(),

@@ -11,7 +11,7 @@ use super::slots::when;
 use super::texts::{booking_text, booking_texts, long_date, time_range};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
-use crate::components::form::{problem_errors, FormErrorSummary, FormErrors};
+use crate::components::form::{problem_errors, refusal_errors_at, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -97,15 +97,11 @@ pub fn CheckPage() -> impl IntoView {
                 }
                 Err(ApiError::Validation(body)) => {
                     sending.set(Sending::Idle);
-                    let mut found: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(field, e)| (field_href(field), e.message.clone()))
-                        .collect();
-                    if found.is_empty() {
-                        found.push((Step::Check.href().to_owned(), body.message));
-                    }
-                    errors.set(found);
+                    errors.set(refusal_errors_at(
+                        body,
+                        Step::Check.href().to_owned(),
+                        field_href,
+                    ));
                 }
                 Err(_) => sending.set(Sending::Failed),
             }

@@ -22,7 +22,8 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
+    error_for, problem_errors, refusal_errors_at, FormErrorSummary, FormErrors, Radio, TextArea,
+    TextField,
 };
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -189,15 +190,9 @@ fn send<F>(
             }
             Err(error) if auth.handled(&error) => {}
             Err(ApiError::Validation(body)) => {
-                let mut list: FormErrors = body
-                    .fields
-                    .iter()
-                    .map(|(f, e)| (format!("{prefix}-{f}"), e.message.clone()))
-                    .collect();
-                if list.is_empty() {
-                    list.push((first.to_owned(), body.message));
-                }
-                errors.set(list);
+                errors.set(refusal_errors_at(body, first.to_owned(), |f| {
+                    format!("{prefix}-{f}")
+                }));
             }
             Err(ApiError::NotFound) => errors.set(vec![(
                 first.to_owned(),

@@ -10,7 +10,9 @@ use super::texts::{
 };
 use super::use_staff_title;
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors, FormErrorSummary, FormErrors, TextField,
+};
 use crate::prefs::use_prefs;
 
 /// Where to go after signing in: a workbench page named by `?next=`, else the start page.
@@ -72,16 +74,8 @@ pub fn LoginPage() -> impl IntoView {
                 Err(ApiError::Validation(body)) => {
                     // Wrong username or password, and too many tries (429), are about the
                     // login as a whole: shown at the first field.
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (f.clone(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("username".to_owned(), body.message));
-                    }
                     password.set(String::new());
-                    errors.set(list);
+                    errors.set(refusal_errors(body, "username"));
                 }
                 Err(_) => errors.set(vec![(
                     "username".to_owned(),

@@ -14,7 +14,9 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_message, FormErrorSummary, FormErrors, TextArea,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -256,12 +258,7 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
                 Ok(item) => replied.run(item),
                 Err(error) if auth.handled(&error) => {}
                 Err(ApiError::Validation(body)) => {
-                    let message = body
-                        .fields
-                        .values()
-                        .next()
-                        .map_or(body.message.clone(), |e| e.message.clone());
-                    errors.set(vec![(field.to_owned(), message)]);
+                    errors.set(vec![(field.to_owned(), refusal_message(body))]);
                 }
                 Err(_) => errors.set(vec![(field.to_owned(), pick(lang, NOT_SENT).to_owned())]),
             }

@@ -16,7 +16,10 @@ use super::auth::{use_auth, StaffProblem};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors_at, refusal_message, FormErrorSummary, FormErrors,
+    TextArea,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -70,11 +73,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
             return;
         }
         let text = match error {
-            ApiError::Validation(body) => body
-                .fields
-                .values()
-                .next()
-                .map_or(body.message, |f| f.message.clone()),
+            ApiError::Validation(body) => refusal_message(body),
             _ => pick(lang, NOT_SENT).to_owned(),
         };
         action_error.set(Some(text));
@@ -452,17 +451,7 @@ fn ConfirmClose(
 /// the server's field messages, else its message, else "not sent".
 pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
     match error {
-        ApiError::Validation(body) => {
-            let mut list: FormErrors = body
-                .fields
-                .values()
-                .map(|e| (id.to_owned(), e.message.clone()))
-                .collect();
-            if list.is_empty() {
-                list.push((id.to_owned(), body.message));
-            }
-            list
-        }
+        ApiError::Validation(body) => refusal_errors_at(body, id.to_owned(), |_| id.to_owned()),
         _ => vec![(id.to_owned(), pick(lang, NOT_SENT).to_owned())],
     }
 }
