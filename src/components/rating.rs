@@ -18,7 +18,7 @@ use crate::components::focus::focus_next_frame;
 use crate::components::form::{
     error_for, problem_errors, refusal_errors_at, FormErrorSummary, FormErrors, TextArea,
 };
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 /// What is rated, by its secret link's token.

@@ -10,7 +10,7 @@ use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::texts::{assistance_text, assistance_texts};
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 /// "2026年11月27日 星期五" from a date.

@@ -8,11 +8,12 @@ use portal_domain::calendar::Date;
 
 use super::draft::{use_draft, Step};
 use super::slots::when;
-use super::texts::{booking_text, booking_texts, long_date, time_range};
+use super::texts::{booking_text, booking_texts};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
 use crate::components::form::{problem_errors, refusal_errors_at, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
+use crate::dates::{long_date, time_range};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where a request field is asked: its question page (and the field on it).

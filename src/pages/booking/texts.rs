@@ -1,7 +1,6 @@
 //! The booking pages' texts in both languages. Venue and topic names come from the API in both
 //! languages; addresses stay in Chinese.
 
-use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 pub struct BookingTexts {
@@ -159,57 +158,6 @@ pub fn booking_texts(lang: Lang) -> &'static BookingTexts {
         Lang::Zh => &ZH,
         Lang::En => &EN,
     }
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2026年11月24日 星期二" / "Tuesday 24 November 2026".
-pub fn long_date(date: Date, lang: Lang) -> String {
-    let weekday = date.weekday().name(lang);
-    match lang {
-        Lang::Zh => format!(
-            "{}年{}月{}日 {weekday}",
-            date.year(),
-            date.month(),
-            date.day()
-        ),
-        Lang::En => format!(
-            "{weekday} {} {} {}",
-            date.day(),
-            MONTHS_EN[usize::from(date.month() - 1)],
-            date.year()
-        ),
-    }
-}
-
-/// "11月" / "November 2026": the month a row of the calendar starts.
-pub fn month_name(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月", date.year(), date.month()),
-        Lang::En => format!(
-            "{} {}",
-            MONTHS_EN[usize::from(date.month() - 1)],
-            date.year()
-        ),
-    }
-}
-
-/// "09:00–09:30".
-pub fn time_range(start: &str, end: &str) -> String {
-    format!("{start}–{end}")
 }
 
 static ZH: BookingTexts = BookingTexts {

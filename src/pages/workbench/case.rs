@@ -26,6 +26,7 @@ use crate::components::form::{
     TextField,
 };
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// `/staff/cases/{id}`: a request in full, what can be done with it, and its history.

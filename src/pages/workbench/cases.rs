@@ -11,6 +11,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// The queue's filters, as in the address (`?status=&assignee=&overdue=&page=`), so a filtered

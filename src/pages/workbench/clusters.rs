@@ -20,7 +20,7 @@ use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
 use crate::components::loading::Loading;
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 #[component]

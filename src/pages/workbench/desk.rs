@@ -14,7 +14,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::loading::Loading;
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 use super::slots::SlotsPanel;

@@ -25,6 +25,7 @@ use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// `/staff/admin/holidays`.

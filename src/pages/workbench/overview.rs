@@ -11,6 +11,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// `/staff`: the overview for administrators and case handlers. Reception, whose work is the

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// A text in Chinese and English.
@@ -136,33 +137,6 @@ pub fn due_on(lang: Lang, step: &str, date: Date) -> String {
         Lang::En => format!("{step}: by {}", short_date(date, lang)),
     }
 }
-
-pub fn short_date(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Lang::En => format!(
-            "{} {} {}",
-            date.day(),
-            &MONTHS_EN[usize::from(date.month() - 1)][..3],
-            date.year()
-        ),
-    }
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// "2026-11-20T10:05:00+08:00" → "2026-11-20 10:05" (the portal's times are all Shanghai time).
 pub fn short_time(rfc3339: &str) -> String {
