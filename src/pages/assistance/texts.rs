@@ -2,8 +2,6 @@
 //! right, legal statuses, kinds of help and statuses, and every validation message, come from
 //! the shared domain code (`portal_domain::api::assistance`), in both languages too.
 
-use portal_domain::Lang;
-
 pub struct AssistanceTexts {
     // Start page
     pub start_lead: &'static str,
@@ -191,20 +189,7 @@ pub struct AssistanceTexts {
     pub track_again: &'static str,
 }
 
-/// A reactive text of these pages: `{assistance_text(|t| t.back)}` (see
-/// [`crate::prefs::text`]).
-pub fn assistance_text(
-    pick: fn(&AssistanceTexts) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(assistance_texts, pick)
-}
-
-pub fn assistance_texts(lang: Lang) -> &'static AssistanceTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
+crate::prefs::feature_texts!(AssistanceTexts, assistance_texts, assistance_text);
 
 static ZH: AssistanceTexts = AssistanceTexts {
     start_lead: "您的专利、商标、著作权、地理标志、商业秘密、集成电路布图设计或植物新品种被侵犯时，可以向南通市知识产权保护中心申请维权援助。援助免费。",

@@ -1,8 +1,6 @@
 //! The booking pages' texts in both languages. Venue and topic names come from the API in both
 //! languages; addresses stay in Chinese.
 
-use portal_domain::Lang;
-
 pub struct BookingTexts {
     // Start page
     pub start_lead: &'static str,
@@ -146,19 +144,7 @@ pub struct BookingTexts {
     pub find_again: &'static str,
 }
 
-/// A reactive booking text: `{booking_text(|t| t.back)}` (see [`crate::prefs::text`]).
-pub fn booking_text(
-    pick: fn(&BookingTexts) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(booking_texts, pick)
-}
-
-pub fn booking_texts(lang: Lang) -> &'static BookingTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
+crate::prefs::feature_texts!(BookingTexts, booking_texts, booking_text);
 
 static ZH: BookingTexts = BookingTexts {
     start_lead: "预约到南通市知识产权保护中心或快维中心，与值班专家当面咨询专利、商标、著作权、地理标志等问题。预约和咨询都不收费。",
