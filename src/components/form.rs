@@ -8,7 +8,7 @@ use portal_domain::api::ApiErrorBody;
 use portal_domain::{Lang, Localized};
 
 use crate::components::focus::focus_next_frame;
-use crate::prefs::text;
+use crate::prefs::{text, use_prefs};
 
 /// What is wrong with a form: (the id of the field to fix, the message), in page order. An id
 /// that starts with `/` is a link to another page (e.g. "check your answers" pointing back to
@@ -176,17 +176,17 @@ pub fn TextArea(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     max_chars: usize,
-    /// "You have N characters remaining" / "N too many", in the current language.
-    left: Signal<fn(usize) -> String>,
-    over: Signal<fn(usize) -> String>,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     let count = move || value.with(|v| v.chars().count());
+    // "You have N characters remaining" / "N too many", in the current language.
     let count_text = move || {
         let used = count();
+        let s = prefs.s();
         if used > max_chars {
-            (over.get())(used - max_chars)
+            (s.chars_over)(used - max_chars)
         } else {
-            (left.get())(max_chars - used)
+            (s.chars_left)(max_chars - used)
         }
     };
     let describe = described_by(id, hint.is_some(), error);

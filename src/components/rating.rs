@@ -46,8 +46,6 @@ struct RatingTexts {
     reply_heading: &'static str,
     replied_at: &'static str,
     not_sent: &'static str,
-    chars_left: fn(usize) -> String,
-    chars_over: fn(usize) -> String,
 }
 
 const ZH: RatingTexts = RatingTexts {
@@ -66,8 +64,6 @@ const ZH: RatingTexts = RatingTexts {
     reply_heading: "服务中心的回复",
     replied_at: "回复时间：",
     not_sent: "评价没有提交成功，请检查网络后重试。",
-    chars_left: |n| format!("还可以输入 {n} 个字"),
-    chars_over: |n| format!("超出 {n} 个字"),
 };
 
 const EN: RatingTexts = RatingTexts {
@@ -86,8 +82,6 @@ const EN: RatingTexts = RatingTexts {
     reply_heading: "The center's reply",
     replied_at: "Replied: ",
     not_sent: "Your rating was not sent. Check your connection and try again.",
-    chars_left: |n| format!("You have {n} characters remaining"),
-    chars_over: |n| format!("You have {n} characters too many"),
 };
 
 fn texts(lang: Lang) -> &'static RatingTexts {
@@ -244,8 +238,6 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
             }
         });
     };
-    let left = Signal::derive(move || texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || texts(prefs.lang.get()).chars_over);
     view! {
         <section class="rating" aria-labelledby="rating-heading">
             <h2 id="rating-heading">{t(|t| t.heading)}</h2>
@@ -266,8 +258,6 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
                     value=comment
                     error=Signal::derive(move || errors.with(|e| error_for(e, COMMENT_ID)))
                     max_chars=MAX_COMMENT_CHARS
-                    left=left
-                    over=over
                 />
                 <button type="submit" class="button" disabled=move || busy.get()>{t(|t| t.submit)}</button>
             </form>

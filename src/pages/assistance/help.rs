@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use portal_domain::api::assistance::{AssistanceType, Section, MAX_HELP_NOTES_CHARS};
 
 use super::draft::use_draft;
-use super::texts::{assistance_text, assistance_texts};
+use super::texts::assistance_text;
 use super::{error_signal, optional, text_of, SectionFrame};
 use crate::components::choices::CheckboxGroup;
 use crate::components::form::{FormErrors, TextArea};
@@ -42,8 +42,6 @@ pub fn HelpPage() -> impl IntoView {
             )
         })
         .collect::<Vec<_>>();
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
     view! {
         <SectionFrame section=Section::Help errors=errors>
             <CheckboxGroup
@@ -60,8 +58,6 @@ pub fn HelpPage() -> impl IntoView {
                 value=notes
                 error=error("help.notes")
                 max_chars=MAX_HELP_NOTES_CHARS
-                left=left
-                over=over
             />
         </SectionFrame>
     }

@@ -144,8 +144,6 @@ fn ReplyForm(
         });
     };
     let error = Signal::derive(move || errors.with(|e| error_for(e, text_id)));
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
     let count = Signal::derive(move || staged.with(Vec::len));
     view! {
         <form class="reply" novalidate on:submit=on_submit>
@@ -156,8 +154,6 @@ fn ReplyForm(
                 value=text
                 error=error
                 max_chars=MAX_REPLY_CHARS
-                left=left
-                over=over
             />
             <p class="label">{assistance_text(|t| t.reply_files)}</p>
             <ul class="file-list">

@@ -65,8 +65,6 @@ pub fn Withdraw(
         });
     };
     let error = Signal::derive(move || errors.with(|e| error_for(e, "reason")));
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
 
     view! {
         <section class="withdraw" aria-labelledby="withdraw-heading">
@@ -81,8 +79,6 @@ pub fn Withdraw(
                             value=reason
                             error=error
                             max_chars=MAX_REASON_CHARS
-                            left=left
-                            over=over
                         />
                     }.into_any()
                 } else {

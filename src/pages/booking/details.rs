@@ -109,8 +109,6 @@ pub fn DetailsPage() -> impl IntoView {
         }
     };
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
-    let left = Signal::derive(move || booking_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || booking_texts(prefs.lang.get()).chars_over);
 
     view! {
         <div class="container page narrow">
@@ -165,8 +163,6 @@ pub fn DetailsPage() -> impl IntoView {
                     value=description
                     error=error("description")
                     max_chars=MAX_DESCRIPTION_CHARS
-                    left=left
-                    over=over
                 />
                 <div class="form-group">
                     <fieldset class="fieldset" aria-describedby="adjustments-hint">
@@ -188,8 +184,6 @@ pub fn DetailsPage() -> impl IntoView {
                             value=other
                             error=error("other_adjustments")
                             max_chars=MAX_OTHER_ADJUSTMENTS_CHARS
-                            left=left
-                            over=over
                         />
                     </fieldset>
                 </div>

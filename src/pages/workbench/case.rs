@@ -381,8 +381,6 @@ fn TransitionForm(
                         value=reason
                         error=error("transition-reason")
                         max_chars=MAX_REASON_CHARS
-                        left=Signal::derive(move || chars_left(prefs.lang.get()))
-                        over=Signal::derive(move || chars_over(prefs.lang.get()))
                     />
                 })}
                 {move || (to() == Some(RequestStatus::Concluded)).then(|| view! {
@@ -393,8 +391,6 @@ fn TransitionForm(
                         value=outcome
                         error=error("transition-outcome")
                         max_chars=MAX_REASON_CHARS
-                        left=Signal::derive(move || chars_left(prefs.lang.get()))
-                        over=Signal::derive(move || chars_over(prefs.lang.get()))
                     />
                 })}
                 <button type="submit" class="button" disabled=move || busy.get()>{tr(CHANGE_STATUS)}</button>
@@ -471,8 +467,6 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                     value=text
                     error=error("message-text")
                     max_chars=MAX_MESSAGE_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
                 />
                 <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_MESSAGE)}</button>
             </form>
@@ -523,8 +517,6 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                     value=text
                     error=Signal::derive(move || errors.with(|e| error_for(e, "note-text")))
                     max_chars=MAX_MESSAGE_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
                 />
                 <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(ADD_NOTE)}</button>
             </form>

@@ -193,8 +193,6 @@ fn ConfirmBulkCancel(
                     value=reason
                     error=Signal::derive(move || errors.with(|e| error_for(e, "bulk-reason")))
                     max_chars=MAX_BULK_CANCEL_REASON_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
                 />
                 <div class="button-row">
                     <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_BULK_CANCEL)}</button>

@@ -202,18 +202,16 @@ fn NoticeForm(
             )
         })
         .collect();
-    let left = Signal::derive(move || chars_left(prefs.lang.get()));
-    let over = Signal::derive(move || chars_over(prefs.lang.get()));
     view! {
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
             <RadioGroup name="notice-level" legend=tr(NOTICE_LEVEL) options=levels selected=level error=Signal::derive(|| None::<String>)/>
             <TextField id="notice-title_zh" label=tr(NOTICE_TITLE_ZH) value=title_zh error=error("title_zh")/>
             <TextArea id="notice-body_zh" label=tr(NOTICE_BODY_ZH) value=body_zh error=error("body_zh")
-                max_chars=MAX_BODY_CHARS left=left over=over/>
+                max_chars=MAX_BODY_CHARS/>
             <TextField id="notice-title_en" label=tr(NOTICE_TITLE_EN) value=title_en error=error("title_en")/>
             <TextArea id="notice-body_en" label=tr(NOTICE_BODY_EN) value=body_en error=error("body_en")
-                max_chars=MAX_BODY_CHARS left=left over=over/>
+                max_chars=MAX_BODY_CHARS/>
             <TextField id="notice-starts_on" label=tr(NOTICE_STARTS) value=starts_on error=error("starts_on") input_type="date" short=true/>
             <TextField id="notice-ends_on" label=tr(NOTICE_ENDS) hint=tr(NOTICE_ENDS_HINT) value=ends_on error=error("ends_on") input_type="date" short=true/>
             <div class="button-row">

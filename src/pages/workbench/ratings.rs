@@ -274,8 +274,6 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
                 value=text
                 error=Signal::derive(move || errors.with(|e| error_for(e, field)))
                 max_chars=MAX_REPLY_CHARS
-                left=Signal::derive(move || chars_left(prefs.lang.get()))
-                over=Signal::derive(move || chars_over(prefs.lang.get()))
             />
             <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_REPLY)}</button>
         </form>

@@ -435,8 +435,6 @@ fn ConfirmClose(
                     value=reason
                     error=Signal::derive(move || errors.with(|e| error_for(e, "close-reason")))
                     max_chars=MAX_CLOSURE_REASON_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
                 />
                 <div class="button-row">
                     <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_CLOSE)}</button>

@@ -234,21 +234,6 @@ pub const NO_MESSAGES: Tr = ("还没有消息。", "No messages yet.");
 pub const REPLY: Tr = ("申请人回复", "The applicant's reply");
 pub const AWAITING_REPLY: Tr = ("等待申请人回复", "Waiting for the applicant's reply");
 pub const SENT_AT: Tr = ("发送时间", "Sent");
-/// A character count's "N left" in `lang`.
-pub fn chars_left(lang: Lang) -> fn(usize) -> String {
-    match lang {
-        Lang::Zh => |n| format!("还可以输入 {n} 个字"),
-        Lang::En => |n| format!("You have {n} characters remaining"),
-    }
-}
-
-/// A character count's "N too many" in `lang`.
-pub fn chars_over(lang: Lang) -> fn(usize) -> String {
-    match lang {
-        Lang::Zh => |n| format!("超出 {n} 个字"),
-        Lang::En => |n| format!("You have {n} characters too many"),
-    }
-}
 
 // Booking desk
 pub const DESK_HEADING: Tr = ("预约前台", "Booking desk");
