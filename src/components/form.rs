@@ -23,6 +23,22 @@ pub fn error_for(errors: &FormErrors, id: &str) -> Option<String> {
         .map(|(_, message)| message.clone())
 }
 
+/// A form's `submit` handler: keeps the browser from loading a page, ignores a press while the
+/// last one is still being sent (`busy`), and hands the current language to `submit`.
+pub fn submit_handler(
+    busy: RwSignal<bool>,
+    submit: impl Fn(Lang) + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let prefs = use_prefs();
+    move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        submit(prefs.lang.get_untracked());
+    }
+}
+
 /// What the domain's checks found wrong, as the form's errors: each message at the field it
 /// names (as `id` turns a field's name into the form's id for it).
 pub fn problem_errors<E: Localized>(

@@ -10,7 +10,9 @@ use leptos::task::spawn_local;
 use portal_domain::Lang;
 
 use crate::api::ApiError;
-use crate::components::form::{error_for, refusal_errors, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{
+    error_for, refusal_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
+};
 use crate::prefs::use_prefs;
 
 /// A page's own words for the lookup form, each in a given language.
@@ -52,12 +54,7 @@ where
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = match check(reference.get_untracked(), mobile.get_untracked(), lang) {
             Ok(request) => request,
             Err(problems) => {
@@ -89,7 +86,7 @@ where
                 )]),
             }
         });
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     // One of the page's texts in the current language.
     let say = move |pick: fn(Lang) -> &'static str| move || pick(prefs.lang.get());

@@ -16,7 +16,8 @@ use crate::api::{self, ApiError};
 use crate::components::choices::{ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, refusal_errors_at, FormErrorSummary, FormErrors, TextArea,
+    error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
+    TextArea,
 };
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
@@ -203,12 +204,7 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
         }
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = RatingRequest {
             level: level.get_untracked(),
             comment: Some(comment.get_untracked()).filter(|c| !c.trim().is_empty()),
@@ -237,7 +233,7 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
                 Err(_) => errors.set(vec![(LEVEL_ID.to_owned(), texts(lang).not_sent.to_owned())]),
             }
         });
-    };
+    });
     view! {
         <section class="rating" aria-labelledby="rating-heading">
             <h2 id="rating-heading">{t(|t| t.heading)}</h2>

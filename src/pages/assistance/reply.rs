@@ -8,7 +8,9 @@ use super::files::{FileCard, UploadTarget, Uploader};
 use super::shown::time_text;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, problem_errors, refusal_message, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_message, submit_handler, FormErrors, TextArea,
+};
 use crate::prefs::use_prefs;
 
 /// The center's messages, oldest first, each with its reply or, while one can be sent, a form
@@ -99,12 +101,7 @@ fn ReplyForm(
     let id = message.id;
     let text_id: &'static str = "reply-text";
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = ReplyRequest {
             text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
             files: staged.with_untracked(|s| s.iter().map(|f| f.id).collect()),
@@ -132,7 +129,7 @@ fn ReplyForm(
                 )]),
             }
         });
-    };
+    });
     let remove = move |file: i64| {
         let lang = prefs.lang.get_untracked();
         spawn_local(async move {

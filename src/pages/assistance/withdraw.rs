@@ -4,7 +4,9 @@ use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, 
 
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, problem_errors, refusal_errors, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors, submit_handler, FormErrors, TextArea,
+};
 use crate::prefs::use_prefs;
 
 /// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
@@ -31,12 +33,7 @@ pub fn Withdraw(
     );
     let token = StoredValue::new(token);
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = WithdrawRequest {
             reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
         };
@@ -63,7 +60,7 @@ pub fn Withdraw(
                 )]),
             }
         });
-    };
+    });
     let error = Signal::derive(move || errors.with(|e| error_for(e, "reason")));
 
     view! {

@@ -23,7 +23,9 @@ use super::use_staff_title;
 use crate::api;
 use crate::components::choices::{CheckboxGroup, ChoiceOption};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{
+    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -182,7 +184,6 @@ fn AccountTable(list: AccountList) -> impl IntoView {
 
 #[component]
 fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let username = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
@@ -190,12 +191,7 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = NewAccount {
             username: Some(username.get_untracked()),
             display_name: Some(display_name.get_untracked()),
@@ -225,7 +221,7 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
                 Err(e) => errors.set(server_errors(lang, "new", e, "new-username")),
             }
         });
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
         <section class="case-panel" aria-labelledby="new-account-heading">

@@ -22,8 +22,8 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, refusal_errors_at, FormErrorSummary, FormErrors, Radio, TextArea,
-    TextField,
+    error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
+    Radio, TextArea, TextField,
 };
 use crate::components::loading::Loading;
 use crate::dates::short_date;
@@ -160,16 +160,18 @@ impl FormState {
     }
 }
 
-/// Sends one of the case's changes: the server's field messages go to the form's fields
-/// (`{prefix}-{field}`), any other refusal (409 …) to `first` so the summary links somewhere.
-fn send<F>(
+/// Sends one of the case's changes: `call` gets the session's CSRF token and the form's
+/// `Idempotency-Key`. The server's field messages go to the form's fields (`{prefix}-{field}`),
+/// any other refusal (409 …) to `first` so the summary links somewhere.
+fn send<C, F>(
     form: FormState,
     auth: Auth,
     lang: Lang,
-    call: F,
     done: Tr,
     updated: Callback<(CaseDetail, Tr)>,
+    call: C,
 ) where
+    C: FnOnce(String, String) -> F,
     F: Future<Output = Result<CaseDetail, ApiError>> + 'static,
 {
     let FormState {
@@ -179,6 +181,7 @@ fn send<F>(
         first,
         key,
     } = form;
+    let call = call(auth.csrf(), key.get_untracked());
     errors.set(Vec::new());
     busy.set(true);
     spawn_local(async move {
@@ -219,15 +222,14 @@ fn AssignForm(
     let mine = assignee.as_deref() == Some(me.as_str());
     let assign = move |to: Option<String>| {
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
         let request = AssignRequest { username: to };
         send(
             form,
             auth,
             lang,
-            async move { api::staff_assign(id, &request, &csrf, lang).await },
             ASSIGNED_NOTICE,
             updated,
+            move |csrf, _| async move { api::staff_assign(id, &request, &csrf, lang).await },
         );
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -293,12 +295,7 @@ fn TransitionForm(
     let reason = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
     let to = move || chosen.get().as_deref().and_then(RequestStatus::from_code);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let target = chosen
             .get_untracked()
             .as_deref()
@@ -319,16 +316,15 @@ fn TransitionForm(
             }));
             return;
         }
-        let csrf = auth.csrf();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_transition(id, &request, &csrf, lang).await },
             STATUS_CHANGED,
             updated,
+            move |csrf, _| async move { api::staff_transition(id, &request, &csrf, lang).await },
         );
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     let to_error = error("transition-to");
     if allowed.is_empty() {
@@ -408,12 +404,7 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
     let FormState { errors, busy, .. } = form;
     let kind = RwSignal::new(Some(MessageKind::MoreMaterialRequested.code().to_owned()));
     let text = RwSignal::new(String::new());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = MessageRequest {
             kind: kind
                 .get_untracked()
@@ -425,17 +416,15 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             errors.set(problem_errors(&problems, lang, |f| format!("message-{f}")));
             return;
         }
-        let csrf = auth.csrf();
-        let key = form.key.get_untracked();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_message(id, &request, &csrf, &key, lang).await },
             MESSAGE_SENT,
             updated,
+            move |csrf, key| async move { api::staff_message(id, &request, &csrf, &key, lang).await },
         );
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
         <section class="case-panel" aria-labelledby="message-heading">
@@ -476,17 +465,11 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
 
 #[component]
 fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let form = FormState::new("note", "note-text");
     let FormState { errors, busy, .. } = form;
     let text = RwSignal::new(String::new());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = NoteRequest {
             text: Some(text.get_untracked()),
         };
@@ -494,17 +477,15 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             errors.set(problem_errors(&problems, lang, |f| format!("note-{f}")));
             return;
         }
-        let csrf = auth.csrf();
-        let key = form.key.get_untracked();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_note(id, &request, &csrf, &key, lang).await },
             NOTE_ADDED,
             updated,
+            move |csrf, key| async move { api::staff_note(id, &request, &csrf, &key, lang).await },
         );
-    };
+    });
     view! {
         <section class="case-panel" aria-labelledby="note-form-heading">
             <h2 id="note-form-heading">{tr(NOTE_FORM_HEADING)}</h2>

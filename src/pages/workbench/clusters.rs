@@ -18,7 +18,9 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea,
+};
 use crate::components::loading::Loading;
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
@@ -150,12 +152,7 @@ fn ConfirmBulkCancel(
     focus_next_frame(heading);
     let ids: Vec<i64> = cluster.bookings.iter().map(|b| b.id).collect();
     let count = ids.len();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = BulkCancelRequest {
             ids: ids.clone(),
             reason: Some(reason.get_untracked()),
@@ -179,7 +176,7 @@ fn ConfirmBulkCancel(
                 Err(e) => errors.set(errors_on(e, "bulk-reason", lang)),
             }
         });
-    };
+    });
     view! {
         <div class="confirm-close">
             <FormErrorSummary errors=errors/>

@@ -11,9 +11,9 @@ use super::texts::{
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::form::{
-    error_for, problem_errors, refusal_errors, FormErrorSummary, FormErrors, TextField,
+    error_for, problem_errors, refusal_errors, submit_handler, FormErrorSummary, FormErrors,
+    TextField,
 };
-use crate::prefs::use_prefs;
 
 /// Where to go after signing in: a workbench page named by `?next=`, else the start page.
 /// Anything else (another site, the login page itself) is ignored.
@@ -30,7 +30,6 @@ fn next_page(next: Option<String>) -> String {
 /// identical message; too many failures its "try again in N minutes".
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -43,12 +42,7 @@ pub fn LoginPage() -> impl IntoView {
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
     let asked_first = move || query.with(|q| q.get("next").is_some()) && !expired();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = LoginRequest {
             username: Some(username.get_untracked()),
             password: Some(password.get_untracked()),
@@ -83,7 +77,7 @@ pub fn LoginPage() -> impl IntoView {
                 )]),
             }
         });
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
 
     view! {

@@ -17,7 +17,7 @@ use crate::api::{self, ApiError};
 use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, FormErrorSummary, FormErrors, TextArea, TextField,
+    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea, TextField,
 };
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -134,12 +134,7 @@ fn NoticeForm(
     let busy = RwSignal::new(false);
     let error =
         move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, &field_id(f))));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let input = NoticeInput {
             level: level
                 .get_untracked()
@@ -192,7 +187,7 @@ fn NoticeForm(
                 Err(_) => errors.set(vec![(field_id(FIELDS[0]), pick(lang, NOT_SENT).to_owned())]),
             }
         });
-    };
+    });
     let levels = NoticeLevel::ALL
         .into_iter()
         .map(|l| {

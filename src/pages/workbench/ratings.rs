@@ -15,7 +15,8 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, refusal_message, FormErrorSummary, FormErrors, TextArea,
+    error_for, problem_errors, refusal_message, submit_handler, FormErrorSummary, FormErrors,
+    TextArea,
 };
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -229,18 +230,12 @@ fn field_id(id: i64) -> &'static str {
 
 #[component]
 fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let text = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
     let field = field_id(id);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = RatingReplyRequest {
             text: Some(text.get_untracked()),
         };
@@ -263,7 +258,7 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
                 Err(_) => errors.set(vec![(field.to_owned(), pick(lang, NOT_SENT).to_owned())]),
             }
         });
-    };
+    });
     view! {
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>

@@ -17,8 +17,8 @@ use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, refusal_errors_at, refusal_message, FormErrorSummary, FormErrors,
-    TextArea,
+    error_for, problem_errors, refusal_errors_at, refusal_message, submit_handler,
+    FormErrorSummary, FormErrors, TextArea,
 };
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -387,12 +387,7 @@ fn ConfirmClose(
             )
         }
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = ClosureRequest {
             venue: Some(venue.clone()),
             date: Some(date.to_string()),
@@ -421,7 +416,7 @@ fn ConfirmClose(
                 Err(e) => errors.set(errors_on(e, "close-reason", lang)),
             }
         });
-    };
+    });
     view! {
         <div class="confirm-close">
             <FormErrorSummary errors=errors/>

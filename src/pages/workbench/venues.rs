@@ -21,7 +21,7 @@ use super::use_staff_title;
 use crate::api;
 use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{error_for, submit_handler, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -247,12 +247,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
         ids
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = VenueBookingUpdate {
             status: status.with_untracked(|s| match s.as_deref() {
                 Some("being_set_up") => Some(VenueStatus::BeingSetUp),
@@ -297,7 +292,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
                 )),
             }
         });
-    };
+    });
 
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     let hours_error = error("opening_hours");
