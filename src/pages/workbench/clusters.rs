@@ -12,15 +12,13 @@ use portal_domain::api::booking_clusters::{
 };
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::confirm_form::{errors_on, ConfirmReasonForm};
 use super::page_table::StaffPage;
-use super::slots::errors_on;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea,
-};
+use crate::components::form::{problem_errors, submit_handler, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
@@ -182,20 +180,18 @@ fn ConfirmBulkCancel(
             <FormErrorSummary errors=errors/>
             <h2 tabindex="-1" node_ref=heading>{move || cancel_cluster_button(prefs.lang.get(), count)}</h2>
             <p class="confirm-close__what">{tr(BULK_CANCEL_CONSEQUENCE)}</p>
-            <form novalidate on:submit=on_submit>
-                <TextArea
-                    id="bulk-reason"
-                    label=tr(BULK_CANCEL_REASON)
-                    hint=tr(BULK_CANCEL_REASON_HINT)
-                    value=reason
-                    error=Signal::derive(move || errors.with(|e| error_for(e, "bulk-reason")))
-                    max_chars=MAX_BULK_CANCEL_REASON_CHARS
-                />
-                <div class="button-row">
-                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_BULK_CANCEL)}</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
-                </div>
-            </form>
+            <ConfirmReasonForm
+                id="bulk-reason"
+                label=BULK_CANCEL_REASON
+                hint=BULK_CANCEL_REASON_HINT
+                value=reason
+                errors=errors
+                max_chars=MAX_BULK_CANCEL_REASON_CHARS
+                confirm=CONFIRM_BULK_CANCEL
+                busy=busy
+                on_submit=on_submit
+                on_cancel=on_cancel
+            />
         </div>
     }
 }

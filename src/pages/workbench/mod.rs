@@ -13,6 +13,7 @@ mod auth;
 mod case;
 mod cases;
 mod clusters;
+mod confirm_form;
 mod desk;
 mod frame;
 mod holidays;

@@ -13,12 +13,12 @@ use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::auth::{use_auth, StaffProblem};
+use super::confirm_form::{errors_on, ConfirmReasonForm};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, refusal_errors_at, refusal_message, submit_handler,
-    FormErrorSummary, FormErrors, TextArea,
+    problem_errors, refusal_message, submit_handler, FormErrorSummary, FormErrors,
 };
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -422,29 +422,18 @@ fn ConfirmClose(
             <FormErrorSummary errors=errors/>
             <h3 tabindex="-1" node_ref=heading>{title}</h3>
             <p class="confirm-close__what">{move || close_consequence(prefs.lang.get(), bookings)}</p>
-            <form novalidate on:submit=on_submit>
-                <TextArea
-                    id="close-reason"
-                    label=tr(CLOSE_REASON)
-                    hint=tr(CLOSE_REASON_HINT)
-                    value=reason
-                    error=Signal::derive(move || errors.with(|e| error_for(e, "close-reason")))
-                    max_chars=MAX_CLOSURE_REASON_CHARS
-                />
-                <div class="button-row">
-                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_CLOSE)}</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
-                </div>
-            </form>
+            <ConfirmReasonForm
+                id="close-reason"
+                label=CLOSE_REASON
+                hint=CLOSE_REASON_HINT
+                value=reason
+                errors=errors
+                max_chars=MAX_CLOSURE_REASON_CHARS
+                confirm=CONFIRM_CLOSE
+                busy=busy
+                on_submit=on_submit
+                on_cancel=on_cancel
+            />
         </div>
-    }
-}
-
-/// A confirm form's refusal, all of it on its one field (`id`), so the summary links there:
-/// the server's field messages, else its message, else "not sent".
-pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
-    match error {
-        ApiError::Validation(body) => refusal_errors_at(body, id.to_owned(), |_| id.to_owned()),
-        _ => vec![(id.to_owned(), pick(lang, NOT_SENT).to_owned())],
     }
 }
