@@ -8,6 +8,7 @@ use portal_domain::api::policies::{PolicyDocument, PolicyInterpretation, PolicyQ
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::layout::is_wide;
 use super::targets::Targets;
 use super::texts::{self, policy_text, policy_text_with, policy_texts};
 use crate::api::{self, ApiError};
@@ -385,11 +386,7 @@ fn DocumentView(
         callbacks.update_value(|c| c.extend([done, refused]));
     });
 
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
+    let wide = is_wide();
     let has_targets = !targets.is_empty();
     let has_qa = !qa.is_empty();
     let has_interpretation = interpretation.is_some();

@@ -2,6 +2,7 @@
 //! (`/policies/search`) and a document's page (`/policies/{slug}`).
 
 mod document;
+mod layout;
 mod library;
 mod search;
 mod search_form;

@@ -7,6 +7,7 @@ use portal_domain::api::policies::{
 };
 use portal_domain::{Lang, Localized};
 
+use super::layout::{is_wide, FacetSection, FilterPanel};
 use super::search_form::{search_href, SearchForm};
 use super::texts::{policy_text, policy_texts, EXAMPLE_QUERIES};
 use crate::api::{self, ApiError};
@@ -159,11 +160,7 @@ fn Results(
         facets,
     } = result;
     let shown = items.len();
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
+    let wide = is_wide();
     let title_of = |slug: &str| {
         titles
             .iter()
@@ -210,20 +207,10 @@ fn Results(
 
     view! {
         <div class="policy-layout" aria-busy=move || pending.get().to_string()>
-            <details class="policy-filters" open=wide>
-                <summary class="policy-filters__summary">{t.filters_heading}</summary>
-                <h2 class="visually-hidden">{t.filters_heading}</h2>
-                <div class="facets">
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_doc}</h3>
-                        <ul class="facet__list">{doc_links}</ul>
-                    </section>
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_topic}</h3>
-                        <ul class="facet__list">{topic_links}</ul>
-                    </section>
-                </div>
-            </details>
+            <FilterPanel wide=wide heading=t.filters_heading>
+                <FacetSection title=t.facet_doc>{doc_links}</FacetSection>
+                <FacetSection title=t.facet_topic>{topic_links}</FacetSection>
+            </FilterPanel>
             <section class="policy-results" aria-labelledby="policy-results-heading">
                 <h2 id="policy-results-heading" class="visually-hidden">{t.results_heading}</h2>
                 <ActiveFilters chips=chips clear_href=clear/>
