@@ -4,24 +4,30 @@
 
 use leptos::prelude::*;
 
-use crate::components::form::Radio;
+use crate::components::form::{described_by, Radio};
 
 /// One choice: its value and its label (reactive, for the language switch).
 pub type ChoiceOption = (&'static str, Signal<String>);
 
-fn describedby(
+/// The group's frame: the fieldset, its legend, hint and inline message around `choices`.
+fn choice_fieldset(
     name: &'static str,
-    has_hint: bool,
+    legend: Signal<&'static str>,
+    hint: Option<Signal<&'static str>>,
     error: Signal<Option<String>>,
-) -> Option<String> {
-    let mut ids = Vec::new();
-    if has_hint {
-        ids.push(format!("{name}-hint"));
+    choices: impl IntoView + 'static,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            <fieldset class="fieldset" aria-describedby=described_by(name, has_hint, error)>
+                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
+                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
+                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+                <div class="choices">{choices}</div>
+            </fieldset>
+        </div>
     }
-    if error.with(Option::is_some) {
-        ids.push(format!("{name}-error"));
-    }
-    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// A question answered by one of several radios.
@@ -35,7 +41,6 @@ pub fn RadioGroup(
     selected: RwSignal<Option<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
     let radios = options
         .into_iter()
         .enumerate()
@@ -48,16 +53,7 @@ pub fn RadioGroup(
             view! { <Radio name=name id=id value=value.to_owned() label=label selected=selected/> }
         })
         .collect_view();
-    view! {
-        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
-            <fieldset class="fieldset" aria-describedby=move || describedby(name, has_hint, error)>
-                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
-                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
-                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
-                <div class="choices">{radios}</div>
-            </fieldset>
-        </div>
-    }
+    choice_fieldset(name, legend, hint, error, radios)
 }
 
 /// A question answered by ticking any number of boxes; `selected` holds the ticked values.
@@ -70,7 +66,6 @@ pub fn CheckboxGroup(
     selected: RwSignal<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
     let boxes = options
         .into_iter()
         .enumerate()
@@ -106,14 +101,5 @@ pub fn CheckboxGroup(
             }
         })
         .collect_view();
-    view! {
-        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
-            <fieldset class="fieldset" aria-describedby=move || describedby(name, has_hint, error)>
-                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
-                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
-                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
-                <div class="choices">{boxes}</div>
-            </fieldset>
-        </div>
-    }
+    choice_fieldset(name, legend, hint, error, boxes)
 }

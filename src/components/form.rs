@@ -115,8 +115,9 @@ pub fn FormErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoVi
     }
 }
 
-/// The `aria-describedby` of a field: its hint (when it has one) and its message (when shown).
-fn described_by(
+/// The `aria-describedby` of a field or a group: its hint (when it has one) and its message (when
+/// shown).
+pub fn described_by(
     id: &'static str,
     has_hint: bool,
     error: Signal<Option<String>>,
