@@ -3,11 +3,34 @@
 //! the group's id, so the error summary's link lands on it.
 
 use leptos::prelude::*;
+use portal_domain::Lang;
 
 use crate::components::form::{described_by, Radio};
+use crate::prefs::use_prefs;
 
 /// One choice: its value and its label (reactive, for the language switch).
 pub type ChoiceOption = (&'static str, Signal<String>);
+
+/// The choices for each of `values`: its code, and its label in the current language.
+pub fn choice_options<T>(
+    values: impl IntoIterator<Item = T>,
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T, Lang) -> &'static str + Copy + Send + Sync + 'static,
+) -> Vec<ChoiceOption>
+where
+    T: Copy + Send + Sync + 'static,
+{
+    let prefs = use_prefs();
+    values
+        .into_iter()
+        .map(|value| {
+            (
+                code(value),
+                Signal::derive(move || label(value, prefs.lang.get()).to_owned()),
+            )
+        })
+        .collect()
+}
 
 /// The group's frame: the fieldset, its legend, hint and inline message around `choices`.
 fn choice_fieldset(

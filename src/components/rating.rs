@@ -13,7 +13,7 @@ use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use crate::api::{self, ApiError};
-use crate::components::choices::{ChoiceOption, RadioGroup};
+use crate::components::choices::{choice_options, ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
     error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
@@ -180,22 +180,13 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
 
 #[component]
 fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl IntoView {
-    let prefs = use_prefs();
     let level = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
     let target = StoredValue::new(target);
-    let options: Vec<ChoiceOption> = RatingLevel::ALL
-        .iter()
-        .map(|l| {
-            let l = *l;
-            (
-                l.code(),
-                Signal::derive(move || l.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect();
+    let options: Vec<ChoiceOption> =
+        choice_options(RatingLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
     let field_id = |field: &str| {
         if field == "comment" {
             COMMENT_ID

@@ -21,7 +21,7 @@ use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
-use crate::components::choices::{CheckboxGroup, ChoiceOption};
+use crate::components::choices::{choice_options, CheckboxGroup, ChoiceOption};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
     error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
@@ -52,17 +52,7 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 fn role_options() -> Vec<ChoiceOption> {
-    let prefs = use_prefs();
-    Role::ALL
-        .iter()
-        .map(|role| {
-            let role = *role;
-            (
-                role.code(),
-                Signal::derive(move || role.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect()
+    choice_options(Role::ALL, |role| role.code(), |role, lang| role.label(lang))
 }
 
 fn roles_of(codes: &[String]) -> Vec<Role> {

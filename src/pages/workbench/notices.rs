@@ -14,7 +14,7 @@ use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
-use crate::components::choices::RadioGroup;
+use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
     error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea, TextField,
@@ -188,15 +188,7 @@ fn NoticeForm(
             }
         });
     });
-    let levels = NoticeLevel::ALL
-        .into_iter()
-        .map(|l| {
-            (
-                l.code(),
-                Signal::derive(move || l.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect();
+    let levels = choice_options(NoticeLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
     view! {
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
