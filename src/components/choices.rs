@@ -53,6 +53,16 @@ fn choice_fieldset(
     }
 }
 
+/// The id of a group's `i`-th choice: the first has the group's name (the error summary links to
+/// it), the others `{name}-{value}`.
+fn choice_id(name: &'static str, i: usize, value: &str) -> String {
+    if i == 0 {
+        name.to_owned()
+    } else {
+        format!("{name}-{value}")
+    }
+}
+
 /// A question answered by one of several radios.
 #[component]
 pub fn RadioGroup(
@@ -68,11 +78,7 @@ pub fn RadioGroup(
         .into_iter()
         .enumerate()
         .map(|(i, (value, label))| {
-            let id = if i == 0 {
-                name.to_owned()
-            } else {
-                format!("{name}-{value}")
-            };
+            let id = choice_id(name, i, value);
             view! { <Radio name=name id=id value=value.to_owned() label=label selected=selected/> }
         })
         .collect_view();
@@ -93,11 +99,7 @@ pub fn CheckboxGroup(
         .into_iter()
         .enumerate()
         .map(|(i, (value, label))| {
-            let id = if i == 0 {
-                name.to_owned()
-            } else {
-                format!("{name}-{value}")
-            };
+            let id = choice_id(name, i, value);
             let checked = move || selected.with(|s| s.iter().any(|v| v == value));
             let on_change = move |ev: leptos::ev::Event| {
                 let on = event_target_checked(&ev);

@@ -13,6 +13,7 @@ pub mod lookup_form;
 pub mod qr_code;
 pub mod rating;
 pub mod search_field;
+pub mod sending;
 pub mod service_notices;
 pub mod site_footer;
 pub mod site_header;

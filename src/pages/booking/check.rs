@@ -13,6 +13,7 @@ use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
 use crate::components::form::{problem_errors, refusal_errors_at, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
+use crate::components::sending::{NotSentPanel, SendButton};
 use crate::dates::{long_date, time_range};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -140,29 +141,21 @@ pub fn CheckPage() -> impl IntoView {
                     </div>
                 }.into_any()),
                 Sending::Failed => Some(view! {
-                    <div class="error-panel" role="alert">
-                        <h2 class="error-panel__title">{booking_text(|t| t.not_sent_title)}</h2>
-                        <p>{booking_text(|t| t.not_sent_body)}</p>
-                    </div>
+                    <NotSentPanel title=booking_text(|t| t.not_sent_title)>{booking_text(|t| t.not_sent_body)}</NotSentPanel>
                 }.into_any()),
                 Sending::Idle | Sending::Busy => None,
             }}
             <h2>{booking_text(|t| t.confirm_heading)}</h2>
             <p>{booking_text(|t| t.confirm_body)}</p>
-            <button
-                type="button"
-                class="button"
-                disabled=move || sending.get() == Sending::Busy
-                on:click=move |_| submit()
-            >
-                {move || {
+            <SendButton
+                busy=Signal::derive(move || sending.get() == Sending::Busy)
+                label=move || {
                     let t = booking_texts(prefs.lang.get());
                     if sending.get() == Sending::Failed { t.try_again } else { t.confirm_button }
-                }}
-            </button>
-            {move || (sending.get() == Sending::Busy).then(|| view! {
-                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.sending)}</p>
-            })}
+                }
+                sending_text=Signal::derive(booking_text(|t| t.sending))
+                on_send=submit
+            />
         </div>
     }
 }
