@@ -23,6 +23,16 @@ pub fn error_for(errors: &FormErrors, id: &str) -> Option<String> {
         .map(|(_, message)| message.clone())
 }
 
+/// A draft's answer as its text box shows it (none is blank).
+pub fn text_of(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A text box's value as a draft keeps it (blank is "not answered").
+pub fn optional(value: String) -> Option<String> {
+    (!value.trim().is_empty()).then_some(value)
+}
+
 /// A form's `submit` handler: keeps the browser from loading a page, ignores a press while the
 /// last one is still being sent (`busy`), and hands the current language to `submit`.
 pub fn submit_handler(

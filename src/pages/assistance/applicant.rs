@@ -3,9 +3,9 @@ use portal_domain::api::assistance::{ApplicantKind, Section};
 
 use super::draft::use_draft;
 use super::texts::assistance_text;
-use super::{error_signal, optional, text_of, SectionFrame, YesNo};
+use super::{error_signal, SectionFrame, YesNo};
 use crate::components::choices::{choice_options, RadioGroup};
-use crate::components::form::{FormErrors, TextField};
+use crate::components::form::{optional, text_of, FormErrors, TextField};
 
 /// `/assistance/apply/applicant`: who applies (a person or an organisation), how to reach them,
 /// and whether someone fills this in for them.

@@ -3,8 +3,8 @@ use portal_domain::api::assistance::{Section, MAX_DESCRIPTION_CHARS, MAX_OTHER_A
 
 use super::draft::use_draft;
 use super::texts::assistance_text;
-use super::{error_signal, optional, text_of, SectionFrame};
-use crate::components::form::{FormErrors, TextArea, TextField};
+use super::{error_signal, SectionFrame};
+use crate::components::form::{optional, text_of, FormErrors, TextArea, TextField};
 
 /// `/assistance/apply/facts`: what happened, when it was found out, the loss and what has been
 /// done already.

@@ -3,9 +3,9 @@ use portal_domain::api::assistance::{AssistanceType, Section, MAX_HELP_NOTES_CHA
 
 use super::draft::use_draft;
 use super::texts::assistance_text;
-use super::{error_signal, optional, text_of, SectionFrame};
+use super::{error_signal, SectionFrame};
 use crate::components::choices::{choice_options, CheckboxGroup};
-use crate::components::form::{FormErrors, TextArea};
+use crate::components::form::{optional, text_of, FormErrors, TextArea};
 
 /// `/assistance/apply/help`: one or more of the six kinds of help.
 #[component]

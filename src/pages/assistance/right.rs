@@ -3,11 +3,11 @@ use portal_domain::api::assistance::{GiId, LegalStatus, NumberRule, RightType, S
 
 use super::draft::use_draft;
 use super::texts::{assistance_text, AssistanceTexts};
-use super::{error_signal, optional, text_of, SectionFrame};
+use super::{error_signal, SectionFrame};
 use crate::api;
 use crate::app_links::rel_for;
 use crate::components::choices::{choice_options, RadioGroup};
-use crate::components::form::{FormErrors, TextField};
+use crate::components::form::{optional, text_of, FormErrors, TextField};
 use crate::prefs::use_prefs;
 
 /// `/assistance/apply/right`: which right is infringed, its number (checked by the rule of its

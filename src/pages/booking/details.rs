@@ -8,7 +8,7 @@ use super::draft::{use_draft, Step};
 use super::texts::{booking_text, booking_texts};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::components::form::{
-    error_for, Checkbox, FormErrorSummary, FormErrors, TextArea, TextField,
+    error_for, optional, text_of, Checkbox, FormErrorSummary, FormErrors, TextArea, TextField,
 };
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -37,14 +37,6 @@ pub(super) fn detail_errors(request: &BookingRequest, lang: Lang) -> FormErrors 
                 .map(|(f, e)| ((*f).to_owned(), e.message(lang)))
         })
         .collect()
-}
-
-fn text_of(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
-}
-
-fn optional(value: String) -> Option<String> {
-    (!value.trim().is_empty()).then_some(value)
 }
 
 /// `/booking/details`: who is coming, how to reach them, and what help they need. Everything
