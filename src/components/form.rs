@@ -194,6 +194,30 @@ pub fn TextField(
     }
 }
 
+/// A mobile number: a short `tel` box for a national number.
+#[component]
+pub fn MobileField(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] hint: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            id=id
+            label=label
+            hint=hint
+            value=value
+            error=error
+            input_type="tel"
+            autocomplete="tel-national"
+            inputmode="tel"
+            short=true
+        />
+    }
+}
+
 /// A multi-line text box with a live count of the characters left (GOV.UK character count).
 #[component]
 pub fn TextArea(

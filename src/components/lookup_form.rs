@@ -11,7 +11,7 @@ use portal_domain::Lang;
 
 use crate::api::ApiError;
 use crate::components::form::{
-    error_for, refusal_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
+    error_for, refusal_errors, submit_handler, FormErrorSummary, FormErrors, MobileField, TextField,
 };
 use crate::prefs::use_prefs;
 
@@ -105,16 +105,12 @@ where
                 autocomplete="off"
                 short=true
             />
-            <TextField
+            <MobileField
                 id="mobile"
                 label=say(texts.mobile_label)
                 hint=say(texts.mobile_hint)
                 value=mobile
                 error=error("mobile")
-                input_type="tel"
-                autocomplete="tel-national"
-                inputmode="tel"
-                short=true
             />
             <button type="submit" class="button" disabled=move || busy.get()>{say(texts.button)}</button>
         </form>

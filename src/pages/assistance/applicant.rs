@@ -5,7 +5,7 @@ use super::draft::use_draft;
 use super::texts::assistance_text;
 use super::{error_signal, SectionFrame, YesNo};
 use crate::components::choices::{choice_options, RadioGroup};
-use crate::components::form::{optional, text_of, FormErrors, TextField};
+use crate::components::form::{optional, text_of, FormErrors, MobileField, TextField};
 
 /// `/assistance/apply/applicant`: who applies (a person or an organisation), how to reach them,
 /// and whether someone fills this in for them.
@@ -104,16 +104,12 @@ pub fn ApplicantPage() -> impl IntoView {
                     autocomplete="name"
                 />
             })}
-            <TextField
+            <MobileField
                 id="applicant-mobile"
                 label=assistance_text(|t| t.mobile_label)
                 hint=assistance_text(|t| t.mobile_hint)
                 value=mobile
                 error=error("applicant.mobile")
-                input_type="tel"
-                autocomplete="tel-national"
-                inputmode="tel"
-                short=true
             />
             <YesNo
                 name="applicant-acting_for_someone_else"

@@ -4,7 +4,7 @@ use portal_domain::api::assistance::{
     AssistanceTracking, CenterMessage, EvidenceFile, MessageKind, ReplyRequest, MAX_REPLY_CHARS,
 };
 
-use super::files::{FileCard, UploadTarget, Uploader};
+use super::files::{request_file_cards, FileCard, UploadTarget, Uploader};
 use super::shown::time_text;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
@@ -56,14 +56,7 @@ pub fn Messages(
                     <p class="message__text">{message.text.clone()}</p>
                     {reply.map(|r| {
                         let at = r.sent_at.clone();
-                        let files = r
-                            .files
-                            .into_iter()
-                            .map(|f| {
-                                let href = api::assistance_request_file_href(&token, f.id);
-                                view! { <FileCard file=f href=href/> }
-                            })
-                            .collect_view();
+                        let files = request_file_cards(&token, r.files);
                         view! {
                             <div class="message__reply">
                                 <p class="message__meta">

@@ -8,7 +8,8 @@ use super::draft::{use_draft, Step};
 use super::texts::{booking_text, booking_texts};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::components::form::{
-    error_for, optional, text_of, Checkbox, FormErrorSummary, FormErrors, TextArea, TextField,
+    error_for, optional, text_of, Checkbox, FormErrorSummary, FormErrors, MobileField, TextArea,
+    TextField,
 };
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -122,16 +123,12 @@ pub fn DetailsPage() -> impl IntoView {
                     error=error("name")
                     autocomplete="name"
                 />
-                <TextField
+                <MobileField
                     id="mobile"
                     label=booking_text(|t| t.mobile_label)
                     hint=booking_text(|t| t.mobile_hint)
                     value=mobile
                     error=error("mobile")
-                    input_type="tel"
-                    autocomplete="tel-national"
-                    inputmode="tel"
-                    short=true
                 />
                 <TextField
                     id="organisation"
