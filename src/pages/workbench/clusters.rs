@@ -5,20 +5,19 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use portal_domain::api::booking_clusters::{
     BookingCluster, BulkCancelRequest, ClusterKind, MAX_BULK_CANCEL_REASON_CHARS,
 };
 
 use super::auth::{use_auth, Guard, StaffProblem};
-use super::confirm_form::{errors_on, ConfirmReasonForm};
+use super::confirm_form::{ConfirmReasonForm, ConfirmState};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{problem_errors, submit_handler, FormErrorSummary, FormErrors};
+use crate::components::form::{submit_handler, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
@@ -144,8 +143,8 @@ fn ConfirmBulkCancel(
     let prefs = use_prefs();
     let auth = use_auth();
     let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = ConfirmState::new("bulk-reason");
+    let ConfirmState { errors, busy, .. } = form;
     let heading = NodeRef::<html::H2>::new();
     focus_next_frame(heading);
     let ids: Vec<i64> = cluster.bookings.iter().map(|b| b.id).collect();
@@ -155,25 +154,13 @@ fn ConfirmBulkCancel(
             ids: ids.clone(),
             reason: Some(reason.get_untracked()),
         };
-        // The shared parser first: a missing or too long reason is said at once.
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |_| {
-                "bulk-reason".to_owned()
-            }));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
-        spawn_local(async move {
-            let result = api::staff_bulk_cancel(&request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(done) => on_done.run((done.cancelled, done.skipped)),
-                Err(e) if auth.handled(&e) => {}
-                Err(e) => errors.set(errors_on(e, "bulk-reason", lang)),
-            }
-        });
+        form.send(
+            auth,
+            lang,
+            request.parse().err(),
+            move |csrf| async move { api::staff_bulk_cancel(&request, &csrf, lang).await },
+            move |done| on_done.run((done.cancelled, done.skipped)),
+        );
     });
     view! {
         <div class="confirm-close">

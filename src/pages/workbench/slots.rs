@@ -13,13 +13,11 @@ use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::auth::{use_auth, StaffProblem};
-use super::confirm_form::{errors_on, ConfirmReasonForm};
+use super::confirm_form::{ConfirmReasonForm, ConfirmState};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    problem_errors, refusal_message, submit_handler, FormErrorSummary, FormErrors,
-};
+use crate::components::form::{refusal_message, submit_handler, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -365,8 +363,8 @@ fn ConfirmClose(
     let prefs = use_prefs();
     let auth = use_auth();
     let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = ConfirmState::new("close-reason");
+    let ConfirmState { errors, busy, .. } = form;
     let heading = NodeRef::<html::H3>::new();
     // The confirm step takes focus, so keyboard and screen-reader users land on it.
     Effect::new(move |_| {
@@ -394,28 +392,16 @@ fn ConfirmClose(
             start_time: pending.slot.as_ref().map(|(s, _)| s.clone()),
             reason: Some(reason.get_untracked()),
         };
-        // The shared parser first: a missing or too long reason is said at once.
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |_| {
-                "close-reason".to_owned()
-            }));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
         let pending = pending.clone();
-        spawn_local(async move {
-            let result = api::staff_close_slot(&request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(created) => on_done.run((pending, created.cancelled)),
-                Err(e) if auth.handled(&e) => {}
-                // Field messages (the reason, a slot that has just started) and refusals
-                // (already closed) all belong to this form: the summary links to the reason.
-                Err(e) => errors.set(errors_on(e, "close-reason", lang)),
-            }
-        });
+        // Field messages (the reason, a slot that has just started) and refusals (already
+        // closed) all belong to this form: the summary links to the reason.
+        form.send(
+            auth,
+            lang,
+            request.parse().err(),
+            move |csrf| async move { api::staff_close_slot(&request, &csrf, lang).await },
+            move |created| on_done.run((pending, created.cancelled)),
+        );
     });
     view! {
         <div class="confirm-close">
