@@ -39,14 +39,6 @@ pub fn Shell(app: App, children: Children) -> impl IntoView {
     }
 }
 
-/// `rel="external"` for a link into another of the portal's apps, so the router lets the
-/// browser load that app instead of looking for the page among its own routes.
-pub fn rel_for(href: &str) -> Option<&'static str> {
-    let current = use_context::<App>().unwrap_or(App::Portal);
-    let path = href.split(['?', '#']).next().unwrap_or("");
-    (App::for_path(path) != current).then_some("external")
-}
-
 /// Frames to wait for a page whose heading appears only after its data has loaded (~1 s).
 const FOCUS_ATTEMPTS: u32 = 60;
 

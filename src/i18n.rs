@@ -69,6 +69,9 @@ pub struct Strings {
     pub active_filters: &'static str,
     pub remove_filter: fn(&str) -> String,
     pub clear_all: &'static str,
+    /// Under a text box: how many characters are left, or how many too many.
+    pub chars_left: fn(usize) -> String,
+    pub chars_over: fn(usize) -> String,
 
     pub footer_about: &'static str,
     pub footer_sources: &'static str,
@@ -149,6 +152,8 @@ static ZH: Strings = Strings {
     active_filters: "已选条件",
     remove_filter: |v| format!("移除条件：{v}"),
     clear_all: "清除全部条件",
+    chars_left: |n| format!("还可以输入 {n} 个字"),
+    chars_over: |n| format!("超出 {n} 个字"),
 
     footer_about:
         "本门户是南通市知识产权保护中心的公共服务入口。服务网点和政策信息来自公开的政府文件。",
@@ -219,6 +224,8 @@ static EN: Strings = Strings {
     active_filters: "Chosen filters",
     remove_filter: |v| format!("Remove filter: {v}"),
     clear_all: "Clear all filters",
+    chars_left: |n| format!("You have {n} characters remaining"),
+    chars_over: |n| format!("You have {n} characters too many"),
 
     footer_about: "This portal is the public service entrance of the Nantong Intellectual Property Protection Center. Service locations and policy information come from public government documents.",
     footer_sources: "Sources: public government documents; geographical-indication data from CNIPA announcements.",

@@ -4,7 +4,9 @@
 
 pub mod api;
 pub mod app;
+pub mod app_links;
 pub mod components;
+pub mod dates;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;

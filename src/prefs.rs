@@ -98,3 +98,26 @@ pub fn translated<S: 'static>(
     let prefs = use_prefs();
     move || pick(texts(prefs.lang.get()))
 }
+
+/// A feature's two text accessors over its `ZH` and `EN` statics, written once for every
+/// feature: `$texts(lang)`, its texts in a language, and `$text(|t| t.field)`, one of them as a
+/// reactive text that follows the language switch (see [`text`]).
+macro_rules! feature_texts {
+    ($texts_type:ty, $texts:ident, $text:ident) => {
+        /// A reactive text of these pages: `{text_fn(|t| t.back)}` (see [`crate::prefs::text`]).
+        pub fn $text(
+            pick: fn(&$texts_type) -> &'static str,
+        ) -> impl Fn() -> &'static str + Copy + 'static {
+            $crate::prefs::translated($texts, pick)
+        }
+
+        /// These pages' texts in `lang`.
+        pub fn $texts(lang: ::portal_domain::Lang) -> &'static $texts_type {
+            match lang {
+                ::portal_domain::Lang::Zh => &ZH,
+                ::portal_domain::Lang::En => &EN,
+            }
+        }
+    };
+}
+pub(crate) use feature_texts;

@@ -3,25 +3,64 @@
 //! the group's id, so the error summary's link lands on it.
 
 use leptos::prelude::*;
+use portal_domain::Lang;
 
-use crate::components::form::Radio;
+use crate::components::form::{described_by, Radio};
+use crate::prefs::use_prefs;
 
 /// One choice: its value and its label (reactive, for the language switch).
 pub type ChoiceOption = (&'static str, Signal<String>);
 
-fn describedby(
+/// The choices for each of `values`: its code, and its label in the current language.
+pub fn choice_options<T>(
+    values: impl IntoIterator<Item = T>,
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T, Lang) -> &'static str + Copy + Send + Sync + 'static,
+) -> Vec<ChoiceOption>
+where
+    T: Copy + Send + Sync + 'static,
+{
+    let prefs = use_prefs();
+    values
+        .into_iter()
+        .map(|value| {
+            (
+                code(value),
+                Signal::derive(move || label(value, prefs.lang.get()).to_owned()),
+            )
+        })
+        .collect()
+}
+
+/// The group's frame: the fieldset, its legend, hint and inline message around `choices`.
+fn choice_fieldset(
     name: &'static str,
-    has_hint: bool,
+    legend: Signal<&'static str>,
+    hint: Option<Signal<&'static str>>,
     error: Signal<Option<String>>,
-) -> Option<String> {
-    let mut ids = Vec::new();
-    if has_hint {
-        ids.push(format!("{name}-hint"));
+    choices: impl IntoView + 'static,
+) -> impl IntoView {
+    let has_hint = hint.is_some();
+    view! {
+        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+            <fieldset class="fieldset" aria-describedby=described_by(name, has_hint, error)>
+                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
+                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
+                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
+                <div class="choices">{choices}</div>
+            </fieldset>
+        </div>
     }
-    if error.with(Option::is_some) {
-        ids.push(format!("{name}-error"));
+}
+
+/// The id of a group's `i`-th choice: the first has the group's name (the error summary links to
+/// it), the others `{name}-{value}`.
+fn choice_id(name: &'static str, i: usize, value: &str) -> String {
+    if i == 0 {
+        name.to_owned()
+    } else {
+        format!("{name}-{value}")
     }
-    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// A question answered by one of several radios.
@@ -35,29 +74,15 @@ pub fn RadioGroup(
     selected: RwSignal<Option<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
     let radios = options
         .into_iter()
         .enumerate()
         .map(|(i, (value, label))| {
-            let id = if i == 0 {
-                name.to_owned()
-            } else {
-                format!("{name}-{value}")
-            };
+            let id = choice_id(name, i, value);
             view! { <Radio name=name id=id value=value.to_owned() label=label selected=selected/> }
         })
         .collect_view();
-    view! {
-        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
-            <fieldset class="fieldset" aria-describedby=move || describedby(name, has_hint, error)>
-                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
-                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
-                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
-                <div class="choices">{radios}</div>
-            </fieldset>
-        </div>
-    }
+    choice_fieldset(name, legend, hint, error, radios)
 }
 
 /// A question answered by ticking any number of boxes; `selected` holds the ticked values.
@@ -70,16 +95,11 @@ pub fn CheckboxGroup(
     selected: RwSignal<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let has_hint = hint.is_some();
     let boxes = options
         .into_iter()
         .enumerate()
         .map(|(i, (value, label))| {
-            let id = if i == 0 {
-                name.to_owned()
-            } else {
-                format!("{name}-{value}")
-            };
+            let id = choice_id(name, i, value);
             let checked = move || selected.with(|s| s.iter().any(|v| v == value));
             let on_change = move |ev: leptos::ev::Event| {
                 let on = event_target_checked(&ev);
@@ -106,14 +126,5 @@ pub fn CheckboxGroup(
             }
         })
         .collect_view();
-    view! {
-        <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
-            <fieldset class="fieldset" aria-describedby=move || describedby(name, has_hint, error)>
-                <legend class="fieldset__legend"><span class="label">{legend}</span></legend>
-                {hint.map(|hint| view! { <p class="hint" id=format!("{name}-hint")>{hint}</p> })}
-                {move || error.get().map(|m| view! { <p class="field-error" id=format!("{name}-error")>{m}</p> })}
-                <div class="choices">{boxes}</div>
-            </fieldset>
-        </div>
-    }
+    choice_fieldset(name, legend, hint, error, boxes)
 }

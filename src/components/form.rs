@@ -4,9 +4,11 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use portal_domain::api::ApiErrorBody;
+use portal_domain::{Lang, Localized};
 
 use crate::components::focus::focus_next_frame;
-use crate::prefs::text;
+use crate::prefs::{text, use_prefs};
 
 /// What is wrong with a form: (the id of the field to fix, the message), in page order. An id
 /// that starts with `/` is a link to another page (e.g. "check your answers" pointing back to
@@ -19,6 +21,77 @@ pub fn error_for(errors: &FormErrors, id: &str) -> Option<String> {
         .iter()
         .find(|(field, _)| field == id)
         .map(|(_, message)| message.clone())
+}
+
+/// A draft's answer as its text box shows it (none is blank).
+pub fn text_of(value: &Option<String>) -> String {
+    value.clone().unwrap_or_default()
+}
+
+/// A text box's value as a draft keeps it (blank is "not answered").
+pub fn optional(value: String) -> Option<String> {
+    (!value.trim().is_empty()).then_some(value)
+}
+
+/// A form's `submit` handler: keeps the browser from loading a page, ignores a press while the
+/// last one is still being sent (`busy`), and hands the current language to `submit`.
+pub fn submit_handler(
+    busy: RwSignal<bool>,
+    submit: impl Fn(Lang) + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+    let prefs = use_prefs();
+    move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        submit(prefs.lang.get_untracked());
+    }
+}
+
+/// What the domain's checks found wrong, as the form's errors: each message at the field it
+/// names (as `id` turns a field's name into the form's id for it).
+pub fn problem_errors<E: Localized>(
+    problems: &[(&'static str, E)],
+    lang: Lang,
+    id: impl Fn(&'static str) -> String,
+) -> FormErrors {
+    problems
+        .iter()
+        .map(|(field, e)| (id(field), e.message(lang)))
+        .collect()
+}
+
+/// A refusal from the server as the form's errors: its message for each field at that field (as
+/// `id` names it in the form), or, when it names no field (429, 409 …), its one message at
+/// `first`, so the summary links somewhere.
+pub fn refusal_errors_at(
+    body: ApiErrorBody,
+    first: String,
+    id: impl Fn(&str) -> String,
+) -> FormErrors {
+    let mut list: FormErrors = body
+        .fields
+        .iter()
+        .map(|(field, e)| (id(field), e.message.clone()))
+        .collect();
+    if list.is_empty() {
+        list.push((first, body.message));
+    }
+    list
+}
+
+/// A refusal from the server as one message: its first field's message, else its own.
+pub fn refusal_message(body: ApiErrorBody) -> String {
+    body.fields
+        .values()
+        .next()
+        .map_or(body.message, |e| e.message.clone())
+}
+
+/// [`refusal_errors_at`] for a form whose ids are the request's field names.
+pub fn refusal_errors(body: ApiErrorBody, first: &str) -> FormErrors {
+    refusal_errors_at(body, first.to_owned(), str::to_owned)
 }
 
 /// "There is a problem" with a link to each field. It takes focus when it appears, so a
@@ -52,8 +125,9 @@ pub fn FormErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoVi
     }
 }
 
-/// The `aria-describedby` of a field: its hint (when it has one) and its message (when shown).
-fn described_by(
+/// The `aria-describedby` of a field or a group: its hint (when it has one) and its message (when
+/// shown).
+pub fn described_by(
     id: &'static str,
     has_hint: bool,
     error: Signal<Option<String>>,
@@ -120,6 +194,30 @@ pub fn TextField(
     }
 }
 
+/// A mobile number: a short `tel` box for a national number.
+#[component]
+pub fn MobileField(
+    id: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
+    #[prop(into)] hint: Signal<&'static str>,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            id=id
+            label=label
+            hint=hint
+            value=value
+            error=error
+            input_type="tel"
+            autocomplete="tel-national"
+            inputmode="tel"
+            short=true
+        />
+    }
+}
+
 /// A multi-line text box with a live count of the characters left (GOV.UK character count).
 #[component]
 pub fn TextArea(
@@ -129,17 +227,17 @@ pub fn TextArea(
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<String>>,
     max_chars: usize,
-    /// "You have N characters remaining" / "N too many", in the current language.
-    left: Signal<fn(usize) -> String>,
-    over: Signal<fn(usize) -> String>,
 ) -> impl IntoView {
+    let prefs = use_prefs();
     let count = move || value.with(|v| v.chars().count());
+    // "You have N characters remaining" / "N too many", in the current language.
     let count_text = move || {
         let used = count();
+        let s = prefs.s();
         if used > max_chars {
-            (over.get())(used - max_chars)
+            (s.chars_over)(used - max_chars)
         } else {
-            (left.get())(max_chars - used)
+            (s.chars_left)(max_chars - used)
         }
     };
     let describe = described_by(id, hint.is_some(), error);

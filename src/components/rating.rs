@@ -10,13 +10,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::api::rating::{RatingLevel, RatingRequest, RatingView, MAX_COMMENT_CHARS};
 use portal_domain::calendar::Date;
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use crate::api::{self, ApiError};
-use crate::components::choices::{ChoiceOption, RadioGroup};
+use crate::components::choices::{choice_options, ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
-use crate::pages::booking::texts::long_date;
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
+    TextArea,
+};
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 /// What is rated, by its secret link's token.
@@ -44,8 +47,6 @@ struct RatingTexts {
     reply_heading: &'static str,
     replied_at: &'static str,
     not_sent: &'static str,
-    chars_left: fn(usize) -> String,
-    chars_over: fn(usize) -> String,
 }
 
 const ZH: RatingTexts = RatingTexts {
@@ -64,8 +65,6 @@ const ZH: RatingTexts = RatingTexts {
     reply_heading: "服务中心的回复",
     replied_at: "回复时间：",
     not_sent: "评价没有提交成功，请检查网络后重试。",
-    chars_left: |n| format!("还可以输入 {n} 个字"),
-    chars_over: |n| format!("超出 {n} 个字"),
 };
 
 const EN: RatingTexts = RatingTexts {
@@ -84,8 +83,6 @@ const EN: RatingTexts = RatingTexts {
     reply_heading: "The center's reply",
     replied_at: "Replied: ",
     not_sent: "Your rating was not sent. Check your connection and try again.",
-    chars_left: |n| format!("You have {n} characters remaining"),
-    chars_over: |n| format!("You have {n} characters too many"),
 };
 
 fn texts(lang: Lang) -> &'static RatingTexts {
@@ -183,22 +180,13 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
 
 #[component]
 fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl IntoView {
-    let prefs = use_prefs();
     let level = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
     let target = StoredValue::new(target);
-    let options: Vec<ChoiceOption> = RatingLevel::ALL
-        .iter()
-        .map(|l| {
-            let l = *l;
-            (
-                l.code(),
-                Signal::derive(move || l.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect();
+    let options: Vec<ChoiceOption> =
+        choice_options(RatingLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
     let field_id = |field: &str| {
         if field == "comment" {
             COMMENT_ID
@@ -207,23 +195,13 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
         }
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = RatingRequest {
             level: level.get_untracked(),
             comment: Some(comment.get_untracked()).filter(|c| !c.trim().is_empty()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(f, e)| (field_id(f).to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |f| field_id(f).to_owned()));
             return;
         }
         errors.set(Vec::new());
@@ -239,22 +217,14 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
             match result {
                 Ok(view) => on_rated.run(view),
                 Err(ApiError::Validation(body)) => {
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (field_id(f).to_owned(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push((LEVEL_ID.to_owned(), body.message));
-                    }
-                    errors.set(list);
+                    errors.set(refusal_errors_at(body, LEVEL_ID.to_owned(), |f| {
+                        field_id(f).to_owned()
+                    }));
                 }
                 Err(_) => errors.set(vec![(LEVEL_ID.to_owned(), texts(lang).not_sent.to_owned())]),
             }
         });
-    };
-    let left = Signal::derive(move || texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || texts(prefs.lang.get()).chars_over);
+    });
     view! {
         <section class="rating" aria-labelledby="rating-heading">
             <h2 id="rating-heading">{t(|t| t.heading)}</h2>
@@ -275,8 +245,6 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
                     value=comment
                     error=Signal::derive(move || errors.with(|e| error_for(e, COMMENT_ID)))
                     max_chars=MAX_COMMENT_CHARS
-                    left=left
-                    over=over
                 />
                 <button type="submit" class="button" disabled=move || busy.get()>{t(|t| t.submit)}</button>
             </form>

@@ -8,7 +8,7 @@ use portal_domain::api::notices::{Notice, NoticeLevel};
 use portal_domain::Lang;
 
 use crate::api;
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::{text, use_prefs};
 
 #[component]

@@ -1,21 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
 
-use crate::app::rel_for;
+use crate::app_links::rel_for;
+use crate::components::header_parts::{LanguageSwitch, SkipLink};
 use crate::prefs::{text, use_prefs};
 use crate::services::Service;
-
-fn skip_to_main(event: web_sys::MouseEvent) {
-    event.prevent_default();
-    if let Some(main) = document()
-        .get_element_by_id("main")
-        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
-    }
-}
 
 /// Skip link, portal name, the language and elder-mode switches, and the main navigation
 /// (behind a "menu" button on narrow screens).
@@ -31,16 +21,8 @@ pub fn SiteHeader() -> impl IntoView {
         menu_open.set(false);
     });
 
-    let toggle_language = move |_| {
-        let next = prefs.s().switch_language_lang;
-        prefs.lang.set(next);
-    };
-
     view! {
-        // Handled here rather than by the browser: the router would treat `#main` as a navigation.
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            {text(|s| s.skip_to_content)}
-        </a>
+        <SkipLink/>
         <header class="site-header">
             <div class="site-header__bar container">
                 <A href="/" attr:class="site-header__brand" attr:rel=rel_for("/")>
@@ -48,14 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="site-header__owner">{text(|s| s.portal_owner)}</span>
                 </A>
                 <div class="site-header__tools">
-                    <button
-                        type="button"
-                        class="button button--ghost"
-                        lang=move || prefs.s().switch_language_lang.tag()
-                        on:click=toggle_language
-                    >
-                        {text(|s| s.switch_language)}
-                    </button>
+                    <LanguageSwitch/>
                     <button
                         type="button"
                         class="button button--ghost"

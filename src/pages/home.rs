@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use portal_domain::api::{Venue, VenueKind, VenueStatus};
 
 use crate::api;
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::service_notices::ServiceNotices;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::i18n::strings;
 use crate::prefs::{text, use_page_title};
 

@@ -3,17 +3,15 @@ use portal_domain::api::assistance::{ApplicantKind, Section};
 
 use super::draft::use_draft;
 use super::texts::assistance_text;
-use super::{error_signal, optional, text_of, SectionFrame, YesNo};
-use crate::components::choices::RadioGroup;
-use crate::components::form::{FormErrors, TextField};
-use crate::prefs::use_prefs;
+use super::{error_signal, SectionFrame, YesNo};
+use crate::components::choices::{choice_options, RadioGroup};
+use crate::components::form::{optional, text_of, FormErrors, MobileField, TextField};
 
 /// `/assistance/apply/applicant`: who applies (a person or an organisation), how to reach them,
 /// and whether someone fills this in for them.
 #[component]
 pub fn ApplicantPage() -> impl IntoView {
     let store = use_draft();
-    let prefs = use_prefs();
     let a = store.draft.with_untracked(|d| d.applicant.clone());
     let kind = RwSignal::new(a.kind.clone());
     let name = RwSignal::new(text_of(&a.name));
@@ -54,15 +52,7 @@ pub fn ApplicantPage() -> impl IntoView {
     let error = move |field: &'static str| error_signal(errors, field);
     let is_org = move || kind.get().as_deref() == Some(ApplicantKind::Organisation.code());
     let is_person = move || kind.get().as_deref() == Some(ApplicantKind::Individual.code());
-    let kinds = ApplicantKind::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code(),
-                Signal::derive(move || k.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect::<Vec<_>>();
+    let kinds = choice_options(ApplicantKind::ALL, |k| k.code(), |k, lang| k.label(lang));
 
     view! {
         <SectionFrame section=Section::Applicant errors=errors>
@@ -114,16 +104,12 @@ pub fn ApplicantPage() -> impl IntoView {
                     autocomplete="name"
                 />
             })}
-            <TextField
+            <MobileField
                 id="applicant-mobile"
                 label=assistance_text(|t| t.mobile_label)
                 hint=assistance_text(|t| t.mobile_hint)
                 value=mobile
                 error=error("applicant.mobile")
-                input_type="tel"
-                autocomplete="tel-national"
-                inputmode="tel"
-                short=true
             />
             <YesNo
                 name="applicant-acting_for_someone_else"

@@ -5,15 +5,16 @@ use portal_domain::api::assistance::{
     code, ApplicantKind, AssistanceRequest, AssistanceType, DraftContext, FilePurpose, GiId,
     LegalStatus, RightType, Section,
 };
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use super::draft::use_draft;
 use super::files::size_text;
 use super::texts::{assistance_text, assistance_texts};
 use super::{field_id, section_href, SaveStatus, APPLY};
 use crate::api::{self, ApiError};
-use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::form::{problem_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
+use crate::components::sending::{NotSentPanel, SendButton};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where a field of the draft is asked: its section's page, at the field.
@@ -72,12 +73,7 @@ pub fn CheckPage() -> impl IntoView {
         });
         if let Err(problems) = checked {
             if !store.submitted.get_untracked() {
-                errors.set(
-                    problems
-                        .iter()
-                        .map(|(field, e)| (field_href(field), e.message(lang)))
-                        .collect(),
-                );
+                errors.set(problem_errors(&problems, lang, field_href));
                 return;
             }
         }
@@ -132,28 +128,18 @@ pub fn CheckPage() -> impl IntoView {
             </Show>
             {move || match sending.get() {
                 Sending::Failed => Some(view! {
-                    <div class="error-panel" role="alert">
-                        <h2 class="error-panel__title">{assistance_text(|t| t.not_sent_title)}</h2>
-                        <p>{assistance_text(|t| t.not_sent_body)}</p>
-                    </div>
+                    <NotSentPanel title=assistance_text(|t| t.not_sent_title)>{assistance_text(|t| t.not_sent_body)}</NotSentPanel>
                 }.into_any()),
                 Sending::Refused(message) => Some(view! {
-                    <div class="error-panel" role="alert">
-                        <h2 class="error-panel__title">{assistance_text(|t| t.not_sent_title)}</h2>
-                        <p>{message}</p>
-                    </div>
+                    <NotSentPanel title=assistance_text(|t| t.not_sent_title)>{message}</NotSentPanel>
                 }.into_any()),
                 _ => None,
             }}
             <h2>{assistance_text(|t| t.submit_heading)}</h2>
             <p>{assistance_text(|t| t.submit_body)}</p>
-            <button
-                type="button"
-                class="button"
-                disabled=move || sending.get() == Sending::Busy
-                on:click=move |_| submit()
-            >
-                {move || {
+            <SendButton
+                busy=Signal::derive(move || sending.get() == Sending::Busy)
+                label=move || {
                     let t = assistance_texts(prefs.lang.get());
                     if store.submitted.get() {
                         t.get_confirmation
@@ -162,11 +148,10 @@ pub fn CheckPage() -> impl IntoView {
                     } else {
                         t.submit_button
                     }
-                }}
-            </button>
-            {move || (sending.get() == Sending::Busy).then(|| view! {
-                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{assistance_text(|t| t.sending)}</p>
-            })}
+                }
+                sending_text=Signal::derive(assistance_text(|t| t.sending))
+                on_send=submit
+            />
         </div>
     }
 }

@@ -2,17 +2,15 @@ use leptos::prelude::*;
 use portal_domain::api::assistance::{Section, MAX_DESCRIPTION_CHARS, MAX_OTHER_ACTIONS_CHARS};
 
 use super::draft::use_draft;
-use super::texts::{assistance_text, assistance_texts};
-use super::{error_signal, optional, text_of, SectionFrame};
-use crate::components::form::{FormErrors, TextArea, TextField};
-use crate::prefs::use_prefs;
+use super::texts::assistance_text;
+use super::{error_signal, SectionFrame};
+use crate::components::form::{optional, text_of, FormErrors, TextArea, TextField};
 
 /// `/assistance/apply/facts`: what happened, when it was found out, the loss and what has been
 /// done already.
 #[component]
 pub fn FactsPage() -> impl IntoView {
     let store = use_draft();
-    let prefs = use_prefs();
     let f = store.draft.with_untracked(|d| d.facts.clone());
     let description = RwSignal::new(text_of(&f.description));
     let discovered = RwSignal::new(text_of(&f.discovered_on));
@@ -39,8 +37,6 @@ pub fn FactsPage() -> impl IntoView {
 
     let errors = RwSignal::new(FormErrors::new());
     let error = move |field: &'static str| error_signal(errors, field);
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
     view! {
         <SectionFrame section=Section::Facts errors=errors>
             <TextArea
@@ -50,8 +46,6 @@ pub fn FactsPage() -> impl IntoView {
                 value=description
                 error=error("facts.description")
                 max_chars=MAX_DESCRIPTION_CHARS
-                left=left
-                over=over
             />
             <TextField
                 id="facts-discovered_on"
@@ -79,8 +73,6 @@ pub fn FactsPage() -> impl IntoView {
                 value=actions
                 error=error("facts.other_actions")
                 max_chars=MAX_OTHER_ACTIONS_CHARS
-                left=left
-                over=over
             />
         </SectionFrame>
     }

@@ -231,6 +231,18 @@ pub fn size_text(bytes: u64) -> String {
     }
 }
 
+/// The cards of a request's stored files, each linking to the file through the tracking
+/// link's `token`.
+pub fn request_file_cards(token: &str, files: Vec<EvidenceFile>) -> impl IntoView {
+    files
+        .into_iter()
+        .map(|f| {
+            let href = api::assistance_request_file_href(token, f.id);
+            view! { <FileCard file=f href=href/> }
+        })
+        .collect_view()
+}
+
 /// An uploaded file: a preview (photos) or an icon, its name, type and size, and what can be
 /// done with it (`actions`).
 #[component]

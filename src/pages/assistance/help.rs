@@ -2,17 +2,15 @@ use leptos::prelude::*;
 use portal_domain::api::assistance::{AssistanceType, Section, MAX_HELP_NOTES_CHARS};
 
 use super::draft::use_draft;
-use super::texts::{assistance_text, assistance_texts};
-use super::{error_signal, optional, text_of, SectionFrame};
-use crate::components::choices::CheckboxGroup;
-use crate::components::form::{FormErrors, TextArea};
-use crate::prefs::use_prefs;
+use super::texts::assistance_text;
+use super::{error_signal, SectionFrame};
+use crate::components::choices::{choice_options, CheckboxGroup};
+use crate::components::form::{optional, text_of, FormErrors, TextArea};
 
 /// `/assistance/apply/help`: one or more of the six kinds of help.
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let store = use_draft();
-    let prefs = use_prefs();
     let h = store.draft.with_untracked(|d| d.help.clone());
     let types = RwSignal::new(h.types.clone());
     let notes = RwSignal::new(text_of(&h.notes));
@@ -33,17 +31,7 @@ pub fn HelpPage() -> impl IntoView {
 
     let errors = RwSignal::new(FormErrors::new());
     let error = move |field: &'static str| error_signal(errors, field);
-    let options = AssistanceType::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code(),
-                Signal::derive(move || k.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect::<Vec<_>>();
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
+    let options = choice_options(AssistanceType::ALL, |k| k.code(), |k, lang| k.label(lang));
     view! {
         <SectionFrame section=Section::Help errors=errors>
             <CheckboxGroup
@@ -60,8 +48,6 @@ pub fn HelpPage() -> impl IntoView {
                 value=notes
                 error=error("help.notes")
                 max_chars=MAX_HELP_NOTES_CHARS
-                left=left
-                over=over
             />
         </SectionFrame>
     }

@@ -43,13 +43,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Routes, A};
 use leptos_router::hooks::use_navigate;
 use leptos_router::{ParamSegment, StaticSegment};
-use portal_domain::api::assistance::{Problems, Section};
-use portal_domain::{Lang, Localized};
+use portal_domain::api::assistance::Section;
+use portal_domain::Lang;
 
 use self::draft::{provide_draft, use_draft, SaveState};
 use self::texts::{assistance_text, assistance_texts};
 use crate::components::choices::RadioGroup;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors};
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::pages::not_found::NotFound;
 use crate::prefs::{use_page_title, use_prefs};
@@ -108,24 +108,6 @@ pub fn field_id(field: &str) -> String {
     field.replace('.', "-")
 }
 
-/// Problems as the form's error list (ids on this page), in `lang`.
-fn form_errors(problems: &Problems, lang: Lang) -> FormErrors {
-    problems
-        .iter()
-        .map(|(field, error)| (field_id(field), error.message(lang)))
-        .collect()
-}
-
-/// An answer as the text box shows it.
-fn text_of(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
-}
-
-/// A text box's value as the draft keeps it (blank is "not answered").
-fn optional(value: String) -> Option<String> {
-    (!value.trim().is_empty()).then_some(value)
-}
-
 /// "Saved" / "Saving…" / "Not saved", with "try again" when saving failed. Only the failure is
 /// announced (an alert once): a live "saving" on every pause in typing would drown a screen
 /// reader.
@@ -181,10 +163,14 @@ fn SectionFrame(
         ev.prevent_default();
         // A field shown only after an earlier answer (the name, once the kind of applicant is
         // chosen) has no message until it is shown: the earlier question's comes first.
-        let found: FormErrors = form_errors(&store.problems(section), prefs.lang.get_untracked())
-            .into_iter()
-            .filter(|(id, _)| document().get_element_by_id(id).is_some())
-            .collect();
+        let found: FormErrors = problem_errors(
+            &store.problems(section),
+            prefs.lang.get_untracked(),
+            field_id,
+        )
+        .into_iter()
+        .filter(|(id, _)| document().get_element_by_id(id).is_some())
+        .collect();
         store.flush();
         if found.is_empty() {
             errors.set(Vec::new());

@@ -3,8 +3,8 @@ use portal_domain::api::assistance::Section;
 
 use super::draft::use_draft;
 use super::texts::assistance_text;
-use super::{error_signal, optional, text_of, SectionFrame};
-use crate::components::form::{FormErrors, TextField};
+use super::{error_signal, SectionFrame};
+use crate::components::form::{optional, text_of, FormErrors, TextField};
 
 /// `/assistance/apply/other-party`: who is infringing, and where (an address, a shop link, or
 /// both; a pasted share text is fine, the link is taken out of it).

@@ -3,13 +3,14 @@ use leptos::task::spawn_local;
 use portal_domain::api::assistance::{
     AssistanceTracking, CenterMessage, EvidenceFile, MessageKind, ReplyRequest, MAX_REPLY_CHARS,
 };
-use portal_domain::Localized;
 
-use super::files::{FileCard, UploadTarget, Uploader};
+use super::files::{request_file_cards, FileCard, UploadTarget, Uploader};
 use super::shown::time_text;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_message, submit_handler, FormErrors, TextArea,
+};
 use crate::prefs::use_prefs;
 
 /// The center's messages, oldest first, each with its reply or, while one can be sent, a form
@@ -55,14 +56,7 @@ pub fn Messages(
                     <p class="message__text">{message.text.clone()}</p>
                     {reply.map(|r| {
                         let at = r.sent_at.clone();
-                        let files = r
-                            .files
-                            .into_iter()
-                            .map(|f| {
-                                let href = api::assistance_request_file_href(&token, f.id);
-                                view! { <FileCard file=f href=href/> }
-                            })
-                            .collect_view();
+                        let files = request_file_cards(&token, r.files);
                         view! {
                             <div class="message__reply">
                                 <p class="message__meta">
@@ -100,23 +94,13 @@ fn ReplyForm(
     let id = message.id;
     let text_id: &'static str = "reply-text";
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = ReplyRequest {
             text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
             files: staged.with_untracked(|s| s.iter().map(|f| f.id).collect()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(_, e)| (text_id.to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |_| text_id.to_owned()));
             return;
         }
         errors.set(Vec::new());
@@ -130,12 +114,7 @@ fn ReplyForm(
                     on_done.run(updated);
                 }
                 Err(ApiError::Validation(body)) => {
-                    let message = body
-                        .fields
-                        .values()
-                        .next()
-                        .map_or(body.message.clone(), |e| e.message.clone());
-                    errors.set(vec![(text_id.to_owned(), message)]);
+                    errors.set(vec![(text_id.to_owned(), refusal_message(body))]);
                 }
                 Err(_) => errors.set(vec![(
                     text_id.to_owned(),
@@ -143,7 +122,7 @@ fn ReplyForm(
                 )]),
             }
         });
-    };
+    });
     let remove = move |file: i64| {
         let lang = prefs.lang.get_untracked();
         spawn_local(async move {
@@ -155,8 +134,6 @@ fn ReplyForm(
         });
     };
     let error = Signal::derive(move || errors.with(|e| error_for(e, text_id)));
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
     let count = Signal::derive(move || staged.with(Vec::len));
     view! {
         <form class="reply" novalidate on:submit=on_submit>
@@ -167,8 +144,6 @@ fn ReplyForm(
                 value=text
                 error=error
                 max_chars=MAX_REPLY_CHARS
-                left=left
-                over=over
             />
             <p class="label">{assistance_text(|t| t.reply_files)}</p>
             <ul class="file-list">

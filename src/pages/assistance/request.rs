@@ -4,13 +4,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
 
-use super::files::FileCard;
+use super::files::request_file_cards;
 use super::reply::Messages;
 use super::shown::{date_text, Progress, ProgressView, RequestFacts};
 use super::texts::{assistance_text, assistance_texts};
 use super::withdraw::Withdraw;
 use crate::api::{self, ApiError};
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::rating::{RatingTarget, ServiceRating};
@@ -130,13 +130,7 @@ fn ShowRequest(
         .unwrap_or_default();
     let evidence = (!evidence.is_empty()).then(|| {
         let token = token.clone();
-        let cards = evidence
-            .into_iter()
-            .map(|f| {
-                let href = api::assistance_request_file_href(&token, f.id);
-                view! { <FileCard file=f href=href/> }
-            })
-            .collect_view();
+        let cards = request_file_cards(&token, evidence);
         view! {
             <h2>{assistance_text(|t| t.evidence_files_heading)}</h2>
             <ul class="file-list">{cards}</ul>

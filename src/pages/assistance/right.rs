@@ -3,11 +3,11 @@ use portal_domain::api::assistance::{GiId, LegalStatus, NumberRule, RightType, S
 
 use super::draft::use_draft;
 use super::texts::{assistance_text, AssistanceTexts};
-use super::{error_signal, optional, text_of, SectionFrame};
+use super::{error_signal, SectionFrame};
 use crate::api;
-use crate::app::rel_for;
-use crate::components::choices::RadioGroup;
-use crate::components::form::{FormErrors, TextField};
+use crate::app_links::rel_for;
+use crate::components::choices::{choice_options, RadioGroup};
+use crate::components::form::{optional, text_of, FormErrors, TextField};
 use crate::prefs::use_prefs;
 
 /// `/assistance/apply/right`: which right is infringed, its number (checked by the rule of its
@@ -44,24 +44,8 @@ pub fn RightPage() -> impl IntoView {
             .with(|t| t.as_deref().and_then(RightType::from_code))
             .map(RightType::number_rule)
     };
-    let types = RightType::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code(),
-                Signal::derive(move || k.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect::<Vec<_>>();
-    let statuses = LegalStatus::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code(),
-                Signal::derive(move || k.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect::<Vec<_>>();
+    let types = choice_options(RightType::ALL, |k| k.code(), |k, lang| k.label(lang));
+    let statuses = choice_options(LegalStatus::ALL, |k| k.code(), |k, lang| k.label(lang));
 
     // The GI product's name, so the person sees which product the number is.
     let gi = Memo::new(move |_| {

@@ -10,7 +10,7 @@ use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::texts::{assistance_text, assistance_texts};
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 /// "2026年11月27日 星期五" from a date.
@@ -84,16 +84,23 @@ pub fn RequestFacts(tracking: AssistanceTracking) -> impl IntoView {
             }
             rows.push((t.holder_label, r.right.holder.clone()));
             view! {
-                <dl class="summary-list">
-                    {rows.into_iter().map(|(label, value)| view! {
-                        <div class="summary-list__row">
-                            <dt>{label}</dt>
-                            <dd class="summary-list__value">{value}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {summary_list(rows)}
             }
         })
+    }
+}
+
+/// Rows of (label, value) as a summary list.
+fn summary_list(rows: impl IntoIterator<Item = (&'static str, String)>) -> impl IntoView {
+    view! {
+        <dl class="summary-list">
+            {rows.into_iter().map(|(label, value)| view! {
+                <div class="summary-list__row">
+                    <dt>{label}</dt>
+                    <dd class="summary-list__value">{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
     }
 }
 
@@ -149,14 +156,7 @@ pub fn ProgressFacts(progress: AssistanceProgress) -> impl IntoView {
         ];
         let messages = progress.messages;
         view! {
-            <dl class="summary-list">
-                {rows.into_iter().map(|(label, value)| view! {
-                    <div class="summary-list__row">
-                        <dt>{label}</dt>
-                        <dd class="summary-list__value">{value}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
+            {summary_list(rows)}
             {(messages > 0).then(|| view! { <p class="notice">{(t.track_messages)(messages)}</p> })}
         }
     }

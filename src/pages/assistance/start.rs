@@ -6,7 +6,7 @@ use portal_domain::api::assistance::GiId;
 use super::draft::use_draft;
 use super::texts::{assistance_text, assistance_texts};
 use super::APPLY;
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::prefs::{use_page_title, use_prefs};
 use crate::services::Service;
 

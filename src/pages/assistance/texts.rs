@@ -2,8 +2,6 @@
 //! right, legal statuses, kinds of help and statuses, and every validation message, come from
 //! the shared domain code (`portal_domain::api::assistance`), in both languages too.
 
-use portal_domain::Lang;
-
 pub struct AssistanceTexts {
     // Start page
     pub start_lead: &'static str,
@@ -49,8 +47,6 @@ pub struct AssistanceTexts {
     pub save_later: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
-    pub chars_left: fn(usize) -> String,
-    pub chars_over: fn(usize) -> String,
     pub applicant_kind_question: &'static str,
     pub person_name_label: &'static str,
     pub resident_id_label: &'static str,
@@ -191,20 +187,7 @@ pub struct AssistanceTexts {
     pub track_again: &'static str,
 }
 
-/// A reactive text of these pages: `{assistance_text(|t| t.back)}` (see
-/// [`crate::prefs::text`]).
-pub fn assistance_text(
-    pick: fn(&AssistanceTexts) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(assistance_texts, pick)
-}
-
-pub fn assistance_texts(lang: Lang) -> &'static AssistanceTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
+crate::prefs::feature_texts!(AssistanceTexts, assistance_texts, assistance_text);
 
 static ZH: AssistanceTexts = AssistanceTexts {
     start_lead: "您的专利、商标、著作权、地理标志、商业秘密、集成电路布图设计或植物新品种被侵犯时，可以向南通市知识产权保护中心申请维权援助。援助免费。",
@@ -260,8 +243,6 @@ static ZH: AssistanceTexts = AssistanceTexts {
     save_later: "稍后再填",
     yes: "是",
     no: "否",
-    chars_left: |n| format!("还可以输入 {n} 个字"),
-    chars_over: |n| format!("超出 {n} 个字"),
     applicant_kind_question: "申请人是个人还是单位？",
     person_name_label: "申请人姓名",
     resident_id_label: "公民身份号码",
@@ -475,8 +456,6 @@ static EN: AssistanceTexts = AssistanceTexts {
     save_later: "Come back later",
     yes: "Yes",
     no: "No",
-    chars_left: |n| format!("You have {n} characters remaining"),
-    chars_over: |n| format!("You have {n} characters too many"),
     applicant_kind_question: "Is the applicant an individual or an organisation?",
     person_name_label: "Applicant's full name",
     resident_id_label: "Resident ID number",

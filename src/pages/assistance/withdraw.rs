@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, MAX_REASON_CHARS};
-use portal_domain::Localized;
 
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors, submit_handler, FormErrors, TextArea,
+};
 use crate::prefs::use_prefs;
 
 /// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
@@ -32,22 +33,12 @@ pub fn Withdraw(
     );
     let token = StoredValue::new(token);
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = WithdrawRequest {
             reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
         };
         if let Err(problems) = request.parse(needs_reason.get_untracked()) {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(f, e)| ((*f).to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, str::to_owned));
             return;
         }
         errors.set(Vec::new());
@@ -61,15 +52,7 @@ pub fn Withdraw(
                     if body.code == code::WITHDRAW_REASON_REQUIRED {
                         needs_reason.set(true);
                     }
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (f.clone(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("reason".to_owned(), body.message));
-                    }
-                    errors.set(list);
+                    errors.set(refusal_errors(body, "reason"));
                 }
                 Err(_) => errors.set(vec![(
                     "reason".to_owned(),
@@ -77,10 +60,8 @@ pub fn Withdraw(
                 )]),
             }
         });
-    };
+    });
     let error = Signal::derive(move || errors.with(|e| error_for(e, "reason")));
-    let left = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || assistance_texts(prefs.lang.get()).chars_over);
 
     view! {
         <section class="withdraw" aria-labelledby="withdraw-heading">
@@ -95,8 +76,6 @@ pub fn Withdraw(
                             value=reason
                             error=error
                             max_chars=MAX_REASON_CHARS
-                            left=left
-                            over=over
                         />
                     }.into_any()
                 } else {

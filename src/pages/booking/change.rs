@@ -15,7 +15,7 @@ use super::slots::{DateChooser, TimeChooser};
 use super::texts::{booking_text, booking_texts};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors};
+use crate::components::form::{error_for, refusal_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -160,15 +160,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                     availability.refetch();
                 }
                 Err(ApiError::Validation(body)) => {
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (f.clone(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("change-form".to_owned(), body.message));
-                    }
-                    errors.set(list);
+                    errors.set(refusal_errors(body, "change-form"));
                 }
                 Err(ApiError::NotFound) => errors.set(vec![(
                     "change-form".to_owned(),

@@ -5,15 +5,16 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::booking::{BookingVenue, SlotOffer, SlotTime, Topic};
 use portal_domain::calendar::Date;
-use portal_domain::Localized;
 
 use super::draft::{use_draft, Step};
 use super::slots::when;
-use super::texts::{booking_text, booking_texts, long_date, time_range};
+use super::texts::{booking_text, booking_texts};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
-use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::form::{problem_errors, refusal_errors_at, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
+use crate::components::sending::{NotSentPanel, SendButton};
+use crate::dates::{long_date, time_range};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where a request field is asked: its question page (and the field on it).
@@ -72,12 +73,7 @@ pub fn CheckPage() -> impl IntoView {
         let lang = prefs.lang.get_untracked();
         let request = draft.0.with_untracked(|d| d.request.clone());
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(field, e)| (field_href(field), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, field_href));
             return;
         }
         errors.set(Vec::new());
@@ -103,15 +99,11 @@ pub fn CheckPage() -> impl IntoView {
                 }
                 Err(ApiError::Validation(body)) => {
                     sending.set(Sending::Idle);
-                    let mut found: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(field, e)| (field_href(field), e.message.clone()))
-                        .collect();
-                    if found.is_empty() {
-                        found.push((Step::Check.href().to_owned(), body.message));
-                    }
-                    errors.set(found);
+                    errors.set(refusal_errors_at(
+                        body,
+                        Step::Check.href().to_owned(),
+                        field_href,
+                    ));
                 }
                 Err(_) => sending.set(Sending::Failed),
             }
@@ -149,29 +141,21 @@ pub fn CheckPage() -> impl IntoView {
                     </div>
                 }.into_any()),
                 Sending::Failed => Some(view! {
-                    <div class="error-panel" role="alert">
-                        <h2 class="error-panel__title">{booking_text(|t| t.not_sent_title)}</h2>
-                        <p>{booking_text(|t| t.not_sent_body)}</p>
-                    </div>
+                    <NotSentPanel title=booking_text(|t| t.not_sent_title)>{booking_text(|t| t.not_sent_body)}</NotSentPanel>
                 }.into_any()),
                 Sending::Idle | Sending::Busy => None,
             }}
             <h2>{booking_text(|t| t.confirm_heading)}</h2>
             <p>{booking_text(|t| t.confirm_body)}</p>
-            <button
-                type="button"
-                class="button"
-                disabled=move || sending.get() == Sending::Busy
-                on:click=move |_| submit()
-            >
-                {move || {
+            <SendButton
+                busy=Signal::derive(move || sending.get() == Sending::Busy)
+                label=move || {
                     let t = booking_texts(prefs.lang.get());
                     if sending.get() == Sending::Failed { t.try_again } else { t.confirm_button }
-                }}
-            </button>
-            {move || (sending.get() == Sending::Busy).then(|| view! {
-                <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.sending)}</p>
-            })}
+                }
+                sending_text=Signal::derive(booking_text(|t| t.sending))
+                on_send=submit
+            />
         </div>
     }
 }

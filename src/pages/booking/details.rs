@@ -8,7 +8,8 @@ use super::draft::{use_draft, Step};
 use super::texts::{booking_text, booking_texts};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::components::form::{
-    error_for, Checkbox, FormErrorSummary, FormErrors, TextArea, TextField,
+    error_for, optional, text_of, Checkbox, FormErrorSummary, FormErrors, MobileField, TextArea,
+    TextField,
 };
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -37,14 +38,6 @@ pub(super) fn detail_errors(request: &BookingRequest, lang: Lang) -> FormErrors 
                 .map(|(f, e)| ((*f).to_owned(), e.message(lang)))
         })
         .collect()
-}
-
-fn text_of(value: &Option<String>) -> String {
-    value.clone().unwrap_or_default()
-}
-
-fn optional(value: String) -> Option<String> {
-    (!value.trim().is_empty()).then_some(value)
 }
 
 /// `/booking/details`: who is coming, how to reach them, and what help they need. Everything
@@ -109,8 +102,6 @@ pub fn DetailsPage() -> impl IntoView {
         }
     };
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
-    let left = Signal::derive(move || booking_texts(prefs.lang.get()).chars_left);
-    let over = Signal::derive(move || booking_texts(prefs.lang.get()).chars_over);
 
     view! {
         <div class="container page narrow">
@@ -132,16 +123,12 @@ pub fn DetailsPage() -> impl IntoView {
                     error=error("name")
                     autocomplete="name"
                 />
-                <TextField
+                <MobileField
                     id="mobile"
                     label=booking_text(|t| t.mobile_label)
                     hint=booking_text(|t| t.mobile_hint)
                     value=mobile
                     error=error("mobile")
-                    input_type="tel"
-                    autocomplete="tel-national"
-                    inputmode="tel"
-                    short=true
                 />
                 <TextField
                     id="organisation"
@@ -165,8 +152,6 @@ pub fn DetailsPage() -> impl IntoView {
                     value=description
                     error=error("description")
                     max_chars=MAX_DESCRIPTION_CHARS
-                    left=left
-                    over=over
                 />
                 <div class="form-group">
                     <fieldset class="fieldset" aria-describedby="adjustments-hint">
@@ -188,8 +173,6 @@ pub fn DetailsPage() -> impl IntoView {
                             value=other
                             error=error("other_adjustments")
                             max_chars=MAX_OTHER_ADJUSTMENTS_CHARS
-                            left=left
-                            over=over
                         />
                     </fieldset>
                 </div>

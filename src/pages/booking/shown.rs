@@ -11,7 +11,8 @@ use portal_domain::api::rating::RatingView;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-use super::texts::{booking_text, booking_texts, long_date, time_range};
+use super::texts::{booking_text, booking_texts};
+use crate::dates::{long_date, time_range};
 use crate::prefs::use_prefs;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,8 @@ use portal_domain::api::booking::{AvailableDay, AvailableSlot};
 use portal_domain::calendar::{Date, DayKind, NotPublished};
 use portal_domain::{Lang, Localized};
 
-use super::texts::{booking_text, booking_texts, long_date, month_name, time_range};
+use super::texts::{booking_text, booking_texts};
+use crate::dates::{long_date, month_name, time_range};
 use crate::prefs::use_prefs;
 
 fn free_places(day: &AvailableDay) -> u16 {

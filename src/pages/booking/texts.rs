@@ -1,9 +1,6 @@
 //! The booking pages' texts in both languages. Venue and topic names come from the API in both
 //! languages; addresses stay in Chinese.
 
-use portal_domain::calendar::Date;
-use portal_domain::Lang;
-
 pub struct BookingTexts {
     // Start page
     pub start_lead: &'static str,
@@ -52,8 +49,6 @@ pub struct BookingTexts {
     pub uscc_hint: &'static str,
     pub description_label: &'static str,
     pub description_hint: &'static str,
-    pub chars_left: fn(usize) -> String,
-    pub chars_over: fn(usize) -> String,
     pub adjustments_legend: &'static str,
     pub adjustments_hint: &'static str,
     pub wheelchair: &'static str,
@@ -147,70 +142,7 @@ pub struct BookingTexts {
     pub find_again: &'static str,
 }
 
-/// A reactive booking text: `{booking_text(|t| t.back)}` (see [`crate::prefs::text`]).
-pub fn booking_text(
-    pick: fn(&BookingTexts) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(booking_texts, pick)
-}
-
-pub fn booking_texts(lang: Lang) -> &'static BookingTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2026年11月24日 星期二" / "Tuesday 24 November 2026".
-pub fn long_date(date: Date, lang: Lang) -> String {
-    let weekday = date.weekday().name(lang);
-    match lang {
-        Lang::Zh => format!(
-            "{}年{}月{}日 {weekday}",
-            date.year(),
-            date.month(),
-            date.day()
-        ),
-        Lang::En => format!(
-            "{weekday} {} {} {}",
-            date.day(),
-            MONTHS_EN[usize::from(date.month() - 1)],
-            date.year()
-        ),
-    }
-}
-
-/// "11月" / "November 2026": the month a row of the calendar starts.
-pub fn month_name(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月", date.year(), date.month()),
-        Lang::En => format!(
-            "{} {}",
-            MONTHS_EN[usize::from(date.month() - 1)],
-            date.year()
-        ),
-    }
-}
-
-/// "09:00–09:30".
-pub fn time_range(start: &str, end: &str) -> String {
-    format!("{start}–{end}")
-}
+crate::prefs::feature_texts!(BookingTexts, booking_texts, booking_text);
 
 static ZH: BookingTexts = BookingTexts {
     start_lead: "预约到南通市知识产权保护中心或快维中心，与值班专家当面咨询专利、商标、著作权、地理标志等问题。预约和咨询都不收费。",
@@ -268,8 +200,6 @@ static ZH: BookingTexts = BookingTexts {
     uscc_hint: "18 位，营业执照上可以找到。",
     description_label: "想咨询的问题（选填）",
     description_hint: "简要说明，方便专家提前准备。不要填写身份证号等个人信息。",
-    chars_left: |n| format!("还可以输入 {n} 个字"),
-    chars_over: |n| format!("超出 {n} 个字"),
     adjustments_legend: "需要的便利服务（选填）",
     adjustments_hint: "选择所有适用的项目。",
     wheelchair: "轮椅通道",
@@ -426,8 +356,6 @@ static EN: BookingTexts = BookingTexts {
     uscc_hint: "18 characters, on the business licence.",
     description_label: "What you want to ask (optional)",
     description_hint: "A short summary helps the expert prepare. Do not include ID numbers or other personal data.",
-    chars_left: |n| format!("You have {n} characters remaining"),
-    chars_over: |n| format!("You have {n} characters too many"),
     adjustments_legend: "Help you need (optional)",
     adjustments_hint: "Select all that apply.",
     wheelchair: "Wheelchair access",

@@ -5,7 +5,7 @@ use portal_domain::api::gi::GiProduct;
 
 use super::texts::{gi_text, gi_texts};
 use crate::api::{self, ApiError};
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -110,7 +110,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
     view! {
         <p>
             // Back to the list exactly as it was (query, filters, page).
-            <A href=super::last_search_href() attr:class="back-link">{gi_text(|t| t.back_to_results)}</A>
+            <A href=super::last_search::last_search_href() attr:class="back-link">{gi_text(|t| t.back_to_results)}</A>
         </p>
         <h1 tabindex="-1" lang="zh-CN">{name_zh.clone()}</h1>
         <dl class="summary-list">

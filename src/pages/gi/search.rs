@@ -89,7 +89,7 @@ pub fn GiSearchPage() -> impl IntoView {
     let query = use_query_map();
     let parsed = Memo::new(move |_| query.with(|m| GiSearch::parse(&params_from(m))));
     let current = Memo::new(move |_| parsed.get().unwrap_or_else(|_| empty_search()));
-    Effect::new(move |_| super::remember_search_href(&href(&current.get())));
+    Effect::new(move |_| super::last_search::remember_search_href(&href(&current.get())));
 
     // Each answer comes with the parameters it answers, so the links drawn from it (facets,
     // pages) never mix one search's results with a newer search's address.

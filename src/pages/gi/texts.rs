@@ -1,8 +1,6 @@
 //! The GI lookup's texts in both languages. Data values (names, provinces, categories, GI types)
 //! come from the official records and stay in Chinese.
 
-use portal_domain::Lang;
-
 pub struct GiTexts {
     pub search_label: &'static str,
     pub search_hint: &'static str,
@@ -54,17 +52,7 @@ pub struct GiTexts {
     pub not_found_body: &'static str,
 }
 
-/// A reactive GI text: `{gi_text(|t| t.search_label)}` (see [`crate::prefs::text`]).
-pub fn gi_text(pick: fn(&GiTexts) -> &'static str) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(gi_texts, pick)
-}
-
-pub fn gi_texts(lang: Lang) -> &'static GiTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
+crate::prefs::feature_texts!(GiTexts, gi_texts, gi_text);
 
 static ZH: GiTexts = GiTexts {
     search_label: "产品名称、拼音或地名",

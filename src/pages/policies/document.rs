@@ -8,10 +8,11 @@ use portal_domain::api::policies::{PolicyDocument, PolicyInterpretation, PolicyQ
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::layout::is_wide;
 use super::targets::Targets;
 use super::texts::{self, policy_text, policy_text_with, policy_texts};
 use crate::api::{self, ApiError};
-use crate::app::rel_for;
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -46,7 +47,7 @@ pub fn PolicyDocumentPage() -> impl IntoView {
     let prefs = use_prefs();
     // Whether this page is the first since the app loaded (opened, or reloaded): only then does
     // it go back to where the reader was.
-    let page_load = StoredValue::new(super::is_first_page());
+    let page_load = StoredValue::new(super::visit::is_first_page());
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let document = LocalResource::new(move || {
@@ -385,11 +386,7 @@ fn DocumentView(
         callbacks.update_value(|c| c.extend([done, refused]));
     });
 
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
+    let wide = is_wide();
     let has_targets = !targets.is_empty();
     let has_qa = !qa.is_empty();
     let has_interpretation = interpretation.is_some();
@@ -405,9 +402,9 @@ fn DocumentView(
     view! {
         <p>
             // Back to the list or search exactly as it was.
-            <A href=super::last_list_href() attr:class="back-link">
+            <A href=super::visit::last_list_href() attr:class="back-link">
                 {policy_text(|t| {
-                    if super::last_list_href().starts_with("/policies/search") {
+                    if super::visit::last_list_href().starts_with("/policies/search") {
                         t.back_to_search
                     } else {
                         t.back_to_list

@@ -8,8 +8,9 @@ use portal_domain::api::policies::{
 };
 use portal_domain::{Lang, Localized};
 
+use super::layout::{is_wide, FacetSection, FilterPanel};
+use super::search_form::SearchForm;
 use super::texts::{self, policy_text, policy_texts};
-use super::SearchForm;
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
@@ -81,7 +82,7 @@ fn check(
 pub fn PolicyLibraryPage() -> impl IntoView {
     let prefs = use_prefs();
     use_page_title(|lang| Service::Policies.title(lang));
-    super::is_first_page();
+    super::visit::is_first_page();
     let query = use_query_map();
     let params = Memo::new(move |_| {
         query.with(|m| PolicyListParams {
@@ -90,10 +91,10 @@ pub fn PolicyLibraryPage() -> impl IntoView {
             topic: m.get("topic"),
         })
     });
-    let list = LocalResource::new(move || super::policy_list(prefs.lang.get_untracked()));
-    let go = super::use_go();
+    let list = LocalResource::new(move || super::visit::policy_list(prefs.lang.get_untracked()));
+    let go = super::search_form::use_go();
     let on_search = move |q: String| {
-        go(&super::search_href(&PolicySearch {
+        go(&super::search_form::search_href(&PolicySearch {
             q,
             doc: None,
             topic: None,
@@ -136,19 +137,14 @@ pub fn PolicyLibraryPage() -> impl IntoView {
 #[component]
 fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl IntoView {
     let t = policy_texts(lang);
-    super::remember_list_href(&href(&filter));
+    super::visit::remember_list_href(&href(&filter));
     let shown: Vec<PolicySummary> = items
         .iter()
         .filter(|d| passes(d, &filter, Facet::None))
         .cloned()
         .collect();
     let total = shown.len();
-    // On phones the filters start folded so the documents come first.
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
+    let wide = is_wide();
 
     // (value, label, Chinese data value?, count, selected, link)
     let facet = |ignore: Facet, values: Vec<(String, String, bool)>| {
@@ -228,25 +224,11 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
 
     view! {
         <div class="policy-layout">
-            <details class="policy-filters" open=wide>
-                <summary class="policy-filters__summary">{t.filters_heading}</summary>
-                // The summary is not a heading: this keeps the outline h1 > h2 > h3.
-                <h2 class="visually-hidden">{t.filters_heading}</h2>
-                <div class="facets">
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_region}</h3>
-                        <ul class="facet__list">{region_links}</ul>
-                    </section>
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_kind}</h3>
-                        <ul class="facet__list">{kind_links}</ul>
-                    </section>
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_topic}</h3>
-                        <ul class="facet__list">{topic_links}</ul>
-                    </section>
-                </div>
-            </details>
+            <FilterPanel wide=wide heading=t.filters_heading>
+                <FacetSection title=t.facet_region>{region_links}</FacetSection>
+                <FacetSection title=t.facet_kind>{kind_links}</FacetSection>
+                <FacetSection title=t.facet_topic>{topic_links}</FacetSection>
+            </FilterPanel>
             <section class="policy-results" aria-labelledby="policy-results-heading">
                 <h2 id="policy-results-heading" class="visually-hidden">{t.documents_heading}</h2>
                 <ActiveFilters chips=chips clear_href="/policies".to_owned()/>

@@ -7,8 +7,9 @@ use portal_domain::api::policies::{
 };
 use portal_domain::{Lang, Localized};
 
+use super::layout::{is_wide, FacetSection, FilterPanel};
+use super::search_form::{search_href, SearchForm};
 use super::texts::{policy_text, policy_texts, EXAMPLE_QUERIES};
-use super::{search_href, SearchForm};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{field_messages, ActiveFilters, ErrorSummary, FacetLink};
@@ -29,7 +30,7 @@ fn changed(search: &PolicySearch, change: impl FnOnce(&mut PolicySearch)) -> Str
 pub fn PolicySearchPage() -> impl IntoView {
     let prefs = use_prefs();
     use_page_title(|lang| policy_texts(lang).search_title);
-    super::is_first_page();
+    super::visit::is_first_page();
     let query = use_query_map();
     let params = Memo::new(move |_| {
         query.with(|m| PolicySearchParams {
@@ -42,7 +43,7 @@ pub fn PolicySearchPage() -> impl IntoView {
     let parsed = Memo::new(move |_| params.with(PolicySearch::parse));
     Effect::new(move |_| {
         if let Ok(search) = parsed.get() {
-            super::remember_list_href(&search_href(&search));
+            super::visit::remember_list_href(&search_href(&search));
         }
     });
     // The hits, and the documents' titles for the document filter (fetched once per visit).
@@ -59,13 +60,13 @@ pub fn PolicySearchPage() -> impl IntoView {
             };
             let hits = api::policy_search(&search, lang).await;
             // Without the titles the document filter shows the slugs: still usable.
-            let titles = super::policy_list(lang).await.unwrap_or_default();
+            let titles = super::visit::policy_list(lang).await.unwrap_or_default();
             Ok((search, hits, titles))
         }
     });
     let (pending, set_pending) = signal(false);
 
-    let go = super::use_go();
+    let go = super::search_form::use_go();
     let on_search = move |q: String| {
         // A new query keeps the filters, as long as they are well-formed.
         let next = params.with_untracked(|p| {
@@ -138,7 +139,7 @@ fn Examples() -> impl IntoView {
             {policy_text(|t| t.try_words)}
             {EXAMPLE_QUERIES
                 .into_iter()
-                .map(|q| view! { " " <A href=super::example_href(q) attr:lang="zh-CN">{q}</A> })
+                .map(|q| view! { " " <A href=super::search_form::example_href(q) attr:lang="zh-CN">{q}</A> })
                 .collect_view()}
         </p>
     }
@@ -159,11 +160,7 @@ fn Results(
         facets,
     } = result;
     let shown = items.len();
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
+    let wide = is_wide();
     let title_of = |slug: &str| {
         titles
             .iter()
@@ -210,20 +207,10 @@ fn Results(
 
     view! {
         <div class="policy-layout" aria-busy=move || pending.get().to_string()>
-            <details class="policy-filters" open=wide>
-                <summary class="policy-filters__summary">{t.filters_heading}</summary>
-                <h2 class="visually-hidden">{t.filters_heading}</h2>
-                <div class="facets">
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_doc}</h3>
-                        <ul class="facet__list">{doc_links}</ul>
-                    </section>
-                    <section class="facet">
-                        <h3 class="facet__title">{t.facet_topic}</h3>
-                        <ul class="facet__list">{topic_links}</ul>
-                    </section>
-                </div>
-            </details>
+            <FilterPanel wide=wide heading=t.filters_heading>
+                <FacetSection title=t.facet_doc>{doc_links}</FacetSection>
+                <FacetSection title=t.facet_topic>{topic_links}</FacetSection>
+            </FilterPanel>
             <section class="policy-results" aria-labelledby="policy-results-heading">
                 <h2 id="policy-results-heading" class="visually-hidden">{t.results_heading}</h2>
                 <ActiveFilters chips=chips clear_href=clear/>

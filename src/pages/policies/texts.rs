@@ -106,12 +106,7 @@ pub const REGIONS: [(&str, &str, &str); 4] = [
     ("宁波市", "浙江省", "Ningbo"),
 ];
 
-/// A reactive policy text: `{policy_text(|t| t.toc)}` (see [`crate::prefs::text`]).
-pub fn policy_text(
-    pick: fn(&PolicyTexts) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(policy_texts, pick)
-}
+crate::prefs::feature_texts!(PolicyTexts, policy_texts, policy_text);
 
 /// A reactive text made from a value: `{policy_text_with(year, |t, _, y| (t.year)(*y))}`. As
 /// with [`policy_text`], the maker is a plain `fn`, so every call site with the same type of
@@ -135,13 +130,6 @@ pub fn topic_list(t: &PolicyTexts, lang: Lang, topics: &[String]) -> String {
         .map(|topic| t.topic(topic))
         .collect::<Vec<_>>()
         .join(separator)
-}
-
-pub fn policy_texts(lang: Lang) -> &'static PolicyTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
 }
 
 impl PolicyTexts {

@@ -10,19 +10,22 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::staff::{
-    AccountList, AccountUpdate, NewAccount, Role, StaffAccount, StaffError, MAX_PASSWORD_CHARS,
+    AccountList, AccountUpdate, NewAccount, Role, StaffAccount, MAX_PASSWORD_CHARS,
     MIN_PASSWORD_CHARS,
 };
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use super::admin_form::request_errors;
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
-use crate::components::choices::{CheckboxGroup, ChoiceOption};
+use crate::components::choices::{choice_options, CheckboxGroup, ChoiceOption};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{
+    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -31,7 +34,7 @@ use crate::prefs::use_prefs;
 pub fn AccountsPage() -> impl IntoView {
     use_staff_title(ACCOUNTS_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Accounts>
             <Accounts/>
         </Guard>
     }
@@ -42,24 +45,14 @@ pub fn AccountsPage() -> impl IntoView {
 pub fn AccountPage() -> impl IntoView {
     use_staff_title(ACCOUNTS_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Accounts>
             <AccountEditor/>
         </Guard>
     }
 }
 
 fn role_options() -> Vec<ChoiceOption> {
-    let prefs = use_prefs();
-    Role::ALL
-        .iter()
-        .map(|role| {
-            let role = *role;
-            (
-                role.code(),
-                Signal::derive(move || role.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect()
+    choice_options(Role::ALL, |role| role.code(), |role, lang| role.label(lang))
 }
 
 fn roles_of(codes: &[String]) -> Vec<Role> {
@@ -72,18 +65,6 @@ fn roles_text(roles: &[Role], lang: Lang) -> String {
         .map(|r| r.label(lang))
         .collect::<Vec<_>>()
         .join(lang.pick("、", ", "))
-}
-
-/// The shared parser's messages at the form's fields (`{prefix}-{field}`).
-fn problem_errors(
-    lang: Lang,
-    prefix: &str,
-    problems: Vec<(&'static str, StaffError)>,
-) -> FormErrors {
-    problems
-        .into_iter()
-        .map(|(f, e)| (format!("{prefix}-{f}"), e.message(lang)))
-        .collect()
 }
 
 /// The server's messages at the form's fields (`{prefix}-{field}`), anything else at `first`.
@@ -193,7 +174,6 @@ fn AccountTable(list: AccountList) -> impl IntoView {
 
 #[component]
 fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let username = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
@@ -201,12 +181,7 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = NewAccount {
             username: Some(username.get_untracked()),
             display_name: Some(display_name.get_untracked()),
@@ -214,7 +189,7 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
             password: Some(password.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(problem_errors(lang, "new", problems));
+            errors.set(problem_errors(&problems, lang, |f| format!("new-{f}")));
             return;
         }
         errors.set(Vec::new());
@@ -236,7 +211,7 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
                 Err(e) => errors.set(server_errors(lang, "new", e, "new-username")),
             }
         });
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
         <section class="case-panel" aria-labelledby="new-account-heading">
@@ -385,7 +360,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
             if let Err(problems) = update.parse() {
                 roles_form
                     .errors
-                    .set(problem_errors(lang, "edit", problems));
+                    .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
                 return;
             }
             send(roles_form, update, "edit-roles", ROLES_SAVED);
@@ -423,7 +398,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
         if let Err(problems) = update.parse() {
             password_form
                 .errors
-                .set(problem_errors(lang, "edit", problems));
+                .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
             return;
         }
         password.set(String::new());

@@ -4,12 +4,11 @@
 //! the order the fields appear on the page.
 
 use leptos::prelude::*;
-use portal_domain::api::ApiErrorBody;
 use portal_domain::{Lang, Localized};
 
 use super::texts::{pick, NOT_SENT};
 use crate::api::ApiError;
-use crate::components::form::{error_for, FormErrors};
+use crate::components::form::{error_for, refusal_errors_at, FormErrors};
 
 /// The id of a field's input: the API's field name with `.` as `-` (`opening_hours.0.opens` →
 /// `opening_hours-0-opens`), so the error summary's links are plain fragments.
@@ -35,19 +34,7 @@ pub fn parser_errors<E: Localized>(lang: Lang, problems: &[(String, E)]) -> Form
 /// fields, a refusal about the whole request (409 …) at `first`.
 pub fn request_errors(lang: Lang, error: ApiError, first: &str) -> FormErrors {
     match error {
-        ApiError::Validation(ApiErrorBody {
-            fields, message, ..
-        }) => {
-            let list: FormErrors = fields
-                .into_iter()
-                .map(|(field, e)| (field_id(&field), e.message))
-                .collect();
-            if list.is_empty() {
-                vec![(first.to_owned(), message)]
-            } else {
-                list
-            }
-        }
+        ApiError::Validation(body) => refusal_errors_at(body, first.to_owned(), field_id),
         _ => vec![(first.to_owned(), pick(lang, NOT_SENT).to_owned())],
     }
 }

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use portal_domain::api::staff::{AuditPage as AuditList, Role};
+use portal_domain::api::staff::AuditPage as AuditList;
 
 use super::auth::{Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
@@ -16,7 +17,7 @@ use crate::prefs::use_prefs;
 pub fn AuditPage() -> impl IntoView {
     use_staff_title(AUDIT_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Audit>
             <Audit/>
         </Guard>
     }

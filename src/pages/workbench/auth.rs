@@ -8,10 +8,8 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Role, StaffSession};
 
-use super::texts::{
-    tr, LOADING, NAV_ACCOUNTS, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_HOLIDAYS, NAV_NOTICES,
-    NAV_OVERVIEW, NAV_RATINGS, NAV_VENUES, NO_ACCESS_BODY, NO_ACCESS_HEADING,
-};
+use super::page_table::{StaffPage, PAGES};
+use super::texts::{tr, LOADING, NO_ACCESS_BODY, NO_ACCESS_HEADING};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -96,27 +94,6 @@ pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }
 
-/// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [(&str, super::texts::Tr, &[Role]); 9] = [
-    (
-        "/staff",
-        NAV_OVERVIEW,
-        &[Role::Administrator, Role::CaseHandler],
-    ),
-    ("/staff/cases", NAV_CASES, &[Role::CaseHandler]),
-    ("/staff/bookings", NAV_DESK, &[Role::Reception]),
-    ("/staff/ratings", NAV_RATINGS, super::ratings::ROLES),
-    ("/staff/audit", NAV_AUDIT, &[Role::Administrator]),
-    ("/staff/accounts", NAV_ACCOUNTS, &[Role::Administrator]),
-    ("/staff/admin/venues", NAV_VENUES, &[Role::Administrator]),
-    (
-        "/staff/admin/holidays",
-        NAV_HOLIDAYS,
-        &[Role::Administrator],
-    ),
-    ("/staff/admin/notices", NAV_NOTICES, &[Role::Administrator]),
-];
-
 #[derive(Clone, Copy, PartialEq)]
 enum Access {
     Checking,
@@ -125,10 +102,12 @@ enum Access {
     Allowed,
 }
 
-/// Shows `children` only to a signed-in account with one of `roles`: without a session it
-/// sends the person to the login page (which brings them back), without the role it says so.
+/// Shows `children` only to a signed-in account with one of the roles that may open `page`
+/// (see [`PAGES`]): without a session it sends the person to the login page (which brings them
+/// back), without the role it says so.
 #[component]
-pub fn Guard(roles: &'static [Role], children: ChildrenFn) -> impl IntoView {
+pub fn Guard(page: StaffPage, children: ChildrenFn) -> impl IntoView {
+    let roles = page.roles();
     let auth = use_auth();
     let location = use_location();
     let navigate = use_navigate();
@@ -194,8 +173,8 @@ pub fn NoAccess() -> impl IntoView {
             <ul class="list-bullet">
                 {PAGES
                     .into_iter()
-                    .filter(|(_, _, roles)| auth.has_any(roles))
-                    .map(|(href, label, _)| view! { <li><a href=href>{tr(label)}</a></li> })
+                    .filter(|entry| auth.has_any(entry.roles))
+                    .map(|entry| view! { <li><a href=entry.path>{tr(entry.label)}</a></li> })
                     .collect_view()}
             </ul>
         </div>

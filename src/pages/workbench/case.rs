@@ -9,21 +9,24 @@ use portal_domain::api::assistance::{
     CenterMessage, EvidenceFile, MessageKind, RequestStatus, TimelineEvent,
 };
 use portal_domain::api::staff::{
-    AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, Role, TransitionRequest,
+    AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, TransitionRequest,
     MAX_MESSAGE_CHARS, MAX_REASON_CHARS,
 };
 use portal_domain::{Lang, Localized};
 
 use super::auth::{use_auth, Auth, Guard, StaffProblem};
 use super::cases::Countdown;
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
+    error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
+    Radio, TextArea, TextField,
 };
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// `/staff/cases/{id}`: a request in full, what can be done with it, and its history.
@@ -31,7 +34,7 @@ use crate::prefs::use_prefs;
 pub fn CasePage() -> impl IntoView {
     use_staff_title(CASE_HEADING);
     view! {
-        <Guard roles=&[Role::CaseHandler]>
+        <Guard page=StaffPage::Cases>
             <CaseView/>
         </Guard>
     }
@@ -157,16 +160,18 @@ impl FormState {
     }
 }
 
-/// Sends one of the case's changes: the server's field messages go to the form's fields
-/// (`{prefix}-{field}`), any other refusal (409 …) to `first` so the summary links somewhere.
-fn send<F>(
+/// Sends one of the case's changes: `call` gets the session's CSRF token and the form's
+/// `Idempotency-Key`. The server's field messages go to the form's fields (`{prefix}-{field}`),
+/// any other refusal (409 …) to `first` so the summary links somewhere.
+fn send<C, F>(
     form: FormState,
     auth: Auth,
     lang: Lang,
-    call: F,
     done: Tr,
     updated: Callback<(CaseDetail, Tr)>,
+    call: C,
 ) where
+    C: FnOnce(String, String) -> F,
     F: Future<Output = Result<CaseDetail, ApiError>> + 'static,
 {
     let FormState {
@@ -176,6 +181,7 @@ fn send<F>(
         first,
         key,
     } = form;
+    let call = call(auth.csrf(), key.get_untracked());
     errors.set(Vec::new());
     busy.set(true);
     spawn_local(async move {
@@ -188,15 +194,9 @@ fn send<F>(
             }
             Err(error) if auth.handled(&error) => {}
             Err(ApiError::Validation(body)) => {
-                let mut list: FormErrors = body
-                    .fields
-                    .iter()
-                    .map(|(f, e)| (format!("{prefix}-{f}"), e.message.clone()))
-                    .collect();
-                if list.is_empty() {
-                    list.push((first.to_owned(), body.message));
-                }
-                errors.set(list);
+                errors.set(refusal_errors_at(body, first.to_owned(), |f| {
+                    format!("{prefix}-{f}")
+                }));
             }
             Err(ApiError::NotFound) => errors.set(vec![(
                 first.to_owned(),
@@ -205,17 +205,6 @@ fn send<F>(
             Err(_) => errors.set(vec![(first.to_owned(), pick(lang, NOT_SENT).to_owned())]),
         }
     });
-}
-
-fn field_errors<E: Localized>(
-    lang: Lang,
-    prefix: &str,
-    problems: Vec<(&'static str, E)>,
-) -> FormErrors {
-    problems
-        .into_iter()
-        .map(|(f, e)| (format!("{prefix}-{f}"), e.message(lang)))
-        .collect()
 }
 
 #[component]
@@ -233,15 +222,14 @@ fn AssignForm(
     let mine = assignee.as_deref() == Some(me.as_str());
     let assign = move |to: Option<String>| {
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
         let request = AssignRequest { username: to };
         send(
             form,
             auth,
             lang,
-            async move { api::staff_assign(id, &request, &csrf, lang).await },
             ASSIGNED_NOTICE,
             updated,
+            move |csrf, _| async move { api::staff_assign(id, &request, &csrf, lang).await },
         );
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -307,12 +295,7 @@ fn TransitionForm(
     let reason = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
     let to = move || chosen.get().as_deref().and_then(RequestStatus::from_code);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let target = chosen
             .get_untracked()
             .as_deref()
@@ -328,19 +311,20 @@ fn TransitionForm(
                 .flatten(),
         };
         if let Err(problems) = request.parse() {
-            errors.set(field_errors(lang, "transition", problems));
+            errors.set(problem_errors(&problems, lang, |f| {
+                format!("transition-{f}")
+            }));
             return;
         }
-        let csrf = auth.csrf();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_transition(id, &request, &csrf, lang).await },
             STATUS_CHANGED,
             updated,
+            move |csrf, _| async move { api::staff_transition(id, &request, &csrf, lang).await },
         );
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     let to_error = error("transition-to");
     if allowed.is_empty() {
@@ -393,8 +377,6 @@ fn TransitionForm(
                         value=reason
                         error=error("transition-reason")
                         max_chars=MAX_REASON_CHARS
-                        left=Signal::derive(move || chars_left(prefs.lang.get()))
-                        over=Signal::derive(move || chars_over(prefs.lang.get()))
                     />
                 })}
                 {move || (to() == Some(RequestStatus::Concluded)).then(|| view! {
@@ -405,8 +387,6 @@ fn TransitionForm(
                         value=outcome
                         error=error("transition-outcome")
                         max_chars=MAX_REASON_CHARS
-                        left=Signal::derive(move || chars_left(prefs.lang.get()))
-                        over=Signal::derive(move || chars_over(prefs.lang.get()))
                     />
                 })}
                 <button type="submit" class="button" disabled=move || busy.get()>{tr(CHANGE_STATUS)}</button>
@@ -424,12 +404,7 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
     let FormState { errors, busy, .. } = form;
     let kind = RwSignal::new(Some(MessageKind::MoreMaterialRequested.code().to_owned()));
     let text = RwSignal::new(String::new());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = MessageRequest {
             kind: kind
                 .get_untracked()
@@ -438,20 +413,18 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             text: Some(text.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(field_errors(lang, "message", problems));
+            errors.set(problem_errors(&problems, lang, |f| format!("message-{f}")));
             return;
         }
-        let csrf = auth.csrf();
-        let key = form.key.get_untracked();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_message(id, &request, &csrf, &key, lang).await },
             MESSAGE_SENT,
             updated,
+            move |csrf, key| async move { api::staff_message(id, &request, &csrf, &key, lang).await },
         );
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
         <section class="case-panel" aria-labelledby="message-heading">
@@ -483,8 +456,6 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                     value=text
                     error=error("message-text")
                     max_chars=MAX_MESSAGE_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
                 />
                 <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_MESSAGE)}</button>
             </form>
@@ -494,35 +465,27 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
 
 #[component]
 fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let form = FormState::new("note", "note-text");
     let FormState { errors, busy, .. } = form;
     let text = RwSignal::new(String::new());
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = NoteRequest {
             text: Some(text.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(field_errors(lang, "note", problems));
+            errors.set(problem_errors(&problems, lang, |f| format!("note-{f}")));
             return;
         }
-        let csrf = auth.csrf();
-        let key = form.key.get_untracked();
         send(
             form,
             auth,
             lang,
-            async move { api::staff_note(id, &request, &csrf, &key, lang).await },
             NOTE_ADDED,
             updated,
+            move |csrf, key| async move { api::staff_note(id, &request, &csrf, &key, lang).await },
         );
-    };
+    });
     view! {
         <section class="case-panel" aria-labelledby="note-form-heading">
             <h2 id="note-form-heading">{tr(NOTE_FORM_HEADING)}</h2>
@@ -535,8 +498,6 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                     value=text
                     error=Signal::derive(move || errors.with(|e| error_for(e, "note-text")))
                     max_chars=MAX_MESSAGE_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
                 />
                 <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(ADD_NOTE)}</button>
             </form>

@@ -2,14 +2,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::assistance::RequestStatus;
-use portal_domain::api::staff::{CaseList, CaseSummary, Role};
+use portal_domain::api::staff::{CaseList, CaseSummary};
 use portal_domain::Lang;
 
 use super::auth::{Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// The queue's filters, as in the address (`?status=&assignee=&overdue=&page=`), so a filtered
@@ -63,7 +65,7 @@ impl QueueFilters {
 pub fn QueuePage() -> impl IntoView {
     use_staff_title(QUEUE_HEADING);
     view! {
-        <Guard roles=&[Role::CaseHandler]>
+        <Guard page=StaffPage::Cases>
             <Queue/>
         </Guard>
     }

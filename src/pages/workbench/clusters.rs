@@ -5,29 +5,28 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use portal_domain::api::booking_clusters::{
     BookingCluster, BulkCancelRequest, ClusterKind, MAX_BULK_CANCEL_REASON_CHARS,
 };
-use portal_domain::api::staff::Role;
 
 use super::auth::{use_auth, Guard, StaffProblem};
-use super::slots::errors_on;
+use super::confirm_form::{ConfirmReasonForm, ConfirmState};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{submit_handler, FormErrorSummary};
 use crate::components::loading::Loading;
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 #[component]
 pub fn ClustersPage() -> impl IntoView {
     use_staff_title(CLUSTERS_HEADING);
     view! {
-        <Guard roles=&[Role::Reception]>
+        <Guard page=StaffPage::Desk>
             <Clusters/>
         </Guard>
     }
@@ -144,67 +143,42 @@ fn ConfirmBulkCancel(
     let prefs = use_prefs();
     let auth = use_auth();
     let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = ConfirmState::new("bulk-reason");
+    let ConfirmState { errors, busy, .. } = form;
     let heading = NodeRef::<html::H2>::new();
     focus_next_frame(heading);
     let ids: Vec<i64> = cluster.bookings.iter().map(|b| b.id).collect();
     let count = ids.len();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = BulkCancelRequest {
             ids: ids.clone(),
             reason: Some(reason.get_untracked()),
         };
-        // The shared parser first: a missing or too long reason is said at once.
-        if let Err(problems) = request.parse() {
-            use portal_domain::Localized;
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(_, e)| ("bulk-reason".to_owned(), e.message(lang)))
-                    .collect(),
-            );
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
-        spawn_local(async move {
-            let result = api::staff_bulk_cancel(&request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(done) => on_done.run((done.cancelled, done.skipped)),
-                Err(e) if auth.handled(&e) => {}
-                Err(e) => errors.set(errors_on(e, "bulk-reason", lang)),
-            }
-        });
-    };
+        form.send(
+            auth,
+            lang,
+            request.parse().err(),
+            move |csrf| async move { api::staff_bulk_cancel(&request, &csrf, lang).await },
+            move |done| on_done.run((done.cancelled, done.skipped)),
+        );
+    });
     view! {
         <div class="confirm-close">
             <FormErrorSummary errors=errors/>
             <h2 tabindex="-1" node_ref=heading>{move || cancel_cluster_button(prefs.lang.get(), count)}</h2>
             <p class="confirm-close__what">{tr(BULK_CANCEL_CONSEQUENCE)}</p>
-            <form novalidate on:submit=on_submit>
-                <TextArea
-                    id="bulk-reason"
-                    label=tr(BULK_CANCEL_REASON)
-                    hint=tr(BULK_CANCEL_REASON_HINT)
-                    value=reason
-                    error=Signal::derive(move || errors.with(|e| error_for(e, "bulk-reason")))
-                    max_chars=MAX_BULK_CANCEL_REASON_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
-                />
-                <div class="button-row">
-                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_BULK_CANCEL)}</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
-                </div>
-            </form>
+            <ConfirmReasonForm
+                id="bulk-reason"
+                label=BULK_CANCEL_REASON
+                hint=BULK_CANCEL_REASON_HINT
+                value=reason
+                errors=errors
+                max_chars=MAX_BULK_CANCEL_REASON_CHARS
+                confirm=CONFIRM_BULK_CANCEL
+                busy=busy
+                on_submit=on_submit
+                on_cancel=on_cancel
+            />
         </div>
     }
 }

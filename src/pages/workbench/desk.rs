@@ -4,16 +4,17 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::booking::BookingStatus;
-use portal_domain::api::staff::{Attendance, DeskBooking, DeskBookingList, Role};
+use portal_domain::api::staff::{Attendance, DeskBooking, DeskBookingList};
 use portal_domain::api::venues::VenueStatus;
 use portal_domain::Lang;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::loading::Loading;
-use crate::pages::booking::texts::long_date;
+use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
 use super::slots::SlotsPanel;
@@ -24,7 +25,7 @@ use crate::components::focus::focus_next_frame;
 pub fn DeskPage() -> impl IntoView {
     use_staff_title(DESK_HEADING);
     view! {
-        <Guard roles=&[Role::Reception]>
+        <Guard page=StaffPage::Desk>
             <Desk/>
         </Guard>
     }

@@ -5,22 +5,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
-use super::auth::{use_auth, PAGES};
+use super::auth::use_auth;
+use super::page_table::PAGES;
 use super::texts::{tr, LOG_OUT, SIGNED_IN_AS, STAFF_NAV, WORKBENCH};
 use crate::api;
+use crate::components::header_parts::{LanguageSwitch, SkipLink};
 use crate::prefs::{text, use_prefs};
-
-fn skip_to_main(event: web_sys::MouseEvent) {
-    event.prevent_default();
-    if let Some(main) = document()
-        .get_element_by_id("main")
-        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
-    }
-}
 
 #[component]
 pub fn StaffHeader() -> impl IntoView {
@@ -28,10 +19,6 @@ pub fn StaffHeader() -> impl IntoView {
     let auth = use_auth();
     let navigate = use_navigate();
     let busy = RwSignal::new(false);
-    let toggle_language = move |_| {
-        let next = prefs.s().switch_language_lang;
-        prefs.lang.set(next);
-    };
     let log_out = move |_| {
         if busy.get_untracked() {
             return;
@@ -57,9 +44,7 @@ pub fn StaffHeader() -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>
-            {text(|s| s.skip_to_content)}
-        </a>
+        <SkipLink/>
         <header class="site-header staff-header">
             <div class="site-header__bar container">
                 <p class="site-header__brand">
@@ -79,14 +64,7 @@ pub fn StaffHeader() -> impl IntoView {
                             </p>
                         }
                     })}
-                    <button
-                        type="button"
-                        class="button button--ghost"
-                        lang=move || prefs.s().switch_language_lang.tag()
-                        on:click=toggle_language
-                    >
-                        {text(|s| s.switch_language)}
-                    </button>
+                    <LanguageSwitch/>
                     {move || who().is_some().then(|| view! {
                         <button type="button" class="button button--ghost" on:click=log_out.clone() disabled=move || busy.get()>
                             {tr(LOG_OUT)}
@@ -99,10 +77,10 @@ pub fn StaffHeader() -> impl IntoView {
                     <ul class="staff-nav__list container">
                         {PAGES
                             .into_iter()
-                            .filter(|(_, _, roles)| auth.has_any(roles))
-                            .map(|(href, label, _)| view! {
+                            .filter(|entry| auth.has_any(entry.roles))
+                            .map(|entry| view! {
                                 <li>
-                                    <A href=href exact={href == "/staff"} attr:class="site-nav__link">{tr(label)}</A>
+                                    <A href=entry.path exact={entry.path == "/staff"} attr:class="site-nav__link">{tr(entry.label)}</A>
                                 </li>
                             })
                             .collect_view()}

@@ -11,7 +11,6 @@ use portal_domain::api::admin::{
     days_off, year_changes, CheckedYear, HolidayInput, HolidayOrigin, HolidayYear, HolidayYearList,
     HolidayYearRequest, YearChanges,
 };
-use portal_domain::api::staff::Role;
 use portal_domain::calendar::{Date, HolidayRange};
 use portal_domain::{Lang, Localized};
 
@@ -19,12 +18,14 @@ use super::admin_form::{
     error_signal, field_id, in_page_order, parser_errors, request_errors, RowInput,
 };
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// `/staff/admin/holidays`.
@@ -32,7 +33,7 @@ use crate::prefs::use_prefs;
 pub fn HolidaysPage() -> impl IntoView {
     use_staff_title(HOLIDAYS_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Holidays>
             <Holidays/>
         </Guard>
     }

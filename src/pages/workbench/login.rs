@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::LoginRequest;
-use portal_domain::Localized;
 
 use super::auth::use_auth;
 use super::texts::{
@@ -11,8 +10,10 @@ use super::texts::{
 };
 use super::use_staff_title;
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
-use crate::prefs::use_prefs;
+use crate::components::form::{
+    error_for, problem_errors, refusal_errors, submit_handler, FormErrorSummary, FormErrors,
+    TextField,
+};
 
 /// Where to go after signing in: a workbench page named by `?next=`, else the start page.
 /// Anything else (another site, the login page itself) is ignored.
@@ -29,7 +30,6 @@ fn next_page(next: Option<String>) -> String {
 /// identical message; too many failures its "try again in N minutes".
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -42,23 +42,13 @@ pub fn LoginPage() -> impl IntoView {
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
     let asked_first = move || query.with(|q| q.get("next").is_some()) && !expired();
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = LoginRequest {
             username: Some(username.get_untracked()),
             password: Some(password.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(f, e)| (f.to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, str::to_owned));
             return;
         }
         errors.set(Vec::new());
@@ -78,16 +68,8 @@ pub fn LoginPage() -> impl IntoView {
                 Err(ApiError::Validation(body)) => {
                     // Wrong username or password, and too many tries (429), are about the
                     // login as a whole: shown at the first field.
-                    let mut list: FormErrors = body
-                        .fields
-                        .iter()
-                        .map(|(f, e)| (f.clone(), e.message.clone()))
-                        .collect();
-                    if list.is_empty() {
-                        list.push(("username".to_owned(), body.message));
-                    }
                     password.set(String::new());
-                    errors.set(list);
+                    errors.set(refusal_errors(body, "username"));
                 }
                 Err(_) => errors.set(vec![(
                     "username".to_owned(),
@@ -95,7 +77,7 @@ pub fn LoginPage() -> impl IntoView {
                 )]),
             }
         });
-    };
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
 
     view! {

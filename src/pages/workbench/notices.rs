@@ -8,16 +8,17 @@ use leptos::task::spawn_local;
 use portal_domain::api::notices::{
     NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
 };
-use portal_domain::api::staff::Role;
-use portal_domain::Localized;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
-use crate::components::choices::RadioGroup;
+use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
+use crate::components::form::{
+    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea, TextField,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -25,7 +26,7 @@ use crate::prefs::use_prefs;
 pub fn NoticesPage() -> impl IntoView {
     use_staff_title(NOTICES_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Notices>
             <Notices/>
         </Guard>
     }
@@ -133,12 +134,7 @@ fn NoticeForm(
     let busy = RwSignal::new(false);
     let error =
         move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, &field_id(f))));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let input = NoticeInput {
             level: level
                 .get_untracked()
@@ -152,12 +148,7 @@ fn NoticeForm(
             ends_on: Some(ends_on.get_untracked()),
         };
         if let Err(problems) = input.parse() {
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(f, e)| (field_id(f), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, field_id));
             return;
         }
         errors.set(Vec::new());
@@ -196,28 +187,18 @@ fn NoticeForm(
                 Err(_) => errors.set(vec![(field_id(FIELDS[0]), pick(lang, NOT_SENT).to_owned())]),
             }
         });
-    };
-    let levels = NoticeLevel::ALL
-        .into_iter()
-        .map(|l| {
-            (
-                l.code(),
-                Signal::derive(move || l.label(prefs.lang.get()).to_owned()),
-            )
-        })
-        .collect();
-    let left = Signal::derive(move || chars_left(prefs.lang.get()));
-    let over = Signal::derive(move || chars_over(prefs.lang.get()));
+    });
+    let levels = choice_options(NoticeLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
     view! {
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
             <RadioGroup name="notice-level" legend=tr(NOTICE_LEVEL) options=levels selected=level error=Signal::derive(|| None::<String>)/>
             <TextField id="notice-title_zh" label=tr(NOTICE_TITLE_ZH) value=title_zh error=error("title_zh")/>
             <TextArea id="notice-body_zh" label=tr(NOTICE_BODY_ZH) value=body_zh error=error("body_zh")
-                max_chars=MAX_BODY_CHARS left=left over=over/>
+                max_chars=MAX_BODY_CHARS/>
             <TextField id="notice-title_en" label=tr(NOTICE_TITLE_EN) value=title_en error=error("title_en")/>
             <TextArea id="notice-body_en" label=tr(NOTICE_BODY_EN) value=body_en error=error("body_en")
-                max_chars=MAX_BODY_CHARS left=left over=over/>
+                max_chars=MAX_BODY_CHARS/>
             <TextField id="notice-starts_on" label=tr(NOTICE_STARTS) value=starts_on error=error("starts_on") input_type="date" short=true/>
             <TextField id="notice-ends_on" label=tr(NOTICE_ENDS) hint=tr(NOTICE_ENDS_HINT) value=ends_on error=error("ends_on") input_type="date" short=true/>
             <div class="button-row">

@@ -6,10 +6,12 @@ use portal_domain::api::staff::{Overview, Role};
 
 use super::auth::{use_auth, Guard, StaffProblem};
 use super::cases::Countdown;
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::loading::Loading;
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// `/staff`: the overview for administrators and case handlers. Reception, whose work is the
@@ -37,7 +39,7 @@ pub fn OverviewPage() -> impl IntoView {
         }
     });
     view! {
-        <Guard roles=&[Role::Administrator, Role::CaseHandler]>
+        <Guard page=StaffPage::Overview>
             <OverviewView/>
         </Guard>
     }
@@ -59,6 +61,22 @@ fn OverviewView() -> impl IntoView {
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| overview.refetch()/> }.into_any(),
             }}
         </div>
+    }
+}
+
+/// A number and its bar (out of `max`; red for a bad rating). The bar is 100 units wide; the
+/// number beside it is what counts.
+fn bar_cell(n: u32, max: u32, bad: bool) -> impl IntoView {
+    let width = (n * 100 / max).to_string();
+    view! {
+        <td class="bar-td">
+            <div class="bar-cell">
+                <span class="num">{n}</span>
+                <svg class="bar" class:bar--bad=bad viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" aria-hidden="true">
+                    <rect x="0" y="0" width=width height="10"></rect>
+                </svg>
+            </div>
+        </td>
     }
 }
 
@@ -111,18 +129,10 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
         .map(|c| {
             let level = c.level;
             let n = c.count;
-            let width = (n * 100 / ratings_max).to_string();
             view! {
                 <tr>
                     <th scope="row">{move || level.label(prefs.lang.get())}</th>
-                    <td class="bar-td">
-                        <div class="bar-cell">
-                            <span class="num">{n}</span>
-                            <svg class="bar" class:bar--bad=level.is_bad() viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" aria-hidden="true">
-                                <rect x="0" y="0" width=width height="10"></rect>
-                            </svg>
-                        </div>
-                    </td>
+                    {bar_cell(n, ratings_max, level.is_bad())}
                 </tr>
             }
         })
@@ -133,22 +143,13 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
         .map(|d| {
             let date = d.date;
             let n = d.bookings;
-            // Out of 100 units; the number beside the bar is what counts.
-            let width = (n * 100 / max).to_string();
             view! {
                 <tr>
                     <th scope="row">{move || {
                         let lang = prefs.lang.get();
                         format!("{} {}", short_date(date, lang), date.weekday().name(lang))
                     }}</th>
-                    <td class="bar-td">
-                        <div class="bar-cell">
-                            <span class="num">{n}</span>
-                            <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" aria-hidden="true">
-                                <rect x="0" y="0" width=width height="10"></rect>
-                            </svg>
-                        </div>
-                    </td>
+                    {bar_cell(n, max, false)}
                 </tr>
             }
         })

@@ -7,19 +7,19 @@ use portal_domain::api::rating::{
     FollowUp, FollowUpItem, FollowUpList, RatingReplyRequest, ServiceKind, MAX_REPLY_CHARS,
 };
 use portal_domain::api::staff::Role;
-use portal_domain::Localized;
 
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{
+    error_for, problem_errors, refusal_message, submit_handler, FormErrorSummary, FormErrors,
+    TextArea,
+};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
-
-/// Who follows up bad ratings: every role (the server lets any member of staff in).
-pub const ROLES: &[Role] = &[Role::Administrator, Role::CaseHandler, Role::Reception];
 
 /// `?follow_up=&page=` as in the address, so a filtered list can be bookmarked.
 fn href(follow_up: FollowUp, page: u32) -> String {
@@ -43,7 +43,7 @@ fn href(follow_up: FollowUp, page: u32) -> String {
 pub fn RatingsPage() -> impl IntoView {
     use_staff_title(NAV_RATINGS);
     view! {
-        <Guard roles=ROLES>
+        <Guard page=StaffPage::Ratings>
             <Ratings/>
         </Guard>
     }
@@ -230,28 +230,17 @@ fn field_id(id: i64) -> &'static str {
 
 #[component]
 fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
-    let prefs = use_prefs();
     let auth = use_auth();
     let text = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
     let busy = RwSignal::new(false);
     let field = field_id(id);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = RatingReplyRequest {
             text: Some(text.get_untracked()),
         };
         if let Err(problems) = request.parse() {
-            errors.set(
-                problems
-                    .iter()
-                    .map(|(_, e)| (field.to_owned(), e.message(lang)))
-                    .collect(),
-            );
+            errors.set(problem_errors(&problems, lang, |_| field.to_owned()));
             return;
         }
         errors.set(Vec::new());
@@ -264,17 +253,12 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
                 Ok(item) => replied.run(item),
                 Err(error) if auth.handled(&error) => {}
                 Err(ApiError::Validation(body)) => {
-                    let message = body
-                        .fields
-                        .values()
-                        .next()
-                        .map_or(body.message.clone(), |e| e.message.clone());
-                    errors.set(vec![(field.to_owned(), message)]);
+                    errors.set(vec![(field.to_owned(), refusal_message(body))]);
                 }
                 Err(_) => errors.set(vec![(field.to_owned(), pick(lang, NOT_SENT).to_owned())]),
             }
         });
-    };
+    });
     view! {
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
@@ -285,8 +269,6 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
                 value=text
                 error=Signal::derive(move || errors.with(|e| error_for(e, field)))
                 max_chars=MAX_REPLY_CHARS
-                left=Signal::derive(move || chars_left(prefs.lang.get()))
-                over=Signal::derive(move || chars_over(prefs.lang.get()))
             />
             <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_REPLY)}</button>
         </form>

@@ -13,10 +13,11 @@ use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::auth::{use_auth, StaffProblem};
+use super::confirm_form::{ConfirmReasonForm, ConfirmState};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea};
+use crate::components::form::{refusal_message, submit_handler, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -70,11 +71,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
             return;
         }
         let text = match error {
-            ApiError::Validation(body) => body
-                .fields
-                .values()
-                .next()
-                .map_or(body.message, |f| f.message.clone()),
+            ApiError::Validation(body) => refusal_message(body),
             _ => pick(lang, NOT_SENT).to_owned(),
         };
         action_error.set(Some(text));
@@ -366,8 +363,8 @@ fn ConfirmClose(
     let prefs = use_prefs();
     let auth = use_auth();
     let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = ConfirmState::new("close-reason");
+    let ConfirmState { errors, busy, .. } = form;
     let heading = NodeRef::<html::H3>::new();
     // The confirm step takes focus, so keyboard and screen-reader users land on it.
     Effect::new(move |_| {
@@ -388,85 +385,41 @@ fn ConfirmClose(
             )
         }
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = ClosureRequest {
             venue: Some(venue.clone()),
             date: Some(date.to_string()),
             start_time: pending.slot.as_ref().map(|(s, _)| s.clone()),
             reason: Some(reason.get_untracked()),
         };
-        // The shared parser first: a missing or too long reason is said at once.
-        if let Err(problems) = request.parse() {
-            use portal_domain::Localized;
-            errors.set(
-                problems
-                    .into_iter()
-                    .map(|(_, e)| ("close-reason".to_owned(), e.message(lang)))
-                    .collect(),
-            );
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
         let pending = pending.clone();
-        spawn_local(async move {
-            let result = api::staff_close_slot(&request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(created) => on_done.run((pending, created.cancelled)),
-                Err(e) if auth.handled(&e) => {}
-                // Field messages (the reason, a slot that has just started) and refusals
-                // (already closed) all belong to this form: the summary links to the reason.
-                Err(e) => errors.set(errors_on(e, "close-reason", lang)),
-            }
-        });
-    };
+        // Field messages (the reason, a slot that has just started) and refusals (already
+        // closed) all belong to this form: the summary links to the reason.
+        form.send(
+            auth,
+            lang,
+            request.parse().err(),
+            move |csrf| async move { api::staff_close_slot(&request, &csrf, lang).await },
+            move |created| on_done.run((pending, created.cancelled)),
+        );
+    });
     view! {
         <div class="confirm-close">
             <FormErrorSummary errors=errors/>
             <h3 tabindex="-1" node_ref=heading>{title}</h3>
             <p class="confirm-close__what">{move || close_consequence(prefs.lang.get(), bookings)}</p>
-            <form novalidate on:submit=on_submit>
-                <TextArea
-                    id="close-reason"
-                    label=tr(CLOSE_REASON)
-                    hint=tr(CLOSE_REASON_HINT)
-                    value=reason
-                    error=Signal::derive(move || errors.with(|e| error_for(e, "close-reason")))
-                    max_chars=MAX_CLOSURE_REASON_CHARS
-                    left=Signal::derive(move || chars_left(prefs.lang.get()))
-                    over=Signal::derive(move || chars_over(prefs.lang.get()))
-                />
-                <div class="button-row">
-                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(CONFIRM_CLOSE)}</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
-                </div>
-            </form>
+            <ConfirmReasonForm
+                id="close-reason"
+                label=CLOSE_REASON
+                hint=CLOSE_REASON_HINT
+                value=reason
+                errors=errors
+                max_chars=MAX_CLOSURE_REASON_CHARS
+                confirm=CONFIRM_CLOSE
+                busy=busy
+                on_submit=on_submit
+                on_cancel=on_cancel
+            />
         </div>
-    }
-}
-
-/// A confirm form's refusal, all of it on its one field (`id`), so the summary links there:
-/// the server's field messages, else its message, else "not sent".
-pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
-    match error {
-        ApiError::Validation(body) => {
-            let mut list: FormErrors = body
-                .fields
-                .values()
-                .map(|e| (id.to_owned(), e.message.clone()))
-                .collect();
-            if list.is_empty() {
-                list.push((id.to_owned(), body.message));
-            }
-            list
-        }
-        _ => vec![(id.to_owned(), pick(lang, NOT_SENT).to_owned())],
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
+use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
 /// A text in Chinese and English.
@@ -137,33 +138,6 @@ pub fn due_on(lang: Lang, step: &str, date: Date) -> String {
     }
 }
 
-pub fn short_date(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Lang::En => format!(
-            "{} {} {}",
-            date.day(),
-            &MONTHS_EN[usize::from(date.month() - 1)][..3],
-            date.year()
-        ),
-    }
-}
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "2026-11-20T10:05:00+08:00" → "2026-11-20 10:05" (the portal's times are all Shanghai time).
 pub fn short_time(rfc3339: &str) -> String {
     let date = rfc3339.get(..10).unwrap_or(rfc3339);
@@ -260,21 +234,6 @@ pub const NO_MESSAGES: Tr = ("还没有消息。", "No messages yet.");
 pub const REPLY: Tr = ("申请人回复", "The applicant's reply");
 pub const AWAITING_REPLY: Tr = ("等待申请人回复", "Waiting for the applicant's reply");
 pub const SENT_AT: Tr = ("发送时间", "Sent");
-/// A character count's "N left" in `lang`.
-pub fn chars_left(lang: Lang) -> fn(usize) -> String {
-    match lang {
-        Lang::Zh => |n| format!("还可以输入 {n} 个字"),
-        Lang::En => |n| format!("You have {n} characters remaining"),
-    }
-}
-
-/// A character count's "N too many" in `lang`.
-pub fn chars_over(lang: Lang) -> fn(usize) -> String {
-    match lang {
-        Lang::Zh => |n| format!("超出 {n} 个字"),
-        Lang::En => |n| format!("You have {n} characters too many"),
-    }
-}
 
 // Booking desk
 pub const DESK_HEADING: Tr = ("预约前台", "Booking desk");

@@ -10,18 +10,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::admin::{form_number, AdminVenue, AdminVenueList, VenueBookingUpdate};
 use portal_domain::api::booking::{NamedRef, OpeningHours};
-use portal_domain::api::staff::Role;
 use portal_domain::api::VenueStatus;
 use portal_domain::Lang;
 
 use super::admin_form::{error_signal, in_page_order, parser_errors, request_errors, RowInput};
 use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{error_for, submit_handler, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -30,7 +30,7 @@ use crate::prefs::use_prefs;
 pub fn VenuesPage() -> impl IntoView {
     use_staff_title(VENUES_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Venues>
             <Venues/>
         </Guard>
     }
@@ -41,7 +41,7 @@ pub fn VenuesPage() -> impl IntoView {
 pub fn VenuePage() -> impl IntoView {
     use_staff_title(VENUES_HEADING);
     view! {
-        <Guard roles=&[Role::Administrator]>
+        <Guard page=StaffPage::Venues>
             <VenueEditor/>
         </Guard>
     }
@@ -247,12 +247,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
         ids
     };
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = submit_handler(busy, move |lang| {
         let request = VenueBookingUpdate {
             status: status.with_untracked(|s| match s.as_deref() {
                 Some("being_set_up") => Some(VenueStatus::BeingSetUp),
@@ -297,7 +292,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
                 )),
             }
         });
-    };
+    });
 
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     let hours_error = error("opening_hours");

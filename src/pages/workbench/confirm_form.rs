@@ -1,0 +1,112 @@
+//! The form of a confirm step that needs a reason (closing a slot or a day, cancelling bookings
+//! in bulk): the reason box, "confirm" and "go back"; every refusal of the action is said at the
+//! reason, so the error summary links there.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use portal_domain::{Lang, Localized};
+
+use super::auth::Auth;
+use super::texts::{pick, tr, Tr, GO_BACK, NOT_SENT};
+use crate::api::ApiError;
+use crate::components::form::{error_for, problem_errors, refusal_errors_at, FormErrors, TextArea};
+
+/// A confirm form's refusal, all of it on its one field (`id`), so the summary links there:
+/// the server's field messages, else its message, else "not sent".
+pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
+    match error {
+        ApiError::Validation(body) => refusal_errors_at(body, id.to_owned(), |_| id.to_owned()),
+        _ => vec![(id.to_owned(), pick(lang, NOT_SENT).to_owned())],
+    }
+}
+
+/// The state of a confirm form whose one field is `id`.
+#[derive(Clone, Copy)]
+pub struct ConfirmState {
+    pub id: &'static str,
+    pub errors: RwSignal<FormErrors>,
+    pub busy: RwSignal<bool>,
+}
+
+impl ConfirmState {
+    pub fn new(id: &'static str) -> ConfirmState {
+        ConfirmState {
+            id,
+            errors: RwSignal::new(FormErrors::new()),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// Sends the confirmed action once the shared parser has no `problems` with its request (a
+    /// missing or too long reason is said at once): `call` gets the CSRF token, `done` the
+    /// answer; an ended session goes to the login page, any refusal is said at the reason.
+    pub fn send<E, T, C, F>(
+        self,
+        auth: Auth,
+        lang: Lang,
+        problems: Option<Vec<(&'static str, E)>>,
+        call: C,
+        done: impl FnOnce(T) + 'static,
+    ) where
+        E: Localized,
+        T: 'static,
+        C: FnOnce(String) -> F,
+        F: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let ConfirmState { id, errors, busy } = self;
+        if let Some(problems) = problems {
+            errors.set(problem_errors(&problems, lang, |_| id.to_owned()));
+            return;
+        }
+        errors.set(Vec::new());
+        busy.set(true);
+        let call = call(auth.csrf());
+        spawn_local(async move {
+            let result = call.await;
+            busy.set(false);
+            match result {
+                Ok(answer) => done(answer),
+                Err(e) if auth.handled(&e) => {}
+                Err(e) => errors.set(errors_on(e, id, lang)),
+            }
+        });
+    }
+}
+
+/// The reason box (`id`) and the two buttons: `confirm` (a warning button, off while `busy`)
+/// submits, "go back" runs `on_cancel`.
+#[component]
+pub fn ConfirmReasonForm<S>(
+    id: &'static str,
+    label: Tr,
+    hint: Tr,
+    value: RwSignal<String>,
+    errors: RwSignal<FormErrors>,
+    max_chars: usize,
+    confirm: Tr,
+    busy: RwSignal<bool>,
+    on_submit: S,
+    on_cancel: Callback<()>,
+) -> impl IntoView
+where
+    S: Fn(leptos::ev::SubmitEvent) + 'static,
+{
+    view! {
+        <form novalidate on:submit=on_submit>
+            <TextArea
+                id=id
+                label=tr(label)
+                hint=tr(hint)
+                value=value
+                error=Signal::derive(move || errors.with(|e| error_for(e, id)))
+                max_chars=max_chars
+            />
+            <div class="button-row">
+                <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(confirm)}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,117 @@
+//! The workbench's pages in one table: where each is, its label in the navigation, and the roles
+//! that may open it. The navigation, the "pages you may use" list and every page's guard read
+//! it, so who may open a page is written once.
+
+use portal_domain::api::staff::Role;
+
+use super::texts::{
+    Tr, NAV_ACCOUNTS, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_HOLIDAYS, NAV_NOTICES, NAV_OVERVIEW,
+    NAV_RATINGS, NAV_VENUES,
+};
+
+/// A page of the workbench's navigation; the pages under it (a case, a venue, …) stand behind
+/// its guard too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StaffPage {
+    Overview,
+    Cases,
+    Desk,
+    Ratings,
+    Audit,
+    Accounts,
+    Venues,
+    Holidays,
+    Notices,
+}
+
+/// One row of [`PAGES`].
+pub struct PageEntry {
+    pub page: StaffPage,
+    pub path: &'static str,
+    pub label: Tr,
+    pub roles: &'static [Role],
+}
+
+/// The pages of the workbench, who may open them, in the navigation's order.
+pub const PAGES: [PageEntry; 9] = [
+    PageEntry {
+        page: StaffPage::Overview,
+        path: "/staff",
+        label: NAV_OVERVIEW,
+        roles: &[Role::Administrator, Role::CaseHandler],
+    },
+    PageEntry {
+        page: StaffPage::Cases,
+        path: "/staff/cases",
+        label: NAV_CASES,
+        roles: &[Role::CaseHandler],
+    },
+    PageEntry {
+        page: StaffPage::Desk,
+        path: "/staff/bookings",
+        label: NAV_DESK,
+        roles: &[Role::Reception],
+    },
+    PageEntry {
+        page: StaffPage::Ratings,
+        path: "/staff/ratings",
+        label: NAV_RATINGS,
+        // Who follows up bad ratings: every role (the server lets any member of staff in).
+        roles: &[Role::Administrator, Role::CaseHandler, Role::Reception],
+    },
+    PageEntry {
+        page: StaffPage::Audit,
+        path: "/staff/audit",
+        label: NAV_AUDIT,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Accounts,
+        path: "/staff/accounts",
+        label: NAV_ACCOUNTS,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Venues,
+        path: "/staff/admin/venues",
+        label: NAV_VENUES,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Holidays,
+        path: "/staff/admin/holidays",
+        label: NAV_HOLIDAYS,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Notices,
+        path: "/staff/admin/notices",
+        label: NAV_NOTICES,
+        roles: &[Role::Administrator],
+    },
+];
+
+impl StaffPage {
+    /// The roles that may open this page (and the pages under it).
+    pub fn roles(self) -> &'static [Role] {
+        PAGES
+            .iter()
+            .find(|entry| entry.page == self)
+            .map_or(&[], |entry| entry.roles)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{StaffPage, PAGES};
+
+    #[test]
+    fn each_page_has_one_row_and_some_roles() {
+        for entry in &PAGES {
+            let rows = PAGES.iter().filter(|e| e.page == entry.page).count();
+            assert_eq!(rows, 1, "{}", entry.path);
+            assert!(!entry.page.roles().is_empty(), "{}", entry.path);
+        }
+        assert_eq!(StaffPage::Ratings.roles().len(), 3);
+    }
+}
