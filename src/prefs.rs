@@ -99,8 +99,8 @@ pub fn translated<S: 'static>(
     move || pick(texts(prefs.lang.get()))
 }
 
-/// A feature's two text accessors over its `ZH` and `EN` statics, written once for every
-/// feature: `$texts(lang)`, its texts in a language, and `$text(|t| t.field)`, one of them as a
+/// A feature's reactive text accessor, written once for every feature: `$text(|t| t.field)` is
+/// one of the texts that `$texts(lang)` (generated from its catalog in `locales/`) picks, as a
 /// reactive text that follows the language switch (see [`text`]).
 macro_rules! feature_texts {
     ($texts_type:ty, $texts:ident, $text:ident) => {
@@ -109,14 +109,6 @@ macro_rules! feature_texts {
             pick: fn(&$texts_type) -> &'static str,
         ) -> impl Fn() -> &'static str + Copy + 'static {
             $crate::prefs::translated($texts, pick)
-        }
-
-        /// These pages' texts in `lang`.
-        pub fn $texts(lang: ::portal_domain::Lang) -> &'static $texts_type {
-            match lang {
-                ::portal_domain::Lang::Zh => &ZH,
-                ::portal_domain::Lang::En => &EN,
-            }
         }
     };
 }

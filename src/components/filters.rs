@@ -58,7 +58,7 @@ pub fn ActiveFilters(
                                     href=without
                                     attr:class="chip"
                                     attr:aria-label=move || {
-                                        (strings(prefs.lang.get()).remove_filter)(&aria)
+                                        strings(prefs.lang.get()).remove_filter(&aria)
                                     }
                                 >
                                     <span lang=zh.then_some("zh-CN")>{label}</span>

@@ -235,9 +235,9 @@ pub fn TextArea(
         let used = count();
         let s = prefs.s();
         if used > max_chars {
-            (s.chars_over)(used - max_chars)
+            s.chars_over(used - max_chars)
         } else {
-            (s.chars_left)(max_chars - used)
+            s.chars_left(max_chars - used)
         }
     };
     let describe = described_by(id, hint.is_some(), error);

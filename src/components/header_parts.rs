@@ -2,6 +2,7 @@
 //! content and the language switch.
 
 use leptos::prelude::*;
+use portal_domain::Lang;
 use wasm_bindgen::JsCast;
 
 use crate::prefs::{text, use_prefs};
@@ -31,15 +32,17 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let prefs = use_prefs();
-    let toggle_language = move |_| {
-        let next = prefs.s().switch_language_lang;
-        prefs.lang.set(next);
+    // The language the button switches to (its label is written in that language).
+    let other = move || match prefs.lang.get() {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
     };
+    let toggle_language = move |_| prefs.lang.set(other());
     view! {
         <button
             type="button"
             class="button button--ghost"
-            lang=move || prefs.s().switch_language_lang.tag()
+            lang=move || other().tag()
             on:click=toggle_language
         >
             {text(|s| s.switch_language)}

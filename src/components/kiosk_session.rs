@@ -90,7 +90,7 @@ pub fn KioskSession() -> impl IntoView {
     });
     let left = move || {
         let left = (IDLE_SECS + WARNING_SECS).saturating_sub(idle.get());
-        (strings(prefs.lang.get()).kiosk_idle_body)(left)
+        strings(prefs.lang.get()).kiosk_idle_body(left)
     };
     Some(view! {
         <div class="kiosk-bar">

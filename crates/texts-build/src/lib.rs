@@ -32,6 +32,8 @@ pub struct Catalog<'a> {
     pub name: &'a str,
     /// The generated struct: `GiTexts`.
     pub struct_name: &'a str,
+    /// The generated function that picks a language's texts: `gi_texts`.
+    pub accessor: &'a str,
 }
 
 /// For a build script: generates each catalog into `$OUT_DIR/texts_<name>.rs` (include it with
@@ -254,6 +256,14 @@ fn placeholders(text: &str) -> Result<Vec<String>, String> {
     Ok(names)
 }
 
+/// The Rust expression that makes a text with placeholders (`format!`), or one that has none.
+fn formatted(text: &str) -> String {
+    match placeholders(text) {
+        Ok(names) if names.is_empty() => format!("String::from({:?})", unescape(text)),
+        _ => format!("format!({text:?})"),
+    }
+}
+
 fn unescape(text: &str) -> String {
     text.replace("{{", "{").replace("}}", "}")
 }
@@ -282,8 +292,8 @@ fn code(catalog: &Catalog, lang_path: &str, languages: &[BTreeMap<String, Value>
     );
     let _ = writeln!(
         out,
-        "/// The texts of `locales/*/{}.toml` in one language; [`{}_texts`] picks it.",
-        catalog.name, catalog.name
+        "/// The texts of `locales/*/{}.toml` in one language; [`{}`] picks it.",
+        catalog.name, catalog.accessor
     );
     let _ = writeln!(
         out,
@@ -327,9 +337,13 @@ fn code(catalog: &Catalog, lang_path: &str, languages: &[BTreeMap<String, Value>
         );
         for ((_, variant), values) in LANGUAGES.iter().zip(languages) {
             let arm = match values.get(key) {
-                Some(Value::Template(text, _)) => format!("format!({text:?})"),
+                Some(Value::Template(text, _)) => formatted(text),
                 Some(Value::Plural { one, other, .. }) => {
-                    format!("if n == 1 {{ format!({one:?}) }} else {{ format!({other:?}) }}")
+                    format!(
+                        "if n == 1 {{ {} }} else {{ {} }}",
+                        formatted(one),
+                        formatted(other)
+                    )
                 }
                 _ => continue,
             };
@@ -360,8 +374,8 @@ fn code(catalog: &Catalog, lang_path: &str, languages: &[BTreeMap<String, Value>
     }
     let _ = writeln!(
         out,
-        "\n/// The `{}` texts in `lang`.\n#[allow(dead_code)]\npub fn {}_texts(lang: {lang_path}) -> &'static {name} {{\n    match lang {{",
-        catalog.name, catalog.name
+        "\n/// The `{}` texts in `lang`.\n#[allow(dead_code)]\npub fn {}(lang: {lang_path}) -> &'static {name} {{\n    match lang {{",
+        catalog.name, catalog.accessor
     );
     for (folder, variant) in LANGUAGES {
         let _ = writeln!(
@@ -381,6 +395,7 @@ mod tests {
     const CATALOG: Catalog = Catalog {
         name: "gi",
         struct_name: "GiTexts",
+        accessor: "gi_texts",
     };
 
     fn render_pair(zh: &str, en: &str) -> Result<String, Vec<String>> {
@@ -424,7 +439,7 @@ mod tests {
             "{code}"
         );
         assert!(code.contains(
-            "Lang::En => if n == 1 { format!(\"1 passage found\") } else { format!(\"{n} passages found\") },"
+            "Lang::En => if n == 1 { String::from(\"1 passage found\") } else { format!(\"{n} passages found\") },"
         ));
         let problems = render_pair("hits = \"找到 {n} 段\"", "hits = { one = \"1\" }").unwrap_err();
         assert!(problems.join("\n").contains("needs `other"), "{problems:?}");

@@ -60,7 +60,7 @@ pub fn EvidencePage() -> impl IntoView {
             })}
             <h2>{assistance_text(|t| t.evidence_files_heading)}</h2>
             <p class="caption" aria-live="polite">
-                {move || (assistance_texts(prefs.lang.get()).files_count)(count.get(), MAX_FILES)}
+                {move || assistance_texts(prefs.lang.get()).files_count(count.get(), MAX_FILES)}
             </p>
             <FileList purpose=FilePurpose::Evidence/>
             <div class="form-group" class:form-group--error=move || files_error.with(Option::is_some)>
@@ -171,7 +171,7 @@ fn Replace(id: String, old: i64, purpose: FilePurpose, name: String) -> impl Int
         spawn_local(async move {
             let t = assistance_texts(lang);
             if file.size() > portal_domain::api::assistance::MAX_FILE_BYTES as f64 {
-                problem.set(Some((t.file_too_big)(&file.name())));
+                problem.set(Some(t.file_too_big.to_owned()));
                 return;
             }
             // The old file goes only once the new one is stored, so a refused file leaves the

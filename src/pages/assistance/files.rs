@@ -54,7 +54,7 @@ async fn upload(
     lang: Lang,
 ) -> Result<EvidenceFile, String> {
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err((assistance_texts(lang).file_too_big)(&file.name()));
+        return Err(assistance_texts(lang).file_too_big.to_owned());
     }
     match target {
         UploadTarget::Draft(purpose) => {
@@ -195,7 +195,7 @@ pub fn Uploader(
                                 None => view! {
                                     <li class="upload__item">
                                         <span class="spinner" aria-hidden="true"></span>
-                                        {move || (assistance_texts(prefs.lang.get()).uploading)(&p.name)}
+                                        {move || assistance_texts(prefs.lang.get()).uploading(&p.name)}
                                     </li>
                                 }.into_any(),
                                 Some(problem) => view! {

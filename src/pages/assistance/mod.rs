@@ -184,7 +184,7 @@ fn SectionFrame(
         <div class="container page narrow" on:click=focus_summary_target>
             <A href=APPLY attr:class="back-link">{assistance_text(|t| t.back_to_tasks)}</A>
             <p class="caption">
-                {move || (assistance_texts(prefs.lang.get()).section_of)(number, Section::ALL.len())}
+                {move || assistance_texts(prefs.lang.get()).section_of(number, Section::ALL.len())}
             </p>
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">

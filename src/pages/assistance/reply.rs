@@ -60,7 +60,7 @@ pub fn Messages(
                         view! {
                             <div class="message__reply">
                                 <p class="message__meta">
-                                    {move || (assistance_texts(prefs.lang.get()).replied_at)(&time_text(&at, prefs.lang.get()))}
+                                    {move || assistance_texts(prefs.lang.get()).replied_at(time_text(&at, prefs.lang.get()))}
                                 </p>
                                 {r.text.map(|text| view! { <p class="message__text">{text}</p> })}
                                 <ul class="file-list">{files}</ul>

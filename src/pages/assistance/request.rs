@@ -139,10 +139,19 @@ fn ShowRequest(
     let next_steps = move || {
         let lang = prefs.lang.get();
         let due = due.map(|d| date_text(d, lang));
-        (assistance_texts(lang).next_steps)(due.as_deref())
-            .into_iter()
-            .map(|s| view! { <li>{s}</li> })
-            .collect_view()
+        let t = assistance_texts(lang);
+        let review = match due {
+            Some(due) => t.next_step_review_by(due),
+            None => t.next_step_review.to_owned(),
+        };
+        [
+            review,
+            t.next_step_messages.to_owned(),
+            t.next_step_decision.to_owned(),
+        ]
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view()
     };
     let withdrawable = tracking.withdrawable;
 
@@ -158,7 +167,7 @@ fn ShowRequest(
                 </div>
                 {due.map(|due| view! {
                     <p class="notice deadline">
-                        {move || (assistance_texts(prefs.lang.get()).review_due)(&date_text(due, prefs.lang.get()))}
+                        {move || assistance_texts(prefs.lang.get()).review_due(date_text(due, prefs.lang.get()))}
                     </p>
                 })}
                 <h2>{assistance_text(|t| t.next_heading)}</h2>

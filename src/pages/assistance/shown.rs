@@ -33,13 +33,12 @@ pub fn deadline_text(deadline: &Deadline, lang: Lang) -> String {
     let t = assistance_texts(lang);
     let step = deadline.step.label(lang);
     match (deadline.due, deadline.unpublished_year) {
-        (Some(due), _) => (t.deadline_due)(
-            step,
-            &date_text(due, lang),
-            deadline.days,
-            deadline.working_days,
-        ),
-        (None, _) => (t.deadline_unknown)(step, deadline.days, deadline.working_days),
+        (Some(due), _) if deadline.working_days => {
+            t.deadline_due_working(step, date_text(due, lang), deadline.days)
+        }
+        (Some(due), _) => t.deadline_due_days(step, date_text(due, lang), deadline.days),
+        (None, _) if deadline.working_days => t.deadline_unknown_working(step, deadline.days),
+        (None, _) => t.deadline_unknown_days(step, deadline.days),
     }
 }
 
@@ -157,7 +156,7 @@ pub fn ProgressFacts(progress: AssistanceProgress) -> impl IntoView {
         let messages = progress.messages;
         view! {
             {summary_list(rows)}
-            {(messages > 0).then(|| view! { <p class="notice">{(t.track_messages)(messages)}</p> })}
+            {(messages > 0).then(|| view! { <p class="notice">{t.track_messages(u64::from(messages))}</p> })}
         }
     }
 }

@@ -69,7 +69,7 @@ pub fn TaskListPage() -> impl IntoView {
             <SaveStatus/>
             {move || carried.get().map(|id| view! {
                 <p class="notice notice--success" role="status">
-                    {move || (assistance_texts(prefs.lang.get()).gi_carried)(&id)}
+                    {move || assistance_texts(prefs.lang.get()).gi_carried(&id)}
                 </p>
             })}
             {move || store.submitted.get().then(|| view! {
@@ -83,7 +83,7 @@ pub fn TaskListPage() -> impl IntoView {
                 fallback=|| view! { <Loading label=Signal::derive(assistance_text(|t| t.loading))/> }
             >
                 <p class="task-progress">
-                    {move || (assistance_texts(prefs.lang.get()).tasks_done)(done(), Section::ALL.len())}
+                    {move || assistance_texts(prefs.lang.get()).tasks_done(done(), Section::ALL.len())}
                 </p>
                 <p class="hint">{assistance_text(|t| t.tasks_hint)}</p>
                 <ul class="task-list">

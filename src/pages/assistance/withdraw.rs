@@ -83,7 +83,7 @@ pub fn Withdraw(
                         <p>{move || {
                             let lang = prefs.lang.get();
                             let until = until.with_value(|u| u.get(11..16).unwrap_or("").to_owned());
-                            (assistance_texts(lang).withdraw_quick)(&until)
+                            assistance_texts(lang).withdraw_quick(&until)
                         }}</p>
                     }.into_any()
                 }}

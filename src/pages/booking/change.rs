@@ -83,9 +83,9 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
             let t = booking_texts(prefs.lang.get());
             let when = b.when(prefs.lang.get());
             if rebook {
-                (t.rebook_current)(&when)
+                t.rebook_current(&when)
             } else {
-                (t.reschedule_current)(&when)
+                t.reschedule_current(&when)
             }
         }
     };

@@ -137,7 +137,7 @@ pub fn CheckPage() -> impl IntoView {
                 }.into_any()),
                 Sending::TimeChanged(changed) => Some(view! {
                     <div class="notice notice--success" role="status">
-                        <p>{move || (booking_texts(prefs.lang.get()).time_changed_to)(&changed)}</p>
+                        <p>{move || booking_texts(prefs.lang.get()).time_changed_to(&changed)}</p>
                     </div>
                 }.into_any()),
                 Sending::Failed => Some(view! {
@@ -311,7 +311,7 @@ pub(super) fn SlotTakenPanel(
                         "{} {} · {}",
                         long_date(offer.date, lang),
                         time_range(&offer.time, &offer.end_time),
-                        (booking_texts(lang).places_left)(offer.remaining)
+                        booking_texts(lang).places_left(u64::from(offer.remaining))
                     )
                 }
             };

@@ -137,10 +137,15 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let calendar_href = api::booking_calendar_href(&token);
     let calendar_file = format!("booking-{}.ics", booking.reference.replace('-', ""));
     let next_steps = move || {
-        (booking_texts(prefs.lang.get()).next_steps)(&deadline())
-            .into_iter()
-            .map(|s| view! { <li>{s}</li> })
-            .collect_view()
+        let t = booking_texts(prefs.lang.get());
+        [
+            t.next_step_come.to_owned(),
+            t.next_step_change_before(deadline()),
+            t.next_step_keep_link.to_owned(),
+        ]
+        .into_iter()
+        .map(|s| view! { <li>{s}</li> })
+        .collect_view()
     };
 
     view! {

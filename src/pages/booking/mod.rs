@@ -70,7 +70,7 @@ fn StepHeader(step: Step) -> impl IntoView {
         <A href=back attr:class="back-link">{booking_text(|t| t.back)}</A>
         {(step != Step::Check).then(|| view! {
             <p class="caption">
-                {move || (booking_texts(prefs.lang.get()).step_of)(step.number(), Step::QUESTIONS)}
+                {move || booking_texts(prefs.lang.get()).step_of(step.number(), Step::QUESTIONS)}
             </p>
         })}
     }

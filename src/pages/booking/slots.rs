@@ -59,7 +59,7 @@ pub fn DateChooser(
                 let places = if free == 0 {
                     t.full.to_owned()
                 } else {
-                    (t.places_left)(free)
+                    t.places_left(u64::from(free))
                 };
                 if adjusted {
                     format!("{places} · {}", t.adjusted_working_day)
@@ -237,7 +237,7 @@ pub fn TimeChooser(
                 if remaining == 0 {
                     t.full.to_owned()
                 } else {
-                    (t.places_left)(remaining)
+                    t.places_left(u64::from(remaining))
                 }
             });
             let id = if i == first_free {

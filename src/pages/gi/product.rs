@@ -141,7 +141,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
         {(!same_city.is_empty()).then(|| {
             let title = same_city_title.unwrap_or_default();
             view! {
-                <h2>{move || (t().same_city_heading)(&title)}</h2>
+                <h2>{move || t().same_city_heading(&title)}</h2>
                 <ul class="link-list" lang="zh-CN">
                     {same_city
                         .into_iter()

@@ -244,7 +244,7 @@ fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) 
                 <h2 id="gi-results-heading" class="visually-hidden">{gi_text(|t| t.results_heading)}</h2>
                 <ChosenFilters search=search.clone()/>
                 <p class="gi-results__total" role="status">
-                    {move || (t().total)(total)}
+                    {move || t().total(total)}
                     {move || pending.get().then(|| view! { <span class="visually-hidden">{t().updating}</span> })}
                 </p>
                 {has_items.then(|| view! {
@@ -258,7 +258,7 @@ fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) 
                         <Pagination search=search.clone() pages=pages/>
                         <p>
                             <a class="button button--secondary" href=csv download="gi-products.csv">
-                                {move || (t().download_csv)(total)}
+                                {move || t().download_csv(total)}
                             </a>
                         </p>
                     })}
@@ -399,7 +399,7 @@ fn Pagination(search: GiSearch, pages: u32) -> impl IntoView {
     Some(view! {
         <nav class="pagination" aria-label=gi_text(|t| t.pagination)>
             {previous.map(|h| view! { <A href=h attr:class="button button--secondary" attr:rel="prev">{gi_text(|t| t.previous_page)}</A> })}
-            <span class="pagination__where">{move || (t().page_of)(page, pages)}</span>
+            <span class="pagination__where">{move || t().page_of(page, pages)}</span>
             {next.map(|h| view! { <A href=h attr:class="button button--secondary" attr:rel="next">{gi_text(|t| t.next_page)}</A> })}
         </nav>
     })
@@ -488,7 +488,7 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
                 });
                 Some(view! {
                     <li>
-                        <FacetLink href=href(&target) selected=selected label=Signal::derive(move || (t().decade)(&f.value)) zh=false count=f.count/>
+                        <FacetLink href=href(&target) selected=selected label=Signal::derive(move || t().decade(&f.value)) zh=false count=f.count/>
                     </li>
                 })
             })

@@ -803,7 +803,7 @@ fn RelatedServices(related: Vec<Related>, region: String) -> impl IntoView {
             let label = policy_text_with((r, region), |t, lang, (r, region)| match r {
                 Related::Assistance => t.related_assistance.to_owned(),
                 Related::FastTrack => t.related_fast_track.to_owned(),
-                Related::Gi => (t.related_gi)(&texts::region_name(lang, region)),
+                Related::Gi => t.related_gi(texts::region_name(lang, region)),
             });
             view! {
                 <li>
@@ -895,9 +895,9 @@ fn Interpretation(
         <section id=INTERPRETATION_ANCHOR class="policy-interp" aria-labelledby="interpretation-heading">
             <h2 id="interpretation-heading" tabindex="-1">{policy_text(|t| t.interpretation_heading)}</h2>
             <p>
-                {policy_text(|t| t.interpretation_intro.0)}
+                {policy_text(|t| t.interpretation_intro_before)}
                 <span lang="zh-CN">{subject}</span>
-                {policy_text(|t| t.interpretation_intro.1)}
+                {policy_text(|t| t.interpretation_intro_after)}
                 " "
                 <a href=format!("#{section_id}")>{policy_text(|t| t.read_in_document)}</a>
             </p>

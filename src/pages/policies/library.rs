@@ -232,7 +232,7 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
             <section class="policy-results" aria-labelledby="policy-results-heading">
                 <h2 id="policy-results-heading" class="visually-hidden">{t.documents_heading}</h2>
                 <ActiveFilters chips=chips clear_href="/policies".to_owned()/>
-                <p class="policy-results__total" role="status">{(t.doc_total)(total)}</p>
+                <p class="policy-results__total" role="status">{t.doc_total(total as u64)}</p>
                 {(total > 0).then(|| view! {
                     <ul class="policy-cards">
                         {shown.into_iter().map(|d| view! { <DocumentCard doc=d lang=lang/> }).collect_view()}
@@ -278,7 +278,7 @@ fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
             <ul class="policy-tags" aria-label=t.field_topics>
                 {doc.topics.iter().map(|topic| view! { <li>{t.topic(topic).to_owned()}</li> }).collect_view()}
             </ul>
-            <p class="policy-card__counts">{(t.doc_counts)(doc.section_count, doc.qa_count, doc.target_count)}</p>
+            <p class="policy-card__counts">{texts::doc_counts(t, doc.section_count, doc.qa_count, doc.target_count)}</p>
         </li>
     }
 }

@@ -215,10 +215,10 @@ fn Results(
                 <h2 id="policy-results-heading" class="visually-hidden">{t.results_heading}</h2>
                 <ActiveFilters chips=chips clear_href=clear/>
                 <p class="policy-results__total" role="status">
-                    {(t.hits_total)(total)}
+                    {t.hits_total(u64::from(total))}
                     {move || pending.get().then(|| view! { <span class="visually-hidden">{t.updating}</span> })}
                 </p>
-                {((shown as u32) < total).then(|| view! { <p>{(t.hits_shown)(shown)}</p> })}
+                {((shown as u32) < total).then(|| view! { <p>{t.hits_shown(shown)}</p> })}
                 {(shown > 0).then(|| view! {
                     <ol class="policy-hits">
                         {items.into_iter().map(|hit| view! { <Hit hit=hit lang=lang/> }).collect_view()}

@@ -70,7 +70,7 @@ pub fn Targets(
                     <div class="target-chart__row">
                         <span class="target-chart__key">
                             {policy_text_with(year, |t, _, year| {
-                                year.map_or_else(|| t.chart_latest.to_owned(), t.year)
+                                year.map_or_else(|| t.chart_latest.to_owned(), |y| t.year(y))
                             })}
                         </span>
                         <svg class="target-chart__bar" aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none">
@@ -80,7 +80,7 @@ pub fn Targets(
                     </div>
                     <div class="target-chart__row">
                         <span class="target-chart__key">
-                            {policy_text_with(target_year, |t, _, y| (t.chart_target)(*y))}
+                            {policy_text_with(target_year, |t, _, y| t.chart_target(*y))}
                         </span>
                         <svg class="target-chart__bar" aria-hidden="true" viewBox="0 0 100 10" preserveAspectRatio="none">
                             <rect class="target-chart__goal" x="0" y="0" height="10" width=width(goal, max)></rect>
@@ -121,13 +121,13 @@ pub fn Targets(
                 <tr>
                     <th scope="row" lang="zh-CN">{indicator}</th>
                     <td lang="zh-CN">{target_value}</td>
-                    <td>{policy_text_with(target_year, |t, _, y| (t.year)(*y))}</td>
+                    <td>{policy_text_with(target_year, |t, _, y| t.year(*y))}</td>
                     <td>
                         <span lang="zh-CN">{baseline}</span>
                         {policy_text_with((has_baseline, baseline_year), |t, _, (has, year)| {
                             if *has {
-                                let year = year.map_or_else(|| t.year_not_stated.to_owned(), t.year);
-                                (t.in_parens)(&year)
+                                let year = year.map_or_else(|| t.year_not_stated.to_owned(), |y| t.year(y));
+                                t.in_parens(&year)
                             } else {
                                 t.no_figure.to_owned()
                             }

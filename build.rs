@@ -1,0 +1,23 @@
+//! Generates the apps' text structs from the catalogs in `locales/` (see `portal-texts-build`):
+//! a translator edits those TOML files; the code reads the generated fields and methods.
+
+use portal_texts_build::{generate, Catalog};
+
+fn main() {
+    let catalog = |name, struct_name, accessor| Catalog {
+        name,
+        struct_name,
+        accessor,
+    };
+    generate(
+        std::path::Path::new("locales"),
+        "portal_domain::Lang",
+        &[
+            catalog("common", "Strings", "strings"),
+            catalog("gi", "GiTexts", "gi_texts"),
+            catalog("policies", "PolicyTexts", "policy_texts"),
+            catalog("booking", "BookingTexts", "booking_texts"),
+            catalog("assistance", "AssistanceTexts", "assistance_texts"),
+        ],
+    );
+}
