@@ -17,8 +17,8 @@ use portal_domain::api::notices::{
 use portal_domain::calendar::Date;
 use sqlx::SqliteConnection;
 
-use crate::booking::json_rejection;
 use crate::error::ApiError;
+use crate::extract::json_rejection;
 use crate::staff::{audit, Staff};
 use crate::AppState;
 
@@ -80,15 +80,11 @@ impl NoticeRow {
     }
 }
 
-fn today(state: &AppState) -> Result<Date, ApiError> {
-    crate::staff::cases::today(state)
-}
-
 /// The notices in force today: important first, then the newest.
 #[utoipa::path(get, path = "/api/v1/notices", tag = "notices",
     responses((status = 200, description = "The notices shown today", body = NoticeList)))]
 pub async fn in_force(State(state): State<AppState>) -> Result<Json<NoticeList>, ApiError> {
-    let today = today(&state)?.to_string();
+    let today = state.today()?.to_string();
     let rows: Vec<NoticeRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE n.withdrawn_at IS NULL AND n.starts_on <= ?1 \
          AND (n.ends_on IS NULL OR n.ends_on >= ?1) \
@@ -113,7 +109,7 @@ pub async fn in_force(State(state): State<AppState>) -> Result<Json<NoticeList>,
         (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn list(State(state): State<AppState>) -> Result<Json<StaffNoticeList>, ApiError> {
-    let today = today(&state)?;
+    let today = state.today()?;
     let rows: Vec<NoticeRow> = sqlx::query_as(&format!(
         "{SELECT} ORDER BY n.withdrawn_at IS NOT NULL, \
          (n.ends_on IS NOT NULL AND n.ends_on < ?), n.starts_on DESC, n.id DESC"
@@ -135,7 +131,7 @@ fn checked(
 ) -> Result<CheckedNotice, ApiError> {
     let Json(input) = body.map_err(json_rejection)?;
     let notice = input.parse().map_err(ApiError::fields)?;
-    let today = today(state)?;
+    let today = state.today()?;
     if notice.ends_on.is_some_and(|end| end < today) {
         return Err(ApiError::fields(vec![("ends_on", NoticeError::EndsInPast)]));
     }
@@ -205,7 +201,7 @@ pub async fn create(
         now,
     )
     .await?;
-    let view = row(&mut tx, id).await?.staff_view(today(&state)?)?;
+    let view = row(&mut tx, id).await?.staff_view(state.today()?)?;
     tx.commit().await?;
     tracing::info!(notice = id, by = user.account_id, "notice published");
     Ok((StatusCode::CREATED, Json(view)).into_response())
@@ -264,7 +260,7 @@ pub async fn update(
         now,
     )
     .await?;
-    let view = row(&mut tx, id).await?.staff_view(today(&state)?)?;
+    let view = row(&mut tx, id).await?.staff_view(state.today()?)?;
     tx.commit().await?;
     Ok(Json(view))
 }
@@ -311,7 +307,7 @@ pub async fn withdraw(
         )
         .await?;
     }
-    let view = row(&mut tx, id).await?.staff_view(today(&state)?)?;
+    let view = row(&mut tx, id).await?.staff_view(state.today()?)?;
     tx.commit().await?;
     Ok(Json(view))
 }

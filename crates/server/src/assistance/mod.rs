@@ -67,21 +67,21 @@ use portal_domain::api::assistance::{
     MAX_STAGED_FILES, ONE_CLICK_WITHDRAW_SECS,
 };
 use portal_domain::api::booking::format_shanghai;
-use portal_domain::api::error_code;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqliteExecutor};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-use crate::booking::{json_rejection, new_token, random_error};
 use crate::client_ip::ClientIp;
+use crate::clock::shanghai_date as today;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::Query;
+use crate::extract::{json_or_default, json_rejection};
 use crate::idempotency;
 use crate::limit::{ClientBudget, Limited};
 use crate::rating::{self, Service};
+use crate::tokens::{self, new_token, random_error};
 use crate::AppState;
 use store::{DraftRow, FileRow, Owner, RequestRow};
 
@@ -90,8 +90,6 @@ const MAX_JSON_BYTES: usize = 128 * 1024;
 const DRAFT_TTL_SECS: i64 = DRAFT_TTL_DAYS * 24 * 60 * 60;
 /// How long a submit's idempotency key is remembered (and its answer, tracking token included).
 const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
-/// 43 characters of URL-safe base64 (256 bits), as `booking::new_token` makes them.
-const TOKEN_CHARS: usize = 43;
 /// New drafts one client address may start within [`LIMIT_WINDOW_SECS`].
 pub const NEW_DRAFTS_PER_CLIENT: u64 = 30;
 /// Bytes of files one client address may upload within [`LIMIT_WINDOW_SECS`]: three
@@ -237,7 +235,7 @@ pub async fn create_draft(
         .take(client, 1, now)
         .map_err(drafts_rate_limited)?;
     let token = new_token()?;
-    let hash = Sha256::digest(token.as_bytes()).to_vec();
+    let hash = tokens::hash(&token);
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let expired = store::delete_expired(&mut tx, now, now - IDEMPOTENCY_TTL_SECS).await?;
     let id = store::insert_draft(&mut tx, &hash, now, now + DRAFT_TTL_SECS).await?;
@@ -600,7 +598,7 @@ pub async fn submit(
         }
     };
     let tracking_token = new_token()?;
-    let token_hash = Sha256::digest(tracking_token.as_bytes()).to_vec();
+    let token_hash = tokens::hash(&tracking_token);
     let due = initial_review_due(&state.calendar(), today).ok();
     let request_id: i64 = sqlx::query_scalar(
         "INSERT INTO assistance_requests (reference, token_hash, status, mobile, answers, \
@@ -1392,14 +1390,7 @@ pub(crate) fn shown_reference(compact: &str) -> String {
 /// The SHA-256 of a well-formed token; a missing or malformed one is a 404 like an unknown one.
 fn token_hash(token: Option<String>) -> Result<Vec<u8>, ApiError> {
     let token = token.ok_or(ApiError::NotFound)?;
-    let well_formed = token.len() == TOKEN_CHARS
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !well_formed {
-        return Err(ApiError::NotFound);
-    }
-    Ok(Sha256::digest(token.as_bytes()).to_vec())
+    tokens::hash_if_token(&token).ok_or(ApiError::NotFound)
 }
 
 /// 409 once the draft was submitted.
@@ -1462,50 +1453,12 @@ pub(crate) fn wants_download(params: &DownloadParams) -> bool {
     )
 }
 
-/// A JSON body, or the default for an empty one.
-fn json_or_default<T: Default + serde::de::DeserializeOwned>(
-    body: Result<Bytes, BytesRejection>,
-) -> Result<T, ApiError> {
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Refusal::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                error_code::PAYLOAD_TOO_LARGE,
-                Text::new(
-                    "提交的内容太大，无法处理。",
-                    "What was sent is too large to be handled.",
-                ),
-            )
-            .into()
-        } else {
-            ApiError::BadRequest(Text::new(
-                "请求内容没有完整收到，请重试。",
-                "The request did not arrive whole. Please try again.",
-            ))
-        }
-    })?;
-    if body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(T::default());
-    }
-    serde_json::from_slice(&body).map_err(|_| {
-        ApiError::BadRequest(Text::new(
-            "请求内容无法识别：应为 JSON 格式，各项的类型也要正确。",
-            "The request body could not be read: it must be JSON with values of the right types.",
-        ))
-    })
-}
-
 fn lang(headers: &HeaderMap) -> Lang {
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
         .map(Lang::from_accept_language)
         .unwrap_or_default()
-}
-
-fn today(now: i64) -> Result<Date, ApiError> {
-    Date::from_unix_seconds_shanghai(now)
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999")))
 }
 
 fn internal(e: impl Into<anyhow::Error>) -> ApiError {

@@ -43,7 +43,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use base64::Engine;
 use portal_domain::api::booking::{
     booking_window, check_date, code, shanghai_unix_seconds, Availability, AvailabilityParams,
     AvailableDay, AvailableSlot, Booking, BookingCreated, BookingError, BookingReference,
@@ -51,29 +50,23 @@ use portal_domain::api::booking::{
     LookupRescheduleRequest, RescheduleRequest, SlotOffer, SlotTakenDetails, SlotTime, TopicList,
     VenueParams, MAX_UPCOMING_PER_MOBILE,
 };
-use portal_domain::api::error_code;
-use portal_domain::calendar::{CalendarFile, Date, DayKind};
+use portal_domain::calendar::{Date, DayKind};
 use portal_domain::ids::MobileNumber;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteExecutor;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::client_ip::ClientIp;
+use crate::clock::shanghai_date as today;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::extract::Query;
 use crate::idempotency;
 use crate::limit::Limited;
 use crate::rating::{self, Service};
+use crate::tokens::{self, new_token, random_error};
 use crate::AppState;
 use store::{BookingRow, VenueConfig};
-
-const CALENDAR_JSON: &str = include_str!("../../../../data/seed/cn_public_holidays.json");
-
-/// The official working-day calendar file compiled into the binary; administrators publish
-/// further years into the database (`staff::admin::load_calendar` merges them).
-pub fn seed_calendar_file() -> anyhow::Result<CalendarFile> {
-    serde_json::from_str(CALENDAR_JSON).context("data/seed/cn_public_holidays.json")
-}
 
 /// Booking bodies are a few kilobytes at most (500 characters of description); anything far
 /// larger is refused before it is read.
@@ -82,9 +75,6 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
 /// Slots offered when the one asked for has just been taken.
 const MAX_ALTERNATIVES: usize = 5;
-/// 32 random bytes: 256 bits, 43 characters of URL-safe base64.
-const TOKEN_BYTES: usize = 32;
-const TOKEN_CHARS: usize = 43;
 
 pub fn router() -> Router<AppState> {
     let catalog = Router::new()
@@ -239,11 +229,6 @@ async fn venue_and_topic(
         (Some(venue), Some(topic)) if problems.is_empty() => Ok((venue, topic)),
         _ => Err(ApiError::fields(problems)),
     }
-}
-
-fn today(now: i64) -> Result<Date, ApiError> {
-    Date::from_unix_seconds_shanghai(now)
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999")))
 }
 
 /// The days of the booking window with every slot and its free seats.
@@ -480,7 +465,7 @@ pub async fn create(
     let starts_at = shanghai_unix_seconds(new.date, new.time);
     let ends_at = shanghai_unix_seconds(new.date, end);
     let token = new_token()?;
-    let token_hash = Sha256::digest(token.as_bytes()).to_vec();
+    let token_hash = tokens::hash(&token);
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     // Again under the write lock: a request with the same key may have committed meanwhile.
@@ -1070,14 +1055,7 @@ async fn by_token(
     let Ok(Path(token)) = token else {
         return Err(ApiError::NotFound);
     };
-    let well_formed = token.len() == TOKEN_CHARS
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if !well_formed {
-        return Err(ApiError::NotFound);
-    }
-    let hash = Sha256::digest(token.as_bytes());
+    let hash = tokens::hash_if_token(&token).ok_or(ApiError::NotFound)?;
     store::booking_by_token_hash(&state.db, &hash)
         .await?
         .ok_or(ApiError::NotFound)
@@ -1204,36 +1182,6 @@ fn check_changeable(row: &BookingRow, now: i64, too_late: &'static str) -> Resul
     Ok(())
 }
 
-/// A new manage token: 256 bits from the operating system's random source, URL-safe base64.
-pub(crate) fn new_token() -> Result<String, ApiError> {
-    let mut bytes = [0u8; TOKEN_BYTES];
-    getrandom::fill(&mut bytes).map_err(random_error)?;
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
-}
-
-pub(crate) fn random_error(e: getrandom::Error) -> ApiError {
-    ApiError::Internal(anyhow::anyhow!("the OS random source failed: {e}"))
-}
-
 fn internal(e: impl Into<anyhow::Error>) -> ApiError {
     ApiError::Internal(e.into())
-}
-
-/// A body that cannot be read: too large (413) or not JSON of the right shape (400).
-pub(crate) fn json_rejection(rejection: JsonRejection) -> ApiError {
-    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        return Refusal::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            error_code::PAYLOAD_TOO_LARGE,
-            Text::new(
-                "提交的内容太大，无法处理。",
-                "What was sent is too large to be handled.",
-            ),
-        )
-        .into();
-    }
-    ApiError::BadRequest(Text::new(
-        "请求内容无法识别：应为 JSON 格式，各项的类型也要正确。",
-        "The request body could not be read: it must be JSON with values of the right types.",
-    ))
 }

@@ -19,8 +19,8 @@ use super::auth::{
     set_roles, AccountRow,
 };
 use super::{audit, Staff};
-use crate::booking::json_rejection;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::AppState;
 
 async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {

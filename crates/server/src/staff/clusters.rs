@@ -14,8 +14,8 @@ use portal_domain::api::booking_clusters::{
 
 use super::desk::desk_row;
 use super::{audit, audit_read, Staff};
-use crate::booking::json_rejection;
 use crate::error::ApiError;
+use crate::extract::json_rejection;
 use crate::AppState;
 
 /// An upcoming confirmed booking, as the grouping sees it.

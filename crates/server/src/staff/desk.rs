@@ -161,7 +161,7 @@ pub async fn list_bookings(
                 "The date must be written YYYY-MM-DD.",
             ))
         })?,
-        None => super::cases::today(&state)?,
+        None => state.today()?,
     };
     let venue = params
         .venue

@@ -18,8 +18,8 @@ use sqlx::SqliteConnection;
 
 use super::{audit, PageParams, Staff};
 use crate::assistance::shown_reference;
-use crate::booking::json_rejection;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::extract::Query;
 use crate::AppState;
 
