@@ -29,7 +29,8 @@ use portal_domain::api::booking::{format_shanghai, NamedRef, OpeningHours};
 use portal_domain::api::VenueStatus;
 use sqlx::SqliteConnection;
 
-use super::{audit, Staff};
+use super::audit::audit;
+use super::user::Staff;
 use crate::booking::store;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::json_rejection;

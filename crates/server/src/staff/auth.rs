@@ -40,8 +40,9 @@ use portal_domain::api::staff::{
 };
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::audit::audit;
 use super::cookies::{self, Cookies};
-use super::{audit, Staff, StaffUser};
+use super::user::{Staff, StaffUser};
 use crate::client_ip::ClientIp;
 use crate::config::FirstAdmin;
 use crate::error::{ApiError, Refusal, Text};

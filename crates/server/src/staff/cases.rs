@@ -23,7 +23,9 @@ use portal_domain::calendar::{Date, HolidayCalendar};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, audit_read, PageParams, Staff};
+use super::audit::{audit, audit_read};
+use super::paging::PageParams;
+use super::user::Staff;
 use crate::assistance::store::{self as requests, Owner};
 use crate::assistance::{files, shown_reference, tracking, views, wants_download, DownloadParams};
 use crate::error::{ApiError, Refusal, Text};

@@ -11,7 +11,7 @@ use portal_domain::api::staff::{
 use serde::Deserialize;
 
 use super::cases::summaries;
-use super::PageParams;
+use super::paging::PageParams;
 use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;

@@ -16,7 +16,9 @@ use portal_domain::api::rating::{
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, PageParams, Staff};
+use super::audit::audit;
+use super::paging::PageParams;
+use super::user::Staff;
 use crate::assistance::shown_reference;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;

@@ -29,7 +29,8 @@ use portal_domain::api::desk::{
 use portal_domain::calendar::{Date, DayKind};
 use sqlx::SqliteConnection;
 
-use super::{audit, Staff};
+use super::audit::audit;
+use super::user::Staff;
 use crate::booking::store::{self, VenueConfig};
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
