@@ -15,6 +15,7 @@ mod holiday_calendar;
 mod idempotency;
 mod json_object;
 mod limit;
+mod lookup;
 mod notices;
 mod openapi;
 mod policies;

@@ -74,7 +74,7 @@ use sqlx::{SqliteConnection, SqliteExecutor};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::client_ip::ClientIp;
-use crate::clock::shanghai_date as today;
+use crate::clock::shanghai_date;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::Query;
 use crate::extract::{json_or_default, json_rejection};
@@ -568,7 +568,7 @@ pub async fn submit(
         ensure_open(&row)?;
         row.id
     };
-    let today = today(now)?;
+    let today = shanghai_date(now)?;
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     // Again under the write lock: a request with the same key may have committed meanwhile.
@@ -1216,7 +1216,7 @@ async fn draft_view(
     let sections = {
         let gi_exists = |id: &GiId| state.gi.find(id.as_str()).is_some();
         let context = DraftContext {
-            today: today(now)?,
+            today: shanghai_date(now)?,
             files: &files,
             gi_exists: &gi_exists,
         };
@@ -1269,7 +1269,7 @@ pub(crate) async fn tracking(
                 .with_context(|| format!("request {}: bad event status", row.id))
                 .map_err(ApiError::Internal)?,
             at: format_shanghai(event.at),
-            date: today(event.at)?,
+            date: shanghai_date(event.at)?,
             note: event.note,
         });
     }
@@ -1279,7 +1279,7 @@ pub(crate) async fn tracking(
         timeline.push(TimelineEvent {
             status: RequestStatus::Rated,
             at: format_shanghai(at),
-            date: today(at)?,
+            date: shanghai_date(at)?,
             note: None,
         });
     }

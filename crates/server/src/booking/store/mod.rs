@@ -1,10 +1,13 @@
-//! Reading the booking data and writing bookings. Everything that decides whether a seat is
-//! free runs on the caller's `BEGIN IMMEDIATE` transaction (see `super` for why).
+//! The booking service's store: reading venues, topics and bookings and mapping rows to the
+//! views (here), and writing bookings ([`writes`]). Everything that decides whether a seat is
+//! free runs on the caller's `BEGIN IMMEDIATE` transaction (see `crate::booking` for why).
+
+pub mod writes;
 
 use anyhow::Context;
 use portal_domain::api::booking::{
     format_shanghai, mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary,
-    CenterCancellation, NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
+    BookingVenue, CenterCancellation, NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
 };
 use portal_domain::api::{VenueKind, VenueStatus};
 use portal_domain::calendar::Date;
@@ -34,6 +37,24 @@ impl VenueConfig {
 
     pub fn offers(&self, topic: &str) -> bool {
         self.topics.iter().any(|t| t == topic)
+    }
+
+    /// The venue as the public venue list shows it.
+    pub fn public_view(self) -> BookingVenue {
+        BookingVenue {
+            bookable: self.bookable(),
+            id: self.id,
+            kind: self.kind,
+            status: self.status,
+            name_zh: self.name_zh,
+            name_en: self.name_en,
+            address: self.address,
+            topics: self.topics,
+            opening_hours: self.opening_hours,
+            slot_minutes: self.slot_minutes,
+            seats_per_slot: self.seats_per_slot,
+            defaults_confirmed: self.defaults_confirmed,
+        }
     }
 
     pub fn slot_starts(&self) -> Vec<SlotTime> {
