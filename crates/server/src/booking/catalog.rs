@@ -12,11 +12,14 @@ use portal_domain::api::booking::{
 use portal_domain::calendar::{Date, DayKind};
 use sqlx::SqliteConnection;
 
+use super::capacity;
 use super::store::{self, VenueConfig};
-use super::{capacity, MAX_ALTERNATIVES};
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::AppState;
+
+/// Slots offered when the one asked for has just been taken.
+const MAX_ALTERNATIVES: usize = 5;
 
 /// The consultation topics with what to bring, in the order the center presents them.
 #[utoipa::path(get, path = "/api/v1/booking/topics", tag = "booking",

@@ -17,10 +17,10 @@ use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 use super::catalog::{free_seat, venue_and_topic_problems, NoSeat};
+use super::per_address;
 use super::store::writes;
 use super::store::writes::Placement;
 use super::store::{self, VenueConfig};
-use super::{per_address, IDEMPOTENCY_TTL_SECS};
 use crate::client_ip::ClientIp;
 use crate::clock::shanghai_date;
 use crate::error::{ApiError, Refusal, Text};
@@ -29,6 +29,9 @@ use crate::idempotency;
 use crate::limit::Limited;
 use crate::tokens::{self, new_token};
 use crate::AppState;
+
+/// How long an idempotency key is remembered (and its answer, manage token included, kept).
+const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
 
 /// Books a consultation. Send a fresh `Idempotency-Key` (e.g. a UUID) per booking attempt and
 /// the same key when retrying it: the same key with the same body gives the same 201 answer

@@ -55,10 +55,6 @@ use manage::{calendar, lookup, manage, rate};
 /// Booking bodies are a few kilobytes at most (500 characters of description); anything far
 /// larger is refused before it is read.
 const MAX_BODY_BYTES: usize = 64 * 1024;
-/// How long an idempotency key is remembered (and its answer, manage token included, kept).
-pub(crate) const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
-/// Slots offered when the one asked for has just been taken.
-pub(crate) const MAX_ALTERNATIVES: usize = 5;
 
 pub fn router() -> Router<AppState> {
     let catalog = Router::new()

@@ -19,7 +19,7 @@ use sqlx::SqliteConnection;
 use super::audit::audit;
 use super::paging::PageParams;
 use super::user::Staff;
-use crate::assistance::shown_reference;
+use crate::assistance::store::views::shown_reference;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::extract::Query;
