@@ -1,20 +1,35 @@
 //! The checks the assistance handlers share: a token's hash (a malformed one is a 404), a draft
 //! still open, a request still active, room for another file, and the asker's language.
 
+use axum::extract::rejection::PathRejection;
+use axum::extract::Path;
 use axum::http::{header, HeaderMap, StatusCode};
 use portal_domain::api::assistance::code;
 use portal_domain::Lang;
 use sqlx::SqliteConnection;
 
 use crate::error::{ApiError, Refusal, Text};
-use crate::tokens::{self};
+use crate::tokens;
 
 use super::store::{self, DraftRow, Owner, RequestRow};
 
-/// The SHA-256 of a well-formed token; a missing or malformed one is a 404 like an unknown one.
-pub(crate) fn token_hash(token: Option<String>) -> Result<Vec<u8>, ApiError> {
-    let token = token.ok_or(ApiError::NotFound)?;
+/// The SHA-256 of the token in the path; a missing or malformed one is a 404 like an unknown
+/// one.
+pub(crate) fn token_hash(token: Result<Path<String>, PathRejection>) -> Result<Vec<u8>, ApiError> {
+    let Ok(Path(token)) = token else {
+        return Err(ApiError::NotFound);
+    };
     tokens::hash_if_token(&token).ok_or(ApiError::NotFound)
+}
+
+/// The token's SHA-256 and the id of a `{token}/.../{id}` path, as [`token_hash`].
+pub(crate) fn token_hash_and_id(
+    path: Result<Path<(String, i64)>, PathRejection>,
+) -> Result<(Vec<u8>, i64), ApiError> {
+    let Ok(Path((token, id))) = path else {
+        return Err(ApiError::NotFound);
+    };
+    Ok((token_hash(Ok(Path(token)))?, id))
 }
 
 /// 409 once the draft was submitted.

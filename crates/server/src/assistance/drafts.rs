@@ -19,7 +19,7 @@ use crate::extract::Query;
 use crate::tokens::{self, new_token};
 use crate::AppState;
 
-use super::checks::{ensure_open, lang, token_hash};
+use super::checks::{ensure_open, lang, token_hash, token_hash_and_id};
 use super::files::{self, wants_download, DownloadParams};
 use super::limits::drafts_rate_limited;
 use super::store::views::draft_view;
@@ -80,7 +80,7 @@ pub async fn get_draft(
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Json<DraftView>, ApiError> {
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let mut tx = state.db.begin().await?;
     let row = store::draft_by_token_hash(&mut tx, &hash, now)
         .await?
@@ -117,7 +117,7 @@ pub async fn save_draft(
     body: Result<Json<AssistanceDraft>, JsonRejection>,
 ) -> Result<Json<DraftView>, ApiError> {
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let Json(draft) = body.map_err(json_rejection)?;
     let answers = serde_json::to_string(&draft).map_err(ApiError::internal)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -165,7 +165,7 @@ pub async fn upload_draft_file(
     body: Body,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let purpose = match params.purpose.as_deref().map(str::trim) {
         None | Some("") => FilePurpose::Evidence,
         Some(code) => FilePurpose::from_code(code).ok_or_else(|| {
@@ -206,10 +206,7 @@ pub async fn download_draft_file(
     Query(params): Query<DownloadParams>,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
-    let Ok(Path((token, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
-    let hash = token_hash(Some(token))?;
+    let (hash, file_id) = token_hash_and_id(path)?;
     let mut tx = state.db.begin().await?;
     let draft = store::draft_by_token_hash(&mut tx, &hash, now)
         .await?
@@ -236,10 +233,7 @@ pub async fn delete_draft_file(
     path: Result<Path<(String, i64)>, PathRejection>,
 ) -> Result<Json<DraftView>, ApiError> {
     let now = state.clock.now();
-    let Ok(Path((token, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
-    let hash = token_hash(Some(token))?;
+    let (hash, file_id) = token_hash_and_id(path)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::draft_by_token_hash(&mut tx, &hash, now)
         .await?

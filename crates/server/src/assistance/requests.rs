@@ -21,7 +21,7 @@ use crate::lookup;
 use crate::rating::{self, Service};
 use crate::AppState;
 
-use super::checks::{ensure_active, token_hash};
+use super::checks::{ensure_active, token_hash, token_hash_and_id};
 use super::files::{self, wants_download, DownloadParams};
 use super::store::views::tracking;
 use super::store::{self, requests, Owner};
@@ -41,7 +41,7 @@ pub async fn track(
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Json<AssistanceTracking>, ApiError> {
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let mut tx = state.db.begin().await?;
     let row = store::request_by_token_hash(&mut tx, &hash)
         .await?
@@ -138,7 +138,7 @@ pub async fn withdraw(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<AssistanceTracking>, ApiError> {
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let request: WithdrawRequest = json_or_default(body)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::request_by_token_hash(&mut tx, &hash)
@@ -228,7 +228,7 @@ pub async fn upload_request_file(
     body: Body,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let request_id = {
         let mut conn = state.db.acquire().await?;
         let row = store::request_by_token_hash(&mut conn, &hash)
@@ -257,10 +257,7 @@ pub async fn delete_request_file(
     path: Result<Path<(String, i64)>, PathRejection>,
 ) -> Result<Json<AssistanceTracking>, ApiError> {
     let now = state.clock.now();
-    let Ok(Path((token, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
-    let hash = token_hash(Some(token))?;
+    let (hash, file_id) = token_hash_and_id(path)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::request_by_token_hash(&mut tx, &hash)
         .await?
@@ -309,10 +306,7 @@ pub async fn download_request_file(
     path: Result<Path<(String, i64)>, PathRejection>,
     Query(params): Query<DownloadParams>,
 ) -> Result<Response, ApiError> {
-    let Ok(Path((token, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
-    let hash = token_hash(Some(token))?;
+    let (hash, file_id) = token_hash_and_id(path)?;
     let mut tx = state.db.begin().await?;
     let request = store::request_by_token_hash(&mut tx, &hash)
         .await?
@@ -346,10 +340,7 @@ pub async fn reply(
     body: Result<Json<ReplyRequest>, JsonRejection>,
 ) -> Result<Json<AssistanceTracking>, ApiError> {
     let now = state.clock.now();
-    let Ok(Path((token, message_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
-    let hash = token_hash(Some(token))?;
+    let (hash, message_id) = token_hash_and_id(path)?;
     let Json(request) = body.map_err(json_rejection)?;
     let (text, file_ids) = request.parse().map_err(ApiError::fields)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -424,7 +415,7 @@ pub async fn rate(
     token: Result<Path<String>, PathRejection>,
     body: Result<Json<portal_domain::api::rating::RatingRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let mut conn = state.db.acquire().await?;
     let row = store::request_by_token_hash(&mut conn, &hash)
         .await?

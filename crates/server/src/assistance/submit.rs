@@ -22,6 +22,16 @@ use super::checks::{ensure_open, token_hash};
 use super::store::views::{tracking, views};
 use super::store::{self, requests, DRAFT_TTL_SECS};
 
+/// The idempotency key of a submit: its codes, and what the "missing" message asks for.
+const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
+    missing_code: code::IDEMPOTENCY_KEY_MISSING,
+    invalid_code: code::IDEMPOTENCY_KEY_INVALID,
+    missing: Text::new(
+        "缺少请求编号（Idempotency-Key 请求头）。每次提交请附带一个新的编号，重试时使用同一个编号。",
+        "The Idempotency-Key header is missing. Send a new key with each submission, and the same key when retrying it.",
+    ),
+};
+
 /// Submits the draft: checks every section again, then creates the request with its reference
 /// and tracking token, moves the draft's files to it and closes the draft, in one transaction.
 /// Send a fresh `Idempotency-Key` per attempt and the same key when retrying: the same key for
@@ -50,19 +60,9 @@ pub async fn submit(
     headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency::key(
-        &headers,
-        idempotency::KeyRules {
-            missing_code: code::IDEMPOTENCY_KEY_MISSING,
-            invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-            missing: Text::new(
-                "缺少请求编号（Idempotency-Key 请求头）。每次提交请附带一个新的编号，重试时使用同一个编号。",
-                "The Idempotency-Key header is missing. Send a new key with each submission, and the same key when retrying it.",
-            ),
-        },
-    )?;
+    let key = idempotency::key(&headers, KEY_RULES)?;
     let now = state.clock.now();
-    let hash = token_hash(token.ok().map(|Path(t)| t))?;
+    let hash = token_hash(token)?;
     let draft_id = {
         let mut conn = state.db.acquire().await?;
         let row = store::draft_by_token_hash(&mut conn, &hash, now)

@@ -15,7 +15,7 @@ use portal_domain::ids::MobileNumber;
 
 use super::catalog::{free_seat, NoSeat};
 use super::create::field_conflict;
-use super::manage::{by_reference, by_token};
+use super::manage::{by_lookup, by_reference, by_token};
 use super::store::writes;
 use super::store::writes::Placement;
 use super::store::{self, BookingRow};
@@ -256,9 +256,7 @@ pub async fn lookup_cancel(
     client: ClientIp,
     body: Result<Json<LookupRequest>, JsonRejection>,
 ) -> Result<Json<BookingSummary>, ApiError> {
-    let Json(request) = body.map_err(json_rejection)?;
-    let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let row = by_reference(&state, &client, &reference, &mobile).await?;
+    let row = by_lookup(&state, &client, body).await?;
     let now = state.clock.now();
     let cancelled = cancel_booking(&state, &row, now).await?;
     Ok(Json(cancelled.summary(now).map_err(ApiError::Internal)?))

@@ -30,6 +30,16 @@ use crate::limit::Limited;
 use crate::tokens::{self, new_token};
 use crate::AppState;
 
+/// The idempotency key of a new booking: its codes, and what the "missing" message asks for.
+const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
+    missing_code: code::IDEMPOTENCY_KEY_MISSING,
+    invalid_code: code::IDEMPOTENCY_KEY_INVALID,
+    missing: Text::new(
+        "缺少请求编号（Idempotency-Key 请求头）。每次预约请附带一个新的编号，重试时使用同一个编号。",
+        "The Idempotency-Key header is missing. Send a new key with each booking, and the same key when retrying it.",
+    ),
+};
+
 /// How long an idempotency key is remembered (and its answer, manage token included, kept).
 const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
 
@@ -65,17 +75,7 @@ pub async fn create(
     headers: HeaderMap,
     body: Result<Json<BookingRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let key = idempotency::key(
-        &headers,
-        idempotency::KeyRules {
-            missing_code: code::IDEMPOTENCY_KEY_MISSING,
-            invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-            missing: Text::new(
-                "缺少请求编号（Idempotency-Key 请求头）。每次预约请附带一个新的编号，重试时使用同一个编号。",
-                "The Idempotency-Key header is missing. Send a new key with each booking, and the same key when retrying it.",
-            ),
-        },
-    )?;
+    let key = idempotency::key(&headers, KEY_RULES)?;
     let Json(request) = body.map_err(json_rejection)?;
     let new = request.parse().map_err(ApiError::fields)?;
     // The parsed request, so that the same booking typed differently ("138 1234 5678" and

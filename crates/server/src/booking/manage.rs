@@ -87,9 +87,7 @@ pub async fn lookup(
     client: ClientIp,
     body: Result<Json<LookupRequest>, JsonRejection>,
 ) -> Result<Json<BookingSummary>, ApiError> {
-    let Json(request) = body.map_err(json_rejection)?;
-    let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let row = by_reference(&state, &client, &reference, &mobile).await?;
+    let row = by_lookup(&state, &client, body).await?;
     let mut view = row.summary(state.clock.now()).map_err(ApiError::Internal)?;
     let rated = rating::state(&mut *state.db.acquire().await?, Service::Booking(row.id)).await?;
     view.can_rate = rated.can_rate;
@@ -166,6 +164,18 @@ pub(super) async fn by_reference(
         find,
     )
     .await
+}
+
+/// The booking a lookup body (reference + mobile number) finds, as [`by_reference`]; field
+/// messages for a malformed reference or number.
+pub(super) async fn by_lookup(
+    state: &AppState,
+    client: &ClientIp,
+    body: Result<Json<LookupRequest>, JsonRejection>,
+) -> Result<BookingRow, ApiError> {
+    let Json(request) = body.map_err(json_rejection)?;
+    let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
+    by_reference(state, client, &reference, &mobile).await
 }
 
 /// The 429 of a lookup refused by the limit on failed lookups. It says nothing about whether

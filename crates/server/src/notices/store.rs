@@ -4,8 +4,9 @@
 use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::notices::{CheckedNotice, Notice, NoticeLevel, NoticeState, StaffNotice};
 use portal_domain::calendar::Date;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection, SqlitePool};
 
+use crate::db::SqliteQuery;
 use crate::error::ApiError;
 
 #[derive(Debug, sqlx::FromRow)]
@@ -94,6 +95,19 @@ pub(crate) async fn row(conn: &mut SqliteConnection, id: i64) -> Result<NoticeRo
         .ok_or(ApiError::NotFound)
 }
 
+/// Binds the notice's columns in the order both writes name them: level, the titles and
+/// bodies, the first and last day.
+fn bind_notice<'q>(query: SqliteQuery<'q>, n: &'q CheckedNotice) -> SqliteQuery<'q> {
+    query
+        .bind(n.level.code())
+        .bind(&n.title_zh)
+        .bind(&n.title_en)
+        .bind(&n.body_zh)
+        .bind(&n.body_en)
+        .bind(n.starts_on.to_string())
+        .bind(n.ends_on.map(|d| d.to_string()))
+}
+
 /// Stores a new notice; its id.
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
@@ -101,22 +115,17 @@ pub(crate) async fn insert(
     by: i64,
     now: i64,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+    let query = sqlx::query(
         "INSERT INTO notices (level, title_zh, title_en, body_zh, body_en, starts_on, ends_on, \
          created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(n.level.code())
-    .bind(&n.title_zh)
-    .bind(&n.title_en)
-    .bind(&n.body_zh)
-    .bind(&n.body_en)
-    .bind(n.starts_on.to_string())
-    .bind(n.ends_on.map(|d| d.to_string()))
-    .bind(now)
-    .bind(now)
-    .bind(by)
-    .fetch_one(&mut *conn)
-    .await
+    );
+    bind_notice(query, n)
+        .bind(now)
+        .bind(now)
+        .bind(by)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("id")
 }
 
 /// Replaces a notice's texts, level and days; whether there was one with this id.
@@ -127,23 +136,17 @@ pub(crate) async fn update(
     by: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let changed = sqlx::query(
+    let query = sqlx::query(
         "UPDATE notices SET level = ?, title_zh = ?, title_en = ?, body_zh = ?, body_en = ?, \
          starts_on = ?, ends_on = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-    )
-    .bind(n.level.code())
-    .bind(&n.title_zh)
-    .bind(&n.title_en)
-    .bind(&n.body_zh)
-    .bind(&n.body_en)
-    .bind(n.starts_on.to_string())
-    .bind(n.ends_on.map(|d| d.to_string()))
-    .bind(now)
-    .bind(by)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    );
+    let changed = bind_notice(query, n)
+        .bind(now)
+        .bind(by)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected();
     Ok(changed > 0)
 }
 

@@ -440,30 +440,29 @@ impl BookingRow {
     /// What reference + mobile number reveals: masked, without the details only the holder of
     /// the manage token sees, but with what is needed to offer moving or cancelling it at `now`.
     pub fn summary(&self, now: i64) -> anyhow::Result<BookingSummary> {
-        let (what_to_bring_zh, what_to_bring_en) = self.what_to_bring()?;
+        let view = self.holder_view(now)?;
         Ok(BookingSummary {
-            reference: self.shown_reference(),
-            status: self.status(),
-            venue: self.venue_ref(),
-            venue_address: self.venue_address.clone(),
-            topic: self.topic_ref(),
-            date: self.date()?,
-            start_time: self.start_time.clone(),
-            end_time: self.end_time.clone(),
-            starts_at: format_shanghai(self.starts_at),
-            ends_at: format_shanghai(self.ends_at),
             name: mask_name(&self.name),
-            mobile: self.masked_mobile(),
-            what_to_bring_zh,
-            what_to_bring_en,
-            sequence: self.sequence.max(0) as u32,
-            changeable: self.changeable(now),
-            change_deadline: format_shanghai(self.change_deadline()),
-            defaults_confirmed: self.defaults_confirmed,
-            center_cancellation: self.center_cancellation(),
-            // Set by the views that show them (`crate::rating::state`).
-            can_rate: false,
-            rating: None,
+            reference: view.reference,
+            status: view.status,
+            venue: view.venue,
+            venue_address: view.venue_address,
+            topic: view.topic,
+            date: view.date,
+            start_time: view.start_time,
+            end_time: view.end_time,
+            starts_at: view.starts_at,
+            ends_at: view.ends_at,
+            mobile: view.mobile,
+            what_to_bring_zh: view.what_to_bring_zh,
+            what_to_bring_en: view.what_to_bring_en,
+            sequence: view.sequence,
+            changeable: view.changeable,
+            change_deadline: view.change_deadline,
+            defaults_confirmed: view.defaults_confirmed,
+            center_cancellation: view.center_cancellation,
+            can_rate: view.can_rate,
+            rating: view.rating,
         })
     }
 }

@@ -4,8 +4,9 @@
 
 use portal_domain::api::booking::{BookingReference, NewBooking, SlotTime};
 use portal_domain::calendar::Date;
-use sqlx::{SqliteConnection, SqliteExecutor};
+use sqlx::{Row, SqliteConnection, SqliteExecutor};
 
+use crate::db::SqliteQuery;
 use crate::error::ApiError;
 use crate::tokens::random_error;
 
@@ -19,6 +20,18 @@ pub struct Placement<'a> {
     pub starts_at: i64,
     pub ends_at: i64,
     pub seat: i64,
+}
+
+/// Binds the slot's columns in the order both writes name them: date, start_time, end_time,
+/// starts_at, ends_at, seat.
+fn bind_slot<'q>(query: SqliteQuery<'q>, at: Placement<'q>) -> SqliteQuery<'q> {
+    query
+        .bind(at.date.to_string())
+        .bind(at.time.to_string())
+        .bind(at.end.to_string())
+        .bind(at.starts_at)
+        .bind(at.ends_at)
+        .bind(at.seat)
 }
 
 /// A reference no booking has: random, drawn again while one is taken.
@@ -49,7 +62,7 @@ pub async fn insert(
     client_tag: Option<&[u8]>,
     now: i64,
 ) -> sqlx::Result<Option<i64>> {
-    let id = sqlx::query_scalar(
+    let query = sqlx::query(
         "INSERT INTO bookings (reference, token_hash, venue_id, topic_id, date, start_time, \
          end_time, starts_at, ends_at, seat, status, sequence, name, mobile, organisation, uscc, \
          description, wheelchair_access, sign_language_interpreter, other_adjustments, \
@@ -60,27 +73,23 @@ pub async fn insert(
     .bind(reference.compact())
     .bind(token_hash)
     .bind(at.venue_id)
-    .bind(topic_id)
-    .bind(at.date.to_string())
-    .bind(at.time.to_string())
-    .bind(at.end.to_string())
-    .bind(at.starts_at)
-    .bind(at.ends_at)
-    .bind(at.seat)
-    .bind(&new.name)
-    .bind(new.mobile.as_str())
-    .bind(&new.organisation)
-    .bind(new.uscc.as_ref().map(|u| u.as_str()))
-    .bind(&new.description)
-    .bind(new.wheelchair_access)
-    .bind(new.sign_language_interpreter)
-    .bind(&new.other_adjustments)
-    .bind(new.for_someone_else)
-    .bind(now)
-    .bind(now)
-    .bind(client_tag)
-    .fetch_one(&mut *conn)
-    .await;
+    .bind(topic_id);
+    let id = bind_slot(query, at)
+        .bind(&new.name)
+        .bind(new.mobile.as_str())
+        .bind(&new.organisation)
+        .bind(new.uscc.as_ref().map(|u| u.as_str()))
+        .bind(&new.description)
+        .bind(new.wheelchair_access)
+        .bind(new.sign_language_interpreter)
+        .bind(&new.other_adjustments)
+        .bind(new.for_someone_else)
+        .bind(now)
+        .bind(now)
+        .bind(client_tag)
+        .fetch_one(&mut *conn)
+        .await
+        .and_then(|row| row.try_get::<i64, _>("id"));
     match id {
         Ok(id) => Ok(Some(id)),
         Err(e) if seat_taken(&e) => Ok(None),
@@ -97,21 +106,16 @@ pub async fn move_to(
     at: Placement<'_>,
     now: i64,
 ) -> sqlx::Result<bool> {
-    let moved = sqlx::query(
+    let query = sqlx::query(
         "UPDATE bookings SET date = ?, start_time = ?, end_time = ?, starts_at = ?, ends_at = ?, \
          seat = ?, status = 'confirmed', cancelled_by = NULL, closure_id = NULL, \
          sequence = sequence + 1, updated_at = ? WHERE id = ?",
-    )
-    .bind(at.date.to_string())
-    .bind(at.time.to_string())
-    .bind(at.end.to_string())
-    .bind(at.starts_at)
-    .bind(at.ends_at)
-    .bind(at.seat)
-    .bind(now)
-    .bind(id)
-    .execute(&mut *conn)
-    .await;
+    );
+    let moved = bind_slot(query, at)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await;
     match moved {
         Ok(_) => Ok(true),
         Err(e) if seat_taken(&e) => Ok(false),
