@@ -48,6 +48,13 @@ impl Clock {
     }
 }
 
+/// The date in Shanghai at `at` (Unix seconds); a 500 for an instant outside years 1-9999.
+pub(crate) fn shanghai_date(at: i64) -> Result<Date, crate::error::ApiError> {
+    Date::from_unix_seconds_shanghai(at).ok_or_else(|| {
+        crate::error::ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999"))
+    })
+}
+
 /// Reads an instant as RFC 3339 (`2026-09-21T09:00:00+08:00`, `2026-09-21T01:00:00Z`,
 /// fractional seconds ignored) or as Unix seconds (`1789952400`).
 pub fn parse_instant(input: &str) -> Option<i64> {

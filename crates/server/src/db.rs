@@ -36,3 +36,7 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
     crate::seed::seed_if_empty(&pool).await?;
     Ok(pool)
 }
+
+/// A statement being bound, for helpers that bind the columns several statements share.
+pub(crate) type SqliteQuery<'q> =
+    sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;

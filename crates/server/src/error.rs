@@ -131,6 +131,11 @@ impl From<Refusal> for ApiError {
 }
 
 impl ApiError {
+    /// A 500 for a failure that is the server's, not the request's.
+    pub fn internal(e: impl Into<anyhow::Error>) -> ApiError {
+        ApiError::Internal(e.into())
+    }
+
     /// A validation failure from the shared domain parsers, which report `(field, error)` pairs
     /// so the browser shows the same words next to the same fields.
     pub fn fields<E: Localized>(errors: Vec<(&'static str, E)>) -> ApiError {

@@ -11,9 +11,11 @@ mod error;
 mod extract;
 mod gi;
 mod health;
+mod holiday_calendar;
 mod idempotency;
 mod json_object;
 mod limit;
+mod lookup;
 mod notices;
 mod openapi;
 mod policies;
@@ -23,14 +25,16 @@ mod security;
 mod seed;
 mod spa;
 pub mod staff;
+mod tokens;
 mod venues;
 
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use anyhow::Context;
 use axum::routing::any;
 use axum::{middleware, Router};
+use portal_domain::calendar::HolidayCalendar;
 use sqlx::SqlitePool;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -51,7 +55,7 @@ pub struct AppState {
     /// The official working-day calendar: `data/seed/cn_public_holidays.json` with the years
     /// administrators published laid over it, swapped when one is published. Read it with
     /// [`AppState::calendar`].
-    pub holiday_calendar: Arc<staff::admin::SharedCalendar>,
+    pub holiday_calendar: Arc<SharedCalendar>,
     /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
     /// module on the limit.
     pub lookups: Arc<limit::LookupLimiter>,
@@ -68,8 +72,40 @@ pub struct AppState {
 
 impl AppState {
     /// The working-day calendar as it is now; a request keeps the one it got.
-    pub fn calendar(&self) -> Arc<portal_domain::calendar::HolidayCalendar> {
+    pub fn calendar(&self) -> Arc<HolidayCalendar> {
         self.holiday_calendar.current()
+    }
+
+    /// Today's date in Shanghai by the server's clock.
+    pub(crate) fn today(&self) -> Result<portal_domain::calendar::Date, error::ApiError> {
+        clock::shanghai_date(self.clock.now())
+    }
+}
+
+/// The working-day calendar, swappable while requests read it.
+#[derive(Debug)]
+pub struct SharedCalendar {
+    current: RwLock<Arc<HolidayCalendar>>,
+}
+
+impl SharedCalendar {
+    pub fn new(calendar: HolidayCalendar) -> SharedCalendar {
+        SharedCalendar {
+            current: RwLock::new(Arc::new(calendar)),
+        }
+    }
+
+    /// The calendar as it is now (an `Arc`: a request keeps the one it started with).
+    pub fn current(&self) -> Arc<HolidayCalendar> {
+        // A poisoned lock still holds a whole calendar: a swap is a single assignment.
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub(crate) fn replace(&self, calendar: HolidayCalendar) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(calendar);
     }
 }
 
@@ -144,8 +180,8 @@ impl Application {
             }
             None => Clock::system(),
         };
-        let holiday_calendar = Arc::new(staff::admin::SharedCalendar::new(
-            staff::admin::load_calendar(&db).await?,
+        let holiday_calendar = Arc::new(SharedCalendar::new(
+            holiday_calendar::load_calendar(&db).await?,
         ));
         staff::ensure_first_admin(&db, config.first_admin.as_ref(), clock.now()).await?;
         let state = AppState {

@@ -19,8 +19,8 @@ use portal_domain::api::rating::{
 };
 use sqlx::SqliteConnection;
 
-use crate::booking::json_rejection;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::AppState;
 
 /// The service a rating is about, by its row id.

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt;
 use portal_domain::api::assistance::{code, FileKind, MAX_FILE_BYTES};
 use portal_domain::api::percent_encode;
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::store::FileRow;
@@ -190,4 +191,20 @@ mod tests {
             "attachment; filename=\"a_b_c.pdf\"; filename*=UTF-8''a%22b%5Cc.pdf"
         );
     }
+}
+
+/// The query of a download.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DownloadParams {
+    /// `1` to save the file (`Content-Disposition: attachment`) instead of showing it.
+    pub download: Option<String>,
+}
+
+/// Whether the file is asked for as a download (`?download=1`) rather than to be shown.
+pub(crate) fn wants_download(params: &DownloadParams) -> bool {
+    matches!(
+        params.download.as_deref().map(str::trim),
+        Some("1" | "true")
+    )
 }

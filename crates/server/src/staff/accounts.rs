@@ -14,13 +14,14 @@ use portal_domain::api::staff::{
 };
 use sqlx::SqliteConnection;
 
+use super::audit::audit;
 use super::auth::{
     account_by_username, active_administrators, end_sessions, hash_password_blocking, roles,
     set_roles, AccountRow,
 };
-use super::{audit, Staff};
-use crate::booking::json_rejection;
+use super::user::Staff;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::AppState;
 
 async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {

@@ -6,16 +6,15 @@
 //! already made keep their times and seats: a smaller number of seats or other hours only
 //! change what is offered from now on.
 //!
-//! The holiday calendar the server works with ([`SharedCalendar`], `AppState::calendar()`) is the
-//! seed file `data/seed/cn_public_holidays.json` with the years of `holiday_years` laid over it
-//! (the database's version of a year wins). It is built at start ([`load_calendar`]) and rebuilt
-//! by every publication inside the publication's `BEGIN IMMEDIATE` transaction, then swapped in
-//! before the commit: writers take turns on SQLite's write lock, so the calendars are swapped in
-//! the order the years were written. If the commit fails, the calendar is rebuilt from what the
+//! The holiday calendar the server works with (`crate::SharedCalendar`, `AppState::calendar()`)
+//! is the seed file `data/seed/cn_public_holidays.json` with the years of `holiday_years` laid
+//! over it (the database's version of a year wins; `crate::holiday_calendar`). It is built at
+//! start and rebuilt by every publication inside the publication's `BEGIN IMMEDIATE`
+//! transaction, then swapped in before the commit: writers take turns on SQLite's write lock, so
+//! the calendars are swapped in the order the years were written. If the commit fails, the calendar is rebuilt from what the
 //! database holds.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, RwLock};
 
 use anyhow::Context;
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -28,99 +27,15 @@ use portal_domain::api::admin::{
 };
 use portal_domain::api::booking::{format_shanghai, NamedRef, OpeningHours};
 use portal_domain::api::VenueStatus;
-use portal_domain::calendar::{CalendarFile, Date, HolidayCalendar, HolidayRange, YearEntry};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::SqliteConnection;
 
-use super::{audit, Staff};
-use crate::booking::{json_rejection, seed_calendar_file, store};
+use super::audit::audit;
+use super::user::Staff;
+use crate::booking::store;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
+use crate::extract::json_rejection;
+use crate::holiday_calendar::{build_calendar, load_calendar, seed_calendar_file, year_rows};
 use crate::AppState;
-
-// ---------------------------------------------------------------------------------------------
-// The calendar the server works with
-// ---------------------------------------------------------------------------------------------
-
-/// The working-day calendar, swappable while requests read it.
-#[derive(Debug)]
-pub struct SharedCalendar {
-    current: RwLock<Arc<HolidayCalendar>>,
-}
-
-impl SharedCalendar {
-    pub fn new(calendar: HolidayCalendar) -> SharedCalendar {
-        SharedCalendar {
-            current: RwLock::new(Arc::new(calendar)),
-        }
-    }
-
-    /// The calendar as it is now (an `Arc`: a request keeps the one it started with).
-    pub fn current(&self) -> Arc<HolidayCalendar> {
-        // A poisoned lock still holds a whole calendar: a swap is a single assignment.
-        self.current
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    fn replace(&self, calendar: HolidayCalendar) {
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(calendar);
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct YearRow {
-    year: i64,
-    source_title: String,
-    source_url: String,
-    holidays: String,
-    working_days: String,
-    published_at: i64,
-    published_by: Option<String>,
-}
-
-impl YearRow {
-    fn days(&self) -> anyhow::Result<(Vec<HolidayRange>, Vec<Date>)> {
-        let holidays = serde_json::from_str(&self.holidays)
-            .with_context(|| format!("holiday_years {}: holidays", self.year))?;
-        let working_days = serde_json::from_str(&self.working_days)
-            .with_context(|| format!("holiday_years {}: working_days", self.year))?;
-        Ok((holidays, working_days))
-    }
-}
-
-async fn year_rows(conn: &mut SqliteConnection) -> sqlx::Result<Vec<YearRow>> {
-    sqlx::query_as(
-        "SELECT y.year, y.source_title, y.source_url, y.holidays, y.working_days, \
-         y.published_at, a.username AS published_by \
-         FROM holiday_years y LEFT JOIN staff_accounts a ON a.id = y.published_by ORDER BY y.year",
-    )
-    .fetch_all(&mut *conn)
-    .await
-}
-
-/// The seed file with the database's years laid over it, checked as a whole.
-async fn build_calendar(conn: &mut SqliteConnection) -> anyhow::Result<HolidayCalendar> {
-    let mut file: CalendarFile = seed_calendar_file()?;
-    for row in year_rows(conn).await? {
-        let (holidays, working_days) = row.days()?;
-        file.years.insert(
-            format!("{:04}", row.year),
-            YearEntry {
-                source: row.source_title,
-                holidays,
-                working_days,
-            },
-        );
-    }
-    HolidayCalendar::from_file(file)
-        .map_err(|e| anyhow::anyhow!("the holiday calendar (seed file + holiday_years): {e}"))
-}
-
-/// The calendar as the database has it (at start-up).
-pub async fn load_calendar(db: &SqlitePool) -> anyhow::Result<HolidayCalendar> {
-    let mut conn = db.acquire().await?;
-    build_calendar(&mut conn).await
-}
 
 // ---------------------------------------------------------------------------------------------
 // Venue booking settings
@@ -329,12 +244,6 @@ pub async fn update_venue_booking(
 // The holiday calendar
 // ---------------------------------------------------------------------------------------------
 
-fn current_year(state: &AppState) -> Result<i32, ApiError> {
-    Date::from_unix_seconds_shanghai(state.clock.now())
-        .map(Date::year)
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999")))
-}
-
 /// Every published year: the seed file's, with the database's laid over them.
 async fn years(conn: &mut SqliteConnection, current_year: i32) -> anyhow::Result<Vec<HolidayYear>> {
     let mut years: BTreeMap<i32, HolidayYear> = BTreeMap::new();
@@ -389,7 +298,7 @@ async fn years(conn: &mut SqliteConnection, current_year: i32) -> anyhow::Result
 pub async fn list_holidays(
     State(state): State<AppState>,
 ) -> Result<Json<HolidayYearList>, ApiError> {
-    let current_year = current_year(&state)?;
+    let current_year = state.today()?.year();
     let mut conn = state.db.acquire().await?;
     let items = years(&mut conn, current_year)
         .await
@@ -435,7 +344,7 @@ pub async fn publish_holiday_year(
     body: Result<Json<HolidayYearRequest>, JsonRejection>,
 ) -> Result<Json<HolidayYear>, ApiError> {
     let year = path_year(path).ok_or(ApiError::NotFound)?;
-    let current_year = current_year(&state)?;
+    let current_year = state.today()?.year();
     if year < current_year {
         return Err(Refusal::new(
             StatusCode::CONFLICT,

@@ -38,16 +38,17 @@ use portal_domain::api::staff::{
     LOGIN_WINDOW_SECS, MAX_LOGIN_FAILURES_PER_CLIENT, MAX_LOGIN_FAILURES_PER_USERNAME,
     MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT, SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS,
 };
-use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqlitePool};
 
+use super::audit::audit;
 use super::cookies::{self, Cookies};
-use super::{audit, Staff, StaffUser};
-use crate::booking::{json_rejection, new_token};
+use super::user::{Staff, StaffUser};
 use crate::client_ip::ClientIp;
 use crate::config::FirstAdmin;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::limit::{key_from_client, Attempt, Limited, Limits, LookupLimiter};
+use crate::tokens::{self, new_token};
 use crate::AppState;
 
 /// `last_seen_at` is written at most this often.
@@ -296,11 +297,10 @@ struct SessionRow {
 
 /// The member of staff whose live session `token` is, if any; moves `last_seen_at` on.
 pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffUser>, ApiError> {
-    if !cookies::is_token(token) {
+    let Some(hash) = tokens::hash_if_token(token) else {
         return Ok(None);
-    }
+    };
     let now = state.clock.now();
-    let hash = Sha256::digest(token.as_bytes()).to_vec();
     let mut conn = state.db.acquire().await?;
     let row: Option<SessionRow> = sqlx::query_as(
         "SELECT s.account_id, a.username, a.display_name, s.csrf_token, s.last_seen_at, \
@@ -432,7 +432,7 @@ pub async fn login(
 
     let session_id = new_token()?;
     let csrf_token = new_token()?;
-    let hash = Sha256::digest(session_id.as_bytes()).to_vec();
+    let hash = tokens::hash(&session_id);
     let expires_at = now + SESSION_ABSOLUTE_SECS;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     sqlx::query("DELETE FROM staff_sessions WHERE expires_at <= ? OR last_seen_at <= ?")

@@ -23,11 +23,14 @@ use portal_domain::calendar::{Date, HolidayCalendar};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, audit_read, PageParams, Staff};
+use super::audit::{audit, audit_read};
+use super::paging::PageParams;
+use super::user::Staff;
+use crate::assistance::files::{self, wants_download, DownloadParams};
+use crate::assistance::store::views::{shown_reference, tracking, views};
 use crate::assistance::store::{self as requests, Owner};
-use crate::assistance::{files, shown_reference, tracking, views, wants_download, DownloadParams};
-use crate::booking::json_rejection;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::extract::Query;
 use crate::AppState;
 
@@ -114,16 +117,11 @@ pub(crate) async fn summaries(
         query = query.bind(bind);
     }
     let rows = query.fetch_all(&mut *conn).await?;
-    let today = today(state)?;
+    let today = state.today()?;
     let calendar = state.calendar();
     rows.iter()
         .map(|row| summary(&calendar, today, row))
         .collect()
-}
-
-pub(crate) fn today(state: &AppState) -> Result<Date, ApiError> {
-    Date::from_unix_seconds_shanghai(state.clock.now())
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("the clock is outside years 1-9999")))
 }
 
 /// The filters of the queue.

@@ -12,10 +12,11 @@ use portal_domain::api::booking_clusters::{
     MAX_SEQUENTIAL_GAP, MIN_CLUSTER_SIZE,
 };
 
+use super::audit::{audit, audit_read};
 use super::desk::desk_row;
-use super::{audit, audit_read, Staff};
-use crate::booking::json_rejection;
+use super::user::Staff;
 use crate::error::ApiError;
+use crate::extract::json_rejection;
 use crate::AppState;
 
 /// An upcoming confirmed booking, as the grouping sees it.

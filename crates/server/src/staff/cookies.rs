@@ -17,11 +17,10 @@ use portal_domain::api::staff::{
     DEVICE_COOKIE, KNOWN_DEVICE_SECS, PLAIN_HTTP_DEVICE_COOKIE, PLAIN_HTTP_SESSION_COOKIE,
     SESSION_COOKIE,
 };
-use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use crate::booking::new_token;
 use crate::error::ApiError;
+use crate::tokens::{hash, is_token, new_token};
 
 /// The names and attributes of the staff cookies, as configured.
 #[derive(Debug, Clone, Copy)]
@@ -82,18 +81,6 @@ pub fn read(headers: &HeaderMap, name: &str) -> Option<String> {
         .find(|(n, _)| *n == name)
         .map(|(_, value)| value.trim().to_owned())
         .filter(|value| is_token(value))
-}
-
-/// Whether `value` has the shape of an id made by `booking::new_token`.
-pub fn is_token(value: &str) -> bool {
-    value.len() == 43
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-fn hash(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
 }
 
 /// Whether `token` (the device cookie) marks a browser that `username` has signed in on and

@@ -21,7 +21,8 @@ use portal_domain::calendar::Date;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, audit_read, Staff};
+use super::audit::{audit, audit_read};
+use super::user::Staff;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::AppState;
@@ -161,7 +162,7 @@ pub async fn list_bookings(
                 "The date must be written YYYY-MM-DD.",
             ))
         })?,
-        None => super::cases::today(&state)?,
+        None => state.today()?,
     };
     let venue = params
         .venue

@@ -13,7 +13,7 @@
 //!    time);
 //! 3. 403 `staff.forbidden` when the account has none of the route's roles.
 //!
-//! The guard then hands the handler the signed-in member of staff ([`Staff`]). Roles are read
+//! The guard then hands the handler the signed-in member of staff ([`user::Staff`]). Roles are read
 //! from the database on every request, so taking a role away takes effect at once. There is no
 //! other way to add a staff route than the table, and the API tests walk [`route_table`] to
 //! prove 401 and 403 on every entry, and compare it with the OpenAPI document.
@@ -27,31 +27,33 @@
 
 pub(crate) mod accounts;
 pub(crate) mod admin;
+pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod clusters;
 pub(crate) mod cookies;
 pub(crate) mod desk;
+pub(crate) mod notices;
 pub(crate) mod overview;
+pub(crate) mod paging;
 pub(crate) mod ratings;
 pub(crate) mod replay;
 pub(crate) mod slots;
+pub(crate) mod user;
 
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::{Request, State};
 use axum::handler::Handler;
-use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::Router;
-use portal_domain::api::staff::{code, Role, CSRF_HEADER, DEFAULT_PER_PAGE, MAX_PER_PAGE};
-use serde::Deserialize;
-use sqlx::SqliteConnection;
+use portal_domain::api::staff::{code, Role, CSRF_HEADER};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{ApiError, Refusal, Text};
 use crate::AppState;
+use user::{unauthenticated, StaffUser};
 
 pub use auth::{ensure_first_admin, StaffState};
 
@@ -148,29 +150,19 @@ fn table() -> Table {
         accounts::update_account,
     );
     t.add(Method::GET, "/staff/audit", ADMIN, overview::audit_log);
-    t.add(
-        Method::GET,
-        "/staff/admin/notices",
-        ADMIN,
-        crate::notices::list,
-    );
-    t.add(
-        Method::POST,
-        "/staff/admin/notices",
-        ADMIN,
-        crate::notices::create,
-    );
+    t.add(Method::GET, "/staff/admin/notices", ADMIN, notices::list);
+    t.add(Method::POST, "/staff/admin/notices", ADMIN, notices::create);
     t.add(
         Method::PUT,
         "/staff/admin/notices/{id}",
         ADMIN,
-        crate::notices::update,
+        notices::update,
     );
     t.add(
         Method::DELETE,
         "/staff/admin/notices/{id}",
         ADMIN,
-        crate::notices::withdraw,
+        notices::withdraw,
     );
     t.add(
         Method::GET,
@@ -328,42 +320,6 @@ struct Guard {
     access: Access,
 }
 
-/// The signed-in member of staff, for the handlers behind the guard.
-#[derive(Debug, Clone)]
-pub struct StaffUser {
-    pub account_id: i64,
-    pub username: String,
-    pub display_name: String,
-    pub roles: Vec<Role>,
-    pub csrf_token: String,
-    /// SHA-256 of the session id.
-    pub session_hash: Vec<u8>,
-    /// The absolute end of the session (Unix seconds).
-    pub expires_at: i64,
-}
-
-impl StaffUser {
-    pub fn has(&self, role: Role) -> bool {
-        self.roles.contains(&role)
-    }
-}
-
-/// Extractor: the member of staff the guard let through.
-pub struct Staff(pub StaffUser);
-
-impl<S: Send + Sync> FromRequestParts<S> for Staff {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Staff, ApiError> {
-        parts
-            .extensions
-            .get::<StaffUser>()
-            .cloned()
-            .map(Staff)
-            .ok_or_else(unauthenticated)
-    }
-}
-
 async fn guard(State(guard): State<Guard>, mut request: Request, next: Next) -> Response {
     match authorise(&guard, request.method(), request.headers()).await {
         Ok(user) => {
@@ -420,94 +376,9 @@ async fn authorise(
     Ok(user)
 }
 
-pub(crate) fn unauthenticated() -> ApiError {
-    Refusal::new(
-        StatusCode::UNAUTHORIZED,
-        code::UNAUTHENTICATED,
-        Text::new(
-            "请先登录。如已登录，可能因长时间未操作已自动退出，请重新登录。",
-            "Please sign in. If you were signed in, you may have been signed out after a while without activity: sign in again.",
-        ),
-    )
-    .into()
-}
-
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared pieces
-// ---------------------------------------------------------------------------------------------
-
-/// A member of staff was shown personal data in full (a case, an evidence file, the desk's
-/// bookings): who, what and when go to the audit log, never the data itself. Written on its own
-/// connection: a read has no transaction.
-pub(crate) async fn audit_read(
-    state: &AppState,
-    user: &StaffUser,
-    action: &str,
-    target: (&str, Option<&str>),
-) -> Result<(), ApiError> {
-    let mut conn = state.db.acquire().await?;
-    audit(
-        &mut conn,
-        Some(user.account_id),
-        action,
-        target,
-        "viewed in full",
-        state.clock.now(),
-    )
-    .await?;
-    Ok(())
-}
-
-/// A change made by staff (`actor` `None`: the server itself), written on the connection of
-/// the change's transaction. `summary` must not hold personal data.
-pub(crate) async fn audit(
-    conn: &mut SqliteConnection,
-    actor: Option<i64>,
-    action: &str,
-    target: (&str, Option<&str>),
-    summary: &str,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO staff_audit (at, actor_id, action, target_type, target_id, summary) \
-         VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(now)
-    .bind(actor)
-    .bind(action)
-    .bind(target.0)
-    .bind(target.1)
-    .bind(summary)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// `?page=&per_page=` of the paged lists.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// From 1 (default 1).
-    pub page: Option<u32>,
-    /// 1–200 (default 50).
-    pub per_page: Option<u32>,
-}
-
-impl PageParams {
-    /// (page, per_page, offset), clamped to sensible values.
-    pub fn resolve(&self) -> (u32, u32, u32) {
-        let page = self.page.unwrap_or(1).max(1);
-        let per_page = self
-            .per_page
-            .unwrap_or(DEFAULT_PER_PAGE)
-            .clamp(1, MAX_PER_PAGE);
-        (page, per_page, (page - 1).saturating_mul(per_page))
-    }
 }

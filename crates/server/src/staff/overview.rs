@@ -10,8 +10,8 @@ use portal_domain::api::staff::{
 };
 use serde::Deserialize;
 
-use super::cases::{summaries, today};
-use super::PageParams;
+use super::cases::summaries;
+use super::paging::PageParams;
 use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;
@@ -27,7 +27,7 @@ use crate::AppState;
             body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, ApiError> {
-    let today = today(&state)?;
+    let today = state.today()?;
     let mut conn = state.db.acquire().await?;
     let counts: Vec<(String, i64)> =
         sqlx::query_as("SELECT status, COUNT(*) FROM assistance_requests GROUP BY status")

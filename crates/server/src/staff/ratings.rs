@@ -16,10 +16,12 @@ use portal_domain::api::rating::{
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::{audit, PageParams, Staff};
-use crate::assistance::shown_reference;
-use crate::booking::json_rejection;
+use super::audit::audit;
+use super::paging::PageParams;
+use super::user::Staff;
+use crate::assistance::store::views::shown_reference;
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::extract::Query;
 use crate::AppState;
 

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use portal_domain::api::staff::code;
 use sha2::{Digest, Sha256};
 
-use super::StaffUser;
+use super::user::StaffUser;
 use crate::error::{ApiError, Refusal, Text};
 use crate::idempotency;
 use crate::AppState;

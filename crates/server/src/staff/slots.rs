@@ -29,10 +29,11 @@ use portal_domain::api::desk::{
 use portal_domain::calendar::{Date, DayKind};
 use sqlx::SqliteConnection;
 
-use super::{audit, Staff};
-use crate::booking::json_rejection;
+use super::audit::audit;
+use super::user::Staff;
 use crate::booking::store::{self, VenueConfig};
 use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
 use crate::extract::Query;
 use crate::AppState;
 
@@ -203,7 +204,7 @@ fn check_slot(
     time: SlotTime,
     now: i64,
 ) -> Result<i64, ApiError> {
-    let today = super::cases::today(state)?;
+    let today = state.today()?;
     let mut problems = Vec::new();
     if let Some(e) = check_day(state, date, today) {
         problems.push(("date", e));
@@ -239,7 +240,7 @@ pub async fn list_slots(
     let (venue, date) = params.parse().map_err(ApiError::fields)?;
     let date = match date {
         Some(date) => date,
-        None => super::cases::today(&state)?,
+        None => state.today()?,
     };
     let venue = bookable_venue(&state, &venue).await?;
     let mut conn = state.db.acquire().await?;
@@ -274,7 +275,7 @@ pub async fn close(
     let Json(request) = body.map_err(json_rejection)?;
     let new = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let today = super::cases::today(&state)?;
+    let today = state.today()?;
     let venue = bookable_venue(&state, &new.venue).await?;
     // The slot's time (Unix seconds), or `None` for the whole day.
     let slot = match new.start_time {

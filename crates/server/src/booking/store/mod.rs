@@ -1,10 +1,13 @@
-//! Reading the booking data and writing bookings. Everything that decides whether a seat is
-//! free runs on the caller's `BEGIN IMMEDIATE` transaction (see `super` for why).
+//! The booking service's store: reading venues, topics and bookings and mapping rows to the
+//! views (here), and writing bookings ([`writes`]). Everything that decides whether a seat is
+//! free runs on the caller's `BEGIN IMMEDIATE` transaction (see `crate::booking` for why).
+
+pub mod writes;
 
 use anyhow::Context;
 use portal_domain::api::booking::{
     format_shanghai, mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary,
-    CenterCancellation, NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
+    BookingVenue, CenterCancellation, NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
 };
 use portal_domain::api::{VenueKind, VenueStatus};
 use portal_domain::calendar::Date;
@@ -34,6 +37,24 @@ impl VenueConfig {
 
     pub fn offers(&self, topic: &str) -> bool {
         self.topics.iter().any(|t| t == topic)
+    }
+
+    /// The venue as the public venue list shows it.
+    pub fn public_view(self) -> BookingVenue {
+        BookingVenue {
+            bookable: self.bookable(),
+            id: self.id,
+            kind: self.kind,
+            status: self.status,
+            name_zh: self.name_zh,
+            name_en: self.name_en,
+            address: self.address,
+            topics: self.topics,
+            opening_hours: self.opening_hours,
+            slot_minutes: self.slot_minutes,
+            seats_per_slot: self.seats_per_slot,
+            defaults_confirmed: self.defaults_confirmed,
+        }
     }
 
     pub fn slot_starts(&self) -> Vec<SlotTime> {
@@ -419,30 +440,29 @@ impl BookingRow {
     /// What reference + mobile number reveals: masked, without the details only the holder of
     /// the manage token sees, but with what is needed to offer moving or cancelling it at `now`.
     pub fn summary(&self, now: i64) -> anyhow::Result<BookingSummary> {
-        let (what_to_bring_zh, what_to_bring_en) = self.what_to_bring()?;
+        let view = self.holder_view(now)?;
         Ok(BookingSummary {
-            reference: self.shown_reference(),
-            status: self.status(),
-            venue: self.venue_ref(),
-            venue_address: self.venue_address.clone(),
-            topic: self.topic_ref(),
-            date: self.date()?,
-            start_time: self.start_time.clone(),
-            end_time: self.end_time.clone(),
-            starts_at: format_shanghai(self.starts_at),
-            ends_at: format_shanghai(self.ends_at),
             name: mask_name(&self.name),
-            mobile: self.masked_mobile(),
-            what_to_bring_zh,
-            what_to_bring_en,
-            sequence: self.sequence.max(0) as u32,
-            changeable: self.changeable(now),
-            change_deadline: format_shanghai(self.change_deadline()),
-            defaults_confirmed: self.defaults_confirmed,
-            center_cancellation: self.center_cancellation(),
-            // Set by the views that show them (`crate::rating::state`).
-            can_rate: false,
-            rating: None,
+            reference: view.reference,
+            status: view.status,
+            venue: view.venue,
+            venue_address: view.venue_address,
+            topic: view.topic,
+            date: view.date,
+            start_time: view.start_time,
+            end_time: view.end_time,
+            starts_at: view.starts_at,
+            ends_at: view.ends_at,
+            mobile: view.mobile,
+            what_to_bring_zh: view.what_to_bring_zh,
+            what_to_bring_en: view.what_to_bring_en,
+            sequence: view.sequence,
+            changeable: view.changeable,
+            change_deadline: view.change_deadline,
+            defaults_confirmed: view.defaults_confirmed,
+            center_cancellation: view.center_cancellation,
+            can_rate: view.can_rate,
+            rating: view.rating,
         })
     }
 }

@@ -1,14 +1,24 @@
-//! Reading and writing drafts, requests, their files, events and messages. Every function takes
-//! a connection, so the caller decides what runs in one transaction.
+//! The assistance service's store: reading and writing drafts, requests, their files, events
+//! and messages (here), submitting and replying ([`requests`]), and the applicant's views of
+//! the rows ([`views`]). Every function takes a connection, so the caller decides what runs in
+//! one transaction.
+
+pub mod requests;
+pub mod views;
 
 use anyhow::Context;
 use portal_domain::api::assistance::{
     AssistanceDraft, AssistanceRequest, EvidenceFile, FileKind, FilePurpose, MessageKind,
-    RequestStatus,
+    RequestStatus, DRAFT_TTL_DAYS,
 };
 use portal_domain::api::booking::format_shanghai;
 use portal_domain::ids::MobileNumber;
 use sqlx::SqliteConnection;
+
+/// How long a draft is kept after its last change.
+pub const DRAFT_TTL_SECS: i64 = DRAFT_TTL_DAYS * 24 * 60 * 60;
+/// How long a submit's idempotency key is remembered (and its answer, tracking token included).
+pub const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
 
 // ---------------------------------------------------------------------------------------------
 // Drafts

@@ -1,0 +1,164 @@
+//! Storing an uploaded file, for a draft (evidence, an authorisation letter) or for a reply to
+//! the center (staged on the request): one path for both. Room is checked before the body is
+//! read; the body is read within the client's byte budget (`super::limits`); files are written
+//! one at a time (`ClientLimits::file_writes`) in a `BEGIN IMMEDIATE` transaction that checks the
+//! owner and the room again.
+
+use axum::body::Body;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_domain::api::assistance::{FilePurpose, MAX_FILES, MAX_STAGED_FILES};
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+use super::checks::{check_room, ensure_active, ensure_open};
+use super::limits::read_within_budget;
+use super::store::{self, Owner, DRAFT_TTL_SECS};
+use std::net::IpAddr;
+
+/// The query of an upload.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UploadParams {
+    /// The file's name as the person chose it (percent-encoded in the URL); a path is cut to
+    /// its last part. Default `file`.
+    pub name: Option<String>,
+    /// `evidence` (default) or `authorisation_letter` (drafts only).
+    pub purpose: Option<String>,
+}
+
+/// Where an upload goes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Destination {
+    /// A draft's files (evidence or an authorisation letter); the draft's expiry moves on.
+    Draft { id: i64, purpose: FilePurpose },
+    /// A request's files waiting to be sent with a reply.
+    Request { id: i64 },
+}
+
+impl Destination {
+    fn owner(self) -> Owner {
+        match self {
+            Destination::Draft { id, .. } => Owner::Draft(id),
+            Destination::Request { id } => Owner::Request(id),
+        }
+    }
+
+    fn role(self) -> &'static str {
+        match self {
+            Destination::Draft { .. } => "draft",
+            Destination::Request { .. } => "staged",
+        }
+    }
+
+    fn max_files(self) -> usize {
+        match self {
+            Destination::Draft { .. } => MAX_FILES,
+            Destination::Request { .. } => MAX_STAGED_FILES,
+        }
+    }
+
+    fn purpose(self) -> FilePurpose {
+        match self {
+            Destination::Draft { purpose, .. } => purpose,
+            Destination::Request { .. } => FilePurpose::Evidence,
+        }
+    }
+
+    /// 409 when there is no room for another file.
+    async fn check_room(self, conn: &mut SqliteConnection) -> Result<(), ApiError> {
+        check_room(conn, self.owner(), self.role(), self.max_files()).await
+    }
+
+    /// The draft is still there and open, or the request still active: read again under the
+    /// write lock.
+    async fn check_open(self, conn: &mut SqliteConnection, now: i64) -> Result<(), ApiError> {
+        match self {
+            Destination::Draft { id, .. } => {
+                let row = store::draft_by_id(conn, id)
+                    .await?
+                    .filter(|row| row.expires_at > now)
+                    .ok_or(ApiError::NotFound)?;
+                ensure_open(&row)
+            }
+            Destination::Request { id } => {
+                let row = store::request_by_id(conn, id)
+                    .await?
+                    .ok_or(ApiError::NotFound)?;
+                ensure_active(&row)
+            }
+        }
+    }
+}
+
+/// Stores the upload in `body` for a draft or request whose token was checked (found, open):
+/// 201 with the file.
+pub(crate) async fn store(
+    state: &AppState,
+    client: Option<IpAddr>,
+    headers: &HeaderMap,
+    body: Body,
+    params: &UploadParams,
+    to: Destination,
+    now: i64,
+) -> Result<Response, ApiError> {
+    // Before reading up to 10 MB that would be refused anyway.
+    to.check_room(&mut *state.db.acquire().await?).await?;
+    let upload = read_within_budget(state, client, headers, body, now).await?;
+    let name =
+        portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
+
+    let _writing = state
+        .assistance
+        .file_writes
+        .acquire()
+        .await
+        .map_err(ApiError::internal)?;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    to.check_open(&mut tx, now).await?;
+    to.check_room(&mut tx).await?;
+    let file = store::insert_file(
+        &mut tx,
+        store::NewFile {
+            owner: to.owner(),
+            role: to.role(),
+            name: &name,
+            kind: upload.kind,
+            purpose: to.purpose(),
+            content: &upload.content,
+            sha256: &upload.sha256,
+            now,
+        },
+    )
+    .await?;
+    if let Destination::Draft { id, .. } = to {
+        store::touch_draft(&mut tx, id, now, now + DRAFT_TTL_SECS).await?;
+    }
+    tx.commit().await?;
+    let (kind, size) = (upload.kind.code(), file.size);
+    match to {
+        Destination::Draft { id, .. } => tracing::info!(
+            draft = id,
+            file = file.id,
+            kind,
+            size,
+            "assistance draft file stored"
+        ),
+        Destination::Request { id } => tracing::info!(
+            request = id,
+            file = file.id,
+            kind,
+            size,
+            "assistance reply file stored"
+        ),
+    }
+    Ok((
+        StatusCode::CREATED,
+        Json(file.view().map_err(ApiError::Internal)?),
+    )
+        .into_response())
+}

@@ -1,0 +1,72 @@
+//! The official working-day calendar as the server builds it: the seed file
+//! `data/seed/cn_public_holidays.json` compiled into the binary, with the years administrators
+//! published (`holiday_years`, see `crate::staff::admin`) laid over it. Built at start-up for
+//! `AppState::holiday_calendar` and again by every publication.
+
+use anyhow::Context;
+use portal_domain::calendar::{CalendarFile, Date, HolidayCalendar, HolidayRange, YearEntry};
+use sqlx::{SqliteConnection, SqlitePool};
+
+const CALENDAR_JSON: &str = include_str!("../../../data/seed/cn_public_holidays.json");
+
+/// The official working-day calendar file compiled into the binary; administrators publish
+/// further years into the database ([`load_calendar`] merges them).
+pub fn seed_calendar_file() -> anyhow::Result<CalendarFile> {
+    serde_json::from_str(CALENDAR_JSON).context("data/seed/cn_public_holidays.json")
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct YearRow {
+    pub(crate) year: i64,
+    pub(crate) source_title: String,
+    pub(crate) source_url: String,
+    pub(crate) holidays: String,
+    pub(crate) working_days: String,
+    pub(crate) published_at: i64,
+    pub(crate) published_by: Option<String>,
+}
+
+impl YearRow {
+    pub(crate) fn days(&self) -> anyhow::Result<(Vec<HolidayRange>, Vec<Date>)> {
+        let holidays = serde_json::from_str(&self.holidays)
+            .with_context(|| format!("holiday_years {}: holidays", self.year))?;
+        let working_days = serde_json::from_str(&self.working_days)
+            .with_context(|| format!("holiday_years {}: working_days", self.year))?;
+        Ok((holidays, working_days))
+    }
+}
+
+/// The years administrators published, oldest first.
+pub(crate) async fn year_rows(conn: &mut SqliteConnection) -> sqlx::Result<Vec<YearRow>> {
+    sqlx::query_as(
+        "SELECT y.year, y.source_title, y.source_url, y.holidays, y.working_days, \
+         y.published_at, a.username AS published_by \
+         FROM holiday_years y LEFT JOIN staff_accounts a ON a.id = y.published_by ORDER BY y.year",
+    )
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// The seed file with the database's years laid over it, checked as a whole.
+pub(crate) async fn build_calendar(conn: &mut SqliteConnection) -> anyhow::Result<HolidayCalendar> {
+    let mut file: CalendarFile = seed_calendar_file()?;
+    for row in year_rows(conn).await? {
+        let (holidays, working_days) = row.days()?;
+        file.years.insert(
+            format!("{:04}", row.year),
+            YearEntry {
+                source: row.source_title,
+                holidays,
+                working_days,
+            },
+        );
+    }
+    HolidayCalendar::from_file(file)
+        .map_err(|e| anyhow::anyhow!("the holiday calendar (seed file + holiday_years): {e}"))
+}
+
+/// The calendar as the database has it (at start-up).
+pub async fn load_calendar(db: &SqlitePool) -> anyhow::Result<HolidayCalendar> {
+    let mut conn = db.acquire().await?;
+    build_calendar(&mut conn).await
+}
