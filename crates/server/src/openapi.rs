@@ -1,6 +1,7 @@
 //! `GET /api/v1/openapi.json`, generated from the handlers and the shared API types, then made
 //! exact by `contract` (the parsers' constraints) and `usage` (examples, staff security, links).
 
+use portal_domain::paths::{self, below_v1};
 mod contract;
 mod usage;
 
@@ -183,7 +184,7 @@ static DOCUMENT: LazyLock<Arc<Value>> = LazyLock::new(|| Arc::new(document()));
 
 pub fn router() -> Router<AppState> {
     Router::new().route(
-        "/openapi.json",
+        below_v1(paths::OPENAPI),
         get(|| async { Json(Value::clone(&DOCUMENT)) }),
     )
 }

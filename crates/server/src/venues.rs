@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use portal_domain::api::{Venue, VenueKind, VenueList, VenueStatus};
+use portal_domain::paths::{self, below_v1};
 use serde::Deserialize;
 
 use crate::error::{ApiError, FieldProblem, Text};
@@ -11,7 +12,7 @@ use crate::extract::Query;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/venues", get(list))
+    Router::new().route(below_v1(paths::VENUES), get(list))
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -22,7 +23,7 @@ pub struct VenueFilter {
 }
 
 /// The venues of the service network in the order the center presents them.
-#[utoipa::path(get, path = "/api/v1/venues", tag = "venues", params(VenueFilter),
+#[utoipa::path(get, path = paths::VENUES, tag = "venues", params(VenueFilter),
     responses(
         (status = 200, description = "The venues", body = VenueList),
         (status = 400, description = "Unknown `kind`", body = portal_domain::api::ApiErrorBody),

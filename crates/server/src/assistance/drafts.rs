@@ -11,6 +11,7 @@ use axum::Json;
 use portal_domain::api::assistance::{
     AssistanceDraft, DraftCreated, DraftView, EvidenceFile, FilePurpose,
 };
+use portal_domain::paths;
 
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Text};
@@ -27,7 +28,7 @@ use super::store::{self, Owner, DRAFT_TTL_SECS, IDEMPOTENCY_TTL_SECS};
 use super::uploads::{self, Destination, UploadParams};
 
 /// Starts a new, empty draft (and deletes the drafts that have expired).
-#[utoipa::path(post, path = "/api/v1/assistance/drafts", tag = "assistance",
+#[utoipa::path(post, path = paths::ASSISTANCE_DRAFTS, tag = "assistance",
     operation_id = "create_assistance_draft",
     responses(
         (status = 201, description = "The new draft. Keep `token`: it is the only way back to \
@@ -65,7 +66,7 @@ pub async fn create_draft(
 }
 
 /// The draft with its files and the status of each section of the task list.
-#[utoipa::path(get, path = "/api/v1/assistance/drafts/{token}", tag = "assistance",
+#[utoipa::path(get, path = paths::ASSISTANCE_DRAFT, tag = "assistance",
     operation_id = "get_assistance_draft",
     params(("token" = String, Path, description = "The draft token")),
     responses(
@@ -94,7 +95,7 @@ pub async fn get_draft(
 /// and problems (messages in the `Accept-Language` language). Send the whole
 /// [`AssistanceDraft`]: what is left out is saved as empty. Saving moves the expiry to 30 days
 /// from now.
-#[utoipa::path(put, path = "/api/v1/assistance/drafts/{token}", tag = "assistance",
+#[utoipa::path(put, path = paths::ASSISTANCE_DRAFT, tag = "assistance",
     operation_id = "save_assistance_draft",
     params(("token" = String, Path, description = "The draft token")),
     request_body = AssistanceDraft,
@@ -136,7 +137,7 @@ pub async fn save_draft(
 
 /// Adds an evidence file to the draft. The body is the file itself (any `Content-Type`); its
 /// type is read from its content. At most 10 files of at most 10 MB each.
-#[utoipa::path(post, path = "/api/v1/assistance/drafts/{token}/files", tag = "assistance",
+#[utoipa::path(post, path = paths::ASSISTANCE_DRAFT_FILES, tag = "assistance",
     operation_id = "upload_assistance_draft_file",
     params(("token" = String, Path, description = "The draft token"), UploadParams),
     request_body(content = String, content_type = "application/octet-stream",
@@ -191,7 +192,7 @@ pub async fn upload_draft_file(
 }
 
 /// One file of the draft, with its real type (for previews).
-#[utoipa::path(get, path = "/api/v1/assistance/drafts/{token}/files/{id}", tag = "assistance",
+#[utoipa::path(get, path = paths::ASSISTANCE_DRAFT_FILE, tag = "assistance",
     operation_id = "download_assistance_draft_file",
     params(("token" = String, Path, description = "The draft token"),
         ("id" = i64, Path, description = "The file's id"), DownloadParams),
@@ -218,7 +219,7 @@ pub async fn download_draft_file(
 }
 
 /// Removes a file from the draft.
-#[utoipa::path(delete, path = "/api/v1/assistance/drafts/{token}/files/{id}",
+#[utoipa::path(delete, path = paths::ASSISTANCE_DRAFT_FILE,
     tag = "assistance", operation_id = "delete_assistance_draft_file",
     params(("token" = String, Path, description = "The draft token"),
         ("id" = i64, Path, description = "The file's id")),

@@ -45,6 +45,7 @@
 //! Logs name drafts, requests, files and messages by their row ids only: never a name, number,
 //! file name or token.
 
+use portal_domain::paths::{self, below_v1};
 pub(crate) mod checks;
 pub(crate) mod drafts;
 mod file_check;
@@ -78,30 +79,33 @@ const MAX_JSON_BYTES: usize = 128 * 1024;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/assistance/drafts", post(create_draft))
-        .route("/assistance/drafts/{token}", get(get_draft).put(save_draft))
-        .route("/assistance/drafts/{token}/files", post(upload_draft_file))
+        .route(below_v1(paths::ASSISTANCE_DRAFTS), post(create_draft))
         .route(
-            "/assistance/drafts/{token}/files/{id}",
+            below_v1(paths::ASSISTANCE_DRAFT),
+            get(get_draft).put(save_draft),
+        )
+        .route(
+            below_v1(paths::ASSISTANCE_DRAFT_FILES),
+            post(upload_draft_file),
+        )
+        .route(
+            below_v1(paths::ASSISTANCE_DRAFT_FILE),
             get(download_draft_file).delete(delete_draft_file),
         )
-        .route("/assistance/drafts/{token}/submit", post(submit))
-        .route("/assistance/requests/lookup", post(lookup))
-        .route("/assistance/requests/{token}", get(track))
-        .route("/assistance/requests/{token}/withdraw", post(withdraw))
+        .route(below_v1(paths::ASSISTANCE_DRAFT_SUBMIT), post(submit))
+        .route(below_v1(paths::ASSISTANCE_LOOKUP), post(lookup))
+        .route(below_v1(paths::ASSISTANCE_REQUEST), get(track))
+        .route(below_v1(paths::ASSISTANCE_WITHDRAW), post(withdraw))
         .route(
-            "/assistance/requests/{token}/files",
+            below_v1(paths::ASSISTANCE_REQUEST_FILES),
             post(upload_request_file),
         )
         .route(
-            "/assistance/requests/{token}/files/{id}",
+            below_v1(paths::ASSISTANCE_REQUEST_FILE),
             get(download_request_file).delete(delete_request_file),
         )
-        .route(
-            "/assistance/requests/{token}/messages/{id}/reply",
-            post(reply),
-        )
-        .route("/assistance/requests/{token}/rating", post(rate))
+        .route(below_v1(paths::ASSISTANCE_REPLY), post(reply))
+        .route(below_v1(paths::ASSISTANCE_RATING), post(rate))
         // JSON bodies only: uploads read their raw body themselves, with their own limit.
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         // Everything here is about one person's application.

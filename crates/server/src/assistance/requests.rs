@@ -11,6 +11,7 @@ use portal_domain::api::assistance::{
     code, AssistanceError, AssistanceLookupRequest, AssistanceProgress, AssistanceTracking,
     EvidenceFile, ReplyRequest, RequestStatus, WithdrawRequest, ONE_CLICK_WITHDRAW_SECS,
 };
+use portal_domain::paths;
 
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
@@ -29,7 +30,7 @@ use super::uploads::{self, Destination, UploadParams};
 
 /// The request as its applicant follows it: status, timeline, the next deadline, the center's
 /// messages, the answers (personal numbers masked) and the files.
-#[utoipa::path(get, path = "/api/v1/assistance/requests/{token}", tag = "assistance",
+#[utoipa::path(get, path = paths::ASSISTANCE_REQUEST, tag = "assistance",
     operation_id = "track_assistance_request",
     params(("token" = String, Path, description = "The tracking token")),
     responses(
@@ -55,7 +56,7 @@ pub async fn track(
 /// an hour per reference, 30 per client address across every lookup route); once it is reached
 /// the answer is 429 `assistance.lookup_rate_limited` before the database is asked, whether the
 /// reference exists or not.
-#[utoipa::path(post, path = "/api/v1/assistance/requests/lookup", tag = "assistance",
+#[utoipa::path(post, path = paths::ASSISTANCE_LOOKUP, tag = "assistance",
     operation_id = "lookup_assistance_request", request_body = AssistanceLookupRequest,
     responses(
         (status = 200, description = "The request's progress", body = AssistanceProgress),
@@ -118,7 +119,7 @@ fn lookup_rate_limited(limited: Limited) -> ApiError {
 /// Withdraws the request. Within 10 minutes of submitting it takes nothing more; after that a
 /// reason, and only until the request is accepted. Withdrawing a withdrawn request changes
 /// nothing (a retry is safe). An empty body is the same as `{}`.
-#[utoipa::path(post, path = "/api/v1/assistance/requests/{token}/withdraw",
+#[utoipa::path(post, path = paths::ASSISTANCE_WITHDRAW,
     tag = "assistance", operation_id = "withdraw_assistance_request",
     params(("token" = String, Path, description = "The tracking token")),
     request_body = WithdrawRequest,
@@ -202,7 +203,7 @@ pub async fn withdraw(
 
 /// Uploads a file for a reply to the center (sent with `.../messages/{id}/reply`). Same types
 /// and size limit as evidence; at most 10 files waiting to be sent.
-#[utoipa::path(post, path = "/api/v1/assistance/requests/{token}/files", tag = "assistance",
+#[utoipa::path(post, path = paths::ASSISTANCE_REQUEST_FILES, tag = "assistance",
     operation_id = "upload_assistance_request_file",
     params(("token" = String, Path, description = "The tracking token"), UploadParams),
     request_body(content = String, content_type = "application/octet-stream",
@@ -242,7 +243,7 @@ pub async fn upload_request_file(
 }
 
 /// Removes a file uploaded for a reply that has not been sent yet.
-#[utoipa::path(delete, path = "/api/v1/assistance/requests/{token}/files/{id}",
+#[utoipa::path(delete, path = paths::ASSISTANCE_REQUEST_FILE,
     tag = "assistance", operation_id = "delete_assistance_request_file",
     params(("token" = String, Path, description = "The tracking token"),
         ("id" = i64, Path, description = "The file's id")),
@@ -292,7 +293,7 @@ pub async fn delete_request_file(
 }
 
 /// One file of the request (evidence, files sent with replies, files waiting to be sent).
-#[utoipa::path(get, path = "/api/v1/assistance/requests/{token}/files/{id}",
+#[utoipa::path(get, path = paths::ASSISTANCE_REQUEST_FILE,
     tag = "assistance", operation_id = "download_assistance_request_file",
     params(("token" = String, Path, description = "The tracking token"),
         ("id" = i64, Path, description = "The file's id"), DownloadParams),
@@ -320,7 +321,7 @@ pub async fn download_request_file(
 /// Answers a message from the center with words, files uploaded to the request, or both: the
 /// reply and its files are stored in one transaction. Each message takes one reply; sending
 /// the same reply again changes nothing (a retry is safe).
-#[utoipa::path(post, path = "/api/v1/assistance/requests/{token}/messages/{id}/reply",
+#[utoipa::path(post, path = paths::ASSISTANCE_REPLY,
     tag = "assistance", operation_id = "reply_to_assistance_message",
     params(("token" = String, Path, description = "The tracking token"),
         ("id" = i64, Path, description = "The message's id")),
@@ -396,7 +397,7 @@ pub async fn reply(
 /// Rates the service (好差评) once the request is concluded: five levels and an optional
 /// comment, once per request; the timeline then ends with a `rated` step. The same rating sent
 /// again answers the same 201.
-#[utoipa::path(post, path = "/api/v1/assistance/requests/{token}/rating", tag = "assistance",
+#[utoipa::path(post, path = paths::ASSISTANCE_RATING, tag = "assistance",
     operation_id = "rate_assistance_request",
     params(("token" = String, Path, description = "The tracking token")),
     request_body = portal_domain::api::rating::RatingRequest,

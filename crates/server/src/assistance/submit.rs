@@ -10,6 +10,7 @@ use portal_domain::api::assistance::{
     code, initial_review_due, AssistanceError, AssistanceRequest, AssistanceSubmitted,
     DraftContext, GiId, RequestStatus,
 };
+use portal_domain::paths;
 use sqlx::SqliteExecutor;
 
 use crate::clock::shanghai_date;
@@ -37,7 +38,7 @@ const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
 /// Send a fresh `Idempotency-Key` per attempt and the same key when retrying: the same key for
 /// the same draft gives the same 201 answer (tracking token included) and never a second
 /// request.
-#[utoipa::path(post, path = "/api/v1/assistance/drafts/{token}/submit", tag = "assistance",
+#[utoipa::path(post, path = paths::ASSISTANCE_DRAFT_SUBMIT, tag = "assistance",
     operation_id = "submit_assistance_draft",
     params(("token" = String, Path, description = "The draft token"),
         ("Idempotency-Key" = String, Header,

@@ -10,6 +10,7 @@ use portal_domain::api::booking::{
     TopicList, VenueParams,
 };
 use portal_domain::calendar::{Date, DayKind};
+use portal_domain::paths;
 use sqlx::SqliteConnection;
 
 use super::capacity;
@@ -22,7 +23,7 @@ use crate::AppState;
 const MAX_ALTERNATIVES: usize = 5;
 
 /// The consultation topics with what to bring, in the order the center presents them.
-#[utoipa::path(get, path = "/api/v1/booking/topics", tag = "booking",
+#[utoipa::path(get, path = paths::BOOKING_TOPICS, tag = "booking",
     operation_id = "list_booking_topics",
     responses((status = 200, description = "The topics", body = TopicList)))]
 pub async fn topics(State(state): State<AppState>) -> Result<Json<TopicList>, ApiError> {
@@ -32,7 +33,7 @@ pub async fn topics(State(state): State<AppState>) -> Result<Json<TopicList>, Ap
 
 /// The venues where consultations are booked, those offering `topic` only when it is given.
 /// A venue being set up is listed with `bookable: false`.
-#[utoipa::path(get, path = "/api/v1/booking/venues", tag = "booking",
+#[utoipa::path(get, path = paths::BOOKING_VENUES, tag = "booking",
     operation_id = "list_booking_venues", params(VenueParams),
     responses(
         (status = 200, description = "The venues; `defaults_confirmed: false` means the hours \
@@ -75,7 +76,7 @@ pub async fn venues(
 /// Every slot of the booking window at a venue for a topic, with its free seats (0 = full).
 /// The window runs from the next working day to the 15th working day ahead, by the official
 /// calendar; it stops at a year whose holidays are not published (`unpublished_year`).
-#[utoipa::path(get, path = "/api/v1/booking/availability", tag = "booking",
+#[utoipa::path(get, path = paths::BOOKING_AVAILABILITY, tag = "booking",
     operation_id = "booking_availability", params(AvailabilityParams),
     responses(
         (status = 200, description = "The bookable days and their slots", body = Availability),

@@ -12,6 +12,7 @@ use portal_domain::api::booking::{
 };
 use portal_domain::calendar::Date;
 use portal_domain::ids::MobileNumber;
+use portal_domain::paths;
 
 use super::catalog::{free_seat, NoSeat};
 use super::create::field_conflict;
@@ -29,7 +30,7 @@ use crate::AppState;
 /// its start. The new seat is taken and the old one released in one transaction, so the booking
 /// is never without a seat nor holding two; the reference and manage token stay the same and
 /// `sequence` rises by one. Moving to the slot it already has changes nothing (a retry is safe).
-#[utoipa::path(post, path = "/api/v1/bookings/{token}/reschedule", tag = "booking",
+#[utoipa::path(post, path = paths::BOOKING_RESCHEDULE, tag = "booking",
     operation_id = "reschedule_booking",
     params(("token" = String, Path, description = "The manage token")),
     request_body = RescheduleRequest,
@@ -58,7 +59,7 @@ pub async fn reschedule(
 /// Moves the booking found by its reference and mobile number, by the same rules and with the
 /// same answers as `POST /api/v1/bookings/{token}/reschedule`; the answer is masked as the
 /// lookup's. An unknown reference and a wrong number give the same 404 as the lookup.
-#[utoipa::path(post, path = "/api/v1/bookings/lookup/reschedule", tag = "booking",
+#[utoipa::path(post, path = paths::BOOKING_LOOKUP_RESCHEDULE, tag = "booking",
     operation_id = "reschedule_booking_by_reference", request_body = LookupRescheduleRequest,
     responses(
         (status = 200, description = "The booking at its new time, masked", body = BookingSummary),
@@ -212,7 +213,7 @@ async fn move_booking(
 
 /// Cancels the booking, until 2 hours before its start; its seat is free at once and `sequence`
 /// rises by one. Cancelling a cancelled booking changes nothing (a retry is safe).
-#[utoipa::path(post, path = "/api/v1/bookings/{token}/cancel", tag = "booking",
+#[utoipa::path(post, path = paths::BOOKING_CANCEL, tag = "booking",
     operation_id = "cancel_booking",
     params(("token" = String, Path, description = "The manage token")),
     responses(
@@ -236,7 +237,7 @@ pub async fn cancel(
 /// Cancels the booking found by its reference and mobile number, by the same rules and with the
 /// same answers as `POST /api/v1/bookings/{token}/cancel`; the answer is masked as the lookup's.
 /// An unknown reference and a wrong number give the same 404 as the lookup.
-#[utoipa::path(post, path = "/api/v1/bookings/lookup/cancel", tag = "booking",
+#[utoipa::path(post, path = paths::BOOKING_LOOKUP_CANCEL, tag = "booking",
     operation_id = "cancel_booking_by_reference", request_body = LookupRequest,
     responses(
         (status = 200, description = "The cancelled booking, masked", body = BookingSummary),

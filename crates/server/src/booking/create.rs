@@ -13,6 +13,7 @@ use portal_domain::api::booking::{
 };
 use portal_domain::calendar::Date;
 use portal_domain::ids::MobileNumber;
+use portal_domain::paths;
 use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqliteExecutor};
 
@@ -46,7 +47,7 @@ const IDEMPOTENCY_TTL_SECS: i64 = 24 * 60 * 60;
 /// Books a consultation. Send a fresh `Idempotency-Key` (e.g. a UUID) per booking attempt and
 /// the same key when retrying it: the same key with the same body gives the same 201 answer
 /// (manage token included) and never a second booking.
-#[utoipa::path(post, path = "/api/v1/bookings", tag = "booking", operation_id = "create_booking",
+#[utoipa::path(post, path = paths::BOOKINGS, tag = "booking", operation_id = "create_booking",
     params(("Idempotency-Key" = String, Header,
         description = "1 to 128 printable ASCII characters, new for each booking attempt")),
     request_body = BookingRequest,

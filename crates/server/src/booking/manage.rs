@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::booking::{code, Booking, BookingReference, BookingSummary, LookupRequest};
 use portal_domain::ids::MobileNumber;
+use portal_domain::paths;
 
 use super::ics;
 use super::store::{self, BookingRow};
@@ -21,7 +22,7 @@ use crate::tokens;
 use crate::AppState;
 
 /// The booking, as its holder sees it (the name in full; mobile number and USCC masked).
-#[utoipa::path(get, path = "/api/v1/bookings/{token}", tag = "booking",
+#[utoipa::path(get, path = paths::BOOKING, tag = "booking",
     operation_id = "get_booking",
     params(("token" = String, Path, description = "The manage token from the 201 answer")),
     responses(
@@ -44,7 +45,7 @@ pub async fn manage(
 
 /// Rates the consultation (好差评) once the desk has checked the person in: five levels and an
 /// optional comment, once per booking. The same rating sent again answers the same 201.
-#[utoipa::path(post, path = "/api/v1/bookings/{token}/rating", tag = "booking",
+#[utoipa::path(post, path = paths::BOOKING_RATING, tag = "booking",
     operation_id = "rate_booking",
     params(("token" = String, Path, description = "The manage token")),
     request_body = portal_domain::api::rating::RatingRequest,
@@ -69,7 +70,7 @@ pub async fn rate(
 
 /// Finds a booking by its reference and the mobile number it was made with. An unknown
 /// reference and a wrong number give the same 404. The answer is masked and has no manage token.
-#[utoipa::path(post, path = "/api/v1/bookings/lookup", tag = "booking",
+#[utoipa::path(post, path = paths::BOOKING_LOOKUP, tag = "booking",
     operation_id = "lookup_booking", request_body = LookupRequest,
     responses(
         (status = 200, description = "The booking, masked", body = BookingSummary),
@@ -97,7 +98,7 @@ pub async fn lookup(
 
 /// The booking as a calendar file: stable UID, SEQUENCE rising with every change, and
 /// `METHOD:CANCEL` once cancelled. Times in UTC.
-#[utoipa::path(get, path = "/api/v1/bookings/{token}/calendar.ics", tag = "booking",
+#[utoipa::path(get, path = paths::BOOKING_CALENDAR, tag = "booking",
     operation_id = "booking_calendar",
     params(("token" = String, Path, description = "The manage token")),
     responses(

@@ -28,6 +28,7 @@
 //! `PORTAL_TRUSTED_PROXIES`). Only the fact that a limit was
 //! reached is logged (which rule), never the reference, the number or the address.
 
+use portal_domain::paths::{self, below_v1};
 pub(crate) mod capacity;
 pub(crate) mod catalog;
 pub(crate) mod changes;
@@ -58,20 +59,23 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router() -> Router<AppState> {
     let catalog = Router::new()
-        .route("/booking/topics", get(topics))
-        .route("/booking/venues", get(venues))
-        .route("/booking/availability", get(availability));
+        .route(below_v1(paths::BOOKING_TOPICS), get(topics))
+        .route(below_v1(paths::BOOKING_VENUES), get(venues))
+        .route(below_v1(paths::BOOKING_AVAILABILITY), get(availability));
     let bookings = Router::new()
-        .route("/bookings", post(create))
-        .route("/bookings/lookup", post(lookup))
+        .route(below_v1(paths::BOOKINGS), post(create))
+        .route(below_v1(paths::BOOKING_LOOKUP), post(lookup))
         // Static segments win over `{token}`: these never reach the token routes.
-        .route("/bookings/lookup/reschedule", post(lookup_reschedule))
-        .route("/bookings/lookup/cancel", post(lookup_cancel))
-        .route("/bookings/{token}", get(manage))
-        .route("/bookings/{token}/reschedule", post(reschedule))
-        .route("/bookings/{token}/cancel", post(cancel))
-        .route("/bookings/{token}/calendar.ics", get(calendar))
-        .route("/bookings/{token}/rating", post(rate))
+        .route(
+            below_v1(paths::BOOKING_LOOKUP_RESCHEDULE),
+            post(lookup_reschedule),
+        )
+        .route(below_v1(paths::BOOKING_LOOKUP_CANCEL), post(lookup_cancel))
+        .route(below_v1(paths::BOOKING), get(manage))
+        .route(below_v1(paths::BOOKING_RESCHEDULE), post(reschedule))
+        .route(below_v1(paths::BOOKING_CANCEL), post(cancel))
+        .route(below_v1(paths::BOOKING_CALENDAR), get(calendar))
+        .route(below_v1(paths::BOOKING_RATING), post(rate))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Answers about one person's booking must not stay in a shared or browser cache.
         .layer(SetResponseHeaderLayer::overriding(

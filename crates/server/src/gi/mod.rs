@@ -6,6 +6,7 @@
 //! under a millisecond of CPU and no I/O, so the handler does the work inline; only the
 //! export, which writes every product, moves to a blocking thread.
 
+use portal_domain::paths::{self, below_v1};
 mod csv;
 mod index;
 mod text;
@@ -26,14 +27,14 @@ use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/gi/products", get(search))
-        .route("/gi/products.csv", get(export))
-        .route("/gi/products/{id}", get(product))
+        .route(below_v1(paths::GI_PRODUCTS), get(search))
+        .route(below_v1(paths::GI_PRODUCTS_CSV), get(export))
+        .route(below_v1(paths::GI_PRODUCT), get(product))
 }
 
 /// Search GI products by Chinese name, pinyin (full, initials, or with one letter wrong) or a
 /// place in the protection scope, with filters and facet counts.
-#[utoipa::path(get, path = "/api/v1/gi/products", tag = "gi", operation_id = "search_gi_products",
+#[utoipa::path(get, path = paths::GI_PRODUCTS, tag = "gi", operation_id = "search_gi_products",
     params(GiSearchParams),
     responses(
         (status = 200, description = "One page of matching products, best first", body = GiSearchResult),
@@ -69,7 +70,7 @@ pub async fn search(
 }
 
 /// One product, with the other products of its city.
-#[utoipa::path(get, path = "/api/v1/gi/products/{id}", tag = "gi", operation_id = "get_gi_product",
+#[utoipa::path(get, path = paths::GI_PRODUCT, tag = "gi", operation_id = "get_gi_product",
     params(("id" = String, Path, description = "The product's id, e.g. `GI00842`")),
     responses(
         (status = 200, description = "The product", body = GiProduct),
@@ -89,7 +90,7 @@ pub async fn product(
 
 /// Every product matching the search (`page` and `page_size` are ignored), best first, as a
 /// UTF-8 CSV file with a byte-order mark so that Excel shows the Chinese correctly.
-#[utoipa::path(get, path = "/api/v1/gi/products.csv", tag = "gi",
+#[utoipa::path(get, path = paths::GI_PRODUCTS_CSV, tag = "gi",
     operation_id = "export_gi_products", params(GiSearchParams),
     responses(
         (status = 200, description = "Columns: id, name_zh, name_en, pinyin, province, city, \

@@ -14,6 +14,7 @@ use portal_domain::api::booking::{self, REFERENCE_ALPHABET, REFERENCE_CHARS};
 use portal_domain::api::rating::FollowUp;
 use portal_domain::api::{booking_clusters, desk, gi, notices, policies, rating, staff, VenueKind};
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
+use portal_domain::paths;
 use serde_json::{json, Map, Value};
 
 /// Applies every patch below to the document utoipa derived.
@@ -592,14 +593,14 @@ fn parameters(doc: &mut Value) {
         )
     };
     // Both are needed; which ids exist is the data's (the topics and venues lists).
-    let availability = "/api/v1/booking/availability";
+    let availability = paths::BOOKING_AVAILABILITY;
     set_parameter(doc, "get", availability, "venue", venue());
     set_parameter(doc, "get", availability, "topic", venue());
-    set_parameter(doc, "get", "/api/v1/staff/slots", "venue", venue());
+    set_parameter(doc, "get", paths::STAFF_SLOTS, "venue", venue());
     set_parameter(
         doc,
         "get",
-        "/api/v1/staff/slots",
+        paths::STAFF_SLOTS,
         "date",
         required_str(date_schema()),
     );
@@ -607,17 +608,13 @@ fn parameters(doc: &mut Value) {
     set_parameter(
         doc,
         "get",
-        "/api/v1/staff/bookings",
+        paths::STAFF_BOOKINGS,
         "date",
         optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, date_schema()] })),
     );
     // Pages are `u32` (utoipa says int32, which is narrower); a page beyond the end is empty
     // and `per_page` above `MAX_PER_PAGE` is cut to it.
-    for path in [
-        "/api/v1/staff/audit",
-        "/api/v1/staff/cases",
-        "/api/v1/staff/ratings",
-    ] {
+    for path in [paths::STAFF_AUDIT, paths::STAFF_CASES, paths::STAFF_RATINGS] {
         for name in ["page", "per_page"] {
             let schema = json!({ "type": "integer", "minimum": 0, "maximum": u32::MAX });
             set_parameter(doc, "get", path, name, optional_str(schema));
@@ -634,7 +631,7 @@ fn parameters(doc: &mut Value) {
     set_parameter(
         doc,
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "status",
         with_empty(statuses),
     );
@@ -642,14 +639,14 @@ fn parameters(doc: &mut Value) {
     set_parameter(
         doc,
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "overdue",
         with_empty(vec!["true", "false", "1", "0"]),
     );
     set_parameter(
         doc,
         "get",
-        "/api/v1/staff/ratings",
+        paths::STAFF_RATINGS,
         "follow_up",
         with_empty(FollowUp::ALL.iter().map(|f| f.code()).collect()),
     );
@@ -660,11 +657,11 @@ fn parameters(doc: &mut Value) {
         "pattern": format!("^[!-~]{{1,{}}}$", crate::idempotency::MAX_KEY_CHARS),
     });
     for (method, path) in [
-        ("post", "/api/v1/bookings"),
-        ("post", "/api/v1/assistance/drafts/{token}/submit"),
-        ("post", "/api/v1/staff/cases/{id}/messages"),
-        ("post", "/api/v1/staff/cases/{id}/notes"),
-        ("post", "/api/v1/staff/slots/seats"),
+        ("post", paths::BOOKINGS),
+        ("post", paths::ASSISTANCE_DRAFT_SUBMIT),
+        ("post", paths::STAFF_CASE_MESSAGES),
+        ("post", paths::STAFF_CASE_NOTES),
+        ("post", paths::STAFF_SLOT_SEATS),
     ] {
         set_parameter(
             doc,
@@ -677,7 +674,7 @@ fn parameters(doc: &mut Value) {
     set_parameter(
         doc,
         "get",
-        "/api/v1/venues",
+        paths::VENUES,
         "kind",
         with_empty(VenueKind::ALL.iter().map(|k| k.as_str()).collect()),
     );
@@ -701,7 +698,7 @@ fn search_parameters(doc: &mut Value) {
             ],
         }))
     };
-    for path in ["/api/v1/gi/products", "/api/v1/gi/products.csv"] {
+    for path in [paths::GI_PRODUCTS, paths::GI_PRODUCTS_CSV] {
         set_parameter(doc, "get", path, "q", optional_line(gi::MAX_QUERY_CHARS));
         for name in ["province", "city", "category", "gi_type"] {
             set_parameter(doc, "get", path, name, optional_line(gi::MAX_FILTER_CHARS));
@@ -720,7 +717,7 @@ fn search_parameters(doc: &mut Value) {
     };
     let mut kinds = vec![""];
     kinds.extend(policies::PolicyKind::ALL.iter().map(|k| k.as_str()));
-    let list = "/api/v1/policies";
+    let list = paths::POLICIES;
     set_parameter(
         doc,
         "get",
@@ -736,7 +733,7 @@ fn search_parameters(doc: &mut Value) {
         optional_str(json!({ "type": "string", "enum": kinds })),
     );
     set_parameter(doc, "get", list, "topic", topics());
-    let search = "/api/v1/policies/search";
+    let search = paths::POLICY_SEARCH;
     set_parameter(
         doc,
         "get",

@@ -4,6 +4,7 @@
 //! must exist (see `contract`'s tests).
 
 use portal_domain::api::staff;
+use portal_domain::paths;
 use serde_json::{json, Value};
 
 use super::contract::{object_schema, operation};
@@ -83,13 +84,13 @@ fn examples(doc: &mut Value) {
         object_schema(doc, name).insert("example".into(), example);
     }
     let parameters = [
-        ("get", "/api/v1/booking/availability", "venue", VENUE),
-        ("get", "/api/v1/booking/availability", "topic", TOPIC),
-        ("get", "/api/v1/booking/venues", "topic", TOPIC),
-        ("get", "/api/v1/staff/slots", "venue", VENUE),
-        ("get", "/api/v1/staff/slots", "date", "2026-11-23"),
-        ("get", "/api/v1/staff/bookings", "date", "2026-11-23"),
-        ("get", "/api/v1/policies/search", "q", "质押"),
+        ("get", paths::BOOKING_AVAILABILITY, "venue", VENUE),
+        ("get", paths::BOOKING_AVAILABILITY, "topic", TOPIC),
+        ("get", paths::BOOKING_VENUES, "topic", TOPIC),
+        ("get", paths::STAFF_SLOTS, "venue", VENUE),
+        ("get", paths::STAFF_SLOTS, "date", "2026-11-23"),
+        ("get", paths::STAFF_BOOKINGS, "date", "2026-11-23"),
+        ("get", paths::POLICY_SEARCH, "q", "质押"),
     ];
     for (method, path, name, example) in parameters {
         let parameter = operation(doc, method, path)
@@ -142,7 +143,7 @@ fn staff_security(doc: &mut Value) {
             continue;
         };
         for (method, op) in item.iter_mut() {
-            if path == "/api/v1/staff/session" && method == "post" {
+            if path == paths::STAFF_SESSION && method == "post" {
                 continue;
             }
             let security = if method == "get" || method == "head" {
@@ -171,7 +172,7 @@ fn staff_security(doc: &mut Value) {
 const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "GetBooking",
         "get_booking",
@@ -180,7 +181,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "BookingCalendar",
         "booking_calendar",
@@ -189,7 +190,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "RescheduleBooking",
         "reschedule_booking",
@@ -198,7 +199,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "CancelBooking",
         "cancel_booking",
@@ -207,7 +208,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "RateBooking",
         "rate_booking",
@@ -216,7 +217,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "CheckIn",
         "staff_check_in_booking",
@@ -225,7 +226,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/bookings",
+        paths::BOOKINGS,
         "201",
         "NoShow",
         "staff_no_show_booking",
@@ -234,7 +235,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts",
+        paths::ASSISTANCE_DRAFTS,
         "201",
         "GetDraft",
         "get_assistance_draft",
@@ -243,7 +244,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts",
+        paths::ASSISTANCE_DRAFTS,
         "201",
         "SaveDraft",
         "save_assistance_draft",
@@ -252,7 +253,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts",
+        paths::ASSISTANCE_DRAFTS,
         "201",
         "UploadDraftFile",
         "upload_assistance_draft_file",
@@ -261,7 +262,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts",
+        paths::ASSISTANCE_DRAFTS,
         "201",
         "SubmitDraft",
         "submit_assistance_draft",
@@ -270,7 +271,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts/{token}/submit",
+        paths::ASSISTANCE_DRAFT_SUBMIT,
         "201",
         "TrackRequest",
         "track_assistance_request",
@@ -279,7 +280,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts/{token}/submit",
+        paths::ASSISTANCE_DRAFT_SUBMIT,
         "201",
         "WithdrawRequest",
         "withdraw_assistance_request",
@@ -288,7 +289,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts/{token}/submit",
+        paths::ASSISTANCE_DRAFT_SUBMIT,
         "201",
         "UploadRequestFile",
         "upload_assistance_request_file",
@@ -297,7 +298,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/assistance/drafts/{token}/submit",
+        paths::ASSISTANCE_DRAFT_SUBMIT,
         "201",
         "RateRequest",
         "rate_assistance_request",
@@ -306,7 +307,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/staff/closures",
+        paths::STAFF_CLOSURES,
         "201",
         "Reopen",
         "staff_reopen_slot",
@@ -315,7 +316,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/staff/admin/notices",
+        paths::STAFF_NOTICES,
         "201",
         "UpdateNotice",
         "staff_update_notice",
@@ -324,7 +325,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/staff/admin/notices",
+        paths::STAFF_NOTICES,
         "201",
         "WithdrawNotice",
         "staff_withdraw_notice",
@@ -333,7 +334,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "post",
-        "/api/v1/staff/accounts",
+        paths::STAFF_ACCOUNTS,
         "201",
         "UpdateAccount",
         "staff_update_account",
@@ -343,7 +344,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     // The first case of the queue and the first rating awaiting a reply.
     (
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "200",
         "GetCase",
         "staff_get_case",
@@ -352,7 +353,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "200",
         "AssignCase",
         "staff_assign_case",
@@ -361,7 +362,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "200",
         "MessageCase",
         "staff_message_case",
@@ -370,7 +371,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "200",
         "NoteCase",
         "staff_note_case",
@@ -379,7 +380,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "get",
-        "/api/v1/staff/cases",
+        paths::STAFF_CASES,
         "200",
         "TransitionCase",
         "staff_transition_case",
@@ -388,7 +389,7 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
     ),
     (
         "get",
-        "/api/v1/staff/ratings",
+        paths::STAFF_RATINGS,
         "200",
         "ReplyRating",
         "staff_reply_rating",
@@ -401,22 +402,22 @@ const LINKS: &[(&str, &str, &str, &str, &str, &str, &str)] = &[
 /// same token and its id.
 const FILE_LINKS: &[(&str, &str, &str)] = &[
     (
-        "/api/v1/assistance/drafts/{token}/files",
+        paths::ASSISTANCE_DRAFT_FILES,
         "download_assistance_draft_file",
         "GetDraftFile",
     ),
     (
-        "/api/v1/assistance/drafts/{token}/files",
+        paths::ASSISTANCE_DRAFT_FILES,
         "delete_assistance_draft_file",
         "DeleteDraftFile",
     ),
     (
-        "/api/v1/assistance/requests/{token}/files",
+        paths::ASSISTANCE_REQUEST_FILES,
         "download_assistance_request_file",
         "GetRequestFile",
     ),
     (
-        "/api/v1/assistance/requests/{token}/files",
+        paths::ASSISTANCE_REQUEST_FILES,
         "delete_assistance_request_file",
         "DeleteRequestFile",
     ),

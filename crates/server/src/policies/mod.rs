@@ -6,6 +6,7 @@
 //! are served from memory ([`PolicyLibrary`]), read at start-up. A search takes well under a
 //! millisecond and no I/O, so the handlers do the work inline.
 
+use portal_domain::paths::{self, below_v1};
 mod import;
 mod library;
 mod search;
@@ -30,14 +31,14 @@ pub fn router() -> Router<AppState> {
     // `/policies/search` is a fixed path, so it wins over `{slug}`: no document may be called
     // `search`.
     Router::new()
-        .route("/policies", get(list))
-        .route("/policies/search", get(search))
-        .route("/policies/{slug}", get(document))
+        .route(below_v1(paths::POLICIES), get(list))
+        .route(below_v1(paths::POLICY_SEARCH), get(search))
+        .route(below_v1(paths::POLICY), get(document))
 }
 
 /// The documents of the library in the order the portal presents them (the seeds: newest first,
 /// the undated report last).
-#[utoipa::path(get, path = "/api/v1/policies", tag = "policies", operation_id = "list_policies",
+#[utoipa::path(get, path = paths::POLICIES, tag = "policies", operation_id = "list_policies",
     params(PolicyListParams),
     responses(
         (status = 200, description = "The documents that pass the filters", body = PolicyList),
@@ -63,7 +64,7 @@ pub async fn list(
 }
 
 /// One document: its section tree, the Q&As of a press conference and the targets of a plan.
-#[utoipa::path(get, path = "/api/v1/policies/{slug}", tag = "policies",
+#[utoipa::path(get, path = paths::POLICY, tag = "policies",
     operation_id = "get_policy",
     params(("slug" = String, Path,
         description = "The document's slug, e.g. `nantong-2024-ip-strong-city-plan`")),
@@ -87,7 +88,7 @@ pub async fn document(
 /// Search the text of every document: headings, paragraphs, questions and answers. Each hit is
 /// the deepest section (or the Q&A) whose own text holds every word of the query, with a
 /// snippet and the matches in it to highlight; best first.
-#[utoipa::path(get, path = "/api/v1/policies/search", tag = "policies",
+#[utoipa::path(get, path = paths::POLICY_SEARCH, tag = "policies",
     operation_id = "search_policies", params(PolicySearchParams),
     responses(
         (status = 200, description = "The matching sections and Q&As, best first, with facet \

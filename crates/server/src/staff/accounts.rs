@@ -12,6 +12,7 @@ use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::staff::{
     code, normalise_username, AccountList, AccountUpdate, NewAccount, Role, StaffAccount,
 };
+use portal_domain::paths;
 use sqlx::SqliteConnection;
 
 use super::audit::audit;
@@ -50,7 +51,7 @@ fn roles_text(roles: &[Role]) -> String {
 }
 
 /// Every staff account, by username.
-#[utoipa::path(get, path = "/api/v1/staff/accounts", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_ACCOUNTS, tag = "staff",
     operation_id = "staff_list_accounts",
     responses(
         (status = 200, description = "The accounts", body = AccountList),
@@ -73,7 +74,7 @@ pub async fn list_accounts(State(state): State<AppState>) -> Result<Json<Account
 }
 
 /// Creates an account.
-#[utoipa::path(post, path = "/api/v1/staff/accounts", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_ACCOUNTS, tag = "staff",
     operation_id = "staff_create_account", request_body = NewAccount,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
@@ -139,7 +140,7 @@ pub async fn create_account(
 }
 
 /// Changes an account: what the body gives changes, the rest stays.
-#[utoipa::path(patch, path = "/api/v1/staff/accounts/{username}", tag = "staff",
+#[utoipa::path(patch, path = paths::STAFF_ACCOUNT, tag = "staff",
     operation_id = "staff_update_account", request_body = AccountUpdate,
     params(("username" = String, Path, description = "The account's username"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),

@@ -14,6 +14,7 @@
 //! the calendars are swapped in the order the years were written. If the commit fails, the calendar is rebuilt from what the
 //! database holds.
 
+use portal_domain::paths;
 use std::collections::BTreeMap;
 
 use anyhow::Context;
@@ -93,7 +94,7 @@ fn settings_text(
 }
 
 /// Every venue where consultations are booked, with its booking settings, and every topic.
-#[utoipa::path(get, path = "/api/v1/staff/admin/venues", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_VENUES, tag = "staff",
     operation_id = "staff_admin_venues",
     responses(
         (status = 200, description = "The venues and the topics they can offer", body = AdminVenueList),
@@ -118,7 +119,7 @@ pub async fn list_venues(State(state): State<AppState>) -> Result<Json<AdminVenu
 
 /// Replaces a venue's booking settings and marks them confirmed. Bookings already made keep
 /// their times and seats; availability uses the new settings at once.
-#[utoipa::path(put, path = "/api/v1/staff/admin/venues/{id}/booking", tag = "staff",
+#[utoipa::path(put, path = paths::STAFF_VENUE_BOOKING, tag = "staff",
     operation_id = "staff_admin_update_venue_booking", request_body = VenueBookingUpdate,
     params(("id" = String, Path, description = "The venue's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -288,7 +289,7 @@ async fn years(conn: &mut SqliteConnection, current_year: i32) -> anyhow::Result
 }
 
 /// Every year of the official calendar the server works with, and where each comes from.
-#[utoipa::path(get, path = "/api/v1/staff/admin/holidays", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_HOLIDAYS, tag = "staff",
     operation_id = "staff_admin_holidays",
     responses(
         (status = 200, description = "The published years", body = HolidayYearList),
@@ -321,7 +322,7 @@ fn path_year(path: Result<Path<String>, PathRejection>) -> Option<i32> {
 /// Publishes a year's public holidays and adjusted working days from the official notice, or
 /// corrects a published year (the seed file's included). Booking windows and working-day
 /// deadlines use it at once.
-#[utoipa::path(put, path = "/api/v1/staff/admin/holidays/{year}", tag = "staff",
+#[utoipa::path(put, path = paths::STAFF_HOLIDAY_YEAR, tag = "staff",
     operation_id = "staff_admin_publish_holiday_year", request_body = HolidayYearRequest,
     params(("year" = String, Path, description = "The year, 4 digits"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),

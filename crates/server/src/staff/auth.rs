@@ -38,6 +38,7 @@ use portal_domain::api::staff::{
     LOGIN_WINDOW_SECS, MAX_LOGIN_FAILURES_PER_CLIENT, MAX_LOGIN_FAILURES_PER_USERNAME,
     MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT, SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS,
 };
+use portal_domain::paths;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::audit::audit;
@@ -350,7 +351,7 @@ fn session_view(user: &StaffUser) -> StaffSession {
 }
 
 /// Logs in: checks the password and starts a session (the cookie) with its CSRF token.
-#[utoipa::path(post, path = "/api/v1/staff/session", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_SESSION, tag = "staff",
     operation_id = "staff_login", request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in. The cookies `__Host-portal_staff_session` \
@@ -491,7 +492,7 @@ pub async fn login(
 }
 
 /// The signed-in member of staff, with the CSRF token (e.g. after a page reload).
-#[utoipa::path(get, path = "/api/v1/staff/session", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_SESSION, tag = "staff",
     operation_id = "staff_whoami",
     responses(
         (status = 200, description = "The session", body = StaffSession),
@@ -502,7 +503,7 @@ pub async fn whoami(Staff(user): Staff) -> Json<StaffSession> {
 }
 
 /// Logs out: ends the session and clears the cookie.
-#[utoipa::path(delete, path = "/api/v1/staff/session", tag = "staff",
+#[utoipa::path(delete, path = paths::STAFF_SESSION, tag = "staff",
     operation_id = "staff_logout",
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(

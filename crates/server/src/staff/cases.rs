@@ -20,6 +20,7 @@ use portal_domain::api::staff::{
     CaseSummary, MessageRequest, NoteRequest, StaffError, TransitionRequest,
 };
 use portal_domain::calendar::{Date, HolidayCalendar};
+use portal_domain::paths;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
@@ -144,7 +145,7 @@ fn bad_filter(zh: &'static str, en: &'static str) -> ApiError {
 }
 
 /// The queue: requests by status, assignee and overdue, oldest submission first.
-#[utoipa::path(get, path = "/api/v1/staff/cases", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_CASES, tag = "staff",
     operation_id = "staff_list_cases", params(CaseParams),
     responses(
         (status = 200, description = "One page of the queue", body = CaseList),
@@ -273,7 +274,7 @@ fn case_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
 
 /// One case with everything: answers unmasked, files, timeline, messages, internal notes and
 /// where it can go next.
-#[utoipa::path(get, path = "/api/v1/staff/cases/{id}", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_CASE, tag = "staff",
     operation_id = "staff_get_case",
     params(("id" = i64, Path, description = "The case's id")),
     responses(
@@ -297,7 +298,7 @@ pub async fn get_case(
 
 /// A file of the case: evidence or a file sent with a reply (not one the applicant has not
 /// sent yet).
-#[utoipa::path(get, path = "/api/v1/staff/cases/{id}/files/{file_id}", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_CASE_FILE, tag = "staff",
     operation_id = "staff_case_file",
     params(("id" = i64, Path, description = "The case's id"),
         ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
@@ -338,7 +339,7 @@ async fn current_status(conn: &mut SqliteConnection, id: i64) -> Result<RequestS
 }
 
 /// Gives the case to a case handler, or takes it off whoever has it (`username: null`).
-#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/assign", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_CASE_ASSIGN, tag = "staff",
     operation_id = "staff_assign_case", request_body = AssignRequest,
     params(("id" = i64, Path, description = "The case's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -411,7 +412,7 @@ pub async fn assign(
 
 /// Moves the case to another status, by the transition table; the applicant's timeline shows
 /// it at once, with the reason (不予受理) or the outcome (已办结).
-#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/transition", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_CASE_TRANSITION, tag = "staff",
     operation_id = "staff_transition_case", request_body = TransitionRequest,
     params(("id" = i64, Path, description = "The case's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -480,7 +481,7 @@ pub async fn transition(
 
 /// Sends the applicant a message (`info`, or `more_material_requested` while the case is
 /// open); the tracking page shows it and the applicant can answer it once.
-#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/messages", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_CASE_MESSAGES, tag = "staff",
     operation_id = "staff_message_case", request_body = MessageRequest,
     params(("id" = i64, Path, description = "The case's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
@@ -554,7 +555,7 @@ pub async fn send_message(
 }
 
 /// Adds an internal note: staff only, never shown to the applicant.
-#[utoipa::path(post, path = "/api/v1/staff/cases/{id}/notes", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_CASE_NOTES, tag = "staff",
     operation_id = "staff_note_case", request_body = NoteRequest,
     params(("id" = i64, Path, description = "The case's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),

@@ -2,6 +2,7 @@
 //! (against seat scalping; shapes and rules in `portal_domain::api::booking_clusters`).
 //! Reception only: the view shows bookings in full, as the day list does.
 
+use portal_domain::paths;
 use std::collections::HashMap;
 
 use axum::extract::rejection::JsonRejection;
@@ -80,7 +81,7 @@ fn find_clusters(candidates: &[Candidate]) -> Vec<(ClusterKind, Vec<i64>)> {
 }
 
 /// Groups of upcoming bookings that look like one person holding many seats.
-#[utoipa::path(get, path = "/api/v1/staff/bookings/clusters", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_BOOKING_CLUSTERS, tag = "staff",
     operation_id = "staff_booking_clusters",
     responses(
         (status = 200, description = "The clusters, biggest first", body = BookingClusterList),
@@ -120,7 +121,7 @@ pub async fn list_clusters(
 
 /// Cancels the listed bookings that are still confirmed and have not started, as the center,
 /// with the reason their holders read.
-#[utoipa::path(post, path = "/api/v1/staff/bookings/bulk-cancel", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_BOOKINGS_BULK_CANCEL, tag = "staff",
     operation_id = "staff_bulk_cancel_bookings", request_body = BulkCancelRequest,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(

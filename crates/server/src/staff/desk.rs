@@ -18,6 +18,7 @@ use axum::Json;
 use portal_domain::api::booking::{format_shanghai, BookingStatus, NamedRef, CHANGE_CUTOFF_SECS};
 use portal_domain::api::staff::{code, Attendance, DeskBooking, DeskBookingList};
 use portal_domain::calendar::Date;
+use portal_domain::paths;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
@@ -135,7 +136,7 @@ pub struct DeskParams {
 }
 
 /// The bookings of a day, all venues or one: contact details in full.
-#[utoipa::path(get, path = "/api/v1/staff/bookings", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_BOOKINGS, tag = "staff",
     operation_id = "staff_list_bookings", params(DeskParams),
     responses(
         (status = 200, description = "The day's bookings by start time", body = DeskBookingList),
@@ -278,7 +279,7 @@ async fn record(
 }
 
 /// Checks the person in: from 2 hours before the start until the end of that day.
-#[utoipa::path(post, path = "/api/v1/staff/bookings/{id}/check-in", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_BOOKING_CHECK_IN, tag = "staff",
     operation_id = "staff_check_in_booking",
     params(("id" = i64, Path, description = "The booking's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -299,7 +300,7 @@ pub async fn check_in(
 }
 
 /// Marks the booking as not attended, once its slot has ended.
-#[utoipa::path(post, path = "/api/v1/staff/bookings/{id}/no-show", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_BOOKING_NO_SHOW, tag = "staff",
     operation_id = "staff_no_show_booking",
     params(("id" = i64, Path, description = "The booking's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),

@@ -25,6 +25,7 @@
 //! transaction as the change itself, with a summary that holds statuses, roles and ids, never
 //! personal data. Logs name accounts, requests and bookings by their row ids only.
 
+use portal_domain::paths::{self, below_v1};
 pub(crate) mod accounts;
 pub(crate) mod admin;
 pub(crate) mod audit;
@@ -78,9 +79,9 @@ pub struct StaffRoute {
 }
 
 impl StaffRoute {
-    /// `/api/v1` + the path template.
+    /// `/api/v1` + the path template: the path as `portal_domain::paths` writes it.
     pub fn full_path(&self) -> String {
-        format!("/api/v1{}", self.path)
+        format!("{}{}", paths::V1, self.path)
     }
 }
 
@@ -117,108 +118,143 @@ const SLOTS: Access = Access::Roles(&[Role::Reception, Role::Administrator]);
 /// Every staff route with its access: the only place staff routes are added.
 fn table() -> Table {
     let mut t = Table::default();
-    t.add(Method::POST, "/staff/session", Access::Public, auth::login);
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_SESSION),
+        Access::Public,
+        auth::login,
+    );
     t.add(
         Method::GET,
-        "/staff/session",
+        below_v1(paths::STAFF_SESSION),
         Access::AnyStaff,
         auth::whoami,
     );
     t.add(
         Method::DELETE,
-        "/staff/session",
+        below_v1(paths::STAFF_SESSION),
         Access::AnyStaff,
         auth::logout,
     );
 
     t.add(
         Method::GET,
-        "/staff/accounts",
+        below_v1(paths::STAFF_ACCOUNTS),
         ADMIN,
         accounts::list_accounts,
     );
     t.add(
         Method::POST,
-        "/staff/accounts",
+        below_v1(paths::STAFF_ACCOUNTS),
         ADMIN,
         accounts::create_account,
     );
     t.add(
         Method::PATCH,
-        "/staff/accounts/{username}",
+        below_v1(paths::STAFF_ACCOUNT),
         ADMIN,
         accounts::update_account,
     );
-    t.add(Method::GET, "/staff/audit", ADMIN, overview::audit_log);
-    t.add(Method::GET, "/staff/admin/notices", ADMIN, notices::list);
-    t.add(Method::POST, "/staff/admin/notices", ADMIN, notices::create);
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_AUDIT),
+        ADMIN,
+        overview::audit_log,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_NOTICES),
+        ADMIN,
+        notices::list,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_NOTICES),
+        ADMIN,
+        notices::create,
+    );
     t.add(
         Method::PUT,
-        "/staff/admin/notices/{id}",
+        below_v1(paths::STAFF_NOTICE),
         ADMIN,
         notices::update,
     );
     t.add(
         Method::DELETE,
-        "/staff/admin/notices/{id}",
+        below_v1(paths::STAFF_NOTICE),
         ADMIN,
         notices::withdraw,
     );
     t.add(
         Method::GET,
-        "/staff/admin/venues",
+        below_v1(paths::STAFF_VENUES),
         ADMIN,
         admin::list_venues,
     );
     t.add(
         Method::PUT,
-        "/staff/admin/venues/{id}/booking",
+        below_v1(paths::STAFF_VENUE_BOOKING),
         ADMIN,
         admin::update_venue_booking,
     );
     t.add(
         Method::GET,
-        "/staff/admin/holidays",
+        below_v1(paths::STAFF_HOLIDAYS),
         ADMIN,
         admin::list_holidays,
     );
     t.add(
         Method::PUT,
-        "/staff/admin/holidays/{year}",
+        below_v1(paths::STAFF_HOLIDAY_YEAR),
         ADMIN,
         admin::publish_holiday_year,
     );
-    t.add(Method::GET, "/staff/overview", OVERVIEW, overview::overview);
-
-    t.add(Method::GET, "/staff/cases", CASES, cases::list_cases);
-    t.add(Method::GET, "/staff/cases/{id}", CASES, cases::get_case);
     t.add(
         Method::GET,
-        "/staff/cases/{id}/files/{file_id}",
+        below_v1(paths::STAFF_OVERVIEW),
+        OVERVIEW,
+        overview::overview,
+    );
+
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_CASES),
+        CASES,
+        cases::list_cases,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_CASE),
+        CASES,
+        cases::get_case,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_CASE_FILE),
         CASES,
         cases::case_file,
     );
     t.add(
         Method::POST,
-        "/staff/cases/{id}/assign",
+        below_v1(paths::STAFF_CASE_ASSIGN),
         CASES,
         cases::assign,
     );
     t.add(
         Method::POST,
-        "/staff/cases/{id}/transition",
+        below_v1(paths::STAFF_CASE_TRANSITION),
         CASES,
         cases::transition,
     );
     t.add(
         Method::POST,
-        "/staff/cases/{id}/messages",
+        below_v1(paths::STAFF_CASE_MESSAGES),
         CASES,
         cases::send_message,
     );
     t.add(
         Method::POST,
-        "/staff/cases/{id}/notes",
+        below_v1(paths::STAFF_CASE_NOTES),
         CASES,
         cases::add_note,
     );
@@ -226,47 +262,72 @@ fn table() -> Table {
     // The follow-up of bad ratings is every role's: administrator, case_handler and reception.
     t.add(
         Method::GET,
-        "/staff/ratings",
+        below_v1(paths::STAFF_RATINGS),
         Access::AnyStaff,
         ratings::list_ratings,
     );
     t.add(
         Method::POST,
-        "/staff/ratings/{id}/reply",
+        below_v1(paths::STAFF_RATING_REPLY),
         Access::AnyStaff,
         ratings::reply,
     );
 
-    t.add(Method::GET, "/staff/bookings", DESK, desk::list_bookings);
     t.add(
         Method::GET,
-        "/staff/bookings/clusters",
+        below_v1(paths::STAFF_BOOKINGS),
+        DESK,
+        desk::list_bookings,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_BOOKING_CLUSTERS),
         DESK,
         clusters::list_clusters,
     );
     t.add(
         Method::POST,
-        "/staff/bookings/bulk-cancel",
+        below_v1(paths::STAFF_BOOKINGS_BULK_CANCEL),
         DESK,
         clusters::bulk_cancel,
     );
     t.add(
         Method::POST,
-        "/staff/bookings/{id}/check-in",
+        below_v1(paths::STAFF_BOOKING_CHECK_IN),
         DESK,
         desk::check_in,
     );
     t.add(
         Method::POST,
-        "/staff/bookings/{id}/no-show",
+        below_v1(paths::STAFF_BOOKING_NO_SHOW),
         DESK,
         desk::no_show,
     );
 
-    t.add(Method::GET, "/staff/slots", SLOTS, slots::list_slots);
-    t.add(Method::POST, "/staff/slots/seats", SLOTS, slots::add_seats);
-    t.add(Method::POST, "/staff/closures", SLOTS, slots::close);
-    t.add(Method::DELETE, "/staff/closures/{id}", SLOTS, slots::reopen);
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_SLOTS),
+        SLOTS,
+        slots::list_slots,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_SLOT_SEATS),
+        SLOTS,
+        slots::add_seats,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_CLOSURES),
+        SLOTS,
+        slots::close,
+    );
+    t.add(
+        Method::DELETE,
+        below_v1(paths::STAFF_CLOSURE),
+        SLOTS,
+        slots::reopen,
+    );
     t
 }
 

@@ -9,6 +9,7 @@ use axum::Json;
 use portal_domain::api::notices::{
     CheckedNotice, NoticeError, NoticeInput, StaffNotice, StaffNoticeList,
 };
+use portal_domain::paths;
 
 use super::audit::audit;
 use super::user::Staff;
@@ -18,7 +19,7 @@ use crate::notices::store;
 use crate::AppState;
 
 /// Every notice with its state: shown and scheduled first, then the others; newest first.
-#[utoipa::path(get, path = "/api/v1/staff/admin/notices", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_NOTICES, tag = "staff",
     operation_id = "staff_list_notices",
     responses(
         (status = 200, description = "Every notice", body = StaffNoticeList),
@@ -60,7 +61,7 @@ fn summary(n: &CheckedNotice) -> String {
 }
 
 /// Publishes a notice (shown from its first day).
-#[utoipa::path(post, path = "/api/v1/staff/admin/notices", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_NOTICES, tag = "staff",
     operation_id = "staff_create_notice", request_body = NoticeInput,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
@@ -96,7 +97,7 @@ pub async fn create(
 }
 
 /// Replaces a notice's texts, level and days (a withdrawn one stays withdrawn).
-#[utoipa::path(put, path = "/api/v1/staff/admin/notices/{id}", tag = "staff",
+#[utoipa::path(put, path = paths::STAFF_NOTICE, tag = "staff",
     operation_id = "staff_update_notice", request_body = NoticeInput,
     params(("id" = i64, Path, description = "The notice's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -138,7 +139,7 @@ pub async fn update(
 }
 
 /// Takes a notice down at once. It is kept, marked withdrawn; withdrawing again changes nothing.
-#[utoipa::path(delete, path = "/api/v1/staff/admin/notices/{id}", tag = "staff",
+#[utoipa::path(delete, path = paths::STAFF_NOTICE, tag = "staff",
     operation_id = "staff_withdraw_notice",
     params(("id" = i64, Path, description = "The notice's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),

@@ -8,6 +8,7 @@ use portal_domain::api::staff::{
     AuditEntry, AuditPage, DayCount, Overview, StatusCount, AT_RISK_WORKING_DAYS,
     OVERVIEW_BOOKING_DAYS,
 };
+use portal_domain::paths;
 use serde::Deserialize;
 
 use super::cases::summaries;
@@ -18,7 +19,7 @@ use crate::AppState;
 
 /// Cases by status, the open cases whose deadline is near or past, bookings per day for the
 /// next 14 days, and the service ratings (per level, bad ones awaiting a reply).
-#[utoipa::path(get, path = "/api/v1/staff/overview", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_OVERVIEW, tag = "staff",
     operation_id = "staff_overview",
     responses(
         (status = 200, description = "The overview", body = Overview),
@@ -124,7 +125,7 @@ fn filter(value: &Option<String>) -> Option<&str> {
 }
 
 /// The audit log, newest first: who changed and who saw what, and failed logins.
-#[utoipa::path(get, path = "/api/v1/staff/audit", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_AUDIT, tag = "staff",
     operation_id = "staff_audit_log", params(AuditParams),
     responses(
         (status = 200, description = "One page of the log", body = AuditPage),

@@ -13,6 +13,7 @@ use portal_domain::api::rating::{
     code, FollowUp, FollowUpItem, FollowUpList, FollowUpReply, LevelCount, RatingCounts,
     RatingLevel, RatingReplyRequest, ServiceKind,
 };
+use portal_domain::paths;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
@@ -106,7 +107,7 @@ async fn awaiting_reply(conn: &mut SqliteConnection) -> Result<u32, ApiError> {
 }
 
 /// The bad ratings to follow up: those awaiting a reply first, then oldest first.
-#[utoipa::path(get, path = "/api/v1/staff/ratings", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_RATINGS, tag = "staff",
     operation_id = "staff_list_ratings", params(FollowUpParams),
     responses(
         (status = 200, description = "One page of bad ratings", body = FollowUpList),
@@ -174,7 +175,7 @@ async fn follow_up_item(
 
 /// Answers a bad rating; the citizen sees the reply where they rated. Once: the same words
 /// again answer the same 200.
-#[utoipa::path(post, path = "/api/v1/staff/ratings/{id}/reply", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_RATING_REPLY, tag = "staff",
     operation_id = "staff_reply_rating", request_body = RatingReplyRequest,
     params(("id" = i64, Path, description = "The rating's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),

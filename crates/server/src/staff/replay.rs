@@ -17,6 +17,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use portal_domain::api::staff::code;
+use portal_domain::paths;
 use sha2::{Digest, Sha256};
 
 use super::user::StaffUser;
@@ -26,9 +27,9 @@ use crate::AppState;
 
 /// Routes (path templates under `/api/v1`) whose writes must carry a key.
 pub const KEY_REQUIRED: [&str; 3] = [
-    "/api/v1/staff/cases/{id}/messages",
-    "/api/v1/staff/cases/{id}/notes",
-    "/api/v1/staff/slots/seats",
+    paths::STAFF_CASE_MESSAGES,
+    paths::STAFF_CASE_NOTES,
+    paths::STAFF_SLOT_SEATS,
 ];
 /// How long a key and its answer are kept.
 const KEEP_SECS: i64 = 24 * 60 * 60;

@@ -14,6 +14,7 @@
 //! were). The audit summary holds the venue, date, slot and how many were cancelled; never
 //! names or numbers.
 
+use portal_domain::paths;
 use std::collections::HashMap;
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
@@ -222,7 +223,7 @@ fn check_slot(
 
 /// The slots of a day at a venue: seats (the venue's and those added), confirmed bookings,
 /// whether each has started, and the closures.
-#[utoipa::path(get, path = "/api/v1/staff/slots", tag = "staff",
+#[utoipa::path(get, path = paths::STAFF_SLOTS, tag = "staff",
     operation_id = "staff_list_slots", params(SlotsParams),
     responses(
         (status = 200, description = "The day's slots in time order (none on a day that is not \
@@ -253,7 +254,7 @@ pub async fn list_slots(
 /// cancels every confirmed booking in it that has not started, in one transaction. Their
 /// holders see the reason on their booking's page and can choose a new time for the same
 /// booking.
-#[utoipa::path(post, path = "/api/v1/staff/closures", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_CLOSURES, tag = "staff",
     operation_id = "staff_close_slot", request_body = ClosureRequest,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
@@ -370,7 +371,7 @@ pub async fn close(
 /// Reopens a closed slot or day: it can be booked again. The bookings the closure cancelled stay
 /// cancelled (their holders were told and can choose a new time). Reopening again changes
 /// nothing.
-#[utoipa::path(delete, path = "/api/v1/staff/closures/{id}", tag = "staff",
+#[utoipa::path(delete, path = paths::STAFF_CLOSURE, tag = "staff",
     operation_id = "staff_reopen_slot",
     params(("id" = i64, Path, description = "The closure's id"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
@@ -417,7 +418,7 @@ pub async fn reopen(
 
 /// Adds seats to a slot that has not started: 1 to 20 at a time, at most 50 in the slot in all.
 /// The answer is the slot with its new capacity.
-#[utoipa::path(post, path = "/api/v1/staff/slots/seats", tag = "staff",
+#[utoipa::path(post, path = paths::STAFF_SLOT_SEATS, tag = "staff",
     operation_id = "staff_add_seats", request_body = SeatsRequest,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
         ("Idempotency-Key" = String, Header, description = "New for each action, the same when retrying it (see `staff::replay`)")),
