@@ -18,6 +18,9 @@ fn main() {
             catalog("policies", "PolicyTexts", "policy_texts"),
             catalog("booking", "BookingTexts", "booking_texts"),
             catalog("assistance", "AssistanceTexts", "assistance_texts"),
+            catalog("workbench", "WorkbenchTexts", "workbench_texts"),
+            catalog("services", "ServiceTexts", "services_texts"),
+            catalog("rating", "RatingTexts", "rating_texts"),
         ],
     );
 }

@@ -31,71 +31,12 @@ pub enum RatingTarget {
     Assistance(String),
 }
 
-struct RatingTexts {
-    heading: &'static str,
-    lead: &'static str,
-    legend: &'static str,
-    comment_label: &'static str,
-    comment_hint: &'static str,
-    submit: &'static str,
-    rated_heading: &'static str,
-    your_rating: &'static str,
-    your_comment: &'static str,
-    rated_at: &'static str,
-    thanks: &'static str,
-    follow_up: &'static str,
-    reply_heading: &'static str,
-    replied_at: &'static str,
-    not_sent: &'static str,
-}
-
-const ZH: RatingTexts = RatingTexts {
-    heading: "评价这次服务",
-    lead: "您的评价帮助我们改进服务。每项服务只能评价一次，提交后不能修改。",
-    legend: "您对这次服务满意吗？",
-    comment_label: "意见或建议（选填）",
-    comment_hint: "请不要填写身份证号、手机号码等个人信息。",
-    submit: "提交评价",
-    rated_heading: "您的评价",
-    your_rating: "您的评价：",
-    your_comment: "您的意见：",
-    rated_at: "评价时间：",
-    thanks: "感谢您的评价。",
-    follow_up: "我们会跟进您的意见，并在这里答复您。",
-    reply_heading: "服务中心的回复",
-    replied_at: "回复时间：",
-    not_sent: "评价没有提交成功，请检查网络后重试。",
-};
-
-const EN: RatingTexts = RatingTexts {
-    heading: "Rate this service",
-    lead: "Your rating helps us improve. Each service can be rated once, and a rating cannot be changed.",
-    legend: "How satisfied are you with this service?",
-    comment_label: "Comments or suggestions (optional)",
-    comment_hint: "Do not include personal details such as ID or mobile numbers.",
-    submit: "Send rating",
-    rated_heading: "Your rating",
-    your_rating: "Your rating: ",
-    your_comment: "Your comments: ",
-    rated_at: "Rated: ",
-    thanks: "Thank you for your rating.",
-    follow_up: "We will follow up on your comments and reply here.",
-    reply_heading: "The center's reply",
-    replied_at: "Replied: ",
-    not_sent: "Your rating was not sent. Check your connection and try again.",
-};
-
-fn texts(lang: Lang) -> &'static RatingTexts {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
+include!(concat!(env!("OUT_DIR"), "/texts_rating.rs"));
 
 /// A reactive text of this component.
 fn t(pick: fn(&RatingTexts) -> &'static str) -> Signal<&'static str> {
     let prefs = use_prefs();
-    Signal::derive(move || pick(texts(prefs.lang.get())))
+    Signal::derive(move || pick(rating_texts(prefs.lang.get())))
 }
 
 /// "2026-11-20T10:05:00+08:00" → "2026年11月20日 星期五 10:05" (Beijing time), as the booking
@@ -221,7 +162,10 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
                         field_id(f).to_owned()
                     }));
                 }
-                Err(_) => errors.set(vec![(LEVEL_ID.to_owned(), texts(lang).not_sent.to_owned())]),
+                Err(_) => errors.set(vec![(
+                    LEVEL_ID.to_owned(),
+                    rating_texts(lang).not_sent.to_owned(),
+                )]),
             }
         });
     });

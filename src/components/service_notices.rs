@@ -35,10 +35,7 @@ pub fn ServiceNotices() -> impl IntoView {
 }
 
 fn until(date: portal_domain::calendar::Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("有效期至 {}", long_date(date, lang)),
-        Lang::En => format!("Until {}", long_date(date, lang)),
-    }
+    crate::i18n::strings(lang).notice_until(long_date(date, lang))
 }
 
 #[component]

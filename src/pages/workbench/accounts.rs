@@ -27,12 +27,13 @@ use crate::components::form::{
     error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
 };
 use crate::components::loading::Loading;
+use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
 /// `/staff/accounts`.
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    use_staff_title(ACCOUNTS_HEADING);
+    use_staff_title(|t| t.accounts_heading);
     view! {
         <Guard page=StaffPage::Accounts>
             <Accounts/>
@@ -43,7 +44,7 @@ pub fn AccountsPage() -> impl IntoView {
 /// `/staff/accounts/change?username=`.
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    use_staff_title(ACCOUNTS_HEADING);
+    use_staff_title(|t| t.accounts_heading);
     view! {
         <Guard page=StaffPage::Accounts>
             <AccountEditor/>
@@ -64,7 +65,7 @@ fn roles_text(roles: &[Role], lang: Lang) -> String {
         .iter()
         .map(|r| r.label(lang))
         .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "))
+        .join(strings(lang).list_separator)
 }
 
 /// The server's messages at the form's fields (`{prefix}-{field}`), anything else at `first`.
@@ -91,22 +92,21 @@ fn Accounts() -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
     let notice_ref = NodeRef::<html::P>::new();
     let created = Callback::new(move |account: StaffAccount| {
-        notice.set(Some(account_opened(
-            prefs.lang.get_untracked(),
-            &account.username,
-        )));
+        notice.set(Some(
+            workbench_texts(prefs.lang.get_untracked()).account_opened(&account.username),
+        ));
         list.refetch();
         focus_next_frame(notice_ref);
     });
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(ACCOUNTS_HEADING)}</h1>
-            <p class="lead">{tr(ACCOUNTS_LEAD)}</p>
+            <h1 tabindex="-1">{tr(|t| t.accounts_heading)}</h1>
+            <p class="lead">{tr(|t| t.accounts_lead)}</p>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
                 {move || notice.get()}
             </p>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(list)) => view! { <AccountTable list=list/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
             }}
@@ -135,15 +135,15 @@ fn AccountTable(list: AccountList) -> impl IntoView {
                     <td><code>{a.username.clone()}</code></td>
                     <td>{a.display_name}</td>
                     <td>{move || roles_text(&roles, prefs.lang.get())}</td>
-                    <td>{move || if active { tr(ACTIVE)() } else { tr(DISABLED)() }}</td>
+                    <td>{move || if active { tr(|t| t.active)() } else { tr(|t| t.disabled)() }}</td>
                     <td>{short_time(&a.created_at)}</td>
                     <td>{match last_login {
                         Some(at) => view! { <span>{at}</span> }.into_any(),
-                        None => view! { <span class="muted">{tr(NEVER)}</span> }.into_any(),
+                        None => view! { <span class="muted">{tr(|t| t.never)}</span> }.into_any(),
                     }}</td>
                     <td>
                         <A href=href>
-                            {tr(CHANGE)}<span class="visually-hidden">" "{username}</span>
+                            {tr(|t| t.change)}<span class="visually-hidden">" "{username}</span>
                         </A>
                     </td>
                 </tr>
@@ -151,19 +151,19 @@ fn AccountTable(list: AccountList) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="staff-scroll-hint">{tr(TABLE_SCROLL_HINT)}</p>
+        <p class="staff-scroll-hint">{tr(|t| t.table_scroll_hint)}</p>
         <div class="table-scroll" role="region" aria-labelledby="accounts-caption" tabindex="0">
             <table class="staff-table">
-                <caption id="accounts-caption">{tr(ACCOUNTS_CAPTION)}</caption>
+                <caption id="accounts-caption">{tr(|t| t.accounts_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{tr(COL_USERNAME)}</th>
-                        <th scope="col">{tr(COL_NAME)}</th>
-                        <th scope="col">{tr(COL_ROLES)}</th>
-                        <th scope="col">{tr(COL_ACCOUNT_STATUS)}</th>
-                        <th scope="col">{tr(COL_CREATED)}</th>
-                        <th scope="col">{tr(COL_LAST_LOGIN)}</th>
-                        <th scope="col"><span class="visually-hidden">{tr(CHANGE)}</span></th>
+                        <th scope="col">{tr(|t| t.col_username)}</th>
+                        <th scope="col">{tr(|t| t.col_name)}</th>
+                        <th scope="col">{tr(|t| t.col_roles)}</th>
+                        <th scope="col">{tr(|t| t.col_account_status)}</th>
+                        <th scope="col">{tr(|t| t.col_created)}</th>
+                        <th scope="col">{tr(|t| t.col_last_login)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(|t| t.change)}</span></th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -215,13 +215,13 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
         <section class="case-panel" aria-labelledby="new-account-heading">
-            <h2 id="new-account-heading">{tr(NEW_ACCOUNT_HEADING)}</h2>
+            <h2 id="new-account-heading">{tr(|t| t.new_account_heading)}</h2>
             <FormErrorSummary errors=errors/>
             <form novalidate on:submit=on_submit>
                 <TextField
                     id="new-username"
-                    label=tr(USERNAME)
-                    hint=tr(USERNAME_HINT)
+                    label=tr(|t| t.username)
+                    hint=tr(|t| t.username_hint)
                     value=username
                     error=error("new-username")
                     autocomplete="off"
@@ -229,30 +229,30 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
                 />
                 <TextField
                     id="new-display_name"
-                    label=tr(DISPLAY_NAME)
-                    hint=tr(DISPLAY_NAME_HINT)
+                    label=tr(|t| t.display_name)
+                    hint=tr(|t| t.display_name_hint)
                     value=display_name
                     error=error("new-display_name")
                     autocomplete="off"
                 />
                 <CheckboxGroup
                     name="new-roles"
-                    legend=tr(ROLES)
-                    hint=tr(ROLES_HINT)
+                    legend=tr(|t| t.roles)
+                    hint=tr(|t| t.roles_hint)
                     options=role_options()
                     selected=roles
                     error=error("new-roles")
                 />
                 <TextField
                     id="new-password"
-                    label=tr(INITIAL_PASSWORD)
-                    hint=tr(PASSWORD_HINT)
+                    label=tr(|t| t.initial_password)
+                    hint=tr(|t| t.password_hint)
                     value=password
                     error=error("new-password")
                     input_type="password"
                     autocomplete="new-password"
                 />
-                <button type="submit" class="button" disabled=move || busy.get()>{tr(OPEN_ACCOUNT)}</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.open_account)}</button>
             </form>
         </section>
     }
@@ -269,11 +269,11 @@ fn AccountEditor() -> impl IntoView {
         );
     view! {
         <div class="container page">
-            <A href="/staff/accounts" attr:class="back-link">{tr(BACK_TO_ACCOUNTS)}</A>
+            <A href="/staff/accounts" attr:class="back-link">{tr(|t| t.back_to_accounts)}</A>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Err(error)) => view! {
-                    <h1 tabindex="-1">{tr(ACCOUNTS_HEADING)}</h1>
+                    <h1 tabindex="-1">{tr(|t| t.accounts_heading)}</h1>
                     <StaffProblem error=error on_retry=move |_| list.refetch()/>
                 }
                 .into_any(),
@@ -281,7 +281,7 @@ fn AccountEditor() -> impl IntoView {
                     let wanted = wanted();
                     match list.items.into_iter().find(|a| a.username == wanted) {
                         Some(account) => view! { <AccountForms account=account/> }.into_any(),
-                        None => view! { <h1 tabindex="-1">{tr(ACCOUNT_NOT_FOUND)}</h1> }.into_any(),
+                        None => view! { <h1 tabindex="-1">{tr(|t| t.account_not_found)}</h1> }.into_any(),
                     }
                 }
             }}
@@ -363,7 +363,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                     .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
                 return;
             }
-            send(roles_form, update, "edit-roles", ROLES_SAVED);
+            send(roles_form, update, "edit-roles", |t| t.roles_saved);
         }
     };
 
@@ -377,10 +377,10 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                 active: Some(!active),
                 ..AccountUpdate::default()
             };
-            let done = if active {
-                DISABLED_NOTICE
+            let done: Tr = if active {
+                |t| t.disabled_notice
             } else {
-                ENABLED_NOTICE
+                |t| t.enabled_notice
             };
             send(access_form, update, "edit-active", done);
         }
@@ -402,55 +402,55 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
             return;
         }
         password.set(String::new());
-        send(password_form, update, "edit-password", PASSWORD_SET);
+        send(password_form, update, "edit-password", |t| t.password_set);
     };
 
     let a = move || current.get();
     view! {
-        <span class="caption">{tr(ACCOUNTS_HEADING)}</span>
-        <h1 tabindex="-1">{move || change_account(prefs.lang.get(), &username)}</h1>
+        <span class="caption">{tr(|t| t.accounts_heading)}</span>
+        <h1 tabindex="-1">{move || workbench_texts(prefs.lang.get()).change_account(&username)}</h1>
         <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
             {move || notice.get().map(|t| pick(prefs.lang.get(), t))}
         </p>
         <dl class="summary-list">
             <div class="summary-list__row">
-                <dt>{tr(COL_NAME)}</dt>
+                <dt>{tr(|t| t.col_name)}</dt>
                 <dd>{move || a().display_name}</dd>
             </div>
             <div class="summary-list__row">
-                <dt>{tr(COL_ROLES)}</dt>
+                <dt>{tr(|t| t.col_roles)}</dt>
                 <dd>{move || roles_text(&a().roles, prefs.lang.get())}</dd>
             </div>
             <div class="summary-list__row">
-                <dt>{tr(COL_ACCOUNT_STATUS)}</dt>
-                <dd>{move || if a().active { tr(ACTIVE)() } else { tr(DISABLED)() }}</dd>
+                <dt>{tr(|t| t.col_account_status)}</dt>
+                <dd>{move || if a().active { tr(|t| t.active)() } else { tr(|t| t.disabled)() }}</dd>
             </div>
             <div class="summary-list__row">
-                <dt>{tr(COL_LAST_LOGIN)}</dt>
-                <dd>{move || a().last_login_at.as_deref().map(short_time).unwrap_or_else(|| tr(NEVER)().to_owned())}</dd>
+                <dt>{tr(|t| t.col_last_login)}</dt>
+                <dd>{move || a().last_login_at.as_deref().map(short_time).unwrap_or_else(|| tr(|t| t.never)().to_owned())}</dd>
             </div>
         </dl>
 
         <section class="case-panel" aria-labelledby="roles-heading">
-            <h2 id="roles-heading">{tr(EDIT_ROLES_HEADING)}</h2>
+            <h2 id="roles-heading">{tr(|t| t.edit_roles_heading)}</h2>
             <FormErrorSummary errors=roles_form.errors/>
             <form novalidate on:submit=save_roles>
                 <CheckboxGroup
                     name="edit-roles"
-                    legend=tr(ROLES)
-                    hint=tr(ROLES_HINT)
+                    legend=tr(|t| t.roles)
+                    hint=tr(|t| t.roles_hint)
                     options=role_options()
                     selected=chosen
                     error=Signal::derive(move || roles_form.errors.with(|e| error_for(e, "edit-roles")))
                 />
-                <button type="submit" class="button" disabled=move || roles_form.busy.get()>{tr(SAVE_ROLES)}</button>
+                <button type="submit" class="button" disabled=move || roles_form.busy.get()>{tr(|t| t.save_roles)}</button>
             </form>
         </section>
 
         <section class="case-panel" aria-labelledby="access-heading">
-            <h2 id="access-heading">{tr(ACCESS_HEADING)}</h2>
+            <h2 id="access-heading">{tr(|t| t.access_heading)}</h2>
             <FormErrorSummary errors=access_form.errors/>
-            <p class="hint" id="edit-active-hint">{tr(DISABLE_HINT)}</p>
+            <p class="hint" id="edit-active-hint">{tr(|t| t.disable_hint)}</p>
             {move || access_form.errors.with(|e| error_for(e, "edit-active")).map(|m| view! {
                 <p class="field-error" id="edit-active-error">{m}</p>
             })}
@@ -467,25 +467,25 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                     }
                     disabled=move || access_form.busy.get()
                 >
-                    {move || if a().active { tr(DISABLE_ACCOUNT)() } else { tr(ENABLE_ACCOUNT)() }}
+                    {move || if a().active { tr(|t| t.disable_account)() } else { tr(|t| t.enable_account)() }}
                 </button>
             </form>
         </section>
 
         <section class="case-panel" aria-labelledby="password-heading">
-            <h2 id="password-heading">{tr(PASSWORD_HEADING)}</h2>
+            <h2 id="password-heading">{tr(|t| t.password_heading)}</h2>
             <FormErrorSummary errors=password_form.errors/>
             <form novalidate on:submit=set_password>
                 <TextField
                     id="edit-password"
-                    label=tr(NEW_PASSWORD)
-                    hint=tr(PASSWORD_HINT)
+                    label=tr(|t| t.new_password)
+                    hint=tr(|t| t.password_hint)
                     value=password
                     error=Signal::derive(move || password_form.errors.with(|e| error_for(e, "edit-password")))
                     input_type="password"
                     autocomplete="new-password"
                 />
-                <button type="submit" class="button button--secondary" disabled=move || password_form.busy.get()>{tr(SET_PASSWORD)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || password_form.busy.get()>{tr(|t| t.set_password)}</button>
             </form>
         </section>
     }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use portal_domain::{Lang, Localized};
 
-use super::texts::{pick, NOT_SENT};
+use super::texts::pick;
 use crate::api::ApiError;
 use crate::components::form::{error_for, refusal_errors_at, FormErrors};
 
@@ -35,7 +35,7 @@ pub fn parser_errors<E: Localized>(lang: Lang, problems: &[(String, E)]) -> Form
 pub fn request_errors(lang: Lang, error: ApiError, first: &str) -> FormErrors {
     match error {
         ApiError::Validation(body) => refusal_errors_at(body, first.to_owned(), field_id),
-        _ => vec![(first.to_owned(), pick(lang, NOT_SENT).to_owned())],
+        _ => vec![(first.to_owned(), pick(lang, |t| t.not_sent).to_owned())],
     }
 }
 

@@ -15,7 +15,7 @@ use crate::prefs::use_prefs;
 /// administrators, filtered by person and by record.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    use_staff_title(AUDIT_HEADING);
+    use_staff_title(|t| t.audit_heading);
     view! {
         <Guard page=StaffPage::Audit>
             <Audit/>
@@ -25,9 +25,9 @@ pub fn AuditPage() -> impl IntoView {
 
 /// The filters of the log by name, in the order of the form and the query string.
 const FILTERS: [(&str, Tr); 3] = [
-    ("actor", AUDIT_FILTER_ACTOR),
-    ("target_type", AUDIT_FILTER_TYPE),
-    ("target_id", AUDIT_FILTER_ID),
+    ("actor", |t| t.audit_filter_actor),
+    ("target_type", |t| t.audit_filter_type),
+    ("target_id", |t| t.audit_filter_id),
 ];
 
 /// `actor=…&target_type=…` of the filters that have a value.
@@ -95,17 +95,17 @@ fn Audit() -> impl IntoView {
         .collect_view();
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(AUDIT_HEADING)}</h1>
-            <p class="lead">{tr(AUDIT_LEAD)}</p>
+            <h1 tabindex="-1">{tr(|t| t.audit_heading)}</h1>
+            <p class="lead">{tr(|t| t.audit_lead)}</p>
             <form class="staff-filters" novalidate on:submit=on_submit>
                 {inputs}
                 <div class="button-row">
-                    <button type="submit" class="button">{tr(SHOW)}</button>
-                    <A href="/staff/audit" attr:class="button button--secondary">{tr(CLEAR_FILTERS)}</A>
+                    <button type="submit" class="button">{tr(|t| t.show)}</button>
+                    <A href="/staff/audit" attr:class="button button--secondary">{tr(|t| t.clear_filters)}</A>
                 </div>
             </form>
             {move || match log.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(list)) => {
                     let filters = filter_query(&asked.get_untracked());
                     view! { <AuditTable list=list filters=filters filtered=filtered()/> }.into_any()
@@ -120,10 +120,10 @@ fn Audit() -> impl IntoView {
 fn AuditTable(list: AuditList, filters: String, filtered: bool) -> impl IntoView {
     let prefs = use_prefs();
     if list.items.is_empty() {
-        let empty = if filtered {
-            AUDIT_FILTER_NONE
+        let empty: Tr = if filtered {
+            |t| t.audit_filter_none
         } else {
-            AUDIT_EMPTY
+            |t| t.audit_empty
         };
         return view! { <p class="empty-state">{tr(empty)}</p> }.into_any();
     }
@@ -142,7 +142,7 @@ fn AuditTable(list: AuditList, filters: String, filtered: bool) -> impl IntoView
                     <td>{short_time(&e.at)}</td>
                     <td>{match e.actor {
                         Some(a) => view! { <span>{a}</span> }.into_any(),
-                        None => view! { <span>{tr(SYSTEM)}</span> }.into_any(),
+                        None => view! { <span>{tr(|t| t.system)}</span> }.into_any(),
                     }}</td>
                     <td><code>{e.action}</code></td>
                     <td>{target}</td>
@@ -152,26 +152,26 @@ fn AuditTable(list: AuditList, filters: String, filtered: bool) -> impl IntoView
         })
         .collect_view();
     view! {
-        <p class="staff-scroll-hint">{tr(TABLE_SCROLL_HINT)}</p>
+        <p class="staff-scroll-hint">{tr(|t| t.table_scroll_hint)}</p>
         <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
             <table class="staff-table">
-                <caption id="audit-caption">{move || page_of(prefs.lang.get(), page, pages)}</caption>
+                <caption id="audit-caption">{move || workbench_texts(prefs.lang.get()).page_of(page, pages)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{tr(COL_TIME)}</th>
-                        <th scope="col">{tr(COL_ACTOR)}</th>
-                        <th scope="col">{tr(COL_ACTION)}</th>
-                        <th scope="col">{tr(COL_TARGET)}</th>
-                        <th scope="col">{tr(COL_SUMMARY)}</th>
+                        <th scope="col">{tr(|t| t.col_time)}</th>
+                        <th scope="col">{tr(|t| t.col_actor)}</th>
+                        <th scope="col">{tr(|t| t.col_action)}</th>
+                        <th scope="col">{tr(|t| t.col_target)}</th>
+                        <th scope="col">{tr(|t| t.col_summary)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label=move || page_of(prefs.lang.get(), page, pages)>
-                {(page > 1).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page - 1) attr:class="button button--secondary">{tr(PREVIOUS)}</A> })}
-                {(page < pages).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page + 1) attr:class="button button--secondary">{tr(NEXT)}</A> })}
+            <nav class="pagination" aria-label=move || workbench_texts(prefs.lang.get()).page_of(page, pages)>
+                {(page > 1).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page - 1) attr:class="button button--secondary">{tr(|t| t.previous)}</A> })}
+                {(page < pages).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page + 1) attr:class="button button--secondary">{tr(|t| t.next)}</A> })}
             </nav>
         })}
     }

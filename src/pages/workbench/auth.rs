@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Role, StaffSession};
 
 use super::page_table::{StaffPage, PAGES};
-use super::texts::{tr, LOADING, NO_ACCESS_BODY, NO_ACCESS_HEADING};
+use super::texts::tr;
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -154,7 +154,7 @@ pub fn Guard(page: StaffPage, children: ChildrenFn) -> impl IntoView {
         Access::Checking | Access::Anonymous => Some(
             view! {
                 <div class="container page">
-                    <Loading label=Signal::derive(tr(LOADING))/>
+                    <Loading label=Signal::derive(tr(|t| t.loading))/>
                 </div>
             }
             .into_any(),
@@ -168,8 +168,8 @@ pub fn NoAccess() -> impl IntoView {
     let auth = use_auth();
     view! {
         <div class="container page narrow">
-            <h1 tabindex="-1">{tr(NO_ACCESS_HEADING)}</h1>
-            <p>{tr(NO_ACCESS_BODY)}</p>
+            <h1 tabindex="-1">{tr(|t| t.no_access_heading)}</h1>
+            <p>{tr(|t| t.no_access_body)}</p>
             <ul class="list-bullet">
                 {PAGES
                     .into_iter()
@@ -189,7 +189,7 @@ pub fn StaffProblem(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> im
     if api::is_unauthenticated(&error) {
         // Not while this view is being built: the guard replaces it.
         request_animation_frame(move || auth.expire());
-        return view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any();
+        return view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any();
     }
     if api::is_forbidden(&error) {
         return view! { <NoAccess/> }.into_any();

@@ -32,7 +32,7 @@ use crate::prefs::use_prefs;
 /// `/staff/cases/{id}`: a request in full, what can be done with it, and its history.
 #[component]
 pub fn CasePage() -> impl IntoView {
-    use_staff_title(CASE_HEADING);
+    use_staff_title(|t| t.case_heading);
     view! {
         <Guard page=StaffPage::Cases>
             <CaseView/>
@@ -65,19 +65,19 @@ fn CaseView() -> impl IntoView {
 
     view! {
         <div class="container page">
-            <A href="/staff/cases" attr:class="back-link">{tr(BACK_TO_QUEUE)}</A>
+            <A href="/staff/cases" attr:class="back-link">{tr(|t| t.back_to_queue)}</A>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
                 {move || notice.get().map(|t| pick(prefs.lang.get(), t))}
             </p>
             {move || match case.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Err(ApiError::NotFound)) => view! {
-                    <h1 tabindex="-1">{tr(CASE_NOT_FOUND)}</h1>
-                    <p>{tr(CASE_NOT_FOUND_BODY)}</p>
+                    <h1 tabindex="-1">{tr(|t| t.case_not_found)}</h1>
+                    <p>{tr(|t| t.case_not_found_body)}</p>
                 }
                 .into_any(),
                 Some(Err(error)) => view! {
-                    <h1 tabindex="-1">{tr(CASE_HEADING)}</h1>
+                    <h1 tabindex="-1">{tr(|t| t.case_heading)}</h1>
                     <StaffProblem error=error on_retry=move |_| case.refetch()/>
                 }
                 .into_any(),
@@ -96,24 +96,24 @@ fn CaseBody(detail: CaseDetail, updated: Callback<(CaseDetail, Tr)>) -> impl Int
     let submitted_at = short_time(&detail.summary.submitted_at);
     let right = detail.summary.right_type;
     view! {
-        <span class="caption">{tr(CASE_HEADING)}" · "{move || right.label(prefs.lang.get())}</span>
+        <span class="caption">{tr(|t| t.case_heading)}" · "{move || right.label(prefs.lang.get())}</span>
         <h1 tabindex="-1">{detail.summary.reference.clone()}</h1>
         <dl class="summary-list">
             <div class="summary-list__row">
-                <dt>{tr(COL_STATUS)}</dt>
+                <dt>{tr(|t| t.col_status)}</dt>
                 <dd><span class="status-tag">{move || status.label(prefs.lang.get())}</span></dd>
             </div>
             <div class="summary-list__row">
-                <dt>{tr(COL_DEADLINE)}</dt>
+                <dt>{tr(|t| t.col_deadline)}</dt>
                 <dd><Countdown case=detail.summary.clone()/></dd>
             </div>
             <div class="summary-list__row">
-                <dt>{tr(ASSIGNED_TO)}</dt>
+                <dt>{tr(|t| t.assigned_to)}</dt>
                 <dd>{assignee.clone().map(|a| view! { <span>{a}</span> }.into_any())
-                    .unwrap_or_else(|| view! { <span>{tr(NOBODY)}</span> }.into_any())}</dd>
+                    .unwrap_or_else(|| view! { <span>{tr(|t| t.nobody)}</span> }.into_any())}</dd>
             </div>
             <div class="summary-list__row">
-                <dt>{tr(SUBMITTED_AT)}</dt>
+                <dt>{tr(|t| t.submitted_at)}</dt>
                 <dd>{submitted_at}</dd>
             </div>
         </dl>
@@ -200,9 +200,12 @@ fn send<C, F>(
             }
             Err(ApiError::NotFound) => errors.set(vec![(
                 first.to_owned(),
-                pick(lang, CASE_NOT_FOUND).to_owned(),
+                pick(lang, |t| t.case_not_found).to_owned(),
             )]),
-            Err(_) => errors.set(vec![(first.to_owned(), pick(lang, NOT_SENT).to_owned())]),
+            Err(_) => errors.set(vec![(
+                first.to_owned(),
+                pick(lang, |t| t.not_sent).to_owned(),
+            )]),
         }
     });
 }
@@ -227,7 +230,7 @@ fn AssignForm(
             form,
             auth,
             lang,
-            ASSIGNED_NOTICE,
+            |t| t.assigned_notice,
             updated,
             move |csrf, _| async move { api::staff_assign(id, &request, &csrf, lang).await },
         );
@@ -251,31 +254,31 @@ fn AssignForm(
     let error = Signal::derive(move || errors.with(|e| error_for(e, "assign-username")));
     view! {
         <section class="case-panel" aria-labelledby="assign-heading">
-            <h2 id="assign-heading">{tr(ASSIGNMENT)}</h2>
+            <h2 id="assign-heading">{tr(|t| t.assignment)}</h2>
             <FormErrorSummary errors=errors/>
             <div class="button-row">
                 {(!mine).then(|| view! {
                     <button type="button" class="button" disabled=move || busy.get() on:click=move |_| assign(Some(auth.username()))>
-                        {tr(ASSIGN_TO_ME)}
+                        {tr(|t| t.assign_to_me)}
                     </button>
                 })}
                 {assignee.is_some().then(|| view! {
                     <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| assign(None)>
-                        {tr(UNASSIGN)}
+                        {tr(|t| t.unassign)}
                     </button>
                 })}
             </div>
             <form novalidate on:submit=on_submit>
                 <TextField
                     id="assign-username"
-                    label=tr(ASSIGN_TO_SOMEONE)
-                    hint=tr(ASSIGNEE_USERNAME)
+                    label=tr(|t| t.assign_to_someone)
+                    hint=tr(|t| t.assignee_username)
                     value=username
                     error=error
                     autocomplete="off"
                     short=true
                 />
-                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(ASSIGN)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(|t| t.assign)}</button>
             </form>
         </section>
     }
@@ -320,7 +323,7 @@ fn TransitionForm(
             form,
             auth,
             lang,
-            STATUS_CHANGED,
+            |t| t.status_changed,
             updated,
             move |csrf, _| async move { api::staff_transition(id, &request, &csrf, lang).await },
         );
@@ -330,8 +333,8 @@ fn TransitionForm(
     if allowed.is_empty() {
         return view! {
             <section class="case-panel" aria-labelledby="transition-heading">
-                <h2 id="transition-heading">{tr(STATUS_HEADING)}</h2>
-                <p>{tr(NO_TRANSITIONS)}</p>
+                <h2 id="transition-heading">{tr(|t| t.status_heading)}</h2>
+                <p>{tr(|t| t.no_transitions)}</p>
             </section>
         }
         .into_any();
@@ -359,12 +362,12 @@ fn TransitionForm(
         .collect_view();
     view! {
         <section class="case-panel" aria-labelledby="transition-heading">
-            <h2 id="transition-heading">{tr(STATUS_HEADING)}</h2>
+            <h2 id="transition-heading">{tr(|t| t.status_heading)}</h2>
             <FormErrorSummary errors=errors/>
             <form novalidate on:submit=on_submit>
                 <div class="form-group" class:form-group--error=move || to_error.with(Option::is_some)>
                     <fieldset aria-describedby=move || to_error.with(Option::is_some).then_some("transition-to-error")>
-                        <legend>{tr(NEW_STATUS)}</legend>
+                        <legend>{tr(|t| t.new_status)}</legend>
                         {move || to_error.get().map(|m| view! { <p class="field-error" id="transition-to-error">{m}</p> })}
                         <div class="choices">{radios}</div>
                     </fieldset>
@@ -372,8 +375,8 @@ fn TransitionForm(
                 {move || (to() == Some(RequestStatus::Rejected)).then(|| view! {
                     <TextArea
                         id="transition-reason"
-                        label=tr(REASON)
-                        hint=tr(REASON_HINT)
+                        label=tr(|t| t.reason)
+                        hint=tr(|t| t.reason_hint)
                         value=reason
                         error=error("transition-reason")
                         max_chars=MAX_REASON_CHARS
@@ -382,14 +385,14 @@ fn TransitionForm(
                 {move || (to() == Some(RequestStatus::Concluded)).then(|| view! {
                     <TextArea
                         id="transition-outcome"
-                        label=tr(OUTCOME)
-                        hint=tr(OUTCOME_HINT)
+                        label=tr(|t| t.outcome)
+                        hint=tr(|t| t.outcome_hint)
                         value=outcome
                         error=error("transition-outcome")
                         max_chars=MAX_REASON_CHARS
                     />
                 })}
-                <button type="submit" class="button" disabled=move || busy.get()>{tr(CHANGE_STATUS)}</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.change_status)}</button>
             </form>
         </section>
     }
@@ -420,7 +423,7 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             form,
             auth,
             lang,
-            MESSAGE_SENT,
+            |t| t.message_sent,
             updated,
             move |csrf, key| async move { api::staff_message(id, &request, &csrf, &key, lang).await },
         );
@@ -428,11 +431,11 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
         <section class="case-panel" aria-labelledby="message-heading">
-            <h2 id="message-heading">{tr(MESSAGE_HEADING)}</h2>
+            <h2 id="message-heading">{tr(|t| t.message_heading)}</h2>
             <FormErrorSummary errors=errors/>
             <form novalidate on:submit=on_submit>
                 <fieldset class="form-group">
-                    <legend>{tr(MESSAGE_KIND)}</legend>
+                    <legend>{tr(|t| t.message_kind)}</legend>
                     <div class="choices">
                         {[MessageKind::MoreMaterialRequested, MessageKind::Info]
                             .into_iter()
@@ -451,13 +454,13 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                 </fieldset>
                 <TextArea
                     id="message-text"
-                    label=tr(MESSAGE_TEXT)
-                    hint=tr(MESSAGE_HINT)
+                    label=tr(|t| t.message_text)
+                    hint=tr(|t| t.message_hint)
                     value=text
                     error=error("message-text")
                     max_chars=MAX_MESSAGE_CHARS
                 />
-                <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_MESSAGE)}</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.send_message)}</button>
             </form>
         </section>
     }
@@ -481,25 +484,25 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             form,
             auth,
             lang,
-            NOTE_ADDED,
+            |t| t.note_added,
             updated,
             move |csrf, key| async move { api::staff_note(id, &request, &csrf, &key, lang).await },
         );
     });
     view! {
         <section class="case-panel" aria-labelledby="note-form-heading">
-            <h2 id="note-form-heading">{tr(NOTE_FORM_HEADING)}</h2>
+            <h2 id="note-form-heading">{tr(|t| t.note_form_heading)}</h2>
             <FormErrorSummary errors=errors/>
             <form novalidate on:submit=on_submit>
                 <TextArea
                     id="note-text"
-                    label=tr(NOTE_TEXT)
-                    hint=tr(NOTE_HINT)
+                    label=tr(|t| t.note_text)
+                    hint=tr(|t| t.note_hint)
                     value=text
                     error=Signal::derive(move || errors.with(|e| error_for(e, "note-text")))
                     max_chars=MAX_MESSAGE_CHARS
                 />
-                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(ADD_NOTE)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(|t| t.add_note)}</button>
             </form>
         </section>
     }
@@ -512,7 +515,7 @@ fn row(label: Tr, value: Option<String>) -> impl IntoView {
             <dt>{tr(label)}</dt>
             <dd class="pre-line">{match value {
                 Some(v) => view! { <span>{v}</span> }.into_any(),
-                None => view! { <span class="muted">{tr(NOT_GIVEN)}</span> }.into_any(),
+                None => view! { <span class="muted">{tr(|t| t.not_given)}</span> }.into_any(),
             }}</dd>
         </div>
     }
@@ -547,43 +550,43 @@ fn Answers(detail: CaseDetail) -> impl IntoView {
         .map(|fen| format!("{}.{:02} 元 (CNY)", fen / 100, fen % 100));
     view! {
         <section aria-labelledby="answers-heading">
-            <h2 id="answers-heading">{tr(ANSWERS_HEADING)}</h2>
-            <h3>{tr(APPLICANT)}</h3>
+            <h2 id="answers-heading">{tr(|t| t.answers_heading)}</h2>
+            <h3>{tr(|t| t.applicant)}</h3>
             <dl class="summary-list">
-                {row_label(APPLICANT_KIND, move |l| kind.label(l).to_owned())}
-                {row(NAME, Some(applicant.name.clone()))}
-                {applicant.resident_id.as_ref().map(|id| row(RESIDENT_ID, Some(id.to_string())))}
-                {applicant.uscc.as_ref().map(|id| row(USCC, Some(id.to_string())))}
-                {applicant.contact_name.clone().map(|n| row(CONTACT_NAME, Some(n)))}
-                {row(MOBILE, Some(applicant.mobile.to_string()))}
-                {applicant.representative_name.clone().map(|n| row(REPRESENTATIVE, Some(n)))}
+                {row_label(|t| t.applicant_kind, move |l| kind.label(l).to_owned())}
+                {row(|t| t.name, Some(applicant.name.clone()))}
+                {applicant.resident_id.as_ref().map(|id| row(|t| t.resident_id, Some(id.to_string())))}
+                {applicant.uscc.as_ref().map(|id| row(|t| t.uscc, Some(id.to_string())))}
+                {applicant.contact_name.clone().map(|n| row(|t| t.contact_name, Some(n)))}
+                {row(|t| t.mobile, Some(applicant.mobile.to_string()))}
+                {applicant.representative_name.clone().map(|n| row(|t| t.representative, Some(n)))}
             </dl>
-            <h3>{tr(RIGHT)}</h3>
+            <h3>{tr(|t| t.right)}</h3>
             <dl class="summary-list">
-                {row_label(RIGHT_TYPE, move |l| right_type.label(l).to_owned())}
-                {row(RIGHT_NUMBER, right.number.clone())}
-                {row(RIGHT_TITLE, right.title.clone())}
-                {row(RIGHT_HOLDER, Some(right.holder.clone()))}
-                {row_label(LEGAL_STATUS, move |l| legal.label(l).to_owned())}
+                {row_label(|t| t.right_type, move |l| right_type.label(l).to_owned())}
+                {row(|t| t.right_number, right.number.clone())}
+                {row(|t| t.right_title, right.title.clone())}
+                {row(|t| t.right_holder, Some(right.holder.clone()))}
+                {row_label(|t| t.legal_status, move |l| legal.label(l).to_owned())}
             </dl>
-            <h3>{tr(OTHER_PARTY)}</h3>
+            <h3>{tr(|t| t.other_party)}</h3>
             <dl class="summary-list">
-                {row(NAME, Some(party.name.clone()))}
-                {row(ADDRESS, party.address.clone())}
-                {row(ONLINE_LINK, party.online_link.clone())}
-                {row(PLACE, Some(party.place.clone()))}
+                {row(|t| t.name, Some(party.name.clone()))}
+                {row(|t| t.address, party.address.clone())}
+                {row(|t| t.online_link, party.online_link.clone())}
+                {row(|t| t.place, Some(party.place.clone()))}
             </dl>
-            <h3>{tr(FACTS)}</h3>
+            <h3>{tr(|t| t.facts)}</h3>
             <dl class="summary-list">
-                {row(DESCRIPTION, Some(facts.description.clone()))}
-                {row_label(DISCOVERED_ON, move |l| short_date(discovered, l))}
-                {row(ESTIMATED_LOSS, loss)}
-                {row(OTHER_ACTIONS, facts.other_actions.clone())}
+                {row(|t| t.description, Some(facts.description.clone()))}
+                {row_label(|t| t.discovered_on, move |l| short_date(discovered, l))}
+                {row(|t| t.estimated_loss, loss)}
+                {row(|t| t.other_actions, facts.other_actions.clone())}
             </dl>
-            <h3>{tr(HELP)}</h3>
+            <h3>{tr(|t| t.help)}</h3>
             <dl class="summary-list">
-                {row_label(HELP, move |l| types.iter().map(|t| t.label(l)).collect::<Vec<_>>().join("；"))}
-                {row(HELP_NOTES, help.notes.clone())}
+                {row_label(|t| t.help, move |l| types.iter().map(|t| t.label(l)).collect::<Vec<_>>().join("；"))}
+                {row(|t| t.help_notes, help.notes.clone())}
             </dl>
         </section>
     }
@@ -604,9 +607,9 @@ fn file_link(id: i64, file: &EvidenceFile) -> impl IntoView {
 fn Files(id: i64, files: Vec<EvidenceFile>) -> impl IntoView {
     view! {
         <section aria-labelledby="files-heading">
-            <h2 id="files-heading">{tr(EVIDENCE_HEADING)}</h2>
+            <h2 id="files-heading">{tr(|t| t.evidence_heading)}</h2>
             {if files.is_empty() {
-                view! { <p>{tr(NO_FILES)}</p> }.into_any()
+                view! { <p>{tr(|t| t.no_files)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="list-bullet">
@@ -624,7 +627,7 @@ fn Timeline(events: Vec<TimelineEvent>) -> impl IntoView {
     let prefs = use_prefs();
     view! {
         <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{tr(TIMELINE_HEADING)}</h2>
+            <h2 id="timeline-heading">{tr(|t| t.timeline_heading)}</h2>
             <ol class="timeline">
                 {events
                     .into_iter()
@@ -650,9 +653,9 @@ fn Messages(id: i64, messages: Vec<CenterMessage>, files: Vec<EvidenceFile>) -> 
     let _ = files;
     view! {
         <section aria-labelledby="messages-heading">
-            <h2 id="messages-heading">{tr(MESSAGES_HEADING)}</h2>
+            <h2 id="messages-heading">{tr(|t| t.messages_heading)}</h2>
             {if messages.is_empty() {
-                view! { <p>{tr(NO_MESSAGES)}</p> }.into_any()
+                view! { <p>{tr(|t| t.no_messages)}</p> }.into_any()
             } else {
                 view! {
                     <ol class="messages">
@@ -664,14 +667,14 @@ fn Messages(id: i64, messages: Vec<CenterMessage>, files: Vec<EvidenceFile>) -> 
                                     <li class="message">
                                         <p class="message__meta">
                                             <strong>{move || kind.label(prefs.lang.get())}</strong>
-                                            " · "{tr(SENT_AT)}" "{short_time(&m.sent_at)}
+                                            " · "{tr(|t| t.sent_at)}" "{short_time(&m.sent_at)}
                                         </p>
                                         <p class="pre-line">{m.text.clone()}</p>
                                         {match m.reply {
                                             Some(reply) => view! {
                                                 <div class="message__reply">
                                                     <p class="message__meta">
-                                                        <strong>{tr(REPLY)}</strong>" · "{short_time(&reply.sent_at)}
+                                                        <strong>{tr(|t| t.reply)}</strong>" · "{short_time(&reply.sent_at)}
                                                     </p>
                                                     {reply.text.map(|t| view! { <p class="pre-line">{t}</p> })}
                                                     {(!reply.files.is_empty()).then(|| view! {
@@ -682,7 +685,7 @@ fn Messages(id: i64, messages: Vec<CenterMessage>, files: Vec<EvidenceFile>) -> 
                                                 </div>
                                             }
                                             .into_any(),
-                                            None if m.can_reply => view! { <p class="muted">{tr(AWAITING_REPLY)}</p> }.into_any(),
+                                            None if m.can_reply => view! { <p class="muted">{tr(|t| t.awaiting_reply)}</p> }.into_any(),
                                             None => ().into_any(),
                                         }}
                                     </li>
@@ -701,10 +704,10 @@ fn Messages(id: i64, messages: Vec<CenterMessage>, files: Vec<EvidenceFile>) -> 
 fn Notes(notes: Vec<CaseNote>) -> impl IntoView {
     view! {
         <section aria-labelledby="notes-heading">
-            <h2 id="notes-heading">{tr(NOTE_HEADING)}</h2>
-            <p class="hint">{tr(NOTE_HINT)}</p>
+            <h2 id="notes-heading">{tr(|t| t.note_heading)}</h2>
+            <p class="hint">{tr(|t| t.note_hint)}</p>
             {if notes.is_empty() {
-                view! { <p>{tr(NO_NOTES)}</p> }.into_any()
+                view! { <p>{tr(|t| t.no_notes)}</p> }.into_any()
             } else {
                 view! {
                     <ol class="messages">

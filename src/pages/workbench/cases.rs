@@ -63,7 +63,7 @@ impl QueueFilters {
 /// `/staff/cases`: the queue of rights-assistance requests.
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    use_staff_title(QUEUE_HEADING);
+    use_staff_title(|t| t.queue_heading);
     view! {
         <Guard page=StaffPage::Cases>
             <Queue/>
@@ -115,19 +115,19 @@ fn Queue() -> impl IntoView {
 
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(QUEUE_HEADING)}</h1>
-            <p class="lead">{tr(QUEUE_LEAD)}</p>
-            <form class="staff-filters" novalidate on:submit=on_submit aria-label=tr(FILTERS)>
+            <h1 tabindex="-1">{tr(|t| t.queue_heading)}</h1>
+            <p class="lead">{tr(|t| t.queue_lead)}</p>
+            <form class="staff-filters" novalidate on:submit=on_submit aria-label=tr(|t| t.filters)>
                 <div class="form-group">
-                    <label class="label" for="status">{tr(FILTER_STATUS)}</label>
+                    <label class="label" for="status">{tr(|t| t.filter_status)}</label>
                     <select
                         id="status"
                         class="input select"
                         prop:value=move || status.get()
                         on:change=move |ev| status.set(event_target_value(&ev))
                     >
-                        <option value="" selected=move || status.with(String::is_empty)>{tr(STATUS_OPEN)}</option>
-                        <option value="all" selected=move || status.get() == "all">{tr(STATUS_ALL)}</option>
+                        <option value="" selected=move || status.with(String::is_empty)>{tr(|t| t.status_open)}</option>
+                        <option value="all" selected=move || status.get() == "all">{tr(|t| t.status_all)}</option>
                         {RequestStatus::ALL
                             .iter()
                             .filter(|s| s.is_case_status())
@@ -143,16 +143,16 @@ fn Queue() -> impl IntoView {
                     </select>
                 </div>
                 <div class="form-group">
-                    <label class="label" for="assignee">{tr(FILTER_ASSIGNEE)}</label>
+                    <label class="label" for="assignee">{tr(|t| t.filter_assignee)}</label>
                     <select
                         id="assignee"
                         class="input select"
                         prop:value=move || assignee.get()
                         on:change=move |ev| assignee.set(event_target_value(&ev))
                     >
-                        <option value="" selected=move || assignee.with(String::is_empty)>{tr(ASSIGNEE_ANY)}</option>
-                        <option value="me" selected=move || assignee.get() == "me">{tr(ASSIGNEE_ME)}</option>
-                        <option value="none" selected=move || assignee.get() == "none">{tr(ASSIGNEE_NONE)}</option>
+                        <option value="" selected=move || assignee.with(String::is_empty)>{tr(|t| t.assignee_any)}</option>
+                        <option value="me" selected=move || assignee.get() == "me">{tr(|t| t.assignee_me)}</option>
+                        <option value="none" selected=move || assignee.get() == "none">{tr(|t| t.assignee_none)}</option>
                     </select>
                 </div>
                 <div class="form-group">
@@ -164,17 +164,17 @@ fn Queue() -> impl IntoView {
                             prop:checked=move || overdue.get()
                             on:change=move |ev| overdue.set(event_target_checked(&ev))
                         />
-                        <label class="choice__label" for="overdue">{tr(FILTER_OVERDUE)}</label>
+                        <label class="choice__label" for="overdue">{tr(|t| t.filter_overdue)}</label>
                     </div>
                 </div>
                 <div class="button-row">
-                    <button type="submit" class="button">{tr(APPLY_FILTERS)}</button>
+                    <button type="submit" class="button">{tr(|t| t.apply_filters)}</button>
                     {move || (filters.get() != QueueFilters { page: filters.get().page, ..Default::default() }).then(|| view! {
-                        <A href="/staff/cases" attr:class="button button--secondary">{tr(CLEAR_FILTERS)}</A>
+                        <A href="/staff/cases" attr:class="button button--secondary">{tr(|t| t.clear_filters)}</A>
                     })}
                 </div>
             </form>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(LOADING))/> }>
+            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     match cases.await {
                         Ok(list) => view! { <CaseTable list=list filters=filters.get_untracked()/> }.into_any(),
@@ -193,7 +193,8 @@ fn CaseTable(list: CaseList, filters: QueueFilters) -> impl IntoView {
     let pages = total.div_ceil(list.per_page.max(1)).max(1);
     let page = list.page;
     if list.items.is_empty() {
-        return view! { <p class="empty-state" role="status">{tr(QUEUE_EMPTY)}</p> }.into_any();
+        return view! { <p class="empty-state" role="status">{tr(|t| t.queue_empty)}</p> }
+            .into_any();
     }
     let rows = list
         .items
@@ -215,29 +216,29 @@ fn CaseTable(list: CaseList, filters: QueueFilters) -> impl IntoView {
         .href()
     });
     view! {
-        <p class="staff-total" role="status">{move || cases_total(prefs.lang.get(), total)}</p>
-        <p class="staff-scroll-hint">{tr(TABLE_SCROLL_HINT)}</p>
+        <p class="staff-total" role="status">{move || workbench_texts(prefs.lang.get()).cases_total(u64::from(total))}</p>
+        <p class="staff-scroll-hint">{tr(|t| t.table_scroll_hint)}</p>
         <div class="table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
             <table class="staff-table">
-                <caption id="queue-caption" class="visually-hidden">{tr(QUEUE_HEADING)}</caption>
+                <caption id="queue-caption" class="visually-hidden">{tr(|t| t.queue_heading)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{tr(COL_REFERENCE)}</th>
-                        <th scope="col">{tr(COL_STATUS)}</th>
-                        <th scope="col">{tr(COL_DEADLINE)}</th>
-                        <th scope="col">{tr(COL_ASSIGNEE)}</th>
-                        <th scope="col">{tr(COL_RIGHT)}</th>
-                        <th scope="col">{tr(COL_SUBMITTED)}</th>
+                        <th scope="col">{tr(|t| t.col_reference)}</th>
+                        <th scope="col">{tr(|t| t.col_status)}</th>
+                        <th scope="col">{tr(|t| t.col_deadline)}</th>
+                        <th scope="col">{tr(|t| t.col_assignee)}</th>
+                        <th scope="col">{tr(|t| t.col_right)}</th>
+                        <th scope="col">{tr(|t| t.col_submitted)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label=move || page_of(prefs.lang.get(), page, pages)>
-                {previous.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(PREVIOUS)}</A> })}
-                <span>{move || page_of(prefs.lang.get(), page, pages)}</span>
-                {next.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(NEXT)}</A> })}
+            <nav class="pagination" aria-label=move || workbench_texts(prefs.lang.get()).page_of(page, pages)>
+                {previous.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(|t| t.previous)}</A> })}
+                <span>{move || workbench_texts(prefs.lang.get()).page_of(page, pages)}</span>
+                {next.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(|t| t.next)}</A> })}
             </nav>
         })}
     }
@@ -261,7 +262,7 @@ fn CaseRow(case: CaseSummary) -> impl IntoView {
             <td><Countdown case=case/></td>
             <td>{match assignee {
                 Some(a) => view! { <span>{a}</span> }.into_any(),
-                None => view! { <span class="muted">{tr(NOBODY)}</span> }.into_any(),
+                None => view! { <span class="muted">{tr(|t| t.nobody)}</span> }.into_any(),
             }}</td>
             <td>{move || right.label(prefs.lang.get())}</td>
             <td>{move || short_date(submitted, prefs.lang.get())}</td>
@@ -277,7 +278,7 @@ pub fn Countdown(case: CaseSummary) -> impl IntoView {
     let text = move || {
         let lang: Lang = prefs.lang.get();
         let Some(deadline) = case.next_deadline.as_ref() else {
-            return (pick(lang, NO_DEADLINE).to_owned(), None);
+            return (pick(lang, |t| t.no_deadline).to_owned(), None);
         };
         let step = deadline.step.label(lang);
         let due = match deadline.due {
@@ -303,7 +304,7 @@ pub fn Countdown(case: CaseSummary) -> impl IntoView {
                     class:deadline__left--overdue=overdue
                     class:deadline__left--soon=soon
                 >
-                    {overdue.then(|| view! { <strong class="overdue-tag">{tr(OVERDUE)}</strong>" "})}
+                    {overdue.then(|| view! { <strong class="overdue-tag">{tr(|t| t.overdue)}</strong>" "})}
                     {left}
                 </span>
             })}

@@ -24,7 +24,7 @@ use crate::prefs::use_prefs;
 
 #[component]
 pub fn ClustersPage() -> impl IntoView {
-    use_staff_title(CLUSTERS_HEADING);
+    use_staff_title(|t| t.clusters_heading);
     view! {
         <Guard page=StaffPage::Desk>
             <Clusters/>
@@ -55,9 +55,9 @@ fn Clusters() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1 tabindex="-1" node_ref=heading_ref>{tr(CLUSTERS_HEADING)}</h1>
-            <p class="lead">{tr(CLUSTERS_LEAD)}</p>
-            <p><A href="/staff/bookings" attr:class="button button--secondary">{tr(BACK_TO_DESK)}</A></p>
+            <h1 tabindex="-1" node_ref=heading_ref>{tr(|t| t.clusters_heading)}</h1>
+            <p class="lead">{tr(|t| t.clusters_lead)}</p>
+            <p><A href="/staff/bookings" attr:class="button button--secondary">{tr(|t| t.back_to_desk)}</A></p>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
                 {move || notice.get()}
             </p>
@@ -73,9 +73,9 @@ fn Clusters() -> impl IntoView {
             })}
             <div hidden=move || pending.with(Option::is_some)>
                 {move || match list.get() {
-                    None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                    None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                     Some(Ok(list)) if list.clusters.is_empty() => {
-                        view! { <p class="empty-state">{tr(CLUSTERS_EMPTY)}</p> }.into_any()
+                        view! { <p class="empty-state">{tr(|t| t.clusters_empty)}</p> }.into_any()
                     }
                     Some(Ok(list)) => view! {
                         <ol class="cluster-list">
@@ -97,8 +97,8 @@ fn Clusters() -> impl IntoView {
 
 fn kind_text(kind: ClusterKind) -> Tr {
     match kind {
-        ClusterKind::SameAddress => CLUSTER_SAME_ADDRESS,
-        ClusterKind::SequentialMobiles => CLUSTER_SEQUENTIAL,
+        ClusterKind::SameAddress => |t| t.cluster_same_address,
+        ClusterKind::SequentialMobiles => |t| t.cluster_sequential,
     }
 }
 
@@ -128,7 +128,7 @@ fn ClusterItem(cluster: BookingCluster, ask: Callback<BookingCluster>) -> impl I
             <h2 class="cluster__title">{move || cluster_title(prefs.lang.get(), kind, count)}</h2>
             <ul class="cluster__bookings">{rows}</ul>
             <button type="button" class="button button--warning" on:click=move |_| ask.run(cluster.clone())>
-                {move || cancel_cluster_button(prefs.lang.get(), count)}
+                {move || workbench_texts(prefs.lang.get()).cancel_cluster_button(count)}
             </button>
         </li>
     }
@@ -165,16 +165,16 @@ fn ConfirmBulkCancel(
     view! {
         <div class="confirm-close">
             <FormErrorSummary errors=errors/>
-            <h2 tabindex="-1" node_ref=heading>{move || cancel_cluster_button(prefs.lang.get(), count)}</h2>
-            <p class="confirm-close__what">{tr(BULK_CANCEL_CONSEQUENCE)}</p>
+            <h2 tabindex="-1" node_ref=heading>{move || workbench_texts(prefs.lang.get()).cancel_cluster_button(count)}</h2>
+            <p class="confirm-close__what">{tr(|t| t.bulk_cancel_consequence)}</p>
             <ConfirmReasonForm
                 id="bulk-reason"
-                label=BULK_CANCEL_REASON
-                hint=BULK_CANCEL_REASON_HINT
+                label=|t| t.bulk_cancel_reason
+                hint=|t| t.bulk_cancel_reason_hint
                 value=reason
                 errors=errors
                 max_chars=MAX_BULK_CANCEL_REASON_CHARS
-                confirm=CONFIRM_BULK_CANCEL
+                confirm=|t| t.confirm_bulk_cancel
                 busy=busy
                 on_submit=on_submit
                 on_cancel=on_cancel

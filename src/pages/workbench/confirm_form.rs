@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use portal_domain::{Lang, Localized};
 
 use super::auth::Auth;
-use super::texts::{pick, tr, Tr, GO_BACK, NOT_SENT};
+use super::texts::{pick, tr, Tr};
 use crate::api::ApiError;
 use crate::components::form::{error_for, problem_errors, refusal_errors_at, FormErrors, TextArea};
 
@@ -18,7 +18,7 @@ use crate::components::form::{error_for, problem_errors, refusal_errors_at, Form
 pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
     match error {
         ApiError::Validation(body) => refusal_errors_at(body, id.to_owned(), |_| id.to_owned()),
-        _ => vec![(id.to_owned(), pick(lang, NOT_SENT).to_owned())],
+        _ => vec![(id.to_owned(), pick(lang, |t| t.not_sent).to_owned())],
     }
 }
 
@@ -105,7 +105,7 @@ where
             />
             <div class="button-row">
                 <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(confirm)}</button>
-                <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(GO_BACK)}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{tr(|t| t.go_back)}</button>
             </div>
         </form>
     }

@@ -23,7 +23,7 @@ use crate::components::focus::focus_next_frame;
 /// `/staff/bookings?venue=&date=`: the booking desk.
 #[component]
 pub fn DeskPage() -> impl IntoView {
-    use_staff_title(DESK_HEADING);
+    use_staff_title(|t| t.desk_heading);
     view! {
         <Guard page=StaffPage::Desk>
             <Desk/>
@@ -83,7 +83,7 @@ fn Desk() -> impl IntoView {
         let venue = asked.with(|(v, _)| v.clone());
         if venue.is_empty() {
             return Some(
-                view! { <p class="hint slots-hint">{tr(SLOTS_PICK_VENUE)}</p> }.into_any(),
+                view! { <p class="hint slots-hint">{tr(|t| t.slots_pick_venue)}</p> }.into_any(),
             );
         }
         let day = shown_day.get()?;
@@ -135,24 +135,24 @@ fn Desk() -> impl IntoView {
 
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(DESK_HEADING)}</h1>
-            <p class="lead">{tr(DESK_LEAD)}</p>
-            <p><A href="/staff/bookings/clusters" attr:class="button button--secondary">{tr(CLUSTERS_LINK)}</A></p>
+            <h1 tabindex="-1">{tr(|t| t.desk_heading)}</h1>
+            <p class="lead">{tr(|t| t.desk_lead)}</p>
+            <p><A href="/staff/bookings/clusters" attr:class="button button--secondary">{tr(|t| t.clusters_link)}</A></p>
             <form class="staff-filters" novalidate on:submit=on_submit>
                 <div class="form-group">
-                    <label class="label" for="venue">{tr(VENUE)}</label>
+                    <label class="label" for="venue">{tr(|t| t.venue)}</label>
                     <select
                         id="venue"
                         class="input select"
                         prop:value=move || venue.get()
                         on:change=move |ev| venue.set(event_target_value(&ev))
                     >
-                        <option value="" selected=move || venue.with(String::is_empty)>{tr(ALL_VENUES)}</option>
+                        <option value="" selected=move || venue.with(String::is_empty)>{tr(|t| t.all_venues)}</option>
                         {venue_options}
                     </select>
                 </div>
                 <div class="form-group">
-                    <label class="label" for="date">{tr(DATE)}</label>
+                    <label class="label" for="date">{tr(|t| t.date)}</label>
                     <input
                         id="date"
                         class="input input--short"
@@ -163,12 +163,12 @@ fn Desk() -> impl IntoView {
                     />
                 </div>
                 <div class="button-row">
-                    <button type="submit" class="button">{tr(SHOW)}</button>
-                    <A href="/staff/bookings" attr:class="button button--secondary">{tr(TODAY)}</A>
+                    <button type="submit" class="button">{tr(|t| t.show)}</button>
+                    <A href="/staff/bookings" attr:class="button button--secondary">{tr(|t| t.today)}</A>
                 </div>
             </form>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(list)) => view! { <DayList list=list/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
             }}
@@ -188,12 +188,12 @@ fn DayList(list: DeskBookingList) -> impl IntoView {
     let notice_ref = NodeRef::<html::P>::new();
     view! {
         <h2>{move || long_date(day, prefs.lang.get())}</h2>
-        <p class="staff-total">{move || bookings_count(prefs.lang.get(), count)}</p>
+        <p class="staff-total">{move || workbench_texts(prefs.lang.get()).bookings_count(count as u64)}</p>
         <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
             {move || notice.get()}
         </p>
         {if items.is_empty() {
-            view! { <p class="empty-state">{tr(DESK_EMPTY)}</p> }.into_any()
+            view! { <p class="empty-state">{tr(|t| t.desk_empty)}</p> }.into_any()
         } else {
             view! {
                 <ol class="desk-list">
@@ -240,8 +240,11 @@ fn DeskCard(
             match result {
                 Ok(updated) => {
                     let text = match what {
-                        Act::CheckIn => checked_in_notice(lang, &updated.name, &updated.reference),
-                        Act::NoShow => no_show_notice(lang, &updated.name, &updated.reference),
+                        Act::CheckIn => workbench_texts(lang)
+                            .checked_in_notice(&updated.name, &updated.reference),
+                        Act::NoShow => {
+                            workbench_texts(lang).no_show_notice(&updated.name, &updated.reference)
+                        }
                     };
                     booking.set(updated);
                     notice.set(Some(text));
@@ -251,8 +254,10 @@ fn DeskCard(
                 // The server's reason (not open yet, cancelled, recorded the other way), in the
                 // language the request was sent in.
                 Err(ApiError::Validation(body)) => error.set(Some(body.message)),
-                Err(ApiError::NotFound) => error.set(Some(pick(lang, CASE_NOT_FOUND).to_owned())),
-                Err(_) => error.set(Some(pick(lang, NOT_SENT).to_owned())),
+                Err(ApiError::NotFound) => {
+                    error.set(Some(pick(lang, |t| t.case_not_found).to_owned()))
+                }
+                Err(_) => error.set(Some(pick(lang, |t| t.not_sent).to_owned())),
             }
         });
     };
@@ -263,14 +268,13 @@ fn DeskCard(
         let (class, text) = match (b.status, b.attendance) {
             (BookingStatus::Cancelled, _) => (
                 "desk-state desk-state--cancelled",
-                pick(lang, CANCELLED).to_owned(),
+                pick(lang, |t| t.cancelled).to_owned(),
             ),
             (_, Some(Attendance::CheckedIn)) => (
                 "desk-state desk-state--in",
-                recorded_at(
-                    lang,
-                    pick(lang, CHECKED_IN),
-                    &b.attendance_at
+                workbench_texts(lang).recorded_at(
+                    pick(lang, |t| t.checked_in),
+                    b.attendance_at
                         .as_deref()
                         .map(short_time)
                         .unwrap_or_default(),
@@ -278,16 +282,15 @@ fn DeskCard(
             ),
             (_, Some(Attendance::NoShow)) => (
                 "desk-state desk-state--no-show",
-                recorded_at(
-                    lang,
-                    pick(lang, NO_SHOW),
-                    &b.attendance_at
+                workbench_texts(lang).recorded_at(
+                    pick(lang, |t| t.no_show),
+                    b.attendance_at
                         .as_deref()
                         .map(short_time)
                         .unwrap_or_default(),
                 ),
             ),
-            (_, None) => ("desk-state", pick(lang, AWAITING).to_owned()),
+            (_, None) => ("desk-state", pick(lang, |t| t.awaiting).to_owned()),
         };
         view! { <span class=class>{text}</span> }
     };
@@ -299,17 +302,17 @@ fn DeskCard(
             && b.attendance.is_none()
             && !b.can_check_in
             && !b.can_mark_no_show)
-            .then(|| check_in_opens(lang, &two_hours_before(&b.start_time)))
+            .then(|| workbench_texts(lang).check_in_opens(two_hours_before(&b.start_time)))
     };
     let needs = move || {
         let lang = prefs.lang.get();
         let b = booking.get();
         let mut list = Vec::new();
         if b.wheelchair_access {
-            list.push(pick(lang, WHEELCHAIR).to_owned());
+            list.push(pick(lang, |t| t.wheelchair).to_owned());
         }
         if b.sign_language_interpreter {
-            list.push(pick(lang, SIGN_LANGUAGE).to_owned());
+            list.push(pick(lang, |t| t.sign_language).to_owned());
         }
         if let Some(other) = b.other_adjustments {
             list.push(other);
@@ -323,27 +326,27 @@ fn DeskCard(
                 " "{move || b().name}
                 " "<span class="muted desk-card__ref">{move || b().reference}</span>
             </h3>
-            <p class="desk-card__state">{tr(ATTENDANCE)}{state}</p>
+            <p class="desk-card__state">{tr(|t| t.attendance)}{state}</p>
             <dl class="desk-card__facts">
-                <div><dt>{tr(MOBILE)}</dt><dd>{move || b().mobile}</dd></div>
-                <div><dt>{tr(TOPIC)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.topic.name_zh } else { b.topic.name_en } }}</dd></div>
-                <div><dt>{tr(VENUE)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.venue.name_zh } else { b.venue.name_en } }}</dd></div>
-                {move || b().organisation.map(|o| view! { <div><dt>{tr(ORGANISATION)}</dt><dd>{o}</dd></div> })}
-                {move || needs().map(|n| view! { <div><dt>{tr(NEEDS)}</dt><dd>{n}</dd></div> })}
-                {move || b().for_someone_else.then(|| view! { <div><dt>{tr(FOR_SOMEONE_ELSE)}</dt><dd>"✓"</dd></div> })}
-                {move || b().description.map(|d| view! { <div><dt>{tr(DESCRIPTION)}</dt><dd class="pre-line">{d}</dd></div> })}
+                <div><dt>{tr(|t| t.mobile)}</dt><dd>{move || b().mobile}</dd></div>
+                <div><dt>{tr(|t| t.topic)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.topic.name_zh } else { b.topic.name_en } }}</dd></div>
+                <div><dt>{tr(|t| t.venue)}</dt><dd>{move || { let b = b(); if prefs.lang.get() == Lang::Zh { b.venue.name_zh } else { b.venue.name_en } }}</dd></div>
+                {move || b().organisation.map(|o| view! { <div><dt>{tr(|t| t.organisation)}</dt><dd>{o}</dd></div> })}
+                {move || needs().map(|n| view! { <div><dt>{tr(|t| t.needs)}</dt><dd>{n}</dd></div> })}
+                {move || b().for_someone_else.then(|| view! { <div><dt>{tr(|t| t.for_someone_else)}</dt><dd>"✓"</dd></div> })}
+                {move || b().description.map(|d| view! { <div><dt>{tr(|t| t.description)}</dt><dd class="pre-line">{d}</dd></div> })}
             </dl>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <div class="button-row">
                 {move || b().can_check_in.then(|| view! {
                     <button type="button" class="button" disabled=move || busy.get() on:click=move |_| act(Act::CheckIn)>
-                        {tr(CHECK_IN)}
+                        {tr(|t| t.check_in)}
                         <span class="visually-hidden">" "{move || b().name}</span>
                     </button>
                 })}
                 {move || b().can_mark_no_show.then(|| view! {
                     <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| act(Act::NoShow)>
-                        {tr(MARK_NO_SHOW)}
+                        {tr(|t| t.mark_no_show)}
                         <span class="visually-hidden">" "{move || b().name}</span>
                     </button>
                 })}

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 
 use super::auth::use_auth;
 use super::page_table::PAGES;
-use super::texts::{tr, LOG_OUT, SIGNED_IN_AS, STAFF_NAV, WORKBENCH};
+use super::texts::tr;
 use crate::api;
 use crate::components::header_parts::{LanguageSwitch, SkipLink};
 use crate::prefs::{text, use_prefs};
@@ -48,7 +48,7 @@ pub fn StaffHeader() -> impl IntoView {
         <header class="site-header staff-header">
             <div class="site-header__bar container">
                 <p class="site-header__brand">
-                    <span class="site-header__name">{tr(WORKBENCH)}</span>
+                    <span class="site-header__name">{tr(|t| t.workbench)}</span>
                     <span class="site-header__owner">{text(|s| s.portal_owner)}</span>
                 </p>
                 <div class="site-header__tools">
@@ -59,7 +59,7 @@ pub fn StaffHeader() -> impl IntoView {
                         };
                         view! {
                             <p class="staff-header__who">
-                                {tr(SIGNED_IN_AS)}<strong>{name}</strong>" ("{username}")"
+                                {tr(|t| t.signed_in_as)}<strong>{name}</strong>" ("{username}")"
                                 <span class="staff-header__roles">{roles}</span>
                             </p>
                         }
@@ -67,13 +67,13 @@ pub fn StaffHeader() -> impl IntoView {
                     <LanguageSwitch/>
                     {move || who().is_some().then(|| view! {
                         <button type="button" class="button button--ghost" on:click=log_out.clone() disabled=move || busy.get()>
-                            {tr(LOG_OUT)}
+                            {tr(|t| t.log_out)}
                         </button>
                     })}
                 </div>
             </div>
             {move || who().is_some().then(|| view! {
-                <nav class="staff-nav" aria-label=tr(STAFF_NAV)>
+                <nav class="staff-nav" aria-label=tr(|t| t.staff_nav)>
                     <ul class="staff-nav__list container">
                         {PAGES
                             .into_iter()

@@ -26,12 +26,13 @@ use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
 use crate::dates::short_date;
+use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
 /// `/staff/admin/holidays`.
 #[component]
 pub fn HolidaysPage() -> impl IntoView {
-    use_staff_title(HOLIDAYS_HEADING);
+    use_staff_title(|t| t.holidays_heading);
     view! {
         <Guard page=StaffPage::Holidays>
             <Holidays/>
@@ -238,13 +239,13 @@ fn Holidays() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(HOLIDAYS_HEADING)}</h1>
-            <p class="lead">{tr(HOLIDAYS_LEAD)}</p>
+            <h1 tabindex="-1">{tr(|t| t.holidays_heading)}</h1>
+            <p class="lead">{tr(|t| t.holidays_lead)}</p>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
-                {move || notice.get().map(|y| year_published(prefs.lang.get(), y))}
+                {move || notice.get().map(|y| workbench_texts(prefs.lang.get()).year_published(y))}
             </p>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <PublishForm list=list.clone() form=form published=published/>
                     <YearList list=list form=form/>
@@ -258,29 +259,16 @@ fn Holidays() -> impl IntoView {
 
 fn holiday_line(lang: Lang, h: &HolidayRange) -> String {
     let days = days_off(std::slice::from_ref(h));
-    match lang {
-        Lang::Zh => format!(
-            "{}：{}（{days} 天）",
-            h.name,
-            date_range(lang, h.from, h.to)
-        ),
-        Lang::En => format!(
-            "{}: {} ({days} day{})",
-            h.name,
-            date_range(lang, h.from, h.to),
-            if days == 1 { "" } else { "s" }
-        ),
-    }
+    workbench_texts(lang).holiday_line(&h.name, date_range(lang, h.from, h.to), u64::from(days))
 }
 
 fn dates_line(lang: Lang, days: &[Date]) -> String {
     days.iter()
-        .map(|d| match lang {
-            Lang::Zh => format!("{}（{}）", short_date(*d, lang), d.weekday().name(lang)),
-            Lang::En => format!("{} ({})", short_date(*d, lang), d.weekday().name(lang)),
+        .map(|d| {
+            workbench_texts(lang).date_with_weekday(short_date(*d, lang), d.weekday().name(lang))
         })
         .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "))
+        .join(strings(lang).list_separator)
 }
 
 #[component]
@@ -314,9 +302,9 @@ fn YearList(list: HolidayYearList, form: YearForm) -> impl IntoView {
             let origin = match (year.origin, &year.published_by, &year.published_at) {
                 (HolidayOrigin::Published, Some(who), Some(at)) => {
                     let (who, at) = (who.clone(), short_time(at));
-                    Signal::derive(move || published_by(prefs.lang.get(), &who, &at))
+                    Signal::derive(move || workbench_texts(prefs.lang.get()).published_by(&who, &at))
                 }
-                _ => Signal::derive(move || pick(prefs.lang.get(), FROM_SEED).to_owned()),
+                _ => Signal::derive(move || pick(prefs.lang.get(), |t| t.from_seed).to_owned()),
             };
             let editable = year.editable;
             let stored = StoredValue::new(year.clone());
@@ -326,37 +314,37 @@ fn YearList(list: HolidayYearList, form: YearForm) -> impl IntoView {
             };
             view! {
                 <section class="case-panel holiday-year" aria-labelledby=labelled_by>
-                    <h3 id=heading_id>{move || year_heading(prefs.lang.get(), y)}</h3>
+                    <h3 id=heading_id>{move || workbench_texts(prefs.lang.get()).year_heading(y)}</h3>
                     <p><span class="status-tag">{origin}</span></p>
                     <p>
-                        <strong>{tr(SOURCE)}"："</strong>{year.source_title.clone()}
+                        <strong>{tr(|t| t.source)}"："</strong>{year.source_title.clone()}
                         {year.source_url.clone().map(|url| {
                             let href = url.clone();
                             view! { " "<a class="source-link" href=href rel="noopener noreferrer">{url}</a> }
                         })}
                     </p>
                     <table class="staff-table staff-table--compact">
-                        <caption id=caption_id>{tr(HOLIDAYS_FIELDSET)}</caption>
+                        <caption id=caption_id>{tr(|t| t.holidays_fieldset)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{tr(HOLIDAY_NAME)}</th>
-                                <th scope="col">{tr(DATE)}</th>
-                                <th scope="col" class="num">{tr(DAYS)}</th>
+                                <th scope="col">{tr(|t| t.holiday_name)}</th>
+                                <th scope="col">{tr(|t| t.date)}</th>
+                                <th scope="col" class="num">{tr(|t| t.days)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                     <p>
-                        <strong>{tr(WORKING_DAYS)}"："</strong>
+                        <strong>{tr(|t| t.working_days)}"："</strong>
                         {move || if working.is_empty() {
-                            pick(prefs.lang.get(), NO_WORKING_DAYS).to_owned()
+                            pick(prefs.lang.get(), |t| t.no_working_days).to_owned()
                         } else {
                             dates_line(prefs.lang.get(), &working)
                         }}
                     </p>
                     {editable.then(|| view! {
                         <button type="button" class="button button--secondary" on:click=correct>
-                            {move || correct_year(prefs.lang.get(), y)}
+                            {move || workbench_texts(prefs.lang.get()).correct_year(y)}
                         </button>
                     })}
                 </section>
@@ -364,7 +352,7 @@ fn YearList(list: HolidayYearList, form: YearForm) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h2>{tr(PUBLISHED_YEARS)}</h2>
+        <h2>{tr(|t| t.published_years)}</h2>
         {years}
     }
 }
@@ -393,10 +381,11 @@ fn PublishForm(
         let year = read_year(&form.year.get_untracked());
         let mut list = FormErrors::new();
         match year {
-            None => list.push(("year".to_owned(), pick(lang, YEAR_INVALID).to_owned())),
-            Some(y) if y < current_year => {
-                list.push(("year".to_owned(), year_too_early(lang, current_year)))
-            }
+            None => list.push(("year".to_owned(), pick(lang, |t| t.year_invalid).to_owned())),
+            Some(y) if y < current_year => list.push((
+                "year".to_owned(),
+                workbench_texts(lang).year_too_early(current_year),
+            )),
             Some(_) => {}
         }
         match request.parse(year.unwrap_or(current_year)) {
@@ -485,17 +474,17 @@ where
                 let id = move |part: &str| field_id(&format!("holidays.{i}.{part}"));
                 view! {
                     <fieldset class="fieldset row-fieldset">
-                        <legend class="fieldset__legend">{move || holiday_row(prefs.lang.get(), n)}</legend>
+                        <legend class="fieldset__legend">{move || workbench_texts(prefs.lang.get()).holiday_row(n)}</legend>
                         <RowInput
                             id=id("name")
-                            label=Signal::derive(move || pick(prefs.lang.get(), HOLIDAY_NAME).to_owned())
+                            label=Signal::derive(move || pick(prefs.lang.get(), |t| t.holiday_name).to_owned())
                             value=row.name
                             error=error_signal(errors, id("name"))
                         />
                         <div class="row-fields">
                             <RowInput
                                 id=id("from")
-                                label=Signal::derive(move || pick(prefs.lang.get(), HOLIDAY_FROM).to_owned())
+                                label=Signal::derive(move || pick(prefs.lang.get(), |t| t.holiday_from).to_owned())
                                 value=row.from
                                 error=error_signal(errors, id("from"))
                                 inputmode="numeric"
@@ -503,7 +492,7 @@ where
                             />
                             <RowInput
                                 id=id("to")
-                                label=Signal::derive(move || pick(prefs.lang.get(), HOLIDAY_TO).to_owned())
+                                label=Signal::derive(move || pick(prefs.lang.get(), |t| t.holiday_to).to_owned())
                                 value=row.to
                                 error=error_signal(errors, id("to"))
                                 inputmode="numeric"
@@ -513,7 +502,7 @@ where
                         {(count > 1).then(|| view! {
                             <button type="button" class="button button--secondary"
                                 on:click=move |_| form.holidays.update(|rows| rows.retain(|r| r.key != row.key))>
-                                {move || remove_holiday(prefs.lang.get(), n)}
+                                {move || workbench_texts(prefs.lang.get()).remove_holiday(n)}
                             </button>
                         })}
                     </fieldset>
@@ -533,7 +522,7 @@ where
                     <div class="row-fields">
                         <RowInput
                             id=id.clone()
-                            label=Signal::derive(move || working_day_label(prefs.lang.get(), n))
+                            label=Signal::derive(move || workbench_texts(prefs.lang.get()).working_day_label(n))
                             value=row.date
                             error=error_signal(errors, id)
                             inputmode="numeric"
@@ -541,26 +530,25 @@ where
                         />
                         <button type="button" class="button button--secondary row-remove"
                             on:click=move |_| form.working.update(|rows| rows.retain(|r| r.key != row.key))>
-                            {move || remove_working_day(prefs.lang.get(), n)}
+                            {move || workbench_texts(prefs.lang.get()).remove_working_day(n)}
                         </button>
                     </div>
                 }
             })
             .collect_view()
     };
-    let year_hint = Signal::derive(move || match prefs.lang.get() {
-        Lang::Zh => format!("{current_year} 年或以后，例如 {}。", current_year + 1),
-        Lang::En => format!("{current_year} or later, for example {}.", current_year + 1),
+    let year_hint = Signal::derive(move || {
+        workbench_texts(prefs.lang.get()).year_hint(current_year, current_year + 1)
     });
     view! {
         <section class="case-panel" aria-labelledby="publish-heading">
-            <h2 id="publish-heading" tabindex="-1">{tr(PUBLISH_HEADING)}</h2>
+            <h2 id="publish-heading" tabindex="-1">{tr(|t| t.publish_heading)}</h2>
             <FormErrorSummary errors=errors/>
-            <p>{tr(PUBLISH_LEAD)}</p>
+            <p>{tr(|t| t.publish_lead)}</p>
             <form novalidate on:submit=on_check>
                 <RowInput
                     id="year".to_owned()
-                    label=Signal::derive(move || pick(prefs.lang.get(), YEAR).to_owned())
+                    label=Signal::derive(move || pick(prefs.lang.get(), |t| t.year).to_owned())
                     hint=year_hint
                     value=form.year
                     error=error("year")
@@ -569,16 +557,16 @@ where
                 />
                 <TextField
                     id="source_title"
-                    label=tr(SOURCE_TITLE)
-                    hint=tr(SOURCE_TITLE_HINT)
+                    label=tr(|t| t.source_title)
+                    hint=tr(|t| t.source_title_hint)
                     value=form.title
                     error=error("source_title")
                     autocomplete="off"
                 />
                 <TextField
                     id="source_url"
-                    label=tr(SOURCE_URL)
-                    hint=tr(SOURCE_URL_HINT)
+                    label=tr(|t| t.source_url)
+                    hint=tr(|t| t.source_url_hint)
                     value=form.url
                     error=error("source_url")
                     input_type="url"
@@ -586,8 +574,8 @@ where
                 />
                 <div class="form-group" class:form-group--error=move || holidays_error.with(Option::is_some)>
                     <fieldset class="fieldset" aria-describedby="holidays-hint">
-                        <legend class="fieldset__legend"><span class="label">{tr(HOLIDAYS_FIELDSET)}</span></legend>
-                        <p class="hint" id="holidays-hint">{tr(HOLIDAYS_HINT)}</p>
+                        <legend class="fieldset__legend"><span class="label">{tr(|t| t.holidays_fieldset)}</span></legend>
+                        <p class="hint" id="holidays-hint">{tr(|t| t.holidays_hint)}</p>
                         {move || holidays_error.get().map(|m| view! { <p class="field-error" id="holidays" tabindex="-1">{m}</p> })}
                         {holiday_rows}
                         <button type="button" class="button button--secondary"
@@ -595,14 +583,14 @@ where
                                 let row = form.holiday(String::new(), String::new(), String::new());
                                 form.holidays.update(|rows| rows.push(row));
                             }>
-                            {tr(ADD_HOLIDAY)}
+                            {tr(|t| t.add_holiday)}
                         </button>
                     </fieldset>
                 </div>
                 <div class="form-group" class:form-group--error=move || working_error.with(Option::is_some)>
                     <fieldset class="fieldset" aria-describedby="working_days-hint">
-                        <legend class="fieldset__legend"><span class="label">{tr(WORKING_DAYS)}</span></legend>
-                        <p class="hint" id="working_days-hint">{tr(WORKING_DAYS_HINT)}</p>
+                        <legend class="fieldset__legend"><span class="label">{tr(|t| t.working_days)}</span></legend>
+                        <p class="hint" id="working_days-hint">{tr(|t| t.working_days_hint)}</p>
                         {move || working_error.get().map(|m| view! { <p class="field-error" id="working_days" tabindex="-1">{m}</p> })}
                         {day_rows}
                         <button type="button" class="button button--secondary"
@@ -610,11 +598,11 @@ where
                                 let row = form.day(String::new());
                                 form.working.update(|rows| rows.push(row));
                             }>
-                            {tr(ADD_WORKING_DAY)}
+                            {tr(|t| t.add_working_day)}
                         </button>
                     </fieldset>
                 </div>
-                <button type="submit" class="button">{tr(CHECK_BUTTON)}</button>
+                <button type="submit" class="button">{tr(|t| t.check_button)}</button>
             </form>
         </section>
     }
@@ -657,25 +645,25 @@ where
     let source = changes.source_changed.then(|| {
         let (title, url) = (year.source_title.clone(), year.source_url.clone());
         view! {
-            <h3>{tr(SOURCE_CHANGED)}</h3>
+            <h3>{tr(|t| t.source_changed)}</h3>
             <p>{title}<br/><span class="source-link">{url}</span></p>
         }
     });
     view! {
         <section class="case-panel check-step" aria-labelledby="check-heading">
-            <h2 id="check-heading" tabindex="-1">{tr(CHECK_HEADING)}</h2>
+            <h2 id="check-heading" tabindex="-1">{tr(|t| t.check_heading)}</h2>
             <p class="lead">{move || will_publish(prefs.lang.get(), y, replaces)}</p>
-            <p>{tr(CHECK_LEAD)}</p>
-            <p><strong>{move || year_totals(prefs.lang.get(), totals.0, totals.1, totals.2)}</strong></p>
-            {nothing.then(|| view! { <p class="notice">{tr(NOTHING_CHANGES)}</p> })}
-            {list(ADDED_HOLIDAYS, changes.added_holidays)}
-            {list(REMOVED_HOLIDAYS, changes.removed_holidays)}
-            {days(ADDED_WORKING_DAYS, changes.added_working_days)}
-            {days(REMOVED_WORKING_DAYS, changes.removed_working_days)}
+            <p>{tr(|t| t.check_lead)}</p>
+            <p><strong>{move || workbench_texts(prefs.lang.get()).year_totals(totals.0, totals.1, totals.2)}</strong></p>
+            {nothing.then(|| view! { <p class="notice">{tr(|t| t.nothing_changes)}</p> })}
+            {list(|t| t.added_holidays, changes.added_holidays)}
+            {list(|t| t.removed_holidays, changes.removed_holidays)}
+            {days(|t| t.added_working_days, changes.added_working_days)}
+            {days(|t| t.removed_working_days, changes.removed_working_days)}
             {source}
             <div class="button-row">
-                <button type="button" class="button" disabled=move || busy.get() on:click=publish>{tr(PUBLISH_BUTTON)}</button>
-                <button type="button" class="button button--secondary" on:click=back>{tr(BACK_TO_FORM)}</button>
+                <button type="button" class="button" disabled=move || busy.get() on:click=publish>{tr(|t| t.publish_button)}</button>
+                <button type="button" class="button button--secondary" on:click=back>{tr(|t| t.back_to_form)}</button>
             </div>
         </section>
     }

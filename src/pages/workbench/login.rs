@@ -4,10 +4,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::LoginRequest;
 
 use super::auth::use_auth;
-use super::texts::{
-    pick, tr, EXPIRED_NOTICE, LOGIN_BUTTON, LOGIN_HEADING, LOGIN_LEAD, NOT_SENT, PASSWORD,
-    SIGNED_OUT, SIGNING_IN, SIGN_IN_FIRST, USERNAME,
-};
+use super::texts::{pick, tr};
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::form::{
@@ -33,7 +30,7 @@ pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
     let query = use_query_map();
     let navigate = use_navigate();
-    use_staff_title(LOGIN_HEADING);
+    use_staff_title(|t| t.login_heading);
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FormErrors::new());
@@ -73,7 +70,7 @@ pub fn LoginPage() -> impl IntoView {
                 }
                 Err(_) => errors.set(vec![(
                     "username".to_owned(),
-                    pick(lang, NOT_SENT).to_owned(),
+                    pick(lang, |t| t.not_sent).to_owned(),
                 )]),
             }
         });
@@ -83,15 +80,15 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <div class="container page narrow">
             <FormErrorSummary errors=errors/>
-            <h1 tabindex="-1">{tr(LOGIN_HEADING)}</h1>
-            {move || expired().then(|| view! { <p class="notice" role="status">{tr(EXPIRED_NOTICE)}</p> })}
-            {move || signed_out().then(|| view! { <p class="notice notice--success" role="status">{tr(SIGNED_OUT)}</p> })}
-            {move || asked_first().then(|| view! { <p class="notice">{tr(SIGN_IN_FIRST)}</p> })}
-            <p class="lead">{tr(LOGIN_LEAD)}</p>
+            <h1 tabindex="-1">{tr(|t| t.login_heading)}</h1>
+            {move || expired().then(|| view! { <p class="notice" role="status">{tr(|t| t.expired_notice)}</p> })}
+            {move || signed_out().then(|| view! { <p class="notice notice--success" role="status">{tr(|t| t.signed_out)}</p> })}
+            {move || asked_first().then(|| view! { <p class="notice">{tr(|t| t.sign_in_first)}</p> })}
+            <p class="lead">{tr(|t| t.login_lead)}</p>
             <form novalidate on:submit=on_submit>
                 <TextField
                     id="username"
-                    label=tr(USERNAME)
+                    label=tr(|t| t.username)
                     value=username
                     error=error("username")
                     autocomplete="username"
@@ -99,14 +96,14 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <TextField
                     id="password"
-                    label=tr(PASSWORD)
+                    label=tr(|t| t.password)
                     value=password
                     error=error("password")
                     input_type="password"
                     autocomplete="current-password"
                 />
                 <button type="submit" class="button" disabled=move || busy.get()>
-                    {move || if busy.get() { tr(SIGNING_IN)() } else { tr(LOGIN_BUTTON)() }}
+                    {move || if busy.get() { tr(|t| t.signing_in)() } else { tr(|t| t.login_button)() }}
                 </button>
             </form>
         </div>

@@ -31,7 +31,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 use portal_domain::apps::App;
 
-use self::texts::{pick, Tr, PAGE_TITLE_SUFFIX};
+use self::texts::{pick, Tr};
 use crate::app::FocusOnNavigation;
 use crate::pages::not_found::NotFound;
 use crate::prefs::{provide_prefs, use_prefs};
@@ -76,7 +76,7 @@ fn use_staff_title(page: Tr) {
         document().set_title(&format!(
             "{} - {}",
             pick(lang, page),
-            pick(lang, PAGE_TITLE_SUFFIX)
+            pick(lang, |t| t.page_title_suffix)
         ));
     });
 }

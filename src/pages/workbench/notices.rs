@@ -24,7 +24,7 @@ use crate::prefs::use_prefs;
 
 #[component]
 pub fn NoticesPage() -> impl IntoView {
-    use_staff_title(NOTICES_HEADING);
+    use_staff_title(|t| t.notices_heading);
     view! {
         <Guard page=StaffPage::Notices>
             <Notices/>
@@ -59,27 +59,27 @@ fn Notices() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(NOTICES_HEADING)}</h1>
-            <p class="lead">{tr(NOTICES_LEAD)}</p>
+            <h1 tabindex="-1">{tr(|t| t.notices_heading)}</h1>
+            <p class="lead">{tr(|t| t.notices_lead)}</p>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=status_ref hidden=move || status.with(Option::is_none)>
                 {move || status.get().map(|t| pick(prefs.lang.get(), t))}
             </p>
             <section class="case-panel" aria-labelledby="notice-form-heading">
                 <h2 id="notice-form-heading" tabindex="-1" node_ref=form_heading>
-                    {move || pick(prefs.lang.get(), if editing.with(Option::is_some) { EDIT_NOTICE } else { NEW_NOTICE })}
+                    {move || pick(prefs.lang.get(), if editing.with(Option::is_some) { |t| t.edit_notice } else { |t| t.new_notice })}
                 </h2>
                 // Built anew for each notice taken up, so its fields start from that notice.
                 {move || view! { <NoticeForm editing=editing.get() saved=saved cancel=Callback::new(move |()| editing.set(None))/> }}
             </section>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
-                Some(Ok(l)) if l.items.is_empty() => view! { <p class="empty-state">{tr(NOTICES_EMPTY)}</p> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
+                Some(Ok(l)) if l.items.is_empty() => view! { <p class="empty-state">{tr(|t| t.notices_empty)}</p> }.into_any(),
                 Some(Ok(l)) => view! {
                     <ul class="notice-admin-list">
                         {l.items.into_iter().map(|n| view! {
                             <NoticeCard notice=n edit=edit withdrawn=Callback::new(move |()| {
                                 list.refetch();
-                                announce(status, status_ref, NOTICE_WITHDRAWN);
+                                announce(status, status_ref, |t| t.notice_withdrawn);
                             })/>
                         }).collect_view()}
                     </ul>
@@ -159,9 +159,9 @@ fn NoticeForm(
             busy.set(false);
             match result {
                 Ok(_) => saved.run(if id.is_some() {
-                    NOTICE_SAVED
+                    |t| t.notice_saved
                 } else {
-                    NOTICE_PUBLISHED
+                    |t| t.notice_published
                 }),
                 Err(e) if auth.handled(&e) => {}
                 Err(ApiError::Validation(body)) => {
@@ -182,9 +182,12 @@ fn NoticeForm(
                 }
                 Err(ApiError::NotFound) => errors.set(vec![(
                     field_id(FIELDS[0]),
-                    pick(lang, CASE_NOT_FOUND).to_owned(),
+                    pick(lang, |t| t.case_not_found).to_owned(),
                 )]),
-                Err(_) => errors.set(vec![(field_id(FIELDS[0]), pick(lang, NOT_SENT).to_owned())]),
+                Err(_) => errors.set(vec![(
+                    field_id(FIELDS[0]),
+                    pick(lang, |t| t.not_sent).to_owned(),
+                )]),
             }
         });
     });
@@ -192,21 +195,21 @@ fn NoticeForm(
     view! {
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
-            <RadioGroup name="notice-level" legend=tr(NOTICE_LEVEL) options=levels selected=level error=Signal::derive(|| None::<String>)/>
-            <TextField id="notice-title_zh" label=tr(NOTICE_TITLE_ZH) value=title_zh error=error("title_zh")/>
-            <TextArea id="notice-body_zh" label=tr(NOTICE_BODY_ZH) value=body_zh error=error("body_zh")
+            <RadioGroup name="notice-level" legend=tr(|t| t.notice_level) options=levels selected=level error=Signal::derive(|| None::<String>)/>
+            <TextField id="notice-title_zh" label=tr(|t| t.notice_title_zh) value=title_zh error=error("title_zh")/>
+            <TextArea id="notice-body_zh" label=tr(|t| t.notice_body_zh) value=body_zh error=error("body_zh")
                 max_chars=MAX_BODY_CHARS/>
-            <TextField id="notice-title_en" label=tr(NOTICE_TITLE_EN) value=title_en error=error("title_en")/>
-            <TextArea id="notice-body_en" label=tr(NOTICE_BODY_EN) value=body_en error=error("body_en")
+            <TextField id="notice-title_en" label=tr(|t| t.notice_title_en) value=title_en error=error("title_en")/>
+            <TextArea id="notice-body_en" label=tr(|t| t.notice_body_en) value=body_en error=error("body_en")
                 max_chars=MAX_BODY_CHARS/>
-            <TextField id="notice-starts_on" label=tr(NOTICE_STARTS) value=starts_on error=error("starts_on") input_type="date" short=true/>
-            <TextField id="notice-ends_on" label=tr(NOTICE_ENDS) hint=tr(NOTICE_ENDS_HINT) value=ends_on error=error("ends_on") input_type="date" short=true/>
+            <TextField id="notice-starts_on" label=tr(|t| t.notice_starts) value=starts_on error=error("starts_on") input_type="date" short=true/>
+            <TextField id="notice-ends_on" label=tr(|t| t.notice_ends) hint=tr(|t| t.notice_ends_hint) value=ends_on error=error("ends_on") input_type="date" short=true/>
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || busy.get()>
-                    {move || pick(prefs.lang.get(), if id.is_some() { SAVE_CHANGES } else { PUBLISH })}
+                    {move || pick(prefs.lang.get(), if id.is_some() { |t| t.save_changes } else { |t| t.publish })}
                 </button>
                 {id.is_some().then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| cancel.run(())>{tr(CANCEL_EDIT)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| cancel.run(())>{tr(|t| t.cancel_edit)}</button>
                 })}
             </div>
         </form>
@@ -242,7 +245,7 @@ fn NoticeCard(
                 Ok(_) => withdrawn.run(()),
                 Err(e) if auth.handled(&e) => {}
                 Err(ApiError::Validation(body)) => failed.set(Some(body.message)),
-                Err(_) => failed.set(Some(pick(lang, NOT_SENT).to_owned())),
+                Err(_) => failed.set(Some(pick(lang, |t| t.not_sent).to_owned())),
             }
         });
     };
@@ -263,18 +266,18 @@ fn NoticeCard(
             <h3 id=heading_id.clone()>{title}</h3>
             <dl class="notice-admin__facts">
                 <div>
-                    <dt>{tr(NOTICE_STATE)}</dt>
+                    <dt>{tr(|t| t.notice_state)}</dt>
                     <dd><span class="status-tag">{move || state.label(prefs.lang.get())}</span></dd>
                 </div>
                 <div>
-                    <dt>{tr(NOTICE_LEVEL)}</dt>
+                    <dt>{tr(|t| t.notice_level)}</dt>
                     <dd class:notice-admin__important=important>{move || level.label(prefs.lang.get())}</dd>
                 </div>
                 <div>
-                    <dt>{tr(NOTICE_DAYS)}</dt>
+                    <dt>{tr(|t| t.notice_days)}</dt>
                     <dd>{move || notice_days(prefs.lang.get(), starts, ends)}</dd>
                 </div>
-                <div><dt>{tr(NOTICE_CHANGED_BY)}</dt><dd>{changed}</dd></div>
+                <div><dt>{tr(|t| t.notice_changed_by)}</dt><dd>{changed}</dd></div>
             </dl>
             {move || failed.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             {open.then(|| {
@@ -282,10 +285,10 @@ fn NoticeCard(
                 view! {
                     <div class="button-row">
                         <button type="button" class="button button--secondary" on:click=move |_| edit.run(notice.clone())>
-                            {tr(CHANGE)}<span class="visually-hidden">" "{title_again.clone()}</span>
+                            {tr(|t| t.change)}<span class="visually-hidden">" "{title_again.clone()}</span>
                         </button>
                         <button type="button" class="button button--warning" disabled=move || busy.get() on:click=withdraw>
-                            {tr(WITHDRAW_NOTICE)}<span class="visually-hidden">" "{title_again}</span>
+                            {tr(|t| t.withdraw_notice)}<span class="visually-hidden">" "{title_again}</span>
                         </button>
                     </div>
                 }

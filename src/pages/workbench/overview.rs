@@ -18,7 +18,7 @@ use crate::prefs::use_prefs;
 /// desk, goes straight there.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
-    use_staff_title(OVERVIEW_HEADING);
+    use_staff_title(|t| t.overview_heading);
     let auth = use_auth();
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -54,9 +54,9 @@ fn OverviewView() -> impl IntoView {
         );
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(OVERVIEW_HEADING)}</h1>
+            <h1 tabindex="-1">{tr(|t| t.overview_heading)}</h1>
             {move || match overview.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(o)) => view! { <OverviewBody overview=o/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| overview.refetch()/> }.into_any(),
             }}
@@ -157,21 +157,21 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
     view! {
         <div class="overview-grid">
             <section aria-labelledby="by-status-heading">
-                <h2 id="by-status-heading">{tr(BY_STATUS)}</h2>
+                <h2 id="by-status-heading">{tr(|t| t.by_status)}</h2>
                 <table class="staff-table staff-table--compact">
-                    <caption class="visually-hidden">{tr(BY_STATUS)}</caption>
-                    <thead><tr><th scope="col">{tr(COL_STATUS)}</th><th scope="col" class="num">{tr(COUNT)}</th></tr></thead>
+                    <caption class="visually-hidden">{tr(|t| t.by_status)}</caption>
+                    <thead><tr><th scope="col">{tr(|t| t.col_status)}</th><th scope="col" class="num">{tr(|t| t.count)}</th></tr></thead>
                     <tbody>{statuses}</tbody>
                 </table>
             </section>
             <section aria-labelledby="bookings-heading">
-                <h2 id="bookings-heading">{tr(BOOKINGS_PER_DAY)}</h2>
+                <h2 id="bookings-heading">{tr(|t| t.bookings_per_day)}</h2>
                 <table class="staff-table staff-table--compact bar-table">
-                    <caption>{tr(BOOKINGS_CAPTION)}</caption>
+                    <caption>{tr(|t| t.bookings_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{tr(DAY)}</th>
-                            <th scope="col">{tr(BOOKINGS)}</th>
+                            <th scope="col">{tr(|t| t.day)}</th>
+                            <th scope="col">{tr(|t| t.bookings)}</th>
                         </tr>
                     </thead>
                     <tbody>{days}</tbody>
@@ -179,24 +179,24 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             </section>
         </div>
         <section aria-labelledby="ratings-heading">
-            <h2 id="ratings-heading">{tr(RATINGS_CHART)}</h2>
-            <p><A href="/staff/ratings" attr:class="target-link">{move || awaiting_reply(prefs.lang.get(), awaiting)}</A></p>
+            <h2 id="ratings-heading">{tr(|t| t.ratings_chart)}</h2>
+            <p><A href="/staff/ratings" attr:class="target-link">{move || workbench_texts(prefs.lang.get()).bad_ratings_awaiting(u64::from(awaiting))}</A></p>
             <table class="staff-table staff-table--compact rating-bars">
-                <caption>{tr(RATINGS_CAPTION)}</caption>
+                <caption>{tr(|t| t.ratings_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{tr(RATING_LEVEL)}</th>
-                        <th scope="col">{tr(RATINGS)}</th>
+                        <th scope="col">{tr(|t| t.rating_level)}</th>
+                        <th scope="col">{tr(|t| t.ratings)}</th>
                     </tr>
                 </thead>
                 <tbody>{levels}</tbody>
             </table>
         </section>
         <section aria-labelledby="at-risk-heading">
-            <h2 id="at-risk-heading">{tr(AT_RISK)}</h2>
-            <p>{tr(AT_RISK_LEAD)}</p>
+            <h2 id="at-risk-heading">{tr(|t| t.at_risk)}</h2>
+            <p>{tr(|t| t.at_risk_lead)}</p>
             {if at_risk.is_empty() {
-                view! { <p class="empty-state">{tr(NONE_AT_RISK)}</p> }.into_any()
+                view! { <p class="empty-state">{tr(|t| t.none_at_risk)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="risk-list">

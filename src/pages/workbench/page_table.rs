@@ -4,10 +4,7 @@
 
 use portal_domain::api::staff::Role;
 
-use super::texts::{
-    Tr, NAV_ACCOUNTS, NAV_AUDIT, NAV_CASES, NAV_DESK, NAV_HOLIDAYS, NAV_NOTICES, NAV_OVERVIEW,
-    NAV_RATINGS, NAV_VENUES,
-};
+use super::texts::Tr;
 
 /// A page of the workbench's navigation; the pages under it (a case, a venue, …) stand behind
 /// its guard too.
@@ -37,56 +34,56 @@ pub const PAGES: [PageEntry; 9] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
-        label: NAV_OVERVIEW,
+        label: |t| t.nav_overview,
         roles: &[Role::Administrator, Role::CaseHandler],
     },
     PageEntry {
         page: StaffPage::Cases,
         path: "/staff/cases",
-        label: NAV_CASES,
+        label: |t| t.nav_cases,
         roles: &[Role::CaseHandler],
     },
     PageEntry {
         page: StaffPage::Desk,
         path: "/staff/bookings",
-        label: NAV_DESK,
+        label: |t| t.nav_desk,
         roles: &[Role::Reception],
     },
     PageEntry {
         page: StaffPage::Ratings,
         path: "/staff/ratings",
-        label: NAV_RATINGS,
+        label: |t| t.nav_ratings,
         // Who follows up bad ratings: every role (the server lets any member of staff in).
         roles: &[Role::Administrator, Role::CaseHandler, Role::Reception],
     },
     PageEntry {
         page: StaffPage::Audit,
         path: "/staff/audit",
-        label: NAV_AUDIT,
+        label: |t| t.nav_audit,
         roles: &[Role::Administrator],
     },
     PageEntry {
         page: StaffPage::Accounts,
         path: "/staff/accounts",
-        label: NAV_ACCOUNTS,
+        label: |t| t.nav_accounts,
         roles: &[Role::Administrator],
     },
     PageEntry {
         page: StaffPage::Venues,
         path: "/staff/admin/venues",
-        label: NAV_VENUES,
+        label: |t| t.nav_venues,
         roles: &[Role::Administrator],
     },
     PageEntry {
         page: StaffPage::Holidays,
         path: "/staff/admin/holidays",
-        label: NAV_HOLIDAYS,
+        label: |t| t.nav_holidays,
         roles: &[Role::Administrator],
     },
     PageEntry {
         page: StaffPage::Notices,
         path: "/staff/admin/notices",
-        label: NAV_NOTICES,
+        label: |t| t.nav_notices,
         roles: &[Role::Administrator],
     },
 ];

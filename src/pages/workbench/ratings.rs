@@ -41,7 +41,7 @@ fn href(follow_up: FollowUp, page: u32) -> String {
 /// first, each with a form to answer it; answered ones show the reply.
 #[component]
 pub fn RatingsPage() -> impl IntoView {
-    use_staff_title(NAV_RATINGS);
+    use_staff_title(|t| t.nav_ratings);
     view! {
         <Guard page=StaffPage::Ratings>
             <Ratings/>
@@ -77,7 +77,7 @@ fn Ratings() -> impl IntoView {
     let notice = RwSignal::new(None::<Tr>);
     let notice_ref = NodeRef::<html::P>::new();
     let replied = Callback::new(move |_: FollowUpItem| {
-        notice.set(Some(REPLY_SENT));
+        notice.set(Some(|t| t.reply_sent));
         list.refetch();
         focus_next_frame(notice_ref);
     });
@@ -90,11 +90,11 @@ fn Ratings() -> impl IntoView {
 
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(NAV_RATINGS)}</h1>
-            <p class="lead">{tr(RATINGS_LEAD)}</p>
-            <form class="staff-filters" novalidate on:submit=on_submit aria-label=tr(FILTERS)>
+            <h1 tabindex="-1">{tr(|t| t.nav_ratings)}</h1>
+            <p class="lead">{tr(|t| t.ratings_lead)}</p>
+            <form class="staff-filters" novalidate on:submit=on_submit aria-label=tr(|t| t.filters)>
                 <div class="form-group">
-                    <label class="label" for="follow-up">{tr(FOLLOW_UP_FILTER)}</label>
+                    <label class="label" for="follow-up">{tr(|t| t.follow_up_filter)}</label>
                     <select
                         id="follow-up"
                         class="input select"
@@ -115,13 +115,13 @@ fn Ratings() -> impl IntoView {
                     </select>
                 </div>
                 <div class="button-row">
-                    <button type="submit" class="button">{tr(APPLY_FILTERS)}</button>
+                    <button type="submit" class="button">{tr(|t| t.apply_filters)}</button>
                 </div>
             </form>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
                 {move || notice.get().map(|t| pick(prefs.lang.get(), t))}
             </p>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(LOADING))/> }>
+            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(list) => view! { <FollowUpItems list=list replied=replied/> }.into_any(),
@@ -146,17 +146,17 @@ fn FollowUpItems(list: FollowUpList, replied: Callback<FollowUpItem>) -> impl In
         .map(|item| view! { <FollowUpCard item=item replied=replied/> })
         .collect_view();
     view! {
-        <p class="staff-total" role="status">{move || awaiting_reply(prefs.lang.get(), awaiting)}</p>
+        <p class="staff-total" role="status">{move || workbench_texts(prefs.lang.get()).bad_ratings_awaiting(u64::from(awaiting))}</p>
         {if list.total == 0 {
-            view! { <p class="empty-state">{tr(RATINGS_EMPTY)}</p> }.into_any()
+            view! { <p class="empty-state">{tr(|t| t.ratings_empty)}</p> }.into_any()
         } else {
             view! { <ul class="desk-list rating-list">{items}</ul> }.into_any()
         }}
         {(pages > 1).then(|| view! {
-            <nav class="pagination" aria-label=move || page_of(prefs.lang.get(), page, pages)>
-                {(page > 1).then(|| view! { <A href=href(follow_up, page - 1) attr:class="button button--secondary">{tr(PREVIOUS)}</A> })}
-                <span>{move || page_of(prefs.lang.get(), page, pages)}</span>
-                {(page < pages).then(|| view! { <A href=href(follow_up, page + 1) attr:class="button button--secondary">{tr(NEXT)}</A> })}
+            <nav class="pagination" aria-label=move || workbench_texts(prefs.lang.get()).page_of(page, pages)>
+                {(page > 1).then(|| view! { <A href=href(follow_up, page - 1) attr:class="button button--secondary">{tr(|t| t.previous)}</A> })}
+                <span>{move || workbench_texts(prefs.lang.get()).page_of(page, pages)}</span>
+                {(page < pages).then(|| view! { <A href=href(follow_up, page + 1) attr:class="button button--secondary">{tr(|t| t.next)}</A> })}
             </nav>
         })}
     }
@@ -187,13 +187,13 @@ fn FollowUpCard(item: FollowUpItem, replied: Callback<FollowUpItem>) -> impl Int
                 {move || service.label(prefs.lang.get())}
             </h2>
             <dl class="desk-card__facts">
-                <div><dt>{tr(COL_REFERENCE)}</dt><dd>{reference}</dd></div>
-                <div><dt>{tr(RATED_ON)}</dt><dd>{rated_at}</dd></div>
+                <div><dt>{tr(|t| t.col_reference)}</dt><dd>{reference}</dd></div>
+                <div><dt>{tr(|t| t.rated_on)}</dt><dd>{rated_at}</dd></div>
             </dl>
-            <h3>{tr(RATING_COMMENT)}</h3>
+            <h3>{tr(|t| t.rating_comment)}</h3>
             {match comment {
                 Some(c) => view! { <p class="pre-line">{c}</p> }.into_any(),
-                None => view! { <p class="muted">{tr(NO_COMMENT)}</p> }.into_any(),
+                None => view! { <p class="muted">{tr(|t| t.no_comment)}</p> }.into_any(),
             }}
             {match answer {
                 Some(reply) => {
@@ -201,9 +201,9 @@ fn FollowUpCard(item: FollowUpItem, replied: Callback<FollowUpItem>) -> impl Int
                     let at = short_time(&reply.replied_at);
                     view! {
                         <div class="message__reply">
-                            <h3>{tr(CENTER_REPLY)}</h3>
+                            <h3>{tr(|t| t.center_reply)}</h3>
                             <p class="pre-line">{reply.text}</p>
-                            <p class="hint">{move || replied_by(prefs.lang.get(), &at, &by)}</p>
+                            <p class="hint">{move || workbench_texts(prefs.lang.get()).replied_by(&at, &by)}</p>
                         </div>
                     }
                     .into_any()
@@ -255,7 +255,10 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
                 Err(ApiError::Validation(body)) => {
                     errors.set(vec![(field.to_owned(), refusal_message(body))]);
                 }
-                Err(_) => errors.set(vec![(field.to_owned(), pick(lang, NOT_SENT).to_owned())]),
+                Err(_) => errors.set(vec![(
+                    field.to_owned(),
+                    pick(lang, |t| t.not_sent).to_owned(),
+                )]),
             }
         });
     });
@@ -264,13 +267,13 @@ fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
         <form novalidate on:submit=on_submit>
             <TextArea
                 id=field
-                label=tr(RATING_REPLY_LABEL)
-                hint=tr(RATING_REPLY_HINT)
+                label=tr(|t| t.rating_reply_label)
+                hint=tr(|t| t.rating_reply_hint)
                 value=text
                 error=Signal::derive(move || errors.with(|e| error_for(e, field)))
                 max_chars=MAX_REPLY_CHARS
             />
-            <button type="submit" class="button" disabled=move || busy.get()>{tr(SEND_REPLY)}</button>
+            <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.send_reply)}</button>
         </form>
     }
 }

@@ -72,7 +72,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
         }
         let text = match error {
             ApiError::Validation(body) => refusal_message(body),
-            _ => pick(lang, NOT_SENT).to_owned(),
+            _ => pick(lang, |t| t.not_sent).to_owned(),
         };
         action_error.set(Some(text));
     };
@@ -106,7 +106,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                                 what(lang, d, Some((updated.time.as_str(), &updated.end_time)))
                             })
                             .unwrap_or_default();
-                        announce(seat_added_notice(lang, &what, updated.capacity));
+                        announce(workbench_texts(lang).seat_added_notice(&what, updated.capacity));
                         slots.refetch();
                     }
                     Err(e) => failed(e, lang),
@@ -136,7 +136,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                             )
                         })
                         .unwrap_or_default();
-                    announce(reopened_notice(lang, &what));
+                    announce(workbench_texts(lang).reopened_notice(&what));
                     slots.refetch();
                     on_changed.run(());
                 }
@@ -161,15 +161,15 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                 )
             })
             .unwrap_or_default();
-        announce(closed_notice(lang, &what, cancelled));
+        announce(workbench_texts(lang).closed_notice(&what, u64::from(cancelled)));
         slots.refetch();
         on_changed.run(());
     });
 
     view! {
         <section class="slots" aria-labelledby="slots-heading">
-            <h2 id="slots-heading" tabindex="-1" node_ref=heading_ref>{tr(SLOTS_HEADING)}</h2>
-            <p>{tr(SLOTS_LEAD)}</p>
+            <h2 id="slots-heading" tabindex="-1" node_ref=heading_ref>{tr(|t| t.slots_heading)}</h2>
+            <p>{tr(|t| t.slots_lead)}</p>
             <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || notice.with(Option::is_none)>
                 {move || notice.get()}
             </p>
@@ -187,7 +187,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                 />
             })}
             {move || match slots.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(list)) => view! {
                     <SlotList
                         list=list
@@ -217,7 +217,7 @@ fn SlotList(
 ) -> impl IntoView {
     let prefs = use_prefs();
     if list.slots.is_empty() {
-        return view! { <p class="empty-state">{tr(SLOTS_NONE)}</p> }.into_any();
+        return view! { <p class="empty-state">{tr(|t| t.slots_none)}</p> }.into_any();
     }
     let max = list.max_capacity;
     // Closing the day cancels the bookings of every slot that has not started.
@@ -234,10 +234,10 @@ fn SlotList(
             let (reason, by, id) = (c.reason.clone(), c.closed_by.clone(), c.id);
             view! {
                 <div class="slots__day">
-                    <p class="slots__day-state">{move || whole_day_closed(prefs.lang.get(), &reason, &by)}</p>
+                    <p class="slots__day-state">{move || workbench_texts(prefs.lang.get()).whole_day_closed(&reason, &by)}</p>
                     <button type="button" class="button button--secondary" disabled=move || busy.get()
                         on:click=move |_| reopen.run((id, None))>
-                        {tr(REOPEN_DAY)}
+                        {tr(|t| t.reopen_day)}
                     </button>
                 </div>
             }
@@ -248,7 +248,7 @@ fn SlotList(
                 <div class="slots__day">
                     <button type="button" class="button button--warning" disabled=move || busy.get()
                         on:click=move |_| ask_close.run(Pending { slot: None, bookings: day_bookings })>
-                        {tr(CLOSE_DAY)}
+                        {tr(|t| t.close_day)}
                     </button>
                 </div>
             })
@@ -292,13 +292,13 @@ fn SlotItem(
             match (&closure, past) {
                 (Some(c), _) => (
                     "slot-state slot-state--closed",
-                    closed_because(lang, &c.reason, &c.closed_by),
+                    workbench_texts(lang).closed_because(&c.reason, &c.closed_by),
                 ),
                 (None, true) => (
                     "slot-state slot-state--past",
-                    pick(lang, SLOT_STARTED).to_owned(),
+                    pick(lang, |t| t.slot_started).to_owned(),
                 ),
-                (None, false) => ("slot-state", pick(lang, SLOT_OPEN).to_owned()),
+                (None, false) => ("slot-state", pick(lang, |t| t.slot_open).to_owned()),
             }
         }
     };
@@ -310,9 +310,9 @@ fn SlotItem(
     view! {
         <li class="slot" class:slot--closed=closure.is_some() aria-labelledby=labelled_by>
             <h3 class="slot__time" id=heading_id>{range.clone()}</h3>
-            <p class="slot__seats">{move || seats_booked(prefs.lang.get(), booked, capacity)}</p>
+            <p class="slot__seats">{move || workbench_texts(prefs.lang.get()).seats_booked(booked, u64::from(capacity))}</p>
             <p class="slot__state">
-                {tr(SLOT_STATE)}
+                {tr(|t| t.slot_state)}
                 {move || { let (class, text) = state(); view! { <span class=class>{text}</span> } }}
             </p>
             <div class="button-row slot__actions">
@@ -322,7 +322,7 @@ fn SlotItem(
                     view! {
                         <button type="button" class="button button--warning" disabled=move || busy.get()
                             on:click=move |_| ask_close.run(Pending { slot: Some(span.clone()), bookings: u32::from(booked) })>
-                            {tr(CLOSE_SLOT)}<span class="visually-hidden">" "{range}</span>
+                            {tr(|t| t.close_slot)}<span class="visually-hidden">" "{range}</span>
                         </button>
                     }
                 })}
@@ -332,7 +332,7 @@ fn SlotItem(
                     view! {
                         <button type="button" class="button button--secondary" disabled=move || busy.get()
                             on:click=move |_| reopen.run((c.id, Some(span.clone())))>
-                            {tr(REOPEN)}<span class="visually-hidden">" "{range}</span>
+                            {tr(|t| t.reopen)}<span class="visually-hidden">" "{range}</span>
                         </button>
                     }
                 })}
@@ -342,7 +342,7 @@ fn SlotItem(
                     view! {
                         <button type="button" class="button button--secondary" disabled=move || busy.get()
                             on:click=move |_| add_seat.run(slot.clone())>
-                            {tr(ADD_SEAT)}<span class="visually-hidden">" "{range}</span>
+                            {tr(|t| t.add_seat)}<span class="visually-hidden">" "{range}</span>
                         </button>
                     }
                 })}
@@ -375,14 +375,11 @@ fn ConfirmClose(
         let slot = pending.slot.clone();
         move || {
             let lang = prefs.lang.get();
-            close_heading(
+            workbench_texts(lang).close_heading(what(
                 lang,
-                &what(
-                    lang,
-                    date,
-                    slot.as_ref().map(|(s, e)| (s.as_str(), e.as_str())),
-                ),
-            )
+                date,
+                slot.as_ref().map(|(s, e)| (s.as_str(), e.as_str())),
+            ))
         }
     };
     let on_submit = submit_handler(busy, move |lang| {
@@ -410,12 +407,12 @@ fn ConfirmClose(
             <p class="confirm-close__what">{move || close_consequence(prefs.lang.get(), bookings)}</p>
             <ConfirmReasonForm
                 id="close-reason"
-                label=CLOSE_REASON
-                hint=CLOSE_REASON_HINT
+                label=|t| t.close_reason
+                hint=|t| t.close_reason_hint
                 value=reason
                 errors=errors
                 max_chars=MAX_CLOSURE_REASON_CHARS
-                confirm=CONFIRM_CLOSE
+                confirm=|t| t.confirm_close
                 busy=busy
                 on_submit=on_submit
                 on_cancel=on_cancel

@@ -23,12 +23,13 @@ use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, submit_handler, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
+use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
 /// `/staff/admin/venues`.
 #[component]
 pub fn VenuesPage() -> impl IntoView {
-    use_staff_title(VENUES_HEADING);
+    use_staff_title(|t| t.venues_heading);
     view! {
         <Guard page=StaffPage::Venues>
             <Venues/>
@@ -39,7 +40,7 @@ pub fn VenuesPage() -> impl IntoView {
 /// `/staff/admin/venues/{id}`.
 #[component]
 pub fn VenuePage() -> impl IntoView {
-    use_staff_title(VENUES_HEADING);
+    use_staff_title(|t| t.venues_heading);
     view! {
         <Guard page=StaffPage::Venues>
             <VenueEditor/>
@@ -56,7 +57,7 @@ fn hours_text(hours: &[OpeningHours], lang: Lang) -> String {
         .iter()
         .map(|h| format!("{}–{}", h.opens, h.closes))
         .collect::<Vec<_>>()
-        .join(lang.pick("，", ", "))
+        .join(workbench_texts(lang).hours_separator)
 }
 
 fn topics_text(ids: &[String], topics: &[NamedRef], lang: Lang) -> String {
@@ -65,13 +66,13 @@ fn topics_text(ids: &[String], topics: &[NamedRef], lang: Lang) -> String {
         .filter(|t| ids.contains(&t.id))
         .map(|t| name(lang, &t.name_zh, &t.name_en))
         .collect::<Vec<_>>()
-        .join(lang.pick("、", ", "))
+        .join(strings(lang).list_separator)
 }
 
 fn status_label(status: VenueStatus) -> Tr {
     match status {
-        VenueStatus::Operating => OPERATING,
-        VenueStatus::BeingSetUp => BEING_SET_UP,
+        VenueStatus::Operating => |t| t.operating,
+        VenueStatus::BeingSetUp => |t| t.being_set_up,
     }
 }
 
@@ -83,10 +84,10 @@ fn Venues() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <h1 tabindex="-1">{tr(VENUES_HEADING)}</h1>
-            <p class="lead">{tr(VENUES_LEAD)}</p>
+            <h1 tabindex="-1">{tr(|t| t.venues_heading)}</h1>
+            <p class="lead">{tr(|t| t.venues_lead)}</p>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Ok(list)) => view! { <VenueCards list=list/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| list.refetch()/> }.into_any(),
             }}
@@ -119,35 +120,35 @@ fn VenueCard(venue: AdminVenue, topics: StoredValue<Vec<NamedRef>>) -> impl Into
             <h2 id=heading_id>{venue_name}</h2>
             <p>
                 {move || v.with_value(|v| if v.defaults_confirmed {
-                    view! { <span class="status-tag">{tr(CONFIRMED_TAG)}</span> }.into_any()
+                    view! { <span class="status-tag">{tr(|t| t.confirmed_tag)}</span> }.into_any()
                 } else {
-                    view! { <span class="badge badge--pending">{tr(DEFAULTS_TAG)}</span> }.into_any()
+                    view! { <span class="badge badge--pending">{tr(|t| t.defaults_tag)}</span> }.into_any()
                 })}
             </p>
             <dl class="summary-list">
                 <div class="summary-list__row">
-                    <dt>{tr(VENUE_STATUS)}</dt>
+                    <dt>{tr(|t| t.venue_status)}</dt>
                     <dd>{move || pick(prefs.lang.get(), status_label(v.with_value(|v| v.status)))}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{tr(SLOT_MINUTES)}</dt>
-                    <dd>{move || format!("{}{}", v.with_value(|v| v.slot_minutes), pick(prefs.lang.get(), MINUTES_UNIT))}</dd>
+                    <dt>{tr(|t| t.slot_minutes)}</dt>
+                    <dd>{move || format!("{}{}", v.with_value(|v| v.slot_minutes), pick(prefs.lang.get(), |t| t.minutes_unit))}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{tr(SEATS)}</dt>
-                    <dd>{move || people(prefs.lang.get(), v.with_value(|v| v.seats_per_slot))}</dd>
+                    <dt>{tr(|t| t.seats)}</dt>
+                    <dd>{move || workbench_texts(prefs.lang.get()).people(v.with_value(|v| u64::from(v.seats_per_slot)))}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{tr(OPENING_HOURS)}</dt>
+                    <dt>{tr(|t| t.opening_hours)}</dt>
                     <dd>{move || v.with_value(|v| hours_text(&v.opening_hours, prefs.lang.get()))}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>{tr(TOPICS_OFFERED)}</dt>
+                    <dt>{tr(|t| t.topics_offered)}</dt>
                     <dd>{move || v.with_value(|v| topics.with_value(|t| topics_text(&v.topics, t, prefs.lang.get())))}</dd>
                 </div>
             </dl>
             <A href=href attr:class="button button--secondary">
-                {move || change_venue(prefs.lang.get(), &venue_name())}
+                {move || workbench_texts(prefs.lang.get()).change_venue(venue_name())}
             </A>
         </section>
     }
@@ -163,11 +164,11 @@ fn VenueEditor() -> impl IntoView {
     });
     view! {
         <div class="container page">
-            <A href="/staff/admin/venues" attr:class="back-link">{tr(BACK_TO_VENUES)}</A>
+            <A href="/staff/admin/venues" attr:class="back-link">{tr(|t| t.back_to_venues)}</A>
             {move || match list.get() {
-                None => view! { <Loading label=Signal::derive(tr(LOADING))/> }.into_any(),
+                None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
                 Some(Err(error)) => view! {
-                    <h1 tabindex="-1">{tr(VENUES_HEADING)}</h1>
+                    <h1 tabindex="-1">{tr(|t| t.venues_heading)}</h1>
                     <StaffProblem error=error on_retry=move |_| list.refetch()/>
                 }
                 .into_any(),
@@ -176,7 +177,7 @@ fn VenueEditor() -> impl IntoView {
                     let topics = list.topics;
                     match list.items.into_iter().find(|v| v.id == wanted) {
                         Some(venue) => view! { <VenueForm venue=venue topics=topics/> }.into_any(),
-                        None => view! { <h1 tabindex="-1">{tr(VENUE_NOT_FOUND)}</h1> }.into_any(),
+                        None => view! { <h1 tabindex="-1">{tr(|t| t.venue_not_found)}</h1> }.into_any(),
                     }
                 }
             }}
@@ -300,11 +301,11 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
     let status_options = vec![
         (
             "operating",
-            Signal::derive(move || pick(prefs.lang.get(), OPERATING).to_owned()),
+            Signal::derive(move || pick(prefs.lang.get(), |t| t.operating).to_owned()),
         ),
         (
             "being_set_up",
-            Signal::derive(move || pick(prefs.lang.get(), BEING_SET_UP).to_owned()),
+            Signal::derive(move || pick(prefs.lang.get(), |t| t.being_set_up).to_owned()),
         ),
     ];
     let period_rows = move || {
@@ -316,11 +317,11 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
                 let n = i + 1;
                 view! {
                     <fieldset class="fieldset row-fieldset">
-                        <legend class="fieldset__legend">{move || period_label(prefs.lang.get(), n)}</legend>
+                        <legend class="fieldset__legend">{move || workbench_texts(prefs.lang.get()).period_label(n)}</legend>
                         <div class="row-fields">
                             <RowInput
                                 id=format!("opening_hours-{i}-opens")
-                                label=Signal::derive(move || pick(prefs.lang.get(), OPENS).to_owned())
+                                label=Signal::derive(move || pick(prefs.lang.get(), |t| t.opens).to_owned())
                                 value=p.opens
                                 error=error_signal(errors, format!("opening_hours-{i}-opens"))
                                 inputmode="numeric"
@@ -328,7 +329,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
                             />
                             <RowInput
                                 id=format!("opening_hours-{i}-closes")
-                                label=Signal::derive(move || pick(prefs.lang.get(), CLOSES).to_owned())
+                                label=Signal::derive(move || pick(prefs.lang.get(), |t| t.closes).to_owned())
                                 value=p.closes
                                 error=error_signal(errors, format!("opening_hours-{i}-closes"))
                                 inputmode="numeric"
@@ -341,7 +342,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
                                 class="button button--secondary"
                                 on:click=move |_| periods.update(|list| list.retain(|q| q.key != p.key))
                             >
-                                {move || remove_period(prefs.lang.get(), n)}
+                                {move || workbench_texts(prefs.lang.get()).remove_period(n)}
                             </button>
                         })}
                     </fieldset>
@@ -386,30 +387,31 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
         })
     };
     let title = move || {
-        venue_name
-            .with_value(|(zh, en)| change_venue(prefs.lang.get(), &name(prefs.lang.get(), zh, en)))
+        venue_name.with_value(|(zh, en)| {
+            workbench_texts(prefs.lang.get()).change_venue(name(prefs.lang.get(), zh, en))
+        })
     };
 
     view! {
         <FormErrorSummary errors=errors/>
-        <span class="caption">{tr(VENUES_HEADING)}</span>
+        <span class="caption">{tr(|t| t.venues_heading)}</span>
         <h1 tabindex="-1">{title}</h1>
         <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice_ref hidden=move || !notice.get()>
-            {tr(SETTINGS_SAVED)}
+            {tr(|t| t.settings_saved)}
         </p>
-        <p>{tr(SAVE_CONFIRMS)}</p>
+        <p>{tr(|t| t.save_confirms)}</p>
         <form novalidate on:submit=on_submit>
             <RadioGroup
                 name="status"
-                legend=tr(VENUE_STATUS)
+                legend=tr(|t| t.venue_status)
                 options=status_options
                 selected=status
                 error=error("status")
             />
             <TextField
                 id="slot_minutes"
-                label=tr(SLOT_MINUTES)
-                hint=tr(SLOT_MINUTES_HINT)
+                label=tr(|t| t.slot_minutes)
+                hint=tr(|t| t.slot_minutes_hint)
                 value=slot
                 error=error("slot_minutes")
                 inputmode="numeric"
@@ -417,8 +419,8 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
             />
             <TextField
                 id="seats_per_slot"
-                label=tr(SEATS)
-                hint=tr(SEATS_HINT)
+                label=tr(|t| t.seats)
+                hint=tr(|t| t.seats_hint)
                 value=seats
                 error=error("seats_per_slot")
                 inputmode="numeric"
@@ -426,8 +428,8 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
             />
             <div class="form-group" class:form-group--error=move || hours_error.with(Option::is_some)>
                 <fieldset class="fieldset" aria-describedby="opening_hours-hint">
-                    <legend class="fieldset__legend"><span class="label">{tr(OPENING_HOURS)}</span></legend>
-                    <p class="hint" id="opening_hours-hint">{tr(OPENING_HOURS_HINT)}</p>
+                    <legend class="fieldset__legend"><span class="label">{tr(|t| t.opening_hours)}</span></legend>
+                    <p class="hint" id="opening_hours-hint">{tr(|t| t.opening_hours_hint)}</p>
                     {move || hours_error.get().map(|m| view! { <p class="field-error" id="opening_hours" tabindex="-1">{m}</p> })}
                     {period_rows}
                     <button
@@ -438,18 +440,18 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
                             periods.update(|list| list.push(period));
                         }
                     >
-                        {tr(ADD_PERIOD)}
+                        {tr(|t| t.add_period)}
                     </button>
                 </fieldset>
             </div>
             <div class="form-group" class:form-group--error=move || topics_error.with(Option::is_some)>
                 <fieldset class="fieldset" aria-describedby=move || topics_error.with(Option::is_some).then_some("topics-error")>
-                    <legend class="fieldset__legend"><span class="label">{tr(TOPICS_OFFERED)}</span></legend>
+                    <legend class="fieldset__legend"><span class="label">{tr(|t| t.topics_offered)}</span></legend>
                     {move || topics_error.get().map(|m| view! { <p class="field-error" id="topics-error">{m}</p> })}
                     <div class="choices">{topic_boxes}</div>
                 </fieldset>
             </div>
-            <button type="submit" class="button" disabled=move || busy.get()>{tr(SAVE_SETTINGS)}</button>
+            <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.save_settings)}</button>
         </form>
     }
 }
