@@ -1,53 +1,23 @@
 //! Dates and times as the portal writes them in both languages ("2026年11月24日 星期二" /
-//! "Tuesday 24 November 2026"), shared by the citizen apps and the workbench.
+//! "Tuesday 24 November 2026"), shared by the citizen apps and the workbench. The patterns and
+//! the month names are texts of the `common` catalog.
 
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::i18n::strings;
 
 /// "2026年11月24日 星期二" / "Tuesday 24 November 2026".
 pub fn long_date(date: Date, lang: Lang) -> String {
-    let weekday = date.weekday().name(lang);
-    match lang {
-        Lang::Zh => format!(
-            "{}年{}月{}日 {weekday}",
-            date.year(),
-            date.month(),
-            date.day()
-        ),
-        Lang::En => format!(
-            "{weekday} {} {} {}",
-            date.day(),
-            MONTHS_EN[usize::from(date.month() - 1)],
-            date.year()
-        ),
-    }
+    let t = strings(lang);
+    let month = t.months[usize::from(date.month() - 1)];
+    t.long_date(date.year(), month, date.day(), date.weekday().name(lang))
 }
 
-/// "11月" / "November 2026": the month a row of the calendar starts.
+/// "2026年11月" / "November 2026": the month a row of the calendar starts.
 pub fn month_name(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月", date.year(), date.month()),
-        Lang::En => format!(
-            "{} {}",
-            MONTHS_EN[usize::from(date.month() - 1)],
-            date.year()
-        ),
-    }
+    let t = strings(lang);
+    t.month_of_year(date.year(), t.months[usize::from(date.month() - 1)])
 }
 
 /// "09:00–09:30".
@@ -57,13 +27,10 @@ pub fn time_range(start: &str, end: &str) -> String {
 
 /// "2026年11月24日" / "24 Nov 2026".
 pub fn short_date(date: Date, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-        Lang::En => format!(
-            "{} {} {}",
-            date.day(),
-            &MONTHS_EN[usize::from(date.month() - 1)][..3],
-            date.year()
-        ),
-    }
+    let t = strings(lang);
+    t.short_date(
+        date.year(),
+        t.months_short[usize::from(date.month() - 1)],
+        date.day(),
+    )
 }
