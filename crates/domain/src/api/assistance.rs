@@ -48,7 +48,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::BookingReference;
 use super::FieldError;
 use crate::calendar::{Date, DateError, HolidayCalendar};
 use crate::ids::{
@@ -56,6 +55,7 @@ use crate::ids::{
     ResidentId, ResidentIdError, TrademarkNumber, TrademarkNumberError, Uscc, UsccError,
 };
 use crate::lang::{Lang, Localized};
+use crate::reference::ReferenceProblem;
 use crate::text::{clean_line, clean_text, TextProblem};
 
 // ---------------------------------------------------------------------------------------------
@@ -155,38 +155,7 @@ pub mod code {
 // Choices
 // ---------------------------------------------------------------------------------------------
 
-/// Implements `code()` (the JSON value), `from_code`, `ALL` and `label(lang)` for a choice enum.
-macro_rules! choice {
-    ($name:ident { $($variant:ident = $code:literal, $zh:literal, $en:literal;)+ }) => {
-        impl $name {
-            /// Every value, in the order they are offered.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The value in JSON and in the database.
-            pub fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                }
-            }
-
-            pub fn from_code(code: &str) -> Option<$name> {
-                match code.trim() {
-                    $($code => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-
-            /// The name shown to people.
-            pub fn label(self, lang: Lang) -> &'static str {
-                match self {
-                    $($name::$variant => lang.pick($zh, $en),)+
-                }
-            }
-        }
-    };
-}
-
-pub(super) use choice;
+use crate::choice::choice;
 
 /// Who applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -528,56 +497,17 @@ choice!(MessageKind {
 // Identifiers: references and GI product ids
 // ---------------------------------------------------------------------------------------------
 
-/// A request's reference, `WQ-K7QX-M2PD` (WQ for 维权): the prefix tells it from a booking
-/// reference, the 8 characters use booking's unambiguous alphabet (no 0, O, 1, I or L). Like a
-/// booking reference it is not a secret: looking a request up needs the mobile number too.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct AssistanceReference(BookingReference);
+// moved (#19): old path kept until the server and apps import the new one
+pub use crate::reference::AssistanceReference;
 
 impl AssistanceReference {
-    pub const PREFIX: &'static str = "WQ";
-
-    /// A reference from a random number (see [`BookingReference::from_random`]).
-    pub fn from_random(random: u64) -> AssistanceReference {
-        AssistanceReference(BookingReference::from_random(random))
-    }
-
-    /// Reads a reference as people type it: with or without `WQ`, in any case, with spaces,
-    /// hyphens or full-width characters.
+    /// Reads a reference as people type it (see [`AssistanceReference::read`]), with what is
+    /// wrong as an assistance field error.
     pub fn parse(input: &str) -> Result<AssistanceReference, AssistanceError> {
-        let folded: String = input
-            .trim()
-            .chars()
-            .take(40)
-            .map(|c| match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            })
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if folded.is_empty() {
-            return Err(AssistanceError::ReferenceMissing);
-        }
-        let compact = match folded.strip_prefix(Self::PREFIX) {
-            Some(rest) if rest.len() == 8 => rest,
-            _ => folded.as_str(),
-        };
-        BookingReference::parse(compact)
-            .map(AssistanceReference)
-            .map_err(|_| AssistanceError::ReferenceFormat)
-    }
-
-    /// The 8 characters without prefix or hyphen, as stored.
-    pub fn compact(&self) -> &str {
-        self.0.compact()
-    }
-}
-
-/// `WQ-XXXX-XXXX`.
-impl std::fmt::Display for AssistanceReference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-{}", Self::PREFIX, self.0)
+        AssistanceReference::read(input).map_err(|problem| match problem {
+            ReferenceProblem::Missing => AssistanceError::ReferenceMissing,
+            ReferenceProblem::Format => AssistanceError::ReferenceFormat,
+        })
     }
 }
 

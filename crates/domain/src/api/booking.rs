@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{Date, DateError, DayKind, HolidayCalendar, NotPublished, WorkingDays};
 use crate::ids::{MobileNumber, MobileNumberError, Uscc, UsccError};
 use crate::lang::{Lang, Localized};
+use crate::reference::ReferenceProblem;
 use crate::text::{clean_line, clean_text, TextProblem};
 
 /// Bookable from the next working day up to this many working days ahead.
@@ -731,58 +732,14 @@ pub struct BookingSummary {
 // Slot times, references, masking, time conversion
 // ---------------------------------------------------------------------------------------------
 
-/// A time of day on the minute, `HH:MM` from `00:00` to `24:00` (the end of a day's last slot).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct SlotTime(u16);
-
-impl SlotTime {
-    /// Minutes since midnight, up to 1440.
-    pub fn from_minutes(minutes: u16) -> Option<SlotTime> {
-        (minutes <= 24 * 60).then_some(SlotTime(minutes))
-    }
-
-    pub fn minutes(self) -> u16 {
-        self.0
-    }
-
-    /// Reads exactly `HH:MM` (surrounding whitespace ignored).
-    pub fn parse(input: &str) -> Option<SlotTime> {
-        let s = input.trim().as_bytes();
-        if s.len() != 5 || s[2] != b':' || ![0, 1, 3, 4].iter().all(|&i| s[i].is_ascii_digit()) {
-            return None;
-        }
-        let n = |i: usize| u16::from(s[i] - b'0');
-        let (hours, minutes) = (n(0) * 10 + n(1), n(3) * 10 + n(4));
-        if minutes > 59 || hours > 24 || (hours == 24 && minutes > 0) {
-            return None;
-        }
-        Some(SlotTime(hours * 60 + minutes))
-    }
-
-    /// `minutes` later, if still on the same day.
-    pub fn plus(self, minutes: u16) -> Option<SlotTime> {
-        SlotTime::from_minutes(self.0.checked_add(minutes)?)
-    }
-}
-
-impl std::fmt::Display for SlotTime {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:02}:{:02}", self.0 / 60, self.0 % 60)
-    }
-}
+// moved (#19): old path kept until the server and apps import the new one
+pub use crate::time::SlotTime;
 
 impl TryFrom<String> for SlotTime {
     type Error = BookingError;
 
     fn try_from(value: String) -> Result<SlotTime, BookingError> {
         SlotTime::parse(&value).ok_or(BookingError::TimeFormat)
-    }
-}
-
-impl From<SlotTime> for String {
-    fn from(time: SlotTime) -> String {
-        time.to_string()
     }
 }
 
@@ -810,67 +767,17 @@ pub fn slot_starts(hours: &[OpeningHours], slot_minutes: u16) -> Vec<SlotTime> {
     starts
 }
 
-/// The characters of a reference: digits and capital letters without 0, O, 1, I and L, which
-/// people misread for each other on paper and on the phone.
-pub const REFERENCE_ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-/// Characters in a reference (31^8 ≈ 8.5 × 10^11 references).
-pub const REFERENCE_CHARS: usize = 8;
-
-/// A booking reference, e.g. `K7QX-M2PD`: short enough to read out, unambiguous to write down.
-/// It identifies a booking but is not a secret: alone it reveals nothing (lookup needs the
-/// mobile number too; managing needs the manage token).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct BookingReference(String);
+// moved (#19): old path kept until the server and apps import the new one
+pub use crate::reference::{BookingReference, REFERENCE_ALPHABET, REFERENCE_CHARS};
 
 impl BookingReference {
-    /// A reference from a random number (the server takes it from the operating system's
-    /// random source). Each character is the next base-31 digit of `random`; 8 of them use
-    /// 40 of its 64 bits, so every reference is equally likely to within 2^-24.
-    pub fn from_random(random: u64) -> BookingReference {
-        let mut n = random;
-        let mut s = String::with_capacity(REFERENCE_CHARS);
-        for _ in 0..REFERENCE_CHARS {
-            s.push(char::from(REFERENCE_ALPHABET[(n % 31) as usize]));
-            n /= 31;
-        }
-        BookingReference(s)
-    }
-
-    /// Reads a reference as people type it: case, spaces, hyphens and full-width forms do not
-    /// matter.
+    /// Reads a reference as people type it (see [`BookingReference::read`]), with what is
+    /// wrong as a booking field error.
     pub fn parse(input: &str) -> Result<BookingReference, BookingError> {
-        let input = input.trim();
-        if input.is_empty() {
-            return Err(BookingError::ReferenceMissing);
-        }
-        if input.chars().nth(32).is_some() {
-            return Err(BookingError::ReferenceFormat);
-        }
-        let s: String = input
-            .chars()
-            .map(|c| match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            })
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if s.len() != REFERENCE_CHARS || !s.bytes().all(|b| REFERENCE_ALPHABET.contains(&b)) {
-            return Err(BookingError::ReferenceFormat);
-        }
-        Ok(BookingReference(s))
-    }
-
-    /// The 8 characters without the hyphen, as stored.
-    pub fn compact(&self) -> &str {
-        &self.0
-    }
-}
-
-/// `XXXX-XXXX`: the hyphen makes it easier to read out.
-impl std::fmt::Display for BookingReference {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}-{}", &self.0[..4], &self.0[4..])
+        BookingReference::read(input).map_err(|problem| match problem {
+            ReferenceProblem::Missing => BookingError::ReferenceMissing,
+            ReferenceProblem::Format => BookingError::ReferenceFormat,
+        })
     }
 }
 
@@ -891,26 +798,8 @@ pub fn mask_uscc(uscc: &Uscc) -> String {
     uscc.masked()
 }
 
-const SHANGHAI_OFFSET_SECS: i64 = 8 * 60 * 60;
-
-/// The Unix time of `time` on `date` in Asia/Shanghai (UTC+8 all year).
-pub fn shanghai_unix_seconds(date: Date, time: SlotTime) -> i64 {
-    i64::from(date.days_from_civil()) * 86_400 + i64::from(time.minutes()) * 60
-        - SHANGHAI_OFFSET_SECS
-}
-
-/// RFC 3339 in Asia/Shanghai: `2026-09-22T09:00:00+08:00`.
-pub fn format_shanghai(secs: i64) -> String {
-    let local = secs + SHANGHAI_OFFSET_SECS;
-    let date = Date::from_unix_seconds_shanghai(secs).map_or_else(String::new, |d| d.to_string());
-    let in_day = local.rem_euclid(86_400);
-    format!(
-        "{date}T{:02}:{:02}:{:02}+08:00",
-        in_day / 3600,
-        in_day % 3600 / 60,
-        in_day % 60
-    )
-}
+// moved (#19): old path kept until the server and apps import the new one
+pub use crate::time::{format_shanghai, shanghai_unix_seconds};
 
 // ---------------------------------------------------------------------------------------------
 // The booking window
@@ -1450,22 +1339,6 @@ mod tests {
     }
 
     #[test]
-    fn slot_times() {
-        assert_eq!(t("09:30").minutes(), 570);
-        assert_eq!(t(" 24:00 ").minutes(), 1440);
-        for bad in [
-            "9:30", "09:60", "24:01", "25:00", "0930", "09:3a", "", "09：30",
-        ] {
-            assert_eq!(SlotTime::parse(bad), None, "{bad:?}");
-        }
-        assert_eq!(t("23:30").plus(30), Some(t("24:00")));
-        assert_eq!(t("23:31").plus(30), None);
-        let json = serde_json::to_string(&t("08:05")).unwrap();
-        assert_eq!(json, r#""08:05""#);
-        assert!(serde_json::from_str::<SlotTime>(r#""8:05""#).is_err());
-    }
-
-    #[test]
     fn slots_fit_wholly_inside_the_opening_hours() {
         let hours = |opens: &str, closes: &str| OpeningHours {
             opens: opens.into(),
@@ -1560,21 +1433,6 @@ mod tests {
         assert_eq!(
             mask_uscc(&Uscc::parse("91110000600037341L").unwrap()),
             "91************341L"
-        );
-    }
-
-    #[test]
-    fn shanghai_times() {
-        let start = shanghai_unix_seconds(d("2026-09-22"), t("09:00"));
-        // 2026-09-22T01:00:00Z.
-        assert_eq!(start, 1_790_038_800);
-        assert_eq!(format_shanghai(start), "2026-09-22T09:00:00+08:00");
-        // Just after midnight in Shanghai is the previous day in UTC.
-        let early = shanghai_unix_seconds(d("2026-01-01"), t("00:30"));
-        assert_eq!(format_shanghai(early), "2026-01-01T00:30:00+08:00");
-        assert_eq!(
-            Date::from_unix_seconds_shanghai(early),
-            Some(d("2026-01-01"))
         );
     }
 

@@ -23,7 +23,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::assistance::choice;
+use crate::choice::choice;
 use crate::lang::{Lang, Localized};
 use crate::text::{clean_text, TextProblem};
 
