@@ -139,6 +139,7 @@ pub fn slot_starts(hours: &[OpeningHours], slot_minutes: u16) -> Vec<SlotTime> {
     starts
 }
 
+/// The days that can be booked on `today`: from the next working day up to
 /// [`WINDOW_WORKING_DAYS`] working days ahead, never into an unpublished year.
 pub fn booking_window(calendar: &HolidayCalendar, today: Date) -> WorkingDays {
     calendar.working_days_after(today, WINDOW_WORKING_DAYS)

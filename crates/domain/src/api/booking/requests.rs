@@ -14,6 +14,7 @@ use crate::reference::{BookingReference, ReferenceProblem};
 use crate::text::{clean_line, clean_text, TextProblem};
 use crate::time::SlotTime;
 
+/// The body of `POST /api/v1/bookings`. Text fields arrive as they were typed (absent, `null`
 /// and blank are the same); [`parse`](Self::parse) tidies and checks them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

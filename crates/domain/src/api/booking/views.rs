@@ -187,6 +187,7 @@ pub struct BookingSummary {
     pub rating: Option<crate::api::rating::RatingView>,
 }
 
+/// A name with all but its first character hidden: `张三` → `张*`, `欧阳娜娜` → `欧***`.
 pub fn mask_name(name: &str) -> String {
     let mut chars = name.trim().chars();
     match chars.next() {
