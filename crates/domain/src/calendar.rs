@@ -22,35 +22,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
-
-/// Implements `Localized`, `Display` (the Chinese message) and `std::error::Error` for an error
-/// type with a method `texts(&self) -> (code, Chinese message, English message)`.
-macro_rules! localized_texts {
-    ($error:ty) => {
-        impl $crate::lang::Localized for $error {
-            fn code(&self) -> &'static str {
-                self.texts().0
-            }
-
-            fn message(&self, lang: Lang) -> String {
-                let (_, zh, en) = self.texts();
-                match lang {
-                    Lang::Zh => zh,
-                    Lang::En => en,
-                }
-            }
-        }
-
-        impl fmt::Display for $error {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.texts().1)
-            }
-        }
-
-        impl std::error::Error for $error {}
-    };
-}
+use crate::lang::{localized_error, Lang};
 
 // ---------------------------------------------------------------------------------------------
 // Date
@@ -362,7 +334,7 @@ impl DateError {
     }
 }
 
-localized_texts!(DateError);
+localized_error!(DateError);
 
 // ---------------------------------------------------------------------------------------------
 // The calendar file
@@ -464,7 +436,7 @@ impl CalendarError {
     }
 }
 
-localized_texts!(CalendarError);
+localized_error!(CalendarError);
 
 /// The holiday arrangements for `year` have not been published (or are not in the calendar
 /// file yet), so no working day in it can be worked out.
@@ -486,7 +458,7 @@ impl NotPublished {
     }
 }
 
-localized_texts!(NotPublished);
+localized_error!(NotPublished);
 
 // ---------------------------------------------------------------------------------------------
 // The calendar
@@ -736,27 +708,6 @@ mod tests {
 
     fn dates(list: &[&str]) -> Vec<Date> {
         list.iter().map(|s| d(s)).collect()
-    }
-
-    /// Every error has a distinct code starting with `prefix` and a message in both languages;
-    /// `Display` gives the Chinese one.
-    fn assert_messages<E: Localized + fmt::Display>(all: &[E], prefix: &str) {
-        let mut codes = std::collections::HashSet::new();
-        for error in all {
-            let code = error.code();
-            assert!(
-                code.starts_with(prefix),
-                "{code} should start with {prefix}"
-            );
-            assert!(codes.insert(code), "duplicate code {code}");
-            let zh = error.message(Lang::Zh);
-            let en = error.message(Lang::En);
-            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{code}");
-            assert_ne!(zh, en, "{code} is not translated");
-            assert!(!zh.is_ascii(), "{code}: the Chinese message has no Chinese");
-            assert!(en.is_ascii(), "{code}: the English message has Chinese");
-            assert_eq!(error.to_string(), zh);
-        }
     }
 
     // --- Date -------------------------------------------------------------------------------
@@ -1298,12 +1249,12 @@ mod tests {
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
-        assert_messages(
+        crate::lang::assert_messages(
             &[DateError::Empty, DateError::Format, DateError::Invalid],
             "date.",
         );
         let date = d("2026-10-01");
-        assert_messages(
+        crate::lang::assert_messages(
             &[
                 CalendarError::TimeZone {
                     found: "UTC".into(),
@@ -1322,7 +1273,7 @@ mod tests {
             "calendar.",
         );
         let not_published = NotPublished { year: 2027 };
-        assert_messages(&[not_published], "calendar.not_published");
+        crate::lang::assert_messages(&[not_published], "calendar.not_published");
         assert!(not_published.message(Lang::Zh).contains("2027 年"));
         assert!(not_published.message(Lang::En).contains("2027"));
         assert_eq!(
