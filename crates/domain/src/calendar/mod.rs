@@ -19,7 +19,7 @@
 mod date;
 mod holiday_file;
 #[cfg(test)]
-mod test_fixtures;
+pub(crate) mod test_fixtures;
 mod working_days;
 
 pub use date::*;

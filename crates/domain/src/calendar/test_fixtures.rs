@@ -1,13 +1,15 @@
-//! Test fixtures shared by the calendar modules' tests: the shipped holiday calendar and dates.
+//! Test fixtures shared by the calendar modules' tests (and, for the shipped holiday calendar,
+//! by the tests of the modules that count working days with it): the calendar and dates.
 
 use super::date::Date;
 use super::holiday_file::{CalendarError, CalendarFile};
 use super::working_days::HolidayCalendar;
 
-pub(super) const CALENDAR_JSON: &str =
+pub(crate) const CALENDAR_JSON: &str =
     include_str!("../../../../data/seed/cn_public_holidays.json");
 
-pub(super) fn calendar() -> HolidayCalendar {
+/// The holiday calendar of `data/seed/cn_public_holidays.json`.
+pub(crate) fn calendar() -> HolidayCalendar {
     let file: CalendarFile = serde_json::from_str(CALENDAR_JSON).unwrap();
     HolidayCalendar::from_file(file).unwrap()
 }

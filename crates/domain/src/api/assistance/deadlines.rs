@@ -100,14 +100,7 @@ pub fn next_deadline(
 mod tests {
     use super::super::test_fixtures::d;
     use super::*;
-    use crate::calendar::CalendarFile;
-
-    const CALENDAR_JSON: &str = include_str!("../../../../../data/seed/cn_public_holidays.json");
-
-    fn calendar() -> HolidayCalendar {
-        let file: CalendarFile = serde_json::from_str(CALENDAR_JSON).unwrap();
-        HolidayCalendar::from_file(file).unwrap()
-    }
+    use crate::calendar::test_fixtures::calendar;
 
     #[test]
     fn the_initial_review_is_due_5_working_days_later() {

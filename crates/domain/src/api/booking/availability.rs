@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::errors::BookingError;
 use super::limits::WINDOW_WORKING_DAYS;
-use super::requests::parse_id;
+use super::requests::parse_venue_and_topic;
 use super::venues::OpeningHours;
 use crate::calendar::{Date, DayKind, HolidayCalendar, WorkingDays};
 use crate::time::SlotTime;
@@ -31,20 +31,7 @@ pub struct AvailabilityQuery {
 impl AvailabilityParams {
     pub fn parse(&self) -> Result<AvailabilityQuery, Vec<(&'static str, BookingError)>> {
         let mut errors = Vec::new();
-        let venue = parse_id(
-            &self.venue,
-            BookingError::VenueMissing,
-            BookingError::VenueUnknown,
-        )
-        .map_err(|e| errors.push(("venue", e)))
-        .ok();
-        let topic = parse_id(
-            &self.topic,
-            BookingError::TopicMissing,
-            BookingError::TopicUnknown,
-        )
-        .map_err(|e| errors.push(("topic", e)))
-        .ok();
+        let (venue, topic) = parse_venue_and_topic(&self.venue, &self.topic, &mut errors);
         match (venue, topic) {
             (Some(venue), Some(topic)) => Ok(AvailabilityQuery { venue, topic }),
             _ => Err(errors),
@@ -177,15 +164,9 @@ pub fn check_date(calendar: &HolidayCalendar, today: Date, date: Date) -> Result
 mod tests {
     use super::super::test_fixtures::{d, t};
     use super::*;
-    use crate::calendar::{CalendarFile, NotPublished};
+    use crate::calendar::test_fixtures::calendar;
+    use crate::calendar::NotPublished;
     use crate::lang::{Lang, Localized};
-
-    const CALENDAR_JSON: &str = include_str!("../../../../../data/seed/cn_public_holidays.json");
-
-    fn calendar() -> HolidayCalendar {
-        let file: CalendarFile = serde_json::from_str(CALENDAR_JSON).unwrap();
-        HolidayCalendar::from_file(file).unwrap()
-    }
 
     #[test]
     fn slots_fit_wholly_inside_the_opening_hours() {

@@ -69,20 +69,7 @@ impl BookingRequest {
     /// Tidies and checks every field; every bad one is reported with its field name.
     pub fn parse(&self) -> Result<NewBooking, Vec<(&'static str, BookingError)>> {
         let mut errors = Vec::new();
-        let venue = parse_id(
-            &self.venue,
-            BookingError::VenueMissing,
-            BookingError::VenueUnknown,
-        )
-        .map_err(|e| errors.push(("venue", e)))
-        .ok();
-        let topic = parse_id(
-            &self.topic,
-            BookingError::TopicMissing,
-            BookingError::TopicUnknown,
-        )
-        .map_err(|e| errors.push(("topic", e)))
-        .ok();
+        let (venue, topic) = parse_venue_and_topic(&self.venue, &self.topic, &mut errors);
         let date = parse_date(&self.date)
             .map_err(|e| errors.push(("date", e)))
             .ok();
@@ -173,15 +160,10 @@ pub struct RescheduleRequest {
 
 impl RescheduleRequest {
     pub fn parse(&self) -> Result<(Date, SlotTime), Vec<(&'static str, BookingError)>> {
-        let date = parse_date(&self.date);
-        let time = parse_time(&self.time);
-        match (date, time) {
-            (Ok(date), Ok(time)) => Ok((date, time)),
-            (date, time) => Err([("date", date.err()), ("time", time.err())]
-                .into_iter()
-                .filter_map(|(field, e)| Some((field, e?)))
-                .collect()),
-        }
+        both(
+            ("date", parse_date(&self.date)),
+            ("time", parse_time(&self.time)),
+        )
     }
 }
 
@@ -204,13 +186,7 @@ impl LookupRequest {
         let reference = BookingReference::parse(self.reference.as_deref().unwrap_or(""));
         let mobile =
             MobileNumber::parse(self.mobile.as_deref().unwrap_or("")).map_err(BookingError::Mobile);
-        match (reference, mobile) {
-            (Ok(reference), Ok(mobile)) => Ok((reference, mobile)),
-            (reference, mobile) => Err([("reference", reference.err()), ("mobile", mobile.err())]
-                .into_iter()
-                .filter_map(|(field, e)| Some((field, e?)))
-                .collect()),
-        }
+        both(("reference", reference), ("mobile", mobile))
     }
 }
 
@@ -283,7 +259,7 @@ impl BookingReference {
     }
 }
 
-pub(super) fn parse_id(
+fn parse_id(
     value: &Option<String>,
     missing: BookingError,
     unknown: BookingError,
@@ -301,6 +277,45 @@ pub(super) fn parse_id(
         return Err(unknown);
     }
     Ok(value.to_owned())
+}
+
+/// The venue and topic ids of a booking or availability request; what is wrong is pushed to
+/// `errors` under the field's name.
+pub(super) fn parse_venue_and_topic(
+    venue: &Option<String>,
+    topic: &Option<String>,
+    errors: &mut Vec<(&'static str, BookingError)>,
+) -> (Option<String>, Option<String>) {
+    let venue = parse_id(
+        venue,
+        BookingError::VenueMissing,
+        BookingError::VenueUnknown,
+    )
+    .map_err(|e| errors.push(("venue", e)))
+    .ok();
+    let topic = parse_id(
+        topic,
+        BookingError::TopicMissing,
+        BookingError::TopicUnknown,
+    )
+    .map_err(|e| errors.push(("topic", e)))
+    .ok();
+    (venue, topic)
+}
+
+/// Two fields read together: both values, or the errors of those that are wrong under their
+/// field names, in that order.
+fn both<A, B>(
+    (field_a, a): (&'static str, Result<A, BookingError>),
+    (field_b, b): (&'static str, Result<B, BookingError>),
+) -> Result<(A, B), Vec<(&'static str, BookingError)>> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err([(field_a, a.err()), (field_b, b.err())]
+            .into_iter()
+            .filter_map(|(field, e)| Some((field, e?)))
+            .collect()),
+    }
 }
 
 fn parse_date(value: &Option<String>) -> Result<Date, BookingError> {
