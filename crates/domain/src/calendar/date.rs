@@ -220,7 +220,7 @@ impl Date {
         DAYS[(self.days_from_civil() + 3).rem_euclid(7) as usize]
     }
 
-    /// Saturday or Sunday (whether it is a day off is for [`HolidayCalendar`] to say).
+    /// Saturday or Sunday (whether it is a day off is for [`HolidayCalendar`](super::HolidayCalendar) to say).
     pub fn is_weekend(self) -> bool {
         self.weekday().is_weekend()
     }

@@ -9,7 +9,7 @@ use super::date::Date;
 use crate::lang::localized_error;
 
 /// The JSON of `data/seed/cn_public_holidays.json`, as serde reads it. Turn it into a
-/// [`HolidayCalendar`] with [`HolidayCalendar::from_file`], which checks it.
+/// [`HolidayCalendar`](super::HolidayCalendar) with [`HolidayCalendar::from_file`](super::HolidayCalendar::from_file), which checks it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarFile {
     /// Must be `Asia/Shanghai`.

@@ -16,7 +16,7 @@
 //! Holiday calendar. The State Council General Office publishes each year's public holidays and
 //! adjusted working days (调休) around November; an administrator types them in from that notice
 //! (never guessed). A year is checked by the same code as `data/seed/cn_public_holidays.json`
-//! ([`HolidayCalendar::from_file`]). Only the current year and later ones can be published or
+//! ([`HolidayCalendar::from_file`](crate::calendar::HolidayCalendar::from_file)). Only the current year and later ones can be published or
 //! corrected (409 [`code::YEAR_PAST`]); a year of the seed file may be corrected, and the
 //! database's version wins. The server uses a published year at once for booking windows and
 //! working-day deadlines.

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 /// The answers so far, every one optional and as typed, so that saving never fails because of
 /// what is (not yet) in it. The body of `PUT /api/v1/assistance/drafts/{token}` and part of
-/// [`DraftView`]. Unknown keys are dropped. Evidence files are not here: they are uploaded to
-/// the draft one by one and listed in [`DraftView::files`].
+/// [`DraftView`](super::DraftView). Unknown keys are dropped. Evidence files are not here: they are uploaded to
+/// the draft one by one and listed in [`DraftView::files`](super::DraftView::files).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
@@ -51,17 +51,17 @@ pub struct ApplicantDraft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct RightDraft {
-    /// A [`RightType`] value, e.g. `invention_patent`.
+    /// A [`RightType`](super::RightType) value, e.g. `invention_patent`.
     #[serde(rename = "type")]
     pub right_type: Option<String>,
-    /// Read by the type's [`NumberRule`]: a patent application number such as
+    /// Read by the type's [`NumberRule`](super::NumberRule): a patent application number such as
     /// `2012 2 0687633.0`, a trademark number, a GI id such as `GI00842` …
     pub number: Option<String>,
     /// Optional name of the patent, mark or work, at most 100 characters.
     pub title: Option<String>,
     /// The right holder (权利人), at most 100 characters.
     pub holder: Option<String>,
-    /// A [`LegalStatus`] value.
+    /// A [`LegalStatus`](super::LegalStatus) value.
     pub legal_status: Option<String>,
 }
 
@@ -102,7 +102,7 @@ pub struct FactsDraft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct HelpDraft {
-    /// One or more [`AssistanceType`] values.
+    /// One or more [`AssistanceType`](super::AssistanceType) values.
     pub types: Vec<String>,
     /// Optional: anything else about the help wanted, at most 500 characters.
     pub notes: Option<String>,

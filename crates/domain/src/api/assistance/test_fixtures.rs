@@ -1,5 +1,5 @@
-//! Test fixtures shared by the assistance modules' tests: the holiday calendar, a complete
-//! draft, uploaded files and the context a draft is checked in.
+//! Test fixtures shared by the assistance modules' tests: dates, a complete draft, uploaded
+//! files, the GI lookup and the context a draft is checked in.
 
 use super::answers::{DraftContext, Problems};
 use super::draft::{

@@ -54,7 +54,7 @@ pub struct Availability {
     /// The working days from the next one up to 15 ahead, in order.
     pub days: Vec<AvailableDay>,
     /// Set when the window runs into a year whose public holidays are not published yet: the
-    /// days from that year on are not offered (show [`NotPublished`]'s message).
+    /// days from that year on are not offered (show [`NotPublished`](crate::calendar::NotPublished)'s message).
     pub unpublished_year: Option<i32>,
 }
 
@@ -77,7 +77,7 @@ pub struct AvailableSlot {
     pub remaining: u16,
 }
 
-/// The `details` of a 409 [`code::SLOT_FULL`] answer: other slots of the same venue and topic
+/// The `details` of a 409 [`code::SLOT_FULL`](super::code::SLOT_FULL) answer: other slots of the same venue and topic
 /// with a free seat, the ones after the requested slot first (at most 5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,5 +1,5 @@
 //! The `code` of error answers that are not about one field (the per-field codes are those of
-//! [`BookingError`]).
+//! [`BookingError`](super::BookingError)).
 
 /// 409: the slot has no seat left. `details` is a [`super::SlotTakenDetails`].
 pub const SLOT_FULL: &str = "booking.slot_full";

@@ -1,5 +1,4 @@
-//! Test fixtures shared by the booking modules' tests: the holiday calendar, dates and times,
-//! a valid request.
+//! Test fixtures shared by the booking modules' tests: dates, times and error codes.
 
 use super::errors::BookingError;
 use crate::calendar::Date;
