@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{localized_error, Lang};
 
 /// A day of the proleptic Gregorian calendar between 0001-01-01 and 9999-12-31, as seen on the
-/// wall calendar in Asia/Shanghai (see the [module docs](self)).
+/// wall calendar in Asia/Shanghai (see the [module docs](super)).
 ///
 /// `parse`, `Display`, `FromStr` and serde all use the ISO 8601 form `YYYY-MM-DD`, the form an
 /// HTML `<input type="date">` gives. `parse` requires exactly that form, zero-padded:
