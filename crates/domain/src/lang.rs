@@ -64,6 +64,60 @@ pub trait Localized {
     fn message(&self, lang: Lang) -> String;
 }
 
+/// Implements `Localized`, `Display` (the Chinese message) and `std::error::Error` for an error
+/// type with a method `texts` that gives `(code, Chinese message, English message)`, the
+/// messages as `&str` or `String`. Identifiers, dates and the holiday calendar share it.
+macro_rules! localized_error {
+    ($error:ty) => {
+        impl $crate::lang::Localized for $error {
+            fn code(&self) -> &'static str {
+                self.texts().0
+            }
+
+            fn message(&self, lang: $crate::lang::Lang) -> String {
+                let (_, zh, en) = self.texts();
+                lang.pick(zh.as_ref(), en.as_ref()).to_owned()
+            }
+        }
+
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.texts().1.as_ref())
+            }
+        }
+
+        impl std::error::Error for $error {}
+    };
+}
+
+pub(crate) use localized_error;
+
+/// Test helper: every error has a distinct code starting with `prefix`, and a non-empty message
+/// in both languages (Chinese in the Chinese one, none in the English one); `Display` gives the
+/// Chinese one.
+#[cfg(test)]
+pub(crate) fn assert_messages<E: Localized + std::fmt::Display>(all: &[E], prefix: &str) {
+    let mut codes = std::collections::HashSet::new();
+    for error in all {
+        let code = error.code();
+        assert!(
+            code.starts_with(prefix),
+            "{code} should start with {prefix}"
+        );
+        assert!(codes.insert(code), "duplicate code {code}");
+        let zh = error.message(Lang::Zh);
+        let en = error.message(Lang::En);
+        assert!(
+            !zh.trim().is_empty() && !en.trim().is_empty(),
+            "{code} lacks a message"
+        );
+        assert_ne!(zh, en, "{code} is not translated");
+        assert!(!zh.is_ascii(), "{code}: the Chinese message has no Chinese");
+        assert!(en.is_ascii(), "{code}: the English message has Chinese");
+        assert_eq!(error.to_string(), zh);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,9 +7,12 @@
 pub mod api;
 pub mod apps;
 pub mod calendar;
+mod choice;
 pub mod ids;
 pub mod lang;
 pub mod paths;
+pub mod reference;
 pub mod text;
+pub mod time;
 
 pub use lang::{Lang, Localized};

@@ -185,38 +185,27 @@ impl NoticeInput {
     /// is already past is for the server to say: only it knows today's date.
     pub fn parse(&self) -> Result<CheckedNotice, Problems> {
         let mut problems = Problems::new();
-        let mut line = |field: &'static str, value: &Option<String>| match clean_line(
-            value.as_deref(),
-            MAX_TITLE_CHARS,
-        ) {
+        // A required title or body, as cleaned: missing, too long and control characters are
+        // reported under the field's name.
+        let mut required = |field: &'static str,
+                            cleaned: Result<Option<String>, TextProblem>,
+                            too_long: NoticeError| match cleaned {
             Ok(Some(v)) => Some(v),
             Ok(None) => {
                 problems.push((field, NoticeError::Missing));
                 None
             }
             Err(e) => {
-                problems.push((field, text_error(e, NoticeError::TitleTooLong)));
+                problems.push((field, text_error(e, too_long)));
                 None
             }
         };
-        let title_zh = line("title_zh", &self.title_zh);
-        let title_en = line("title_en", &self.title_en);
-        let mut text = |field: &'static str, value: &Option<String>| match clean_text(
-            value.as_deref(),
-            MAX_BODY_CHARS,
-        ) {
-            Ok(Some(v)) => Some(v),
-            Ok(None) => {
-                problems.push((field, NoticeError::Missing));
-                None
-            }
-            Err(e) => {
-                problems.push((field, text_error(e, NoticeError::BodyTooLong)));
-                None
-            }
-        };
-        let body_zh = text("body_zh", &self.body_zh);
-        let body_en = text("body_en", &self.body_en);
+        let title = |value: &Option<String>| clean_line(value.as_deref(), MAX_TITLE_CHARS);
+        let body = |value: &Option<String>| clean_text(value.as_deref(), MAX_BODY_CHARS);
+        let title_zh = required("title_zh", title(&self.title_zh), NoticeError::TitleTooLong);
+        let title_en = required("title_en", title(&self.title_en), NoticeError::TitleTooLong);
+        let body_zh = required("body_zh", body(&self.body_zh), NoticeError::BodyTooLong);
+        let body_en = required("body_en", body(&self.body_en), NoticeError::BodyTooLong);
         let starts_on = match self.starts_on.as_deref().map(str::trim) {
             None | Some("") => {
                 problems.push(("starts_on", NoticeError::StartMissing));

@@ -23,8 +23,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::assistance::choice;
-use crate::lang::{Lang, Localized};
+use crate::choice::choice;
+use crate::lang::localized_error;
 use crate::text::{clean_text, TextProblem};
 
 /// A comment on a rating: at most 500 characters.
@@ -349,28 +349,12 @@ impl RatingError {
     }
 }
 
-impl Localized for RatingError {
-    fn code(&self) -> &'static str {
-        self.texts().0
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        let (_, zh, en) = self.texts();
-        lang.pick(zh, en).to_owned()
-    }
-}
-
-impl std::fmt::Display for RatingError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.texts().1)
-    }
-}
-
-impl std::error::Error for RatingError {}
+localized_error!(RatingError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Lang, Localized};
 
     fn request(level: Option<&str>, comment: Option<&str>) -> RatingRequest {
         RatingRequest {

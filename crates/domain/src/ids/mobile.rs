@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{fold, is_digits};
+use super::reading::{fold, identifier, is_digits};
+use crate::lang::localized_error;
 
 /// A mainland China mobile phone number, normalised to its 11 digits, e.g. `13800138000`.
 ///
@@ -199,7 +200,7 @@ mod tests {
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
-        super::super::assert_messages(
+        crate::lang::assert_messages(
             &[
                 E::Empty,
                 E::TooLong,

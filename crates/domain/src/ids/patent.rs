@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{digits_value, fold, is_digits};
+use super::reading::{digits_value, fold, identifier, is_digits};
+use crate::lang::localized_error;
 
 /// A Chinese patent application number, normalised to `YYYYTNNNNNNN.C` (12 digits, a dot and
 /// the check character, e.g. `201220687633.0`) or, for applications filed before October 2003,
@@ -353,7 +354,7 @@ mod tests {
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
-        super::super::assert_messages(
+        crate::lang::assert_messages(
             &[
                 E::Empty,
                 E::TooLong,

@@ -4,7 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{digits_value, fold, is_digits};
+use super::reading::{digits_value, fold, identifier, is_digits};
+use crate::lang::localized_error;
 
 /// An 18-character resident identity card number: a 6-digit address code, the birth date
 /// `YYYYMMDD`, a 3-digit sequence number and an ISO 7064 MOD 11-2 check character (a digit or
@@ -271,7 +272,7 @@ mod tests {
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
-        super::super::assert_messages(
+        crate::lang::assert_messages(
             &[
                 E::Empty,
                 E::TooLong,

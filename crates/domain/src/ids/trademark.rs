@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{fold, is_digits};
+use super::reading::{fold, identifier, is_digits};
+use crate::lang::localized_error;
 
 /// A trademark registration number, normalised to its digits, e.g. `12345678`.
 ///
@@ -136,7 +137,7 @@ mod tests {
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
-        super::super::assert_messages(
+        crate::lang::assert_messages(
             &[E::Empty, E::TooLong, E::InvalidCharacter, E::WrongLength],
             "trademark_number.",
         );

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{fold, is_digits};
+use super::reading::{fold, identifier, is_digits};
+use crate::lang::localized_error;
 
 /// The 31 characters a code may use: digits and capital letters except I, O, S, V and Z.
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -261,7 +262,7 @@ mod tests {
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
-        super::super::assert_messages(
+        crate::lang::assert_messages(
             &[
                 E::Empty,
                 E::TooLong,
