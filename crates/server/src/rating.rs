@@ -13,10 +13,10 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::rating::{
     code, CenterReply, RatingLevel, RatingRequest, RatingView, ServiceKind,
 };
+use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
 use crate::error::{ApiError, Refusal, Text};

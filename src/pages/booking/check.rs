@@ -3,8 +3,9 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use portal_domain::api::booking::{BookingVenue, SlotOffer, SlotTime, Topic};
+use portal_domain::api::booking::{BookingVenue, SlotOffer, Topic};
 use portal_domain::calendar::Date;
+use portal_domain::time::SlotTime;
 
 use super::draft::{use_draft, Step};
 use super::slots::when;

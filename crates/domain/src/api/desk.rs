@@ -30,10 +30,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::booking::{NamedRef, SlotTime, MAX_ID_CHARS};
+use super::booking::{NamedRef, MAX_ID_CHARS};
 use crate::calendar::{Date, DateError, DayKind, NotPublished};
 use crate::lang::{Lang, Localized};
 use crate::text::{clean_line, TextProblem};
+use crate::time::SlotTime;
 
 /// The reason for a closure, which the people whose bookings it cancels read.
 pub const MAX_CLOSURE_REASON_CHARS: usize = 200;

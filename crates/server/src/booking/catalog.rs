@@ -5,12 +5,12 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use portal_domain::api::booking::{
-    booking_window, code, shanghai_unix_seconds, Availability, AvailabilityParams, AvailableDay,
-    AvailableSlot, BookingError, BookingVenueList, SlotOffer, SlotTakenDetails, SlotTime, Topic,
-    TopicList, VenueParams,
+    booking_window, code, Availability, AvailabilityParams, AvailableDay, AvailableSlot,
+    BookingError, BookingVenueList, SlotOffer, SlotTakenDetails, Topic, TopicList, VenueParams,
 };
 use portal_domain::calendar::{Date, DayKind};
 use portal_domain::paths;
+use portal_domain::time::{shanghai_unix_seconds, SlotTime};
 use sqlx::SqliteConnection;
 
 use super::capacity;

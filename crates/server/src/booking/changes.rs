@@ -7,12 +7,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use portal_domain::api::booking::{
-    check_date, code, shanghai_unix_seconds, Booking, BookingError, BookingStatus, BookingSummary,
-    LookupRequest, LookupRescheduleRequest, RescheduleRequest, SlotTime, MAX_UPCOMING_PER_MOBILE,
+    check_date, code, Booking, BookingError, BookingStatus, BookingSummary, LookupRequest,
+    LookupRescheduleRequest, RescheduleRequest, MAX_UPCOMING_PER_MOBILE,
 };
 use portal_domain::calendar::Date;
 use portal_domain::ids::MobileNumber;
 use portal_domain::paths;
+use portal_domain::time::{shanghai_unix_seconds, SlotTime};
 
 use super::catalog::{free_seat, NoSeat};
 use super::create::field_conflict;

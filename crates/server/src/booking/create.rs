@@ -8,12 +8,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use portal_domain::api::booking::{
-    check_date, code, shanghai_unix_seconds, BookingCreated, BookingError, BookingRequest,
-    NewBooking, SlotTime, Topic, MAX_UPCOMING_PER_MOBILE,
+    check_date, code, BookingCreated, BookingError, BookingRequest, NewBooking, Topic,
+    MAX_UPCOMING_PER_MOBILE,
 };
 use portal_domain::calendar::Date;
 use portal_domain::ids::MobileNumber;
 use portal_domain::paths;
+use portal_domain::time::{shanghai_unix_seconds, SlotTime};
 use sha2::{Digest, Sha256};
 use sqlx::{SqliteConnection, SqliteExecutor};
 

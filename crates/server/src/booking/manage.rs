@@ -6,9 +6,10 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use portal_domain::api::booking::{code, Booking, BookingReference, BookingSummary, LookupRequest};
+use portal_domain::api::booking::{code, Booking, BookingSummary, LookupRequest};
 use portal_domain::ids::MobileNumber;
 use portal_domain::paths;
+use portal_domain::reference::BookingReference;
 
 use super::ics;
 use super::store::{self, BookingRow};

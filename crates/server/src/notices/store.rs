@@ -1,9 +1,9 @@
 //! The notices' table (`notices`): every query and the mapping of a row to the public and the
 //! staff views, for the public route (`super`) and the administrators' (`crate::staff::notices`).
 
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::notices::{CheckedNotice, Notice, NoticeLevel, NoticeState, StaffNotice};
 use portal_domain::calendar::Date;
+use portal_domain::time::format_shanghai;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 
 use crate::db::SqliteQuery;

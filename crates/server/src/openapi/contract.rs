@@ -10,11 +10,12 @@
 //! unit test below (and the server's start) instead of silently loosening the contract.
 
 use portal_domain::api::assistance::RequestStatus;
-use portal_domain::api::booking::{self, REFERENCE_ALPHABET, REFERENCE_CHARS};
+use portal_domain::api::booking::{self};
 use portal_domain::api::rating::FollowUp;
 use portal_domain::api::{booking_clusters, desk, gi, notices, policies, rating, staff, VenueKind};
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
 use portal_domain::paths;
+use portal_domain::reference::{REFERENCE_ALPHABET, REFERENCE_CHARS};
 use serde_json::{json, Map, Value};
 
 /// Applies every patch below to the document utoipa derived.
@@ -178,7 +179,7 @@ fn booking_reference_schema() -> Value {
 
 /// `WQ-K7QX-M2PD`: `AssistanceReference::parse` takes the prefix or leaves it out.
 fn assistance_reference_schema() -> Value {
-    let prefix = portal_domain::api::assistance::AssistanceReference::PREFIX;
+    let prefix = portal_domain::reference::AssistanceReference::PREFIX;
     json!({ "type": "string", "pattern": format!("^({prefix}-?)?{}$", reference_body()) })
 }
 
@@ -821,8 +822,8 @@ mod tests {
 
     #[test]
     fn shapes_the_pattern_allows_are_what_the_parsers_accept() {
-        use portal_domain::api::booking::BookingReference;
         use portal_domain::ids::MobileNumber;
+        use portal_domain::reference::BookingReference;
         for reference in ["K7QX-M2PD", "k7qxm2pd", "ZZZZ2222"] {
             assert!(BookingReference::parse(reference).is_ok(), "{reference}");
         }

@@ -8,11 +8,11 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::staff::{
     code, normalise_username, AccountList, AccountUpdate, NewAccount, Role, StaffAccount,
 };
 use portal_domain::paths;
+use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
 use super::audit::audit;

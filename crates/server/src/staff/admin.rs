@@ -26,8 +26,9 @@ use portal_domain::api::admin::{
     code, days_off, AdminError, AdminVenue, AdminVenueList, HolidayOrigin, HolidayYear,
     HolidayYearList, HolidayYearRequest, VenueBooking, VenueBookingUpdate,
 };
-use portal_domain::api::booking::{format_shanghai, NamedRef, OpeningHours};
+use portal_domain::api::booking::{NamedRef, OpeningHours};
 use portal_domain::api::VenueStatus;
+use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
 use super::audit::audit;

@@ -32,13 +32,13 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::staff::{
     check_password, check_username, code, LoginRequest, Role, StaffSession, KNOWN_DEVICE_SECS,
     LOGIN_WINDOW_SECS, MAX_LOGIN_FAILURES_PER_CLIENT, MAX_LOGIN_FAILURES_PER_USERNAME,
     MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT, SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS,
 };
 use portal_domain::paths;
+use portal_domain::time::format_shanghai;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::audit::audit;

@@ -14,13 +14,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::assistance::{Deadline, RequestStatus, RightType};
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::staff::{
     allowed_transitions, code, normalise_username, AssignRequest, CaseDetail, CaseList, CaseNote,
     CaseSummary, MessageRequest, NoteRequest, StaffError, TransitionRequest,
 };
 use portal_domain::calendar::{Date, HolidayCalendar};
 use portal_domain::paths;
+use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 

@@ -15,10 +15,11 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use portal_domain::api::booking::{format_shanghai, BookingStatus, NamedRef, CHANGE_CUTOFF_SECS};
+use portal_domain::api::booking::{BookingStatus, NamedRef, CHANGE_CUTOFF_SECS};
 use portal_domain::api::staff::{code, Attendance, DeskBooking, DeskBookingList};
 use portal_domain::calendar::Date;
 use portal_domain::paths;
+use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 

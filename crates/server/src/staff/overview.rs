@@ -3,12 +3,12 @@
 use axum::extract::State;
 use axum::Json;
 use portal_domain::api::assistance::RequestStatus;
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::api::staff::{
     AuditEntry, AuditPage, DayCount, Overview, StatusCount, AT_RISK_WORKING_DAYS,
     OVERVIEW_BOOKING_DAYS,
 };
 use portal_domain::paths;
+use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 
 use super::cases::summaries;

@@ -8,12 +8,13 @@ use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use portal_domain::api::booking::{format_shanghai, BookingReference};
 use portal_domain::api::rating::{
     code, FollowUp, FollowUpItem, FollowUpList, FollowUpReply, LevelCount, RatingCounts,
     RatingLevel, RatingReplyRequest, ServiceKind,
 };
 use portal_domain::paths;
+use portal_domain::reference::BookingReference;
+use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 

@@ -22,12 +22,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use portal_domain::api::booking::{format_shanghai, shanghai_unix_seconds, NamedRef, SlotTime};
+use portal_domain::api::booking::NamedRef;
 use portal_domain::api::desk::{
     code, Closure, ClosureCreated, ClosureRequest, DeskError, DeskSlot, DeskSlots, SeatsRequest,
     SlotsParams, MAX_SEATS_PER_SLOT,
 };
 use portal_domain::calendar::{Date, DayKind};
+use portal_domain::time::{format_shanghai, shanghai_unix_seconds, SlotTime};
 use sqlx::SqliteConnection;
 
 use super::audit::audit;

@@ -7,8 +7,9 @@ use super::errors::{AdminError, Problems};
 use super::limits::{
     MAX_OPENING_PERIODS, MAX_SEATS, MAX_SLOT_MINUTES, MIN_SEATS, MIN_SLOT_MINUTES,
 };
-use crate::api::booking::{slot_starts, NamedRef, OpeningHours, SlotTime};
+use crate::api::booking::{slot_starts, NamedRef, OpeningHours};
 use crate::api::{VenueKind, VenueStatus};
+use crate::time::SlotTime;
 
 /// A venue where consultations are booked, with its booking settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{optional_text, Check, Problems};
 use super::errors::AssistanceError;
-use super::identifiers::AssistanceReference;
 use super::limits::{MAX_FILES, MAX_REASON_CHARS, MAX_REPLY_CHARS};
 use crate::ids::MobileNumber;
+use crate::reference::AssistanceReference;
 
 /// The body of `POST /api/v1/assistance/requests/lookup`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

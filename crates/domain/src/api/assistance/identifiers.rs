@@ -2,10 +2,7 @@
 //! field error) and the id of a GI product.
 
 use super::errors::AssistanceError;
-use crate::reference::ReferenceProblem;
-
-// moved (#19): old path kept until the server and apps import the new one
-pub use crate::reference::AssistanceReference;
+use crate::reference::{AssistanceReference, ReferenceProblem};
 
 impl AssistanceReference {
     /// Reads a reference as people type it (see [`AssistanceReference::read`]), with what is

@@ -45,8 +45,3 @@ pub use limits::*;
 pub use requests::*;
 pub use venues::*;
 pub use views::*;
-
-// moved (#19): old path kept until the server and apps import the new one
-pub use crate::reference::{BookingReference, REFERENCE_ALPHABET, REFERENCE_CHARS};
-// moved (#19): old path kept until the server and apps import the new one
-pub use crate::time::{format_shanghai, shanghai_unix_seconds, SlotTime};

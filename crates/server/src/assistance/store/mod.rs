@@ -11,8 +11,8 @@ use portal_domain::api::assistance::{
     AssistanceDraft, AssistanceRequest, EvidenceFile, FileKind, FilePurpose, MessageKind,
     RequestStatus, DRAFT_TTL_DAYS,
 };
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::ids::MobileNumber;
+use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
 /// How long a draft is kept after its last change.

@@ -2,8 +2,9 @@
 //! files moved to it, the draft closed, the answer kept by idempotency key) and an applicant's
 //! reply to a message with its files.
 
-use portal_domain::api::assistance::{AssistanceReference, AssistanceRequest};
+use portal_domain::api::assistance::AssistanceRequest;
 use portal_domain::calendar::Date;
+use portal_domain::reference::AssistanceReference;
 use sqlx::{SqliteConnection, SqliteExecutor};
 
 use crate::error::ApiError;

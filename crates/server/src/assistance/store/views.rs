@@ -4,12 +4,13 @@
 use anyhow::Context;
 use portal_domain::api::assistance::{
     format_yuan, next_deadline, section_reports, ApplicantView, AssistanceDetails,
-    AssistanceReference, AssistanceTracking, CenterMessage, DraftContext, DraftView, EvidenceFile,
-    FactsView, GiId, MessageReply, RequestStatus, SectionStatus, SubmittedDraft, TimelineEvent,
+    AssistanceTracking, CenterMessage, DraftContext, DraftView, EvidenceFile, FactsView, GiId,
+    MessageReply, RequestStatus, SectionStatus, SubmittedDraft, TimelineEvent,
     ONE_CLICK_WITHDRAW_SECS,
 };
-use portal_domain::api::booking::format_shanghai;
 use portal_domain::calendar::Date;
+use portal_domain::reference::AssistanceReference;
+use portal_domain::time::format_shanghai;
 use portal_domain::Lang;
 use sqlx::SqliteConnection;
 

@@ -6,12 +6,13 @@ pub mod writes;
 
 use anyhow::Context;
 use portal_domain::api::booking::{
-    format_shanghai, mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary,
-    BookingVenue, CenterCancellation, NamedRef, OpeningHours, SlotTime, Topic, CHANGE_CUTOFF_SECS,
+    mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary, BookingVenue,
+    CenterCancellation, NamedRef, OpeningHours, Topic, CHANGE_CUTOFF_SECS,
 };
 use portal_domain::api::{VenueKind, VenueStatus};
 use portal_domain::calendar::Date;
 use portal_domain::ids::{MobileNumber, Uscc};
+use portal_domain::time::{format_shanghai, SlotTime};
 use sqlx::{SqliteConnection, SqlitePool};
 
 /// A venue with its booking settings.

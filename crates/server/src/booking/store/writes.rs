@@ -2,8 +2,10 @@
 //! stored answers of new bookings by idempotency key. Each runs on the caller's
 //! `BEGIN IMMEDIATE` transaction (see `crate::booking` for why).
 
-use portal_domain::api::booking::{BookingReference, NewBooking, SlotTime};
+use portal_domain::api::booking::NewBooking;
 use portal_domain::calendar::Date;
+use portal_domain::reference::BookingReference;
+use portal_domain::time::SlotTime;
 use sqlx::{Row, SqliteConnection, SqliteExecutor};
 
 use crate::db::SqliteQuery;

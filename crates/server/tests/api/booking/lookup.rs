@@ -1,8 +1,9 @@
 //! Looking a booking up by reference + mobile number: what the answer leaks (nothing), and the
 //! limit on failed lookups per reference and per address on every lookup route.
 
-use portal_domain::api::booking::{BookingReference, BookingSummary};
+use portal_domain::api::booking::BookingSummary;
 use portal_domain::api::ApiErrorBody;
+use portal_domain::reference::BookingReference;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
