@@ -92,11 +92,11 @@ macro_rules! localized_error {
 
 pub(crate) use localized_error;
 
-/// Test helper: every error has a distinct code starting with `prefix`, and a non-empty message
-/// in both languages (Chinese in the Chinese one, none in the English one); `Display` gives the
-/// Chinese one.
+/// Test helper: every error in `all` has a distinct code starting with `prefix`, and a non-empty
+/// message in both languages (Chinese in the Chinese one, none in the English one); `Display`
+/// gives the Chinese one.
 #[cfg(test)]
-pub(crate) fn assert_messages<E: Localized + std::fmt::Display>(all: &[E], prefix: &str) {
+pub(crate) fn assert_messages<E: Localized + std::fmt::Display>(prefix: &str, all: &[E]) {
     let mut codes = std::collections::HashSet::new();
     for error in all {
         let code = error.code();

@@ -222,11 +222,12 @@ mod tests {
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
         crate::lang::assert_messages(
-            &[DateError::Empty, DateError::Format, DateError::Invalid],
             "date.",
+            &[DateError::Empty, DateError::Format, DateError::Invalid],
         );
         let date = d("2026-10-01");
         crate::lang::assert_messages(
+            "calendar.",
             &[
                 CalendarError::TimeZone {
                     found: "UTC".into(),
@@ -242,10 +243,9 @@ mod tests {
                 CalendarError::WorkingDayIsHoliday { date },
                 CalendarError::WorkingDayNotWeekend { date },
             ],
-            "calendar.",
         );
         let not_published = NotPublished { year: 2027 };
-        crate::lang::assert_messages(&[not_published], "calendar.not_published");
+        crate::lang::assert_messages("calendar.not_published", &[not_published]);
         assert!(not_published.message(Lang::Zh).contains("2027 年"));
         assert!(not_published.message(Lang::En).contains("2027"));
         assert_eq!(

@@ -123,6 +123,7 @@ localized_error!(MobileNumberError);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::reading::testing::{assert_refusals, assert_serde_round_trip};
     use MobileNumberError as E;
 
     fn parsed(input: &str) -> Result<String, MobileNumberError> {
@@ -154,27 +155,29 @@ mod tests {
 
     #[test]
     fn refuses_other_numbers() {
-        for (input, error) in [
-            ("", E::Empty),
-            (" - ", E::Empty),
-            ("1381234567", E::WrongLength),
-            ("138123456789", E::WrongLength),
-            ("+86138123456", E::WrongLength),
-            ("12812345678", E::NotMobile),
-            ("10086", E::WrongLength),
-            ("0513-8512-3456", E::NotMobile),
-            ("28123456789", E::NotMobile),
-            ("+1 202 555 0123", E::NotMainland),
-            ("+852 9123 4567", E::NotMainland),
-            ("00852 9123 4567", E::NotMainland),
-            ("138.1234.5678", E::InvalidCharacter),
-            ("(138) 1234 5678", E::InvalidCharacter),
-            ("138 1234 567O", E::InvalidCharacter),
-            ("138+12345678", E::InvalidCharacter),
-        ] {
-            assert_eq!(parsed(input), Err(error), "{input:?}");
-        }
-        assert_eq!(parsed(&"1".repeat(65)), Err(E::TooLong));
+        assert_refusals(
+            parsed,
+            [
+                ("", E::Empty),
+                (" - ", E::Empty),
+                ("1381234567", E::WrongLength),
+                ("138123456789", E::WrongLength),
+                ("+86138123456", E::WrongLength),
+                ("12812345678", E::NotMobile),
+                ("10086", E::WrongLength),
+                ("0513-8512-3456", E::NotMobile),
+                ("28123456789", E::NotMobile),
+                ("+1 202 555 0123", E::NotMainland),
+                ("+852 9123 4567", E::NotMainland),
+                ("00852 9123 4567", E::NotMainland),
+                ("138.1234.5678", E::InvalidCharacter),
+                ("(138) 1234 5678", E::InvalidCharacter),
+                ("138 1234 567O", E::InvalidCharacter),
+                ("138+12345678", E::InvalidCharacter),
+            ],
+            '1',
+            E::TooLong,
+        );
     }
 
     #[test]
@@ -187,20 +190,18 @@ mod tests {
 
     #[test]
     fn serde_round_trip_validates() {
-        let number = MobileNumber::parse("138-1234-5678").unwrap();
-        let json = serde_json::to_string(&number).unwrap();
-        assert_eq!(json, r#""13812345678""#);
-        assert_eq!(serde_json::from_str::<MobileNumber>(&json).unwrap(), number);
-        assert_eq!(
-            serde_json::from_str::<MobileNumber>(r#""+86 138 1234 5678""#).unwrap(),
-            number
+        assert_serde_round_trip(
+            &MobileNumber::parse("138-1234-5678").unwrap(),
+            r#""13812345678""#,
+            &[r#""+86 138 1234 5678""#],
+            &[r#""12812345678""#],
         );
-        assert!(serde_json::from_str::<MobileNumber>(r#""12812345678""#).is_err());
     }
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
         crate::lang::assert_messages(
+            "mobile_number.",
             &[
                 E::Empty,
                 E::TooLong,
@@ -209,7 +210,6 @@ mod tests {
                 E::NotMainland,
                 E::NotMobile,
             ],
-            "mobile_number.",
         );
     }
 }

@@ -81,6 +81,49 @@ pub(super) fn digits_value(s: &str) -> u32 {
     s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
 }
 
+/// Assertions the identifier tests share: how each type refuses bad input and how serde reads
+/// and writes it.
+#[cfg(test)]
+pub(super) mod testing {
+    use std::fmt::Debug;
+
+    use serde::{de::DeserializeOwned, Serialize};
+
+    use super::MAX_INPUT_CHARS;
+
+    /// Asserts that `parsed` refuses each input with its error, and refuses `filler` repeated
+    /// one character past [`MAX_INPUT_CHARS`] with `too_long`.
+    pub fn assert_refusals<E: PartialEq + Debug>(
+        parsed: impl Fn(&str) -> Result<String, E>,
+        cases: impl IntoIterator<Item = (&'static str, E)>,
+        filler: char,
+        too_long: E,
+    ) {
+        for (input, error) in cases {
+            assert_eq!(parsed(input), Err(error), "{input:?}");
+        }
+        let long = filler.to_string().repeat(MAX_INPUT_CHARS + 1);
+        assert_eq!(parsed(&long), Err(too_long));
+    }
+
+    /// Asserts that `value` serialises to `json`, reads back from it and from each of `loose`
+    /// as the same value, and that each of `invalid` (raw JSON text) does not read at all.
+    pub fn assert_serde_round_trip<T>(value: &T, json: &str, loose: &[&str], invalid: &[&str])
+    where
+        T: Serialize + DeserializeOwned + PartialEq + Debug,
+    {
+        let written = serde_json::to_string(value).unwrap();
+        assert_eq!(written, json);
+        assert_eq!(&serde_json::from_str::<T>(&written).unwrap(), value);
+        for input in loose {
+            assert_eq!(&serde_json::from_str::<T>(input).unwrap(), value, "{input}");
+        }
+        for input in invalid {
+            assert!(serde_json::from_str::<T>(input).is_err(), "{input}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,8 +138,8 @@ mod tests {
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
         crate::lang::assert_messages(
-            &[E::Empty, E::TooLong, E::InvalidCharacter, E::WrongLength],
             "trademark_number.",
+            &[E::Empty, E::TooLong, E::InvalidCharacter, E::WrongLength],
         );
     }
 }

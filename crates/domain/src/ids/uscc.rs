@@ -145,6 +145,7 @@ localized_error!(UsccError);
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ids::reading::testing::{assert_refusals, assert_serde_round_trip};
     use UsccError as E;
 
     fn parsed(input: &str) -> Result<String, UsccError> {
@@ -226,43 +227,43 @@ mod tests {
 
     #[test]
     fn refuses_malformed_codes() {
-        for (input, error) in [
-            ("", E::Empty),
-            ("9111000060003734", E::WrongLength),
-            ("91110000600037341", E::WrongLength),
-            ("91110000600037341LL", E::WrongLength),
-            ("91110000600037341-L", E::InvalidCharacter),
-            ("9111000060003734１Ｌ!", E::InvalidCharacter),
-            ("91110000600037341I", E::ForbiddenLetter),
-            ("9111000060OO37341L", E::ForbiddenLetter),
-            ("91110000600037341Z", E::ForbiddenLetter),
-            ("9111000060003734SL", E::ForbiddenLetter),
-            ("91110000600037341v", E::ForbiddenLetter),
-            ("9111000O600037341L", E::ForbiddenLetter),
-            ("91A10000600037341L", E::InvalidDivisionCode),
-            ("9111000M600037341L", E::InvalidDivisionCode),
-        ] {
-            assert_eq!(parsed(input), Err(error), "{input:?}");
-        }
-        assert_eq!(parsed(&"9".repeat(65)), Err(E::TooLong));
+        assert_refusals(
+            parsed,
+            [
+                ("", E::Empty),
+                ("9111000060003734", E::WrongLength),
+                ("91110000600037341", E::WrongLength),
+                ("91110000600037341LL", E::WrongLength),
+                ("91110000600037341-L", E::InvalidCharacter),
+                ("9111000060003734１Ｌ!", E::InvalidCharacter),
+                ("91110000600037341I", E::ForbiddenLetter),
+                ("9111000060OO37341L", E::ForbiddenLetter),
+                ("91110000600037341Z", E::ForbiddenLetter),
+                ("9111000060003734SL", E::ForbiddenLetter),
+                ("91110000600037341v", E::ForbiddenLetter),
+                ("9111000O600037341L", E::ForbiddenLetter),
+                ("91A10000600037341L", E::InvalidDivisionCode),
+                ("9111000M600037341L", E::InvalidDivisionCode),
+            ],
+            '9',
+            E::TooLong,
+        );
     }
 
     #[test]
     fn serde_round_trip_validates() {
-        let code = Uscc::parse("91320600MA1MB5GT0D").unwrap();
-        let json = serde_json::to_string(&code).unwrap();
-        assert_eq!(json, r#""91320600MA1MB5GT0D""#);
-        assert_eq!(serde_json::from_str::<Uscc>(&json).unwrap(), code);
-        assert_eq!(
-            serde_json::from_str::<Uscc>(r#""91320600ma1mb5gt0d""#).unwrap(),
-            code
+        assert_serde_round_trip(
+            &Uscc::parse("91320600MA1MB5GT0D").unwrap(),
+            r#""91320600MA1MB5GT0D""#,
+            &[r#""91320600ma1mb5gt0d""#],
+            &[r#""91320600MA1MB5GT0E""#],
         );
-        assert!(serde_json::from_str::<Uscc>(r#""91320600MA1MB5GT0E""#).is_err());
     }
 
     #[test]
     fn every_error_has_messages_and_a_distinct_code() {
         crate::lang::assert_messages(
+            "uscc.",
             &[
                 E::Empty,
                 E::TooLong,
@@ -272,7 +273,6 @@ mod tests {
                 E::InvalidDivisionCode,
                 E::CheckDigitMismatch { expected: '0' },
             ],
-            "uscc.",
         );
     }
 }
