@@ -499,17 +499,17 @@ mod tests {
 
     #[test]
     fn every_error_has_a_code_and_both_messages() {
-        use GiSearchError::*;
+        use GiSearchError as E;
         let all = [
-            QueryTooLong,
-            ControlCharacter,
-            FilterTooLong,
-            CityWithoutProvince,
-            NotAYear,
-            YearRangeReversed,
-            NotAPageNumber,
-            PageSizeOutOfRange,
-            UnknownValue,
+            E::QueryTooLong,
+            E::ControlCharacter,
+            E::FilterTooLong,
+            E::CityWithoutProvince,
+            E::NotAYear,
+            E::YearRangeReversed,
+            E::NotAPageNumber,
+            E::PageSizeOutOfRange,
+            E::UnknownValue,
         ];
         let mut codes: Vec<_> = all.iter().map(|e| e.code()).collect();
         codes.sort();
@@ -523,27 +523,27 @@ mod tests {
 
     #[test]
     fn match_kinds_rank_in_the_documented_order() {
-        use MatchKind::*;
+        use MatchKind as K;
         let mut kinds = vec![
-            Scope,
-            PinyinTypo,
-            Initials,
-            Pinyin,
-            NameSubstring,
-            NamePrefix,
-            NameExact,
+            K::Scope,
+            K::PinyinTypo,
+            K::Initials,
+            K::Pinyin,
+            K::NameSubstring,
+            K::NamePrefix,
+            K::NameExact,
         ];
         kinds.sort();
         assert_eq!(
             kinds,
             vec![
-                NameExact,
-                NamePrefix,
-                NameSubstring,
-                Pinyin,
-                Initials,
-                PinyinTypo,
-                Scope
+                K::NameExact,
+                K::NamePrefix,
+                K::NameSubstring,
+                K::Pinyin,
+                K::Initials,
+                K::PinyinTypo,
+                K::Scope
             ]
         );
     }
