@@ -642,16 +642,16 @@ mod tests {
 
     #[test]
     fn every_error_has_a_code_and_both_messages() {
-        use PolicySearchError::*;
+        use PolicySearchError as E;
         let all = [
-            QueryMissing,
-            QueryTooLong,
-            ControlCharacter,
-            FilterTooLong,
-            UnknownTopic,
-            UnknownKind,
-            UnknownDocument,
-            UnknownRegion,
+            E::QueryMissing,
+            E::QueryTooLong,
+            E::ControlCharacter,
+            E::FilterTooLong,
+            E::UnknownTopic,
+            E::UnknownKind,
+            E::UnknownDocument,
+            E::UnknownRegion,
         ];
         let mut codes: Vec<_> = all.iter().map(|e| e.code()).collect();
         codes.sort();
