@@ -16,6 +16,8 @@ use axum::response::{IntoResponse, Response};
 use portal_domain::api::{error_code, ApiErrorBody, FieldError};
 use portal_domain::{Lang, Localized};
 
+use crate::texts::{server_texts, Pick, ServerTexts};
+
 /// A text in both languages.
 #[derive(Debug, Clone)]
 pub struct Text {
@@ -24,10 +26,19 @@ pub struct Text {
 }
 
 impl Text {
-    pub const fn new(zh: &'static str, en: &'static str) -> Text {
+    /// A message of the server's catalog (`locales/*/server.toml`): `Text::of(|t| t.key)`.
+    pub fn of(pick: Pick) -> Text {
         Text {
-            zh: Cow::Borrowed(zh),
-            en: Cow::Borrowed(en),
+            zh: Cow::Borrowed(pick(server_texts(Lang::Zh))),
+            en: Cow::Borrowed(pick(server_texts(Lang::En))),
+        }
+    }
+
+    /// A catalog message with values in it: `Text::with(|t| t.key(n))`.
+    pub fn with(make: impl Fn(&ServerTexts) -> String) -> Text {
+        Text {
+            zh: Cow::Owned(make(server_texts(Lang::Zh))),
+            en: Cow::Owned(make(server_texts(Lang::En))),
         }
     }
 
@@ -171,10 +182,7 @@ impl IntoResponse for ApiError {
                 StatusCode::NOT_FOUND,
                 PendingBody {
                     code: error_code::NOT_FOUND,
-                    message: Text::new(
-                        "找不到您要的内容。请检查地址是否正确。",
-                        "We could not find what you asked for. Check the address is correct.",
-                    ),
+                    message: Text::of(|t| t.we_could_find_what_you),
                     fields: vec![],
                     details: None,
                 },
@@ -183,10 +191,7 @@ impl IntoResponse for ApiError {
                 StatusCode::METHOD_NOT_ALLOWED,
                 PendingBody {
                     code: error_code::METHOD_NOT_ALLOWED,
-                    message: Text::new(
-                        "此地址不支持该请求方式。",
-                        "This address does not accept that kind of request.",
-                    ),
+                    message: Text::of(|t| t.address_does_accept_kind_request),
                     fields: vec![],
                     details: None,
                 },
@@ -204,10 +209,7 @@ impl IntoResponse for ApiError {
                 StatusCode::BAD_REQUEST,
                 PendingBody {
                     code: error_code::VALIDATION_FAILED,
-                    message: Text::new(
-                        "有些信息需要修改，请查看每一项的提示。",
-                        "Some answers need changing. See the message beside each one.",
-                    ),
+                    message: Text::of(|t| t.some_answers_need_changing_see),
                     fields,
                     details: None,
                 },
@@ -248,10 +250,7 @@ impl IntoResponse for ApiError {
 fn internal_body() -> PendingBody {
     PendingBody {
         code: error_code::INTERNAL,
-        message: Text::new(
-            "系统暂时出了问题，您填写的内容没有丢失。请稍后再试。",
-            "Something went wrong on our side. Nothing you entered is lost. Please try again later.",
-        ),
+        message: Text::of(|t| t.something_went_wrong_on_our),
         fields: vec![],
         details: None,
     }

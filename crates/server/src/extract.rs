@@ -17,10 +17,7 @@ pub struct Query<T>(pub T);
 
 impl From<QueryRejection> for ApiError {
     fn from(_: QueryRejection) -> ApiError {
-        ApiError::BadRequest(Text::new(
-            "请求地址中的查询参数无法识别。",
-            "The query string of the request could not be read.",
-        ))
+        ApiError::BadRequest(Text::of(|t| t.query_string_request_could_read))
     }
 }
 
@@ -40,10 +37,7 @@ pub(crate) fn json_or_default<T: Default + serde::de::DeserializeOwned>(
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             payload_too_large()
         } else {
-            ApiError::BadRequest(Text::new(
-                "请求内容没有完整收到，请重试。",
-                "The request did not arrive whole. Please try again.",
-            ))
+            ApiError::BadRequest(Text::of(|t| t.request_did_arrive_whole_please))
         }
     })?;
     if body.iter().all(u8::is_ascii_whitespace) {
@@ -57,18 +51,12 @@ fn payload_too_large() -> ApiError {
     Refusal::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         error_code::PAYLOAD_TOO_LARGE,
-        Text::new(
-            "提交的内容太大，无法处理。",
-            "What was sent is too large to be handled.",
-        ),
+        Text::of(|t| t.what_was_sent_too_large),
     )
     .into()
 }
 
 /// 400 `bad_request`: not JSON, or JSON of another shape.
 fn not_json() -> ApiError {
-    ApiError::BadRequest(Text::new(
-        "请求内容无法识别：应为 JSON 格式，各项的类型也要正确。",
-        "The request body could not be read: it must be JSON with values of the right types.",
-    ))
+    ApiError::BadRequest(Text::of(|t| t.request_body_could_read_must))
 }

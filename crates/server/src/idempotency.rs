@@ -16,15 +16,18 @@ pub struct KeyRules {
     pub missing_code: &'static str,
     pub invalid_code: &'static str,
     /// What to send a new key with, in both languages ("each booking").
-    pub missing: Text,
+    pub missing: crate::texts::Pick,
 }
 
 /// The trimmed key: 1 to 128 printable ASCII characters, else 400 with the service's code.
 pub fn key(headers: &HeaderMap, rules: KeyRules) -> Result<String, ApiError> {
     let Some(value) = headers.get("idempotency-key") else {
-        return Err(
-            Refusal::new(StatusCode::BAD_REQUEST, rules.missing_code, rules.missing).into(),
-        );
+        return Err(Refusal::new(
+            StatusCode::BAD_REQUEST,
+            rules.missing_code,
+            Text::of(rules.missing),
+        )
+        .into());
     };
     let key = value.to_str().ok().map(str::trim).filter(|key| {
         !key.is_empty() && key.len() <= MAX_KEY_CHARS && key.bytes().all(|b| b.is_ascii_graphic())
@@ -33,10 +36,7 @@ pub fn key(headers: &HeaderMap, rules: KeyRules) -> Result<String, ApiError> {
         Refusal::new(
             StatusCode::BAD_REQUEST,
             rules.invalid_code,
-            Text::new(
-                "请求编号（Idempotency-Key）应为 1 至 128 个可见的英文字符，例如一个 UUID。",
-                "The Idempotency-Key must be 1 to 128 printable ASCII characters, for example a UUID.",
-            ),
+            Text::of(|t| t.idempotency_key_must_1_128),
         )
         .into()
     })

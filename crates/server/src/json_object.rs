@@ -41,11 +41,8 @@ pub async fn require_object(request: Request, next: Next) -> Response {
                     None => continue,
                     Some(b'{') => break,
                     Some(_) => {
-                        return ApiError::BadRequest(Text::new(
-                            "请求内容无法识别：应为一个 JSON 对象（{…}）。",
-                            "The request body could not be read: it must be a JSON object ({…}).",
-                        ))
-                        .into_response()
+                        return ApiError::BadRequest(Text::of(|t| t.request_body_could_read_must_2))
+                            .into_response()
                     }
                 }
             }

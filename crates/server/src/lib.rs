@@ -25,6 +25,7 @@ mod security;
 mod seed;
 mod spa;
 pub mod staff;
+mod texts;
 mod tokens;
 mod venues;
 

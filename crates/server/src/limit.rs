@@ -20,6 +20,7 @@ use std::sync::{Mutex, PoisonError};
 use axum::http::{header, HeaderValue, StatusCode};
 
 use crate::error::{ApiError, Refusal, Text};
+use crate::texts::ServerTexts;
 
 /// How long a failed lookup counts.
 pub const WINDOW_SECS: i64 = 60 * 60;
@@ -78,19 +79,14 @@ pub struct Limited {
 }
 
 impl Limited {
-    /// The 429 answer with `Retry-After` and `code`; `message` gets the wait in whole minutes
-    /// (rounded up) and the same in English words ("1 minute", "5 minutes").
-    pub fn refusal(self, code: &'static str, message: impl FnOnce(i64, &str) -> Text) -> ApiError {
-        let minutes = (self.retry_after + 59) / 60;
-        let en_minutes = if minutes == 1 {
-            "1 minute".to_owned()
-        } else {
-            format!("{minutes} minutes")
-        };
+    /// The 429 answer with `Retry-After` and `code`; `message` makes the catalog message from
+    /// the wait in whole minutes (rounded up).
+    pub fn refusal(self, code: &'static str, message: fn(&ServerTexts, u64) -> String) -> ApiError {
+        let minutes = self.retry_after.unsigned_abs().div_ceil(60);
         Refusal::new(
             StatusCode::TOO_MANY_REQUESTS,
             code,
-            message(minutes, &en_minutes),
+            Text::with(|t| message(t, minutes)),
         )
         .header(header::RETRY_AFTER, HeaderValue::from(self.retry_after))
         .into()

@@ -143,24 +143,15 @@ fn already_rated() -> ApiError {
     Refusal::new(
         StatusCode::CONFLICT,
         code::ALREADY_RATED,
-        Text::new(
-            "您已经评价过这项服务。每项服务只能评价一次。",
-            "You have already rated this service. Each service can be rated once.",
-        ),
+        Text::of(|t| t.you_already_rated_service_each),
     )
     .into()
 }
 
 fn not_ratable(service: Service) -> ApiError {
     let message = match service {
-        Service::Booking(_) => Text::new(
-            "到服务大厅签到后才能评价这次咨询。",
-            "You can rate the consultation once you have been checked in at the service hall.",
-        ),
-        Service::Request(_) => Text::new(
-            "申请办结后才能评价这项服务。",
-            "You can rate the service once your request has been concluded.",
-        ),
+        Service::Booking(_) => Text::of(|t| t.you_rate_consultation_once_you),
+        Service::Request(_) => Text::of(|t| t.you_rate_service_once_your),
     };
     Refusal::new(StatusCode::CONFLICT, code::NOT_RATABLE, message).into()
 }

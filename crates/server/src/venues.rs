@@ -38,10 +38,7 @@ pub async fn list(
             ApiError::Validation(vec![FieldProblem::new(
                 "kind",
                 "venue_kind.unknown",
-                Text::new(
-                    "类型只能是 center、fast_rights_center、sub_center 或 partner。",
-                    "kind must be one of center, fast_rights_center, sub_center or partner.",
-                ),
+                Text::of(|t| t.kind_must_one_center_fast),
             )])
         })?),
     };

@@ -38,10 +38,7 @@ pub(crate) fn ensure_open(row: &DraftRow) -> Result<(), ApiError> {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::DRAFT_SUBMITTED,
-            Text::new(
-                "这份申请已经提交，不能再修改。请通过提交后得到的查询链接查看进度。",
-                "This application has already been submitted and can no longer be changed. Follow it with the tracking link you were given.",
-            ),
+            Text::of(|t| t.application_already_been_submitted_longer),
         )
         .into());
     }
@@ -54,10 +51,7 @@ pub(crate) fn ensure_active(row: &RequestRow) -> Result<(), ApiError> {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::REQUEST_CLOSED,
-            Text::new(
-                "这份申请已经撤回或办理完毕，不能再发送材料。如有需要，请提交新的申请或联系中心。",
-                "This application has been withdrawn or has ended, so nothing more can be sent. If you need to, make a new application or contact the center.",
-            ),
+            Text::of(|t| t.application_been_withdrawn_ended_so),
         )
         .into());
     }
@@ -75,10 +69,7 @@ pub(crate) async fn check_room(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::TOO_MANY_FILES,
-            Text::new(
-                "最多只能上传 10 个文件。请删除一些文件后再上传。",
-                "You can add at most 10 files. Remove some before adding others.",
-            ),
+            Text::of(|t| t.you_add_at_most_10),
         )
         .into());
     }

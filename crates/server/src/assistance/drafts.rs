@@ -170,10 +170,7 @@ pub async fn upload_draft_file(
     let purpose = match params.purpose.as_deref().map(str::trim) {
         None | Some("") => FilePurpose::Evidence,
         Some(code) => FilePurpose::from_code(code).ok_or_else(|| {
-            ApiError::BadRequest(Text::new(
-                "文件用途（purpose）应为 evidence 或 authorisation_letter。",
-                "The purpose must be evidence or authorisation_letter.",
-            ))
+            ApiError::BadRequest(Text::of(|t| t.purpose_must_evidence_authorisation_letter))
         })?,
     };
     let draft_id = {

@@ -64,17 +64,11 @@ pub fn refusal(problem: Problem) -> ApiError {
     let (code, text) = match problem {
         Problem::Damaged => (
             code::FILE_DAMAGED,
-            Text::new(
-                "这个文件已损坏或不完整，无法打开。请重新导出或拍摄后再上传",
-                "This file is damaged or incomplete and cannot be opened. Save or take it again, then upload it",
-            ),
+            Text::of(|t| t.file_damaged_incomplete_opened_save),
         ),
         Problem::ActiveContent => (
             code::FILE_ACTIVE_CONTENT,
-            Text::new(
-                "这个 PDF 含有脚本、自动操作或嵌入的其他文件，为安全起见不能上传。请用“打印为 PDF”另存一份，或截图后上传",
-                "This PDF contains scripts, automatic actions or other files inside, so for safety it cannot be uploaded. Save a copy with \"Print to PDF\", or upload screenshots instead",
-            ),
+            Text::of(|t| t.pdf_contains_scripts_automatic_actions),
         ),
     };
     Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, code, text).into()

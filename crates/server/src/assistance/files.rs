@@ -81,10 +81,7 @@ async fn read(headers: &HeaderMap, body: Body, seen: &mut u64) -> Result<Upload,
         return Err(Refusal::new(
             StatusCode::BAD_REQUEST,
             code::FILE_EMPTY,
-            Text::new(
-                "这个文件是空的（0 字节）。请选择其他文件",
-                "The file is empty (0 bytes). Choose another file",
-            ),
+            Text::of(|t| t.file_empty_0_bytes_choose),
         )
         .into());
     }
@@ -92,10 +89,7 @@ async fn read(headers: &HeaderMap, body: Body, seen: &mut u64) -> Result<Upload,
         return Err(Refusal::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code::FILE_TYPE_NOT_ALLOWED,
-            Text::new(
-                "只能上传照片（JPG、PNG、WebP、HEIC）或 PDF 文件。这个文件的内容不是这些格式，改文件名也不行。请换一个文件",
-                "You can only add photos (JPG, PNG, WebP, HEIC) or PDF files. This file's content is not one of these, whatever its name says. Choose another file",
-            ),
+            Text::of(|t| t.you_only_add_photos_jpg),
         )
         .into());
     };
@@ -112,19 +106,13 @@ fn too_large() -> ApiError {
     Refusal::new(
         StatusCode::PAYLOAD_TOO_LARGE,
         code::FILE_TOO_LARGE,
-        Text::new(
-            "文件太大，每个文件不能超过 10 MB。请压缩照片或拆分 PDF 后再上传",
-            "The file is too large: each file must be 10 MB or smaller. Make the photo smaller or split the PDF, then try again",
-        ),
+        Text::of(|t| t.file_too_large_each_file),
     )
     .into()
 }
 
 fn interrupted() -> ApiError {
-    ApiError::BadRequest(Text::new(
-        "文件没有完整上传，请重试",
-        "The file did not arrive whole. Please try again",
-    ))
+    ApiError::BadRequest(Text::of(|t| t.file_did_arrive_whole_please))
 }
 
 /// A stored file as the answer to a download: its real type, `nosniff`, never cached, shown

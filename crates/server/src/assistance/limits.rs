@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::HeaderMap;
 use portal_domain::api::assistance::{code, MAX_FILES, MAX_FILE_BYTES};
 
-use crate::error::{ApiError, Text};
+use crate::error::ApiError;
 use crate::limit::{ClientBudget, Limited};
 use crate::AppState;
 
@@ -61,37 +61,13 @@ pub(crate) async fn read_within_budget(
 }
 
 pub(crate) fn drafts_rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::DRAFTS_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!(
-            "一小时内从您所在网络开始的申请已经很多，为保证服务正常，暂时不能开始新的申请。\
-             您填写的内容保存在本设备上，不会丢失；本页会自动重试，也可以在 {minutes} 分钟后再试。\
-             如需帮助，请拨打 12345 政务服务便民热线。"
-        )
-        .into(),
-        en: format!(
-            "Many applications have been started from your network in the last hour, so to \
-             keep the service running, new ones are paused for now. What you have typed is \
-             kept on this device and will not be lost; this page tries again by itself, or \
-             try again in {en_minutes}. For help, call the 12345 government service hotline."
-        )
-        .into(),
+    limited.refusal(code::DRAFTS_RATE_LIMITED, |t, minutes| {
+        t.assistance_drafts_rate_limited(minutes)
     })
 }
 
 pub(crate) fn uploads_rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::UPLOADS_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!(
-            "一小时内从您所在网络上传的文件已经很多，为保证服务正常，暂时不能再上传。\
-             已上传的文件和填写的内容都已保存；请在 {minutes} 分钟后再试。\
-             如需帮助，请拨打 12345 政务服务便民热线。"
-        )
-        .into(),
-        en: format!(
-            "A lot of files have been uploaded from your network in the last hour, so to keep \
-             the service running, uploads are paused for now. Your answers and the files \
-             already uploaded are saved; please try again in {en_minutes}. For help, call the \
-             12345 government service hotline."
-        )
-        .into(),
+    limited.refusal(code::UPLOADS_RATE_LIMITED, |t, minutes| {
+        t.assistance_uploads_rate_limited(minutes)
     })
 }

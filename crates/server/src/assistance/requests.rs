@@ -101,18 +101,8 @@ pub async fn lookup(
 /// The 429 of a lookup refused by the limit on failed lookups: the same whether the reference
 /// exists or not, and whichever limit was reached.
 fn lookup_rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::LOOKUP_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!(
-            "查询未成功的次数过多。为保护申请人的信息，暂时不能用受理编号和手机号码查询。\
-             请使用提交申请时得到的跟踪链接查看进度，或在 {minutes} 分钟后再试。"
-        )
-        .into(),
-        en: format!(
-            "There have been too many unsuccessful attempts, so to protect applicants, finding \
-             a request by reference and mobile number is paused for now. Use the tracking link \
-             you got when you applied to see its progress, or try again in {en_minutes}."
-        )
-        .into(),
+    limited.refusal(code::LOOKUP_RATE_LIMITED, |t, minutes| {
+        t.assistance_lookup_rate_limited(minutes)
     })
 }
 
@@ -153,10 +143,7 @@ pub async fn withdraw(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::NOT_WITHDRAWABLE,
-            Text::new(
-                "申请已经受理（或已有处理结果），不能在网上撤回。如需撤回，请联系中心工作人员。",
-                "The application has been accepted (or has an outcome), so it can no longer be withdrawn online. To withdraw it, contact the center.",
-            ),
+            Text::of(|t| t.application_been_accepted_outcome_so),
         )
         .into());
     }
@@ -169,10 +156,7 @@ pub async fn withdraw(
             Refusal::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 code::WITHDRAW_REASON_REQUIRED,
-                Text::new(
-                    "提交已超过 10 分钟，撤回申请需要说明原因。",
-                    "It is more than 10 minutes since you submitted, so withdrawing needs a reason.",
-                ),
+                Text::of(|t| t.more_than_10_minutes_since),
             )
             .field("reason", &AssistanceError::WithdrawReasonMissing)
             .into()
@@ -272,10 +256,7 @@ pub async fn delete_request_file(
             Refusal::new(
                 StatusCode::CONFLICT,
                 code::FILE_ALREADY_SENT,
-                Text::new(
-                    "这个文件已经提交给中心，不能删除。",
-                    "This file has already been sent to the center and cannot be removed.",
-                ),
+                Text::of(|t| t.file_already_been_sent_center),
             )
             .into()
         } else {
@@ -367,10 +348,7 @@ pub async fn reply(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::ALREADY_REPLIED,
-            Text::new(
-                "这条消息已经回复过了。如需补充，请等待中心的新消息或直接联系中心。",
-                "You have already replied to this message. To add more, wait for a new message from the center or contact the center.",
-            ),
+            Text::of(|t| t.you_already_replied_message_add),
         )
         .into());
     }

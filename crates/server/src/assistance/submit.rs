@@ -27,10 +27,7 @@ use super::store::{self, requests, DRAFT_TTL_SECS};
 const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
     missing_code: code::IDEMPOTENCY_KEY_MISSING,
     invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-    missing: Text::new(
-        "缺少请求编号（Idempotency-Key 请求头）。每次提交请附带一个新的编号，重试时使用同一个编号。",
-        "The Idempotency-Key header is missing. Send a new key with each submission, and the same key when retrying it.",
-    ),
+    missing: |t| t.idempotency_key_header_missing_send,
 };
 
 /// Submits the draft: checks every section again, then creates the request with its reference
@@ -142,10 +139,7 @@ async fn replay<'e>(
         Some(_) => Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code::IDEMPOTENCY_KEY_REUSED,
-            Text::new(
-                "这个请求编号（Idempotency-Key）已用于提交另一份申请。提交新的申请请使用新的编号。",
-                "This Idempotency-Key was already used to submit another application. Use a new key for a new application.",
-            ),
+            Text::of(|t| t.idempotency_key_was_already_used),
         )
         .into()),
     }
@@ -156,10 +150,7 @@ fn incomplete(problems: Vec<(&'static str, AssistanceError)>) -> ApiError {
     let mut refusal = Refusal::new(
         StatusCode::BAD_REQUEST,
         code::DRAFT_INCOMPLETE,
-        Text::new(
-            "申请还没有填写完整，请按每一项的提示修改后再提交。",
-            "The application is not complete yet. See the message beside each answer, then submit again.",
-        ),
+        Text::of(|t| t.application_complete_yet_see_message),
     );
     for (field, problem) in &problems {
         // One message per field: the first problem found.

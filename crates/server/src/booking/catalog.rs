@@ -262,10 +262,7 @@ async fn slot_full(state: &AppState, venue: &VenueConfig, today: Date, requested
         today,
         requested,
         code::SLOT_FULL,
-        Text::new(
-            "这个时段刚刚约满了。请从其他可预约的时间中另选一个。",
-            "This time has just been fully booked. Please choose one of the other free times.",
-        ),
+        Text::of(|t| t.time_just_been_fully_booked),
     )
     .await
 }
@@ -283,10 +280,7 @@ async fn slot_closed(
         today,
         requested,
         code::SLOT_CLOSED,
-        Text::new(
-            "服务中心已关闭这个时段，不能预约。请从其他可预约的时间中另选一个。",
-            "The center has closed this time, so it cannot be booked. Please choose one of the other free times.",
-        ),
+        Text::of(|t| t.center_closed_time_so_booked),
     )
     .await
 }

@@ -303,24 +303,15 @@ fn check_changeable(row: &BookingRow, now: i64, too_late: &'static str) -> Resul
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::ALREADY_CANCELLED,
-            Text::new(
-                "这个预约已经取消，不能再更改。如需咨询，请重新预约。",
-                "This booking has been cancelled and cannot be changed. To come in, make a new booking.",
-            ),
+            Text::of(|t| t.booking_been_cancelled_changed_come),
         )
         .into());
     }
     if now > row.change_deadline() {
         let message = if too_late == code::CANCEL_TOO_LATE {
-            Text::new(
-                "距离预约开始已不足 2 小时，无法在网上取消。如不能前来，请直接联系咨询地点。",
-                "The consultation starts in less than 2 hours, so it can no longer be cancelled online. If you cannot come, please contact the venue directly.",
-            )
+            Text::of(|t| t.consultation_starts_in_less_than)
         } else {
-            Text::new(
-                "距离预约开始已不足 2 小时，无法在网上改期。如不能按时前来，请直接联系咨询地点。",
-                "The consultation starts in less than 2 hours, so it can no longer be moved online. If you cannot come on time, please contact the venue directly.",
-            )
+            Text::of(|t| t.consultation_starts_in_less_than_2)
         };
         return Err(Refusal::new(StatusCode::CONFLICT, too_late, message).into());
     }

@@ -36,10 +36,7 @@ use crate::AppState;
 const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
     missing_code: code::IDEMPOTENCY_KEY_MISSING,
     invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-    missing: Text::new(
-        "缺少请求编号（Idempotency-Key 请求头）。每次预约请附带一个新的编号，重试时使用同一个编号。",
-        "The Idempotency-Key header is missing. Send a new key with each booking, and the same key when retrying it.",
-    ),
+    missing: |t| t.idempotency_key_header_missing_send_2,
 };
 
 /// How long an idempotency key is remembered (and its answer, manage token included, kept).
@@ -243,14 +240,13 @@ async fn replay<'e>(
 ) -> Result<Option<Response>, ApiError> {
     match writes::stored_answer(executor, key).await? {
         None => Ok(None),
-        Some((hash, answer)) if hash == request_hash => Ok(Some(idempotency::created_answer(answer))),
+        Some((hash, answer)) if hash == request_hash => {
+            Ok(Some(idempotency::created_answer(answer)))
+        }
         Some(_) => Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code::IDEMPOTENCY_KEY_REUSED,
-            Text::new(
-                "这个请求编号（Idempotency-Key）已用于另一份不同的预约。请为新的预约使用新的编号。",
-                "This Idempotency-Key was already used for a different booking request. Use a new key for a new booking.",
-            ),
+            Text::of(|t| t.idempotency_key_was_already_used_2),
         )
         .into()),
     }
@@ -260,10 +256,7 @@ pub(super) fn field_conflict(code: &'static str, field: &str, error: BookingErro
     Refusal::new(
         StatusCode::CONFLICT,
         code,
-        Text::new(
-            "无法完成预约，请查看提示。",
-            "The booking cannot be made. See the message beside the answer.",
-        ),
+        Text::of(|t| t.booking_made_see_message_beside),
     )
     .field(field, &error)
     .into()
@@ -272,17 +265,7 @@ pub(super) fn field_conflict(code: &'static str, field: &str, error: BookingErro
 /// The 429 of a new booking refused after too many `booking.mobile_unavailable` refusals for its
 /// number or from its address.
 fn mobile_rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::MOBILE_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!(
-            "这个手机号码或您所在的网络被拒绝的预约过多，请在 {minutes} 分钟后再试。\
-             如果您已经预约过，请用预约号和手机号码查找您的预约。"
-        )
-        .into(),
-        en: format!(
-            "Too many bookings have been refused for this mobile number or from your network. \
-             Try again in {en_minutes}. If you have booked before, find your booking with its \
-             reference and mobile number."
-        )
-        .into(),
+    limited.refusal(code::MOBILE_RATE_LIMITED, |t, minutes| {
+        t.booking_mobile_rate_limited(minutes)
     })
 }

@@ -14,7 +14,7 @@ use portal_domain::reference::BookingReference;
 use super::ics;
 use super::store::{self, BookingRow};
 use crate::client_ip::ClientIp;
-use crate::error::{ApiError, Text};
+use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::limit::Limited;
 use crate::lookup;
@@ -183,19 +183,7 @@ pub(super) async fn by_lookup(
 /// The 429 of a lookup refused by the limit on failed lookups. It says nothing about whether
 /// the reference exists, and the same whichever limit was reached.
 fn lookup_rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::LOOKUP_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!(
-            "查询未成功的次数过多。为保护预约信息，暂时不能用预约号和手机号码查询。\
-             请使用预约确认页上的管理链接查看、改期或取消预约，或在 {minutes} 分钟后再试；\
-             如需帮助，请拨打 12345 政务服务便民热线。"
-        )
-        .into(),
-        en: format!(
-            "There have been too many unsuccessful attempts, so to protect bookings, finding \
-             a booking by reference and mobile number is paused for now. Use the manage link \
-             from your confirmation page to see, move or cancel your booking, or try again in \
-             {en_minutes}. For help, call the 12345 government service hotline."
-        )
-        .into(),
+    limited.refusal(code::LOOKUP_RATE_LIMITED, |t, minutes| {
+        t.booking_lookup_rate_limited(minutes)
     })
 }

@@ -24,7 +24,7 @@ use portal_domain::api::booking::{
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use crate::error::{ApiError, Text};
+use crate::error::ApiError;
 use crate::limit::{client_key, Limited};
 
 const HOUR_SECS: i64 = 60 * 60;
@@ -90,19 +90,11 @@ async fn wait(
 }
 
 fn rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::ADDRESS_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!(
-            "从您所在的网络提交的预约已较多（每小时最多 {MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR} 个，\
-             每天最多 {MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY} 个）。为让每个人都能约到号，\
-             请在 {minutes} 分钟后再试。您填写的内容已保留。"
+    limited.refusal(code::ADDRESS_RATE_LIMITED, |t, minutes| {
+        t.booking_address_rate_limited(
+            MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR,
+            MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY,
+            minutes,
         )
-        .into(),
-        en: format!(
-            "Many bookings have already been made from your network (at most \
-             {MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR} an hour and \
-             {MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY} a day), so that everyone can get a \
-             place. Try again in {en_minutes}. What you entered has been kept."
-        )
-        .into(),
     })
 }

@@ -102,10 +102,7 @@ pub async fn create_account(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::USERNAME_TAKEN,
-            Text::new(
-                "这个用户名已被使用，请换一个。",
-                "This username is taken. Choose another.",
-            ),
+            Text::of(|t| t.username_taken_choose_another),
         )
         .into());
     }
@@ -212,10 +209,7 @@ pub async fn update_account(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::LAST_ADMINISTRATOR,
-            Text::new(
-                "这样修改后将没有可用的管理员账号，因此未作修改。",
-                "After this change no active administrator would be left, so nothing was changed.",
-            ),
+            Text::of(|t| t.after_change_active_administrator_would),
         )
         .into());
     }

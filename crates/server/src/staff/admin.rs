@@ -351,10 +351,7 @@ pub async fn publish_holiday_year(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::YEAR_PAST,
-            Text::new(
-                "只能发布或更正今年及以后年份的节假日安排，往年的安排不能再修改。",
-                "Only this year and later years can be published or corrected; past years cannot change.",
-            ),
+            Text::of(|t| t.only_year_later_years_published),
         )
         .into());
     }

@@ -417,10 +417,7 @@ pub async fn login(
             return Err(Refusal::new(
                 StatusCode::UNAUTHORIZED,
                 code::LOGIN_FAILED,
-                Text::new(
-                    "用户名或密码不正确。",
-                    "The username or password is not right.",
-                ),
+                Text::of(|t| t.username_password_right),
             )
             .into());
         }
@@ -596,11 +593,7 @@ fn log_limits_reached((attempt, from_new_device): &(Attempt, Option<Attempt>)) {
 }
 
 fn login_rate_limited(limited: Limited) -> ApiError {
-    limited.refusal(code::LOGIN_RATE_LIMITED, |minutes, en_minutes| Text {
-        zh: format!("登录失败次数过多，请在 {minutes} 分钟后再试。").into(),
-        en: format!(
-            "There have been too many failed attempts to sign in. Try again in {en_minutes}."
-        )
-        .into(),
+    limited.refusal(code::LOGIN_RATE_LIMITED, |t, minutes| {
+        t.staff_login_rate_limited(minutes)
     })
 }

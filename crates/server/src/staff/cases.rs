@@ -140,8 +140,8 @@ pub struct CaseParams {
     pub per_page: Option<u32>,
 }
 
-fn bad_filter(zh: &'static str, en: &'static str) -> ApiError {
-    ApiError::BadRequest(Text::new(zh, en))
+fn bad_filter(message: Text) -> ApiError {
+    ApiError::BadRequest(message)
 }
 
 /// The queue: requests by status, assignee and overdue, oldest submission first.
@@ -167,12 +167,8 @@ pub async fn list_cases(
         }
         Some("all") => {}
         Some(code) => {
-            let status = RequestStatus::from_code(code).ok_or_else(|| {
-                bad_filter(
-                    "状态（status）无法识别。",
-                    "The status filter is not a known status.",
-                )
-            })?;
+            let status = RequestStatus::from_code(code)
+                .ok_or_else(|| bad_filter(Text::of(|t| t.status_filter_known_status)))?;
             conditions.push("r.status = ?".to_owned());
             binds.push(status.code().to_owned());
         }
@@ -192,12 +188,7 @@ pub async fn list_cases(
     let overdue_only = match params.overdue.as_deref().map(str::trim) {
         None | Some("") | Some("false" | "0") => false,
         Some("true" | "1") => true,
-        Some(_) => {
-            return Err(bad_filter(
-                "overdue 应为 true 或 false。",
-                "overdue must be true or false.",
-            ))
-        }
+        Some(_) => return Err(bad_filter(Text::of(|t| t.overdue_must_true_false))),
     };
     let mut conn = state.db.acquire().await?;
     let mut items = summaries(&state, &mut conn, &conditions.join(" AND "), &binds).await?;
@@ -445,10 +436,7 @@ pub async fn transition(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::ILLEGAL_TRANSITION,
-            Text::new(
-                "案件当前的状态不能变更为所选状态。",
-                "The case cannot go from its current status to the one chosen.",
-            ),
+            Text::of(|t| t.case_go_from_its_current),
         )
         .details(serde_json::json!({
             "from": from,
@@ -517,10 +505,7 @@ pub async fn send_message(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::CASE_CLOSED,
-            Text::new(
-                "案件已结束（不予受理、已办结或已撤回），不能再要求补充材料。",
-                "The case has ended (not accepted, concluded or withdrawn), so more material cannot be asked for.",
-            ),
+            Text::of(|t| t.case_ended_accepted_concluded_withdrawn),
         )
         .into());
     }

@@ -158,12 +158,8 @@ pub async fn list_bookings(
         .map(str::trim)
         .filter(|d| !d.is_empty())
     {
-        Some(d) => Date::parse(d).map_err(|_| {
-            ApiError::BadRequest(Text::new(
-                "日期（date）应为 YYYY-MM-DD 格式。",
-                "The date must be written YYYY-MM-DD.",
-            ))
-        })?,
+        Some(d) => Date::parse(d)
+            .map_err(|_| ApiError::BadRequest(Text::of(|t| t.date_must_written_yyyy_mm)))?,
         None => state.today()?,
     };
     let venue = params
@@ -198,8 +194,8 @@ pub(super) async fn desk_row(conn: &mut SqliteConnection, id: i64) -> Result<Des
         .ok_or(ApiError::NotFound)
 }
 
-fn conflict(code: &'static str, zh: &'static str, en: &'static str) -> ApiError {
-    Refusal::new(StatusCode::CONFLICT, code, Text::new(zh, en)).into()
+fn conflict(code: &'static str, message: Text) -> ApiError {
+    Refusal::new(StatusCode::CONFLICT, code, message).into()
 }
 
 async fn record(
@@ -217,8 +213,7 @@ async fn record(
     if row.status() == BookingStatus::Cancelled {
         return Err(conflict(
             code::BOOKING_CANCELLED,
-            "这个预约已经取消。",
-            "This booking was cancelled.",
+            Text::of(|t| t.booking_was_cancelled),
         ));
     }
     match row.attendance() {
@@ -226,8 +221,7 @@ async fn record(
         Some(_) => {
             return Err(conflict(
                 code::ATTENDANCE_RECORDED,
-                "这个预约的到场情况已经登记过了。",
-                "Attendance for this booking has already been recorded.",
+                Text::of(|t| t.attendance_for_booking_already_been),
             ))
         }
         None => {}
@@ -236,15 +230,13 @@ async fn record(
         Attendance::CheckedIn if !row.check_in_open(now) => {
             return Err(conflict(
                 code::CHECK_IN_NOT_OPEN,
-                "只能在预约当天、开始前 2 小时起办理签到。",
-                "Check-in opens 2 hours before the start, on the day of the booking only.",
+                Text::of(|t| t.check_in_opens_2_hours),
             ))
         }
         Attendance::NoShow if now < row.ends_at => {
             return Err(conflict(
                 code::NO_SHOW_TOO_EARLY,
-                "预约时段结束后才能登记为未到场。",
-                "A booking can be marked as not attended only once its slot has ended.",
+                Text::of(|t| t.booking_marked_as_attended_only),
             ))
         }
         _ => {}

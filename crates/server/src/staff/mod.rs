@@ -411,10 +411,7 @@ async fn authorise(
             return Err(Refusal::new(
                 StatusCode::FORBIDDEN,
                 code::CSRF,
-                Text::new(
-                    "请求缺少有效的安全令牌（X-CSRF-Token）。请刷新页面后重试。",
-                    "The request did not carry a valid security token (X-CSRF-Token). Reload the page and try again.",
-                ),
+                Text::of(|t| t.request_did_carry_valid_security),
             )
             .into());
         }
@@ -427,10 +424,7 @@ async fn authorise(
         return Err(Refusal::new(
             StatusCode::FORBIDDEN,
             code::FORBIDDEN,
-            Text::new(
-                "您的账号没有使用这项功能的权限。如需使用，请联系管理员。",
-                "Your account is not allowed to use this. Ask an administrator if you need it.",
-            ),
+            Text::of(|t| t.your_account_allowed_use_ask),
         )
         .into());
     }

@@ -120,12 +120,8 @@ pub async fn list_ratings(
     State(state): State<AppState>,
     Query(params): Query<FollowUpParams>,
 ) -> Result<Json<FollowUpList>, ApiError> {
-    let follow_up = FollowUp::parse(params.follow_up.as_deref()).ok_or_else(|| {
-        ApiError::BadRequest(Text::new(
-            "follow_up 应为 open、answered 或 all。",
-            "follow_up must be open, answered or all.",
-        ))
-    })?;
+    let follow_up = FollowUp::parse(params.follow_up.as_deref())
+        .ok_or_else(|| ApiError::BadRequest(Text::of(|t| t.follow_up_must_open_answered)))?;
     let condition = match follow_up {
         FollowUp::Open => "r.level <= 2 AND r.replied_at IS NULL",
         FollowUp::Answered => "r.level <= 2 AND r.replied_at IS NOT NULL",
@@ -209,10 +205,7 @@ pub async fn reply(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::NOT_BAD,
-            Text::new(
-                "只有“不满意”和“非常不满意”的评价需要回复。",
-                "Only “dissatisfied” and “very dissatisfied” ratings are answered.",
-            ),
+            Text::of(|t| t.only_dissatisfied_very_dissatisfied_ratings),
         )
         .into());
     }
@@ -223,10 +216,7 @@ pub async fn reply(
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::ALREADY_ANSWERED,
-            Text::new(
-                "这条评价已经回复过，评价人已能看到回复，不能再修改。",
-                "This rating has already been answered and the person can see the reply, so it cannot be changed.",
-            ),
+            Text::of(|t| t.rating_already_been_answered_person),
         )
         .into());
     }

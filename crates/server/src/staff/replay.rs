@@ -62,10 +62,7 @@ async fn run(state: &AppState, request: Request, next: Next) -> Result<Response,
         idempotency::KeyRules {
             missing_code: code::IDEMPOTENCY_KEY_MISSING,
             invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-            missing: Text::new(
-                "缺少请求编号（Idempotency-Key 请求头）。每次操作请附带一个新的编号，重试时使用同一个编号。",
-                "The Idempotency-Key header is missing. Send a new key with each action, and the same key when retrying it.",
-            ),
+            missing: |t| t.idempotency_key_header_missing_send_3,
         },
     )?;
     let Some(account) = request
@@ -76,9 +73,9 @@ async fn run(state: &AppState, request: Request, next: Next) -> Result<Response,
         return Ok(next.run(request).await);
     };
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, MAX_BYTES).await.map_err(|_| {
-        ApiError::BadRequest(Text::new("请求内容过大。", "The request is too large."))
-    })?;
+    let bytes = to_bytes(body, MAX_BYTES)
+        .await
+        .map_err(|_| ApiError::BadRequest(Text::of(|t| t.request_too_large)))?;
     let mut hasher = Sha256::new();
     hasher.update(parts.method.as_str().as_bytes());
     hasher.update(b" ");
@@ -163,10 +160,7 @@ async fn claim(
             return Err(Refusal::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 code::IDEMPOTENCY_KEY_REUSED,
-                Text::new(
-                    "这个请求编号已用于另一项操作。请为新的操作使用新的编号。",
-                    "This Idempotency-Key was used for another action. Use a new key for a new action.",
-                ),
+                Text::of(|t| t.idempotency_key_was_used_for),
             )
             .into())
         }
@@ -174,10 +168,7 @@ async fn claim(
             return Err(Refusal::new(
                 StatusCode::CONFLICT,
                 code::REQUEST_IN_PROGRESS,
-                Text::new(
-                    "同一操作正在处理中，请稍候再刷新查看结果。",
-                    "The same action is still being carried out. Wait a moment, then reload to see the result.",
-                ),
+                Text::of(|t| t.same_action_still_being_carried),
             )
             .into())
         }

@@ -306,12 +306,9 @@ pub async fn close(
     .await?;
     if closed_already {
         let message = if start_time.is_some() {
-            Text::new(
-                "这个时段（或其所在的整天）已经关闭。",
-                "This slot (or its whole day) is closed already.",
-            )
+            Text::of(|t| t.slot_its_whole_day_closed)
         } else {
-            Text::new("这一天已经整天关闭。", "This whole day is closed already.")
+            Text::of(|t| t.whole_day_closed_already)
         };
         return Err(Refusal::new(StatusCode::CONFLICT, code::ALREADY_CLOSED, message).into());
     }

@@ -48,10 +48,7 @@ pub(crate) fn unauthenticated() -> ApiError {
     Refusal::new(
         StatusCode::UNAUTHORIZED,
         code::UNAUTHENTICATED,
-        Text::new(
-            "请先登录。如已登录，可能因长时间未操作已自动退出，请重新登录。",
-            "Please sign in. If you were signed in, you may have been signed out after a while without activity: sign in again.",
-        ),
+        Text::of(|t| t.please_sign_in_if_you),
     )
     .into()
 }
