@@ -6,6 +6,8 @@
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use sqlx::{Sqlite, SqliteExecutor};
+
 use crate::error::{ApiError, Refusal, Text};
 
 /// Longest key accepted (a UUID is 36).
@@ -50,4 +52,21 @@ pub fn created_answer(json: String) -> Response {
         json,
     )
         .into_response()
+}
+
+/// What was stored for `key` in one service's table: what makes a retry "the same request"
+/// (the `T` column) and the answer given. `select` is the service's query, with `key` its one
+/// parameter.
+pub async fn stored_answer<'e, T>(
+    executor: impl SqliteExecutor<'e>,
+    select: &'static str,
+    key: &str,
+) -> sqlx::Result<Option<(T, String)>>
+where
+    T: for<'r> sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite> + Send + Unpin,
+{
+    sqlx::query_as(select)
+        .bind(key)
+        .fetch_optional(executor)
+        .await
 }

@@ -6,6 +6,8 @@ use anyhow::Context;
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
+use crate::venues::VenueBasics;
+
 const VENUES_JSON: &str = include_str!("../../../data/seed/venues.json");
 const GI_PRODUCTS_CSV: &str = include_str!("../../../data/seed/gi_products.csv");
 
@@ -23,18 +25,18 @@ pub async fn seed_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
                 "INSERT INTO venues (id, kind, status, name_zh, name_en, summary_zh, summary_en, \
                  source, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
-            .bind(&v.id)
-            .bind(&v.kind)
-            .bind(&v.status)
-            .bind(&v.name_zh)
-            .bind(&v.name_en)
+            .bind(&v.basics.id)
+            .bind(&v.basics.kind)
+            .bind(&v.basics.status)
+            .bind(&v.basics.name_zh)
+            .bind(&v.basics.name_en)
             .bind(&v.summary_zh)
             .bind(&v.summary_en)
             .bind(&v.source)
             .bind(order as i64)
             .execute(&mut *tx)
             .await
-            .with_context(|| format!("seeding venue {}", v.id))?;
+            .with_context(|| format!("seeding venue {}", v.basics.id))?;
         }
         tracing::info!(count = file.venues.len(), "seeded venues");
     }
@@ -91,11 +93,8 @@ struct VenuesFile {
 
 #[derive(Deserialize)]
 struct SeedVenue {
-    id: String,
-    kind: String,
-    status: String,
-    name_zh: String,
-    name_en: String,
+    #[serde(flatten)]
+    basics: VenueBasics,
     summary_zh: String,
     summary_en: String,
     source: String,

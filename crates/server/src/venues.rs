@@ -59,13 +59,34 @@ pub async fn list(
     Ok(Json(VenueList { items }))
 }
 
+/// The columns every view of a venue starts with (the list, the booking catalog, the seed file).
+#[derive(sqlx::FromRow, Deserialize)]
+pub(crate) struct VenueBasics {
+    pub id: String,
+    pub kind: String,
+    pub status: String,
+    pub name_zh: String,
+    pub name_en: String,
+}
+
+impl VenueBasics {
+    /// The kind and status; the table's CHECK constraints allow only the known values.
+    pub fn kind_and_status(&self) -> anyhow::Result<(VenueKind, VenueStatus)> {
+        let kind = VenueKind::parse(&self.kind)
+            .ok_or_else(|| anyhow::anyhow!("venue {} has unknown kind", self.id))?;
+        let status = match self.status.as_str() {
+            "operating" => VenueStatus::Operating,
+            "being_set_up" => VenueStatus::BeingSetUp,
+            _ => anyhow::bail!("venue {} has unknown status", self.id),
+        };
+        Ok((kind, status))
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct VenueRow {
-    id: String,
-    kind: String,
-    status: String,
-    name_zh: String,
-    name_en: String,
+    #[sqlx(flatten)]
+    basics: VenueBasics,
     summary_zh: String,
     summary_en: String,
     address: Option<String>,
@@ -78,20 +99,13 @@ impl TryFrom<VenueRow> for Venue {
     type Error = anyhow::Error;
 
     fn try_from(row: VenueRow) -> anyhow::Result<Venue> {
-        // The table's CHECK constraints allow only these values.
-        let kind = VenueKind::parse(&row.kind)
-            .ok_or_else(|| anyhow::anyhow!("venue {} has unknown kind", row.id))?;
-        let status = match row.status.as_str() {
-            "operating" => VenueStatus::Operating,
-            "being_set_up" => VenueStatus::BeingSetUp,
-            _ => anyhow::bail!("venue {} has unknown status", row.id),
-        };
+        let (kind, status) = row.basics.kind_and_status()?;
         Ok(Venue {
-            id: row.id,
+            id: row.basics.id,
             kind,
             status,
-            name_zh: row.name_zh,
-            name_en: row.name_en,
+            name_zh: row.basics.name_zh,
+            name_en: row.basics.name_en,
             summary_zh: row.summary_zh,
             summary_en: row.summary_en,
             address: row.address,

@@ -50,21 +50,38 @@ pub struct Shown {
     pub rating: Option<RatingView>,
 }
 
+/// A `Shown` from a booking view `$b` (a [`Booking`] or a [`BookingSummary`]): the fields both
+/// have, moved across, then `$field: $value` for the rest.
+macro_rules! shown_from {
+    ($b:ident, $($field:ident: $value:expr),* $(,)?) => {
+        Shown {
+            reference: $b.reference,
+            status: $b.status,
+            venue: $b.venue,
+            venue_address: $b.venue_address,
+            topic: $b.topic,
+            date: $b.date,
+            start_time: $b.start_time,
+            end_time: $b.end_time,
+            what_to_bring_zh: $b.what_to_bring_zh,
+            what_to_bring_en: $b.what_to_bring_en,
+            name: $b.name,
+            mobile: $b.mobile,
+            changeable: $b.changeable,
+            change_deadline: $b.change_deadline,
+            defaults_confirmed: $b.defaults_confirmed,
+            center_reason: closure_reason(&$b.center_cancellation),
+            review_reason: review_reason(&$b.center_cancellation),
+            can_rate: $b.can_rate,
+            rating: $b.rating,
+            $($field: $value,)*
+        }
+    };
+}
+
 impl From<Booking> for Shown {
     fn from(b: Booking) -> Shown {
-        Shown {
-            reference: b.reference,
-            status: b.status,
-            venue: b.venue,
-            venue_address: b.venue_address,
-            topic: b.topic,
-            date: b.date,
-            start_time: b.start_time,
-            end_time: b.end_time,
-            what_to_bring_zh: b.what_to_bring_zh,
-            what_to_bring_en: b.what_to_bring_en,
-            name: b.name,
-            mobile: b.mobile,
+        shown_from!(b,
             organisation: b.organisation,
             uscc: b.uscc,
             description: b.description,
@@ -73,44 +90,18 @@ impl From<Booking> for Shown {
                 b.sign_language_interpreter,
                 b.other_adjustments,
             )),
-            changeable: b.changeable,
-            change_deadline: b.change_deadline,
-            defaults_confirmed: b.defaults_confirmed,
-            center_reason: closure_reason(&b.center_cancellation),
-            review_reason: review_reason(&b.center_cancellation),
-            can_rate: b.can_rate,
-            rating: b.rating,
-        }
+        )
     }
 }
 
 impl From<BookingSummary> for Shown {
     fn from(b: BookingSummary) -> Shown {
-        Shown {
-            reference: b.reference,
-            status: b.status,
-            venue: b.venue,
-            venue_address: b.venue_address,
-            topic: b.topic,
-            date: b.date,
-            start_time: b.start_time,
-            end_time: b.end_time,
-            what_to_bring_zh: b.what_to_bring_zh,
-            what_to_bring_en: b.what_to_bring_en,
-            name: b.name,
-            mobile: b.mobile,
+        shown_from!(b,
             organisation: None,
             uscc: None,
             description: None,
             adjustments: None,
-            changeable: b.changeable,
-            change_deadline: b.change_deadline,
-            defaults_confirmed: b.defaults_confirmed,
-            center_reason: closure_reason(&b.center_cancellation),
-            review_reason: review_reason(&b.center_cancellation),
-            can_rate: b.can_rate,
-            rating: b.rating,
-        }
+        )
     }
 }
 

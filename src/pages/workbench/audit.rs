@@ -4,6 +4,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::AuditPage as AuditList;
 
 use super::auth::{Guard, StaffProblem};
+use super::list_table::list_table;
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
@@ -152,22 +153,12 @@ fn AuditTable(list: AuditList, filters: String, filtered: bool) -> impl IntoView
         })
         .collect_view();
     view! {
-        <p class="staff-scroll-hint">{tr(|t| t.table_scroll_hint)}</p>
-        <div class="table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
-            <table class="staff-table">
-                <caption id="audit-caption">{move || workbench_texts(prefs.lang.get()).page_of(page, pages)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(|t| t.col_time)}</th>
-                        <th scope="col">{tr(|t| t.col_actor)}</th>
-                        <th scope="col">{tr(|t| t.col_action)}</th>
-                        <th scope="col">{tr(|t| t.col_target)}</th>
-                        <th scope="col">{tr(|t| t.col_summary)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {list_table(
+            "audit-caption",
+            view! { <caption id="audit-caption">{move || workbench_texts(prefs.lang.get()).page_of(page, pages)}</caption> },
+            &[|t| t.col_time, |t| t.col_actor, |t| t.col_action, |t| t.col_target, |t| t.col_summary],
+            rows,
+        )}
         {(pages > 1).then(|| view! {
             <nav class="pagination" aria-label=move || workbench_texts(prefs.lang.get()).page_of(page, pages)>
                 {(page > 1).then(|| view! { <A href=format!("/staff/audit?page={}&{filters}", page - 1) attr:class="button button--secondary">{tr(|t| t.previous)}</A> })}

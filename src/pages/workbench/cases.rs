@@ -6,6 +6,7 @@ use portal_domain::api::staff::{CaseList, CaseSummary};
 use portal_domain::Lang;
 
 use super::auth::{Guard, StaffProblem};
+use super::list_table::list_table;
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
@@ -217,23 +218,19 @@ fn CaseTable(list: CaseList, filters: QueueFilters) -> impl IntoView {
     });
     view! {
         <p class="staff-total" role="status">{move || workbench_texts(prefs.lang.get()).cases_total(u64::from(total))}</p>
-        <p class="staff-scroll-hint">{tr(|t| t.table_scroll_hint)}</p>
-        <div class="table-scroll" role="region" aria-labelledby="queue-caption" tabindex="0">
-            <table class="staff-table">
-                <caption id="queue-caption" class="visually-hidden">{tr(|t| t.queue_heading)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(|t| t.col_reference)}</th>
-                        <th scope="col">{tr(|t| t.col_status)}</th>
-                        <th scope="col">{tr(|t| t.col_deadline)}</th>
-                        <th scope="col">{tr(|t| t.col_assignee)}</th>
-                        <th scope="col">{tr(|t| t.col_right)}</th>
-                        <th scope="col">{tr(|t| t.col_submitted)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {list_table(
+            "queue-caption",
+            view! { <caption id="queue-caption" class="visually-hidden">{tr(|t| t.queue_heading)}</caption> },
+            &[
+                |t| t.col_reference,
+                |t| t.col_status,
+                |t| t.col_deadline,
+                |t| t.col_assignee,
+                |t| t.col_right,
+                |t| t.col_submitted,
+            ],
+            rows,
+        )}
         {(pages > 1).then(|| view! {
             <nav class="pagination" aria-label=move || workbench_texts(prefs.lang.get()).page_of(page, pages)>
                 {previous.map(|href| view! { <A href=href attr:class="button button--secondary">{tr(|t| t.previous)}</A> })}

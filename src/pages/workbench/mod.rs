@@ -17,6 +17,7 @@ mod confirm_form;
 mod desk;
 mod frame;
 mod holidays;
+mod list_table;
 mod login;
 mod notices;
 mod overview;

@@ -166,10 +166,12 @@ pub async fn withdraw(
     })?;
     store::set_status(
         &mut tx,
-        row.id,
-        RequestStatus::Withdrawn,
-        reason.as_deref(),
-        now,
+        store::Event {
+            request_id: row.id,
+            status: RequestStatus::Withdrawn,
+            note: reason.as_deref(),
+            at: now,
+        },
     )
     .await?;
     let row = store::request_by_id(&mut tx, row.id)

@@ -102,7 +102,13 @@ pub async fn submit(
     let due = initial_review_due(&state.calendar(), today).ok();
     let request_id =
         requests::insert(&mut tx, &reference, &token_hash, &request, today, due, now).await?;
-    store::add_event(&mut tx, request_id, RequestStatus::Submitted, None, now).await?;
+    let submitted = store::Event {
+        request_id,
+        status: RequestStatus::Submitted,
+        note: None,
+        at: now,
+    };
+    store::add_event(&mut tx, submitted).await?;
     requests::close_draft(&mut tx, draft.id, request_id, now, now + DRAFT_TTL_SECS).await?;
     let row = store::request_by_id(&mut tx, request_id)
         .await?
@@ -132,7 +138,7 @@ async fn replay<'e>(
     key: &str,
     draft_id: i64,
 ) -> Result<Option<Response>, ApiError> {
-    let stored = requests::stored_answer(executor, key).await?;
+    let stored = idempotency::stored_answer::<i64>(executor, requests::STORED_ANSWER, key).await?;
     match stored {
         None => Ok(None),
         Some((id, answer)) if id == draft_id => Ok(Some(idempotency::created_answer(answer))),

@@ -238,7 +238,7 @@ async fn replay<'e>(
     key: &str,
     request_hash: &[u8],
 ) -> Result<Option<Response>, ApiError> {
-    match writes::stored_answer(executor, key).await? {
+    match idempotency::stored_answer::<Vec<u8>>(executor, writes::STORED_ANSWER, key).await? {
         None => Ok(None),
         Some((hash, answer)) if hash == request_hash => {
             Ok(Some(idempotency::created_answer(answer)))

@@ -214,6 +214,30 @@ pub async fn list_cases(
     }))
 }
 
+/// Ends a staff change to case `id`: the audit row (`action` by `actor`, with `summary`), then
+/// the case as it now stands, read in the same transaction, which is then committed.
+async fn commit_case_change(
+    action: &str,
+    (state, mut tx): (&AppState, sqlx::Transaction<'_, sqlx::Sqlite>),
+    id: i64,
+    actor: i64,
+    now: i64,
+    summary: &str,
+) -> Result<CaseDetail, ApiError> {
+    audit(
+        &mut tx,
+        Some(actor),
+        action,
+        ("case", Some(&id.to_string())),
+        summary,
+        now,
+    )
+    .await?;
+    let view = detail(state, &mut tx, id).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
 /// The whole case as staff see it.
 async fn detail(
     state: &AppState,
@@ -381,17 +405,15 @@ pub async fn assign(
         Some(username) => format!("assigned to {username}"),
         None => "unassigned".to_owned(),
     };
-    audit(
-        &mut tx,
-        Some(user.account_id),
+    let view = commit_case_change(
         "case.assign",
-        ("case", Some(&id.to_string())),
-        &summary,
+        (&state, tx),
+        id,
+        user.account_id,
         now,
+        &summary,
     )
     .await?;
-    let view = detail(&state, &mut tx, id).await?;
-    tx.commit().await?;
     tracing::info!(
         request = id,
         assignee,
@@ -445,18 +467,22 @@ pub async fn transition(
         }))
         .into());
     }
-    requests::set_status(&mut tx, id, to, note.as_deref(), now).await?;
-    audit(
-        &mut tx,
-        Some(user.account_id),
+    let event = requests::Event {
+        request_id: id,
+        status: to,
+        note: note.as_deref(),
+        at: now,
+    };
+    requests::set_status(&mut tx, event).await?;
+    let view = commit_case_change(
         "case.transition",
-        ("case", Some(&id.to_string())),
-        &format!("{} -> {}", from.code(), to.code()),
+        (&state, tx),
+        id,
+        user.account_id,
         now,
+        &format!("{} -> {}", from.code(), to.code()),
     )
     .await?;
-    let view = detail(&state, &mut tx, id).await?;
-    tx.commit().await?;
     tracing::info!(
         request = id,
         from = from.code(),
@@ -519,17 +545,15 @@ pub async fn send_message(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    audit(
-        &mut tx,
-        Some(user.account_id),
+    let view = commit_case_change(
         "case.message",
-        ("case", Some(&id.to_string())),
-        &format!("message {message_id} sent ({})", kind.code()),
+        (&state, tx),
+        id,
+        user.account_id,
         now,
+        &format!("message {message_id} sent ({})", kind.code()),
     )
     .await?;
-    let view = detail(&state, &mut tx, id).await?;
-    tx.commit().await?;
     tracing::info!(
         request = id,
         message_id,
@@ -579,17 +603,15 @@ pub async fn add_note(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
-    audit(
-        &mut tx,
-        Some(user.account_id),
+    let view = commit_case_change(
         "case.note",
-        ("case", Some(&id.to_string())),
-        &format!("note {note_id} added"),
+        (&state, tx),
+        id,
+        user.account_id,
         now,
+        &format!("note {note_id} added"),
     )
     .await?;
-    let view = detail(&state, &mut tx, id).await?;
-    tx.commit().await?;
     tracing::info!(
         request = id,
         note = note_id,

@@ -6,7 +6,7 @@
 //! named as such: it is no official notice and must never be copied into a seed file.
 
 use portal_domain::api::admin::{AdminVenue, AdminVenueList, HolidayOrigin, HolidayYearList};
-use portal_domain::api::assistance::AssistanceSubmitted;
+use portal_domain::api::assistance::{AssistanceSubmitted, Deadline};
 use portal_domain::api::booking::{Availability, Booking, BookingCreated};
 use portal_domain::api::staff::{AccountList, Role, StaffAccount};
 use portal_domain::calendar::Date;
@@ -70,6 +70,23 @@ async fn create_in_chinese(app: &TestApp, admin: &Session, body: Value) -> reqwe
     call_as_in(app, Method::POST, path, admin, Some(body), "zh-CN").await
 }
 
+/// Changes the center's booking settings, as `admin` and in Chinese.
+async fn put_center_booking(app: &TestApp, admin: &Session, body: Value) -> reqwest::Response {
+    let path = format!("/api/v1/staff/admin/venues/{CENTER}/booking");
+    put(app, admin, &path, body).await
+}
+
+/// Publishes (or corrects) the 2027 calendar, as `admin` and in `lang`.
+async fn put_2027(app: &TestApp, admin: &Session, body: Value, lang: &str) -> reqwest::Response {
+    let path = "/api/v1/staff/admin/holidays/2027";
+    call_as_in(app, Method::PUT, path, admin, Some(body), lang).await
+}
+
+/// The next deadline the tracking page shows for the request with `token`.
+async fn next_deadline(app: &TestApp, token: &str) -> Deadline {
+    track(app, token).await.next_deadline.unwrap()
+}
+
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
@@ -127,18 +144,13 @@ async fn venue_settings_change_what_citizens_are_offered_at_once() {
         .map(String::as_str)
         .filter(|t| *t != "policy")
         .collect();
-    let response = put(
-        &app,
-        &admin,
-        &format!("/api/v1/staff/admin/venues/{CENTER}/booking"),
-        json!({
-            "slot_minutes": 60,
-            "seats_per_slot": 2,
-            "opening_hours": [{"opens": "08:30", "closes": "10:30"}, {"opens": "14:00", "closes": "16:00"}],
-            "topics": topics,
-        }),
-    )
-    .await;
+    let settings = json!({
+        "slot_minutes": 60,
+        "seats_per_slot": 2,
+        "opening_hours": [{"opens": "08:30", "closes": "10:30"}, {"opens": "14:00", "closes": "16:00"}],
+        "topics": topics,
+    });
+    let response = put_center_booking(&app, &admin, settings).await;
     assert_eq!(response.status(), 200);
     let saved: AdminVenue = response.json().await.unwrap();
     assert!(saved.defaults_confirmed);
@@ -283,18 +295,13 @@ async fn bookings_made_before_longer_slots_fill_the_new_slot_they_overlap() {
         );
     }
     let list: AdminVenueList = get_json(&app, &admin, "/api/v1/staff/admin/venues").await;
-    let response = put(
-        &app,
-        &admin,
-        &format!("/api/v1/staff/admin/venues/{CENTER}/booking"),
-        json!({
-            "slot_minutes": 60,
-            "seats_per_slot": 2,
-            "opening_hours": [{"opens": "08:30", "closes": "11:30"}],
-            "topics": list.items[0].topics,
-        }),
-    )
-    .await;
+    let settings = json!({
+        "slot_minutes": 60,
+        "seats_per_slot": 2,
+        "opening_hours": [{"opens": "08:30", "closes": "11:30"}],
+        "topics": list.items[0].topics,
+    });
+    let response = put_center_booking(&app, &admin, settings).await;
     assert_eq!(response.status(), 200);
 
     // The new 09:30-10:30 slot holds both: no place is left in it, for citizens and the desk.
@@ -464,10 +471,7 @@ async fn publishing_a_year_extends_booking_windows_and_deadlines_at_once_and_aft
         [d("2026-12-29"), d("2026-12-30"), d("2026-12-31")]
     );
     let request = submit_request(&app).await;
-    let deadline = track(&app, &request.tracking_token)
-        .await
-        .next_deadline
-        .unwrap();
+    let deadline = next_deadline(&app, &request.tracking_token).await;
     assert_eq!(
         (deadline.due, deadline.unpublished_year),
         (None, Some(2027))
@@ -533,10 +537,7 @@ async fn publishing_a_year_extends_booking_windows_and_deadlines_at_once_and_aft
     assert_eq!(response.status(), 201);
     // The request's working-day deadline counts with 2027 now: 12-29, 12-30, 12-31, 01-01,
     // (01-04 and 01-05 off) 01-06.
-    let deadline = track(&app, &request.tracking_token)
-        .await
-        .next_deadline
-        .unwrap();
+    let deadline = next_deadline(&app, &request.tracking_token).await;
     assert_eq!(
         (deadline.due, deadline.unpublished_year),
         (Some(d("2027-01-06")), None)
@@ -617,15 +618,7 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
     bad["holidays"][0]["to"] = json!("2027-01-03");
     bad["working_days"] = json!(["2027-01-09", "2027-01-12"]);
     bad["source_url"] = json!("www.example.org");
-    let response = call_as_in(
-        &app,
-        Method::PUT,
-        "/api/v1/staff/admin/holidays/2027",
-        &admin,
-        Some(bad.clone()),
-        "en",
-    )
-    .await;
+    let response = put_2027(&app, &admin, bad.clone(), "en").await;
     assert_eq!(response.status(), 400);
     let body = error(response).await;
     assert_eq!(body.fields["source_url"].code, "admin.source_url_invalid");
@@ -639,14 +632,7 @@ async fn past_years_are_refused_and_a_seed_year_can_be_corrected() {
         ("zh-CN", "节假日日历中“测试假日（虚构）”的结束日期 2027-01-03 早于开始日期 2027-01-04"),
         ("en", "In the holiday calendar, \"测试假日（虚构）\" ends (2027-01-03) before it starts (2027-01-04)"),
     ] {
-        let response = call_as_in(
-            &app,
-            Method::PUT,
-            "/api/v1/staff/admin/holidays/2027",
-            &admin,
-            Some(bad.clone()),
-            lang,
-        )
+        let response = put_2027(&app, &admin, bad.clone(), lang)
         .await;
         let body = error(response).await;
         assert_eq!(body.fields["holidays.0.to"].code, "calendar.reversed_range");

@@ -92,16 +92,7 @@ pub async fn save_draft(
     now: i64,
     expires_at: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE assistance_drafts SET answers = ?, updated_at = ?, expires_at = ? WHERE id = ?",
-    )
-    .bind(answers)
-    .bind(now)
-    .bind(expires_at)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    update_draft(conn, id, Some(answers), now, expires_at).await
 }
 
 /// Moves the expiry of a draft on (an upload or a deletion is a change too).
@@ -111,12 +102,27 @@ pub async fn touch_draft(
     now: i64,
     expires_at: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE assistance_drafts SET updated_at = ?, expires_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(expires_at)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    update_draft(conn, id, None, now, expires_at).await
+}
+
+/// Stamps a draft as changed at `now`, with new answers if `answers` is given.
+async fn update_draft(
+    conn: &mut SqliteConnection,
+    id: i64,
+    answers: Option<&str>,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE assistance_drafts SET answers = COALESCE(?, answers), updated_at = ?, \
+         expires_at = ? WHERE id = ?",
+    )
+    .bind(answers)
+    .bind(now)
+    .bind(expires_at)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -423,35 +429,32 @@ pub async fn reference_taken(conn: &mut SqliteConnection, reference: &str) -> sq
         .await
 }
 
-/// Changes the status and adds the event to the timeline.
-pub async fn set_status(
-    conn: &mut SqliteConnection,
-    request_id: i64,
-    status: RequestStatus,
-    note: Option<&str>,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE assistance_requests SET status = ?, updated_at = ? WHERE id = ?")
-        .bind(status.code())
-        .bind(now)
-        .bind(request_id)
-        .execute(&mut *conn)
-        .await?;
-    add_event(conn, request_id, status, note, now).await
+/// One step of a request's timeline: the status it went to, when, and the note shown with it.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    pub request_id: i64,
+    pub status: RequestStatus,
+    pub note: Option<&'a str>,
+    pub at: i64,
 }
 
-pub async fn add_event(
-    conn: &mut SqliteConnection,
-    request_id: i64,
-    status: RequestStatus,
-    note: Option<&str>,
-    now: i64,
-) -> sqlx::Result<()> {
+/// Changes the status and adds the event to the timeline.
+pub async fn set_status(conn: &mut SqliteConnection, event: Event<'_>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE assistance_requests SET status = ?, updated_at = ? WHERE id = ?")
+        .bind(event.status.code())
+        .bind(event.at)
+        .bind(event.request_id)
+        .execute(&mut *conn)
+        .await?;
+    add_event(conn, event).await
+}
+
+pub async fn add_event(conn: &mut SqliteConnection, event: Event<'_>) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO assistance_events (request_id, status, at, note) VALUES (?, ?, ?, ?)")
-        .bind(request_id)
-        .bind(status.code())
-        .bind(now)
-        .bind(note)
+        .bind(event.request_id)
+        .bind(event.status.code())
+        .bind(event.at)
+        .bind(event.note)
         .execute(&mut *conn)
         .await?;
     Ok(())

@@ -5,7 +5,7 @@
 use portal_domain::api::assistance::AssistanceRequest;
 use portal_domain::calendar::Date;
 use portal_domain::reference::AssistanceReference;
-use sqlx::{SqliteConnection, SqliteExecutor};
+use sqlx::SqliteConnection;
 
 use crate::error::ApiError;
 use crate::tokens::random_error;
@@ -77,16 +77,10 @@ pub async fn close_draft(
     Ok(())
 }
 
-/// The draft and answer stored for a submit's idempotency key, if it was used.
-pub async fn stored_answer<'e>(
-    executor: impl SqliteExecutor<'e>,
-    key: &str,
-) -> sqlx::Result<Option<(i64, String)>> {
-    sqlx::query_as("SELECT draft_id, response FROM assistance_idempotency WHERE key = ?")
-        .bind(key)
-        .fetch_optional(executor)
-        .await
-}
+/// Reads the draft and answer stored for a submit's idempotency key (see
+/// [`crate::idempotency::stored_answer`]).
+pub const STORED_ANSWER: &str =
+    "SELECT draft_id, response FROM assistance_idempotency WHERE key = ?";
 
 /// Keeps the answer given to a submit under its idempotency key.
 pub async fn remember_answer(

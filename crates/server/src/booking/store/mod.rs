@@ -15,6 +15,8 @@ use portal_domain::ids::{MobileNumber, Uscc};
 use portal_domain::time::{format_shanghai, SlotTime};
 use sqlx::{SqliteConnection, SqlitePool};
 
+use crate::venues::VenueBasics;
+
 /// A venue with its booking settings.
 #[derive(Debug, Clone)]
 pub struct VenueConfig {
@@ -73,11 +75,8 @@ impl VenueConfig {
 
 #[derive(sqlx::FromRow)]
 struct VenueRow {
-    id: String,
-    kind: String,
-    status: String,
-    name_zh: String,
-    name_en: String,
+    #[sqlx(flatten)]
+    basics: VenueBasics,
     address: Option<String>,
     slot_minutes: i64,
     seats_per_slot: i64,
@@ -107,16 +106,16 @@ pub async fn venues(db: &SqlitePool) -> anyhow::Result<Vec<VenueConfig>> {
 
     rows.into_iter()
         .map(|row| {
-            let kind = VenueKind::parse(&row.kind)
-                .with_context(|| format!("venue {} has unknown kind", row.id))?;
-            let status = match row.status.as_str() {
-                "operating" => VenueStatus::Operating,
-                "being_set_up" => VenueStatus::BeingSetUp,
-                _ => anyhow::bail!("venue {} has unknown status", row.id),
-            };
+            let (kind, status) = row.basics.kind_and_status()?;
+            let VenueBasics {
+                id,
+                name_zh,
+                name_en,
+                ..
+            } = row.basics;
             let opening_hours = hours
                 .iter()
-                .filter(|(venue, _, _)| *venue == row.id)
+                .filter(|(venue, _, _)| *venue == id)
                 .map(|(_, opens, closes)| OpeningHours {
                     opens: opens.clone(),
                     closes: closes.clone(),
@@ -124,15 +123,15 @@ pub async fn venues(db: &SqlitePool) -> anyhow::Result<Vec<VenueConfig>> {
                 .collect();
             let topics = topics
                 .iter()
-                .filter(|(venue, _)| *venue == row.id)
+                .filter(|(venue, _)| *venue == id)
                 .map(|(_, topic)| topic.clone())
                 .collect();
             Ok(VenueConfig {
-                id: row.id,
+                id,
                 kind,
                 status,
-                name_zh: row.name_zh,
-                name_en: row.name_en,
+                name_zh,
+                name_en,
                 address: row.address,
                 // The table's CHECKs keep both small and positive.
                 slot_minutes: row.slot_minutes as u16,

@@ -6,7 +6,7 @@ use portal_domain::api::booking::NewBooking;
 use portal_domain::calendar::Date;
 use portal_domain::reference::BookingReference;
 use portal_domain::time::SlotTime;
-use sqlx::{Row, SqliteConnection, SqliteExecutor};
+use sqlx::{Row, SqliteConnection};
 
 use crate::db::SqliteQuery;
 use crate::error::ApiError;
@@ -138,16 +138,10 @@ pub async fn cancel_by_citizen(conn: &mut SqliteConnection, id: i64, now: i64) -
     Ok(())
 }
 
-/// The request hash and answer stored for an idempotency key, if it was used.
-pub async fn stored_answer<'e>(
-    executor: impl SqliteExecutor<'e>,
-    key: &str,
-) -> sqlx::Result<Option<(Vec<u8>, String)>> {
-    sqlx::query_as("SELECT request_hash, response FROM booking_idempotency WHERE key = ?")
-        .bind(key)
-        .fetch_optional(executor)
-        .await
-}
+/// Reads the request hash and answer stored for an idempotency key (see
+/// [`crate::idempotency::stored_answer`]).
+pub const STORED_ANSWER: &str =
+    "SELECT request_hash, response FROM booking_idempotency WHERE key = ?";
 
 /// Forgets the answers stored before `before` (Unix seconds).
 pub async fn forget_answers_before(conn: &mut SqliteConnection, before: i64) -> sqlx::Result<()> {

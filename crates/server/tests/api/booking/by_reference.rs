@@ -12,8 +12,8 @@ use crate::helpers::{at, error, spawn_app_at, spawn_hall_app_at};
 
 use super::{
     assert_untouched, cancel_by_reference, ics, ics_value, mobile, remaining, request,
-    reschedule_by_reference, summary_ok, CENTER, LOOKUP_CANCEL, LOOKUP_RESCHEDULE, MOBILE, NOW,
-    TEXTILES,
+    reschedule_by_reference, summary_ok, CENTER, HOLDER_SECRETS, LOOKUP_CANCEL, LOOKUP_RESCHEDULE,
+    MOBILE, NOW, TEXTILES,
 };
 
 /// The summary says what the manage link says (apart from what it masks or leaves out).
@@ -57,16 +57,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     let created = book_ok(&app, "by-reference", &body).await;
     let token = created.manage_token.clone();
     let reference = created.booking.reference.clone();
-    let secrets = [
-        MOBILE,
-        "张三丰",
-        "三丰",
-        "91110000600037341L",
-        "南通某某家纺有限公司",
-        "外观设计",
-        "放大镜",
-        token.as_str(),
-    ];
+    let secrets = [HOLDER_SECRETS.as_slice(), &["放大镜", token.as_str()]].concat();
     let first_ics = ics(&app, &token).await;
     let uid = ics_value(&first_ics, "UID").to_owned();
 

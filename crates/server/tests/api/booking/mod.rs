@@ -18,6 +18,15 @@ const CENTER: &str = "nantong-ip-protection-center";
 const TEXTILES: &str = "nantong-home-textiles-fast-rights-center";
 const QIDONG: &str = "qidong-power-tools-fast-rights-center";
 const MOBILE: &str = "13812345678";
+/// What the holder of a test booking gave that a booking found by reference must never show.
+const HOLDER_SECRETS: [&str; 6] = [
+    MOBILE,
+    "张三丰",
+    "三丰",
+    "91110000600037341L",
+    "南通某某家纺有限公司",
+    "外观设计",
+];
 
 /// A valid booking request at the center for patents.
 fn request(date: &str, time: &str, mobile: &str) -> Value {
