@@ -58,5 +58,5 @@ fn payload_too_large() -> ApiError {
 
 /// 400 `bad_request`: not JSON, or JSON of another shape.
 fn not_json() -> ApiError {
-    ApiError::BadRequest(Text::of(|t| t.request_body_could_read_must))
+    ApiError::BadRequest(Text::of(|t| t.body_not_readable_json))
 }

@@ -41,7 +41,7 @@ pub async fn require_object(request: Request, next: Next) -> Response {
                     None => continue,
                     Some(b'{') => break,
                     Some(_) => {
-                        return ApiError::BadRequest(Text::of(|t| t.request_body_could_read_must_2))
+                        return ApiError::BadRequest(Text::of(|t| t.body_not_json_object))
                             .into_response()
                     }
                 }

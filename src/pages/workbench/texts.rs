@@ -14,10 +14,8 @@ include!(concat!(env!("OUT_DIR"), "/texts_workbench.rs"));
 /// One workbench text, named by the field that holds it: `|t| t.login_heading`.
 pub type Tr = fn(&WorkbenchTexts) -> &'static str;
 
-/// A reactive text: `{tr(|t| t.login_heading)}` follows the language switch.
-pub fn tr(text: Tr) -> impl Fn() -> &'static str + Copy + 'static {
-    crate::prefs::translated(workbench_texts, text)
-}
+// `tr(|t| t.login_heading)`: a reactive text that follows the language switch.
+crate::prefs::feature_texts!(WorkbenchTexts, workbench_texts, tr);
 
 pub fn pick(lang: Lang, text: Tr) -> &'static str {
     text(workbench_texts(lang))

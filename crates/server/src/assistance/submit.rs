@@ -27,7 +27,7 @@ use super::store::{self, requests, DRAFT_TTL_SECS};
 const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
     missing_code: code::IDEMPOTENCY_KEY_MISSING,
     invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-    missing: |t| t.idempotency_key_header_missing_send,
+    missing: |t| t.assistance_key_missing,
 };
 
 /// Submits the draft: checks every section again, then creates the request with its reference
@@ -145,7 +145,7 @@ async fn replay<'e>(
         Some(_) => Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code::IDEMPOTENCY_KEY_REUSED,
-            Text::of(|t| t.idempotency_key_was_already_used),
+            Text::of(|t| t.assistance_key_reused),
         )
         .into()),
     }

@@ -309,9 +309,9 @@ fn check_changeable(row: &BookingRow, now: i64, too_late: &'static str) -> Resul
     }
     if now > row.change_deadline() {
         let message = if too_late == code::CANCEL_TOO_LATE {
-            Text::of(|t| t.consultation_starts_in_less_than)
+            Text::of(|t| t.too_late_to_cancel_online)
         } else {
-            Text::of(|t| t.consultation_starts_in_less_than_2)
+            Text::of(|t| t.too_late_to_move_online)
         };
         return Err(Refusal::new(StatusCode::CONFLICT, too_late, message).into());
     }

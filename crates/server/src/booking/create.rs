@@ -36,7 +36,7 @@ use crate::AppState;
 const KEY_RULES: idempotency::KeyRules = idempotency::KeyRules {
     missing_code: code::IDEMPOTENCY_KEY_MISSING,
     invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-    missing: |t| t.idempotency_key_header_missing_send_2,
+    missing: |t| t.booking_key_missing,
 };
 
 /// How long an idempotency key is remembered (and its answer, manage token included, kept).
@@ -246,7 +246,7 @@ async fn replay<'e>(
         Some(_) => Err(Refusal::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             code::IDEMPOTENCY_KEY_REUSED,
-            Text::of(|t| t.idempotency_key_was_already_used_2),
+            Text::of(|t| t.booking_key_reused),
         )
         .into()),
     }

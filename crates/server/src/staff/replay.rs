@@ -62,7 +62,7 @@ async fn run(state: &AppState, request: Request, next: Next) -> Result<Response,
         idempotency::KeyRules {
             missing_code: code::IDEMPOTENCY_KEY_MISSING,
             invalid_code: code::IDEMPOTENCY_KEY_INVALID,
-            missing: |t| t.idempotency_key_header_missing_send_3,
+            missing: |t| t.staff_key_missing,
         },
     )?;
     let Some(account) = request
