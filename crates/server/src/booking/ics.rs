@@ -7,8 +7,10 @@
 //! saving time since 1991, so 09:00 there is always 01:00Z.
 
 use portal_domain::calendar::Date;
+use portal_domain::Lang;
 
 use super::store::BookingRow;
+use crate::texts::server_texts;
 
 pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
     let cancelled = row.status == "cancelled";
@@ -18,10 +20,15 @@ pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
     if let Some(address) = &row.venue_address {
         location.push_str(&format!(", {address}"));
     }
+    // The file is read by whatever calendar program the person uses, whatever language the
+    // page was in, so it carries both languages.
+    let (zh, en) = (server_texts(Lang::Zh), server_texts(Lang::En));
     let description = format!(
-        "预约号 Reference: {reference}\n请携带：{}\nPlease bring: {}",
-        bring_zh.join("；"),
-        bring_en.join("; ")
+        "{} {}: {reference}\n{}\n{}",
+        zh.ics_reference,
+        en.ics_reference,
+        zh.ics_bring(bring_zh.join(zh.ics_list_separator)),
+        en.ics_bring(bring_en.join(en.ics_list_separator))
     );
 
     let mut lines = vec![
@@ -43,8 +50,9 @@ pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
         format!(
             "SUMMARY:{}",
             escape(&format!(
-                "预约咨询：{} / Consultation: {}",
-                row.topic_name_zh, row.topic_name_en
+                "{} / {}",
+                zh.ics_summary(&row.topic_name_zh),
+                en.ics_summary(&row.topic_name_en)
             ))
         ),
         format!("LOCATION:{}", escape(&location)),

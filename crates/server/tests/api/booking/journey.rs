@@ -197,6 +197,16 @@ async fn the_calendar_file_keeps_its_uid_and_raises_its_sequence() {
     assert_eq!(ics_value(&first, "DTSTART"), "20260922T010000Z");
     assert_eq!(ics_value(&first, "DTEND"), "20260922T013000Z");
     assert!(ics_value(&first, "SUMMARY").contains("专利"));
+    // Both languages, whichever the page was in: the calendar program's reader may need either.
+    let unfolded = first.replace("\r\n ", "");
+    let summary = ics_value(&unfolded, "SUMMARY");
+    assert!(summary.starts_with("预约咨询：") && summary.contains(" / Consultation: "));
+    let description = ics_value(&unfolded, "DESCRIPTION");
+    assert!(
+        description.starts_with("预约号 Reference: "),
+        "{description}"
+    );
+    assert!(description.contains("\\n请携带：") && description.contains("\\nPlease bring: "));
     assert!(first.contains("LOCATION:南通市知识产权保护中心"));
 
     assert_eq!(
