@@ -1,4 +1,5 @@
-//! The two languages of the portal and the trait that gives an error its message in each.
+//! The two languages of the portal and the trait that gives an error its message in each (the
+//! messages themselves are in the catalogs of `crate::texts`).
 
 use serde::{Deserialize, Serialize};
 

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{localized_error, Lang};
-use crate::texts::{calendar_texts, CalendarTexts};
+use crate::texts::{calendar_texts, weekday_texts, CalendarTexts};
 
 /// A day of the proleptic Gregorian calendar between 0001-01-01 and 9999-12-31, as seen on the
 /// wall calendar in Asia/Shanghai (see the [module docs](super)).
@@ -61,7 +61,7 @@ impl Weekday {
 
     /// `星期一` … `星期日`, or `Monday` … `Sunday`.
     pub fn name(self, lang: Lang) -> &'static str {
-        calendar_texts(lang).weekday_names[self as usize]
+        weekday_texts(lang).names[self as usize]
     }
 }
 

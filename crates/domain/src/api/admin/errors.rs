@@ -1,5 +1,5 @@
-//! What can be wrong with one field of an administrator's request, with its code and
-//! messages in both languages.
+//! What can be wrong with one field of an administrator's request, with its code and its
+//! messages (in `locales/*/domain_staff.toml`).
 
 use super::limits::{
     MAX_HOLIDAY_RANGES, MAX_OPENING_PERIODS, MAX_SEATS, MAX_SLOT_MINUTES, MAX_SOURCE_URL_CHARS,

@@ -1,5 +1,5 @@
 //! What can be wrong with a field of a draft, a lookup, a withdrawal or a reply, with its code
-//! and messages in both languages.
+//! and its messages (in `locales/*/domain_assistance.toml`).
 
 use super::choices::RightType;
 use crate::calendar::DateError;

@@ -1,5 +1,5 @@
 //! What can be wrong with one field of a booking, reschedule, lookup or availability request,
-//! with its code and messages in both languages.
+//! with its code and its messages (in `locales/*/domain_booking.toml`).
 
 use super::code;
 use super::limits::WINDOW_WORKING_DAYS;

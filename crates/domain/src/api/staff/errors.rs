@@ -1,5 +1,5 @@
-//! What can be wrong with one field of a staff request, with its code and messages in both
-//! languages, and the text checks that report it.
+//! What can be wrong with one field of a staff request, with its code and its messages (in
+//! `locales/*/domain_staff.toml`), and the text checks that report it.
 
 use crate::lang::localized_error;
 use crate::text::{clean_text, TextProblem};
