@@ -1,0 +1,140 @@
+//! How every form sends: the domain's checks first, then one request through a Leptos `Action`
+//! (a second press while it is on its way is ignored, and its `pending` is the button's busy
+//! state), then the answer: success goes to the page, a refusal or a failure becomes the form's
+//! errors. The typed answers are never cleared here. One shared, non-generic `Action` type keeps
+//! the WASM small: each page only adds its own future.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use portal_domain::{Lang, Localized};
+
+use crate::api::ApiError;
+use crate::components::form::{problem_errors, refusal_errors_at, FormErrors};
+use crate::prefs::use_prefs;
+
+/// One send on its way: the request and what to do with its answer.
+type Sending = Pin<Box<dyn Future<Output = ()>>>;
+
+/// The action's input: the send to run (taken out when it starts).
+struct Job(RefCell<Option<Sending>>);
+
+/// A form's sending: its errors and the one request on its way (if any).
+#[derive(Clone, Copy)]
+pub struct Submit {
+    pub errors: RwSignal<FormErrors>,
+    action: Action<Job, ()>,
+}
+
+impl Submit {
+    pub fn new() -> Submit {
+        Submit::with_errors(RwSignal::new(FormErrors::new()))
+    }
+
+    /// A sending that shows what goes wrong in `errors` (when the page keeps them elsewhere).
+    pub fn with_errors(errors: RwSignal<FormErrors>) -> Submit {
+        let action = Action::new_local(|job: &Job| {
+            job.0
+                .borrow_mut()
+                .take()
+                .unwrap_or_else(|| Box::pin(async {}))
+        });
+        Submit { errors, action }
+    }
+
+    /// True while a request is on its way: the button is off (and says so) meanwhile.
+    pub fn busy(self) -> Signal<bool> {
+        self.action.pending().into()
+    }
+
+    /// A form's `submit` handler: keeps the browser from loading a page and hands the current
+    /// language to `submit` (which calls [`Submit::send`]).
+    pub fn on_submit(
+        self,
+        submit: impl Fn(Lang) + 'static,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+        let prefs = use_prefs();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if self.action.pending().get_untracked() {
+                return;
+            }
+            submit(prefs.lang.get_untracked());
+        }
+    }
+
+    /// Sends unless a request is already on its way: `checked` is the request, or what the
+    /// domain's checks found wrong (shown, nothing sent); `send` makes the call, `done` gets the
+    /// answer, `failed` turns what went wrong into the form's errors (see [`refused`]).
+    pub fn send<R, T, Fut>(
+        self,
+        checked: Result<R, FormErrors>,
+        send: impl FnOnce(R) -> Fut,
+        done: impl FnOnce(T) + 'static,
+        failed: impl FnOnce(ApiError) -> FormErrors + 'static,
+    ) where
+        T: 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        if self.action.pending().get_untracked() {
+            return;
+        }
+        let request = match checked {
+            Ok(request) => request,
+            Err(problems) => {
+                self.errors.set(problems);
+                return;
+            }
+        };
+        self.errors.set(Vec::new());
+        let call = send(request);
+        let errors = self.errors;
+        self.start(Box::pin(async move {
+            match call.await {
+                Ok(answer) => done(answer),
+                Err(error) => errors.set(failed(error)),
+            }
+        }));
+    }
+
+    fn start(self, sending: Sending) {
+        self.action.dispatch_local(Job(RefCell::new(Some(sending))));
+    }
+}
+
+impl Default for Submit {
+    fn default() -> Self {
+        Submit::new()
+    }
+}
+
+/// `request` if the domain's checks (`parsed`) found nothing wrong, else their messages at the
+/// fields (as `id` turns a field's name into the form's id for it).
+pub fn checked<R, P, E: Localized>(
+    request: R,
+    parsed: Result<P, Vec<(&'static str, E)>>,
+    lang: Lang,
+    id: impl Fn(&'static str) -> String,
+) -> Result<R, FormErrors> {
+    match parsed {
+        Ok(_) => Ok(request),
+        Err(problems) => Err(problem_errors(&problems, lang, id)),
+    }
+}
+
+/// The usual reading of a failed send: a refusal's messages at their fields (as `id` names
+/// them), one that names no field at `first`; anything else (no answer, a server failure) is
+/// `not_sent` at `first`, so the summary links somewhere and the button can be pressed again.
+pub fn refused(
+    error: ApiError,
+    first: &str,
+    id: impl Fn(&str) -> String,
+    not_sent: &str,
+) -> FormErrors {
+    match error {
+        ApiError::Validation(body) => refusal_errors_at(body, first.to_owned(), id),
+        _ => vec![(first.to_owned(), not_sent.to_owned())],
+    }
+}
