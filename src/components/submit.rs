@@ -110,15 +110,15 @@ impl Default for Submit {
     }
 }
 
-/// `request` if the domain's checks (`parsed`) found nothing wrong, else their messages at the
-/// fields (as `id` turns a field's name into the form's id for it).
+/// `request` if the domain's checks (`parse`) find nothing wrong with it, else their messages
+/// at the fields (as `id` turns a field's name into the form's id for it).
 pub fn checked<R, P, E: Localized>(
     request: R,
-    parsed: Result<P, Vec<(&'static str, E)>>,
+    parse: impl FnOnce(&R) -> Result<P, Vec<(&'static str, E)>>,
     lang: Lang,
     id: impl Fn(&'static str) -> String,
 ) -> Result<R, FormErrors> {
-    match parsed {
+    match parse(&request) {
         Ok(_) => Ok(request),
         Err(problems) => Err(problem_errors(&problems, lang, id)),
     }
