@@ -17,7 +17,7 @@ use super::confirm_form::{ConfirmReasonForm, ConfirmState};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{refusal_message, submit_handler, FormErrorSummary};
+use crate::components::form::{refusal_message, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -382,7 +382,7 @@ fn ConfirmClose(
             ))
         }
     };
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = ClosureRequest {
             venue: Some(venue.clone()),
             date: Some(date.to_string()),
