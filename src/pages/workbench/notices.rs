@@ -16,9 +16,8 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea, TextField,
-};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
+use crate::components::submit::{checked, Submit};
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -130,11 +129,11 @@ fn NoticeForm(
             .code()
             .to_owned(),
     ));
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let error =
         move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, &field_id(f))));
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let input = NoticeInput {
             level: level
                 .get_untracked()
@@ -147,24 +146,22 @@ fn NoticeForm(
             starts_on: Some(starts_on.get_untracked()),
             ends_on: Some(ends_on.get_untracked()),
         };
-        if let Err(problems) = input.parse() {
-            errors.set(problem_errors(&problems, lang, field_id));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
-        spawn_local(async move {
-            let result = api::staff_save_notice(id, &input, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(_) => saved.run(if id.is_some() {
+        form.send(
+            checked(input, |i| i.parse(), lang, field_id),
+            move |input| {
+                let csrf = auth.csrf();
+                async move { api::staff_save_notice(id, &input, &csrf, lang).await }
+            },
+            move |_| {
+                saved.run(if id.is_some() {
                     |t| t.notice_saved
                 } else {
                     |t| t.notice_published
-                }),
-                Err(e) if auth.handled(&e) => {}
-                Err(ApiError::Validation(body)) => {
+                })
+            },
+            move |error| match error {
+                error if auth.handled(&error) => Vec::new(),
+                ApiError::Validation(body) => {
                     // The server's field messages by field, in the form's order; any other
                     // refusal on the first field, so the summary links somewhere.
                     let mut list: FormErrors = FIELDS
@@ -178,18 +175,18 @@ fn NoticeForm(
                     if list.is_empty() {
                         list.push((field_id(FIELDS[0]), body.message));
                     }
-                    errors.set(list);
+                    list
                 }
-                Err(ApiError::NotFound) => errors.set(vec![(
+                ApiError::NotFound => vec![(
                     field_id(FIELDS[0]),
                     pick(lang, |t| t.case_not_found).to_owned(),
-                )]),
-                Err(_) => errors.set(vec![(
+                )],
+                _ => vec![(
                     field_id(FIELDS[0]),
                     pick(lang, |t| t.not_sent).to_owned(),
-                )]),
-            }
-        });
+                )],
+            },
+        );
     });
     let levels = choice_options(NoticeLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
     view! {
