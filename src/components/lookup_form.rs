@@ -64,10 +64,9 @@ where
                 found.run(shown);
             },
             move |error| match error {
-                ApiError::NotFound => vec![(
-                    "reference".to_owned(),
-                    (texts.not_found)(lang).to_owned(),
-                )],
+                ApiError::NotFound => {
+                    vec![("reference".to_owned(), (texts.not_found)(lang).to_owned())]
+                }
                 // Too many tries (429) is about the search, not a field.
                 error => refused(error, "reference", str::to_owned, (texts.not_sent)(lang)),
             },

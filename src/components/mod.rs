@@ -14,7 +14,7 @@ pub mod qr_code;
 pub mod rating;
 pub mod search_field;
 pub mod sending;
-pub mod submit;
 pub mod service_notices;
 pub mod site_footer;
 pub mod site_header;
+pub mod submit;

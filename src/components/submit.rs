@@ -89,14 +89,31 @@ impl Submit {
             }
         };
         self.errors.set(Vec::new());
-        let call = send(request);
         let errors = self.errors;
-        self.start(Box::pin(async move {
-            match call.await {
+        self.act(
+            move || send(request),
+            move |answer| match answer {
                 Ok(answer) => done(answer),
                 Err(error) => errors.set(failed(error)),
-            }
-        }));
+            },
+        );
+    }
+
+    /// A one-button action with no fields (check in, withdraw, sign out …): unless a request
+    /// is already on its way, `send` makes the call and `answer` gets what came back.
+    pub fn act<T, Fut>(
+        self,
+        send: impl FnOnce() -> Fut,
+        answer: impl FnOnce(Result<T, ApiError>) + 'static,
+    ) where
+        T: 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        if self.action.pending().get_untracked() {
+            return;
+        }
+        let call = send();
+        self.start(Box::pin(async move { answer(call.await) }));
     }
 
     fn start(self, sending: Sending) {

@@ -12,9 +12,9 @@ use super::texts::{assistance_text, assistance_texts};
 use super::{field_id, section_href, SaveStatus, APPLY};
 use crate::api::{self, ApiError};
 use crate::components::form::{problem_errors, FormErrorSummary};
-use crate::components::submit::Submit;
 use crate::components::loading::Loading;
 use crate::components::sending::{NotSentPanel, SendButton};
+use crate::components::submit::Submit;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where a field of the draft is asked: its section's page, at the field.

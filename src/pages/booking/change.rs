@@ -15,8 +15,8 @@ use super::texts::{booking_text, booking_texts};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, FormErrorSummary};
-use crate::components::submit::{refused, Submit};
 use crate::components::loading::Loading;
+use crate::components::submit::{refused, Submit};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/booking/manage/{token}/change`.

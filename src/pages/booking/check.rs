@@ -12,9 +12,9 @@ use super::texts::{booking_text, booking_texts};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
 use crate::components::form::{refusal_errors_at, FormErrorSummary};
-use crate::components::submit::{checked, Submit};
 use crate::components::loading::Loading;
 use crate::components::sending::{NotSentPanel, SendButton};
+use crate::components::submit::{checked, Submit};
 use crate::dates::{long_date, time_range};
 use crate::prefs::{use_page_title, use_prefs};
 

@@ -23,8 +23,8 @@ use crate::api;
 use crate::components::choices::{choice_options, CheckboxGroup, ChoiceOption};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
-use crate::components::submit::{checked, Submit};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, Submit};
 use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
@@ -360,7 +360,9 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
         };
         let checked = checked(update, |u| u.parse(), lang, |f| format!("edit-{f}"))
             .inspect(|_| password.set(String::new()));
-        send(password_form, lang, checked, "edit-password", |t| t.password_set);
+        send(password_form, lang, checked, "edit-password", |t| {
+            t.password_set
+        });
     });
 
     let a = move || current.get();

@@ -20,9 +20,11 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField};
-use crate::components::submit::{checked, refused, Submit};
+use crate::components::form::{
+    error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
+};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, refused, Submit};
 use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
@@ -305,7 +307,9 @@ fn TransitionForm(
             checked(request, |r| r.parse(), lang, |f| format!("transition-{f}")),
             |t| t.status_changed,
             updated,
-            move |request, csrf, _| async move { api::staff_transition(id, &request, &csrf, lang).await },
+            move |request, csrf, _| async move {
+                api::staff_transition(id, &request, &csrf, lang).await
+            },
         );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
@@ -402,7 +406,9 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             checked(request, |r| r.parse(), lang, |f| format!("message-{f}")),
             |t| t.message_sent,
             updated,
-            move |request, csrf, key| async move { api::staff_message(id, &request, &csrf, &key, lang).await },
+            move |request, csrf, key| async move {
+                api::staff_message(id, &request, &csrf, &key, lang).await
+            },
         );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
@@ -460,7 +466,9 @@ fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
             checked(request, |r| r.parse(), lang, |f| format!("note-{f}")),
             |t| t.note_added,
             updated,
-            move |request, csrf, key| async move { api::staff_note(id, &request, &csrf, &key, lang).await },
+            move |request, csrf, key| async move {
+                api::staff_note(id, &request, &csrf, &key, lang).await
+            },
         );
     });
     view! {

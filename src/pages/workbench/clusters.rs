@@ -17,7 +17,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{FormErrorSummary};
+use crate::components::form::FormErrorSummary;
 use crate::components::loading::Loading;
 use crate::dates::long_date;
 use crate::prefs::use_prefs;

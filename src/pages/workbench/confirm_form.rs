@@ -13,12 +13,6 @@ use crate::api::ApiError;
 use crate::components::form::{error_for, problem_errors, FormErrors, TextArea};
 use crate::components::submit::{refused, Submit};
 
-/// A confirm form's refusal, all of it on its one field (`id`), so the summary links there:
-/// the server's field messages, else its message, else "not sent".
-pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
-    refused(error, id, |_| id.to_owned(), pick(lang, |t| t.not_sent))
-}
-
 /// The state of a confirm form whose one field is `id`.
 #[derive(Clone, Copy)]
 pub struct ConfirmState {
@@ -72,11 +66,12 @@ impl ConfirmState {
             checked,
             move |()| call(auth.csrf()),
             done,
+            // Every refusal is said at the one field, so the summary links there: the server's
+            // field messages, else its message, else "not sent".
             move |error| {
-                if auth.handled(&error) {
-                    return Vec::new();
-                }
-                errors_on(error, id, lang)
+                auth.form_errors(error, |e| {
+                    refused(e, id, |_| id.to_owned(), pick(lang, |t| t.not_sent))
+                })
             },
         );
     }

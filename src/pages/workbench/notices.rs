@@ -4,7 +4,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::api::notices::{
     NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
 };
@@ -17,8 +16,8 @@ use crate::api::{self, ApiError};
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
-use crate::components::submit::{checked, Submit};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, Submit};
 use crate::prefs::use_prefs;
 
 #[component]
@@ -181,10 +180,7 @@ fn NoticeForm(
                     field_id(FIELDS[0]),
                     pick(lang, |t| t.case_not_found).to_owned(),
                 )],
-                _ => vec![(
-                    field_id(FIELDS[0]),
-                    pick(lang, |t| t.not_sent).to_owned(),
-                )],
+                _ => vec![(field_id(FIELDS[0]), pick(lang, |t| t.not_sent).to_owned())],
             },
         );
     });
@@ -221,30 +217,28 @@ fn NoticeCard(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
-    let busy = RwSignal::new(false);
+    let sending = Submit::new();
+    let busy = sending.busy();
     let failed = RwSignal::new(None::<String>);
     let id = notice.notice.id;
     let state = notice.state;
     let open = matches!(state, NoticeState::Shown | NoticeState::Scheduled);
     let heading_id = format!("notice-{id}-title");
     let withdraw = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
-        busy.set(true);
-        failed.set(None);
-        spawn_local(async move {
-            let result = api::staff_withdraw_notice(id, &csrf, lang).await;
-            busy.set(false);
-            match result {
+        sending.act(
+            move || {
+                let csrf = auth.csrf();
+                failed.set(None);
+                async move { api::staff_withdraw_notice(id, &csrf, lang).await }
+            },
+            move |result| match result {
                 Ok(_) => withdrawn.run(()),
                 Err(e) if auth.handled(&e) => {}
                 Err(ApiError::Validation(body)) => failed.set(Some(body.message)),
                 Err(_) => failed.set(Some(pick(lang, |t| t.not_sent).to_owned())),
-            }
-        });
+            },
+        );
     };
     let n = notice.notice.clone();
     let (starts, ends) = (n.starts_on, n.ends_on);

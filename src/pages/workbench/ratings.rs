@@ -14,8 +14,8 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, refusal_message, FormErrorSummary, TextArea};
-use crate::components::submit::{checked, Submit};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, Submit};
 use crate::prefs::use_prefs;
 
 /// `?follow_up=&page=` as in the address, so a filtered list can be bookmarked.

@@ -21,8 +21,8 @@ use crate::api;
 use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, TextField};
-use crate::components::submit::Submit;
 use crate::components::loading::Loading;
+use crate::components::submit::Submit;
 use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
