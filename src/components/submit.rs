@@ -1,8 +1,9 @@
 //! How every form sends: the domain's checks first, then one request through a Leptos `Action`
 //! (a second press while it is on its way is ignored, and its `pending` is the button's busy
 //! state), then the answer: success goes to the page, a refusal or a failure becomes the form's
-//! errors. The typed answers are never cleared here. One shared, non-generic `Action` type keeps
-//! the WASM small: each page only adds its own future.
+//! errors (the typed answers are never cleared here). One-button actions (check in, sign out …)
+//! use the same sending without the checks. Every page shares one non-generic `Action` type, so
+//! the WASM holds its machinery once; each page only adds its own future.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -26,6 +27,8 @@ struct Job(RefCell<Option<Sending>>);
 pub struct Submit {
     pub errors: RwSignal<FormErrors>,
     action: Action<Job, ()>,
+    /// Made once: `Action::pending` makes a new memo at each call.
+    pending: Memo<bool>,
 }
 
 impl Submit {
@@ -41,12 +44,16 @@ impl Submit {
                 .take()
                 .unwrap_or_else(|| Box::pin(async {}))
         });
-        Submit { errors, action }
+        Submit {
+            errors,
+            action,
+            pending: action.pending(),
+        }
     }
 
     /// True while a request is on its way: the button is off (and says so) meanwhile.
     pub fn busy(self) -> Signal<bool> {
-        self.action.pending().into()
+        self.pending.into()
     }
 
     /// A form's `submit` handler: keeps the browser from loading a page and hands the current
@@ -58,7 +65,7 @@ impl Submit {
         let prefs = use_prefs();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if self.action.pending().get_untracked() {
+            if self.pending.get_untracked() {
                 return;
             }
             submit(prefs.lang.get_untracked());
@@ -78,7 +85,7 @@ impl Submit {
         T: 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
-        if self.action.pending().get_untracked() {
+        if self.pending.get_untracked() {
             return;
         }
         let request = match checked {
@@ -109,7 +116,7 @@ impl Submit {
         T: 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
     {
-        if self.action.pending().get_untracked() {
+        if self.pending.get_untracked() {
             return;
         }
         let call = send();
