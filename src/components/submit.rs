@@ -162,3 +162,46 @@ pub fn refused(
         _ => vec![(first.to_owned(), not_sent.to_owned())],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use portal_domain::api::{ApiErrorBody, FieldError};
+
+    use super::*;
+
+    fn refusal(fields: &[(&str, &str)]) -> ApiError {
+        ApiError::Validation(ApiErrorBody {
+            code: "refused".to_owned(),
+            message: "Refused.".to_owned(),
+            fields: fields
+                .iter()
+                .map(|(f, m)| {
+                    let e = FieldError {
+                        code: "bad".to_owned(),
+                        message: (*m).to_owned(),
+                    };
+                    ((*f).to_owned(), e)
+                })
+                .collect::<BTreeMap<_, _>>(),
+        })
+    }
+
+    #[test]
+    fn a_refusal_goes_to_its_fields_or_else_to_the_first() {
+        let at = |f: &str| format!("x-{f}");
+        assert_eq!(
+            refused(refusal(&[("name", "Too long.")]), "first", at, "Not sent."),
+            vec![("x-name".to_owned(), "Too long.".to_owned())]
+        );
+        assert_eq!(
+            refused(refusal(&[]), "first", at, "Not sent."),
+            vec![("first".to_owned(), "Refused.".to_owned())]
+        );
+        assert_eq!(
+            refused(ApiError::Offline, "first", at, "Not sent."),
+            vec![("first".to_owned(), "Not sent.".to_owned())]
+        );
+    }
+}
