@@ -68,7 +68,7 @@ where
                     vec![("reference".to_owned(), (texts.not_found)(lang).to_owned())]
                 }
                 // Too many tries (429) is about the search, not a field.
-                error => refused(error, "reference", str::to_owned, (texts.not_sent)(lang)),
+                error => refused(error, "reference", &str::to_owned, (texts.not_sent)(lang)),
             },
         );
     });

@@ -153,7 +153,7 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
                 refused(
                     error,
                     LEVEL_ID,
-                    |f| field_id(f).to_owned(),
+                    &|f| field_id(f).to_owned(),
                     rating_texts(lang).not_sent,
                 )
             },

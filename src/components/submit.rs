@@ -96,14 +96,14 @@ impl Submit {
             }
         };
         self.errors.set(Vec::new());
+        let call = send(request);
         let errors = self.errors;
-        self.act(
-            move || send(request),
-            move |answer| match answer {
+        self.start(Box::pin(async move {
+            match call.await {
                 Ok(answer) => done(answer),
                 Err(error) => errors.set(failed(error)),
-            },
-        );
+            }
+        }));
     }
 
     /// A one-button action with no fields (check in, withdraw, sign out …): unless a request
@@ -154,7 +154,7 @@ pub fn checked<R, P, E: Localized>(
 pub fn refused(
     error: ApiError,
     first: &str,
-    id: impl Fn(&str) -> String,
+    id: &dyn Fn(&str) -> String,
     not_sent: &str,
 ) -> FormErrors {
     match error {
@@ -192,15 +192,15 @@ mod tests {
     fn a_refusal_goes_to_its_fields_or_else_to_the_first() {
         let at = |f: &str| format!("x-{f}");
         assert_eq!(
-            refused(refusal(&[("name", "Too long.")]), "first", at, "Not sent."),
+            refused(refusal(&[("name", "Too long.")]), "first", &at, "Not sent."),
             vec![("x-name".to_owned(), "Too long.".to_owned())]
         );
         assert_eq!(
-            refused(refusal(&[]), "first", at, "Not sent."),
+            refused(refusal(&[]), "first", &at, "Not sent."),
             vec![("first".to_owned(), "Refused.".to_owned())]
         );
         assert_eq!(
-            refused(ApiError::Offline, "first", at, "Not sent."),
+            refused(ApiError::Offline, "first", &at, "Not sent."),
             vec![("first".to_owned(), "Not sent.".to_owned())]
         );
     }

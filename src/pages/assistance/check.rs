@@ -34,6 +34,9 @@ fn field_href(field: &str) -> String {
 #[derive(Clone, PartialEq)]
 enum Sending {
     Idle,
+    /// Sent: the request's own page is loading; the button stays off until it has replaced
+    /// this one.
+    Sent,
     /// No answer came back: the request may or may not exist; trying again is safe.
     Failed,
     /// The server refused it with this message.
@@ -88,6 +91,7 @@ pub fn CheckPage() -> impl IntoView {
                 }
             },
             move |submitted| {
+                sending.set(Sending::Sent);
                 // Nothing of the application stays on this device.
                 store.forget();
                 // The request's page is the tracking app: a page load, replacing this
@@ -138,7 +142,7 @@ pub fn CheckPage() -> impl IntoView {
             <h2>{assistance_text(|t| t.submit_heading)}</h2>
             <p>{assistance_text(|t| t.submit_body)}</p>
             <SendButton
-                busy=form.busy()
+                busy=Signal::derive(move || form.busy().get() || sending.get() == Sending::Sent)
                 label=move || {
                     let t = assistance_texts(prefs.lang.get());
                     if store.submitted.get() {

@@ -55,7 +55,7 @@ pub fn Withdraw(
                 refused(
                     error,
                     "reason",
-                    str::to_owned,
+                    &str::to_owned,
                     assistance_texts(lang).not_sent_body,
                 )
             },

@@ -166,7 +166,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                 error => refused(
                     error,
                     "change-form",
-                    str::to_owned,
+                    &str::to_owned,
                     booking_texts(lang).not_sent_body,
                 ),
             },

@@ -34,7 +34,7 @@ pub fn parser_errors<E: Localized>(lang: Lang, problems: &[(String, E)]) -> Form
 /// A refused or failed request as the form's errors: the server's per-field messages at their
 /// fields, a refusal about the whole request (409 …) at `first`.
 pub fn request_errors(lang: Lang, error: ApiError, first: &str) -> FormErrors {
-    refused(error, first, field_id, pick(lang, |t| t.not_sent))
+    refused(error, first, &field_id, pick(lang, |t| t.not_sent))
 }
 
 /// The message of one field, as a signal.

@@ -195,7 +195,7 @@ fn send<R, C, F>(
             error => refused(
                 error,
                 first,
-                |f| format!("{prefix}-{f}"),
+                &|f| format!("{prefix}-{f}"),
                 pick(lang, |t| t.not_sent),
             ),
         },

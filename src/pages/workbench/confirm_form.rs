@@ -70,7 +70,7 @@ impl ConfirmState {
             // field messages, else its message, else "not sent".
             move |error| {
                 auth.form_errors(error, |e| {
-                    refused(e, id, |_| id.to_owned(), pick(lang, |t| t.not_sent))
+                    refused(e, id, &|_| id.to_owned(), pick(lang, |t| t.not_sent))
                 })
             },
         );

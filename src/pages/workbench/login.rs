@@ -58,7 +58,12 @@ pub fn LoginPage() -> impl IntoView {
                     // login as a whole: shown at the first field.
                     password.set(String::new());
                 }
-                refused(error, "username", str::to_owned, pick(lang, |t| t.not_sent))
+                refused(
+                    error,
+                    "username",
+                    &str::to_owned,
+                    pick(lang, |t| t.not_sent),
+                )
             },
         );
     });
