@@ -46,6 +46,9 @@ pub const ASSISTANCE_REQUEST_FILE: &str = "/api/v1/assistance/requests/{token}/f
 pub const ASSISTANCE_REPLY: &str = "/api/v1/assistance/requests/{token}/messages/{id}/reply";
 pub const ASSISTANCE_RATING: &str = "/api/v1/assistance/requests/{token}/rating";
 
+pub const FIRM_SIGN_UP: &str = "/api/v1/firm/sign-up";
+pub const FIRM_SESSION: &str = "/api/v1/firm/session";
+
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
 pub const STAFF_ACCOUNTS: &str = "/api/v1/staff/accounts";
 pub const STAFF_ACCOUNT: &str = "/api/v1/staff/accounts/{username}";
