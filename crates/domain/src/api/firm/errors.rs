@@ -19,6 +19,8 @@ pub enum FirmError {
     ContactNameTooLong,
     ControlCharacter,
     Mobile(MobileNumberError),
+    /// A colleague's number that already signs one of the firm's people in.
+    MobileTaken,
     PasswordMissing,
     Password(StaffError),
 }
@@ -37,6 +39,7 @@ impl Localized for FirmError {
             E::ContactNameTooLong => "firm.contact_name_too_long",
             E::ControlCharacter => "firm.control_character",
             E::PasswordMissing => "firm.password_missing",
+            E::MobileTaken => "firm.mobile_taken",
         }
     }
 
@@ -58,7 +61,11 @@ impl Localized for FirmError {
                 "企业名称最多 100 个字",
                 "A firm's name has at most 100 characters",
             ),
-            E::ContactNameMissing => ("请输入联系人姓名", "Enter the contact person's name"),
+            E::ContactNameMissing => ("请输入姓名", "Enter the person's name"),
+            E::MobileTaken => (
+                "这个手机号码已经是本企业人员的登录号码，请换一个手机号码",
+                "This mobile number already signs one of your firm's people in. Enter another number",
+            ),
             E::ContactNameTooLong => (
                 "姓名最多 40 个字",
                 "A name has at most 40 characters",
@@ -98,6 +105,7 @@ mod tests {
                 E::ContactNameTooLong,
                 E::ControlCharacter,
                 E::PasswordMissing,
+                E::MobileTaken,
             ],
         );
         assert_eq!(
