@@ -68,8 +68,21 @@ curl -fs -b "$work/admin.cookies" -H 'Content-Type: application/json' -H "X-CSRF
   -d "{\"username\":\"contract-run\",\"display_name\":\"Contract run\",\"roles\":[\"reception\",\"case_handler\",\"administrator\"],\"password\":\"$staff_password\"}" \
   "$base/api/v1/staff/accounts" > /dev/null
 
+# The run's own firm (registered in 海安, 南通), signed up from a documentation address so that
+# the run's generated sign-ups from 127.0.0.1 have their whole allowance.
+firm_uscc=93320623MA1N1Q4H4Y
+firm_mobile=13900001111
+firm_password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+curl -fs -H 'Content-Type: application/json' -H 'X-Forwarded-For: 198.51.100.1' \
+  -d "{\"uscc\":\"$firm_uscc\",\"firm_name\":\"Contract run\",\"contact_name\":\"Contract run\",\"mobile\":\"$firm_mobile\",\"password\":\"$firm_password\"}" \
+  "$base/api/v1/firm/sign-up" > /dev/null
+
 status=0
 CONTRACT_BASE_URL="$base" \
+CONTRACT_FIRM_USCC="$firm_uscc" \
+CONTRACT_FIRM_MOBILE="$firm_mobile" \
+CONTRACT_FIRM_PASSWORD="$firm_password" \
+CONTRACT_FIRM_COOKIE=__Host-portal_firm_session \
 CONTRACT_STAFF_USERNAME=contract-run \
 CONTRACT_STAFF_PASSWORD="$staff_password" \
 CONTRACT_SESSION_COOKIE="$session_cookie" \

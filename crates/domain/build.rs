@@ -33,6 +33,7 @@ fn main() {
             catalog("domain_rating", "RatingErrorTexts", "rating_error_texts"),
             catalog("domain_policies", "PolicyErrorTexts", "policy_error_texts"),
             catalog("domain_gi", "GiErrorTexts", "gi_error_texts"),
+            catalog("domain_firm", "FirmErrorTexts", "firm_error_texts"),
         ],
     );
 }

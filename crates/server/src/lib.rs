@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 mod error;
 mod extract;
+pub mod firms;
 mod gi;
 mod health;
 mod holiday_calendar;
@@ -23,6 +24,7 @@ mod rating;
 mod request_log;
 mod security;
 mod seed;
+pub mod sign_in;
 mod spa;
 pub mod staff;
 mod texts;
@@ -62,6 +64,9 @@ pub struct AppState {
     pub lookups: Arc<limit::LookupLimiter>,
     /// The staff workbench's login limiter and cookie settings; see the `staff` module.
     pub staff: Arc<staff::StaffState>,
+    /// The fast track's firm accounts: sign-in and sign-up limits and cookie settings; see
+    /// the `firms` module.
+    pub firm: Arc<firms::FirmState>,
     /// New rights-assistance drafts and uploaded bytes per client address; see `assistance`.
     pub assistance: Arc<assistance::ClientLimits>,
     /// Whose `X-Forwarded-For` names the client (`PORTAL_TRUSTED_PROXIES`); see `client_ip`.
@@ -121,6 +126,7 @@ fn api_router(state: AppState) -> Router {
         .merge(booking::router())
         .merge(assistance::router())
         .merge(staff::router(state.clone()))
+        .merge(firms::router(state.clone()))
         .merge(openapi::router())
         .fallback(error::api_not_found)
         .method_not_allowed_fallback(error::api_method_not_allowed)
@@ -196,6 +202,7 @@ impl Application {
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             booking_limit_exempt: Arc::new(config.booking_limit_exempt.clone()),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
+            firm: Arc::new(firms::FirmState::new(config.secure_cookies)),
         };
         let router = router(state, &config)?;
         let listener = TcpListener::bind(config.addr)

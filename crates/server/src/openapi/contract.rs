@@ -12,7 +12,9 @@
 use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::booking::{self};
 use portal_domain::api::rating::FollowUp;
-use portal_domain::api::{booking_clusters, desk, gi, notices, policies, rating, staff, VenueKind};
+use portal_domain::api::{
+    booking_clusters, desk, firm, gi, notices, policies, rating, staff, VenueKind,
+};
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
 use portal_domain::paths;
 use portal_domain::reference::{REFERENCE_ALPHABET, REFERENCE_CHARS};
@@ -190,6 +192,19 @@ fn username_schema() -> Value {
         "type": "string",
         "pattern": format!("^\\s*[A-Za-z0-9._-]{{1,{}}}\\s*$", staff::MAX_USERNAME_CHARS),
     })
+}
+
+/// A 统一社会信用代码 in the form `Uscc::parse` keeps: 18 characters of its alphabet, the 3rd to
+/// 8th digits (the division code); `city` narrows the division to 南通's (`3206…`). The check
+/// character is beyond a pattern.
+fn uscc_schema(city: bool) -> Value {
+    let c = "[0-9A-HJ-NP-RTUWXY]";
+    let division = if city {
+        format!("{}[0-9]{{2}}", firm::CITY_DIVISION_PREFIX)
+    } else {
+        "[0-9]{6}".to_owned()
+    };
+    json!({ "type": "string", "pattern": format!("^{c}{{2}}{division}{c}{{10}}$") })
 }
 
 fn password_schema() -> Value {
@@ -451,6 +466,34 @@ fn request_bodies(doc: &mut Value) {
             "NoticeInput",
             "ends_on",
             optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, date_schema()] })),
+        ),
+        // A firm's sign-up and sign-in (`SignUpRequest::parse`, `SignInRequest::parse`).
+        ("SignUpRequest", "uscc", required_str(uscc_schema(true))),
+        (
+            "SignUpRequest",
+            "firm_name",
+            line(firm::MAX_FIRM_NAME_CHARS),
+        ),
+        (
+            "SignUpRequest",
+            "contact_name",
+            line(firm::MAX_PERSON_NAME_CHARS),
+        ),
+        ("SignUpRequest", "mobile", required_str(mobile_schema())),
+        ("SignUpRequest", "password", required_str(password_schema())),
+        ("SignInRequest", "uscc", required_str(uscc_schema(false))),
+        ("SignInRequest", "mobile", required_str(mobile_schema())),
+        (
+            "SignInRequest",
+            "password",
+            required_str(json!({ "type": "string", "minLength": 1 })),
+        ),
+        ("NewColleague", "name", line(firm::MAX_PERSON_NAME_CHARS)),
+        ("NewColleague", "mobile", required_str(mobile_schema())),
+        (
+            "SetPasswordRequest",
+            "password",
+            required_str(password_schema()),
         ),
         // A booking (`BookingRequest::parse`). Which venue, topic, day and time can be booked
         // is the data's; the 统一社会信用代码 has a check digit no pattern can hold.

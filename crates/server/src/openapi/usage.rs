@@ -1,9 +1,9 @@
 //! How to use the API, added to the derived document as JSON: an example of each request
-//! body, the staff security schemes, and the OpenAPI links from the operations that create ids
+//! body, the staff and firm security schemes, and the OpenAPI links from the operations that create ids
 //! to those that use them (what a generated client, and a stateful test, follow). Every target
 //! must exist (see `contract`'s tests).
 
-use portal_domain::api::staff;
+use portal_domain::api::{firm, staff};
 use portal_domain::paths;
 use serde_json::{json, Value};
 
@@ -11,7 +11,7 @@ use super::contract::{object_schema, operation};
 
 pub fn apply(doc: &mut Value) {
     examples(doc);
-    staff_security(doc);
+    session_security(doc);
     links(doc);
 }
 
@@ -34,6 +34,29 @@ fn examples(doc: &mut Value) {
         (
             "LookupRequest",
             json!({ "reference": "K7QX-M2PD", "mobile": "13800138000" }),
+        ),
+        (
+            "SignUpRequest",
+            json!({
+                "uscc": "91320600MA1MB5GT0D", "firm_name": "南通某某家纺有限公司",
+                "contact_name": "王丽", "mobile": "13800138000",
+                "password": "a long enough passphrase",
+            }),
+        ),
+        (
+            "NewColleague",
+            json!({ "name": "李雷", "mobile": "13900001111" }),
+        ),
+        (
+            "SetPasswordRequest",
+            json!({ "password": "a long enough passphrase" }),
+        ),
+        (
+            "SignInRequest",
+            json!({
+                "uscc": "91320600MA1MB5GT0D", "mobile": "13800138000",
+                "password": "a long enough passphrase",
+            }),
         ),
         (
             "AssistanceLookupRequest",
@@ -106,50 +129,83 @@ fn examples(doc: &mut Value) {
 // Staff security
 // ---------------------------------------------------------------------------------------------
 
-/// Every staff route but signing in needs the session cookie; every one that changes something
-/// (any method but GET and HEAD) also the session's CSRF token in `X-CSRF-Token` (see
-/// `crate::staff`). The document names the cookie of the default, secure configuration.
-fn staff_security(doc: &mut Value) {
+/// A realm of sessions in the document: its paths, its cookie's security scheme, and its
+/// public operations (signing in, signing up), which need neither.
+struct RealmSecurity {
+    prefix: &'static str,
+    scheme: &'static str,
+    cookie: &'static str,
+    description: &'static str,
+    public: &'static [(&'static str, &'static str)],
+}
+
+const REALMS: [RealmSecurity; 2] = [
+    RealmSecurity {
+        prefix: "/api/v1/staff/",
+        scheme: "staff_session",
+        cookie: staff::SESSION_COOKIE,
+        description: "The staff session, set by `POST /api/v1/staff/session`.",
+        public: &[(paths::STAFF_SESSION, "post")],
+    },
+    RealmSecurity {
+        prefix: "/api/v1/firm/",
+        scheme: "firm_session",
+        cookie: firm::SESSION_COOKIE,
+        description: "A firm's person's session, set by `POST /api/v1/firm/session`.",
+        public: &[(paths::FIRM_SESSION, "post"), (paths::FIRM_SIGN_UP, "post")],
+    },
+];
+
+/// Every route of a realm (staff, firm) but signing in and up needs the realm's session cookie;
+/// every one that changes something (any method but GET and HEAD) also the session's CSRF
+/// token in `X-CSRF-Token` (see `crate::sign_in::sessions`). The document names the cookies of
+/// the default, secure configuration.
+fn session_security(doc: &mut Value) {
     let components = doc
         .get_mut("components")
         .and_then(Value::as_object_mut)
         .expect("openapi: no components");
-    components.insert(
-        "securitySchemes".into(),
-        json!({
-            "staff_session": {
+    let mut schemes = serde_json::Map::new();
+    for realm in &REALMS {
+        schemes.insert(
+            realm.scheme.into(),
+            json!({
                 "type": "apiKey",
                 "in": "cookie",
-                "name": staff::SESSION_COOKIE,
-                "description": "The staff session, set by `POST /api/v1/staff/session`.",
-            },
-            "csrf_token": {
-                "type": "apiKey",
-                "in": "header",
-                "name": "X-CSRF-Token",
-                "description": "The session's `csrf_token`, on every staff request but GET and HEAD.",
-            },
+                "name": realm.cookie,
+                "description": realm.description,
+            }),
+        );
+    }
+    schemes.insert(
+        "csrf_token".into(),
+        json!({
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-CSRF-Token",
+            "description": "The session's `csrf_token`, on every staff or firm request but GET and HEAD.",
         }),
     );
+    components.insert("securitySchemes".into(), Value::Object(schemes));
     let paths = doc
         .get_mut("paths")
         .and_then(Value::as_object_mut)
         .expect("openapi: no paths");
     for (path, item) in paths.iter_mut() {
-        if !path.starts_with("/api/v1/staff/") {
+        let Some(realm) = REALMS.iter().find(|r| path.starts_with(r.prefix)) else {
             continue;
-        }
+        };
         let Some(item) = item.as_object_mut() else {
             continue;
         };
         for (method, op) in item.iter_mut() {
-            if path == paths::STAFF_SESSION && method == "post" {
+            if realm.public.contains(&(path.as_str(), method.as_str())) {
                 continue;
             }
             let security = if method == "get" || method == "head" {
-                json!([{ "staff_session": [] }])
+                json!([{ realm.scheme: [] }])
             } else {
-                json!([{ "staff_session": [], "csrf_token": [] }])
+                json!([{ realm.scheme: [], "csrf_token": [] }])
             };
             op["security"] = security;
             // The token is a security parameter now, not an ordinary header to generate.

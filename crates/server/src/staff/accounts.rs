@@ -17,12 +17,12 @@ use sqlx::SqliteConnection;
 
 use super::audit::audit;
 use super::auth::{
-    account_by_username, active_administrators, end_sessions, hash_password_blocking, roles,
-    set_roles, AccountRow,
+    account_by_username, active_administrators, end_sessions, roles, set_roles, AccountRow,
 };
 use super::user::Staff;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
+use crate::sign_in::passwords::hash_password_blocking;
 use crate::AppState;
 
 async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {

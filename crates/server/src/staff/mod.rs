@@ -32,8 +32,8 @@ pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod clusters;
-pub(crate) mod cookies;
 pub(crate) mod desk;
+pub(crate) mod firms;
 pub(crate) mod notices;
 pub(crate) mod overview;
 pub(crate) mod paging;
@@ -49,10 +49,11 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::Router;
-use portal_domain::api::staff::{code, Role, CSRF_HEADER};
+use portal_domain::api::staff::{code, Role};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{ApiError, Refusal, Text};
+use crate::sign_in::sessions;
 use crate::AppState;
 use user::{unauthenticated, StaffUser};
 
@@ -148,6 +149,20 @@ fn table() -> Table {
         below_v1(paths::STAFF_ACCOUNTS),
         ADMIN,
         accounts::create_account,
+    );
+    // The fast track's firms: forgotten passwords (a pre-examination officer role comes with
+    // the registration review).
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_FIRMS),
+        ADMIN,
+        firms::find,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_FIRM_PASSWORD_LINK),
+        ADMIN,
+        firms::password_link,
     );
     t.add(
         Method::PATCH,
@@ -397,24 +412,22 @@ async fn authorise(
     method: &Method,
     headers: &HeaderMap,
 ) -> Result<StaffUser, ApiError> {
-    let session_cookie = guard.state.staff.cookies.session_name();
-    let token = cookies::read(headers, session_cookie).ok_or_else(unauthenticated)?;
+    let token = guard
+        .state
+        .staff
+        .cookies
+        .session(headers)
+        .ok_or_else(unauthenticated)?;
     let user = auth::load_session(&guard.state, &token)
         .await?
         .ok_or_else(unauthenticated)?;
-    if !matches!(*method, Method::GET | Method::HEAD) {
-        let sent = headers
-            .get(CSRF_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
-        if !constant_time_eq(sent.as_bytes(), user.csrf_token.as_bytes()) {
-            return Err(Refusal::new(
-                StatusCode::FORBIDDEN,
-                code::CSRF,
-                Text::of(|t| t.request_did_carry_valid_security),
-            )
-            .into());
-        }
+    if !sessions::csrf_ok(method, headers, &user.csrf_token) {
+        return Err(Refusal::new(
+            StatusCode::FORBIDDEN,
+            code::CSRF,
+            Text::of(|t| t.request_did_carry_valid_security),
+        )
+        .into());
     }
     let allowed = match guard.access {
         Access::Public | Access::AnyStaff => true,
@@ -429,11 +442,4 @@ async fn authorise(
         .into());
     }
     Ok(user)
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

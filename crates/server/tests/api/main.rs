@@ -13,6 +13,7 @@ mod booking;
 mod database;
 mod desk;
 mod errors;
+mod firms;
 mod gi;
 mod health;
 mod lifecycle;

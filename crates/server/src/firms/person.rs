@@ -1,0 +1,110 @@
+//! The signed-in person of a firm ([`FirmPerson`]), loaded from the session by the guard and
+//! handed to the handlers through the [`Firm`] extractor.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use portal_domain::api::firm::{code, FirmSession};
+use portal_domain::ids::{MobileNumber, Uscc};
+use portal_domain::time::format_shanghai;
+
+use crate::error::{ApiError, Refusal, Text};
+use crate::sign_in::{sessions, FIRM};
+use crate::AppState;
+
+#[derive(Debug, Clone)]
+pub struct FirmPerson {
+    pub person_id: i64,
+    pub firm_id: i64,
+    pub firm_name: String,
+    pub uscc: String,
+    pub name: String,
+    pub mobile: String,
+    /// Signed the firm up; adds colleagues.
+    pub is_first: bool,
+    pub csrf_token: String,
+    pub session_hash: Vec<u8>,
+    pub expires_at: i64,
+}
+
+impl FirmPerson {
+    pub fn session_view(&self) -> FirmSession {
+        FirmSession {
+            firm_name: self.firm_name.clone(),
+            uscc_masked: masked(&self.uscc, Uscc::parse, |u| u.masked()),
+            person_name: self.name.clone(),
+            mobile_masked: masked(&self.mobile, MobileNumber::parse, |m| m.masked()),
+            csrf_token: self.csrf_token.clone(),
+            expires_at: format_shanghai(self.expires_at),
+        }
+    }
+}
+
+/// A stored identifier, masked; stored ones always parse (they were parsed before they were
+/// stored), and one that somehow does not is hidden whole.
+fn masked<T, E>(stored: &str, parse: fn(&str) -> Result<T, E>, mask: fn(&T) -> String) -> String {
+    parse(stored).map_or_else(|_| "*".repeat(stored.chars().count()), |v| mask(&v))
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    firm_id: i64,
+    firm_name: String,
+    uscc: String,
+    name: String,
+    mobile: String,
+    is_first: bool,
+}
+
+/// The person whose live session `token` is, if any and still active.
+pub(crate) async fn load(state: &AppState, token: &str) -> Result<Option<FirmPerson>, ApiError> {
+    let now = state.clock.now();
+    let mut conn = state.db.acquire().await?;
+    let Some(live) = sessions::load(&mut conn, &FIRM, token, now).await? else {
+        return Ok(None);
+    };
+    let row: Option<PersonRow> = sqlx::query_as(
+        "SELECT p.firm_id, f.name AS firm_name, f.uscc, p.name, p.mobile, p.is_first \
+         FROM firm_people p JOIN firms f ON f.id = p.firm_id WHERE p.id = ? AND p.active = 1",
+    )
+    .bind(live.account_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|row| FirmPerson {
+        person_id: live.account_id,
+        firm_id: row.firm_id,
+        firm_name: row.firm_name,
+        uscc: row.uscc,
+        name: row.name,
+        mobile: row.mobile,
+        is_first: row.is_first,
+        csrf_token: live.csrf_token,
+        session_hash: live.hash,
+        expires_at: live.expires_at,
+    }))
+}
+
+/// Extractor: the person the guard let through.
+pub struct Firm(pub FirmPerson);
+
+impl<S: Send + Sync> FromRequestParts<S> for Firm {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Firm, ApiError> {
+        parts
+            .extensions
+            .get::<FirmPerson>()
+            .cloned()
+            .map(Firm)
+            .ok_or_else(unauthenticated)
+    }
+}
+
+pub(crate) fn unauthenticated() -> ApiError {
+    Refusal::new(
+        StatusCode::UNAUTHORIZED,
+        code::UNAUTHENTICATED,
+        Text::of(|t| t.please_sign_in_if_you),
+    )
+    .into()
+}
