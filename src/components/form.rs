@@ -33,22 +33,6 @@ pub fn optional(value: String) -> Option<String> {
     (!value.trim().is_empty()).then_some(value)
 }
 
-/// A form's `submit` handler: keeps the browser from loading a page, ignores a press while the
-/// last one is still being sent (`busy`), and hands the current language to `submit`.
-pub fn submit_handler(
-    busy: RwSignal<bool>,
-    submit: impl Fn(Lang) + 'static,
-) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
-    let prefs = use_prefs();
-    move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        submit(prefs.lang.get_untracked());
-    }
-}
-
 /// What the domain's checks found wrong, as the form's errors: each message at the field it
 /// names (as `id` turns a field's name into the form's id for it).
 pub fn problem_errors<E: Localized>(
@@ -87,11 +71,6 @@ pub fn refusal_message(body: ApiErrorBody) -> String {
         .values()
         .next()
         .map_or(body.message, |e| e.message.clone())
-}
-
-/// [`refusal_errors_at`] for a form whose ids are the request's field names.
-pub fn refusal_errors(body: ApiErrorBody, first: &str) -> FormErrors {
-    refusal_errors_at(body, first.to_owned(), str::to_owned)
 }
 
 /// "There is a problem" with a link to each field. It takes focus when it appears, so a

@@ -6,13 +6,11 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::Lang;
 
 use crate::api::ApiError;
-use crate::components::form::{
-    error_for, refusal_errors, submit_handler, FormErrorSummary, FormErrors, MobileField, TextField,
-};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, MobileField, TextField};
+use crate::components::submit::{refused, Submit};
 use crate::prefs::use_prefs;
 
 /// A page's own words for the lookup form, each in a given language.
@@ -51,41 +49,28 @@ where
     let prefs = use_prefs();
     let reference = RwSignal::new(String::new());
     let mobile = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let errors = form.errors;
+    let busy = form.busy();
 
-    let on_submit = submit_handler(busy, move |lang| {
-        let request = match check(reference.get_untracked(), mobile.get_untracked(), lang) {
-            Ok(request) => request,
-            Err(problems) => {
-                errors.set(problems);
-                return;
-            }
-        };
-        errors.set(Vec::new());
-        busy.set(true);
-        spawn_local(async move {
-            let result = send(request, lang).await;
-            busy.set(false);
-            match result {
-                Ok(shown) => {
-                    // Typed values leave the page once they have done their job.
-                    reference.set(String::new());
-                    mobile.set(String::new());
-                    found.run(shown);
+    let on_submit = form.on_submit(move |lang| {
+        form.send(
+            check(reference.get_untracked(), mobile.get_untracked(), lang),
+            move |request| send(request, lang),
+            move |shown| {
+                // Typed values leave the page once they have done their job.
+                reference.set(String::new());
+                mobile.set(String::new());
+                found.run(shown);
+            },
+            move |error| match error {
+                ApiError::NotFound => {
+                    vec![("reference".to_owned(), (texts.not_found)(lang).to_owned())]
                 }
-                Err(ApiError::NotFound) => errors.set(vec![(
-                    "reference".to_owned(),
-                    (texts.not_found)(lang).to_owned(),
-                )]),
                 // Too many tries (429) is about the search, not a field.
-                Err(ApiError::Validation(body)) => errors.set(refusal_errors(body, "reference")),
-                Err(_) => errors.set(vec![(
-                    "reference".to_owned(),
-                    (texts.not_sent)(lang).to_owned(),
-                )]),
-            }
-        });
+                error => refused(error, "reference", str::to_owned, (texts.not_sent)(lang)),
+            },
+        );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     // One of the page's texts in the current language.

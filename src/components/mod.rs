@@ -17,3 +17,4 @@ pub mod sending;
 pub mod service_notices;
 pub mod site_footer;
 pub mod site_header;
+pub mod submit;

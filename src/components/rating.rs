@@ -7,18 +7,15 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::api::rating::{RatingLevel, RatingRequest, RatingView, MAX_COMMENT_CHARS};
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::choices::{choice_options, ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
-    TextArea,
-};
+use crate::components::form::{error_for, FormErrorSummary, TextArea};
+use crate::components::submit::{checked, refused, Submit};
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
@@ -123,8 +120,8 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
 fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl IntoView {
     let level = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let target = StoredValue::new(target);
     let options: Vec<ChoiceOption> =
         choice_options(RatingLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
@@ -136,38 +133,31 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
         }
     };
 
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = RatingRequest {
             level: level.get_untracked(),
             comment: Some(comment.get_untracked()).filter(|c| !c.trim().is_empty()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |f| field_id(f).to_owned()));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        spawn_local(async move {
-            let result = match target.get_value() {
-                RatingTarget::Booking(token) => api::rate_booking(&token, &request, lang).await,
-                RatingTarget::Assistance(token) => {
-                    api::rate_assistance(&token, &request, lang).await
+        form.send(
+            checked(request, |r| r.parse(), lang, |f| field_id(f).to_owned()),
+            move |request| async move {
+                match target.get_value() {
+                    RatingTarget::Booking(token) => api::rate_booking(&token, &request, lang).await,
+                    RatingTarget::Assistance(token) => {
+                        api::rate_assistance(&token, &request, lang).await
+                    }
                 }
-            };
-            busy.set(false);
-            match result {
-                Ok(view) => on_rated.run(view),
-                Err(ApiError::Validation(body)) => {
-                    errors.set(refusal_errors_at(body, LEVEL_ID.to_owned(), |f| {
-                        field_id(f).to_owned()
-                    }));
-                }
-                Err(_) => errors.set(vec![(
-                    LEVEL_ID.to_owned(),
-                    rating_texts(lang).not_sent.to_owned(),
-                )]),
-            }
-        });
+            },
+            move |view| on_rated.run(view),
+            move |error| {
+                refused(
+                    error,
+                    LEVEL_ID,
+                    |f| field_id(f).to_owned(),
+                    rating_texts(lang).not_sent,
+                )
+            },
+        );
     });
     view! {
         <section class="rating" aria-labelledby="rating-heading">

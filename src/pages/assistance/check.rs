@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use portal_domain::api::assistance::{
     code, ApplicantKind, AssistanceRequest, AssistanceType, DraftContext, FilePurpose, GiId,
@@ -12,9 +11,10 @@ use super::files::size_text;
 use super::texts::{assistance_text, assistance_texts};
 use super::{field_id, section_href, SaveStatus, APPLY};
 use crate::api::{self, ApiError};
-use crate::components::form::{problem_errors, FormErrorSummary, FormErrors};
+use crate::components::form::{problem_errors, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::components::sending::{NotSentPanel, SendButton};
+use crate::components::submit::Submit;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where a field of the draft is asked: its section's page, at the field.
@@ -34,7 +34,6 @@ fn field_href(field: &str) -> String {
 #[derive(Clone, PartialEq)]
 enum Sending {
     Idle,
-    Busy,
     /// No answer came back: the request may or may not exist; trying again is safe.
     Failed,
     /// The server refused it with this message.
@@ -50,18 +49,16 @@ pub fn CheckPage() -> impl IntoView {
     let store = use_draft();
     use_page_title(|lang| assistance_texts(lang).check_heading);
     let sending = RwSignal::new(Sending::Idle);
-    let errors = RwSignal::new(FormErrors::new());
+    let form = Submit::new();
+    let errors = form.errors;
 
     let submit = move || {
-        if sending.get_untracked() == Sending::Busy {
-            return;
-        }
         let lang = prefs.lang.get_untracked();
         let files = store
             .view
             .with_untracked(|v| v.as_ref().map(|v| v.files.clone()).unwrap_or_default());
         let today = store.today();
-        let checked = store.draft.with_untracked(|d| {
+        let parsed = store.draft.with_untracked(|d| {
             AssistanceRequest::parse(
                 d,
                 &DraftContext {
@@ -70,48 +67,51 @@ pub fn CheckPage() -> impl IntoView {
                     gi_exists: &|_: &GiId| true,
                 },
             )
+            .map(drop)
         });
-        if let Err(problems) = checked {
-            if !store.submitted.get_untracked() {
-                errors.set(problem_errors(&problems, lang, field_href));
-                return;
+        let checked = match parsed {
+            Err(problems) if !store.submitted.get_untracked() => {
+                Err(problem_errors(&problems, lang, field_href))
             }
-        }
-        errors.set(Vec::new());
-        sending.set(Sending::Busy);
-        spawn_local(async move {
-            let result = async {
-                if !store.submitted.get_untracked() {
-                    store.save_now().await?;
+            _ => Ok(()),
+        };
+        form.send(
+            checked,
+            move |()| {
+                sending.set(Sending::Idle);
+                async move {
+                    if !store.submitted.get_untracked() {
+                        store.save_now().await?;
+                    }
+                    let token = store.ensure_token().await?;
+                    api::assistance_submit(&token, &store.submit_key(), lang).await
                 }
-                let token = store.ensure_token().await?;
-                api::assistance_submit(&token, &store.submit_key(), lang).await
-            }
-            .await;
-            match result {
-                Ok(submitted) => {
-                    // Nothing of the application stays on this device.
-                    store.forget();
-                    // The request's page is the tracking app: a page load, replacing this
-                    // one in the history so Back cannot return to a sent application.
-                    let _ = window().location().replace(&format!(
-                        "/assistance/requests/{}?new=1",
-                        submitted.tracking_token
-                    ));
-                }
-                Err(ApiError::Validation(body)) if body.code == code::DRAFT_INCOMPLETE => {
-                    sending.set(Sending::Idle);
-                    errors.set(
-                        body.fields
+            },
+            move |submitted| {
+                // Nothing of the application stays on this device.
+                store.forget();
+                // The request's page is the tracking app: a page load, replacing this
+                // one in the history so Back cannot return to a sent application.
+                let _ = window().location().replace(&format!(
+                    "/assistance/requests/{}?new=1",
+                    submitted.tracking_token
+                ));
+            },
+            move |error| {
+                match error {
+                    ApiError::Validation(body) if body.code == code::DRAFT_INCOMPLETE => {
+                        return body
+                            .fields
                             .iter()
                             .map(|(field, e)| (field_href(field), e.message.clone()))
-                            .collect(),
-                    );
+                            .collect();
+                    }
+                    ApiError::Validation(body) => sending.set(Sending::Refused(body.message)),
+                    _ => sending.set(Sending::Failed),
                 }
-                Err(ApiError::Validation(body)) => sending.set(Sending::Refused(body.message)),
-                Err(_) => sending.set(Sending::Failed),
-            }
-        });
+                Vec::new()
+            },
+        );
     };
 
     view! {
@@ -138,7 +138,7 @@ pub fn CheckPage() -> impl IntoView {
             <h2>{assistance_text(|t| t.submit_heading)}</h2>
             <p>{assistance_text(|t| t.submit_body)}</p>
             <SendButton
-                busy=Signal::derive(move || sending.get() == Sending::Busy)
+                busy=form.busy()
                 label=move || {
                     let t = assistance_texts(prefs.lang.get());
                     if store.submitted.get() {

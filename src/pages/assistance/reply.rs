@@ -8,9 +8,8 @@ use super::files::{request_file_cards, FileCard, UploadTarget, Uploader};
 use super::shown::time_text;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{
-    error_for, problem_errors, refusal_message, submit_handler, FormErrors, TextArea,
-};
+use crate::components::form::{error_for, refusal_message, TextArea};
+use crate::components::submit::{checked, Submit};
 use crate::prefs::use_prefs;
 
 /// The center's messages, oldest first, each with its reply or, while one can be sent, a form
@@ -88,40 +87,34 @@ fn ReplyForm(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let text = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let token = StoredValue::new(token);
     let id = message.id;
     let text_id: &'static str = "reply-text";
 
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = ReplyRequest {
             text: Some(text.get_untracked()).filter(|t| !t.trim().is_empty()),
             files: staged.with_untracked(|s| s.iter().map(|f| f.id).collect()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |_| text_id.to_owned()));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::assistance_reply(&token.get_value(), id, &request, lang).await;
-            busy.set(false);
-            match result {
-                Ok(updated) => {
-                    staged.set(Vec::new());
-                    on_done.run(updated);
-                }
-                Err(ApiError::Validation(body)) => {
-                    errors.set(vec![(text_id.to_owned(), refusal_message(body))]);
-                }
-                Err(_) => errors.set(vec![(
-                    text_id.to_owned(),
-                    assistance_texts(lang).not_sent_body.to_owned(),
-                )]),
-            }
-        });
+        form.send(
+            checked(request, |r| r.parse(), lang, |_| text_id.to_owned()),
+            move |request| async move {
+                api::assistance_reply(&token.get_value(), id, &request, lang).await
+            },
+            move |updated| {
+                staged.set(Vec::new());
+                on_done.run(updated);
+            },
+            move |error| {
+                let message = match error {
+                    ApiError::Validation(body) => refusal_message(body),
+                    _ => assistance_texts(lang).not_sent_body.to_owned(),
+                };
+                vec![(text_id.to_owned(), message)]
+            },
+        );
     });
     let remove = move |file: i64| {
         let lang = prefs.lang.get_untracked();

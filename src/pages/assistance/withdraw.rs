@@ -1,12 +1,10 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, MAX_REASON_CHARS};
 
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
-use crate::components::form::{
-    error_for, problem_errors, refusal_errors, submit_handler, FormErrors, TextArea,
-};
+use crate::components::form::{error_for, TextArea};
+use crate::components::submit::{checked, refused, Submit};
 use crate::prefs::use_prefs;
 
 /// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
@@ -19,8 +17,8 @@ pub fn Withdraw(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let reason = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     // Becomes true when the 10 minutes run out while the page is open (the server says so).
     let needs_reason = RwSignal::new(
         tracking.withdraw_needs_reason || tracking.one_click_withdraw_until.is_none(),
@@ -33,33 +31,35 @@ pub fn Withdraw(
     );
     let token = StoredValue::new(token);
 
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = WithdrawRequest {
             reason: Some(reason.get_untracked()).filter(|r| !r.trim().is_empty()),
         };
-        if let Err(problems) = request.parse(needs_reason.get_untracked()) {
-            errors.set(problem_errors(&problems, lang, str::to_owned));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::assistance_withdraw(&token.get_value(), &request, lang).await;
-            busy.set(false);
-            match result {
-                Ok(updated) => on_done.run(updated),
-                Err(ApiError::Validation(body)) => {
+        form.send(
+            checked(
+                request,
+                |r| r.parse(needs_reason.get_untracked()),
+                lang,
+                str::to_owned,
+            ),
+            move |request| async move {
+                api::assistance_withdraw(&token.get_value(), &request, lang).await
+            },
+            move |updated| on_done.run(updated),
+            move |error| {
+                if let ApiError::Validation(body) = &error {
                     if body.code == code::WITHDRAW_REASON_REQUIRED {
                         needs_reason.set(true);
                     }
-                    errors.set(refusal_errors(body, "reason"));
                 }
-                Err(_) => errors.set(vec![(
-                    "reason".to_owned(),
-                    assistance_texts(lang).not_sent_body.to_owned(),
-                )]),
-            }
-        });
+                refused(
+                    error,
+                    "reason",
+                    str::to_owned,
+                    assistance_texts(lang).not_sent_body,
+                )
+            },
+        );
     });
     let error = Signal::derive(move || errors.with(|e| error_for(e, "reason")));
 

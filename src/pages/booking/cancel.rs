@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -10,7 +9,8 @@ use super::manage::BookingAtLink;
 use super::shown::Shown;
 use super::texts::{booking_text, booking_texts};
 use crate::api::ApiError;
-use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::form::FormErrorSummary;
+use crate::components::submit::Submit;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/booking/manage/{token}/cancel`.
@@ -48,8 +48,8 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
     let prefs = use_prefs();
     let navigate = use_navigate();
     let found = use_found();
-    let busy = RwSignal::new(false);
-    let errors = RwSignal::new(FormErrors::new());
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let what = {
         let b = booking.clone();
         move || {
@@ -61,38 +61,32 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
     };
     let back = access.page();
     let on_cancel = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
         let lang = prefs.lang.get_untracked();
         let access = access.clone();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = access.cancel(lang).await;
-            busy.set(false);
-            match result {
-                Ok(shown) => {
-                    if let Access::Found(lookup) = &access {
-                        found.0.set(Some((lookup.clone(), shown)));
-                    }
-                    navigate(
-                        &format!("{}?cancelled=1", access.page()),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+        form.send(
+            Ok(access.clone()),
+            move |access| async move { access.cancel(lang).await },
+            move |shown| {
+                if let Access::Found(lookup) = &access {
+                    found.0.set(Some((lookup.clone(), shown)));
                 }
-                Err(ApiError::Validation(body)) => {
-                    errors.set(vec![("cancel-button".to_owned(), body.message)])
-                }
-                Err(_) => errors.set(vec![(
-                    "cancel-button".to_owned(),
-                    booking_texts(lang).not_sent_body.to_owned(),
-                )]),
-            }
-        });
+                navigate(
+                    &format!("{}?cancelled=1", access.page()),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            },
+            move |error| {
+                let message = match error {
+                    ApiError::Validation(body) => body.message,
+                    _ => booking_texts(lang).not_sent_body.to_owned(),
+                };
+                vec![("cancel-button".to_owned(), message)]
+            },
+        );
     };
     view! {
         <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -15,8 +14,9 @@ use super::slots::{DateChooser, TimeChooser};
 use super::texts::{booking_text, booking_texts};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{error_for, refusal_errors, FormErrorSummary, FormErrors};
+use crate::components::form::{error_for, FormErrorSummary};
 use crate::components::loading::Loading;
+use crate::components::submit::{refused, Submit};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/booking/manage/{token}/change`.
@@ -71,8 +71,8 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     let time = RwSignal::new(None::<String>);
     // Kept when another day is chosen: the radios show it checked only where that day has the
     // same time, so what is sent is what is seen.
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let taken = RwSignal::new(None::<(String, Vec<SlotOffer>)>);
     // A booking the center cancelled is rebooked here: the same form, its own words.
     let rebook = booking.center_reason.is_some()
@@ -99,11 +99,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     };
     let back = access.page();
 
-    let submit = move || {
-        if busy.get_untracked() {
-            return;
-        }
-        let lang = prefs.lang.get_untracked();
+    let on_submit = form.on_submit(move |lang| {
         let request = RescheduleRequest {
             date: date.get_untracked(),
             time: time.get_untracked(),
@@ -120,59 +116,62 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                             .any(|s| request.time.as_ref() == Some(&s.time))
                 })
             });
-        let mut found_errors = FormErrors::new();
-        if request.date.is_none() {
-            found_errors.push((
+        let checked = if request.date.is_none() {
+            Err(vec![(
                 "date".to_owned(),
                 booking_texts(lang).date_missing.to_owned(),
-            ));
+            )])
         } else if request.time.is_none() || !shown {
-            found_errors.push(("time".to_owned(), BookingError::TimeMissing.message(lang)));
-        }
-        if !found_errors.is_empty() {
-            errors.set(found_errors);
-            return;
-        }
-        errors.set(Vec::new());
-        taken.set(None);
-        busy.set(true);
+            Err(vec![(
+                "time".to_owned(),
+                BookingError::TimeMissing.message(lang),
+            )])
+        } else {
+            Ok(request)
+        };
         let access = access.clone();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = access.reschedule(&request, lang).await;
-            busy.set(false);
-            match result {
-                Ok(shown) => {
-                    let page = access.page();
-                    if let Access::Found(lookup) = &access {
-                        found.0.set(Some((lookup.clone(), shown)));
-                    }
-                    navigate(
-                        &format!("{page}?changed=1"),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+        form.send(
+            checked,
+            {
+                let access = access.clone();
+                move |request| {
+                    taken.set(None);
+                    async move { access.reschedule(&request, lang).await }
                 }
-                Err(ApiError::SlotFull { message, offers }) => {
+            },
+            move |shown| {
+                let page = access.page();
+                if let Access::Found(lookup) = &access {
+                    found.0.set(Some((lookup.clone(), shown)));
+                }
+                navigate(
+                    &format!("{page}?changed=1"),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            },
+            move |error| match error {
+                ApiError::SlotFull { message, offers } => {
                     taken.set(Some((message, offers)));
                     availability.refetch();
+                    Vec::new()
                 }
-                Err(ApiError::Validation(body)) => {
-                    errors.set(refusal_errors(body, "change-form"));
-                }
-                Err(ApiError::NotFound) => errors.set(vec![(
+                ApiError::NotFound => vec![(
                     "change-form".to_owned(),
                     booking_texts(lang).not_found_title.to_owned(),
-                )]),
-                Err(_) => errors.set(vec![(
-                    "change-form".to_owned(),
-                    booking_texts(lang).not_sent_body.to_owned(),
-                )]),
-            }
-        });
-    };
+                )],
+                error => refused(
+                    error,
+                    "change-form",
+                    str::to_owned,
+                    booking_texts(lang).not_sent_body,
+                ),
+            },
+        );
+    });
     let choose_offer = move |offer: SlotOffer| {
         date.set(Some(offer.date.to_string()));
         time.set(Some(offer.time));
@@ -192,13 +191,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
         <form
             id="change-form"
             novalidate
-            on:submit={
-                let submit = submit.clone();
-                move |ev| {
-                    ev.prevent_default();
-                    submit();
-                }
-            }
+            on:submit=on_submit
         >
             <Transition fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
                 {move || Suspend::new(async move {

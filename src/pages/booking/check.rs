@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -12,9 +11,10 @@ use super::slots::when;
 use super::texts::{booking_text, booking_texts};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
-use crate::components::form::{problem_errors, refusal_errors_at, FormErrorSummary, FormErrors};
+use crate::components::form::{refusal_errors_at, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::components::sending::{NotSentPanel, SendButton};
+use crate::components::submit::{checked, Submit};
 use crate::dates::{long_date, time_range};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -32,7 +32,6 @@ fn field_href(field: &str) -> String {
 #[derive(Clone, PartialEq)]
 enum Sending {
     Idle,
-    Busy,
     /// The answer did not come back (or the server failed): the booking may or may not exist.
     Failed,
     /// The slot filled up meanwhile: the server's message and the free slots it offers.
@@ -65,50 +64,45 @@ pub fn CheckPage() -> impl IntoView {
     });
 
     let sending = RwSignal::new(Sending::Idle);
-    let errors = RwSignal::new(FormErrors::new());
+    let form = Submit::new();
+    let errors = form.errors;
 
     let submit = move || {
-        if sending.get_untracked() == Sending::Busy {
-            return;
-        }
         let lang = prefs.lang.get_untracked();
         let request = draft.0.with_untracked(|d| d.request.clone());
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, field_href));
-            return;
-        }
-        errors.set(Vec::new());
-        let mut key = String::new();
-        draft.update(|d| key = d.key_for_sending());
-        sending.set(Sending::Busy);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::create_booking(&request, &key, lang).await {
-                Ok(created) => {
-                    draft.clear();
-                    // Replace: Back from the confirmation must not land on a form that books.
-                    navigate(
-                        &format!("/booking/manage/{}?new=1", created.manage_token),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+        form.send(
+            checked(request, |r| r.parse(), lang, field_href),
+            move |request| {
+                let mut key = String::new();
+                draft.update(|d| key = d.key_for_sending());
+                sending.set(Sending::Idle);
+                async move { api::create_booking(&request, &key, lang).await }
+            },
+            move |created| {
+                draft.clear();
+                // Replace: Back from the confirmation must not land on a form that books.
+                navigate(
+                    &format!("/booking/manage/{}?new=1", created.manage_token),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            },
+            move |error| {
+                match error {
+                    ApiError::SlotFull { message, offers } => {
+                        sending.set(Sending::SlotTaken(message, offers))
+                    }
+                    ApiError::Validation(body) => {
+                        return refusal_errors_at(body, Step::Check.href().to_owned(), field_href)
+                    }
+                    _ => sending.set(Sending::Failed),
                 }
-                Err(ApiError::SlotFull { message, offers }) => {
-                    sending.set(Sending::SlotTaken(message, offers))
-                }
-                Err(ApiError::Validation(body)) => {
-                    sending.set(Sending::Idle);
-                    errors.set(refusal_errors_at(
-                        body,
-                        Step::Check.href().to_owned(),
-                        field_href,
-                    ));
-                }
-                Err(_) => sending.set(Sending::Failed),
-            }
-        });
+                Vec::new()
+            },
+        );
     };
 
     let choose_offer = move |offer: SlotOffer| {
@@ -144,12 +138,12 @@ pub fn CheckPage() -> impl IntoView {
                 Sending::Failed => Some(view! {
                     <NotSentPanel title=booking_text(|t| t.not_sent_title)>{booking_text(|t| t.not_sent_body)}</NotSentPanel>
                 }.into_any()),
-                Sending::Idle | Sending::Busy => None,
+                Sending::Idle => None,
             }}
             <h2>{booking_text(|t| t.confirm_heading)}</h2>
             <p>{booking_text(|t| t.confirm_body)}</p>
             <SendButton
-                busy=Signal::derive(move || sending.get() == Sending::Busy)
+                busy=form.busy()
                 label=move || {
                     let t = booking_texts(prefs.lang.get());
                     if sending.get() == Sending::Failed { t.try_again } else { t.confirm_button }

@@ -6,7 +6,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::staff::{
@@ -23,10 +22,9 @@ use super::use_staff_title;
 use crate::api;
 use crate::components::choices::{choice_options, CheckboxGroup, ChoiceOption};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextField,
-};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, Submit};
 use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
@@ -179,38 +177,31 @@ fn NewAccountForm(created: Callback<StaffAccount>) -> impl IntoView {
     let display_name = RwSignal::new(String::new());
     let roles = RwSignal::new(Vec::<String>::new());
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
-    let on_submit = submit_handler(busy, move |lang| {
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
+    let on_submit = form.on_submit(move |lang| {
         let request = NewAccount {
             username: Some(username.get_untracked()),
             display_name: Some(display_name.get_untracked()),
             roles: roles.with_untracked(|r| roles_of(r)),
             password: Some(password.get_untracked()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |f| format!("new-{f}")));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
-        spawn_local(async move {
-            let result = api::staff_create_account(&request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(account) => {
-                    username.set(String::new());
-                    display_name.set(String::new());
-                    roles.set(Vec::new());
-                    password.set(String::new());
-                    created.run(account);
-                }
-                Err(e) if auth.handled(&e) => {}
-                // A taken username (409) names no field: it is the username's problem.
-                Err(e) => errors.set(server_errors(lang, "new", e, "new-username")),
-            }
-        });
+        form.send(
+            checked(request, |r| r.parse(), lang, |f| format!("new-{f}")),
+            move |request| {
+                let csrf = auth.csrf();
+                async move { api::staff_create_account(&request, &csrf, lang).await }
+            },
+            move |account| {
+                username.set(String::new());
+                display_name.set(String::new());
+                roles.set(Vec::new());
+                password.set(String::new());
+                created.run(account);
+            },
+            // A taken username (409) names no field: it is the username's problem.
+            move |error| auth.form_errors(error, |e| server_errors(lang, "new", e, "new-username")),
+        );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     view! {
@@ -289,21 +280,6 @@ fn AccountEditor() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Copy)]
-struct Form {
-    errors: RwSignal<FormErrors>,
-    busy: RwSignal<bool>,
-}
-
-impl Form {
-    fn new() -> Form {
-        Form {
-            errors: RwSignal::new(FormErrors::new()),
-            busy: RwSignal::new(false),
-        }
-    }
-}
-
 #[component]
 fn AccountForms(account: StaffAccount) -> impl IntoView {
     let prefs = use_prefs();
@@ -316,62 +292,51 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
     // One change of the account: its answer replaces the account shown.
     let send = {
         let username = username.clone();
-        move |form: Form, update: AccountUpdate, first: &'static str, done: Tr| {
-            if form.busy.get_untracked() {
-                return;
-            }
-            let lang = prefs.lang.get_untracked();
-            form.errors.set(Vec::new());
-            form.busy.set(true);
-            let csrf = auth.csrf();
+        move |form: Submit,
+              lang: Lang,
+              checked: Result<AccountUpdate, FormErrors>,
+              first: &'static str,
+              done: Tr| {
             let username = username.clone();
-            spawn_local(async move {
-                let result = api::staff_update_account(&username, &update, &csrf, lang).await;
-                form.busy.set(false);
-                match result {
-                    Ok(account) => {
-                        current.set(account);
-                        notice.set(Some(done));
-                        focus_next_frame(notice_ref);
-                    }
-                    Err(e) if auth.handled(&e) => {}
-                    Err(e) => form.errors.set(server_errors(lang, "edit", e, first)),
-                }
-            });
+            form.send(
+                checked,
+                move |update| {
+                    let csrf = auth.csrf();
+                    async move { api::staff_update_account(&username, &update, &csrf, lang).await }
+                },
+                move |account| {
+                    current.set(account);
+                    notice.set(Some(done));
+                    focus_next_frame(notice_ref);
+                },
+                move |error| auth.form_errors(error, |e| server_errors(lang, "edit", e, first)),
+            );
         }
     };
 
-    let roles_form = Form::new();
+    let roles_form = Submit::new();
     let chosen = RwSignal::new(current.with_untracked(|a| {
         a.roles
             .iter()
             .map(|r| r.code().to_owned())
             .collect::<Vec<_>>()
     }));
-    let save_roles = {
+    let save_roles = roles_form.on_submit({
         let send = send.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let lang = prefs.lang.get_untracked();
+        move |lang| {
             let update = AccountUpdate {
                 roles: Some(chosen.with_untracked(|c| roles_of(c))),
                 ..AccountUpdate::default()
             };
-            if let Err(problems) = update.parse() {
-                roles_form
-                    .errors
-                    .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
-                return;
-            }
-            send(roles_form, update, "edit-roles", |t| t.roles_saved);
+            let checked = checked(update, |u| u.parse(), lang, |f| format!("edit-{f}"));
+            send(roles_form, lang, checked, "edit-roles", |t| t.roles_saved);
         }
-    };
+    });
 
-    let access_form = Form::new();
-    let toggle_active = {
+    let access_form = Submit::new();
+    let toggle_active = access_form.on_submit({
         let send = send.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
+        move |lang| {
             let active = current.with_untracked(|a| a.active);
             let update = AccountUpdate {
                 active: Some(!active),
@@ -382,28 +347,23 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
             } else {
                 |t| t.enabled_notice
             };
-            send(access_form, update, "edit-active", done);
+            send(access_form, lang, Ok(update), "edit-active", done);
         }
-    };
+    });
 
-    let password_form = Form::new();
+    let password_form = Submit::new();
     let password = RwSignal::new(String::new());
-    let set_password = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let lang = prefs.lang.get_untracked();
+    let set_password = password_form.on_submit(move |lang| {
         let update = AccountUpdate {
             password: Some(password.get_untracked()),
             ..AccountUpdate::default()
         };
-        if let Err(problems) = update.parse() {
-            password_form
-                .errors
-                .set(problem_errors(&problems, lang, |f| format!("edit-{f}")));
-            return;
-        }
-        password.set(String::new());
-        send(password_form, update, "edit-password", |t| t.password_set);
-    };
+        let checked = checked(update, |u| u.parse(), lang, |f| format!("edit-{f}"))
+            .inspect(|_| password.set(String::new()));
+        send(password_form, lang, checked, "edit-password", |t| {
+            t.password_set
+        });
+    });
 
     let a = move || current.get();
     view! {
@@ -443,7 +403,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                     selected=chosen
                     error=Signal::derive(move || roles_form.errors.with(|e| error_for(e, "edit-roles")))
                 />
-                <button type="submit" class="button" disabled=move || roles_form.busy.get()>{tr(|t| t.save_roles)}</button>
+                <button type="submit" class="button" disabled=move || roles_form.busy().get()>{tr(|t| t.save_roles)}</button>
             </form>
         </section>
 
@@ -465,7 +425,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                     } else {
                         "edit-active-hint"
                     }
-                    disabled=move || access_form.busy.get()
+                    disabled=move || access_form.busy().get()
                 >
                     {move || if a().active { tr(|t| t.disable_account)() } else { tr(|t| t.enable_account)() }}
                 </button>
@@ -485,7 +445,7 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                     input_type="password"
                     autocomplete="new-password"
                 />
-                <button type="submit" class="button button--secondary" disabled=move || password_form.busy.get()>{tr(|t| t.set_password)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || password_form.busy().get()>{tr(|t| t.set_password)}</button>
             </form>
         </section>
     }

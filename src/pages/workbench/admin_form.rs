@@ -8,7 +8,8 @@ use portal_domain::{Lang, Localized};
 
 use super::texts::pick;
 use crate::api::ApiError;
-use crate::components::form::{error_for, refusal_errors_at, FormErrors};
+use crate::components::form::{error_for, FormErrors};
+use crate::components::submit::refused;
 
 /// The id of a field's input: the API's field name with `.` as `-` (`opening_hours.0.opens` →
 /// `opening_hours-0-opens`), so the error summary's links are plain fragments.
@@ -33,10 +34,7 @@ pub fn parser_errors<E: Localized>(lang: Lang, problems: &[(String, E)]) -> Form
 /// A refused or failed request as the form's errors: the server's per-field messages at their
 /// fields, a refusal about the whole request (409 …) at `first`.
 pub fn request_errors(lang: Lang, error: ApiError, first: &str) -> FormErrors {
-    match error {
-        ApiError::Validation(body) => refusal_errors_at(body, first.to_owned(), field_id),
-        _ => vec![(first.to_owned(), pick(lang, |t| t.not_sent).to_owned())],
-    }
+    refused(error, first, field_id, pick(lang, |t| t.not_sent))
 }
 
 /// The message of one field, as a signal.

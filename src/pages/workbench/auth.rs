@@ -12,6 +12,7 @@ use super::page_table::{StaffPage, PAGES};
 use super::texts::tr;
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
+use crate::components::form::FormErrors;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 
@@ -66,6 +67,20 @@ impl Auth {
             true
         } else {
             false
+        }
+    }
+
+    /// A staff form's errors for a failed send: none when the session had ended (the page is
+    /// being left for the login page, see [`Auth::handled`]), else `errors` of it.
+    pub fn form_errors(
+        &self,
+        error: ApiError,
+        errors: impl FnOnce(ApiError) -> FormErrors,
+    ) -> FormErrors {
+        if self.handled(&error) {
+            Vec::new()
+        } else {
+            errors(error)
         }
     }
 }

@@ -2,7 +2,6 @@ use std::future::Future;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::assistance::{
@@ -22,10 +21,10 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, problem_errors, refusal_errors_at, submit_handler, FormErrorSummary, FormErrors,
-    Radio, TextArea, TextField,
+    error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
 };
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, refused, Submit};
 use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
@@ -135,12 +134,11 @@ fn CaseBody(detail: CaseDetail, updated: Callback<(CaseDetail, Tr)>) -> impl Int
     }
 }
 
-/// One of the case page's forms: its messages, whether it is sending, the prefix of its
-/// fields' ids and the id its refusals that name no field link to.
+/// One of the case page's forms: its sending (and messages), the prefix of its fields' ids and
+/// the id its refusals that name no field link to.
 #[derive(Clone, Copy)]
 struct FormState {
-    errors: RwSignal<FormErrors>,
-    busy: RwSignal<bool>,
+    submit: Submit,
     prefix: &'static str,
     first: &'static str,
     /// The `Idempotency-Key` of the form's next action: kept while it is retried, new once it
@@ -151,8 +149,7 @@ struct FormState {
 impl FormState {
     fn new(prefix: &'static str, first: &'static str) -> FormState {
         FormState {
-            errors: RwSignal::new(FormErrors::new()),
-            busy: RwSignal::new(false),
+            submit: Submit::new(),
             prefix,
             first,
             key: RwSignal::new(api::new_idempotency_key()),
@@ -160,54 +157,49 @@ impl FormState {
     }
 }
 
-/// Sends one of the case's changes: `call` gets the session's CSRF token and the form's
-/// `Idempotency-Key`. The server's field messages go to the form's fields (`{prefix}-{field}`),
-/// any other refusal (409 …) to `first` so the summary links somewhere.
-fn send<C, F>(
+/// Sends one of the case's changes once `checked` is a request: `call` gets it, the session's
+/// CSRF token and the form's `Idempotency-Key`. The server's field messages go to the form's
+/// fields (`{prefix}-{field}`), any other refusal (409 …) to `first` so the summary links
+/// somewhere.
+fn send<R, C, F>(
     form: FormState,
     auth: Auth,
     lang: Lang,
+    checked: Result<R, FormErrors>,
     done: Tr,
     updated: Callback<(CaseDetail, Tr)>,
     call: C,
 ) where
-    C: FnOnce(String, String) -> F,
+    C: FnOnce(R, String, String) -> F,
     F: Future<Output = Result<CaseDetail, ApiError>> + 'static,
 {
     let FormState {
-        errors,
-        busy,
+        submit,
         prefix,
         first,
         key,
     } = form;
-    let call = call(auth.csrf(), key.get_untracked());
-    errors.set(Vec::new());
-    busy.set(true);
-    spawn_local(async move {
-        let result = call.await;
-        busy.set(false);
-        match result {
-            Ok(detail) => {
-                key.set(api::new_idempotency_key());
-                updated.run((detail, done));
-            }
-            Err(error) if auth.handled(&error) => {}
-            Err(ApiError::Validation(body)) => {
-                errors.set(refusal_errors_at(body, first.to_owned(), |f| {
-                    format!("{prefix}-{f}")
-                }));
-            }
-            Err(ApiError::NotFound) => errors.set(vec![(
+    submit.send(
+        checked,
+        move |request| call(request, auth.csrf(), key.get_untracked()),
+        move |detail| {
+            key.set(api::new_idempotency_key());
+            updated.run((detail, done));
+        },
+        move |error| match error {
+            error if auth.handled(&error) => Vec::new(),
+            ApiError::NotFound => vec![(
                 first.to_owned(),
                 pick(lang, |t| t.case_not_found).to_owned(),
-            )]),
-            Err(_) => errors.set(vec![(
-                first.to_owned(),
-                pick(lang, |t| t.not_sent).to_owned(),
-            )]),
-        }
-    });
+            )],
+            error => refused(
+                error,
+                first,
+                |f| format!("{prefix}-{f}"),
+                pick(lang, |t| t.not_sent),
+            ),
+        },
+    );
 }
 
 #[component]
@@ -219,38 +211,33 @@ fn AssignForm(
     let prefs = use_prefs();
     let auth = use_auth();
     let form = FormState::new("assign", "assign-username");
-    let FormState { errors, busy, .. } = form;
+    let (errors, busy) = (form.submit.errors, form.submit.busy());
     let username = RwSignal::new(String::new());
     let me = auth.username();
     let mine = assignee.as_deref() == Some(me.as_str());
-    let assign = move |to: Option<String>| {
+    let assign = move |to: Result<Option<String>, FormErrors>| {
         let lang = prefs.lang.get_untracked();
-        let request = AssignRequest { username: to };
         send(
             form,
             auth,
             lang,
+            to.map(|username| AssignRequest { username }),
             |t| t.assigned_notice,
             updated,
-            move |csrf, _| async move { api::staff_assign(id, &request, &csrf, lang).await },
+            move |request, csrf, _| async move { api::staff_assign(id, &request, &csrf, lang).await },
         );
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
+    let on_submit = form.submit.on_submit(move |lang| {
         let name = username.get_untracked().trim().to_owned();
         if name.is_empty() {
-            errors.set(vec![(
+            assign(Err(vec![(
                 "assign-username".to_owned(),
-                portal_domain::api::staff::StaffError::UsernameMissing
-                    .message(prefs.lang.get_untracked()),
-            )]);
-            return;
+                portal_domain::api::staff::StaffError::UsernameMissing.message(lang),
+            )]));
+        } else {
+            assign(Ok(Some(name)));
         }
-        assign(Some(name));
-    };
+    });
     let error = Signal::derive(move || errors.with(|e| error_for(e, "assign-username")));
     view! {
         <section class="case-panel" aria-labelledby="assign-heading">
@@ -258,12 +245,12 @@ fn AssignForm(
             <FormErrorSummary errors=errors/>
             <div class="button-row">
                 {(!mine).then(|| view! {
-                    <button type="button" class="button" disabled=move || busy.get() on:click=move |_| assign(Some(auth.username()))>
+                    <button type="button" class="button" disabled=move || busy.get() on:click=move |_| assign(Ok(Some(auth.username())))>
                         {tr(|t| t.assign_to_me)}
                     </button>
                 })}
                 {assignee.is_some().then(|| view! {
-                    <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| assign(None)>
+                    <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=move |_| assign(Ok(None))>
                         {tr(|t| t.unassign)}
                     </button>
                 })}
@@ -293,12 +280,12 @@ fn TransitionForm(
     let prefs = use_prefs();
     let auth = use_auth();
     let form = FormState::new("transition", "transition-to");
-    let FormState { errors, busy, .. } = form;
+    let (errors, busy) = (form.submit.errors, form.submit.busy());
     let chosen = RwSignal::new(None::<String>);
     let reason = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
     let to = move || chosen.get().as_deref().and_then(RequestStatus::from_code);
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.submit.on_submit(move |lang| {
         let target = chosen
             .get_untracked()
             .as_deref()
@@ -313,19 +300,16 @@ fn TransitionForm(
                 .then(|| text(outcome))
                 .flatten(),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |f| {
-                format!("transition-{f}")
-            }));
-            return;
-        }
         send(
             form,
             auth,
             lang,
+            checked(request, |r| r.parse(), lang, |f| format!("transition-{f}")),
             |t| t.status_changed,
             updated,
-            move |csrf, _| async move { api::staff_transition(id, &request, &csrf, lang).await },
+            move |request, csrf, _| async move {
+                api::staff_transition(id, &request, &csrf, lang).await
+            },
         );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
@@ -404,10 +388,10 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
     let form = FormState::new("message", "message-text");
-    let FormState { errors, busy, .. } = form;
+    let (errors, busy) = (form.submit.errors, form.submit.busy());
     let kind = RwSignal::new(Some(MessageKind::MoreMaterialRequested.code().to_owned()));
     let text = RwSignal::new(String::new());
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.submit.on_submit(move |lang| {
         let request = MessageRequest {
             kind: kind
                 .get_untracked()
@@ -415,17 +399,16 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                 .and_then(MessageKind::from_code),
             text: Some(text.get_untracked()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |f| format!("message-{f}")));
-            return;
-        }
         send(
             form,
             auth,
             lang,
+            checked(request, |r| r.parse(), lang, |f| format!("message-{f}")),
             |t| t.message_sent,
             updated,
-            move |csrf, key| async move { api::staff_message(id, &request, &csrf, &key, lang).await },
+            move |request, csrf, key| async move {
+                api::staff_message(id, &request, &csrf, &key, lang).await
+            },
         );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
@@ -470,23 +453,22 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
 fn NoteForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
     let auth = use_auth();
     let form = FormState::new("note", "note-text");
-    let FormState { errors, busy, .. } = form;
+    let (errors, busy) = (form.submit.errors, form.submit.busy());
     let text = RwSignal::new(String::new());
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.submit.on_submit(move |lang| {
         let request = NoteRequest {
             text: Some(text.get_untracked()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |f| format!("note-{f}")));
-            return;
-        }
         send(
             form,
             auth,
             lang,
+            checked(request, |r| r.parse(), lang, |f| format!("note-{f}")),
             |t| t.note_added,
             updated,
-            move |csrf, key| async move { api::staff_note(id, &request, &csrf, &key, lang).await },
+            move |request, csrf, key| async move {
+                api::staff_note(id, &request, &csrf, &key, lang).await
+            },
         );
     });
     view! {

@@ -17,7 +17,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{submit_handler, FormErrorSummary};
+use crate::components::form::FormErrorSummary;
 use crate::components::loading::Loading;
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
@@ -149,7 +149,7 @@ fn ConfirmBulkCancel(
     focus_next_frame(heading);
     let ids: Vec<i64> = cluster.bookings.iter().map(|b| b.id).collect();
     let count = ids.len();
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = BulkCancelRequest {
             ids: ids.clone(),
             reason: Some(reason.get_untracked()),

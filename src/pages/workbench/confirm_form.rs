@@ -5,38 +5,40 @@
 use std::future::Future;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::{Lang, Localized};
 
 use super::auth::Auth;
 use super::texts::{pick, tr, Tr};
 use crate::api::ApiError;
-use crate::components::form::{error_for, problem_errors, refusal_errors_at, FormErrors, TextArea};
-
-/// A confirm form's refusal, all of it on its one field (`id`), so the summary links there:
-/// the server's field messages, else its message, else "not sent".
-pub fn errors_on(error: ApiError, id: &str, lang: Lang) -> FormErrors {
-    match error {
-        ApiError::Validation(body) => refusal_errors_at(body, id.to_owned(), |_| id.to_owned()),
-        _ => vec![(id.to_owned(), pick(lang, |t| t.not_sent).to_owned())],
-    }
-}
+use crate::components::form::{error_for, problem_errors, FormErrors, TextArea};
+use crate::components::submit::{refused, Submit};
 
 /// The state of a confirm form whose one field is `id`.
 #[derive(Clone, Copy)]
 pub struct ConfirmState {
     pub id: &'static str,
     pub errors: RwSignal<FormErrors>,
-    pub busy: RwSignal<bool>,
+    pub busy: Signal<bool>,
+    form: Submit,
 }
 
 impl ConfirmState {
     pub fn new(id: &'static str) -> ConfirmState {
+        let form = Submit::new();
         ConfirmState {
             id,
-            errors: RwSignal::new(FormErrors::new()),
-            busy: RwSignal::new(false),
+            errors: form.errors,
+            busy: form.busy(),
+            form,
         }
+    }
+
+    /// The form's `submit` handler (see [`Submit::on_submit`]).
+    pub fn on_submit(
+        self,
+        submit: impl Fn(Lang) + 'static,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+        self.form.on_submit(submit)
     }
 
     /// Sends the confirmed action once the shared parser has no `problems` with its request (a
@@ -55,23 +57,23 @@ impl ConfirmState {
         C: FnOnce(String) -> F,
         F: Future<Output = Result<T, ApiError>> + 'static,
     {
-        let ConfirmState { id, errors, busy } = self;
-        if let Some(problems) = problems {
-            errors.set(problem_errors(&problems, lang, |_| id.to_owned()));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let call = call(auth.csrf());
-        spawn_local(async move {
-            let result = call.await;
-            busy.set(false);
-            match result {
-                Ok(answer) => done(answer),
-                Err(e) if auth.handled(&e) => {}
-                Err(e) => errors.set(errors_on(e, id, lang)),
-            }
-        });
+        let id = self.id;
+        let checked = match problems {
+            Some(problems) => Err(problem_errors(&problems, lang, |_| id.to_owned())),
+            None => Ok(()),
+        };
+        self.form.send(
+            checked,
+            move |()| call(auth.csrf()),
+            done,
+            // Every refusal is said at the one field, so the summary links there: the server's
+            // field messages, else its message, else "not sent".
+            move |error| {
+                auth.form_errors(error, |e| {
+                    refused(e, id, |_| id.to_owned(), pick(lang, |t| t.not_sent))
+                })
+            },
+        );
     }
 }
 
@@ -86,7 +88,7 @@ pub fn ConfirmReasonForm<S>(
     errors: RwSignal<FormErrors>,
     max_chars: usize,
     confirm: Tr,
-    busy: RwSignal<bool>,
+    busy: Signal<bool>,
     on_submit: S,
     on_cancel: Callback<()>,
 ) -> impl IntoView

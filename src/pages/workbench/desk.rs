@@ -1,6 +1,5 @@
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::booking::BookingStatus;
@@ -14,6 +13,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::loading::Loading;
+use crate::components::submit::Submit;
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
@@ -219,25 +219,25 @@ fn DeskCard(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
-    let busy = RwSignal::new(false);
+    let sending = Submit::new();
+    let busy = sending.busy();
     let error = RwSignal::new(None::<String>);
     let b = move || booking.get();
     let act = move |what: Act| {
-        if busy.get_untracked() {
-            return;
-        }
         let id = booking.with_untracked(|b| b.id);
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let result = match what {
-                Act::CheckIn => api::staff_check_in(id, &csrf, lang).await,
-                Act::NoShow => api::staff_no_show(id, &csrf, lang).await,
-            };
-            busy.set(false);
-            match result {
+        sending.act(
+            move || {
+                let csrf = auth.csrf();
+                error.set(None);
+                async move {
+                    match what {
+                        Act::CheckIn => api::staff_check_in(id, &csrf, lang).await,
+                        Act::NoShow => api::staff_no_show(id, &csrf, lang).await,
+                    }
+                }
+            },
+            move |result| match result {
                 Ok(updated) => {
                     let text = match what {
                         Act::CheckIn => workbench_texts(lang)
@@ -258,8 +258,8 @@ fn DeskCard(
                     error.set(Some(pick(lang, |t| t.case_not_found).to_owned()))
                 }
                 Err(_) => error.set(Some(pick(lang, |t| t.not_sent).to_owned())),
-            }
-        });
+            },
+        );
     };
     let heading_id = move || format!("booking-{}", booking.with(|b| b.id));
     let state = move || {

@@ -2,7 +2,6 @@
 //! switch, sign out, and the pages the account's roles open.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -11,6 +10,7 @@ use super::page_table::PAGES;
 use super::texts::tr;
 use crate::api;
 use crate::components::header_parts::{LanguageSwitch, SkipLink};
+use crate::components::submit::Submit;
 use crate::prefs::{text, use_prefs};
 
 #[component]
@@ -18,22 +18,22 @@ pub fn StaffHeader() -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
     let navigate = use_navigate();
-    let busy = RwSignal::new(false);
+    let sending = Submit::new();
+    let busy = sending.busy();
     let log_out = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        let csrf = auth.csrf();
         let navigate = navigate.clone();
-        spawn_local(async move {
+        sending.act(
+            move || {
+                let csrf = auth.csrf();
+                async move { api::staff_logout(&csrf, prefs.lang.get_untracked()).await }
+            },
             // Whatever the answer (an ended session included), this browser is signed out.
-            let _ = api::staff_logout(&csrf, prefs.lang.get_untracked()).await;
-            busy.set(false);
-            auth.expired.set(false);
-            auth.state.set(Some(None));
-            navigate("/staff/login?signed_out=1", Default::default());
-        });
+            move |_| {
+                auth.expired.set(false);
+                auth.state.set(Some(None));
+                navigate("/staff/login?signed_out=1", Default::default());
+            },
+        );
     };
     let who = move || {
         auth.state.with(|s| {

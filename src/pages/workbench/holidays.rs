@@ -6,7 +6,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::api::admin::{
     days_off, year_changes, CheckedYear, HolidayInput, HolidayOrigin, HolidayYear, HolidayYearList,
     HolidayYearRequest, YearChanges,
@@ -25,6 +24,7 @@ use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
+use crate::components::submit::Submit;
 use crate::dates::short_date;
 use crate::i18n::strings;
 use crate::prefs::use_prefs;
@@ -75,12 +75,14 @@ struct YearForm {
     /// check step replaces it, "go back" draws it again).
     owner: StoredValue<Option<Owner>>,
     errors: RwSignal<FormErrors>,
-    busy: RwSignal<bool>,
+    /// Publishing the checked year (its errors are `errors`).
+    submit: Submit,
     check: RwSignal<Option<Check>>,
 }
 
 impl YearForm {
     fn new() -> YearForm {
+        let errors = RwSignal::new(FormErrors::new());
         let form = YearForm {
             year: RwSignal::new(String::new()),
             title: RwSignal::new(String::new()),
@@ -89,8 +91,8 @@ impl YearForm {
             working: RwSignal::new(Vec::new()),
             next_key: StoredValue::new(0),
             owner: StoredValue::new(Owner::current()),
-            errors: RwSignal::new(FormErrors::new()),
-            busy: RwSignal::new(false),
+            errors,
+            submit: Submit::with_errors(errors),
             check: RwSignal::new(None),
         };
         form.reset();
@@ -369,10 +371,11 @@ fn PublishForm(
     let years = StoredValue::new(list.items);
     let YearForm {
         errors,
-        busy,
+        submit,
         check,
         ..
     } = form;
+    let busy = submit.busy();
 
     let on_check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -416,30 +419,24 @@ fn PublishForm(
     };
 
     let publish = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
         let Some(Check { request, year, .. }) = check.get_untracked() else {
             return;
         };
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
-        busy.set(true);
-        spawn_local(async move {
-            let result = api::staff_publish_holidays(year.year, &request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(year) => published.run(year),
-                Err(e) if auth.handled(&e) => {}
-                Err(e) => {
+        submit.send(
+            Ok(request),
+            move |request| {
+                let csrf = auth.csrf();
+                async move { api::staff_publish_holidays(year.year, &request, &csrf, lang).await }
+            },
+            move |year| published.run(year),
+            move |error| {
+                auth.form_errors(error, |e| {
                     check.set(None);
-                    errors.set(in_page_order(
-                        request_errors(lang, e, "year"),
-                        &form.order(),
-                    ));
-                }
-            }
-        });
+                    in_page_order(request_errors(lang, e, "year"), &form.order())
+                })
+            },
+        );
     };
     let back = move |_| {
         check.set(None);
@@ -609,7 +606,7 @@ where
 }
 
 #[component]
-fn CheckStep<P, B>(check: Check, busy: RwSignal<bool>, publish: P, back: B) -> impl IntoView
+fn CheckStep<P, B>(check: Check, busy: Signal<bool>, publish: P, back: B) -> impl IntoView
 where
     P: Fn(leptos::ev::MouseEvent) + Clone + 'static,
     B: Fn(leptos::ev::MouseEvent) + Clone + 'static,

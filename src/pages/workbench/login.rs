@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::LoginRequest;
 
@@ -7,10 +6,8 @@ use super::auth::use_auth;
 use super::texts::{pick, tr};
 use super::use_staff_title;
 use crate::api::{self, ApiError};
-use crate::components::form::{
-    error_for, problem_errors, refusal_errors, submit_handler, FormErrorSummary, FormErrors,
-    TextField,
-};
+use crate::components::form::{error_for, FormErrorSummary, TextField};
+use crate::components::submit::{checked, refused, Submit};
 
 /// Where to go after signing in: a workbench page named by `?next=`, else the start page.
 /// Anything else (another site, the login page itself) is ignored.
@@ -33,47 +30,37 @@ pub fn LoginPage() -> impl IntoView {
     use_staff_title(|t| t.login_heading);
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let expired = move || query.with(|q| q.get("expired").is_some());
     let signed_out = move || query.with(|q| q.get("signed_out").is_some());
     let asked_first = move || query.with(|q| q.get("next").is_some()) && !expired();
 
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = LoginRequest {
             username: Some(username.get_untracked()),
             password: Some(password.get_untracked()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, str::to_owned));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let result = api::staff_login(&request, lang).await;
-            busy.set(false);
-            match result {
-                Ok(session) => {
-                    password.set(String::new());
-                    auth.expired.set(false);
-                    auth.state.set(Some(Some(session)));
-                    let next = next_page(query.with_untracked(|q| q.get("next")));
-                    navigate(&next, Default::default());
-                }
-                Err(ApiError::Validation(body)) => {
+        form.send(
+            checked(request, |r| r.parse(), lang, str::to_owned),
+            move |request| async move { api::staff_login(&request, lang).await },
+            move |session| {
+                password.set(String::new());
+                auth.expired.set(false);
+                auth.state.set(Some(Some(session)));
+                let next = next_page(query.with_untracked(|q| q.get("next")));
+                navigate(&next, Default::default());
+            },
+            move |error| {
+                if matches!(error, ApiError::Validation(_)) {
                     // Wrong username or password, and too many tries (429), are about the
                     // login as a whole: shown at the first field.
                     password.set(String::new());
-                    errors.set(refusal_errors(body, "username"));
                 }
-                Err(_) => errors.set(vec![(
-                    "username".to_owned(),
-                    pick(lang, |t| t.not_sent).to_owned(),
-                )]),
-            }
-        });
+                refused(error, "username", str::to_owned, pick(lang, |t| t.not_sent))
+            },
+        );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
 

@@ -4,7 +4,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::api::notices::{
     NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
 };
@@ -16,10 +15,9 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    error_for, problem_errors, submit_handler, FormErrorSummary, FormErrors, TextArea, TextField,
-};
+use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextArea, TextField};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, Submit};
 use crate::prefs::use_prefs;
 
 #[component]
@@ -130,11 +128,11 @@ fn NoticeForm(
             .code()
             .to_owned(),
     ));
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let error =
         move |f: &'static str| Signal::derive(move || errors.with(|e| error_for(e, &field_id(f))));
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let input = NoticeInput {
             level: level
                 .get_untracked()
@@ -147,24 +145,22 @@ fn NoticeForm(
             starts_on: Some(starts_on.get_untracked()),
             ends_on: Some(ends_on.get_untracked()),
         };
-        if let Err(problems) = input.parse() {
-            errors.set(problem_errors(&problems, lang, field_id));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
-        spawn_local(async move {
-            let result = api::staff_save_notice(id, &input, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(_) => saved.run(if id.is_some() {
+        form.send(
+            checked(input, |i| i.parse(), lang, field_id),
+            move |input| {
+                let csrf = auth.csrf();
+                async move { api::staff_save_notice(id, &input, &csrf, lang).await }
+            },
+            move |_| {
+                saved.run(if id.is_some() {
                     |t| t.notice_saved
                 } else {
                     |t| t.notice_published
-                }),
-                Err(e) if auth.handled(&e) => {}
-                Err(ApiError::Validation(body)) => {
+                })
+            },
+            move |error| match error {
+                error if auth.handled(&error) => Vec::new(),
+                ApiError::Validation(body) => {
                     // The server's field messages by field, in the form's order; any other
                     // refusal on the first field, so the summary links somewhere.
                     let mut list: FormErrors = FIELDS
@@ -178,18 +174,15 @@ fn NoticeForm(
                     if list.is_empty() {
                         list.push((field_id(FIELDS[0]), body.message));
                     }
-                    errors.set(list);
+                    list
                 }
-                Err(ApiError::NotFound) => errors.set(vec![(
+                ApiError::NotFound => vec![(
                     field_id(FIELDS[0]),
                     pick(lang, |t| t.case_not_found).to_owned(),
-                )]),
-                Err(_) => errors.set(vec![(
-                    field_id(FIELDS[0]),
-                    pick(lang, |t| t.not_sent).to_owned(),
-                )]),
-            }
-        });
+                )],
+                _ => vec![(field_id(FIELDS[0]), pick(lang, |t| t.not_sent).to_owned())],
+            },
+        );
     });
     let levels = choice_options(NoticeLevel::ALL, |l| l.code(), |l, lang| l.label(lang));
     view! {
@@ -224,30 +217,28 @@ fn NoticeCard(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
-    let busy = RwSignal::new(false);
+    let sending = Submit::new();
+    let busy = sending.busy();
     let failed = RwSignal::new(None::<String>);
     let id = notice.notice.id;
     let state = notice.state;
     let open = matches!(state, NoticeState::Shown | NoticeState::Scheduled);
     let heading_id = format!("notice-{id}-title");
     let withdraw = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
-        busy.set(true);
-        failed.set(None);
-        spawn_local(async move {
-            let result = api::staff_withdraw_notice(id, &csrf, lang).await;
-            busy.set(false);
-            match result {
+        sending.act(
+            move || {
+                let csrf = auth.csrf();
+                failed.set(None);
+                async move { api::staff_withdraw_notice(id, &csrf, lang).await }
+            },
+            move |result| match result {
                 Ok(_) => withdrawn.run(()),
                 Err(e) if auth.handled(&e) => {}
                 Err(ApiError::Validation(body)) => failed.set(Some(body.message)),
                 Err(_) => failed.set(Some(pick(lang, |t| t.not_sent).to_owned())),
-            }
-        });
+            },
+        );
     };
     let n = notice.notice.clone();
     let (starts, ends) = (n.starts_on, n.ends_on);

@@ -1,6 +1,5 @@
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::rating::{
@@ -14,11 +13,9 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{
-    error_for, problem_errors, refusal_message, submit_handler, FormErrorSummary, FormErrors,
-    TextArea,
-};
+use crate::components::form::{error_for, refusal_message, FormErrorSummary, TextArea};
 use crate::components::loading::Loading;
+use crate::components::submit::{checked, Submit};
 use crate::prefs::use_prefs;
 
 /// `?follow_up=&page=` as in the address, so a filtered list can be bookmarked.
@@ -232,35 +229,30 @@ fn field_id(id: i64) -> &'static str {
 fn ReplyForm(id: i64, replied: Callback<FollowUpItem>) -> impl IntoView {
     let auth = use_auth();
     let text = RwSignal::new(String::new());
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let field = field_id(id);
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = RatingReplyRequest {
             text: Some(text.get_untracked()),
         };
-        if let Err(problems) = request.parse() {
-            errors.set(problem_errors(&problems, lang, |_| field.to_owned()));
-            return;
-        }
-        errors.set(Vec::new());
-        busy.set(true);
-        let csrf = auth.csrf();
-        spawn_local(async move {
-            let result = api::staff_rating_reply(id, &request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(item) => replied.run(item),
-                Err(error) if auth.handled(&error) => {}
-                Err(ApiError::Validation(body)) => {
-                    errors.set(vec![(field.to_owned(), refusal_message(body))]);
-                }
-                Err(_) => errors.set(vec![(
-                    field.to_owned(),
-                    pick(lang, |t| t.not_sent).to_owned(),
-                )]),
-            }
-        });
+        form.send(
+            checked(request, |r| r.parse(), lang, |_| field.to_owned()),
+            move |request| {
+                let csrf = auth.csrf();
+                async move { api::staff_rating_reply(id, &request, &csrf, lang).await }
+            },
+            move |item| replied.run(item),
+            move |error| {
+                auth.form_errors(error, |error| {
+                    let message = match error {
+                        ApiError::Validation(body) => refusal_message(body),
+                        _ => pick(lang, |t| t.not_sent).to_owned(),
+                    };
+                    vec![(field.to_owned(), message)]
+                })
+            },
+        );
     });
     view! {
         <FormErrorSummary errors=errors/>

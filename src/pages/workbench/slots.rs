@@ -5,7 +5,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use portal_domain::api::desk::{
     ClosureRequest, DeskSlot, DeskSlots, SeatsRequest, MAX_CLOSURE_REASON_CHARS,
 };
@@ -17,8 +16,9 @@ use super::confirm_form::{ConfirmReasonForm, ConfirmState};
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{refusal_message, submit_handler, FormErrorSummary};
+use crate::components::form::{refusal_message, FormErrorSummary};
 use crate::components::loading::Loading;
+use crate::components::submit::Submit;
 use crate::prefs::use_prefs;
 
 /// What is being closed, waiting for the reason and a confirmation.
@@ -55,7 +55,8 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
     let notice = RwSignal::new(None::<String>);
     let notice_ref = NodeRef::<html::P>::new();
     let action_error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let sending = Submit::new();
+    let busy = sending.busy();
     // The `Idempotency-Key` of the next "add a seat": kept while it is retried, new once a seat
     // was added, so a lost answer never adds two.
     let seat_key = RwSignal::new(api::new_idempotency_key());
@@ -81,9 +82,6 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
         let venue = venue.clone();
         let date = date.clone();
         Callback::new(move |slot: DeskSlot| {
-            if busy.get_untracked() {
-                return;
-            }
             let lang = prefs.lang.get_untracked();
             let request = SeatsRequest {
                 venue: Some(venue.clone()),
@@ -91,14 +89,14 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                 start_time: Some(slot.time.clone()),
                 add: Some(1),
             };
-            let csrf = auth.csrf();
-            let key = seat_key.get_untracked();
-            busy.set(true);
-            action_error.set(None);
-            spawn_local(async move {
-                let result = api::staff_add_seats(&request, &csrf, &key, lang).await;
-                busy.set(false);
-                match result {
+            sending.act(
+                move || {
+                    let csrf = auth.csrf();
+                    let key = seat_key.get_untracked();
+                    action_error.set(None);
+                    async move { api::staff_add_seats(&request, &csrf, &key, lang).await }
+                },
+                move |result| match result {
                     Ok(updated) => {
                         seat_key.set(api::new_idempotency_key());
                         let what = day
@@ -110,22 +108,19 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                         slots.refetch();
                     }
                     Err(e) => failed(e, lang),
-                }
-            });
+                },
+            );
         })
     };
     let reopen = Callback::new(move |(id, slot): (i64, Option<(String, String)>)| {
-        if busy.get_untracked() {
-            return;
-        }
         let lang = prefs.lang.get_untracked();
-        let csrf = auth.csrf();
-        busy.set(true);
-        action_error.set(None);
-        spawn_local(async move {
-            let result = api::staff_reopen_slot(id, &csrf, lang).await;
-            busy.set(false);
-            match result {
+        sending.act(
+            move || {
+                let csrf = auth.csrf();
+                action_error.set(None);
+                async move { api::staff_reopen_slot(id, &csrf, lang).await }
+            },
+            move |result| match result {
                 Ok(_) => {
                     let what = day
                         .map(|d| {
@@ -141,8 +136,8 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
                     on_changed.run(());
                 }
                 Err(e) => failed(e, lang),
-            }
-        });
+            },
+        );
     });
     let ask_close = Callback::new(move |p: Pending| {
         action_error.set(None);
@@ -208,7 +203,7 @@ pub fn SlotsPanel(venue: String, date: String, on_changed: Callback<()>) -> impl
 #[component]
 fn SlotList(
     list: DeskSlots,
-    busy: RwSignal<bool>,
+    busy: Signal<bool>,
     /// While a closure is being confirmed, the other actions step aside.
     hidden: Signal<bool>,
     add_seat: Callback<DeskSlot>,
@@ -272,7 +267,7 @@ fn SlotList(
 fn SlotItem(
     item: DeskSlot,
     max: u16,
-    busy: RwSignal<bool>,
+    busy: Signal<bool>,
     add_seat: Callback<DeskSlot>,
     reopen: Callback<(i64, Option<(String, String)>)>,
     ask_close: Callback<Pending>,
@@ -382,7 +377,7 @@ fn ConfirmClose(
             ))
         }
     };
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = ClosureRequest {
             venue: Some(venue.clone()),
             date: Some(date.to_string()),

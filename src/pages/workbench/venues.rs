@@ -5,7 +5,6 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::admin::{form_number, AdminVenue, AdminVenueList, VenueBookingUpdate};
@@ -21,8 +20,9 @@ use super::use_staff_title;
 use crate::api;
 use crate::components::choices::RadioGroup;
 use crate::components::focus::focus_next_frame;
-use crate::components::form::{error_for, submit_handler, FormErrorSummary, FormErrors, TextField};
+use crate::components::form::{error_for, FormErrorSummary, TextField};
 use crate::components::loading::Loading;
+use crate::components::submit::Submit;
 use crate::i18n::strings;
 use crate::prefs::use_prefs;
 
@@ -227,8 +227,8 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
     );
     let chosen = RwSignal::new(venue.topics.clone());
     let all_topics = StoredValue::new(topics);
-    let errors = RwSignal::new(FormErrors::new());
-    let busy = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
     let notice = RwSignal::new(false);
     let notice_ref = NodeRef::<html::P>::new();
 
@@ -248,7 +248,7 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
         ids
     };
 
-    let on_submit = submit_handler(busy, move |lang| {
+    let on_submit = form.on_submit(move |lang| {
         let request = VenueBookingUpdate {
             status: status.with_untracked(|s| match s.as_deref() {
                 Some("being_set_up") => Some(VenueStatus::BeingSetUp),
@@ -269,30 +269,28 @@ fn VenueForm(venue: AdminVenue, topics: Vec<NamedRef>) -> impl IntoView {
         };
         let known: Vec<String> =
             all_topics.with_value(|t| t.iter().map(|t| t.id.clone()).collect());
-        if let Err(problems) = request.parse(&known) {
-            errors.set(in_page_order(parser_errors(lang, &problems), &order()));
-            return;
-        }
-        errors.set(Vec::new());
-        notice.set(false);
-        busy.set(true);
-        let csrf = auth.csrf();
+        let checked = match request.parse(&known) {
+            Ok(_) => Ok(request),
+            Err(problems) => Err(in_page_order(parser_errors(lang, &problems), &order())),
+        };
         let id = id.clone();
-        spawn_local(async move {
-            let result = api::staff_update_venue_booking(&id, &request, &csrf, lang).await;
-            busy.set(false);
-            match result {
-                Ok(_) => {
-                    notice.set(true);
-                    focus_next_frame(notice_ref);
-                }
-                Err(e) if auth.handled(&e) => {}
-                Err(e) => errors.set(in_page_order(
-                    request_errors(lang, e, "slot_minutes"),
-                    &order(),
-                )),
-            }
-        });
+        form.send(
+            checked,
+            move |request| {
+                notice.set(false);
+                let csrf = auth.csrf();
+                async move { api::staff_update_venue_booking(&id, &request, &csrf, lang).await }
+            },
+            move |_| {
+                notice.set(true);
+                focus_next_frame(notice_ref);
+            },
+            move |error| {
+                auth.form_errors(error, |e| {
+                    in_page_order(request_errors(lang, e, "slot_minutes"), &order())
+                })
+            },
+        );
     });
 
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
