@@ -1,4 +1,5 @@
-//! The two languages of the portal and the trait that gives an error its message in each.
+//! The two languages of the portal and the trait that gives an error its message in each (the
+//! messages themselves are in the catalogs of `crate::texts`).
 
 use serde::{Deserialize, Serialize};
 
@@ -64,25 +65,32 @@ pub trait Localized {
     fn message(&self, lang: Lang) -> String;
 }
 
-/// Implements `Localized`, `Display` (the Chinese message) and `std::error::Error` for an error
-/// type with a method `texts` that gives `(code, Chinese message, English message)`, the
-/// messages as `&str` or `String`. Identifiers, dates and the holiday calendar share it.
-macro_rules! localized_error {
-    ($error:ty) => {
+/// Implements `Localized` for an error type with a method `texts(&self, t)` that gives
+/// `(code, message)`, the message (`&str` or `String`) taken from `t`, its catalog's texts in
+/// one language; `$texts` is that catalog's accessor (`calendar_texts`, see `crate::texts`).
+macro_rules! localized {
+    ($error:ty, $texts:path) => {
         impl $crate::lang::Localized for $error {
             fn code(&self) -> &'static str {
-                self.texts().0
+                self.texts($texts($crate::lang::Lang::Zh)).0
             }
 
             fn message(&self, lang: $crate::lang::Lang) -> String {
-                let (_, zh, en) = self.texts();
-                lang.pick(zh.as_ref(), en.as_ref()).to_owned()
+                self.texts($texts(lang)).1.into()
             }
         }
+    };
+}
+
+/// [`localized!`] and also `Display` (the Chinese message) and `std::error::Error`.
+/// Identifiers, dates, the holiday calendar and most request errors share it.
+macro_rules! localized_error {
+    ($error:ty, $texts:path) => {
+        $crate::lang::localized!($error, $texts);
 
         impl std::fmt::Display for $error {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.texts().1.as_ref())
+                f.write_str(self.texts($texts($crate::lang::Lang::Zh)).1.as_ref())
             }
         }
 
@@ -90,6 +98,7 @@ macro_rules! localized_error {
     };
 }
 
+pub(crate) use localized;
 pub(crate) use localized_error;
 
 /// Test helper: every error in `all` has a distinct code starting with `prefix`, and a non-empty

@@ -13,6 +13,7 @@ pub mod lang;
 pub mod paths;
 pub mod reference;
 pub mod text;
+mod texts;
 pub mod time;
 
 pub use lang::{Lang, Localized};

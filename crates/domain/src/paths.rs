@@ -48,9 +48,13 @@ pub const ASSISTANCE_RATING: &str = "/api/v1/assistance/requests/{token}/rating"
 
 pub const FIRM_SIGN_UP: &str = "/api/v1/firm/sign-up";
 pub const FIRM_SESSION: &str = "/api/v1/firm/session";
+pub const FIRM_PEOPLE: &str = "/api/v1/firm/people";
+pub const FIRM_PASSWORD: &str = "/api/v1/firm/password/{token}";
 
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
 pub const STAFF_ACCOUNTS: &str = "/api/v1/staff/accounts";
+pub const STAFF_FIRMS: &str = "/api/v1/staff/firms";
+pub const STAFF_FIRM_PASSWORD_LINK: &str = "/api/v1/staff/firms/{uscc}/people/{id}/password-link";
 pub const STAFF_ACCOUNT: &str = "/api/v1/staff/accounts/{username}";
 pub const STAFF_AUDIT: &str = "/api/v1/staff/audit";
 pub const STAFF_OVERVIEW: &str = "/api/v1/staff/overview";

@@ -63,3 +63,17 @@ CREATE TABLE firm_audit (
 );
 
 CREATE INDEX firm_audit_by_firm ON firm_audit (firm_id, at);
+
+-- One-time links that set a person's password: a colleague's first one (made by the firm's
+-- first person) or a forgotten one (made by the center's staff after checking who is asking).
+-- Only the SHA-256 of the token is kept; a link is used once and expires.
+CREATE TABLE firm_password_links (
+    token_hash BLOB PRIMARY KEY CHECK (length(token_hash) = 32),
+    person_id  INTEGER NOT NULL REFERENCES firm_people (id),
+    purpose    TEXT NOT NULL CHECK (purpose IN ('invitation', 'reset')),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at    INTEGER
+);
+
+CREATE INDEX firm_password_links_by_person ON firm_password_links (person_id);

@@ -24,8 +24,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::staff::DeskBooking;
-use crate::lang::{Lang, Localized};
+use crate::lang::{localized, Localized};
 use crate::text::{clean_line, TextProblem};
+use crate::texts::{staff_error_texts, StaffErrorTexts};
 
 /// Bookings that make a cluster, at least.
 pub const MIN_CLUSTER_SIZE: usize = 3;
@@ -130,43 +131,31 @@ impl BulkCancelRequest {
     }
 }
 
-impl Localized for BulkCancelError {
-    fn code(&self) -> &'static str {
+impl BulkCancelError {
+    fn texts(self, t: &StaffErrorTexts) -> (&'static str, &'static str) {
         match self {
-            BulkCancelError::IdsMissing => "staff.bulk_cancel_ids_missing",
-            BulkCancelError::TooManyIds => "staff.bulk_cancel_too_many",
-            BulkCancelError::ReasonMissing => "staff.cancel_reason_missing",
-            BulkCancelError::ReasonTooLong => "staff.cancel_reason_too_long",
-            BulkCancelError::ControlCharacter => "staff.control_character",
+            BulkCancelError::IdsMissing => (
+                "staff.bulk_cancel_ids_missing",
+                t.staff_bulk_cancel_ids_missing,
+            ),
+            BulkCancelError::TooManyIds => {
+                ("staff.bulk_cancel_too_many", t.staff_bulk_cancel_too_many)
+            }
+            BulkCancelError::ReasonMissing => {
+                ("staff.cancel_reason_missing", t.staff_cancel_reason_missing)
+            }
+            BulkCancelError::ReasonTooLong => (
+                "staff.cancel_reason_too_long",
+                t.staff_cancel_reason_too_long,
+            ),
+            BulkCancelError::ControlCharacter => {
+                ("staff.control_character", t.staff_control_character)
+            }
         }
     }
-
-    fn message(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            BulkCancelError::IdsMissing => (
-                "请选择要取消的预约。",
-                "Choose the bookings to cancel.",
-            ),
-            BulkCancelError::TooManyIds => (
-                "一次最多取消 200 个预约。",
-                "Cancel at most 200 bookings at a time.",
-            ),
-            BulkCancelError::ReasonMissing => (
-                "请填写取消原因，预约人会在预约页面看到。",
-                "Enter the reason: the people whose bookings are cancelled see it on their booking page.",
-            ),
-            BulkCancelError::ReasonTooLong => (
-                "取消原因不能超过 200 个字。",
-                "The reason must be 200 characters or fewer.",
-            ),
-            BulkCancelError::ControlCharacter => (
-                "内容中有无法识别的字符。",
-                "The text contains characters that cannot be used.",
-            ),
-        };
-        lang.pick(zh, en).to_owned()
-    }
 }
+
+localized!(BulkCancelError, staff_error_texts);
 
 impl std::fmt::Display for BulkCancelError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

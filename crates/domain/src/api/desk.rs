@@ -32,8 +32,9 @@ use serde::{Deserialize, Serialize};
 
 use super::booking::{NamedRef, MAX_ID_CHARS};
 use crate::calendar::{Date, DateError, DayKind, NotPublished};
-use crate::lang::{Lang, Localized};
+use crate::lang::{localized_error, Localized};
 use crate::text::{clean_line, TextProblem};
+use crate::texts::{staff_error_texts, StaffErrorTexts};
 use crate::time::SlotTime;
 
 /// The reason for a closure, which the people whose bookings it cancels read.
@@ -323,112 +324,51 @@ pub enum DeskError {
     },
 }
 
-impl Localized for DeskError {
-    fn code(&self) -> &'static str {
+impl DeskError {
+    fn texts(&self, t: &StaffErrorTexts) -> (&'static str, String) {
         use DeskError as E;
         match self {
-            E::VenueMissing => "staff.venue_missing",
-            E::VenueUnknown => "staff.venue_unknown",
-            E::VenueNotBookable => "staff.venue_not_bookable",
-            E::Date(e) => e.code(),
-            E::NotWorkingDay => "staff.not_working_day",
-            E::NotPublished(e) => e.code(),
-            E::DatePast => "staff.date_past",
-            E::TimeMissing => "staff.time_missing",
-            E::TimeFormat => "staff.time_format",
-            E::NotASlot => "staff.not_a_slot",
-            E::SlotPast => "staff.slot_past",
-            E::ReasonMissing => "staff.closure_reason_missing",
-            E::ReasonTooLong => "staff.closure_reason_too_long",
-            E::ControlCharacter => "staff.control_character",
-            E::AddMissing => "staff.seats_missing",
-            E::AddRange => "staff.seats_range",
-            E::OverLimit { .. } => "staff.seats_over_limit",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        use DeskError as E;
-        let (zh, en): (&str, &str) = match self {
-            E::Date(e) => return e.message(lang),
-            E::NotPublished(e) => return e.message(lang),
+            E::Date(e) => (e.code(), e.message(t.lang())),
+            E::NotPublished(e) => (e.code(), e.message(t.lang())),
             E::OverLimit { can_add: 0 } => {
-                return lang
-                    .pick(
-                        "这个时段已有 50 个座位，不能再增加。",
-                        "This slot already has 50 seats, the most a slot can have.",
-                    )
-                    .to_owned()
+                ("staff.seats_over_limit", t.staff_seats_none_left.into())
             }
             E::OverLimit { can_add } => {
-                return match lang {
-                    Lang::Zh => format!("一个时段最多 50 个座位，这个时段最多还能增加 {can_add} 个。"),
-                    Lang::En => format!("A slot has at most 50 seats: this one can take {can_add} more at most."),
-                }
+                ("staff.seats_over_limit", t.staff_seats_over_limit(can_add))
             }
-            E::VenueMissing => ("请选择服务场所。", "Choose the venue."),
-            E::VenueUnknown => (
-                "没有这个可预约的服务场所。",
-                "There is no such venue where consultations are booked.",
-            ),
+            E::VenueMissing => ("staff.venue_missing", t.staff_venue_missing.into()),
+            E::VenueUnknown => ("staff.venue_unknown", t.staff_venue_unknown.into()),
             E::VenueNotBookable => (
-                "该场所正在筹建中，还没有预约时段。",
-                "This venue is still being set up and has no slots yet.",
+                "staff.venue_not_bookable",
+                t.staff_venue_not_bookable.into(),
             ),
-            E::NotWorkingDay => (
-                "这一天不是工作日，没有预约时段。",
-                "This day is not a working day: there are no slots.",
-            ),
-            E::DatePast => (
-                "这一天已经过去。",
-                "This day has passed.",
-            ),
-            E::TimeMissing => ("请选择时段。", "Choose the slot."),
-            E::TimeFormat => (
-                "时间格式应为“时:分”，例如 09:30。",
-                "Write the time as hours:minutes, for example 09:30.",
-            ),
-            E::NotASlot => (
-                "这个时间不是该场所的预约时段。",
-                "This time is not one of the venue's slots.",
-            ),
-            E::SlotPast => (
-                "这个时段已经开始或已结束，不能再更改。",
-                "This slot has already started: it can no longer be changed.",
-            ),
+            E::NotWorkingDay => ("staff.not_working_day", t.staff_not_working_day.into()),
+            E::DatePast => ("staff.date_past", t.staff_date_past.into()),
+            E::TimeMissing => ("staff.time_missing", t.staff_time_missing.into()),
+            E::TimeFormat => ("staff.time_format", t.staff_time_format.into()),
+            E::NotASlot => ("staff.not_a_slot", t.staff_not_a_slot.into()),
+            E::SlotPast => ("staff.slot_past", t.staff_slot_past.into()),
             E::ReasonMissing => (
-                "请填写关闭原因，预约人会在预约页面看到。",
-                "Enter the reason: the people whose bookings are cancelled see it on their booking page.",
+                "staff.closure_reason_missing",
+                t.staff_closure_reason_missing.into(),
             ),
             E::ReasonTooLong => (
-                "关闭原因不能超过 200 个字。",
-                "The reason must be 200 characters or fewer.",
+                "staff.closure_reason_too_long",
+                t.staff_closure_reason_too_long.into(),
             ),
-            E::ControlCharacter => (
-                "内容中有无法识别的字符。",
-                "The text contains characters that cannot be used.",
-            ),
-            E::AddMissing => ("请填写要增加的座位数。", "Enter how many seats to add."),
-            E::AddRange => (
-                "每次可增加 1 至 20 个座位。",
-                "Add from 1 to 20 seats at a time.",
-            ),
-        };
-        lang.pick(zh, en).to_owned()
+            E::ControlCharacter => ("staff.control_character", t.staff_control_character.into()),
+            E::AddMissing => ("staff.seats_missing", t.staff_seats_missing.into()),
+            E::AddRange => ("staff.seats_range", t.staff_seats_range.into()),
+        }
     }
 }
 
-impl std::fmt::Display for DeskError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::Zh))
-    }
-}
-
-impl std::error::Error for DeskError {}
+localized_error!(DeskError, staff_error_texts);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn codes(errors: &[(&'static str, DeskError)]) -> Vec<(&'static str, &'static str)> {
         errors.iter().map(|(f, e)| (*f, e.code())).collect()

@@ -7,7 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{percent_encode, FacetCount};
-use crate::lang::{Lang, Localized};
+use crate::lang::localized;
+use crate::texts::{gi_error_texts, GiErrorTexts};
 
 /// One product in a result list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,63 +172,38 @@ pub enum GiSearchError {
     UnknownValue,
 }
 
-impl Localized for GiSearchError {
-    fn code(&self) -> &'static str {
+impl GiSearchError {
+    fn texts(self, t: &GiErrorTexts) -> (&'static str, &'static str) {
         match self {
-            GiSearchError::QueryTooLong => "gi_search.query_too_long",
-            GiSearchError::ControlCharacter => "gi_search.control_character",
-            GiSearchError::FilterTooLong => "gi_search.filter_too_long",
-            GiSearchError::CityWithoutProvince => "gi_search.city_without_province",
-            GiSearchError::NotAYear => "gi_search.not_a_year",
-            GiSearchError::YearRangeReversed => "gi_search.year_range_reversed",
-            GiSearchError::NotAPageNumber => "gi_search.not_a_page_number",
-            GiSearchError::PageSizeOutOfRange => "gi_search.page_size_out_of_range",
-            GiSearchError::UnknownValue => "gi_search.unknown_value",
+            GiSearchError::QueryTooLong => ("gi_search.query_too_long", t.gi_search_query_too_long),
+            GiSearchError::ControlCharacter => {
+                ("gi_search.control_character", t.gi_search_control_character)
+            }
+            GiSearchError::FilterTooLong => {
+                ("gi_search.filter_too_long", t.gi_search_filter_too_long)
+            }
+            GiSearchError::CityWithoutProvince => (
+                "gi_search.city_without_province",
+                t.gi_search_city_without_province,
+            ),
+            GiSearchError::NotAYear => ("gi_search.not_a_year", t.gi_search_not_a_year),
+            GiSearchError::YearRangeReversed => (
+                "gi_search.year_range_reversed",
+                t.gi_search_year_range_reversed,
+            ),
+            GiSearchError::NotAPageNumber => {
+                ("gi_search.not_a_page_number", t.gi_search_not_a_page_number)
+            }
+            GiSearchError::PageSizeOutOfRange => (
+                "gi_search.page_size_out_of_range",
+                t.gi_search_page_size_out_of_range,
+            ),
+            GiSearchError::UnknownValue => ("gi_search.unknown_value", t.gi_search_unknown_value),
         }
     }
-
-    fn message(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            GiSearchError::QueryTooLong => (
-                "搜索内容太长，请输入不超过50个字的产品名称、拼音或地名",
-                "Your search is too long. Enter a product name, pinyin or place of 50 characters or fewer",
-            ),
-            GiSearchError::ControlCharacter => (
-                "搜索内容含有无法识别的字符，请重新输入",
-                "Your search contains characters that cannot be read. Enter it again",
-            ),
-            GiSearchError::FilterTooLong => (
-                "筛选条件太长，请从列表中选择",
-                "This filter is too long. Choose a value from the list",
-            ),
-            GiSearchError::CityWithoutProvince => (
-                "请先选择省份，再选择城市",
-                "Choose a province before choosing a city",
-            ),
-            GiSearchError::NotAYear => (
-                "年份必须是1900到2100之间的四位数字，例如 2015",
-                "The year must be 4 digits between 1900 and 2100, for example 2015",
-            ),
-            GiSearchError::YearRangeReversed => (
-                "起始年份不能晚于结束年份",
-                "The first year must not be after the last year",
-            ),
-            GiSearchError::NotAPageNumber => (
-                "页码必须是1到1000之间的数字",
-                "The page must be a number from 1 to 1000",
-            ),
-            GiSearchError::PageSizeOutOfRange => (
-                "每页条数必须在1到100之间",
-                "The number of results per page must be from 1 to 100",
-            ),
-            GiSearchError::UnknownValue => (
-                "没有这个筛选值，请从列表中选择",
-                "There is no such value. Choose one from the list",
-            ),
-        };
-        lang.pick(zh, en).to_owned()
-    }
 }
+
+localized!(GiSearchError, gi_error_texts);
 
 impl GiSearch {
     /// Parses the parameters; every bad one is reported, with the name of its parameter.
@@ -378,6 +354,7 @@ fn parse_number(value: Option<&str>, min: u32, max: u32) -> Result<Option<u32>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Lang, Localized};
 
     fn params(pairs: &[(&str, &str)]) -> GiSearchParams {
         let mut p = GiSearchParams::default();

@@ -17,8 +17,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Date;
-use crate::lang::{Lang, Localized};
+use crate::lang::{localized, Lang};
 use crate::text::{clean_line, clean_text, TextProblem};
+use crate::texts::{staff_error_texts, StaffErrorTexts};
 
 /// A title: at most this many characters.
 pub const MAX_TITLE_CHARS: usize = 60;
@@ -272,67 +273,27 @@ pub enum NoticeError {
 }
 
 impl NoticeError {
-    fn texts(self) -> (&'static str, &'static str, &'static str) {
+    fn texts(self, t: &StaffErrorTexts) -> (&'static str, &'static str) {
         use NoticeError::*;
         match self {
-            Missing => (
-                "notice.missing",
-                "请填写这一项：公告的中英文内容都要填写。",
-                "Fill this in: every notice is shown in Chinese and in English.",
-            ),
-            TitleTooLong => (
-                "notice.title_too_long",
-                "标题不能超过 60 个字。",
-                "A title can be at most 60 characters.",
-            ),
-            BodyTooLong => (
-                "notice.body_too_long",
-                "正文不能超过 1000 个字。",
-                "The text can be at most 1000 characters.",
-            ),
-            ControlCharacter => (
-                "notice.control_character",
-                "内容里有不能显示的字符，请删除后再试。",
-                "The text contains a character that cannot be shown. Remove it and try again.",
-            ),
-            StartMissing => (
-                "notice.starts_on_missing",
-                "请填写开始展示的日期。",
-                "Enter the first day to show the notice.",
-            ),
-            DateInvalid => (
-                "notice.date_invalid",
-                "日期应为真实的日期，如 2026-12-01。",
-                "Enter a real date, like 2026-12-01.",
-            ),
-            EndsBeforeStart => (
-                "notice.ends_before_start",
-                "结束日期不能早于开始日期。",
-                "The last day cannot be before the first day.",
-            ),
-            EndsInPast => (
-                "notice.ends_in_past",
-                "结束日期已经过去，公告不会再展示。",
-                "The last day has already passed: the notice would never be shown.",
-            ),
+            Missing => ("notice.missing", t.notice_missing),
+            TitleTooLong => ("notice.title_too_long", t.notice_title_too_long),
+            BodyTooLong => ("notice.body_too_long", t.notice_body_too_long),
+            ControlCharacter => ("notice.control_character", t.notice_control_character),
+            StartMissing => ("notice.starts_on_missing", t.notice_starts_on_missing),
+            DateInvalid => ("notice.date_invalid", t.notice_date_invalid),
+            EndsBeforeStart => ("notice.ends_before_start", t.notice_ends_before_start),
+            EndsInPast => ("notice.ends_in_past", t.notice_ends_in_past),
         }
     }
 }
 
-impl Localized for NoticeError {
-    fn code(&self) -> &'static str {
-        self.texts().0
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        let (_, zh, en) = self.texts();
-        lang.pick(zh, en).to_owned()
-    }
-}
+localized!(NoticeError, staff_error_texts);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Localized;
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::{percent_encode, FacetCount};
-use crate::lang::{Lang, Localized};
+use crate::lang::localized;
+use crate::texts::{policy_error_texts, PolicyErrorTexts};
 
 /// The topics a section or Q&A can be tagged with, in the order they are always listed.
 pub const POLICY_TOPICS: [&str; 14] = [
@@ -298,58 +299,43 @@ pub enum PolicySearchError {
     UnknownRegion,
 }
 
-impl Localized for PolicySearchError {
-    fn code(&self) -> &'static str {
+impl PolicySearchError {
+    fn texts(self, t: &PolicyErrorTexts) -> (&'static str, &'static str) {
         match self {
-            PolicySearchError::QueryMissing => "policy_search.query_missing",
-            PolicySearchError::QueryTooLong => "policy_search.query_too_long",
-            PolicySearchError::ControlCharacter => "policy_search.control_character",
-            PolicySearchError::FilterTooLong => "policy_search.filter_too_long",
-            PolicySearchError::UnknownTopic => "policy_search.unknown_topic",
-            PolicySearchError::UnknownKind => "policy_search.unknown_kind",
-            PolicySearchError::UnknownDocument => "policy_search.unknown_document",
-            PolicySearchError::UnknownRegion => "policy_search.unknown_region",
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            PolicySearchError::QueryMissing => (
-                "请输入要查找的词，例如“质押”",
-                "Enter a word to look for in the policy documents",
-            ),
+            PolicySearchError::QueryMissing => {
+                ("policy_search.query_missing", t.policy_search_query_missing)
+            }
             PolicySearchError::QueryTooLong => (
-                "搜索内容太长，请输入不超过50个字",
-                "Your search is too long. Enter 50 characters or fewer",
+                "policy_search.query_too_long",
+                t.policy_search_query_too_long,
             ),
             PolicySearchError::ControlCharacter => (
-                "搜索内容含有无法识别的字符，请重新输入",
-                "Your search contains characters that cannot be read. Enter it again",
+                "policy_search.control_character",
+                t.policy_search_control_character,
             ),
             PolicySearchError::FilterTooLong => (
-                "筛选条件太长，请从列表中选择",
-                "This filter is too long. Choose a value from the list",
+                "policy_search.filter_too_long",
+                t.policy_search_filter_too_long,
             ),
-            PolicySearchError::UnknownTopic => (
-                "没有这个主题，请从列表中选择",
-                "There is no such topic. Choose one from the list",
-            ),
-            PolicySearchError::UnknownKind => (
-                "没有这个文件类型，请从列表中选择",
-                "There is no such kind of document. Choose one from the list",
-            ),
+            PolicySearchError::UnknownTopic => {
+                ("policy_search.unknown_topic", t.policy_search_unknown_topic)
+            }
+            PolicySearchError::UnknownKind => {
+                ("policy_search.unknown_kind", t.policy_search_unknown_kind)
+            }
             PolicySearchError::UnknownDocument => (
-                "没有这份文件，请从列表中选择",
-                "There is no such document. Choose one from the list",
+                "policy_search.unknown_document",
+                t.policy_search_unknown_document,
             ),
             PolicySearchError::UnknownRegion => (
-                "没有这个地区的文件，请从列表中选择",
-                "There are no documents from this place. Choose one from the list",
+                "policy_search.unknown_region",
+                t.policy_search_unknown_region,
             ),
-        };
-        lang.pick(zh, en).to_owned()
+        }
     }
 }
+
+localized!(PolicySearchError, policy_error_texts);
 
 impl PolicySearch {
     /// Parses the parameters; every bad one is reported, with the name of its parameter.
@@ -512,6 +498,7 @@ pub struct Highlight {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Lang, Localized};
 
     fn search(q: Option<&str>, doc: Option<&str>, topic: Option<&str>) -> PolicySearchParams {
         PolicySearchParams {

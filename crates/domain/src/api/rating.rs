@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::choice::choice;
 use crate::lang::localized_error;
 use crate::text::{clean_text, TextProblem};
+use crate::texts::{rating_error_texts, RatingErrorTexts};
 
 /// A comment on a rating: at most 500 characters.
 pub const MAX_COMMENT_CHARS: usize = 500;
@@ -316,40 +317,20 @@ pub enum RatingError {
 }
 
 impl RatingError {
-    fn texts(self) -> (&'static str, &'static str, &'static str) {
+    fn texts(self, t: &RatingErrorTexts) -> (&'static str, &'static str) {
         use RatingError::*;
         match self {
-            LevelMissing => (
-                "rating.level_missing",
-                "请选择您对这次服务的评价",
-                "Select how satisfied you are with the service",
-            ),
-            LevelUnknown => (
-                "rating.level_unknown",
-                "请从五个评价等级中选择一个",
-                "Select one of the five levels",
-            ),
-            CommentTooLong => (
-                "rating.comment_too_long",
-                "评价内容最多 500 个字",
-                "The comment must be 500 characters or fewer",
-            ),
-            ReplyMissing => ("rating.reply_missing", "请填写回复内容", "Enter the reply"),
-            ReplyTooLong => (
-                "rating.reply_too_long",
-                "回复最多 2000 个字",
-                "The reply must be 2000 characters or fewer",
-            ),
-            ControlCharacter => (
-                "rating.control_character",
-                "内容含有无法识别的字符，请重新输入",
-                "This contains characters that cannot be read. Enter it again",
-            ),
+            LevelMissing => ("rating.level_missing", t.rating_level_missing),
+            LevelUnknown => ("rating.level_unknown", t.rating_level_unknown),
+            CommentTooLong => ("rating.comment_too_long", t.rating_comment_too_long),
+            ReplyMissing => ("rating.reply_missing", t.rating_reply_missing),
+            ReplyTooLong => ("rating.reply_too_long", t.rating_reply_too_long),
+            ControlCharacter => ("rating.control_character", t.rating_control_character),
         }
     }
 }
 
-localized_error!(RatingError);
+localized_error!(RatingError, rating_error_texts);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{localized_error, Lang};
+use crate::texts::{calendar_texts, weekday_texts, CalendarTexts};
 
 /// A day of the proleptic Gregorian calendar between 0001-01-01 and 9999-12-31, as seen on the
 /// wall calendar in Asia/Shanghai (see the [module docs](super)).
@@ -60,25 +61,7 @@ impl Weekday {
 
     /// `星期一` … `星期日`, or `Monday` … `Sunday`.
     pub fn name(self, lang: Lang) -> &'static str {
-        const ZH: [&str; 7] = [
-            "星期一",
-            "星期二",
-            "星期三",
-            "星期四",
-            "星期五",
-            "星期六",
-            "星期日",
-        ];
-        const EN: [&str; 7] = [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ];
-        lang.pick(ZH[self as usize], EN[self as usize])
+        weekday_texts(lang).names[self as usize]
     }
 }
 
@@ -292,29 +275,16 @@ impl From<Date> for String {
 }
 
 impl DateError {
-    fn texts(&self) -> (&'static str, String, String) {
-        let (code, zh, en) = match self {
-            Self::Empty => (
-                "date.empty",
-                "请输入日期，格式为“年-月-日”，例如 2026-10-01",
-                "Enter a date as year-month-day, for example 2026-10-01",
-            ),
-            Self::Format => (
-                "date.format",
-                "日期格式应为“年-月-日”：4 位年份、2 位月份、2 位日期，用“-”隔开，例如 2026-10-01",
-                "Write the date as year-month-day: a 4-digit year, a 2-digit month and a 2-digit day, separated by hyphens, for example 2026-10-01",
-            ),
-            Self::Invalid => (
-                "date.invalid",
-                "没有这一天。请检查月份（1 至 12）和该月的天数",
-                "There is no such day. Check the month (1 to 12) and the number of days in that month",
-            ),
-        };
-        (code, zh.to_owned(), en.to_owned())
+    fn texts(&self, t: &CalendarTexts) -> (&'static str, &'static str) {
+        match self {
+            Self::Empty => ("date.empty", t.date_empty),
+            Self::Format => ("date.format", t.date_format),
+            Self::Invalid => ("date.invalid", t.date_invalid),
+        }
     }
 }
 
-localized_error!(DateError);
+localized_error!(DateError, calendar_texts);
 
 #[cfg(test)]
 mod tests {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::Date;
 use crate::lang::localized_error;
+use crate::texts::{calendar_texts, CalendarTexts};
 
 /// The JSON of `data/seed/cn_public_holidays.json`, as serde reads it. Turn it into a
 /// [`HolidayCalendar`](super::HolidayCalendar) with [`HolidayCalendar::from_file`](super::HolidayCalendar::from_file), which checks it.
@@ -63,48 +64,31 @@ pub enum CalendarError {
 }
 
 impl CalendarError {
-    fn texts(&self) -> (&'static str, String, String) {
+    fn texts(&self, t: &CalendarTexts) -> (&'static str, String) {
         match self {
-            Self::TimeZone { found } => (
-                "calendar.time_zone",
-                format!("节假日日历的时区应为 Asia/Shanghai，文件中为“{found}”"),
-                format!("The holiday calendar's time zone must be Asia/Shanghai, not \"{found}\""),
-            ),
-            Self::YearKey { key } => (
-                "calendar.year_key",
-                format!("节假日日历中的年份“{key}”不是 4 位年份"),
-                format!("\"{key}\" in the holiday calendar is not a 4-digit year"),
-            ),
-            Self::OutsideYear { year, date } => (
-                "calendar.outside_year",
-                format!("节假日日历 {year} 年下列出的日期 {date} 不在 {year} 年内"),
-                format!("The date {date} listed under {year} in the holiday calendar is not in {year}"),
-            ),
+            Self::TimeZone { found } => ("calendar.time_zone", t.calendar_time_zone(found)),
+            Self::YearKey { key } => ("calendar.year_key", t.calendar_year_key(key)),
+            Self::OutsideYear { year, date } => {
+                ("calendar.outside_year", t.calendar_outside_year(year, date))
+            }
             Self::ReversedRange { name, from, to } => (
                 "calendar.reversed_range",
-                format!("节假日日历中“{name}”的结束日期 {to} 早于开始日期 {from}"),
-                format!("In the holiday calendar, \"{name}\" ends ({to}) before it starts ({from})"),
+                t.calendar_reversed_range(name, to, from),
             ),
-            Self::Overlap { date } => (
-                "calendar.overlap",
-                format!("节假日日历中 {date} 同时属于两个假期"),
-                format!("In the holiday calendar, {date} is in two holidays"),
-            ),
+            Self::Overlap { date } => ("calendar.overlap", t.calendar_overlap(date)),
             Self::WorkingDayIsHoliday { date } => (
                 "calendar.working_day_is_holiday",
-                format!("节假日日历中 {date} 既是假期又是调休上班日"),
-                format!("In the holiday calendar, {date} is both a holiday and an adjusted working day"),
+                t.calendar_working_day_is_holiday(date),
             ),
             Self::WorkingDayNotWeekend { date } => (
                 "calendar.working_day_not_weekend",
-                format!("节假日日历中的调休上班日 {date} 不是周六或周日"),
-                format!("In the holiday calendar, the adjusted working day {date} is not a Saturday or Sunday"),
+                t.calendar_working_day_not_weekend(date),
             ),
         }
     }
 }
 
-localized_error!(CalendarError);
+localized_error!(CalendarError, calendar_texts);
 
 /// The holiday arrangements for `year` have not been published (or are not in the calendar
 /// file yet), so no working day in it can be worked out.
@@ -114,19 +98,15 @@ pub struct NotPublished {
 }
 
 impl NotPublished {
-    fn texts(&self) -> (&'static str, String, String) {
-        let year = self.year;
+    fn texts(&self, t: &CalendarTexts) -> (&'static str, String) {
         (
             "calendar.not_published",
-            format!("{year} 年的法定节假日安排尚未公布，暂时无法计算该年的工作日"),
-            format!(
-                "The official public holidays for {year} have not been published yet, so working days in {year} cannot be counted"
-            ),
+            t.calendar_not_published(self.year),
         )
     }
 }
 
-localized_error!(NotPublished);
+localized_error!(NotPublished, calendar_texts);
 
 #[cfg(test)]
 mod tests {

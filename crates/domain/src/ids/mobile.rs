@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reading::{fold, identifier, is_digits};
 use crate::lang::localized_error;
+use crate::texts::{shared_id_texts, SharedIdTexts};
 
 /// A mainland China mobile phone number, normalised to its 11 digits, e.g. `13800138000`.
 ///
@@ -82,43 +83,22 @@ impl fmt::Debug for MobileNumber {
 identifier!(MobileNumber, MobileNumberError);
 
 impl MobileNumberError {
-    fn texts(&self) -> (&'static str, &'static str, &'static str) {
+    fn texts(&self, t: &SharedIdTexts) -> (&'static str, &'static str) {
         match self {
-            Self::Empty => (
-                "mobile_number.empty",
-                "请输入手机号码，例如 138 0013 8000",
-                "Enter a mobile phone number, for example 138 0013 8000",
-            ),
-            Self::TooLong => (
-                "mobile_number.too_long",
-                "输入的内容太长。请只输入一个 11 位手机号码，例如 138 0013 8000",
-                "What you entered is too long. Enter only one 11-digit mobile phone number, for example 138 0013 8000",
-            ),
+            Self::Empty => ("mobile_number.empty", t.mobile_number_empty),
+            Self::TooLong => ("mobile_number.too_long", t.mobile_number_too_long),
             Self::InvalidCharacter => (
                 "mobile_number.invalid_character",
-                "手机号码只能包含数字，可以用空格或短横线分隔。请核对后重新输入，例如 138 0013 8000",
-                "A mobile phone number can only contain digits, which may be separated by spaces or hyphens. Check it and enter it again, for example 138 0013 8000",
+                t.mobile_number_invalid_character,
             ),
-            Self::WrongLength => (
-                "mobile_number.wrong_length",
-                "手机号码应为 11 位数字。请核对位数后重新输入，例如 138 0013 8000",
-                "A mobile phone number has 11 digits. Check it and enter it again, for example 138 0013 8000",
-            ),
-            Self::NotMainland => (
-                "mobile_number.not_mainland",
-                "目前只能使用中国大陆手机号码（+86）。请输入中国大陆手机号码",
-                "Only mainland China mobile numbers (+86) can be used. Enter a mainland China mobile number",
-            ),
-            Self::NotMobile => (
-                "mobile_number.not_mobile",
-                "这不是手机号码。手机号码为 11 位，以 13 至 19 开头。如果您填写的是固定电话，请改填手机号码",
-                "This is not a mobile phone number. Mobile numbers have 11 digits and start with 13 to 19. If you entered a landline number, enter a mobile number instead",
-            ),
+            Self::WrongLength => ("mobile_number.wrong_length", t.mobile_number_wrong_length),
+            Self::NotMainland => ("mobile_number.not_mainland", t.mobile_number_not_mainland),
+            Self::NotMobile => ("mobile_number.not_mobile", t.mobile_number_not_mobile),
         }
     }
 }
 
-localized_error!(MobileNumberError);
+localized_error!(MobileNumberError, shared_id_texts);
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reading::{digits_value, fold, identifier, is_digits};
 use crate::lang::localized_error;
+use crate::texts::{assistance_id_texts, AssistanceIdTexts};
 
 /// A Chinese patent application number, normalised to `YYYYTNNNNNNN.C` (12 digits, a dot and
 /// the check character, e.g. `201220687633.0`) or, for applications filed before October 2003,
@@ -154,53 +155,29 @@ fn check_char(digits: &str) -> char {
 identifier!(PatentApplicationNumber, PatentNumberError);
 
 impl PatentNumberError {
-    fn texts(&self) -> (&'static str, &'static str, &'static str) {
+    fn texts(&self, t: &AssistanceIdTexts) -> (&'static str, &'static str) {
         match self {
-            Self::Empty => (
-                "patent_number.empty",
-                "请输入专利申请号，例如 2012 2 0687633.0",
-                "Enter the patent application number, for example 2012 2 0687633.0",
-            ),
-            Self::TooLong => (
-                "patent_number.too_long",
-                "输入的内容太长。请只输入专利申请号，例如 2012 2 0687633.0",
-                "What you entered is too long. Enter only the patent application number, for example 2012 2 0687633.0",
-            ),
+            Self::Empty => ("patent_number.empty", t.patent_number_empty),
+            Self::TooLong => ("patent_number.too_long", t.patent_number_too_long),
             Self::InvalidCharacter => (
                 "patent_number.invalid_character",
-                "专利申请号只能包含数字、小数点和最后的校验位（数字或 X），开头可以带 CN 或 ZL。请核对后重新输入，例如 2012 2 0687633.0",
-                "A patent application number can only contain digits, a full stop and a check character (a digit or X) at the end, and may start with CN or ZL. Check it and enter it again, for example 2012 2 0687633.0",
+                t.patent_number_invalid_character,
             ),
-            Self::WrongLength => (
-                "patent_number.wrong_length",
-                "专利申请号应为 12 位数字加 1 位校验位（2003 年 10 月以前的申请为 8 位数字加 1 位校验位）。请核对位数后重新输入，例如 2012 2 0687633.0",
-                "A patent application number has 12 digits and a check character (8 digits and a check character for applications made before October 2003). Check the number of digits and enter it again, for example 2012 2 0687633.0",
-            ),
+            Self::WrongLength => ("patent_number.wrong_length", t.patent_number_wrong_length),
             Self::MissingCheckCharacter => (
                 "patent_number.missing_check_character",
-                "专利申请号缺少最后的校验位（小数点后的一位数字或 X）。请按受理通知书或证书上的号码完整输入，例如 2012 2 0687633.0",
-                "The check character at the end of the patent application number is missing (the digit or X after the full stop). Enter the whole number as it appears on your filing receipt or certificate, for example 2012 2 0687633.0",
+                t.patent_number_missing_check_character,
             ),
-            Self::InvalidYear => (
-                "patent_number.year",
-                "专利申请号开头的申请年份不正确。请核对后重新输入，例如 2012 2 0687633.0",
-                "The year at the start of the patent application number is wrong. Check it and enter it again, for example 2012 2 0687633.0",
-            ),
-            Self::UnknownType => (
-                "patent_number.type",
-                "专利申请号中年份后面的一位表示专利类型，只能是 1、2、3、8 或 9。请核对后重新输入，例如 2012 2 0687633.0",
-                "In a patent application number the digit after the year shows the type of patent and can only be 1, 2, 3, 8 or 9. Check it and enter it again, for example 2012 2 0687633.0",
-            ),
-            Self::CheckDigitMismatch { .. } => (
-                "patent_number.check_digit",
-                "专利申请号的校验位不正确，请核对后重新输入（例如 2012 2 0687633.0）",
-                "The check character of the patent application number is wrong. Check it and enter it again, for example 2012 2 0687633.0",
-            ),
+            Self::InvalidYear => ("patent_number.year", t.patent_number_year),
+            Self::UnknownType => ("patent_number.type", t.patent_number_type),
+            Self::CheckDigitMismatch { .. } => {
+                ("patent_number.check_digit", t.patent_number_check_digit)
+            }
         }
     }
 }
 
-localized_error!(PatentNumberError);
+localized_error!(PatentNumberError, assistance_id_texts);
 
 #[cfg(test)]
 mod tests {

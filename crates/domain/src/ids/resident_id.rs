@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reading::{digits_value, fold, identifier, is_digits};
 use crate::lang::localized_error;
+use crate::texts::{assistance_id_texts, AssistanceIdTexts};
 
 /// An 18-character resident identity card number: a 6-digit address code, the birth date
 /// `YYYYMMDD`, a 3-digit sequence number and an ISO 7064 MOD 11-2 check character (a digit or
@@ -123,43 +124,22 @@ fn check_char(digits: &str) -> char {
 identifier!(ResidentId, ResidentIdError);
 
 impl ResidentIdError {
-    fn texts(&self) -> (&'static str, &'static str, &'static str) {
+    fn texts(&self, t: &AssistanceIdTexts) -> (&'static str, &'static str) {
         match self {
-            Self::Empty => (
-                "resident_id.empty",
-                "请输入居民身份证号码（18 位）",
-                "Enter your resident identity card number. It has 18 characters",
-            ),
-            Self::TooLong => (
-                "resident_id.too_long",
-                "输入的内容太长。请只输入 18 位居民身份证号码",
-                "What you entered is too long. Enter only the 18-character resident identity card number",
-            ),
+            Self::Empty => ("resident_id.empty", t.resident_id_empty),
+            Self::TooLong => ("resident_id.too_long", t.resident_id_too_long),
             Self::InvalidCharacter => (
                 "resident_id.invalid_character",
-                "居民身份证号码由 17 位数字和最后一位数字或字母 X 组成。请对照证件核对后重新输入",
-                "A resident identity card number has 17 digits followed by a digit or the letter X. Check it against the card and enter it again",
+                t.resident_id_invalid_character,
             ),
-            Self::WrongLength => (
-                "resident_id.wrong_length",
-                "居民身份证号码应为 18 位。请对照证件核对位数后重新输入。15 位的旧号码已停止使用，请填写现用证件上的号码",
-                "A resident identity card number has 18 characters. Check it against the card and enter it again. Old 15-digit numbers are no longer used: enter the number on your current card",
-            ),
-            Self::InvalidBirthDate => (
-                "resident_id.birth_date",
-                "居民身份证号码第 7 至 14 位的出生日期不正确。请对照证件核对后重新输入",
-                "The date of birth in the resident identity card number (characters 7 to 14) is not a real date. Check it against the card and enter it again",
-            ),
-            Self::CheckDigitMismatch => (
-                "resident_id.check_digit",
-                "居民身份证号码的最后一位（校验码）与前面的数字不符，可能有数字输错。请对照证件核对后重新输入",
-                "The last character of the resident identity card number does not match the other digits, so a digit may be wrong. Check it against the card and enter it again",
-            ),
+            Self::WrongLength => ("resident_id.wrong_length", t.resident_id_wrong_length),
+            Self::InvalidBirthDate => ("resident_id.birth_date", t.resident_id_birth_date),
+            Self::CheckDigitMismatch => ("resident_id.check_digit", t.resident_id_check_digit),
         }
     }
 }
 
-localized_error!(ResidentIdError);
+localized_error!(ResidentIdError, assistance_id_texts);
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reading::{fold, identifier, is_digits};
 use crate::lang::localized_error;
+use crate::texts::{assistance_id_texts, AssistanceIdTexts};
 
 /// A trademark registration number, normalised to its digits, e.g. `12345678`.
 ///
@@ -49,33 +50,23 @@ impl TrademarkNumber {
 identifier!(TrademarkNumber, TrademarkNumberError);
 
 impl TrademarkNumberError {
-    fn texts(&self) -> (&'static str, &'static str, &'static str) {
+    fn texts(&self, t: &AssistanceIdTexts) -> (&'static str, &'static str) {
         match self {
-            Self::Empty => (
-                "trademark_number.empty",
-                "请输入商标注册号，例如 12345678",
-                "Enter the trademark registration number, for example 12345678",
-            ),
-            Self::TooLong => (
-                "trademark_number.too_long",
-                "输入的内容太长。请只输入商标注册号（最多 9 位数字），例如 12345678",
-                "What you entered is too long. Enter only the trademark registration number (up to 9 digits), for example 12345678",
-            ),
+            Self::Empty => ("trademark_number.empty", t.trademark_number_empty),
+            Self::TooLong => ("trademark_number.too_long", t.trademark_number_too_long),
             Self::InvalidCharacter => (
                 "trademark_number.invalid_character",
-                "商标注册号只包含数字。请对照商标注册证核对后重新输入，例如 12345678",
-                "A trademark registration number only contains digits. Check it against the registration certificate and enter it again, for example 12345678",
+                t.trademark_number_invalid_character,
             ),
             Self::WrongLength => (
                 "trademark_number.wrong_length",
-                "商标注册号为 1 至 9 位数字。请对照商标注册证核对后重新输入，例如 12345678",
-                "A trademark registration number has 1 to 9 digits. Check it against the registration certificate and enter it again, for example 12345678",
+                t.trademark_number_wrong_length,
             ),
         }
     }
 }
 
-localized_error!(TrademarkNumberError);
+localized_error!(TrademarkNumberError, assistance_id_texts);
 
 #[cfg(test)]
 mod tests {

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reading::{fold, identifier, is_digits};
 use crate::lang::localized_error;
+use crate::texts::{shared_id_texts, SharedIdTexts};
 
 /// The 31 characters a code may use: digits and capital letters except I, O, S, V and Z.
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -99,48 +100,20 @@ fn check_char(first17: &str) -> char {
 identifier!(Uscc, UsccError);
 
 impl UsccError {
-    fn texts(&self) -> (&'static str, &'static str, &'static str) {
+    fn texts(&self, t: &SharedIdTexts) -> (&'static str, &'static str) {
         match self {
-            Self::Empty => (
-                "uscc.empty",
-                "请输入统一社会信用代码。代码共 18 位，印在营业执照上，例如 91110000600037341L",
-                "Enter the unified social credit code. It has 18 characters and is printed on the business licence, for example 91110000600037341L",
-            ),
-            Self::TooLong => (
-                "uscc.too_long",
-                "输入的内容太长。请只输入 18 位统一社会信用代码，例如 91110000600037341L",
-                "What you entered is too long. Enter only the 18-character unified social credit code, for example 91110000600037341L",
-            ),
-            Self::InvalidCharacter => (
-                "uscc.invalid_character",
-                "统一社会信用代码只包含数字和英文字母。请对照营业执照核对后重新输入",
-                "A unified social credit code only contains digits and letters. Check it against the business licence and enter it again",
-            ),
-            Self::ForbiddenLetter => (
-                "uscc.forbidden_letter",
-                "统一社会信用代码不使用字母 I、O、S、V、Z。请检查是否把数字 1、0、5、2 或字母 U 输成了这些字母，核对后重新输入",
-                "A unified social credit code never contains the letters I, O, S, V or Z. Check whether you typed one of them instead of 1, 0, 5, 2 or U, then enter the code again",
-            ),
-            Self::WrongLength => (
-                "uscc.wrong_length",
-                "统一社会信用代码应为 18 位。请对照营业执照核对位数后重新输入",
-                "A unified social credit code has 18 characters. Check it against the business licence and enter it again",
-            ),
-            Self::InvalidDivisionCode => (
-                "uscc.division_code",
-                "统一社会信用代码的第 3 至 8 位是登记机关所在地的行政区划代码，应为数字。请核对后重新输入",
-                "Characters 3 to 8 of a unified social credit code are the area code of the registering authority and must be digits. Check them and enter the code again",
-            ),
-            Self::CheckDigitMismatch { .. } => (
-                "uscc.check_digit",
-                "统一社会信用代码的最后一位（校验码）与前面的字符不符，可能有字符输错。请对照营业执照核对后重新输入",
-                "The last character of the unified social credit code does not match the others, so a character may be wrong. Check it against the business licence and enter it again",
-            ),
+            Self::Empty => ("uscc.empty", t.uscc_empty),
+            Self::TooLong => ("uscc.too_long", t.uscc_too_long),
+            Self::InvalidCharacter => ("uscc.invalid_character", t.uscc_invalid_character),
+            Self::ForbiddenLetter => ("uscc.forbidden_letter", t.uscc_forbidden_letter),
+            Self::WrongLength => ("uscc.wrong_length", t.uscc_wrong_length),
+            Self::InvalidDivisionCode => ("uscc.division_code", t.uscc_division_code),
+            Self::CheckDigitMismatch { .. } => ("uscc.check_digit", t.uscc_check_digit),
         }
     }
 }
 
-localized_error!(UsccError);
+localized_error!(UsccError, shared_id_texts);
 
 #[cfg(test)]
 mod tests {

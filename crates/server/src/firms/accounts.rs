@@ -19,7 +19,7 @@ use crate::sign_in::{sessions, FIRM};
 use crate::AppState;
 
 /// Writes what a firm's person did to `firm_audit`, in the caller's transaction.
-async fn audit(
+pub(crate) async fn audit(
     conn: &mut SqliteConnection,
     firm_id: i64,
     person_id: Option<i64>,
@@ -195,7 +195,11 @@ pub async fn sign_in(
         })?;
     let verified = verify_blocking(
         sign_in.password,
-        candidate.as_ref().map(|c| c.password_hash.clone()),
+        // A colleague who has not set a password yet has none: checked like an unknown one.
+        candidate
+            .as_ref()
+            .map(|c| c.password_hash.clone())
+            .filter(|hash| !hash.is_empty()),
     )
     .await?;
     let person = match candidate {

@@ -14,6 +14,8 @@
 //! person, and sign-out is written to `firm_audit`; logs name firms and people by row id only.
 
 pub(crate) mod accounts;
+pub(crate) mod links;
+pub(crate) mod people;
 mod person;
 
 use axum::extract::{Request, State};
@@ -62,10 +64,15 @@ pub fn router(state: AppState) -> Router<AppState> {
             below_v1(paths::FIRM_SESSION),
             axum::routing::get(accounts::whoami).delete(accounts::sign_out),
         )
+        .route(
+            below_v1(paths::FIRM_PEOPLE),
+            axum::routing::get(people::list).post(people::add),
+        )
         .route_layer(middleware::from_fn_with_state(state, guard));
     Router::new()
         .route(below_v1(paths::FIRM_SIGN_UP), post(accounts::sign_up))
         .route(below_v1(paths::FIRM_SESSION), post(accounts::sign_in))
+        .route(below_v1(paths::FIRM_PASSWORD), post(links::set_password))
         .merge(signed_in)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Session answers: never cached.

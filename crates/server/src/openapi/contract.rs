@@ -488,6 +488,13 @@ fn request_bodies(doc: &mut Value) {
             "password",
             required_str(json!({ "type": "string", "minLength": 1 })),
         ),
+        ("NewColleague", "name", line(firm::MAX_PERSON_NAME_CHARS)),
+        ("NewColleague", "mobile", required_str(mobile_schema())),
+        (
+            "SetPasswordRequest",
+            "password",
+            required_str(password_schema()),
+        ),
         // A booking (`BookingRequest::parse`). Which venue, topic, day and time can be booked
         // is the data's; the 统一社会信用代码 has a check digit no pattern can hold.
         (

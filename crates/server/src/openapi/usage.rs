@@ -44,6 +44,14 @@ fn examples(doc: &mut Value) {
             }),
         ),
         (
+            "NewColleague",
+            json!({ "name": "李雷", "mobile": "13900001111" }),
+        ),
+        (
+            "SetPasswordRequest",
+            json!({ "password": "a long enough passphrase" }),
+        ),
+        (
             "SignInRequest",
             json!({
                 "uscc": "91320600MA1MB5GT0D", "mobile": "13800138000",

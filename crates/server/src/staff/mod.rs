@@ -33,6 +33,7 @@ pub(crate) mod auth;
 pub(crate) mod cases;
 pub(crate) mod clusters;
 pub(crate) mod desk;
+pub(crate) mod firms;
 pub(crate) mod notices;
 pub(crate) mod overview;
 pub(crate) mod paging;
@@ -148,6 +149,20 @@ fn table() -> Table {
         below_v1(paths::STAFF_ACCOUNTS),
         ADMIN,
         accounts::create_account,
+    );
+    // The fast track's firms: forgotten passwords (a pre-examination officer role comes with
+    // the registration review).
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_FIRMS),
+        ADMIN,
+        firms::find,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_FIRM_PASSWORD_LINK),
+        ADMIN,
+        firms::password_link,
     );
     t.add(
         Method::PATCH,

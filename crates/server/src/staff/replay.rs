@@ -25,12 +25,15 @@ use crate::error::{ApiError, Refusal, Text};
 use crate::idempotency;
 use crate::AppState;
 
-/// Routes (path templates under `/api/v1`) whose writes must carry a key.
+/// Routes (path templates, as `portal_domain::paths` writes them) whose writes must carry a key.
 pub const KEY_REQUIRED: [&str; 3] = [
     paths::STAFF_CASE_MESSAGES,
     paths::STAFF_CASE_NOTES,
     paths::STAFF_SLOT_SEATS,
 ];
+/// Routes whose answers carry a secret (a password link) that must not be stored: a retry
+/// runs again and makes a new link, which ends the earlier one.
+const NEVER_STORED: [&str; 1] = [paths::STAFF_FIRM_PASSWORD_LINK];
 /// How long a key and its answer are kept.
 const KEEP_SECS: i64 = 24 * 60 * 60;
 /// Staff bodies are small (see `staff::MAX_BODY_BYTES`); answers too.
@@ -53,6 +56,9 @@ async fn run(state: &AppState, request: Request, next: Next) -> Result<Response,
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_owned())
         .unwrap_or_default();
+    if NEVER_STORED.contains(&template.as_str()) {
+        return Ok(next.run(request).await);
+    }
     let required = KEY_REQUIRED.contains(&template.as_str());
     if !required && !request.headers().contains_key("idempotency-key") {
         return Ok(next.run(request).await);

@@ -1,12 +1,13 @@
-//! What can be wrong with one field of an administrator's request, with its code and
-//! messages in both languages.
+//! What can be wrong with one field of an administrator's request, with its code and its
+//! messages (in `locales/*/domain_staff.toml`).
 
 use super::limits::{
     MAX_HOLIDAY_RANGES, MAX_OPENING_PERIODS, MAX_SEATS, MAX_SLOT_MINUTES, MAX_SOURCE_URL_CHARS,
     MAX_WORKING_DAYS, MIN_SEATS, MIN_SLOT_MINUTES,
 };
 use crate::calendar::{CalendarError, DateError};
-use crate::lang::{localized_error, Lang, Localized};
+use crate::lang::{localized_error, Localized};
+use crate::texts::{staff_error_texts, StaffErrorTexts};
 
 /// What is wrong with a request: (field, problem); the field names are in the module docs.
 pub type Problems = Vec<(String, AdminError)>;
@@ -43,136 +44,80 @@ pub enum AdminError {
 }
 
 impl AdminError {
-    fn texts(&self) -> (&'static str, String, String) {
+    fn texts(&self, t: &StaffErrorTexts) -> (&'static str, String) {
         use AdminError::*;
-        let (code, zh, en): (&'static str, String, String) = match self {
+        match self {
             SlotMinutesMissing => (
                 "admin.slot_minutes_missing",
-                "请填写每个时段的长度（分钟）。".into(),
-                "Enter the length of a slot in minutes.".into(),
+                t.admin_slot_minutes_missing.into(),
             ),
             SlotMinutesRange => (
                 "admin.slot_minutes_range",
-                format!("时段长度请填写 {MIN_SLOT_MINUTES} 至 {MAX_SLOT_MINUTES} 之间的整数（分钟）。"),
-                format!("The length of a slot must be a whole number of minutes from {MIN_SLOT_MINUTES} to {MAX_SLOT_MINUTES}."),
+                t.admin_slot_minutes_range(MIN_SLOT_MINUTES, MAX_SLOT_MINUTES),
             ),
-            SeatsMissing => (
-                "admin.seats_missing",
-                "请填写每个时段可接待的人数。".into(),
-                "Enter how many people can be seen in one slot.".into(),
-            ),
+            SeatsMissing => ("admin.seats_missing", t.admin_seats_missing.into()),
             SeatsRange => (
                 "admin.seats_range",
-                format!("每个时段的人数请填写 {MIN_SEATS} 至 {MAX_SEATS} 之间的整数。"),
-                format!("The places per slot must be a whole number from {MIN_SEATS} to {MAX_SEATS}."),
+                t.admin_seats_range(MIN_SEATS, MAX_SEATS),
             ),
-            HoursMissing => (
-                "admin.hours_missing",
-                "请至少填写一段开放时间。".into(),
-                "Enter at least one period of opening hours.".into(),
-            ),
+            HoursMissing => ("admin.hours_missing", t.admin_hours_missing.into()),
             TooManyPeriods => (
                 "admin.too_many_periods",
-                format!("开放时间最多 {MAX_OPENING_PERIODS} 段。"),
-                format!("There can be at most {MAX_OPENING_PERIODS} periods of opening hours."),
+                t.admin_too_many_periods(MAX_OPENING_PERIODS),
             ),
-            TimeMissing => (
-                "admin.time_missing",
-                "请填写时间，格式为“时:分”，例如 09:00。".into(),
-                "Enter a time as hours:minutes, for example 09:00.".into(),
-            ),
-            TimeFormat => (
-                "admin.time_format",
-                "时间格式应为“时:分”（24 小时制），例如 09:00 或 17:30。".into(),
-                "Write the time as hours:minutes on the 24-hour clock, for example 09:00 or 17:30.".into(),
-            ),
+            TimeMissing => ("admin.time_missing", t.admin_time_missing.into()),
+            TimeFormat => ("admin.time_format", t.admin_time_format.into()),
             ClosesBeforeOpens => (
                 "admin.closes_before_opens",
-                "结束时间须晚于开始时间。".into(),
-                "The closing time must be after the opening time.".into(),
+                t.admin_closes_before_opens.into(),
             ),
-            PeriodOverlaps => (
-                "admin.period_overlaps",
-                "每段开放时间须在上一段结束之后开始（按时间先后填写，不得重叠）。".into(),
-                "Each period must start after the one before it ends (in time order, not overlapping).".into(),
-            ),
+            PeriodOverlaps => ("admin.period_overlaps", t.admin_period_overlaps.into()),
             PeriodShorterThanSlot => (
                 "admin.period_shorter_than_slot",
-                "这段开放时间比一个时段还短，无法预约。请延长这段时间或缩短时段长度。".into(),
-                "This period is shorter than one slot, so nothing could be booked in it. Make it longer or the slots shorter.".into(),
+                t.admin_period_shorter_than_slot.into(),
             ),
-            TopicsMissing => (
-                "admin.topics_missing",
-                "请至少选择一个咨询事项。".into(),
-                "Choose at least one topic.".into(),
-            ),
-            TopicUnknown => (
-                "admin.topic_unknown",
-                "所选咨询事项中有不存在的事项。".into(),
-                "One of the topics chosen does not exist.".into(),
-            ),
+            TopicsMissing => ("admin.topics_missing", t.admin_topics_missing.into()),
+            TopicUnknown => ("admin.topic_unknown", t.admin_topic_unknown.into()),
             SourceTitleMissing => (
                 "admin.source_title_missing",
-                "请填写通知的标题（含文号），例如“国务院办公厅关于××××年部分节假日安排的通知”。".into(),
-                "Enter the title of the notice (with its document number), for example “国务院办公厅关于××××年部分节假日安排的通知”.".into(),
+                t.admin_source_title_missing.into(),
             ),
             SourceUrlMissing => (
                 "admin.source_url_missing",
-                "请填写通知的网址。".into(),
-                "Enter the web address of the notice.".into(),
+                t.admin_source_url_missing.into(),
             ),
             SourceUrlInvalid => (
                 "admin.source_url_invalid",
-                format!("网址应以 https:// 或 http:// 开头，不含空格，最多 {MAX_SOURCE_URL_CHARS} 个字符。"),
-                format!("The web address must start with https:// or http://, have no spaces and be at most {MAX_SOURCE_URL_CHARS} characters."),
+                t.admin_source_url_invalid(MAX_SOURCE_URL_CHARS),
             ),
-            HolidaysMissing => (
-                "admin.holidays_missing",
-                "请至少填写一段放假安排。".into(),
-                "Enter at least one holiday.".into(),
-            ),
+            HolidaysMissing => ("admin.holidays_missing", t.admin_holidays_missing.into()),
             TooManyHolidays => (
                 "admin.too_many_holidays",
-                format!("一年最多填写 {MAX_HOLIDAY_RANGES} 段放假安排。"),
-                format!("A year has at most {MAX_HOLIDAY_RANGES} holidays."),
+                t.admin_too_many_holidays(MAX_HOLIDAY_RANGES),
             ),
             TooManyWorkingDays => (
                 "admin.too_many_working_days",
-                format!("一年最多填写 {MAX_WORKING_DAYS} 个调休上班日。"),
-                format!("A year has at most {MAX_WORKING_DAYS} adjusted working days."),
+                t.admin_too_many_working_days(MAX_WORKING_DAYS),
             ),
             HolidayNameMissing => (
                 "admin.holiday_name_missing",
-                "请填写节日名称，例如 春节。".into(),
-                "Enter the holiday's name, for example 春节 (Spring Festival).".into(),
+                t.admin_holiday_name_missing.into(),
             ),
-            DuplicateDay => (
-                "admin.duplicate_day",
-                "这一天已经填写过了。".into(),
-                "This day is listed already.".into(),
-            ),
-            TextTooLong => (
-                "admin.text_too_long",
-                "内容太长。".into(),
-                "The text is too long.".into(),
-            ),
-            ControlCharacter => (
-                "admin.control_character",
-                "内容中有无法识别的字符。".into(),
-                "The text contains characters that cannot be used.".into(),
-            ),
-            Date(e) => (e.code(), e.message(Lang::Zh), e.message(Lang::En)),
-            Calendar(e) => (e.code(), e.message(Lang::Zh), e.message(Lang::En)),
-        };
-        (code, zh, en)
+            DuplicateDay => ("admin.duplicate_day", t.admin_duplicate_day.into()),
+            TextTooLong => ("admin.text_too_long", t.admin_text_too_long.into()),
+            ControlCharacter => ("admin.control_character", t.admin_control_character.into()),
+            Date(e) => (e.code(), e.message(t.lang())),
+            Calendar(e) => (e.code(), e.message(t.lang())),
+        }
     }
 }
 
-localized_error!(AdminError);
+localized_error!(AdminError, staff_error_texts);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn every_error_has_a_code_and_both_languages() {

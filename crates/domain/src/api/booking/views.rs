@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::Date;
 use crate::ids::Uscc;
 use crate::lang::Lang;
+use crate::texts::booking_error_texts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -100,27 +101,13 @@ pub struct CenterCancellation {
 /// The notice a booking cancelled by the center shows, with the center's reason (its own
 /// closing full stop dropped: the sentence has one).
 pub fn center_cancelled_notice(reason: &str, lang: Lang) -> String {
-    let reason = without_final_stop(reason);
-    match lang {
-        Lang::Zh => format!("服务中心关闭了这个时段：{reason}。您的预约已取消，请重新选择时间。"),
-        Lang::En => format!(
-            "The center has closed this time: {reason}. Your booking has been cancelled; please choose a new time."
-        ),
-    }
+    booking_error_texts(lang).center_cancelled_notice(without_final_stop(reason))
 }
 
 /// The notice a booking cancelled after the desk's review of bookings made in bulk shows
 /// ([`CenterCancellation::review`]), with the center's reason.
 pub fn review_cancelled_notice(reason: &str, lang: Lang) -> String {
-    let reason = without_final_stop(reason);
-    match lang {
-        Lang::Zh => format!(
-            "服务中心核查批量预约后取消了这个预约：{reason}。如确需咨询，请重新预约；如有疑问，请联系服务中心。"
-        ),
-        Lang::En => format!(
-            "The center cancelled this booking after checking bookings made in bulk: {reason}. If you do need a consultation, please make a new booking; if you have questions, contact the center."
-        ),
-    }
+    booking_error_texts(lang).review_cancelled_notice(without_final_stop(reason))
 }
 
 fn without_final_stop(reason: &str) -> &str {

@@ -3,12 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::FirmError;
-use super::{CITY_DIVISION_PREFIX, MAX_FIRM_NAME_CHARS, MAX_PERSON_NAME_CHARS};
+use super::{Problems, CITY_DIVISION_PREFIX, MAX_FIRM_NAME_CHARS, MAX_PERSON_NAME_CHARS};
 use crate::api::staff::check_password;
 use crate::ids::{MobileNumber, Uscc};
 use crate::text::{clean_line, TextProblem};
-
-pub type Problems = Vec<(&'static str, FirmError)>;
 
 /// Whether the center serves a firm registered by the authority of this division code.
 pub fn serves_division(division_code: &str) -> bool {

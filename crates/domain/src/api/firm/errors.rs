@@ -1,9 +1,10 @@
-//! What can be wrong with one field of a firm's sign-up or sign-in, with its code and messages
-//! in both languages.
+//! What can be wrong with one field of a firm's sign-up, sign-in or colleague, with its code;
+//! the messages are in the `domain_firm` catalog.
 
 use crate::api::staff::StaffError;
 use crate::ids::{MobileNumberError, UsccError};
 use crate::lang::{Lang, Localized};
+use crate::texts::firm_error_texts;
 
 /// What is wrong with one field. Codes start with `firm.`, except those of the wrapped code,
 /// mobile number and password errors (`uscc.`, `mobile_number.`, `staff.password_…`: the
@@ -19,6 +20,8 @@ pub enum FirmError {
     ContactNameTooLong,
     ControlCharacter,
     Mobile(MobileNumberError),
+    /// A colleague's number that already signs one of the firm's people in.
+    MobileTaken,
     PasswordMissing,
     Password(StaffError),
 }
@@ -37,39 +40,27 @@ impl Localized for FirmError {
             E::ContactNameTooLong => "firm.contact_name_too_long",
             E::ControlCharacter => "firm.control_character",
             E::PasswordMissing => "firm.password_missing",
+            E::MobileTaken => "firm.mobile_taken",
         }
     }
 
     fn message(&self, lang: Lang) -> String {
         use FirmError as E;
-        let (zh, en) = match self {
+        let t = firm_error_texts(lang);
+        match self {
             E::Uscc(e) => return e.message(lang),
             E::Mobile(e) => return e.message(lang),
             E::Password(e) => return e.message(lang),
-            E::OutOfCity => (
-                "这个统一社会信用代码显示企业登记在南通市以外。南通市知识产权保护中心的专利预审服务面向在南通市登记的企业；请向企业登记地的知识产权保护中心咨询。如果代码输错了，请对照营业执照核对后重新输入",
-                "This unified social credit code shows a firm registered outside Nantong. The Nantong IP Protection Center's pre-examination service is for firms registered in Nantong: ask the IP protection center where your firm is registered. If the code was mistyped, check it against the business licence and enter it again",
-            ),
-            E::FirmNameMissing => (
-                "请输入企业名称，与营业执照上的名称一致",
-                "Enter the firm's name as it is on the business licence",
-            ),
-            E::FirmNameTooLong => (
-                "企业名称最多 100 个字",
-                "A firm's name has at most 100 characters",
-            ),
-            E::ContactNameMissing => ("请输入联系人姓名", "Enter the contact person's name"),
-            E::ContactNameTooLong => (
-                "姓名最多 40 个字",
-                "A name has at most 40 characters",
-            ),
-            E::ControlCharacter => (
-                "内容中有无法识别的字符，请删除后重新输入",
-                "The text contains characters that cannot be used. Remove them and enter it again",
-            ),
-            E::PasswordMissing => ("请输入密码", "Enter the password"),
-        };
-        lang.pick(zh, en).to_owned()
+            E::OutOfCity => t.firm_out_of_city,
+            E::FirmNameMissing => t.firm_firm_name_missing,
+            E::FirmNameTooLong => t.firm_firm_name_too_long,
+            E::ContactNameMissing => t.firm_contact_name_missing,
+            E::ContactNameTooLong => t.firm_contact_name_too_long,
+            E::ControlCharacter => t.firm_control_character,
+            E::PasswordMissing => t.firm_password_missing,
+            E::MobileTaken => t.firm_mobile_taken,
+        }
+        .to_owned()
     }
 }
 
@@ -98,6 +89,7 @@ mod tests {
                 E::ContactNameTooLong,
                 E::ControlCharacter,
                 E::PasswordMissing,
+                E::MobileTaken,
             ],
         );
         assert_eq!(

@@ -11,6 +11,12 @@
 //! | `POST /session` | anyone | [`SignInRequest`] → [`FirmSession`] + cookie |
 //! | `GET /session` | a firm's person | → [`FirmSession`] |
 //! | `DELETE /session` | a firm's person | → 204, cookie cleared |
+//! | `GET /people` | a firm's person | → [`PeopleList`] |
+//! | `POST /people` | the firm's first person | [`NewColleague`] → 201 [`ColleagueAdded`] |
+//! | `POST /password/{token}` | the holder of a password link | [`SetPasswordRequest`] → 204 |
+//!
+//! And for the center's administrators (`/api/v1/staff`, staff session): `GET /firms?uscc=` →
+//! [`StaffFirmView`]; `POST /firms/{uscc}/people/{id}/password-link` → 201 [`PasswordLink`].
 //!
 //! Signing up never says whether the firm already has an account: a new firm and a known one
 //! get the same 202 after the same work, and only a new firm's account is created (a colleague
@@ -21,11 +27,19 @@
 
 mod accounts;
 mod errors;
+mod people;
 
 pub use accounts::{
     serves_division, FirmSession, NewFirm, SignIn, SignInRequest, SignUpReceived, SignUpRequest,
 };
 pub use errors::FirmError;
+pub use people::{
+    ColleagueAdded, NewColleague, PasswordLink, PeopleList, Person, SetPasswordRequest,
+    StaffFirmView, PASSWORD_LINK_SECS, PASSWORD_PAGE,
+};
+
+/// Every problem of a request, each at its field.
+pub type Problems = Vec<(&'static str, FirmError)>;
 
 /// The `code` of error answers of the firm routes.
 pub mod code {
@@ -40,6 +54,12 @@ pub mod code {
     pub const SIGN_IN_RATE_LIMITED: &str = "firm.sign_in_rate_limited";
     /// 429: too many sign-ups from this address; `Retry-After` says for how long.
     pub const SIGN_UP_RATE_LIMITED: &str = "firm.sign_up_rate_limited";
+    /// 403: only the firm's first person adds colleagues.
+    pub const FORBIDDEN: &str = "firm.forbidden";
+    /// 404: a password link that does not exist, was used or has expired (one answer).
+    pub const LINK_INVALID: &str = "firm.link_invalid";
+    /// 404: no firm has this code (staff), or no such person in it.
+    pub const NOT_FOUND: &str = "firm.not_found";
 }
 
 /// The first four digits of the division code (行政区划代码, characters 3–8 of a 统一社会信用代码)

@@ -1,89 +1,16 @@
-//! The fast track's firm accounts (issue #14 part 1): signing a firm up with a code of a firm
-//! registered in 南通, its people signing in and out in a realm of their own, and what must not
-//! leak (which firms have accounts) or lock anyone out. Requests come through the tests'
-//! "reverse proxy" (127.0.0.1 is trusted), so `X-Forwarded-For` names the client.
+//! Signing a firm up with a code of a firm registered in 南通, its people signing in and out in a
+//! realm of their own, and what must not leak (which firms have accounts) or lock anyone out.
 
-use portal_domain::api::firm::{
-    FirmSession, SignUpReceived, MAX_SIGN_UPS_PER_CLIENT, PLAIN_HTTP_SESSION_COOKIE,
-};
+use portal_domain::api::firm::{FirmSession, SignUpReceived, MAX_SIGN_UPS_PER_CLIENT};
 use portal_domain::api::staff::MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT;
 use reqwest::{Method, StatusCode};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::helpers::{assert_documented, error, openapi, spawn_staff_app, StaffOptions, TestApp};
-use crate::staff_client::{admin_options, call, login_admin, Session};
-
-const NOW: &str = "2026-11-20T10:00:00+08:00";
-/// Registered in 南通 (division 320600) and in 海安 (320623).
-const NANTONG: &str = "91320600MA1MB5GT0D";
-const HAIAN: &str = "93320623MA1N1Q4H4Y";
-/// Registered in 北京.
-const BEIJING: &str = "91110000600037341L";
-const PASSWORD: &str = "firm test password 1";
-
-async fn app() -> TestApp {
-    spawn_staff_app(
-        tempfile::tempdir().unwrap(),
-        NOW,
-        StaffOptions {
-            trusted_proxies: "127.0.0.1",
-            ..admin_options()
-        },
-    )
-    .await
-}
-
-fn sign_up_body(uscc: &str, mobile: &str, password: &str) -> Value {
-    json!({
-        "uscc": uscc,
-        "firm_name": "南通某某家纺有限公司",
-        "contact_name": "王丽",
-        "mobile": mobile,
-        "password": password,
-    })
-}
-
-async fn post_from(app: &TestApp, client: &str, path: &str, body: Value) -> reqwest::Response {
-    app.client
-        .post(app.url(path))
-        .header("X-Forwarded-For", client)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn sign_up(app: &TestApp, uscc: &str, mobile: &str, password: &str) -> reqwest::Response {
-    let body = sign_up_body(uscc, mobile, password);
-    post_from(app, "203.0.113.1", "/api/v1/firm/sign-up", body).await
-}
-
-async fn sign_in_from(
-    app: &TestApp,
-    client: &str,
-    uscc: &str,
-    mobile: &str,
-    password: &str,
-) -> reqwest::Response {
-    let body = json!({"uscc": uscc, "mobile": mobile, "password": password});
-    post_from(app, client, "/api/v1/firm/session", body).await
-}
-
-/// Signs in (which must succeed) and keeps the session cookie and the CSRF token.
-async fn sign_in(app: &TestApp, uscc: &str, mobile: &str) -> (Session, FirmSession) {
-    let response = sign_in_from(app, "203.0.113.2", uscc, mobile, PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
-        .find(|pair| pair.starts_with(&format!("{PLAIN_HTTP_SESSION_COOKIE}=")))
-        .expect("the firm session cookie");
-    let session: FirmSession = response.json().await.unwrap();
-    let csrf = session.csrf_token.clone();
-    (Session { cookie, csrf }, session)
-}
+use super::{
+    app, post_from, sign_in, sign_in_from, sign_up, sign_up_body, BEIJING, HAIAN, NANTONG, PASSWORD,
+};
+use crate::helpers::{assert_documented, error, openapi};
+use crate::staff_client::{call, login_admin};
 
 #[tokio::test]
 async fn a_firm_signs_up_and_its_person_signs_in_and_out() {
