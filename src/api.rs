@@ -24,7 +24,8 @@ use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
 use portal_domain::api::firm::{
-    code as firm_code, FirmSession, SignInRequest, SignUpReceived, SignUpRequest,
+    code as firm_code, FirmSession, PasswordLink, SignInRequest, SignUpReceived, SignUpRequest,
+    StaffFirmView,
 };
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
@@ -644,6 +645,29 @@ pub async fn staff_rating_reply(
 ) -> Result<FollowUpItem, ApiError> {
     let path = paths::fill(paths::STAFF_RATING_REPLY, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+}
+
+// ---- The fast track's firms as the center's administrators see them (`/api/v1/staff/firms`).
+
+/// A firm and its people, found by its 统一社会信用代码 (`uscc` as typed; the server checks it).
+pub async fn staff_find_firm(uscc: &str, lang: Lang) -> Result<StaffFirmView, ApiError> {
+    let uscc = portal_domain::api::percent_encode(uscc);
+    get_json(&format!("{}?uscc={uscc}", paths::STAFF_FIRMS), lang).await
+}
+
+/// Makes a one-time link that sets the password of one of a firm's people (ending their
+/// earlier one); made only after checking who is asking.
+pub async fn staff_firm_password_link(
+    uscc: &str,
+    person_id: i64,
+    csrf: &str,
+    lang: Lang,
+) -> Result<PasswordLink, ApiError> {
+    let path = paths::fill(
+        paths::STAFF_FIRM_PASSWORD_LINK,
+        &[uscc, &person_id.to_string()],
+    );
+    send_empty(with_csrf(Request::post(&path), csrf), lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {
