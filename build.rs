@@ -21,6 +21,7 @@ fn main() {
             catalog("workbench", "WorkbenchTexts", "workbench_texts"),
             catalog("services", "ServiceTexts", "services_texts"),
             catalog("rating", "RatingTexts", "rating_texts"),
+            catalog("fast_track", "FastTrackTexts", "fast_track_texts"),
         ],
     );
 }

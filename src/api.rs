@@ -23,6 +23,10 @@ use portal_domain::api::booking_clusters::{BookingClusterList, BulkCancelRequest
 use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
+use portal_domain::api::firm::{
+    code as firm_code, FirmSession, PasswordLink, SignInRequest, SignUpReceived, SignUpRequest,
+    StaffFirmView,
+};
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
 use portal_domain::api::policies::{PolicyDocument, PolicyList, PolicySearch, PolicySearchResult};
@@ -353,7 +357,13 @@ pub async fn staff_login(request: &LoginRequest, lang: Lang) -> Result<StaffSess
 }
 
 pub async fn staff_logout(csrf: &str, lang: Lang) -> Result<(), ApiError> {
-    let response = Request::delete(paths::STAFF_SESSION)
+    end_session(paths::STAFF_SESSION, csrf, lang).await
+}
+
+/// Signs out of a realm's cookie session (`DELETE` of its session path, with its CSRF token):
+/// 204 is done.
+async fn end_session(path: &str, csrf: &str, lang: Lang) -> Result<(), ApiError> {
+    let response = Request::delete(path)
         .header("Accept", "application/json")
         .header("Accept-Language", lang.tag())
         .header("X-CSRF-Token", csrf)
@@ -364,6 +374,31 @@ pub async fn staff_logout(csrf: &str, lang: Lang) -> Result<(), ApiError> {
         204 => Ok(()),
         _ => read::<Empty>(response).await.map(|_| ()),
     }
+}
+
+// ---- A firm's account on the fast track (`/api/v1/firm/...`): a cookie session of its own
+// realm, handled as the staff one is (same-origin cookie, CSRF token with every change).
+
+/// The answer meant "no live firm session" (never signed in, ended or expired).
+pub fn is_firm_unauthenticated(error: &ApiError) -> bool {
+    matches!(error, ApiError::Validation(body) if body.code == firm_code::UNAUTHENTICATED)
+}
+
+/// 202 with the masked code, the same answer whether or not the firm already had an account.
+pub async fn firm_sign_up(request: &SignUpRequest, lang: Lang) -> Result<SignUpReceived, ApiError> {
+    send_json(Request::post(paths::FIRM_SIGN_UP), request, lang).await
+}
+
+pub async fn firm_sign_in(request: &SignInRequest, lang: Lang) -> Result<FirmSession, ApiError> {
+    send_json(Request::post(paths::FIRM_SESSION), request, lang).await
+}
+
+pub async fn firm_session(lang: Lang) -> Result<FirmSession, ApiError> {
+    get_json(paths::FIRM_SESSION, lang).await
+}
+
+pub async fn firm_sign_out(csrf: &str, lang: Lang) -> Result<(), ApiError> {
+    end_session(paths::FIRM_SESSION, csrf, lang).await
 }
 
 /// `query` is the queue's query string (`status=…&assignee=…&overdue=…&page=…`).
@@ -610,6 +645,29 @@ pub async fn staff_rating_reply(
 ) -> Result<FollowUpItem, ApiError> {
     let path = paths::fill(paths::STAFF_RATING_REPLY, &[&id.to_string()]);
     send_json(with_csrf(Request::post(&path), csrf), request, lang).await
+}
+
+// ---- The fast track's firms as the center's administrators see them (`/api/v1/staff/firms`).
+
+/// A firm and its people, found by its 统一社会信用代码 (`uscc` as typed; the server checks it).
+pub async fn staff_find_firm(uscc: &str, lang: Lang) -> Result<StaffFirmView, ApiError> {
+    let uscc = portal_domain::api::percent_encode(uscc);
+    get_json(&format!("{}?uscc={uscc}", paths::STAFF_FIRMS), lang).await
+}
+
+/// Makes a one-time link that sets the password of one of a firm's people (ending their
+/// earlier one); made only after checking who is asking.
+pub async fn staff_firm_password_link(
+    uscc: &str,
+    person_id: i64,
+    csrf: &str,
+    lang: Lang,
+) -> Result<PasswordLink, ApiError> {
+    let path = paths::fill(
+        paths::STAFF_FIRM_PASSWORD_LINK,
+        &[uscc, &person_id.to_string()],
+    );
+    send_empty(with_csrf(Request::post(&path), csrf), lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {

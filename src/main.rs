@@ -1,9 +1,8 @@
-//! The portal app: home, "track a request", the services not built yet, and "page not found".
+//! The portal app: home, "track a request", and "page not found".
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::home::Home;
 use ip_portal::pages::not_found::NotFound;
-use ip_portal::pages::service_placeholder::ServicePlaceholder;
 use ip_portal::pages::track::TrackPage;
 use ip_portal::services::Service;
 use leptos::prelude::*;
@@ -17,10 +16,6 @@ fn main() {
             <Shell app=App::Portal>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route
-                        path=StaticSegment(Service::FastTrack.segment())
-                        view=|| view! { <ServicePlaceholder service=Service::FastTrack/> }
-                    />
                     <Route
                         path=StaticSegment(Service::Track.segment())
                         view=TrackPage

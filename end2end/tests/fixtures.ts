@@ -72,4 +72,4 @@ export const services = [
 export const appOf = (path: string) =>
   path.match(/^\/assistance\/(requests|track)(\/|$)/)
     ? 'assistance-tracking'
-    : (path.match(/^\/(gi|policies|booking|assistance|staff)(\/|$)/)?.[1] ?? 'portal');
+    : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');

@@ -22,6 +22,9 @@ const citizenPages = [
   '/assistance/apply/applicant',
   '/assistance/apply/evidence',
   '/assistance/track',
+  '/fast-track',
+  '/fast-track/sign-up',
+  '/fast-track/sign-in',
   '/staff/login',
 ];
 const staffPages = [

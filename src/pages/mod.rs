@@ -2,6 +2,7 @@
 
 pub mod assistance;
 pub mod booking;
+pub mod fast_track;
 pub mod gi;
 pub mod home;
 pub mod not_found;

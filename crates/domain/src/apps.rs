@@ -5,7 +5,7 @@
 /// One separately built single-page app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum App {
-    /// Home, the services not built yet, and "page not found".
+    /// Home, "track a request", and "page not found".
     Portal,
     /// Geographical-indication lookup: `/gi`, `/gi/{id}`.
     Gi,
@@ -23,10 +23,13 @@ pub enum App {
     AssistanceTracking,
     /// The staff workbench: `/staff/...` (login, case queue, booking desk, overview, audit log).
     Workbench,
+    /// The enterprise fast track, a firm's side: `/fast-track` (what the service is) and
+    /// `/fast-track/...` (sign up, sign in, the firm's account).
+    FastTrack,
 }
 
 impl App {
-    pub const ALL: [App; 7] = [
+    pub const ALL: [App; 8] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -34,6 +37,7 @@ impl App {
         App::Assistance,
         App::AssistanceTracking,
         App::Workbench,
+        App::FastTrack,
     ];
 
     /// The app that serves a page path (no query string).
@@ -49,6 +53,7 @@ impl App {
                 _ => App::Assistance,
             },
             "staff" => App::Workbench,
+            "fast-track" => App::FastTrack,
             _ => App::Portal,
         }
     }
@@ -63,6 +68,7 @@ impl App {
             App::Assistance => "apps/assistance/index.html",
             App::AssistanceTracking => "apps/assistance-tracking/index.html",
             App::Workbench => "apps/workbench/index.html",
+            App::FastTrack => "apps/fast-track/index.html",
         }
     }
 }
@@ -97,5 +103,9 @@ mod tests {
         assert_eq!(App::for_path("/staff/login"), App::Workbench);
         assert_eq!(App::for_path("/staff/cases/12"), App::Workbench);
         assert_eq!(App::for_path("/staffing"), App::Portal);
+        assert_eq!(App::for_path("/fast-track"), App::FastTrack);
+        assert_eq!(App::for_path("/fast-track/sign-in"), App::FastTrack);
+        assert_eq!(App::for_path("/fast-track/account"), App::FastTrack);
+        assert_eq!(App::for_path("/fast-tracks"), App::Portal);
     }
 }

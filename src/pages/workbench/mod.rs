@@ -1,7 +1,8 @@
 //! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
 //! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
 //! ratings, the audit log, and the administrator's staff accounts, venue booking settings,
-//! holiday calendar and home-page notices. It has
+//! holiday calendar and home-page notices, and the fast track's firm accounts (a password
+//! link for someone who forgot theirs). It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
 //! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
@@ -15,6 +16,7 @@ mod cases;
 mod clusters;
 mod confirm_form;
 mod desk;
+mod firms;
 mod frame;
 mod holidays;
 mod list_table;
@@ -62,6 +64,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues")) view=venues::VenuesPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues"), ParamSegment("id")) view=venues::VenuePage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("firms")) view=firms::FirmsPage/>
                     <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                 </Routes>
             </main>

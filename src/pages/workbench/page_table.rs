@@ -19,6 +19,7 @@ pub enum StaffPage {
     Venues,
     Holidays,
     Notices,
+    Firms,
 }
 
 /// One row of [`PAGES`].
@@ -30,7 +31,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 9] = [
+pub const PAGES: [PageEntry; 10] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -84,6 +85,12 @@ pub const PAGES: [PageEntry; 9] = [
         page: StaffPage::Notices,
         path: "/staff/admin/notices",
         label: |t| t.nav_notices,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Firms,
+        path: "/staff/admin/firms",
+        label: |t| t.nav_firms,
         roles: &[Role::Administrator],
     },
 ];

@@ -19,7 +19,8 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("booking app")
                 && !page.contains("assistance app")
                 && !page.contains("assistance-tracking app")
-                && !page.contains("workbench app"),
+                && !page.contains("workbench app")
+                && !page.contains("fast-track app"),
             "{path}"
         );
     }
@@ -46,6 +47,9 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/staff", "workbench app"),
         ("/staff/login?next=%2Fstaff%2Fcases", "workbench app"),
         ("/staff/cases/12", "workbench app"),
+        ("/fast-track", "fast-track app"),
+        ("/fast-track/sign-up", "fast-track app"),
+        ("/fast-track/account", "fast-track app"),
     ];
     for (path, shell) in cases {
         let response = app.get(path).await;
