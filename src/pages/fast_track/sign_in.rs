@@ -48,7 +48,7 @@ pub fn SignInPage() -> impl IntoView {
                     // A failed sign-in (401) or too many (429): type the password again.
                     password.set(String::new());
                 }
-                refused(error, "uscc", str::to_owned, pick(lang, |t| t.not_sent))
+                refused(error, "uscc", &str::to_owned, pick(lang, |t| t.not_sent))
             },
         );
     });

@@ -51,7 +51,7 @@ fn SignUpForm(received: RwSignal<Option<SignUpReceived>>) -> impl IntoView {
                 password.set(String::new());
                 received.set(Some(answer));
             },
-            move |error| refused(error, "uscc", str::to_owned, pick(lang, |t| t.not_sent)),
+            move |error| refused(error, "uscc", &str::to_owned, pick(lang, |t| t.not_sent)),
         );
     });
     view! {
