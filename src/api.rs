@@ -24,8 +24,8 @@ use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
 use portal_domain::api::firm::{
-    code as firm_code, FirmSession, PasswordLink, SignInRequest, SignUpReceived, SignUpRequest,
-    StaffFirmView,
+    code as firm_code, FirmSession, PasswordLink, SetPasswordRequest, SignInRequest,
+    SignUpReceived, SignUpRequest, StaffFirmView,
 };
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
@@ -370,6 +370,11 @@ async fn end_session(path: &str, csrf: &str, lang: Lang) -> Result<(), ApiError>
         .send()
         .await
         .map_err(|_| ApiError::Offline)?;
+    no_content(response).await
+}
+
+/// An answer that is 204 when all went well.
+async fn no_content(response: Response) -> Result<(), ApiError> {
     match response.status() {
         204 => Ok(()),
         _ => read::<Empty>(response).await.map(|_| ()),
@@ -399,6 +404,24 @@ pub async fn firm_session(lang: Lang) -> Result<FirmSession, ApiError> {
 
 pub async fn firm_sign_out(csrf: &str, lang: Lang) -> Result<(), ApiError> {
     end_session(paths::FIRM_SESSION, csrf, lang).await
+}
+
+/// Sets the password of the person a one-time link was made for: 204 is done; a link that
+/// was used or has expired is `NotFound`.
+pub async fn firm_set_password(
+    token: &str,
+    request: &SetPasswordRequest,
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let response = Request::post(&paths::fill(paths::FIRM_PASSWORD, &[token]))
+        .header("Accept", "application/json")
+        .header("Accept-Language", lang.tag())
+        .json(request)
+        .map_err(|_| ApiError::Server)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Offline)?;
+    no_content(response).await
 }
 
 /// `query` is the queue's query string (`status=…&assignee=…&overdue=…&page=…`).

@@ -3,7 +3,7 @@ import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, 
 
 // The enterprise fast track, a firm's side (issue #14, part 1): the public page, signing up,
 // signing in, the firm's account and signing out. The server allows 10 sign-ups an hour per
-// address and every test comes from 127.0.0.1: this file signs up 4 times per run.
+// address and every test comes from 127.0.0.1: this file signs up 5 times per run.
 
 /// A mobile number no other test uses.
 function uniqueMobile(): string {
@@ -190,4 +190,58 @@ test.describe('accessibility (axe-core)', () => {
       await expectNoAxeViolations(page);
     });
   }
+});
+
+test('a colleague sets their own password through the one-time link, which then stops working', async ({ page }) => {
+  // The firm and its first person through the API (the browser's own request context, so its
+  // cookie and the CSRF token are the first person's), then the colleague's link in the page.
+  const uscc = '91320621MA7PW00012';
+  const first = uniqueMobile();
+  const colleague = uniqueMobile();
+  const signUp = await page.request.post('/api/v1/firm/sign-up', {
+    data: { uscc, firm_name: '南通某某家具有限公司', contact_name: '王丽', mobile: first, password: PASSWORD },
+  });
+  expect(signUp.status()).toBe(202);
+  const signIn = await page.request.post('/api/v1/firm/session', { data: { uscc, mobile: first, password: PASSWORD } });
+  expect(signIn.status()).toBe(200);
+  const { csrf_token } = await signIn.json();
+  const added = await page.request.post('/api/v1/firm/people', {
+    data: { name: '李雷', mobile: colleague },
+    headers: { 'X-CSRF-Token': csrf_token },
+  });
+  expect(added.status()).toBe(201);
+  const { link } = await added.json();
+  expect(link.path).toMatch(/^\/fast-track\/password\/[A-Za-z0-9_-]{43}$/);
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(link.path);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('设置密码');
+  await expectNoAxeViolations(page);
+  await typeInto(page, '#password', 'short');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('#password-error')).toContainText('12');
+  await expectNoAxeViolations(page);
+  await typeInto(page, '#password', 'the colleague password 3');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.panel--confirmation')).toContainText('密码已设置');
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+
+  // The colleague signs in with it.
+  await page.locator('main a[href="/fast-track/sign-in"]').click();
+  await page.locator('#uscc').fill(uscc);
+  await page.locator('#mobile').fill(colleague);
+  await page.locator('#password').fill('the colleague password 3');
+  await page.locator('form button[type=submit]').click();
+  await expect(page).toHaveURL('/fast-track/account');
+  await expect(page.locator('main')).toContainText('李雷');
+
+  // Used once: opened again, it says so and who makes a new one.
+  await page.goto(link.path);
+  await appReady(page);
+  await page.locator('#password').fill('yet another password 4');
+  await page.locator('form button[type=submit]').click();
+  await expect(page.locator('#password-error')).toContainText('已经用过或已过期');
 });

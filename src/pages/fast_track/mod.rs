@@ -9,11 +9,13 @@
 //! | `/fast-track/sign-up` | `sign_up.rs` |
 //! | `/fast-track/sign-in` | `sign_in.rs` |
 //! | `/fast-track/account` | `account.rs` |
+//! | `/fast-track/password/{token}` | `password.rs` (a one-time password link) |
 //!
 //! The fields the sign-up and sign-in forms share are `fields.rs`; texts `texts.rs`.
 
 mod account;
 mod fields;
+mod password;
 mod sign_in;
 mod sign_up;
 mod start;
@@ -21,7 +23,7 @@ pub mod texts;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
-use leptos_router::StaticSegment;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::pages::not_found::NotFound;
 
@@ -40,6 +42,10 @@ pub fn FastTrackApp() -> impl IntoView {
             <Route path=(f, StaticSegment("sign-up")) view=sign_up::SignUpPage/>
             <Route path=(f, StaticSegment("sign-in")) view=sign_in::SignInPage/>
             <Route path=(f, StaticSegment("account")) view=account::AccountPage/>
+            <Route
+                path=(f, StaticSegment("password"), ParamSegment("token"))
+                view=password::PasswordPage
+            />
         </Routes>
     }
 }
