@@ -34,8 +34,10 @@ async function expectTargets(page: Page, min: number) {
   }
 }
 
-test('a firm signs up, signs in and out at 360 px by keyboard only', async ({ page }) => {
+test('a firm signs up, signs in and out at 360 px by keyboard only', async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
+  // The account page asks for the session after signing out: 401 on purpose.
+  consoleErrors.allow(/status of 401/);
   const mobile = uniqueMobile();
   await page.setViewportSize({ width: 360, height: 740 });
 
@@ -121,7 +123,11 @@ test('a firm signs up, signs in and out at 360 px by keyboard only', async ({ pa
   await expect(page.locator('main')).toContainText('请先登录，再查看企业账户。');
 });
 
-test('a wrong password gets the one message for all failed sign-ins, in the error summary', async ({ page }) => {
+test('a wrong password gets the one message for all failed sign-ins, in the error summary', async ({
+  page,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 401/);
   await page.goto('/fast-track/sign-in');
   await appReady(page);
   await page.locator('#uscc').fill('93320623MA1N1Q4H4Y');
