@@ -1,14 +1,9 @@
 //! Generates the apps' text structs from the catalogs in `locales/` (see `portal-texts-build`):
 //! a translator edits those TOML files; the code reads the generated fields and methods.
 
-use portal_texts_build::{generate, Catalog};
+use portal_texts_build::{catalog, generate};
 
 fn main() {
-    let catalog = |name, struct_name, accessor| Catalog {
-        name,
-        struct_name,
-        accessor,
-    };
     generate(
         std::path::Path::new("locales"),
         "portal_domain::Lang",

@@ -3,14 +3,9 @@
 //! is: a generated struct is a static holding all its texts, and every app that touches it links
 //! all of them, so the booking app must not carry the workbench's messages.
 
-use portal_texts_build::{generate, Catalog};
+use portal_texts_build::{catalog, generate};
 
 fn main() {
-    let catalog = |name, struct_name, accessor| Catalog {
-        name,
-        struct_name,
-        accessor,
-    };
     generate(
         std::path::Path::new("../../locales"),
         "crate::Lang",

@@ -36,6 +36,15 @@ pub struct Catalog<'a> {
     pub accessor: &'a str,
 }
 
+/// `catalog("gi", "GiTexts", "gi_texts")`: a [`Catalog`] by its three names.
+pub const fn catalog<'a>(name: &'a str, struct_name: &'a str, accessor: &'a str) -> Catalog<'a> {
+    Catalog {
+        name,
+        struct_name,
+        accessor,
+    }
+}
+
 /// For a build script: generates each catalog into `$OUT_DIR/texts_<name>.rs` (include it with
 /// `include!(concat!(env!("OUT_DIR"), "/texts_gi.rs"))`), naming the language type by
 /// `lang_path` (`portal_domain::Lang`, or `crate::Lang` inside the domain crate). Panics with

@@ -66,6 +66,20 @@ pub fn PasswordField(
     }
 }
 
+/// A new password (signing up, a password link): the rules in its hint.
+#[component]
+pub fn NewPasswordField(value: RwSignal<String>, errors: RwSignal<FormErrors>) -> impl IntoView {
+    view! {
+        <PasswordField
+            value=value
+            errors=errors
+            label=|t| t.new_password_label
+            hint=|t| t.password_hint
+            autocomplete="new-password"
+        />
+    }
+}
+
 /// The form's submit button: off while its request is on its way, and saying so.
 #[component]
 pub fn FormButton(busy: Signal<bool>, label: Tr, busy_label: Tr) -> impl IntoView {

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::firm::SetPasswordRequest;
 
-use super::fields::{FormButton, PasswordField};
+use super::fields::{FormButton, NewPasswordField};
 use super::texts::{fast_track_texts, ft_text, pick};
 use super::SIGN_IN;
 use crate::api::{self, ApiError};
@@ -70,13 +70,7 @@ pub fn PasswordPage() -> impl IntoView {
                     <h1 tabindex="-1">{ft_text(|t| t.password_heading)}</h1>
                     <p class="lead">{ft_text(|t| t.password_lead)}</p>
                     <form novalidate on:submit=on_submit()>
-                        <PasswordField
-                            value=password
-                            errors=errors
-                            label=|t| t.new_password_label
-                            hint=|t| t.password_hint
-                            autocomplete="new-password"
-                        />
+                        <NewPasswordField value=password errors=errors/>
                         <FormButton busy=form.busy() label=|t| t.password_submit busy_label=|t| t.sending/>
                     </form>
                 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::api::firm::{SignUpReceived, SignUpRequest};
 
-use super::fields::{error_at, FirmMobileField, FormButton, PasswordField, UsccField};
+use super::fields::{error_at, FirmMobileField, FormButton, NewPasswordField, UsccField};
 use super::texts::{fast_track_texts, ft_text, pick};
 use super::{items, SIGN_IN};
 use crate::api;
@@ -77,13 +77,7 @@ fn SignUpForm(received: RwSignal<Option<SignUpReceived>>) -> impl IntoView {
                     autocomplete="name"
                 />
                 <FirmMobileField value=mobile errors=errors/>
-                <PasswordField
-                    value=password
-                    errors=errors
-                    label=|t| t.new_password_label
-                    hint=|t| t.password_hint
-                    autocomplete="new-password"
-                />
+                <NewPasswordField value=password errors=errors/>
                 <FormButton busy=form.busy() label=|t| t.sign_up_submit busy_label=|t| t.sending/>
             </form>
             <p>

@@ -8,22 +8,14 @@ use portal_domain::api::staff::{
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
-use crate::staff_client::{admin_options, error, set_cookies, ADMIN, ADMIN_PASSWORD};
+use crate::helpers::TestApp;
+use crate::staff_client::{error, proxied_staff_app, set_cookies, ADMIN, ADMIN_PASSWORD};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
 const WRONG: &str = "wrong password guess";
 
 async fn app() -> TestApp {
-    spawn_staff_app(
-        tempfile::tempdir().unwrap(),
-        NOW,
-        StaffOptions {
-            trusted_proxies: "127.0.0.1",
-            ..admin_options()
-        },
-    )
-    .await
+    proxied_staff_app(NOW).await
 }
 
 /// A login from `client`, with the cookies in `cookie` (if any).

@@ -2,7 +2,7 @@
 //!
 //! - the test-only credentials ([`ADMIN`] / [`ADMIN_PASSWORD`] for the first administrator,
 //!   [`PASSWORD`] for every account the tests create) and the server they configure
-//!   ([`admin_options`], [`staff_app`]);
+//!   ([`admin_options`], [`staff_app`], [`proxied_staff_app`]);
 //! - a logged-in member of staff ([`Session`]: the cookie and the CSRF token) and logging in
 //!   ([`login`], [`login_admin`], [`login_response`] for the raw answer, [`set_cookies`] for
 //!   its cookies);
@@ -43,6 +43,16 @@ pub fn admin_options() -> StaffOptions {
 /// A server on a fresh database with the clock at `now` (RFC 3339) and [`admin_options`].
 pub async fn staff_app(now: &str) -> TestApp {
     spawn_staff_app(tempfile::tempdir().unwrap(), now, admin_options()).await
+}
+
+/// [`staff_app`] behind the tests' "reverse proxy": 127.0.0.1 is trusted, so a request's
+/// `X-Forwarded-For` names its client (for the limits per client address).
+pub async fn proxied_staff_app(now: &str) -> TestApp {
+    let options = StaffOptions {
+        trusted_proxies: "127.0.0.1",
+        ..admin_options()
+    };
+    spawn_staff_app(tempfile::tempdir().unwrap(), now, options).await
 }
 
 /// A logged-in member of staff: the cookie to send and the CSRF token.

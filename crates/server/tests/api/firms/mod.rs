@@ -9,8 +9,8 @@ use portal_domain::api::firm::{FirmSession, PLAIN_HTTP_SESSION_COOKIE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
-use crate::staff_client::{admin_options, Session};
+use crate::helpers::TestApp;
+use crate::staff_client::{proxied_staff_app, Session};
 
 pub const NOW: &str = "2026-11-20T10:00:00+08:00";
 /// Registered in 南通 (division 320600) and in 海安 (320623).
@@ -21,15 +21,7 @@ pub const BEIJING: &str = "91110000600037341L";
 pub const PASSWORD: &str = "firm test password 1";
 
 pub async fn app() -> TestApp {
-    spawn_staff_app(
-        tempfile::tempdir().unwrap(),
-        NOW,
-        StaffOptions {
-            trusted_proxies: "127.0.0.1",
-            ..admin_options()
-        },
-    )
-    .await
+    proxied_staff_app(NOW).await
 }
 
 pub fn sign_up_body(uscc: &str, mobile: &str, password: &str) -> Value {
