@@ -24,8 +24,8 @@ use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
 use portal_domain::api::firm::{
-    code as firm_code, FirmSession, PasswordLink, SetPasswordRequest, SignInRequest,
-    SignUpReceived, SignUpRequest, StaffFirmView,
+    code as firm_code, ColleagueAdded, FirmSession, NewColleague, PasswordLink, PeopleList,
+    SetPasswordRequest, SignInRequest, SignUpReceived, SignUpRequest, StaffFirmView,
 };
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchResult};
 use portal_domain::api::notices::{NoticeInput, NoticeList, StaffNotice, StaffNoticeList};
@@ -404,6 +404,25 @@ pub async fn firm_session(lang: Lang) -> Result<FirmSession, ApiError> {
 
 pub async fn firm_sign_out(csrf: &str, lang: Lang) -> Result<(), ApiError> {
     end_session(paths::FIRM_SESSION, csrf, lang).await
+}
+
+/// The firm's people.
+pub async fn firm_people(lang: Lang) -> Result<PeopleList, ApiError> {
+    get_json(paths::FIRM_PEOPLE, lang).await
+}
+
+/// The first person adds a colleague: the answer carries the colleague's one-time link.
+pub async fn firm_add_colleague(
+    request: &NewColleague,
+    csrf: &str,
+    lang: Lang,
+) -> Result<ColleagueAdded, ApiError> {
+    send_json(
+        with_csrf(Request::post(paths::FIRM_PEOPLE), csrf),
+        request,
+        lang,
+    )
+    .await
 }
 
 /// Sets the password of the person a one-time link was made for: 204 is done; a link that

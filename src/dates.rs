@@ -34,3 +34,10 @@ pub fn short_date(date: Date, lang: Lang) -> String {
         date.day(),
     )
 }
+
+/// "2026-11-20T10:05:00+08:00" → "2026-11-20 10:05" (the portal's times are all Shanghai time).
+pub fn short_time(rfc3339: &str) -> String {
+    let date = rfc3339.get(..10).unwrap_or(rfc3339);
+    let time = rfc3339.get(11..16).unwrap_or("");
+    format!("{date} {time}").trim().to_owned()
+}

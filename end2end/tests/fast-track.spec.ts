@@ -204,8 +204,8 @@ test('a colleague sets their own password through the one-time link, which then 
 }) => {
   // A short password (400) and the used link (404) are refused on purpose.
   consoleErrors.allow(/status of 40[04]/);
-  // The firm and its first person through the API (the browser's own request context, so its
-  // cookie and the CSRF token are the first person's), then the colleague's link in the page.
+  // The firm through the API; its first person adds the colleague in the page, and the
+  // colleague opens the link.
   const uscc = '91320621MA7PW00012';
   const first = uniqueMobile();
   const colleague = uniqueMobile();
@@ -213,18 +213,27 @@ test('a colleague sets their own password through the one-time link, which then 
     data: { uscc, firm_name: '南通某某家具有限公司', contact_name: '王丽', mobile: first, password: PASSWORD },
   });
   expect(signUp.status()).toBe(202);
-  const signIn = await page.request.post('/api/v1/firm/session', { data: { uscc, mobile: first, password: PASSWORD } });
-  expect(signIn.status()).toBe(200);
-  const { csrf_token } = await signIn.json();
-  const added = await page.request.post('/api/v1/firm/people', {
-    data: { name: '李雷', mobile: colleague },
-    headers: { 'X-CSRF-Token': csrf_token },
-  });
-  expect(added.status()).toBe(201);
-  const { link } = await added.json();
+  // The first person adds the colleague on the account page, at 360 px.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/fast-track/sign-in');
+  await appReady(page);
+  await page.locator('#uscc').fill(uscc);
+  await page.locator('#mobile').fill(first);
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('form button[type=submit]').click();
+  await expect(page).toHaveURL('/fast-track/account');
+  await expect(page.locator('#people')).toContainText('注册人');
+  await page.locator('#name').fill('李雷');
+  await page.locator('#mobile').fill(colleague);
+  await page.getByRole('button', { name: '添加同事' }).click();
+  await expect(page.locator('#colleague-link')).toContainText('已添加李雷');
+  await expect(page.locator('#people')).toContainText('尚未设置密码');
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+  const url = await page.locator('#colleague-link-url').inputValue();
+  const link = { path: new URL(url).pathname };
   expect(link.path).toMatch(/^\/fast-track\/password\/[A-Za-z0-9_-]{43}$/);
 
-  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(link.path);
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('设置密码');

@@ -1,6 +1,7 @@
 //! Small reusable pieces of the interface.
 
 pub mod choices;
+pub mod copy_field;
 pub mod error_panel;
 pub mod filters;
 pub mod focus;

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::firm::FirmSession;
 
+use super::people::People;
 use super::texts::{fast_track_texts, ft_text, Tr};
 use super::SIGN_IN;
 use crate::api::{self, ApiError};
@@ -67,6 +68,7 @@ fn Account(session: FirmSession) -> impl IntoView {
         <h2>{ft_text(|t| t.registration_heading)}</h2>
         <p><strong>{ft_text(|t| t.registration_status)}</strong></p>
         <p>{ft_text(|t| t.registration_body)}</p>
+        <People first=session.first csrf=csrf.clone()/>
         <SignOut csrf=csrf/>
     }
 }

@@ -16,6 +16,7 @@
 mod account;
 mod fields;
 mod password;
+mod people;
 mod sign_in;
 mod sign_up;
 mod start;

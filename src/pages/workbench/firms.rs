@@ -17,6 +17,7 @@ use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
+use crate::components::copy_field::CopyField;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, TextField};
 use crate::components::loading::Loading;
@@ -137,20 +138,13 @@ fn FirmPeople(firm: StaffFirmView, heading: NodeRef<html::H2>) -> impl IntoView 
                     let expires = short_time(&link.expires_at);
                     view! {
                         <h3>{move || workbench_texts(prefs.lang.get()).link_heading(&name)}</h3>
-                        <div class="form-group">
-                            <label class="label" for="link-url">{tr(|t| t.link_url)}</label>
-                            <p class="hint" id="link-url-hint">{tr(|t| t.link_url_hint)}</p>
-                            <input
-                                id="link-url"
-                                class="input"
-                                type="text"
-                                readonly=true
-                                spellcheck="false"
-                                aria-describedby="link-url-hint link-expires"
-                                prop:value=url.clone()
-                                on:focus=select_all
-                            />
-                        </div>
+                        <CopyField
+                            id="link-url"
+                            label=tr(|t| t.link_url)
+                            hint=tr(|t| t.link_url_hint)
+                            value=url.clone()
+                            described_by="link-expires"
+                        />
                         <p id="link-expires"><strong>{move || workbench_texts(prefs.lang.get()).link_expires(&expires)}</strong></p>
                         <p>{tr(|t| t.link_replaces)}</p>
                         <p>{tr(|t| t.check_identity_only)}</p>
@@ -165,11 +159,6 @@ fn FirmPeople(firm: StaffFirmView, heading: NodeRef<html::H2>) -> impl IntoView 
             </div>
         </section>
     }
-}
-
-/// Selects the whole link when its box takes focus, ready to copy.
-fn select_all(ev: leptos::ev::FocusEvent) {
-    event_target::<web_sys::HtmlInputElement>(&ev).select();
 }
 
 /// One of the firm's people, with the button that makes their password link.

@@ -35,12 +35,7 @@ pub fn due_on(lang: Lang, step: &str, date: Date) -> String {
     workbench_texts(lang).due_on(step, short_date(date, lang))
 }
 
-/// "2026-11-20T10:05:00+08:00" → "2026-11-20 10:05" (the portal's times are all Shanghai time).
-pub fn short_time(rfc3339: &str) -> String {
-    let date = rfc3339.get(..10).unwrap_or(rfc3339);
-    let time = rfc3339.get(11..16).unwrap_or("");
-    format!("{date} {time}").trim().to_owned()
-}
+pub use crate::dates::short_time;
 
 /// "the whole day of 23 Nov 2026" / "2026年11月23日全天".
 pub fn whole_day(lang: Lang, date: Date) -> String {

@@ -34,6 +34,7 @@ impl FirmPerson {
             uscc_masked: masked(&self.uscc, Uscc::parse, |u| u.masked()),
             person_name: self.name.clone(),
             mobile_masked: masked(&self.mobile, MobileNumber::parse, |m| m.masked()),
+            first: self.is_first,
             csrf_token: self.csrf_token.clone(),
             expires_at: format_shanghai(self.expires_at),
         }

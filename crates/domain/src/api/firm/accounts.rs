@@ -188,6 +188,8 @@ pub struct FirmSession {
     pub person_name: String,
     /// `138****5678`.
     pub mobile_masked: String,
+    /// The person who signed the firm up: adds colleagues.
+    pub first: bool,
     /// Send it as `X-CSRF-Token` with every request that changes something.
     pub csrf_token: String,
     /// RFC 3339, +08:00: the session ends then at the latest; 30 minutes without a request

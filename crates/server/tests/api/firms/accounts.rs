@@ -26,6 +26,10 @@ async fn a_firm_signs_up_and_its_person_signs_in_and_out() {
     assert_eq!(view.person_name, "王丽");
     assert_eq!(view.uscc_masked, "91************GT0D");
     assert_eq!(view.mobile_masked, "138****5678");
+    assert!(
+        view.first,
+        "the person who signed the firm up adds colleagues"
+    );
 
     let whoami = call(
         &app,

@@ -74,6 +74,7 @@ async fn the_first_person_adds_a_colleague_who_sets_their_own_password() {
     assert_eq!(set.status(), StatusCode::NO_CONTENT);
     let (colleague, view) = sign_in(&app, NANTONG, COLLEAGUE).await;
     assert_eq!(view.person_name, "李雷");
+    assert!(!view.first);
     // A link works once.
     let again = set_password(&app, token(&added.link), "another password 2").await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
