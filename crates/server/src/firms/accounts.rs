@@ -9,7 +9,7 @@ use portal_domain::api::firm::{code, FirmSession, SignInRequest, SignUpReceived,
 use portal_domain::paths;
 use sqlx::SqliteConnection;
 
-use super::person::{Firm, FirmPerson};
+use super::person::{Firm, FirmPerson, PersonRow, PERSON_COLUMNS};
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
@@ -128,9 +128,10 @@ pub async fn sign_up(
 #[derive(sqlx::FromRow)]
 struct Candidate {
     id: i64,
-    firm_id: i64,
     password_hash: String,
     active: bool,
+    #[sqlx(flatten)]
+    person: PersonRow,
 }
 
 /// Signs a firm's person in with the firm's code, their mobile number and their password, and
@@ -167,10 +168,10 @@ pub async fn sign_in(
     let device = firm_cookies.device(&headers);
     let (candidate, known_device) = {
         let mut conn = state.db.acquire().await?;
-        let candidate: Option<Candidate> = sqlx::query_as(
-            "SELECT p.id, p.firm_id, p.password_hash, p.active FROM firm_people p \
-             JOIN firms f ON f.id = p.firm_id WHERE f.uscc = ? AND p.mobile = ?",
-        )
+        let candidate: Option<Candidate> = sqlx::query_as(&format!(
+            "SELECT p.id, p.password_hash, p.active, {PERSON_COLUMNS} FROM firm_people p \
+             JOIN firms f ON f.id = p.firm_id WHERE f.uscc = ? AND p.mobile = ?"
+        ))
         .bind(sign_in.uscc.as_str())
         .bind(sign_in.mobile.as_str())
         .fetch_optional(&mut *conn)
@@ -210,7 +211,7 @@ pub async fn sign_in(
                 let mut conn = state.db.acquire().await?;
                 audit(
                     &mut conn,
-                    person.firm_id,
+                    person.person.firm_id,
                     Some(person.id),
                     "session.sign_in_failed",
                     "failed sign-in",
@@ -232,7 +233,7 @@ pub async fn sign_in(
     let started = sessions::start(&mut tx, &FIRM, person.id, now).await?;
     audit(
         &mut tx,
-        person.firm_id,
+        person.person.firm_id,
         Some(person.id),
         "session.sign_in",
         "signed in",
@@ -243,9 +244,7 @@ pub async fn sign_in(
         cookies::remember_device(&mut tx, &FIRM, person.id, device.as_deref(), now).await?;
     tx.commit().await?;
     tracing::info!(person = person.id, "firm sign-in");
-    let signed_in = super::person::load(&state, &started.session_id)
-        .await?
-        .ok_or_else(super::person::unauthenticated)?;
+    let signed_in = person.person.signed_in(person.id, started.live);
     Ok((
         AppendHeaders(cookies::signed_in(
             firm_cookies,

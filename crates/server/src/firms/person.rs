@@ -9,7 +9,8 @@ use portal_domain::ids::{MobileNumber, Uscc};
 use portal_domain::time::format_shanghai;
 
 use crate::error::{ApiError, Refusal, Text};
-use crate::sign_in::{sessions, FIRM};
+use crate::sign_in::sessions::{self, Live};
+use crate::sign_in::FIRM;
 use crate::AppState;
 
 #[derive(Debug, Clone)]
@@ -47,14 +48,37 @@ fn masked<T, E>(stored: &str, parse: fn(&str) -> Result<T, E>, mask: fn(&T) -> S
     parse(stored).map_or_else(|_| "*".repeat(stored.chars().count()), |v| mask(&v))
 }
 
+/// A person and their firm as a session shows them: the columns of [`PERSON_COLUMNS`].
 #[derive(sqlx::FromRow)]
-struct PersonRow {
-    firm_id: i64,
+pub(crate) struct PersonRow {
+    pub firm_id: i64,
     firm_name: String,
     uscc: String,
     name: String,
     mobile: String,
     is_first: bool,
+}
+
+/// The columns of a [`PersonRow`], from `firm_people p JOIN firms f`.
+pub(crate) const PERSON_COLUMNS: &str =
+    "p.firm_id, f.name AS firm_name, f.uscc, p.name, p.mobile, p.is_first";
+
+impl PersonRow {
+    /// The person `person_id` of this row, signed in with `live`.
+    pub(crate) fn signed_in(self, person_id: i64, live: Live) -> FirmPerson {
+        FirmPerson {
+            person_id,
+            firm_id: self.firm_id,
+            firm_name: self.firm_name,
+            uscc: self.uscc,
+            name: self.name,
+            mobile: self.mobile,
+            is_first: self.is_first,
+            csrf_token: live.csrf_token,
+            session_hash: live.hash,
+            expires_at: live.expires_at,
+        }
+    }
 }
 
 /// The person whose live session `token` is, if any and still active.
@@ -64,25 +88,14 @@ pub(crate) async fn load(state: &AppState, token: &str) -> Result<Option<FirmPer
     let Some(live) = sessions::load(&mut conn, &FIRM, token, now).await? else {
         return Ok(None);
     };
-    let row: Option<PersonRow> = sqlx::query_as(
-        "SELECT p.firm_id, f.name AS firm_name, f.uscc, p.name, p.mobile, p.is_first \
-         FROM firm_people p JOIN firms f ON f.id = p.firm_id WHERE p.id = ? AND p.active = 1",
-    )
+    let row: Option<PersonRow> = sqlx::query_as(&format!(
+        "SELECT {PERSON_COLUMNS} FROM firm_people p JOIN firms f ON f.id = p.firm_id \
+         WHERE p.id = ? AND p.active = 1"
+    ))
     .bind(live.account_id)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|row| FirmPerson {
-        person_id: live.account_id,
-        firm_id: row.firm_id,
-        firm_name: row.firm_name,
-        uscc: row.uscc,
-        name: row.name,
-        mobile: row.mobile,
-        is_first: row.is_first,
-        csrf_token: live.csrf_token,
-        session_hash: live.hash,
-        expires_at: live.expires_at,
-    }))
+    Ok(row.map(|row| row.signed_in(live.account_id, live)))
 }
 
 /// Extractor: the person the guard let through.

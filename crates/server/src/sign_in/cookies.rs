@@ -34,10 +34,6 @@ impl Cookies {
         Cookies { secure, realm }
     }
 
-    pub fn realm(self) -> &'static Realm {
-        self.realm
-    }
-
     pub fn session_name(self) -> &'static str {
         let name = self.realm.session_cookie;
         if self.secure {
