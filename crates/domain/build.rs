@@ -29,6 +29,11 @@ fn main() {
             catalog("domain_policies", "PolicyErrorTexts", "policy_error_texts"),
             catalog("domain_gi", "GiErrorTexts", "gi_error_texts"),
             catalog("domain_firm", "FirmErrorTexts", "firm_error_texts"),
+            catalog(
+                "domain_registration",
+                "RegistrationErrorTexts",
+                "registration_error_texts",
+            ),
         ],
     );
 }

@@ -50,11 +50,17 @@ pub const FIRM_SIGN_UP: &str = "/api/v1/firm/sign-up";
 pub const FIRM_SESSION: &str = "/api/v1/firm/session";
 pub const FIRM_PEOPLE: &str = "/api/v1/firm/people";
 pub const FIRM_PASSWORD: &str = "/api/v1/firm/password/{token}";
+pub const FIRM_REGISTRATION: &str = "/api/v1/firm/registration";
+pub const FIRM_REGISTRATION_SUBMIT: &str = "/api/v1/firm/registration/submit";
 
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
 pub const STAFF_ACCOUNTS: &str = "/api/v1/staff/accounts";
 pub const STAFF_FIRMS: &str = "/api/v1/staff/firms";
 pub const STAFF_FIRM_PASSWORD_LINK: &str = "/api/v1/staff/firms/{uscc}/people/{id}/password-link";
+pub const STAFF_REGISTRATIONS: &str = "/api/v1/staff/registrations";
+pub const STAFF_REGISTRATION: &str = "/api/v1/staff/registrations/{id}";
+pub const STAFF_REGISTRATION_ACTIONS: &str = "/api/v1/staff/registrations/{id}/actions";
+pub const STAFF_FAST_TRACK_SETTINGS: &str = "/api/v1/staff/fast-track/settings";
 pub const STAFF_ACCOUNT: &str = "/api/v1/staff/accounts/{username}";
 pub const STAFF_AUDIT: &str = "/api/v1/staff/audit";
 pub const STAFF_OVERVIEW: &str = "/api/v1/staff/overview";

@@ -149,11 +149,11 @@ impl ApiError {
 
     /// A validation failure from the shared domain parsers, which report `(field, error)` pairs
     /// so the browser shows the same words next to the same fields.
-    pub fn fields<E: Localized>(errors: Vec<(&'static str, E)>) -> ApiError {
+    pub fn fields<F: AsRef<str>, E: Localized>(errors: Vec<(F, E)>) -> ApiError {
         ApiError::Validation(
             errors
                 .iter()
-                .map(|(field, error)| FieldProblem::from_domain(field, error))
+                .map(|(field, error)| FieldProblem::from_domain(field.as_ref(), error))
                 .collect(),
         )
     }

@@ -17,6 +17,7 @@ pub(crate) mod accounts;
 pub(crate) mod links;
 pub(crate) mod people;
 mod person;
+pub(crate) mod registration;
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -67,6 +68,14 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             below_v1(paths::FIRM_PEOPLE),
             axum::routing::get(people::list).post(people::add),
+        )
+        .route(
+            below_v1(paths::FIRM_REGISTRATION),
+            axum::routing::get(registration::show).put(registration::save),
+        )
+        .route(
+            below_v1(paths::FIRM_REGISTRATION_SUBMIT),
+            post(registration::submit),
         )
         .route_layer(middleware::from_fn_with_state(state, guard));
     Router::new()

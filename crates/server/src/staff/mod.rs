@@ -38,6 +38,7 @@ pub(crate) mod notices;
 pub(crate) mod overview;
 pub(crate) mod paging;
 pub(crate) mod ratings;
+pub(crate) mod registrations;
 pub(crate) mod replay;
 pub(crate) mod slots;
 pub(crate) mod user;
@@ -112,6 +113,8 @@ impl Table {
 const CASES: Access = Access::Roles(&[Role::CaseHandler]);
 const DESK: Access = Access::Roles(&[Role::Reception]);
 const ADMIN: Access = Access::Roles(&[Role::Administrator]);
+/// The fast track's registrations: pre-examination officers.
+const PRE_EXAM: Access = Access::Roles(&[Role::PreExamOfficer]);
 const OVERVIEW: Access = Access::Roles(&[Role::Administrator, Role::CaseHandler]);
 /// Closing slots and adding seats: the desk, and administrators.
 const SLOTS: Access = Access::Roles(&[Role::Reception, Role::Administrator]);
@@ -163,6 +166,36 @@ fn table() -> Table {
         below_v1(paths::STAFF_FIRM_PASSWORD_LINK),
         ADMIN,
         firms::password_link,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_FAST_TRACK_SETTINGS),
+        ADMIN,
+        registrations::settings,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_FAST_TRACK_SETTINGS),
+        ADMIN,
+        registrations::update_settings,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_REGISTRATIONS),
+        PRE_EXAM,
+        registrations::list,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_REGISTRATION),
+        PRE_EXAM,
+        registrations::show,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_REGISTRATION_ACTIONS),
+        PRE_EXAM,
+        registrations::act,
     );
     t.add(
         Method::PATCH,

@@ -28,6 +28,7 @@
 mod accounts;
 mod errors;
 mod people;
+pub mod registration;
 
 pub use accounts::{
     serves_division, FirmSession, NewFirm, SignIn, SignInRequest, SignUpReceived, SignUpRequest,

@@ -22,16 +22,24 @@ pub enum Role {
     /// 管理员: staff accounts, the audit log, the overview, venue booking settings and the
     /// holiday calendar; later content.
     Administrator,
+    /// 预审员: the fast track's registrations (and, later, pre-examination requests).
+    PreExamOfficer,
 }
 
 impl Role {
-    pub const ALL: &'static [Role] = &[Role::Reception, Role::CaseHandler, Role::Administrator];
+    pub const ALL: &'static [Role] = &[
+        Role::Reception,
+        Role::CaseHandler,
+        Role::Administrator,
+        Role::PreExamOfficer,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Role::Reception => "reception",
             Role::CaseHandler => "case_handler",
             Role::Administrator => "administrator",
+            Role::PreExamOfficer => "pre_exam_officer",
         }
     }
 
@@ -44,6 +52,7 @@ impl Role {
             Role::Reception => lang.pick("前台接待", "Reception"),
             Role::CaseHandler => lang.pick("案件承办", "Case handler"),
             Role::Administrator => lang.pick("管理员", "Administrator"),
+            Role::PreExamOfficer => lang.pick("预审员", "Pre-examination officer"),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod people;
+mod registration;
 
 use portal_domain::api::firm::{FirmSession, PLAIN_HTTP_SESSION_COOKIE};
 use reqwest::StatusCode;

@@ -1,0 +1,143 @@
+//! What can be wrong with one answer of a registration, a review action or the fast track's
+//! settings, with its code; the messages are in the `domain_registration` catalog.
+
+use crate::ids::PatentNumberError;
+use crate::lang::{localized, Lang, Localized};
+use crate::texts::{registration_error_texts, RegistrationErrorTexts};
+
+/// What is wrong with one field. Codes start with `registration.`, except the wrapped patent
+/// number errors' (`patent_number.…`), whose message names the number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistrationError {
+    /// A question a submission needs, by its `section.field` name.
+    Missing(&'static str),
+    DateFormat,
+    EstablishedInFuture,
+    NumberTooLarge,
+    MoreRndThanStaff,
+    TextTooLong,
+    ControlCharacter,
+    UnknownField,
+    FieldNotOpen,
+    TooManyPatents,
+    PatentNumber(String, PatentNumberError),
+    PatentRepeated(String),
+    FieldCount,
+    FieldCode,
+    FieldRepeated,
+    FieldName,
+    /// A number above its largest value (or zero where zero makes no sense).
+    OutOfRange(u32),
+    /// A rule is not met and the firm has not said why it applies anyway.
+    ExplanationNeeded,
+    DefectsMissing,
+    TooManyDefects,
+    ReasonMissing,
+}
+
+impl RegistrationError {
+    fn texts(&self, t: &RegistrationErrorTexts) -> (&'static str, String) {
+        use RegistrationError::*;
+        match self {
+            Missing(field) => ("registration.missing", missing(t, field).into()),
+            DateFormat => (
+                "registration.date_format",
+                t.registration_date_format.into(),
+            ),
+            EstablishedInFuture => (
+                "registration.established_in_future",
+                t.registration_established_in_future.into(),
+            ),
+            NumberTooLarge => (
+                "registration.number_too_large",
+                t.registration_number_too_large.into(),
+            ),
+            MoreRndThanStaff => (
+                "registration.more_rnd_than_staff",
+                t.registration_more_rnd_than_staff.into(),
+            ),
+            TextTooLong => (
+                "registration.text_too_long",
+                t.registration_text_too_long.into(),
+            ),
+            ControlCharacter => (
+                "registration.control_character",
+                t.registration_control_character.into(),
+            ),
+            UnknownField => (
+                "registration.unknown_field",
+                t.registration_unknown_field.into(),
+            ),
+            FieldNotOpen => (
+                "registration.field_not_open",
+                t.registration_field_not_open.into(),
+            ),
+            TooManyPatents => (
+                "registration.too_many_patents",
+                t.registration_too_many_patents(super::MAX_PATENTS),
+            ),
+            PatentNumber(typed, e) => (
+                e.code(),
+                t.registration_patent_number(typed, &e.message(t.lang())),
+            ),
+            PatentRepeated(typed) => (
+                "registration.patent_repeated",
+                t.registration_patent_repeated(typed),
+            ),
+            FieldCount => (
+                "registration.field_count",
+                t.registration_field_count.into(),
+            ),
+            FieldCode => ("registration.field_code", t.registration_field_code.into()),
+            FieldRepeated => (
+                "registration.field_repeated",
+                t.registration_field_repeated.into(),
+            ),
+            FieldName => ("registration.field_name", t.registration_field_name.into()),
+            OutOfRange(max) => (
+                "registration.out_of_range",
+                t.registration_out_of_range(max),
+            ),
+            ExplanationNeeded => (
+                "registration.explanation_needed",
+                t.registration_explanation_needed.into(),
+            ),
+            DefectsMissing => (
+                "registration.defects_missing",
+                t.registration_defects_missing.into(),
+            ),
+            TooManyDefects => (
+                "registration.too_many_defects",
+                t.registration_too_many_defects(super::MAX_DEFECTS),
+            ),
+            ReasonMissing => (
+                "registration.reason_missing",
+                t.registration_reason_missing.into(),
+            ),
+        }
+    }
+}
+
+/// The message of a missing answer, by its `section.field` name.
+fn missing(t: &RegistrationErrorTexts, field: &str) -> &'static str {
+    match field {
+        "firm.established_on" => t.missing_established_on,
+        "firm.insured_staff" => t.missing_insured_staff,
+        "firm.main_business" => t.missing_main_business,
+        "firm.fields" => t.missing_fields,
+        "rnd.rnd_staff" => t.missing_rnd_staff,
+        "rnd.rnd_spending" => t.missing_rnd_spending,
+        "patents.design_only" => t.missing_design_only,
+        "management.ip_system" => t.missing_ip_system,
+        "management.ip_contact" => t.missing_ip_contact,
+        _ => t.missing_declaration,
+    }
+}
+
+localized!(RegistrationError, registration_error_texts);
+
+impl std::fmt::Display for RegistrationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::Zh))
+    }
+}

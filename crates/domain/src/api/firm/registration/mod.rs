@@ -1,0 +1,56 @@
+//! A firm's registration (专利预审备案) with the center, and the center's review of it (issue #14).
+//!
+//! The firm answers five sections ([`Section`]) as a task list; its answers are saved as it types
+//! (a draft), the eligibility rules ([`EligibilityRules`], administrator data) say what is met and
+//! what is not before anything is submitted, and nothing stops a firm that does not meet them
+//! from applying with an explanation. A pre-examination officer (预审员) then reviews it:
+//!
+//! ```text
+//! draft ──submit──▶ submitted ──start──▶ under_review ──register──▶ registered (valid until …)
+//!                       ▲                      │ └──────refuse───▶ refused (reasons)
+//!                       └──resubmit── needs_amendment ◀──amend (every defect, each at a section)
+//! ```
+//!
+//! Routes (under `/api/v1`):
+//!
+//! | method and path | who | body → answer |
+//! | --- | --- | --- |
+//! | `GET /firm/registration` | a firm's person | → [`FirmRegistration`] |
+//! | `PUT /firm/registration` | a firm's person | [`RegistrationAnswers`] → [`FirmRegistration`] |
+//! | `POST /firm/registration/submit` | a firm's person | → [`FirmRegistration`] |
+//! | `GET /staff/registrations` | pre-examination officer | → [`RegistrationQueue`] |
+//! | `GET /staff/registrations/{id}` | pre-examination officer | → [`StaffRegistration`] |
+//! | `POST /staff/registrations/{id}/actions` | pre-examination officer | [`ReviewAction`] → [`StaffRegistration`] |
+//! | `GET`/`PUT /staff/fast-track/settings` | administrator | [`FastTrackSettings`] |
+//!
+//! The center has not published its conditions, fields or time limits: every one of them is
+//! [`FastTrackSettings`], shipped with defaults that pages label "illustrative — to be confirmed
+//! by the center" (`../shared/FAST_TRACK.md` has the published rules of other cities they follow).
+
+mod answers;
+mod eligibility;
+mod errors;
+mod review;
+mod settings;
+
+pub use answers::{RegistrationAnswers, Section, SectionState, MAX_PATENTS, MAX_TEXT_CHARS};
+pub use eligibility::{evaluate, EligibilityRules, Outcome, Rule, RuleOutcome};
+pub use errors::RegistrationError;
+pub use review::{
+    ActionKind, Certificate, Defect, FirmRegistration, QueueItem, RegistrationQueue,
+    RegistrationStatus, ReviewAction, ReviewEvent, SectionEntry, StaffRegistration, MAX_DEFECTS,
+};
+pub use settings::{FastTrackSettings, FieldStatus, TechField, TimeLimits};
+
+/// Every problem of a request, each at its field (`section.field` names, e.g. `firm.insured_staff`).
+pub type Problems = Vec<(String, RegistrationError)>;
+
+/// The `code` of error answers of the registration routes (besides `validation_failed`).
+pub mod code {
+    /// 409: the answers cannot be changed now (submitted and not sent back for amendment).
+    pub const NOT_EDITABLE: &str = "registration.not_editable";
+    /// 409: the review action does not fit the registration's status.
+    pub const WRONG_STATUS: &str = "registration.wrong_status";
+    /// 404: no registration with this id.
+    pub const NOT_FOUND: &str = "registration.not_found";
+}

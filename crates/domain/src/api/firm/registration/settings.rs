@@ -1,0 +1,185 @@
+//! The fast track's administrator data: the center's technical fields, the eligibility rules and
+//! the time limits. None of it is published by the center, so the shipped defaults (from seed
+//! 000 for the fields, from other cities' published rules for the thresholds) are shown to people
+//! as "illustrative — to be confirmed by the center".
+
+use serde::{Deserialize, Serialize};
+
+use super::eligibility::EligibilityRules;
+use super::errors::RegistrationError as E;
+use super::Problems;
+use crate::text::clean_line;
+
+/// Most technical fields the center can list.
+pub const MAX_FIELDS: usize = 30;
+/// Longest field name.
+const MAX_FIELD_NAME_CHARS: usize = 40;
+
+/// Whether the center takes registrations in a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldStatus {
+    /// In force: firms register in it.
+    Active,
+    /// Being extended to (seed 000: 向新一代信息技术和新材料领域拓展): shown, not yet open.
+    Extending,
+}
+
+/// One of the center's technical fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TechField {
+    /// A short stable code (`a-z`, digits, `_`), e.g. `smart_equipment`.
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub status: FieldStatus,
+}
+
+impl TechField {
+    pub fn accepts_registrations(&self) -> bool {
+        self.status == FieldStatus::Active
+    }
+
+    pub fn name(&self, lang: crate::Lang) -> &str {
+        lang.pick(&self.name_zh, &self.name_en)
+    }
+}
+
+/// The time limits, in working days except the validity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimeLimits {
+    /// From submission to a decision or a request to amend.
+    pub review_working_days: u32,
+    /// For the firm to amend and resubmit.
+    pub amendment_working_days: u32,
+    /// How long a registration is valid, in months.
+    pub validity_months: u32,
+}
+
+/// `GET`/`PUT /api/v1/staff/fast-track/settings`; the firm's registration answer carries them too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FastTrackSettings {
+    pub fields: Vec<TechField>,
+    pub rules: EligibilityRules,
+    pub limits: TimeLimits,
+}
+
+impl Default for FastTrackSettings {
+    /// The shipped defaults, all illustrative. Fields: seed 000 (智能装备 and 现代纺织 in force,
+    /// 新一代信息技术 and 新材料 being extended). Thresholds: 宁波's published rules (FAST_TRACK.md).
+    /// Time limits: not published anywhere; round numbers for the center to replace.
+    fn default() -> Self {
+        let field = |code: &str, zh: &str, en: &str, status| TechField {
+            code: code.into(),
+            name_zh: zh.into(),
+            name_en: en.into(),
+            status,
+        };
+        FastTrackSettings {
+            fields: vec![
+                field(
+                    "smart_equipment",
+                    "智能装备",
+                    "Smart equipment",
+                    FieldStatus::Active,
+                ),
+                field(
+                    "modern_textiles",
+                    "现代纺织",
+                    "Modern textiles",
+                    FieldStatus::Active,
+                ),
+                field(
+                    "next_gen_it",
+                    "新一代信息技术",
+                    "Next-generation information technology",
+                    FieldStatus::Extending,
+                ),
+                field(
+                    "new_materials",
+                    "新材料",
+                    "New materials",
+                    FieldStatus::Extending,
+                ),
+            ],
+            rules: EligibilityRules::default(),
+            limits: TimeLimits {
+                review_working_days: 10,
+                amendment_working_days: 10,
+                validity_months: 24,
+            },
+        }
+    }
+}
+
+impl FastTrackSettings {
+    /// Every problem at once (`fields`, `rules.*`, `limits.*`).
+    pub fn problems(&self) -> Problems {
+        let mut p = Problems::new();
+        let mut at = |name: &str, e: E| p.push((name.to_string(), e));
+        if self.fields.is_empty() || self.fields.len() > MAX_FIELDS {
+            at("fields", E::FieldCount);
+        }
+        for (i, f) in self.fields.iter().enumerate() {
+            let code_ok = !f.code.is_empty()
+                && f.code.len() <= 40
+                && f.code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !code_ok {
+                at("fields", E::FieldCode);
+            } else if self.fields[..i].iter().any(|g| g.code == f.code) {
+                at("fields", E::FieldRepeated);
+            }
+            for name in [&f.name_zh, &f.name_en] {
+                if !matches!(clean_line(Some(name), MAX_FIELD_NAME_CHARS), Ok(Some(ref c)) if c == name)
+                {
+                    at("fields", E::FieldName);
+                }
+            }
+        }
+        let r = &self.rules;
+        for (name, value, max) in [
+            ("rules.min_years_registered", r.min_years_registered, 20),
+            ("rules.min_insured_staff", r.min_insured_staff, 10_000),
+            ("rules.min_inventions", r.min_inventions, 100),
+            ("rules.min_other_patents", r.min_other_patents, 100),
+            (
+                "limits.review_working_days",
+                self.limits.review_working_days,
+                60,
+            ),
+            (
+                "limits.amendment_working_days",
+                self.limits.amendment_working_days,
+                60,
+            ),
+        ] {
+            if value > max {
+                at(name, E::OutOfRange(max));
+            }
+        }
+        for (name, value) in [
+            (
+                "limits.review_working_days",
+                self.limits.review_working_days,
+            ),
+            (
+                "limits.amendment_working_days",
+                self.limits.amendment_working_days,
+            ),
+        ] {
+            if value == 0 {
+                at(name, E::OutOfRange(60));
+            }
+        }
+        if !(1..=120).contains(&self.limits.validity_months) {
+            at("limits.validity_months", E::OutOfRange(120));
+        }
+        p
+    }
+}

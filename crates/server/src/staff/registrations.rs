@@ -1,0 +1,376 @@
+//! The fast track's registrations as the center's pre-examination officers review them (the
+//! queue, a registration in full, and the review steps), and the administrators' settings of
+//! the fast track (fields, eligibility rules, time limits). Every view of a registration and
+//! every step is in the staff audit log; each step is also in the registration's own history.
+
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use portal_domain::api::firm::registration::{
+    code, ActionKind, FastTrackSettings, QueueItem, RegistrationQueue, RegistrationStatus,
+    ReviewAction, ReviewEvent, StaffRegistration,
+};
+use portal_domain::calendar::Date;
+use portal_domain::paths;
+use sqlx::SqliteConnection;
+
+use super::audit::{audit, audit_read};
+use super::user::{Staff, StaffUser};
+use crate::error::{ApiError, Refusal, Text};
+use crate::extract::json_rejection;
+use crate::firms::registration::store::{self, wrong_status, By, Row};
+use crate::AppState;
+
+fn not_found() -> ApiError {
+    Refusal::new(
+        StatusCode::NOT_FOUND,
+        code::NOT_FOUND,
+        Text::of(|t| t.registration_not_found),
+    )
+    .into()
+}
+
+fn registration_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
+    path.map(|Path(id)| id).map_err(|_| not_found())
+}
+
+/// Every submitted registration, those waiting for the center first, the earliest due first.
+#[utoipa::path(get, path = paths::STAFF_REGISTRATIONS, tag = "staff",
+    operation_id = "staff_list_registrations",
+    responses(
+        (status = 200, description = "The queue", body = RegistrationQueue),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    Staff(_user): Staff,
+) -> Result<Json<RegistrationQueue>, ApiError> {
+    let today = state.today()?;
+    let mut conn = state.db.acquire().await?;
+    let items = store::queue(&mut conn)
+        .await?
+        .iter()
+        .map(|r| QueueItem {
+            id: r.id,
+            reference: r.reference.clone().unwrap_or_default(),
+            firm_name: r.firm_name.clone(),
+            status: r.status(),
+            submitted_at: r.submitted_at.unwrap_or_default(),
+            due_on: r.due_on(),
+            overdue: r.overdue(today),
+            assignee: r.assignee.clone(),
+        })
+        .collect();
+    Ok(Json(RegistrationQueue { items }))
+}
+
+async fn detail(
+    conn: &mut SqliteConnection,
+    row: &Row,
+    today: Date,
+) -> Result<StaffRegistration, ApiError> {
+    let settings = store::settings(conn).await?;
+    let events: Vec<(i64, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT e.at, s.display_name, p.name, e.action, e.detail FROM registration_events e \
+         LEFT JOIN staff_accounts s ON s.id = e.staff_id \
+         LEFT JOIN firm_people p ON p.id = e.person_id \
+         WHERE e.registration_id = ? ORDER BY e.at, e.id",
+    )
+    .bind(row.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(StaffRegistration {
+        id: row.id,
+        reference: row.reference.clone().unwrap_or_default(),
+        firm_name: row.firm_name.clone(),
+        uscc: row.uscc.clone(),
+        status: row.status(),
+        answers: row.answers(),
+        eligibility: row.eligibility(&settings, today),
+        defects: row.defects(),
+        due_on: row.due_on(),
+        overdue: row.overdue(today),
+        assignee: row.assignee.clone(),
+        certificate: row.certificate(&settings),
+        refusal_reason: row.refusal_reason.clone(),
+        fields: settings.fields,
+        events: events
+            .into_iter()
+            .map(|(at, staff, person, action, detail)| ReviewEvent {
+                at,
+                by: staff.or(person).unwrap_or_default(),
+                action,
+                detail,
+            })
+            .collect(),
+    })
+}
+
+/// A submitted registration in full, with its history (the view is in the audit log).
+#[utoipa::path(get, path = paths::STAFF_REGISTRATION, tag = "staff",
+    operation_id = "staff_get_registration",
+    params(("id" = i64, Path, description = "The registration's id")),
+    responses(
+        (status = 200, description = "The registration", body = StaffRegistration),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "`registration.not_found`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn show(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+) -> Result<Json<StaffRegistration>, ApiError> {
+    let id = registration_id(path)?;
+    let today = state.today()?;
+    let mut conn = state.db.acquire().await?;
+    let row = store::by_id(&mut conn, id)
+        .await?
+        .filter(|r| r.status() != RegistrationStatus::Draft)
+        .ok_or_else(not_found)?;
+    let view = detail(&mut conn, &row, today).await?;
+    drop(conn);
+    audit_read(
+        &state,
+        &user,
+        "registration.viewed",
+        ("registration", Some(&id.to_string())),
+    )
+    .await?;
+    Ok(Json(view))
+}
+
+/// One review step: `start` (take it), `amend` (send it back with every defect), `register`,
+/// `refuse` (with the reason) or `note` (internal). A step that does not fit the status is
+/// refused with 409 `registration.wrong_status`.
+#[utoipa::path(post, path = paths::STAFF_REGISTRATION_ACTIONS, tag = "staff",
+    operation_id = "staff_review_registration",
+    params(
+        ("id" = i64, Path, description = "The registration's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+    ),
+    request_body = ReviewAction,
+    responses(
+        (status = 200, description = "Done", body = StaffRegistration),
+        (status = 400, description = "`validation_failed`: `defects`, `text`", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "`registration.not_found`", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`registration.wrong_status`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn act(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<i64>, PathRejection>,
+    body: Result<Json<ReviewAction>, JsonRejection>,
+) -> Result<Json<StaffRegistration>, ApiError> {
+    let id = registration_id(path)?;
+    let Json(request) = body.map_err(json_rejection)?;
+    let action = request.parse().map_err(ApiError::fields)?;
+    let today = state.today()?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let row = store::by_id(&mut tx, id)
+        .await?
+        .filter(|r| r.status() != RegistrationStatus::Draft)
+        .ok_or_else(not_found)?;
+    let settings = store::settings(&mut tx).await?;
+    let detail_text = step(&mut tx, &state, &user, &row, &action, &settings, today, now).await?;
+    store::event(
+        &mut tx,
+        id,
+        By::Staff(user.account_id),
+        action.action.code(),
+        &detail_text,
+        now,
+    )
+    .await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        &format!("registration.{}", action.action.code()),
+        ("registration", Some(&id.to_string())),
+        "review step",
+        now,
+    )
+    .await?;
+    let row = store::by_id(&mut tx, id).await?.ok_or_else(not_found)?;
+    let view = detail(&mut tx, &row, today).await?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+/// Applies one step to the row; returns what the history records of it.
+#[allow(clippy::too_many_arguments)]
+async fn step(
+    tx: &mut SqliteConnection,
+    state: &AppState,
+    user: &StaffUser,
+    row: &Row,
+    action: &ReviewAction,
+    settings: &FastTrackSettings,
+    today: Date,
+    now: i64,
+) -> Result<String, ApiError> {
+    use RegistrationStatus as S;
+    let status = row.status();
+    let working_days = |n| {
+        state
+            .calendar()
+            .add_working_days(today, n)
+            .ok()
+            .map(|d| d.to_string())
+    };
+    match action.action {
+        ActionKind::Start if status == S::Submitted => {
+            sqlx::query(
+                "UPDATE registrations SET status = 'under_review', assignee_id = ?, \
+                 updated_at = ? WHERE id = ?",
+            )
+            .bind(user.account_id)
+            .bind(now)
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            Ok(String::new())
+        }
+        ActionKind::Amend if status == S::UnderReview => {
+            let defects = serde_json::to_string(&action.defects).map_err(ApiError::internal)?;
+            sqlx::query(
+                "UPDATE registrations SET status = 'needs_amendment', defects = ?, due_on = ?, \
+                 updated_at = ? WHERE id = ?",
+            )
+            .bind(&defects)
+            .bind(working_days(settings.limits.amendment_working_days))
+            .bind(now)
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            Ok(action
+                .defects
+                .iter()
+                .map(|d| format!("[{}] {}", d.section.code(), d.text))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
+        ActionKind::Register if status == S::UnderReview => {
+            let year = today.year();
+            let issued: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM registrations WHERE certificate_no LIKE ?",
+            )
+            .bind(format!("NTYS-{year}-%"))
+            .fetch_one(&mut *tx)
+            .await?;
+            let number = format!("NTYS-{year}-{:04}", issued + 1);
+            let valid_until = add_months(today, settings.limits.validity_months);
+            sqlx::query(
+                "UPDATE registrations SET status = 'registered', certificate_no = ?, \
+                 registered_on = ?, valid_until = ?, due_on = NULL, updated_at = ? WHERE id = ?",
+            )
+            .bind(&number)
+            .bind(today.to_string())
+            .bind(valid_until.to_string())
+            .bind(now)
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            Ok(number)
+        }
+        ActionKind::Refuse if status == S::UnderReview => {
+            let reason = action.text.clone().unwrap_or_default();
+            sqlx::query(
+                "UPDATE registrations SET status = 'refused', refusal_reason = ?, due_on = NULL, \
+                 updated_at = ? WHERE id = ?",
+            )
+            .bind(&reason)
+            .bind(now)
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+            Ok(reason)
+        }
+        ActionKind::Note => Ok(action.text.clone().unwrap_or_default()),
+        _ => Err(wrong_status()),
+    }
+}
+
+/// `months` later, on the same day of the month or, where that month is shorter, its last day
+/// (a registration made on 31 January for one month ends on 28 or 29 February).
+fn add_months(date: Date, months: u32) -> Date {
+    let index = date.year() * 12 + i32::from(date.month()) - 1 + months as i32;
+    let (year, month) = (index / 12, (index % 12) as u8 + 1);
+    (1..=date.day())
+        .rev()
+        .find_map(|day| Date::new(year, month, day).ok())
+        .unwrap_or(date)
+}
+
+/// The fast track's fields, eligibility rules and time limits (the shipped illustrative
+/// defaults until an administrator saves some).
+#[utoipa::path(get, path = paths::STAFF_FAST_TRACK_SETTINGS, tag = "staff",
+    operation_id = "staff_fast_track_settings",
+    responses(
+        (status = 200, description = "The settings", body = FastTrackSettings),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn settings(
+    State(state): State<AppState>,
+    Staff(_user): Staff,
+) -> Result<Json<FastTrackSettings>, ApiError> {
+    let mut conn = state.db.acquire().await?;
+    Ok(Json(store::settings(&mut conn).await?))
+}
+
+/// Replaces the fast track's settings (every problem at once). Registrations already made keep
+/// their due days and validity; the new rules apply from now on.
+#[utoipa::path(put, path = paths::STAFF_FAST_TRACK_SETTINGS, tag = "staff",
+    operation_id = "staff_update_fast_track_settings",
+    params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    request_body = FastTrackSettings,
+    responses(
+        (status = 200, description = "Saved", body = FastTrackSettings),
+        (status = 400, description = "`validation_failed`: `fields`, `rules.…`, `limits.…`", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn update_settings(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    body: Result<Json<FastTrackSettings>, JsonRejection>,
+) -> Result<Json<FastTrackSettings>, ApiError> {
+    let Json(settings) = body.map_err(json_rejection)?;
+    let problems = settings.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::fields(problems));
+    }
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    store::save_settings(&mut tx, &settings, user.account_id, now).await?;
+    audit(
+        &mut tx,
+        Some(user.account_id),
+        "fast_track.settings_updated",
+        ("fast_track_settings", None),
+        "fields, rules and time limits replaced",
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(settings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_end_on_the_same_day_or_the_last_of_a_shorter_month() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(add_months(d("2026-11-20"), 24), d("2028-11-20"));
+        assert_eq!(add_months(d("2026-01-31"), 1), d("2026-02-28"));
+        assert_eq!(add_months(d("2027-12-15"), 1), d("2028-01-15"));
+    }
+}
