@@ -17,6 +17,7 @@ fn main() {
             catalog("services", "ServiceTexts", "services_texts"),
             catalog("rating", "RatingTexts", "rating_texts"),
             catalog("fast_track", "FastTrackTexts", "fast_track_texts"),
+            catalog("registration", "RegistrationTexts", "registration_texts"),
         ],
     );
 }

@@ -23,6 +23,9 @@ use portal_domain::api::booking_clusters::{BookingClusterList, BulkCancelRequest
 use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
+use portal_domain::api::firm::registration::{
+    FirmRegistration, RegistrationAnswers, RegistrationQueue, ReviewAction, StaffRegistration,
+};
 use portal_domain::api::firm::{
     code as firm_code, ColleagueAdded, FirmSession, NewColleague, PasswordLink, PeopleList,
     SetPasswordRequest, SignInRequest, SignUpReceived, SignUpRequest, StaffFirmView,
@@ -710,6 +713,57 @@ pub async fn staff_firm_password_link(
         &[uscc, &person_id.to_string()],
     );
     send_empty(with_csrf(Request::post(&path), csrf), lang).await
+}
+
+// ---- A firm's registration (`/api/v1/firm/registration`) and its review by the center's
+// pre-examination officers (`/api/v1/staff/registrations`).
+
+pub async fn firm_registration(lang: Lang) -> Result<FirmRegistration, ApiError> {
+    get_json(paths::FIRM_REGISTRATION, lang).await
+}
+
+/// Saves the draft's answers (all of them: the server keeps what it is sent).
+pub async fn firm_save_registration(
+    answers: &RegistrationAnswers,
+    csrf: &str,
+    lang: Lang,
+) -> Result<FirmRegistration, ApiError> {
+    let builder = with_csrf(Request::put(paths::FIRM_REGISTRATION), csrf);
+    send_json(builder, answers, lang).await
+}
+
+/// Submits the saved answers; submitting again is harmless.
+pub async fn firm_submit_registration(
+    csrf: &str,
+    lang: Lang,
+) -> Result<FirmRegistration, ApiError> {
+    let builder = with_csrf(Request::post(paths::FIRM_REGISTRATION_SUBMIT), csrf);
+    send_empty(builder, lang).await
+}
+
+pub async fn staff_registrations(lang: Lang) -> Result<RegistrationQueue, ApiError> {
+    get_json(paths::STAFF_REGISTRATIONS, lang).await
+}
+
+pub async fn staff_registration(id: i64, lang: Lang) -> Result<StaffRegistration, ApiError> {
+    get_json(
+        &paths::fill(paths::STAFF_REGISTRATION, &[&id.to_string()]),
+        lang,
+    )
+    .await
+}
+
+/// One review step; `key` is the step's `Idempotency-Key` (the same on a retry).
+pub async fn staff_review_registration(
+    id: i64,
+    action: &ReviewAction,
+    csrf: &str,
+    key: &str,
+    lang: Lang,
+) -> Result<StaffRegistration, ApiError> {
+    let path = paths::fill(paths::STAFF_REGISTRATION_ACTIONS, &[&id.to_string()]);
+    let builder = with_csrf(Request::post(&path), csrf).header("Idempotency-Key", key);
+    send_json(builder, action, lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {

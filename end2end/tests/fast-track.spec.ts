@@ -109,7 +109,7 @@ test('a firm signs up, signs in and out at 360 px by keyboard only', async ({ pa
   await expect(details).toContainText('91************GT0D');
   await expect(details).toContainText('王丽');
   await expect(details).toContainText(`${mobile.slice(0, 3)}****${mobile.slice(7)}`);
-  await expect(page.locator('main')).toContainText('尚未申请备案');
+  await expect(page.locator('main')).toContainText('填写和提交备案申请');
   await expectNoSidewaysScroll(page);
   await expectTargets(page, 44);
 

@@ -3,6 +3,7 @@
 pub mod assistance;
 pub mod booking;
 pub mod fast_track;
+pub mod firm_registration;
 pub mod gi;
 pub mod home;
 pub mod not_found;

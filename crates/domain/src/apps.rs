@@ -26,10 +26,14 @@ pub enum App {
     /// The enterprise fast track, a firm's side: `/fast-track` (what the service is) and
     /// `/fast-track/...` (sign up, sign in, the firm's account).
     FastTrack,
+    /// A firm's registration with the center: `/fast-track/registration/...` (the task list,
+    /// its sections, check and submit, the certificate). Its own app so that the account pages
+    /// stay within the budget and carry none of the form's code.
+    FirmRegistration,
 }
 
 impl App {
-    pub const ALL: [App; 8] = [
+    pub const ALL: [App; 9] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -38,6 +42,7 @@ impl App {
         App::AssistanceTracking,
         App::Workbench,
         App::FastTrack,
+        App::FirmRegistration,
     ];
 
     /// The app that serves a page path (no query string).
@@ -53,7 +58,10 @@ impl App {
                 _ => App::Assistance,
             },
             "staff" => App::Workbench,
-            "fast-track" => App::FastTrack,
+            "fast-track" => match segments.next() {
+                Some("registration") => App::FirmRegistration,
+                _ => App::FastTrack,
+            },
             _ => App::Portal,
         }
     }
@@ -69,6 +77,7 @@ impl App {
             App::AssistanceTracking => "apps/assistance-tracking/index.html",
             App::Workbench => "apps/workbench/index.html",
             App::FastTrack => "apps/fast-track/index.html",
+            App::FirmRegistration => "apps/firm-registration/index.html",
         }
     }
 }
@@ -107,5 +116,13 @@ mod tests {
         assert_eq!(App::for_path("/fast-track/sign-in"), App::FastTrack);
         assert_eq!(App::for_path("/fast-track/account"), App::FastTrack);
         assert_eq!(App::for_path("/fast-tracks"), App::Portal);
+        assert_eq!(
+            App::for_path("/fast-track/registration"),
+            App::FirmRegistration
+        );
+        assert_eq!(
+            App::for_path("/fast-track/registration/firm"),
+            App::FirmRegistration
+        );
     }
 }

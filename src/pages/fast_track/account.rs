@@ -66,8 +66,9 @@ fn Account(session: FirmSession) -> impl IntoView {
             <Row term=|t| t.mobile_term value=session.mobile_masked/>
         </dl>
         <h2>{ft_text(|t| t.registration_heading)}</h2>
-        <p><strong>{ft_text(|t| t.registration_status)}</strong></p>
-        <p>{ft_text(|t| t.registration_body)}</p>
+        <p>{ft_text(|t| t.registration_status)}</p>
+        // Another app: a full page load.
+        <p><a class="button" href="/fast-track/registration" rel="external">{ft_text(|t| t.registration_body)}</a></p>
         <People first=session.first csrf=csrf.clone()/>
         <SignOut csrf=csrf/>
     }

@@ -20,6 +20,7 @@ pub enum StaffPage {
     Holidays,
     Notices,
     Firms,
+    Registrations,
 }
 
 /// One row of [`PAGES`].
@@ -31,7 +32,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 10] = [
+pub const PAGES: [PageEntry; 11] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -92,6 +93,12 @@ pub const PAGES: [PageEntry; 10] = [
         path: "/staff/admin/firms",
         label: |t| t.nav_firms,
         roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Registrations,
+        path: "/staff/registrations",
+        label: |t| t.nav_registrations,
+        roles: &[Role::PreExamOfficer],
     },
 ];
 

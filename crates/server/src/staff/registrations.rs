@@ -66,13 +66,16 @@ pub async fn list(
     Ok(Json(RegistrationQueue { items }))
 }
 
+/// A history entry: when, the officer or the firm's person, the step and what it said.
+type EventRow = (i64, Option<String>, Option<String>, String, String);
+
 async fn detail(
     conn: &mut SqliteConnection,
     row: &Row,
     today: Date,
 ) -> Result<StaffRegistration, ApiError> {
     let settings = store::settings(conn).await?;
-    let events: Vec<(i64, Option<String>, Option<String>, String, String)> = sqlx::query_as(
+    let events: Vec<EventRow> = sqlx::query_as(
         "SELECT e.at, s.display_name, p.name, e.action, e.detail FROM registration_events e \
          LEFT JOIN staff_accounts s ON s.id = e.staff_id \
          LEFT JOIN firm_people p ON p.id = e.person_id \
@@ -95,6 +98,7 @@ async fn detail(
         assignee: row.assignee.clone(),
         certificate: row.certificate(&settings),
         refusal_reason: row.refusal_reason.clone(),
+        rules: settings.rules,
         fields: settings.fields,
         events: events
             .into_iter()

@@ -164,6 +164,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         ("assistance-tracking", "await 5;"),
         ("workbench", "await 4;"),
         ("fast-track", "await 6;"),
+        ("firm-registration", "await 7;"),
     ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();

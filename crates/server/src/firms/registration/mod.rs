@@ -49,6 +49,7 @@ fn view(
         refusal_reason: row.and_then(|r| r.refusal_reason.clone()),
         answers,
         settings,
+        today,
     }
 }
 

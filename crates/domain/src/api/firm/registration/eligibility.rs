@@ -86,9 +86,9 @@ pub fn evaluate(
         .insured_staff
         .map_or(Outcome::Unknown, |n| met(n >= rules.min_insured_staff));
     let counts = answers.patent_counts();
-    let patents = if answers.design_only == Some(true) && rules.design_only_exempt {
-        Outcome::Met
-    } else if counts.inventions >= rules.min_inventions
+    let exempt = answers.design_only == Some(true) && rules.design_only_exempt;
+    let patents = if exempt
+        || counts.inventions >= rules.min_inventions
         || counts.utility_models + counts.designs >= rules.min_other_patents
     {
         Outcome::Met
@@ -179,8 +179,10 @@ mod tests {
 
     #[test]
     fn only_fields_in_force_count() {
-        let mut a = RegistrationAnswers::default();
-        a.fields = vec!["new_materials".into()];
+        let mut a = RegistrationAnswers {
+            fields: vec!["new_materials".into()],
+            ..Default::default()
+        };
         assert_eq!(outcome(&a, Rule::Fields), Outcome::NotMet);
         a.fields.push("smart_equipment".into());
         assert_eq!(outcome(&a, Rule::Fields), Outcome::Met);

@@ -78,7 +78,7 @@ impl RegistrationError {
             ),
             PatentNumber(typed, e) => (
                 e.code(),
-                t.registration_patent_number(typed, &e.message(t.lang())),
+                t.registration_patent_number(typed, e.message(t.lang())),
             ),
             PatentRepeated(typed) => (
                 "registration.patent_repeated",

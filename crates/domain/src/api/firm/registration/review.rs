@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::{RegistrationAnswers, Section, SectionState};
-use super::eligibility::RuleOutcome;
+use super::eligibility::{EligibilityRules, RuleOutcome};
 use super::errors::RegistrationError as E;
 use super::settings::{FastTrackSettings, TechField};
 use super::Problems;
@@ -116,6 +116,8 @@ pub struct FirmRegistration {
     pub due_on: Option<Date>,
     pub certificate: Option<Certificate>,
     pub refusal_reason: Option<String>,
+    /// The center's today, which the browser checks dates against (as the server does).
+    pub today: Date,
 }
 
 impl FirmRegistration {
@@ -185,6 +187,8 @@ pub struct StaffRegistration {
     pub status: RegistrationStatus,
     pub answers: RegistrationAnswers,
     pub eligibility: Vec<RuleOutcome>,
+    /// The thresholds the eligibility was worked out with.
+    pub rules: EligibilityRules,
     pub fields: Vec<TechField>,
     pub defects: Vec<Defect>,
     pub due_on: Option<Date>,

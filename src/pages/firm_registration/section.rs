@@ -1,0 +1,143 @@
+//! `/fast-track/registration/{section}`: one section's questions (GOV.UK question page: error
+//! summary, messages at the fields). Each answer is saved when the firm leaves its box, if the
+//! shared checks find nothing wrong with it; "save and continue" saves and goes back to the task
+//! list, or shows every problem of the section.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use portal_domain::api::firm::registration::{RegistrationAnswers, Section};
+use portal_domain::{Lang, Localized};
+
+use super::labels;
+use super::questions::{first_id, id_of, Draft, Questions};
+use super::texts::{pick, reg_text};
+use super::{use_loaded, Loaded, LIST};
+use crate::api;
+use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::submit::{refused, Submit};
+use crate::pages::not_found::NotFound;
+use crate::prefs::{use_page_title, use_prefs};
+
+#[component]
+pub fn SectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let section = move || params.with(|p| p.get("section").and_then(|s| Section::from_code(&s)));
+    move || match section() {
+        Some(section) => view! { <SectionForm section=section/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// What the shared checks find wrong in `answers`, in this section, at the form's ids.
+fn problems_in(
+    loaded: Loaded,
+    section: Section,
+    answers: &RegistrationAnswers,
+    lang: Lang,
+) -> FormErrors {
+    let prefix = format!("{}.", section.code());
+    loaded.data.with_untracked(|d| {
+        answers
+            .problems(&d.settings.fields, d.today)
+            .into_iter()
+            .filter(|(name, _)| name.starts_with(&prefix))
+            .map(|(name, e)| (id_of(&name), e.message(lang)))
+            .collect()
+    })
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Autosave {
+    Saving,
+    Done,
+    Failed,
+}
+
+#[component]
+fn SectionForm(section: Section) -> impl IntoView {
+    let prefs = use_prefs();
+    let navigate = use_navigate();
+    let loaded = use_loaded();
+    use_page_title(move |lang| labels::section(section, lang));
+    let (draft, fields, editable) = loaded.data.with_untracked(|d| {
+        (
+            Draft::new(&d.answers),
+            d.settings.fields.clone(),
+            d.status.editable(),
+        )
+    });
+    let form = Submit::new();
+    let errors = form.errors;
+    let saved = RwSignal::new(None::<Autosave>);
+    let quiet = Submit::with_errors(RwSignal::new(FormErrors::new()));
+
+    // Leaving a box: save quietly what is right so far (nothing is shown at the fields).
+    let autosave = move |_| {
+        let lang = prefs.lang.get_untracked();
+        let Ok(answers) = draft.answers(lang) else {
+            return;
+        };
+        if !problems_in(loaded, section, &answers, lang).is_empty() {
+            return;
+        }
+        saved.set(Some(Autosave::Saving));
+        let csrf = loaded.csrf.get_value();
+        quiet.act(
+            move || async move { api::firm_save_registration(&answers, &csrf, lang).await },
+            move |answer| match answer {
+                Ok(data) => {
+                    loaded.data.set(data);
+                    saved.set(Some(Autosave::Done));
+                }
+                Err(_) => saved.set(Some(Autosave::Failed)),
+            },
+        );
+    };
+    let on_submit =
+        form.on_submit(move |lang| {
+            let navigate = navigate.clone();
+            let checked = draft.answers(lang).and_then(|answers| {
+                let problems = problems_in(loaded, section, &answers, lang);
+                if problems.is_empty() {
+                    Ok(answers)
+                } else {
+                    Err(problems)
+                }
+            });
+            let csrf = loaded.csrf.get_value();
+            form.send(
+            checked,
+            move |answers| async move { api::firm_save_registration(&answers, &csrf, lang).await },
+            move |data| {
+                loaded.data.set(data);
+                navigate(LIST, Default::default());
+            },
+            move |error| refused(error, first_id(section), &id_of, pick(lang, |t| t.not_saved)),
+        );
+        });
+    view! {
+        <div class="container page narrow">
+            <A href=LIST attr:class="back-link">{reg_text(|t| t.back_to_list)}</A>
+            <FormErrorSummary errors=errors/>
+            <h1 tabindex="-1">{move || labels::section(section, prefs.lang.get())}</h1>
+            {if editable {
+                view! {
+                <form novalidate on:submit=on_submit on:change=autosave>
+                    <Questions section=section draft=draft errors=errors fields=fields.clone()/>
+                    <p class="hint" role="status">{move || saved.get().map(|s| match s {
+                        Autosave::Saving => reg_text(|t| t.saving)(),
+                        Autosave::Done => reg_text(|t| t.saved_draft)(),
+                        Autosave::Failed => reg_text(|t| t.not_saved)(),
+                    })}</p>
+                    <button type="submit" class="button" disabled=move || form.busy().get()>
+                        {reg_text(|t| t.save_continue)}
+                    </button>
+                </form>
+                }.into_any()
+            } else {
+                view! { <p>{reg_text(|t| t.check_lead)}</p> }.into_any()
+            }}
+        </div>
+    }
+}

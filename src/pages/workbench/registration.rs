@@ -1,0 +1,283 @@
+//! `/staff/registrations/{id}`: one registration in full for a pre-examination officer (the
+//! server logs the view): the firm's answers, what the rules say of them, the defects sent, the
+//! history, and the steps its status allows — take it; ask for every amendment at once (one box
+//! per section); register; refuse with the reason; and internal notes at any time.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use portal_domain::api::firm::registration::{
+    ActionKind, Defect, RegistrationStatus, ReviewAction, Section, StaffRegistration,
+};
+
+use super::admin_form::request_errors;
+use super::auth::{use_auth, Guard, StaffProblem};
+use super::page_table::StaffPage;
+use super::texts::*;
+use super::use_staff_title;
+use crate::api;
+use crate::components::form::{error_for, FormErrorSummary, TextArea};
+use crate::components::loading::Loading;
+use crate::components::submit::Submit;
+use crate::dates::{long_date, short_time};
+use crate::pages::firm_registration::{answers, labels};
+use crate::prefs::use_prefs;
+
+#[component]
+pub fn RegistrationPage() -> impl IntoView {
+    use_staff_title(|t| t.registrations_heading);
+    view! {
+        <Guard page=StaffPage::Registrations>
+            <Loader/>
+        </Guard>
+    }
+}
+
+#[component]
+fn Loader() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let loaded = LocalResource::new(move || {
+        let id = id();
+        async move { api::staff_registration(id, prefs.lang.get_untracked()).await }
+    });
+    view! {
+        <div class="container page">
+            <A href="/staff/registrations" attr:class="back-link">{tr(|t| t.reg_back)}</A>
+            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
+                {move || Suspend::new(async move {
+                    match loaded.await {
+                        Ok(r) => view! { <Registration data=RwSignal::new(r)/> }.into_any(),
+                        Err(error) => view! { <StaffProblem error=error on_retry=move |_| loaded.refetch()/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn Registration(data: RwSignal<StaffRegistration>) -> impl IntoView {
+    let prefs = use_prefs();
+    let summary = move || {
+        let lang = prefs.lang.get();
+        let r = data.get();
+        view! {
+            <h1 tabindex="-1">{r.firm_name.clone()}" · "{r.reference.clone()}</h1>
+            <dl class="summary-list">
+                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_uscc)}</dt><dd><code>{r.uscc.clone()}</code></dd></div>
+                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_status)}</dt><dd>{labels::status(r.status, lang)}</dd></div>
+                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_due)}</dt><dd>
+                    {r.due_on.map(|d| long_date(d, lang)).unwrap_or_default()}
+                    {r.overdue.then(|| view! { " " <strong class="overdue-tag">{pick(lang, |t| t.reg_overdue)}</strong> })}
+                </dd></div>
+                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_assignee)}</dt>
+                    <dd>{r.assignee.clone().unwrap_or_else(|| pick(lang, |t| t.reg_unassigned).to_owned())}</dd></div>
+            </dl>
+            {(!r.defects.is_empty()).then(|| view! {
+                <h2>{pick(lang, |t| t.reg_current_defects)}</h2>
+                <ul class="list-bullet">
+                    {r.defects.iter().map(|d| view! { <li>{labels::section(d.section, lang)}"："{d.text.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+            <h2>{pick(lang, |t| t.reg_rules_heading)}</h2>
+            <ul class="rule-list">
+                {r.eligibility.iter().map(|o| view! {
+                    <li class="rule-list__item">
+                        <span>{labels::rule(o.rule, &r.rules, lang)}</span>
+                        <span class="task-tag">{labels::outcome(o.outcome, lang)}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h2>{pick(lang, |t| t.reg_answers_heading)}</h2>
+            {Section::ALL.into_iter().map(|section| view! {
+                <h3>{labels::section(section, lang)}</h3>
+                <dl class="summary-list answers">
+                    {answers::rows(section, &r.answers, &r.fields, lang).into_iter().map(|(q, a)| view! {
+                        <div class="summary-list__row"><dt>{q}</dt><dd class="summary-list__value">{a.unwrap_or_default()}</dd></div>
+                    }).collect_view()}
+                </dl>
+            }).collect_view()}
+            <h2>{pick(lang, |t| t.reg_history_heading)}</h2>
+            <ol class="list-number">
+                {r.events.iter().map(|e| view! {
+                    <li>{short_time_of(e.at)}" · "{e.by.clone()}" · "{e.action.clone()}
+                        {(!e.detail.is_empty()).then(|| view! { <br/><span class="answers">{e.detail.clone()}</span> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        }
+    };
+    view! {
+        {summary}
+        <Steps data=data/>
+    }
+}
+
+/// Unix seconds as the workbench's short date and time.
+fn short_time_of(at: i64) -> String {
+    short_time(&portal_domain::time::format_shanghai(at))
+}
+
+/// The steps the status allows, and the internal note.
+#[component]
+fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
+    let auth = use_auth();
+    let prefs = use_prefs();
+    let form = Submit::new();
+    let errors = form.errors;
+    let busy = form.busy();
+    let done = RwSignal::new(false);
+    let amend: Vec<(Section, RwSignal<String>)> = Section::ALL
+        .into_iter()
+        .map(|s| (s, RwSignal::new(String::new())))
+        .collect();
+    let reason = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let send = move |action: ReviewAction, first: &'static str, clear: Option<RwSignal<String>>| {
+        let lang = prefs.lang.get_untracked();
+        let id = data.with_untracked(|d| d.id);
+        let key = api::new_idempotency_key();
+        done.set(false);
+        form.send(
+            Ok(action),
+            move |action| {
+                let csrf = auth.csrf();
+                async move { api::staff_review_registration(id, &action, &csrf, &key, lang).await }
+            },
+            move |r| {
+                data.set(r);
+                done.set(true);
+                if let Some(c) = clear {
+                    c.set(String::new());
+                }
+            },
+            move |error| auth.form_errors(error, |e| request_errors(lang, e, first)),
+        );
+    };
+    let status = move || data.with(|d| d.status);
+    let amend_boxes = amend.clone();
+    let on_amend = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let defects = amend
+            .iter()
+            .filter(|(_, text)| !text.get_untracked().trim().is_empty())
+            .map(|(section, text)| Defect {
+                section: *section,
+                text: text.get_untracked(),
+            })
+            .collect();
+        send(
+            ReviewAction {
+                action: ActionKind::Amend,
+                defects,
+                text: None,
+            },
+            "defect-firm",
+            None,
+        );
+    };
+    let on_refuse = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = Some(reason.get_untracked());
+        send(
+            ReviewAction {
+                action: ActionKind::Refuse,
+                defects: vec![],
+                text,
+            },
+            "reason",
+            Some(reason),
+        );
+    };
+    let on_note = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = Some(note.get_untracked());
+        send(
+            ReviewAction {
+                action: ActionKind::Note,
+                defects: vec![],
+                text,
+            },
+            "note",
+            Some(note),
+        );
+    };
+    let simple = move |action: ActionKind| {
+        move |_| {
+            send(
+                ReviewAction {
+                    action,
+                    defects: vec![],
+                    text: None,
+                },
+                "take",
+                None,
+            )
+        }
+    };
+    let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
+    // A refusal of `defects` is shown at the first section's box.
+    let defects_error = Signal::derive(move || errors.with(|e| error_for(e, "defects")));
+    view! {
+        <FormErrorSummary errors=Signal::derive(move || errors.get().into_iter().map(|(id, m)| {
+            (if id == "defects" { "defect-firm".to_owned() } else { id }, m)
+        }).collect::<Vec<_>>())/>
+        {move || done.get().then(|| view! { <p class="notice notice--success" role="status">{tr(|t| t.reg_done)}</p> })}
+        {move || (status() == RegistrationStatus::Submitted).then(|| view! {
+            <div class="button-row">
+                <button type="button" id="take" class="button" disabled=move || busy.get() on:click=simple(ActionKind::Start)>
+                    {tr(|t| t.reg_take)}
+                </button>
+            </div>
+        })}
+        <Show when=move || status() == RegistrationStatus::UnderReview>
+            <section class="case-panel">
+                <h2>{tr(|t| t.reg_amend_heading)}</h2>
+                <p class="hint">{tr(|t| t.reg_amend_lead)}</p>
+                <form novalidate on:submit=on_amend.clone()>
+                    {amend_boxes.iter().map(|(section, text)| {
+                        let id: &'static str = match section {
+                            Section::Firm => "defect-firm",
+                            Section::Rnd => "defect-rnd",
+                            Section::Patents => "defect-patents",
+                            Section::Management => "defect-management",
+                            Section::Declaration => "defect-declaration",
+                        };
+                        let section = *section;
+                        // The server names the defects as a whole: its message at the first box.
+                        let error = if section == Section::Firm { defects_error } else { Signal::derive(|| None::<String>) };
+                        view! {
+                            <TextArea id=id label=Signal::derive(move || labels::section(section, prefs.lang.get()))
+                                value=*text error=error max_chars=1000/>
+                        }
+                    }).collect_view()}
+                    <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.reg_send_amend)}</button>
+                </form>
+            </section>
+            <section class="case-panel">
+                <h2>{tr(|t| t.reg_register_heading)}</h2>
+                <p class="hint">{tr(|t| t.reg_register_lead)}</p>
+                <button type="button" id="register" class="button" disabled=move || busy.get() on:click=simple(ActionKind::Register)>
+                    {tr(|t| t.reg_register)}
+                </button>
+            </section>
+            <section class="case-panel">
+                <h2>{tr(|t| t.reg_refuse_heading)}</h2>
+                <form novalidate on:submit=on_refuse>
+                    <TextArea id="reason" label=Signal::derive(tr(|t| t.reg_refuse_reason)) value=reason
+                        error=error("text") max_chars=1000/>
+                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(|t| t.reg_refuse)}</button>
+                </form>
+            </section>
+        </Show>
+        <section class="case-panel">
+            <h2>{tr(|t| t.reg_note_heading)}</h2>
+            <form novalidate on:submit=on_note>
+                <TextArea id="note" label=Signal::derive(tr(|t| t.reg_note_text)) value=note error=error("text") max_chars=1000/>
+                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(|t| t.reg_add_note)}</button>
+            </form>
+        </section>
+    }
+}
