@@ -65,7 +65,7 @@ curl -fs -c "$work/admin.cookies" -H 'Content-Type: application/json' \
   "$base/api/v1/staff/session" > "$work/admin-session.json"
 csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/admin-session.json")
 curl -fs -b "$work/admin.cookies" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
-  -d "{\"username\":\"contract-run\",\"display_name\":\"Contract run\",\"roles\":[\"reception\",\"case_handler\",\"administrator\"],\"password\":\"$staff_password\"}" \
+  -d "{\"username\":\"contract-run\",\"display_name\":\"Contract run\",\"roles\":[\"reception\",\"case_handler\",\"administrator\",\"pre_exam_officer\"],\"password\":\"$staff_password\"}" \
   "$base/api/v1/staff/accounts" > /dev/null
 
 # The run's own firm (registered in 海安, 南通), signed up from a documentation address so that

@@ -59,6 +59,20 @@ fn examples(doc: &mut Value) {
             }),
         ),
         (
+            "RegistrationAnswers",
+            json!({
+                "established_on": "2015-03-18", "insured_staff": 42,
+                "main_business": "家用纺织品的研发、生产和销售", "fields": ["modern_textiles"],
+                "rnd_staff": 8, "rnd_spending": 350, "design_only": false,
+                "patents": ["202110000004.X"], "ip_system": true, "ip_contact": "王丽",
+                "declaration": true,
+            }),
+        ),
+        (
+            "ReviewAction",
+            json!({ "action": "amend", "defects": [{ "section": "rnd", "text": "研发投入与附件不一致" }] }),
+        ),
+        (
             "AssistanceLookupRequest",
             json!({ "reference": "WQ-K7QX-M2PD", "mobile": "13800138000" }),
         ),
