@@ -71,9 +71,42 @@ fn SectionForm(section: Section) -> impl IntoView {
     let errors = form.errors;
     let saved = RwSignal::new(None::<Autosave>);
     let quiet = Submit::with_errors(RwSignal::new(FormErrors::new()));
+    // One save at a time, so an earlier answer never lands after a later one: a change made
+    // while a save is on its way is saved after it (`again`), and "save and continue" pressed
+    // meanwhile is sent after it (`then_continue`).
+    let again = RwSignal::new(false);
+    let then_continue = StoredValue::new(None::<Lang>);
 
+    let save_and_continue = Callback::new(move |lang: Lang| {
+        let navigate = navigate.clone();
+        let checked = draft.answers(lang).and_then(|answers| {
+            let problems = problems_in(loaded, section, &answers, lang);
+            if problems.is_empty() {
+                Ok(answers)
+            } else {
+                Err(problems)
+            }
+        });
+        let csrf = loaded.csrf.get_value();
+        form.send(
+            checked,
+            move |answers| async move { api::firm_save_registration(&answers, &csrf, lang).await },
+            move |data| {
+                loaded.data.set(data);
+                navigate(LIST, Default::default());
+            },
+            move |error| refused(error, first_id(section), &id_of, pick(lang, |t| t.not_saved)),
+        );
+    });
     // Leaving a box: save quietly what is right so far (nothing is shown at the fields).
-    let autosave = move |_| {
+    let autosave = move || {
+        if form.busy().get_untracked() {
+            return;
+        }
+        if quiet.busy().get_untracked() {
+            again.set(true);
+            return;
+        }
         let lang = prefs.lang.get_untracked();
         let Ok(answers) = draft.answers(lang) else {
             return;
@@ -85,37 +118,35 @@ fn SectionForm(section: Section) -> impl IntoView {
         let csrf = loaded.csrf.get_value();
         quiet.act(
             move || async move { api::firm_save_registration(&answers, &csrf, lang).await },
-            move |answer| match answer {
-                Ok(data) => {
-                    loaded.data.set(data);
-                    saved.set(Some(Autosave::Done));
+            move |answer| {
+                match answer {
+                    Ok(data) => {
+                        loaded.data.set(data);
+                        saved.set(Some(Autosave::Done));
+                    }
+                    Err(_) => saved.set(Some(Autosave::Failed)),
                 }
-                Err(_) => saved.set(Some(Autosave::Failed)),
+                if let Some(lang) = then_continue.get_value() {
+                    then_continue.set_value(None);
+                    save_and_continue.run(lang);
+                }
             },
         );
     };
-    let on_submit =
-        form.on_submit(move |lang| {
-            let navigate = navigate.clone();
-            let checked = draft.answers(lang).and_then(|answers| {
-                let problems = problems_in(loaded, section, &answers, lang);
-                if problems.is_empty() {
-                    Ok(answers)
-                } else {
-                    Err(problems)
-                }
-            });
-            let csrf = loaded.csrf.get_value();
-            form.send(
-            checked,
-            move |answers| async move { api::firm_save_registration(&answers, &csrf, lang).await },
-            move |data| {
-                loaded.data.set(data);
-                navigate(LIST, Default::default());
-            },
-            move |error| refused(error, first_id(section), &id_of, pick(lang, |t| t.not_saved)),
-        );
-        });
+    // A change that came while a save was on its way, once that save is done.
+    Effect::new(move |_| {
+        if again.get() && !quiet.busy().get() {
+            again.set(false);
+            autosave();
+        }
+    });
+    let on_submit = form.on_submit(move |lang| {
+        if quiet.busy().get_untracked() {
+            then_continue.set_value(Some(lang));
+        } else {
+            save_and_continue.run(lang);
+        }
+    });
     view! {
         <div class="container page narrow">
             <A href=LIST attr:class="back-link">{reg_text(|t| t.back_to_list)}</A>
@@ -123,7 +154,7 @@ fn SectionForm(section: Section) -> impl IntoView {
             <h1 tabindex="-1">{move || labels::section(section, prefs.lang.get())}</h1>
             {if editable {
                 view! {
-                <form novalidate on:submit=on_submit on:change=autosave>
+                <form novalidate on:submit=on_submit on:change=move |_| autosave()>
                     <Questions section=section draft=draft errors=errors fields=fields.clone()/>
                     <p class="hint" role="status">{move || saved.get().map(|s| match s {
                         Autosave::Saving => reg_text(|t| t.saving)(),

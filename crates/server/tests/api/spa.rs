@@ -20,7 +20,8 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("assistance app")
                 && !page.contains("assistance-tracking app")
                 && !page.contains("workbench app")
-                && !page.contains("fast-track app"),
+                && !page.contains("fast-track app")
+                && !page.contains("firm-registration app"),
             "{path}"
         );
     }
@@ -50,6 +51,9 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/fast-track", "fast-track app"),
         ("/fast-track/sign-up", "fast-track app"),
         ("/fast-track/account", "fast-track app"),
+        ("/fast-track/registration", "firm-registration app"),
+        ("/fast-track/registration/firm", "firm-registration app"),
+        ("/fast-track/registration/certificate", "firm-registration app"),
     ];
     for (path, shell) in cases {
         let response = app.get(path).await;
