@@ -24,7 +24,8 @@ use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
 use portal_domain::api::firm::registration::{
-    FirmRegistration, RegistrationAnswers, RegistrationQueue, ReviewAction, StaffRegistration,
+    FastTrackSettings, FirmRegistration, RegistrationAnswers, RegistrationQueue, ReviewAction,
+    StaffRegistration,
 };
 use portal_domain::api::firm::{
     code as firm_code, ColleagueAdded, FirmSession, NewColleague, PasswordLink, PeopleList,
@@ -764,6 +765,19 @@ pub async fn staff_review_registration(
     let path = paths::fill(paths::STAFF_REGISTRATION_ACTIONS, &[&id.to_string()]);
     let builder = with_csrf(Request::post(&path), csrf).header("Idempotency-Key", key);
     send_json(builder, action, lang).await
+}
+
+pub async fn staff_fast_track_settings(lang: Lang) -> Result<FastTrackSettings, ApiError> {
+    get_json(paths::STAFF_FAST_TRACK_SETTINGS, lang).await
+}
+
+pub async fn staff_update_fast_track_settings(
+    settings: &FastTrackSettings,
+    csrf: &str,
+    lang: Lang,
+) -> Result<FastTrackSettings, ApiError> {
+    let builder = with_csrf(Request::put(paths::STAFF_FAST_TRACK_SETTINGS), csrf);
+    send_json(builder, settings, lang).await
 }
 
 fn with_csrf(builder: RequestBuilder, csrf: &str) -> RequestBuilder {

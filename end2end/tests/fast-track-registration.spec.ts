@@ -245,3 +245,32 @@ test('the registration pages have no axe violations in English and in elder mode
     expect((await target.boundingBox())!.height).toBeGreaterThanOrEqual(60);
   }
 });
+
+test('an administrator sees the fast track settings labelled illustrative, is told what is wrong, and saves them', async ({
+  page,
+  request,
+  consoleErrors,
+}) => {
+  test.setTimeout(90_000);
+  consoleErrors.allow(/status of 401/);
+  await createAccount(request, 'ft.admin', ['administrator']);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/staff/admin/fast-track');
+  await expect(page).toHaveURL(/\/staff\/login\?next=%2Fstaff%2Fadmin%2Ffast-track$/);
+  await uiLogin(page, 'ft.admin');
+  await expect(page.locator('h1')).toHaveText('快速通道设置');
+  await expect(page.locator('main')).toContainText('仅作示例，以中心确认为准');
+  await expect(page.locator('#field-0-zh')).toHaveValue('智能装备');
+  await expect(page.locator('#field-2-active')).not.toBeChecked();
+  await expectNoAxeViolations(page);
+  // Saved unchanged (other tests run on the same database): first a number that is not one.
+  await page.locator('#limits-review_working_days').fill('多');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#limits-review_working_days');
+  await expectNoAxeViolations(page);
+  await page.locator('#limits-review_working_days').fill('10');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.locator('.notice--success')).toHaveText('设置已保存。');
+  await expectNoSidewaysScroll(page);
+});

@@ -77,18 +77,19 @@ fn SectionForm(section: Section) -> impl IntoView {
     let again = RwSignal::new(false);
     let then_continue = StoredValue::new(None::<Lang>);
 
-    let save_and_continue = Callback::new(move |lang: Lang| {
-        let navigate = navigate.clone();
-        let checked = draft.answers(lang).and_then(|answers| {
-            let problems = problems_in(loaded, section, &answers, lang);
-            if problems.is_empty() {
-                Ok(answers)
-            } else {
-                Err(problems)
-            }
-        });
-        let csrf = loaded.csrf.get_value();
-        form.send(
+    let save_and_continue =
+        Callback::new(move |lang: Lang| {
+            let navigate = navigate.clone();
+            let checked = draft.answers(lang).and_then(|answers| {
+                let problems = problems_in(loaded, section, &answers, lang);
+                if problems.is_empty() {
+                    Ok(answers)
+                } else {
+                    Err(problems)
+                }
+            });
+            let csrf = loaded.csrf.get_value();
+            form.send(
             checked,
             move |answers| async move { api::firm_save_registration(&answers, &csrf, lang).await },
             move |data| {
@@ -97,7 +98,7 @@ fn SectionForm(section: Section) -> impl IntoView {
             },
             move |error| refused(error, first_id(section), &id_of, pick(lang, |t| t.not_saved)),
         );
-    });
+        });
     // Leaving a box: save quietly what is right so far (nothing is shown at the fields).
     let autosave = move || {
         if form.busy().get_untracked() {

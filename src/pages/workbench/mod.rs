@@ -16,6 +16,7 @@ mod cases;
 mod clusters;
 mod confirm_form;
 mod desk;
+mod fast_track_settings;
 mod firms;
 mod frame;
 mod holidays;
@@ -67,6 +68,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues"), ParamSegment("id")) view=venues::VenuePage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("firms")) view=firms::FirmsPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("fast-track")) view=fast_track_settings::FastTrackSettingsPage/>
                     <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                     <Route path=(s, StaticSegment("registrations")) view=registrations::RegistrationsPage/>
                     <Route path=(s, StaticSegment("registrations"), ParamSegment("id")) view=registration::RegistrationPage/>

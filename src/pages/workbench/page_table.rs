@@ -21,6 +21,7 @@ pub enum StaffPage {
     Notices,
     Firms,
     Registrations,
+    FastTrackSettings,
 }
 
 /// One row of [`PAGES`].
@@ -32,7 +33,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 11] = [
+pub const PAGES: [PageEntry; 12] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -92,6 +93,12 @@ pub const PAGES: [PageEntry; 11] = [
         page: StaffPage::Firms,
         path: "/staff/admin/firms",
         label: |t| t.nav_firms,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::FastTrackSettings,
+        path: "/staff/admin/fast-track",
+        label: |t| t.nav_fast_track,
         roles: &[Role::Administrator],
     },
     PageEntry {

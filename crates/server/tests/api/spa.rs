@@ -53,7 +53,10 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/fast-track/account", "fast-track app"),
         ("/fast-track/registration", "firm-registration app"),
         ("/fast-track/registration/firm", "firm-registration app"),
-        ("/fast-track/registration/certificate", "firm-registration app"),
+        (
+            "/fast-track/registration/certificate",
+            "firm-registration app",
+        ),
     ];
     for (path, shell) in cases {
         let response = app.get(path).await;
