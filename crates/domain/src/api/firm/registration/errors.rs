@@ -141,3 +141,59 @@ impl std::fmt::Display for RegistrationError {
         f.write_str(&self.message(Lang::Zh))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::assert_messages;
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        use RegistrationError::*;
+        let missing = [
+            "firm.established_on",
+            "firm.insured_staff",
+            "firm.main_business",
+            "firm.fields",
+            "rnd.rnd_staff",
+            "rnd.rnd_spending",
+            "patents.design_only",
+            "management.ip_system",
+            "management.ip_contact",
+            "declaration.declaration",
+        ];
+        // One code for every missing answer, each with its own message.
+        let messages: std::collections::HashSet<_> = missing
+            .iter()
+            .map(|f| Missing(f).message(Lang::Zh))
+            .collect();
+        assert_eq!(messages.len(), missing.len());
+        assert_messages(
+            "registration.",
+            &[
+                Missing("firm.fields"),
+                DateFormat,
+                EstablishedInFuture,
+                NumberTooLarge,
+                MoreRndThanStaff,
+                TextTooLong,
+                ControlCharacter,
+                UnknownField,
+                FieldNotOpen,
+                TooManyPatents,
+                PatentRepeated("202110000004.X".into()),
+                FieldCount,
+                FieldCode,
+                FieldRepeated,
+                FieldName,
+                OutOfRange(60),
+                ExplanationNeeded,
+                DefectsMissing,
+                TooManyDefects,
+                ReasonMissing,
+            ],
+        );
+        let wrapped = PatentNumber("2021".into(), PatentNumberError::WrongLength);
+        assert!(wrapped.message(Lang::En).starts_with("2021: "));
+    }
+}
