@@ -20,9 +20,14 @@ const MAX_LINE_CHARS: usize = 40;
 /// Largest head count or spending accepted (a typing slip beyond it is refused).
 const MAX_COUNT: u32 = 1_000_000;
 
-/// The sections of the task list, in order.
+/// The sections of the task list, in order. (Named `RegistrationSection` in the OpenAPI
+/// document: the rights-assistance application has a `Section` too.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(
+    feature = "openapi",
+    derive(utoipa::ToSchema),
+    schema(as = RegistrationSection)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     /// The firm: established date, insured staff, main business, the center's fields.
