@@ -341,9 +341,9 @@ fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
                 " "
                 <span lang=region_zh.then_some("zh-CN")>{texts::region_name(lang, &doc.region)}</span>
             </p>
-            <h3 class="policy-card__title" lang="zh-CN">
+            <h4 class="policy-card__title" lang="zh-CN">
                 <A href=format!("/policies/{}", doc.slug)>{doc.title}</A>
-            </h3>
+            </h4>
             <p class="policy-card__meta">
                 <span lang="zh-CN">{doc.issuer}</span>
                 {doc.doc_number.map(|n| view! { " · " <span lang="zh-CN">{n}</span> })}
