@@ -258,7 +258,9 @@ fn Hit(hit: PolicyHit, q: String, lang: Lang) -> impl IntoView {
         ..
     } = hit;
     // Named by its own label; an unnamed passage by the part it belongs to, or its document.
-    let title = section_label(number.as_deref(), heading.as_deref())
+    let own = section_label(number.as_deref(), heading.as_deref());
+    let named = own.is_some();
+    let title = own
         .or_else(|| part_of.map(|part| t.hit_in_part(&part)))
         .unwrap_or_else(|| t.hit_in_document(&doc_title));
     // The document marks the words where the result opens.
@@ -270,7 +272,7 @@ fn Hit(hit: PolicyHit, q: String, lang: Lang) -> impl IntoView {
     view! {
         <li class="policy-hit">
             <h3 class="policy-hit__title">
-                <A href=href>{title}</A>
+                <A href=href attr:lang=named.then_some("zh-CN")>{title}</A>
             </h3>
             <p class="policy-hit__doc">
                 {(kind != PolicyHitKind::Section).then(|| view! { <span class="badge">{t.hit_qa}</span> " " })}
