@@ -143,7 +143,7 @@ test.describe('policy document', () => {
     expect(new URL(page.url()).hash).toBe('');
   });
 
-  test('the regulation explained: five parts, each with the answers that share its topics', async ({ page }) => {
+  test('the regulation explained: five parts, each answer under the one part it shares most with', async ({ page }) => {
     await openDocument(page, PRESS);
     const group = page.locator('#interpretation');
     await expect(group.getByRole('heading', { level: 2 })).toHaveText('条例解读：对您意味着什么');
@@ -157,18 +157,19 @@ test.describe('policy document', () => {
       /^四、坚持问题导向/,
       /^五、围绕企业需求/,
     ]);
-    // 一、 is tagged 人才 only, which no question is about.
-    await expect(parts.nth(0)).toContainText('没有与这一部分主题相同的问答');
-    // 二、 (专利, 商标, 地理标志): 华亮 on patents (q1), 孙亚 on geographical indications (q4).
-    const second = parts.nth(1).locator('.policy-interp__answer a');
-    await expect(second).toHaveCount(2);
-    expect(await second.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#q1', '#q4']);
-    // 四、 (protection) shares a topic with every answer.
+    // Each answer is listed once (issue #20: they repeated under nearly every part): 华亮 on
+    // turning patents into products under 三、, the court, police and procuratorate under 四、.
+    const links = group.locator('.policy-interp__answer a');
+    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('href')))).toEqual(['#q1', '#q2', '#q3', '#q4']);
+    await expect(parts.nth(0)).toContainText('没有专门谈这一部分的问答');
+    await expect(parts.nth(1)).toContainText('没有专门谈这一部分的问答');
+    await expect(parts.nth(2).locator('.policy-interp__answer')).toHaveCount(1);
+    await expect(parts.nth(2).locator('.policy-interp__answer')).toContainText('华亮');
     const protection = parts.nth(3).locator('.policy-interp__answer');
-    await expect(protection).toHaveCount(4);
-    await expect(protection.nth(1)).toContainText('吴亚峰');
-    await expect(protection.nth(1)).toContainText('司法');
-    await protection.nth(1).getByRole('link').click();
+    await expect(protection).toHaveCount(3);
+    await expect(protection.nth(0)).toContainText('吴亚峰');
+    await expect(protection.nth(0)).toContainText('司法');
+    await protection.nth(0).getByRole('link').click();
     await expect(page).toHaveURL(`${PRESS}#q2`);
     await expect(section(page, 'q2').getByRole('heading')).toBeInViewport();
     await expect(section(page, 'q2')).toContainText('市中级人民法院审判委员会专职委员');
@@ -219,6 +220,8 @@ test.describe('policy document', () => {
       '/gi?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&city=%E5%8D%97%E9%80%9A%E5%B8%82',
     );
     await expect(section(page, 's2-4').getByRole('link', { name: /专利预审/ })).toHaveAttribute('href', '/fast-track');
+    // 法律咨询 in the same passage: consultation booking, from the same table of words.
+    await expect(section(page, 's4-5').getByRole('link', { name: '预约咨询' })).toHaveAttribute('href', '/booking');
     // 预审 of a draft law by the provincial legislature is not the patent service.
     await expect(section(page, 's3-2-3')).toContainText('预审');
     await expect(section(page, 's3-2-3').locator('.policy-related')).toHaveCount(0);
@@ -323,7 +326,7 @@ test.describe('policy search', () => {
     await expect(hits.nth(0).locator('mark')).toHaveCount(2);
     await expect(hits.nth(1)).toContainText('南通市建设国家知识产权强市示范城市');
     const hit = hits.nth(1).getByRole('link', { name: '13. 强化知识产权金融支持' });
-    await expect(hit).toHaveAttribute('href', `${PLAN}#s3-4-3`);
+    await expect(hit).toHaveAttribute('href', `${PLAN}?q=%E8%B4%A8%E6%8A%BC#s3-4-3`);
 
     // Filters are links with counts; the URL keeps them.
     const count = Number((await status.innerText()).match(/\d+/)![0]);
@@ -337,11 +340,14 @@ test.describe('policy search', () => {
     await expect(hits.first()).toContainText('强化知识产权金融支持');
 
     await hits.first().getByRole('link').click();
-    await expect(page).toHaveURL(`${PLAN}#s3-4-3`);
+    await expect(page).toHaveURL(`${PLAN}?q=%E8%B4%A8%E6%8A%BC#s3-4-3`);
     const heading = sectionHeading(page, 's3-4-3');
     await expect(heading).toBeInViewport();
     await expect(heading).toBeFocused();
     await expect(section(page, 's3-4-3').locator('.policy-section__text')).toContainText('质押');
+    // The word is marked where the result opens, and only there.
+    await expect(section(page, 's3-4-3').locator('mark').first()).toHaveText('质押');
+    await expect(page.locator('.policy-doc mark')).toHaveCount(await section(page, 's3-4-3').locator('mark').count());
     // Back to the results exactly as they were.
     await page.getByRole('link', { name: '返回搜索结果' }).click();
     await expect(page).toHaveURL(/q=%E8%B4%A8%E6%8A%BC.*topic=/);
@@ -386,7 +392,7 @@ test.describe('policy pages in English', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Policies explained');
     await expect(total(page)).toHaveText('5 policy documents');
     await expect(filters(page).getByRole('link', { name: /^Nantong\s*2$/ })).toBeVisible();
-    await expect(cards(page).first().locator('h3')).toHaveAttribute('lang', 'zh-CN');
+    await expect(cards(page).first().locator('h4')).toHaveAttribute('lang', 'zh-CN');
 
     await openDocument(page, PRESS);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -2,9 +2,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use portal_domain::api::percent_encode;
-use portal_domain::api::policies::{PolicyDocument, PolicyInterpretation, PolicyQa, PolicySection};
+use portal_domain::api::policies::{
+    section_label, word_ranges, PolicyDocument, PolicyInterpretation, PolicyQa, PolicyScope,
+    PolicySection, PolicyService, PolicySpeaker,
+};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -14,6 +17,7 @@ use super::texts::{self, policy_text, policy_text_with, policy_texts};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::highlighted::HighlightedRanges;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
 use crate::services::Service;
@@ -29,15 +33,33 @@ const QA_ANCHOR: &str = "qa";
 const INTERPRETATION_ANCHOR: &str = "interpretation";
 const TARGETS_ANCHOR: &str = "targets";
 
-/// `(一) 加强顶层设计` from the number and heading; `None` for an unnamed block.
-pub(super) fn section_label(number: &Option<String>, heading: &Option<String>) -> Option<String> {
-    match (number, heading) {
-        (Some(n), Some(h)) if n.ends_with('、') => Some(format!("{n}{h}")),
-        (Some(n), Some(h)) => Some(format!("{n} {h}")),
-        (Some(n), None) => Some(n.clone()),
-        (None, Some(h)) => Some(h.clone()),
-        (None, None) => None,
+/// The page of a service a passage is about; the GI lookup filtered to the document's city
+/// when `region` is one the GI data has.
+pub(super) fn service_href(service: PolicyService, region: Option<&str>) -> String {
+    let province = region.and_then(|r| texts::REGIONS.iter().find(|x| x.0 == r));
+    match (service, province) {
+        (PolicyService::Booking, _) => Service::Booking.href(),
+        (PolicyService::Assistance, _) => Service::Assistance.href(),
+        (PolicyService::FastTrack, _) => Service::FastTrack.href(),
+        (PolicyService::Gi, Some((city, province, _))) => format!(
+            "{}?province={}&city={}",
+            Service::GiLookup.href(),
+            percent_encode(province),
+            percent_encode(city)
+        ),
+        (PolicyService::Gi, None) => Service::GiLookup.href(),
     }
+}
+
+/// The words of the search a result came from (`?q=`), to mark where it opens.
+type Marked = Option<(String, Vec<String>)>;
+
+/// A paragraph, with the search's words marked when it is in the passage a result opened.
+fn paragraph(text: String, words: Option<&[String]>) -> impl IntoView {
+    let ranges = words
+        .map(|w| word_ranges(&text, w.iter().map(String::as_str)))
+        .unwrap_or_default();
+    view! { <p><HighlightedRanges text=text ranges=ranges/></p> }
 }
 
 /// One document at a stable URL, `/policies/{slug}`; `#s3-2` or `#q2` goes to that section or
@@ -107,33 +129,6 @@ struct Copied {
     by_hand: Option<String>,
 }
 
-/// The services of the portal a passage is about.
-#[derive(Clone, Copy, PartialEq)]
-enum Related {
-    Assistance,
-    /// The GI lookup, filtered to the document's city.
-    Gi,
-    FastTrack,
-}
-
-/// Which services to offer under a passage: rights assistance when it is tagged 维权援助, the
-/// GI lookup when tagged 地理标志, and the fast track when it speaks of 预审 in a patent context
-/// (tagged 专利: the press conference also says 预审 of a draft law, which is not the service).
-fn related(topics: &[String], texts: &[&str]) -> Vec<Related> {
-    let tagged = |topic: &str| topics.iter().any(|t| t == topic);
-    let mut out = Vec::new();
-    if tagged("维权援助") {
-        out.push(Related::Assistance);
-    }
-    if tagged("地理标志") {
-        out.push(Related::Gi);
-    }
-    if tagged("专利") && texts.iter().any(|t| t.contains("预审")) {
-        out.push(Related::FastTrack);
-    }
-    out
-}
-
 /// Everything one section needs to be drawn, with its depth in the tree.
 struct Flat {
     depth: usize,
@@ -145,7 +140,7 @@ struct Flat {
 fn flatten(sections: Vec<PolicySection>, depth: usize, out: &mut Vec<Flat>) {
     for mut section in sections {
         let children = std::mem::take(&mut section.children);
-        let label = section_label(&section.number, &section.heading);
+        let label = section_label(section.number.as_deref(), section.heading.as_deref());
         out.push(Flat {
             depth,
             section,
@@ -241,13 +236,15 @@ fn DocumentView(
     let t = move || policy_texts(prefs.lang.get());
     let PolicyDocument {
         slug,
-        source_file,
         title,
         issuer,
         doc_number,
         date,
         kind,
         region,
+        scope,
+        occasion,
+        published,
         topics,
         sections,
         qa,
@@ -283,6 +280,20 @@ fn DocumentView(
     let anchors = StoredValue::new(anchors);
     let current = RwSignal::new(String::new());
     let position_key = format!("portal.policies.position.{slug}");
+    // A search result opened here: its words are marked in the passage it points at.
+    let query = use_query_map();
+    let marked: Marked = query.with_untracked(|q| q.get("q")).and_then(|q| {
+        let anchor = use_location().hash.get_untracked();
+        let anchor = anchor.trim_start_matches('#');
+        let words: Vec<String> = q.split_whitespace().map(str::to_owned).collect();
+        (!anchor.is_empty() && !words.is_empty()).then(|| (anchor.to_owned(), words))
+    });
+    let words_for = move |id: &str| {
+        marked
+            .as_ref()
+            .filter(|(anchor, _)| anchor == id)
+            .map(|(_, words)| words.clone())
+    };
 
     // Once the document is on the page: go to the URL's anchor (on first load and after a
     // reload the router does not); after a reload without one, back to where the reader was;
@@ -413,6 +424,14 @@ fn DocumentView(
             </A>
         </p>
         <h1 tabindex="-1" lang="zh-CN">{title}</h1>
+        {(scope == PolicyScope::OtherCity).then(|| {
+            let region = region.clone();
+            view! {
+                <p class="notice notice--info policy-other-city">
+                    {policy_text_with(region, |t, lang, r| t.other_city_notice(texts::region_name(lang, r)))}
+                </p>
+            }
+        })}
         <dl class="summary-list policy-meta">
             <div class="summary-list__row">
                 <dt>{policy_text(|t| t.field_issuer)}</dt>
@@ -424,6 +443,10 @@ fn DocumentView(
                     <dd lang="zh-CN">{n}</dd>
                 </div>
             })}
+            <div class="summary-list__row">
+                <dt>{policy_text(|t| t.field_occasion)}</dt>
+                <dd lang="zh-CN">{occasion}</dd>
+            </div>
             <div class="summary-list__row">
                 <dt>{policy_text(|t| t.field_date)}</dt>
                 <dd>
@@ -447,10 +470,12 @@ fn DocumentView(
                     {policy_text_with(topics, |t, lang, topics| texts::topic_list(t, lang, topics))}
                 </dd>
             </div>
-            <div class="summary-list__row">
-                <dt>{policy_text(|t| t.field_source)}</dt>
-                <dd class="policy-meta__file">{source_file}</dd>
-            </div>
+            {published.map(|d| view! {
+                <div class="summary-list__row">
+                    <dt>{policy_text(|t| t.field_published)}</dt>
+                    <dd>{policy_text_with(d, |_, lang, d| texts::date(lang, d))}</dd>
+                </div>
+            })}
         </dl>
         {move || {
             let note = t().original_language_note;
@@ -514,14 +539,20 @@ fn DocumentView(
                 {has_targets.then(|| view! { <Targets targets=targets labels=labels/> })}
                 {flat
                     .into_iter()
-                    .map(|f| view! { <Section flat=f region=region.clone() copied=copied copy=copy/> })
+                    .map(|f| {
+                        let words = words_for(&f.section.id);
+                        view! { <Section flat=f region=region.clone() words=words copied=copied copy=copy/> }
+                    })
                     .collect_view()}
                 {has_qa.then(|| view! {
                     <section id=QA_ANCHOR class="policy-qas" aria-labelledby="qa-heading">
                         <h2 id="qa-heading">{policy_text(|t| t.qa_heading)}</h2>
                         {qa
                             .into_iter()
-                            .map(|q| view! { <Qa qa=q region=region.clone() copied=copied copy=copy/> })
+                            .map(|q| {
+                                let words = words_for(&q.id);
+                                view! { <Qa qa=q region=region.clone() words=words copied=copied copy=copy/> }
+                            })
                             .collect_view()}
                     </section>
                 })}
@@ -565,7 +596,7 @@ fn toc_entries(sections: &[PolicySection]) -> Vec<TocEntry> {
             .iter()
             .filter_map(|s| {
                 Some(TocEntry {
-                    label: section_label(&s.number, &s.heading)?,
+                    label: section_label(s.number.as_deref(), s.heading.as_deref())?,
                     id: s.id.clone(),
                     children: entries(&s.children, depth + 1),
                 })
@@ -618,6 +649,8 @@ fn TocEntry(entry: TocEntry, current: RwSignal<String>) -> impl IntoView {
 fn Section(
     flat: Flat,
     region: String,
+    /// The search's words to mark, when a result opened this section.
+    words: Option<Vec<String>>,
     copied: RwSignal<Option<Copied>>,
     copy: Callback<String>,
 ) -> impl IntoView {
@@ -628,19 +661,11 @@ fn Section(
     } = flat;
     let PolicySection {
         id,
-        heading,
+        speaker,
         paragraphs,
-        topics,
+        services,
         ..
     } = section;
-    // A heading-only parent has its children's topics: its services are offered under them.
-    let related = if paragraphs.is_empty() {
-        Vec::new()
-    } else {
-        let mut texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
-        texts.extend(heading.as_deref());
-        related(&topics, &texts)
-    };
     let level = (depth + 2).min(6);
     let named = label.is_some();
     let anchor = id.clone();
@@ -662,12 +687,13 @@ fn Section(
                 {heading_view}
                 <CopyLink anchor=anchor label=label copied=copied copy=copy/>
             </div>
+            {speaker.map(|s| view! { <Speaker speaker=s/> })}
             {(!paragraphs.is_empty()).then(|| view! {
                 <div class="policy-section__text" lang="zh-CN">
-                    {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                    {paragraphs.into_iter().map(|p| paragraph(p, words.as_deref())).collect_view()}
                 </div>
             })}
-            <RelatedServices related=related region=region/>
+            <RelatedServices services=services region=region/>
         </section>
     }
 }
@@ -677,6 +703,7 @@ fn Section(
 fn Qa(
     qa: PolicyQa,
     region: String,
+    words: Option<Vec<String>>,
     copied: RwSignal<Option<Copied>>,
     copy: Callback<String>,
 ) -> impl IntoView {
@@ -685,16 +712,9 @@ fn Qa(
         question,
         asker,
         answers,
-        topics,
+        services,
         ..
     } = qa;
-    let mut texts: Vec<&str> = vec![question.as_str()];
-    texts.extend(
-        answers
-            .iter()
-            .flat_map(|a| a.paragraphs.iter().map(String::as_str)),
-    );
-    let related = related(&topics, &texts);
     let anchor = id.clone();
     view! {
         <section id=id class="policy-qa">
@@ -716,12 +736,12 @@ fn Qa(
                             <span lang="zh-CN">{a.role}</span>
                         </p>
                         <div class="policy-section__text" lang="zh-CN">
-                            {a.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                            {a.paragraphs.into_iter().map(|p| paragraph(p, words.as_deref())).collect_view()}
                         </div>
                     </div>
                 })
                 .collect_view()}
-            <RelatedServices related=related region=region/>
+            <RelatedServices services=services region=region/>
         </section>
     }
 }
@@ -778,32 +798,35 @@ fn CopyLink(
     }
 }
 
+/// Who spoke a statement, under its heading.
+#[component]
+fn Speaker(speaker: PolicySpeaker) -> impl IntoView {
+    view! {
+        <p class="policy-answer__who">
+            {policy_text(|t| t.spoken_by)}
+            <span lang="zh-CN">{speaker.name}</span>
+            {policy_text(|t| t.role_separator)}
+            <span lang="zh-CN">{speaker.role}</span>
+        </p>
+    }
+}
+
 /// Links to the portal's services a passage is about (into other apps, so full page loads).
 #[component]
-fn RelatedServices(related: Vec<Related>, region: String) -> impl IntoView {
-    if related.is_empty() {
+fn RelatedServices(services: Vec<PolicyService>, region: String) -> impl IntoView {
+    if services.is_empty() {
         return None;
     }
-    let province = texts::REGIONS.iter().find(|r| r.0 == region).map(|r| r.1);
-    let links = related
+    let links = services
         .into_iter()
         .map(|r| {
-            let href = match (r, province) {
-                (Related::Assistance, _) => Service::Assistance.href(),
-                (Related::FastTrack, _) => Service::FastTrack.href(),
-                (Related::Gi, Some(province)) => format!(
-                    "{}?province={}&city={}",
-                    Service::GiLookup.href(),
-                    percent_encode(province),
-                    percent_encode(&region)
-                ),
-                (Related::Gi, None) => Service::GiLookup.href(),
-            };
+            let href = service_href(r, Some(&region));
             let region = region.clone();
             let label = policy_text_with((r, region), |t, lang, (r, region)| match r {
-                Related::Assistance => t.related_assistance.to_owned(),
-                Related::FastTrack => t.related_fast_track.to_owned(),
-                Related::Gi => t.related_gi(texts::region_name(lang, region)),
+                PolicyService::Booking => t.related_booking.to_owned(),
+                PolicyService::Assistance => t.related_assistance.to_owned(),
+                PolicyService::FastTrack => t.related_fast_track.to_owned(),
+                PolicyService::Gi => t.related_gi(texts::region_name(lang, region)),
             });
             view! {
                 <li>
@@ -831,15 +854,24 @@ fn Interpretation(
     let PolicyInterpretation {
         section_id,
         subject,
+        parts: listed,
     } = interpretation;
     let parts = section
         .children
         .into_iter()
         .filter(|part| part.number.is_some())
         .map(|part| {
-            let label = section_label(&part.number, &part.heading).unwrap_or_default();
+            let label = section_label(part.number.as_deref(), part.heading.as_deref())
+                .unwrap_or_default();
+            // The server lists each Q&A under the one part it has most in common with.
+            let ids = listed
+                .iter()
+                .find(|p| p.section_id == part.id)
+                .map(|p| p.qa_ids.clone())
+                .unwrap_or_default();
             let answers = qa
                 .iter()
+                .filter(|q| ids.contains(&q.id))
                 .filter_map(|q| {
                     let shared: Vec<String> = part
                         .topics

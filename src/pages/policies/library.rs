@@ -3,8 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
-    PolicyFilter, PolicyKind, PolicyListParams, PolicySearch, PolicySearchError, PolicySummary,
-    POLICY_TOPICS,
+    PolicyFilter, PolicyKind, PolicyListParams, PolicyScope, PolicySearch, PolicySearchError,
+    PolicySummary, PolicyTask, POLICY_TOPICS,
 };
 use portal_domain::{Lang, Localized};
 
@@ -105,6 +105,7 @@ pub fn PolicyLibraryPage() -> impl IntoView {
         <div class="container page">
             <h1 tabindex="-1">{move || Service::Policies.title(prefs.lang.get())}</h1>
             <p class="lead">{move || Service::Policies.summary(prefs.lang.get())}</p>
+            <p class="policy-library-note">{policy_text(|t| t.library_note)}</p>
             <SearchForm value=Signal::stored(String::new()) on_search=on_search/>
             <Transition fallback=move || view! { <Loading label=Signal::derive(policy_text(|t| t.loading))/> }>
                 {move || {
@@ -113,8 +114,8 @@ pub fn PolicyLibraryPage() -> impl IntoView {
                     Suspend::new(async move {
                         let (mut summary, mut found, mut failed) = (None, None, None);
                         match list.await {
-                            Ok(items) => match check(&params, &items, lang) {
-                                Ok(filter) => found = Some((filter, items)),
+                            Ok(list) => match check(&params, &list.items, lang) {
+                                Ok(filter) => found = Some((filter, list.items, list.tasks)),
                                 Err(fields) => summary = Some(fields),
                             },
                             Err(ApiError::Validation(body)) => {
@@ -124,7 +125,10 @@ pub fn PolicyLibraryPage() -> impl IntoView {
                         }
                         view! {
                             {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies".to_owned()/> })}
-                            {found.map(|(filter, items)| view! { <Library filter=filter items=items lang=lang/> })}
+                            {found.map(|(filter, items, tasks)| view! {
+                                <Tasks tasks=tasks lang=lang/>
+                                <Library filter=filter items=items lang=lang/>
+                            })}
                             {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| list.refetch()/> })}
                         }
                     })
@@ -233,11 +237,7 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
                 <h2 id="policy-results-heading" class="visually-hidden">{t.documents_heading}</h2>
                 <ActiveFilters chips=chips clear_href="/policies".to_owned()/>
                 <p class="policy-results__total" role="status">{t.doc_total(total as u64)}</p>
-                {(total > 0).then(|| view! {
-                    <ul class="policy-cards">
-                        {shown.into_iter().map(|d| view! { <DocumentCard doc=d lang=lang/> }).collect_view()}
-                    </ul>
-                })}
+                {groups(shown, lang)}
                 {(total == 0).then(|| view! {
                     <div class="empty-state">
                         <h3>{t.no_documents_title}</h3>
@@ -250,6 +250,79 @@ fn Library(filter: PolicyFilter, items: Vec<PolicySummary>, lang: Lang) -> impl 
     }
 }
 
+/// The center's own documents, then other cities' practice under a heading that says so; a
+/// group without documents is left out.
+fn groups(shown: Vec<PolicySummary>, lang: Lang) -> impl IntoView {
+    let t = policy_texts(lang);
+    let (local, other): (Vec<_>, Vec<_>) = shown
+        .into_iter()
+        .partition(|d| d.scope == PolicyScope::Local);
+    let cards = |docs: Vec<PolicySummary>| {
+        view! {
+            <ul class="policy-cards">
+                {docs.into_iter().map(|d| view! { <DocumentCard doc=d lang=lang/> }).collect_view()}
+            </ul>
+        }
+    };
+    view! {
+        {(!local.is_empty()).then(|| view! {
+            <h3 class="policy-group" id="policy-group-local">{t.group_local}</h3>
+            {cards(local)}
+        })}
+        {(!other.is_empty()).then(|| view! {
+            <h3 class="policy-group" id="policy-group-other">{t.group_other}</h3>
+            <p class="policy-group__intro">{t.group_other_intro}</p>
+            {cards(other)}
+        })}
+    }
+}
+
+/// "I want to…": the questions firms ask most, each with the service that does it and the
+/// passages of the center's documents that speak of it.
+#[component]
+fn Tasks(tasks: Vec<PolicyTask>, lang: Lang) -> impl IntoView {
+    let t = policy_texts(lang);
+    let entries = tasks
+        .into_iter()
+        .map(|task| {
+            let i = task.kind as usize;
+            let href = super::document::service_href(task.service, None);
+            let passages = task
+                .passages
+                .into_iter()
+                .map(|p| {
+                    let href = format!("/policies/{}#{}", p.doc, p.anchor);
+                    let label = p.label.unwrap_or_else(|| p.doc_title.clone());
+                    view! {
+                        <li>
+                            <A href=href attr:lang="zh-CN">{label}</A>
+                            <span class="policy-task__doc" lang="zh-CN">{p.doc_title}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="policy-task">
+                    <h3 class="policy-task__title">{t.task_titles[i]}</h3>
+                    <p>{t.task_intros[i]}</p>
+                    <ul class="policy-task__passages">{passages}</ul>
+                    <p>
+                        <A href=href.clone() attr:class="button" attr:rel=crate::app_links::rel_for(&href)>
+                            {t.task_actions[i]}
+                        </A>
+                    </p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="policy-tasks" aria-labelledby="policy-tasks-heading">
+            <h2 id="policy-tasks-heading">{t.tasks_heading}</h2>
+            <ul class="policy-tasks__list">{entries}</ul>
+        </section>
+    }
+}
+
 #[component]
 fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
     let t = policy_texts(lang);
@@ -259,16 +332,18 @@ fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
         .map(|d| texts::date(lang, d))
         .unwrap_or_else(|| t.undated.to_owned());
     let region_zh = lang == Lang::Zh || !texts::REGIONS.iter().any(|r| r.0 == doc.region);
+    let elsewhere = doc.scope == PolicyScope::OtherCity;
     view! {
         <li class="policy-card">
             <p class="policy-card__kind">
                 <span class="badge">{t.kind(doc.kind)}</span>
+                {elsewhere.then(|| view! { " " <span class="badge badge--other-city">{t.other_city_badge}</span> })}
                 " "
                 <span lang=region_zh.then_some("zh-CN")>{texts::region_name(lang, &doc.region)}</span>
             </p>
-            <h3 class="policy-card__title" lang="zh-CN">
+            <h4 class="policy-card__title" lang="zh-CN">
                 <A href=format!("/policies/{}", doc.slug)>{doc.title}</A>
-            </h3>
+            </h4>
             <p class="policy-card__meta">
                 <span lang="zh-CN">{doc.issuer}</span>
                 {doc.doc_number.map(|n| view! { " · " <span lang="zh-CN">{n}</span> })}

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::policies::{
-    PolicyHit, PolicyHitKind, PolicySearch, PolicySearchError, PolicySearchParams,
+    section_label, PolicyHit, PolicyHitKind, PolicySearch, PolicySearchError, PolicySearchParams,
     PolicySearchResult, PolicySummary,
 };
 use portal_domain::{Lang, Localized};
@@ -60,7 +60,10 @@ pub fn PolicySearchPage() -> impl IntoView {
             };
             let hits = api::policy_search(&search, lang).await;
             // Without the titles the document filter shows the slugs: still usable.
-            let titles = super::visit::policy_list(lang).await.unwrap_or_default();
+            let titles = super::visit::policy_list(lang)
+                .await
+                .map(|l| l.items)
+                .unwrap_or_default();
             Ok((search, hits, titles))
         }
     });
@@ -221,7 +224,7 @@ fn Results(
                 {((shown as u32) < total).then(|| view! { <p>{t.hits_shown(shown)}</p> })}
                 {(shown > 0).then(|| view! {
                     <ol class="policy-hits">
-                        {items.into_iter().map(|hit| view! { <Hit hit=hit lang=lang/> }).collect_view()}
+                        {items.into_iter().map(|hit| view! { <Hit hit=hit q=search.q.clone() lang=lang/> }).collect_view()}
                     </ol>
                 })}
                 {(shown == 0).then(|| view! {
@@ -240,7 +243,7 @@ fn Results(
 }
 
 #[component]
-fn Hit(hit: PolicyHit, lang: Lang) -> impl IntoView {
+fn Hit(hit: PolicyHit, q: String, lang: Lang) -> impl IntoView {
     let t = policy_texts(lang);
     let PolicyHit {
         doc,
@@ -249,18 +252,27 @@ fn Hit(hit: PolicyHit, lang: Lang) -> impl IntoView {
         kind,
         number,
         heading,
+        part_of,
         snippet,
         highlights,
         ..
     } = hit;
-    let title = super::document::section_label(&number, &heading);
-    let named = title.is_some();
-    let title = title.unwrap_or_else(|| t.hit_untitled.to_owned());
+    // Named by its own label; an unnamed passage by the part it belongs to, or its document.
+    let own = section_label(number.as_deref(), heading.as_deref());
+    let named = own.is_some();
+    let title = own
+        .or_else(|| part_of.map(|part| t.hit_in_part(&part)))
+        .unwrap_or_else(|| t.hit_in_document(&doc_title));
+    // The document marks the words where the result opens.
+    let href = format!(
+        "/policies/{doc}?q={}#{anchor}",
+        portal_domain::api::percent_encode(&q)
+    );
     let ranges = highlights.iter().map(|h| (h.start, h.end)).collect();
     view! {
         <li class="policy-hit">
             <h3 class="policy-hit__title">
-                <A href=format!("/policies/{doc}#{anchor}") attr:lang=named.then_some("zh-CN")>{title}</A>
+                <A href=href attr:lang=named.then_some("zh-CN")>{title}</A>
             </h3>
             <p class="policy-hit__doc">
                 {(kind != PolicyHitKind::Section).then(|| view! { <span class="badge">{t.hit_qa}</span> " " })}

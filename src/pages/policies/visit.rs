@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
 
 use leptos::prelude::*;
-use portal_domain::api::policies::PolicySummary;
+use portal_domain::api::policies::PolicyList;
 use portal_domain::Lang;
 
 use crate::api::{self, ApiError};
@@ -31,14 +31,14 @@ pub fn last_list_href() -> String {
         .unwrap_or_else(|| "/policies".to_owned())
 }
 
-/// The documents of the library, fetched once per visit: they change only when the server
-/// restarts, and the list and the search both need them.
-pub async fn policy_list(lang: Lang) -> Result<Vec<PolicySummary>, ApiError> {
-    static LIST: OnceLock<Vec<PolicySummary>> = OnceLock::new();
+/// The documents of the library and its "I want to…" entries, fetched once per visit: they
+/// change only when the server restarts, and the list and the search both need them.
+pub async fn policy_list(lang: Lang) -> Result<PolicyList, ApiError> {
+    static LIST: OnceLock<PolicyList> = OnceLock::new();
     if let Some(list) = LIST.get() {
         return Ok(list.clone());
     }
-    let list = api::policies(lang).await?.items;
+    let list = api::policies(lang).await?;
     Ok(LIST.get_or_init(|| list).clone())
 }
 

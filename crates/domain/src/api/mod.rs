@@ -10,6 +10,7 @@ pub mod firm;
 pub mod gi;
 pub mod notices;
 pub mod policies;
+pub mod policy_guide;
 pub mod rating;
 pub mod staff;
 pub mod venues;

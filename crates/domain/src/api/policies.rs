@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::api::policy_guide::*;
 use crate::api::{percent_encode, FacetCount};
 use crate::lang::localized;
 use crate::texts::{policy_error_texts, PolicyErrorTexts};
@@ -87,6 +88,14 @@ pub struct PolicySummary {
     pub kind: PolicyKind,
     /// E.g. `南通市`.
     pub region: String,
+    /// The center's own city's document, or another city's practice it refers to.
+    pub scope: PolicyScope,
+    /// What the document was published for, quoted from the source: the press conference's
+    /// theme, the decision the plan carries out, the meeting the report was made to.
+    pub occasion: String,
+    /// When the source page was put online (`YYYY-MM-DD`), when it says so; `date` is the
+    /// document's own date.
+    pub published: Option<String>,
     /// Every topic of the document's sections and Q&As, in the order of [`POLICY_TOPICS`].
     pub topics: Vec<String>,
     /// Sections at all levels.
@@ -100,6 +109,8 @@ pub struct PolicySummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PolicyList {
     pub items: Vec<PolicySummary>,
+    /// The "I want to…" entries of the library's start page (not filtered).
+    pub tasks: Vec<PolicyTask>,
 }
 
 /// `GET /api/v1/policies/{slug}`: the summary fields and the whole document.
@@ -107,14 +118,15 @@ pub struct PolicyList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PolicyDocument {
     pub slug: String,
-    /// The file of the public source this document was converted from.
-    pub source_file: String,
     pub title: String,
     pub issuer: String,
     pub doc_number: Option<String>,
     pub date: Option<String>,
     pub kind: PolicyKind,
     pub region: String,
+    pub scope: PolicyScope,
+    pub occasion: String,
+    pub published: Option<String>,
     pub topics: Vec<String>,
     pub section_count: u32,
     pub qa_count: u32,
@@ -139,6 +151,10 @@ pub struct PolicyInterpretation {
     pub section_id: String,
     /// The regulation explained, as the document names it: `《南通市知识产权促进和保护条例》`.
     pub subject: String,
+    /// The numbered parts of the explanation with the Q&As about each (filled in by the
+    /// server; absent from the seed files).
+    #[serde(default)]
+    pub parts: Vec<PolicyInterpretationPart>,
 }
 
 /// A part of a document, following the document's own numbering.
@@ -151,12 +167,18 @@ pub struct PolicySection {
     /// As the source writes it (`一、`, `(三)`, `12.`); absent for unnumbered blocks.
     pub number: Option<String>,
     pub heading: Option<String>,
+    /// Who spoke it, for a statement at a press conference.
+    #[serde(default)]
+    pub speaker: Option<PolicySpeaker>,
     /// The section's own text, one string per source paragraph.
     pub paragraphs: Vec<String>,
     /// From [`POLICY_TOPICS`]. A section without text of its own has its children's.
     pub topics: Vec<String>,
     /// From [`POLICY_AUDIENCES`].
     pub audiences: Vec<String>,
+    /// The portal's services its own text is about (filled in by the server).
+    #[serde(default)]
+    pub services: Vec<PolicyService>,
     // The schema refers to itself here; without this utoipa would recurse forever.
     #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub children: Vec<PolicySection>,
@@ -174,6 +196,9 @@ pub struct PolicyQa {
     pub answers: Vec<PolicyAnswer>,
     pub topics: Vec<String>,
     pub audiences: Vec<String>,
+    /// The portal's services the question or answer is about (filled in by the server).
+    #[serde(default)]
+    pub services: Vec<PolicyService>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -478,6 +503,10 @@ pub struct PolicyHit {
     pub number: Option<String>,
     /// The section's heading, or the question of a Q&A; absent for an unnamed section.
     pub heading: Option<String>,
+    /// For an unnamed section: the label (number and heading) of the section it belongs to;
+    /// absent when it has a label of its own or is an unnamed top-level block (then the
+    /// document is what it belongs to).
+    pub part_of: Option<String>,
     /// About 80 characters around the first match, `…` where cut: from the first paragraph
     /// (or answer paragraph) that matches, from the heading or question when only they do.
     pub snippet: String,

@@ -51,6 +51,8 @@ pub(super) struct SeedDocument {
     pub date: Option<String>,
     pub kind: PolicyKind,
     pub region: String,
+    pub occasion: String,
+    pub published: Option<String>,
     pub interpretation: Option<PolicyInterpretation>,
     pub sections: Vec<PolicySection>,
     pub qa: Vec<PolicyQa>,
@@ -92,7 +94,8 @@ async fn insert(
 ) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO policy_documents (slug, source_file, title, issuer, doc_number, date, kind, \
-         region, interpretation, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         region, occasion, published, interpretation, position) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&doc.slug)
     .bind(&doc.source_file)
@@ -102,6 +105,8 @@ async fn insert(
     .bind(&doc.date)
     .bind(doc.kind.as_str())
     .bind(&doc.region)
+    .bind(&doc.occasion)
+    .bind(&doc.published)
     .bind(
         doc.interpretation
             .as_ref()
@@ -118,7 +123,8 @@ async fn insert(
     for s in sections {
         sqlx::query(
             "INSERT INTO policy_sections (doc_slug, id, parent_id, position, depth, number, \
-             heading, paragraphs, topics, audiences) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             heading, speaker, paragraphs, topics, audiences) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(&doc.slug)
         .bind(&s.section.id)
@@ -127,6 +133,13 @@ async fn insert(
         .bind(s.depth)
         .bind(&s.section.number)
         .bind(&s.section.heading)
+        .bind(
+            s.section
+                .speaker
+                .as_ref()
+                .map(serde_json::to_string)
+                .transpose()?,
+        )
         .bind(serde_json::to_string(&s.section.paragraphs)?)
         .bind(serde_json::to_string(&s.section.topics)?)
         .bind(serde_json::to_string(&s.section.audiences)?)

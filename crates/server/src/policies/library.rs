@@ -10,13 +10,15 @@ use std::collections::HashMap;
 use anyhow::{bail, Context};
 use portal_domain::api::policies::{
     PolicyAnswer, PolicyDocument, PolicyFacets, PolicyFilter, PolicyHit, PolicyInterpretation,
-    PolicyKind, PolicyQa, PolicySearch, PolicySearchResult, PolicySection, PolicySummary,
-    PolicyTarget, MAX_POLICY_HITS, POLICY_AUDIENCES, POLICY_TOPICS,
+    PolicyInterpretationPart, PolicyKind, PolicyQa, PolicyScope, PolicySearch, PolicySearchResult,
+    PolicySection, PolicySpeaker, PolicySummary, PolicyTarget, PolicyTask, MAX_POLICY_HITS,
+    POLICY_AUDIENCES, POLICY_TOPICS,
 };
 use portal_domain::api::FacetCount;
 use sqlx::SqlitePool;
 
 use super::search::{Matcher, SearchIndex};
+use super::services;
 
 struct Doc {
     document: PolicyDocument,
@@ -28,6 +30,8 @@ pub struct PolicyLibrary {
     /// In list order.
     docs: Vec<Doc>,
     index: SearchIndex,
+    /// The "I want to…" entries.
+    tasks: Vec<PolicyTask>,
 }
 
 impl PolicyLibrary {
@@ -39,8 +43,10 @@ impl PolicyLibrary {
         Ok(library)
     }
 
-    /// Checks every topic and audience against the fixed lists and fills in the summary fields
-    /// (`topics` and the counts), which are derived, so the database does not store them.
+    /// Checks every topic and audience against the fixed lists, and that no heading is a
+    /// speaker's name, and fills in what is derived, so the database does not store it: the
+    /// summary fields (`scope`, `topics`, the counts), the services of each passage and the
+    /// Q&As of each part of an interpretation.
     pub fn build(documents: Vec<PolicyDocument>) -> anyhow::Result<PolicyLibrary> {
         let mut docs = Vec::with_capacity(documents.len());
         let mut index = SearchIndex::default();
@@ -48,9 +54,21 @@ impl PolicyLibrary {
             let what = |part: &str| format!("policy document {}, {part}", document.slug);
             let mut topics = 0;
             let mut sections = 0;
+            let speakers = speakers(&document);
             let mut stack: Vec<&PolicySection> = document.sections.iter().collect();
             while let Some(s) = stack.pop() {
                 sections += 1;
+                // A speaker's label before a statement is not what the statement is about.
+                if let Some(h) = s
+                    .heading
+                    .as_deref()
+                    .filter(|h| speakers.iter().any(|n| n == h))
+                {
+                    bail!(
+                        "{}: the heading {h:?} is a speaker, not a heading",
+                        what(&s.id)
+                    );
+                }
                 topics |= topic_bits(&s.topics).with_context(|| what(&s.id))?;
                 check_audiences(&s.audiences).with_context(|| what(&s.id))?;
                 stack.extend(&s.children);
@@ -61,15 +79,19 @@ impl PolicyLibrary {
             }
             // The document page links to the interpretation's section: an editor's typo would
             // otherwise leave the page without it.
-            if let Some(i) = &document.interpretation {
-                if find_section(&document.sections, &i.section_id).is_none() {
+            if let Some(mut i) = document.interpretation.take() {
+                let Some(section) = find_section(&document.sections, &i.section_id) else {
                     bail!(
                         "{}: the interpretation names section {:?}, which it does not have",
                         what("interpretation"),
                         i.section_id
                     );
-                }
+                };
+                i.parts = interpretation_parts(section, &document.qa);
+                document.interpretation = Some(i);
             }
+            document.scope = PolicyScope::of(&document.region);
+            services::tag(&mut document);
             document.topics = topic_names(topics);
             document.section_count = sections;
             document.qa_count = document.qa.len() as u32;
@@ -77,7 +99,13 @@ impl PolicyLibrary {
             index.add(docs.len(), &document, |t| topic_bits(t).unwrap_or(0));
             docs.push(Doc { document, topics });
         }
-        Ok(PolicyLibrary { docs, index })
+        let tasks = services::tasks(&docs.iter().map(|d| &d.document).collect::<Vec<_>>());
+        Ok(PolicyLibrary { docs, index, tasks })
+    }
+
+    /// The "I want to…" entries of the start page.
+    pub fn tasks(&self) -> Vec<PolicyTask> {
+        self.tasks.clone()
     }
 
     /// The documents that pass the filter, in list order.
@@ -132,6 +160,7 @@ impl PolicyLibrary {
                     kind: explained.kind,
                     number: unit.number.clone(),
                     heading: unit.heading.clone(),
+                    part_of: unit.part_of.clone(),
                     snippet: explained.snippet,
                     highlights: explained.highlights,
                     score,
@@ -171,11 +200,72 @@ fn summary(d: &PolicyDocument) -> PolicySummary {
         date: d.date.clone(),
         kind: d.kind,
         region: d.region.clone(),
+        scope: d.scope,
+        occasion: d.occasion.clone(),
+        published: d.published.clone(),
         topics: d.topics.clone(),
         section_count: d.section_count,
         qa_count: d.qa_count,
         target_count: d.target_count,
     }
+}
+
+/// Everyone who speaks in the document: statements' speakers and the answers' ones.
+fn speakers(document: &PolicyDocument) -> Vec<String> {
+    let mut names: Vec<String> = document
+        .qa
+        .iter()
+        .flat_map(|q| &q.answers)
+        .map(|a| a.speaker.clone())
+        .collect();
+    let mut stack: Vec<&PolicySection> = document.sections.iter().collect();
+    while let Some(s) = stack.pop() {
+        names.extend(s.speaker.as_ref().map(|p| p.name.clone()));
+        stack.extend(&s.children);
+    }
+    names
+}
+
+/// The numbered parts of an interpretation, each with the Q&As about it. A Q&A goes under the
+/// one part whose topics it shares most, a topic counting the less the more parts have it
+/// (专利 is in nearly every part and says little; 司法 in one says much); ties go to the
+/// earlier part, and a Q&A sharing no topic goes nowhere. Listing every Q&A under every part
+/// that shares any topic put the same answers under nearly every part.
+fn interpretation_parts(
+    section: &PolicySection,
+    qas: &[PolicyQa],
+) -> Vec<PolicyInterpretationPart> {
+    let parts: Vec<&PolicySection> = section
+        .children
+        .iter()
+        .filter(|p| p.number.is_some())
+        .collect();
+    let spread = |topic: &String| parts.iter().filter(|p| p.topics.contains(topic)).count();
+    let mut out: Vec<PolicyInterpretationPart> = parts
+        .iter()
+        .map(|p| PolicyInterpretationPart {
+            section_id: p.id.clone(),
+            qa_ids: Vec::new(),
+        })
+        .collect();
+    for qa in qas {
+        let mut best: Option<(f64, usize)> = None;
+        for (i, part) in parts.iter().enumerate() {
+            let weight: f64 = qa
+                .topics
+                .iter()
+                .filter(|t| part.topics.contains(t))
+                .map(|t| 1.0 / spread(t) as f64)
+                .sum();
+            if weight > 0.0 && best.is_none_or(|(w, _)| weight > w + 1e-9) {
+                best = Some((weight, i));
+            }
+        }
+        if let Some((_, i)) = best {
+            out[i].qa_ids.push(qa.id.clone());
+        }
+    }
+    out
 }
 
 /// The section with this id, at any level.
@@ -222,13 +312,14 @@ fn check_audiences(audiences: &[String]) -> anyhow::Result<()> {
 #[derive(sqlx::FromRow)]
 struct DocumentRow {
     slug: String,
-    source_file: String,
     title: String,
     issuer: String,
     doc_number: Option<String>,
     date: Option<String>,
     kind: String,
     region: String,
+    occasion: String,
+    published: Option<String>,
     interpretation: Option<String>,
 }
 
@@ -240,6 +331,7 @@ struct SectionRow {
     depth: i64,
     number: Option<String>,
     heading: Option<String>,
+    speaker: Option<String>,
     paragraphs: String,
     topics: String,
     audiences: String,
@@ -284,15 +376,15 @@ async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
     // One consistent snapshot, should staff be editing while the server starts.
     let mut tx = db.begin().await?;
     let documents: Vec<DocumentRow> = sqlx::query_as(
-        "SELECT slug, source_file, title, issuer, doc_number, date, kind, region, \
+        "SELECT slug, title, issuer, doc_number, date, kind, region, occasion, published, \
          interpretation FROM policy_documents ORDER BY position, slug",
     )
     .fetch_all(&mut *tx)
     .await?;
     // Grouped by parent in sibling order, which is all the tree needs.
     let sections: Vec<SectionRow> = sqlx::query_as(
-        "SELECT doc_slug, id, parent_id, depth, number, heading, paragraphs, topics, audiences \
-         FROM policy_sections ORDER BY doc_slug, parent_id, position, id",
+        "SELECT doc_slug, id, parent_id, depth, number, heading, speaker, paragraphs, topics, \
+         audiences FROM policy_sections ORDER BY doc_slug, parent_id, position, id",
     )
     .fetch_all(&mut *tx)
     .await?;
@@ -361,6 +453,7 @@ async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
                     asker: q.asker,
                     topics: strings(&q.topics).with_context(|| what(&q.id))?,
                     audiences: strings(&q.audiences).with_context(|| what(&q.id))?,
+                    services: Vec::new(),
                     id: q.id,
                 })
             })
@@ -387,13 +480,15 @@ async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
             .collect::<anyhow::Result<Vec<_>>>()?;
         out.push(PolicyDocument {
             slug,
-            source_file: row.source_file,
             title: row.title,
             issuer: row.issuer,
             doc_number: row.doc_number,
             date: row.date,
             kind,
+            scope: PolicyScope::of(&row.region),
             region: row.region,
+            occasion: row.occasion,
+            published: row.published,
             topics: Vec::new(),
             section_count: 0,
             qa_count: 0,
@@ -458,7 +553,14 @@ fn subtree(
             children: subtree(Some(row.id.clone()), depth + 1, children, reached)?,
             number: row.number,
             heading: row.heading,
+            speaker: row
+                .speaker
+                .as_deref()
+                .map(serde_json::from_str::<PolicySpeaker>)
+                .transpose()
+                .with_context(what)?,
             paragraphs: strings(&row.paragraphs).with_context(what)?,
+            services: Vec::new(),
             topics: strings(&row.topics).with_context(what)?,
             audiences: strings(&row.audiences).with_context(what)?,
             id: row.id,
@@ -484,13 +586,15 @@ mod tests {
             .into_iter()
             .map(|d| PolicyDocument {
                 slug: d.slug,
-                source_file: d.source_file,
                 title: d.title,
                 issuer: d.issuer,
                 doc_number: d.doc_number,
                 date: d.date,
                 kind: d.kind,
+                scope: PolicyScope::of(&d.region),
                 region: d.region,
+                occasion: d.occasion,
+                published: d.published,
                 topics: Vec::new(),
                 section_count: 0,
                 qa_count: 0,
@@ -544,9 +648,22 @@ mod tests {
         documents[0].interpretation = Some(PolicyInterpretation {
             section_id: "s9".into(),
             subject: "《条例》".into(),
+            parts: Vec::new(),
         });
         let error = PolicyLibrary::build(documents).err().unwrap();
         assert!(format!("{error:#}").contains("\"s9\""), "{error:#}");
+    }
+
+    #[test]
+    fn a_speakers_name_is_refused_as_a_heading() {
+        let mut statement = documents();
+        statement[0].sections[1].heading = Some("徐加明".into());
+        let error = PolicyLibrary::build(statement).err().unwrap();
+        assert!(format!("{error:#}").contains("is a speaker"), "{error:#}");
+        // An answer's speaker counts too.
+        let mut answer = documents();
+        answer[0].sections[2].heading = Some("郭玉家".into());
+        assert!(PolicyLibrary::build(answer).is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ use portal_domain::paths::{self, below_v1};
 mod import;
 mod library;
 mod search;
+mod services;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
@@ -60,6 +61,7 @@ pub async fn list(
     }
     Ok(Json(PolicyList {
         items: state.policies.list(&filter),
+        tasks: state.policies.tasks(),
     }))
 }
 

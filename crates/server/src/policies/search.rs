@@ -11,7 +11,9 @@
 //! text are its offsets in the text as written.
 
 use memchr::memmem::Finder;
-use portal_domain::api::policies::{Highlight, PolicyDocument, PolicyHitKind, PolicySection};
+use portal_domain::api::policies::{
+    fold, section_label, Highlight, PolicyDocument, PolicyHitKind, PolicySection,
+};
 
 /// How much one occurrence counts, by where it is: a word in a heading says more about a
 /// section than the same word somewhere in its paragraphs.
@@ -79,6 +81,8 @@ pub struct Unit {
     qa: bool,
     pub number: Option<String>,
     pub heading: Option<String>,
+    /// For an unnamed section, the label of the nearest named section above it.
+    pub part_of: Option<String>,
     /// Bit `i` set: tagged with `POLICY_TOPICS[i]`.
     topics: u16,
     /// Heading or question first, then the paragraphs.
@@ -141,24 +145,27 @@ impl SearchIndex {
             index: &mut SearchIndex,
             doc: usize,
             list: &[PolicySection],
+            parent: Option<&str>,
             topics: &impl Fn(&[String]) -> u16,
         ) {
             for s in list {
                 let heading = s.heading.iter().map(|h| Field::new(Role::Heading, h));
                 let text = s.paragraphs.iter().map(|p| Field::new(Role::Text, p));
+                let own = section_label(s.number.as_deref(), s.heading.as_deref());
                 index.units.push(Unit {
                     doc,
                     anchor: s.id.clone(),
                     qa: false,
                     number: s.number.clone(),
                     heading: s.heading.clone(),
+                    part_of: own.is_none().then(|| parent.map(str::to_owned)).flatten(),
                     topics: topics(&s.topics),
                     fields: heading.chain(text).collect(),
                 });
-                sections(index, doc, &s.children, topics);
+                sections(index, doc, &s.children, own.as_deref().or(parent), topics);
             }
         }
-        sections(self, doc, &document.sections, &topics);
+        sections(self, doc, &document.sections, None, &topics);
         for qa in &document.qa {
             let question = Field::new(Role::Question, &qa.question);
             let answers = qa
@@ -172,6 +179,7 @@ impl SearchIndex {
                 qa: true,
                 number: None,
                 heading: Some(qa.question.clone()),
+                part_of: None,
                 topics: topics(&qa.topics),
                 fields: std::iter::once(question).chain(answers).collect(),
             });
@@ -268,19 +276,6 @@ impl Unit {
     }
 }
 
-/// Full-width ASCII (typed in a Chinese input method's full-width mode) as half-width, ASCII
-/// letters in lower case: one character for one, so offsets in characters are kept.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            // The full-width forms of `!`..`~` sit at a fixed distance from ASCII.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// A window of the field's text around its first match, with every match inside it.
 fn snippet(field: &Field, matcher: &Matcher) -> (String, Vec<Highlight>) {
     let folded = field.folded.as_bytes();
@@ -368,13 +363,6 @@ mod tests {
             .skip(h.start as usize)
             .take((h.end - h.start) as usize)
             .collect()
-    }
-
-    #[test]
-    fn folding_keeps_one_character_for_one() {
-        assert_eq!(fold("ＡＢｃ PCT 专利"), "abc pct 专利");
-        let text = "《ＰＣＴ》国际申请";
-        assert_eq!(fold(text).chars().count(), text.chars().count());
     }
 
     #[test]

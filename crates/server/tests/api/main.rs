@@ -21,6 +21,7 @@ mod logins;
 mod lookups;
 mod notices;
 mod policies;
+mod policy_guide;
 mod rating;
 mod retries;
 mod scalping;

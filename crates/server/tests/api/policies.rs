@@ -1,7 +1,7 @@
 use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
-    PolicyDocument, PolicyHit, PolicyHitKind, PolicyInterpretation, PolicyKind, PolicyList,
-    PolicySearchResult, PolicySection, POLICY_TOPICS,
+    PolicyDocument, PolicyHit, PolicyHitKind, PolicyInterpretation, PolicyInterpretationPart,
+    PolicyKind, PolicyList, PolicySearchResult, PolicySection, POLICY_TOPICS,
 };
 use portal_domain::api::ApiErrorBody;
 use sqlx::sqlite::SqlitePoolOptions;
@@ -245,7 +245,9 @@ async fn the_tree_keeps_the_documents_own_numbering_and_order() {
     assert_eq!(measures.children.len(), 6);
 
     let press = document(&app, PRESS_2025).await;
-    assert_eq!(press.sections[0].heading.as_deref(), Some("主持人"));
+    // The host's opening: no heading, and the host named as its speaker (issue #20).
+    assert_eq!(press.sections[0].heading, None);
+    assert_eq!(press.sections[0].speaker.as_ref().unwrap().name, "缪小娟");
     let closing = section(&press, "s2-5");
     assert_eq!(
         (closing.number.as_deref(), closing.heading.as_deref()),
@@ -269,10 +271,23 @@ async fn the_press_conference_explains_the_regulation_in_five_parts() {
         Some(PolicyInterpretation {
             section_id: "s4".into(),
             subject: "《南通市知识产权促进和保护条例》".into(),
+            parts: ["s4-1", "s4-2", "s4-3", "s4-4", "s4-5"]
+                .iter()
+                .map(|&id| PolicyInterpretationPart {
+                    section_id: id.into(),
+                    qa_ids: match id {
+                        "s4-3" => vec!["q1".into()],
+                        "s4-4" => vec!["q2".into(), "q3".into(), "q4".into()],
+                        _ => Vec::new(),
+                    },
+                })
+                .collect(),
         })
     );
     let explained = section(&press, "s4");
-    assert_eq!(explained.heading.as_deref(), Some("蒋爱龙"));
+    // What the statement is, as the host announced it; the speaker is data of its own.
+    assert_eq!(explained.heading.as_deref(), Some("解读《条例》具体内容"));
+    assert_eq!(explained.speaker.as_ref().unwrap().name, "蒋爱龙");
     let parts: Vec<_> = explained
         .children
         .iter()
