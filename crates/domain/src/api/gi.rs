@@ -106,8 +106,10 @@ pub struct GiProduct {
     pub announcement: Option<String>,
     /// The protection scope (保护范围/产地范围) as in the official text, at most 160 characters.
     pub description: Option<String>,
-    /// Where this row of the data set comes from.
-    pub source: String,
+    /// Who published the announcement, read from it; absent when there is none or it is not
+    /// one of the known authorities. (Where the row of the data set comes from is kept in the
+    /// database, not shown.)
+    pub authority: Option<super::gi_terms::GiAuthority>,
     /// Other products of the same city (at most 12), by name.
     pub same_city: Vec<GiProductSummary>,
 }

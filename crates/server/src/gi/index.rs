@@ -17,6 +17,7 @@ use memchr::memmem::Finder;
 use portal_domain::api::gi::{
     GiFacets, GiProduct, GiProductSummary, GiSearch, GiSearchError, Match, MatchKind,
 };
+use portal_domain::api::gi_terms::GiAuthority;
 use portal_domain::api::FacetCount;
 use sqlx::SqlitePool;
 
@@ -47,7 +48,6 @@ pub struct GiRow {
     pub approved_year: Option<i64>,
     pub announcement: Option<String>,
     pub description: Option<String>,
-    pub source: String,
 }
 
 pub struct Product {
@@ -213,7 +213,7 @@ impl GiIndex {
     pub async fn load(db: &SqlitePool) -> anyhow::Result<GiIndex> {
         let rows: Vec<GiRow> = sqlx::query_as(
             "SELECT id, name_zh, name_en, pinyin, province, city, category, gi_type, \
-             approved_year, announcement, description, source FROM gi_products ORDER BY id",
+             approved_year, announcement, description FROM gi_products ORDER BY id",
         )
         .fetch_all(db)
         .await
@@ -597,9 +597,12 @@ impl GiIndex {
             category: r.category,
             gi_type: r.gi_type,
             approved_year: product.approved_year,
+            authority: r
+                .announcement
+                .as_deref()
+                .and_then(GiAuthority::of_announcement),
             announcement: r.announcement,
             description: r.description,
-            source: r.source,
             same_city: same_city
                 .into_iter()
                 .take(SAME_CITY_MAX)
@@ -681,7 +684,6 @@ mod tests {
                     approved_year: r[8].parse().ok(),
                     announcement: empty(f(9)),
                     description: empty(f(10)),
-                    source: f(11),
                 }
             })
             .collect();
