@@ -208,6 +208,15 @@ test.describe('GI lookup: language, phones and coming back', () => {
     await expect(page.locator('section.source')).toContainText('General Administration of Quality Supervision');
   });
 
+  test('a search that finds nothing offers the nearest names', async ({ page }) => {
+    await page.goto('/gi?q=haianmi');
+    await appReady(page);
+    await expect(page.getByRole('heading', { name: '没有找到相关的地理标志产品' })).toBeVisible();
+    await expect(page.locator('.gi-suggestions a', { hasText: '海安大米' })).toBeVisible();
+    await page.locator('.gi-suggestions a', { hasText: '海安大米' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('海安大米');
+  });
+
   test('a municipality is named once', async ({ page }) => {
     await page.goto('/gi?q=%E4%B8%8A%E6%B5%B7&province=%E4%B8%8A%E6%B5%B7%E5%B8%82');
     await appReady(page);

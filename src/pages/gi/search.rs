@@ -241,6 +241,7 @@ fn Results(
     let pages = total.div_ceil(search.page_size).max(1);
     let csv = api::gi_products_csv_href(&search, prefs.lang.get_untracked());
     let has_items = !result.items.is_empty();
+    let suggestions = result.suggestions;
     // Back from a product: the list is drawn again, then scrolled to where it was.
     let list_href = href(&search);
     {
@@ -287,7 +288,7 @@ fn Results(
                             </a>
                         </p>
                     })}
-                {(!has_items).then(|| view! { <NoResults/> })}
+                {(!has_items).then(|| view! { <NoResults suggestions=suggestions/> })}
             </section>
         </div>
     }
@@ -351,12 +352,25 @@ fn ResultItem(item: GiProductSummary, list_href: String) -> impl IntoView {
 }
 
 #[component]
-fn NoResults() -> impl IntoView {
+fn NoResults(suggestions: Vec<GiProductSummary>) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || gi_texts(prefs.lang.get());
+    // The nearest names, when the query is close to some.
+    let near = (!suggestions.is_empty()).then(|| {
+        view! {
+            <p>{gi_text(|t| t.did_you_mean)}</p>
+            <ul class="link-list gi-suggestions" lang="zh-CN">
+                {suggestions
+                    .into_iter()
+                    .map(|p| view! { <li><A href=format!("/gi/{}", p.id)>{p.name_zh}</A></li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
     view! {
         <div class="empty-state">
             <h3>{gi_text(|t| t.no_results_title)}</h3>
+            {near}
             <p>{gi_text(|t| t.no_results_tips)}</p>
             <ul class="list-bullet">
                 {move || t().tip_examples.iter().map(|tip| view! { <li>{*tip}</li> }).collect_view()}

@@ -58,6 +58,8 @@ pub enum MatchKind {
     Initials,
     /// Pinyin with one letter wrong, missing or extra.
     PinyinTypo,
+    /// Chinese characters of the right sound but not the name's (海按大米 for 海安大米).
+    Homophone,
     /// A place named in the protection scope (产地范围), e.g. 启东.
     Scope,
 }
@@ -87,6 +89,9 @@ pub struct GiSearchResult {
     pub page: u32,
     pub page_size: u32,
     pub facets: GiFacets,
+    /// Only when nothing matched a query: the nearest names (at most 5), to offer instead.
+    #[serde(default)]
+    pub suggestions: Vec<GiProductSummary>,
 }
 
 /// `GET /api/v1/gi/products/{id}`.
@@ -505,6 +510,7 @@ mod tests {
         use MatchKind as K;
         let mut kinds = vec![
             K::Scope,
+            K::Homophone,
             K::PinyinTypo,
             K::Initials,
             K::Pinyin,
@@ -522,6 +528,7 @@ mod tests {
                 K::Pinyin,
                 K::Initials,
                 K::PinyinTypo,
+                K::Homophone,
                 K::Scope
             ]
         );

@@ -8,6 +8,8 @@
 
 use portal_domain::paths::{self, below_v1};
 mod csv;
+mod fuzzy;
+mod hanzi;
 mod index;
 mod text;
 
@@ -61,7 +63,18 @@ pub async fn search(
                 .summary(state.gi.explain(&search.q, i, kind))
         })
         .collect();
+    let suggestions = if hits.ranked.is_empty() {
+        state
+            .gi
+            .suggest(&search.q)
+            .into_iter()
+            .map(|i| state.gi.product(i).summary(None))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Json(GiSearchResult {
+        suggestions,
         items,
         total: hits.ranked.len() as u32,
         page: search.page,

@@ -9,7 +9,7 @@ use crate::helpers::{openapi, spawn_app, TestApp};
 const PRODUCTS: u32 = 4453;
 
 /// `GET /api/v1/gi/products` with the given parameters, which must succeed.
-async fn search(app: &TestApp, params: &[(&str, &str)]) -> GiSearchResult {
+pub(crate) async fn search(app: &TestApp, params: &[(&str, &str)]) -> GiSearchResult {
     let response = app
         .get(&format!("/api/v1/gi/products?{}", query(params)))
         .await;
@@ -25,11 +25,11 @@ fn query(params: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-fn names(result: &GiSearchResult) -> Vec<&str> {
+pub(crate) fn names(result: &GiSearchResult) -> Vec<&str> {
     result.items.iter().map(|p| p.name_zh.as_str()).collect()
 }
 
-fn find<'a>(result: &'a GiSearchResult, name: &str) -> &'a GiProductSummary {
+pub(crate) fn find<'a>(result: &'a GiSearchResult, name: &str) -> &'a GiProductSummary {
     result
         .items
         .iter()
@@ -37,7 +37,7 @@ fn find<'a>(result: &'a GiSearchResult, name: &str) -> &'a GiProductSummary {
         .unwrap_or_else(|| panic!("{name} not in {:?}", names(result)))
 }
 
-fn kind(product: &GiProductSummary) -> MatchKind {
+pub(crate) fn kind(product: &GiProductSummary) -> MatchKind {
     product
         .matched
         .as_ref()
@@ -46,7 +46,7 @@ fn kind(product: &GiProductSummary) -> MatchKind {
 }
 
 /// The characters of the match's text that the client highlights.
-fn highlighted(product: &GiProductSummary) -> String {
+pub(crate) fn highlighted(product: &GiProductSummary) -> String {
     let m = product.matched.as_ref().unwrap();
     m.text
         .chars()
