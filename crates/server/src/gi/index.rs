@@ -31,6 +31,8 @@ use super::text::{excerpt, fold_pinyin, fold_width, syllable_chars, within_one_e
 const MIN_TYPO_LETTERS: usize = 4;
 /// Names offered when a search finds nothing.
 const SUGGESTIONS: usize = 5;
+/// Letters of a query compared when looking for the nearest names.
+const SUGGEST_LETTERS: usize = 16;
 /// Products listed as "same city" on a product's page.
 const SAME_CITY_MAX: usize = 12;
 /// The match kind of a product the query does not find (kinds are stored as their rank).
@@ -379,7 +381,9 @@ impl GiIndex {
                 }
             }
         };
-        let letters = letters.as_bytes();
+        // The first letters are enough to tell what was meant, and keep this under a few
+        // milliseconds (it compares with every name).
+        let letters = &letters.as_bytes()[..letters.len().min(SUGGEST_LETTERS)];
         if letters.len() < 2 {
             return Vec::new();
         }
