@@ -90,15 +90,16 @@ pub fn typed_sounds(text: &str, hanzi: &Hanzi) -> Option<Vec<Vec<u16>>> {
 
 /// Where in a name's syllables the typed characters are read, if anywhere.
 pub fn sounds_like(wanted: &[Vec<u16>], sounds: &[u16]) -> Option<usize> {
-    if wanted.len() > sounds.len() {
-        return None;
-    }
-    (0..=sounds.len() - wanted.len()).find(|&at| {
-        wanted
+    (0..sounds.len()).find(|&at| sounds_at(wanted, sounds, at))
+}
+
+/// Whether the typed characters are read at syllable `at` of a name.
+pub fn sounds_at(wanted: &[Vec<u16>], sounds: &[u16], at: usize) -> bool {
+    sounds.len() >= at + wanted.len()
+        && wanted
             .iter()
             .zip(&sounds[at..])
             .all(|(readings, &s)| s != NO_SYLLABLE && readings.contains(&s))
-    })
 }
 
 /// The fewest edits that turn `query` into some prefix of `text`.

@@ -199,6 +199,8 @@ pub struct GiIndex {
     categories: Values,
     gi_types: Values,
     hanzi: Hanzi,
+    /// Per syllable number, where names have it: (product, syllable position).
+    sound_postings: HashMap<u16, Vec<(u32, u16)>>,
     /// Every character the names, scopes and places use (kept as typed when simplifying).
     data_chars: HashSet<char>,
 }
@@ -321,6 +323,15 @@ impl GiIndex {
                 .map(|p| lower(p.row.description.as_deref().unwrap_or(""))),
         );
         let places = Blob::new(products.iter().map(Product::place));
+        let mut sound_postings: HashMap<u16, Vec<(u32, u16)>> = HashMap::new();
+        for (i, p) in products.iter().enumerate() {
+            for (at, &s) in p.sounds.iter().enumerate() {
+                sound_postings
+                    .entry(s)
+                    .or_default()
+                    .push((i as u32, at as u16));
+            }
+        }
         let data_chars = products
             .iter()
             .flat_map(|p| {
@@ -351,6 +362,7 @@ impl GiIndex {
             categories,
             gi_types,
             hanzi,
+            sound_postings,
             data_chars,
         })
     }
@@ -589,11 +601,19 @@ impl GiIndex {
             }
         }
 
-        // Characters of the right sound (海按大米, 如皋火退), below every match as typed.
+        // Characters of the right sound (海按大米, 如皋火退), below every match as typed: only
+        // the names with a syllable the first character can be read as are looked at.
         if let Some(wanted) = fuzzy::typed_sounds(&needle.text, &self.hanzi) {
-            for (i, product) in self.products.iter().enumerate() {
-                if fuzzy::sounds_like(&wanted, &product.sounds).is_some() {
-                    best(&mut kinds, i, MatchKind::Homophone);
+            for first in &wanted[0] {
+                for &(i, at) in self
+                    .sound_postings
+                    .get(first)
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    let sounds = &self.products[i as usize].sounds;
+                    if fuzzy::sounds_at(&wanted, sounds, usize::from(at)) {
+                        best(&mut kinds, i as usize, MatchKind::Homophone);
+                    }
                 }
             }
         }
