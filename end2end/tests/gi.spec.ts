@@ -222,6 +222,8 @@ test.describe('GI lookup: language, phones and coming back', () => {
     await appReady(page);
     await expect(results(page).first()).toBeVisible();
     await expect(page.locator('.gi-result-list')).not.toContainText('上海市 上海市');
+    // The excerpt of a protection area is not labelled twice.
+    await expect(page.locator('.gi-result-list')).not.toContainText('范围：保护范围：');
     await results(page).first().getByRole('link').click();
     await expect(page.locator('.summary-list').first()).not.toContainText('上海市 上海市');
   });

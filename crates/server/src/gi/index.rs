@@ -94,8 +94,11 @@ impl Product {
     }
 
     /// Province and city as shown for a match on them.
+    /// A municipality once: 上海市, not 上海市 上海市.
     fn place(&self) -> String {
-        [self.row.province.as_deref(), self.row.city.as_deref()]
+        let province = self.row.province.as_deref();
+        let city = self.row.city.as_deref().filter(|&c| Some(c) != province);
+        [province, city]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -675,7 +678,12 @@ impl GiIndex {
                 on_name(product.name_chars(syllable_at(at), end))
             }
             MatchKind::Scope => {
+                // Without its label: the page puts its own before the excerpt.
                 let scope = product.row.description.as_deref().unwrap_or("");
+                let scope = ["保护范围：", "产地范围："]
+                    .iter()
+                    .find_map(|label| scope.strip_prefix(label))
+                    .unwrap_or(scope);
                 let folded = fold_width(scope);
                 match folded.find(&needle.text) {
                     Some(at) => {
