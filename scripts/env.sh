@@ -8,3 +8,6 @@ export TRUNK_SKIP_VERSION_CHECK=true
 # schemathesis (the API contract run, scripts/api-contract.sh): pinned, in its own venv in the cache.
 export SCHEMATHESIS_VERSION=4.32.5
 export SCHEMATHESIS_VENV="${SCHEMATHESIS_VENV:-$HOME/.cache/ip-portal/schemathesis-$SCHEMATHESIS_VERSION}"
+# pypinyin (the GI data check, scripts/check-gi-data.py): pinned, in its own venv in the cache.
+export PYPINYIN_VERSION=0.55.0
+export GI_CHECK_VENV="${GI_CHECK_VENV:-$HOME/.cache/ip-portal/datacheck-pypinyin-$PYPINYIN_VERSION}"

@@ -56,6 +56,14 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 
+# pypinyin from PyPI, pinned, for the GI data check (scripts/check-gi-data.py): its own venv.
+if $with_tests && ! "$GI_CHECK_VENV/bin/python" -c "import pypinyin, sys; sys.exit(pypinyin.__version__ != '$PYPINYIN_VERSION')" 2>/dev/null; then
+  step "Installing pypinyin $PYPINYIN_VERSION from PyPI (seconds)"
+  rm -rf "$GI_CHECK_VENV"
+  python3 -m venv "$GI_CHECK_VENV"
+  "$GI_CHECK_VENV/bin/pip" install --quiet --disable-pip-version-check "pypinyin==$PYPINYIN_VERSION"
+fi
+
 # schemathesis from PyPI, pinned, for the API contract run: its own venv in the cache (seconds
 # with a warm pip cache, once per version).
 if $with_tests && ! "$SCHEMATHESIS_VENV/bin/schemathesis" --version 2>/dev/null | grep -q "version $SCHEMATHESIS_VERSION\$"; then

@@ -12,6 +12,9 @@ cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
 cargo clippy --locked --quiet -p ip-portal --target wasm32-unknown-unknown -- -D warnings
 
+echo "==> GI data check (every row of data/seed/gi_products.csv)"
+"$GI_CHECK_VENV/bin/python" scripts/check-gi-data.py
+
 echo "==> Unit and API tests"
 cargo test --locked --workspace
 

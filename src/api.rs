@@ -84,9 +84,12 @@ pub async fn gi_products(search: &GiSearch, lang: Lang) -> Result<GiSearchResult
     .await
 }
 
-/// The CSV export of everything a search finds (a plain download link, not a fetch).
-pub fn gi_products_csv_href(search: &GiSearch) -> String {
-    format!("{}?{}", paths::GI_PRODUCTS_CSV, search.to_query_string())
+/// The CSV export of everything a search finds (a plain download link, not a fetch), with its
+/// column headers in the page's language.
+pub fn gi_products_csv_href(search: &GiSearch, lang: Lang) -> String {
+    let query = search.to_query_string();
+    let sep = if query.is_empty() { "" } else { "&" };
+    format!("{}?{query}{sep}lang={}", paths::GI_PRODUCTS_CSV, lang.tag())
 }
 
 pub async fn gi_product(id: &str, lang: Lang) -> Result<GiProduct, ApiError> {

@@ -31,8 +31,8 @@ test.describe('GI lookup', () => {
       await results(page).first().getByRole('link', { name: '海安大米' }).tap();
       await expect(page).toHaveURL(/\/gi\/GI\d{5}$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('海安大米');
-      await expect(page.locator('.summary-list')).toContainText('hai an da mi');
-      await expect(page.locator('.summary-list')).toContainText('江苏省 南通市');
+      await expect(page.locator('.summary-list').first()).toContainText('hai an da mi');
+      await expect(page.locator('.summary-list').first()).toContainText('江苏省 南通市');
 
       await page.goBack();
       await expect(page).toHaveURL(/q=hadm/);
@@ -49,7 +49,9 @@ test.describe('GI lookup', () => {
       const csv = fs.readFileSync((await download.path())!);
       expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = csv.toString('utf8').slice(1).trim().split(/\r?\n/);
-      expect(lines[0]).toBe('id,name_zh,name_en,pinyin,province,city,category,gi_type,approved_year,announcement,description,source');
+      // Headed in the page's language; where the data set comes from is not in the file.
+      expect(lines[0]).toBe('编号,产品名称,英文名称,拼音,省份,城市,类别（根据名称推断）,地理标志类型,批准年份,批准公告,保护范围');
+      expect(csv.toString('utf8')).not.toContain('github');
       expect(lines.length - 1).toBe(filtered);
       expect(lines.slice(1).every((l) => l.includes('江苏省') && l.includes('南通市'))).toBe(true);
     });
@@ -132,8 +134,19 @@ test.describe('GI lookup', () => {
     // The heading appears once the product has loaded; focus still lands on it.
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(page).toHaveTitle('吕四海蜇 - 知识产权公共服务门户');
-    await expect(page.locator('.summary-list')).toContainText('国家质检总局公告2010年第166号');
-    await expect(page.locator('.summary-list')).toContainText('根据产品名称推断');
+    // The source is the announcement and who published it, never the data set's provenance.
+    const source = page.locator('section.source');
+    await expect(source.getByRole('heading', { name: '数据来源' })).toBeVisible();
+    await expect(source).toContainText('国家质检总局公告2010年第166号');
+    await expect(source).toContainText('原国家质量监督检验检疫总局');
+    await expect(page.locator('main')).not.toContainText('github');
+    await expect(page.locator('.summary-list').first()).toContainText('根据产品名称推断');
+    // How to recognise it: what is specific to this product, not the same text everywhere.
+    const points = page.locator('h2:has-text("如何辨别真品") + ul li');
+    await expect(points).toHaveCount(3);
+    await expect(points.nth(0)).toContainText('地理标志专用标志');
+    await expect(points.nth(1)).toContainText('江苏省 南通市');
+    await expect(page.locator('main')).not.toContainText('12315');
     await expect(page.getByRole('heading', { name: '南通市的其他地理标志产品' })).toBeVisible();
     const sameCity = page.locator('.link-list a');
     expect(await sameCity.count()).toBeGreaterThanOrEqual(1);
@@ -168,9 +181,99 @@ test.describe('GI lookup', () => {
         await expectNoAxeViolations(page);
 
         await results(page).first().getByRole('link').click();
-        await expect(page.locator('.summary-list')).toBeVisible();
+        await expect(page.locator('.summary-list').first()).toBeVisible();
         await expectNoAxeViolations(page);
       });
     }
+  });
+});
+
+test.describe('GI lookup: language, phones and coming back', () => {
+  test('in English, provinces, cities, categories and types are translated, and so is the CSV', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto('/gi?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&city=%E5%8D%97%E9%80%9A%E5%B8%82');
+    await appReady(page);
+    await expect(page.getByRole('link', { name: /^Jiangsu\s*\d+/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /^Nantong\s*\d+/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /^GI-protected product\s*\d+/ })).toBeVisible();
+    await expect(page.locator('.facets')).not.toContainText('江苏省');
+    await expect(results(page).first().locator('.gi-result__facts')).toContainText('Nantong, Jiangsu');
+    await expect(page.getByRole('link', { name: /CSV/ })).toHaveAttribute('href', /lang=en/);
+
+    await page.goto('/gi/GI00829');
+    await appReady(page);
+    await expect(page.getByRole('heading', { name: 'Other geographical indications of Nantong' })).toBeVisible();
+    await expect(page.locator('section.source')).toContainText('General Administration of Quality Supervision');
+  });
+
+  test('a search that finds nothing offers the nearest names', async ({ page }) => {
+    await page.goto('/gi?q=haianmi');
+    await appReady(page);
+    await expect(page.getByRole('heading', { name: '没有找到相关的地理标志产品' })).toBeVisible();
+    await expect(page.locator('.gi-suggestions a', { hasText: '海安大米' })).toBeVisible();
+    await page.locator('.gi-suggestions a', { hasText: '海安大米' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('海安大米');
+  });
+
+  test('a municipality is named once', async ({ page }) => {
+    await page.goto('/gi?q=%E4%B8%8A%E6%B5%B7&province=%E4%B8%8A%E6%B5%B7%E5%B8%82');
+    await appReady(page);
+    await expect(results(page).first()).toBeVisible();
+    await expect(page.locator('.gi-result-list')).not.toContainText('上海市 上海市');
+    // The excerpt of a protection area is not labelled twice.
+    await expect(page.locator('.gi-result-list')).not.toContainText('范围：保护范围：');
+    await results(page).first().getByRole('link').click();
+    await expect(page.locator('.summary-list').first()).not.toContainText('上海市 上海市');
+  });
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+    test('the filter panel stays open from a province to its city, and only chosen values are current', async ({ page }) => {
+      await page.goto('/gi');
+      await appReady(page);
+      const panel = page.locator('details.gi-filters');
+      await expect(panel).not.toHaveAttribute('open', '');
+      await panel.locator('summary').tap();
+      await expect(panel).toHaveJSProperty('open', true);
+      // No facet link is "current" before a choice.
+      await expect(page.locator('.facet__link[aria-current]')).toHaveCount(0);
+
+      await page.getByRole('link', { name: /^江苏省\s*\d+/ }).tap();
+      await expect(page).toHaveURL(/province=/);
+      await expect(panel).toHaveJSProperty('open', true);
+      // The city list is there without opening the panel again.
+      await page.getByRole('link', { name: /^南通市\s*\d+/ }).tap();
+      await expect(page).toHaveURL(/city=/);
+      await expect(panel).toHaveJSProperty('open', true);
+
+      const current = page.locator('.facet__link[aria-current]');
+      await expect(current).toHaveCount(2);
+      await expect(current.nth(0)).toContainText('江苏省');
+      await expect(current.nth(1)).toContainText('南通市');
+      await expect(page.locator('.facet__link[aria-current="page"]')).toHaveCount(0);
+    });
+  });
+
+  test('back from a product page keeps the list where it was scrolled', async ({ page }) => {
+    await page.goto('/gi?q=%E5%A4%A7%E7%B1%B3');
+    await appReady(page);
+    const item = results(page).nth(15);
+    await item.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(300);
+    await item.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/gi\/GI\d{5}$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/q=/);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 5);
+    expect(await page.evaluate(() => window.scrollY)).toBeLessThan(before + 5);
+
+    // The "back to the results" link does the same.
+    await item.getByRole('link').first().click();
+    await page.getByRole('link', { name: '返回查询结果' }).click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before - 5);
   });
 });

@@ -18,18 +18,22 @@ pub fn FacetLink(
     #[prop(into)]
     label: Signal<String>,
     /// The label is a Chinese data value (marked `lang="zh-CN"` under an English interface).
-    zh: bool,
+    #[prop(into)]
+    zh: Signal<bool>,
     count: u32,
     /// Drawn under the value, e.g. the province's bar.
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
     view! {
-        <A href=href attr:class="facet__link" attr:aria-current=selected.then_some("true")>
-            <span class="facet__value" lang=zh.then_some("zh-CN")>{label}</span>
+        // A plain link (the router still handles it): the router's <A> marks every link to
+        // the same path `aria-current="page"`, whatever its query; only the chosen value is
+        // current here.
+        <a href=href class="facet__link" aria-current=selected.then_some("true")>
+            <span class="facet__value" lang=move || zh.get().then_some("zh-CN")>{label}</span>
             <span class="facet__count">{count}</span>
             {children.map(|c| c())}
-        </A>
+        </a>
     }
 }
 

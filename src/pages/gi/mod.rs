@@ -4,6 +4,7 @@
 mod last_search;
 mod product;
 mod search;
+mod terms;
 mod texts;
 
 pub use product::GiProductPage;

@@ -2,8 +2,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::gi::GiProduct;
+use portal_domain::api::gi_terms::GiAuthority;
+use portal_domain::Lang;
 
-use super::texts::{gi_text, gi_texts};
+use super::terms::{place, shown};
+use super::texts::{gi_text, gi_texts, GiTexts};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
@@ -65,6 +68,25 @@ pub fn GiProductPage() -> impl IntoView {
     }
 }
 
+/// The official mark a genuine product of this type may carry, if the type has one.
+fn mark_text(gi_type: Option<&str>) -> Option<fn(&GiTexts) -> &'static str> {
+    match gi_type? {
+        "地理标志保护产品" => Some(|t| t.genuine_mark_product),
+        "地理标志商标" | "地理标志证明商标" => Some(|t| t.genuine_mark_trademark),
+        "农产品地理标志" => Some(|t| t.genuine_mark_agricultural),
+        _ => None,
+    }
+}
+
+fn authority_text(authority: GiAuthority) -> fn(&GiTexts) -> &'static str {
+    match authority {
+        GiAuthority::Cnipa => |t| t.authority_cnipa,
+        GiAuthority::Aqsiq => |t| t.authority_aqsiq,
+        GiAuthority::SaicTrademarkOffice => |t| t.authority_saic,
+        GiAuthority::ChinaEuAgreement => |t| t.authority_china_eu,
+    }
+}
+
 #[component]
 fn ProductDetails(product: GiProduct) -> impl IntoView {
     let prefs = use_prefs();
@@ -81,31 +103,52 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
         approved_year,
         announcement,
         description,
-        source,
+        authority,
         same_city,
     } = product;
-    let place = [province.clone(), city.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let row = move |label: fn(&super::texts::GiTexts) -> &'static str,
-                    value: Option<String>,
-                    zh: bool| {
-        let shown = value.filter(|v| !v.is_empty());
-        let known = shown.is_some();
-        view! {
-            <div class="summary-list__row">
-                <dt>{move || label(t())}</dt>
-                <dd lang=(zh && known).then_some("zh-CN")>
-                    {move || shown.clone().unwrap_or_else(|| t().unknown.to_owned())}
-                </dd>
-            </div>
-        }
+    let place = {
+        let (province, city) = (province.clone(), city.clone());
+        move || place(province.as_deref(), city.as_deref(), prefs.lang.get())
     };
+    // A row whose value is Chinese text from the records (`zh`) or a value of the data's
+    // finite sets (`term`, in English where there is a sure translation).
+    let row =
+        move |label: fn(&GiTexts) -> &'static str, value: Option<String>, zh: bool, term: bool| {
+            let value = value.filter(|v| !v.is_empty());
+            let shown = Memo::new(move |_| {
+                let lang = prefs.lang.get();
+                match &value {
+                    None => (t().unknown.to_owned(), false),
+                    Some(v) if term => shown(v, lang),
+                    Some(v) => (v.clone(), zh),
+                }
+            });
+            view! {
+                <div class="summary-list__row">
+                    <dt>{move || label(t())}</dt>
+                    <dd lang=move || shown.get().1.then_some("zh-CN")>{move || shown.get().0}</dd>
+                </div>
+            }
+        };
     let has_category = category.is_some();
+    let category_shown = Memo::new(move |_| {
+        category
+            .as_deref()
+            .map(|c| shown(c, prefs.lang.get()))
+            .unwrap_or_default()
+    });
     let same_city_title = city.clone().or(province.clone());
     let report_href = format!("{}?gi={}", Service::Assistance.href(), id);
+
+    // Only what is specific to this product: the mark of its type, its protected area, its
+    // announcement (no producer list is on record).
+    let mark = mark_text(gi_type.as_deref());
+    let area = description.is_some().then(|| {
+        let place = place.clone();
+        move || t().genuine_area(place())
+    });
+    let published = matches!(authority, Some(GiAuthority::Cnipa | GiAuthority::Aqsiq));
+    let any_point = mark.is_some() || area.is_some() || published;
 
     view! {
         <p>
@@ -114,26 +157,32 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
         </p>
         <h1 tabindex="-1" lang="zh-CN">{name_zh.clone()}</h1>
         <dl class="summary-list">
-            {row(|t| t.field_pinyin, Some(pinyin), false)}
-            {name_en.map(|en| row(|t| t.field_name_en, Some(en), false))}
-            {row(|t| t.field_gi_type, gi_type, true)}
-            {row(|t| t.field_place, Some(place), true)}
+            {row(|t| t.field_pinyin, Some(pinyin), false, false)}
+            {name_en.map(|en| row(|t| t.field_name_en, Some(en), false, false))}
+            {row(|t| t.field_gi_type, gi_type, true, true)}
+            <div class="summary-list__row">
+                <dt>{gi_text(|t| t.field_place)}</dt>
+                <dd lang=move || (prefs.lang.get() == Lang::Zh).then_some("zh-CN")>{place.clone()}</dd>
+            </div>
             <div class="summary-list__row">
                 <dt>{gi_text(|t| t.field_category)}</dt>
                 <dd>
-                    <span lang="zh-CN">{category.unwrap_or_default()}</span>
+                    <span lang=move || category_shown.get().1.then_some("zh-CN")>{move || category_shown.get().0}</span>
                     {move || if has_category { t().category_note } else { t().unknown }}
                 </dd>
             </div>
-            {row(|t| t.field_year, approved_year.map(|y| y.to_string()), false)}
-            {row(|t| t.field_announcement, announcement, true)}
-            {row(|t| t.field_scope, description, true)}
+            {row(|t| t.field_year, approved_year.map(|y| y.to_string()), false, false)}
+            {row(|t| t.field_scope, description, true, false)}
         </dl>
 
-        <h2>{gi_text(|t| t.genuine_heading)}</h2>
-        <ul class="list-bullet">
-            {move || t().genuine_points.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
-        </ul>
+        {any_point.then(|| view! {
+            <h2>{gi_text(|t| t.genuine_heading)}</h2>
+            <ul class="list-bullet">
+                {mark.map(|m| view! { <li>{move || m(t())}</li> })}
+                {area.map(|a| view! { <li>{a}</li> })}
+                {published.then(|| view! { <li>{gi_text(|t| t.genuine_announcement)}</li> })}
+            </ul>
+        })}
         <p>
             <A href=report_href.clone() attr:class="button" attr:rel=rel_for(&report_href)>{gi_text(|t| t.report_counterfeit)}</A>
         </p>
@@ -141,7 +190,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
         {(!same_city.is_empty()).then(|| {
             let title = same_city_title.unwrap_or_default();
             view! {
-                <h2>{move || t().same_city_heading(&title)}</h2>
+                <h2>{move || t().same_city_heading(&shown(&title, prefs.lang.get()).0)}</h2>
                 <ul class="link-list" lang="zh-CN">
                     {same_city
                         .into_iter()
@@ -151,9 +200,23 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
             }
         })}
 
-        <details class="source">
-            <summary>{gi_text(|t| t.field_source)}</summary>
-            <p class="source__text">{source}</p>
-        </details>
+        <section class="source" aria-labelledby="gi-source">
+            <h2 id="gi-source">{gi_text(|t| t.field_source)}</h2>
+            {announcement.is_none().then(|| view! { <p>{gi_text(|t| t.source_none)}</p> })}
+            {announcement.map(|a| view! {
+                    <dl class="summary-list">
+                        {row(|t| t.field_announcement, Some(a), true, false)}
+                        {authority.map(|au| {
+                            let text = authority_text(au);
+                            view! {
+                                <div class="summary-list__row">
+                                    <dt>{gi_text(|t| t.field_authority)}</dt>
+                                    <dd>{move || text(t())}</dd>
+                                </div>
+                            }
+                        })}
+                    </dl>
+            })}
+        </section>
     }
 }

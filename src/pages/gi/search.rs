@@ -10,8 +10,9 @@ use portal_domain::api::gi::{
     DEFAULT_PAGE_SIZE,
 };
 use portal_domain::api::FacetCount;
-use portal_domain::Localized;
+use portal_domain::{Lang, Localized};
 
+use super::terms::{place, shown};
 use super::texts::{gi_text, gi_texts, GiTexts};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -106,6 +107,16 @@ pub fn GiSearchPage() -> impl IntoView {
         }
     });
     let (pending, set_pending) = signal(false);
+    // Whether the filters are unfolded. On phones they start folded so the results come first;
+    // kept here, outside the results, so that choosing a filter (new results) leaves the panel
+    // as the person left it: a province and then a city without unfolding it twice.
+    let filters_open = RwSignal::new(
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 960.0),
+    );
 
     let navigate = use_navigate();
     let go = move |search: &GiSearch, replace: bool| {
@@ -208,7 +219,7 @@ pub fn GiSearchPage() -> impl IntoView {
                     }
                     view! {
                         {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="gi-q" clear_href="/gi".to_owned()/> })}
-                        {found.map(|result| view! { <Results search=search result=result pending=pending/> })}
+                        {found.map(|result| view! { <Results search=search result=result pending=pending filters_open=filters_open/> })}
                         {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| results.refetch()/> })}
                     }
                 })}
@@ -218,23 +229,38 @@ pub fn GiSearchPage() -> impl IntoView {
 }
 
 #[component]
-fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) -> impl IntoView {
+fn Results(
+    search: GiSearch,
+    result: GiSearchResult,
+    pending: ReadSignal<bool>,
+    filters_open: RwSignal<bool>,
+) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || gi_texts(prefs.lang.get());
     let total = result.total;
     let pages = total.div_ceil(search.page_size).max(1);
-    let csv = api::gi_products_csv_href(&search);
+    let csv = api::gi_products_csv_href(&search, prefs.lang.get_untracked());
     let has_items = !result.items.is_empty();
-    // On phones the filters start folded so the results come first.
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0);
+    let suggestions = result.suggestions;
+    // Back from a product: the list is drawn again, then scrolled to where it was.
+    let list_href = href(&search);
+    {
+        let list_href = list_href.clone();
+        request_animation_frame(move || super::last_search::restore_scroll(&list_href));
+    }
 
     view! {
         <div class="gi-layout" aria-busy=move || pending.get().to_string()>
-            <details class="gi-filters" open=wide>
+            <details
+                class="gi-filters"
+                prop:open=move || filters_open.get()
+                on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    if open != filters_open.get_untracked() {
+                        filters_open.set(open);
+                    }
+                }
+            >
                 <summary class="gi-filters__summary">{gi_text(|t| t.filters_heading)}</summary>
                 // The summary is not a heading: this keeps the outline h1 > h2 > h3.
                 <h2 class="visually-hidden">{gi_text(|t| t.filters_heading)}</h2>
@@ -252,7 +278,7 @@ fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) 
                             {result
                                 .items
                                 .into_iter()
-                                .map(|item| view! { <ResultItem item=item/> })
+                                .map(|item| view! { <ResultItem item=item list_href=list_href.clone()/> })
                                 .collect_view()}
                         </ul>
                         <Pagination search=search.clone() pages=pages/>
@@ -262,29 +288,36 @@ fn Results(search: GiSearch, result: GiSearchResult, pending: ReadSignal<bool>) 
                             </a>
                         </p>
                     })}
-                {(!has_items).then(|| view! { <NoResults/> })}
+                {(!has_items).then(|| view! { <NoResults suggestions=suggestions/> })}
             </section>
         </div>
     }
 }
 
 #[component]
-fn ResultItem(item: GiProductSummary) -> impl IntoView {
-    let place = [item.province.clone(), item.city.clone()]
+fn ResultItem(item: GiProductSummary, list_href: String) -> impl IntoView {
+    let prefs = use_prefs();
+    let (province, city, category, gi_type, year) = (
+        item.province.clone(),
+        item.city.clone(),
+        item.category.clone(),
+        item.gi_type.clone(),
+        item.approved_year,
+    );
+    // Provinces, cities, categories and types follow the page's language.
+    let facts = move || {
+        let lang = prefs.lang.get();
+        [
+            Some(place(province.as_deref(), city.as_deref(), lang)).filter(|p| !p.is_empty()),
+            category.as_deref().map(|c| shown(c, lang).0),
+            gi_type.as_deref().map(|g| shown(g, lang).0),
+            year.map(|y| y.to_string()),
+        ]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
-        .join(" ");
-    let facts = [
-        Some(place).filter(|p| !p.is_empty()),
-        item.category.clone(),
-        item.gi_type.clone(),
-        item.approved_year.map(|y| y.to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
+        .join(" · ")
+    };
 
     // The name is highlighted unless the match was in the protection scope, which then gets
     // its own line with the excerpt.
@@ -307,24 +340,37 @@ fn ResultItem(item: GiProductSummary) -> impl IntoView {
     view! {
         <li class="gi-result">
             <h3 class="gi-result__name" lang="zh-CN">
-                <A href=format!("/gi/{}", item.id)>
+                <A href=format!("/gi/{}", item.id) on:click=move |_| super::last_search::remember_scroll(&list_href)>
                     <Highlighted text=name.0 start=name.1 end=name.2/>
                 </A>
             </h3>
             <p class="gi-result__pinyin">{item.pinyin}</p>
-            <p class="gi-result__facts" lang="zh-CN">{facts}</p>
+            <p class="gi-result__facts" lang=move || (prefs.lang.get() == Lang::Zh).then_some("zh-CN")>{facts}</p>
             {scope}
         </li>
     }
 }
 
 #[component]
-fn NoResults() -> impl IntoView {
+fn NoResults(suggestions: Vec<GiProductSummary>) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || gi_texts(prefs.lang.get());
+    // The nearest names, when the query is close to some.
+    let near = (!suggestions.is_empty()).then(|| {
+        view! {
+            <p>{gi_text(|t| t.did_you_mean)}</p>
+            <ul class="link-list gi-suggestions" lang="zh-CN">
+                {suggestions
+                    .into_iter()
+                    .map(|p| view! { <li><A href=format!("/gi/{}", p.id)>{p.name_zh}</A></li> })
+                    .collect_view()}
+            </ul>
+        }
+    });
     view! {
         <div class="empty-state">
             <h3>{gi_text(|t| t.no_results_title)}</h3>
+            {near}
             <p>{gi_text(|t| t.no_results_tips)}</p>
             <ul class="list-bullet">
                 {move || t().tip_examples.iter().map(|tip| view! { <li>{*tip}</li> }).collect_view()}
@@ -337,11 +383,14 @@ fn NoResults() -> impl IntoView {
 #[component]
 fn ChosenFilters(search: GiSearch) -> impl IntoView {
     let without = |change: fn(&mut GiSearch)| href(&changed(&search, change));
+    let lang = use_prefs().lang.get_untracked();
+    let chip = |value: &String| shown(value, lang);
     let mut chips: Vec<(String, bool, String)> = Vec::new();
     if let Some(p) = &search.province {
+        let (label, zh) = chip(p);
         chips.push((
-            p.clone(),
-            true,
+            label,
+            zh,
             without(|s| {
                 s.province = None;
                 s.city = None;
@@ -349,13 +398,16 @@ fn ChosenFilters(search: GiSearch) -> impl IntoView {
         ));
     }
     if let Some(c) = &search.city {
-        chips.push((c.clone(), true, without(|s| s.city = None)));
+        let (label, zh) = chip(c);
+        chips.push((label, zh, without(|s| s.city = None)));
     }
     if let Some(c) = &search.category {
-        chips.push((c.clone(), true, without(|s| s.category = None)));
+        let (label, zh) = chip(c);
+        chips.push((label, zh, without(|s| s.category = None)));
     }
     if let Some(g) = &search.gi_type {
-        chips.push((g.clone(), true, without(|s| s.gi_type = None)));
+        let (label, zh) = chip(g);
+        chips.push((label, zh, without(|s| s.gi_type = None)));
     }
     if search.year_from.is_some() || search.year_to.is_some() {
         let label = format!(
@@ -438,7 +490,7 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
                 let hidden = move || i >= PROVINCES_SHOWN && !all_provinces.get() && !selected;
                 view! {
                     <li class:facet__item--hidden=hidden>
-                        <FacetLink href=href(&target) selected=selected label=f.value zh=true count=f.count>
+                        <FacetLink href=href(&target) selected=selected label=term_label(&f.value) zh=term_zh(&f.value) count=f.count>
                             <svg class="facet__bar" aria-hidden="true" viewBox="0 0 100 6" preserveAspectRatio="none">
                                 <rect x="0" y="0" height="6" width=width></rect>
                             </svg>
@@ -466,7 +518,7 @@ fn Facets(search: GiSearch, facets: portal_domain::api::gi::GiFacets) -> impl In
                         .map(|f| {
                             let selected = get(&search).as_deref() == Some(f.value.as_str());
                             let target = changed(&search, |s| set(s, (!selected).then(|| f.value.clone())));
-                            view! { <li><FacetLink href=href(&target) selected=selected label=f.value zh=true count=f.count/></li> }
+                            view! { <li><FacetLink href=href(&target) selected=selected label=term_label(&f.value) zh=term_zh(&f.value) count=f.count/></li> }
                         })
                         .collect_view()}
                 </ul>
@@ -589,4 +641,18 @@ fn YearRange(search: GiSearch) -> impl IntoView {
             </fieldset>
         </form>
     }
+}
+
+/// A facet value's label in the page's language (see `terms.rs`).
+fn term_label(value: &str) -> Signal<String> {
+    let prefs = use_prefs();
+    let value = value.to_owned();
+    Signal::derive(move || shown(&value, prefs.lang.get()).0)
+}
+
+/// Whether a facet value's label is still Chinese.
+fn term_zh(value: &str) -> Signal<bool> {
+    let prefs = use_prefs();
+    let value = value.to_owned();
+    Signal::derive(move || shown(&value, prefs.lang.get()).1)
 }

@@ -1,5 +1,6 @@
-//! The GI lookup's texts in both languages. Data values (names, provinces, categories, GI types)
-//! come from the official records and stay in Chinese.
+//! The GI lookup's texts in both languages. Data values come from the official records: names
+//! and announcements stay in Chinese; provinces, cities, categories and GI types are shown in
+//! English where there is a sure translation (`terms.rs`).
 
 include!(concat!(env!("OUT_DIR"), "/texts_gi.rs"));
 

@@ -58,6 +58,8 @@ pub enum MatchKind {
     Initials,
     /// Pinyin with one letter wrong, missing or extra.
     PinyinTypo,
+    /// Chinese characters of the right sound but not the name's (海按大米 for 海安大米).
+    Homophone,
     /// A place named in the protection scope (产地范围), e.g. 启东.
     Scope,
 }
@@ -87,6 +89,9 @@ pub struct GiSearchResult {
     pub page: u32,
     pub page_size: u32,
     pub facets: GiFacets,
+    /// Only when nothing matched a query: the nearest names (at most 5), to offer instead.
+    #[serde(default)]
+    pub suggestions: Vec<GiProductSummary>,
 }
 
 /// `GET /api/v1/gi/products/{id}`.
@@ -106,8 +111,10 @@ pub struct GiProduct {
     pub announcement: Option<String>,
     /// The protection scope (保护范围/产地范围) as in the official text, at most 160 characters.
     pub description: Option<String>,
-    /// Where this row of the data set comes from.
-    pub source: String,
+    /// Who published the announcement, read from it; absent when there is none or it is not
+    /// one of the known authorities. (Where the row of the data set comes from is kept in the
+    /// database, not shown.)
+    pub authority: Option<super::gi_terms::GiAuthority>,
     /// Other products of the same city (at most 12), by name.
     pub same_city: Vec<GiProductSummary>,
 }
@@ -503,6 +510,7 @@ mod tests {
         use MatchKind as K;
         let mut kinds = vec![
             K::Scope,
+            K::Homophone,
             K::PinyinTypo,
             K::Initials,
             K::Pinyin,
@@ -520,6 +528,7 @@ mod tests {
                 K::Pinyin,
                 K::Initials,
                 K::PinyinTypo,
+                K::Homophone,
                 K::Scope
             ]
         );

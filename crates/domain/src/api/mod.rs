@@ -8,6 +8,7 @@ pub mod booking_clusters;
 pub mod desk;
 pub mod firm;
 pub mod gi;
+pub mod gi_terms;
 pub mod notices;
 pub mod policies;
 pub mod policy_guide;

@@ -1,32 +1,21 @@
-//! The search results as a spreadsheet file.
+//! The search results as a spreadsheet file, with its column headers in the page's language.
+//! Where each row of the data set comes from stays in the database: the file does not show it.
+
+use portal_domain::Lang;
 
 use super::index::{GiIndex, Hits};
+use crate::texts::server_texts;
 
 /// Excel reads a CSV file without a byte-order mark in the local code page, which garbles
 /// Chinese on a Chinese Windows (GBK); with it, as UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-const HEADER: [&str; 12] = [
-    "id",
-    "name_zh",
-    "name_en",
-    "pinyin",
-    "province",
-    "city",
-    "category",
-    "gi_type",
-    "approved_year",
-    "announcement",
-    "description",
-    "source",
-];
-
-pub fn write(index: &GiIndex, hits: &Hits) -> anyhow::Result<Vec<u8>> {
+pub fn write(index: &GiIndex, hits: &Hits, lang: Lang) -> anyhow::Result<Vec<u8>> {
     // About 700 bytes per product.
     let mut out = Vec::with_capacity(BOM.len() + hits.ranked.len() * 800);
     out.extend_from_slice(BOM);
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(HEADER)?;
+    writer.write_record(server_texts(lang).gi_csv_header)?;
     for &(_, i) in &hits.ranked {
         let r = &index.product(i).row;
         let year = r.approved_year.map(|y| y.to_string()).unwrap_or_default();
@@ -42,7 +31,6 @@ pub fn write(index: &GiIndex, hits: &Hits) -> anyhow::Result<Vec<u8>> {
             &year,
             text(&r.announcement),
             text(&r.description),
-            &r.source,
         ];
         for cell in cells {
             if is_formula(cell) {

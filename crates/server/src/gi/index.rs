@@ -10,21 +10,29 @@
 //! The index is built once at start-up and the data is read-only for now: when staff can edit
 //! products, every change will have to rebuild the index (or the server restart).
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
 use memchr::memmem::Finder;
 use portal_domain::api::gi::{
     GiFacets, GiProduct, GiProductSummary, GiSearch, GiSearchError, Match, MatchKind,
 };
+use portal_domain::api::gi_terms::GiAuthority;
 use portal_domain::api::FacetCount;
 use sqlx::SqlitePool;
 
-use super::text::{excerpt, fold_pinyin, syllable_chars, within_one_edit, Needle};
+use super::fuzzy;
+use super::hanzi::Hanzi;
+use super::text::{excerpt, fold_pinyin, fold_width, syllable_chars, within_one_edit, Needle};
 
 /// Typo tolerance only for queries at least this long: shorter ones are within one edit of
 /// far too many syllables.
 const MIN_TYPO_LETTERS: usize = 4;
+/// Names offered when a search finds nothing.
+const SUGGESTIONS: usize = 5;
+/// Letters of a query compared when looking for the nearest names.
+const SUGGEST_LETTERS: usize = 16;
 /// Products listed as "same city" on a product's page.
 const SAME_CITY_MAX: usize = 12;
 /// The match kind of a product the query does not find (kinds are stored as their rank).
@@ -47,7 +55,6 @@ pub struct GiRow {
     pub approved_year: Option<i64>,
     pub announcement: Option<String>,
     pub description: Option<String>,
-    pub source: String,
 }
 
 pub struct Product {
@@ -59,11 +66,14 @@ pub struct Product {
     city: Option<u16>,
     category: Option<u16>,
     gi_type: Option<u16>,
-    /// Folded pinyin without spaces and where each syllable starts in it.
+    /// Folded pinyin without spaces and where each syllable starts in it: the name's, then
+    /// its alias's in brackets (涞水麻核桃（野三坡麻核桃）), which the data gives no pinyin for.
     joined: String,
     syllables: Vec<u16>,
     /// Per syllable, the character of `name_zh` it spells (for highlighting), if they line up.
     syllable_chars: Option<Vec<u16>>,
+    /// Per syllable, its number in the character tables (for matching by sound).
+    sounds: Vec<u16>,
 }
 
 impl Product {
@@ -84,8 +94,11 @@ impl Product {
     }
 
     /// Province and city as shown for a match on them.
+    /// A municipality once: 上海市, not 上海市 上海市.
     fn place(&self) -> String {
-        [self.row.province.as_deref(), self.row.city.as_deref()]
+        let province = self.row.province.as_deref();
+        let city = self.row.city.as_deref().filter(|&c| Some(c) != province);
+        [province, city]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
@@ -188,6 +201,11 @@ pub struct GiIndex {
     city_ids: HashMap<(u16, String), u16>,
     categories: Values,
     gi_types: Values,
+    hanzi: Hanzi,
+    /// Per syllable number, where names have it: (product, syllable position).
+    sound_postings: HashMap<u16, Vec<(u32, u16)>>,
+    /// Every character the names, scopes and places use (kept as typed when simplifying).
+    data_chars: HashSet<char>,
 }
 
 /// The filters of a search, resolved to value ids.
@@ -213,7 +231,7 @@ impl GiIndex {
     pub async fn load(db: &SqlitePool) -> anyhow::Result<GiIndex> {
         let rows: Vec<GiRow> = sqlx::query_as(
             "SELECT id, name_zh, name_en, pinyin, province, city, category, gi_type, \
-             approved_year, announcement, description, source FROM gi_products ORDER BY id",
+             approved_year, announcement, description FROM gi_products ORDER BY id",
         )
         .fetch_all(db)
         .await
@@ -240,6 +258,9 @@ impl GiIndex {
         let mut city_ids = HashMap::new();
         let mut categories = Values::default();
         let mut gi_types = Values::default();
+        let hanzi = Hanzi::load();
+        let readings =
+            fuzzy::data_readings(rows.iter().map(|r| (r.name_zh.as_str(), r.pinyin.as_str())));
         let mut products = Vec::with_capacity(rows.len());
         for (row, name_rank) in rows.into_iter().zip(name_rank) {
             let approved_year = row
@@ -264,8 +285,10 @@ impl GiIndex {
             };
             let category = categories.intern(row.category.as_deref())?;
             let gi_type = gi_types.intern(row.gi_type.as_deref())?;
-            let (joined, syllables) = fold_pinyin(&row.pinyin);
+            let pinyin = fuzzy::with_alias(&row.name_zh, &row.pinyin, &readings, &hanzi);
+            let (joined, syllables) = fold_pinyin(&pinyin);
             let syllable_chars = syllable_chars(&row.name_zh, syllables.len());
+            let sounds = fuzzy::sounds(&joined, &syllables, &hanzi);
             products.push(Product {
                 row,
                 approved_year,
@@ -277,10 +300,11 @@ impl GiIndex {
                 joined,
                 syllables,
                 syllable_chars,
+                sounds,
             });
         }
 
-        let lower = |s: &str| s.to_ascii_lowercase().into_bytes();
+        let lower = |s: &str| fold_width(s).into_bytes();
         let names = Blob::new(products.iter().map(|p| lower(&p.row.name_zh)));
         let pinyin = Blob::new(products.iter().map(|p| p.joined.as_bytes()));
         let mut syllable_start = vec![false; pinyin.text.len()];
@@ -302,6 +326,29 @@ impl GiIndex {
                 .map(|p| lower(p.row.description.as_deref().unwrap_or(""))),
         );
         let places = Blob::new(products.iter().map(Product::place));
+        let mut sound_postings: HashMap<u16, Vec<(u32, u16)>> = HashMap::new();
+        for (i, p) in products.iter().enumerate() {
+            for (at, &s) in p.sounds.iter().enumerate() {
+                sound_postings
+                    .entry(s)
+                    .or_default()
+                    .push((i as u32, at as u16));
+            }
+        }
+        let data_chars = products
+            .iter()
+            .flat_map(|p| {
+                let r = &p.row;
+                [
+                    Some(&r.name_zh),
+                    r.description.as_ref(),
+                    r.province.as_ref(),
+                    r.city.as_ref(),
+                ]
+            })
+            .flatten()
+            .flat_map(|s| s.chars())
+            .collect();
 
         Ok(GiIndex {
             products,
@@ -317,7 +364,69 @@ impl GiIndex {
             city_ids,
             categories,
             gi_types,
+            hanzi,
+            sound_postings,
+            data_chars,
         })
+    }
+
+    /// The query as the matchers take it, traditional characters made simplified.
+    pub(super) fn needle(&self, query: &str) -> Option<Needle> {
+        Needle::new(&self.hanzi.simplify(query, &self.data_chars))
+    }
+
+    /// The names nearest to a query that found nothing (ids, best first): by the letters
+    /// typed, or the usual readings of the characters typed, against every name's pinyin from
+    /// any syllable on, within about one letter in three; then by name.
+    pub fn suggest(&self, query: &str) -> Vec<u32> {
+        let Some(needle) = self.needle(query) else {
+            return Vec::new();
+        };
+        let letters = match needle.letters {
+            Some(letters) => letters,
+            None => {
+                let read: Option<String> = needle
+                    .text
+                    .chars()
+                    .map(|c| self.hanzi.usual_letters(c))
+                    .collect();
+                match read {
+                    Some(read) => read,
+                    None => return Vec::new(),
+                }
+            }
+        };
+        // The first letters are enough to tell what was meant, and keep this under a few
+        // milliseconds (it compares with every name).
+        let letters = &letters.as_bytes()[..letters.len().min(SUGGEST_LETTERS)];
+        if letters.len() < 2 {
+            return Vec::new();
+        }
+        let limit = (letters.len() / 3).max(1);
+        // Fewest edits first; of as many, the one that starts like the query the longest.
+        let mut near: Vec<(usize, Reverse<usize>, u32, u32)> = self
+            .products
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let joined = p.joined.as_bytes();
+                let (distance, Reverse(same)) = p
+                    .syllables
+                    .iter()
+                    .map(|&s| {
+                        let from = &joined[usize::from(s)..];
+                        let same = letters.iter().zip(from).take_while(|(a, b)| a == b).count();
+                        (fuzzy::prefix_distance(letters, from), Reverse(same))
+                    })
+                    .min()?;
+                (distance <= limit).then_some((distance, Reverse(same), p.name_rank, i as u32))
+            })
+            .collect();
+        near.sort_unstable();
+        near.into_iter()
+            .take(SUGGESTIONS)
+            .map(|(_, _, _, i)| i)
+            .collect()
     }
 
     pub fn product(&self, i: u32) -> &Product {
@@ -367,7 +476,7 @@ impl GiIndex {
 
     /// Every product matching the query and filters, ranked, with facet counts.
     pub fn search(&self, query: &str, filters: &Filters) -> Hits {
-        let needle = Needle::new(query);
+        let needle = self.needle(query);
         let kinds = match &needle {
             Some(needle) => self.match_query(needle),
             // Every product, all of one kind: the order is by name alone.
@@ -495,6 +604,23 @@ impl GiIndex {
             }
         }
 
+        // Characters of the right sound (海按大米, 如皋火退), below every match as typed: only
+        // the names with a syllable the first character can be read as are looked at.
+        if let Some(wanted) = fuzzy::typed_sounds(&needle.text, &self.hanzi) {
+            for first in &wanted[0] {
+                for &(i, at) in self
+                    .sound_postings
+                    .get(first)
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    let sounds = &self.products[i as usize].sounds;
+                    if fuzzy::sounds_at(&wanted, sounds, usize::from(at)) {
+                        best(&mut kinds, i as usize, MatchKind::Homophone);
+                    }
+                }
+            }
+        }
+
         self.scopes
             .for_each_hit(&finder, |i, _| best(&mut kinds, i, MatchKind::Scope));
         self.places
@@ -504,7 +630,7 @@ impl GiIndex {
 
     /// Why product `i` matched with `kind`: the text to show and what to highlight in it.
     pub fn explain(&self, query: &str, i: u32, kind: u8) -> Option<Match> {
-        let needle = Needle::new(query)?;
+        let needle = self.needle(query)?;
         let product = &self.products[i as usize];
         let name = &product.row.name_zh;
         let on_name = |range: Option<(usize, usize)>| {
@@ -514,7 +640,7 @@ impl GiIndex {
         let kind = MATCH_KINDS.get(usize::from(kind)).copied()?;
         let (text, start, end) = match kind {
             MatchKind::NameExact | MatchKind::NamePrefix | MatchKind::NameSubstring => {
-                let lower = name.to_ascii_lowercase();
+                let lower = fold_width(name);
                 on_name(
                     lower
                         .find(&needle.text)
@@ -541,11 +667,27 @@ impl GiIndex {
                 let len = typo_prefix(letters.as_bytes(), product.joined.as_bytes())?;
                 on_name(product.name_chars(0, len))
             }
+            MatchKind::Homophone => {
+                let wanted = fuzzy::typed_sounds(&needle.text, &self.hanzi)?;
+                let at = fuzzy::sounds_like(&wanted, &product.sounds)?;
+                let syllable_at = |s: usize| usize::from(product.syllables[s]);
+                let end = product
+                    .syllables
+                    .get(at + wanted.len())
+                    .map_or(product.joined.len(), |&s| usize::from(s));
+                on_name(product.name_chars(syllable_at(at), end))
+            }
             MatchKind::Scope => {
+                // Without its label: the page puts its own before the excerpt.
                 let scope = product.row.description.as_deref().unwrap_or("");
-                match scope.to_ascii_lowercase().find(&needle.text) {
+                let scope = ["保护范围：", "产地范围："]
+                    .iter()
+                    .find_map(|label| scope.strip_prefix(label))
+                    .unwrap_or(scope);
+                let folded = fold_width(scope);
+                match folded.find(&needle.text) {
                     Some(at) => {
-                        let (start, end) = char_range(scope, at, needle.text.len());
+                        let (start, end) = char_range(&folded, at, needle.text.len());
                         excerpt(scope, start, end)
                     }
                     None => {
@@ -597,9 +739,12 @@ impl GiIndex {
             category: r.category,
             gi_type: r.gi_type,
             approved_year: product.approved_year,
+            authority: r
+                .announcement
+                .as_deref()
+                .and_then(GiAuthority::of_announcement),
             announcement: r.announcement,
             description: r.description,
-            source: r.source,
             same_city: same_city
                 .into_iter()
                 .take(SAME_CITY_MAX)
@@ -636,13 +781,14 @@ fn char_range(text: &str, at: usize, len: usize) -> (usize, usize) {
     (start, start + text[at..at + len].chars().count())
 }
 
-const MATCH_KINDS: [MatchKind; 7] = [
+const MATCH_KINDS: [MatchKind; 8] = [
     MatchKind::NameExact,
     MatchKind::NamePrefix,
     MatchKind::NameSubstring,
     MatchKind::Pinyin,
     MatchKind::Initials,
     MatchKind::PinyinTypo,
+    MatchKind::Homophone,
     MatchKind::Scope,
 ];
 
@@ -681,7 +827,6 @@ mod tests {
                     approved_year: r[8].parse().ok(),
                     announcement: empty(f(9)),
                     description: empty(f(10)),
-                    source: f(11),
                 }
             })
             .collect();

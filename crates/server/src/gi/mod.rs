@@ -8,16 +8,19 @@
 
 use portal_domain::paths::{self, below_v1};
 mod csv;
+mod fuzzy;
+mod hanzi;
 mod index;
 mod text;
 
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchParams, GiSearchResult};
+use portal_domain::Lang;
 
 pub use index::GiIndex;
 
@@ -60,7 +63,18 @@ pub async fn search(
                 .summary(state.gi.explain(&search.q, i, kind))
         })
         .collect();
+    let suggestions = if hits.ranked.is_empty() {
+        state
+            .gi
+            .suggest(&search.q)
+            .into_iter()
+            .map(|i| state.gi.product(i).summary(None))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Json(GiSearchResult {
+        suggestions,
         items,
         total: hits.ranked.len() as u32,
         page: search.page,
@@ -88,13 +102,23 @@ pub async fn product(
     Ok(Json(state.gi.detail(product)))
 }
 
+/// The language of the CSV file's column headers: `lang` if given (the page's language; a
+/// download link cannot set `Accept-Language`), else `Accept-Language`.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExportParams {
+    /// `en` for English headers; any other tag (`zh-CN`) means Chinese.
+    pub lang: Option<String>,
+}
+
 /// Every product matching the search (`page` and `page_size` are ignored), best first, as a
 /// UTF-8 CSV file with a byte-order mark so that Excel shows the Chinese correctly.
 #[utoipa::path(get, path = paths::GI_PRODUCTS_CSV, tag = "gi",
-    operation_id = "export_gi_products", params(GiSearchParams),
+    operation_id = "export_gi_products", params(GiSearchParams, ExportParams),
     responses(
-        (status = 200, description = "Columns: id, name_zh, name_en, pinyin, province, city, \
-            category, gi_type, approved_year, announcement, description, source",
+        (status = 200, description = "Columns, headed in the chosen language: id, Chinese name, \
+            English name, pinyin, province, city, category, GI type, year approved, \
+            announcement, protected area",
             content_type = "text/csv; charset=utf-8", body = String),
         (status = 400, description = "A parameter is malformed or names a value not in the data",
             body = portal_domain::api::ApiErrorBody),
@@ -102,14 +126,20 @@ pub async fn product(
 pub async fn export(
     State(state): State<AppState>,
     Query(params): Query<GiSearchParams>,
+    Query(export): Query<ExportParams>,
+    headers: HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     let (search, filters) = parse(&state.gi, &params)?;
+    let lang = match export.lang.as_deref() {
+        Some(tag) => Lang::from_tag(tag),
+        None => crate::assistance::checks::lang(&headers),
+    };
     // Writing every product takes several milliseconds: off the async workers, so that a
     // download does not hold up the searches queued behind it.
     let index = state.gi.clone();
     let body = tokio::task::spawn_blocking(move || {
         let hits = index.search(&search.q, &filters);
-        csv::write(&index, &hits)
+        csv::write(&index, &hits, lang)
     })
     .await
     .map_err(|e| ApiError::Internal(e.into()))?

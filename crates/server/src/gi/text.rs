@@ -12,18 +12,26 @@ pub struct Needle {
     pub letters: Option<String>,
 }
 
+/// Full-width ASCII made half-width and ASCII in lower case, as both the query and the data are
+/// compared: a pasted official name keeps its full-width brackets, an input method in
+/// full-width mode types `ｈａｄｍ`. One character stays one character.
+pub fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            // The full-width forms of `!`..`~` sit at a fixed distance from ASCII.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 impl Needle {
     /// `None` when nothing searchable is left.
     pub fn new(query: &str) -> Option<Needle> {
-        let text: String = query
+        let text: String = fold_width(query)
             .chars()
             .filter(|c| !c.is_whitespace())
-            .map(|c| match c {
-                // The full-width forms of `!`..`~` sit at a fixed distance from ASCII.
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-                _ => c,
-            })
-            .map(|c| c.to_ascii_lowercase())
             .collect();
         if text.is_empty() {
             return None;
@@ -67,22 +75,39 @@ pub fn fold_pinyin(pinyin: &str) -> (String, Vec<u16>) {
 
 /// For each pinyin syllable, the index (in characters) of the character of `name` it spells:
 /// the Chinese characters outside parentheses, so that 东海（老）淮猪肉 and 铁力“中国林蛙”油
-/// map too. `None` when the counts differ (a name with digits read aloud, a wrong split).
+/// map too, then those of an alias in brackets at the end when the pinyin spells it too
+/// (涞水麻核桃（野三坡麻核桃）). `None` when the counts differ (a name with digits read aloud).
 pub fn syllable_chars(name: &str, syllables: usize) -> Option<Vec<u16>> {
     let mut depth = 0u32;
     let mut chars = Vec::with_capacity(syllables);
+    let mut inner = Vec::new();
     for (i, c) in name.chars().enumerate() {
         match c {
-            '（' | '(' => depth += 1,
+            '（' | '(' => {
+                depth += 1;
+                inner.clear();
+            }
             '）' | ')' => depth = depth.saturating_sub(1),
             _ if depth == 0 && is_han(c) => chars.push(i as u16),
+            _ if is_han(c) => inner.push(i as u16),
             _ => {}
         }
+    }
+    if chars.len() + inner.len() == syllables && name.ends_with(['）', ')']) {
+        chars.extend(inner);
     }
     (chars.len() == syllables).then_some(chars)
 }
 
-fn is_han(c: char) -> bool {
+/// The characters of an alias in brackets at the end of a name: 野三坡麻核桃 in
+/// 涞水麻核桃（野三坡麻核桃）.
+pub fn alias(name: &str) -> Option<&str> {
+    let inner = name.strip_suffix('）')?;
+    let open = inner.rfind('（')?;
+    Some(&inner[open + '（'.len_utf8()..]).filter(|a| !a.is_empty() && !a.contains('（'))
+}
+
+pub fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{3134F}')

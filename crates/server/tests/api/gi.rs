@@ -1,4 +1,5 @@
 use portal_domain::api::gi::{GiProduct, GiProductSummary, GiSearchResult, MatchKind};
+use portal_domain::api::gi_terms::GiAuthority;
 use portal_domain::api::percent_encode;
 use portal_domain::api::ApiErrorBody;
 
@@ -8,7 +9,7 @@ use crate::helpers::{openapi, spawn_app, TestApp};
 const PRODUCTS: u32 = 4453;
 
 /// `GET /api/v1/gi/products` with the given parameters, which must succeed.
-async fn search(app: &TestApp, params: &[(&str, &str)]) -> GiSearchResult {
+pub(crate) async fn search(app: &TestApp, params: &[(&str, &str)]) -> GiSearchResult {
     let response = app
         .get(&format!("/api/v1/gi/products?{}", query(params)))
         .await;
@@ -24,11 +25,11 @@ fn query(params: &[(&str, &str)]) -> String {
         .join("&")
 }
 
-fn names(result: &GiSearchResult) -> Vec<&str> {
+pub(crate) fn names(result: &GiSearchResult) -> Vec<&str> {
     result.items.iter().map(|p| p.name_zh.as_str()).collect()
 }
 
-fn find<'a>(result: &'a GiSearchResult, name: &str) -> &'a GiProductSummary {
+pub(crate) fn find<'a>(result: &'a GiSearchResult, name: &str) -> &'a GiProductSummary {
     result
         .items
         .iter()
@@ -36,7 +37,7 @@ fn find<'a>(result: &'a GiSearchResult, name: &str) -> &'a GiProductSummary {
         .unwrap_or_else(|| panic!("{name} not in {:?}", names(result)))
 }
 
-fn kind(product: &GiProductSummary) -> MatchKind {
+pub(crate) fn kind(product: &GiProductSummary) -> MatchKind {
     product
         .matched
         .as_ref()
@@ -45,7 +46,7 @@ fn kind(product: &GiProductSummary) -> MatchKind {
 }
 
 /// The characters of the match's text that the client highlights.
-fn highlighted(product: &GiProductSummary) -> String {
+pub(crate) fn highlighted(product: &GiProductSummary) -> String {
     let m = product.matched.as_ref().unwrap();
     m.text
         .chars()
@@ -531,7 +532,19 @@ async fn a_product_page_shows_everything_and_other_products_of_its_city() {
         Some("国家质检总局公告2010年第166号")
     );
     assert!(product.description.unwrap().contains("启东市"));
-    assert!(!product.source.is_empty());
+    // What a citizen trusts: the announcement and who published it, not the data set's
+    // provenance (kept in the database).
+    assert_eq!(product.authority, Some(GiAuthority::Aqsiq));
+    let body = app
+        .get("/api/v1/gi/products/GI00829")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !body.contains("github") && !body.contains("source"),
+        "{body}"
+    );
 
     let same_city = &product.same_city;
     assert_eq!(
@@ -597,13 +610,15 @@ async fn the_csv_export_opens_in_excel_and_holds_every_matching_row_in_ranking_o
     );
 
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
-    // The header line as a spreadsheet shows it.
-    let header = "id,name_zh,name_en,pinyin,province,city,category,gi_type,approved_year,\
-                  announcement,description,source";
+    // The header line as a spreadsheet shows it: in Chinese by default, no provenance column.
+    let header =
+        "编号,产品名称,英文名称,拼音,省份,城市,类别（根据名称推断）,地理标志类型,批准年份,\
+                  批准公告,保护范围";
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
         header.split(',').collect::<Vec<_>>()
     );
+    assert!(!String::from_utf8_lossy(&bytes).contains("github"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
 
     // Paging is ignored: every match, in the order of the search.
@@ -629,6 +644,53 @@ async fn the_csv_export_opens_in_excel_and_holds_every_matching_row_in_ranking_o
         .unwrap();
     let count = csv::Reader::from_reader(&everything[3..]).records().count();
     assert_eq!(count as u32, PRODUCTS);
+}
+
+#[tokio::test]
+async fn the_csv_headers_follow_the_page_language_then_accept_language() {
+    let app = spawn_app().await;
+    let first_line = |bytes: &[u8]| {
+        String::from_utf8(bytes[3..].to_vec())
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+    let english = app
+        .get("/api/v1/gi/products.csv?q=hadm&lang=en")
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(
+        first_line(&english),
+        "Number,Name (Chinese),Name (English),Pinyin,Province,City,\
+         Category (guessed from the name),Type of GI,Year approved,Announcement,Protected area"
+    );
+    // The page's language wins over the browser's.
+    let chinese = app
+        .client
+        .get(app.url("/api/v1/gi/products.csv?q=hadm&lang=zh-CN"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(first_line(&chinese).starts_with("编号,产品名称,"));
+    let by_header = app
+        .client
+        .get(app.url("/api/v1/gi/products.csv?q=hadm"))
+        .header("Accept-Language", "en")
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert!(first_line(&by_header).starts_with("Number,"));
 }
 
 #[tokio::test]

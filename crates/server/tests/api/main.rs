@@ -15,6 +15,7 @@ mod desk;
 mod errors;
 mod firms;
 mod gi;
+mod gi_forgiving;
 mod health;
 mod lifecycle;
 mod logins;
