@@ -567,8 +567,10 @@ fn transition(doc: &mut Value) {
             "pattern": text_pattern(&['\n', '\t'], true),
         })
     };
-    let none =
-        || json!({ "anyOf": [{ "type": "null" }, { "type": "string", "pattern": "^\\s*$" }] });
+    // Blank: white space only, and none of it a character the parser refuses (a lone `\r`
+    // is white space to a regular expression but a control character to `clean_text`).
+    let blank = format!("^[^\\S{}]*$", hidden_class(&['\n', '\t']));
+    let none = || json!({ "anyOf": [{ "type": "null" }, { "type": "string", "pattern": blank }] });
     let rejected = RequestStatus::Rejected.code();
     let concluded = RequestStatus::Concluded.code();
     object_schema(doc, "TransitionRequest").insert(
