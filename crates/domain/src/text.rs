@@ -40,6 +40,21 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// Full-width ASCII (typed in a Chinese input method's full-width mode, or pasted with an
+/// official name's brackets) as half-width, and ASCII letters in lower case, as the GI and
+/// policy searches compare a query with their data. One character stays one character, so
+/// offsets in characters are kept.
+pub fn fold_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            // The full-width forms of `!`..`~` sit at a fixed distance from ASCII.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// Why a text field was refused by [`clean_line`] or [`clean_text`]; each service turns it into
 /// its own field error.
 pub(crate) enum TextProblem {

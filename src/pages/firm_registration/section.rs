@@ -36,12 +36,11 @@ fn problems_in(
     answers: &RegistrationAnswers,
     lang: Lang,
 ) -> FormErrors {
-    let prefix = format!("{}.", section.code());
     loaded.data.with_untracked(|d| {
         answers
             .problems(&d.settings.fields, d.today)
             .into_iter()
-            .filter(|(name, _)| name.starts_with(&prefix))
+            .filter(|(name, _)| section.owns(name))
             .map(|(name, e)| (id_of(&name), e.message(lang)))
             .collect()
     })

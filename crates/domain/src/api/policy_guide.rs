@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::fold_width;
+
 /// The city whose IP protection center runs the portal: its documents are the center's own,
 /// every other region's are other cities' practice the center refers to.
 pub const HOME_REGION: &str = "南通市";
@@ -116,26 +118,13 @@ pub fn section_label(number: Option<&str>, heading: Option<&str>) -> Option<Stri
     }
 }
 
-/// Full-width ASCII (typed in a Chinese input method's full-width mode) as half-width, ASCII
-/// letters in lower case: one character for one, so offsets in characters are kept.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            // The full-width forms of `!`..`~` sit at a fixed distance from ASCII.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
-}
-
 /// Where the words occur in `text`, folded as the search folds them: ranges of characters, in
 /// order, overlapping ones merged. For the `<mark>`s where a search result opens.
 pub fn word_ranges<'a>(text: &str, words: impl IntoIterator<Item = &'a str>) -> Vec<(u32, u32)> {
-    let folded: Vec<char> = fold(text).chars().collect();
+    let folded: Vec<char> = fold_width(text).chars().collect();
     let mut found = Vec::new();
     for word in words {
-        let word: Vec<char> = fold(word).chars().collect();
+        let word: Vec<char> = fold_width(word).chars().collect();
         if word.is_empty() || word.len() > folded.len() {
             continue;
         }
@@ -182,9 +171,9 @@ mod tests {
 
     #[test]
     fn folding_keeps_one_character_for_one() {
-        assert_eq!(fold("ＡＢｃ PCT 专利"), "abc pct 专利");
+        assert_eq!(fold_width("ＡＢｃ PCT 专利"), "abc pct 专利");
         let text = "《ＰＣＴ》国际申请";
-        assert_eq!(fold(text).chars().count(), text.chars().count());
+        assert_eq!(fold_width(text).chars().count(), text.chars().count());
     }
 
     #[test]

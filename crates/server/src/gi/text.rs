@@ -1,6 +1,8 @@
 //! How typed text is compared with the data: folding a query the way people type it, pinyin
 //! spellings, the one-edit test for typos, and the excerpt shown for a scope match.
 
+pub use portal_domain::text::fold_width;
+
 /// A query as the matchers need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Needle {
@@ -10,20 +12,6 @@ pub struct Needle {
     /// For pinyin: present when the query is nothing but letters, folded like
     /// [`fold_pinyin`]. Apostrophes (`xi'an`) count as spaces.
     pub letters: Option<String>,
-}
-
-/// Full-width ASCII made half-width and ASCII in lower case, as both the query and the data are
-/// compared: a pasted official name keeps its full-width brackets, an input method in
-/// full-width mode types `ｈａｄｍ`. One character stays one character.
-pub fn fold_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            // The full-width forms of `!`..`~` sit at a fixed distance from ASCII.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 impl Needle {

@@ -12,8 +12,9 @@
 
 use memchr::memmem::Finder;
 use portal_domain::api::policies::{
-    fold, section_label, Highlight, PolicyDocument, PolicyHitKind, PolicySection,
+    section_label, Highlight, PolicyDocument, PolicyHitKind, PolicySection,
 };
+use portal_domain::text::fold_width;
 
 /// How much one occurrence counts, by where it is: a word in a heading says more about a
 /// section than the same word somewhere in its paragraphs.
@@ -56,7 +57,7 @@ impl Field {
         Field {
             role,
             text: text.to_owned(),
-            folded: fold(text),
+            folded: fold_width(text),
         }
     }
 
@@ -104,7 +105,7 @@ pub struct Matcher {
 impl Matcher {
     /// `words` are the query's words (never empty ones); repeated words count once.
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Matcher {
-        let mut folded: Vec<String> = words.into_iter().map(fold).collect();
+        let mut folded: Vec<String> = words.into_iter().map(fold_width).collect();
         folded.sort();
         folded.dedup();
         Matcher {

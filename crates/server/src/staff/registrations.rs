@@ -8,8 +8,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use portal_domain::api::firm::registration::{
-    code, ActionKind, FastTrackSettings, QueueItem, RegistrationQueue, RegistrationStatus,
-    ReviewAction, ReviewEvent, StaffRegistration,
+    code, evaluate, ActionKind, FastTrackSettings, QueueItem, RegistrationQueue,
+    RegistrationStatus, ReviewAction, ReviewEvent, StaffRegistration,
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
@@ -84,19 +84,20 @@ async fn detail(
     .bind(row.id)
     .fetch_all(&mut *conn)
     .await?;
+    let answers = row.answers();
     Ok(StaffRegistration {
         id: row.id,
         reference: row.reference.clone().unwrap_or_default(),
         firm_name: row.firm_name.clone(),
         uscc: row.uscc.clone(),
         status: row.status(),
-        answers: row.answers(),
-        eligibility: row.eligibility(&settings, today),
+        eligibility: evaluate(&answers, &settings.rules, &settings.fields, today),
+        certificate: row.certificate(&answers, &settings),
+        answers,
         defects: row.defects(),
         due_on: row.due_on(),
         overdue: row.overdue(today),
         assignee: row.assignee.clone(),
-        certificate: row.certificate(&settings),
         refusal_reason: row.refusal_reason.clone(),
         rules: settings.rules,
         fields: settings.fields,

@@ -45,7 +45,7 @@ fn view(
             Vec::new()
         },
         due_on: row.and_then(Row::due_on),
-        certificate: row.and_then(|r| r.certificate(&settings)),
+        certificate: row.and_then(|r| r.certificate(&answers, &settings)),
         refusal_reason: row.and_then(|r| r.refusal_reason.clone()),
         answers,
         settings,

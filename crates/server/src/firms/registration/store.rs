@@ -4,7 +4,7 @@
 
 use axum::http::StatusCode;
 use portal_domain::api::firm::registration::{
-    code, evaluate, Certificate, Defect, FastTrackSettings, RegistrationAnswers, RegistrationStatus,
+    code, Certificate, Defect, FastTrackSettings, RegistrationAnswers, RegistrationStatus,
 };
 use portal_domain::calendar::Date;
 use sqlx::SqliteConnection;
@@ -63,8 +63,14 @@ impl Row {
         ) && self.due_on().is_some_and(|d| d < today)
     }
 
-    pub fn certificate(&self, settings: &FastTrackSettings) -> Option<Certificate> {
-        let chosen = self.answers().fields;
+    /// The certificate of a registered firm, naming the fields of its `answers` (as
+    /// [`Row::answers`] read them: parsed once by the caller).
+    pub fn certificate(
+        &self,
+        answers: &RegistrationAnswers,
+        settings: &FastTrackSettings,
+    ) -> Option<Certificate> {
+        let chosen = &answers.fields;
         Some(Certificate {
             number: self.certificate_no.clone()?,
             firm_name: self.firm_name.clone(),
@@ -78,14 +84,6 @@ impl Row {
             registered_on: Date::parse(self.registered_on.as_deref()?).ok()?,
             valid_until: Date::parse(self.valid_until.as_deref()?).ok()?,
         })
-    }
-
-    pub fn eligibility(
-        &self,
-        settings: &FastTrackSettings,
-        today: Date,
-    ) -> Vec<portal_domain::api::firm::registration::RuleOutcome> {
-        evaluate(&self.answers(), &settings.rules, &settings.fields, today)
     }
 }
 

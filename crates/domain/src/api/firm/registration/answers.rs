@@ -64,6 +64,11 @@ impl Section {
     pub fn from_code(code: &str) -> Option<Section> {
         Section::ALL.into_iter().find(|s| s.code() == code)
     }
+
+    /// Whether a `section.field` name (as problems name their fields) is one of this section's.
+    pub fn owns(self, field: &str) -> bool {
+        field.split_once('.').is_some_and(|(s, _)| s == self.code())
+    }
 }
 
 /// Where a section stands on the task list.
@@ -237,8 +242,7 @@ impl RegistrationAnswers {
 
     /// Where each section stands, given the problems found.
     pub fn state(&self, section: Section, problems: &Problems) -> SectionState {
-        let prefix = format!("{}.", section.code());
-        if problems.iter().any(|(name, _)| name.starts_with(&prefix)) {
+        if problems.iter().any(|(name, _)| section.owns(name)) {
             return SectionState::HasProblems;
         }
         let missing = self.missing(section).len();
