@@ -254,7 +254,9 @@ def check(work, submits, answers, before_kill, retried, done_unanswered):
         if key not in created:
             problems.append(f"{key}: {answers[key][0]} {answers[key][1]}")
             continue
-        reference = created[key]["reference"].replace("WQ-", "").replace("-", "")
+        # Only the leading prefix goes: a reference's own characters may spell "WQ-" too
+        # ("WQ-2XWQ-MUKS"), which a plain replace would cut.
+        reference = created[key]["reference"].removeprefix("WQ-").replace("-", "")
         count = db.execute(
             "SELECT COUNT(*) FROM assistance_requests WHERE reference = ?", (reference,)
         ).fetchone()[0]
