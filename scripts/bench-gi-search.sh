@@ -5,7 +5,8 @@
 # the rate achieved, p50/p99 as the client saw them, the p50/p99 the server itself logged for
 # the request (handler and JSON, without the network), and the answers that were not 2xx.
 # Target: server p99 at most 5 ms on the 2-core build machine.
-# DURATION (default 10s) sets how long each query runs.
+# DURATION (default 10s) sets how long each query runs. SERVER=path/to/portal-server measures
+# that binary instead of building this checkout's (to compare two builds on one machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -23,8 +24,12 @@ if ! command -v hey >/dev/null; then
     $sudo apt-get install -y -qq hey >/dev/null
 fi
 
-echo "==> Building the release server" >&2
-cargo build --release -p portal-server --quiet
+server_bin=${SERVER:-}
+if [ -z "$server_bin" ]; then
+    echo "==> Building the release server" >&2
+    cargo build --release -p portal-server --quiet
+    server_bin="$CARGO_TARGET_DIR/release/portal-server"
+fi
 
 tmp=$(mktemp -d)
 server_pid=""
@@ -40,7 +45,7 @@ trap cleanup EXIT
 # Port 0: the server picks a free port and prints its URL.
 log="$tmp/server.log"
 PORTAL_ADDR=127.0.0.1:0 DATABASE_URL="sqlite://$tmp/portal.sqlite3" PORTAL_DIST="$tmp/no-dist" \
-    "$CARGO_TARGET_DIR/release/portal-server" >"$log" 2>&1 &
+    "$server_bin" >"$log" 2>&1 &
 server_pid=$!
 
 base=""

@@ -73,6 +73,10 @@ impl Hanzi {
     /// `text` with traditional characters made simplified, except those the data itself uses
     /// (`keep`): 乾 stays 乾 where a name is written with it, though OpenCC would make it 干.
     pub fn simplify(&self, text: &str, keep: &HashSet<char>) -> String {
+        // Letters and digits have no traditional form: most queries skip the lookups.
+        if text.is_ascii() {
+            return text.to_owned();
+        }
         text.chars()
             .map(|c| match self.simplified.get(&c) {
                 Some(&s) if !keep.contains(&c) => s,

@@ -3,7 +3,8 @@
 //! The table is small (4,453 rows, under 1 MB of text), so the index is the rows themselves plus
 //! each searchable field laid end to end in one buffer ("blob"): a query is one SIMD substring
 //! scan per field (`memchr::memmem`) instead of 4,453 small ones, and a hit's offset says which
-//! product it belongs to. Filters and facets use small integer ids for their values, so counting
+//! product it belongs to. Chinese text scans slowly (see [`Blob::of_text`]), so the Chinese
+//! fields also know which products hold each character, and a Chinese query looks only at those. Filters and facets use small integer ids for their values, so counting
 //! is array indexing. A search allocates only per-product flags and the list of hits, never a
 //! copy of the data.
 //!
@@ -59,13 +60,9 @@ pub struct GiRow {
 
 pub struct Product {
     pub row: GiRow,
-    pub approved_year: Option<u16>,
     /// Position in the order of names (then ids): the tie-breaker of the ranking.
     name_rank: u32,
-    province: Option<u16>,
-    city: Option<u16>,
-    category: Option<u16>,
-    gi_type: Option<u16>,
+    tags: Tags,
     /// Folded pinyin without spaces and where each syllable starts in it: the name's, then
     /// its alias's in brackets (涞水麻核桃（野三坡麻核桃）), which the data gives no pinyin for.
     joined: String,
@@ -74,6 +71,18 @@ pub struct Product {
     syllable_chars: Option<Vec<u16>>,
     /// Per syllable, its number in the character tables (for matching by sound).
     sounds: Vec<u16>,
+}
+
+/// What the filters and facets look at, as value ids. The search keeps a copy of every
+/// product's in one array ([`GiIndex::tags`]): counting the facets then reads 20 bytes per
+/// product instead of the whole product, which keeps the loop over all of them in cache.
+#[derive(Debug, Clone, Copy)]
+struct Tags {
+    province: Option<u16>,
+    city: Option<u16>,
+    category: Option<u16>,
+    gi_type: Option<u16>,
+    approved_year: Option<u16>,
 }
 
 impl Product {
@@ -88,7 +97,7 @@ impl Product {
             city: r.city.clone(),
             category: r.category.clone(),
             gi_type: r.gi_type.clone(),
-            approved_year: self.approved_year,
+            approved_year: self.tags.approved_year,
             matched,
         }
     }
@@ -111,6 +120,12 @@ struct Blob {
     text: Vec<u8>,
     /// Where each product's value starts.
     starts: Vec<u32>,
+    /// For Chinese text: per character, the products whose value has it (each once, in
+    /// order), so a query looks only at the values holding its rarest character. A scan of
+    /// Chinese is slow (every character starts with one of a few bytes, so the scanner's
+    /// rare-byte skip finds little to skip), and the letters people type for pinyin are in
+    /// almost no Chinese value, so most queries look at few values or none.
+    by_char: Option<HashMap<char, Vec<u32>>>,
 }
 
 impl Blob {
@@ -118,6 +133,7 @@ impl Blob {
         let mut blob = Blob {
             text: Vec::new(),
             starts: Vec::new(),
+            by_char: None,
         };
         for value in values {
             blob.starts.push(blob.text.len() as u32);
@@ -127,12 +143,52 @@ impl Blob {
         blob
     }
 
+    /// A blob of text values with the products of each character beside it.
+    fn of_text(values: impl IntoIterator<Item = impl AsRef<str>>) -> Blob {
+        let mut by_char: HashMap<char, Vec<u32>> = HashMap::new();
+        let values: Vec<_> = values.into_iter().collect();
+        for (product, value) in values.iter().enumerate() {
+            for c in value.as_ref().chars() {
+                let products = by_char.entry(c).or_default();
+                if products.last() != Some(&(product as u32)) {
+                    products.push(product as u32);
+                }
+            }
+        }
+        Blob {
+            by_char: Some(by_char),
+            ..Blob::new(values.iter().map(|v| v.as_ref().as_bytes()))
+        }
+    }
+
     /// Calls `hit(product, offset in the product's value)` for every occurrence, in order.
     fn for_each_hit(&self, finder: &Finder, mut hit: impl FnMut(usize, usize)) {
+        if let Some(products) = self.candidates(finder.needle()) {
+            for &product in products {
+                for at in finder.find_iter(self.value(product as usize)) {
+                    hit(product as usize, at);
+                }
+            }
+            return;
+        }
         for at in finder.find_iter(&self.text) {
             let product = self.starts.partition_point(|&s| s as usize <= at) - 1;
             hit(product, at - self.starts[product] as usize);
         }
+    }
+
+    /// The only products whose value can hold `needle`: those with its rarest character (none
+    /// if a character occurs nowhere). `None` where the index cannot help: a blob without
+    /// one, or a needle whose every character is in many values (digits), which one scan
+    /// finds faster than many small ones.
+    fn candidates(&self, needle: &[u8]) -> Option<&[u32]> {
+        let by_char = self.by_char.as_ref()?;
+        std::str::from_utf8(needle)
+            .ok()?
+            .chars()
+            .map(|c| by_char.get(&c).map_or(&[][..], Vec::as_slice))
+            .min_by_key(|products| products.len())
+            .filter(|products| products.len() <= self.starts.len() / 8)
     }
 
     fn value(&self, product: usize) -> &[u8] {
@@ -184,6 +240,8 @@ pub struct GiIndex {
     products: Vec<Product>,
     /// Product indices in the order of names (then ids).
     by_name: Vec<u32>,
+    /// Each product's [`Tags`], in id order.
+    tags: Vec<Tags>,
     /// Names in ASCII lower case (byte offsets stay those of `name_zh`).
     names: Blob,
     pinyin: Blob,
@@ -217,6 +275,16 @@ pub struct Filters {
     gi_type: Option<u16>,
     year_from: Option<u16>,
     year_to: Option<u16>,
+}
+
+/// A query read once per request (traditional characters made simplified, folded, the
+/// readings of its characters looked up): the search, the highlighting of each listed product
+/// and the suggestions all take it, so none of them reads the query again.
+pub struct Query {
+    needle: Option<Needle>,
+    /// The readings of each typed character, for matching by sound (see
+    /// [`fuzzy::typed_sounds`]).
+    sounds: Option<Vec<Vec<u16>>>,
 }
 
 /// The products that match a search, best first, with the facet counts.
@@ -291,12 +359,14 @@ impl GiIndex {
             let sounds = fuzzy::sounds(&joined, &syllables, &hanzi);
             products.push(Product {
                 row,
-                approved_year,
                 name_rank,
-                province,
-                city,
-                category,
-                gi_type,
+                tags: Tags {
+                    province,
+                    city,
+                    category,
+                    gi_type,
+                    approved_year,
+                },
                 joined,
                 syllables,
                 syllable_chars,
@@ -304,8 +374,7 @@ impl GiIndex {
             });
         }
 
-        let lower = |s: &str| fold_width(s).into_bytes();
-        let names = Blob::new(products.iter().map(|p| lower(&p.row.name_zh)));
+        let names = Blob::of_text(products.iter().map(|p| fold_width(&p.row.name_zh)));
         let pinyin = Blob::new(products.iter().map(|p| p.joined.as_bytes()));
         let mut syllable_start = vec![false; pinyin.text.len()];
         for (p, &start) in products.iter().zip(&pinyin.starts) {
@@ -320,12 +389,12 @@ impl GiIndex {
                 .map(|&s| joined[usize::from(s)])
                 .collect::<Vec<u8>>()
         }));
-        let scopes = Blob::new(
+        let scopes = Blob::of_text(
             products
                 .iter()
-                .map(|p| lower(p.row.description.as_deref().unwrap_or(""))),
+                .map(|p| fold_width(p.row.description.as_deref().unwrap_or(""))),
         );
-        let places = Blob::new(products.iter().map(Product::place));
+        let places = Blob::of_text(products.iter().map(Product::place));
         let mut sound_postings: HashMap<u16, Vec<(u32, u16)>> = HashMap::new();
         for (i, p) in products.iter().enumerate() {
             for (at, &s) in p.sounds.iter().enumerate() {
@@ -351,6 +420,7 @@ impl GiIndex {
             .collect();
 
         Ok(GiIndex {
+            tags: products.iter().map(|p| p.tags).collect(),
             products,
             by_name,
             names,
@@ -371,18 +441,22 @@ impl GiIndex {
     }
 
     /// The query as the matchers take it, traditional characters made simplified.
-    pub(super) fn needle(&self, query: &str) -> Option<Needle> {
-        Needle::new(&self.hanzi.simplify(query, &self.data_chars))
+    pub fn query(&self, query: &str) -> Query {
+        let needle = Needle::new(&self.hanzi.simplify(query, &self.data_chars));
+        let sounds = needle
+            .as_ref()
+            .and_then(|needle| fuzzy::typed_sounds(&needle.text, &self.hanzi));
+        Query { needle, sounds }
     }
 
     /// The names nearest to a query that found nothing (ids, best first): by the letters
     /// typed, or the usual readings of the characters typed, against every name's pinyin from
     /// any syllable on, within about one letter in three; then by name.
-    pub fn suggest(&self, query: &str) -> Vec<u32> {
-        let Some(needle) = self.needle(query) else {
+    pub fn suggest(&self, query: &Query) -> Vec<u32> {
+        let Some(needle) = &query.needle else {
             return Vec::new();
         };
-        let letters = match needle.letters {
+        let letters = match needle.letters.clone() {
             Some(letters) => letters,
             None => {
                 let read: Option<String> = needle
@@ -475,10 +549,9 @@ impl GiIndex {
     }
 
     /// Every product matching the query and filters, ranked, with facet counts.
-    pub fn search(&self, query: &str, filters: &Filters) -> Hits {
-        let needle = self.needle(query);
-        let kinds = match &needle {
-            Some(needle) => self.match_query(needle),
+    pub fn search(&self, query: &Query, filters: &Filters) -> Hits {
+        let kinds = match &query.needle {
+            Some(needle) => self.match_query(needle, query.sounds.as_deref()),
             // Every product, all of one kind: the order is by name alone.
             None => vec![0; self.products.len()],
         };
@@ -497,7 +570,7 @@ impl GiIndex {
             if kind == NO_MATCH {
                 continue;
             }
-            let product = &self.products[i as usize];
+            let product = self.tags[i as usize];
             let province = is(filters.province, product.province);
             let city = is(filters.city, product.city);
             let category = is(filters.category, product.category);
@@ -562,7 +635,7 @@ impl GiIndex {
     }
 
     /// The best match kind per product, [`NO_MATCH`] where nothing matched.
-    fn match_query(&self, needle: &Needle) -> Vec<u8> {
+    fn match_query(&self, needle: &Needle, sounds: Option<&[Vec<u16>]>) -> Vec<u8> {
         let mut kinds = vec![NO_MATCH; self.products.len()];
         let best = |kinds: &mut [u8], i: usize, kind: MatchKind| {
             kinds[i] = kinds[i].min(kind as u8);
@@ -606,7 +679,7 @@ impl GiIndex {
 
         // Characters of the right sound (海按大米, 如皋火退), below every match as typed: only
         // the names with a syllable the first character can be read as are looked at.
-        if let Some(wanted) = fuzzy::typed_sounds(&needle.text, &self.hanzi) {
+        if let Some(wanted) = sounds {
             for first in &wanted[0] {
                 for &(i, at) in self
                     .sound_postings
@@ -614,7 +687,7 @@ impl GiIndex {
                     .map_or(&[][..], Vec::as_slice)
                 {
                     let sounds = &self.products[i as usize].sounds;
-                    if fuzzy::sounds_at(&wanted, sounds, usize::from(at)) {
+                    if fuzzy::sounds_at(wanted, sounds, usize::from(at)) {
                         best(&mut kinds, i as usize, MatchKind::Homophone);
                     }
                 }
@@ -629,8 +702,8 @@ impl GiIndex {
     }
 
     /// Why product `i` matched with `kind`: the text to show and what to highlight in it.
-    pub fn explain(&self, query: &str, i: u32, kind: u8) -> Option<Match> {
-        let needle = self.needle(query)?;
+    pub fn explain(&self, query: &Query, i: u32, kind: u8) -> Option<Match> {
+        let needle = query.needle.as_ref()?;
         let product = &self.products[i as usize];
         let name = &product.row.name_zh;
         let on_name = |range: Option<(usize, usize)>| {
@@ -668,8 +741,8 @@ impl GiIndex {
                 on_name(product.name_chars(0, len))
             }
             MatchKind::Homophone => {
-                let wanted = fuzzy::typed_sounds(&needle.text, &self.hanzi)?;
-                let at = fuzzy::sounds_like(&wanted, &product.sounds)?;
+                let wanted = query.sounds.as_deref()?;
+                let at = fuzzy::sounds_like(wanted, &product.sounds)?;
                 let syllable_at = |s: usize| usize::from(product.syllables[s]);
                 let end = product
                     .syllables
@@ -715,15 +788,12 @@ impl GiIndex {
     }
 
     pub fn detail(&self, product: &Product) -> GiProduct {
-        let mut same_city: Vec<&Product> = match (product.province, product.city) {
+        let place = |p: &Product| (p.tags.province, p.tags.city);
+        let mut same_city: Vec<&Product> = match place(product) {
             (Some(_), Some(_)) => self
                 .products
                 .iter()
-                .filter(|p| {
-                    p.province == product.province
-                        && p.city == product.city
-                        && p.row.id != product.row.id
-                })
+                .filter(|p| place(p) == place(product) && p.row.id != product.row.id)
                 .collect(),
             _ => Vec::new(),
         };
@@ -738,7 +808,7 @@ impl GiIndex {
             city: r.city,
             category: r.category,
             gi_type: r.gi_type,
-            approved_year: product.approved_year,
+            approved_year: product.tags.approved_year,
             authority: r
                 .announcement
                 .as_deref()
@@ -835,7 +905,7 @@ mod tests {
 
     fn kinds<'a>(index: &'a GiIndex, query: &str) -> Vec<(MatchKind, &'a str)> {
         index
-            .search(query, &Filters::default())
+            .search(&index.query(query), &Filters::default())
             .ranked
             .iter()
             .map(|&(kind, i)| {
@@ -845,6 +915,41 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_character_index_finds_what_a_scan_finds() {
+        // Many other values, so that few enough hold each character for the index to be used.
+        let mut values = vec![
+            "海安大米",
+            "如东条斑紫菜",
+            "海门山羊，海安大米",
+            "",
+            "e120°安东海岸",
+        ];
+        values.extend(["其他产品"; 40]);
+        let indexed = Blob::of_text(&values);
+        let scanned = Blob::new(&values);
+        assert!(indexed.candidates("海安".as_bytes()).is_some());
+        for needle in [
+            "海安",
+            "海",
+            "安",
+            "东海",
+            "e120°安",
+            "大米",
+            "米，海",
+            "鹅",
+            "e1",
+            "hadm",
+        ] {
+            let hits = |blob: &Blob| {
+                let mut hits = Vec::new();
+                blob.for_each_hit(&Finder::new(needle), |i, at| hits.push((i, at)));
+                hits
+            };
+            assert_eq!(hits(&indexed), hits(&scanned), "{needle}");
+        }
     }
 
     #[test]
@@ -882,9 +987,10 @@ mod tests {
             "{aian:?}"
         );
         let highlight = |query: &str| {
-            let hits = index.search(query, &Filters::default());
+            let query = index.query(query);
+            let hits = index.search(&query, &Filters::default());
             let (kind, i) = hits.ranked[0];
-            let m = index.explain(query, i, kind).unwrap();
+            let m = index.explain(&query, i, kind).unwrap();
             m.text
                 .chars()
                 .skip(m.start as usize)

@@ -49,7 +49,8 @@ pub async fn search(
     Query(params): Query<GiSearchParams>,
 ) -> Result<Json<GiSearchResult>, ApiError> {
     let (search, filters) = parse(&state.gi, &params)?;
-    let hits = state.gi.search(&search.q, &filters);
+    let query = state.gi.query(&search.q);
+    let hits = state.gi.search(&query, &filters);
     let from = (search.page as usize - 1) * search.page_size as usize;
     let items = hits
         .ranked
@@ -60,13 +61,13 @@ pub async fn search(
             state
                 .gi
                 .product(i)
-                .summary(state.gi.explain(&search.q, i, kind))
+                .summary(state.gi.explain(&query, i, kind))
         })
         .collect();
     let suggestions = if hits.ranked.is_empty() {
         state
             .gi
-            .suggest(&search.q)
+            .suggest(&query)
             .into_iter()
             .map(|i| state.gi.product(i).summary(None))
             .collect()
@@ -138,7 +139,7 @@ pub async fn export(
     // download does not hold up the searches queued behind it.
     let index = state.gi.clone();
     let body = tokio::task::spawn_blocking(move || {
-        let hits = index.search(&search.q, &filters);
+        let hits = index.search(&index.query(&search.q), &filters);
         csv::write(&index, &hits, lang)
     })
     .await
