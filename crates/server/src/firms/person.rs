@@ -3,12 +3,11 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
-use portal_domain::api::firm::{code, FirmSession};
+use portal_domain::api::firm::FirmSession;
 use portal_domain::ids::{MobileNumber, Uscc};
 use portal_domain::time::format_shanghai;
 
-use crate::error::{ApiError, Refusal, Text};
+use crate::error::ApiError;
 use crate::sign_in::sessions::{self, Live};
 use crate::sign_in::FIRM;
 use crate::AppState;
@@ -105,20 +104,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Firm {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Firm, ApiError> {
-        parts
-            .extensions
-            .get::<FirmPerson>()
-            .cloned()
-            .map(Firm)
-            .ok_or_else(unauthenticated)
+        crate::sign_in::FIRM.let_through(parts).map(Firm)
     }
 }
 
 pub(crate) fn unauthenticated() -> ApiError {
-    Refusal::new(
-        StatusCode::UNAUTHORIZED,
-        code::UNAUTHENTICATED,
-        Text::of(|t| t.please_sign_in_if_you),
-    )
-    .into()
+    crate::sign_in::FIRM.unauthenticated()
 }

@@ -10,7 +10,11 @@ pub mod limits;
 pub mod passwords;
 pub mod sessions;
 
+use axum::http::request::Parts;
+use axum::http::StatusCode;
 use portal_domain::api::{firm, staff};
+
+use crate::error::{ApiError, Refusal, Text};
 
 /// A realm of accounts: its cookie names (with `Secure` and the `__Host-` prefix, and for a
 /// plain-HTTP network) and its tables, each with an `account_id` column naming the account.
@@ -24,6 +28,33 @@ pub struct Realm {
     pub devices_table: &'static str,
     pub session_cookie: CookieName,
     pub device_cookie: CookieName,
+    /// The error code of a request that needs someone signed in.
+    pub unauthenticated_code: &'static str,
+}
+
+impl Realm {
+    /// 401: nobody of this realm is signed in (or the session has ended).
+    pub fn unauthenticated(&self) -> ApiError {
+        Refusal::new(
+            StatusCode::UNAUTHORIZED,
+            self.unauthenticated_code,
+            Text::of(|t| t.please_sign_in_if_you),
+        )
+        .into()
+    }
+
+    /// For the realm's extractor: the person its guard let through, kept in the request (a
+    /// route outside the guard finds nobody, and answers 401).
+    pub fn let_through<T: Clone + Send + Sync + 'static>(
+        &self,
+        parts: &Parts,
+    ) -> Result<T, ApiError> {
+        parts
+            .extensions
+            .get::<T>()
+            .cloned()
+            .ok_or_else(|| self.unauthenticated())
+    }
 }
 
 /// A cookie's name over HTTPS and over plain HTTP.
@@ -45,6 +76,7 @@ pub static STAFF: Realm = Realm {
         secure: staff::DEVICE_COOKIE,
         plain_http: staff::PLAIN_HTTP_DEVICE_COOKIE,
     },
+    unauthenticated_code: staff::code::UNAUTHENTICATED,
 };
 
 pub static FIRM: Realm = Realm {
@@ -59,4 +91,5 @@ pub static FIRM: Realm = Realm {
         secure: firm::DEVICE_COOKIE,
         plain_http: firm::PLAIN_HTTP_DEVICE_COOKIE,
     },
+    unauthenticated_code: firm::code::UNAUTHENTICATED,
 };

@@ -3,10 +3,9 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
-use portal_domain::api::staff::{code, Role};
+use portal_domain::api::staff::Role;
 
-use crate::error::{ApiError, Refusal, Text};
+use crate::error::ApiError;
 
 /// The signed-in member of staff, for the handlers behind the guard.
 #[derive(Debug, Clone)]
@@ -35,20 +34,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Staff, ApiError> {
-        parts
-            .extensions
-            .get::<StaffUser>()
-            .cloned()
-            .map(Staff)
-            .ok_or_else(unauthenticated)
+        crate::sign_in::STAFF.let_through(parts).map(Staff)
     }
 }
 
 pub(crate) fn unauthenticated() -> ApiError {
-    Refusal::new(
-        StatusCode::UNAUTHORIZED,
-        code::UNAUTHENTICATED,
-        Text::of(|t| t.please_sign_in_if_you),
-    )
-    .into()
+    crate::sign_in::STAFF.unauthenticated()
 }

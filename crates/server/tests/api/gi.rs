@@ -649,48 +649,38 @@ async fn the_csv_export_opens_in_excel_and_holds_every_matching_row_in_ranking_o
 #[tokio::test]
 async fn the_csv_headers_follow_the_page_language_then_accept_language() {
     let app = spawn_app().await;
-    let first_line = |bytes: &[u8]| {
-        String::from_utf8(bytes[3..].to_vec())
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap()
-            .to_owned()
+    // The header line of the file at `path`, asked for with `Accept-Language: en`.
+    let first_line = |path: &'static str| {
+        let app = &app;
+        async move {
+            let bytes = app
+                .client
+                .get(app.url(path))
+                .header("Accept-Language", "en")
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap();
+            String::from_utf8(bytes[3..].to_vec())
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_owned()
+        }
     };
-    let english = app
-        .get("/api/v1/gi/products.csv?q=hadm&lang=en")
-        .await
-        .bytes()
-        .await
-        .unwrap();
     assert_eq!(
-        first_line(&english),
+        first_line("/api/v1/gi/products.csv?q=hadm&lang=en").await,
         "Number,Name (Chinese),Name (English),Pinyin,Province,City,\
          Category (guessed from the name),Type of GI,Year approved,Announcement,Protected area"
     );
     // The page's language wins over the browser's.
-    let chinese = app
-        .client
-        .get(app.url("/api/v1/gi/products.csv?q=hadm&lang=zh-CN"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert!(first_line(&chinese).starts_with("编号,产品名称,"));
-    let by_header = app
-        .client
-        .get(app.url("/api/v1/gi/products.csv?q=hadm"))
-        .header("Accept-Language", "en")
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
-    assert!(first_line(&by_header).starts_with("Number,"));
+    let chinese = first_line("/api/v1/gi/products.csv?q=hadm&lang=zh-CN").await;
+    assert!(chinese.starts_with("编号,产品名称,"));
+    let by_header = first_line("/api/v1/gi/products.csv?q=hadm").await;
+    assert!(by_header.starts_with("Number,"));
 }
 
 #[tokio::test]

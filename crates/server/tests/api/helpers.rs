@@ -90,6 +90,27 @@ pub fn database_url(dir: &TempDir) -> String {
     )
 }
 
+/// A new database in `dir` with only the migrations before `version` run: the state a database
+/// was in before that migration, for the tests of what the migration does to it.
+pub async fn migrated_before(dir: &TempDir, version: i64) -> SqlitePool {
+    std::fs::create_dir_all(dir.path().join("db")).unwrap();
+    let options = format!("{}?mode=rwc", database_url(dir));
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .connect(&options)
+        .await
+        .unwrap();
+    let mut before = sqlx::migrate!("./migrations");
+    before.migrations = before
+        .migrations
+        .iter()
+        .filter(|m| m.version < version)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    before.run(&pool).await.unwrap();
+    pool
+}
+
 /// A server on a new, empty database.
 pub async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");

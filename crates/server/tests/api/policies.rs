@@ -4,10 +4,9 @@ use portal_domain::api::policies::{
     PolicyKind, PolicyList, PolicySearchResult, PolicySection, POLICY_TOPICS,
 };
 use portal_domain::api::ApiErrorBody;
-use sqlx::sqlite::SqlitePoolOptions;
 
 use crate::citizen::assert_field_error;
-use crate::helpers::{database_url, openapi, spawn_app, spawn_app_in, TestApp};
+use crate::helpers::{migrated_before, openapi, spawn_app, spawn_app_in, TestApp};
 
 const PRESS_2025: &str = "nantong-2025-ip-regulation-press-conference";
 const PLAN_2024: &str = "nantong-2024-ip-strong-city-plan";
@@ -327,18 +326,7 @@ async fn the_press_conference_explains_the_regulation_in_five_parts() {
 #[tokio::test]
 async fn a_database_imported_before_interpretations_gets_the_seed_value() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("db")).unwrap();
-    let options = format!("{}?mode=rwc", database_url(&dir));
-    let pool = SqlitePoolOptions::new().connect(&options).await.unwrap();
-    let mut before = sqlx::migrate!("./migrations");
-    before.migrations = before
-        .migrations
-        .iter()
-        .filter(|m| m.version < 3)
-        .cloned()
-        .collect::<Vec<_>>()
-        .into();
-    before.run(&pool).await.unwrap();
+    let pool = migrated_before(&dir, 3).await;
     // Two documents as the import of migration 0002 left them (the others do not matter here).
     for (position, slug) in [PRESS_2025, PLAN_2024].into_iter().enumerate() {
         sqlx::query(

@@ -9,9 +9,8 @@ use portal_domain::api::policies::{
     PolicyDocument, PolicyList, PolicyScope, PolicySearchResult, PolicySection, PolicyService,
     PolicyTaskKind,
 };
-use sqlx::sqlite::SqlitePoolOptions;
 
-use crate::helpers::{database_url, spawn_app, spawn_app_in, TestApp};
+use crate::helpers::{migrated_before, spawn_app, spawn_app_in, TestApp};
 
 const PRESS_2025: &str = "nantong-2025-ip-regulation-press-conference";
 const PLAN_2024: &str = "nantong-2024-ip-strong-city-plan";
@@ -316,18 +315,7 @@ async fn the_start_page_answers_pledge_loans_and_pre_examination_from_the_center
 #[tokio::test]
 async fn a_database_seeded_before_gets_headings_speakers_and_occasions() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(dir.path().join("db")).unwrap();
-    let options = format!("{}?mode=rwc", database_url(&dir));
-    let pool = SqlitePoolOptions::new().connect(&options).await.unwrap();
-    let mut before = sqlx::migrate!("./migrations");
-    before.migrations = before
-        .migrations
-        .iter()
-        .filter(|m| m.version < 16)
-        .cloned()
-        .collect::<Vec<_>>()
-        .into();
-    before.run(&pool).await.unwrap();
+    let pool = migrated_before(&dir, 16).await;
     sqlx::query(
         "INSERT INTO policy_documents (slug, source_file, title, issuer, kind, region, position) \
          VALUES (?, '000_565c109fb0926098.txt', '发布会', '南通市市场监督管理局', \
