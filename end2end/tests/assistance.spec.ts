@@ -278,16 +278,31 @@ test('problems are listed in a summary and next to each answer, and what was typ
   await expectNoAxeViolations(page);
 });
 
-test('a request can be withdrawn with one click within 10 minutes of submitting', async ({ page, request }) => {
+test('a request can be withdrawn without a reason within 10 minutes of submitting, after saying yes to "are you sure"', async ({ page, request }) => {
   const { tracking_token, reference } = await submitViaApi(request, uniqueMobile());
   await page.goto(`/assistance/requests/${tracking_token}`);
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('您的维权援助申请');
   await expect(page.locator('.summary-list')).toContainText(reference);
+  // The tracking link can be carried home from a kiosk as a QR code.
+  await expect(page.getByRole('img', { name: '这份申请跟踪链接的二维码' })).toBeVisible();
   await expect(page.getByText(/提交后 10 分钟内（到 10:10）可以直接撤回/)).toBeVisible();
   await expect(page.getByLabel('撤回原因')).toHaveCount(0);
+  // The first button only asks; keeping the request puts focus back on it.
   await page.getByRole('button', { name: '撤回申请' }).click();
-  await expect(page.getByText('申请已撤回。', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '确定要撤回这份申请吗？' })).toBeFocused();
+  await expect(page.getByText('撤回后不能恢复')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '不撤回' }).click();
+  await expect(page.getByRole('button', { name: '撤回申请' })).toBeFocused();
+  await expect(page.getByText('申请已撤回。', { exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: '撤回申请' }).click();
+  await page.getByRole('button', { name: '确定撤回' }).click();
+  // The result is in view and has focus, though the form that had it is gone.
+  const done = page.getByText('申请已撤回。', { exact: true });
+  await expect(done).toBeVisible();
+  await expect(done).toBeFocused();
+  await expect(done).toBeInViewport();
   await expect(page.locator('.timeline__item')).toHaveCount(2);
   await expect(page.locator('.timeline')).toContainText('已撤回');
   await expect(page.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
@@ -301,13 +316,14 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await appReady(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('h1')).toHaveText('Rights assistance');
-  await expect(page.locator('.notice--info')).toContainText('GI00842');
+  // Named, not only numbered (海安大米 has no English name: its Chinese one is given).
+  await expect(page.locator('.notice--info')).toContainText('海安大米 (GI00842)');
   await expectNoAxeViolations(page);
 
   // The GI product carried from its page into the right section.
   await page.getByRole('link', { name: 'Start now' }).click();
   await expect(page.locator('h1')).toHaveText('Apply for rights assistance');
-  await expect(page.getByText('Geographical indication product GI00842 was added')).toBeVisible();
+  await expect(page.getByText('Geographical indication product 海安大米 (GI00842) was added')).toBeVisible();
   await expect(page).toHaveURL('/assistance/apply');
   await expectNoAxeViolations(page);
   for (const [link, heading] of [
@@ -339,6 +355,7 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await page.goto('/assistance/apply/check');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('Check your answers before you submit');
+  await expect(page.getByText('海安大米 (GI00842)', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
   const { tracking_token } = await submitViaApi(request, uniqueMobile());

@@ -19,3 +19,13 @@ where
         }
     });
 }
+
+/// Moves focus to the element with `id` in the next frame: for a page drawn again from new data,
+/// where the code that knows what to focus holds no `NodeRef` of the new view.
+pub fn focus_id_next_frame(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}

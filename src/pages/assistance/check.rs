@@ -8,6 +8,7 @@ use portal_domain::Lang;
 
 use super::draft::use_draft;
 use super::files::size_text;
+use super::gi_name::gi_label;
 use super::texts::{assistance_text, assistance_texts};
 use super::{field_id, section_href, SaveStatus, APPLY};
 use crate::api::{self, ApiError};
@@ -176,6 +177,15 @@ fn label_of<T: Copy>(
 fn Answers() -> impl IntoView {
     let prefs = use_prefs();
     let store = use_draft();
+    // A GI product is named, not only numbered.
+    let gi = gi_label(Memo::new(move |_| {
+        store.draft.with(|d| {
+            let gi_code = RightType::GeographicalIndication.code();
+            (d.right.right_type.as_deref() == Some(gi_code))
+                .then(|| d.right.number.clone())
+                .flatten()
+        })
+    }));
     let rows = move || {
         let lang = prefs.lang.get();
         let t = assistance_texts(lang);
@@ -227,7 +237,7 @@ fn Answers() -> impl IntoView {
                 t.right_type_question,
                 label_of(&r.right_type, RightType::from_code, RightType::label, lang),
             ),
-            (t.row_number, r.number.clone()),
+            (t.row_number, gi.get().or_else(|| r.number.clone())),
             (t.right_title_label, r.title.clone()),
             (t.holder_label, r.holder.clone()),
             (

@@ -27,6 +27,7 @@ pub mod draft;
 mod evidence;
 mod facts;
 mod files;
+mod gi_name;
 mod help;
 mod other_party;
 mod reply;

@@ -12,7 +12,9 @@ use super::withdraw::Withdraw;
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::focus::focus_id_next_frame;
 use crate::components::loading::Loading;
+use crate::components::qr_code::QrCode;
 use crate::components::rating::{RatingTarget, ServiceRating};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -97,6 +99,8 @@ fn ShowRequest(
     let on_withdrawn = move |updated: AssistanceTracking| {
         just_withdrawn.set(true);
         current.set(Some(updated));
+        // The form that had focus is gone: the notice at the top takes it, in view and heard.
+        focus_id_next_frame("withdrawn-notice");
     };
     let on_replied = move |updated: AssistanceTracking| current.set(Some(updated));
     // Rating adds the 已评价 step to the timeline: show the request as the server has it now.
@@ -177,7 +181,7 @@ fn ShowRequest(
             view! { <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1> }.into_any()
         }}
         {move || just_withdrawn.get().then(|| view! {
-            <p class="notice notice--success" role="status">{assistance_text(|t| t.withdrawn_done)}</p>
+            <p id="withdrawn-notice" class="notice notice--success" role="status" tabindex="-1">{assistance_text(|t| t.withdrawn_done)}</p>
         })}
         <RequestFacts tracking=tracking.clone()/>
         <Progress progress=ProgressView::from(&tracking)/>
@@ -190,7 +194,10 @@ fn ShowRequest(
         })}
         <h2>{assistance_text(|t| t.keep_link_heading)}</h2>
         <p>{assistance_text(|t| t.keep_link_body)}</p>
-        <p class="keep-link__url"><a href=link.clone()>{link.clone()}</a></p>
+        <div class="keep-link">
+            <QrCode text=link.clone() label=assistance_text(|t| t.qr_label)/>
+            <p class="keep-link__url"><a href=link.clone()>{link.clone()}</a></p>
+        </div>
         <div class="button-row no-print">
             <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
                 {assistance_text(|t| t.print)}

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use portal_domain::api::assistance::{GiId, LegalStatus, NumberRule, RightType, Section};
 
 use super::draft::use_draft;
+use super::gi_name::{gi_name, use_gi_product};
 use super::texts::{assistance_text, AssistanceTexts};
 use super::{error_signal, SectionFrame};
-use crate::api;
+
 use crate::app_links::rel_for;
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::form::{optional, text_of, FormErrors, TextField};
@@ -57,15 +58,7 @@ pub fn RightPage() -> impl IntoView {
             })
             .flatten()
     });
-    let gi_name = LocalResource::new(move || {
-        let id = gi.get();
-        async move {
-            match id {
-                Some(id) => Some(api::gi_product(&id, prefs.lang.get_untracked()).await),
-                None => None,
-            }
-        }
-    });
+    let gi_product = use_gi_product(gi);
 
     let number_field = move || {
         let (label, hint) = number_texts(rule()?)?;
@@ -93,13 +86,10 @@ pub fn RightPage() -> impl IntoView {
             {number_field}
             {move || (rule() == Some(NumberRule::GiProduct)).then(|| view! {
                 <div class="gi-pick">
-                    {move || gi_name.get().flatten().map(|found| match found {
+                    {move || gi_product.get().flatten().map(|found| match found {
                         Ok(product) => view! {
                             <p class="notice notice--info" role="status">
-                                {assistance_text(|t| t.gi_product_is)}{move || match prefs.lang.get() {
-                                    portal_domain::Lang::En => product.name_en.clone().unwrap_or_else(|| product.name_zh.clone()),
-                                    portal_domain::Lang::Zh => product.name_zh.clone(),
-                                }}
+                                {assistance_text(|t| t.gi_product_is)}{move || gi_name(&product, prefs.lang.get())}
                             </p>
                         }.into_any(),
                         Err(_) => view! {

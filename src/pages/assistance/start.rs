@@ -4,6 +4,7 @@ use leptos_router::hooks::use_query_map;
 use portal_domain::api::assistance::GiId;
 
 use super::draft::use_draft;
+use super::gi_name::gi_label;
 use super::texts::{assistance_text, assistance_texts};
 use super::APPLY;
 use crate::app_links::rel_for;
@@ -30,6 +31,7 @@ pub fn StartPage() -> impl IntoView {
     let store = use_draft();
     use_page_title(|lang| Service::Assistance.title(lang));
     let gi = gi_from_query();
+    let product = gi_label(gi);
     let t = move || assistance_texts(prefs.lang.get());
     let unfinished = move || !store.is_empty();
     let apply_href = move || match gi.get() {
@@ -40,8 +42,8 @@ pub fn StartPage() -> impl IntoView {
         <div class="container page narrow">
             <h1 tabindex="-1">{move || Service::Assistance.title(prefs.lang.get())}</h1>
             <p class="lead">{move || t().start_lead}</p>
-            {move || gi.get().map(|id| view! {
-                <p class="notice notice--info">{assistance_text(|t| t.reported_product)}{id}</p>
+            {move || product.get().map(|product| view! {
+                <p class="notice notice--info">{assistance_text(|t| t.reported_product)}{product}</p>
             })}
             <h2>{assistance_text(|t| t.start_who_heading)}</h2>
             <ul class="list-bullet">

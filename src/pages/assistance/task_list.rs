@@ -5,6 +5,7 @@ use leptos_router::NavigateOptions;
 use portal_domain::api::assistance::{RightType, Section, SectionStatus};
 
 use super::draft::use_draft;
+use super::gi_name::gi_label;
 use super::start::gi_from_query;
 use super::texts::{assistance_text, assistance_texts};
 use super::{section_href, SaveStatus, APPLY};
@@ -24,6 +25,7 @@ pub fn TaskListPage() -> impl IntoView {
     use_page_title(|lang| assistance_texts(lang).tasks_heading);
     let gi = gi_from_query();
     let carried = RwSignal::new(None::<String>);
+    let carried_product = gi_label(Memo::new(move |_| carried.get()));
     Effect::new(move |_| {
         let Some(id) = gi.get() else { return };
         if !store.ready.get() {
@@ -67,9 +69,9 @@ pub fn TaskListPage() -> impl IntoView {
             <A href="/assistance" attr:class="back-link">{assistance_text(|t| t.back)}</A>
             <h1 tabindex="-1">{assistance_text(|t| t.tasks_heading)}</h1>
             <SaveStatus/>
-            {move || carried.get().map(|id| view! {
+            {move || carried_product.get().map(|product| view! {
                 <p class="notice notice--success" role="status">
-                    {move || assistance_texts(prefs.lang.get()).gi_carried(&id)}
+                    {move || assistance_texts(prefs.lang.get()).gi_carried(&product)}
                 </p>
             })}
             {move || store.submitted.get().then(|| view! {

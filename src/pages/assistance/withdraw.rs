@@ -3,12 +3,15 @@ use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, 
 
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
+use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, TextArea};
 use crate::components::submit::{checked, refused, Submit};
 use crate::prefs::use_prefs;
 
-/// Withdrawing: one click within 10 minutes of submitting, later with a reason, and only
-/// before the request is accepted. `on_done` gets the request as it now is.
+/// Withdrawing: without a reason within 10 minutes of submitting, later with one, and only
+/// before the request is accepted. It cannot be undone, so the first button only asks "are you
+/// sure?" (with the reason, where one is needed) and the second withdraws. `on_done` gets the
+/// request as it now is.
 #[component]
 pub fn Withdraw(
     token: String,
@@ -30,6 +33,10 @@ pub fn Withdraw(
             .unwrap_or_default(),
     );
     let token = StoredValue::new(token);
+    let confirming = RwSignal::new(false);
+    // Focus follows the step: to the question when it opens, back to the button when kept.
+    let question = NodeRef::<leptos::html::H3>::new();
+    let start = NodeRef::<leptos::html::Button>::new();
 
     let on_submit = form.on_submit(move |lang| {
         let request = WithdrawRequest {
@@ -63,36 +70,69 @@ pub fn Withdraw(
     });
     let error = Signal::derive(move || errors.with(|e| error_for(e, "reason")));
 
+    let quick_or_reason = move || {
+        if needs_reason.get() {
+            assistance_texts(prefs.lang.get())
+                .withdraw_with_reason
+                .to_owned()
+        } else {
+            let until = until.with_value(|u| u.get(11..16).unwrap_or("").to_owned());
+            assistance_texts(prefs.lang.get()).withdraw_quick(&until)
+        }
+    };
+
     view! {
         <section class="withdraw" aria-labelledby="withdraw-heading">
             <h2 id="withdraw-heading">{assistance_text(|t| t.withdraw_heading)}</h2>
+            <p>{quick_or_reason}</p>
             <form novalidate on:submit=on_submit>
-                {move || if needs_reason.get() {
+                {move || if confirming.get() {
                     view! {
-                        <p>{assistance_text(|t| t.withdraw_with_reason)}</p>
-                        <TextArea
-                            id="reason"
-                            label=assistance_text(|t| t.withdraw_reason_label)
-                            value=reason
-                            error=error
-                            max_chars=MAX_REASON_CHARS
-                        />
+                        <h3 tabindex="-1" node_ref=question>{assistance_text(|t| t.withdraw_confirm_heading)}</h3>
+                        <p>{assistance_text(|t| t.withdraw_confirm_body)}</p>
+                        {move || needs_reason.get().then(|| view! {
+                            <TextArea
+                                id="reason"
+                                label=assistance_text(|t| t.withdraw_reason_label)
+                                value=reason
+                                error=error
+                                max_chars=MAX_REASON_CHARS
+                            />
+                        })}
+                        {move || (!needs_reason.get()).then(|| error.get()).flatten().map(|m| view! {
+                            <p class="field-error" role="alert">{m}</p>
+                        })}
+                        <div class="button-row">
+                            <button type="submit" class="button button--warning" disabled=move || busy.get()>
+                                {assistance_text(|t| t.withdraw_confirm)}
+                            </button>
+                            <button
+                                type="button"
+                                class="button button--secondary"
+                                on:click=move |_| {
+                                    confirming.set(false);
+                                    focus_next_frame(start);
+                                }
+                            >
+                                {assistance_text(|t| t.withdraw_keep)}
+                            </button>
+                        </div>
                     }.into_any()
                 } else {
                     view! {
-                        <p>{move || {
-                            let lang = prefs.lang.get();
-                            let until = until.with_value(|u| u.get(11..16).unwrap_or("").to_owned());
-                            assistance_texts(lang).withdraw_quick(&until)
-                        }}</p>
+                        <button
+                            type="button"
+                            class="button button--warning"
+                            node_ref=start
+                            on:click=move |_| {
+                                confirming.set(true);
+                                focus_next_frame(question);
+                            }
+                        >
+                            {assistance_text(|t| t.withdraw_button)}
+                        </button>
                     }.into_any()
                 }}
-                {move || (!needs_reason.get()).then(|| error.get()).flatten().map(|m| view! {
-                    <p class="field-error" role="alert">{m}</p>
-                })}
-                <button type="submit" class="button button--warning" disabled=move || busy.get()>
-                    {assistance_text(|t| t.withdraw_button)}
-                </button>
             </form>
         </section>
     }
