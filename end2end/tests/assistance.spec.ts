@@ -168,6 +168,9 @@ test('a whole application on a 360 px phone with a photo, a reload half-way, the
   await expect(answers).toContainText('实用新型专利');
   await expect(answers).toContainText('现场照片.png');
   await expect(answers).toContainText('纠纷调解');
+  // The link that will be sent, not the share text it was pasted in.
+  await expect(answers).toContainText('https://m.tb.cn/h.5abc?tk=1');
+  await expect(answers).not.toContainText('复制这条信息');
   // The ID number is masked even here (kiosk screens are shared).
   await expect(answers).toContainText('3206**********1232');
   await expect(answers).not.toContainText(RESIDENT_ID);
@@ -383,7 +386,8 @@ test('the center asks for more material; the applicant reads it on the tracking 
   request,
 }) => {
   test.setTimeout(60_000);
-  const { tracking_token, reference } = await submitViaApi(request, uniqueMobile());
+  const mobile = uniqueMobile();
+  const { tracking_token, reference } = await submitViaApi(request, mobile);
 
   // A case handler (created by the first administrator) takes the case up through the staff API.
   const login = async (username: string, password: string) => {
@@ -410,18 +414,32 @@ test('the center asks for more material; the applicant reads it on the tracking 
   await post('transition', { to: 'initial_review' });
   await post('messages', { kind: 'more_material_requested', text: '请补充侵权商品的购买凭证照片。' });
 
-  // The applicant sees the new status and the request, and answers with a photo.
+  // Someone with only the reference and the mobile number learns that the center waits.
+  await page.goto('/assistance/track');
+  await appReady(page);
+  await page.getByLabel('申请编号').fill(reference);
+  await page.getByLabel('手机号码').fill(mobile);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByText('服务中心在等您补充材料。请使用跟踪链接查看要求并回复。')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('购买凭证');
+
+  // The applicant sees the new status and, first of all, the request, and answers with a photo.
   await page.goto(`/assistance/requests/${tracking_token}`);
   await appReady(page);
   await expect(page.locator('main')).toContainText('初审中');
+  const waiting = page.locator('.notice--warning').first();
+  await expect(waiting).toContainText('服务中心请您补充材料');
   await expect(page.locator('main')).toContainText('请补充侵权商品的购买凭证照片。');
   await expectNoAxeViolations(page);
+  await waiting.getByRole('link', { name: '查看要求并回复' }).click();
+  await expect(page.getByRole('heading', { name: '中心的消息' })).toBeInViewport();
   await page.getByLabel('回复内容').fill('已补充购买发票的照片。');
   await page.locator('#reply-files').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: PNG });
   await expect(page.locator('.reply .file-card')).toContainText('发票.png');
   await page.getByRole('button', { name: '发送回复' }).click();
   await expect(page.locator('.message__reply')).toContainText('已补充购买发票的照片。');
   await expect(page.getByRole('button', { name: '发送回复' })).toHaveCount(0);
+  await expect(page.getByText('服务中心请您补充材料')).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   // The handler sees the answer and its file.

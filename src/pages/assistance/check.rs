@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::api::assistance::{
-    code, ApplicantKind, AssistanceRequest, AssistanceType, DraftContext, FilePurpose, GiId,
-    LegalStatus, RightType, Section,
+    code, parse_link, ApplicantKind, AssistanceRequest, AssistanceType, DraftContext, FilePurpose,
+    GiId, LegalStatus, RightType, Section,
 };
 use portal_domain::Lang;
 
@@ -254,7 +254,14 @@ fn Answers() -> impl IntoView {
         let party = vec![
             (t.other_name_label, p.name.clone()),
             (t.address_label, p.address.clone()),
-            (t.link_label, p.online_link.clone()),
+            // The link that will be sent, not the whole share text it was pasted in.
+            (
+                t.link_label,
+                parse_link(&p.online_link)
+                    .ok()
+                    .flatten()
+                    .or_else(|| p.online_link.clone()),
+            ),
             (t.place_label, p.place.clone()),
         ];
         let f = &d.facts;

@@ -23,7 +23,7 @@ pub fn Messages(
     let prefs = use_prefs();
     if tracking.messages.is_empty() {
         return view! {
-            <h2>{assistance_text(|t| t.messages_heading)}</h2>
+            <h2 id="messages" tabindex="-1">{assistance_text(|t| t.messages_heading)}</h2>
             <p class="empty-state">{assistance_text(|t| t.messages_none)}</p>
         }
         .into_any();
@@ -72,7 +72,7 @@ pub fn Messages(
         })
         .collect_view();
     view! {
-        <h2>{assistance_text(|t| t.messages_heading)}</h2>
+        <h2 id="messages" tabindex="-1">{assistance_text(|t| t.messages_heading)}</h2>
         <ul class="messages">{items}</ul>
     }
     .into_any()

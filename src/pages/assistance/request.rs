@@ -183,6 +183,20 @@ fn ShowRequest(
         {move || just_withdrawn.get().then(|| view! {
             <p id="withdrawn-notice" class="notice notice--success" role="status" tabindex="-1">{assistance_text(|t| t.withdrawn_done)}</p>
         })}
+        // What the center waits for comes first, before the facts and the timeline.
+        {tracking.material_requested().then(|| view! {
+            <div class="notice notice--warning" role="status">
+                <p>{assistance_text(|t| t.material_requested_notice)}</p>
+                // The router would take the fragment link for a navigation: focus the heading
+                // instead, which brings it into view and tells a screen reader where it is.
+                <p>
+                    <a href="#messages" on:click=|ev| {
+                        ev.prevent_default();
+                        focus_id_next_frame("messages");
+                    }>{assistance_text(|t| t.material_requested_link)}</a>
+                </p>
+            </div>
+        })}
         <RequestFacts tracking=tracking.clone()/>
         <Progress progress=ProgressView::from(&tracking)/>
         {rating}

@@ -156,6 +156,9 @@ pub fn ProgressFacts(progress: AssistanceProgress) -> impl IntoView {
         let messages = progress.messages;
         view! {
             {summary_list(rows)}
+            {progress.material_requested.then(|| view! {
+                <p class="notice notice--warning">{t.track_material_requested}</p>
+            })}
             {(messages > 0).then(|| view! { <p class="notice">{t.track_messages(u64::from(messages))}</p> })}
         }
     }

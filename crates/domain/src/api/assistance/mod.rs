@@ -125,5 +125,6 @@ pub use facts::*;
 pub use files::*;
 pub use identifiers::*;
 pub use limits::*;
+pub use other_party::parse_link;
 pub use sections::*;
 pub use views::*;

@@ -50,8 +50,9 @@ impl OtherPartyDraft {
 }
 
 /// The first `http://` or `https://` link in what was pasted (shopping apps share a link inside
-/// a sentence), up to the first space or non-ASCII character.
-fn parse_link(value: &Option<String>) -> Result<Option<String>, AssistanceError> {
+/// a sentence), up to the first space or non-ASCII character. "Check your answers" shows this,
+/// the link that will be sent, not the whole share text.
+pub fn parse_link(value: &Option<String>) -> Result<Option<String>, AssistanceError> {
     let Some(text) = optional_line(value, MAX_LINK_CHARS)? else {
         return Ok(None);
     };

@@ -198,6 +198,11 @@ pub struct AssistanceProgress {
     pub next_deadline: Option<Deadline>,
     /// How many messages the center has sent (read and answered with the tracking link).
     pub messages: u32,
+    /// Whether the center is waiting for material from the applicant (a 补充材料 message not
+    /// answered yet), so that someone who has only the reference knows to act. What is asked
+    /// for is read with the tracking link.
+    #[serde(default)]
+    pub material_requested: bool,
 }
 
 /// A step of [`AssistanceProgress::timeline`].
@@ -229,7 +234,17 @@ impl From<&AssistanceTracking> for AssistanceProgress {
                 .collect(),
             next_deadline: t.next_deadline.clone(),
             messages: u32::try_from(t.messages.len()).unwrap_or(u32::MAX),
+            material_requested: t.material_requested(),
         }
+    }
+}
+
+impl AssistanceTracking {
+    /// Whether a request for more material waits for the applicant's answer.
+    pub fn material_requested(&self) -> bool {
+        self.messages
+            .iter()
+            .any(|m| m.kind == MessageKind::MoreMaterialRequested && m.can_reply)
     }
 }
 

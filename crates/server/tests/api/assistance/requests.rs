@@ -299,7 +299,8 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
     ] {
         assert!(!text.contains(secret), "{secret} in the lookup answer");
     }
-    // No name, masked or not, and nothing but the progress (issue #13 item 1).
+    // No name, masked or not, and nothing but the progress (issue #13 item 1), with whether the
+    // center waits for material (issue #18; what it asks for stays behind the tracking link).
     assert!(!text.contains("张*"), "{text}");
     let fields: serde_json::Map<String, Value> = serde_json::from_str(&text).unwrap();
     let mut names: Vec<&str> = fields.keys().map(String::as_str).collect();
@@ -308,6 +309,7 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
         names,
         [
             "initial_review_due",
+            "material_requested",
             "messages",
             "next_deadline",
             "reference",
@@ -407,6 +409,16 @@ async fn the_applicant_answers_a_request_for_more_material_with_files() {
     assert_eq!(view.messages.len(), 1);
     assert!(view.messages[0].can_reply);
     assert_eq!(view.messages[0].text, "请补充购买凭证。");
+    // Whoever has only the reference and the mobile number learns that the center waits.
+    let waiting = || async {
+        let progress: AssistanceProgress = request_lookup(&app, &created.reference, MOBILE)
+            .await
+            .json()
+            .await
+            .unwrap();
+        progress.material_requested
+    };
+    assert!(waiting().await);
 
     // New files wait beside the request until they are sent with the reply.
     let receipt = upload_ok(&app, &base, "购买凭证.pdf", PDF).await;
@@ -446,6 +458,7 @@ async fn the_applicant_answers_a_request_for_more_material_with_files() {
     let view: AssistanceTracking = response.json().await.unwrap();
     let message = &view.messages[0];
     assert!(!message.can_reply);
+    assert!(!waiting().await, "answered");
     let reply = message.reply.as_ref().unwrap();
     assert_eq!(reply.text.as_deref(), Some("见附件"));
     assert_eq!(reply.files.len(), 1);
