@@ -33,7 +33,9 @@ function icsLines(text: string): string[] {
 }
 
 async function ics(page: Page): Promise<string[]> {
-  const href = await page.getByRole('link', { name: /加入日历|Add to calendar/ }).getAttribute('href');
+  const href = await page
+    .getByRole('link', { name: /加入日历|Add to calendar|从日历中删除|Remove from calendar/ })
+    .getAttribute('href');
   const response = await page.request.get(href!);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('text/calendar');
@@ -109,8 +111,10 @@ test('a complete booking on a 360 px phone with the keyboard only, then changed 
   await tabTo(page, page.getByRole('button', { name: '继续' }));
   await page.keyboard.press('Enter');
 
-  // Time: seats left are shown per slot.
+  // Time: for the day chosen, said above the question; seats left are shown per slot.
   await expect(page.locator('h1')).toHaveText('您想几点来？');
+  await expect(page.getByText('您选择的日期：2026年11月23日 星期一')).toBeVisible();
+  await expect(page.getByRole('link', { name: '更改日期' })).toHaveAttribute('href', '/booking/date');
   const nine = page.getByRole('radio', { name: '09:00–09:30' });
   await expect(page.locator('#time-hint').first()).toBeVisible();
   await expectNoAxeViolations(page);
@@ -177,6 +181,7 @@ test('a complete booking on a 360 px phone with the keyboard only, then changed 
   await expect(page.locator('h1')).toHaveText('改期');
   await pickRadio(page, page.getByRole('radio', { name: '2026年11月24日 星期二' }));
   await pickRadio(page, page.getByRole('radio', { name: '10:00–10:30' }));
+  await expect(page.getByRole('link', { name: '不改期，返回' })).toBeVisible();
   await expectNoAxeViolations(page);
   await tabTo(page, page.getByRole('button', { name: '确认改期' }));
   await page.keyboard.press('Enter');
@@ -201,6 +206,11 @@ test('a complete booking on a 360 px phone with the keyboard only, then changed 
   await expect(page.getByText('这个预约已经取消，名额已释放。')).toBeVisible();
   await expect(page.locator('.summary-list')).toContainText('已取消');
   await expect(page.getByRole('link', { name: '改期' })).toHaveCount(0);
+  // Nothing left to bring or keep: "book again" instead, and the file that takes it off a calendar.
+  await expect(page.getByRole('heading', { name: '请携带' })).toHaveCount(0);
+  await expect(page.getByRole('img', { name: '本预约管理链接的二维码' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '重新预约' })).toHaveAttribute('href', '/booking');
+  await expect(page.getByRole('link', { name: '从日历中删除（.ics）' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   lines = await ics(page);

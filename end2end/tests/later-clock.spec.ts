@@ -128,3 +128,20 @@ test('once a deadline has gone by, the case page says "overdue" in words, in bot
   await expect(deadline).toContainText('Overdue by 4 working days');
   await expectNoAxeViolations(page);
 });
+
+test("from a month before the last published year ends, the overview asks administrators for the next year's public holidays", async ({
+  page,
+  request,
+}) => {
+  await createAccount(request, 'admin.later', ['administrator']);
+  // Thursday 2026-12-03: 2026 is the last year published, 2027 is due.
+  later = await startServerAt(LATER);
+  await page.goto(`${later.baseURL}/staff/login`);
+  await uiLogin(page, 'admin.later', STAFF_PASSWORD);
+  await expect(page).toHaveURL(/\/staff$/);
+  const notice = page.locator('.notice--warning', { hasText: '2027 年的法定节假日安排还没有录入' });
+  await expect(notice).toContainText('预约和工作日期限都停在 2027 年 1 月 1 日之前');
+  await expectNoAxeViolations(page);
+  await notice.getByRole('link', { name: '录入节假日安排' }).click();
+  await expect(page).toHaveURL(/\/staff\/admin\/holidays$/);
+});

@@ -234,7 +234,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                 <button type="submit" class="button" disabled=move || busy.get()>
                     {booking_text(|t| t.reschedule_button)}
                 </button>
-                <A href=back attr:class="button button--secondary">{booking_text(|t| t.cancel_keep)}</A>
+                <A href=back attr:class="button button--secondary">{booking_text(|t| t.change_keep)}</A>
             </div>
             {move || busy.get().then(|| view! {
                 <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.sending)}</p>

@@ -191,8 +191,16 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
                     <A href=format!("{base}/cancel") attr:class="button button--warning">{booking_text(|t| t.cancel_booking)}</A>
                 }
             })}
+            {(!confirmed).then(|| view! {
+                <A href="/booking" attr:class="button">{booking_text(|t| t.book_again)}</A>
+            })}
             // A cancelled booking's file (METHOD:CANCEL) removes the entry from calendars.
-            <a href=calendar_href download=calendar_file class="button button--secondary">{booking_text(|t| t.add_to_calendar)}</a>
+            <a href=calendar_href download=calendar_file class="button button--secondary">
+                {move || {
+                    let t = booking_texts(prefs.lang.get());
+                    if confirmed { t.add_to_calendar } else { t.remove_from_calendar }
+                }}
+            </a>
             <button type="button" class="button button--secondary no-print" on:click=|_| { let _ = window().print(); }>
                 {booking_text(|t| t.print)}
             </button>
@@ -200,12 +208,15 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         {(confirmed && !changeable).then(|| view! {
             <p class="notice">{booking_text(|t| t.too_late_to_change)}</p>
         })}
-        <h2>{booking_text(|t| t.keep_link_heading)}</h2>
-        <p>{booking_text(|t| t.keep_link_body)}</p>
-        <div class="keep-link">
-            <QrCode text=manage_url.clone() label=booking_text(|t| t.qr_label)/>
-            <p class="keep-link__url"><a href=manage_url.clone()>{manage_url.clone()}</a></p>
-        </div>
-        <p class="no-print"><A href="/booking">{booking_text(|t| t.new_booking)}</A></p>
+        // A cancelled booking needs no keeping: "book again" stands above instead.
+        {confirmed.then(|| view! {
+            <h2>{booking_text(|t| t.keep_link_heading)}</h2>
+            <p>{booking_text(|t| t.keep_link_body)}</p>
+            <div class="keep-link">
+                <QrCode text=manage_url.clone() label=booking_text(|t| t.qr_label)/>
+                <p class="keep-link__url"><a href=manage_url.clone()>{manage_url.clone()}</a></p>
+            </div>
+            <p class="no-print"><A href="/booking">{booking_text(|t| t.new_booking)}</A></p>
+        })}
     }
 }

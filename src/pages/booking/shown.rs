@@ -242,10 +242,10 @@ pub fn BookingFacts(booking: Shown) -> impl IntoView {
             {row(|t| t.row_mobile, Box::new(move || b.with_value(|b| b.mobile.clone())))}
             {optional_rows}
         </dl>
-        {b.with_value(|b| !b.defaults_confirmed).then(|| view! {
-            <p class="notice notice--info">{booking_text(|t| t.hours_unconfirmed)}</p>
+        // (That the hours are defaults is said where the venue is chosen, not on every receipt.)
+        {b.with_value(|b| b.status == BookingStatus::Confirmed).then(|| view! {
+            <h2>{booking_text(|t| t.what_to_bring)}</h2>
+            <ul class="list-bullet">{bring}</ul>
         })}
-        <h2>{booking_text(|t| t.what_to_bring)}</h2>
-        <ul class="list-bullet">{bring}</ul>
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::api::booking::BookingError;
+use portal_domain::calendar::Date;
 use portal_domain::Localized;
 
 use super::date::use_availability;
@@ -11,6 +12,7 @@ use super::{use_go_next, use_step_guard, StepHeader};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
+use crate::dates::long_date;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/booking/time`: which slot of the chosen day, with the places left in each.
@@ -44,6 +46,14 @@ pub fn TimePage() -> impl IntoView {
         <div class="container page narrow">
             <StepHeader step=Step::Time/>
             <FormErrorSummary errors=errors/>
+            // The day chosen on the step before, so the times are read as that day's.
+            {Date::parse(&date).ok().map(|day| view! {
+                <p class="chosen-date">
+                    {move || booking_texts(prefs.lang.get()).chosen_date(long_date(day, prefs.lang.get()))}
+                    " "
+                    <A href=Step::Date.href()>{booking_text(|t| t.change_date)}</A>
+                </p>
+            })}
             <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
                 {move || {
                     let on_submit = on_submit.clone();

@@ -154,7 +154,19 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             }
         })
         .collect_view();
+    let holidays_due = overview.holidays_due.map(|year| {
+        let admin = auth.has_any(&[Role::Administrator]);
+        view! {
+            <div class="notice notice--warning" role="status">
+                <p>{move || workbench_texts(prefs.lang.get()).holidays_due(year.to_string())}</p>
+                {admin.then(|| view! {
+                    <p><A href="/staff/admin/holidays" attr:class="target-link">{tr(|t| t.holidays_due_link)}</A></p>
+                })}
+            </div>
+        }
+    });
     view! {
+        {holidays_due}
         <div class="overview-grid">
             <section aria-labelledby="by-status-heading">
                 <h2 id="by-status-heading">{tr(|t| t.by_status)}</h2>

@@ -120,6 +120,18 @@ impl HolidayCalendar {
         self.sources.keys().copied()
     }
 
+    /// The year whose public holidays an administrator must enter next, from a month before
+    /// the last published year ends (1 December): booking windows and working-day deadlines
+    /// stop at its first day. `None` while that is further off.
+    pub fn year_due(&self, today: Date) -> Option<i32> {
+        let next = self
+            .published_years()
+            .max()
+            .map_or(today.year(), |last| last + 1);
+        let warn_from = Date::new(next - 1, 12, 1).ok()?;
+        (today >= warn_from).then_some(next)
+    }
+
     pub fn is_published(&self, year: i32) -> bool {
         self.sources.contains_key(&year)
     }
@@ -237,6 +249,10 @@ mod tests {
             .contains("国办发明电〔2024〕12号"));
         assert!(calendar.source(2026).unwrap().contains("2026"));
         assert_eq!(calendar.source(2027), None);
+        // The next year is due from a month before the last published one ends.
+        assert_eq!(calendar.year_due(d("2026-11-30")), None);
+        assert_eq!(calendar.year_due(d("2026-12-01")), Some(2027));
+        assert_eq!(calendar.year_due(d("2027-02-01")), Some(2027));
         // Deserializing straight into the calendar runs the same checks.
         let direct: HolidayCalendar = serde_json::from_str(CALENDAR_JSON).unwrap();
         assert_eq!(direct, calendar);

@@ -88,6 +88,7 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         deadlines_at_risk,
         bookings_per_day,
         ratings,
+        holidays_due: state.calendar().year_due(today),
     }))
 }
 

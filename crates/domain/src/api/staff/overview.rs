@@ -37,6 +37,10 @@ pub struct Overview {
     /// Service ratings per level and the bad ones awaiting a reply.
     #[serde(default)]
     pub ratings: crate::api::rating::RatingCounts,
+    /// The year whose public holidays must be entered now (from a month before the last
+    /// published year ends): bookings and working-day deadlines stop before it.
+    #[serde(default)]
+    pub holidays_due: Option<i32>,
 }
 
 /// One change made by a member of staff. `summary` never holds personal data.

@@ -431,4 +431,16 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     assert_eq!(overview.cases_by_status.len(), RequestStatus::ALL.len() - 1);
     assert_eq!(overview.deadlines_at_risk.len(), 2);
     assert_eq!(overview.bookings_per_day.len(), 14);
+    assert_eq!(overview.holidays_due, None);
+
+    // From a month before the last published year (2026) ends, the overview asks for the next
+    // year's public holidays (issue #18).
+    app.clock.set(at("2026-12-01T09:00:00+08:00"));
+    let handler = login(&app, "case1", PASSWORD).await;
+    let overview: Overview = get(&app, &handler, "/api/v1/staff/overview")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(overview.holidays_due, Some(2027));
 }
