@@ -38,9 +38,9 @@ use portal_domain::api::rating::{
     FollowUpItem, FollowUpList, RatingReplyRequest, RatingRequest, RatingView,
 };
 use portal_domain::api::staff::{
-    code as staff_code, AccountList, AccountUpdate, AssignRequest, AuditPage, CaseDetail, CaseList,
-    DeskBooking, DeskBookingList, LoginRequest, MessageRequest, NewAccount, NoteRequest, Overview,
-    StaffAccount, StaffSession, TransitionRequest,
+    code as staff_code, AccountList, AccountUpdate, AssignRequest, AuditPage, CaseDetail,
+    CaseHandler, CaseList, DeskBooking, DeskBookingList, LoginRequest, MessageRequest, NewAccount,
+    NoteRequest, Overview, StaffAccount, StaffSession, TransitionRequest,
 };
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::{paths, Lang};
@@ -465,6 +465,10 @@ pub fn staff_case_file_href(id: i64, file_id: i64) -> String {
         paths::STAFF_CASE_FILE,
         &[&id.to_string(), &file_id.to_string()],
     )
+}
+
+pub async fn staff_handlers(lang: Lang) -> Result<Vec<CaseHandler>, ApiError> {
+    get_json(paths::STAFF_HANDLERS, lang).await
 }
 
 pub async fn staff_assign(

@@ -72,6 +72,7 @@ test('reception sees bookings with numbers in a row and cancels them in one acti
   await expect(told).toContainText('服务中心核查批量预约后取消了这个预约：连号手机批量预约，经核查取消。');
   await expect(told.getByRole('link', { name: '开始预约' })).toBeVisible();
   await expect(page.getByRole('link', { name: '重新选择时间' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '重新预约' })).toHaveCount(0);
   await expect(page.locator('.summary-list')).toContainText('已取消');
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'English' }).click();

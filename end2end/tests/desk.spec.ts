@@ -96,6 +96,8 @@ test('reception closes the slot of a booking; its holder reads why on the manage
   const told = page.locator('.center-cancelled');
   await expect(told).toContainText('服务中心关闭了这个时段：场地临时检修。您的预约已取消，请重新选择时间。');
   await expect(page.locator('.summary-list')).toContainText('已取消');
+  // One way on: a new time for this booking, not also a new booking.
+  await expect(page.getByRole('link', { name: '重新预约' })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(told).toContainText(

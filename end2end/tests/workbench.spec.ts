@@ -99,10 +99,22 @@ test('a case handler takes a request through initial review and acceptance and a
   await expect(page.getByText('没有符合条件的案件。')).toBeVisible();
   await page.getByRole('link', { name: '清除筛选' }).click();
   await expect(page).toHaveURL(/\/staff\/cases$/);
+  // A case found by its reference as someone reads it out on the phone: no WQ, lower case.
+  const spoken = submitted.reference.replace(/^WQ-/, '').replace('-', ' ').toLowerCase();
+  await page.getByLabel('申请编号').fill(spoken);
+  await page.getByRole('button', { name: '应用筛选' }).click();
+  await expect(page).toHaveURL(/\/staff\/cases\?reference=/);
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(row).toBeVisible();
+  await expectNoAxeViolations(page);
 
   await page.getByRole('link', { name: submitted.reference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(submitted.reference);
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  // The way back and the caption each have their own line.
+  const back = (await page.getByRole('link', { name: '返回案件队列' }).boundingBox())!;
+  const caption = (await page.locator('p.caption').first().boundingBox())!;
+  expect(caption.y).toBeGreaterThanOrEqual(back.y + back.height);
   // The full answers (personal numbers unmasked), the evidence and the timeline.
   await expect(page.locator('.case-record')).toContainText('320611199003071232');
   await expect(page.locator('.case-record')).toContainText('13812345678');
@@ -113,11 +125,14 @@ test('a case handler takes a request through initial review and acceptance and a
   await expect(page.locator('.timeline')).toContainText('已提交');
   await expectNoAxeViolations(page);
 
+  // Someone else is chosen by name from a list, not by typing a username.
+  await expect(page.getByLabel('分配给其他承办人').locator('option', { hasText: '测试 handler.flow (handler.flow)' })).toHaveCount(1);
   await page.getByRole('button', { name: '分配给我' }).click();
   const notice = page.locator('p.notice--success[role="status"]');
   await expect(notice).toHaveText('分配已更新。');
   await expect(notice).toBeFocused();
-  await expect(page.locator('.summary-list').first()).toContainText('handler.flow');
+  // By name, not by username.
+  await expect(page.locator('.summary-list').first()).toContainText('测试 handler.flow');
 
   // Only the allowed moves are offered: from submitted, only initial review.
   const moves = page.locator('input[name="transition-to"]');

@@ -123,8 +123,9 @@ pub fn described_by(
     }
 }
 
+/// A field's error message, `{id}-error` (what [`described_by`] points to).
 #[component]
-fn FieldMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+pub fn FieldMessage(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
     move || {
         error.get().map(|message| {
             view! { <p class="field-error" id=format!("{id}-error")>{message}</p> }

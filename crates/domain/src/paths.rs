@@ -71,6 +71,7 @@ pub const STAFF_VENUE_BOOKING: &str = "/api/v1/staff/admin/venues/{id}/booking";
 pub const STAFF_HOLIDAYS: &str = "/api/v1/staff/admin/holidays";
 pub const STAFF_HOLIDAY_YEAR: &str = "/api/v1/staff/admin/holidays/{year}";
 pub const STAFF_CASES: &str = "/api/v1/staff/cases";
+pub const STAFF_HANDLERS: &str = "/api/v1/staff/handlers";
 pub const STAFF_CASE: &str = "/api/v1/staff/cases/{id}";
 pub const STAFF_CASE_FILE: &str = "/api/v1/staff/cases/{id}/files/{file_id}";
 pub const STAFF_CASE_ASSIGN: &str = "/api/v1/staff/cases/{id}/assign";

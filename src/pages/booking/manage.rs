@@ -124,6 +124,9 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let changeable = booking.changeable;
     let center_reason = booking.center_reason.clone();
     let review_reason = booking.review_reason.clone();
+    // Cancelled by its holder. (Cancelled by the center, the notice above offers the way on: a
+    // new time for the same booking, or a new booking.)
+    let book_again = !confirmed && center_reason.is_none() && review_reason.is_none();
     let reference = booking.reference.clone();
     let (can_rate, rating) = (booking.can_rate, booking.rating.clone());
     let deadline = {
@@ -191,7 +194,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
                     <A href=format!("{base}/cancel") attr:class="button button--warning">{booking_text(|t| t.cancel_booking)}</A>
                 }
             })}
-            {(!confirmed).then(|| view! {
+            {book_again.then(|| view! {
                 <A href="/booking" attr:class="button">{booking_text(|t| t.book_again)}</A>
             })}
             // A cancelled booking's file (METHOD:CANCEL) removes the entry from calendars.

@@ -11,7 +11,7 @@ use portal_domain::api::staff::{
     AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, TransitionRequest,
     MAX_MESSAGE_CHARS, MAX_REASON_CHARS,
 };
-use portal_domain::{Lang, Localized};
+use portal_domain::Lang;
 
 use super::auth::{use_auth, Auth, Guard, StaffProblem};
 use super::cases::Countdown;
@@ -21,7 +21,7 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    error_for, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
+    described_by, error_for, FieldMessage, FormErrorSummary, FormErrors, Radio, TextArea,
 };
 use crate::components::loading::Loading;
 use crate::components::submit::{checked, refused, Submit};
@@ -95,7 +95,7 @@ fn CaseBody(detail: CaseDetail, updated: Callback<(CaseDetail, Tr)>) -> impl Int
     let submitted_at = short_time(&detail.summary.submitted_at);
     let right = detail.summary.right_type;
     view! {
-        <span class="caption">{tr(|t| t.case_heading)}" · "{move || right.label(prefs.lang.get())}</span>
+        <p class="caption">{tr(|t| t.case_heading)}" · "{move || right.label(prefs.lang.get())}</p>
         <h1 tabindex="-1">{detail.summary.reference.clone()}</h1>
         <dl class="summary-list">
             <div class="summary-list__row">
@@ -108,7 +108,7 @@ fn CaseBody(detail: CaseDetail, updated: Callback<(CaseDetail, Tr)>) -> impl Int
             </div>
             <div class="summary-list__row">
                 <dt>{tr(|t| t.assigned_to)}</dt>
-                <dd>{assignee.clone().map(|a| view! { <span>{a}</span> }.into_any())
+                <dd>{detail.summary.assignee_name.clone().or_else(|| assignee.clone()).map(|a| view! { <span>{a}</span> }.into_any())
                     .unwrap_or_else(|| view! { <span>{tr(|t| t.nobody)}</span> }.into_any())}</dd>
             </div>
             <div class="summary-list__row">
@@ -213,6 +213,12 @@ fn AssignForm(
     let form = FormState::new("assign", "assign-username");
     let (errors, busy) = (form.submit.errors, form.submit.busy());
     let username = RwSignal::new(String::new());
+    let handlers = LocalResource::new(move || async move {
+        // Without the list the select offers nobody; "assign to me" still works.
+        api::staff_handlers(prefs.lang.get_untracked())
+            .await
+            .unwrap_or_default()
+    });
     let me = auth.username();
     let mine = assignee.as_deref() == Some(me.as_str());
     let assign = move |to: Result<Option<String>, FormErrors>| {
@@ -232,7 +238,7 @@ fn AssignForm(
         if name.is_empty() {
             assign(Err(vec![(
                 "assign-username".to_owned(),
-                portal_domain::api::staff::StaffError::UsernameMissing.message(lang),
+                workbench_texts(lang).choose_handler.to_owned(),
             )]));
         } else {
             assign(Ok(Some(name)));
@@ -256,15 +262,25 @@ fn AssignForm(
                 })}
             </div>
             <form novalidate on:submit=on_submit>
-                <TextField
-                    id="assign-username"
-                    label=tr(|t| t.assign_to_someone)
-                    hint=tr(|t| t.assignee_username)
-                    value=username
-                    error=error
-                    autocomplete="off"
-                    short=true
-                />
+                // Offered by name (the username beside it, as names can repeat).
+                <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
+                    <label class="label" for="assign-username">{tr(|t| t.assign_to_someone)}</label>
+                    <FieldMessage id="assign-username" error=error/>
+                    <select
+                        id="assign-username"
+                        class="input select"
+                        aria-describedby=described_by("assign-username", false, error)
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        prop:value=move || username.get()
+                        on:change=move |ev| username.set(event_target_value(&ev))
+                    >
+                        <option value="">{tr(|t| t.choose_handler)}</option>
+                        {move || handlers.get().unwrap_or_default().into_iter().map(|h| {
+                            let label = format!("{} ({})", h.display_name, h.username);
+                            view! { <option value=h.username>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
                 <button type="submit" class="button button--secondary" disabled=move || busy.get()>{tr(|t| t.assign)}</button>
             </form>
         </section>

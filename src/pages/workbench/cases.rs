@@ -15,7 +15,7 @@ use crate::components::loading::Loading;
 use crate::dates::short_date;
 use crate::prefs::use_prefs;
 
-/// The queue's filters, as in the address (`?status=&assignee=&overdue=&page=`), so a filtered
+/// The queue's filters, as in the address (`?status=&assignee=&overdue=&reference=&page=`), so a filtered
 /// queue can be bookmarked and shared.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct QueueFilters {
@@ -24,6 +24,8 @@ pub struct QueueFilters {
     /// Empty (anyone), `me`, `none` or a username.
     pub assignee: String,
     pub overdue: bool,
+    /// A request's reference as typed (the server reads it forgivingly); empty for any.
+    pub reference: String,
     pub page: u32,
 }
 
@@ -44,6 +46,12 @@ impl QueueFilters {
         }
         if self.overdue {
             parts.push("overdue=true".to_owned());
+        }
+        if !self.reference.trim().is_empty() {
+            parts.push(format!(
+                "reference={}",
+                portal_domain::api::percent_encode(self.reference.trim())
+            ));
         }
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
@@ -82,6 +90,7 @@ fn Queue() -> impl IntoView {
             status: q.get("status").unwrap_or_default(),
             assignee: q.get("assignee").unwrap_or_default(),
             overdue: q.get("overdue").is_some_and(|v| v == "true" || v == "1"),
+            reference: q.get("reference").unwrap_or_default(),
             page: q
                 .get("page")
                 .and_then(|p| p.parse().ok())
@@ -93,11 +102,13 @@ fn Queue() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let assignee = RwSignal::new(String::new());
     let overdue = RwSignal::new(false);
+    let reference = RwSignal::new(String::new());
     Effect::new(move |_| {
         let f = filters.get();
         status.set(f.status);
         assignee.set(f.assignee);
         overdue.set(f.overdue);
+        reference.set(f.reference);
     });
     let cases = LocalResource::new(move || {
         let query = filters.get().to_query();
@@ -109,6 +120,7 @@ fn Queue() -> impl IntoView {
             status: status.get_untracked(),
             assignee: assignee.get_untracked(),
             overdue: overdue.get_untracked(),
+            reference: reference.get_untracked(),
             page: 1,
         };
         navigate(&f.href(), Default::default());
@@ -155,6 +167,20 @@ fn Queue() -> impl IntoView {
                         <option value="me" selected=move || assignee.get() == "me">{tr(|t| t.assignee_me)}</option>
                         <option value="none" selected=move || assignee.get() == "none">{tr(|t| t.assignee_none)}</option>
                     </select>
+                </div>
+                <div class="form-group">
+                    <label class="label" for="reference">{tr(|t| t.filter_reference)}</label>
+                    <p class="hint" id="reference-hint">{tr(|t| t.filter_reference_hint)}</p>
+                    <input
+                        id="reference"
+                        class="input"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="reference-hint"
+                        prop:value=move || reference.get()
+                        on:input=move |ev| reference.set(event_target_value(&ev))
+                    />
                 </div>
                 <div class="form-group">
                     <div class="choice">
@@ -249,7 +275,8 @@ fn CaseRow(case: CaseSummary) -> impl IntoView {
     let status = case.status;
     let right = case.right_type;
     let submitted = case.submitted_on;
-    let assignee = case.assignee.clone();
+    // By name; the username where an account has none to show.
+    let assignee = case.assignee_name.clone().or_else(|| case.assignee.clone());
     let reference = case.reference.clone();
     let overdue = case.overdue;
     view! {

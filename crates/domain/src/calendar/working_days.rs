@@ -121,13 +121,11 @@ impl HolidayCalendar {
     }
 
     /// The year whose public holidays an administrator must enter next, from a month before
-    /// the last published year ends (1 December): booking windows and working-day deadlines
-    /// stop at its first day. `None` while that is further off.
+    /// it starts (1 December): the first year from this one on that is not published, where
+    /// booking windows and working-day deadlines stop (a later year published already does
+    /// not bridge the gap). `None` while that is further off.
     pub fn year_due(&self, today: Date) -> Option<i32> {
-        let next = self
-            .published_years()
-            .max()
-            .map_or(today.year(), |last| last + 1);
+        let next = (today.year()..).find(|year| !self.is_published(*year))?;
         let warn_from = Date::new(next - 1, 12, 1).ok()?;
         (today >= warn_from).then_some(next)
     }
@@ -253,6 +251,10 @@ mod tests {
         assert_eq!(calendar.year_due(d("2026-11-30")), None);
         assert_eq!(calendar.year_due(d("2026-12-01")), Some(2027));
         assert_eq!(calendar.year_due(d("2027-02-01")), Some(2027));
+        // A later year published already does not bridge the gap.
+        let mut gap = calendar.clone();
+        gap.sources.insert(2030, "测试".into());
+        assert_eq!(gap.year_due(d("2026-12-01")), Some(2027));
         // Deserializing straight into the calendar runs the same checks.
         let direct: HolidayCalendar = serde_json::from_str(CALENDAR_JSON).unwrap();
         assert_eq!(direct, calendar);

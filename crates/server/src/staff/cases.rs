@@ -15,11 +15,12 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::assistance::{Deadline, RequestStatus, RightType};
 use portal_domain::api::staff::{
-    allowed_transitions, code, normalise_username, AssignRequest, CaseDetail, CaseList, CaseNote,
-    CaseSummary, MessageRequest, NoteRequest, StaffError, TransitionRequest,
+    allowed_transitions, code, normalise_username, AssignRequest, CaseDetail, CaseHandler,
+    CaseList, CaseNote, CaseSummary, MessageRequest, NoteRequest, StaffError, TransitionRequest,
 };
 use portal_domain::calendar::{Date, HolidayCalendar};
 use portal_domain::paths;
+use portal_domain::reference::AssistanceReference;
 use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
@@ -45,12 +46,13 @@ pub(crate) struct QueueRow {
     submitted_at: i64,
     submitted_on: String,
     assignee: Option<String>,
+    assignee_name: Option<String>,
     accepted_at: Option<i64>,
 }
 
 const QUEUE_SELECT: &str = "SELECT r.id, r.reference, r.status, \
      json_extract(r.answers, '$.right.type') AS right_type, r.submitted_at, r.submitted_on, \
-     a.username AS assignee, \
+     a.username AS assignee, a.display_name AS assignee_name, \
      (SELECT MAX(e.at) FROM assistance_events e WHERE e.request_id = r.id \
       AND e.status = 'accepted') AS accepted_at \
      FROM assistance_requests r LEFT JOIN staff_accounts a ON a.id = r.assignee_id";
@@ -97,6 +99,7 @@ fn summary(
         right_type,
         status,
         assignee: row.assignee.clone(),
+        assignee_name: row.assignee_name.clone(),
         submitted_at: format_shanghai(row.submitted_at),
         submitted_on,
         working_days_left: due.and_then(|due| working_days_left(calendar, today, due)),
@@ -136,6 +139,9 @@ pub struct CaseParams {
     pub assignee: Option<String>,
     /// `true` (or `1`): only cases whose next deadline has passed.
     pub overdue: Option<String>,
+    /// A request's reference as people type or read it out (`WQ-K7QX-M2PD`, `k7qx m2pd`): that
+    /// one case, in any status unless `status` is given too.
+    pub reference: Option<String>,
     pub page: Option<u32>,
     pub per_page: Option<u32>,
 }
@@ -149,7 +155,8 @@ fn bad_filter(message: Text) -> ApiError {
     operation_id = "staff_list_cases", params(CaseParams),
     responses(
         (status = 200, description = "One page of the queue", body = CaseList),
-        (status = 400, description = "`bad_request`: unknown status or overdue value",
+        (status = 400, description = "`bad_request`: unknown status or overdue value, or a \
+            reference that is not one",
             body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`staff.forbidden`: case handlers only", body = portal_domain::api::ApiErrorBody),
@@ -161,7 +168,20 @@ pub async fn list_cases(
 ) -> Result<Json<CaseList>, ApiError> {
     let mut conditions = vec!["1 = 1".to_owned()];
     let mut binds = Vec::new();
+    let reference = match params.reference.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => Some(
+            AssistanceReference::read(text)
+                .map_err(|_| bad_filter(Text::of(|t| t.reference_filter_format)))?,
+        ),
+    };
+    if let Some(reference) = &reference {
+        conditions.push("r.reference = ?".to_owned());
+        binds.push(reference.compact().to_owned());
+    }
     match params.status.as_deref().map(str::trim) {
+        // A reference names one case: found whatever its status.
+        None | Some("") if reference.is_some() => {}
         None | Some("") | Some("open") => {
             conditions.push("r.status NOT IN ('rejected', 'concluded', 'withdrawn')".to_owned())
         }
@@ -351,6 +371,33 @@ async fn current_status(conn: &mut SqliteConnection, id: i64) -> Result<RequestS
         .ok_or(ApiError::NotFound)?
         .status()
         .map_err(ApiError::Internal)
+}
+
+/// Every active case handler, by name: whom a case can be given to.
+#[utoipa::path(get, path = paths::STAFF_HANDLERS, tag = "staff",
+    operation_id = "staff_list_handlers",
+    responses(
+        (status = 200, description = "Active case handlers, by name", body = Vec<CaseHandler>),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`: case handlers only", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn handlers(State(state): State<AppState>) -> Result<Json<Vec<CaseHandler>>, ApiError> {
+    let mut conn = state.db.acquire().await?;
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT a.username, a.display_name FROM staff_accounts a JOIN staff_account_roles r \
+         ON r.account_id = a.id WHERE a.active = 1 AND r.role = 'case_handler' \
+         ORDER BY a.display_name, a.username",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|(username, display_name)| CaseHandler {
+                username,
+                display_name,
+            })
+            .collect(),
+    ))
 }
 
 /// Gives the case to a case handler, or takes it off whoever has it (`username: null`).

@@ -272,6 +272,12 @@ fn table() -> Table {
     );
     t.add(
         Method::GET,
+        below_v1(paths::STAFF_HANDLERS),
+        CASES,
+        cases::handlers,
+    );
+    t.add(
+        Method::GET,
         below_v1(paths::STAFF_CASE),
         CASES,
         cases::get_case,

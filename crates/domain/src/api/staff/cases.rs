@@ -33,6 +33,15 @@ pub struct AssignRequest {
     pub username: Option<String>,
 }
 
+/// Someone a case can be given to: `GET /api/v1/staff/handlers` lists every active case
+/// handler, so the case page offers them by name instead of asking for a username.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseHandler {
+    pub username: String,
+    pub display_name: String,
+}
+
 /// The body of `POST /api/v1/staff/cases/{id}/transition`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -152,6 +161,9 @@ pub struct CaseSummary {
     pub status: RequestStatus,
     /// The username of the case handler it is assigned to.
     pub assignee: Option<String>,
+    /// That handler's name, as the workbench shows them.
+    #[serde(default)]
+    pub assignee_name: Option<String>,
     /// RFC 3339, +08:00.
     pub submitted_at: String,
     pub submitted_on: Date,

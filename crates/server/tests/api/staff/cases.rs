@@ -2,15 +2,15 @@
 //! assignment, filters and the overview, and what the applicant sees of each.
 
 use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
-use portal_domain::api::staff::{CaseDetail, CaseList, Overview, Role};
+use portal_domain::api::staff::{CaseDetail, CaseHandler, CaseList, Overview, Role};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 use crate::citizen::{request_lookup, submitted, track, track_raw, MOBILE, RESIDENT_ID};
 use crate::helpers::{at, TestApp, JPEG};
 use crate::staff_client::{
-    audit, case_detail, case_queue, error, get, login, post, staff_with, Session, ADMIN,
-    ADMIN_PASSWORD, PASSWORD,
+    audit, case_detail, case_queue, error, get, login, post, staff_named, staff_with, Session,
+    ADMIN, ADMIN_PASSWORD, PASSWORD,
 };
 
 use super::app;
@@ -348,7 +348,7 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
 async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     let app = app().await;
     let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
-    let handler = staff_with(&app, &admin, "case1", &[Role::CaseHandler]).await;
+    let handler = staff_named(&app, &admin, "case1", "王承办", &[Role::CaseHandler]).await;
     staff_with(&app, &admin, "desk1", &[Role::Reception]).await;
     submitted(&app, "key-1").await;
     submitted(&app, "key-2").await;
@@ -377,6 +377,20 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     assert_eq!(response.status(), 200);
     let detail: CaseDetail = response.json().await.unwrap();
     assert_eq!(detail.summary.assignee.as_deref(), Some("case1"));
+    assert_eq!(detail.summary.assignee_name.as_deref(), Some("王承办"));
+    // The case page offers the case handlers by name: active handlers only.
+    let handlers: Vec<CaseHandler> = get(&app, &handler, "/api/v1/staff/handlers")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        handlers,
+        [CaseHandler {
+            username: "case1".into(),
+            display_name: "王承办".into()
+        }]
+    );
 
     let list = |query: &'static str| {
         let app = &app;
@@ -415,6 +429,21 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
         .items
         .iter()
         .all(|c| c.overdue && c.working_days_left == Some(-1)));
+    // One case by its reference as someone reads it out: no WQ, lower case, a space.
+    let wanted = &overdue.items[1].reference;
+    let spoken = wanted
+        .trim_start_matches("WQ-")
+        .replace('-', " ")
+        .to_lowercase();
+    let path = format!(
+        "/api/v1/staff/cases?reference={}",
+        spoken.replace(' ', "%20")
+    );
+    let found: CaseList = get(&app, &handler, &path).await.json().await.unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(&found.items[0].reference, wanted);
+    let response = get(&app, &handler, "/api/v1/staff/cases?reference=WQ-1234").await;
+    assert_eq!(response.status(), 400);
     let overview: Overview = get(&app, &handler, "/api/v1/staff/overview")
         .await
         .json()
