@@ -689,6 +689,17 @@ fn parameters(doc: &mut Value) {
         "overdue",
         with_empty(vec!["true", "false", "1", "0"]),
     );
+    // A reference as `AssistanceReference::read` takes it, or empty for any case.
+    set_parameter(
+        doc,
+        "get",
+        paths::STAFF_CASES,
+        "reference",
+        optional_str(json!({
+            "type": "string",
+            "anyOf": [{ "maxLength": 0 }, assistance_reference_schema()],
+        })),
+    );
     set_parameter(
         doc,
         "get",
