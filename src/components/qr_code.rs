@@ -42,6 +42,19 @@ pub fn QrCode(text: String, #[prop(into)] label: Signal<&'static str>) -> impl I
     })
 }
 
+/// A link to keep (a booking's manage link, a request's tracking link): its QR code, to scan
+/// from a kiosk's screen or a printout, and the address to bookmark.
+#[component]
+pub fn KeepLink(url: String, #[prop(into)] label: Signal<&'static str>) -> impl IntoView {
+    let href = url.clone();
+    view! {
+        <div class="keep-link">
+            <QrCode text=url.clone() label=label/>
+            <p class="keep-link__url"><a href=href>{url}</a></p>
+        </div>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

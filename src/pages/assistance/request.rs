@@ -14,7 +14,7 @@ use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::focus::focus_id_next_frame;
 use crate::components::loading::Loading;
-use crate::components::qr_code::QrCode;
+use crate::components::qr_code::KeepLink;
 use crate::components::rating::{RatingTarget, ServiceRating};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -208,10 +208,7 @@ fn ShowRequest(
         })}
         <h2>{assistance_text(|t| t.keep_link_heading)}</h2>
         <p>{assistance_text(|t| t.keep_link_body)}</p>
-        <div class="keep-link">
-            <QrCode text=link.clone() label=assistance_text(|t| t.qr_label)/>
-            <p class="keep-link__url"><a href=link.clone()>{link.clone()}</a></p>
-        </div>
+        <KeepLink url=link.clone() label=assistance_text(|t| t.qr_label)/>
         <div class="button-row no-print">
             <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
                 {assistance_text(|t| t.print)}

@@ -8,7 +8,7 @@ use super::texts::{booking_text, booking_texts};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
-use crate::components::qr_code::QrCode;
+use crate::components::qr_code::KeepLink;
 use crate::components::rating::{RatingTarget, ServiceRating};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -215,10 +215,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         {confirmed.then(|| view! {
             <h2>{booking_text(|t| t.keep_link_heading)}</h2>
             <p>{booking_text(|t| t.keep_link_body)}</p>
-            <div class="keep-link">
-                <QrCode text=manage_url.clone() label=booking_text(|t| t.qr_label)/>
-                <p class="keep-link__url"><a href=manage_url.clone()>{manage_url.clone()}</a></p>
-            </div>
+            <KeepLink url=manage_url.clone() label=booking_text(|t| t.qr_label)/>
             <p class="no-print"><A href="/booking">{booking_text(|t| t.new_booking)}</A></p>
         })}
     }

@@ -7,6 +7,7 @@
 //! export, which writes every product, moves to a blocking thread.
 
 use portal_domain::paths::{self, below_v1};
+mod blob;
 mod csv;
 mod fuzzy;
 mod hanzi;
