@@ -52,6 +52,8 @@ pub const FIRM_PEOPLE: &str = "/api/v1/firm/people";
 pub const FIRM_PASSWORD: &str = "/api/v1/firm/password/{token}";
 pub const FIRM_REGISTRATION: &str = "/api/v1/firm/registration";
 pub const FIRM_REGISTRATION_SUBMIT: &str = "/api/v1/firm/registration/submit";
+pub const FIRM_REGISTRATION_ROUNDS: &str = "/api/v1/firm/registration/rounds";
+pub const FIRM_DASHBOARD: &str = "/api/v1/firm/dashboard";
 
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
 pub const STAFF_ACCOUNTS: &str = "/api/v1/staff/accounts";

@@ -82,6 +82,16 @@ impl AppState {
         self.holiday_calendar.current()
     }
 
+    /// Working days left from `today` until `due` (negative: overdue by so many); none where
+    /// the count runs into a year whose holidays are not published.
+    pub(crate) fn days_left(
+        &self,
+        today: portal_domain::calendar::Date,
+        due: Option<portal_domain::calendar::Date>,
+    ) -> Option<i32> {
+        self.calendar().working_days_left(today, due?).ok()
+    }
+
     /// Today's date in Shanghai by the server's clock.
     pub(crate) fn today(&self) -> Result<portal_domain::calendar::Date, error::ApiError> {
         clock::shanghai_date(self.clock.now())

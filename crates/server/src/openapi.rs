@@ -69,6 +69,8 @@ use crate::AppState;
         crate::firms::registration::show,
         crate::firms::registration::save,
         crate::firms::registration::submit,
+        crate::firms::registration::rounds::start_round,
+        crate::firms::registration::rounds::dashboard,
         crate::staff::registrations::list,
         crate::staff::registrations::show,
         crate::staff::registrations::act,

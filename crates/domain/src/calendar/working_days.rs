@@ -192,6 +192,24 @@ impl HolidayCalendar {
         Ok(date)
     }
 
+    /// How many working days are left from `today` until `due` (the days after `today` up to
+    /// and including `due`), or, when `due` has passed, minus the working days it is overdue
+    /// by (the days after `due` up to and including `today`). Due today: 0.
+    pub fn working_days_left(&self, today: Date, due: Date) -> Result<i32, NotPublished> {
+        let (mut date, end, sign) = if due >= today {
+            (today, due, 1)
+        } else {
+            (due, today, -1)
+        };
+        let mut count = 0;
+        while date < end {
+            let (next, working) = self.next_day(date)?;
+            date = next;
+            count += i32::from(working);
+        }
+        Ok(sign * count)
+    }
+
     /// The first `n` working days after `date` (`date` itself not included), e.g. the days that
     /// can be booked "from the next working day up to 15 working days ahead". If that runs into
     /// a year that is not published, the days up to the end of the last published year are
@@ -302,6 +320,23 @@ mod tests {
         }
         // The other day of those weekends is off.
         assert_eq!(calendar.day_kind(d("2026-10-11")), Ok(DayKind::Weekend));
+    }
+
+    #[test]
+    fn working_days_left_count_forward_and_overdue_backward() {
+        let calendar = calendar();
+        let left = |today, due| calendar.working_days_left(d(today), d(due));
+        // Over the National Day holiday: the limit of 5 working days from 29 September.
+        assert_eq!(left("2026-09-29", "2026-10-12"), Ok(5));
+        assert_eq!(left("2026-10-12", "2026-09-29"), Ok(-5));
+        assert_eq!(left("2026-11-23", "2026-11-23"), Ok(0));
+        // Due on a Friday, seen on the Monday: one working day overdue.
+        assert_eq!(left("2026-11-23", "2026-11-20"), Ok(-1));
+        assert_eq!(left("2026-11-21", "2026-11-23"), Ok(1));
+        assert_eq!(
+            left("2026-12-30", "2027-01-05"),
+            Err(NotPublished { year: 2027 })
+        );
     }
 
     #[test]

@@ -15,6 +15,8 @@ use portal_domain::calendar::Date;
 use portal_domain::paths;
 use sqlx::SqliteConnection;
 
+mod lifecycle;
+
 use super::audit::{audit, audit_read};
 use super::user::{Staff, StaffUser};
 use crate::error::{ApiError, Refusal, Text};
@@ -57,9 +59,11 @@ pub async fn list(
             reference: r.reference.clone().unwrap_or_default(),
             firm_name: r.firm_name.clone(),
             status: r.status(),
+            kind: r.kind(),
             submitted_at: r.submitted_at.unwrap_or_default(),
             due_on: r.due_on(),
             overdue: r.overdue(today),
+            days_left: state.days_left(today, r.running_due_on()),
             assignee: r.assignee.clone(),
         })
         .collect();
@@ -71,6 +75,7 @@ type EventRow = (i64, Option<String>, Option<String>, String, String);
 
 async fn detail(
     conn: &mut SqliteConnection,
+    state: &AppState,
     row: &Row,
     today: Date,
 ) -> Result<StaffRegistration, ApiError> {
@@ -84,6 +89,7 @@ async fn detail(
     .bind(row.id)
     .fetch_all(&mut *conn)
     .await?;
+    let rounds = store::rounds(conn, row.firm_id).await?;
     let answers = row.answers();
     Ok(StaffRegistration {
         id: row.id,
@@ -91,14 +97,22 @@ async fn detail(
         firm_name: row.firm_name.clone(),
         uscc: row.uscc.clone(),
         status: row.status(),
+        kind: row.kind(),
         eligibility: evaluate(&answers, &settings.rules, &settings.fields, today),
         certificate: row.certificate(&answers, &settings),
         answers,
         defects: row.defects(),
         due_on: row.due_on(),
         overdue: row.overdue(today),
+        days_left: state.days_left(today, row.running_due_on()),
         assignee: row.assignee.clone(),
         refusal_reason: row.refusal_reason.clone(),
+        cancellation: row.cancellation(),
+        rounds: rounds
+            .iter()
+            .filter(|r| r.id != row.id)
+            .map(Row::summary)
+            .collect(),
         rules: settings.rules,
         fields: settings.fields,
         events: events
@@ -135,7 +149,7 @@ pub async fn show(
         .await?
         .filter(|r| r.status() != RegistrationStatus::Draft)
         .ok_or_else(not_found)?;
-    let view = detail(&mut conn, &row, today).await?;
+    let view = detail(&mut conn, &state, &row, today).await?;
     drop(conn);
     audit_read(
         &state,
@@ -182,10 +196,11 @@ pub async fn act(
         .filter(|r| r.status() != RegistrationStatus::Draft)
         .ok_or_else(not_found)?;
     let settings = store::settings(&mut tx).await?;
-    let detail_text = step(&mut tx, &state, &user, &row, &action, &settings, today, now).await?;
+    let (event_on, detail_text) =
+        step(&mut tx, &state, &user, &row, &action, &settings, today, now).await?;
     store::event(
         &mut tx,
-        id,
+        event_on,
         By::Staff(user.account_id),
         action.action.code(),
         &detail_text,
@@ -202,12 +217,13 @@ pub async fn act(
     )
     .await?;
     let row = store::by_id(&mut tx, id).await?.ok_or_else(not_found)?;
-    let view = detail(&mut tx, &row, today).await?;
+    let view = detail(&mut tx, &state, &row, today).await?;
     tx.commit().await?;
     Ok(Json(view))
 }
 
-/// Applies one step to the row; returns what the history records of it.
+/// Applies one step to the row; returns the round whose history records it (the row, or the
+/// new round of a re-check) and what the history says.
 #[allow(clippy::too_many_arguments)]
 async fn step(
     tx: &mut SqliteConnection,
@@ -218,7 +234,7 @@ async fn step(
     settings: &FastTrackSettings,
     today: Date,
     now: i64,
-) -> Result<String, ApiError> {
+) -> Result<(i64, String), ApiError> {
     use RegistrationStatus as S;
     let status = row.status();
     let working_days = |n| {
@@ -228,6 +244,8 @@ async fn step(
             .ok()
             .map(|d| d.to_string())
     };
+    let text = action.text.clone().unwrap_or_default();
+    let on_row = |detail: String| Ok((row.id, detail));
     match action.action {
         ActionKind::Start if status == S::Submitted => {
             sqlx::query(
@@ -239,7 +257,7 @@ async fn step(
             .bind(row.id)
             .execute(&mut *tx)
             .await?;
-            Ok(String::new())
+            on_row(String::new())
         }
         ActionKind::Amend if status == S::UnderReview => {
             let defects = serde_json::to_string(&action.defects).map_err(ApiError::internal)?;
@@ -253,57 +271,54 @@ async fn step(
             .bind(row.id)
             .execute(&mut *tx)
             .await?;
-            Ok(action
-                .defects
-                .iter()
-                .map(|d| format!("[{}] {}", d.section.code(), d.text))
-                .collect::<Vec<_>>()
-                .join("\n"))
+            on_row(defects_text(action))
         }
         ActionKind::Register if status == S::UnderReview => {
-            let year = today.year();
-            let issued: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM registrations WHERE certificate_no LIKE ?",
-            )
-            .bind(format!("NTYS-{year}-%"))
-            .fetch_one(&mut *tx)
-            .await?;
-            let number = format!("NTYS-{year}-{:04}", issued + 1);
-            let valid_until = add_months(today, settings.limits.validity_months);
-            sqlx::query(
-                "UPDATE registrations SET status = 'registered', certificate_no = ?, \
-                 registered_on = ?, valid_until = ?, due_on = NULL, updated_at = ? WHERE id = ?",
-            )
-            .bind(&number)
-            .bind(today.to_string())
-            .bind(valid_until.to_string())
-            .bind(now)
-            .bind(row.id)
-            .execute(&mut *tx)
-            .await?;
-            Ok(number)
+            on_row(lifecycle::register(tx, row, settings, today, now).await?)
         }
         ActionKind::Refuse if status == S::UnderReview => {
-            let reason = action.text.clone().unwrap_or_default();
             sqlx::query(
                 "UPDATE registrations SET status = 'refused', refusal_reason = ?, due_on = NULL, \
                  updated_at = ? WHERE id = ?",
             )
-            .bind(&reason)
+            .bind(&text)
             .bind(now)
             .bind(row.id)
             .execute(&mut *tx)
             .await?;
-            Ok(reason)
+            on_row(text)
         }
-        ActionKind::Note => Ok(action.text.clone().unwrap_or_default()),
+        ActionKind::Recheck if row.in_force(today) => {
+            let due = working_days(settings.limits.amendment_working_days);
+            let id = lifecycle::recheck(tx, row, &action.defects, due, today, now).await?;
+            Ok((id, defects_text(action)))
+        }
+        ActionKind::Cancel if status == S::Registered => {
+            let reason = action.reason.ok_or_else(wrong_status)?;
+            lifecycle::cancel(tx, row, reason, &text, today, now).await?;
+            on_row(format!(
+                "{}: {text}",
+                reason.label(portal_domain::lang::Lang::Zh)
+            ))
+        }
+        ActionKind::Note => on_row(text),
         _ => Err(wrong_status()),
     }
 }
 
+/// The defects as the history keeps them: one per line, each after its section's code.
+fn defects_text(action: &ReviewAction) -> String {
+    action
+        .defects
+        .iter()
+        .map(|d| format!("[{}] {}", d.section.code(), d.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// `months` later, on the same day of the month or, where that month is shorter, its last day
 /// (a registration made on 31 January for one month ends on 28 or 29 February).
-fn add_months(date: Date, months: u32) -> Date {
+pub(crate) fn add_months(date: Date, months: u32) -> Date {
     let index = date.year() * 12 + i32::from(date.month()) - 1 + months as i32;
     let (year, month) = (index / 12, (index % 12) as u8 + 1);
     (1..=date.day())

@@ -4,6 +4,7 @@
 //! `crate::staff::registrations`; the shapes and the status machine are in
 //! `portal_domain::api::firm::registration`.
 
+pub(crate) mod rounds;
 pub(crate) mod store;
 
 use axum::extract::rejection::JsonRejection;
@@ -11,8 +12,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use portal_domain::api::firm::registration::{
-    code, evaluate, FastTrackSettings, FirmRegistration, Outcome, RegistrationAnswers,
-    RegistrationError, RegistrationStatus,
+    code, evaluate, Cancellation, Certificate, FastTrackSettings, FirmRegistration, Outcome,
+    RegistrationAnswers, RegistrationError, RegistrationKind, RegistrationStatus,
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
@@ -22,19 +23,66 @@ use super::person::Firm;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::AppState;
+use sqlx::SqliteConnection;
 use store::{By, Row};
 
-/// What the firm sees: its row, or a new firm's empty draft.
+/// A firm's rounds as its pages need them: the current one (its latest) and its last
+/// registration (registered or cancelled), which may be an earlier round.
+pub(crate) struct Rounds {
+    pub current: Option<Row>,
+    pub last: Option<Row>,
+}
+
+impl Rounds {
+    pub async fn load(conn: &mut SqliteConnection, firm_id: i64) -> sqlx::Result<Rounds> {
+        Ok(Rounds {
+            current: store::for_firm(conn, firm_id).await?,
+            last: store::last_registration(conn, firm_id).await?,
+        })
+    }
+
+    /// The registration in force.
+    pub fn in_force(&self, today: Date) -> Option<&Row> {
+        self.last.as_ref().filter(|r| r.in_force(today))
+    }
+
+    pub fn certificate(&self, settings: &FastTrackSettings) -> Option<Certificate> {
+        let last = self
+            .last
+            .as_ref()
+            .filter(|r| r.status() == RegistrationStatus::Registered)?;
+        last.certificate(&last.answers(), settings)
+    }
+
+    pub fn cancellation(&self) -> Option<Cancellation> {
+        self.last.as_ref().and_then(Row::cancellation)
+    }
+
+    /// The rounds the firm may start now (see [`FirmRegistration::may_start`]).
+    pub fn may_start(&self, today: Date) -> Vec<RegistrationKind> {
+        match &self.current {
+            Some(current) if current.status().open() => Vec::new(),
+            _ if self.in_force(today).is_some() => vec![RegistrationKind::Change],
+            Some(_) => vec![RegistrationKind::Application],
+            None => Vec::new(),
+        }
+    }
+}
+
+/// What the firm sees: its current round (or a new firm's empty draft) and its registration.
 fn view(
-    row: Option<&Row>,
+    rounds: &Rounds,
     firm_name: &str,
     settings: FastTrackSettings,
+    state: &AppState,
     today: Date,
 ) -> FirmRegistration {
+    let row = rounds.current.as_ref();
     let answers = row.map(Row::answers).unwrap_or_default();
     let status = row.map_or(RegistrationStatus::Draft, Row::status);
     FirmRegistration {
         status,
+        kind: row.map(Row::kind).unwrap_or_default(),
         reference: row.and_then(|r| r.reference.clone()),
         firm_name: firm_name.to_owned(),
         sections: FirmRegistration::sections_of(&answers, &settings.fields, today),
@@ -45,24 +93,29 @@ fn view(
             Vec::new()
         },
         due_on: row.and_then(Row::due_on),
-        certificate: row.and_then(|r| r.certificate(&answers, &settings)),
-        refusal_reason: row.and_then(|r| r.refusal_reason.clone()),
+        days_left: state.days_left(today, row.and_then(Row::running_due_on)),
+        certificate: rounds.certificate(&settings),
+        refusal_reason: row
+            .filter(|r| r.status() == RegistrationStatus::Refused)
+            .and_then(|r| r.refusal_reason.clone()),
+        cancellation: rounds.cancellation(),
+        may_start: rounds.may_start(today),
         answers,
         settings,
         today,
     }
 }
 
-async fn current(
+pub(crate) async fn current(
     state: &AppState,
+    conn: &mut SqliteConnection,
     firm_id: i64,
     firm_name: &str,
 ) -> Result<FirmRegistration, ApiError> {
     let today = state.today()?;
-    let mut conn = state.db.acquire().await?;
-    let settings = store::settings(&mut conn).await?;
-    let row = store::for_firm(&mut conn, firm_id).await?;
-    Ok(view(row.as_ref(), firm_name, settings, today))
+    let settings = store::settings(conn).await?;
+    let rounds = Rounds::load(conn, firm_id).await?;
+    Ok(view(&rounds, firm_name, settings, state, today))
 }
 
 /// The firm's registration (an empty draft until it saves something).
@@ -76,8 +129,9 @@ pub async fn show(
     State(state): State<AppState>,
     Firm(person): Firm,
 ) -> Result<Json<FirmRegistration>, ApiError> {
+    let mut conn = state.db.acquire().await?;
     Ok(Json(
-        current(&state, person.firm_id, &person.firm_name).await?,
+        current(&state, &mut conn, person.firm_id, &person.firm_name).await?,
     ))
 }
 
@@ -139,9 +193,9 @@ pub async fn save(
             .await?;
         }
     }
-    let row = store::for_firm(&mut tx, person.firm_id).await?;
+    let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
-    Ok(Json(view(row.as_ref(), &person.firm_name, settings, today)))
+    Ok(Json(view))
 }
 
 /// Submits the saved answers (or resubmits them after a request to amend): every question
@@ -169,8 +223,9 @@ pub async fn submit(
     let answers = row.as_ref().map(Row::answers).unwrap_or_default();
     let status = row.as_ref().map_or(RegistrationStatus::Draft, Row::status);
     if !status.editable() {
+        let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
         drop(tx);
-        return Ok(Json(view(row.as_ref(), &person.firm_name, settings, today)));
+        return Ok(Json(view));
     }
     let mut problems = answers.check_for_submission(&settings.fields, today);
     let unmet = evaluate(&answers, &settings.rules, &settings.fields, today)
@@ -231,7 +286,7 @@ pub async fn submit(
         now,
     )
     .await?;
-    let row = store::by_id(&mut tx, row.id).await?;
+    let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
-    Ok(Json(view(row.as_ref(), &person.firm_name, settings, today)))
+    Ok(Json(view))
 }

@@ -1,10 +1,12 @@
-//! Registrations in the database: one row per firm (`registrations`), its history
-//! (`registration_events`) and the fast track's settings (`fast_track_settings`), shared by the
-//! firm's routes and the officers' (`crate::staff::registrations`).
+//! Registrations in the database: one row per round (`registrations`: a firm's applications,
+//! changes and re-checks), their history (`registration_events`) and the fast track's settings
+//! (`fast_track_settings`), shared by the firm's routes and the officers'
+//! (`crate::staff::registrations`).
 
 use axum::http::StatusCode;
 use portal_domain::api::firm::registration::{
-    code, Certificate, Defect, FastTrackSettings, RegistrationAnswers, RegistrationStatus,
+    code, CancelReason, Cancellation, Certificate, Defect, FastTrackSettings, RegistrationAnswers,
+    RegistrationKind, RegistrationStatus, RoundSummary,
 };
 use portal_domain::calendar::Date;
 use sqlx::SqliteConnection;
@@ -15,6 +17,9 @@ use crate::error::{ApiError, Refusal, Text};
 #[derive(Debug, sqlx::FromRow)]
 pub(crate) struct Row {
     pub id: i64,
+    pub firm_id: i64,
+    pub kind: String,
+    pub previous_id: Option<i64>,
     pub firm_name: String,
     pub uscc: String,
     pub status: String,
@@ -28,17 +33,53 @@ pub(crate) struct Row {
     pub registered_on: Option<String>,
     pub valid_until: Option<String>,
     pub refusal_reason: Option<String>,
+    pub cancel_reason: Option<String>,
+    pub cancel_text: Option<String>,
+    pub cancelled_on: Option<String>,
 }
 
-const SELECT: &str = "SELECT r.id, f.name AS firm_name, f.uscc, r.status, r.reference, \
-    r.answers, r.defects, r.submitted_at, r.due_on, s.display_name AS assignee, r.certificate_no, \
-    r.registered_on, r.valid_until, r.refusal_reason \
+const SELECT: &str = "SELECT r.id, r.firm_id, r.kind, r.previous_id, f.name AS firm_name, \
+    f.uscc, r.status, r.reference, r.answers, r.defects, r.submitted_at, r.due_on, \
+    s.display_name AS assignee, r.certificate_no, r.registered_on, r.valid_until, \
+    r.refusal_reason, r.cancel_reason, r.cancel_text, r.cancelled_on \
     FROM registrations r JOIN firms f ON f.id = r.firm_id \
     LEFT JOIN staff_accounts s ON s.id = r.assignee_id";
 
 impl Row {
     pub fn status(&self) -> RegistrationStatus {
         RegistrationStatus::from_code(&self.status).unwrap_or(RegistrationStatus::Draft)
+    }
+
+    pub fn kind(&self) -> RegistrationKind {
+        RegistrationKind::from_code(&self.kind).unwrap_or_default()
+    }
+
+    /// A registered round whose validity has not ended.
+    pub fn in_force(&self, today: Date) -> bool {
+        self.status() == RegistrationStatus::Registered
+            && self
+                .valid_until
+                .as_deref()
+                .and_then(|d| Date::parse(d).ok())
+                .is_some_and(|d| d >= today)
+    }
+
+    pub fn cancellation(&self) -> Option<Cancellation> {
+        Some(Cancellation {
+            reason: CancelReason::from_code(self.cancel_reason.as_deref()?)?,
+            text: self.cancel_text.clone().unwrap_or_default(),
+            on: Date::parse(self.cancelled_on.as_deref()?).ok()?,
+        })
+    }
+
+    pub fn summary(&self) -> RoundSummary {
+        RoundSummary {
+            id: self.id,
+            reference: self.reference.clone().unwrap_or_default(),
+            kind: self.kind(),
+            status: self.status(),
+            submitted_at: self.submitted_at.unwrap_or_default(),
+        }
     }
 
     /// The stored answers (written by this server from the same type, so they read back).
@@ -54,13 +95,20 @@ impl Row {
         self.due_on.as_deref().and_then(|d| Date::parse(d).ok())
     }
 
-    /// Past its due day, in a status whose clock is the center's or the firm's.
-    pub fn overdue(&self, today: Date) -> bool {
+    /// The due day of a round whose clock runs (the center's or the firm's).
+    pub fn running_due_on(&self) -> Option<Date> {
         use RegistrationStatus as S;
         matches!(
             self.status(),
             S::Submitted | S::UnderReview | S::NeedsAmendment
-        ) && self.due_on().is_some_and(|d| d < today)
+        )
+        .then(|| self.due_on())
+        .flatten()
+    }
+
+    /// Past its due day, in a status whose clock is the center's or the firm's.
+    pub fn overdue(&self, today: Date) -> bool {
+        self.running_due_on().is_some_and(|d| d < today)
     }
 
     /// The certificate of a registered firm, naming the fields of its `answers` (as
@@ -87,14 +135,42 @@ impl Row {
     }
 }
 
+/// The firm's current round: its latest.
 pub(crate) async fn for_firm(
     conn: &mut SqliteConnection,
     firm_id: i64,
 ) -> sqlx::Result<Option<Row>> {
-    sqlx::query_as(&format!("{SELECT} WHERE r.firm_id = ?"))
-        .bind(firm_id)
-        .fetch_optional(&mut *conn)
-        .await
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE r.firm_id = ? ORDER BY r.id DESC LIMIT 1"
+    ))
+    .bind(firm_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// The firm's registered round (in force, or whose validity has ended) or, when its last
+/// registration was cancelled, that one: whichever came last.
+pub(crate) async fn last_registration(
+    conn: &mut SqliteConnection,
+    firm_id: i64,
+) -> sqlx::Result<Option<Row>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE r.firm_id = ? AND r.status IN ('registered', 'cancelled') \
+         ORDER BY r.id DESC LIMIT 1"
+    ))
+    .bind(firm_id)
+    .fetch_optional(&mut *conn)
+    .await
+}
+
+/// Every round of the firm, newest first.
+pub(crate) async fn rounds(conn: &mut SqliteConnection, firm_id: i64) -> sqlx::Result<Vec<Row>> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE r.firm_id = ? AND r.status <> 'draft' ORDER BY r.id DESC LIMIT 100"
+    ))
+    .bind(firm_id)
+    .fetch_all(&mut *conn)
+    .await
 }
 
 pub(crate) async fn by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Row>> {

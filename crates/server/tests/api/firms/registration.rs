@@ -15,11 +15,11 @@ use crate::helpers::{error, TestApp};
 use crate::staff_client::{audit, call, call_as, get, login_admin, staff_with, Session};
 
 const MOBILE: &str = "13812345678";
-const PATH: &str = "/api/v1/firm/registration";
+pub(super) const PATH: &str = "/api/v1/firm/registration";
 const SUBMIT: &str = "/api/v1/firm/registration/submit";
 
 /// Every question answered; the firm meets every rule (one granted invention).
-fn complete() -> Value {
+pub(super) fn complete() -> Value {
     json!({
         "established_on": "2015-03-18",
         "insured_staff": 42,
@@ -35,37 +35,42 @@ fn complete() -> Value {
     })
 }
 
-async fn firm(app: &TestApp, uscc: &str) -> Session {
+pub(super) async fn firm(app: &TestApp, uscc: &str) -> Session {
     assert_eq!(sign_up(app, uscc, MOBILE, PASSWORD).await.status(), 202);
     sign_in(app, uscc, MOBILE).await.0
 }
 
-async fn save(app: &TestApp, firm: &Session, body: Value) -> reqwest::Response {
+pub(super) async fn save(app: &TestApp, firm: &Session, body: Value) -> reqwest::Response {
     call_as(app, Method::PUT, PATH, firm, Some(body)).await
 }
 
-async fn submit(app: &TestApp, firm: &Session) -> reqwest::Response {
+pub(super) async fn submit(app: &TestApp, firm: &Session) -> reqwest::Response {
     call_as(app, Method::POST, SUBMIT, firm, None).await
 }
 
-async fn mine(app: &TestApp, firm: &Session) -> FirmRegistration {
+pub(super) async fn mine(app: &TestApp, firm: &Session) -> FirmRegistration {
     let response = get(app, firm, PATH).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
 }
 
-async fn step(app: &TestApp, officer: &Session, id: i64, body: Value) -> reqwest::Response {
+pub(super) async fn step(
+    app: &TestApp,
+    officer: &Session,
+    id: i64,
+    body: Value,
+) -> reqwest::Response {
     let path = format!("/api/v1/staff/registrations/{id}/actions");
     call_as(app, Method::POST, &path, officer, Some(body)).await
 }
 
-async fn officer(app: &TestApp) -> (Session, Session) {
+pub(super) async fn officer(app: &TestApp) -> (Session, Session) {
     let admin = login_admin(app).await;
     let officer = staff_with(app, &admin, "yushen", &[Role::PreExamOfficer]).await;
     (admin, officer)
 }
 
-async fn queue(app: &TestApp, officer: &Session) -> RegistrationQueue {
+pub(super) async fn queue(app: &TestApp, officer: &Session) -> RegistrationQueue {
     let response = get(app, officer, "/api/v1/staff/registrations").await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()

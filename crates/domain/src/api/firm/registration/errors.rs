@@ -33,6 +33,8 @@ pub enum RegistrationError {
     DefectsMissing,
     TooManyDefects,
     ReasonMissing,
+    /// A cancellation without one of the published reasons.
+    CancelReasonMissing,
 }
 
 impl RegistrationError {
@@ -114,6 +116,10 @@ impl RegistrationError {
                 "registration.reason_missing",
                 t.registration_reason_missing.into(),
             ),
+            CancelReasonMissing => (
+                "registration.cancel_reason_missing",
+                t.registration_cancel_reason_missing.into(),
+            ),
         }
     }
 }
@@ -191,6 +197,7 @@ mod tests {
                 DefectsMissing,
                 TooManyDefects,
                 ReasonMissing,
+                CancelReasonMissing,
             ],
         );
         let wrapped = PatentNumber("2021".into(), PatentNumberError::WrongLength);

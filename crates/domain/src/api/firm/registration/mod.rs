@@ -11,6 +11,14 @@
 //!                       └──resubmit── needs_amendment ◀──amend (every defect, each at a section)
 //! ```
 //!
+//! Each of those is one round ([`RegistrationKind`]); a firm has at most one open round and at
+//! most one registration in force. After a refusal, a cancellation or the end of the validity the
+//! firm starts a new `application` round; a registered firm starts a `change` round (备案信息变更);
+//! an officer starts a `recheck` round (复核, sent to the firm as needing amendment) or cancels
+//! (撤销) the registration in force with a published reason. A change or re-check accepted
+//! replaces the registration in force (same certificate number and validity: `superseded`);
+//! refused, it leaves it as it was.
+//!
 //! Routes (under `/api/v1`):
 //!
 //! | method and path | who | body → answer |
@@ -18,6 +26,8 @@
 //! | `GET /firm/registration` | a firm's person | → [`FirmRegistration`] |
 //! | `PUT /firm/registration` | a firm's person | [`RegistrationAnswers`] → [`FirmRegistration`] |
 //! | `POST /firm/registration/submit` | a firm's person | → [`FirmRegistration`] |
+//! | `POST /firm/registration/rounds` | a firm's person | [`NewRound`] → [`FirmRegistration`] |
+//! | `GET /firm/dashboard` | a firm's person | → [`FirmDashboard`] |
 //! | `GET /staff/registrations` | pre-examination officer | → [`RegistrationQueue`] |
 //! | `GET /staff/registrations/{id}` | pre-examination officer | → [`StaffRegistration`] |
 //! | `POST /staff/registrations/{id}/actions` | pre-examination officer | [`ReviewAction`] → [`StaffRegistration`] |
@@ -31,6 +41,7 @@ mod answers;
 mod eligibility;
 mod errors;
 mod review;
+mod rounds;
 mod settings;
 
 pub use answers::{RegistrationAnswers, Section, SectionState, MAX_PATENTS, MAX_TEXT_CHARS};
@@ -39,6 +50,10 @@ pub use errors::RegistrationError;
 pub use review::{
     ActionKind, Certificate, Defect, FirmRegistration, QueueItem, RegistrationQueue,
     RegistrationStatus, ReviewAction, ReviewEvent, SectionEntry, StaffRegistration, MAX_DEFECTS,
+};
+pub use rounds::{
+    CancelReason, Cancellation, CenterMessage, FirmDashboard, NewRound, RegistrationKind,
+    RoundSummary, MAX_MESSAGES,
 };
 pub use settings::{FastTrackSettings, FieldStatus, TechField, TimeLimits};
 
@@ -53,4 +68,7 @@ pub mod code {
     pub const WRONG_STATUS: &str = "registration.wrong_status";
     /// 404: no registration with this id.
     pub const NOT_FOUND: &str = "registration.not_found";
+    /// 409: the firm cannot start that round now (one is open, or a change without a
+    /// registration in force, or an application with one).
+    pub const ROUND_NOT_ALLOWED: &str = "registration.round_not_allowed";
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::answers::{RegistrationAnswers, Section, SectionState};
 use super::eligibility::{EligibilityRules, RuleOutcome};
 use super::errors::RegistrationError as E;
+use super::rounds::{CancelReason, Cancellation, RegistrationKind, RoundSummary};
 use super::settings::{FastTrackSettings, TechField};
 use super::Problems;
 use crate::calendar::Date;
@@ -30,18 +31,26 @@ pub enum RegistrationStatus {
     NeedsAmendment,
     /// 已备案: valid until a date, with a certificate.
     Registered,
-    /// 不予备案, with the reasons.
+    /// 不予备案, with the reasons (for a change or a re-check: not accepted, the registration in
+    /// force stays as it was).
     Refused,
+    /// 已撤销: a registration the center cancelled, with the reason.
+    Cancelled,
+    /// A registration replaced by a later one (a change or re-check accepted, or registered again
+    /// after its validity ended).
+    Superseded,
 }
 
 impl RegistrationStatus {
-    pub const ALL: [RegistrationStatus; 6] = [
+    pub const ALL: [RegistrationStatus; 8] = [
         Self::Draft,
         Self::Submitted,
         Self::UnderReview,
         Self::NeedsAmendment,
         Self::Registered,
         Self::Refused,
+        Self::Cancelled,
+        Self::Superseded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -52,6 +61,8 @@ impl RegistrationStatus {
             Self::NeedsAmendment => "needs_amendment",
             Self::Registered => "registered",
             Self::Refused => "refused",
+            Self::Cancelled => "cancelled",
+            Self::Superseded => "superseded",
         }
     }
 
@@ -62,6 +73,14 @@ impl RegistrationStatus {
     /// Whether the firm may change its answers.
     pub fn editable(self) -> bool {
         matches!(self, Self::Draft | Self::NeedsAmendment)
+    }
+
+    /// Whether the round is still open (at most one per firm): being filled in or reviewed.
+    pub fn open(self) -> bool {
+        matches!(
+            self,
+            Self::Draft | Self::Submitted | Self::UnderReview | Self::NeedsAmendment
+        )
     }
 }
 
@@ -101,6 +120,8 @@ pub struct SectionEntry {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FirmRegistration {
     pub status: RegistrationStatus,
+    /// What the current round is for.
+    pub kind: RegistrationKind,
     /// Given at the first submission, e.g. `BA-2026-000123`.
     pub reference: Option<String>,
     pub firm_name: String,
@@ -114,8 +135,17 @@ pub struct FirmRegistration {
     /// The last day of the current time limit: the review's (submitted, under review) or the
     /// amendment's (needs amendment).
     pub due_on: Option<Date>,
+    /// Working days left until `due_on` (negative: overdue by so many).
+    pub days_left: Option<i32>,
+    /// The registration in force, or the last one that was (its `valid_until` says which); while
+    /// a change or re-check is reviewed, the one in force.
     pub certificate: Option<Certificate>,
     pub refusal_reason: Option<String>,
+    /// The registration was cancelled (and not registered again since).
+    pub cancellation: Option<Cancellation>,
+    /// The rounds the firm may start now: `application` (nothing in force, nothing open) or
+    /// `change` (a registration in force, nothing open).
+    pub may_start: Vec<RegistrationKind>,
     /// The center's today, which the browser checks dates against (as the server does).
     pub today: Date,
 }
@@ -146,11 +176,14 @@ pub struct QueueItem {
     pub reference: String,
     pub firm_name: String,
     pub status: RegistrationStatus,
+    pub kind: RegistrationKind,
     /// Unix seconds of the last submission.
     pub submitted_at: i64,
     pub due_on: Option<Date>,
     /// The due day has passed (review statuses only).
     pub overdue: bool,
+    /// Working days left until `due_on` (negative: overdue by so many; review statuses only).
+    pub days_left: Option<i32>,
     /// The officer who took it.
     pub assignee: Option<String>,
 }
@@ -185,6 +218,7 @@ pub struct StaffRegistration {
     pub firm_name: String,
     pub uscc: String,
     pub status: RegistrationStatus,
+    pub kind: RegistrationKind,
     pub answers: RegistrationAnswers,
     pub eligibility: Vec<RuleOutcome>,
     /// The thresholds the eligibility was worked out with.
@@ -193,10 +227,14 @@ pub struct StaffRegistration {
     pub defects: Vec<Defect>,
     pub due_on: Option<Date>,
     pub overdue: bool,
+    pub days_left: Option<i32>,
     pub assignee: Option<String>,
     pub certificate: Option<Certificate>,
     pub refusal_reason: Option<String>,
+    pub cancellation: Option<Cancellation>,
     pub events: Vec<ReviewEvent>,
+    /// The firm's other rounds, newest first (earlier refusals, cancellations, changes).
+    pub rounds: Vec<RoundSummary>,
 }
 
 /// What an officer does.
@@ -214,6 +252,12 @@ pub enum ActionKind {
     Refuse,
     /// An internal note (any status but draft); the firm never sees it.
     Note,
+    /// 复核 a registration in force: a new round, sent to the firm with what to confirm or
+    /// update (`defects`) and the amendment's time limit; the registration stays in force.
+    Recheck,
+    /// 撤销 a registration in force, with a published reason and what the officer found
+    /// (`text`); any open round of the firm is closed with it.
+    Cancel,
 }
 
 impl ActionKind {
@@ -224,6 +268,8 @@ impl ActionKind {
             Self::Register => "register",
             Self::Refuse => "refuse",
             Self::Note => "note",
+            Self::Recheck => "recheck",
+            Self::Cancel => "cancel",
         }
     }
 }
@@ -233,12 +279,15 @@ impl ActionKind {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewAction {
     pub action: ActionKind,
-    /// For `amend`: every defect, at least one.
+    /// For `amend` and `recheck`: every defect (what to confirm or update), at least one.
     #[serde(default)]
     pub defects: Vec<Defect>,
-    /// For `refuse` (the reason) and `note` (the note).
+    /// For `refuse` (the reason), `note` (the note) and `cancel` (what was found).
     #[serde(default)]
     pub text: Option<String>,
+    /// For `cancel`: the published reason.
+    #[serde(default)]
+    pub reason: Option<CancelReason>,
 }
 
 impl ReviewAction {
@@ -246,7 +295,8 @@ impl ReviewAction {
     pub fn parse(&self) -> Result<ReviewAction, Problems> {
         let mut p = Problems::new();
         let mut defects = Vec::new();
-        if self.action == ActionKind::Amend && self.defects.is_empty() {
+        let with_defects = matches!(self.action, ActionKind::Amend | ActionKind::Recheck);
+        if with_defects && self.defects.is_empty() {
             p.push(("defects".into(), E::DefectsMissing));
         }
         if self.defects.len() > MAX_DEFECTS {
@@ -262,7 +312,14 @@ impl ReviewAction {
                 Err(_) => p.push(("defects".into(), E::TextTooLong)),
             }
         }
-        let needs_text = matches!(self.action, ActionKind::Refuse | ActionKind::Note);
+        let needs_text = matches!(
+            self.action,
+            ActionKind::Refuse | ActionKind::Note | ActionKind::Cancel
+        );
+        let reason = self.reason.filter(|_| self.action == ActionKind::Cancel);
+        if self.action == ActionKind::Cancel && reason.is_none() {
+            p.push(("reason".into(), E::CancelReasonMissing));
+        }
         let text = match clean_text(self.text.as_deref(), MAX_REVIEW_TEXT_CHARS) {
             Ok(None) if needs_text => {
                 p.push(("text".into(), E::ReasonMissing));
@@ -279,12 +336,9 @@ impl ReviewAction {
         }
         Ok(ReviewAction {
             action: self.action,
-            defects: if self.action == ActionKind::Amend {
-                defects
-            } else {
-                Vec::new()
-            },
+            defects: if with_defects { defects } else { Vec::new() },
             text: if needs_text { text } else { None },
+            reason,
         })
     }
 }
