@@ -24,8 +24,8 @@ use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
 use portal_domain::api::firm::registration::{
-    FastTrackSettings, FirmRegistration, RegistrationAnswers, RegistrationQueue, ReviewAction,
-    StaffRegistration,
+    FastTrackSettings, FirmDashboard, FirmRegistration, NewRound, RegistrationAnswers,
+    RegistrationKind, RegistrationQueue, ReviewAction, StaffRegistration,
 };
 use portal_domain::api::firm::{
     code as firm_code, ColleagueAdded, FirmSession, NewColleague, PasswordLink, PeopleList,
@@ -747,6 +747,22 @@ pub async fn firm_submit_registration(
 ) -> Result<FirmRegistration, ApiError> {
     let builder = with_csrf(Request::post(paths::FIRM_REGISTRATION_SUBMIT), csrf);
     send_empty(builder, lang).await
+}
+
+/// Starts a new round of the registration (apply again, or change the details); asking again
+/// for the draft already started answers with it.
+pub async fn firm_start_round(
+    kind: RegistrationKind,
+    csrf: &str,
+    lang: Lang,
+) -> Result<FirmRegistration, ApiError> {
+    let builder = with_csrf(Request::post(paths::FIRM_REGISTRATION_ROUNDS), csrf);
+    send_json(builder, &NewRound { kind }, lang).await
+}
+
+/// The firm's dashboard: where its registration stands and the center's messages.
+pub async fn firm_dashboard(lang: Lang) -> Result<FirmDashboard, ApiError> {
+    get_json(paths::FIRM_DASHBOARD, lang).await
 }
 
 pub async fn staff_registrations(lang: Lang) -> Result<RegistrationQueue, ApiError> {

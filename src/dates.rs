@@ -20,6 +20,21 @@ pub fn month_name(date: Date, lang: Lang) -> String {
     t.month_of_year(date.year(), t.months[usize::from(date.month() - 1)])
 }
 
+/// Working days left until a due day, in words ("还剩 3 个工作日", "今天到期", "已超期 2 个工作日").
+pub fn days_left(days: i32, lang: Lang) -> String {
+    let t = strings(lang);
+    match days {
+        0 => t.due_today.to_owned(),
+        n if n > 0 => t.days_left(n),
+        n => t.days_overdue(-n),
+    }
+}
+
+/// [`days_left`] in brackets, to follow a date.
+pub fn days_aside(days: i32, lang: Lang) -> String {
+    strings(lang).days_aside(days_left(days, lang))
+}
+
 /// "09:00–09:30".
 pub fn time_range(start: &str, end: &str) -> String {
     format!("{start}–{end}")

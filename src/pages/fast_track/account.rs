@@ -1,12 +1,13 @@
 //! `/fast-track/account`: the firm's own page. It asks the server for the session (none: off to
 //! the sign-in page), shows who is signed in for which firm, where its registration (备案)
-//! stands, and signs out.
+//! stands with the center's messages (`dashboard.rs`), and signs out.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::firm::FirmSession;
 
+use super::dashboard::Dashboard;
 use super::people::People;
 use super::texts::{fast_track_texts, ft_text, Tr};
 use super::SIGN_IN;
@@ -65,10 +66,7 @@ fn Account(session: FirmSession) -> impl IntoView {
             <Row term=|t| t.person_term value=session.person_name/>
             <Row term=|t| t.mobile_term value=session.mobile_masked/>
         </dl>
-        <h2>{ft_text(|t| t.registration_heading)}</h2>
-        <p>{ft_text(|t| t.registration_status)}</p>
-        // Another app: a full page load.
-        <p><a class="button" href="/fast-track/registration" rel="external">{ft_text(|t| t.registration_body)}</a></p>
+        <Dashboard/>
         <People first=session.first csrf=csrf.clone()/>
         <SignOut csrf=csrf/>
     }

@@ -14,6 +14,7 @@
 //! The fields the sign-up and sign-in forms share are `fields.rs`; texts `texts.rs`.
 
 mod account;
+mod dashboard;
 mod fields;
 mod password;
 mod people;

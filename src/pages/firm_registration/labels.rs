@@ -2,7 +2,7 @@
 //! for the firm's pages and the workbench.
 
 use portal_domain::api::firm::registration::{
-    EligibilityRules, Outcome, RegistrationStatus, Rule, Section, SectionState,
+    EligibilityRules, Outcome, Rule, Section, SectionState,
 };
 use portal_domain::Lang;
 
@@ -26,18 +26,6 @@ pub fn state(state: SectionState, lang: Lang) -> &'static str {
         SectionState::InProgress => t.state_in_progress,
         SectionState::HasProblems => t.state_has_problems,
         SectionState::Completed => t.state_completed,
-    }
-}
-
-pub fn status(status: RegistrationStatus, lang: Lang) -> &'static str {
-    let t = registration_texts(lang);
-    match status {
-        RegistrationStatus::Draft => t.status_draft,
-        RegistrationStatus::Submitted => t.status_submitted,
-        RegistrationStatus::UnderReview => t.status_under_review,
-        RegistrationStatus::NeedsAmendment => t.status_needs_amendment,
-        RegistrationStatus::Registered => t.status_registered,
-        RegistrationStatus::Refused => t.status_refused,
     }
 }
 

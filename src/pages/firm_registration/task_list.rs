@@ -1,21 +1,29 @@
 //! `/fast-track/registration`: where the registration stands. A draft (or one sent back to
 //! amend) shows the defects to fix, the five sections with their states, the eligibility rules
 //! and the way to check and submit; a submitted one its reference, the review's due day and what
-//! happens next; a registered one its certificate; a refused one the reason.
+//! happens next; a registered one its certificate and the way to change its details; a refused
+//! or cancelled one the reason and, where the firm may, the way to apply again. A change or
+//! re-check says that the registration stays in force meanwhile.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::api::firm::registration::{FirmRegistration, RegistrationStatus, SectionState};
+use portal_domain::api::firm::registration::{
+    FirmRegistration, RegistrationKind, RegistrationStatus, SectionState,
+};
 
 use super::eligibility::Eligibility;
 use super::labels;
-use super::texts::{reg_text, registration_texts};
+use super::texts::{reg_text, registration_texts, Tr};
 use super::{section_href, use_loaded, ACCOUNT, CERTIFICATE, CHECK};
-use crate::dates::long_date;
+use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::submit::Submit;
+use crate::dates::{days_aside, days_left, long_date};
 use crate::prefs::{use_page_title, use_prefs};
 
 #[component]
 pub fn TaskListPage() -> impl IntoView {
+    let prefs = use_prefs();
     use_page_title(|lang| registration_texts(lang).heading);
     let data = use_loaded().data;
     view! {
@@ -24,16 +32,102 @@ pub fn TaskListPage() -> impl IntoView {
             <h1 tabindex="-1">{reg_text(|t| t.heading)}</h1>
             {move || {
                 let d = data.get();
-                match d.status {
-                    RegistrationStatus::Draft => view! { <Tasks/> }.into_any(),
-                    RegistrationStatus::NeedsAmendment => view! { <Defects d=d/><Tasks/> }.into_any(),
-                    RegistrationStatus::Submitted | RegistrationStatus::UnderReview => {
-                        view! { <Submitted d=d/> }.into_any()
+                let kind = d.kind;
+                let open = d.status.open();
+                let page = match d.status {
+                    RegistrationStatus::Draft => view! { <InForce d=d/><Tasks/> }.into_any(),
+                    RegistrationStatus::NeedsAmendment => {
+                        view! { <InForce d=d.clone()/><Defects d=d/><Tasks/> }.into_any()
                     }
-                    RegistrationStatus::Registered => view! { <Registered d=d/> }.into_any(),
+                    RegistrationStatus::Submitted | RegistrationStatus::UnderReview => {
+                        view! { <InForce d=d.clone()/><Submitted d=d/> }.into_any()
+                    }
+                    RegistrationStatus::Registered | RegistrationStatus::Superseded => {
+                        view! { <Registered d=d/> }.into_any()
+                    }
                     RegistrationStatus::Refused => view! { <Refused d=d/> }.into_any(),
-                }
+                    RegistrationStatus::Cancelled => view! { <Cancelled d=d/> }.into_any(),
+                };
+                // What the open round is for, unless it is the plain application.
+                let caption = (open && kind != RegistrationKind::Application).then(|| {
+                    view! { <p class="caption">{move || kind.label(prefs.lang.get())}</p> }
+                });
+                view! { {caption} {page} <NextRounds/> }
             }}
+        </div>
+    }
+}
+
+/// While a change or re-check is open: the registration in force stays so.
+#[component]
+fn InForce(d: FirmRegistration) -> impl IntoView {
+    let prefs = use_prefs();
+    let certificate = d.certificate.filter(|c| c.valid_until >= d.today);
+    certificate.map(|c| {
+        view! {
+            <p class="notice" role="note">{move || {
+                let lang = prefs.lang.get();
+                registration_texts(lang).in_force_notice(&c.number, long_date(c.valid_until, lang))
+            }}</p>
+        }
+    })
+}
+
+/// The rounds the firm may start now (apply again, change the details), each with a word on it.
+#[component]
+fn NextRounds() -> impl IntoView {
+    let data = use_loaded().data;
+    move || {
+        data.with(|d| d.may_start.clone())
+            .into_iter()
+            .map(|kind| {
+                let (heading, lead, button): (Tr, Tr, Tr) = match kind {
+                    RegistrationKind::Change => {
+                        (|t| t.change_heading, |t| t.change_lead, |t| t.change_button)
+                    }
+                    _ => (
+                        |t| t.apply_again_heading,
+                        |t| t.apply_again_lead,
+                        |t| t.apply_again_button,
+                    ),
+                };
+                view! {
+                    <h2>{reg_text(heading)}</h2>
+                    <p>{reg_text(lead)}</p>
+                    <StartRound kind=kind label=button/>
+                }
+            })
+            .collect_view()
+    }
+}
+
+/// Starts the round; the page then shows its task list. A failure is said, with "try again".
+#[component]
+fn StartRound(kind: RegistrationKind, label: Tr) -> impl IntoView {
+    let prefs = use_prefs();
+    let loaded = use_loaded();
+    let action = Submit::new();
+    let busy = action.busy();
+    let failed = RwSignal::new(None::<ApiError>);
+    let start = Callback::new(move |()| {
+        let csrf = loaded.csrf.get_value();
+        let lang = prefs.lang.get_untracked();
+        failed.set(None);
+        action.act(
+            move || async move { api::firm_start_round(kind, &csrf, lang).await },
+            move |answer| match answer {
+                Ok(data) => loaded.data.set(data),
+                Err(error) => failed.set(Some(error)),
+            },
+        );
+    });
+    view! {
+        {move || failed.get().map(|error| view! { <ErrorPanel error=error on_retry=start/> })}
+        <div class="button-row">
+            <button type="button" class="button" disabled=move || busy.get()
+                on:click=move |_| start.run(())>
+                {move || if busy.get() { reg_text(|t| t.starting)() } else { reg_text(label)() }}
+            </button>
         </div>
     }
 }
@@ -79,10 +173,16 @@ fn Tasks() -> impl IntoView {
 fn Defects(d: FirmRegistration) -> impl IntoView {
     let prefs = use_prefs();
     let due = d.due_on;
+    let days_left = d.days_left;
+    let (title, lead): (Tr, Tr) = if d.kind == RegistrationKind::Recheck {
+        (|t| t.recheck_title, |t| t.recheck_lead)
+    } else {
+        (|t| t.amend_title, |t| t.amend_lead)
+    };
     view! {
         <div class="notice notice--warning" role="status">
-            <h2>{reg_text(|t| t.amend_title)}</h2>
-            <p>{reg_text(|t| t.amend_lead)}</p>
+            <h2>{reg_text(title)}</h2>
+            <p>{reg_text(lead)}</p>
             <ul class="list-bullet">
                 {d.defects.into_iter().map(|defect| view! {
                     <li>
@@ -96,7 +196,11 @@ fn Defects(d: FirmRegistration) -> impl IntoView {
             {due.map(|date| view! {
                 <p><strong>{move || {
                     let lang = prefs.lang.get();
-                    registration_texts(lang).amend_due(long_date(date, lang))
+                    let due = registration_texts(lang).amend_due(long_date(date, lang));
+                    match days_left {
+                        Some(n) => format!("{due}{}", days_aside(n, lang)),
+                        None => due,
+                    }
                 }}</strong></p>
             })}
         </div>
@@ -118,8 +222,8 @@ fn Submitted(d: FirmRegistration) -> impl IntoView {
         </div>
         <dl class="summary-list">
             <div class="summary-list__row">
-                <dt>{reg_text(|t| t.status_submitted)}</dt>
-                <dd class="summary-list__value">{move || labels::status(d.status, prefs.lang.get())}</dd>
+                <dt>{reg_text(|t| t.status_label)}</dt>
+                <dd class="summary-list__value">{move || d.status.label(prefs.lang.get())}</dd>
             </div>
             {due.map(|date| view! {
                 <div class="summary-list__row">
@@ -128,6 +232,12 @@ fn Submitted(d: FirmRegistration) -> impl IntoView {
                         let lang = prefs.lang.get();
                         registration_texts(lang).due_value(long_date(date, lang), days)
                     }}</dd>
+                </div>
+            })}
+            {d.days_left.map(|n| view! {
+                <div class="summary-list__row">
+                    <dt>{reg_text(|t| t.days_left_label)}</dt>
+                    <dd class="summary-list__value">{move || days_left(n, prefs.lang.get())}</dd>
                 </div>
             })}
         </dl>
@@ -158,13 +268,44 @@ fn Registered(d: FirmRegistration) -> impl IntoView {
     }
 }
 
+/// Not registered, or (a change or re-check) not accepted, with the reason. A round closed by a
+/// cancellation says so too.
 #[component]
 fn Refused(d: FirmRegistration) -> impl IntoView {
+    let kept = d.kind != RegistrationKind::Application && d.certificate.is_some();
+    let (title, next): (Tr, Tr) = if kept {
+        (|t| t.change_refused_title, |t| t.change_refused_next)
+    } else {
+        (|t| t.refused_title, |t| t.refused_next)
+    };
+    let cancelled = d.cancellation.is_some() && d.certificate.is_none();
     view! {
         <div class="notice notice--warning" role="status">
-            <h2>{reg_text(|t| t.refused_title)}</h2>
-            <p>{reg_text(|t| t.refused_reason)}{d.refusal_reason.unwrap_or_default()}</p>
+            <h2>{reg_text(title)}</h2>
+            <p>{reg_text(|t| t.refused_reason)}{d.refusal_reason.clone().unwrap_or_default()}</p>
         </div>
-        <p>{reg_text(|t| t.refused_next)}</p>
+        <p>{reg_text(next)}</p>
+        {cancelled.then(|| view! { <Cancelled d=d/> })}
     }
+}
+
+/// The registration was cancelled: the published reason, what the officer found, the day.
+#[component]
+fn Cancelled(d: FirmRegistration) -> impl IntoView {
+    let prefs = use_prefs();
+    d.cancellation.map(|c| {
+        let on = c.on;
+        view! {
+            <div class="notice notice--warning" role="status">
+                <h2>{reg_text(|t| t.cancelled_title)}</h2>
+                <p>{reg_text(|t| t.refused_reason)}{move || c.reason.label(prefs.lang.get())}</p>
+                <p>{c.text}</p>
+                <p>{move || {
+                    let lang = prefs.lang.get();
+                    registration_texts(lang).cancelled_on(long_date(on, lang))
+                }}</p>
+            </div>
+            <p>{reg_text(|t| t.cancelled_next)}</p>
+        }
+    })
 }

@@ -1,13 +1,14 @@
 //! `/staff/registrations/{id}`: one registration in full for a pre-examination officer (the
 //! server logs the view): the firm's answers, what the rules say of them, the defects sent, the
-//! history, and the steps its status allows — take it; ask for every amendment at once (one box
-//! per section); register; refuse with the reason; and internal notes at any time.
+//! history, the firm's other rounds, and the steps its status allows — take it; ask for every
+//! amendment at once (one box per section); register; refuse with the reason; re-check (the same
+//! boxes) or cancel a registration with a published reason; and internal notes at any time.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use portal_domain::api::firm::registration::{
-    ActionKind, Defect, RegistrationStatus, ReviewAction, Section, StaffRegistration,
+    ActionKind, CancelReason, Defect, RegistrationStatus, ReviewAction, Section, StaffRegistration,
 };
 
 use super::admin_form::request_errors;
@@ -16,10 +17,10 @@ use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
-use crate::components::form::{error_for, FormErrorSummary, TextArea};
+use crate::components::form::{error_for, FieldMessage, FormErrorSummary, Radio, TextArea};
 use crate::components::loading::Loading;
 use crate::components::submit::Submit;
-use crate::dates::{long_date, short_time};
+use crate::dates::{days_aside, long_date, short_time};
 use crate::pages::firm_registration::{answers, labels};
 use crate::prefs::use_prefs;
 
@@ -67,11 +68,17 @@ fn Registration(data: RwSignal<StaffRegistration>) -> impl IntoView {
             <h1 tabindex="-1">{r.firm_name.clone()}" · "{r.reference.clone()}</h1>
             <dl class="summary-list">
                 <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_uscc)}</dt><dd><code>{r.uscc.clone()}</code></dd></div>
-                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_status)}</dt><dd>{labels::status(r.status, lang)}</dd></div>
+                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_kind)}</dt><dd>{r.kind.label(lang)}</dd></div>
+                <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_status)}</dt><dd>{r.status.label(lang)}</dd></div>
                 <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_due)}</dt><dd>
                     {r.due_on.map(|d| long_date(d, lang)).unwrap_or_default()}
+                    {r.days_left.map(|n| days_aside(n, lang))}
                     {r.overdue.then(|| view! { " " <strong class="overdue-tag">{pick(lang, |t| t.reg_overdue)}</strong> })}
                 </dd></div>
+                {r.cancellation.clone().map(|c| view! {
+                    <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_cancelled)}</dt>
+                        <dd>{long_date(c.on, lang)}" · "{c.reason.label(lang)}"："{c.text}</dd></div>
+                })}
                 <div class="summary-list__row"><dt>{pick(lang, |t| t.reg_col_assignee)}</dt>
                     <dd>{r.assignee.clone().unwrap_or_else(|| pick(lang, |t| t.reg_unassigned).to_owned())}</dd></div>
             </dl>
@@ -99,6 +106,17 @@ fn Registration(data: RwSignal<StaffRegistration>) -> impl IntoView {
                     }).collect_view()}
                 </dl>
             }).collect_view()}
+            {(!r.rounds.is_empty()).then(|| view! {
+                <h2>{pick(lang, |t| t.reg_rounds_heading)}</h2>
+                <ul class="list-bullet">
+                    {r.rounds.clone().into_iter().map(|round| view! {
+                        <li>
+                            <A href=format!("/staff/registrations/{}", round.id)>{round.reference.clone()}</A>
+                            " · "{round.kind.label(lang)}" · "{round.status.label(lang)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
             <h2>{pick(lang, |t| t.reg_history_heading)}</h2>
             <ol class="list-number">
                 {r.events.iter().map(|e| view! {
@@ -129,10 +147,12 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
     let errors = form.errors;
     let busy = form.busy();
     let done = RwSignal::new(false);
-    let amend: Vec<(Section, RwSignal<String>)> = Section::ALL
-        .into_iter()
-        .map(|s| (s, RwSignal::new(String::new())))
-        .collect();
+    let amend: StoredValue<Vec<(Section, RwSignal<String>)>> = StoredValue::new(
+        Section::ALL
+            .into_iter()
+            .map(|s| (s, RwSignal::new(String::new())))
+            .collect(),
+    );
     let reason = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let send = move |action: ReviewAction, first: &'static str, clear: Option<RwSignal<String>>| {
@@ -157,25 +177,48 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
         );
     };
     let status = move || data.with(|d| d.status);
-    let amend_boxes = amend.clone();
-    let on_amend = move |ev: leptos::ev::SubmitEvent| {
+    // Asking to amend (under review) and re-checking (registered) send the same boxes.
+    let on_defects = move |action: ActionKind| {
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let defects = amend.with_value(|boxes| {
+                boxes
+                    .iter()
+                    .filter(|(_, text)| !text.get_untracked().trim().is_empty())
+                    .map(|(section, text)| Defect {
+                        section: *section,
+                        text: text.get_untracked(),
+                    })
+                    .collect()
+            });
+            send(
+                ReviewAction {
+                    action,
+                    defects,
+                    text: None,
+                    reason: None,
+                },
+                "defect-firm",
+                None,
+            );
+        }
+    };
+    let cancel_reason = RwSignal::new(None::<String>);
+    let cancel_text = RwSignal::new(String::new());
+    let on_cancel = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let defects = amend
-            .iter()
-            .filter(|(_, text)| !text.get_untracked().trim().is_empty())
-            .map(|(section, text)| Defect {
-                section: *section,
-                text: text.get_untracked(),
-            })
-            .collect();
+        let reason = cancel_reason
+            .get_untracked()
+            .and_then(|code| CancelReason::from_code(&code));
         send(
             ReviewAction {
-                action: ActionKind::Amend,
-                defects,
-                text: None,
+                action: ActionKind::Cancel,
+                defects: vec![],
+                text: Some(cancel_text.get_untracked()),
+                reason,
             },
-            "defect-firm",
-            None,
+            "reason",
+            Some(cancel_text),
         );
     };
     let on_refuse = move |ev: leptos::ev::SubmitEvent| {
@@ -186,6 +229,7 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
                 action: ActionKind::Refuse,
                 defects: vec![],
                 text,
+                reason: None,
             },
             "reason",
             Some(reason),
@@ -199,6 +243,7 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
                 action: ActionKind::Note,
                 defects: vec![],
                 text,
+                reason: None,
             },
             "note",
             Some(note),
@@ -211,6 +256,7 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
                     action,
                     defects: vec![],
                     text: None,
+                    reason: None,
                 },
                 "take",
                 None,
@@ -220,6 +266,32 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     // A refusal of `defects` is shown at the first section's box.
     let defects_error = Signal::derive(move || errors.with(|e| error_for(e, "defects")));
+    let defect_boxes = move || {
+        amend
+            .get_value()
+            .into_iter()
+            .map(|(section, text)| {
+                let id: &'static str = match section {
+                    Section::Firm => "defect-firm",
+                    Section::Rnd => "defect-rnd",
+                    Section::Patents => "defect-patents",
+                    Section::Management => "defect-management",
+                    Section::Declaration => "defect-declaration",
+                };
+                // The server names the defects as a whole: its message at the first box.
+                let error = if section == Section::Firm {
+                    defects_error
+                } else {
+                    Signal::derive(|| None::<String>)
+                };
+                view! {
+                    <TextArea id=id label=Signal::derive(move || labels::section(section, prefs.lang.get()))
+                        value=text error=error max_chars=1000/>
+                }
+            })
+            .collect_view()
+    };
+    let in_force = move || data.with(|d| d.status == RegistrationStatus::Registered);
     view! {
         <FormErrorSummary errors=Signal::derive(move || errors.get().into_iter().map(|(id, m)| {
             (if id == "defects" { "defect-firm".to_owned() } else { id }, m)
@@ -236,23 +308,8 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
             <section class="case-panel">
                 <h2>{tr(|t| t.reg_amend_heading)}</h2>
                 <p class="hint">{tr(|t| t.reg_amend_lead)}</p>
-                <form novalidate on:submit=on_amend.clone()>
-                    {amend_boxes.iter().map(|(section, text)| {
-                        let id: &'static str = match section {
-                            Section::Firm => "defect-firm",
-                            Section::Rnd => "defect-rnd",
-                            Section::Patents => "defect-patents",
-                            Section::Management => "defect-management",
-                            Section::Declaration => "defect-declaration",
-                        };
-                        let section = *section;
-                        // The server names the defects as a whole: its message at the first box.
-                        let error = if section == Section::Firm { defects_error } else { Signal::derive(|| None::<String>) };
-                        view! {
-                            <TextArea id=id label=Signal::derive(move || labels::section(section, prefs.lang.get()))
-                                value=*text error=error max_chars=1000/>
-                        }
-                    }).collect_view()}
+                <form novalidate on:submit=on_defects(ActionKind::Amend)>
+                    {defect_boxes()}
                     <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.reg_send_amend)}</button>
                 </form>
             </section>
@@ -269,6 +326,38 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
                     <TextArea id="reason" label=Signal::derive(tr(|t| t.reg_refuse_reason)) value=reason
                         error=error("text") max_chars=1000/>
                     <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(|t| t.reg_refuse)}</button>
+                </form>
+            </section>
+        </Show>
+        <Show when=in_force>
+            <section class="case-panel">
+                <h2>{tr(|t| t.reg_recheck_heading)}</h2>
+                <p class="hint">{tr(|t| t.reg_recheck_lead)}</p>
+                <form novalidate on:submit=on_defects(ActionKind::Recheck)>
+                    {defect_boxes()}
+                    <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.reg_send_recheck)}</button>
+                </form>
+            </section>
+            <section class="case-panel">
+                <h2>{tr(|t| t.reg_cancel_heading)}</h2>
+                <p class="hint">{tr(|t| t.reg_cancel_lead)}</p>
+                <form novalidate on:submit=on_cancel>
+                    <fieldset class="fieldset">
+                        <legend class="fieldset__legend"><span class="label">{tr(|t| t.reg_cancel_reason)}</span></legend>
+                        <FieldMessage id="reason" error=error("reason")/>
+                        <div class="choices">{CancelReason::ALL.iter().enumerate().map(|(i, reason)| {
+                            let reason = *reason;
+                            let id = if i == 0 { "reason".to_owned() } else { format!("reason-{}", reason.code()) };
+                            view! {
+                                <Radio name="cancel-reason" id=id value=reason.code().to_owned()
+                                    label=Signal::derive(move || reason.label(prefs.lang.get()).to_owned())
+                                    selected=cancel_reason/>
+                            }
+                        }).collect_view()}</div>
+                    </fieldset>
+                    <TextArea id="cancel-text" label=Signal::derive(tr(|t| t.reg_cancel_text)) value=cancel_text
+                        error=error("text") max_chars=1000/>
+                    <button type="submit" class="button button--warning" disabled=move || busy.get()>{tr(|t| t.reg_cancel)}</button>
                 </form>
             </section>
         </Show>

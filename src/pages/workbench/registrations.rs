@@ -12,8 +12,7 @@ use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::loading::Loading;
-use crate::dates::short_date;
-use crate::pages::firm_registration::labels;
+use crate::dates::{days_aside, short_date};
 use crate::prefs::use_prefs;
 
 #[component]
@@ -63,9 +62,11 @@ fn Table(list: RegistrationQueue) -> impl IntoView {
                 <tr>
                     <td><A href=href>{item.reference}</A></td>
                     <td>{item.firm_name}</td>
-                    <td>{move || labels::status(item.status, prefs.lang.get())}</td>
+                    <td>{move || item.kind.label(prefs.lang.get())}</td>
+                    <td>{move || item.status.label(prefs.lang.get())}</td>
                     <td>
                         {move || due.map(|d| short_date(d, prefs.lang.get())).unwrap_or_default()}
+                        {move || item.days_left.map(|n| days_aside(n, prefs.lang.get()))}
                         {item.overdue.then(|| view! { " " <strong class="overdue-tag">{tr(|t| t.reg_overdue)}</strong> })}
                     </td>
                     <td>{match item.assignee {
@@ -82,6 +83,7 @@ fn Table(list: RegistrationQueue) -> impl IntoView {
         &[
             |t| t.reg_col_reference,
             |t| t.reg_col_firm,
+            |t| t.reg_col_kind,
             |t| t.reg_col_status,
             |t| t.reg_col_due,
             |t| t.reg_col_assignee,

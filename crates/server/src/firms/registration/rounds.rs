@@ -147,9 +147,36 @@ pub async fn dashboard(
                 at,
                 reference,
                 action,
-                detail,
+                detail: for_the_firm(&detail),
             })
             .collect(),
         today,
     }))
+}
+
+/// The history's detail as the firm reads it: defects are kept one per line after their
+/// section's code (`[rnd] …`), which the firm's registration page names; here the text alone.
+fn for_the_firm(detail: &str) -> String {
+    detail
+        .lines()
+        .map(|line| {
+            line.strip_prefix('[')
+                .and_then(|rest| rest.split_once("] "))
+                .map_or(line, |(_, text)| text)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_firm_reads_defects_without_section_codes() {
+        let detail = "[rnd] 研发投入与附件不一致\n[firm] 请更新参保人数";
+        assert_eq!(
+            super::for_the_firm(detail),
+            "研发投入与附件不一致\n请更新参保人数"
+        );
+        assert_eq!(super::for_the_firm("NTYS-2026-0001"), "NTYS-2026-0001");
+    }
 }

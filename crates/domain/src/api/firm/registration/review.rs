@@ -10,6 +10,7 @@ use super::rounds::{CancelReason, Cancellation, RegistrationKind, RoundSummary};
 use super::settings::{FastTrackSettings, TechField};
 use super::Problems;
 use crate::calendar::Date;
+use crate::choice::choice;
 use crate::text::clean_text;
 
 /// Most defects in one request to amend.
@@ -41,35 +42,18 @@ pub enum RegistrationStatus {
     Superseded,
 }
 
+choice!(RegistrationStatus {
+    Draft = "draft", "草稿", "Draft";
+    Submitted = "submitted", "已提交", "Submitted";
+    UnderReview = "under_review", "审核中", "Under review";
+    NeedsAmendment = "needs_amendment", "需补正", "Needs amendment";
+    Registered = "registered", "已备案", "Registered";
+    Refused = "refused", "不予备案", "Refused";
+    Cancelled = "cancelled", "已撤销", "Cancelled";
+    Superseded = "superseded", "已由后来的备案取代", "Replaced by a later registration";
+});
+
 impl RegistrationStatus {
-    pub const ALL: [RegistrationStatus; 8] = [
-        Self::Draft,
-        Self::Submitted,
-        Self::UnderReview,
-        Self::NeedsAmendment,
-        Self::Registered,
-        Self::Refused,
-        Self::Cancelled,
-        Self::Superseded,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Submitted => "submitted",
-            Self::UnderReview => "under_review",
-            Self::NeedsAmendment => "needs_amendment",
-            Self::Registered => "registered",
-            Self::Refused => "refused",
-            Self::Cancelled => "cancelled",
-            Self::Superseded => "superseded",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// Whether the firm may change its answers.
     pub fn editable(self) -> bool {
         matches!(self, Self::Draft | Self::NeedsAmendment)
