@@ -254,6 +254,8 @@ test('English, with errors: a summary linking to each field, inline messages, an
   // The calendar can be tapped too: it chooses the same day in the list.
   await page.locator('.cal__day--open').nth(2).click();
   await expect(page.getByRole('radio', { name: 'Wednesday 25 November 2026' })).toBeChecked();
+  // …and answers the tap where it was made.
+  await expect(page.locator('.cal__chosen')).toHaveText('Chosen: Wednesday 25 November 2026');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('h1')).toHaveText('What time do you want to come?');
   await expectNoAxeViolations(page);
@@ -420,6 +422,10 @@ test('English: the booking, change, cancel and find pages', async ({ page, reque
   await page.getByRole('button', { name: 'Change the time' }).click();
   await expect(page.locator('.error-summary')).toContainText('Choose a day');
   await expectNoAxeViolations(page);
+  // A day tapped on the calendar: its times come below all the days, and are brought into view.
+  await page.locator('.cal__day--open').first().click();
+  await expect(page.locator('.cal__chosen')).toContainText('Chosen: ');
+  await expect(page.locator('#time-choice')).toBeInViewport();
   await page.getByRole('link', { name: 'Back to my booking' }).click();
   await page.getByRole('link', { name: 'Cancel booking' }).click();
   await expect(page.locator('h1')).toHaveText('Are you sure you want to cancel this booking?');

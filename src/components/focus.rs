@@ -29,3 +29,13 @@ pub fn focus_id_next_frame(id: &'static str) {
         }
     });
 }
+
+/// Scrolls the element with `id` into view in the next frame, once it is drawn: what a tap
+/// elsewhere has just shown (the times of the day chosen on the calendar).
+pub fn scroll_to_id_next_frame(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            el.scroll_into_view();
+        }
+    });
+}

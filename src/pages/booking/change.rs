@@ -14,6 +14,7 @@ use super::slots::{DateChooser, TimeChooser};
 use super::texts::{booking_text, booking_texts};
 use crate::api::ApiError;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::focus::scroll_to_id_next_frame;
 use crate::components::form::{error_for, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::components::submit::{refused, Submit};
@@ -206,6 +207,8 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                                     error=date_error
                                     legend=Signal::derive(booking_text(|t| t.date_question))
                                     legend_is_heading=false
+                                    // The times come below all the days: show them.
+                                    on_tap=Callback::new(|()| scroll_to_id_next_frame("time-choice"))
                                 />
                                 {move || {
                                     let chosen = date.get()?;

@@ -3,7 +3,9 @@
 //!
 //! The day is chosen in a plain list of radio buttons (what screen readers and keyboards use);
 //! a month-style calendar above it shows the same days at a glance and can be tapped, but is
-//! hidden from assistive technology and skipped by Tab, so nobody meets the choice twice.
+//! hidden from assistive technology and skipped by Tab, so nobody meets the choice twice. A tap
+//! on the calendar is answered under it (the day chosen), and the page may follow it (the change
+//! page shows that day's times).
 
 use leptos::prelude::*;
 use portal_domain::api::booking::{AvailableDay, AvailableSlot};
@@ -29,6 +31,9 @@ pub fn DateChooser(
     #[prop(into)]
     legend: Signal<&'static str>,
     legend_is_heading: bool,
+    /// Called after a day is tapped on the calendar.
+    #[prop(optional)]
+    on_tap: Option<Callback<()>>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     if days.is_empty() {
@@ -44,7 +49,7 @@ pub fn DateChooser(
         .iter()
         .position(|d| free_places(d) > 0)
         .unwrap_or_default();
-    let calendar = view! { <Calendar days=days.clone() selected=selected/> };
+    let calendar = view! { <Calendar days=days.clone() selected=selected on_tap=on_tap/> };
     let items = days
         .into_iter()
         .enumerate()
@@ -122,7 +127,11 @@ fn UnpublishedNote(year: Option<i32>) -> impl IntoView {
 /// The days of the window as a month-style grid, Monday first. Visual only (see the module
 /// doc): a tap chooses the day in the list.
 #[component]
-fn Calendar(days: Vec<AvailableDay>, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn Calendar(
+    days: Vec<AvailableDay>,
+    selected: RwSignal<Option<String>>,
+    on_tap: Option<Callback<()>>,
+) -> impl IntoView {
     let prefs = use_prefs();
     let (Some(first), Some(last)) = (days.first(), days.last()) else {
         return None;
@@ -163,9 +172,15 @@ fn Calendar(days: Vec<AvailableDay>, selected: RwSignal<Option<String>>) -> impl
                 }}
                 {cells
                     .into_iter()
-                    .map(|(date, free)| calendar_cell(date, free, selected))
+                    .map(|(date, free)| calendar_cell(date, free, selected, on_tap))
                     .collect_view()}
             </div>
+            // The answer to a tap, where the finger is (the list below says it too).
+            <p class="cal__chosen">{move || {
+                let lang = prefs.lang.get();
+                let chosen = selected.get().and_then(|s| Date::parse(&s).ok())?;
+                Some(booking_texts(lang).day_chosen(long_date(chosen, lang)))
+            }}</p>
         </div>
     })
 }
@@ -174,6 +189,7 @@ fn calendar_cell(
     date: Date,
     free: Option<u16>,
     selected: RwSignal<Option<String>>,
+    on_tap: Option<Callback<()>>,
 ) -> impl IntoView {
     let value = date.to_string();
     let is_selected = {
@@ -192,7 +208,12 @@ fn calendar_cell(
                     tabindex="-1"
                     class="cal__day cal__day--open"
                     class:cal__day--selected=is_selected
-                    on:click=move |_| selected.set(Some(value.clone()))
+                    on:click=move |_| {
+                        selected.set(Some(value.clone()));
+                        if let Some(tapped) = on_tap {
+                            tapped.run(());
+                        }
+                    }
                 >
                     <span class="cal__date">{day}</span>
                     <span class="cal__free">{n}</span>
@@ -260,7 +281,7 @@ pub fn TimeChooser(
         .collect_view();
     view! {
         <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
-            <fieldset class="fieldset" aria-describedby="time-hint">
+            <fieldset class="fieldset" id="time-choice" aria-describedby="time-hint">
                 <Legend text=legend heading=legend_is_heading/>
                 <p class="hint" id="time-hint">{booking_text(|t| t.time_hint)}</p>
                 {move || error.get().map(|m| view! { <p class="field-error" id="time-error">{m}</p> })}
