@@ -38,6 +38,11 @@ pub struct Config {
     /// preferred: it stays out of the process environment) or `PORTAL_ADMIN_PASSWORD`, and
     /// optionally `PORTAL_ADMIN_DISPLAY_NAME`. There is no default password.
     pub first_admin: Option<FirstAdmin>,
+    /// `PORTAL_PUBLIC_URL`, unset by default: the address people reach the portal at
+    /// (`https://ip.example.cn`, no path), for links the server writes into files people keep:
+    /// a booking's calendar file links to its manage page. Unset, those files carry no link
+    /// (the server never guesses its address from a request's `Host`, which a client chooses).
+    pub public_url: Option<String>,
 }
 
 /// The account `Application::build` creates when there is no administrator yet.
@@ -100,7 +105,55 @@ impl Config {
             )
             .map_err(|e| anyhow::anyhow!("PORTAL_BOOKING_LIMIT_EXEMPT: {e}"))?,
             first_admin: first_admin_from_env()?,
+            public_url: match non_empty_var("PORTAL_PUBLIC_URL") {
+                Some(url) => Some(public_url(&url).map_err(|e| anyhow::anyhow!(e))?),
+                None => None,
+            },
         })
+    }
+}
+
+/// The portal's public address as links need it: `http(s)://host[:port]`, its trailing `/`
+/// dropped; anything else (a path, a query, spaces) is refused with what is expected.
+pub fn public_url(input: &str) -> Result<String, String> {
+    let url = input.trim().trim_end_matches('/');
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or_default();
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    if host.is_empty() || !host.chars().all(plain) {
+        return Err(format!(
+            "PORTAL_PUBLIC_URL={input:?} is not an address like https://ip.example.cn \
+             (scheme and host, with a port if needed, and no path)"
+        ));
+    }
+    Ok(url.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::public_url;
+
+    #[test]
+    fn a_public_url_is_a_scheme_and_a_host() {
+        assert_eq!(
+            public_url(" https://ip.example.cn/ "),
+            Ok("https://ip.example.cn".into())
+        );
+        assert_eq!(
+            public_url("http://10.0.0.5:8080"),
+            Ok("http://10.0.0.5:8080".into())
+        );
+        for wrong in [
+            "ip.example.cn",
+            "https://",
+            "https://ip.example.cn/portal",
+            "ftp://x",
+            "https://a b",
+        ] {
+            assert!(public_url(wrong).is_err(), "{wrong}");
+        }
     }
 }
 

@@ -49,6 +49,8 @@ pub use config::Config;
 #[derive(Clone)]
 pub struct AppState {
     pub db: SqlitePool,
+    /// `PORTAL_PUBLIC_URL`: where people reach the portal, for links in files they keep.
+    pub public_url: Option<Arc<str>>,
     /// Built from the database at start-up; see `gi::GiIndex` on why it never changes.
     pub gi: Arc<gi::GiIndex>,
     /// Read from the database at start-up; see `policies::PolicyLibrary`.
@@ -211,6 +213,7 @@ impl Application {
             assistance: Arc::new(assistance::ClientLimits::default()),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             booking_limit_exempt: Arc::new(config.booking_limit_exempt.clone()),
+            public_url: config.public_url.as_deref().map(Arc::from),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
             firm: Arc::new(firms::FirmState::new(config.secure_cookies)),
         };

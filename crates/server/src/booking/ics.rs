@@ -12,7 +12,8 @@ use portal_domain::Lang;
 use super::store::BookingRow;
 use crate::texts::server_texts;
 
-pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
+/// `manage_url`: the booking's manage page, where the portal's public address is known.
+pub fn calendar(row: &BookingRow, manage_url: Option<&str>) -> anyhow::Result<String> {
     let cancelled = row.status == "cancelled";
     let (bring_zh, bring_en) = row.what_to_bring()?;
     let reference = row.shown_reference();
@@ -23,13 +24,16 @@ pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
     // The file is read by whatever calendar program the person uses, whatever language the
     // page was in, so it carries both languages.
     let (zh, en) = (server_texts(Lang::Zh), server_texts(Lang::En));
-    let description = format!(
+    let mut description = format!(
         "{} {}: {reference}\n{}\n{}",
         zh.ics_reference,
         en.ics_reference,
         zh.ics_bring(bring_zh.join(zh.ics_list_separator)),
         en.ics_bring(bring_en.join(en.ics_list_separator))
     );
+    if let Some(url) = manage_url {
+        description.push_str(&format!("\n{} / {}: {url}", zh.ics_manage, en.ics_manage));
+    }
 
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
@@ -57,10 +61,15 @@ pub fn calendar(row: &BookingRow) -> anyhow::Result<String> {
         ),
         format!("LOCATION:{}", escape(&location)),
         format!("DESCRIPTION:{}", escape(&description)),
+    ];
+    if let Some(url) = manage_url {
+        lines.push(format!("URL:{url}"));
+    }
+    lines.extend([
         "TRANSP:OPAQUE".to_owned(),
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
-    ];
+    ]);
     let mut out = String::new();
     for line in lines.drain(..) {
         fold(&line, &mut out);

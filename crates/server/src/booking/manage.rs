@@ -111,8 +111,13 @@ pub async fn calendar(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, ApiError> {
-    let row = by_token(&state, token).await?;
-    let body = ics::calendar(&row).map_err(ApiError::Internal)?;
+    let token = token.map(|Path(t)| t).unwrap_or_default();
+    let manage_url = state
+        .public_url
+        .as_deref()
+        .map(|base| format!("{base}/booking/manage/{token}"));
+    let row = by_token(&state, Ok(Path(token))).await?;
+    let body = ics::calendar(&row, manage_url.as_deref()).map_err(ApiError::Internal)?;
     let disposition = format!("attachment; filename=\"booking-{}.ics\"", row.reference);
     Ok((
         [

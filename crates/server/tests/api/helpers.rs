@@ -24,6 +24,9 @@ pub const PDF: &[u8] =
 pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
 pub const GI_INLINE_SCRIPT: &str = "import init from '/apps/gi/gi.js'; await init();";
 
+/// The public address the tests' servers are given (`PORTAL_PUBLIC_URL`).
+pub const PUBLIC_URL: &str = "https://ip.example.cn";
+
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
@@ -211,6 +214,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
             options.booking_limit_exempt,
         )
         .expect("a valid list of addresses"),
+        public_url: Some(PUBLIC_URL.to_owned()),
         first_admin: options.first_admin.map(|(username, password)| FirstAdmin {
             display_name: format!("{username} (first administrator)"),
             username,

@@ -8,7 +8,7 @@ use portal_domain::api::ApiErrorBody;
 use serde_json::{json, Value};
 
 use crate::citizen::{self, availability_ok, book_ok, booking_summary, cancel, post, reschedule};
-use crate::helpers::{at, error, spawn_app_at, spawn_hall_app_at};
+use crate::helpers::{at, error, spawn_app_at, spawn_hall_app_at, PUBLIC_URL};
 
 use super::{
     assert_untouched, cancel_by_reference, ics, ics_value, mobile, remaining, request,
@@ -60,6 +60,12 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     let secrets = [HOLDER_SECRETS.as_slice(), &["放大镜", token.as_str()]].concat();
     let first_ics = ics(&app, &token).await;
     let uid = ics_value(&first_ics, "UID").to_owned();
+    // The file links to the booking's manage page at the portal's public address.
+    let unfolded = first_ics.replace("\r\n ", "");
+    assert_eq!(
+        ics_value(&unfolded, "URL"),
+        format!("{PUBLIC_URL}/booking/manage/{token}")
+    );
 
     // The lookup now says whether and until when it can be changed.
     let found = booking_summary(&app, &reference, MOBILE).await;
