@@ -131,32 +131,6 @@ pub fn public_url(input: &str) -> Result<String, String> {
     Ok(url.to_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::public_url;
-
-    #[test]
-    fn a_public_url_is_a_scheme_and_a_host() {
-        assert_eq!(
-            public_url(" https://ip.example.cn/ "),
-            Ok("https://ip.example.cn".into())
-        );
-        assert_eq!(
-            public_url("http://10.0.0.5:8080"),
-            Ok("http://10.0.0.5:8080".into())
-        );
-        for wrong in [
-            "ip.example.cn",
-            "https://",
-            "https://ip.example.cn/portal",
-            "ftp://x",
-            "https://a b",
-        ] {
-            assert!(public_url(wrong).is_err(), "{wrong}");
-        }
-    }
-}
-
 fn non_empty_var(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }
@@ -192,4 +166,30 @@ fn first_admin_from_env() -> anyhow::Result<Option<FirstAdmin>> {
         username,
         password,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::public_url;
+
+    #[test]
+    fn a_public_url_is_a_scheme_and_a_host() {
+        assert_eq!(
+            public_url(" https://ip.example.cn/ "),
+            Ok("https://ip.example.cn".into())
+        );
+        assert_eq!(
+            public_url("http://10.0.0.5:8080"),
+            Ok("http://10.0.0.5:8080".into())
+        );
+        for wrong in [
+            "ip.example.cn",
+            "https://",
+            "https://ip.example.cn/portal",
+            "ftp://x",
+            "https://a b",
+        ] {
+            assert!(public_url(wrong).is_err(), "{wrong}");
+        }
+    }
 }
