@@ -58,3 +58,34 @@ test('on a kiosk, "keep going" keeps the session, and the button ends it at once
   await appReady(page);
   await expect(page.getByRole('button', { name: '结束使用，清除我的信息' })).toHaveCount(0);
 });
+
+test('on a wide screen a page lines up with the header, and a kiosk scales type and targets up', async ({ page }) => {
+  // The left edge of the header's bar and of the page's content.
+  const edges = async () => ({
+    header: (await page.locator('.site-header__bar').boundingBox())!.x,
+    main: (await page.locator('main .container').first().boundingBox())!.x,
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const path of ['/booking/topic', '/booking/find', '/assistance/apply']) {
+    await page.goto(path);
+    await appReady(page);
+    const { header, main } = await edges();
+    expect(header, path).toBeGreaterThan(32);
+    expect(Math.abs(main - header), path).toBeLessThan(1);
+  }
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/booking/topic?kiosk=1');
+  await appReady(page);
+  await expect(page.locator('html')).toHaveClass(/\bkiosk\b/);
+  const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  expect(fontSize).toBeGreaterThanOrEqual(24);
+  const button = (await page.getByRole('button', { name: '继续' }).boundingBox())!;
+  expect(button.height).toBeGreaterThanOrEqual(64);
+  const { header, main } = await edges();
+  expect(Math.abs(main - header)).toBeLessThan(1);
+  // The question's column grows with the type instead of staying a strip at the left.
+  const question = (await page.locator('main fieldset').first().boundingBox())!;
+  expect(question.width).toBeGreaterThan(900);
+  await expectNoAxeViolations(page);
+});

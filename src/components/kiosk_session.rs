@@ -61,6 +61,10 @@ pub fn KioskSession() -> impl IntoView {
     if !kiosk_enabled() {
         return None;
     }
+    // Larger type and targets for a standing person at arm's length (`html.kiosk` in the CSS).
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().add_1("kiosk");
+    }
     let prefs = use_prefs();
     let idle = RwSignal::new(0u32);
     if let Ok(handle) =
