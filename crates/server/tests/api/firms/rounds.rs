@@ -69,6 +69,22 @@ async fn registered(app: &TestApp, firm: &Session, officer: &Session) -> i64 {
     decide(app, firm, officer, json!({"action": "register"})).await
 }
 
+/// The officer sends a re-check of registration `id` with `what` (the defects).
+async fn send_recheck(
+    app: &TestApp,
+    officer: &Session,
+    id: i64,
+    what: &Value,
+) -> reqwest::Response {
+    step(
+        app,
+        officer,
+        id,
+        json!({"action": "recheck", "defects": what}),
+    )
+    .await
+}
+
 fn accepted(mut answers: Value) -> Value {
     answers["declaration"] = json!(true);
     answers
@@ -197,13 +213,7 @@ async fn the_center_rechecks_a_registration_then_cancels_it_for_a_published_reas
     let response = step(&app, &officer, id, json!({"action": "refuse", "text": "x"})).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     let what = json!([{"section": "firm", "text": "请更新参保人数并上传近三个月社保证明"}]);
-    let response = step(
-        &app,
-        &officer,
-        id,
-        json!({"action": "recheck", "defects": what}),
-    )
-    .await;
+    let response = send_recheck(&app, &officer, id, &what).await;
     assert_eq!(response.status(), StatusCode::OK);
     let view: StaffRegistration = response.json().await.unwrap();
     assert_eq!(
@@ -220,13 +230,7 @@ async fn the_center_rechecks_a_registration_then_cancels_it_for_a_published_reas
         )
     );
     // Only one re-check at a time.
-    let again = step(
-        &app,
-        &officer,
-        id,
-        json!({"action": "recheck", "defects": what}),
-    )
-    .await;
+    let again = send_recheck(&app, &officer, id, &what).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
 
     let recheck = mine(&app, &firm).await;
@@ -288,13 +292,7 @@ async fn the_center_rechecks_a_registration_then_cancels_it_for_a_published_reas
     assert_eq!(board.certificate, None);
     assert!(board.cancellation.is_some());
     // Nothing in force to re-check or cancel any more.
-    let response = step(
-        &app,
-        &officer,
-        id,
-        json!({"action": "recheck", "defects": what}),
-    )
-    .await;
+    let response = send_recheck(&app, &officer, id, &what).await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
 }
 
@@ -312,13 +310,7 @@ async fn a_firm_answers_a_recheck_and_keeps_its_registration() {
     answers["declaration"] = json!(false);
     assert_eq!(save(&app, &firm, answers).await.status(), StatusCode::OK);
     let what = json!([{"section": "rnd", "text": "请更新研发投入"}]);
-    let response = step(
-        &app,
-        &officer,
-        id,
-        json!({"action": "recheck", "defects": what}),
-    )
-    .await;
+    let response = send_recheck(&app, &officer, id, &what).await;
     assert_eq!(response.status(), StatusCode::OK);
     let recheck = mine(&app, &firm).await;
     assert_eq!(recheck.kind, RegistrationKind::Recheck);
