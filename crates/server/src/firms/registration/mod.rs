@@ -1,25 +1,26 @@
 //! A firm's registration (专利预审备案) as the firm sees and fills it in
 //! (`/api/v1/firm/registration`): the answers saved as it types, what the eligibility rules say
-//! of them, and submitting (again, after a request to amend). The officers' side is
+//! of them, its uploaded materials ([`files`]), and submitting (again, after a request to
+//! amend). The officers' side is
 //! `crate::staff::registrations`; the shapes and the status machine are in
 //! `portal_domain::api::firm::registration`.
 
+pub(crate) mod files;
 pub(crate) mod store;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::Json;
 use portal_domain::api::firm::registration::{
-    code, evaluate, FastTrackSettings, FirmRegistration, Outcome, RegistrationAnswers,
-    RegistrationError, RegistrationStatus,
+    evaluate, missing_materials, FastTrackSettings, FirmRegistration, Outcome, RegistrationAnswers,
+    RegistrationError, RegistrationFile, RegistrationStatus,
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
 
 use super::accounts::audit;
 use super::person::Firm;
-use crate::error::{ApiError, Refusal, Text};
+use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::AppState;
 use store::{By, Row};
@@ -27,6 +28,7 @@ use store::{By, Row};
 /// What the firm sees: its row, or a new firm's empty draft.
 fn view(
     row: Option<&Row>,
+    files: Vec<RegistrationFile>,
     firm_name: &str,
     settings: FastTrackSettings,
     today: Date,
@@ -37,7 +39,8 @@ fn view(
         status,
         reference: row.and_then(|r| r.reference.clone()),
         firm_name: firm_name.to_owned(),
-        sections: FirmRegistration::sections_of(&answers, &settings.fields, today),
+        sections: FirmRegistration::sections_of(&answers, &files, &settings, today),
+        files,
         eligibility: evaluate(&answers, &settings.rules, &settings.fields, today),
         defects: if status == RegistrationStatus::NeedsAmendment {
             row.map(Row::defects).unwrap_or_default()
@@ -60,9 +63,20 @@ async fn current(
 ) -> Result<FirmRegistration, ApiError> {
     let today = state.today()?;
     let mut conn = state.db.acquire().await?;
-    let settings = store::settings(&mut conn).await?;
-    let row = store::for_firm(&mut conn, firm_id).await?;
-    Ok(view(row.as_ref(), firm_name, settings, today))
+    view_of(&mut conn, firm_id, firm_name, today).await
+}
+
+/// The firm's registration as it is in the database (an empty draft if it has none).
+pub(crate) async fn view_of(
+    conn: &mut sqlx::SqliteConnection,
+    firm_id: i64,
+    firm_name: &str,
+    today: Date,
+) -> Result<FirmRegistration, ApiError> {
+    let settings = store::settings(conn).await?;
+    let row = store::for_firm(conn, firm_id).await?;
+    let files = store::file_views(conn, row.as_ref().map(|r| r.id)).await?;
+    Ok(view(row.as_ref(), files, firm_name, settings, today))
 }
 
 /// The firm's registration (an empty draft until it saves something).
@@ -109,39 +123,16 @@ pub async fn save(
         return Err(ApiError::fields(problems));
     }
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
-    match store::for_firm(&mut tx, person.firm_id).await? {
-        Some(row) if !row.status().editable() => {
-            return Err(Refusal::new(
-                StatusCode::CONFLICT,
-                code::NOT_EDITABLE,
-                Text::of(|t| t.registration_not_editable),
-            )
-            .into())
-        }
-        Some(row) => {
-            sqlx::query("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?")
-                .bind(&json)
-                .bind(now)
-                .bind(row.id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        None => {
-            sqlx::query(
-                "INSERT INTO registrations (firm_id, status, answers, created_at, updated_at) \
-                 VALUES (?, 'draft', ?, ?, ?)",
-            )
-            .bind(person.firm_id)
-            .bind(&json)
-            .bind(now)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
-    let row = store::for_firm(&mut tx, person.firm_id).await?;
+    let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
+    sqlx::query("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?")
+        .bind(&json)
+        .bind(now)
+        .bind(row.id)
+        .execute(&mut *tx)
+        .await?;
+    let view = view_of(&mut tx, person.firm_id, &person.firm_name, today).await?;
     tx.commit().await?;
-    Ok(Json(view(row.as_ref(), &person.firm_name, settings, today)))
+    Ok(Json(view))
 }
 
 /// Submits the saved answers (or resubmits them after a request to amend): every question
@@ -153,7 +144,7 @@ pub async fn save(
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Submitted (or already was)", body = FirmRegistration),
-        (status = 400, description = "`validation_failed`: what is missing or wrong, at `section.field` names", body = portal_domain::api::ApiErrorBody),
+        (status = 400, description = "`validation_failed`: what is missing or wrong, at `section.field` names (a required material without a file at `uploads.<purpose>`, `registration.material_missing`)", body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
     ))]
@@ -168,11 +159,19 @@ pub async fn submit(
     let row = store::for_firm(&mut tx, person.firm_id).await?;
     let answers = row.as_ref().map(Row::answers).unwrap_or_default();
     let status = row.as_ref().map_or(RegistrationStatus::Draft, Row::status);
+    let files = store::file_views(&mut tx, row.as_ref().map(|r| r.id)).await?;
     if !status.editable() {
         drop(tx);
-        return Ok(Json(view(row.as_ref(), &person.firm_name, settings, today)));
+        return Ok(Json(view(
+            row.as_ref(),
+            files,
+            &person.firm_name,
+            settings,
+            today,
+        )));
     }
     let mut problems = answers.check_for_submission(&settings.fields, today);
+    problems.extend(missing_materials(&files, &settings.materials));
     let unmet = evaluate(&answers, &settings.rules, &settings.fields, today)
         .iter()
         .any(|o| o.outcome == Outcome::NotMet);
@@ -233,5 +232,11 @@ pub async fn submit(
     .await?;
     let row = store::by_id(&mut tx, row.id).await?;
     tx.commit().await?;
-    Ok(Json(view(row.as_ref(), &person.firm_name, settings, today)))
+    Ok(Json(view(
+        row.as_ref(),
+        files,
+        &person.firm_name,
+        settings,
+        today,
+    )))
 }

@@ -5,6 +5,7 @@
 mod accounts;
 mod people;
 mod registration;
+mod registration_files;
 
 use portal_domain::api::firm::{FirmSession, PLAIN_HTTP_SESSION_COOKIE};
 use reqwest::StatusCode;

@@ -10,6 +10,7 @@ use portal_domain::api::staff::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use super::registration_files::upload_all;
 use super::{app, sign_in, sign_up, HAIAN, NANTONG, PASSWORD};
 use crate::helpers::{error, TestApp};
 use crate::staff_client::{audit, call, call_as, get, login_admin, staff_with, Session};
@@ -19,7 +20,7 @@ const PATH: &str = "/api/v1/firm/registration";
 const SUBMIT: &str = "/api/v1/firm/registration/submit";
 
 /// Every question answered; the firm meets every rule (one granted invention).
-fn complete() -> Value {
+pub(super) fn complete() -> Value {
     json!({
         "established_on": "2015-03-18",
         "insured_staff": 42,
@@ -35,37 +36,42 @@ fn complete() -> Value {
     })
 }
 
-async fn firm(app: &TestApp, uscc: &str) -> Session {
+pub(super) async fn firm(app: &TestApp, uscc: &str) -> Session {
     assert_eq!(sign_up(app, uscc, MOBILE, PASSWORD).await.status(), 202);
     sign_in(app, uscc, MOBILE).await.0
 }
 
-async fn save(app: &TestApp, firm: &Session, body: Value) -> reqwest::Response {
+pub(super) async fn save(app: &TestApp, firm: &Session, body: Value) -> reqwest::Response {
     call_as(app, Method::PUT, PATH, firm, Some(body)).await
 }
 
-async fn submit(app: &TestApp, firm: &Session) -> reqwest::Response {
+pub(super) async fn submit(app: &TestApp, firm: &Session) -> reqwest::Response {
     call_as(app, Method::POST, SUBMIT, firm, None).await
 }
 
-async fn mine(app: &TestApp, firm: &Session) -> FirmRegistration {
+pub(super) async fn mine(app: &TestApp, firm: &Session) -> FirmRegistration {
     let response = get(app, firm, PATH).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
 }
 
-async fn step(app: &TestApp, officer: &Session, id: i64, body: Value) -> reqwest::Response {
+pub(super) async fn step(
+    app: &TestApp,
+    officer: &Session,
+    id: i64,
+    body: Value,
+) -> reqwest::Response {
     let path = format!("/api/v1/staff/registrations/{id}/actions");
     call_as(app, Method::POST, &path, officer, Some(body)).await
 }
 
-async fn officer(app: &TestApp) -> (Session, Session) {
+pub(super) async fn officer(app: &TestApp) -> (Session, Session) {
     let admin = login_admin(app).await;
     let officer = staff_with(app, &admin, "yushen", &[Role::PreExamOfficer]).await;
     (admin, officer)
 }
 
-async fn queue(app: &TestApp, officer: &Session) -> RegistrationQueue {
+pub(super) async fn queue(app: &TestApp, officer: &Session) -> RegistrationQueue {
     let response = get(app, officer, "/api/v1/staff/registrations").await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
@@ -111,6 +117,7 @@ async fn a_draft_is_saved_as_the_firm_types_and_the_rules_say_what_is_met() {
     assert_eq!(outcome(&saved, Rule::InsuredStaff), Outcome::NotMet);
     assert_eq!(outcome(&saved, Rule::YearsRegistered), Outcome::Met);
 
+    upload_all(&app, &firm).await;
     assert_eq!(save(&app, &firm, complete()).await.status(), StatusCode::OK);
     let saved = mine(&app, &firm).await;
     assert!(
@@ -191,6 +198,7 @@ async fn wrong_answers_are_refused_at_their_fields_and_not_saved() {
 async fn submitting_needs_every_answer_and_an_explanation_for_a_rule_not_met() {
     let app = app().await;
     let firm = firm(&app, NANTONG).await;
+    upload_all(&app, &firm).await;
     let response = submit(&app, &firm).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body = error(response).await;
@@ -241,6 +249,7 @@ async fn submitting_needs_every_answer_and_an_explanation_for_a_rule_not_met() {
 async fn an_officer_asks_for_an_amendment_and_then_registers_the_firm() {
     let app = app().await;
     let firm = firm(&app, NANTONG).await;
+    upload_all(&app, &firm).await;
     save(&app, &firm, complete()).await;
     submit(&app, &firm).await;
     let (admin, officer) = officer(&app).await;
@@ -354,6 +363,7 @@ async fn an_officer_asks_for_an_amendment_and_then_registers_the_firm() {
 async fn a_refusal_says_why_and_the_queue_is_for_officers_only() {
     let app = app().await;
     let firm = firm(&app, HAIAN).await;
+    upload_all(&app, &firm).await;
     save(&app, &firm, complete()).await;
     submit(&app, &firm).await;
     let (admin, officer) = officer(&app).await;
