@@ -52,10 +52,15 @@ pub fn UploadsPage() -> impl IntoView {
     use_page_title(|lang| labels::section(Section::Uploads, lang));
     let errors = RwSignal::new(FormErrors::new());
     let editable = loaded.data.with_untracked(|d| d.status.editable());
+    // The documents and whether each is required; each document reads its own files, so an
+    // upload keeps the focus where it was.
     let rows = move || {
-        loaded
-            .data
-            .with(|d| materials(&d.files, &d.settings.materials))
+        loaded.data.with(|d| {
+            materials(&d.files, &d.settings.materials)
+                .into_iter()
+                .map(|(m, required, _)| (m, required))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <div class="container page narrow">
@@ -65,8 +70,8 @@ pub fn UploadsPage() -> impl IntoView {
             <p class="lead">{reg_text(|t| t.uploads_lead)}</p>
             <p class="hint">{move || registration_texts(prefs.lang.get()).uploads_rules(MAX_FILES_PER_MATERIAL)}</p>
             <p class="inset-text">{reg_text(|t| t.uploads_required_note)}</p>
-            <For each=rows key=|(m, required, files)| (*m, *required, files.iter().map(|f| f.id).collect::<Vec<_>>()) let:row>
-                <MaterialFiles material=row.0 required=row.1 files=row.2 errors=errors editable=editable/>
+            <For each=rows key=|row| *row let:row>
+                <MaterialFiles material=row.0 required=row.1 errors=errors editable=editable/>
             </For>
             <p><A href=LIST attr:class="button">{reg_text(|t| t.continue_link)}</A></p>
         </div>
@@ -78,7 +83,6 @@ pub fn UploadsPage() -> impl IntoView {
 fn MaterialFiles(
     material: Material,
     required: bool,
-    files: Vec<RegistrationFile>,
     errors: RwSignal<FormErrors>,
     editable: bool,
 ) -> impl IntoView {
@@ -87,7 +91,16 @@ fn MaterialFiles(
     let id = input_id(material);
     let heading_id = format!("{id}-heading");
     let uploading = RwSignal::new(Vec::<String>::new());
-    let count = files.len();
+    let files = Memo::new(move |_| {
+        loaded.data.with(|d| {
+            d.files
+                .iter()
+                .filter(|f| f.purpose == material)
+                .cloned()
+                .collect::<Vec<RegistrationFile>>()
+        })
+    });
+    let count = move || files.with(Vec::len);
     let error = {
         let id = id.clone();
         Signal::derive(move || errors.with(|e| error_for(e, &id)))
@@ -108,7 +121,8 @@ fn MaterialFiles(
         let lang = prefs.lang.get_untracked();
         let t = registration_texts(lang);
         set_error.with_value(|set| set(None));
-        let mut room = MAX_FILES_PER_MATERIAL.saturating_sub(count);
+        let mut room = MAX_FILES_PER_MATERIAL
+            .saturating_sub(files.with_untracked(Vec::len) + uploading.with_untracked(Vec::len));
         for file in chosen {
             if room == 0 {
                 set_error.with_value(|set| set(Some(t.material_full(MAX_FILES_PER_MATERIAL))));
@@ -124,12 +138,17 @@ fn MaterialFiles(
             let csrf = loaded.csrf.get_value();
             spawn_local(async move {
                 let stored = api::firm_upload_registration_file(&file, material, &csrf, lang).await;
-                uploading.update(|u| u.retain(|n| n != &name));
-                match stored {
-                    Ok(_) => refresh(loaded, lang).await,
-                    Err(e) => set_error
-                        .with_value(|set| set(Some(format!("{name}：{}", message_for(e, lang))))),
+                if let Err(e) = stored {
+                    let message = format!("{name}：{}", message_for(e, lang));
+                    set_error.with_value(|set| set(Some(message)));
+                } else {
+                    refresh(loaded, lang).await;
                 }
+                uploading.update(|u| {
+                    if let Some(i) = u.iter().position(|n| n == &name) {
+                        u.remove(i);
+                    }
+                });
             });
         }
     };
@@ -148,43 +167,43 @@ fn MaterialFiles(
         });
     };
     let name = move || labels::material(material, prefs.lang.get());
-    let empty = files.is_empty();
-    let list = files
-        .into_iter()
-        .map(|f| {
-            let (size, kind) = (size_text(f.size), f.kind);
-            let facts = move || format!("{} · {size}", kind.label(prefs.lang.get()));
-            let file_name = f.name.clone();
-            view! {
-                <li class="file-card">
-                    <div class="file-card__body">
-                        <a class="file-card__name" href=api::firm_registration_file_href(f.id)>{f.name.clone()}</a>
-                        <p class="file-card__facts">{facts}</p>
-                        {editable.then(|| view! {
-                            <div class="file-card__actions">
-                                <button type="button" class="button button--link" on:click=move |_| remove(f.id)>
-                                    {reg_text(|t| t.remove_file)}
-                                    <span class="visually-hidden">" "{file_name.clone()}</span>
-                                </button>
-                            </div>
-                        })}
-                    </div>
-                </li>
-            }
-        })
-        .collect_view();
+    let list = move || {
+        files
+            .get()
+            .into_iter()
+            .map(|f| {
+                let (size, kind) = (size_text(f.size), f.kind);
+                let facts = move || format!("{} · {size}", kind.label(prefs.lang.get()));
+                let file_name = f.name.clone();
+                view! {
+                    <li class="file-card">
+                        <div class="file-card__body">
+                            <a class="file-card__name" href=api::firm_registration_file_href(f.id)>{f.name.clone()}</a>
+                            <p class="file-card__facts">{facts}</p>
+                            {editable.then(|| view! {
+                                <div class="file-card__actions">
+                                    <button type="button" class="button button--link" on:click=move |_| remove(f.id)>
+                                        {reg_text(|t| t.remove_file)}
+                                        <span class="visually-hidden">" "{file_name.clone()}</span>
+                                    </button>
+                                </div>
+                            })}
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let error_id = format!("{id}-error");
     view! {
         <section class="form-group" class:form-group--error=move || error.with(Option::is_some) aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>
                 {name}
                 {(!required).then(|| reg_text(|t| t.material_optional))}
             </h2>
-            {move || error.get().map(|m| view! { <p class="field-error" id=format!("{}-error", input_id(material))>{m}</p> })}
-            {if empty {
-                view! { <p class="hint">{reg_text(|t| t.no_files)}</p> }.into_any()
-            } else {
-                view! { <ul class="file-list">{list}</ul> }.into_any()
-            }}
+            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+            {move || files.with(Vec::is_empty).then(|| view! { <p class="hint">{reg_text(|t| t.no_files)}</p> })}
+            <ul class="file-list">{list}</ul>
             <ul class="upload__pending" aria-live="polite">
                 {move || uploading.get().into_iter().map(|n| view! {
                     <li class="upload__item">
@@ -195,7 +214,7 @@ fn MaterialFiles(
             </ul>
             {editable.then(|| view! {
                 <FileButton id=id.clone() class="button button--secondary upload__button" accept=PHOTOS_AND_PDF
-                    multiple=true disabled=Signal::derive(move || count >= MAX_FILES_PER_MATERIAL) on_files=start>
+                    multiple=true disabled=Signal::derive(move || count() >= MAX_FILES_PER_MATERIAL) on_files=start>
                     {reg_text(|t| t.choose_file)}
                     <span class="visually-hidden">"："{name}</span>
                 </FileButton>
