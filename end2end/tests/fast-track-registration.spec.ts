@@ -232,6 +232,8 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
   expect((await opened.body()).toString()).toContain('/Title (business_licence)');
   await page.getByRole('button', { name: '开始审核（分配给我）' }).click();
   await expect(page.locator('main')).toContainText('审核中');
+  // A defect can be put on the documents too.
+  await expect(page.locator('#defect-uploads')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.locator('#defect-rnd').fill('研发投入与附件金额不一致，请核对后修改。');
   await page.getByRole('button', { name: '发送补正要求' }).click();
