@@ -33,12 +33,29 @@ pub fn take_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
     files
 }
 
-/// "350 KB" / "2.4 MB".
+/// "350 KB" / "2.4 MB". In whole numbers (tenths of a MB rounded to the nearest): formatting
+/// a float would add its code, some KB, to every app that shows a file's size.
 pub fn size_text(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_text;
+
+    #[test]
+    fn sizes_read_as_kb_or_tenths_of_a_mb() {
+        assert_eq!(size_text(1), "1 KB");
+        assert_eq!(size_text(350 * 1024), "350 KB");
+        assert_eq!(size_text(1024 * 1024), "1.0 MB");
+        assert_eq!(size_text(2_516_582), "2.4 MB");
+        assert_eq!(size_text(10 * 1024 * 1024 - 1), "10.0 MB");
     }
 }
 
