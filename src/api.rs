@@ -24,8 +24,8 @@ use portal_domain::api::desk::{
     Closure, ClosureCreated, ClosureRequest, DeskSlot, DeskSlots, SeatsRequest,
 };
 use portal_domain::api::firm::registration::{
-    FastTrackSettings, FirmDashboard, FirmRegistration, NewRound, RegistrationAnswers,
-    RegistrationKind, RegistrationQueue, ReviewAction, StaffRegistration,
+    FastTrackSettings, FirmDashboard, FirmRegistration, Material, NewRound, RegistrationAnswers,
+    RegistrationFile, RegistrationKind, RegistrationQueue, ReviewAction, StaffRegistration,
 };
 use portal_domain::api::firm::{
     code as firm_code, ColleagueAdded, FirmSession, NewColleague, PasswordLink, PeopleList,
@@ -763,6 +763,45 @@ pub async fn firm_start_round(
 /// The firm's dashboard: where its registration stands and the center's messages.
 pub async fn firm_dashboard(lang: Lang) -> Result<FirmDashboard, ApiError> {
     get_json(paths::FIRM_DASHBOARD, lang).await
+}
+
+/// Uploads one of the registration's documents (the file itself is the body; the server types
+/// it by content).
+pub async fn firm_upload_registration_file(
+    file: &web_sys::File,
+    purpose: Material,
+    csrf: &str,
+    lang: Lang,
+) -> Result<RegistrationFile, ApiError> {
+    let path = format!(
+        "{}?purpose={}&name={}",
+        paths::FIRM_REGISTRATION_FILES,
+        purpose.code(),
+        portal_domain::api::percent_encode(&file.name())
+    );
+    send_file(with_csrf(Request::post(&path), csrf), file, lang).await
+}
+
+pub async fn firm_delete_registration_file(
+    id: i64,
+    csrf: &str,
+    lang: Lang,
+) -> Result<FirmRegistration, ApiError> {
+    let path = paths::fill(paths::FIRM_REGISTRATION_FILE, &[&id.to_string()]);
+    send_empty(with_csrf(Request::delete(&path), csrf), lang).await
+}
+
+/// One of the firm's own registration files (opened in the browser).
+pub fn firm_registration_file_href(id: i64) -> String {
+    paths::fill(paths::FIRM_REGISTRATION_FILE, &[&id.to_string()])
+}
+
+/// One file of a registration, for its officer (each opening is audited).
+pub fn staff_registration_file_href(id: i64, file_id: i64) -> String {
+    paths::fill(
+        paths::STAFF_REGISTRATION_FILE,
+        &[&id.to_string(), &file_id.to_string()],
+    )
 }
 
 pub async fn staff_registrations(lang: Lang) -> Result<RegistrationQueue, ApiError> {

@@ -1,9 +1,10 @@
 import { Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo, toEnglish } from './fixtures';
-import { createAccount, uiLogin } from './staff-api';
+import { createAccount, pdf, uiLogin } from './staff-api';
 
 // A firm's registration with the center (专利预审备案, issue #14): the firm answers the task
-// list by keyboard at 360 px, is told what the rules say, submits with an explanation, is asked
+// list and uploads its documents by keyboard at 360 px, is told what the rules say, submits with
+// an explanation, is asked
 // by a pre-examination officer to amend one section, amends, is registered and prints its
 // certificate. The server allows 10 firm sign-ups an hour per address and every test comes from
 // 127.0.0.1: this file signs up twice per run.
@@ -49,6 +50,24 @@ async function saveAndContinue(page: Page) {
   await expect(page).toHaveURL('/fast-track/registration');
 }
 
+
+/// The registration's documents: each material's code, its name on the page and a file for it.
+const DOCUMENTS = [
+  ['business_licence', '营业执照', '营业执照.pdf'],
+  ['social_insurance', '社保缴纳证明', '社保缴纳证明.pdf'],
+  ['declaration', '签字盖章的承诺书', '承诺书.pdf'],
+  ['rnd_proof', '研发投入证明', '研发投入证明.pdf'],
+] as const;
+
+/// Tabs to a document's file input, opens the file chooser with the keyboard and picks a file.
+async function uploadByKeyboard(page: Page, code: string, name: string) {
+  await tabTo(page, page.locator(`#upload-${code}`));
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: pdf(code) });
+  await expect(page.locator(`section[aria-labelledby="upload-${code}-heading"] .file-card__name`)).toHaveText(name);
+}
+
 /// The state shown next to a section on the task list.
 const stateOf = (page: Page, code: string) => page.locator(`#task-${code}-status`);
 
@@ -58,8 +77,9 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
   consoleErrors,
 }) => {
   test.setTimeout(180_000);
-  // The staff pages ask for a session before the officer logs in (401).
-  consoleErrors.allow(/status of 40[01]/);
+  // The staff pages ask for a session before the officer logs in (401); a web page sent as a
+  // document is refused (415).
+  consoleErrors.allow(/status of 4(0[01]|15)/);
   await page.setViewportSize({ width: 360, height: 740 });
   await firmSignedIn(page, JOURNEY_USCC, '南通备案测试家纺有限公司');
   await createAccount(request, 'reg.officer', ['pre_exam_officer']);
@@ -122,11 +142,35 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
   await typeInto(page, '#ip_contact', '王丽');
   await saveAndContinue(page);
 
+  // The documents: each uploaded by keyboard, stored at once; a refused file is said at its
+  // document and in the summary.
+  await expect(stateOf(page, 'uploads')).toHaveText('未开始');
+  await openSection(page, '材料');
+  await expect(page.locator('main')).toContainText('仅作示例，以中心确认为准');
+  await expectNoAxeViolations(page);
+  await tabTo(page, page.locator('#upload-business_licence'));
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Space');
+  await (await chooser).setFiles({ name: '网页.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>') });
+  await expect(summary.getByRole('link')).toContainText('网页.pdf');
+  await expect(summary.getByRole('link')).toHaveAttribute('href', '#upload-business_licence');
+  await expect(page.locator('#upload-business_licence-error')).toContainText('只能上传照片');
+  await expectNoAxeViolations(page);
+  for (const [code, , file] of DOCUMENTS) {
+    await uploadByKeyboard(page, code, file);
+  }
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+  await tabTo(page, page.getByRole('link', { name: '继续', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL('/fast-track/registration');
+  await expect(stateOf(page, 'uploads')).toHaveText('已完成');
+
   await openSection(page, '承诺书');
   await tabTo(page, page.locator('#declaration'));
   await page.keyboard.press('Space');
   await saveAndContinue(page);
-  for (const code of ['firm', 'rnd', 'patents', 'management', 'declaration']) {
+  for (const code of ['firm', 'rnd', 'patents', 'management', 'uploads', 'declaration']) {
     await expect(stateOf(page, code)).toHaveText('已完成');
   }
 
@@ -135,6 +179,11 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText('检查您的回答');
   await expect(page.locator('main')).toContainText('ZL 2021 1 0000004.X');
+  for (const [, document, file] of DOCUMENTS) {
+    const row = page.locator('.summary-list__row', { hasText: document });
+    await expect(row).toContainText(file);
+    await expect(row.getByRole('link', { name: `修改 ${document}` })).toHaveAttribute('href', '/fast-track/registration/uploads');
+  }
   await expectNoAxeViolations(page);
   await tabTo(page, page.getByRole('button', { name: '提交备案申请' }));
   await page.keyboard.press('Enter');
@@ -167,8 +216,17 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
   await row.getByRole('link').click();
   await expect(page.locator('main')).toContainText(JOURNEY_USCC);
   await expect(page.locator('main')).toContainText('新招聘的员工下月起参保。');
+  // The documents, each a link that opens it (every opening is in the audit log).
+  const licence = page.getByRole('link', { name: '营业执照.pdf' });
+  await expect(licence).toHaveAttribute('href', /^\/api\/v1\/staff\/registrations\/\d+\/files\/\d+$/);
+  const opened = await page.request.get((await licence.getAttribute('href'))!);
+  expect(opened.status()).toBe(200);
+  expect(opened.headers()['content-type']).toBe('application/pdf');
+  expect((await opened.body()).toString()).toContain('/Title (business_licence)');
   await page.getByRole('button', { name: '开始审核（分配给我）' }).click();
   await expect(page.locator('main')).toContainText('审核中');
+  // A defect can be put on the documents too.
+  await expect(page.locator('#defect-uploads')).toBeVisible();
   await expectNoAxeViolations(page);
   await page.locator('#defect-rnd').fill('研发投入与附件金额不一致，请核对后修改。');
   await page.getByRole('button', { name: '发送补正要求' }).click();
@@ -234,6 +292,13 @@ test('the registration pages have no axe violations in English and in elder mode
   await page.getByRole('link', { name: 'Check your answers' }).click();
   await page.getByRole('button', { name: 'Submit the registration' }).click();
   await expect(page.locator('.error-summary li').first()).toBeVisible();
+  await expect(page.locator('.error-summary')).toContainText('Upload the business licence');
+  await expectNoAxeViolations(page);
+  await page.goto('/fast-track/registration/uploads');
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Documents');
+  await page.locator('#upload-rnd_proof').setInputFiles({ name: 'proof.pdf', mimeType: 'application/pdf', buffer: pdf('proof') });
+  await expect(page.locator('.file-card__name')).toHaveText('proof.pdf');
   await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Large text' }).click();
@@ -262,6 +327,8 @@ test('an administrator sees the fast track settings labelled illustrative, is to
   await expect(page.locator('main')).toContainText('仅作示例，以中心确认为准');
   await expect(page.locator('#field-0-zh')).toHaveValue('智能装备');
   await expect(page.locator('#field-2-active')).not.toBeChecked();
+  await expect(page.locator('#material-business_licence')).toBeChecked();
+  await expect(page.locator('main')).toContainText('营业执照：必须上传');
   await expectNoAxeViolations(page);
   // Saved unchanged (other tests run on the same database): first a number that is not one.
   await page.locator('#limits-review_working_days').fill('多');

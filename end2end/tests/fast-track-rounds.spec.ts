@@ -1,6 +1,6 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo, toEnglish } from './fixtures';
-import { apiLogin, createAccount, uiLogin } from './staff-api';
+import { apiLogin, createAccount, pdf, uiLogin } from './staff-api';
 import { STAFF_PASSWORD } from '../staff-credentials';
 
 // A registration after the first decision (issue #14): a registered firm starts a change of its
@@ -28,7 +28,7 @@ async function firmSignedIn(page: Page): Promise<string> {
   return (await signedIn.json()).csrf_token;
 }
 
-/// The firm answers everything and submits, over the API; answers the registration's id.
+/// The firm answers everything, uploads its documents and submits, over the API; answers the registration's id.
 async function submitted(page: Page, csrf: string, officer: APIRequestContext): Promise<number> {
   const headers = { 'X-CSRF-Token': csrf };
   const saved = await page.request.put('/api/v1/firm/registration', {
@@ -48,6 +48,13 @@ async function submitted(page: Page, csrf: string, officer: APIRequestContext): 
     },
   });
   expect(saved.status(), await saved.text()).toBe(200);
+  for (const purpose of ['business_licence', 'social_insurance', 'declaration', 'rnd_proof']) {
+    const uploaded = await page.request.post(`/api/v1/firm/registration/files?purpose=${purpose}&name=${purpose}.pdf`, {
+      headers: { ...headers, 'Content-Type': 'application/pdf' },
+      data: pdf(purpose),
+    });
+    expect(uploaded.status(), await uploaded.text()).toBe(201);
+  }
   const sent = await page.request.post('/api/v1/firm/registration/submit', { headers });
   expect(sent.status(), await sent.text()).toBe(200);
   const reference = (await sent.json()).reference;
@@ -149,6 +156,8 @@ test('a firm changes its details, answers a re-check, is cancelled for a publish
   await page.keyboard.press('Enter');
   await expect(page.locator('.task-list')).toBeVisible();
   await expect(page.locator('#task-firm-status')).toHaveText('已完成');
+  // The documents come with the answers.
+  await expect(page.locator('#task-uploads-status')).toHaveText('已完成');
   await expect(page.locator('#task-declaration-status')).not.toHaveText('已完成');
   await expectNoSidewaysScroll(page);
 

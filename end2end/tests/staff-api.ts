@@ -47,6 +47,14 @@ export const JPEG = Buffer.from([
   0xd9,
 ]);
 
+/// A small valid PDF (one object, the cross-reference pointer, the end marker): the
+/// server checks a PDF's structure, not only its first bytes.
+export function pdf(title: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Title (${title}) >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n`,
+  );
+}
+
 /// A citizen's complete rights-assistance request, submitted through the public API.
 export async function submitRequest(
   request: APIRequestContext,

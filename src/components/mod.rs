@@ -19,3 +19,4 @@ pub mod service_notices;
 pub mod site_footer;
 pub mod site_header;
 pub mod submit;
+pub mod upload;

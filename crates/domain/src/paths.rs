@@ -54,6 +54,8 @@ pub const FIRM_REGISTRATION: &str = "/api/v1/firm/registration";
 pub const FIRM_REGISTRATION_SUBMIT: &str = "/api/v1/firm/registration/submit";
 pub const FIRM_REGISTRATION_ROUNDS: &str = "/api/v1/firm/registration/rounds";
 pub const FIRM_DASHBOARD: &str = "/api/v1/firm/dashboard";
+pub const FIRM_REGISTRATION_FILES: &str = "/api/v1/firm/registration/files";
+pub const FIRM_REGISTRATION_FILE: &str = "/api/v1/firm/registration/files/{id}";
 
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
 pub const STAFF_ACCOUNTS: &str = "/api/v1/staff/accounts";
@@ -62,6 +64,7 @@ pub const STAFF_FIRM_PASSWORD_LINK: &str = "/api/v1/staff/firms/{uscc}/people/{i
 pub const STAFF_REGISTRATIONS: &str = "/api/v1/staff/registrations";
 pub const STAFF_REGISTRATION: &str = "/api/v1/staff/registrations/{id}";
 pub const STAFF_REGISTRATION_ACTIONS: &str = "/api/v1/staff/registrations/{id}/actions";
+pub const STAFF_REGISTRATION_FILE: &str = "/api/v1/staff/registrations/{id}/files/{file_id}";
 pub const STAFF_FAST_TRACK_SETTINGS: &str = "/api/v1/staff/fast-track/settings";
 pub const STAFF_ACCOUNT: &str = "/api/v1/staff/accounts/{username}";
 pub const STAFF_AUDIT: &str = "/api/v1/staff/audit";

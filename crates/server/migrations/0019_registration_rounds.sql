@@ -7,11 +7,14 @@
 --
 -- SQLite cannot drop a UNIQUE or change a CHECK: the table is rebuilt with the same rows and ids.
 -- Foreign keys stay on (sqlx runs a migration in a transaction, where they cannot be turned
--- off), so the tables that refer to `registrations` are set aside first and rebuilt after it:
+-- off), so the tables that refer to `registrations` (its history and its files) are set aside
+-- first and rebuilt after it:
 -- dropping a table that still has rows referring to it would fail the transaction.
 
 CREATE TABLE registration_events_keep AS SELECT * FROM registration_events;
 DROP TABLE registration_events;
+CREATE TABLE registration_files_keep AS SELECT * FROM registration_files;
+DROP TABLE registration_files;
 
 CREATE TABLE registrations_new (
     id             INTEGER PRIMARY KEY,
@@ -80,3 +83,24 @@ INSERT INTO registration_events (id, registration_id, at, staff_id, person_id, a
     FROM registration_events_keep;
 DROP TABLE registration_events_keep;
 CREATE INDEX registration_events_by_registration ON registration_events (registration_id, at);
+
+-- As in 0018.
+CREATE TABLE registration_files (
+    id              INTEGER PRIMARY KEY,
+    registration_id INTEGER NOT NULL REFERENCES registrations (id),
+    purpose         TEXT NOT NULL CHECK (purpose IN
+                    ('business_licence', 'social_insurance', 'declaration', 'rnd_proof')),
+    sha256          BLOB NOT NULL REFERENCES assistance_blobs (sha256),
+    name            TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('jpeg', 'png', 'webp', 'heic', 'pdf')),
+    size            INTEGER NOT NULL CHECK (size > 0),
+    uploaded_at     INTEGER NOT NULL,
+    uploaded_by     INTEGER NOT NULL REFERENCES firm_people (id)
+);
+INSERT INTO registration_files (id, registration_id, purpose, sha256, name, kind, size,
+    uploaded_at, uploaded_by)
+    SELECT id, registration_id, purpose, sha256, name, kind, size, uploaded_at, uploaded_by
+    FROM registration_files_keep;
+DROP TABLE registration_files_keep;
+CREATE INDEX registration_files_by_registration ON registration_files (registration_id, purpose);
+CREATE INDEX registration_files_by_content ON registration_files (sha256);

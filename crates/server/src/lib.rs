@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 mod error;
 mod extract;
+mod files;
 pub mod firms;
 mod gi;
 mod health;
@@ -69,8 +70,10 @@ pub struct AppState {
     /// The fast track's firm accounts: sign-in and sign-up limits and cookie settings; see
     /// the `firms` module.
     pub firm: Arc<firms::FirmState>,
-    /// New rights-assistance drafts and uploaded bytes per client address; see `assistance`.
+    /// New rights-assistance drafts per client address; see `assistance`.
     pub assistance: Arc<assistance::ClientLimits>,
+    /// Uploaded bytes per client address for every service's uploads; see `files`.
+    pub files: Arc<files::FileLimits>,
     /// Whose `X-Forwarded-For` names the client (`PORTAL_TRUSTED_PROXIES`); see `client_ip`.
     pub trusted_proxies: Arc<client_ip::TrustedProxies>,
     /// Client addresses whose new bookings are not limited (`PORTAL_BOOKING_LIMIT_EXEMPT`); see
@@ -211,6 +214,7 @@ impl Application {
             holiday_calendar,
             lookups: Arc::new(limit::LookupLimiter::new()),
             assistance: Arc::new(assistance::ClientLimits::default()),
+            files: Arc::new(files::FileLimits::default()),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             booking_limit_exempt: Arc::new(config.booking_limit_exempt.clone()),
             public_url: config.public_url.as_deref().map(Arc::from),

@@ -12,11 +12,12 @@ use portal_domain::api::assistance::{
     EvidenceFile, FileKind, FilePurpose, MAX_FILES, MAX_FILE_BYTES,
 };
 use portal_domain::Lang;
-use wasm_bindgen::JsCast;
 
 use super::draft::DraftStore;
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
+pub use crate::components::upload::size_text;
+use crate::components::upload::{FileButton, PHOTOS_AND_PDF};
 use crate::prefs::use_prefs;
 
 /// Where files go.
@@ -71,27 +72,6 @@ async fn upload(
             .await
             .map_err(|e| message_for(e, lang)),
     }
-}
-
-/// The files an `<input type="file">` holds, and the input emptied (so the same file can be
-/// chosen again after a problem).
-fn take_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return Vec::new();
-    };
-    let mut files = Vec::new();
-    if let Some(list) = input.files() {
-        for i in 0..list.length() {
-            if let Some(file) = list.get(i) {
-                files.push(file);
-            }
-        }
-    }
-    input.set_value("");
-    files
 }
 
 /// "Choose photos or PDF files" and "Take a photo", with the files on their way and those
@@ -156,35 +136,20 @@ pub fn Uploader(
         }
     };
     let camera_id = format!("{id}-camera");
+    const BUTTON: &str = "button button--secondary upload__button";
     let full = move || count.get() >= MAX_FILES;
 
     view! {
         <div class="upload">
             <div class="upload__buttons">
-                <label class="button button--secondary upload__button" class:upload__button--disabled=full>
-                    <input
-                        id=id
-                        type="file"
-                        class="upload__input"
-                        accept="image/*,application/pdf"
-                        multiple=!single
-                        disabled=full
-                        on:change=move |ev| start(take_files(&ev))
-                    />
+                <FileButton id=id class=BUTTON accept=PHOTOS_AND_PDF multiple=!single
+                    disabled=Signal::derive(full) on_files=start>
                     {assistance_text(|t| t.choose_files)}
-                </label>
-                <label class="button button--secondary upload__button" class:upload__button--disabled=full>
-                    <input
-                        id=camera_id
-                        type="file"
-                        class="upload__input"
-                        accept="image/*"
-                        capture="environment"
-                        disabled=full
-                        on:change=move |ev| start(take_files(&ev))
-                    />
+                </FileButton>
+                <FileButton id=camera_id class=BUTTON accept="image/*" capture="environment"
+                    disabled=Signal::derive(full) on_files=start>
                     {assistance_text(|t| t.take_photo)}
-                </label>
+                </FileButton>
             </div>
             <div aria-live="polite">
                 <ul class="upload__pending">
@@ -219,15 +184,6 @@ pub fn Uploader(
                 </ul>
             </div>
         </div>
-    }
-}
-
-/// "350 KB" / "2.4 MB".
-pub fn size_text(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 

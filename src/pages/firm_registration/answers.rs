@@ -1,7 +1,9 @@
 //! Every answer of a registration as text, section by section: the firm's "check your answers"
 //! and the officer's view of a registration show the same rows.
 
-use portal_domain::api::firm::registration::{RegistrationAnswers, Section, TechField};
+use portal_domain::api::firm::registration::{
+    Material, MaterialRule, RegistrationAnswers, RegistrationFile, Section, TechField,
+};
 use portal_domain::Lang;
 
 use super::texts::{registration_texts, RegistrationTexts};
@@ -45,9 +47,27 @@ pub fn rows(
             (t.ip_system_legend, yes_no(a.ip_system)),
             (t.ip_contact_label, a.ip_contact.clone()),
         ],
+        // The files, not the answers: [`materials`].
+        Section::Uploads => Vec::new(),
         Section::Declaration => vec![
             (t.declaration_label, a.declaration.then(|| t.yes.to_owned())),
             (t.explanation_label, a.explanation.clone()),
         ],
     }
+}
+
+/// Each material the center lists or the firm uploaded, whether it is required, and its files.
+pub fn materials(
+    files: &[RegistrationFile],
+    rules: &[MaterialRule],
+) -> Vec<(Material, bool, Vec<RegistrationFile>)> {
+    Material::ALL
+        .into_iter()
+        .filter_map(|m| {
+            let required = rules.iter().any(|r| r.purpose == m && r.required);
+            let mine: Vec<_> = files.iter().filter(|f| f.purpose == m).cloned().collect();
+            let listed = rules.iter().any(|r| r.purpose == m);
+            (listed || !mine.is_empty()).then_some((m, required, mine))
+        })
+        .collect()
 }

@@ -1,4 +1,5 @@
-//! `/fast-track/registration/check`: every answer with a link to change it, the eligibility
+//! `/fast-track/registration/check`: every answer (and every uploaded document) with a link to
+//! change it, the eligibility
 //! rules, and submitting. A refusal's messages link to the question they are about (on its
 //! section's page); a network failure keeps everything and says so.
 
@@ -7,7 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use portal_domain::api::firm::registration::Section;
 
-use super::answers::rows;
+use super::answers::{materials, rows};
 use super::eligibility::Eligibility;
 use super::labels;
 use super::questions::id_of;
@@ -16,6 +17,7 @@ use super::{section_href, use_loaded, LIST};
 use crate::api;
 use crate::components::form::FormErrorSummary;
 use crate::components::submit::{refused, Submit};
+use crate::components::upload::size_text;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where the error summary links for a `section.field` name: the question on its page.
@@ -61,7 +63,21 @@ pub fn CheckPage() -> impl IntoView {
         let lang = prefs.lang.get();
         loaded.data.with(|d| {
             Section::ALL.into_iter().map(|section| {
-                let rows = rows(section, &d.answers, &d.settings.fields, lang);
+                let rows = if section == Section::Uploads {
+                    // Each document with its files' names (and sizes).
+                    materials(&d.files, &d.settings.materials)
+                        .into_iter()
+                        .map(|(m, _, files)| {
+                            let names = files
+                                .iter()
+                                .map(|f| format!("{}（{}）", f.name, size_text(f.size)))
+                                .collect::<Vec<_>>();
+                            (labels::material(m, lang), (!names.is_empty()).then(|| names.join("\n")))
+                        })
+                        .collect()
+                } else {
+                    rows(section, &d.answers, &d.settings.fields, lang)
+                };
                 let href = section_href(section);
                 view! {
                     <h2>{labels::section(section, lang)}</h2>

@@ -1,8 +1,8 @@
-//! Names of the registration's sections, statuses and rules, in the page's language: one place
+//! Names of the registration's sections, materials and rules, in the page's language: one place
 //! for the firm's pages and the workbench.
 
 use portal_domain::api::firm::registration::{
-    EligibilityRules, Outcome, Rule, Section, SectionState,
+    EligibilityRules, Material, Outcome, Rule, Section, SectionState,
 };
 use portal_domain::Lang;
 
@@ -15,7 +15,18 @@ pub fn section(section: Section, lang: Lang) -> &'static str {
         Section::Rnd => t.section_rnd,
         Section::Patents => t.section_patents,
         Section::Management => t.section_management,
+        Section::Uploads => t.section_uploads,
         Section::Declaration => t.section_declaration,
+    }
+}
+
+pub fn material(material: Material, lang: Lang) -> &'static str {
+    let t = registration_texts(lang);
+    match material {
+        Material::BusinessLicence => t.material_business_licence,
+        Material::SocialInsurance => t.material_social_insurance,
+        Material::Declaration => t.material_declaration,
+        Material::RndProof => t.material_rnd_proof,
     }
 }
 

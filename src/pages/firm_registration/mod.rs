@@ -1,13 +1,13 @@
 //! A firm's registration (专利预审备案) with the center (issue #14): its own app
 //! (`App::FirmRegistration`), so the fast track's account pages stay small. The firm signs in on
-//! the fast-track app; here it answers five sections as a task list (saved as it types), sees
+//! the fast-track app; here it answers six sections (one of them its uploaded documents) as a task list (saved as it types), sees
 //! what the eligibility rules say of its answers, checks and submits, amends what the center
 //! sends back, and prints its certificate.
 //!
 //! | page | file |
 //! | --- | --- |
 //! | `/fast-track/registration` | `task_list.rs` (and where the registration stands) |
-//! | `/fast-track/registration/{section}` | `section.rs`, its questions `questions.rs` |
+//! | `/fast-track/registration/{section}` | `section.rs`, its questions `questions.rs`; the uploads `uploads.rs` |
 //! | `/fast-track/registration/check` | `check.rs` |
 //! | `/fast-track/registration/certificate` | `certificate.rs` |
 //!
@@ -23,6 +23,7 @@ mod questions;
 mod section;
 mod task_list;
 pub mod texts;
+mod uploads;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};

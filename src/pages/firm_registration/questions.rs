@@ -18,9 +18,14 @@ use crate::prefs::use_prefs;
 /// Room for the most patents the server takes, one number (about 17 characters) per line.
 const PATENTS_CHARS: usize = MAX_PATENTS * 20;
 
-/// The form's id of a `section.field` name: the field part (unique across the sections).
+/// The form's id of a `section.field` name: the field part (unique across the sections), and
+/// for a material `upload-<purpose>` (its file input; `declaration` is a question too).
 pub fn id_of(field: &str) -> String {
-    field.split_once('.').map_or(field, |(_, f)| f).to_owned()
+    match field.split_once('.') {
+        Some(("uploads", material)) => format!("upload-{material}"),
+        Some((_, f)) => f.to_owned(),
+        None => field.to_owned(),
+    }
 }
 
 /// The id of a section's first question (where a refusal naming no field is shown).
@@ -30,6 +35,7 @@ pub fn first_id(section: Section) -> &'static str {
         Section::Rnd => "rnd_staff",
         Section::Patents => "design_only",
         Section::Management => "ip_system",
+        Section::Uploads => "upload-business_licence",
         Section::Declaration => "declaration",
     }
 }
@@ -171,6 +177,8 @@ pub fn Questions(
         }
         .into_any(),
         Section::Declaration => view! { <Declaration draft=draft errors=errors/> }.into_any(),
+        // Its own page (`super::uploads`): files, not answers.
+        Section::Uploads => ().into_any(),
     }
 }
 

@@ -24,6 +24,7 @@ pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     let section = move || params.with(|p| p.get("section").and_then(|s| Section::from_code(&s)));
     move || match section() {
+        Some(Section::Uploads) => view! { <super::uploads::UploadsPage/> }.into_any(),
         Some(section) => view! { <SectionForm section=section/> }.into_any(),
         None => view! { <NotFound/> }.into_any(),
     }

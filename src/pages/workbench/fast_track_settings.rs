@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use portal_domain::api::firm::registration::{
-    EligibilityRules, FastTrackSettings, FieldStatus, TechField, TimeLimits,
+    EligibilityRules, FastTrackSettings, FieldStatus, Material, MaterialRule, TechField, TimeLimits,
 };
 
 use super::admin_form::{parser_errors, request_errors, RowInput};
@@ -17,6 +17,7 @@ use crate::api;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
 use crate::components::submit::Submit;
+use crate::pages::firm_registration::labels;
 use crate::prefs::use_prefs;
 
 #[component]
@@ -113,6 +114,19 @@ fn SettingsForm(settings: FastTrackSettings) -> impl IntoView {
         text(l.amendment_working_days),
         text(l.validity_months),
     );
+    // Every material, ticked when the center requires it.
+    let required: Vec<(Material, RwSignal<bool>)> = Material::ALL
+        .into_iter()
+        .map(|m| {
+            let on = settings
+                .materials
+                .iter()
+                .any(|r| r.purpose == m && r.required);
+            (m, RwSignal::new(on))
+        })
+        .collect();
+    let required = StoredValue::new(required);
+    let prefs = use_prefs();
     let saved = RwSignal::new(false);
     let form = Submit::new();
     let (errors, busy) = (form.errors, form.busy());
@@ -132,6 +146,14 @@ fn SettingsForm(settings: FastTrackSettings) -> impl IntoView {
                 amendment_working_days: number(amend),
                 validity_months: number(validity),
             },
+            materials: required.with_value(|r| {
+                r.iter()
+                    .map(|(purpose, on)| MaterialRule {
+                        purpose: *purpose,
+                        required: on.get_untracked(),
+                    })
+                    .collect()
+            }),
         };
         let problems = settings.problems();
         let checked = if problems.is_empty() {
@@ -200,6 +222,21 @@ fn SettingsForm(settings: FastTrackSettings) -> impl IntoView {
             {number_box("limits-review_working_days", |t| t.ft_review_days, review)}
             {number_box("limits-amendment_working_days", |t| t.ft_amend_days, amend)}
             {number_box("limits-validity_months", |t| t.ft_validity, validity)}
+            <h2 id="materials">{tr(|t| t.ft_materials_heading)}</h2>
+            <p class="hint">{tr(|t| t.ft_materials_hint)}</p>
+            {move || error("materials").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            {required.with_value(|r| r.iter().map(|&(m, on)| {
+                let id = format!("material-{}", m.code());
+                view! {
+                    <div class="choice">
+                        <input id=id.clone() class="choice__input" type="checkbox"
+                            prop:checked=move || on.get() on:change=move |ev| on.set(event_target_checked(&ev))/>
+                        <label class="choice__label" for=id>
+                            {move || { let lang = prefs.lang.get(); workbench_texts(lang).ft_material_required(labels::material(m, lang)) }}
+                        </label>
+                    </div>
+                }
+            }).collect_view())}
             <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.ft_save)}</button>
         </form>
     }

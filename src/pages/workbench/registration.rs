@@ -20,6 +20,7 @@ use crate::api;
 use crate::components::form::{error_for, FieldMessage, FormErrorSummary, Radio, TextArea};
 use crate::components::loading::Loading;
 use crate::components::submit::Submit;
+use crate::components::upload::size_text;
 use crate::dates::{days_aside, long_date, short_time};
 use crate::pages::firm_registration::{answers, labels};
 use crate::prefs::use_prefs;
@@ -97,8 +98,27 @@ fn Registration(data: RwSignal<StaffRegistration>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <h2>{pick(lang, |t| t.reg_files_heading)}</h2>
+            <p class="hint">{pick(lang, |t| t.reg_files_hint)}</p>
+            <dl class="summary-list answers">
+                {answers::materials(&r.files, &r.materials).into_iter().map(|(m, required, files)| view! {
+                    <div class="summary-list__row">
+                        <dt>{labels::material(m, lang)}{required.then(|| format!("（{}）", pick(lang, |t| t.reg_required)))}</dt>
+                        <dd class="summary-list__value">
+                            {if files.is_empty() {
+                                pick(lang, |t| t.reg_no_files).into_any()
+                            } else {
+                                view! { <ul class="file-list">{files.into_iter().map(|f| view! {
+                                    <li><a class="file-card__name" href=api::staff_registration_file_href(r.id, f.id)>{f.name.clone()}</a>
+                                        " · "{size_text(f.size)}</li>
+                                }).collect_view()}</ul> }.into_any()
+                            }}
+                        </dd>
+                    </div>
+                }).collect_view()}
+            </dl>
             <h2>{pick(lang, |t| t.reg_answers_heading)}</h2>
-            {Section::ALL.into_iter().map(|section| view! {
+            {Section::ALL.into_iter().filter(|s| *s != Section::Uploads).map(|section| view! {
                 <h3>{labels::section(section, lang)}</h3>
                 <dl class="summary-list answers">
                     {answers::rows(section, &r.answers, &r.fields, lang).into_iter().map(|(q, a)| view! {
@@ -276,6 +296,7 @@ fn Steps(data: RwSignal<StaffRegistration>) -> impl IntoView {
                     Section::Rnd => "defect-rnd",
                     Section::Patents => "defect-patents",
                     Section::Management => "defect-management",
+                    Section::Uploads => "defect-uploads",
                     Section::Declaration => "defect-declaration",
                 };
                 // The server names the defects as a whole: its message at the first box.

@@ -6,6 +6,7 @@ pub mod assistance;
 pub mod booking;
 pub mod booking_clusters;
 pub mod desk;
+pub mod files;
 pub mod firm;
 pub mod gi;
 pub mod gi_terms;

@@ -21,11 +21,11 @@ use crate::tokens::{self, new_token};
 use crate::AppState;
 
 use super::checks::{ensure_open, lang, token_hash, token_hash_and_id};
-use super::files::{self, wants_download, DownloadParams};
 use super::limits::drafts_rate_limited;
 use super::store::views::draft_view;
 use super::store::{self, Owner, DRAFT_TTL_SECS, IDEMPOTENCY_TTL_SECS};
 use super::uploads::{self, Destination, UploadParams};
+use crate::files::{self, wants_download, DownloadParams};
 
 /// Starts a new, empty draft (and deletes the drafts that have expired).
 #[utoipa::path(post, path = paths::ASSISTANCE_DRAFTS, tag = "assistance",
@@ -212,7 +212,12 @@ pub async fn download_draft_file(
     let (row, content) = store::file_with_content(&mut tx, Owner::Draft(draft.id), file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    files::serve(&row, content, wants_download(&params))
+    files::serve(
+        &row.name,
+        row.kind().map_err(ApiError::Internal)?,
+        content,
+        wants_download(&params),
+    )
 }
 
 /// Removes a file from the draft.

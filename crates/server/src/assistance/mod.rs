@@ -29,12 +29,12 @@
 //!
 //! Limits per client address (`crate::client_ip`), in memory, for the routes anyone can call
 //! without a secret: at most [`limits::NEW_DRAFTS_PER_CLIENT`] new drafts and
-//! [`limits::UPLOAD_BYTES_PER_CLIENT`] of uploaded files (drafts and replies together) within an hour
+//! [`crate::files::UPLOAD_BYTES_PER_CLIENT`] of uploaded files (drafts, replies and every other service's uploads together) within an hour
 //! ([`ClientLimits`]); past them 429 `assistance.drafts_rate_limited` or
 //! `assistance.uploads_rate_limited` with `Retry-After`, before the database is touched or the
 //! file is read. An upload reserves its declared length (10 MB without one) before a byte is
 //! read, so parallel uploads cannot all pass, and counts the bytes really read afterwards,
-//! refused files (413, 415) included (`limits::read_within_budget`). A person applying needs one draft and at most 100 MB; the limits leave room
+//! refused files (413, 415) included (`crate::files::read_within_budget`). A person applying needs one draft and at most 100 MB; the limits leave room
 //! for a service hall's terminals behind one address, and keep one address from filling the
 //! database (10 files of 10 MB in each of many drafts, kept 30 days).
 //!
@@ -48,8 +48,6 @@
 use portal_domain::paths::{self, below_v1};
 pub(crate) mod checks;
 pub(crate) mod drafts;
-mod file_check;
-pub(crate) mod files;
 pub(crate) mod limits;
 pub(crate) mod requests;
 pub(crate) mod store;

@@ -23,10 +23,10 @@ use crate::rating::{self, Service};
 use crate::AppState;
 
 use super::checks::{ensure_active, token_hash, token_hash_and_id};
-use super::files::{self, wants_download, DownloadParams};
 use super::store::views::tracking;
 use super::store::{self, requests, Owner};
 use super::uploads::{self, Destination, UploadParams};
+use crate::files::{self, wants_download, DownloadParams};
 
 /// The request as its applicant follows it: status, timeline, the next deadline, the center's
 /// messages, the answers (personal numbers masked) and the files.
@@ -298,7 +298,12 @@ pub async fn download_request_file(
     let (row, content) = store::file_with_content(&mut tx, Owner::Request(request.id), file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    files::serve(&row, content, wants_download(&params))
+    files::serve(
+        &row.name,
+        row.kind().map_err(ApiError::Internal)?,
+        content,
+        wants_download(&params),
+    )
 }
 
 /// Answers a message from the center with words, files uploaded to the request, or both: the

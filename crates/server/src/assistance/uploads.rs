@@ -1,7 +1,7 @@
 //! Storing an uploaded file, for a draft (evidence, an authorisation letter) or for a reply to
 //! the center (staged on the request): one path for both. Room is checked before the body is
-//! read; the body is read within the client's byte budget (`super::limits`); files are written
-//! one at a time (`ClientLimits::file_writes`) in a `BEGIN IMMEDIATE` transaction that checks the
+//! read; the body is read within the client's byte budget (`crate::files`); files are written
+//! one at a time (`FileLimits::file_writes`) in a `BEGIN IMMEDIATE` transaction that checks the
 //! owner and the room again.
 
 use axum::body::Body;
@@ -16,8 +16,9 @@ use crate::error::ApiError;
 use crate::AppState;
 
 use super::checks::{check_room, ensure_active, ensure_open};
-use super::limits::read_within_budget;
 use super::store::{self, Owner, DRAFT_TTL_SECS};
+use crate::files::read_within_budget;
+use portal_domain::api::assistance::code;
 use std::net::IpAddr;
 
 /// The query of an upload.
@@ -108,12 +109,12 @@ pub(crate) async fn store(
 ) -> Result<Response, ApiError> {
     // Before reading up to 10 MB that would be refused anyway.
     to.check_room(&mut *state.db.acquire().await?).await?;
-    let upload = read_within_budget(state, client, headers, body, now).await?;
+    let upload = read_within_budget(state, client, headers, body, now, &code::FILES).await?;
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
     let _writing = state
-        .assistance
+        .files
         .file_writes
         .acquire()
         .await

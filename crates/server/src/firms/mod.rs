@@ -85,6 +85,14 @@ pub fn router(state: AppState) -> Router<AppState> {
             below_v1(paths::FIRM_DASHBOARD),
             axum::routing::get(registration::rounds::dashboard),
         )
+        .route(
+            below_v1(paths::FIRM_REGISTRATION_FILES),
+            post(registration::files::upload),
+        )
+        .route(
+            below_v1(paths::FIRM_REGISTRATION_FILE),
+            axum::routing::get(registration::files::download).delete(registration::files::delete),
+        )
         .route_layer(middleware::from_fn_with_state(state, guard));
     Router::new()
         .route(below_v1(paths::FIRM_SIGN_UP), post(accounts::sign_up))

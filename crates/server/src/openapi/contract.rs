@@ -728,6 +728,17 @@ fn parameters(doc: &mut Value) {
             required_str(key.clone()),
         );
     }
+    // What a registration's file is (`Material::from_code`).
+    set_parameter(
+        doc,
+        "post",
+        paths::FIRM_REGISTRATION_FILES,
+        "purpose",
+        required_str(json!({
+            "type": "string",
+            "enum": firm::registration::Material::ALL.iter().map(|m| m.code()).collect::<Vec<_>>(),
+        })),
+    );
     set_parameter(
         doc,
         "get",

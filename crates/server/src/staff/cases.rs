@@ -28,12 +28,12 @@ use sqlx::SqliteConnection;
 use super::audit::{audit, audit_read};
 use super::paging::PageParams;
 use super::user::Staff;
-use crate::assistance::files::{self, wants_download, DownloadParams};
 use crate::assistance::store::views::{shown_reference, tracking, views};
 use crate::assistance::store::{self as requests, Owner};
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::extract::Query;
+use crate::files::{self, wants_download, DownloadParams};
 use crate::AppState;
 
 /// A request as the queue needs it.
@@ -361,7 +361,12 @@ pub async fn case_file(
     drop(conn);
     let target = format!("{id}/{file_id}");
     audit_read(&state, &user, "evidence.read", ("case_file", Some(&target))).await?;
-    files::serve(&row, content, wants_download(&params))
+    files::serve(
+        &row.name,
+        row.kind().map_err(ApiError::Internal)?,
+        content,
+        wants_download(&params),
+    )
 }
 
 /// The request's current status under the write lock; 404 if there is no such request.

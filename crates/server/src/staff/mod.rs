@@ -192,6 +192,12 @@ fn table() -> Table {
         registrations::show,
     );
     t.add(
+        Method::GET,
+        below_v1(paths::STAFF_REGISTRATION_FILE),
+        PRE_EXAM,
+        registrations::file,
+    );
+    t.add(
         Method::POST,
         below_v1(paths::STAFF_REGISTRATION_ACTIONS),
         PRE_EXAM,

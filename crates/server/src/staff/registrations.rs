@@ -1,11 +1,12 @@
 //! The fast track's registrations as the center's pre-examination officers review them (the
 //! queue, a registration in full, and the review steps), and the administrators' settings of
-//! the fast track (fields, eligibility rules, time limits). Every view of a registration and
-//! every step is in the staff audit log; each step is also in the registration's own history.
+//! the fast track (fields, eligibility rules, time limits, required materials). Every view of a
+//! registration or of one of its files, and every step, is in the staff audit log; each step is also in the registration's own history.
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use portal_domain::api::firm::registration::{
     code, evaluate, ActionKind, FastTrackSettings, QueueItem, RegistrationQueue,
@@ -20,7 +21,8 @@ mod lifecycle;
 use super::audit::{audit, audit_read};
 use super::user::{Staff, StaffUser};
 use crate::error::{ApiError, Refusal, Text};
-use crate::extract::json_rejection;
+use crate::extract::{json_rejection, Query};
+use crate::files::{self, wants_download, DownloadParams};
 use crate::firms::registration::store::{self, wrong_status, By, Row};
 use crate::AppState;
 
@@ -91,7 +93,10 @@ async fn detail(
     .await?;
     let rounds = store::rounds(conn, row.firm_id).await?;
     let answers = row.answers();
+    let files = store::file_views(conn, Some(row.id)).await?;
     Ok(StaffRegistration {
+        files,
+        materials: settings.materials.clone(),
         id: row.id,
         reference: row.reference.clone().unwrap_or_default(),
         firm_name: row.firm_name.clone(),
@@ -159,6 +164,47 @@ pub async fn show(
     )
     .await?;
     Ok(Json(view))
+}
+
+/// One file of a submitted registration, with its real type (every view is in the audit log).
+#[utoipa::path(get, path = paths::STAFF_REGISTRATION_FILE, tag = "staff",
+    operation_id = "staff_registration_file",
+    params(("id" = i64, Path, description = "The registration's id"),
+        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    responses(
+        (status = 200, description = "The file, `inline` unless `download=1`",
+            content_type = "application/octet-stream", body = String),
+        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such file in a submitted registration", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn file(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+    path: Result<Path<(i64, i64)>, PathRejection>,
+    Query(params): Query<DownloadParams>,
+) -> Result<Response, ApiError> {
+    let Ok(Path((id, file_id))) = path else {
+        return Err(ApiError::NotFound);
+    };
+    let mut conn = state.db.acquire().await?;
+    store::by_id(&mut conn, id)
+        .await?
+        .filter(|r| r.status() != RegistrationStatus::Draft)
+        .ok_or(ApiError::NotFound)?;
+    let (row, content) = store::file_with_content(&mut conn, id, file_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    drop(conn);
+    let target = format!("{id}/{file_id}");
+    audit_read(
+        &state,
+        &user,
+        "registration.file_viewed",
+        ("registration_file", Some(&target)),
+    )
+    .await?;
+    files::serve(&row.name, row.kind()?, content, wants_download(&params))
 }
 
 /// One review step: `start` (take it), `amend` (send it back with every defect), `register`,

@@ -12,7 +12,7 @@ use crate::helpers::{spawn_app_at, TestApp, JPEG, PDF, PNG};
 use crate::staff_client::{case_detail, case_queue, get, login_admin, staff_app, staff_with};
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
-/// `assistance::UPLOAD_BYTES_PER_CLIENT` in files of the largest size.
+/// `files::UPLOAD_BYTES_PER_CLIENT` (shared by every upload) in files of the largest size.
 const FILES_PER_HOUR: usize = 3 * MAX_FILES;
 
 /// A JPEG of the largest size, or as many bytes of nothing known (`junk`).

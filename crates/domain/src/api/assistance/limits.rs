@@ -3,8 +3,8 @@
 
 /// Evidence files on one draft (the authorisation letter included), and files in one reply.
 pub const MAX_FILES: usize = 10;
-/// Largest file accepted: 10 MB, counted as 10 × 1024 × 1024 bytes.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Largest file accepted (shared by every upload).
+pub use crate::api::files::MAX_FILE_BYTES;
 /// Files uploaded for a reply and not yet sent with one, per request.
 pub const MAX_STAGED_FILES: usize = 10;
 /// Withdrawing within this many seconds of submitting takes one click and no reason
@@ -33,7 +33,7 @@ pub const MAX_OTHER_ACTIONS_CHARS: usize = 1000;
 pub const MAX_HELP_NOTES_CHARS: usize = 500;
 pub const MAX_REASON_CHARS: usize = 500;
 pub const MAX_REPLY_CHARS: usize = 2000;
-/// File names are cut to this many characters when stored.
-pub const MAX_FILE_NAME_CHARS: usize = 120;
+/// File names are cut to this many characters when stored (shared by every upload).
+pub use crate::api::files::MAX_FILE_NAME_CHARS;
 /// Estimated loss, in yuan: up to 13 digits before the decimal point.
 pub(super) const MAX_LOSS_FEN: i64 = 10_000_000_000_000 * 100 - 1;

@@ -94,6 +94,16 @@ pub mod code {
     /// one reference, 30 from one client address across every lookup route. The answer is the
     /// same whether the reference exists or not; the tracking link is never limited.
     pub const LOOKUP_RATE_LIMITED: &str = "assistance.lookup_rate_limited";
+
+    /// The codes of this service's upload refusals, for the shared file handling.
+    pub const FILES: crate::api::files::FileCodes = crate::api::files::FileCodes {
+        too_large: FILE_TOO_LARGE,
+        type_not_allowed: FILE_TYPE_NOT_ALLOWED,
+        damaged: FILE_DAMAGED,
+        active_content: FILE_ACTIVE_CONTENT,
+        empty: FILE_EMPTY,
+        rate_limited: UPLOADS_RATE_LIMITED,
+    };
 }
 
 mod after_submission;

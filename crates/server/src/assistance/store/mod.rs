@@ -15,6 +15,8 @@ use portal_domain::ids::MobileNumber;
 use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
+use crate::files::blobs;
+
 /// How long a draft is kept after its last change.
 pub const DRAFT_TTL_SECS: i64 = DRAFT_TTL_DAYS * 24 * 60 * 60;
 /// How long a submit's idempotency key is remembered (and its answer, tracking token included).
@@ -143,7 +145,7 @@ pub async fn delete_expired(
         .await?
         .rows_affected();
     if deleted > 0 {
-        delete_unused_blobs(conn).await?;
+        blobs::delete_unused(conn).await?;
     }
     Ok(deleted)
 }
@@ -241,11 +243,7 @@ pub async fn file_with_content(
     else {
         return Ok(None);
     };
-    let content: Vec<u8> =
-        sqlx::query_scalar("SELECT content FROM assistance_blobs WHERE sha256 = ?")
-            .bind(&row.sha256)
-            .fetch_one(&mut *conn)
-            .await?;
+    let content = blobs::content(conn, &row.sha256).await?;
     Ok(Some((row, content)))
 }
 
@@ -263,15 +261,7 @@ pub struct NewFile<'a> {
 
 /// Stores the content (once per distinct content) and the file row.
 pub async fn insert_file(conn: &mut SqliteConnection, file: NewFile<'_>) -> sqlx::Result<FileRow> {
-    sqlx::query(
-        "INSERT INTO assistance_blobs (sha256, size, content) VALUES (?, ?, ?) \
-         ON CONFLICT (sha256) DO NOTHING",
-    )
-    .bind(file.sha256)
-    .bind(file.content.len() as i64)
-    .bind(file.content)
-    .execute(&mut *conn)
-    .await?;
+    blobs::put(conn, file.sha256, file.content).await?;
     let (draft_id, request_id) = match file.owner {
         Owner::Draft(id) => (Some(id), None),
         Owner::Request(id) => (None, Some(id)),
@@ -340,20 +330,9 @@ pub async fn delete_file(
     .await?
     .rows_affected();
     if deleted > 0 {
-        delete_unused_blobs(conn).await?;
+        blobs::delete_unused(conn).await?;
     }
     Ok(deleted > 0)
-}
-
-/// Deletes the contents no file row names.
-async fn delete_unused_blobs(conn: &mut SqliteConnection) -> sqlx::Result<()> {
-    sqlx::query(
-        "DELETE FROM assistance_blobs WHERE NOT EXISTS \
-         (SELECT 1 FROM assistance_files f WHERE f.sha256 = assistance_blobs.sha256)",
-    )
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,26 +1,28 @@
 //! A firm's registration (专利预审备案) as the firm sees and fills it in
 //! (`/api/v1/firm/registration`): the answers saved as it types, what the eligibility rules say
-//! of them, and submitting (again, after a request to amend). The officers' side is
+//! of them, its uploaded materials ([`files`]), and submitting (again, after a request to
+//! amend). The officers' side is
 //! `crate::staff::registrations`; the shapes and the status machine are in
 //! `portal_domain::api::firm::registration`.
 
+pub(crate) mod files;
 pub(crate) mod rounds;
 pub(crate) mod store;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::Json;
 use portal_domain::api::firm::registration::{
-    code, evaluate, Cancellation, Certificate, FastTrackSettings, FirmRegistration, Outcome,
-    RegistrationAnswers, RegistrationError, RegistrationKind, RegistrationStatus,
+    evaluate, missing_materials, Cancellation, Certificate, FastTrackSettings, FirmRegistration,
+    Outcome, RegistrationAnswers, RegistrationError, RegistrationFile, RegistrationKind,
+    RegistrationStatus,
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
 
 use super::accounts::audit;
 use super::person::Firm;
-use crate::error::{ApiError, Refusal, Text};
+use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::AppState;
 use sqlx::SqliteConnection;
@@ -72,6 +74,7 @@ impl Rounds {
 /// What the firm sees: its current round (or a new firm's empty draft) and its registration.
 fn view(
     rounds: &Rounds,
+    files: Vec<RegistrationFile>,
     firm_name: &str,
     settings: FastTrackSettings,
     state: &AppState,
@@ -85,7 +88,8 @@ fn view(
         kind: row.map(Row::kind).unwrap_or_default(),
         reference: row.and_then(|r| r.reference.clone()),
         firm_name: firm_name.to_owned(),
-        sections: FirmRegistration::sections_of(&answers, &settings.fields, today),
+        sections: FirmRegistration::sections_of(&answers, &files, &settings, today),
+        files,
         eligibility: evaluate(&answers, &settings.rules, &settings.fields, today),
         defects: if status == RegistrationStatus::NeedsAmendment {
             row.map(Row::defects).unwrap_or_default()
@@ -115,7 +119,8 @@ pub(crate) async fn current(
     let today = state.today()?;
     let settings = store::settings(conn).await?;
     let rounds = Rounds::load(conn, firm_id).await?;
-    Ok(view(&rounds, firm_name, settings, state, today))
+    let files = store::file_views(conn, rounds.current.as_ref().map(|r| r.id)).await?;
+    Ok(view(&rounds, files, firm_name, settings, state, today))
 }
 
 /// The firm's registration (an empty draft until it saves something).
@@ -163,36 +168,13 @@ pub async fn save(
         return Err(ApiError::fields(problems));
     }
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
-    match store::for_firm(&mut tx, person.firm_id).await? {
-        Some(row) if !row.status().editable() => {
-            return Err(Refusal::new(
-                StatusCode::CONFLICT,
-                code::NOT_EDITABLE,
-                Text::of(|t| t.registration_not_editable),
-            )
-            .into())
-        }
-        Some(row) => {
-            sqlx::query("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?")
-                .bind(&json)
-                .bind(now)
-                .bind(row.id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        None => {
-            sqlx::query(
-                "INSERT INTO registrations (firm_id, status, answers, created_at, updated_at) \
-                 VALUES (?, 'draft', ?, ?, ?)",
-            )
-            .bind(person.firm_id)
-            .bind(&json)
-            .bind(now)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-    }
+    let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
+    sqlx::query("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?")
+        .bind(&json)
+        .bind(now)
+        .bind(row.id)
+        .execute(&mut *tx)
+        .await?;
     let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -207,7 +189,7 @@ pub async fn save(
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Submitted (or already was)", body = FirmRegistration),
-        (status = 400, description = "`validation_failed`: what is missing or wrong, at `section.field` names", body = portal_domain::api::ApiErrorBody),
+        (status = 400, description = "`validation_failed`: what is missing or wrong, at `section.field` names (a required material without a file at `uploads.<purpose>`, `registration.material_missing`)", body = portal_domain::api::ApiErrorBody),
         (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
     ))]
@@ -222,12 +204,14 @@ pub async fn submit(
     let row = store::for_firm(&mut tx, person.firm_id).await?;
     let answers = row.as_ref().map(Row::answers).unwrap_or_default();
     let status = row.as_ref().map_or(RegistrationStatus::Draft, Row::status);
+    let files = store::file_views(&mut tx, row.as_ref().map(|r| r.id)).await?;
     if !status.editable() {
         let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
         drop(tx);
         return Ok(Json(view));
     }
     let mut problems = answers.check_for_submission(&settings.fields, today);
+    problems.extend(missing_materials(&files, &settings.materials));
     let unmet = evaluate(&answers, &settings.rules, &settings.fields, today)
         .iter()
         .any(|o| o.outcome == Outcome::NotMet);

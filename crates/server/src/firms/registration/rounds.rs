@@ -29,8 +29,8 @@ fn not_allowed() -> ApiError {
     .into()
 }
 
-/// Starts a new round as a draft, its answers copied from the registration in force (a change)
-/// or from the last round (an application), the 承诺书 to be accepted again. Asking again for
+/// Starts a new round as a draft, its answers and documents copied from the registration in force
+/// (a change) or from the last round (an application), the 承诺书 to be accepted again. Asking again for
 /// the draft already started answers with it, so a retried request is safe.
 #[utoipa::path(post, path = paths::FIRM_REGISTRATION_ROUNDS, tag = "firm",
     operation_id = "firm_start_registration_round",
@@ -84,6 +84,10 @@ pub async fn start_round(
     .bind(now)
     .fetch_one(&mut *tx)
     .await?;
+    // The documents come with the answers they belong to.
+    if let Some(from) = from {
+        store::copy_files(&mut tx, from.id, id).await?;
+    }
     store::event(
         &mut tx,
         id,

@@ -95,7 +95,7 @@ pub(super) async fn recheck(
         Some(open) if open.reference.is_none() => open.id,
         Some(_) => return Err(wrong_status()),
         None => {
-            sqlx::query_scalar(
+            let id = sqlx::query_scalar(
                 "INSERT INTO registrations (firm_id, kind, previous_id, status, answers, \
                  created_at, updated_at) VALUES (?, 'recheck', ?, 'draft', ?, ?, ?) RETURNING id",
             )
@@ -105,7 +105,9 @@ pub(super) async fn recheck(
             .bind(now)
             .bind(now)
             .fetch_one(&mut *tx)
-            .await?
+            .await?;
+            store::copy_files(tx, row.id, id).await?;
+            id
         }
     };
     let defects = serde_json::to_string(defects).map_err(ApiError::internal)?;

@@ -5,6 +5,7 @@
 mod accounts;
 mod people;
 mod registration;
+mod registration_files;
 mod rounds;
 
 use portal_domain::api::firm::{FirmSession, PLAIN_HTTP_SESSION_COOKIE};

@@ -10,6 +10,7 @@ use portal_domain::api::staff::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
+use super::registration_files::upload_all;
 use super::{app, sign_in, sign_up, HAIAN, NANTONG, PASSWORD};
 use crate::helpers::{error, TestApp};
 use crate::staff_client::{audit, call, call_as, get, login_admin, staff_with, Session};
@@ -116,6 +117,7 @@ async fn a_draft_is_saved_as_the_firm_types_and_the_rules_say_what_is_met() {
     assert_eq!(outcome(&saved, Rule::InsuredStaff), Outcome::NotMet);
     assert_eq!(outcome(&saved, Rule::YearsRegistered), Outcome::Met);
 
+    upload_all(&app, &firm).await;
     assert_eq!(save(&app, &firm, complete()).await.status(), StatusCode::OK);
     let saved = mine(&app, &firm).await;
     assert!(
@@ -196,6 +198,7 @@ async fn wrong_answers_are_refused_at_their_fields_and_not_saved() {
 async fn submitting_needs_every_answer_and_an_explanation_for_a_rule_not_met() {
     let app = app().await;
     let firm = firm(&app, NANTONG).await;
+    upload_all(&app, &firm).await;
     let response = submit(&app, &firm).await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body = error(response).await;
@@ -246,6 +249,7 @@ async fn submitting_needs_every_answer_and_an_explanation_for_a_rule_not_met() {
 async fn an_officer_asks_for_an_amendment_and_then_registers_the_firm() {
     let app = app().await;
     let firm = firm(&app, NANTONG).await;
+    upload_all(&app, &firm).await;
     save(&app, &firm, complete()).await;
     submit(&app, &firm).await;
     let (admin, officer) = officer(&app).await;
@@ -359,6 +363,7 @@ async fn an_officer_asks_for_an_amendment_and_then_registers_the_firm() {
 async fn a_refusal_says_why_and_the_queue_is_for_officers_only() {
     let app = app().await;
     let firm = firm(&app, HAIAN).await;
+    upload_all(&app, &firm).await;
     save(&app, &firm, complete()).await;
     submit(&app, &firm).await;
     let (admin, officer) = officer(&app).await;

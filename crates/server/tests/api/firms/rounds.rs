@@ -11,6 +11,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
 use super::registration::{complete, firm, mine, officer, queue, save, step, submit};
+use super::registration_files::upload_all;
 use super::NANTONG;
 use crate::helpers::{at, database_url, error, migrated_before, spawn_app_in, TestApp};
 use crate::staff_client::{call_as, get, Session};
@@ -65,6 +66,7 @@ async fn decide(app: &TestApp, firm: &Session, officer: &Session, decision: Valu
 }
 
 async fn registered(app: &TestApp, firm: &Session, officer: &Session) -> i64 {
+    upload_all(app, firm).await;
     assert_eq!(save(app, firm, complete()).await.status(), StatusCode::OK);
     decide(app, firm, officer, json!({"action": "register"})).await
 }
@@ -95,6 +97,7 @@ async fn a_refused_firm_applies_again_with_its_answers_and_a_new_reference() {
     let app = super::app().await;
     let (_admin, officer) = officer(&app).await;
     let firm = firm(&app, NANTONG).await;
+    upload_all(&app, &firm).await;
     assert_eq!(save(&app, &firm, complete()).await.status(), StatusCode::OK);
     // Nothing decided yet: no new round.
     assert!(mine(&app, &firm).await.may_start.is_empty());
@@ -121,6 +124,8 @@ async fn a_refused_firm_applies_again_with_its_answers_and_a_new_reference() {
     assert_eq!(again.kind, RegistrationKind::Application);
     assert_eq!(again.reference, None);
     assert_eq!(again.answers.insured_staff, Some(42), "answers kept");
+    assert_eq!(again.files.len(), refused.files.len(), "documents kept");
+    assert!(!again.files.is_empty());
     assert!(!again.answers.declaration, "the 承诺书 is accepted again");
     assert!(again.may_start.is_empty());
     // Asked again (a retry): the same draft, no second round.
@@ -344,6 +349,7 @@ async fn the_dashboard_counts_working_days_and_says_when_the_center_is_late() {
     let empty = dashboard(&app, &firm).await;
     assert_eq!(empty.round, None);
     assert!(empty.messages.is_empty());
+    upload_all(&app, &firm).await;
     assert_eq!(save(&app, &firm, complete()).await.status(), StatusCode::OK);
     assert_eq!(submit(&app, &firm).await.status(), StatusCode::OK);
     let limit = mine(&app, &firm).await.settings.limits.review_working_days as i32;

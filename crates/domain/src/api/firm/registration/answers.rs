@@ -38,16 +38,20 @@ pub enum Section {
     Patents,
     /// IP management: a written system, the contact person.
     Management,
+    /// The uploaded materials (营业执照, 社保缴纳证明, the signed 承诺书, R&D proof): their state
+    /// comes from the files, not the answers (`super::materials`).
+    Uploads,
     /// The 承诺书 and, when a condition is not met, the firm's explanation.
     Declaration,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Firm,
         Section::Rnd,
         Section::Patents,
         Section::Management,
+        Section::Uploads,
         Section::Declaration,
     ];
 
@@ -57,6 +61,7 @@ impl Section {
             Section::Rnd => "rnd",
             Section::Patents => "patents",
             Section::Management => "management",
+            Section::Uploads => "uploads",
             Section::Declaration => "declaration",
         }
     }
@@ -236,6 +241,8 @@ impl RegistrationAnswers {
                     m.push("declaration.declaration");
                 }
             }
+            // The files, not the answers: `super::materials::missing_materials`.
+            Section::Uploads => {}
         }
         m
     }

@@ -1,6 +1,7 @@
 //! What can be wrong with one answer of a registration, a review action or the fast track's
 //! settings, with its code; the messages are in the `domain_registration` catalog.
 
+use super::materials::Material;
 use crate::ids::PatentNumberError;
 use crate::lang::{localized, Lang, Localized};
 use crate::texts::{registration_error_texts, RegistrationErrorTexts};
@@ -35,6 +36,10 @@ pub enum RegistrationError {
     ReasonMissing,
     /// A cancellation without one of the published reasons.
     CancelReasonMissing,
+    /// A material the center requires has no file (at `uploads.<purpose>`).
+    MaterialMissing(Material),
+    /// The settings list a material twice.
+    MaterialRepeated,
 }
 
 impl RegistrationError {
@@ -120,6 +125,11 @@ impl RegistrationError {
                 "registration.cancel_reason_missing",
                 t.registration_cancel_reason_missing.into(),
             ),
+            MaterialMissing(m) => ("registration.material_missing", material(t, *m).into()),
+            MaterialRepeated => (
+                "registration.material_repeated",
+                t.registration_material_repeated.into(),
+            ),
         }
     }
 }
@@ -137,6 +147,16 @@ fn missing(t: &RegistrationErrorTexts, field: &str) -> &'static str {
         "management.ip_system" => t.missing_ip_system,
         "management.ip_contact" => t.missing_ip_contact,
         _ => t.missing_declaration,
+    }
+}
+
+/// The message of a missing material.
+fn material(t: &RegistrationErrorTexts, m: Material) -> &'static str {
+    match m {
+        Material::BusinessLicence => t.missing_business_licence,
+        Material::SocialInsurance => t.missing_social_insurance,
+        Material::Declaration => t.missing_signed_declaration,
+        Material::RndProof => t.missing_rnd_proof,
     }
 }
 
@@ -198,8 +218,16 @@ mod tests {
                 TooManyDefects,
                 ReasonMissing,
                 CancelReasonMissing,
+                MaterialMissing(Material::BusinessLicence),
+                MaterialRepeated,
             ],
         );
+        // One code for every missing material, each with its own message.
+        let materials: std::collections::HashSet<_> = Material::ALL
+            .into_iter()
+            .map(|m| MaterialMissing(m).message(Lang::En))
+            .collect();
+        assert_eq!(materials.len(), Material::ALL.len());
         let wrapped = PatentNumber("2021".into(), PatentNumberError::WrongLength);
         assert!(wrapped.message(Lang::En).starts_with("2021: "));
     }

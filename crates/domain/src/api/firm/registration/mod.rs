@@ -1,6 +1,6 @@
 //! A firm's registration (专利预审备案) with the center, and the center's review of it (issue #14).
 //!
-//! The firm answers five sections ([`Section`]) as a task list; its answers are saved as it types
+//! The firm answers six sections (one of them its uploaded [`Material`]s) ([`Section`]) as a task list; its answers are saved as it types
 //! (a draft), the eligibility rules ([`EligibilityRules`], administrator data) say what is met and
 //! what is not before anything is submitted, and nothing stops a firm that does not meet them
 //! from applying with an explanation. A pre-examination officer (预审员) then reviews it:
@@ -28,8 +28,11 @@
 //! | `POST /firm/registration/submit` | a firm's person | → [`FirmRegistration`] |
 //! | `POST /firm/registration/rounds` | a firm's person | [`NewRound`] → [`FirmRegistration`] |
 //! | `GET /firm/dashboard` | a firm's person | → [`FirmDashboard`] |
+//! | `POST /firm/registration/files?purpose=&name=` | a firm's person | the file → 201 [`RegistrationFile`] |
+//! | `GET`/`DELETE /firm/registration/files/{id}` | a firm's person | → the file / [`FirmRegistration`] |
 //! | `GET /staff/registrations` | pre-examination officer | → [`RegistrationQueue`] |
 //! | `GET /staff/registrations/{id}` | pre-examination officer | → [`StaffRegistration`] |
+//! | `GET /staff/registrations/{id}/files/{file_id}` | pre-examination officer | → the file (audited) |
 //! | `POST /staff/registrations/{id}/actions` | pre-examination officer | [`ReviewAction`] → [`StaffRegistration`] |
 //! | `GET`/`PUT /staff/fast-track/settings` | administrator | [`FastTrackSettings`] |
 //!
@@ -40,6 +43,7 @@
 mod answers;
 mod eligibility;
 mod errors;
+mod materials;
 mod review;
 mod rounds;
 mod settings;
@@ -47,6 +51,10 @@ mod settings;
 pub use answers::{RegistrationAnswers, Section, SectionState, MAX_PATENTS, MAX_TEXT_CHARS};
 pub use eligibility::{evaluate, EligibilityRules, Outcome, Rule, RuleOutcome};
 pub use errors::RegistrationError;
+pub use materials::{
+    default_materials, missing_materials, uploads_state, Material, MaterialRule, RegistrationFile,
+    MAX_FILES_PER_MATERIAL,
+};
 pub use review::{
     ActionKind, Certificate, Defect, FirmRegistration, QueueItem, RegistrationQueue,
     RegistrationStatus, ReviewAction, ReviewEvent, SectionEntry, StaffRegistration, MAX_DEFECTS,
@@ -71,4 +79,29 @@ pub mod code {
     /// 409: the firm cannot start that round now (one is open, or a change without a
     /// registration in force, or an application with one).
     pub const ROUND_NOT_ALLOWED: &str = "registration.round_not_allowed";
+    /// 409: the material already has [`super::MAX_FILES_PER_MATERIAL`] files.
+    pub const TOO_MANY_FILES: &str = "registration.too_many_files";
+    /// 413: the file is larger than [`crate::api::files::MAX_FILE_BYTES`].
+    pub const FILE_TOO_LARGE: &str = "registration.file_too_large";
+    /// 415: not a JPEG, PNG, WebP, HEIC photo or a PDF by its content.
+    pub const FILE_TYPE_NOT_ALLOWED: &str = "registration.file_type_not_allowed";
+    /// 415: starts as a photo or a PDF but is not a whole one.
+    pub const FILE_DAMAGED: &str = "registration.file_damaged";
+    /// 415: a PDF with scripts, automatic actions or embedded files.
+    pub const FILE_ACTIVE_CONTENT: &str = "registration.file_active_content";
+    /// 400: an empty file.
+    pub const FILE_EMPTY: &str = "registration.file_empty";
+    /// 429 with `Retry-After`: too many bytes uploaded from one client address within an hour
+    /// (one budget with the rights-assistance uploads).
+    pub const UPLOADS_RATE_LIMITED: &str = "registration.uploads_rate_limited";
+
+    /// The codes of this service's upload refusals, for the shared file handling.
+    pub const FILES: crate::api::files::FileCodes = crate::api::files::FileCodes {
+        too_large: FILE_TOO_LARGE,
+        type_not_allowed: FILE_TYPE_NOT_ALLOWED,
+        damaged: FILE_DAMAGED,
+        active_content: FILE_ACTIVE_CONTENT,
+        empty: FILE_EMPTY,
+        rate_limited: UPLOADS_RATE_LIMITED,
+    };
 }

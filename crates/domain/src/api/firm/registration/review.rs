@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::answers::{RegistrationAnswers, Section, SectionState};
 use super::eligibility::{EligibilityRules, RuleOutcome};
 use super::errors::RegistrationError as E;
+use super::materials::{uploads_state, MaterialRule, RegistrationFile};
 use super::rounds::{CancelReason, Cancellation, RegistrationKind, RoundSummary};
 use super::settings::{FastTrackSettings, TechField};
 use super::Problems;
@@ -111,6 +112,8 @@ pub struct FirmRegistration {
     pub firm_name: String,
     pub answers: RegistrationAnswers,
     pub sections: Vec<SectionEntry>,
+    /// The uploaded materials.
+    pub files: Vec<RegistrationFile>,
     pub eligibility: Vec<RuleOutcome>,
     /// The fields, rules and time limits in force (illustrative defaults until the center sets them).
     pub settings: FastTrackSettings,
@@ -135,18 +138,22 @@ pub struct FirmRegistration {
 }
 
 impl FirmRegistration {
-    /// The task-list entries of `answers`, checked as of `today`.
+    /// The task-list entries of `answers` and `files`, checked as of `today`.
     pub fn sections_of(
         answers: &RegistrationAnswers,
-        fields: &[TechField],
+        files: &[RegistrationFile],
+        settings: &FastTrackSettings,
         today: Date,
     ) -> Vec<SectionEntry> {
-        let problems = answers.problems(fields, today);
+        let problems = answers.problems(&settings.fields, today);
         Section::ALL
             .into_iter()
             .map(|section| SectionEntry {
                 section,
-                state: answers.state(section, &problems),
+                state: match section {
+                    Section::Uploads => uploads_state(files, &settings.materials),
+                    _ => answers.state(section, &problems),
+                },
             })
             .collect()
     }
@@ -204,6 +211,10 @@ pub struct StaffRegistration {
     pub status: RegistrationStatus,
     pub kind: RegistrationKind,
     pub answers: RegistrationAnswers,
+    /// The uploaded materials (each opened through its own audited route).
+    pub files: Vec<RegistrationFile>,
+    /// Which materials the center requires.
+    pub materials: Vec<MaterialRule>,
     pub eligibility: Vec<RuleOutcome>,
     /// The thresholds the eligibility was worked out with.
     pub rules: EligibilityRules,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::eligibility::EligibilityRules;
 use super::errors::RegistrationError as E;
+use super::materials::{self, default_materials, MaterialRule};
 use super::Problems;
 use crate::text::clean_line;
 
@@ -66,6 +67,10 @@ pub struct FastTrackSettings {
     pub fields: Vec<TechField>,
     pub rules: EligibilityRules,
     pub limits: TimeLimits,
+    /// Which uploaded materials a submission needs (settings saved before there were uploads
+    /// read as the default: every material required).
+    #[serde(default = "default_materials")]
+    pub materials: Vec<MaterialRule>,
 }
 
 impl Default for FastTrackSettings {
@@ -112,12 +117,13 @@ impl Default for FastTrackSettings {
                 amendment_working_days: 10,
                 validity_months: 24,
             },
+            materials: default_materials(),
         }
     }
 }
 
 impl FastTrackSettings {
-    /// Every problem at once (`fields`, `rules.*`, `limits.*`).
+    /// Every problem at once (`fields`, `rules.*`, `limits.*`, `materials`).
     pub fn problems(&self) -> Problems {
         let mut p = Problems::new();
         let mut at = |name: &str, e: E| p.push((name.to_string(), e));
@@ -180,6 +186,7 @@ impl FastTrackSettings {
         if !(1..=120).contains(&self.limits.validity_months) {
             at("limits.validity_months", E::OutOfRange(120));
         }
+        materials::problems(&self.materials, &mut p);
         p
     }
 }

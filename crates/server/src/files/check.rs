@@ -15,10 +15,10 @@
 //!   (`/J#61vaScript` is `/JavaScript`).
 //!
 //! The answer for a file that fails is the same 415 as for an unknown type, with a code that
-//! says which: [`code::FILE_DAMAGED`] or [`code::FILE_ACTIVE_CONTENT`].
+//! says which: the service's `damaged` or `active_content` code ([`FileCodes`]).
 
 use axum::http::StatusCode;
-use portal_domain::api::assistance::{code, FileKind};
+use portal_domain::api::files::{FileCodes, FileKind};
 use std::io::Read;
 
 use crate::error::{ApiError, Refusal, Text};
@@ -60,14 +60,14 @@ pub fn check(kind: FileKind, content: &[u8]) -> Result<(), Problem> {
 }
 
 /// The 415 for a file that failed [`check`].
-pub fn refusal(problem: Problem) -> ApiError {
+pub fn refusal(problem: Problem, codes: &FileCodes) -> ApiError {
     let (code, text) = match problem {
         Problem::Damaged => (
-            code::FILE_DAMAGED,
+            codes.damaged,
             Text::of(|t| t.file_damaged_incomplete_opened_save),
         ),
         Problem::ActiveContent => (
-            code::FILE_ACTIVE_CONTENT,
+            codes.active_content,
             Text::of(|t| t.pdf_contains_scripts_automatic_actions),
         ),
     };

@@ -1,0 +1,43 @@
+//! File contents in the database, one row per distinct content (`assistance_blobs`, named for
+//! the first service that stored files; rights-assistance files and registration files both
+//! point into it by SHA-256). A content that no file row names any more is deleted in the
+//! transaction that dropped the last reference ([`delete_unused`]), so it must know every table
+//! of file rows.
+
+use sqlx::SqliteConnection;
+
+/// Stores a content once (a second upload of the same bytes shares the row).
+pub async fn put(conn: &mut SqliteConnection, sha256: &[u8], content: &[u8]) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO assistance_blobs (sha256, size, content) VALUES (?, ?, ?) \
+         ON CONFLICT (sha256) DO NOTHING",
+    )
+    .bind(sha256)
+    .bind(content.len() as i64)
+    .bind(content)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The content with this SHA-256 (a file row names it, so it is there).
+pub async fn content(conn: &mut SqliteConnection, sha256: &[u8]) -> sqlx::Result<Vec<u8>> {
+    sqlx::query_scalar("SELECT content FROM assistance_blobs WHERE sha256 = ?")
+        .bind(sha256)
+        .fetch_one(&mut *conn)
+        .await
+}
+
+/// Deletes the contents no file row names: neither a rights-assistance file nor a
+/// registration's.
+pub async fn delete_unused(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM assistance_blobs WHERE NOT EXISTS \
+         (SELECT 1 FROM assistance_files f WHERE f.sha256 = assistance_blobs.sha256) \
+         AND NOT EXISTS \
+         (SELECT 1 FROM registration_files r WHERE r.sha256 = assistance_blobs.sha256)",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
