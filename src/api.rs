@@ -895,13 +895,16 @@ struct SlotFullDetails {
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     match response.status() {
-        200..=299 => response.json::<T>().await.map_err(|_| ApiError::Server),
+        200..=299 => {
+            let text = response.text().await.map_err(|_| ApiError::Server)?;
+            crate::json::from_str(&text).ok_or(ApiError::Server)
+        }
         404 => Err(ApiError::NotFound),
         400..=499 => {
             let text = response.text().await.map_err(|_| ApiError::Server)?;
-            let body: ApiErrorBody = serde_json::from_str(&text).map_err(|_| ApiError::Server)?;
+            let body: ApiErrorBody = crate::json::from_str(&text).ok_or(ApiError::Server)?;
             if body.code == booking_code::SLOT_FULL || body.code == booking_code::SLOT_CLOSED {
-                let offers = serde_json::from_str::<SlotFullDetails>(&text)
+                let offers = crate::json::from_str::<SlotFullDetails>(&text)
                     .map(|d| d.details.next_available)
                     .unwrap_or_default();
                 return Err(ApiError::SlotFull {
