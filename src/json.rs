@@ -276,6 +276,18 @@ fn float(text: &str) -> f64 {
     text.parse().unwrap_or(f64::NAN)
 }
 
+/// Number methods of the `Deserializer` that read as [`Json::visit_number`] does (a visitor for a
+/// smaller or signed type checks the range itself).
+macro_rules! numbers_as_u64 {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+                self.deserialize_u64(visitor)
+            }
+        )*
+    };
+}
+
 impl<'de> de::Deserializer<'de> for Json {
     type Error = Error;
 
@@ -406,8 +418,29 @@ impl<'de> de::Deserializer<'de> for Json {
         visitor.visit_unit()
     }
 
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Json::Bool(b) => visitor.visit_bool(b),
+            _ => Err(Error),
+        }
+    }
+
+    /// Every number type: its visitor checks the range.
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self {
+            Json::Number(text) => Json::visit_number(&text, visitor),
+            _ => Err(Error),
+        }
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf
+        char bytes byte_buf
+    }
+
+    numbers_as_u64! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u128 deserialize_f32
+        deserialize_f64
     }
 }
 
