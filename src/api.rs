@@ -150,7 +150,7 @@ pub async fn create_booking(
     lang: Lang,
 ) -> Result<BookingCreated, ApiError> {
     let builder = Request::post(paths::BOOKINGS).header("Idempotency-Key", key);
-    send_json(builder, request, lang).await
+    send_json_as(builder, request, lang, slot_refusal).await
 }
 
 pub async fn booking(token: &str, lang: Lang) -> Result<Booking, ApiError> {
@@ -168,7 +168,7 @@ pub async fn reschedule_booking(
     lang: Lang,
 ) -> Result<Booking, ApiError> {
     let path = paths::fill(paths::BOOKING_RESCHEDULE, &[token]);
-    send_json(Request::post(&path), request, lang).await
+    send_json_as(Request::post(&path), request, lang, slot_refusal).await
 }
 
 pub async fn cancel_booking(token: &str, lang: Lang) -> Result<Booking, ApiError> {
@@ -194,7 +194,13 @@ pub async fn lookup_reschedule_booking(
         date: slot.date.clone(),
         time: slot.time.clone(),
     };
-    send_json(Request::post(paths::BOOKING_LOOKUP_RESCHEDULE), &body, lang).await
+    send_json_as(
+        Request::post(paths::BOOKING_LOOKUP_RESCHEDULE),
+        &body,
+        lang,
+        slot_refusal,
+    )
+    .await
 }
 
 pub async fn lookup_cancel_booking(
@@ -898,6 +904,16 @@ async fn send_json<T: DeserializeOwned>(
     body: &impl Serialize,
     lang: Lang,
 ) -> Result<T, ApiError> {
+    send_json_as(builder, body, lang, refusal).await
+}
+
+/// [`send_json`] with its own reading of a refusal.
+async fn send_json_as<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &impl Serialize,
+    lang: Lang,
+    refused: Refusal,
+) -> Result<T, ApiError> {
     let response = builder
         .header("Accept", "application/json")
         .header("Accept-Language", lang.tag())
@@ -906,7 +922,7 @@ async fn send_json<T: DeserializeOwned>(
         .send()
         .await
         .map_err(|_| ApiError::Offline)?;
-    read(response).await
+    read_as(response, refused).await
 }
 
 /// A request without a body (its method and path say it all). Not aborted on navigation, like
@@ -942,30 +958,59 @@ async fn send_file<T: DeserializeOwned>(
     read(response).await
 }
 
+/// How a refusal's answer (its text and its body) becomes the error: most calls take the body
+/// as it is ([`refusal`]); the booking calls that can meet a full slot read its offers too
+/// ([`slot_refusal`]), so only the booking app carries that reading.
+type Refusal = fn(&str, ApiErrorBody) -> ApiError;
+
+fn refusal(_text: &str, body: ApiErrorBody) -> ApiError {
+    ApiError::Validation(body)
+}
+
 /// The `details` of a full slot's answer.
 #[derive(Deserialize)]
 struct SlotFullDetails {
     details: SlotTakenDetails,
 }
 
+fn slot_refusal(text: &str, body: ApiErrorBody) -> ApiError {
+    if body.code == booking_code::SLOT_FULL || body.code == booking_code::SLOT_CLOSED {
+        let offers = crate::json::from_str::<SlotFullDetails>(text)
+            .map(|d| d.details.next_available)
+            .unwrap_or_default();
+        return ApiError::SlotFull {
+            message: body.message,
+            offers,
+        };
+    }
+    ApiError::Validation(body)
+}
+
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    read_as(response, refusal).await
+}
+
+async fn read_as<T: DeserializeOwned>(response: Response, refused: Refusal) -> Result<T, ApiError> {
+    if !(200..=299).contains(&response.status()) {
+        return Err(failure(response, refused).await);
+    }
+    let text = response.text().await.map_err(|_| ApiError::Server)?;
+    crate::json::from_str(&text).ok_or(ApiError::Server)
+}
+
+/// What an answer other than 2xx means (one function for every type read, not one per type).
+async fn failure(response: Response, refused: Refusal) -> ApiError {
     match response.status() {
-        200..=299 => response.json::<T>().await.map_err(|_| ApiError::Server),
-        404 => Err(ApiError::NotFound),
+        404 => ApiError::NotFound,
         400..=499 => {
-            let text = response.text().await.map_err(|_| ApiError::Server)?;
-            let body: ApiErrorBody = serde_json::from_str(&text).map_err(|_| ApiError::Server)?;
-            if body.code == booking_code::SLOT_FULL || body.code == booking_code::SLOT_CLOSED {
-                let offers = serde_json::from_str::<SlotFullDetails>(&text)
-                    .map(|d| d.details.next_available)
-                    .unwrap_or_default();
-                return Err(ApiError::SlotFull {
-                    message: body.message,
-                    offers,
-                });
+            let Ok(text) = response.text().await else {
+                return ApiError::Server;
+            };
+            match crate::json::from_str::<ApiErrorBody>(&text) {
+                Some(body) => refused(&text, body),
+                None => ApiError::Server,
             }
-            Err(ApiError::Validation(body))
         }
-        _ => Err(ApiError::Server),
+        _ => ApiError::Server,
     }
 }

@@ -14,6 +14,9 @@ use crate::prefs::provide_prefs;
 
 /// Starts an app: replaces the static shell of `index.html` with the app's view.
 pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
+    // Panic messages in the console in debug builds only: in the release WASM the hook and its
+    // formatting cost about 1 KB brotli, and a panic still shows as an error there.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // index.html shows a static shell (portal name, "loading", how to get help without the app)
     // until this point.

@@ -8,6 +8,7 @@ pub mod app_links;
 pub mod components;
 pub mod dates;
 pub mod i18n;
+pub mod json;
 pub mod pages;
 pub mod prefs;
 pub mod services;

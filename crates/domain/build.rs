@@ -16,6 +16,7 @@ fn main() {
                 "AssistanceIdTexts",
                 "assistance_id_texts",
             ),
+            catalog("domain_ids_patent", "PatentIdTexts", "patent_id_texts"),
             catalog("domain_weekdays", "WeekdayTexts", "weekday_texts"),
             catalog("domain_calendar", "CalendarTexts", "calendar_texts"),
             catalog("domain_booking", "BookingErrorTexts", "booking_error_texts"),

@@ -5,6 +5,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/texts_domain_ids_shared.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_ids_assistance.rs"));
+include!(concat!(env!("OUT_DIR"), "/texts_domain_ids_patent.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_weekdays.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_calendar.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_booking.rs"));

@@ -378,7 +378,7 @@ pub fn provide_draft() -> DraftStore {
     let copy = storage
         .as_ref()
         .and_then(|s| s.get_item(COPY_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str::<LocalCopy>(&json).ok());
+        .and_then(|json| crate::json::from_str::<LocalCopy>(&json));
     let has_copy = copy.is_some();
     let copy = copy.unwrap_or_default();
     let store = DraftStore {

@@ -143,7 +143,7 @@ fn session_storage() -> Option<web_sys::Storage> {
 pub fn provide_draft() -> DraftStore {
     let saved = session_storage()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str::<Draft>(&json).ok())
+        .and_then(|json| crate::json::from_str::<Draft>(&json))
         .unwrap_or_default();
     let store = DraftStore(RwSignal::new(saved));
     Effect::new(move |_| {

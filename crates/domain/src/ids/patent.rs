@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::reading::{digits_value, fold, identifier, is_digits};
 use crate::lang::localized_error;
-use crate::texts::{assistance_id_texts, AssistanceIdTexts};
+use crate::texts::{patent_id_texts, PatentIdTexts};
 
 /// A Chinese patent application number, normalised to `YYYYTNNNNNNN.C` (12 digits, a dot and
 /// the check character, e.g. `201220687633.0`) or, for applications filed before October 2003,
@@ -155,7 +155,7 @@ fn check_char(digits: &str) -> char {
 identifier!(PatentApplicationNumber, PatentNumberError);
 
 impl PatentNumberError {
-    fn texts(&self, t: &AssistanceIdTexts) -> (&'static str, &'static str) {
+    fn texts(&self, t: &PatentIdTexts) -> (&'static str, &'static str) {
         match self {
             Self::Empty => ("patent_number.empty", t.patent_number_empty),
             Self::TooLong => ("patent_number.too_long", t.patent_number_too_long),
@@ -177,7 +177,7 @@ impl PatentNumberError {
     }
 }
 
-localized_error!(PatentNumberError, assistance_id_texts);
+localized_error!(PatentNumberError, patent_id_texts);
 
 #[cfg(test)]
 mod tests {
