@@ -337,7 +337,13 @@ test('an administrator sees the fast track settings labelled illustrative, is to
   await expect(summary.getByRole('link')).toHaveAttribute('href', '#limits-review_working_days');
   await expectNoAxeViolations(page);
   await page.locator('#limits-review_working_days').fill('10');
+  // A field's IPC main groups, typed loosely, are kept written one way.
+  await page.locator('#field-0-ipc').fill('b25f5/00\nB23K 37/00');
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.locator('.notice--success')).toHaveText('设置已保存。');
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('#field-0-ipc')).toHaveValue('B25F 5/00\nB23K 37/00');
+  await expect(page.locator('#field-0-venue')).toHaveValue('protection_center');
   await expectNoSidewaysScroll(page);
 });

@@ -1,11 +1,14 @@
 //! `/staff/admin/fast-track`: the fast track's administrator data — the center's technical
-//! fields (names, open or being extended), the eligibility thresholds and the time limits. The
+//! fields (names, open or being extended, the venue that examines them, their IPC main groups
+//! and Locarno classes, written one way as they are typed), the eligibility thresholds and the
+//! time limits. The
 //! center has not published any of them; the page says the shipped values are illustrative. The
 //! shared domain check runs before sending and the server runs it again.
 
 use leptos::prelude::*;
 use portal_domain::api::firm::registration::{
-    EligibilityRules, FastTrackSettings, FieldStatus, Material, MaterialRule, TechField, TimeLimits,
+    ipc_main_group, locarno_class, EligibilityRules, FastTrackSettings, FieldStatus, FieldVenue,
+    Material, MaterialRule, TechField, TimeLimits,
 };
 
 use super::admin_form::{parser_errors, request_errors, RowInput};
@@ -58,6 +61,20 @@ struct FieldRow {
     name_zh: RwSignal<String>,
     name_en: RwSignal<String>,
     active: RwSignal<bool>,
+    venue: RwSignal<FieldVenue>,
+    /// One per line, as typed.
+    ipc: RwSignal<String>,
+    locarno: RwSignal<String>,
+}
+
+/// The lines of a box, each written as `write` keeps it (a line it cannot read is sent as typed,
+/// for the check to name).
+fn classes(text: &str, write: fn(&str) -> Option<String>) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| write(l).unwrap_or_else(|| l.to_owned()))
+        .collect()
 }
 
 impl FieldRow {
@@ -67,7 +84,22 @@ impl FieldRow {
             name_zh: RwSignal::new(f.name_zh.clone()),
             name_en: RwSignal::new(f.name_en.clone()),
             active: RwSignal::new(f.accepts_registrations()),
+            venue: RwSignal::new(f.venue),
+            ipc: RwSignal::new(f.ipc_groups.join("\n")),
+            locarno: RwSignal::new(f.locarno_classes.join("\n")),
         }
+    }
+
+    fn empty() -> FieldRow {
+        FieldRow::new(&TechField {
+            code: String::new(),
+            name_zh: String::new(),
+            name_en: String::new(),
+            status: FieldStatus::Extending,
+            venue: FieldVenue::default(),
+            ipc_groups: Vec::new(),
+            locarno_classes: Vec::new(),
+        })
     }
 
     fn field(&self) -> TechField {
@@ -80,6 +112,9 @@ impl FieldRow {
             } else {
                 FieldStatus::Extending
             },
+            venue: self.venue.get_untracked(),
+            ipc_groups: classes(&self.ipc.get_untracked(), ipc_main_group),
+            locarno_classes: classes(&self.locarno.get_untracked(), locarno_class),
         }
     }
 }
@@ -198,15 +233,23 @@ fn SettingsForm(settings: FastTrackSettings) -> impl IntoView {
                             on:change=move |ev| row.active.set(event_target_checked(&ev))/>
                         <label class="choice__label" for=format!("field-{i}-active")>{tr(|t| t.ft_status_active)}</label>
                     </div>
+                    <div class="form-group">
+                        <label class="label" for=format!("field-{i}-venue")>{tr(|t| t.ft_field_venue)}</label>
+                        <select id=format!("field-{i}-venue") class="input select"
+                            prop:value=move || row.venue.get().code()
+                            on:change=move |ev| if let Some(v) = FieldVenue::from_code(&event_target_value(&ev)) { row.venue.set(v) }>
+                            {FieldVenue::ALL.iter().map(|v| view! {
+                                <option value=v.code()>{move || v.label(prefs.lang.get())}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <ClassBox id=format!("field-{i}-ipc") label=|t| t.ft_field_ipc hint=|t| t.ft_field_ipc_hint value=row.ipc/>
+                    <ClassBox id=format!("field-{i}-locarno") label=|t| t.ft_field_locarno hint=|t| t.ft_field_locarno_hint value=row.locarno/>
                 </fieldset>
             }).collect_view()}
             <p>
-                <button type="button" class="button button--secondary" on:click=move |_| rows.update(|r| r.push(FieldRow {
-                    code: RwSignal::new(String::new()),
-                    name_zh: RwSignal::new(String::new()),
-                    name_en: RwSignal::new(String::new()),
-                    active: RwSignal::new(false),
-                }))>{tr(|t| t.ft_add_field)}</button>
+                <button type="button" class="button button--secondary"
+                    on:click=move |_| rows.update(|r| r.push(FieldRow::empty()))>{tr(|t| t.ft_add_field)}</button>
             </p>
             <h2>{tr(|t| t.ft_rules_heading)}</h2>
             {number_box("rules-min_years_registered", |t| t.ft_min_years, years)}
@@ -239,5 +282,20 @@ fn SettingsForm(settings: FastTrackSettings) -> impl IntoView {
             }).collect_view())}
             <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.ft_save)}</button>
         </form>
+    }
+}
+
+/// A box of classes, one per line, with what they look like.
+#[component]
+fn ClassBox(id: String, label: Tr, hint: Tr, value: RwSignal<String>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="form-group">
+            <label class="label" for=id.clone()>{tr(label)}</label>
+            <p class="hint" id=hint_id.clone()>{tr(hint)}</p>
+            <textarea id=id class="input textarea" rows="4" aria-describedby=hint_id
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        </div>
     }
 }

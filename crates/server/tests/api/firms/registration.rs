@@ -3,8 +3,8 @@
 //! to the certificate; roles, CSRF and the administrators' settings.
 
 use portal_domain::api::firm::registration::{
-    FastTrackSettings, FirmRegistration, Outcome, RegistrationQueue, RegistrationStatus, Rule,
-    SectionState, StaffRegistration,
+    FastTrackSettings, FieldVenue, FirmRegistration, Outcome, RegistrationQueue,
+    RegistrationStatus, Rule, SectionState, StaffRegistration,
 };
 use portal_domain::api::staff::Role;
 use reqwest::{Method, StatusCode};
@@ -449,5 +449,24 @@ async fn administrators_set_the_rules_and_the_firm_sees_them_at_once() {
     assert_eq!(
         body.fields["limits.review_working_days"].code,
         "registration.out_of_range"
+    );
+
+    // A field's classes and venue: kept as written one way; anything else is refused.
+    let mut classes = settings.clone();
+    classes.fields[1].venue = FieldVenue::HomeTextiles;
+    classes.fields[1].ipc_groups = vec!["D06F 58/00".into()];
+    classes.fields[1].locarno_classes = vec!["06-01".into(), "06-13".into()];
+    let body = serde_json::to_value(&classes).unwrap();
+    let response = call_as(&app, Method::PUT, path, &admin, Some(body)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let kept: FastTrackSettings = get(&app, &admin, path).await.json().await.unwrap();
+    assert_eq!(kept.fields[1], classes.fields[1]);
+    let mut typed = classes.clone();
+    typed.fields[1].ipc_groups = vec!["d06f58/00".into()];
+    let body = serde_json::to_value(&typed).unwrap();
+    let response = call_as(&app, Method::PUT, path, &admin, Some(body)).await;
+    assert_eq!(
+        error(response).await.fields["fields"].code,
+        "registration.field_ipc"
     );
 }

@@ -27,6 +27,10 @@ pub enum RegistrationError {
     FieldCode,
     FieldRepeated,
     FieldName,
+    /// An IPC main group not written as `B25F 5/00`, or listed twice.
+    FieldIpc,
+    /// A Locarno class not written as `06-01`, or listed twice.
+    FieldLocarno,
     /// A number above its largest value (or zero where zero makes no sense).
     OutOfRange(u32),
     /// A rule is not met and the firm has not said why it applies anyway.
@@ -101,6 +105,11 @@ impl RegistrationError {
                 t.registration_field_repeated.into(),
             ),
             FieldName => ("registration.field_name", t.registration_field_name.into()),
+            FieldIpc => ("registration.field_ipc", t.registration_field_ipc.into()),
+            FieldLocarno => (
+                "registration.field_locarno",
+                t.registration_field_locarno.into(),
+            ),
             OutOfRange(max) => (
                 "registration.out_of_range",
                 t.registration_out_of_range(max),
@@ -212,6 +221,8 @@ mod tests {
                 FieldCode,
                 FieldRepeated,
                 FieldName,
+                FieldIpc,
+                FieldLocarno,
                 OutOfRange(60),
                 ExplanationNeeded,
                 DefectsMissing,

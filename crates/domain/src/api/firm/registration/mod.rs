@@ -63,7 +63,10 @@ pub use rounds::{
     CancelReason, Cancellation, CenterMessage, FirmDashboard, NewRound, RegistrationKind,
     RoundSummary, MAX_MESSAGES,
 };
-pub use settings::{FastTrackSettings, FieldStatus, TechField, TimeLimits};
+pub use settings::{
+    ipc_main_group, locarno_class, FastTrackSettings, FieldStatus, FieldVenue, TechField,
+    TimeLimits, MAX_CLASSES,
+};
 
 /// Every problem of a request, each at its field (`section.field` names, e.g. `firm.insured_staff`).
 pub type Problems = Vec<(String, RegistrationError)>;

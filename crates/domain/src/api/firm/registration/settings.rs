@@ -1,4 +1,5 @@
-//! The fast track's administrator data: the center's technical fields, the eligibility rules and
+//! The fast track's administrator data: the center's technical fields (with the IPC main groups
+//! and Locarno classes each covers and the venue that examines it), the eligibility rules and
 //! the time limits. None of it is published by the center, so the shipped defaults (from seed
 //! 000 for the fields, from other cities' published rules for the thresholds) are shown to people
 //! as "illustrative — to be confirmed by the center".
@@ -9,6 +10,7 @@ use super::eligibility::EligibilityRules;
 use super::errors::RegistrationError as E;
 use super::materials::{self, default_materials, MaterialRule};
 use super::Problems;
+use crate::choice::choice;
 use crate::text::clean_line;
 
 /// Most technical fields the center can list.
@@ -27,6 +29,66 @@ pub enum FieldStatus {
     Extending,
 }
 
+/// Where a field's requests are examined: the center or one of the 快维 centres of its "1+3+N"
+/// system (seed 000). 启东's (electric tools) is still being set up (筹建中), so not offered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldVenue {
+    #[default]
+    ProtectionCenter,
+    HomeTextiles,
+    Furniture,
+}
+
+choice!(FieldVenue {
+    ProtectionCenter = "protection_center", "南通市知识产权保护中心", "Nantong IP Protection Center";
+    HomeTextiles = "home_textiles", "南通家纺快维中心", "Nantong home-textiles fast rights-protection centre";
+    Furniture = "furniture", "海安家具快维中心", "Hai'an furniture fast rights-protection centre";
+});
+
+/// Most IPC main groups or Locarno classes one field lists.
+pub const MAX_CLASSES: usize = 300;
+
+/// An IPC main group as the lists keep it (`B25F 5/00`), from what people type (`b25f5/00`,
+/// `B25F  5/00`); `None` if it is not a main group (section A–H, class, subclass, group, `/00`).
+pub fn ipc_main_group(input: &str) -> Option<String> {
+    let compact: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let b = compact.as_bytes();
+    let (head, group) = (b.get(..4)?, compact.get(4..)?.strip_suffix("/00")?);
+    let group = group.trim_start_matches('0');
+    let head_ok = matches!(head[0], b'A'..=b'H')
+        && head[1].is_ascii_digit()
+        && head[2].is_ascii_digit()
+        && head[3].is_ascii_uppercase();
+    let group_ok = (1..=4).contains(&group.len()) && group.bytes().all(|d| d.is_ascii_digit());
+    (head_ok && group_ok).then(|| format!("{} {group}/00", &compact[..4]))
+}
+
+/// A Locarno class and subclass as the lists keep them (`06-01`), from `6-1`, `06 01`, `0601`;
+/// `None` if it is not one (classes 01–32).
+pub fn locarno_class(input: &str) -> Option<String> {
+    let digits: Vec<&str> = input
+        .split(|c: char| c == '-' || c == '.' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (class, sub) = match digits.as_slice() {
+        [both] if both.len() == 4 => (&both[..2], &both[2..]),
+        [class, sub] => (*class, *sub),
+        _ => return None,
+    };
+    let number = |s: &str| {
+        let digits = s.len() <= 2 && s.bytes().all(|d| d.is_ascii_digit());
+        digits.then(|| s.parse::<u8>().ok()).flatten()
+    };
+    let (class, sub) = (number(class)?, number(sub)?);
+    ((1..=32).contains(&class)).then(|| format!("{class:02}-{sub:02}"))
+}
+
 /// One of the center's technical fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -36,6 +98,16 @@ pub struct TechField {
     pub name_zh: String,
     pub name_en: String,
     pub status: FieldStatus,
+    /// Who examines its requests (settings saved before venues read as the center).
+    #[serde(default)]
+    pub venue: FieldVenue,
+    /// The IPC main groups of its inventions and utility models, as [`ipc_main_group`] writes
+    /// them. Not published: empty until an administrator lists them.
+    #[serde(default)]
+    pub ipc_groups: Vec<String>,
+    /// The Locarno classes of its designs, as [`locarno_class`] writes them. Not published either.
+    #[serde(default)]
+    pub locarno_classes: Vec<String>,
 }
 
 impl TechField {
@@ -83,6 +155,9 @@ impl Default for FastTrackSettings {
             name_zh: zh.into(),
             name_en: en.into(),
             status,
+            venue: FieldVenue::ProtectionCenter,
+            ipc_groups: Vec::new(),
+            locarno_classes: Vec::new(),
         };
         FastTrackSettings {
             fields: vec![
@@ -141,6 +216,18 @@ impl FastTrackSettings {
             } else if self.fields[..i].iter().any(|g| g.code == f.code) {
                 at("fields", E::FieldRepeated);
             }
+            let written = |list: &[String], write: fn(&str) -> Option<String>| {
+                list.len() <= MAX_CLASSES
+                    && list.iter().enumerate().all(|(j, c)| {
+                        write(c).as_deref() == Some(c.as_str()) && !list[..j].contains(c)
+                    })
+            };
+            if !written(&f.ipc_groups, ipc_main_group) {
+                at("fields", E::FieldIpc);
+            }
+            if !written(&f.locarno_classes, locarno_class) {
+                at("fields", E::FieldLocarno);
+            }
             for name in [&f.name_zh, &f.name_en] {
                 if !matches!(clean_line(Some(name), MAX_FIELD_NAME_CHARS), Ok(Some(ref c)) if c == name)
                 {
@@ -188,5 +275,71 @@ impl FastTrackSettings {
         }
         materials::problems(&self.materials, &mut p);
         p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipc_main_groups_are_written_one_way() {
+        for (typed, kept) in [
+            ("B25F 5/00", "B25F 5/00"),
+            ("b25f5/00", "B25F 5/00"),
+            ("D06F  58/00", "D06F 58/00"),
+            ("A47C 0031/00", "A47C 31/00"),
+        ] {
+            assert_eq!(ipc_main_group(typed).as_deref(), Some(kept), "{typed}");
+        }
+        // Not a main group, no such section, no group.
+        for wrong in [
+            "B25F 5/02",
+            "Z25F 5/00",
+            "B25F /00",
+            "B25F",
+            "B2F 5/00",
+            "B25F 12345/00",
+        ] {
+            assert_eq!(ipc_main_group(wrong), None, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn locarno_classes_are_written_one_way() {
+        for (typed, kept) in [
+            ("06-01", "06-01"),
+            ("6-1", "06-01"),
+            ("06 01", "06-01"),
+            ("0601", "06-01"),
+        ] {
+            assert_eq!(locarno_class(typed).as_deref(), Some(kept), "{typed}");
+        }
+        for wrong in ["33-01", "00-01", "6", "06-01-02", "a6-01", "123-1"] {
+            assert_eq!(locarno_class(wrong), None, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn a_field_lists_its_classes_as_they_are_written_and_once() {
+        let mut settings = FastTrackSettings::default();
+        settings.fields[0].ipc_groups = vec!["B25F 5/00".into(), "B23K 37/00".into()];
+        settings.fields[1].locarno_classes = vec!["06-01".into()];
+        settings.fields[1].venue = FieldVenue::HomeTextiles;
+        assert!(settings.problems().is_empty());
+        let mut wrong = settings.clone();
+        wrong.fields[0].ipc_groups.push("b25f5/00".into());
+        assert_eq!(wrong.problems(), vec![("fields".to_string(), E::FieldIpc)]);
+        let mut twice = settings.clone();
+        twice.fields[1].locarno_classes.push("06-01".into());
+        assert_eq!(
+            twice.problems(),
+            vec![("fields".to_string(), E::FieldLocarno)]
+        );
+        // Saved before venues and classes: read as the center with none listed.
+        let old = r#"{"code":"x","name_zh":"甲","name_en":"X","status":"active"}"#;
+        let field: TechField = serde_json::from_str(old).unwrap();
+        assert_eq!(field.venue, FieldVenue::ProtectionCenter);
+        assert!(field.ipc_groups.is_empty());
     }
 }
