@@ -65,10 +65,14 @@ pub async fn start_round(
         return Err(not_allowed());
     }
     // A change starts from what is registered; an application from the last round's answers.
-    let (from, previous_id) = match kind {
-        RegistrationKind::Change => (rounds.in_force(today), rounds.in_force(today).map(|r| r.id)),
-        _ => (rounds.current.as_ref(), None),
+    // A change names the registration it would replace (`previous_id`).
+    let change = kind == RegistrationKind::Change;
+    let from = if change {
+        rounds.in_force(today)
+    } else {
+        rounds.current.as_ref()
     };
+    let previous_id = from.filter(|_| change).map(|r| r.id);
     let mut answers = from.map(Row::answers).unwrap_or_default();
     answers.declaration = false;
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
