@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release app and prints, for each file the home route loads, its size raw, gzip -9
 # and brotli -q 11, and the totals. Budget for the first load of the home route and of the
-# firms' fast-track apps (account, registration): 200 KB brotli each.
+# firms' fast-track apps (account, registration, its questions): 200 KB brotli each.
 # (The home route also fetches /api/v1/venues: JSON, a few KB, not counted here.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +39,7 @@ for route, index in [
     ("/staff (workbench)", "dist/apps/workbench/index.html"),
     ("/fast-track", "dist/apps/fast-track/index.html"),
     ("/fast-track/registration", "dist/apps/firm-registration/index.html"),
+    ("/fast-track/registration/{section} (questions)", "dist/apps/registration-questions/index.html"),
 ]:
     rows, totals = [], [0, 0, 0]
     for path in first_load(Path(index)):

@@ -191,6 +191,8 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
   await tabTo(page, summary.getByRole('link'));
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText('承诺书');
+  // The link loads the question pages' app at that question.
+  await expect(page.locator('#explanation')).toBeFocused();
   await typeInto(page, '#explanation', '新招聘的员工下月起参保。');
   await saveAndContinue(page);
   await tabTo(page, page.getByRole('link', { name: '检查您的回答' }));
@@ -286,7 +288,16 @@ test('the registration pages have no axe violations in English and in elder mode
   await toEnglish(page);
   await expect(page.locator('h1')).toHaveText('Registration for patent pre-examination');
   await expectNoAxeViolations(page);
+  // The question pages are another app (a full page load away): an answer typed just before
+  // going back is saved before the page is left, not lost with it.
   await page.locator('.task-list').getByRole('link', { name: 'About the firm' }).click();
+  await expect(page.locator('h1')).toHaveText('About the firm');
+  await page.locator('#main_business').fill('Home textiles');
+  await page.getByRole('link', { name: 'Back to the registration' }).click();
+  await expect(page).toHaveURL('/fast-track/registration');
+  await expect(stateOf(page, 'firm')).toHaveText('In progress');
+  await page.locator('.task-list').getByRole('link', { name: 'About the firm' }).click();
+  await expect(page.locator('#main_business')).toHaveValue('Home textiles');
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await expect(page).toHaveURL('/fast-track/registration');
   await page.getByRole('link', { name: 'Check your answers' }).click();

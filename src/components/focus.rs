@@ -30,6 +30,25 @@ pub fn focus_id_next_frame(id: &'static str) {
     });
 }
 
+/// Moves focus to the element the address's `#fragment` names, in the next frame: a page that
+/// another app's link pointed at one of its questions (a link into another app is a full page
+/// load, which draws the page only after the browser has looked for the fragment).
+pub fn focus_location_hash_next_frame() {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(id) = hash
+        .strip_prefix('#')
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+    else {
+        return;
+    };
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
 /// Scrolls the element with `id` into view in the next frame, once it is drawn: what a tap
 /// elsewhere has just shown (the times of the day chosen on the calendar).
 pub fn scroll_to_id_next_frame(id: &'static str) {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use portal_domain::api::ApiErrorBody;
 use portal_domain::{Lang, Localized};
 
+use crate::app_links::rel_for;
 use crate::components::focus::focus_next_frame;
 use crate::prefs::{text, use_prefs};
 
@@ -93,8 +94,10 @@ pub fn FormErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoVi
                         {errors
                             .into_iter()
                             .map(|(id, message)| {
+                                // A question on another page (perhaps of another app), or here.
                                 let href = if id.starts_with('/') { id } else { format!("#{id}") };
-                                view! { <li><a href=href>{message}</a></li> }
+                                let rel = rel_for(&href);
+                                view! { <li><a href=href rel=rel>{message}</a></li> }
                             })
                             .collect_view()}
                     </ul>

@@ -2,6 +2,8 @@
 //! page downloads only the code of its own service (the home route has a 200 KB budget). The
 //! server and the apps agree here on which app owns which paths.
 
+use crate::api::firm::registration::Section;
+
 /// One separately built single-page app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum App {
@@ -27,13 +29,18 @@ pub enum App {
     /// `/fast-track/...` (sign up, sign in, the firm's account).
     FastTrack,
     /// A firm's registration with the center: `/fast-track/registration/...` (the task list,
-    /// its sections, check and submit, the certificate). Its own app so that the account pages
+    /// the documents, check and submit, the certificate). Its own app so that the account pages
     /// stay within the budget and carry none of the form's code.
     FirmRegistration,
+    /// The registration's question pages: `/fast-track/registration/{section}` for the five
+    /// sections that are questions (the firm, R&D, patents, IP management, the declaration).
+    /// Apart from the task list because together they were 223 KB brotli, over the 200 KB
+    /// budget: the question forms and their checks are about 40 KB of it.
+    RegistrationQuestions,
 }
 
 impl App {
-    pub const ALL: [App; 9] = [
+    pub const ALL: [App; 10] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -43,6 +50,7 @@ impl App {
         App::Workbench,
         App::FastTrack,
         App::FirmRegistration,
+        App::RegistrationQuestions,
     ];
 
     /// The app that serves a page path (no query string).
@@ -59,7 +67,10 @@ impl App {
             },
             "staff" => App::Workbench,
             "fast-track" => match segments.next() {
-                Some("registration") => App::FirmRegistration,
+                Some("registration") => match segments.next().and_then(Section::from_code) {
+                    Some(section) if section != Section::Uploads => App::RegistrationQuestions,
+                    _ => App::FirmRegistration,
+                },
                 _ => App::FastTrack,
             },
             _ => App::Portal,
@@ -78,6 +89,7 @@ impl App {
             App::Workbench => "apps/workbench/index.html",
             App::FastTrack => "apps/fast-track/index.html",
             App::FirmRegistration => "apps/firm-registration/index.html",
+            App::RegistrationQuestions => "apps/registration-questions/index.html",
         }
     }
 }
@@ -120,9 +132,17 @@ mod tests {
             App::for_path("/fast-track/registration"),
             App::FirmRegistration
         );
-        assert_eq!(
-            App::for_path("/fast-track/registration/firm"),
-            App::FirmRegistration
-        );
+        for section in ["firm", "rnd", "patents", "management", "declaration"] {
+            assert_eq!(
+                App::for_path(&format!("/fast-track/registration/{section}")),
+                App::RegistrationQuestions
+            );
+        }
+        for page in ["uploads", "check", "certificate", "nonsense"] {
+            assert_eq!(
+                App::for_path(&format!("/fast-track/registration/{page}")),
+                App::FirmRegistration
+            );
+        }
     }
 }

@@ -15,6 +15,7 @@ use super::questions::id_of;
 use super::texts::{pick, reg_text, registration_texts};
 use super::{section_href, use_loaded, LIST};
 use crate::api;
+use crate::app_links::rel_for;
 use crate::components::form::FormErrorSummary;
 use crate::components::submit::{refused, Submit};
 use crate::components::upload::size_text;
@@ -89,10 +90,10 @@ pub fn CheckPage() -> impl IntoView {
                                     {answer.unwrap_or_else(|| pick(lang, |t| t.not_answered).to_owned())}
                                 </dd>
                                 <dd class="summary-list__actions">
-                                    <A href=href.clone()>
+                                    <a href=href.clone() rel=rel_for(&href)>
                                         {pick(lang, |t| t.change)}
                                         <span class="visually-hidden">" "{question}</span>
-                                    </A>
+                                    </a>
                                 </dd>
                             </div>
                         }).collect_view()}

@@ -1,18 +1,22 @@
-//! A firm's registration (专利预审备案) with the center (issue #14): its own app
-//! (`App::FirmRegistration`), so the fast track's account pages stay small. The firm signs in on
-//! the fast-track app; here it answers six sections (one of them its uploaded documents) as a task list (saved as it types), sees
-//! what the eligibility rules say of its answers, checks and submits, amends what the center
-//! sends back, and prints its certificate.
+//! A firm's registration (专利预审备案) with the center (issue #14). The firm signs in on the
+//! fast-track app; here it answers six sections (one of them its uploaded documents) as a task
+//! list (saved as it types), sees what the eligibility rules say of its answers, checks and
+//! submits, amends what the center sends back, and prints its certificate.
 //!
-//! | page | file |
-//! | --- | --- |
-//! | `/fast-track/registration` | `task_list.rs` (and where the registration stands) |
-//! | `/fast-track/registration/{section}` | `section.rs`, its questions `questions.rs`; the uploads `uploads.rs` |
-//! | `/fast-track/registration/check` | `check.rs` |
-//! | `/fast-track/registration/certificate` | `certificate.rs` |
+//! Two apps share this module, so that neither is over the 200 KB first-load budget: the task
+//! list and what surrounds it (`App::FirmRegistration`), and the question pages
+//! (`App::RegistrationQuestions`). A link between them is a full page load (`rel_for`).
 //!
-//! The registration is read once when the app starts and kept in a context ([`Loaded`]); every
-//! save answers with the whole of it, which replaces the context's copy.
+//! | page | file | app |
+//! | --- | --- | --- |
+//! | `/fast-track/registration` | `task_list.rs` (and where the registration stands) | registration |
+//! | `/fast-track/registration/uploads` | `uploads.rs` | registration |
+//! | `/fast-track/registration/check` | `check.rs` | registration |
+//! | `/fast-track/registration/certificate` | `certificate.rs` | registration |
+//! | `/fast-track/registration/{section}` | `section.rs`, its questions `questions.rs` | questions |
+//!
+//! Each app reads the registration once when it starts and keeps it in a context ([`Loaded`]);
+//! every save answers with the whole of it, which replaces the context's copy.
 
 pub mod answers;
 mod certificate;
@@ -58,9 +62,21 @@ pub fn use_loaded() -> Loaded {
     expect_context::<Loaded>()
 }
 
-/// Reads the session and the registration, then shows the routes; no session: a link to sign in.
+/// The task list, the documents, check and submit, the certificate.
 #[component]
 pub fn FirmRegistrationApp() -> impl IntoView {
+    view! { <Registration pages=|| view! { <RegistrationRoutes/> }.into_any()/> }
+}
+
+/// The question pages.
+#[component]
+pub fn RegistrationQuestionsApp() -> impl IntoView {
+    view! { <Registration pages=|| view! { <QuestionRoutes/> }.into_any()/> }
+}
+
+/// Reads the session and the registration, then shows `pages`; no session: a link to sign in.
+#[component]
+fn Registration(pages: fn() -> AnyView) -> impl IntoView {
     let prefs = crate::prefs::use_prefs();
     let loaded = LocalResource::new(move || async move {
         let lang = prefs.lang.get_untracked();
@@ -97,7 +113,7 @@ pub fn FirmRegistrationApp() -> impl IntoView {
                 data: RwSignal::new(data),
                 csrf: StoredValue::new(csrf),
             });
-            view! { <RegistrationRoutes/> }.into_any()
+            pages()
         }
     }
     }
@@ -111,6 +127,16 @@ fn RegistrationRoutes() -> impl IntoView {
             <Route path=(f, r) view=task_list::TaskListPage/>
             <Route path=(f, r, StaticSegment("check")) view=check::CheckPage/>
             <Route path=(f, r, StaticSegment("certificate")) view=certificate::CertificatePage/>
+            <Route path=(f, r, StaticSegment("uploads")) view=uploads::UploadsPage/>
+        </Routes>
+    }
+}
+
+#[component]
+fn QuestionRoutes() -> impl IntoView {
+    let (f, r) = (StaticSegment("fast-track"), StaticSegment("registration"));
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(f, r, ParamSegment("section")) view=section::SectionPage/>
         </Routes>
     }

@@ -16,6 +16,7 @@ use super::labels;
 use super::texts::{reg_text, registration_texts, Tr};
 use super::{section_href, use_loaded, ACCOUNT, CERTIFICATE, CHECK};
 use crate::api::{self, ApiError};
+use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::submit::Submit;
 use crate::dates::{days_aside, days_left, long_date};
@@ -143,11 +144,12 @@ fn Tasks() -> impl IntoView {
                 let section = entry.section;
                 let state = entry.state;
                 let status_id = format!("task-{}-status", section.code());
+                let href = section_href(section);
                 view! {
                     <li class="task-list__item">
-                        <A href=section_href(section) attr:class="task-list__link" attr:aria-describedby=status_id.clone()>
+                        <a href=href.clone() rel=rel_for(&href) class="task-list__link" aria-describedby=status_id.clone()>
                             {move || labels::section(section, prefs.lang.get())}
-                        </A>
+                        </a>
                         <span
                             id=status_id
                             class="task-tag"
@@ -184,13 +186,16 @@ fn Defects(d: FirmRegistration) -> impl IntoView {
             <h2>{reg_text(title)}</h2>
             <p>{reg_text(lead)}</p>
             <ul class="list-bullet">
-                {d.defects.into_iter().map(|defect| view! {
-                    <li>
-                        <A href=section_href(defect.section)>
-                            {move || labels::section(defect.section, prefs.lang.get())}
-                        </A>
-                        "：" {defect.text}
-                    </li>
+                {d.defects.into_iter().map(|defect| {
+                    let href = section_href(defect.section);
+                    view! {
+                        <li>
+                            <a href=href.clone() rel=rel_for(&href)>
+                                {move || labels::section(defect.section, prefs.lang.get())}
+                            </a>
+                            "：" {defect.text}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             {due.map(|date| view! {

@@ -21,7 +21,8 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("assistance-tracking app")
                 && !page.contains("workbench app")
                 && !page.contains("fast-track app")
-                && !page.contains("firm-registration app"),
+                && !page.contains("firm-registration app")
+                && !page.contains("registration-questions app"),
             "{path}"
         );
     }
@@ -52,7 +53,15 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/fast-track/sign-up", "fast-track app"),
         ("/fast-track/account", "fast-track app"),
         ("/fast-track/registration", "firm-registration app"),
-        ("/fast-track/registration/firm", "firm-registration app"),
+        (
+            "/fast-track/registration/firm",
+            "registration-questions app",
+        ),
+        (
+            "/fast-track/registration/declaration",
+            "registration-questions app",
+        ),
+        ("/fast-track/registration/uploads", "firm-registration app"),
         (
             "/fast-track/registration/certificate",
             "firm-registration app",
