@@ -11,8 +11,8 @@ use portal_domain::api::admin::{
 };
 use portal_domain::api::assistance::{
     AssistanceDraft, AssistanceLookupRequest, AssistanceProgress, AssistanceSubmitted,
-    AssistanceTracking, DraftCreated, DraftView, EvidenceFile, FilePurpose, ReplyRequest,
-    WithdrawRequest,
+    AssistanceTracking, DraftCreated, DraftView, EvidenceFile, FilePurpose, NewLink,
+    NewLinkRequest, ReplyRequest, WithdrawRequest,
 };
 use portal_domain::api::booking::{
     code as booking_code, Availability, Booking, BookingCreated, BookingRequest, BookingSummary,
@@ -279,6 +279,14 @@ pub async fn assistance_lookup(
     lang: Lang,
 ) -> Result<AssistanceProgress, ApiError> {
     send_json(Request::post(paths::ASSISTANCE_LOOKUP), request, lang).await
+}
+
+/// A new tracking link for a request whose link was lost (the old one stops working).
+pub async fn assistance_new_link(
+    request: &NewLinkRequest,
+    lang: Lang,
+) -> Result<NewLink, ApiError> {
+    send_json(Request::post(paths::ASSISTANCE_NEW_LINK), request, lang).await
 }
 
 pub async fn assistance_withdraw(

@@ -448,3 +448,42 @@ test('the center asks for more material; the applicant reads it on the tracking 
   expect(reply.text).toBe('已补充购买发票的照片。');
   expect(reply.files.map((f: { name: string }) => f.name)).toEqual(['发票.png']);
 });
+
+test('someone who lost the tracking link gets a new one with the last 6 characters of the ID number; the old one stops working', async ({
+  page,
+  request,
+  consoleErrors,
+}) => {
+  // A wrong answer (404) and the old link (404) on purpose.
+  consoleErrors.allow(/status of 404/);
+  await page.setViewportSize({ width: 360, height: 740 });
+  const mobile = uniqueMobile();
+  const { tracking_token, reference } = await submitViaApi(request, mobile);
+
+  await page.goto('/assistance/track');
+  await appReady(page);
+  await page.getByLabel('申请编号').fill(reference);
+  await page.getByLabel('手机号码').fill(mobile);
+  await page.getByRole('button', { name: '查询' }).click();
+  await expect(page.getByRole('heading', { name: '找不到跟踪链接？' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Wrong characters: said at the field, nothing changed.
+  const tail = page.getByLabel('身份证号码或统一社会信用代码的最后 6 位');
+  await tail.fill('000000');
+  await page.getByRole('button', { name: '获取新的跟踪链接' }).click();
+  await expect(page.locator('#id_tail-error')).toContainText('这 6 位与申请时填写的号码不符');
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await tail.fill(RESIDENT_ID.slice(-6).toLowerCase());
+  await page.getByRole('button', { name: '获取新的跟踪链接' }).click();
+  await expect(page).toHaveURL(/\/assistance\/requests\/[A-Za-z0-9_-]{43}\?relinked$/);
+  await expect(page.getByRole('status').filter({ hasText: '这是您新的跟踪链接' })).toBeVisible();
+  await expect(page.locator('main')).toContainText(reference);
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/assistance/requests/${tracking_token}`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('没有找到这份申请');
+});

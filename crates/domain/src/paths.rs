@@ -39,6 +39,7 @@ pub const ASSISTANCE_DRAFT_FILES: &str = "/api/v1/assistance/drafts/{token}/file
 pub const ASSISTANCE_DRAFT_FILE: &str = "/api/v1/assistance/drafts/{token}/files/{id}";
 pub const ASSISTANCE_DRAFT_SUBMIT: &str = "/api/v1/assistance/drafts/{token}/submit";
 pub const ASSISTANCE_LOOKUP: &str = "/api/v1/assistance/requests/lookup";
+pub const ASSISTANCE_NEW_LINK: &str = "/api/v1/assistance/requests/new-link";
 pub const ASSISTANCE_REQUEST: &str = "/api/v1/assistance/requests/{token}";
 pub const ASSISTANCE_WITHDRAW: &str = "/api/v1/assistance/requests/{token}/withdraw";
 pub const ASSISTANCE_REQUEST_FILES: &str = "/api/v1/assistance/requests/{token}/files";

@@ -21,6 +21,9 @@ use crate::prefs::{use_page_title, use_prefs};
 /// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
 /// submitting (`?new=1`) it is the confirmation; later the same page shows where the request
 /// is, the center's messages (answered here), and withdrawing while that is possible.
+/// The query parameter that says the page was just reached by a new link.
+pub const RELINKED: &str = "relinked";
+
 #[component]
 pub fn RequestPage() -> impl IntoView {
     let prefs = use_prefs();
@@ -28,6 +31,8 @@ pub fn RequestPage() -> impl IntoView {
     let query = use_query_map();
     let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
     let new = move || query.with(|q| q.get("new").is_some());
+    // Come from "get a new tracking link" (`track.rs`).
+    let relinked = move || query.with(|q| q.get(RELINKED).is_some());
     use_page_title(|lang| assistance_texts(lang).request_title);
     let loaded = LocalResource::new(move || {
         let token = token.get();
@@ -51,6 +56,7 @@ pub fn RequestPage() -> impl IntoView {
                                         tracking=tracking
                                         token=token.get_untracked()
                                         new=new()
+                                        relinked=relinked()
                                         just_withdrawn=just_withdrawn
                                         just_rated=just_rated
                                         current=current
@@ -84,6 +90,7 @@ fn ShowRequest(
     tracking: AssistanceTracking,
     token: String,
     new: bool,
+    relinked: bool,
     just_withdrawn: RwSignal<bool>,
     just_rated: RwSignal<bool>,
     current: RwSignal<Option<AssistanceTracking>>,
@@ -180,6 +187,9 @@ fn ShowRequest(
         } else {
             view! { <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1> }.into_any()
         }}
+        {relinked.then(|| view! {
+            <p class="notice notice--success" role="status">{assistance_text(|t| t.new_link_done)}</p>
+        })}
         {move || just_withdrawn.get().then(|| view! {
             <p id="withdrawn-notice" class="notice notice--success" role="status" tabindex="-1">{assistance_text(|t| t.withdrawn_done)}</p>
         })}

@@ -1,21 +1,27 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::api::assistance::{AssistanceLookupRequest, AssistanceProgress};
+use leptos_router::hooks::use_navigate;
+use portal_domain::api::assistance::{AssistanceLookupRequest, AssistanceProgress, NewLinkRequest};
 
+use super::request::RELINKED;
 use super::shown::{Progress, ProgressFacts, ProgressView};
 use super::texts::{assistance_text, assistance_texts};
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
-use crate::components::form::problem_errors;
+use crate::components::form::{error_for, problem_errors, FormErrorSummary, TextField};
 use crate::components::lookup_form::{LookupForm, LookupTexts};
+use crate::components::submit::{refused, Submit};
 use crate::prefs::use_page_title;
 
 /// `/assistance/track`: a request by its reference and the mobile number given in it. What
-/// this shows is masked (names too); withdrawing and replying need the tracking link.
+/// this shows is masked (names too); withdrawing and replying need the tracking link, which
+/// someone who lost it gets anew here ([`NewLinkForm`]).
 #[component]
 pub fn TrackPage() -> impl IntoView {
     use_page_title(|lang| assistance_texts(lang).track_heading);
     let found = RwSignal::new(None::<AssistanceProgress>);
+    // The reference and mobile number that found it, for a new link (never shown again).
+    let asked = StoredValue::new(None::<(String, String)>);
 
     view! {
         <div class="container page narrow">
@@ -25,6 +31,7 @@ pub fn TrackPage() -> impl IntoView {
                     <ProgressFacts progress=progress.clone()/>
                     <Progress progress=ProgressView::from(&progress)/>
                     <p class="notice notice--info">{assistance_text(|t| t.track_link_needed)}</p>
+                    {asked.get_value().map(|(reference, mobile)| view! { <NewLinkForm reference mobile/> })}
                     <div class="button-row">
                         <button type="button" class="button button--secondary" on:click=move |_| found.set(None)>
                             {assistance_text(|t| t.track_again)}
@@ -45,13 +52,16 @@ pub fn TrackPage() -> impl IntoView {
                             not_found: |lang| assistance_texts(lang).track_not_found,
                             not_sent: |lang| assistance_texts(lang).not_sent_body,
                         }
-                        check=|reference, mobile, lang| {
+                        check=move |reference, mobile, lang| {
                             let request = AssistanceLookupRequest {
-                                reference: Some(reference),
-                                mobile: Some(mobile),
+                                reference: Some(reference.clone()),
+                                mobile: Some(mobile.clone()),
                             };
                             match request.parse() {
-                                Ok(_) => Ok(request),
+                                Ok(_) => {
+                                    asked.set_value(Some((reference, mobile)));
+                                    Ok(request)
+                                }
                                 Err(problems) => Err(problem_errors(&problems, lang, str::to_owned)),
                             }
                         }
@@ -63,5 +73,66 @@ pub fn TrackPage() -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// Someone who lost the tracking link proves the last characters of the ID number or credit
+/// code given in the application and is taken to the new link (the old one stops working).
+#[component]
+fn NewLinkForm(reference: String, mobile: String) -> impl IntoView {
+    let navigate = use_navigate();
+    let tail = RwSignal::new(String::new());
+    let form = Submit::new();
+    let errors = form.errors;
+    let busy = form.busy();
+    let on_submit = form.on_submit(move |lang| {
+        let navigate = navigate.clone();
+        let request = NewLinkRequest {
+            reference: Some(reference.clone()),
+            mobile: Some(mobile.clone()),
+            id_tail: Some(tail.get_untracked()),
+        };
+        let checked = match request.parse() {
+            Ok(_) => Ok(request),
+            Err(problems) => Err(problem_errors(&problems, lang, str::to_owned)),
+        };
+        form.send(
+            checked,
+            move |request| async move { api::assistance_new_link(&request, lang).await },
+            move |link| {
+                // The characters have done their job.
+                tail.set(String::new());
+                let href = format!("/assistance/requests/{}?{RELINKED}", link.token);
+                navigate(&href, Default::default());
+            },
+            move |error| {
+                let t = assistance_texts(lang);
+                match error {
+                    ApiError::NotFound => {
+                        vec![("id_tail".to_owned(), t.new_link_not_found.to_owned())]
+                    }
+                    error => refused(error, "id_tail", &str::to_owned, t.not_sent_body),
+                }
+            },
+        );
+    });
+    view! {
+        <h2>{assistance_text(|t| t.new_link_heading)}</h2>
+        <p>{assistance_text(|t| t.new_link_lead)}</p>
+        <FormErrorSummary errors=errors/>
+        <form novalidate on:submit=on_submit>
+            <TextField
+                id="id_tail"
+                label=assistance_text(|t| t.id_tail_label)
+                hint=assistance_text(|t| t.id_tail_hint)
+                value=tail
+                error=Signal::derive(move || errors.with(|e| error_for(e, "id_tail")))
+                autocomplete="off"
+                short=true
+            />
+            <button type="submit" class="button" disabled=move || busy.get()>
+                {assistance_text(|t| t.new_link_button)}
+            </button>
+        </form>
     }
 }

@@ -67,8 +67,8 @@ use drafts::{
     create_draft, delete_draft_file, download_draft_file, get_draft, save_draft, upload_draft_file,
 };
 use requests::{
-    delete_request_file, download_request_file, lookup, rate, reply, track, upload_request_file,
-    withdraw,
+    delete_request_file, download_request_file, lookup, new_link, rate, reply, track,
+    upload_request_file, withdraw,
 };
 use submit::submit;
 
@@ -92,6 +92,7 @@ pub fn router() -> Router<AppState> {
         )
         .route(below_v1(paths::ASSISTANCE_DRAFT_SUBMIT), post(submit))
         .route(below_v1(paths::ASSISTANCE_LOOKUP), post(lookup))
+        .route(below_v1(paths::ASSISTANCE_NEW_LINK), post(new_link))
         .route(below_v1(paths::ASSISTANCE_REQUEST), get(track))
         .route(below_v1(paths::ASSISTANCE_WITHDRAW), post(withdraw))
         .route(

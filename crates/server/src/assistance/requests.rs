@@ -8,8 +8,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use portal_domain::api::assistance::{
-    code, AssistanceError, AssistanceLookupRequest, AssistanceProgress, AssistanceTracking,
-    EvidenceFile, ReplyRequest, RequestStatus, WithdrawRequest, ONE_CLICK_WITHDRAW_SECS,
+    code, has_second_fact, AssistanceError, AssistanceLookupRequest, AssistanceProgress,
+    AssistanceTracking, EvidenceFile, NewLink, NewLinkRequest, ReplyRequest, RequestStatus,
+    WithdrawRequest, ONE_CLICK_WITHDRAW_SECS,
 };
 use portal_domain::paths;
 
@@ -20,7 +21,8 @@ use crate::extract::{json_or_default, json_rejection};
 use crate::limit::Limited;
 use crate::lookup;
 use crate::rating::{self, Service};
-use crate::AppState;
+use crate::staff::audit::audit;
+use crate::{tokens, AppState};
 
 use super::checks::{ensure_active, token_hash, token_hash_and_id};
 use super::store::views::tracking;
@@ -96,6 +98,84 @@ pub async fn lookup(
     )
     .await?;
     Ok(Json(AssistanceProgress::from(&tracking)))
+}
+
+/// Gives a new tracking link to someone who lost theirs and proves three facts of the
+/// application: its reference, the mobile number and the last 6 characters of the ID number or
+/// credit code given in it. The old link stops working at once. Counted like a lookup (the same
+/// shared limit, the same key): a wrong answer to any of the three is the same 404, and counts.
+/// A request that holds neither number is 409 `assistance.no_second_fact` (the applicant asks at
+/// the counter), said only to someone who gave the right reference and mobile number. The
+/// staff audit log records that a link was issued (never the token or the facts).
+#[utoipa::path(post, path = paths::ASSISTANCE_NEW_LINK, tag = "assistance",
+    operation_id = "new_assistance_tracking_link", request_body = NewLinkRequest,
+    responses(
+        (status = 200, description = "The new tracking token; the old one no longer works", body = NewLink),
+        (status = 400, description = "Malformed reference, mobile number or ID characters (field messages)",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No request with this reference, mobile number and ID characters",
+            body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`assistance.no_second_fact`: the request holds no ID number or \
+            credit code to prove", body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`assistance.lookup_rate_limited`: too many failed lookups \
+            of this reference or from this address", body = portal_domain::api::ApiErrorBody,
+            headers(("Retry-After" = u32, description = "Seconds until lookups are accepted again"))),
+    ))]
+pub async fn new_link(
+    State(state): State<AppState>,
+    client: ClientIp,
+    body: Result<Json<NewLinkRequest>, JsonRejection>,
+) -> Result<Json<NewLink>, ApiError> {
+    let now = state.clock.now();
+    let Json(request) = body.map_err(json_rejection)?;
+    let (reference, mobile, tail) = request.parse().map_err(ApiError::fields)?;
+    // The lookup's key: a failed try here and there count together.
+    let key = format!("assistance {}", reference.compact());
+    let issue = async {
+        let mut tx = state.db.begin().await?;
+        let Some(row) =
+            store::request_by_reference_and_mobile(&mut tx, reference.compact(), &mobile).await?
+        else {
+            return Ok(None);
+        };
+        let applicant = row.answers().map_err(ApiError::Internal)?.applicant;
+        if !has_second_fact(&applicant) {
+            return Err(Refusal::new(
+                StatusCode::CONFLICT,
+                code::NO_SECOND_FACT,
+                Text::of(|t| t.no_second_fact_for_new_link),
+            )
+            .into());
+        }
+        if !tail.proves(&applicant) {
+            return Ok(None);
+        }
+        let token = tokens::new_token()?;
+        store::replace_token(&mut tx, row.id, &tokens::hash(&token), now).await?;
+        audit(
+            &mut tx,
+            None,
+            "assistance.new_tracking_link",
+            ("assistance_request", Some(&row.reference)),
+            "a new tracking link was given to the applicant, who proved the reference, the \
+             mobile number and the last characters of an ID number; the old link no longer works",
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(NewLink { token }))
+    };
+    let link = lookup::limited(
+        &state,
+        &client,
+        &key,
+        now,
+        lookup_rate_limited,
+        "assistance",
+        issue,
+    )
+    .await?;
+    Ok(Json(link))
 }
 
 /// The 429 of a lookup refused by the limit on failed lookups: the same whether the reference

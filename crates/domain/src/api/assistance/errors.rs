@@ -67,6 +67,10 @@ pub enum AssistanceError {
     DeclarationMissing,
     ReferenceMissing,
     ReferenceFormat,
+    /// No last characters of an ID number or credit code given (a new tracking link).
+    IdTailMissing,
+    /// Not 6 letters and digits.
+    IdTailFormat,
     WithdrawReasonMissing,
     ReplyEmpty,
     /// A file id in a reply that is not a file uploaded to this request and not yet sent.
@@ -101,6 +105,7 @@ impl AssistanceError {
                 | E::EvidenceNotConfirmed
                 | E::DeclarationMissing
                 | E::ReferenceMissing
+                | E::IdTailMissing
                 | E::WithdrawReasonMissing
                 | E::ReplyEmpty
                 | E::ResidentId(ResidentIdError::Empty)
@@ -220,6 +225,8 @@ impl AssistanceError {
                 t.assistance_reference_missing,
             ),
             E::ReferenceFormat => ("assistance.reference_format", t.assistance_reference_format),
+            E::IdTailMissing => ("assistance.id_tail_missing", t.assistance_id_tail_missing),
+            E::IdTailFormat => ("assistance.id_tail_format", t.assistance_id_tail_format),
             E::WithdrawReasonMissing => (
                 "assistance.withdraw_reason_missing",
                 t.assistance_withdraw_reason_missing,
@@ -349,6 +356,8 @@ mod tests {
             E::DeclarationMissing,
             E::ReferenceMissing,
             E::ReferenceFormat,
+            E::IdTailMissing,
+            E::IdTailFormat,
             E::WithdrawReasonMissing,
             E::ReplyEmpty,
             E::ReplyFileUnknown,

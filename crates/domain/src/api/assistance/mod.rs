@@ -94,6 +94,9 @@ pub mod code {
     /// one reference, 30 from one client address across every lookup route. The answer is the
     /// same whether the reference exists or not; the tracking link is never limited.
     pub const LOOKUP_RATE_LIMITED: &str = "assistance.lookup_rate_limited";
+    /// A new tracking link was asked for a request that holds neither an ID number nor a
+    /// credit code to prove (said only after the reference and mobile number matched).
+    pub const NO_SECOND_FACT: &str = "assistance.no_second_fact";
 
     /// The codes of this service's upload refusals, for the shared file handling.
     pub const FILES: crate::api::files::FileCodes = crate::api::files::FileCodes {

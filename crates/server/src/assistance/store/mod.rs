@@ -401,6 +401,22 @@ pub async fn request_by_reference_and_mobile(
     .await
 }
 
+/// Gives the request a new tracking token (its SHA-256): the old link stops working.
+pub async fn replace_token(
+    conn: &mut SqliteConnection,
+    id: i64,
+    token_hash: &[u8],
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE assistance_requests SET token_hash = ?, updated_at = ? WHERE id = ?")
+        .bind(token_hash)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn reference_taken(conn: &mut SqliteConnection, reference: &str) -> sqlx::Result<bool> {
     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assistance_requests WHERE reference = ?)")
         .bind(reference)

@@ -23,6 +23,7 @@ async fn the_openapi_document_describes_the_assistance_api() {
             "/api/v1/assistance/drafts/{token}/files/{id}",
             "/api/v1/assistance/drafts/{token}/submit",
             "/api/v1/assistance/requests/lookup",
+            "/api/v1/assistance/requests/new-link",
             "/api/v1/assistance/requests/{token}",
             "/api/v1/assistance/requests/{token}/withdraw",
             "/api/v1/assistance/requests/{token}/files",
@@ -37,6 +38,8 @@ async fn the_openapi_document_describes_the_assistance_api() {
             "AssistanceTracking",
             "EvidenceFile",
             "SectionReport",
+            "NewLinkRequest",
+            "NewLink",
         ],
     );
     let submit = &doc["paths"]["/api/v1/assistance/drafts/{token}/submit"]["post"];

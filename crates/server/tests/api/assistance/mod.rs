@@ -24,4 +24,5 @@ fn section(view: &DraftView, name: &str) -> portal_domain::api::assistance::Sect
 mod contract;
 mod drafts;
 mod files;
+mod new_link;
 mod requests;
