@@ -321,6 +321,7 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await expect(page.locator('h1')).toHaveText('Rights assistance');
   // Named, not only numbered (海安大米 has no English name: its Chinese one is given).
   await expect(page.locator('.notice--info')).toContainText('海安大米 (GI00842)');
+  await expect(page.getByRole('heading', { name: 'Not the right holder?' })).toBeVisible();
   await expectNoAxeViolations(page);
 
   // The GI product carried from its page into the right section.
@@ -412,7 +413,7 @@ test('the center asks for more material; the applicant reads it on the tracking 
     expect(answer.status(), await answer.text()).toBeLessThan(300);
   };
   await post('transition', { to: 'initial_review' });
-  await post('messages', { kind: 'more_material_requested', text: '请补充侵权商品的购买凭证照片。' });
+  await post('messages', { kind: 'more_material_requested', text: '请补充侵权商品的购买凭证照片。', reply_by: '2026-12-04' });
 
   // Someone with only the reference and the mobile number learns that the center waits.
   await page.goto('/assistance/track');
@@ -420,7 +421,7 @@ test('the center asks for more material; the applicant reads it on the tracking 
   await page.getByLabel('申请编号').fill(reference);
   await page.getByLabel('手机号码').fill(mobile);
   await page.getByRole('button', { name: '查询' }).click();
-  await expect(page.getByText('服务中心在等您补充材料。请使用跟踪链接查看要求并回复。')).toBeVisible();
+  await expect(page.getByText('服务中心在等您补充材料，请在 2026年12月4日 星期五 前回复。请使用跟踪链接查看要求并回复。')).toBeVisible();
   await expect(page.locator('main')).not.toContainText('购买凭证');
 
   // The applicant sees the new status and, first of all, the request, and answers with a photo.
@@ -429,6 +430,8 @@ test('the center asks for more material; the applicant reads it on the tracking 
   await expect(page.locator('main')).toContainText('初审中');
   const waiting = page.locator('.notice--warning').first();
   await expect(waiting).toContainText('服务中心请您补充材料');
+  await expect(waiting).toContainText('请在 2026年12月4日 星期五 前回复。');
+  await expect(page.locator('.message__due')).toHaveText('请在 2026年12月4日 星期五 前回复。');
   await expect(page.locator('main')).toContainText('请补充侵权商品的购买凭证照片。');
   await expectNoAxeViolations(page);
   await waiting.getByRole('link', { name: '查看要求并回复' }).click();

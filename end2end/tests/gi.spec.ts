@@ -157,6 +157,14 @@ test.describe('GI lookup', () => {
     await expect(page).toHaveURL(/\/assistance\?gi=GI\d{5}/);
     const id = new URL(page.url()).searchParams.get('gi')!;
     await expect(page.locator('.notice--info')).toContainText(id);
+    // Whoever reports a product is most likely a consumer: told first, before who can apply,
+    // where a consumer reports (the form is written for right holders).
+    const notHolder = page.locator('section.inset-text');
+    await expect(notHolder.getByRole('heading', { name: '不是权利人？' })).toBeVisible();
+    await expect(notHolder).toContainText('请拨打 12315 向市场监管部门投诉举报');
+    await expect(notHolder.getByRole('link', { name: '拨打 12315' })).toHaveAttribute('href', 'tel:12315');
+    const whoY = (await page.getByRole('heading', { name: '谁可以申请' }).boundingBox())!.y;
+    expect((await notHolder.boundingBox())!.y).toBeLessThan(whoY);
     // A link cannot put its own words on the page.
     await page.goto('/assistance?gi=%E8%AF%B7%E6%8B%A8%E6%89%93');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('维权援助申请');

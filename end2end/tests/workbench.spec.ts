@@ -161,9 +161,15 @@ test('a case handler takes a request through initial review and acceptance and a
   const ask = '请补充购买凭证（发票或网店订单截图）。';
   await expect(page.getByLabel('请补充材料', { exact: true })).toBeChecked();
   await page.getByLabel('消息内容').fill(ask);
+  // A day to reply by, checked before sending: not in the past (the clock stands at 2026-11-20).
+  await page.getByLabel('回复期限（可选）').fill('2026-11-19');
+  await page.getByRole('button', { name: '发送消息' }).click();
+  await expect(page.locator('#message-reply_by-error')).toContainText('回复期限不能早于今天');
+  await page.getByLabel('回复期限（可选）').fill('2026-12-04');
   await page.getByRole('button', { name: '发送消息' }).click();
   await expect(notice).toHaveText('消息已发送。');
   await expect(page.locator('.messages').first()).toContainText(ask);
+  await expect(page.locator('.messages').first()).toContainText('回复期限：2026年12月4日 星期五');
   await expect(page.locator('.messages').first()).toContainText('等待申请人回复');
   const note = '已电话联系申请人，对方表示一周内补交。';
   await page.getByLabel('新备注', { exact: true }).fill(note);
@@ -183,6 +189,7 @@ test('a case handler takes a request through initial review and acceptance and a
   expect(text).not.toContain(note);
   const tracked = JSON.parse(text);
   expect(tracked.status).toBe('accepted');
+  expect(tracked.messages[0].reply_by).toBe('2026-12-04');
   expect(tracked.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'initial_review', 'accepted']);
   expect(tracked.messages).toHaveLength(1);
   expect(tracked.messages[0].kind).toBe('more_material_requested');

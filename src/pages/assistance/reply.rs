@@ -5,7 +5,7 @@ use portal_domain::api::assistance::{
 };
 
 use super::files::{request_file_cards, FileCard, UploadTarget, Uploader};
-use super::shown::time_text;
+use super::shown::{date_text, time_text};
 use super::texts::{assistance_text, assistance_texts};
 use crate::api::{self, ApiError};
 use crate::components::form::{error_for, refusal_message, TextArea};
@@ -53,6 +53,12 @@ pub fn Messages(
                         {move || time_text(&sent, prefs.lang.get())}
                     </p>
                     <p class="message__text">{message.text.clone()}</p>
+                    {message.reply_by.filter(|_| message.can_reply).map(|by| view! {
+                        <p class="message__due"><strong>{move || {
+                            let lang = prefs.lang.get();
+                            assistance_texts(lang).reply_by_line(date_text(by, lang))
+                        }}</strong></p>
+                    })}
                     {reply.map(|r| {
                         let at = r.sent_at.clone();
                         let files = request_file_cards(&token, r.files);

@@ -197,6 +197,12 @@ fn ShowRequest(
         {tracking.material_requested().then(|| view! {
             <div class="notice notice--warning" role="status">
                 <p>{assistance_text(|t| t.material_requested_notice)}</p>
+                {tracking.material_requested_by().map(|by| view! {
+                    <p><strong>{move || {
+                        let lang = prefs.lang.get();
+                        assistance_texts(lang).reply_by_line(date_text(by, lang))
+                    }}</strong></p>
+                })}
                 // The router would take the fragment link for a navigation: focus the heading
                 // instead, which brings it into view and tells a screen reader where it is.
                 <p>

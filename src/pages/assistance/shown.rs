@@ -156,8 +156,12 @@ pub fn ProgressFacts(progress: AssistanceProgress) -> impl IntoView {
         let messages = progress.messages;
         view! {
             {summary_list(rows)}
-            {progress.material_requested.then(|| view! {
-                <p class="notice notice--warning">{t.track_material_requested}</p>
+            {progress.material_requested.then(|| {
+                let text = match progress.material_requested_by {
+                    Some(by) => t.track_material_requested_by(date_text(by, lang)),
+                    None => t.track_material_requested.to_owned(),
+                };
+                view! { <p class="notice notice--warning">{text}</p> }
             })}
             {(messages > 0).then(|| view! { <p class="notice">{t.track_messages(u64::from(messages))}</p> })}
         }

@@ -45,10 +45,13 @@ pub fn StartPage() -> impl IntoView {
             {move || product.get().map(|product| view! {
                 <p class="notice notice--info">{assistance_text(|t| t.reported_product)}{product}</p>
             })}
+            // Come to report a product (the GI page's link): most likely a consumer, so first.
+            {move || gi.get().is_some().then(NotHolder)}
             <h2>{assistance_text(|t| t.start_who_heading)}</h2>
             <ul class="list-bullet">
                 {move || t().start_who.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
             </ul>
+            {move || gi.get().is_none().then(NotHolder)}
             <h2>{assistance_text(|t| t.start_ready_heading)}</h2>
             <ul class="list-bullet">
                 {move || t().start_ready.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
@@ -76,5 +79,22 @@ pub fn StartPage() -> impl IntoView {
             <p>{assistance_text(|t| t.already_sent_body)}</p>
             <p><A href="/assistance/track" attr:class="target-link" attr:rel=rel_for("/assistance/track")>{assistance_text(|t| t.track_link)}</A></p>
         </div>
+    }
+}
+
+/// Where someone who is not the right holder goes instead (the form is written for holders):
+/// a consumer to 12315, the market regulator's complaints and reports line (DOMAIN.md); a
+/// suspected crime to the police (seed 000).
+#[component]
+fn NotHolder() -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <section class="inset-text" aria-labelledby="not-holder-heading">
+            <h2 id="not-holder-heading">{assistance_text(|t| t.not_holder_heading)}</h2>
+            <ul class="list-bullet">
+                {move || assistance_texts(prefs.lang.get()).not_holder.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
+            </ul>
+            <p><a href="tel:12315" class="button button--secondary">{assistance_text(|t| t.call_12315)}</a></p>
+        </section>
     }
 }

@@ -11,6 +11,7 @@ use portal_domain::api::staff::{
     AssignRequest, CaseDetail, CaseNote, MessageRequest, NoteRequest, TransitionRequest,
     MAX_MESSAGE_CHARS, MAX_REASON_CHARS,
 };
+use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::auth::{use_auth, Auth, Guard, StaffProblem};
@@ -21,11 +22,11 @@ use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{
-    described_by, error_for, FieldMessage, FormErrorSummary, FormErrors, Radio, TextArea,
+    described_by, error_for, FieldMessage, FormErrorSummary, FormErrors, Radio, TextArea, TextField,
 };
 use crate::components::loading::Loading;
 use crate::components::submit::{checked, refused, Submit};
-use crate::dates::short_date;
+use crate::dates::{long_date, short_date};
 use crate::prefs::use_prefs;
 
 /// `/staff/cases/{id}`: a request in full, what can be done with it, and its history.
@@ -120,7 +121,7 @@ fn CaseBody(detail: CaseDetail, updated: Callback<(CaseDetail, Tr)>) -> impl Int
             <div class="case-actions">
                 <AssignForm id=id assignee=assignee updated=updated/>
                 <TransitionForm id=id allowed=detail.allowed_transitions.clone() updated=updated/>
-                {(!status.is_closed()).then(|| view! { <MessageForm id=id updated=updated/> })}
+                {(!status.is_closed()).then(|| view! { <MessageForm id=id today=detail.today updated=updated/> })}
                 <NoteForm id=id updated=updated/>
             </div>
             <div class="case-record">
@@ -400,13 +401,16 @@ fn TransitionForm(
 }
 
 #[component]
-fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
+fn MessageForm(id: i64, today: Date, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
     let form = FormState::new("message", "message-text");
     let (errors, busy) = (form.submit.errors, form.submit.busy());
     let kind = RwSignal::new(Some(MessageKind::MoreMaterialRequested.code().to_owned()));
     let text = RwSignal::new(String::new());
+    let reply_by = RwSignal::new(String::new());
+    let asks_material =
+        move || kind.with(|k| k.as_deref() == Some(MessageKind::MoreMaterialRequested.code()));
     let on_submit = form.submit.on_submit(move |lang| {
         let request = MessageRequest {
             kind: kind
@@ -414,12 +418,19 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                 .as_deref()
                 .and_then(MessageKind::from_code),
             text: Some(text.get_untracked()),
+            // Only a request for more material has a day (the box is hidden for the others).
+            reply_by: asks_material().then(|| reply_by.get_untracked()),
         };
         send(
             form,
             auth,
             lang,
-            checked(request, |r| r.parse(), lang, |f| format!("message-{f}")),
+            checked(
+                request,
+                |r| r.parse(today),
+                lang,
+                |f| format!("message-{f}"),
+            ),
             |t| t.message_sent,
             updated,
             move |request, csrf, key| async move {
@@ -459,6 +470,17 @@ fn MessageForm(id: i64, updated: Callback<(CaseDetail, Tr)>) -> impl IntoView {
                     error=error("message-text")
                     max_chars=MAX_MESSAGE_CHARS
                 />
+                <Show when=asks_material>
+                    <TextField
+                        id="message-reply_by"
+                        label=tr(|t| t.reply_by_label)
+                        hint=tr(|t| t.reply_by_hint)
+                        value=reply_by
+                        error=error("message-reply_by")
+                        input_type="date"
+                        short=true
+                    />
+                </Show>
                 <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.send_message)}</button>
             </form>
         </section>
@@ -668,6 +690,12 @@ fn Messages(id: i64, messages: Vec<CenterMessage>, files: Vec<EvidenceFile>) -> 
                                             " · "{tr(|t| t.sent_at)}" "{short_time(&m.sent_at)}
                                         </p>
                                         <p class="pre-line">{m.text.clone()}</p>
+                                        {m.reply_by.map(|by| view! {
+                                            <p>{move || {
+                                                let lang = prefs.lang.get();
+                                                workbench_texts(lang).reply_by_line(long_date(by, lang))
+                                            }}</p>
+                                        })}
                                         {match m.reply {
                                             Some(reply) => view! {
                                                 <div class="message__reply">

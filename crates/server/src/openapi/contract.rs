@@ -467,6 +467,12 @@ fn request_bodies(doc: &mut Value) {
             "ends_on",
             optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, date_schema()] })),
         ),
+        // A request for more material: the day to reply by is optional in the same way.
+        (
+            "MessageRequest",
+            "reply_by",
+            optional_str(json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, date_schema()] })),
+        ),
         // A firm's sign-up and sign-in (`SignUpRequest::parse`, `SignInRequest::parse`).
         ("SignUpRequest", "uscc", required_str(uscc_schema(true))),
         (

@@ -30,6 +30,7 @@ use super::paging::PageParams;
 use super::user::Staff;
 use crate::assistance::store::views::{shown_reference, tracking, views};
 use crate::assistance::store::{self as requests, Owner};
+use crate::clock::shanghai_date;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::extract::Query;
@@ -286,6 +287,7 @@ async fn detail(
     .await?;
     Ok(CaseDetail {
         allowed_transitions: allowed_transitions(summary.status).to_vec(),
+        today: shanghai_date(state.clock.now())?,
         summary,
         answers: row.answers().map_err(ApiError::Internal)?,
         files: views(&files)?,
@@ -573,8 +575,11 @@ pub async fn send_message(
 ) -> Result<Response, ApiError> {
     let id = case_id(path)?;
     let Json(request) = body.map_err(json_rejection)?;
-    let (kind, text) = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
+    let message = request
+        .parse(shanghai_date(now)?)
+        .map_err(ApiError::fields)?;
+    let (kind, text) = (message.kind, message.text);
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let status = current_status(&mut tx, id).await?;
     if kind == portal_domain::api::assistance::MessageKind::MoreMaterialRequested
@@ -588,13 +593,14 @@ pub async fn send_message(
         .into());
     }
     let message_id: i64 = sqlx::query_scalar(
-        "INSERT INTO assistance_messages (request_id, kind, body, sent_at) VALUES (?, ?, ?, ?) \
-         RETURNING id",
+        "INSERT INTO assistance_messages (request_id, kind, body, sent_at, reply_by) \
+         VALUES (?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(id)
     .bind(kind.code())
     .bind(&text)
     .bind(now)
+    .bind(message.reply_by.map(|day| day.to_string()))
     .fetch_one(&mut *tx)
     .await?;
     let view = commit_case_change(

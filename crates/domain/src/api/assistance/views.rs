@@ -126,6 +126,10 @@ pub struct CenterMessage {
     pub reply: Option<MessageReply>,
     /// Whether a reply can be sent (not yet answered, request not closed).
     pub can_reply: bool,
+    /// The day the center asks for the material by (a request for more material, when the
+    /// center set one).
+    #[serde(default)]
+    pub reply_by: Option<Date>,
 }
 
 /// The answers and files, only for whoever holds the tracking token.
@@ -203,6 +207,9 @@ pub struct AssistanceProgress {
     /// for is read with the tracking link.
     #[serde(default)]
     pub material_requested: bool,
+    /// The earliest day the center asks that material by, if it set one.
+    #[serde(default)]
+    pub material_requested_by: Option<Date>,
 }
 
 /// A step of [`AssistanceProgress::timeline`].
@@ -235,6 +242,7 @@ impl From<&AssistanceTracking> for AssistanceProgress {
             next_deadline: t.next_deadline.clone(),
             messages: u32::try_from(t.messages.len()).unwrap_or(u32::MAX),
             material_requested: t.material_requested(),
+            material_requested_by: t.material_requested_by(),
         }
     }
 }
@@ -245,6 +253,15 @@ impl AssistanceTracking {
         self.messages
             .iter()
             .any(|m| m.kind == MessageKind::MoreMaterialRequested && m.can_reply)
+    }
+
+    /// The earliest day by which material that still waits is asked for.
+    pub fn material_requested_by(&self) -> Option<Date> {
+        self.messages
+            .iter()
+            .filter(|m| m.kind == MessageKind::MoreMaterialRequested && m.can_reply)
+            .filter_map(|m| m.reply_by)
+            .min()
     }
 }
 

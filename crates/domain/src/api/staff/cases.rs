@@ -113,17 +113,52 @@ pub struct MessageRequest {
     pub kind: Option<MessageKind>,
     /// 1–2000 characters.
     pub text: Option<String>,
+    /// `YYYY-MM-DD`, not before today: the day the applicant is asked to send the material by
+    /// (a request for more material only; the center sets it, no rule publishes one). Empty or
+    /// absent: no day.
+    pub reply_by: Option<String>,
+}
+
+/// A [`MessageRequest`] that passed its checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedMessage {
+    pub kind: MessageKind,
+    pub text: String,
+    pub reply_by: Option<Date>,
 }
 
 impl MessageRequest {
-    pub fn parse(&self) -> Result<(MessageKind, String), Problems> {
+    /// `today`: the center's (a reply-by day must not be before it).
+    pub fn parse(&self, today: Date) -> Result<CheckedMessage, Problems> {
         let mut problems = Problems::new();
         if self.kind.is_none() {
             problems.push(("kind", StaffError::MessageKindMissing));
         }
         let text = required(&self.text, MAX_MESSAGE_CHARS, "text", &mut problems);
+        let reply_by = match self.reply_by.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(day) => match Date::parse(day) {
+                Err(_) => {
+                    problems.push(("reply_by", StaffError::ReplyByInvalid));
+                    None
+                }
+                Ok(day) if day < today => {
+                    problems.push(("reply_by", StaffError::ReplyByPast));
+                    None
+                }
+                Ok(_) if self.kind == Some(MessageKind::Info) => {
+                    problems.push(("reply_by", StaffError::ReplyByNotAsked));
+                    None
+                }
+                Ok(day) => Some(day),
+            },
+        };
         match (self.kind, text) {
-            (Some(kind), Some(text)) if problems.is_empty() => Ok((kind, text)),
+            (Some(kind), Some(text)) if problems.is_empty() => Ok(CheckedMessage {
+                kind,
+                text,
+                reply_by,
+            }),
             _ => Err(problems),
         }
     }
@@ -218,6 +253,9 @@ pub struct CaseDetail {
     pub notes: Vec<CaseNote>,
     /// Where the case can go from here ([`allowed_transitions`]).
     pub allowed_transitions: Vec<RequestStatus>,
+    /// The center's today (Asia/Shanghai), which the forms check dates against as the server
+    /// does.
+    pub today: Date,
 }
 
 #[cfg(test)]
@@ -272,6 +310,35 @@ mod tests {
         assert_eq!(
             TransitionRequest::default().parse(),
             Err(vec![("to", StaffError::StatusMissing)])
+        );
+    }
+
+    #[test]
+    fn a_request_for_more_material_may_say_by_when() {
+        let today = Date::parse("2026-11-20").unwrap();
+        let m = |kind, reply_by: Option<&str>| MessageRequest {
+            kind: Some(kind),
+            text: Some("请补充购买凭证。".into()),
+            reply_by: reply_by.map(str::to_owned),
+        };
+        let more = MessageKind::MoreMaterialRequested;
+        assert_eq!(
+            m(more, Some(" 2026-11-20 ")).parse(today).unwrap().reply_by,
+            Some(today)
+        );
+        assert_eq!(m(more, Some("")).parse(today).unwrap().reply_by, None);
+        assert_eq!(m(more, None).parse(today).unwrap().reply_by, None);
+        assert_eq!(
+            m(more, Some("2026-11-19")).parse(today),
+            Err(vec![("reply_by", StaffError::ReplyByPast)])
+        );
+        assert_eq!(
+            m(more, Some("20.12.2026")).parse(today),
+            Err(vec![("reply_by", StaffError::ReplyByInvalid)])
+        );
+        assert_eq!(
+            m(MessageKind::Info, Some("2026-12-01")).parse(today),
+            Err(vec![("reply_by", StaffError::ReplyByNotAsked)])
         );
     }
 }

@@ -60,6 +60,12 @@ pub enum StaffError {
     OutcomeRequired,
     NotUsedHere,
     MessageKindMissing,
+    /// A reply-by day that is not a date.
+    ReplyByInvalid,
+    /// A reply-by day before today.
+    ReplyByPast,
+    /// A reply-by day with a message that asks for nothing.
+    ReplyByNotAsked,
     TextMissing,
     TextTooLong,
     ControlCharacter,
@@ -82,6 +88,9 @@ impl StaffError {
             OutcomeRequired => ("staff.outcome_required", t.staff_outcome_required),
             NotUsedHere => ("staff.not_used_here", t.staff_not_used_here),
             MessageKindMissing => ("staff.message_kind_missing", t.staff_message_kind_missing),
+            ReplyByInvalid => ("staff.reply_by_invalid", t.staff_reply_by_invalid),
+            ReplyByPast => ("staff.reply_by_past", t.staff_reply_by_past),
+            ReplyByNotAsked => ("staff.reply_by_not_asked", t.staff_reply_by_not_asked),
             TextMissing => ("staff.text_missing", t.staff_text_missing),
             TextTooLong => ("staff.text_too_long", t.staff_text_too_long),
             ControlCharacter => ("staff.control_character", t.staff_control_character),

@@ -11,6 +11,7 @@ use portal_domain::api::assistance::{
     AssistanceDraft, AssistanceRequest, EvidenceFile, FileKind, FilePurpose, MessageKind,
     RequestStatus, DRAFT_TTL_DAYS,
 };
+use portal_domain::calendar::Date;
 use portal_domain::ids::MobileNumber;
 use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
@@ -479,6 +480,8 @@ pub struct MessageRow {
     pub sent_at: i64,
     pub reply_text: Option<String>,
     pub replied_at: Option<i64>,
+    /// `YYYY-MM-DD`.
+    pub reply_by: Option<String>,
 }
 
 impl MessageRow {
@@ -487,13 +490,22 @@ impl MessageRow {
             .with_context(|| format!("message {} has a bad kind", self.id))
     }
 
+    pub fn reply_by(&self) -> anyhow::Result<Option<Date>> {
+        self.reply_by
+            .as_deref()
+            .map(|day| {
+                Date::parse(day).map_err(|_| anyhow::anyhow!("message {} has a bad day", self.id))
+            })
+            .transpose()
+    }
+
     pub fn replied(&self) -> bool {
         self.replied_at.is_some()
     }
 }
 
 const MESSAGE_SELECT: &str =
-    "SELECT id, kind, body, sent_at, reply_text, replied_at FROM assistance_messages";
+    "SELECT id, kind, body, sent_at, reply_text, replied_at, reply_by FROM assistance_messages";
 
 pub async fn messages(
     conn: &mut SqliteConnection,

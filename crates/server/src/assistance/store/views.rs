@@ -130,6 +130,7 @@ pub(crate) async fn tracking(
             text: message.body.clone(),
             can_reply: reply.is_none() && !status.is_closed(),
             reply,
+            reply_by: message.reply_by().map_err(ApiError::Internal)?,
         });
     }
     let in_window = now - row.submitted_at <= ONE_CLICK_WITHDRAW_SECS;

@@ -310,6 +310,7 @@ async fn tracking_reveals_nothing_without_the_right_secret() {
         [
             "initial_review_due",
             "material_requested",
+            "material_requested_by",
             "messages",
             "next_deadline",
             "reference",

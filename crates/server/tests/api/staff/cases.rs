@@ -473,3 +473,66 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
         .unwrap();
     assert_eq!(overview.holidays_due, Some(2027));
 }
+
+#[tokio::test]
+async fn a_request_for_more_material_may_say_by_when_and_the_applicant_sees_it() {
+    let app = app().await;
+    let admin = login(&app, ADMIN, ADMIN_PASSWORD).await;
+    let handler = staff_with(&app, &admin, "case-by", &[Role::CaseHandler]).await;
+    let request = submitted(&app, "key-by").await;
+    let id = case_queue(&app, &handler).await.items[0].id;
+    let today = case_detail(&app, &handler, id).await.today;
+    let by = portal_domain::calendar::Date::parse("2099-01-15").unwrap();
+    assert!(by > today);
+
+    // Checked as the workbench checks it: a real day, not past, only when material is asked.
+    let ask = "请补充侵权商品的购买凭证。";
+    for (reply_by, code) in [
+        ("15/01/2099", "staff.reply_by_invalid"),
+        ("2020-01-01", "staff.reply_by_past"),
+    ] {
+        let body = json!({"kind": "more_material_requested", "text": ask, "reply_by": reply_by});
+        let response = message(&app, &handler, id, body).await;
+        assert_eq!(response.status(), 400);
+        assert_eq!(error(response).await.fields["reply_by"].code, code);
+    }
+    let body = json!({"kind": "info", "text": "中心已收到。", "reply_by": "2099-01-15"});
+    let response = message(&app, &handler, id, body).await;
+    assert_eq!(response.status(), 400);
+    assert_eq!(
+        error(response).await.fields["reply_by"].code,
+        "staff.reply_by_not_asked"
+    );
+
+    let body = json!({"kind": "more_material_requested", "text": ask, "reply_by": "2099-01-15"});
+    let response = message(&app, &handler, id, body).await;
+    assert_eq!(response.status(), 201);
+    let detail: CaseDetail = response.json().await.unwrap();
+    assert_eq!(detail.messages[0].reply_by, Some(by));
+
+    // The applicant sees the day with the message, and so does whoever has only the reference
+    // and the mobile number (with that material is waited for, not what it is).
+    let tracked = track(&app, &request.tracking_token).await;
+    assert_eq!(tracked.messages[0].reply_by, Some(by));
+    let raw = lookup_raw(&app, &request.reference).await;
+    assert!(
+        raw.contains("\"material_requested_by\":\"2099-01-15\""),
+        "{raw}"
+    );
+    assert!(!raw.contains("购买凭证"), "{raw}");
+
+    // Answered: nothing is waited for any more.
+    let response = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/assistance/requests/{}/messages/{}/reply",
+            request.tracking_token, tracked.messages[0].id
+        )))
+        .json(&json!({"text": "已补充。"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let raw = lookup_raw(&app, &request.reference).await;
+    assert!(raw.contains("\"material_requested_by\":null"), "{raw}");
+}
