@@ -286,6 +286,7 @@ async fn detail(
     .await?;
     Ok(CaseDetail {
         allowed_transitions: allowed_transitions(summary.status).to_vec(),
+        anonymised: row.anonymised_at.is_some(),
         summary,
         answers: row.answers().map_err(ApiError::Internal)?,
         files: views(&files)?,

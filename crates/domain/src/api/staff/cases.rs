@@ -218,6 +218,10 @@ pub struct CaseDetail {
     pub notes: Vec<CaseNote>,
     /// Where the case can go from here ([`allowed_transitions`]).
     pub allowed_transitions: Vec<RequestStatus>,
+    /// The request's personal data was deleted under the retention rule (the answers keep the
+    /// right's type, the dates and the help asked for; names and numbers are empty).
+    #[serde(default)]
+    pub anonymised: bool,
 }
 
 #[cfg(test)]
