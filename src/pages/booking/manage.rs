@@ -129,7 +129,9 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let review_reason = booking.review_reason.clone();
     // Cancelled by its holder. (Cancelled by the center, the notice above offers the way on: a
     // new time for the same booking, or a new booking.)
-    let book_again = !confirmed && center_reason.is_none() && review_reason.is_none();
+    // Erased, a booking the center cancelled can no longer be moved: a new booking instead.
+    let book_again =
+        !confirmed && (booking.anonymised || center_reason.is_none() && review_reason.is_none());
     let reference = booking.reference.clone();
     let (can_rate, rating) = (booking.can_rate, booking.rating.clone());
     let (anonymised, erasable) = (booking.anonymised, booking.erasable);
@@ -170,7 +172,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         })}
         {match (center_reason, review_reason) {
             // The center closed its slot: say why, and offer a new time for the same booking.
-            (Some(reason), _) if !confirmed => view! {
+            (Some(reason), _) if !confirmed && !anonymised => view! {
                 <CenterCancelled reason=reason rebook=format!("/booking/manage/{token}/change")/>
             }
             .into_any(),
