@@ -11,8 +11,8 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="container">
                 <ul class="site-footer__links">
-                    <li><a href="/privacy" rel=rel_for("/privacy")>{text(|s| s.footer_privacy)}</a></li>
-                    <li><a href="/accessibility" rel=rel_for("/accessibility")>{text(|s| s.footer_accessibility)}</a></li>
+                    <li><a class="target-link" href="/privacy" rel=rel_for("/privacy")>{text(|s| s.footer_privacy)}</a></li>
+                    <li><a class="target-link" href="/accessibility" rel=rel_for("/accessibility")>{text(|s| s.footer_accessibility)}</a></li>
                 </ul>
                 <p>{text(|s| s.footer_about)}</p>
                 <p>{text(|s| s.footer_sources)}</p>

@@ -29,6 +29,6 @@ fn TextList(items: fn(Lang) -> &'static [&'static str]) -> impl IntoView {
 fn SeeAlso(href: &'static str, label: fn(&texts::PrivacyTexts) -> &'static str) -> impl IntoView {
     let prefs = use_prefs();
     view! {
-        <p class="no-print"><a href=href>{move || label(privacy_texts(prefs.lang.get()))}</a></p>
+        <p class="no-print"><a class="target-link" href=href>{move || label(privacy_texts(prefs.lang.get()))}</a></p>
     }
 }
