@@ -44,7 +44,9 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+mod privacy;
 mod registration;
+pub use privacy::*;
 pub use registration::*;
 
 #[derive(Debug, Clone, PartialEq)]

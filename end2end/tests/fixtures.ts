@@ -74,4 +74,6 @@ export const appOf = (path: string) =>
     ? 'firm-registration'
     : path.match(/^\/assistance\/(requests|track)(\/|$)/)
       ? 'assistance-tracking'
-      : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');
+      : path.match(/^\/(privacy|accessibility)(\/|$)/)
+        ? 'privacy'
+        : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');

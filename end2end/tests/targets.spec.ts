@@ -25,6 +25,8 @@ const citizenPages = [
   '/fast-track',
   '/fast-track/sign-up',
   '/fast-track/sign-in',
+  '/privacy',
+  '/accessibility',
   '/staff/login',
 ];
 const staffPages = [
@@ -37,6 +39,7 @@ const staffPages = [
   '/staff/admin/venues',
   '/staff/admin/holidays',
   '/staff/admin/notices',
+  '/staff/admin/retention',
   '/staff/audit',
 ];
 

@@ -11,6 +11,7 @@ pub mod highlighted;
 pub mod kiosk_session;
 pub mod loading;
 pub mod lookup_form;
+pub mod privacy_note;
 pub mod qr_code;
 pub mod rating;
 pub mod search_field;

@@ -37,10 +37,14 @@ pub enum App {
     /// Apart from the task list because together they were 223 KB brotli, over the 200 KB
     /// budget: the question forms and their checks are about 40 KB of it.
     RegistrationQuestions,
+    /// What the portal does with personal data and how accessible it is: `/privacy` (the
+    /// 个人信息保护 notice) and `/accessibility` (the accessibility statement), linked from every
+    /// footer. Their own app so that no other app's first load carries their long texts.
+    Privacy,
 }
 
 impl App {
-    pub const ALL: [App; 10] = [
+    pub const ALL: [App; 11] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -51,6 +55,7 @@ impl App {
         App::FastTrack,
         App::FirmRegistration,
         App::RegistrationQuestions,
+        App::Privacy,
     ];
 
     /// The app that serves a page path (no query string).
@@ -66,6 +71,7 @@ impl App {
                 _ => App::Assistance,
             },
             "staff" => App::Workbench,
+            "privacy" | "accessibility" => App::Privacy,
             "fast-track" => match segments.next() {
                 Some("registration") => match segments.next().and_then(Section::from_code) {
                     Some(section) if section != Section::Uploads => App::RegistrationQuestions,
@@ -90,6 +96,7 @@ impl App {
             App::FastTrack => "apps/fast-track/index.html",
             App::FirmRegistration => "apps/firm-registration/index.html",
             App::RegistrationQuestions => "apps/registration-questions/index.html",
+            App::Privacy => "apps/privacy/index.html",
         }
     }
 }
@@ -124,6 +131,9 @@ mod tests {
         assert_eq!(App::for_path("/staff/login"), App::Workbench);
         assert_eq!(App::for_path("/staff/cases/12"), App::Workbench);
         assert_eq!(App::for_path("/staffing"), App::Portal);
+        assert_eq!(App::for_path("/privacy"), App::Privacy);
+        assert_eq!(App::for_path("/accessibility"), App::Privacy);
+        assert_eq!(App::for_path("/privacy-policy"), App::Portal);
         assert_eq!(App::for_path("/fast-track"), App::FastTrack);
         assert_eq!(App::for_path("/fast-track/sign-in"), App::FastTrack);
         assert_eq!(App::for_path("/fast-track/account"), App::FastTrack);

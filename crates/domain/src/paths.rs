@@ -32,6 +32,9 @@ pub const BOOKING_RESCHEDULE: &str = "/api/v1/bookings/{token}/reschedule";
 pub const BOOKING_CANCEL: &str = "/api/v1/bookings/{token}/cancel";
 pub const BOOKING_CALENDAR: &str = "/api/v1/bookings/{token}/calendar.ics";
 pub const BOOKING_RATING: &str = "/api/v1/bookings/{token}/rating";
+pub const BOOKING_ERASE: &str = "/api/v1/bookings/{token}/erase";
+
+pub const PRIVACY_RETENTION: &str = "/api/v1/privacy/retention";
 
 pub const ASSISTANCE_DRAFTS: &str = "/api/v1/assistance/drafts";
 pub const ASSISTANCE_DRAFT: &str = "/api/v1/assistance/drafts/{token}";
@@ -76,6 +79,8 @@ pub const STAFF_VENUES: &str = "/api/v1/staff/admin/venues";
 pub const STAFF_VENUE_BOOKING: &str = "/api/v1/staff/admin/venues/{id}/booking";
 pub const STAFF_HOLIDAYS: &str = "/api/v1/staff/admin/holidays";
 pub const STAFF_HOLIDAY_YEAR: &str = "/api/v1/staff/admin/holidays/{year}";
+pub const STAFF_RETENTION: &str = "/api/v1/staff/admin/retention";
+pub const STAFF_RETENTION_RUN: &str = "/api/v1/staff/admin/retention/run";
 pub const STAFF_CASES: &str = "/api/v1/staff/cases";
 pub const STAFF_HANDLERS: &str = "/api/v1/staff/handlers";
 pub const STAFF_CASE: &str = "/api/v1/staff/cases/{id}";

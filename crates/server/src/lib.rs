@@ -23,6 +23,7 @@ mod openapi;
 mod policies;
 mod rating;
 mod request_log;
+mod retention;
 mod security;
 mod seed;
 pub mod sign_in;
@@ -136,6 +137,7 @@ fn api_router(state: AppState) -> Router {
         .merge(health::router())
         .merge(venues::router())
         .merge(notices::router())
+        .merge(retention::router())
         .merge(gi::router())
         .merge(policies::router())
         .merge(booking::router())
@@ -206,6 +208,7 @@ impl Application {
             holiday_calendar::load_calendar(&db).await?,
         ));
         staff::ensure_first_admin(&db, config.first_admin.as_ref(), clock.now()).await?;
+        retention::start(db.clone(), clock.clone()).await;
         let state = AppState {
             db,
             gi,

@@ -6,6 +6,7 @@ use super::texts::assistance_text;
 use super::{error_signal, SectionFrame, YesNo};
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::form::{optional, text_of, FormErrors, MobileField, TextField};
+use crate::components::privacy_note::PrivacyNote;
 
 /// `/assistance/apply/applicant`: who applies (a person or an organisation), how to reach them,
 /// and whether someone fills this in for them.
@@ -56,6 +57,7 @@ pub fn ApplicantPage() -> impl IntoView {
 
     view! {
         <SectionFrame section=Section::Applicant errors=errors>
+            <PrivacyNote why=assistance_text(|t| t.applicant_privacy) section="assistance"/>
             <RadioGroup
                 name="applicant-kind"
                 legend=assistance_text(|t| t.applicant_kind_question)

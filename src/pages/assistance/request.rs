@@ -193,6 +193,9 @@ fn ShowRequest(
         {move || just_withdrawn.get().then(|| view! {
             <p id="withdrawn-notice" class="notice notice--success" role="status" tabindex="-1">{assistance_text(|t| t.withdrawn_done)}</p>
         })}
+        {tracking.anonymised.then(|| view! {
+            <p class="notice">{assistance_text(|t| t.request_anonymised)}</p>
+        })}
         // What the center waits for comes first, before the facts and the timeline.
         {tracking.material_requested().then(|| view! {
             <div class="notice notice--warning" role="status">

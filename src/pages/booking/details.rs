@@ -11,6 +11,7 @@ use crate::components::form::{
     error_for, optional, text_of, Checkbox, FormErrorSummary, FormErrors, MobileField, TextArea,
     TextField,
 };
+use crate::components::privacy_note::PrivacyNote;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// The fields of this page, in page order (also their ids).
@@ -108,6 +109,7 @@ pub fn DetailsPage() -> impl IntoView {
             <StepHeader step=Step::Details/>
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">{booking_text(|t| t.details_heading)}</h1>
+            <PrivacyNote why=booking_text(|t| t.details_privacy) section="booking"/>
             <form novalidate on:submit=on_submit>
                 <Checkbox
                     id="for_someone_else"

@@ -19,6 +19,7 @@ enum Just {
     Booked,
     Changed,
     Cancelled,
+    Erased,
 }
 
 /// `/booking/manage/{token}`: the booking at its secret link. Right after booking it is the
@@ -38,6 +39,8 @@ pub fn ManagePage() -> impl IntoView {
                 Just::Changed
             } else if q.get("cancelled").is_some() {
                 Just::Cancelled
+            } else if q.get("erased").is_some() {
+                Just::Erased
             } else {
                 Just::Nothing
             }
@@ -126,9 +129,12 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let review_reason = booking.review_reason.clone();
     // Cancelled by its holder. (Cancelled by the center, the notice above offers the way on: a
     // new time for the same booking, or a new booking.)
-    let book_again = !confirmed && center_reason.is_none() && review_reason.is_none();
+    // Erased, a booking the center cancelled can no longer be moved: a new booking instead.
+    let book_again =
+        !confirmed && (booking.anonymised || center_reason.is_none() && review_reason.is_none());
     let reference = booking.reference.clone();
     let (can_rate, rating) = (booking.can_rate, booking.rating.clone());
+    let (anonymised, erasable) = (booking.anonymised, booking.erasable);
     let deadline = {
         let b = booking.clone();
         move || b.deadline(prefs.lang.get())
@@ -166,7 +172,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         })}
         {match (center_reason, review_reason) {
             // The center closed its slot: say why, and offer a new time for the same booking.
-            (Some(reason), _) if !confirmed => view! {
+            (Some(reason), _) if !confirmed && !anonymised => view! {
                 <CenterCancelled reason=reason rebook=format!("/booking/manage/{token}/change")/>
             }
             .into_any(),
@@ -177,12 +183,15 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
             })
             .into_any(),
         }}
+        {anonymised.then(|| view! {
+            <p class="notice notice--success" role=(just == Just::Erased).then_some("status")>{booking_text(|t| t.erased_notice)}</p>
+        })}
         {(just == Just::Changed && confirmed).then(|| view! {
             <p class="notice notice--success" role="status">{booking_text(|t| t.changed_notice)}</p>
         })}
         <BookingFacts booking=booking/>
         <ServiceRating target=RatingTarget::Booking(token.clone()) can_rate=can_rate rating=rating/>
-        {confirmed.then(|| view! {
+        {(confirmed && !anonymised).then(|| view! {
             <h2>{booking_text(|t| t.next_heading)}</h2>
             <ul class="list-bullet">{next_steps}</ul>
         })}
@@ -211,8 +220,15 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
         {(confirmed && !changeable).then(|| view! {
             <p class="notice">{booking_text(|t| t.too_late_to_change)}</p>
         })}
+        {erasable.then(|| view! {
+            <h2>{booking_text(|t| t.erase_section_heading)}</h2>
+            <p>{booking_text(|t| t.erase_section_body)}</p>
+            <p class="no-print">
+                <A href=format!("/booking/manage/{token}/erase") attr:class="button button--secondary">{booking_text(|t| t.erase_link)}</A>
+            </p>
+        })}
         // A cancelled booking needs no keeping: "book again" stands above instead.
-        {confirmed.then(|| view! {
+        {(confirmed && !anonymised).then(|| view! {
             <h2>{booking_text(|t| t.keep_link_heading)}</h2>
             <p>{booking_text(|t| t.keep_link_body)}</p>
             <KeepLink url=manage_url.clone() label=booking_text(|t| t.qr_label)/>

@@ -10,6 +10,7 @@ mod check;
 mod date;
 mod details;
 pub mod draft;
+mod erase;
 mod find;
 mod manage;
 mod shown;
@@ -53,6 +54,10 @@ pub fn BookingApp() -> impl IntoView {
             <Route
                 path=(b, StaticSegment("manage"), ParamSegment("token"), StaticSegment("cancel"))
                 view=cancel::CancelByTokenPage
+            />
+            <Route
+                path=(b, StaticSegment("manage"), ParamSegment("token"), StaticSegment("erase"))
+                view=erase::EraseByTokenPage
             />
             <Route path=(b, StaticSegment("find")) view=find::FindPage/>
             <Route path=(b, StaticSegment("find"), StaticSegment("change")) view=change::ChangeFoundPage/>

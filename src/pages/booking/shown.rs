@@ -48,6 +48,10 @@ pub struct Shown {
     /// Checked in and not rated yet (好差评).
     pub can_rate: bool,
     pub rating: Option<RatingView>,
+    /// Its personal data was erased (retention, or its holder): name and number are empty.
+    pub anonymised: bool,
+    /// Its holder may erase its personal data now (manage link only).
+    pub erasable: bool,
 }
 
 /// A `Shown` from a booking view `$b` (a [`Booking`] or a [`BookingSummary`]): the fields both
@@ -90,6 +94,8 @@ impl From<Booking> for Shown {
                 b.sign_language_interpreter,
                 b.other_adjustments,
             )),
+            anonymised: b.anonymised,
+            erasable: b.erasable,
         )
     }
 }
@@ -101,6 +107,8 @@ impl From<BookingSummary> for Shown {
             uscc: None,
             description: None,
             adjustments: None,
+            anonymised: false,
+            erasable: false,
         )
     }
 }
@@ -238,8 +246,15 @@ pub fn BookingFacts(booking: Shown) -> impl IntoView {
             })}
             {row(|t| t.row_date, Box::new(move || b.with_value(|b| long_date(b.date, prefs.lang.get()))))}
             {row(|t| t.row_time, Box::new(move || b.with_value(|b| time_range(&b.start_time, &b.end_time))))}
-            {row(|t| t.row_name, Box::new(move || b.with_value(|b| b.name.clone())))}
-            {row(|t| t.row_mobile, Box::new(move || b.with_value(|b| b.mobile.clone())))}
+            {if b.with_value(|b| b.anonymised) {
+                row(|t| t.row_personal, Box::new(move || booking_texts(prefs.lang.get()).personal_erased.to_owned())).into_any()
+            } else {
+                view! {
+                    {row(|t| t.row_name, Box::new(move || b.with_value(|b| b.name.clone())))}
+                    {row(|t| t.row_mobile, Box::new(move || b.with_value(|b| b.mobile.clone())))}
+                }
+                .into_any()
+            }}
             {optional_rows}
         </dl>
         // (That the hours are defaults is said where the venue is chosen, not on every receipt.)

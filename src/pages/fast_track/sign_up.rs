@@ -14,6 +14,7 @@ use super::{items, SIGN_IN};
 use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{optional, FormErrorSummary, TextField};
+use crate::components::privacy_note::PrivacyNote;
 use crate::components::submit::{checked, refused, Submit};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -59,6 +60,7 @@ fn SignUpForm(received: RwSignal<Option<SignUpReceived>>) -> impl IntoView {
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">{ft_text(|t| t.sign_up_heading)}</h1>
             <p class="lead">{ft_text(|t| t.sign_up_lead)}</p>
+            <PrivacyNote why=ft_text(|t| t.sign_up_privacy) section="fast-track"/>
             <form novalidate on:submit=on_submit>
                 <UsccField value=uscc errors=errors/>
                 <TextField

@@ -554,6 +554,7 @@ fn row_label(label: Tr, value: impl Fn(Lang) -> String + Send + Sync + 'static) 
 
 #[component]
 fn Answers(detail: CaseDetail) -> impl IntoView {
+    let anonymised = detail.anonymised;
     let a = detail.answers;
     let applicant = a.applicant;
     let right = a.right;
@@ -571,6 +572,7 @@ fn Answers(detail: CaseDetail) -> impl IntoView {
     view! {
         <section aria-labelledby="answers-heading">
             <h2 id="answers-heading">{tr(|t| t.answers_heading)}</h2>
+            {anonymised.then(|| view! { <p class="inset-text">{tr(|t| t.case_anonymised)}</p> })}
             <h3>{tr(|t| t.applicant)}</h3>
             <dl class="summary-list">
                 {row_label(|t| t.applicant_kind, move |l| kind.label(l).to_owned())}
@@ -578,7 +580,7 @@ fn Answers(detail: CaseDetail) -> impl IntoView {
                 {applicant.resident_id.as_ref().map(|id| row(|t| t.resident_id, Some(id.to_string())))}
                 {applicant.uscc.as_ref().map(|id| row(|t| t.uscc, Some(id.to_string())))}
                 {applicant.contact_name.clone().map(|n| row(|t| t.contact_name, Some(n)))}
-                {row(|t| t.mobile, Some(applicant.mobile.to_string()))}
+                {applicant.mobile.as_ref().map(|m| row(|t| t.mobile, Some(m.to_string())))}
                 {applicant.representative_name.clone().map(|n| row(|t| t.representative, Some(n)))}
             </dl>
             <h3>{tr(|t| t.right)}</h3>

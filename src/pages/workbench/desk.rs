@@ -323,7 +323,10 @@ fn DeskCard(
         <li class="desk-card" aria-labelledby=heading_id>
             <h3 class="desk-card__title" id=heading_id>
                 <span class="desk-card__time">{move || format!("{}–{}", b().start_time, b().end_time)}</span>
-                " "{move || b().name}
+                " "{move || {
+                    let b = b();
+                    if b.anonymised { pick(prefs.lang.get(), |t| t.anonymised).to_owned() } else { b.name }
+                }}
                 " "<span class="muted desk-card__ref">{move || b().reference}</span>
             </h3>
             <p class="desk-card__state">{tr(|t| t.attendance)}{state}</p>

@@ -1,7 +1,7 @@
 //! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
 //! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
 //! ratings, the audit log, and the administrator's staff accounts, venue booking settings,
-//! holiday calendar and home-page notices, the fast track's firm accounts (a password
+//! holiday calendar, home-page notices and retention periods of personal data, the fast track's firm accounts (a password
 //! link for someone who forgot theirs) and, for pre-examination officers, firms' registrations. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
@@ -28,6 +28,7 @@ mod page_table;
 mod ratings;
 mod registration;
 mod registrations;
+mod retention;
 mod slots;
 pub mod texts;
 mod venues;
@@ -69,6 +70,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("firms")) view=firms::FirmsPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("fast-track")) view=fast_track_settings::FastTrackSettingsPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("retention")) view=retention::RetentionPage/>
                     <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                     <Route path=(s, StaticSegment("registrations")) view=registrations::RegistrationsPage/>
                     <Route path=(s, StaticSegment("registrations"), ParamSegment("id")) view=registration::RegistrationPage/>

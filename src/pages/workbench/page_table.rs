@@ -22,6 +22,7 @@ pub enum StaffPage {
     Firms,
     Registrations,
     FastTrackSettings,
+    Retention,
 }
 
 /// One row of [`PAGES`].
@@ -33,7 +34,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 12] = [
+pub const PAGES: [PageEntry; 13] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -99,6 +100,12 @@ pub const PAGES: [PageEntry; 12] = [
         page: StaffPage::FastTrackSettings,
         path: "/staff/admin/fast-track",
         label: |t| t.nav_fast_track,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Retention,
+        path: "/staff/admin/retention",
+        label: |t| t.nav_retention,
         roles: &[Role::Administrator],
     },
     PageEntry {

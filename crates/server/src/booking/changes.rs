@@ -288,10 +288,12 @@ async fn cancel_booking(
     Ok(cancelled)
 }
 
-/// What moving needs: a booking the center cancelled can always be moved (rebooked); any other
+/// What moving needs: a booking the center cancelled can always be moved (rebooked) unless its
+/// personal data was erased; any other
 /// must be changeable ([`check_changeable`]).
 fn check_movable(row: &BookingRow, now: i64) -> Result<(), ApiError> {
-    if row.center_cancelled() {
+    // Once its personal data is erased a booking cannot be rebooked: it names nobody.
+    if row.center_cancelled() && row.anonymised_at.is_none() {
         return Ok(());
     }
     check_changeable(row, now, code::CHANGE_TOO_LATE)

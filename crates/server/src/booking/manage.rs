@@ -3,7 +3,7 @@
 
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::booking::{code, Booking, BookingSummary, LookupRequest};
@@ -14,11 +14,12 @@ use portal_domain::reference::BookingReference;
 use super::ics;
 use super::store::{self, BookingRow};
 use crate::client_ip::ClientIp;
-use crate::error::ApiError;
+use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::limit::Limited;
 use crate::lookup;
 use crate::rating::{self, Service};
+use crate::retention;
 use crate::tokens;
 use crate::AppState;
 
@@ -67,6 +68,52 @@ pub async fn rate(
 ) -> Result<Response, ApiError> {
     let row = by_token(&state, token).await?;
     rating::rate(&state, Service::Booking(row.id), body).await
+}
+
+/// Erases the booking's personal data at its holder's request, once the appointment is over or
+/// the booking cancelled: name, mobile number, organisation and USCC, description and the
+/// adjustments asked for. What is left (reference, venue, topic, time, status) is answered; the
+/// lookup by reference + mobile number no longer finds it, and a booking the center cancelled
+/// can no longer be rebooked. Erasing an erased booking changes nothing (a retry is safe).
+#[utoipa::path(post, path = paths::BOOKING_ERASE, tag = "booking",
+    operation_id = "erase_booking",
+    params(("token" = String, Path, description = "The manage token")),
+    responses(
+        (status = 200, description = "What is left of the booking (`anonymised` true)", body = Booking),
+        (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`booking.not_over`: the appointment is not over yet and the \
+            booking is not cancelled", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn erase(
+    State(state): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Json<Booking>, ApiError> {
+    let row = by_token(&state, token).await?;
+    let now = state.clock.now();
+    if row.anonymised_at.is_none() && !row.erasable(now) {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            code::NOT_OVER,
+            Text::of(|t| t.booking_not_over_erase_later),
+        )
+        .into());
+    }
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    if retention::erase_booking(&mut tx, row.id, now).await? {
+        tracing::info!(
+            booking = row.id,
+            "booking's personal data erased by its holder"
+        );
+    }
+    let erased = store::booking_by_id(&mut tx, row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    let mut view = erased.holder_view(now).map_err(ApiError::Internal)?;
+    let rated = rating::state(&mut *state.db.acquire().await?, Service::Booking(row.id)).await?;
+    view.can_rate = rated.can_rate;
+    view.rating = rated.rating;
+    Ok(Json(view))
 }
 
 /// Finds a booking by its reference and the mobile number it was made with. An unknown

@@ -51,7 +51,7 @@ use crate::AppState;
 use catalog::{availability, topics, venues};
 use changes::{cancel, lookup_cancel, lookup_reschedule, reschedule};
 use create::create;
-use manage::{calendar, lookup, manage, rate};
+use manage::{calendar, erase, lookup, manage, rate};
 
 /// Booking bodies are a few kilobytes at most (500 characters of description); anything far
 /// larger is refused before it is read.
@@ -76,6 +76,7 @@ pub fn router() -> Router<AppState> {
         .route(below_v1(paths::BOOKING_CANCEL), post(cancel))
         .route(below_v1(paths::BOOKING_CALENDAR), get(calendar))
         .route(below_v1(paths::BOOKING_RATING), post(rate))
+        .route(below_v1(paths::BOOKING_ERASE), post(erase))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Answers about one person's booking must not stay in a shared or browser cache.
         .layer(SetResponseHeaderLayer::overriding(

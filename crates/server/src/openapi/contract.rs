@@ -13,7 +13,7 @@ use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::booking::{self};
 use portal_domain::api::rating::FollowUp;
 use portal_domain::api::{
-    booking_clusters, desk, firm, gi, notices, policies, rating, staff, VenueKind,
+    admin, booking_clusters, desk, firm, gi, notices, policies, rating, staff, VenueKind,
 };
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
 use portal_domain::paths;
@@ -445,6 +445,25 @@ fn request_bodies(doc: &mut Value) {
             "BulkCancelRequest",
             "reason",
             line(booking_clusters::MAX_BULK_CANCEL_REASON_CHARS),
+        ),
+        // Retention periods.
+        (
+            "RetentionUpdate",
+            "booking_days",
+            Spec::Int {
+                min: i64::from(admin::MIN_RETENTION_DAYS),
+                max: i64::from(admin::MAX_RETENTION_DAYS),
+                required: true,
+            },
+        ),
+        (
+            "RetentionUpdate",
+            "assistance_days",
+            Spec::Int {
+                min: i64::from(admin::MIN_RETENTION_DAYS),
+                max: i64::from(admin::MAX_RETENTION_DAYS),
+                required: true,
+            },
         ),
         // Notices.
         ("NoticeInput", "title_zh", line(notices::MAX_TITLE_CHARS)),

@@ -288,6 +288,7 @@ async fn detail(
     Ok(CaseDetail {
         allowed_transitions: allowed_transitions(summary.status).to_vec(),
         today: shanghai_date(state.clock.now())?,
+        anonymised: row.anonymised_at.is_some(),
         summary,
         answers: row.answers().map_err(ApiError::Internal)?,
         files: views(&files)?,

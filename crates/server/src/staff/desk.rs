@@ -56,13 +56,14 @@ pub(super) struct DeskRow {
     sign_language_interpreter: bool,
     other_adjustments: Option<String>,
     for_someone_else: bool,
+    anonymised_at: Option<i64>,
 }
 
 const DESK_SELECT: &str = "SELECT b.id, b.reference, b.status, b.attendance, b.attendance_at, \
      b.venue_id, v.name_zh AS venue_name_zh, v.name_en AS venue_name_en, b.topic_id, \
      t.name_zh AS topic_name_zh, t.name_en AS topic_name_en, b.date, b.start_time, b.end_time, \
      b.starts_at, b.ends_at, b.name, b.mobile, b.organisation, b.uscc, b.description, \
-     b.wheelchair_access, b.sign_language_interpreter, b.other_adjustments, b.for_someone_else \
+     b.wheelchair_access, b.sign_language_interpreter, b.other_adjustments, b.for_someone_else, b.anonymised_at \
      FROM bookings b JOIN venues v ON v.id = b.venue_id JOIN booking_topics t ON t.id = b.topic_id";
 
 impl DeskRow {
@@ -122,6 +123,7 @@ impl DeskRow {
             for_someone_else: self.for_someone_else,
             can_check_in: confirmed && self.attendance.is_none() && self.check_in_open(now),
             can_mark_no_show: confirmed && self.attendance.is_none() && now >= self.ends_at,
+            anonymised: self.anonymised_at.is_some(),
         })
     }
 }

@@ -40,6 +40,7 @@ pub(crate) mod paging;
 pub(crate) mod ratings;
 pub(crate) mod registrations;
 pub(crate) mod replay;
+pub(crate) mod retention;
 pub(crate) mod slots;
 pub(crate) mod user;
 
@@ -262,6 +263,24 @@ fn table() -> Table {
         below_v1(paths::STAFF_HOLIDAY_YEAR),
         ADMIN,
         admin::publish_holiday_year,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_RETENTION),
+        ADMIN,
+        retention::show,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_RETENTION),
+        ADMIN,
+        retention::update,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_RETENTION_RUN),
+        ADMIN,
+        retention::run,
     );
     t.add(
         Method::GET,

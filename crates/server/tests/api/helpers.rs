@@ -190,6 +190,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
         ("fast-track", "await 6;"),
         ("firm-registration", "await 7;"),
         ("registration-questions", "await 8;"),
+        ("privacy", "await 9;"),
     ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();

@@ -24,6 +24,7 @@ mod notices;
 mod policies;
 mod policy_guide;
 mod rating;
+mod retention;
 mod retries;
 mod scalping;
 mod security;

@@ -22,7 +22,8 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("workbench app")
                 && !page.contains("fast-track app")
                 && !page.contains("firm-registration app")
-                && !page.contains("registration-questions app"),
+                && !page.contains("registration-questions app")
+                && !page.contains("privacy app"),
             "{path}"
         );
     }
@@ -66,6 +67,8 @@ async fn each_service_with_its_own_app_gets_that_app() {
             "/fast-track/registration/certificate",
             "firm-registration app",
         ),
+        ("/privacy", "privacy app"),
+        ("/accessibility", "privacy app"),
     ];
     for (path, shell) in cases {
         let response = app.get(path).await;

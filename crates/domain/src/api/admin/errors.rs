@@ -5,6 +5,7 @@ use super::limits::{
     MAX_HOLIDAY_RANGES, MAX_OPENING_PERIODS, MAX_SEATS, MAX_SLOT_MINUTES, MAX_SOURCE_URL_CHARS,
     MAX_WORKING_DAYS, MIN_SEATS, MIN_SLOT_MINUTES,
 };
+use super::retention::{MAX_RETENTION_DAYS, MIN_RETENTION_DAYS};
 use crate::calendar::{CalendarError, DateError};
 use crate::lang::{localized_error, Localized};
 use crate::texts::{staff_error_texts, StaffErrorTexts};
@@ -39,6 +40,7 @@ pub enum AdminError {
     DuplicateDay,
     TextTooLong,
     ControlCharacter,
+    RetentionDaysRange,
     Date(DateError),
     Calendar(CalendarError),
 }
@@ -106,6 +108,10 @@ impl AdminError {
             DuplicateDay => ("admin.duplicate_day", t.admin_duplicate_day.into()),
             TextTooLong => ("admin.text_too_long", t.admin_text_too_long.into()),
             ControlCharacter => ("admin.control_character", t.admin_control_character.into()),
+            RetentionDaysRange => (
+                "admin.retention_days_range",
+                t.admin_retention_days_range(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS),
+            ),
             Date(e) => (e.code(), e.message(t.lang())),
             Calendar(e) => (e.code(), e.message(t.lang())),
         }
@@ -145,6 +151,7 @@ mod tests {
             AdminError::DuplicateDay,
             AdminError::TextTooLong,
             AdminError::ControlCharacter,
+            AdminError::RetentionDaysRange,
         ];
         let mut codes = std::collections::HashSet::new();
         for error in &all {

@@ -33,6 +33,7 @@ pub mod code {
 mod errors;
 mod holidays;
 mod limits;
+mod retention;
 #[cfg(test)]
 mod test_fixtures;
 mod venue_settings;
@@ -40,4 +41,5 @@ mod venue_settings;
 pub use errors::*;
 pub use holidays::*;
 pub use limits::*;
+pub use retention::*;
 pub use venue_settings::*;

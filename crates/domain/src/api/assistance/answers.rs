@@ -12,7 +12,9 @@ use crate::ids::{MobileNumber, ResidentId, Uscc};
 use crate::text::{clean_line, clean_text, TextProblem};
 
 /// A checked applicant. `resident_id` is set for individuals, `uscc` and `contact_name` for
-/// organisations, `representative_name` when someone acts for the applicant.
+/// organisations, `representative_name` when someone acts for the applicant. Once the request's
+/// personal data has been deleted under the retention rule (`crate::api::admin::RetentionSettings`)
+/// the names are empty and the numbers `None`: `mobile` is `None` only then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applicant {
     pub kind: ApplicantKind,
@@ -20,7 +22,7 @@ pub struct Applicant {
     pub resident_id: Option<ResidentId>,
     pub uscc: Option<Uscc>,
     pub contact_name: Option<String>,
-    pub mobile: MobileNumber,
+    pub mobile: Option<MobileNumber>,
     pub acting_for_someone_else: bool,
     pub representative_name: Option<String>,
 }

@@ -97,7 +97,7 @@ impl ApplicantDraft {
                 resident_id,
                 uscc,
                 contact_name,
-                mobile,
+                mobile: Some(mobile),
                 acting_for_someone_else: acting,
                 representative_name,
             }),

@@ -190,7 +190,7 @@ mod tests {
             applicant.resident_id.as_ref().unwrap().masked(),
             "3206**********1232"
         );
-        assert_eq!(applicant.mobile.as_str(), "13812345678");
+        assert_eq!(applicant.mobile.as_ref().unwrap().as_str(), "13812345678");
         assert!(!applicant.acting_for_someone_else);
         assert_eq!(request.right.number.as_deref(), Some("201220687633.0"));
         assert_eq!(

@@ -178,6 +178,10 @@ pub struct AssistanceTracking {
     /// (`POST /assistance/requests/{token}/rating`, which takes the tracking link).
     #[serde(default)]
     pub can_rate: bool,
+    /// The request's personal data was deleted under the retention rule: the applicant's
+    /// names and numbers are empty, the free text and the files gone.
+    #[serde(default)]
+    pub anonymised: bool,
     /// The applicant's rating with the center's reply, once rated (the timeline then ends with
     /// a `rated` step).
     #[serde(default)]

@@ -31,6 +31,9 @@ pub const CHANGE_TOO_LATE: &str = "booking.change_too_late";
 /// 409: a cancelled booking cannot be moved (except one the center cancelled by closing its
 /// slot: see [`super::Booking::center_cancellation`]).
 pub const ALREADY_CANCELLED: &str = "booking.already_cancelled";
+/// 409: its holder asked to erase the booking's personal data before the appointment was over
+/// (and it is not cancelled).
+pub const NOT_OVER: &str = "booking.not_over";
 /// 400: `POST /api/v1/bookings` without an `Idempotency-Key` header.
 pub const IDEMPOTENCY_KEY_MISSING: &str = "booking.idempotency_key_missing";
 /// 400: the key is longer than 128 characters or not printable ASCII.

@@ -80,6 +80,14 @@ pub struct Booking {
     /// The rating with the center's reply, once rated.
     #[serde(default)]
     pub rating: Option<crate::api::rating::RatingView>,
+    /// The booking's personal data was anonymised (by the retention rule, or its holder erased
+    /// it): name, mobile number and the other details are empty.
+    #[serde(default)]
+    pub anonymised: bool,
+    /// Its holder may erase its personal data now (`POST /bookings/{token}/erase`): the
+    /// appointment is over or the booking cancelled, and it is not anonymised yet.
+    #[serde(default)]
+    pub erasable: bool,
 }
 
 /// Why the center cancelled a booking (see [`Booking::center_cancellation`]).

@@ -256,6 +256,10 @@ pub struct CaseDetail {
     /// The center's today (Asia/Shanghai), which the forms check dates against as the server
     /// does.
     pub today: Date,
+    /// The request's personal data was deleted under the retention rule (the answers keep the
+    /// right's type, the dates and the help asked for; names and numbers are empty).
+    #[serde(default)]
+    pub anonymised: bool,
 }
 
 #[cfg(test)]

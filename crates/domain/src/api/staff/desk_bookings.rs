@@ -62,6 +62,10 @@ pub struct DeskBooking {
     pub can_check_in: bool,
     /// Marking as not attended is possible now.
     pub can_mark_no_show: bool,
+    /// The booking's personal data was anonymised (retention, or its holder erased it): name
+    /// and mobile number are empty.
+    #[serde(default)]
+    pub anonymised: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

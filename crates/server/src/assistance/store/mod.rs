@@ -349,6 +349,8 @@ pub struct RequestRow {
     pub submitted_at: i64,
     pub submitted_on: String,
     pub initial_review_due: Option<String>,
+    /// When its personal data was deleted (migration 0020, `crate::retention`).
+    pub anonymised_at: Option<i64>,
 }
 
 impl RequestRow {
@@ -364,7 +366,7 @@ impl RequestRow {
 }
 
 const REQUEST_SELECT: &str = "SELECT id, reference, status, answers, submitted_at, \
-     submitted_on, initial_review_due FROM assistance_requests";
+     submitted_on, initial_review_due, anonymised_at FROM assistance_requests";
 
 pub async fn request_by_token_hash(
     conn: &mut SqliteConnection,

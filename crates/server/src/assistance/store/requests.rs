@@ -37,7 +37,7 @@ pub async fn insert(
     )
     .bind(reference.compact())
     .bind(token_hash)
-    .bind(request.applicant.mobile.as_str())
+    .bind(request.applicant.mobile.as_ref().map(|m| m.as_str()))
     .bind(serde_json::to_string(request).map_err(ApiError::internal)?)
     .bind(now)
     .bind(submitted_on.to_string())

@@ -173,7 +173,10 @@ pub(crate) async fn tracking(
             resident_id: applicant.resident_id.as_ref().map(|id| id.masked()),
             uscc: applicant.uscc.as_ref().map(|uscc| uscc.masked()),
             contact_name: applicant.contact_name.clone(),
-            mobile: applicant.mobile.masked(),
+            mobile: applicant
+                .mobile
+                .as_ref()
+                .map_or_else(String::new, |m| m.masked()),
             acting_for_someone_else: applicant.acting_for_someone_else,
             representative_name: applicant.representative_name.clone(),
         },
@@ -188,6 +191,7 @@ pub(crate) async fn tracking(
         details: Some(details),
         can_rate: rated.can_rate,
         rating: rated.rating,
+        anonymised: row.anonymised_at.is_some(),
     })
 }
 

@@ -267,6 +267,8 @@ pub struct BookingRow {
     pub closure_whole_day: Option<bool>,
     /// The reason when the center cancelled it after review (migration 0013).
     pub review_reason: Option<String>,
+    /// When its personal data was anonymised (migration 0020, `crate::retention`).
+    pub anonymised_at: Option<i64>,
 }
 
 const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS venue_name_zh, \
@@ -275,7 +277,7 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS
      b.start_time, b.end_time, b.starts_at, b.ends_at, b.status, b.sequence, b.name, b.mobile, \
      b.organisation, b.uscc, b.description, b.wheelchair_access, b.sign_language_interpreter, \
      b.other_adjustments, b.for_someone_else, b.updated_at, bv.defaults_confirmed, \
-     b.cancelled_by, c.reason AS closure_reason, b.review_reason, \
+     b.cancelled_by, c.reason AS closure_reason, b.review_reason, b.anonymised_at, \
      CASE WHEN c.id IS NULL THEN NULL ELSE c.start_time IS NULL END AS closure_whole_day \
      FROM bookings b JOIN venues v ON v.id = b.venue_id \
      JOIN booking_venues bv ON bv.venue_id = b.venue_id \
@@ -366,7 +368,17 @@ impl BookingRow {
         }
     }
 
+    /// Whether its holder may erase its personal data at `now`: the appointment is over or the
+    /// booking cancelled, and it is not anonymised yet.
+    pub fn erasable(&self, now: i64) -> bool {
+        self.anonymised_at.is_none()
+            && (self.status() == BookingStatus::Cancelled || now >= self.ends_at)
+    }
+
     fn masked_mobile(&self) -> String {
+        if self.anonymised_at.is_some() {
+            return String::new();
+        }
         MobileNumber::parse(&self.mobile).map_or_else(|_| "***".to_owned(), |m| m.masked())
     }
 
@@ -434,6 +446,8 @@ impl BookingRow {
             // Set by the views that show them (`crate::rating::state`).
             can_rate: false,
             rating: None,
+            anonymised: self.anonymised_at.is_some(),
+            erasable: self.erasable(now),
         })
     }
 

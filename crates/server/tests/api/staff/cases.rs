@@ -80,7 +80,10 @@ async fn cases_follow_the_transition_table_and_the_applicant_sees_every_step() {
 
     // Staff see the answers unmasked and the evidence.
     let detail = case_detail(&app, &handler, id_a).await;
-    assert_eq!(detail.answers.applicant.mobile.as_str(), MOBILE);
+    assert_eq!(
+        detail.answers.applicant.mobile.as_ref().unwrap().as_str(),
+        MOBILE
+    );
     assert_eq!(
         detail
             .answers
