@@ -27,11 +27,13 @@ pub const BOOKINGS: &str = "/api/v1/bookings";
 pub const BOOKING_LOOKUP: &str = "/api/v1/bookings/lookup";
 pub const BOOKING_LOOKUP_RESCHEDULE: &str = "/api/v1/bookings/lookup/reschedule";
 pub const BOOKING_LOOKUP_CANCEL: &str = "/api/v1/bookings/lookup/cancel";
+pub const BOOKING_CHECK_IN: &str = "/api/v1/bookings/check-in";
 pub const BOOKING: &str = "/api/v1/bookings/{token}";
 pub const BOOKING_RESCHEDULE: &str = "/api/v1/bookings/{token}/reschedule";
 pub const BOOKING_CANCEL: &str = "/api/v1/bookings/{token}/cancel";
 pub const BOOKING_CALENDAR: &str = "/api/v1/bookings/{token}/calendar.ics";
 pub const BOOKING_RATING: &str = "/api/v1/bookings/{token}/rating";
+pub const BOOKING_TOKEN_CHECK_IN: &str = "/api/v1/bookings/{token}/check-in";
 
 pub const ASSISTANCE_DRAFTS: &str = "/api/v1/assistance/drafts";
 pub const ASSISTANCE_DRAFT: &str = "/api/v1/assistance/drafts/{token}";
