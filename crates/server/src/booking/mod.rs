@@ -32,8 +32,8 @@
 use portal_domain::paths::{self, below_v1};
 pub(crate) mod capacity;
 pub(crate) mod catalog;
-pub(crate) mod check_in;
 pub(crate) mod changes;
+pub(crate) mod check_in;
 pub(crate) mod create;
 mod ics;
 pub(crate) mod manage;
@@ -51,8 +51,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
 use catalog::{availability, topics, venues};
-use check_in::{check_in, check_in_by_token};
 use changes::{cancel, lookup_cancel, lookup_reschedule, reschedule};
+use check_in::{check_in, check_in_by_token};
 use create::create;
 use manage::{calendar, lookup, manage, rate};
 
@@ -75,7 +75,10 @@ pub fn router() -> Router<AppState> {
         )
         .route(below_v1(paths::BOOKING_LOOKUP_CANCEL), post(lookup_cancel))
         .route(below_v1(paths::BOOKING_CHECK_IN), post(check_in))
-        .route(below_v1(paths::BOOKING_TOKEN_CHECK_IN), post(check_in_by_token))
+        .route(
+            below_v1(paths::BOOKING_TOKEN_CHECK_IN),
+            post(check_in_by_token),
+        )
         .route(below_v1(paths::BOOKING), get(manage))
         .route(below_v1(paths::BOOKING_RESCHEDULE), post(reschedule))
         .route(below_v1(paths::BOOKING_CANCEL), post(cancel))

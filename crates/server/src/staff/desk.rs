@@ -80,9 +80,8 @@ impl DeskRow {
 
     /// Check-in is open at `now` (whatever was recorded): the rule the kiosk follows too.
     fn check_in_open(&self, now: i64) -> bool {
-        Date::parse(&self.date).is_ok_and(|date| {
-            check_in_window(now, self.starts_at, date) == CheckInWindow::Open
-        })
+        Date::parse(&self.date)
+            .is_ok_and(|date| check_in_window(now, self.starts_at, date) == CheckInWindow::Open)
     }
 
     pub(super) fn view(&self, now: i64) -> Result<DeskBooking, ApiError> {
@@ -241,7 +240,15 @@ async fn record(
         }
         _ => {}
     }
-    write_attendance(&mut tx, id, attendance, Some(user_id), attendance.code(), now).await?;
+    write_attendance(
+        &mut tx,
+        id,
+        attendance,
+        Some(user_id),
+        attendance.code(),
+        now,
+    )
+    .await?;
     let row = desk_row(&mut tx, id).await?;
     tx.commit().await?;
     tracing::info!(

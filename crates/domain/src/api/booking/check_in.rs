@@ -186,7 +186,11 @@ mod tests {
             ]
         );
         for bad in ["567", "56789", "5６78", "abcd"] {
-            assert_eq!(LastFour::parse(bad), Err(BookingError::LastFourFormat), "{bad}");
+            assert_eq!(
+                LastFour::parse(bad),
+                Err(BookingError::LastFourFormat),
+                "{bad}"
+            );
         }
     }
 }
