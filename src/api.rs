@@ -44,7 +44,9 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+mod check_in;
 mod registration;
+pub use check_in::*;
 pub use registration::*;
 
 #[derive(Debug, Clone, PartialEq)]
