@@ -52,6 +52,13 @@ fn Desk() -> impl IntoView {
         let (venue, date) = asked.get();
         async move { api::staff_bookings(&venue, &date, prefs.lang.get_untracked()).await }
     });
+    // Read again when the desk's tab is shown again: people check in at the kiosk meanwhile.
+    let shown_again = window_event_listener_untyped("visibilitychange", move |_| {
+        if !document().hidden() {
+            list.refetch();
+        }
+    });
+    on_cleanup(move || shown_again.remove());
     // The form follows the address, and shows the day the server answered for (today when
     // none was asked for).
     Effect::new(move |_| {
