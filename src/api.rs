@@ -44,8 +44,10 @@ use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+mod check_in;
 mod privacy;
 mod registration;
+pub use check_in::*;
 pub use privacy::*;
 pub use registration::*;
 

@@ -31,13 +31,16 @@ pub struct LookupTexts {
 
 /// The error summary, heading, lead and the form. `check` makes the page's request of the typed
 /// reference and mobile number, or says what is wrong with them; `send` sends it; `found` gets
-/// what came back (the typed values are cleared first: they have done their job).
+/// what came back (the typed values are cleared first: they have done their job). With
+/// `last_four` (the kiosk's check-in) the second field asks for the last four digits of the
+/// mobile number only (`mobile_last_four`).
 #[component]
 pub fn LookupForm<R, T, C, S, Fut>(
     texts: LookupTexts,
     check: C,
     send: S,
     #[prop(into)] found: Callback<T>,
+    #[prop(optional)] last_four: bool,
 ) -> impl IntoView
 where
     R: 'static,
@@ -90,13 +93,32 @@ where
                 autocomplete="off"
                 short=true
             />
-            <MobileField
-                id="mobile"
-                label=say(texts.mobile_label)
-                hint=say(texts.mobile_hint)
-                value=mobile
-                error=error("mobile")
-            />
+            {if last_four {
+                view! {
+                    <TextField
+                        id="mobile_last_four"
+                        label=say(texts.mobile_label)
+                        hint=say(texts.mobile_hint)
+                        value=mobile
+                        error=error("mobile_last_four")
+                        autocomplete="off"
+                        inputmode="numeric"
+                        short=true
+                    />
+                }
+                .into_any()
+            } else {
+                view! {
+                    <MobileField
+                        id="mobile"
+                        label=say(texts.mobile_label)
+                        hint=say(texts.mobile_hint)
+                        value=mobile
+                        error=error("mobile")
+                    />
+                }
+                .into_any()
+            }}
             <button type="submit" class="button" disabled=move || busy.get()>{say(texts.button)}</button>
         </form>
     }

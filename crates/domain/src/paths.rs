@@ -27,6 +27,7 @@ pub const BOOKINGS: &str = "/api/v1/bookings";
 pub const BOOKING_LOOKUP: &str = "/api/v1/bookings/lookup";
 pub const BOOKING_LOOKUP_RESCHEDULE: &str = "/api/v1/bookings/lookup/reschedule";
 pub const BOOKING_LOOKUP_CANCEL: &str = "/api/v1/bookings/lookup/cancel";
+pub const BOOKING_CHECK_IN: &str = "/api/v1/bookings/check-in";
 pub const BOOKING: &str = "/api/v1/bookings/{token}";
 pub const BOOKING_RESCHEDULE: &str = "/api/v1/bookings/{token}/reschedule";
 pub const BOOKING_CANCEL: &str = "/api/v1/bookings/{token}/cancel";
@@ -35,6 +36,7 @@ pub const BOOKING_RATING: &str = "/api/v1/bookings/{token}/rating";
 pub const BOOKING_ERASE: &str = "/api/v1/bookings/{token}/erase";
 
 pub const PRIVACY_RETENTION: &str = "/api/v1/privacy/retention";
+pub const BOOKING_TOKEN_CHECK_IN: &str = "/api/v1/bookings/{token}/check-in";
 
 pub const ASSISTANCE_DRAFTS: &str = "/api/v1/assistance/drafts";
 pub const ASSISTANCE_DRAFT: &str = "/api/v1/assistance/drafts/{token}";

@@ -1,18 +1,21 @@
 //! Consultation booking (预约咨询), its own app (`src/bin/booking.rs`): a start page, one page
 //! per question (topic → venue → date → time → your details), "check your answers", then the
 //! booking's own page at its secret manage link, which is the confirmation and where it is
-//! changed or cancelled. A booking can also be found by reference and mobile number.
+//! changed or cancelled. A booking can also be found by reference and mobile number, and
+//! checked in on its day at the service hall's kiosk (`check_in.rs`, `scan.rs`).
 
 mod access;
 mod cancel;
 mod change;
 mod check;
+mod check_in;
 mod date;
 mod details;
 pub mod draft;
 mod erase;
 mod find;
 mod manage;
+mod scan;
 mod shown;
 mod slots;
 mod start;
@@ -60,6 +63,7 @@ pub fn BookingApp() -> impl IntoView {
                 view=erase::EraseByTokenPage
             />
             <Route path=(b, StaticSegment("find")) view=find::FindPage/>
+            <Route path=(b, StaticSegment("check-in")) view=check_in::CheckInPage/>
             <Route path=(b, StaticSegment("find"), StaticSegment("change")) view=change::ChangeFoundPage/>
             <Route path=(b, StaticSegment("find"), StaticSegment("cancel")) view=cancel::CancelFoundPage/>
         </Routes>

@@ -2,7 +2,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use portal_domain::api::booking::BookingStatus;
+use portal_domain::api::booking::{check_in_opens_text, BookingStatus};
 use portal_domain::api::staff::{Attendance, DeskBooking, DeskBookingList};
 use portal_domain::api::venues::VenueStatus;
 use portal_domain::Lang;
@@ -31,13 +31,6 @@ pub fn DeskPage() -> impl IntoView {
     }
 }
 
-/// "09:00" two hours earlier: when check-in opens.
-fn two_hours_before(time: &str) -> String {
-    let (h, m) = time.split_once(':').unwrap_or((time, "00"));
-    let h: i32 = h.parse().unwrap_or(0);
-    format!("{:02}:{m}", (h - 2).max(0))
-}
-
 #[component]
 fn Desk() -> impl IntoView {
     let prefs = use_prefs();
@@ -59,6 +52,13 @@ fn Desk() -> impl IntoView {
         let (venue, date) = asked.get();
         async move { api::staff_bookings(&venue, &date, prefs.lang.get_untracked()).await }
     });
+    // Read again when the desk's tab is shown again: people check in at the kiosk meanwhile.
+    let shown_again = window_event_listener_untyped("visibilitychange", move |_| {
+        if !document().hidden() {
+            list.refetch();
+        }
+    });
+    on_cleanup(move || shown_again.remove());
     // The form follows the address, and shows the day the server answered for (today when
     // none was asked for).
     Effect::new(move |_| {
@@ -302,7 +302,7 @@ fn DeskCard(
             && b.attendance.is_none()
             && !b.can_check_in
             && !b.can_mark_no_show)
-            .then(|| workbench_texts(lang).check_in_opens(two_hours_before(&b.start_time)))
+            .then(|| workbench_texts(lang).check_in_opens(check_in_opens_text(&b.start_time)))
     };
     let needs = move || {
         let lang = prefs.lang.get();
@@ -356,14 +356,5 @@ fn DeskCard(
                 {move || why_not().map(|w| view! { <p class="hint desk-card__why">{w}</p> })}
             </div>
         </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn check_in_opens_two_hours_before_the_start() {
-        assert_eq!(super::two_hours_before("09:00"), "07:00");
-        assert_eq!(super::two_hours_before("14:30"), "12:30");
     }
 }

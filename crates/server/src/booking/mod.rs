@@ -16,7 +16,8 @@
 //!
 //! Guessing mobile numbers: a reference is printed on slips and is not a secret, so the lookups
 //! by reference + mobile number (`/bookings/lookup`, `/lookup/reschedule`, `/lookup/cancel`,
-//! which share one count) are limited by `crate::limit::LookupLimiter`, in memory. After 5 failed
+//! and the kiosk's `/bookings/check-in` by reference + the mobile's last four digits, which
+//! share one count) are limited by `crate::limit::LookupLimiter`, in memory. After 5 failed
 //! lookups (404s) of one reference within an hour, or 30 from one client address (an IPv6
 //! address by its /64), every lookup of that reference, or from that address, answers 429
 //! `booking.lookup_rate_limited` with `Retry-After`, even with the right number, until the
@@ -32,6 +33,7 @@ use portal_domain::paths::{self, below_v1};
 pub(crate) mod capacity;
 pub(crate) mod catalog;
 pub(crate) mod changes;
+pub(crate) mod check_in;
 pub(crate) mod create;
 mod ics;
 pub(crate) mod manage;
@@ -50,6 +52,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::AppState;
 use catalog::{availability, topics, venues};
 use changes::{cancel, lookup_cancel, lookup_reschedule, reschedule};
+use check_in::{check_in, check_in_by_token};
 use create::create;
 use manage::{calendar, erase, lookup, manage, rate};
 
@@ -71,6 +74,11 @@ pub fn router() -> Router<AppState> {
             post(lookup_reschedule),
         )
         .route(below_v1(paths::BOOKING_LOOKUP_CANCEL), post(lookup_cancel))
+        .route(below_v1(paths::BOOKING_CHECK_IN), post(check_in))
+        .route(
+            below_v1(paths::BOOKING_TOKEN_CHECK_IN),
+            post(check_in_by_token),
+        )
         .route(below_v1(paths::BOOKING), get(manage))
         .route(below_v1(paths::BOOKING_RESCHEDULE), post(reschedule))
         .route(below_v1(paths::BOOKING_CANCEL), post(cancel))

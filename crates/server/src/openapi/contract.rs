@@ -363,6 +363,17 @@ fn request_bodies(doc: &mut Value) {
             required_str(booking_reference_schema()),
         ),
         ("LookupRequest", "mobile", required_str(mobile_schema())),
+        // Checking in at the kiosk: the reference and the mobile number's last four digits.
+        (
+            "CheckInRequest",
+            "reference",
+            required_str(booking_reference_schema()),
+        ),
+        (
+            "CheckInRequest",
+            "mobile_last_four",
+            required_str(json!({ "type": "string", "pattern": "^[0-9]{4}$" })),
+        ),
         (
             "LookupRescheduleRequest",
             "reference",

@@ -15,7 +15,7 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use portal_domain::api::booking::{BookingStatus, NamedRef, CHANGE_CUTOFF_SECS};
+use portal_domain::api::booking::{check_in_window, BookingStatus, CheckInWindow, NamedRef};
 use portal_domain::api::staff::{code, Attendance, DeskBooking, DeskBookingList};
 use portal_domain::calendar::Date;
 use portal_domain::paths;
@@ -79,11 +79,10 @@ impl DeskRow {
         self.attendance.as_deref().and_then(Attendance::from_code)
     }
 
-    /// Check-in is open at `now` (whatever was recorded).
+    /// Check-in is open at `now` (whatever was recorded): the rule the kiosk follows too.
     fn check_in_open(&self, now: i64) -> bool {
-        now >= self.starts_at - CHANGE_CUTOFF_SECS
-            && Date::from_unix_seconds_shanghai(now).map(|d| d.to_string())
-                == Some(self.date.clone())
+        Date::parse(&self.date)
+            .is_ok_and(|date| check_in_window(now, self.starts_at, date) == CheckInWindow::Open)
     }
 
     pub(super) fn view(&self, now: i64) -> Result<DeskBooking, ApiError> {
@@ -243,21 +242,11 @@ async fn record(
         }
         _ => {}
     }
-    sqlx::query("UPDATE bookings SET attendance = ?, attendance_at = ? WHERE id = ?")
-        .bind(attendance.code())
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    let action = match attendance {
-        Attendance::CheckedIn => "booking.check_in",
-        Attendance::NoShow => "booking.no_show",
-    };
-    audit(
+    write_attendance(
         &mut tx,
+        id,
+        attendance,
         Some(user_id),
-        action,
-        ("booking", Some(&id.to_string())),
         attendance.code(),
         now,
     )
@@ -271,6 +260,38 @@ async fn record(
         "booking attendance recorded"
     );
     Ok(Json(row.view(now)?))
+}
+
+/// Records `attendance` of booking `id` at `now`, with its audit entry: by a member of staff
+/// (`actor`) at the desk, or by the person at the kiosk (`None`, `summary` saying so). The one
+/// write of attendance, on the caller's transaction.
+pub(crate) async fn write_attendance(
+    conn: &mut SqliteConnection,
+    id: i64,
+    attendance: Attendance,
+    actor: Option<i64>,
+    summary: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE bookings SET attendance = ?, attendance_at = ? WHERE id = ?")
+        .bind(attendance.code())
+        .bind(now)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    let action = match attendance {
+        Attendance::CheckedIn => "booking.check_in",
+        Attendance::NoShow => "booking.no_show",
+    };
+    audit(
+        conn,
+        actor,
+        action,
+        ("booking", Some(&id.to_string())),
+        summary,
+        now,
+    )
+    .await
 }
 
 /// Checks the person in: from 2 hours before the start until the end of that day.

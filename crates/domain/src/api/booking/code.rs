@@ -52,3 +52,13 @@ pub const LOOKUP_RATE_LIMITED: &str = "booking.lookup_rate_limited";
 /// new bookings within the hour or [`super::MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY`] within
 /// 24 hours; `Retry-After` says when the next one is accepted.
 pub const ADDRESS_RATE_LIMITED: &str = "booking.address_rate_limited";
+/// 409 at the kiosk's check-in: the booking is for another day (its date is in the message).
+pub const CHECK_IN_NOT_TODAY: &str = "booking.check_in_not_today";
+/// 409 at the kiosk's check-in: the booking's day, but check-in has not opened yet (the message
+/// says from what time; see [`super::check_in_window`]).
+pub const CHECK_IN_TOO_EARLY: &str = "booking.check_in_too_early";
+/// 409 at the kiosk's check-in: the booking was cancelled.
+pub const CHECK_IN_CANCELLED: &str = "booking.check_in_cancelled";
+/// 409 at the kiosk's check-in: the desk has marked the booking as not attended; the person
+/// is sent to the desk.
+pub const CHECK_IN_NOT_ATTENDED: &str = "booking.check_in_not_attended";

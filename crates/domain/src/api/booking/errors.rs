@@ -57,6 +57,10 @@ pub enum BookingError {
     MobileUnavailable,
     ReferenceMissing,
     ReferenceFormat,
+    /// The kiosk's "last four digits of the mobile number" is empty.
+    LastFourMissing,
+    /// Not four digits.
+    LastFourFormat,
 }
 
 impl Localized for BookingError {
@@ -92,6 +96,8 @@ impl Localized for BookingError {
             E::MobileUnavailable => code::MOBILE_UNAVAILABLE,
             E::ReferenceMissing => "booking.reference_missing",
             E::ReferenceFormat => "booking.reference_format",
+            E::LastFourMissing => "booking.mobile_last_four_missing",
+            E::LastFourFormat => "booking.mobile_last_four_format",
         }
     }
 
@@ -139,6 +145,8 @@ impl BookingError {
             E::MobileUnavailable => t.booking_mobile_unavailable,
             E::ReferenceMissing => t.booking_reference_missing,
             E::ReferenceFormat => t.booking_reference_format,
+            E::LastFourMissing => t.booking_mobile_last_four_missing,
+            E::LastFourFormat => t.booking_mobile_last_four_format,
             E::Date(_)
             | E::NotPublished(_)
             | E::Mobile(_)
@@ -196,6 +204,8 @@ mod tests {
             E::MobileUnavailable,
             E::ReferenceMissing,
             E::ReferenceFormat,
+            E::LastFourMissing,
+            E::LastFourFormat,
         ];
         let mut codes = std::collections::HashSet::new();
         for error in &all {

@@ -13,6 +13,8 @@
 //! - `POST /api/v1/bookings/{token}/reschedule`          [`RescheduleRequest`] → [`Booking`]
 //! - `POST /api/v1/bookings/{token}/cancel`              → [`Booking`]
 //! - `GET  /api/v1/bookings/{token}/calendar.ics`        → `text/calendar`
+//! - `POST /api/v1/bookings/check-in`                    [`CheckInRequest`] → [`CheckedIn`] (see [`check_in_window`])
+//! - `POST /api/v1/bookings/{token}/check-in`            → [`CheckedIn`]
 //! - `POST /api/v1/bookings/{token}/rating`              [`RatingRequest`](super::rating::RatingRequest) → 201 [`RatingView`](super::rating::RatingView) (see [`super::rating`])
 //!
 //! and the checks both sides run: [`BookingRequest::parse`], [`RescheduleRequest::parse`],
@@ -30,6 +32,7 @@
 //! time); `starts_at`/`ends_at` carry the offset (`2026-09-22T09:00:00+08:00`).
 
 mod availability;
+mod check_in;
 pub mod code;
 mod errors;
 mod limits;
@@ -40,6 +43,7 @@ mod venues;
 mod views;
 
 pub use availability::*;
+pub use check_in::*;
 pub use errors::*;
 pub use limits::*;
 pub use requests::*;

@@ -320,6 +320,22 @@ pub async fn booking_by_reference_and_mobile(
     .await
 }
 
+/// The booking a reference and the last four digits of its mobile number find (the kiosk's
+/// check-in): one query for both conditions, as [`booking_by_reference_and_mobile`].
+pub async fn booking_by_reference_and_last_four(
+    db: &SqlitePool,
+    reference: &str,
+    last_four: &str,
+) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as(&format!(
+        "{BOOKING_SELECT} WHERE b.reference = ? AND substr(b.mobile, -4) = ?"
+    ))
+    .bind(reference)
+    .bind(last_four)
+    .fetch_optional(db)
+    .await
+}
+
 impl BookingRow {
     pub fn status(&self) -> BookingStatus {
         if self.status == "cancelled" {

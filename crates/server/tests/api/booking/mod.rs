@@ -144,6 +144,7 @@ async fn assert_untouched(app: &TestApp, token: &str) {
 }
 
 mod by_reference;
+mod check_in;
 mod contract;
 mod journey;
 mod lookup;
