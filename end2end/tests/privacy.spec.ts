@@ -64,7 +64,8 @@ test.describe('privacy notice and accessibility statement', () => {
     await expectNoAxeViolations(page);
 
     // Elder mode on this page too: the statement is read by those who need it most.
-    await page.getByRole('button', { name: '长辈版' }).click();
+    await expect(main).toContainText('Switch it on with the “Large text” button');
+    await page.getByRole('button', { name: 'Large text' }).click();
     await expect(page.locator('html')).toHaveClass(/elder/);
     await expectNoAxeViolations(page);
   });
