@@ -65,8 +65,16 @@ curl -fs -c "$work/admin.cookies" -H 'Content-Type: application/json' \
   "$base/api/v1/staff/session" > "$work/admin-session.json"
 csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/admin-session.json")
 curl -fs -b "$work/admin.cookies" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
-  -d "{\"username\":\"contract-run\",\"display_name\":\"Contract run\",\"roles\":[\"reception\",\"case_handler\",\"administrator\",\"pre_exam_officer\"],\"password\":\"$staff_password\"}" \
+  -d "{\"username\":\"contract-run\",\"display_name\":\"Contract run\",\"roles\":[\"reception\",\"case_handler\",\"administrator\",\"pre_exam_officer\"],\"password\":\"first-$staff_password\"}" \
   "$base/api/v1/staff/accounts" > /dev/null
+# A password an administrator set must be changed by the account's holder before anything else.
+curl -fs -c "$work/run.cookies" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"contract-run\",\"password\":\"first-$staff_password\"}" \
+  "$base/api/v1/staff/session" > "$work/run-session.json"
+run_csrf=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["csrf_token"])' "$work/run-session.json")
+curl -fs -b "$work/run.cookies" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $run_csrf" \
+  -d "{\"current_password\":\"first-$staff_password\",\"new_password\":\"$staff_password\"}" \
+  "$base/api/v1/staff/session/password" > /dev/null
 
 # The run's own firm (registered in 海安, 南通), signed up from a documentation address so that
 # the run's generated sign-ups from 127.0.0.1 have their whole allowance.

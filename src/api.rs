@@ -36,7 +36,7 @@ use portal_domain::api::rating::{
 use portal_domain::api::staff::{
     code as staff_code, AccountList, AccountUpdate, AssignRequest, AuditPage, CaseDetail,
     CaseHandler, CaseList, DeskBooking, DeskBookingList, LoginRequest, MessageRequest, NewAccount,
-    NoteRequest, Overview, StaffAccount, StaffSession, TransitionRequest,
+    NoteRequest, Overview, PasswordChange, StaffAccount, StaffSession, TransitionRequest,
 };
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::{paths, Lang};
@@ -378,6 +378,20 @@ pub async fn staff_session(lang: Lang) -> Result<StaffSession, ApiError> {
 
 pub async fn staff_login(request: &LoginRequest, lang: Lang) -> Result<StaffSession, ApiError> {
     send_json(Request::post(paths::STAFF_SESSION), request, lang).await
+}
+
+/// The signed-in member of staff chooses their own password (`PUT /api/v1/staff/session/password`).
+pub async fn staff_change_password(
+    request: &PasswordChange,
+    csrf: &str,
+    lang: Lang,
+) -> Result<StaffSession, ApiError> {
+    send_json(
+        with_csrf(Request::put(paths::STAFF_PASSWORD), csrf),
+        request,
+        lang,
+    )
+    .await
 }
 
 pub async fn staff_logout(csrf: &str, lang: Lang) -> Result<(), ApiError> {

@@ -81,10 +81,33 @@ test('the administrator opens a reception account on the accounts page, and that
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Change the account ${username}`);
   await expectNoAxeViolations(page);
 
-  // That person signs in (another browser) and lands on the booking desk, reception's page.
+  // That person signs in (another browser). The password they were given is known to the
+  // administrator too, so the workbench asks for their own before anything else.
   const other = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN' });
   const theirs = await other.newPage();
   await uiLogin(theirs, username, STAFF_PASSWORD);
+  const heading = theirs.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('设置您自己的密码');
+  await expect(heading).toBeFocused();
+  await expectNoAxeViolations(theirs);
+  const choose = theirs.getByRole('button', { name: '设置密码并继续' });
+  await choose.click();
+  const theirSummary = theirs.locator('.error-summary');
+  await expect(theirSummary).toBeFocused();
+  await expect(theirSummary.getByRole('link')).toHaveText(['请输入密码。', '请输入密码。']);
+  // The same password again is not a choice; a wrong given one is the server's answer.
+  await theirs.locator('#current_password').fill(STAFF_PASSWORD);
+  await theirs.locator('#new_password').fill(STAFF_PASSWORD);
+  await choose.click();
+  await expect(theirs.locator('#new_password-error')).toHaveText('新密码不能与当前密码相同。');
+  await theirs.locator('#current_password').fill('not what I was given');
+  await theirs.locator('#new_password').fill('my own e2e passphrase');
+  await choose.click();
+  await expect(theirs.locator('#current_password-error')).toHaveText('当前密码不正确。');
+  await expectNoAxeViolations(theirs);
+  await theirs.locator('#current_password').fill(STAFF_PASSWORD);
+  await choose.click();
+  // Then the page they came for: the booking desk, reception's page.
   await expect(theirs).toHaveURL(/\/staff\/bookings$/);
   await expect(theirs.getByRole('heading', { level: 1 })).toHaveText('预约前台');
   // Reception has no administrator pages.

@@ -1,6 +1,7 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
-import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
+import { STAFF_PASSWORD } from '../staff-credentials';
+import { apiLogin, createAccount } from './staff-api';
 
 // The server's clock is pinned (PORTAL_NOW in playwright.config.ts) to Friday 2026-11-20 10:00
 // in Shanghai: a request submitted then has its initial review due 5 working days later, on
@@ -391,19 +392,9 @@ test('the center asks for more material; the applicant reads it on the tracking 
   const { tracking_token, reference } = await submitViaApi(request, mobile);
 
   // A case handler (created by the first administrator) takes the case up through the staff API.
-  const login = async (username: string, password: string) => {
-    const answer = await request.post('/api/v1/staff/session', { data: { username, password } });
-    expect(answer.status(), await answer.text()).toBe(200);
-    return (await answer.json()).csrf_token as string;
-  };
-  let csrf = await login(ADMIN_USERNAME, ADMIN_PASSWORD);
   const handler = `handler.${Math.random().toString(36).slice(2, 8)}`;
-  const created = await request.post('/api/v1/staff/accounts', {
-    data: { username: handler, display_name: '经办人', roles: ['case_handler'], password: STAFF_PASSWORD },
-    headers: { 'X-CSRF-Token': csrf },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  csrf = await login(handler, STAFF_PASSWORD);
+  await createAccount(request, handler, ['case_handler'], '经办人');
+  const csrf = await apiLogin(request, handler, STAFF_PASSWORD);
   const cases = await (await request.get('/api/v1/staff/cases?status=all&per_page=100')).json();
   const id = cases.items.find((c: { reference: string }) => c.reference === reference).id;
   // Each change with its own Idempotency-Key, as the workbench sends them.

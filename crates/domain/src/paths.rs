@@ -64,6 +64,7 @@ pub const FIRM_REGISTRATION_FILES: &str = "/api/v1/firm/registration/files";
 pub const FIRM_REGISTRATION_FILE: &str = "/api/v1/firm/registration/files/{id}";
 
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
+pub const STAFF_PASSWORD: &str = "/api/v1/staff/session/password";
 pub const STAFF_ACCOUNTS: &str = "/api/v1/staff/accounts";
 pub const STAFF_FIRMS: &str = "/api/v1/staff/firms";
 pub const STAFF_FIRM_PASSWORD_LINK: &str = "/api/v1/staff/firms/{uscc}/people/{id}/password-link";

@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Role, StaffSession};
 
+use super::own_password::OwnPassword;
 use super::page_table::{StaffPage, PAGES};
 use super::texts::tr;
 use crate::api::{self, ApiError};
@@ -113,13 +114,16 @@ pub fn use_auth() -> Auth {
 enum Access {
     Checking,
     Anonymous,
+    /// An administrator set the password: the account chooses its own first.
+    PasswordDue,
     Denied,
     Allowed,
 }
 
 /// Shows `children` only to a signed-in account with one of the roles that may open `page`
 /// (see [`PAGES`]): without a session it sends the person to the login page (which brings them
-/// back), without the role it says so.
+/// back), with a password an administrator set it asks for their own first, without the role it
+/// says so.
 #[component]
 pub fn Guard(page: StaffPage, children: ChildrenFn) -> impl IntoView {
     let roles = page.roles();
@@ -129,6 +133,7 @@ pub fn Guard(page: StaffPage, children: ChildrenFn) -> impl IntoView {
     let access = Memo::new(move |_| match auth.state.get() {
         None => Access::Checking,
         Some(None) => Access::Anonymous,
+        Some(Some(s)) if s.must_change_password => Access::PasswordDue,
         Some(Some(_)) if auth.has_any(roles) => Access::Allowed,
         Some(Some(_)) => Access::Denied,
     });
@@ -165,6 +170,7 @@ pub fn Guard(page: StaffPage, children: ChildrenFn) -> impl IntoView {
     });
     move || match access.get() {
         Access::Allowed => Some(children().into_any()),
+        Access::PasswordDue => Some(view! { <OwnPassword/> }.into_any()),
         Access::Denied => Some(view! { <NoAccess/> }.into_any()),
         Access::Checking | Access::Anonymous => Some(
             view! {

@@ -24,6 +24,7 @@ mod list_table;
 mod login;
 mod notices;
 mod overview;
+mod own_password;
 mod page_table;
 mod ratings;
 mod registration;

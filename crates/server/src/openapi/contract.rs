@@ -313,6 +313,16 @@ fn request_bodies(doc: &mut Value) {
             "password",
             required_str(json!({ "type": "string", "minLength": 1 })),
         ),
+        (
+            "PasswordChange",
+            "current_password",
+            required_str(json!({ "type": "string", "minLength": 1 })),
+        ),
+        (
+            "PasswordChange",
+            "new_password",
+            required_str(password_schema()),
+        ),
         ("NewAccount", "username", required_str(username_schema())),
         (
             "NewAccount",

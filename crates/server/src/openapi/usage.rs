@@ -32,6 +32,13 @@ fn examples(doc: &mut Value) {
             json!({ "username": "admin", "password": "correct horse battery" }),
         ),
         (
+            "PasswordChange",
+            json!({
+                "current_password": "the one an administrator gave",
+                "new_password": "my own long passphrase",
+            }),
+        ),
+        (
             "LookupRequest",
             json!({ "reference": "K7QX-M2PD", "mobile": "13800138000" }),
         ),

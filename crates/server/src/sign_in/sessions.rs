@@ -152,6 +152,25 @@ pub async fn end_all(
     Ok(())
 }
 
+/// Ends every session of an account but the one whose hash is `keep` (the one that changed the
+/// password).
+pub async fn end_others(
+    conn: &mut SqliteConnection,
+    realm: &Realm,
+    account_id: i64,
+    keep: &[u8],
+) -> sqlx::Result<()> {
+    sqlx::query(&format!(
+        "DELETE FROM {} WHERE account_id = ? AND id_hash <> ?",
+        realm.sessions_table
+    ))
+    .bind(account_id)
+    .bind(keep)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Whether a request may go on as far as CSRF goes: it changes nothing (GET, HEAD), or it
 /// carries the session's CSRF token in `X-CSRF-Token` (compared in constant time).
 pub fn csrf_ok(method: &Method, headers: &HeaderMap, expected: &str) -> bool {

@@ -61,7 +61,7 @@ fn roles_text(roles: &[Role]) -> String {
 pub async fn list_accounts(State(state): State<AppState>) -> Result<Json<AccountList>, ApiError> {
     let mut conn = state.db.acquire().await?;
     let rows: Vec<AccountRow> = sqlx::query_as(
-        "SELECT id, username, display_name, password_hash, active, created_at \
+        "SELECT id, username, display_name, password_hash, active, created_at, must_change_password \
          FROM staff_accounts ORDER BY username",
     )
     .fetch_all(&mut *conn)
@@ -108,7 +108,7 @@ pub async fn create_account(
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO staff_accounts (username, display_name, password_hash, active, created_at, \
-         updated_at) VALUES (?, ?, ?, 1, ?, ?) RETURNING id",
+         updated_at, must_change_password) VALUES (?, ?, ?, 1, ?, ?, 1) RETURNING id",
     )
     .bind(&account.username)
     .bind(&account.display_name)
@@ -196,11 +196,16 @@ pub async fn update_account(
         changes.push(format!("active: {active}"));
     }
     if let Some(hash) = &hash {
-        sqlx::query("UPDATE staff_accounts SET password_hash = ? WHERE id = ?")
-            .bind(hash)
-            .bind(row.id)
-            .execute(&mut *tx)
-            .await?;
+        // Someone else's password, set by an administrator, is for one sign-in: its holder
+        // chooses their own then (`auth::change_password`).
+        sqlx::query(
+            "UPDATE staff_accounts SET password_hash = ?, must_change_password = ? WHERE id = ?",
+        )
+        .bind(hash)
+        .bind(row.id != user.account_id)
+        .bind(row.id)
+        .execute(&mut *tx)
+        .await?;
         end_sessions(&mut tx, row.id).await?;
         changes.push("password set".to_owned());
     }

@@ -63,6 +63,7 @@ pub struct AccountRow {
     pub password_hash: String,
     pub active: bool,
     pub created_at: i64,
+    pub must_change_password: bool,
 }
 
 pub async fn account_by_username(
@@ -70,7 +71,7 @@ pub async fn account_by_username(
     username: &str,
 ) -> sqlx::Result<Option<AccountRow>> {
     sqlx::query_as(
-        "SELECT id, username, display_name, password_hash, active, created_at \
+        "SELECT id, username, display_name, password_hash, active, created_at, must_change_password \
          FROM staff_accounts WHERE username = ?",
     )
     .bind(username)
@@ -217,6 +218,7 @@ pub async fn ensure_first_admin(
 struct ActiveAccount {
     username: String,
     display_name: String,
+    must_change_password: bool,
 }
 
 /// The member of staff whose live session `token` is, if any (and if the account is still
@@ -228,7 +230,8 @@ pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffU
         return Ok(None);
     };
     let account: Option<ActiveAccount> = sqlx::query_as(
-        "SELECT username, display_name FROM staff_accounts WHERE id = ? AND active = 1",
+        "SELECT username, display_name, must_change_password FROM staff_accounts \
+         WHERE id = ? AND active = 1",
     )
     .bind(live.account_id)
     .fetch_optional(&mut *conn)
@@ -241,6 +244,7 @@ pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffU
         account_id: live.account_id,
         username: account.username,
         display_name: account.display_name,
+        must_change_password: account.must_change_password,
         roles,
         csrf_token: live.csrf_token,
         session_hash: live.hash,
@@ -248,13 +252,14 @@ pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffU
     }))
 }
 
-fn session_view(user: &StaffUser) -> StaffSession {
+pub(super) fn session_view(user: &StaffUser) -> StaffSession {
     StaffSession {
         username: user.username.clone(),
         display_name: user.display_name.clone(),
         roles: user.roles.clone(),
         csrf_token: user.csrf_token.clone(),
         expires_at: format_shanghai(user.expires_at),
+        must_change_password: user.must_change_password,
     }
 }
 
@@ -351,6 +356,7 @@ pub async fn login(
         account_id: account.id,
         username: account.username,
         display_name: account.display_name,
+        must_change_password: account.must_change_password,
         roles,
         csrf_token: started.live.csrf_token,
         session_hash: started.live.hash,
@@ -408,7 +414,7 @@ pub async fn logout(
         .into_response())
 }
 
-fn login_rate_limited(limited: Limited) -> ApiError {
+pub(super) fn login_rate_limited(limited: Limited) -> ApiError {
     limited.refusal(code::LOGIN_RATE_LIMITED, |t, minutes| {
         t.staff_login_rate_limited(minutes)
     })

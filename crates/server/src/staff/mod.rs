@@ -37,6 +37,7 @@ pub(crate) mod firms;
 pub(crate) mod notices;
 pub(crate) mod overview;
 pub(crate) mod paging;
+pub(crate) mod password;
 pub(crate) mod ratings;
 pub(crate) mod registrations;
 pub(crate) mod replay;
@@ -140,6 +141,12 @@ fn table() -> Table {
         below_v1(paths::STAFF_SESSION),
         Access::AnyStaff,
         auth::logout,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_PASSWORD),
+        Access::AnyStaff,
+        password::change_password,
     );
 
     t.add(
@@ -435,6 +442,7 @@ pub fn router(state: AppState) -> Router<AppState> {
                     Guard {
                         state: state.clone(),
                         access,
+                        path: route.path,
                     },
                     guard,
                 )),
@@ -458,6 +466,14 @@ pub fn router(state: AppState) -> Router<AppState> {
 struct Guard {
     state: AppState,
     access: Access,
+    /// The route's path template (below `/api/v1`).
+    path: &'static str,
+}
+
+/// The routes an account whose password an administrator set may use: who it is, signing out
+/// and choosing its own password.
+fn open_before_password_change(path: &str) -> bool {
+    path == below_v1(paths::STAFF_SESSION) || path == below_v1(paths::STAFF_PASSWORD)
 }
 
 async fn guard(State(guard): State<Guard>, mut request: Request, next: Next) -> Response {
@@ -502,6 +518,14 @@ async fn authorise(
             StatusCode::FORBIDDEN,
             code::FORBIDDEN,
             Text::of(|t| t.your_account_allowed_use_ask),
+        )
+        .into());
+    }
+    if user.must_change_password && !open_before_password_change(guard.path) {
+        return Err(Refusal::new(
+            StatusCode::FORBIDDEN,
+            code::PASSWORD_CHANGE_REQUIRED,
+            Text::of(|t| t.choose_your_own_password_first),
         )
         .into());
     }

@@ -13,6 +13,9 @@ pub struct StaffUser {
     pub account_id: i64,
     pub username: String,
     pub display_name: String,
+    /// An administrator set the password: only the session routes answer until the holder
+    /// changes it (`super::guard`).
+    pub must_change_password: bool,
     pub roles: Vec<Role>,
     pub csrf_token: String,
     /// SHA-256 of the session id.

@@ -114,9 +114,22 @@ async fn failed_logins_and_reads_of_personal_data_are_recorded_and_can_be_filter
                 "account".into(),
                 Some("cases1".into())
             ),
+            // The first sign-in, with the password the administrator gave, chose their own.
+            (
+                "account.password_change".into(),
+                Some("cases1".into()),
+                "account".into(),
+                Some("cases1".into())
+            ),
+            (
+                "session.login".into(),
+                Some("cases1".into()),
+                "account".into(),
+                Some("cases1".into())
+            ),
         ]
     );
-    assert_eq!(by_handler.total, 3);
+    assert_eq!(by_handler.total, 5);
     // By record: who saw the day's bookings.
     let by_record = log(&app, &admin, "target_type=day&target_id=2026-09-30").await;
     assert_eq!(

@@ -29,6 +29,8 @@ use crate::helpers::{spawn_staff_app, StaffOptions, TestApp};
 pub const ADMIN: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "test-only admin password 1";
 pub const PASSWORD: &str = "test-only staff password 2";
+/// The password an administrator gives a new account, which its holder must change first.
+pub const FIRST_PASSWORD: &str = "test-only first password 3";
 
 /// The first administrator [`ADMIN`] with [`ADMIN_PASSWORD`], plain HTTP, no trusted proxies.
 pub fn admin_options() -> StaffOptions {
@@ -197,7 +199,9 @@ pub async fn post(app: &TestApp, session: &Session, path: &str, body: Value) -> 
     call_as(app, Method::POST, path, session, Some(body)).await
 }
 
-/// Asks, as `admin`, for an account with `roles` and [`PASSWORD`]; the answer is not checked.
+/// Asks, as `admin`, for an account with `roles`; the answer is not checked. When the account
+/// is made, its holder signs in once with [`FIRST_PASSWORD`] and chooses [`PASSWORD`], as the
+/// server asks of every new account, so that it can be used at once.
 pub async fn create_account<R: Serialize>(
     app: &TestApp,
     admin: &Session,
@@ -205,11 +209,38 @@ pub async fn create_account<R: Serialize>(
     display_name: &str,
     roles: &[R],
 ) -> reqwest::Response {
-    post(
+    let response = post(
         app,
         admin,
         "/api/v1/staff/accounts",
-        json!({"username": username, "display_name": display_name, "roles": roles, "password": PASSWORD}),
+        json!({"username": username, "display_name": display_name, "roles": roles, "password": FIRST_PASSWORD}),
+    )
+    .await;
+    if response.status() == StatusCode::CREATED {
+        let first = login(app, username, FIRST_PASSWORD).await;
+        let changed = change_password(app, &first, FIRST_PASSWORD, PASSWORD).await;
+        assert_eq!(
+            changed.status(),
+            StatusCode::OK,
+            "{username}'s own password"
+        );
+    }
+    response
+}
+
+/// `PUT /api/v1/staff/session/password` as `session`.
+pub async fn change_password(
+    app: &TestApp,
+    session: &Session,
+    current: &str,
+    new: &str,
+) -> reqwest::Response {
+    call_as(
+        app,
+        Method::PUT,
+        "/api/v1/staff/session/password",
+        session,
+        Some(json!({"current_password": current, "new_password": new})),
     )
     .await
 }

@@ -105,6 +105,50 @@ pub struct StaffSession {
     /// RFC 3339, +08:00: the session ends then at the latest (12 hours after login); 30 minutes
     /// without a request end it sooner.
     pub expires_at: String,
+    /// The password was set by an administrator (a new account, or a reset): the holder must
+    /// choose their own ([`PasswordChange`]) before anything else answers.
+    #[serde(default)]
+    pub must_change_password: bool,
+}
+
+/// The body of `PUT /api/v1/staff/session/password`: the signed-in member of staff changes
+/// their own password, proving the current one (someone at an unlocked desk cannot).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct PasswordChange {
+    pub current_password: Option<String>,
+    /// 12 to 200 characters, not the current one.
+    pub new_password: Option<String>,
+}
+
+impl PasswordChange {
+    /// The current password as typed and the new one; every bad field reported
+    /// (`current_password`, `new_password`). Whether the current one is right is the
+    /// server's to say ([`StaffError::CurrentPasswordWrong`]).
+    pub fn parse(&self) -> Result<(String, String), Problems> {
+        let mut problems = Problems::new();
+        let current = self.current_password.clone().unwrap_or_default();
+        if current.is_empty() {
+            problems.push(("current_password", StaffError::PasswordMissing));
+        }
+        let new = self.new_password.clone().unwrap_or_default();
+        match check_password(&new) {
+            Err(_) if new.is_empty() => {
+                problems.push(("new_password", StaffError::PasswordMissing))
+            }
+            Err(e) => problems.push(("new_password", e)),
+            Ok(_) if new == current => {
+                problems.push(("new_password", StaffError::PasswordUnchanged))
+            }
+            Ok(_) => {}
+        }
+        if problems.is_empty() {
+            Ok((current, new))
+        } else {
+            Err(problems)
+        }
+    }
 }
 
 /// A staff account as administrators see it.
@@ -305,6 +349,36 @@ mod tests {
             NewAccount::default().parse().unwrap_err().len(),
             4,
             "every field is required"
+        );
+    }
+
+    #[test]
+    fn a_password_change_needs_the_current_one_and_a_new_different_one() {
+        let change = |current: &str, new: &str| {
+            PasswordChange {
+                current_password: Some(current.into()),
+                new_password: Some(new.into()),
+            }
+            .parse()
+        };
+        assert_eq!(
+            change("given by admin 1", "my own long password"),
+            Ok(("given by admin 1".into(), "my own long password".into()))
+        );
+        assert_eq!(
+            change("given by admin 1", "given by admin 1"),
+            Err(vec![("new_password", StaffError::PasswordUnchanged)])
+        );
+        assert_eq!(
+            change("", "short"),
+            Err(vec![
+                ("current_password", StaffError::PasswordMissing),
+                ("new_password", StaffError::PasswordTooShort)
+            ])
+        );
+        assert_eq!(
+            PasswordChange::default().parse().unwrap_err()[1],
+            ("new_password", StaffError::PasswordMissing)
         );
     }
 }

@@ -53,6 +53,10 @@ pub enum StaffError {
     PasswordMissing,
     PasswordTooShort,
     PasswordTooLong,
+    /// Changing one's own password: the current password given is not the account's.
+    CurrentPasswordWrong,
+    /// Changing one's own password: the new one is the current one.
+    PasswordUnchanged,
     DisplayNameMissing,
     RolesMissing,
     StatusMissing,
@@ -81,6 +85,11 @@ impl StaffError {
             PasswordMissing => ("staff.password_missing", t.staff_password_missing),
             PasswordTooShort => ("staff.password_too_short", t.staff_password_too_short),
             PasswordTooLong => ("staff.password_too_long", t.staff_password_too_long),
+            CurrentPasswordWrong => (
+                "staff.current_password_wrong",
+                t.staff_current_password_wrong,
+            ),
+            PasswordUnchanged => ("staff.password_unchanged", t.staff_password_unchanged),
             DisplayNameMissing => ("staff.display_name_missing", t.staff_display_name_missing),
             RolesMissing => ("staff.roles_missing", t.staff_roles_missing),
             StatusMissing => ("staff.status_missing", t.staff_status_missing),

@@ -89,6 +89,10 @@ pub mod code {
     pub const USERNAME_TAKEN: &str = "staff.username_taken";
     /// 409: the change would leave no active administrator.
     pub const LAST_ADMINISTRATOR: &str = "staff.last_administrator";
+    /// 403: the account's password was set by an administrator (a new account, or a reset)
+    /// and must be changed by its holder first (`PUT /api/v1/staff/session/password`); only
+    /// the session routes answer until then.
+    pub const PASSWORD_CHANGE_REQUIRED: &str = "staff.password_change_required";
 }
 
 mod accounts;

@@ -21,5 +21,6 @@ pub(crate) async fn app() -> TestApp {
 mod access;
 mod accounts;
 mod cases;
+mod password;
 mod reception;
 mod sessions;
