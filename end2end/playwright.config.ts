@@ -6,6 +6,8 @@ import { port, dbDir, root, server, serverEnv, PINNED_NOW } from './server-env';
 // and app; this config starts that server (settings in server-env.ts) and points Debian's
 // Chromium at it.
 const baseURL = `http://127.0.0.1:${port}`;
+/// Every spec that calls startServerAt (tests/later-server.ts).
+const LATER_CLOCK_SPECS = /(later-clock|check-in|notices|privacy)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './tests',
@@ -38,7 +40,22 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    {
+      name: 'desktop',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testIgnore: LATER_CLOCK_SPECS,
+    },
+    // The specs that start a second server with a later clock on the same database
+    // (tests/later-server.ts). A staff login deletes the sessions idle by its server's clock,
+    // which on a later clock is every session the main server's tests hold: these run after
+    // all the others, one at a time.
+    {
+      name: 'later-clock',
+      use: { ...devices['Desktop Chrome'], channel: undefined },
+      testMatch: LATER_CLOCK_SPECS,
+      dependencies: ['desktop'],
+      workers: 1,
+    },
   ],
   webServer: {
     command: server,

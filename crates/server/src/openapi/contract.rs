@@ -416,6 +416,19 @@ fn request_bodies(doc: &mut Value) {
             "mobile",
             required_str(mobile_schema()),
         ),
+        // A new tracking link: the lookup's two facts and the last 6 characters of the ID
+        // number or credit code.
+        (
+            "NewLinkRequest",
+            "reference",
+            required_str(assistance_reference_schema()),
+        ),
+        ("NewLinkRequest", "mobile", required_str(mobile_schema())),
+        (
+            "NewLinkRequest",
+            "id_tail",
+            required_str(json!({ "type": "string", "pattern": "^[0-9A-Za-z]{6}$" })),
+        ),
         // The booking desk.
         (
             "ClosureRequest",
