@@ -226,7 +226,7 @@ mod tests {
             resident_id: id.map(|id| crate::ids::ResidentId::parse(id).unwrap()),
             uscc: code.map(|c| crate::ids::Uscc::parse(c).unwrap()),
             contact_name: None,
-            mobile: MobileNumber::parse("13800138000").unwrap(),
+            mobile: Some(MobileNumber::parse("13800138000").unwrap()),
             acting_for_someone_else: false,
             representative_name: None,
         };
