@@ -27,6 +27,7 @@ mod retention;
 mod security;
 mod seed;
 pub mod sign_in;
+mod site;
 mod spa;
 pub mod staff;
 mod texts;
@@ -138,6 +139,7 @@ fn api_router(state: AppState) -> Router {
         .merge(venues::router())
         .merge(notices::router())
         .merge(retention::router())
+        .merge(site::router())
         .merge(gi::router())
         .merge(policies::router())
         .merge(booking::router())

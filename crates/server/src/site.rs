@@ -1,0 +1,117 @@
+//! Who runs this site and how to reach the center (issue #18): `GET /api/v1/site`, read by every
+//! app's footer and by the pages that tell people to contact the center. Administrators set the
+//! footer (`crate::staff::site`); the center's contacts are its venue's. The answer may be
+//! cached for a minute, so a change shows within one.
+
+use axum::extract::State;
+use axum::http::{header, HeaderValue};
+use axum::routing::get;
+use axum::{Json, Router};
+use portal_domain::api::site::{CenterContacts, SiteFooter, SiteInfo};
+use portal_domain::api::VenueContacts;
+use portal_domain::paths::{self, below_v1};
+use sqlx::SqliteConnection;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        below_v1(paths::SITE),
+        get(info).layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=60"),
+        )),
+    )
+}
+
+/// The footer's administrator data (each field absent until entered) and the center's
+/// contacts (absent until some are entered).
+#[utoipa::path(get, path = paths::SITE, tag = "site",
+    operation_id = "site_info",
+    responses((status = 200, description = "The footer and the center's contacts", body = SiteInfo)))]
+pub async fn info(State(state): State<AppState>) -> Result<Json<SiteInfo>, ApiError> {
+    let mut conn = state.db.acquire().await?;
+    let footer = footer(&mut conn).await?;
+    let center: Option<(
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = sqlx::query_as(
+        "SELECT name_zh, name_en, address, phone, opening_hours, map_url FROM venues \
+             WHERE kind = 'center' ORDER BY sort_order, id LIMIT 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let center = center.and_then(
+        |(name_zh, name_en, address, phone, opening_hours, map_url)| {
+            let contacts = VenueContacts {
+                address,
+                phone,
+                opening_hours,
+                map_url,
+            };
+            (!contacts.is_empty()).then_some(CenterContacts {
+                name_zh,
+                name_en,
+                contacts,
+            })
+        },
+    );
+    Ok(Json(SiteInfo { footer, center }))
+}
+
+/// The footer as saved (all `None` before an administrator saves one).
+pub(crate) async fn footer(conn: &mut SqliteConnection) -> sqlx::Result<SiteFooter> {
+    let row: Option<(
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> = sqlx::query_as(
+        "SELECT host_organisation, website_code, icp_number, public_security_number \
+             FROM site_settings WHERE id = 1",
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(
+        row.map_or_else(SiteFooter::default, |(host, code, icp, police)| {
+            SiteFooter {
+                host_organisation: host,
+                website_code: code,
+                icp_number: icp,
+                public_security_number: police,
+            }
+        }),
+    )
+}
+
+/// Replaces the footer (checked by the caller).
+pub(crate) async fn save_footer(
+    conn: &mut SqliteConnection,
+    footer: &SiteFooter,
+    staff_id: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO site_settings (id, host_organisation, website_code, icp_number, \
+         public_security_number, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (id) DO UPDATE SET host_organisation = excluded.host_organisation, \
+         website_code = excluded.website_code, icp_number = excluded.icp_number, \
+         public_security_number = excluded.public_security_number, \
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+    )
+    .bind(&footer.host_organisation)
+    .bind(&footer.website_code)
+    .bind(&footer.icp_number)
+    .bind(&footer.public_security_number)
+    .bind(now)
+    .bind(staff_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
