@@ -47,9 +47,11 @@ use serde::{Deserialize, Serialize};
 mod check_in;
 mod privacy;
 mod registration;
+mod site;
 pub use check_in::*;
 pub use privacy::*;
 pub use registration::*;
+pub use site::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -72,6 +74,12 @@ pub enum ApiError {
 
 pub async fn venues(lang: Lang) -> Result<VenueList, ApiError> {
     get_json(paths::VENUES, lang).await
+}
+
+/// Who runs the site and the center's contacts (every app's footer). Not tied to a page: the
+/// frame asks once per page load.
+pub async fn site_info() -> Result<portal_domain::api::site::SiteInfo, ApiError> {
+    get_json(paths::SITE, Lang::Zh).await
 }
 
 /// The service notices in force today (home page).

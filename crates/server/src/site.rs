@@ -34,60 +34,60 @@ pub fn router() -> Router<AppState> {
 pub async fn info(State(state): State<AppState>) -> Result<Json<SiteInfo>, ApiError> {
     let mut conn = state.db.acquire().await?;
     let footer = footer(&mut conn).await?;
-    let center: Option<(
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let center: Option<CenterRow> = sqlx::query_as(
         "SELECT name_zh, name_en, address, phone, opening_hours, map_url FROM venues \
-             WHERE kind = 'center' ORDER BY sort_order, id LIMIT 1",
+         WHERE kind = 'center' ORDER BY sort_order, id LIMIT 1",
     )
     .fetch_optional(&mut *conn)
     .await?;
-    let center = center.and_then(
-        |(name_zh, name_en, address, phone, opening_hours, map_url)| {
-            let contacts = VenueContacts {
-                address,
-                phone,
-                opening_hours,
-                map_url,
-            };
-            (!contacts.is_empty()).then_some(CenterContacts {
-                name_zh,
-                name_en,
-                contacts,
-            })
-        },
-    );
+    let center = center.and_then(|row| {
+        let contacts = VenueContacts {
+            address: row.address,
+            phone: row.phone,
+            opening_hours: row.opening_hours,
+            map_url: row.map_url,
+        };
+        (!contacts.is_empty()).then_some(CenterContacts {
+            name_zh: row.name_zh,
+            name_en: row.name_en,
+            contacts,
+        })
+    });
     Ok(Json(SiteInfo { footer, center }))
 }
 
 /// The footer as saved (all `None` before an administrator saves one).
 pub(crate) async fn footer(conn: &mut SqliteConnection) -> sqlx::Result<SiteFooter> {
-    let row: Option<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as(
+    let row: Option<FooterRow> = sqlx::query_as(
         "SELECT host_organisation, website_code, icp_number, public_security_number \
-             FROM site_settings WHERE id = 1",
+         FROM site_settings WHERE id = 1",
     )
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(
-        row.map_or_else(SiteFooter::default, |(host, code, icp, police)| {
-            SiteFooter {
-                host_organisation: host,
-                website_code: code,
-                icp_number: icp,
-                public_security_number: police,
-            }
-        }),
-    )
+    Ok(row.map_or_else(SiteFooter::default, |r| SiteFooter {
+        host_organisation: r.host_organisation,
+        website_code: r.website_code,
+        icp_number: r.icp_number,
+        public_security_number: r.public_security_number,
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct CenterRow {
+    name_zh: String,
+    name_en: String,
+    address: Option<String>,
+    phone: Option<String>,
+    opening_hours: Option<String>,
+    map_url: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct FooterRow {
+    host_organisation: Option<String>,
+    website_code: Option<String>,
+    icp_number: Option<String>,
+    public_security_number: Option<String>,
 }
 
 /// Replaces the footer (checked by the caller).
