@@ -21,7 +21,11 @@ pub fn SiteFooter() -> impl IntoView {
                 </ul>
                 <p>{text(|s| s.footer_about)}</p>
                 <p>{text(|s| s.footer_sources)}</p>
-                {move || info.get().map(|i| view! { <Filing footer=i.footer/> })}
+                {move || {
+                    info.get()
+                        .filter(|i| !i.footer.is_empty())
+                        .map(|i| view! { <Filing footer=i.footer/> })
+                }}
             </div>
         </footer>
     }

@@ -39,6 +39,16 @@ pub struct SiteFooter {
     pub public_security_number: Option<String>,
 }
 
+impl SiteFooter {
+    /// Nothing entered: the footer shows none of it.
+    pub fn is_empty(&self) -> bool {
+        self.host_organisation.is_none()
+            && self.website_code.is_none()
+            && self.icp_number.is_none()
+            && self.public_security_number.is_none()
+    }
+}
+
 /// The center, named, with its contacts (where any were entered).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
