@@ -76,12 +76,6 @@ pub async fn venues(lang: Lang) -> Result<VenueList, ApiError> {
     get_json(paths::VENUES, lang).await
 }
 
-/// Who runs the site and the center's contacts (every app's footer). Not tied to a page: the
-/// frame asks once per page load.
-pub async fn site_info() -> Result<portal_domain::api::site::SiteInfo, ApiError> {
-    get_json(paths::SITE, Lang::Zh).await
-}
-
 /// The service notices in force today (home page).
 pub async fn notices(lang: Lang) -> Result<NoticeList, ApiError> {
     get_json(paths::NOTICES, lang).await

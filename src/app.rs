@@ -10,7 +10,6 @@ use wasm_bindgen::JsCast;
 use crate::components::kiosk_session::KioskSession;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
-use crate::components::site_info::provide_site_info;
 use crate::prefs::provide_prefs;
 
 /// Starts an app: replaces the static shell of `index.html` with the app's view.
@@ -32,7 +31,6 @@ pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
 pub fn Shell(app: App, children: Children) -> impl IntoView {
     provide_prefs();
     provide_context(app);
-    provide_site_info();
     view! {
         <Router>
             <FocusOnNavigation/>

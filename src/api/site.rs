@@ -1,5 +1,5 @@
 //! Where to go and who runs this site (issue #18), the administrators' calls: every venue's
-//! contacts and the site footer. (The public `GET /api/v1/site` is `super::site_info`.)
+//! contacts and the site footer. (The public side reads them from the page: `components::site_info`.)
 
 use gloo_net::http::Request;
 use portal_domain::api::admin::{AdminVenueContacts, AdminVenueContactsList, VenueContactsUpdate};

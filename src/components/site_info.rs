@@ -1,28 +1,29 @@
-//! Who runs this site and how to reach the center (`GET /api/v1/site`, issue #18): loaded once
-//! per page load by the frame and shared by the footer and the "contact the center" blocks.
-//! Until it has loaded, or if it cannot be, they show nothing extra.
+//! Who runs this site and how to reach the center (issue #18): the server writes the answer of
+//! `GET /api/v1/site` into every app page (`<script type="application/json" id="site-info">`,
+//! `crates/server/src/spa.rs`), so the footer and the "contact the center" blocks read it
+//! without a request, a signal or a deserializer of their own (every app carries the footer, and
+//! the fast track's apps are close to their size budget). Without it they show nothing extra.
 
-use leptos::prelude::*;
-use portal_domain::api::site::SiteInfo;
+use leptos::prelude::document;
+use portal_domain::api::site::{CenterContacts, SiteCenter};
+use wasm_bindgen::JsValue;
 
-use crate::api;
-
-#[derive(Clone, Copy)]
-pub struct SiteInfoResource(LocalResource<Option<SiteInfo>>);
-
-impl SiteInfoResource {
-    /// The site information once loaded (tracked).
-    pub fn get(self) -> Option<SiteInfo> {
-        self.0.get().flatten()
-    }
+/// The data block's text.
+fn site_text() -> Option<String> {
+    document().get_element_by_id("site-info")?.text_content()
 }
 
-/// Starts loading the site information and provides it to the whole app.
-pub fn provide_site_info() {
-    let resource = LocalResource::new(|| async { api::site_info().await.ok() });
-    provide_context(SiteInfoResource(resource));
+/// The text fields named `keys`, read by name with the browser's JSON parser.
+pub fn site_fields<const N: usize>(keys: [&str; N]) -> Option<[Option<String>; N]> {
+    let object = js_sys::JSON::parse(&site_text()?).ok()?;
+    Some(keys.map(|key| {
+        js_sys::Reflect::get(&object, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    }))
 }
 
-pub fn use_site_info() -> SiteInfoResource {
-    expect_context::<SiteInfoResource>()
+/// The center's contacts, where some are entered.
+pub fn site_center() -> Option<CenterContacts> {
+    crate::json::from_str::<SiteCenter>(&site_text()?)?.center
 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use portal_domain::api::admin::tel_href;
 use portal_domain::api::VenueContacts;
 
-use crate::components::site_info::use_site_info;
+use crate::components::site_info::site_center;
 use crate::i18n::Strings;
 use crate::prefs::{text, use_prefs};
 
@@ -56,9 +56,8 @@ pub fn VenueContactList(contacts: VenueContacts) -> impl IntoView {
 #[component]
 pub fn CenterContacts() -> impl IntoView {
     let prefs = use_prefs();
-    let info = use_site_info();
     move || {
-        info.get().and_then(|i| i.center).map(|c| {
+        site_center().map(|c| {
             let name = prefs.lang.get().pick(&c.name_zh, &c.name_en).to_owned();
             view! {
                 <div class="contacts-block">

@@ -174,9 +174,10 @@ fn error_layers(router: Router) -> Router {
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let index = spa::IndexHtml::load(&config.dist_dir);
+    let db = state.db.clone();
     let headers = security::headers(&security::content_security_policy(index.texts()))?;
     Ok(api_router(state)
-        .merge(spa::router(&config.dist_dir, index))
+        .merge(spa::router(&config.dist_dir, index, db))
         .layer(middleware::from_fn_with_state(
             headers,
             security::add_headers,

@@ -1,13 +1,14 @@
-//! Who runs this site and how to reach the center (issue #18): `GET /api/v1/site`, read by every
-//! app's footer and by the pages that tell people to contact the center. Administrators set the
-//! footer (`crate::staff::site`); the center's contacts are its venue's. The answer may be
-//! cached for a minute, so a change shows within one.
+//! Who runs this site and how to reach the center (issue #18): `GET /api/v1/site` (may be
+//! cached for a minute), and the same JSON written into every app page as a data block
+//! (`crate::spa`), which the footers and the pages that tell people to contact the center read
+//! without a request of their own. Administrators set the footer (`crate::staff::site`); the
+//! center's contacts are its venue's.
 
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
 use axum::{Json, Router};
-use portal_domain::api::site::{CenterContacts, SiteFooter, SiteInfo};
+use portal_domain::api::site::{public_security_href, CenterContacts, SiteFooter, SiteInfo};
 use portal_domain::api::VenueContacts;
 use portal_domain::paths::{self, below_v1};
 use sqlx::SqliteConnection;
@@ -33,7 +34,12 @@ pub fn router() -> Router<AppState> {
     responses((status = 200, description = "The footer and the center's contacts", body = SiteInfo)))]
 pub async fn info(State(state): State<AppState>) -> Result<Json<SiteInfo>, ApiError> {
     let mut conn = state.db.acquire().await?;
-    let footer = footer(&mut conn).await?;
+    Ok(Json(load(&mut conn).await?))
+}
+
+/// What `GET /api/v1/site` answers, also written into every app page (`crate::spa`).
+pub(crate) async fn load(conn: &mut SqliteConnection) -> sqlx::Result<SiteInfo> {
+    let footer = footer(&mut *conn).await?;
     let center: Option<CenterRow> = sqlx::query_as(
         "SELECT name_zh, name_en, address, phone, opening_hours, map_url FROM venues \
          WHERE kind = 'center' ORDER BY sort_order, id LIMIT 1",
@@ -53,7 +59,15 @@ pub async fn info(State(state): State<AppState>) -> Result<Json<SiteInfo>, ApiEr
             contacts,
         })
     });
-    Ok(Json(SiteInfo { footer, center }))
+    let public_security_href = footer
+        .public_security_number
+        .as_deref()
+        .and_then(public_security_href);
+    Ok(SiteInfo {
+        footer,
+        public_security_href,
+        center,
+    })
 }
 
 /// The footer as saved (all `None` before an administrator saves one).

@@ -15,6 +15,7 @@ pub mod policies;
 pub mod policy_guide;
 pub mod rating;
 pub mod site;
+pub mod site_errors;
 pub mod staff;
 pub mod venues;
 

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::admin::{AdminError, Problems};
+use super::site_errors::{SiteError, SiteProblems};
 use super::VenueContacts;
 use crate::text::clean_line;
 
@@ -58,13 +58,27 @@ pub struct CenterContacts {
     pub contacts: VenueContacts,
 }
 
-/// `GET /api/v1/site`.
+/// `GET /api/v1/site`: the footer's fields and the center's contacts in one flat object, so
+/// that every app's footer reads it as a [`SiteFooter`] (the other field ignored) and only the
+/// apps that show the center's contacts read [`SiteCenter`]. (The footers read the fields by
+/// name, without a type: the fast track's apps are close to their size budget.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SiteInfo {
+    #[serde(flatten)]
     pub footer: SiteFooter,
+    /// Where the 公安备案号 links to ([`public_security_href`]), so the footers need not work
+    /// it out.
+    pub public_security_href: Option<String>,
     /// The city's center (the service network's `center`), `None` until some of its contacts
     /// are entered: "contact the center" pages show these.
+    pub center: Option<CenterContacts>,
+}
+
+/// The center's part of `GET /api/v1/site`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct SiteCenter {
     pub center: Option<CenterContacts>,
 }
 
@@ -86,8 +100,8 @@ pub struct SiteFooterUpdate {
 
 impl SiteFooterUpdate {
     /// Every problem at once (fields named as in the body).
-    pub fn parse(&self) -> Result<SiteFooter, Problems> {
-        let mut problems = Problems::new();
+    pub fn parse(&self) -> Result<SiteFooter, SiteProblems> {
+        let mut problems = SiteProblems::new();
         let mut keep =
             |field: &str, value: &Option<String>, max: usize, ok: fn(&str) -> bool, bad| {
                 match clean_line(value.as_deref(), max) {
@@ -98,7 +112,7 @@ impl SiteFooterUpdate {
                         None
                     }
                     Err(p) => {
-                        problems.push((field.to_owned(), AdminError::from_text(p, max)));
+                        problems.push((field.to_owned(), SiteError::from_text(p, max)));
                         None
                     }
                 }
@@ -109,28 +123,28 @@ impl SiteFooterUpdate {
                 &self.host_organisation,
                 MAX_HOST_CHARS,
                 |_| true,
-                AdminError::ControlCharacter,
+                SiteError::ControlCharacter,
             ),
             website_code: keep(
                 "website_code",
                 &self.website_code,
                 WEBSITE_CODE_CHARS,
                 |v| v.len() == WEBSITE_CODE_CHARS && v.bytes().all(|b| b.is_ascii_alphanumeric()),
-                AdminError::WebsiteCodeInvalid,
+                SiteError::WebsiteCodeInvalid,
             ),
             icp_number: keep(
                 "icp_number",
                 &self.icp_number,
                 MAX_FILING_CHARS,
                 |v| v.contains("ICP备") && v.bytes().any(|b| b.is_ascii_digit()),
-                AdminError::IcpNumberInvalid,
+                SiteError::IcpNumberInvalid,
             ),
             public_security_number: keep(
                 "public_security_number",
                 &self.public_security_number,
                 MAX_FILING_CHARS,
                 |v| v.contains("公网安备") && public_security_code(v).is_some(),
-                AdminError::PublicSecurityNumberInvalid,
+                SiteError::PublicSecurityNumberInvalid,
             ),
         };
         if problems.is_empty() {

@@ -60,7 +60,7 @@ async fn venue(conn: &mut SqliteConnection, id: &str) -> Result<Option<ContactsR
         .await?)
 }
 
-fn validation(problems: Vec<(String, portal_domain::api::admin::AdminError)>) -> ApiError {
+fn validation(problems: portal_domain::api::site_errors::SiteProblems) -> ApiError {
     ApiError::Validation(
         problems
             .iter()

@@ -11,8 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::errors::{AdminError, Problems};
 use super::phone::{parse_phone, MAX_PHONE_CHARS};
+use crate::api::site_errors::{SiteError, SiteProblems};
 use crate::api::{VenueContacts, VenueKind, VenueStatus};
 use crate::text::{clean_line, clean_text, is_hidden};
 
@@ -58,9 +58,9 @@ pub struct VenueContactsUpdate {
 
 impl VenueContactsUpdate {
     /// Every problem at once (fields `address`, `phone`, `opening_hours`, `map_url`).
-    pub fn parse(&self) -> Result<VenueContacts, Problems> {
-        let mut problems = Problems::new();
-        let mut keep = |field: &str, checked: Result<Option<String>, AdminError>| {
+    pub fn parse(&self) -> Result<VenueContacts, SiteProblems> {
+        let mut problems = SiteProblems::new();
+        let mut keep = |field: &str, checked: Result<Option<String>, SiteError>| {
             checked
                 .map_err(|e| problems.push((field.to_owned(), e)))
                 .ok()
@@ -70,13 +70,13 @@ impl VenueContactsUpdate {
             address: keep(
                 "address",
                 clean_line(self.address.as_deref(), MAX_ADDRESS_CHARS)
-                    .map_err(|p| AdminError::from_text(p, MAX_ADDRESS_CHARS)),
+                    .map_err(|p| SiteError::from_text(p, MAX_ADDRESS_CHARS)),
             ),
             phone: keep("phone", check_phone(self.phone.as_deref())),
             opening_hours: keep(
                 "opening_hours",
                 clean_text(self.opening_hours.as_deref(), MAX_HOURS_CHARS)
-                    .map_err(|p| AdminError::from_text(p, MAX_HOURS_CHARS)),
+                    .map_err(|p| SiteError::from_text(p, MAX_HOURS_CHARS)),
             ),
             map_url: keep("map_url", check_map_url(self.map_url.as_deref())),
         };
@@ -88,18 +88,18 @@ impl VenueContactsUpdate {
     }
 }
 
-fn check_phone(input: Option<&str>) -> Result<Option<String>, AdminError> {
-    let line = clean_line(input, MAX_PHONE_CHARS).map_err(|_| AdminError::PhoneInvalid)?;
+fn check_phone(input: Option<&str>) -> Result<Option<String>, SiteError> {
+    let line = clean_line(input, MAX_PHONE_CHARS).map_err(|_| SiteError::PhoneInvalid)?;
     match line {
         None => Ok(None),
         Some(phone) if parse_phone(&phone).is_some() => Ok(Some(phone)),
-        Some(_) => Err(AdminError::PhoneInvalid),
+        Some(_) => Err(SiteError::PhoneInvalid),
     }
 }
 
 /// `https://`, a host name of letters, digits, hyphens and dots (at least one dot), then
 /// anything but white space and hidden characters.
-fn check_map_url(input: Option<&str>) -> Result<Option<String>, AdminError> {
+fn check_map_url(input: Option<&str>) -> Result<Option<String>, SiteError> {
     let Some(url) = input.map(str::trim).filter(|u| !u.is_empty()) else {
         return Ok(None);
     };
@@ -125,7 +125,7 @@ fn check_map_url(input: Option<&str>) -> Result<Option<String>, AdminError> {
         .then_some(())
     };
     ok().map(|()| Some(url.to_owned()))
-        .ok_or(AdminError::MapUrlInvalid)
+        .ok_or(SiteError::MapUrlInvalid)
 }
 
 #[cfg(test)]
@@ -194,7 +194,7 @@ mod tests {
         ] {
             assert_eq!(
                 check_map_url(Some(url)),
-                Err(AdminError::MapUrlInvalid),
+                Err(SiteError::MapUrlInvalid),
                 "{url}"
             );
         }

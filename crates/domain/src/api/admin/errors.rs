@@ -8,7 +8,6 @@ use super::limits::{
 use super::retention::{MAX_RETENTION_DAYS, MIN_RETENTION_DAYS};
 use crate::calendar::{CalendarError, DateError};
 use crate::lang::{localized_error, Localized};
-use crate::text::TextProblem;
 use crate::texts::{staff_error_texts, StaffErrorTexts};
 
 /// What is wrong with a request: (field, problem); the field names are in the module docs.
@@ -42,13 +41,6 @@ pub enum AdminError {
     TextTooLong,
     ControlCharacter,
     RetentionDaysRange,
-    /// Longer than this many characters.
-    TooLongMax(usize),
-    PhoneInvalid,
-    MapUrlInvalid,
-    WebsiteCodeInvalid,
-    IcpNumberInvalid,
-    PublicSecurityNumberInvalid,
     Date(DateError),
     Calendar(CalendarError),
 }
@@ -120,21 +112,6 @@ impl AdminError {
                 "admin.retention_days_range",
                 t.admin_retention_days_range(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS),
             ),
-            TooLongMax(max) => ("admin.too_long", t.admin_too_long(*max)),
-            PhoneInvalid => ("admin.phone_invalid", t.admin_phone_invalid.into()),
-            MapUrlInvalid => ("admin.map_url_invalid", t.admin_map_url_invalid.into()),
-            WebsiteCodeInvalid => (
-                "admin.website_code_invalid",
-                t.admin_website_code_invalid.into(),
-            ),
-            IcpNumberInvalid => (
-                "admin.icp_number_invalid",
-                t.admin_icp_number_invalid.into(),
-            ),
-            PublicSecurityNumberInvalid => (
-                "admin.public_security_number_invalid",
-                t.admin_public_security_number_invalid.into(),
-            ),
             Date(e) => (e.code(), e.message(t.lang())),
             Calendar(e) => (e.code(), e.message(t.lang())),
         }
@@ -142,16 +119,6 @@ impl AdminError {
 }
 
 localized_error!(AdminError, staff_error_texts);
-
-impl AdminError {
-    /// A text refused by `clean_line` or `clean_text` with this many characters at most.
-    pub(crate) fn from_text(problem: TextProblem, max: usize) -> AdminError {
-        match problem {
-            TextProblem::TooLong => AdminError::TooLongMax(max),
-            TextProblem::Control => AdminError::ControlCharacter,
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -185,12 +152,6 @@ mod tests {
             AdminError::TextTooLong,
             AdminError::ControlCharacter,
             AdminError::RetentionDaysRange,
-            AdminError::TooLongMax(10),
-            AdminError::PhoneInvalid,
-            AdminError::MapUrlInvalid,
-            AdminError::WebsiteCodeInvalid,
-            AdminError::IcpNumberInvalid,
-            AdminError::PublicSecurityNumberInvalid,
         ];
         let mut codes = std::collections::HashSet::new();
         for error in &all {
