@@ -355,3 +355,41 @@ async fn only_administrators_change_contacts_and_footer() {
         assert!(doc["paths"][path].is_object(), "{path}");
     }
 }
+
+#[tokio::test]
+async fn every_app_page_carries_the_site_information_escaped() {
+    let app = staff_app(NOW).await;
+    let block = |page: &str| {
+        let start = page.find(r#"<script type="application/json" id="site-info">"#)?;
+        let end = page[start..].find("</script>")? + start;
+        Some(page[start..end].to_owned())
+    };
+    let page = app.get("/fast-track").await.text().await.unwrap();
+    let empty = block(&page).expect("the data block");
+    assert!(empty.contains(r#""host_organisation":null"#), "{empty}");
+    assert!(empty.contains(r#""center":null"#), "{empty}");
+
+    let admin = login_admin(&app).await;
+    let footer = json!({
+        "host_organisation": "中心</script><script>alert(1)</script>",
+        "icp_number": "苏ICP备00000000号-1",
+        "public_security_number": "苏公网安备 00000000000000号",
+    });
+    let response = put(&app, &admin, "/api/v1/staff/admin/site", footer, "zh-CN").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = put_contacts(&app, &admin, CENTER, center_contacts()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    for path in ["/", "/fast-track/registration", "/booking/manage/abc", "/privacy"] {
+        let page = app.get(path).await.text().await.unwrap();
+        let data = block(&page).expect("the data block");
+        // A value cannot end the block: its `<` is written as an escape.
+        assert!(!data.contains("<script>alert"), "{path}");
+        assert!(data.contains(r"中心\u003c/script>"), "{path}: {data}");
+        assert!(data.contains("苏ICP备00000000号-1"), "{path}");
+        assert!(
+            data.contains("https://beian.mps.gov.cn/#/query/webSearch?code=00000000000000"),
+            "{path}"
+        );
+        assert!(data.contains("南通市崇川区 测试路 1 号"), "{path}");
+    }
+}
