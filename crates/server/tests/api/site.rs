@@ -379,7 +379,12 @@ async fn every_app_page_carries_the_site_information_escaped() {
     assert_eq!(response.status(), StatusCode::OK);
     let response = put_contacts(&app, &admin, CENTER, center_contacts()).await;
     assert_eq!(response.status(), StatusCode::OK);
-    for path in ["/", "/fast-track/registration", "/booking/manage/abc", "/privacy"] {
+    for path in [
+        "/",
+        "/fast-track/registration",
+        "/booking/manage/abc",
+        "/privacy",
+    ] {
         let page = app.get(path).await.text().await.unwrap();
         let data = block(&page).expect("the data block");
         // A value cannot end the block: its `<` is written as an escape.
