@@ -39,7 +39,7 @@ async function clear(request: APIRequestContext) {
   expect((await request.put('/api/v1/staff/admin/site', { data: {}, headers })).status()).toBe(200);
 }
 
-/// A citizen's browser of its own (the site information is cached for a minute per browser).
+/// A citizen's browser of its own.
 async function citizen(browser: Browser, page: Page): Promise<Page> {
   const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN' });
   return context.newPage();
@@ -113,7 +113,7 @@ test('the administrator enters the center’s contacts and the footer; the booki
     await page.getByLabel('ICP 备案号').fill(ICP);
     await page.getByLabel('网站标识码').fill('0000000000');
     await page.getByRole('button', { name: '保存页脚信息' }).click();
-    await expect(page.locator('p.notice--success[role="status"]')).toHaveText('页脚信息已保存。所有页面的页脚将在一分钟内更新。');
+    await expect(page.locator('p.notice--success[role="status"]')).toHaveText('页脚信息已保存。之后打开的每个页面的页脚都会显示。');
     await expectNoAxeViolations(page);
 
     // A citizen's browser: the confirmation says where to go and how to call.

@@ -1,6 +1,7 @@
 //! `/staff/admin/site`: what every page's footer says about who runs this site (issue #18) —
 //! 主办单位, 网站标识码, ICP 备案号 and 公安备案号 — entered as issued to the center (never
-//! made up; a blank one is not shown). Every app's footer shows a change within a minute.
+//! made up; a blank one is not shown). Every page opened afterwards shows it (the server
+//! writes it into each page).
 
 use leptos::prelude::*;
 use portal_domain::api::site::{SiteFooter, SiteFooterUpdate};

@@ -190,7 +190,7 @@ pub async fn show_footer(
 }
 
 /// Replaces the footer: 主办单位, 网站标识码, ICP 备案号 and 公安备案号 (a blank one is not
-/// shown). Every app's footer shows the change within a minute.
+/// shown). Every app page served afterwards carries it (`crate::spa`).
 #[utoipa::path(put, path = paths::STAFF_SITE, tag = "staff",
     operation_id = "staff_admin_update_site", request_body = SiteFooterUpdate,
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
