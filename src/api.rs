@@ -45,10 +45,12 @@ mod check_in;
 mod firm;
 mod privacy;
 mod registration;
+mod site;
 pub use check_in::*;
 pub use firm::*;
 pub use privacy::*;
 pub use registration::*;
+pub use site::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {

@@ -27,6 +27,7 @@ fn main() {
             ),
             catalog("domain_staff", "StaffErrorTexts", "staff_error_texts"),
             catalog("domain_rating", "RatingErrorTexts", "rating_error_texts"),
+            catalog("domain_site", "SiteErrorTexts", "site_error_texts"),
             catalog("domain_policies", "PolicyErrorTexts", "policy_error_texts"),
             catalog("domain_gi", "GiErrorTexts", "gi_error_texts"),
             catalog("domain_firm", "FirmErrorTexts", "firm_error_texts"),

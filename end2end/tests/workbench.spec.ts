@@ -292,7 +292,7 @@ test('reception does not see the case queue; an administrator has the overview a
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览');
-  await expect(nav.getByRole('link')).toHaveText(['概览', '评价跟进', '操作日志', '员工账号', '预约设置', '节假日安排', '通知公告', '企业账号', '快速通道设置', '个人信息保存期限']);
+  await expect(nav.getByRole('link')).toHaveText(['概览', '评价跟进', '操作日志', '员工账号', '预约设置', '网点地址和联系方式', '网站页脚信息', '节假日安排', '通知公告', '企业账号', '快速通道设置', '个人信息保存期限']);
   const statuses = page.locator('section', { hasText: '各状态案件数' }).locator('tbody tr');
   await expect(statuses).toHaveCount(7);
   const days = page.locator('.bar-table tbody tr');

@@ -19,5 +19,7 @@ pub mod sending;
 pub mod service_notices;
 pub mod site_footer;
 pub mod site_header;
+pub mod site_info;
 pub mod submit;
 pub mod upload;
+pub mod venue_contacts;

@@ -7,6 +7,7 @@ use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::service_notices::ServiceNotices;
+use crate::components::venue_contacts::{CenterContacts, VenueContactList};
 use crate::i18n::{strings, Strings};
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
@@ -102,35 +103,17 @@ fn VenueCard(venue: Venue) -> impl IntoView {
     let prefs = use_prefs();
     let being_set_up = venue.status == VenueStatus::BeingSetUp;
     let kind = venue.kind;
+    // Contact facts are shown only when an administrator has entered them.
+    let contacts = venue.contacts();
     let Venue {
         name_zh,
         name_en,
         summary_zh,
         summary_en,
-        address,
-        phone,
-        opening_hours,
         ..
     } = venue;
     let name = move || prefs.lang.get().pick(&name_zh, &name_en).to_owned();
     let summary = move || prefs.lang.get().pick(&summary_zh, &summary_en).to_owned();
-    // Contact facts are shown only when an administrator has entered them.
-    let fact = move |label: fn(&Strings) -> &'static str, value: Option<String>| {
-        value.map(|value| {
-            view! {
-                <div class="venue-card__fact">
-                    <dt>{move || label(prefs.s())}</dt>
-                    <dd>{value}</dd>
-                </div>
-            }
-        })
-    };
-    let facts = [
-        fact(|s| s.venue_address, address),
-        fact(|s| s.venue_phone, phone),
-        fact(|s| s.venue_hours, opening_hours),
-    ];
-    let has_facts = facts.iter().any(Option::is_some);
     view! {
         <li class="venue-card">
             <p class="venue-card__kind">
@@ -146,7 +129,7 @@ fn VenueCard(venue: Venue) -> impl IntoView {
             </p>
             <h3 class="venue-card__name">{name}</h3>
             <p>{summary}</p>
-            {has_facts.then(|| view! { <dl class="venue-card__facts">{facts.into_iter().collect_view()}</dl> })}
+            <VenueContactList contacts=contacts/>
         </li>
     }
 }
@@ -166,6 +149,7 @@ fn Contacts() -> impl IntoView {
                 </li>
                 <li>{text(|s| s.contact_counter)}</li>
             </ul>
+            <CenterContacts/>
         </section>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app_links::rel_for;
+use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
 
@@ -29,6 +30,7 @@ pub fn ServicePlaceholder(service: Service) -> impl IntoView {
                 }}
             </ul>
             <p>{text(|s| s.placeholder_meanwhile)}</p>
+            <CenterContacts/>
             <p>
                 <A href="/" attr:class="button button--secondary" attr:rel=rel_for("/")>{text(|s| s.back_home)}</A>
             </p>

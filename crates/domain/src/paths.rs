@@ -11,6 +11,7 @@ pub const HEALTH: &str = "/api/v1/health";
 pub const OPENAPI: &str = "/api/v1/openapi.json";
 pub const VENUES: &str = "/api/v1/venues";
 pub const NOTICES: &str = "/api/v1/notices";
+pub const SITE: &str = "/api/v1/site";
 
 pub const GI_PRODUCTS: &str = "/api/v1/gi/products";
 pub const GI_PRODUCTS_CSV: &str = "/api/v1/gi/products.csv";
@@ -80,6 +81,9 @@ pub const STAFF_NOTICES: &str = "/api/v1/staff/admin/notices";
 pub const STAFF_NOTICE: &str = "/api/v1/staff/admin/notices/{id}";
 pub const STAFF_VENUES: &str = "/api/v1/staff/admin/venues";
 pub const STAFF_VENUE_BOOKING: &str = "/api/v1/staff/admin/venues/{id}/booking";
+pub const STAFF_VENUE_CONTACTS: &str = "/api/v1/staff/admin/venue-contacts";
+pub const STAFF_VENUE_CONTACT: &str = "/api/v1/staff/admin/venues/{id}/contacts";
+pub const STAFF_SITE: &str = "/api/v1/staff/admin/site";
 pub const STAFF_HOLIDAYS: &str = "/api/v1/staff/admin/holidays";
 pub const STAFF_HOLIDAY_YEAR: &str = "/api/v1/staff/admin/holidays/{year}";
 pub const STAFF_RETENTION: &str = "/api/v1/staff/admin/retention";

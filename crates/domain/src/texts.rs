@@ -12,6 +12,7 @@ include!(concat!(env!("OUT_DIR"), "/texts_domain_booking.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_assistance.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_staff.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_rating.rs"));
+include!(concat!(env!("OUT_DIR"), "/texts_domain_site.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_policies.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_gi.rs"));
 include!(concat!(env!("OUT_DIR"), "/texts_domain_firm.rs"));

@@ -27,6 +27,7 @@ mod retention;
 mod security;
 mod seed;
 pub mod sign_in;
+mod site;
 mod spa;
 pub mod staff;
 mod texts;
@@ -138,6 +139,7 @@ fn api_router(state: AppState) -> Router {
         .merge(venues::router())
         .merge(notices::router())
         .merge(retention::router())
+        .merge(site::router())
         .merge(gi::router())
         .merge(policies::router())
         .merge(booking::router())
@@ -172,9 +174,10 @@ fn error_layers(router: Router) -> Router {
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let index = spa::IndexHtml::load(&config.dist_dir);
+    let db = state.db.clone();
     let headers = security::headers(&security::content_security_policy(index.texts()))?;
     Ok(api_router(state)
-        .merge(spa::router(&config.dist_dir, index))
+        .merge(spa::router(&config.dist_dir, index, db))
         .layer(middleware::from_fn_with_state(
             headers,
             security::add_headers,

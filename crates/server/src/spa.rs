@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use portal_domain::apps::App;
+use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 
 /// The `index.html` of each of the portal's apps (see `portal_domain::apps`), read once at
@@ -42,7 +43,12 @@ impl IndexHtml {
         self.0.values().filter_map(|b| std::str::from_utf8(b).ok())
     }
 
-    fn response(&self, path: &str) -> Response {
+    /// The app's page, with who runs the site and the center's contacts written into it
+    /// (`crate::site`): `<script type="application/json" id="site-info">` before `</head>`, so
+    /// every app's footer shows them without a request of its own (a data block: never run, so
+    /// the Content-Security-Policy does not concern it). Without the database the page is
+    /// served as built, and the footer shows nothing extra.
+    async fn response(&self, path: &str, db: &SqlitePool) -> Response {
         match self.0.get(&App::for_path(path)) {
             Some(bytes) => (
                 [
@@ -53,7 +59,7 @@ impl IndexHtml {
                     // Always revalidate: it names the fingerprinted files of the current build.
                     (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
                 ],
-                Body::from(bytes.clone()),
+                Body::from(with_site_info(bytes, db).await),
             )
                 .into_response(),
             None => (
@@ -65,30 +71,61 @@ impl IndexHtml {
     }
 }
 
-pub fn router(dist: &Path, index: IndexHtml) -> Router {
+/// `page` with the site information's data block before `</head>`.
+async fn with_site_info(page: &axum::body::Bytes, db: &SqlitePool) -> axum::body::Bytes {
+    let info = match db.acquire().await {
+        Ok(mut conn) => crate::site::load(&mut conn).await,
+        Err(e) => Err(e),
+    };
+    let json = match info {
+        Ok(info) => serde_json::to_string(&info).unwrap_or_default(),
+        Err(e) => {
+            tracing::error!(error = %e, "site information not written into the page");
+            return page.clone();
+        }
+    };
+    let Some(at) = page.windows(7).position(|w| w == b"</head>") else {
+        return page.clone();
+    };
+    // `<` written as an escape, so no value can end the data block (`</script>`) early.
+    let json = json.replace('<', "\\u003c");
+    let mut out = Vec::with_capacity(page.len() + json.len() + 64);
+    out.extend_from_slice(&page[..at]);
+    out.extend_from_slice(b"<script type=\"application/json\" id=\"site-info\">");
+    out.extend_from_slice(json.as_bytes());
+    out.extend_from_slice(b"</script>");
+    out.extend_from_slice(&page[at..]);
+    out.into()
+}
+
+pub fn router(dist: &Path, index: IndexHtml, db: SqlitePool) -> Router {
     let fallback_index = index.clone();
+    let fallback_db = db.clone();
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(get(move |request: Request| {
-            let index = fallback_index.clone();
-            async move { app_or_missing_file(&index, request.uri().path()) }
+            let (index, db) = (fallback_index.clone(), fallback_db.clone());
+            async move { app_or_missing_file(&index, &db, request.uri().path()).await }
         }));
     Router::new()
-        .route("/", get(move || async move { index.response("/") }))
+        .route(
+            "/",
+            get(move || async move { index.response("/", &db).await }),
+        )
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
 }
 
 /// A path whose last segment looks like a file name is a missing file (a 404 that a browser
 /// or a stale cache should see); anything else is a route of the app.
-fn app_or_missing_file(index: &IndexHtml, path: &str) -> Response {
+async fn app_or_missing_file(index: &IndexHtml, db: &SqlitePool, path: &str) -> Response {
     let last = path.rsplit('/').next().unwrap_or("");
     if last.contains('.') && last != "index.html" {
         (StatusCode::NOT_FOUND, "Not found").into_response()
     } else {
-        index.response(path)
+        index.response(path, db).await
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn list(
 
     let rows: Vec<VenueRow> = sqlx::query_as(
         "SELECT id, kind, status, name_zh, name_en, summary_zh, summary_en, address, phone, \
-         opening_hours, source FROM venues WHERE ?1 IS NULL OR kind = ?1 ORDER BY sort_order, id",
+         opening_hours, map_url, source FROM venues WHERE ?1 IS NULL OR kind = ?1 ORDER BY sort_order, id",
     )
     .bind(kind.map(VenueKind::as_str))
     .fetch_all(&state.db)
@@ -92,6 +92,7 @@ struct VenueRow {
     address: Option<String>,
     phone: Option<String>,
     opening_hours: Option<String>,
+    map_url: Option<String>,
     source: String,
 }
 
@@ -111,6 +112,7 @@ impl TryFrom<VenueRow> for Venue {
             address: row.address,
             phone: row.phone,
             opening_hours: row.opening_hours,
+            map_url: row.map_url,
             source: row.source,
         })
     }

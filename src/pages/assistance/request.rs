@@ -16,6 +16,7 @@ use crate::components::focus::focus_id_next_frame;
 use crate::components::loading::Loading;
 use crate::components::qr_code::KeepLink;
 use crate::components::rating::{RatingTarget, ServiceRating};
+use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
@@ -224,6 +225,7 @@ fn ShowRequest(
         {withdrawable.then(|| view! { <Withdraw token=token.clone() tracking=tracking.clone() on_done=on_withdrawn/> })}
         {(!withdrawable && !tracking.status.is_closed()).then(|| view! {
             <p class="hint">{assistance_text(|t| t.not_withdrawable)}</p>
+            <CenterContacts/>
         })}
         <h2>{assistance_text(|t| t.keep_link_heading)}</h2>
         <p>{assistance_text(|t| t.keep_link_body)}</p>

@@ -10,6 +10,7 @@ use std::time::Duration;
 use leptos::html;
 use leptos::prelude::*;
 use portal_domain::api::booking::{CheckInRequest, CheckedIn};
+use portal_domain::api::VenueContacts;
 use portal_domain::Lang;
 
 use super::scan::QrScan;
@@ -18,6 +19,7 @@ use crate::api;
 use crate::components::focus::{focus_id_next_frame, focus_next_frame};
 use crate::components::form::problem_errors;
 use crate::components::lookup_form::{LookupForm, LookupTexts};
+use crate::components::venue_contacts::VenueContactList;
 use crate::dates::{long_date, time_range};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -126,6 +128,8 @@ fn Slip(checked: CheckedIn, done: Callback<()>) -> impl IntoView {
                 {move || if already { t().already_checked_in_heading } else { t().checked_in_heading }}
             </h1>
             <dl class="summary-list">{rows}</dl>
+            // The phone, hours and map link of the venue (its address is the row above).
+            <VenueContactList contacts=c.with_value(|c| VenueContacts { address: None, ..c.venue_contacts.clone() })/>
             <p class="hint no-print">{move || t().checked_in_clears(CLEAR_SECS)}</p>
             <div class="button-row no-print">
                 <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>

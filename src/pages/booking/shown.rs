@@ -8,10 +8,12 @@ use portal_domain::api::booking::{
     CenterCancellation, NamedRef,
 };
 use portal_domain::api::rating::RatingView;
+use portal_domain::api::VenueContacts;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
 use super::texts::{booking_text, booking_texts};
+use crate::components::venue_contacts::VenueContactList;
 use crate::dates::{long_date, time_range};
 use crate::prefs::use_prefs;
 
@@ -20,7 +22,8 @@ pub struct Shown {
     pub reference: String,
     pub status: BookingStatus,
     pub venue: NamedRef,
-    pub venue_address: Option<String>,
+    /// How to reach the venue, where entered.
+    pub venue_contacts: VenueContacts,
     pub topic: NamedRef,
     pub date: Date,
     pub start_time: String,
@@ -62,7 +65,7 @@ macro_rules! shown_from {
             reference: $b.reference,
             status: $b.status,
             venue: $b.venue,
-            venue_address: $b.venue_address,
+            venue_contacts: $b.venue_contacts,
             topic: $b.topic,
             date: $b.date,
             start_time: $b.start_time,
@@ -241,9 +244,6 @@ pub fn BookingFacts(booking: Shown) -> impl IntoView {
             {row(|t| t.row_status, Box::new(status))}
             {row(|t| t.row_topic, Box::new(move || b.with_value(|b| pick(prefs.lang.get(), &b.topic))))}
             {row(|t| t.row_venue, Box::new(move || b.with_value(|b| pick(prefs.lang.get(), &b.venue))))}
-            {b.with_value(|b| b.venue_address.clone()).map(|address| {
-                row(|t| t.row_address, Box::new(move || address.clone()))
-            })}
             {row(|t| t.row_date, Box::new(move || b.with_value(|b| long_date(b.date, prefs.lang.get()))))}
             {row(|t| t.row_time, Box::new(move || b.with_value(|b| time_range(&b.start_time, &b.end_time))))}
             {if b.with_value(|b| b.anonymised) {
@@ -257,6 +257,16 @@ pub fn BookingFacts(booking: Shown) -> impl IntoView {
             }}
             {optional_rows}
         </dl>
+        // Where to go: the venue's address, phone, hours and map link, once entered.
+        {b.with_value(|b| {
+            (b.status == BookingStatus::Confirmed && !b.venue_contacts.is_empty()).then(|| {
+                let contacts = b.venue_contacts.clone();
+                view! {
+                    <h2>{booking_text(|t| t.venue_contacts_heading)}</h2>
+                    <VenueContactList contacts=contacts/>
+                }
+            })
+        })}
         // (That the hours are defaults is said where the venue is chosen, not on every receipt.)
         {b.with_value(|b| b.status == BookingStatus::Confirmed).then(|| view! {
             <h2>{booking_text(|t| t.what_to_bring)}</h2>

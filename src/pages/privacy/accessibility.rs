@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::texts::{privacy_text, privacy_texts};
 use super::{SeeAlso, TextList};
+use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::use_page_title;
 
 #[component]
@@ -32,6 +33,7 @@ pub fn AccessibilityPage() -> impl IntoView {
             <p>{privacy_text(|t| t.a11y_tested_note)}</p>
             <h2>{privacy_text(|t| t.a11y_formats_heading)}</h2>
             <p>{privacy_text(|t| t.a11y_formats_body)}</p>
+            <CenterContacts/>
             <h2>{privacy_text(|t| t.a11y_review_heading)}</h2>
             <p>{privacy_text(|t| t.a11y_review_body)}</p>
             <SeeAlso href="/privacy" label=|t| t.privacy_link/>

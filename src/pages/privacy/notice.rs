@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use super::texts::{privacy_text, privacy_texts, PrivacyTexts};
 use super::{SeeAlso, TextList};
 use crate::api;
+use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::{use_page_title, use_prefs};
 
 type Text = fn(&PrivacyTexts) -> &'static str;
@@ -67,6 +68,7 @@ pub fn PrivacyNoticePage() -> impl IntoView {
             <p>{privacy_text(|t| t.rights_law)}</p>
             <TextList items=|l| &privacy_texts(l).rights_online/>
             <p>{privacy_text(|t| t.rights_counter)}</p>
+            <CenterContacts/>
             <p>{privacy_text(|t| t.no_logs)}</p>
             <SeeAlso href="/accessibility" label=|t| t.accessibility_link/>
         </div>

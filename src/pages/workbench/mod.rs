@@ -1,7 +1,7 @@
 //! The staff workbench (issue #7), its own app (`src/bin/workbench.rs`) under `/staff/...`:
 //! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
 //! ratings, the audit log, and the administrator's staff accounts, venue booking settings,
-//! holiday calendar, home-page notices and retention periods of personal data, the fast track's firm accounts (a password
+//! holiday calendar, venue contacts, the site footer, home-page notices and retention periods of personal data, the fast track's firm accounts (a password
 //! link for someone who forgot theirs) and, for pre-examination officers, firms' registrations. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
@@ -15,6 +15,7 @@ mod case;
 mod cases;
 mod clusters;
 mod confirm_form;
+mod contacts;
 mod desk;
 mod fast_track_settings;
 mod firms;
@@ -30,6 +31,7 @@ mod ratings;
 mod registration;
 mod registrations;
 mod retention;
+mod site;
 mod slots;
 pub mod texts;
 mod venues;
@@ -68,6 +70,9 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("accounts"), StaticSegment("change")) view=accounts::AccountPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues")) view=venues::VenuesPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("venues"), ParamSegment("id")) view=venues::VenuePage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("contacts")) view=contacts::ContactsPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("contacts"), ParamSegment("id")) view=contacts::ContactPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("site")) view=site::SitePage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("firms")) view=firms::FirmsPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("fast-track")) view=fast_track_settings::FastTrackSettingsPage/>

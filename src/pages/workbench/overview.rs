@@ -165,8 +165,31 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             </div>
         }
     });
+    let missing = overview.venues_missing_contacts.clone();
+    let contacts_due = (!missing.is_empty()).then(|| {
+        let admin = auth.has_any(&[Role::Administrator]);
+        let count = missing.len() as u64;
+        let names = move || {
+            let lang = prefs.lang.get();
+            missing
+                .iter()
+                .map(|v| lang.pick(&v.name_zh, &v.name_en))
+                .collect::<Vec<_>>()
+                .join(crate::i18n::strings(lang).list_separator)
+        };
+        view! {
+            <div class="notice notice--warning" role="status">
+                <p>{move || workbench_texts(prefs.lang.get()).contacts_due(count)}</p>
+                <p>{names}</p>
+                {admin.then(|| view! {
+                    <p><A href="/staff/admin/contacts" attr:class="target-link">{tr(|t| t.contacts_due_link)}</A></p>
+                })}
+            </div>
+        }
+    });
     view! {
         {holidays_due}
+        {contacts_due}
         <div class="overview-grid">
             <section aria-labelledby="by-status-heading">
                 <h2 id="by-status-heading">{tr(|t| t.by_status)}</h2>

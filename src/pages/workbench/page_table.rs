@@ -17,6 +17,8 @@ pub enum StaffPage {
     Audit,
     Accounts,
     Venues,
+    Contacts,
+    Site,
     Holidays,
     Notices,
     Firms,
@@ -34,7 +36,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 13] = [
+pub const PAGES: [PageEntry; 15] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -76,6 +78,18 @@ pub const PAGES: [PageEntry; 13] = [
         page: StaffPage::Venues,
         path: "/staff/admin/venues",
         label: |t| t.nav_venues,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Contacts,
+        path: "/staff/admin/contacts",
+        label: |t| t.nav_contacts,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::Site,
+        path: "/staff/admin/site",
+        label: |t| t.nav_site,
         roles: &[Role::Administrator],
     },
     PageEntry {

@@ -14,10 +14,12 @@ pub mod notices;
 pub mod policies;
 pub mod policy_guide;
 pub mod rating;
+pub mod site;
+pub mod site_errors;
 pub mod staff;
 pub mod venues;
 
-pub use venues::{Venue, VenueKind, VenueList, VenueStatus};
+pub use venues::{Venue, VenueContacts, VenueKind, VenueList, VenueStatus};
 
 use std::collections::BTreeMap;
 

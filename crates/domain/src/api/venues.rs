@@ -67,8 +67,56 @@ pub struct Venue {
     pub address: Option<String>,
     pub phone: Option<String>,
     pub opening_hours: Option<String>,
+    /// A link to the venue on a map (`https://` only), where an administrator entered one.
+    #[serde(default)]
+    pub map_url: Option<String>,
     /// Where the facts about this venue come from (a public document).
     pub source: String,
+}
+
+/// How to reach a venue: what an administrator entered, each `None` until then (the public
+/// documents give none, and the portal never makes one up). Shown wherever people are sent to
+/// the venue or told to contact the center.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct VenueContacts {
+    /// One line, e.g. `南通市崇川区…号`.
+    pub address: Option<String>,
+    /// A mainland landline (with its area code, optionally an extension) or mobile number, as
+    /// the administrator wrote it; [`crate::api::admin::tel_href`] makes its `tel:` link.
+    pub phone: Option<String>,
+    /// Free text, line breaks kept, e.g. `工作日 9:00–12:00，13:30–17:00`.
+    pub opening_hours: Option<String>,
+    /// `https://` only.
+    pub map_url: Option<String>,
+}
+
+impl VenueContacts {
+    /// Nothing entered yet: show nothing.
+    pub fn is_empty(&self) -> bool {
+        self.address.is_none()
+            && self.phone.is_none()
+            && self.opening_hours.is_none()
+            && self.map_url.is_none()
+    }
+
+    /// Address, phone or hours still missing (the map link is optional): the workbench lists
+    /// such venues.
+    pub fn incomplete(&self) -> bool {
+        self.address.is_none() || self.phone.is_none() || self.opening_hours.is_none()
+    }
+}
+
+impl Venue {
+    pub fn contacts(&self) -> VenueContacts {
+        VenueContacts {
+            address: self.address.clone(),
+            phone: self.phone.clone(),
+            opening_hours: self.opening_hours.clone(),
+            map_url: self.map_url.clone(),
+        }
+    }
 }
 
 /// `GET /api/v1/venues`.

@@ -179,6 +179,7 @@ fn view(row: &BookingRow, checked_in_at: i64, already: bool) -> Result<CheckedIn
             name_en: row.venue_name_en.clone(),
         },
         venue_address: row.venue_address.clone(),
+        venue_contacts: row.venue_contacts(),
         topic: NamedRef {
             id: row.topic_id.clone(),
             name_zh: row.topic_name_zh.clone(),

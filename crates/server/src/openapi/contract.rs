@@ -13,7 +13,7 @@ use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::booking::{self};
 use portal_domain::api::rating::FollowUp;
 use portal_domain::api::{
-    admin, booking_clusters, desk, firm, gi, notices, policies, rating, staff, VenueKind,
+    admin, booking_clusters, desk, firm, gi, notices, policies, rating, site, staff, VenueKind,
 };
 use portal_domain::calendar::{FIRST_INPUT_YEAR, LAST_INPUT_YEAR};
 use portal_domain::paths;
@@ -164,6 +164,21 @@ fn time_schema() -> Value {
 /// spaces and hyphens): 11 digits, `1`, then `3`–`9`.
 fn mobile_schema() -> Value {
     json!({ "type": "string", "pattern": "^1[3-9][0-9]{9}$" })
+}
+
+/// A phone number in forms `parse_phone` reads (it also takes spaces, brackets, `+86` and
+/// extensions written out): a landline with its area code and an optional extension, a mobile
+/// number, a 400/800 line.
+fn phone_schema() -> Value {
+    blank_or(json!({
+        "type": "string",
+        "pattern": "^(0[1-9][0-9]{1,2}-[0-9]{7,8}(-[0-9]{1,6})?|1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4})$",
+    }))
+}
+
+/// `schema`, or an empty string (a blank optional field is an absent one).
+fn blank_or(schema: Value) -> Value {
+    json!({ "type": "string", "anyOf": [{ "maxLength": 0 }, schema] })
 }
 
 /// A booking reference as `BookingReference::parse` reads it: `REFERENCE_CHARS` characters of
@@ -498,6 +513,65 @@ fn request_bodies(doc: &mut Value) {
                 max: i64::from(admin::MAX_RETENTION_DAYS),
                 required: true,
             },
+        ),
+        // Venue contacts and the site footer (`VenueContactsUpdate::parse`,
+        // `SiteFooterUpdate::parse`): every field optional, a blank one clears it. The patterns
+        // of the numbers are narrower than the parsers (which take spaces, brackets, `+86`,
+        // extensions written out, and any host name).
+        (
+            "VenueContactsUpdate",
+            "address",
+            Spec::Line {
+                max: admin::MAX_ADDRESS_CHARS,
+                required: false,
+            },
+        ),
+        (
+            "VenueContactsUpdate",
+            "opening_hours",
+            optional_text(admin::MAX_HOURS_CHARS),
+        ),
+        ("VenueContactsUpdate", "phone", optional_str(phone_schema())),
+        (
+            "VenueContactsUpdate",
+            "map_url",
+            optional_str(blank_or(json!({
+                "type": "string",
+                "maxLength": admin::MAX_MAP_URL_CHARS,
+                "pattern": "^https://[a-z0-9]+(\\.[a-z0-9]+)+(/[A-Za-z0-9._~/?=&%-]*)?$",
+            }))),
+        ),
+        (
+            "SiteFooterUpdate",
+            "host_organisation",
+            Spec::Line {
+                max: site::MAX_HOST_CHARS,
+                required: false,
+            },
+        ),
+        (
+            "SiteFooterUpdate",
+            "website_code",
+            optional_str(blank_or(json!({
+                "type": "string",
+                "pattern": format!("^[A-Za-z0-9]{{{}}}$", site::WEBSITE_CODE_CHARS),
+            }))),
+        ),
+        (
+            "SiteFooterUpdate",
+            "icp_number",
+            optional_str(blank_or(json!({
+                "type": "string",
+                "pattern": "^[\\u4E00-\\u9FA5]ICP备[0-9]{8}号(-[0-9]{1,3})?$",
+            }))),
+        ),
+        (
+            "SiteFooterUpdate",
+            "public_security_number",
+            optional_str(blank_or(json!({
+                "type": "string",
+                "pattern": "^[\\u4E00-\\u9FA5]公网安备 ?[0-9]{14}号$",
+            }))),
         ),
         // Notices.
         ("NoticeInput", "title_zh", line(notices::MAX_TITLE_CHARS)),
@@ -955,6 +1029,18 @@ mod tests {
         }
         for mobile in ["13800138000", "19912345678"] {
             assert!(MobileNumber::parse(mobile).is_ok(), "{mobile}");
+        }
+        for phone in [
+            "0513-85123456",
+            "010-1234567-123456",
+            "13800138000",
+            "400-123-4567",
+            "8001234567",
+        ] {
+            assert!(
+                portal_domain::api::admin::parse_phone(phone).is_some(),
+                "{phone}"
+            );
         }
         for date in ["1900-01-01", "2999-12-28"] {
             assert!(portal_domain::calendar::Date::parse(date).is_ok(), "{date}");

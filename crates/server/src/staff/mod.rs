@@ -42,6 +42,7 @@ pub(crate) mod ratings;
 pub(crate) mod registrations;
 pub(crate) mod replay;
 pub(crate) mod retention;
+pub(crate) mod site;
 pub(crate) mod slots;
 pub(crate) mod user;
 
@@ -258,6 +259,30 @@ fn table() -> Table {
         below_v1(paths::STAFF_VENUE_BOOKING),
         ADMIN,
         admin::update_venue_booking,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_VENUE_CONTACTS),
+        ADMIN,
+        site::venue_contacts,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_VENUE_CONTACT),
+        ADMIN,
+        site::update_venue_contacts,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_SITE),
+        ADMIN,
+        site::show_footer,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_SITE),
+        ADMIN,
+        site::update_footer,
     );
     t.add(
         Method::GET,

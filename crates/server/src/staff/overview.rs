@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::Json;
 use portal_domain::api::assistance::RequestStatus;
+use portal_domain::api::booking::NamedRef;
 use portal_domain::api::staff::{
     AuditEntry, AuditPage, DayCount, Overview, StatusCount, AT_RISK_WORKING_DAYS,
     OVERVIEW_BOOKING_DAYS,
@@ -82,6 +83,19 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         })
         .collect();
     let ratings = super::ratings::counts(&mut conn).await?;
+    let venues_missing_contacts = sqlx::query_as::<_, (String, String, String)>(
+        "SELECT id, name_zh, name_en FROM venues WHERE address IS NULL OR phone IS NULL \
+         OR opening_hours IS NULL ORDER BY sort_order, id",
+    )
+    .fetch_all(&mut *conn)
+    .await?
+    .into_iter()
+    .map(|(id, name_zh, name_en)| NamedRef {
+        id,
+        name_zh,
+        name_en,
+    })
+    .collect();
     Ok(Json(Overview {
         today,
         cases_by_status,
@@ -89,6 +103,7 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         bookings_per_day,
         ratings,
         holidays_due: state.calendar().year_due(today),
+        venues_missing_contacts,
     }))
 }
 

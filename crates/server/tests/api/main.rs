@@ -28,6 +28,7 @@ mod retention;
 mod retries;
 mod scalping;
 mod security;
+mod site;
 mod spa;
 mod staff;
 mod uploads;

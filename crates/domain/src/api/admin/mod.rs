@@ -30,16 +30,20 @@ pub mod code {
     pub const YEAR_PAST: &str = "admin.year_past";
 }
 
+mod contacts;
 mod errors;
 mod holidays;
 mod limits;
+mod phone;
 mod retention;
 #[cfg(test)]
 mod test_fixtures;
 mod venue_settings;
 
+pub use contacts::*;
 pub use errors::*;
 pub use holidays::*;
 pub use limits::*;
+pub use phone::*;
 pub use retention::*;
 pub use venue_settings::*;

@@ -119,6 +119,9 @@ pub struct CheckedIn {
     pub venue: NamedRef,
     /// The venue's address, where the center has entered one (where to wait).
     pub venue_address: Option<String>,
+    /// How to reach the venue (address, phone, hours, map link), where entered.
+    #[serde(default)]
+    pub venue_contacts: crate::api::VenueContacts,
     pub topic: NamedRef,
     pub date: Date,
     /// `HH:MM`, Asia/Shanghai.

@@ -36,6 +36,10 @@ pub struct Booking {
     pub status: BookingStatus,
     pub venue: NamedRef,
     pub venue_address: Option<String>,
+    /// How to reach the venue: address (the same as `venue_address`), phone, hours and map
+    /// link, each where an administrator entered it.
+    #[serde(default)]
+    pub venue_contacts: crate::api::VenueContacts,
     pub topic: NamedRef,
     pub date: Date,
     /// `HH:MM`, Asia/Shanghai.
@@ -145,6 +149,10 @@ pub struct BookingSummary {
     pub status: BookingStatus,
     pub venue: NamedRef,
     pub venue_address: Option<String>,
+    /// How to reach the venue: address (the same as `venue_address`), phone, hours and map
+    /// link, each where an administrator entered it.
+    #[serde(default)]
+    pub venue_contacts: crate::api::VenueContacts,
     pub topic: NamedRef,
     pub date: Date,
     pub start_time: String,

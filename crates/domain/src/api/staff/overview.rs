@@ -41,6 +41,10 @@ pub struct Overview {
     /// published year ends): bookings and working-day deadlines stop before it.
     #[serde(default)]
     pub holidays_due: Option<i32>,
+    /// Venues of the service network whose address, phone or opening hours no administrator
+    /// has entered yet, in the center's order.
+    #[serde(default)]
+    pub venues_missing_contacts: Vec<crate::api::booking::NamedRef>,
 }
 
 /// One change made by a member of staff. `summary` never holds personal data.

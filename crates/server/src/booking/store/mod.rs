@@ -9,7 +9,7 @@ use portal_domain::api::booking::{
     mask_name, mask_uscc, slot_starts, Booking, BookingStatus, BookingSummary, BookingVenue,
     CenterCancellation, NamedRef, OpeningHours, Topic, CHANGE_CUTOFF_SECS,
 };
-use portal_domain::api::{VenueKind, VenueStatus};
+use portal_domain::api::{VenueContacts, VenueKind, VenueStatus};
 use portal_domain::calendar::Date;
 use portal_domain::ids::{MobileNumber, Uscc};
 use portal_domain::time::{format_shanghai, SlotTime};
@@ -237,6 +237,9 @@ pub struct BookingRow {
     pub venue_name_zh: String,
     pub venue_name_en: String,
     pub venue_address: Option<String>,
+    pub venue_phone: Option<String>,
+    pub venue_hours: Option<String>,
+    pub venue_map_url: Option<String>,
     pub topic_id: String,
     pub topic_name_zh: String,
     pub topic_name_en: String,
@@ -272,7 +275,8 @@ pub struct BookingRow {
 }
 
 const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS venue_name_zh, \
-     v.name_en AS venue_name_en, v.address AS venue_address, b.topic_id, \
+     v.name_en AS venue_name_en, v.address AS venue_address, v.phone AS venue_phone, \
+     v.opening_hours AS venue_hours, v.map_url AS venue_map_url, b.topic_id, \
      t.name_zh AS topic_name_zh, t.name_en AS topic_name_en, t.bring_zh, t.bring_en, b.date, \
      b.start_time, b.end_time, b.starts_at, b.ends_at, b.status, b.sequence, b.name, b.mobile, \
      b.organisation, b.uscc, b.description, b.wheelchair_access, b.sign_language_interpreter, \
@@ -418,6 +422,16 @@ impl BookingRow {
         }
     }
 
+    /// How to reach the venue, as entered by an administrator.
+    pub fn venue_contacts(&self) -> VenueContacts {
+        VenueContacts {
+            address: self.venue_address.clone(),
+            phone: self.venue_phone.clone(),
+            opening_hours: self.venue_hours.clone(),
+            map_url: self.venue_map_url.clone(),
+        }
+    }
+
     pub fn what_to_bring(&self) -> anyhow::Result<(Vec<String>, Vec<String>)> {
         Ok((
             serde_json::from_str(&self.bring_zh).context("bring_zh")?,
@@ -434,6 +448,7 @@ impl BookingRow {
             status: self.status(),
             venue: self.venue_ref(),
             venue_address: self.venue_address.clone(),
+            venue_contacts: self.venue_contacts(),
             topic: self.topic_ref(),
             date: self.date()?,
             start_time: self.start_time.clone(),
@@ -477,6 +492,7 @@ impl BookingRow {
             status: view.status,
             venue: view.venue,
             venue_address: view.venue_address,
+            venue_contacts: view.venue_contacts,
             topic: view.topic,
             date: view.date,
             start_time: view.start_time,
