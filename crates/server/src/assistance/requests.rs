@@ -13,6 +13,7 @@ use portal_domain::api::assistance::{
     WithdrawRequest, ONE_CLICK_WITHDRAW_SECS,
 };
 use portal_domain::paths;
+use portal_domain::reference::AssistanceReference;
 
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
@@ -52,6 +53,12 @@ pub async fn track(
     Ok(Json(tracking(&state, &mut tx, &row, now).await?))
 }
 
+/// A request's key in the failed-lookup count the booking lookups share: its own key space, as
+/// a request's reference is not a booking's.
+fn lookup_key(reference: &AssistanceReference) -> String {
+    format!("assistance {}", reference.compact())
+}
+
 /// Finds a request by its reference and the applicant's mobile number: its progress only (see
 /// `AssistanceProgress`). An unknown reference and a wrong number give the same 404 and count
 /// towards the limit on failed lookups that the booking lookups share (`AppState::lookups`: 5
@@ -78,8 +85,7 @@ pub async fn lookup(
     let now = state.clock.now();
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    // Its own key space in the shared count: a request's reference is not a booking's.
-    let key = format!("assistance {}", reference.compact());
+    let key = lookup_key(&reference);
     let find = async {
         let mut tx = state.db.begin().await?;
         match store::request_by_reference_and_mobile(&mut tx, reference.compact(), &mobile).await? {
@@ -130,7 +136,7 @@ pub async fn new_link(
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile, tail) = request.parse().map_err(ApiError::fields)?;
     // The lookup's key: a failed try here and there count together.
-    let key = format!("assistance {}", reference.compact());
+    let key = lookup_key(&reference);
     let issue = async {
         let mut tx = state.db.begin().await?;
         let Some(row) =
