@@ -7,8 +7,8 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
-/// Opens (creating if needed) the database at `url`, applies the embedded migrations and seeds
-/// the real data on first start. A second start keeps everything that is there.
+/// Opens (creating if needed) the database at `url` and applies the embedded migrations. The
+/// real data is seeded by the caller (`crate::seed`); a second start keeps everything there.
 pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL is not a SQLite URL: {url}"))?
@@ -33,7 +33,6 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
         .run(&pool)
         .await
         .context("database migration failed")?;
-    crate::seed::seed_if_empty(&pool).await?;
     Ok(pool)
 }
 

@@ -2,6 +2,7 @@
 //! router) and the built single-page app for every other path.
 
 mod assistance;
+mod audit;
 mod booking;
 pub mod client_ip;
 pub mod clock;
@@ -195,6 +196,7 @@ impl Application {
     /// Opens the database (creating, migrating and seeding it as needed) and binds the address.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = db::connect(&config.database_url).await?;
+        seed::seed_if_empty(&db).await?;
         let gi = Arc::new(gi::GiIndex::load(&db).await?);
         let policies = Arc::new(policies::PolicyLibrary::load(&db).await?);
         let clock = match config.now_override {

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::AuditPage as AuditList;
 
-use super::auth::{Guard, StaffProblem};
+use super::guard::{Guard, StaffProblem};
 use super::list_table::list_table;
 use super::page_table::StaffPage;
 use super::texts::*;

@@ -14,8 +14,9 @@ use portal_domain::api::staff::{
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-use super::auth::{use_auth, Auth, Guard, StaffProblem};
+use super::auth::{use_auth, Auth};
 use super::cases::Countdown;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

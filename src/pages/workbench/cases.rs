@@ -5,7 +5,7 @@ use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::staff::{CaseList, CaseSummary};
 use portal_domain::Lang;
 
-use super::auth::{Guard, StaffProblem};
+use super::guard::{Guard, StaffProblem};
 use super::list_table::list_table;
 use super::page_table::StaffPage;
 use super::texts::*;

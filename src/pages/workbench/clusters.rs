@@ -10,8 +10,9 @@ use portal_domain::api::booking_clusters::{
     BookingCluster, BulkCancelRequest, ClusterKind, MAX_BULK_CANCEL_REASON_CHARS,
 };
 
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
 use super::confirm_form::{ConfirmReasonForm, ConfirmState};
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

@@ -14,7 +14,8 @@ use portal_domain::api::VenueContacts;
 use portal_domain::Lang;
 
 use super::admin_form::{in_page_order, parser_errors, request_errors};
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

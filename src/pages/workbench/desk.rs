@@ -7,7 +7,8 @@ use portal_domain::api::staff::{Attendance, DeskBooking, DeskBookingList};
 use portal_domain::api::venues::VenueStatus;
 use portal_domain::Lang;
 
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

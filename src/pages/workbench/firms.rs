@@ -12,7 +12,8 @@ use portal_domain::ids::Uscc;
 use portal_domain::Localized;
 
 use super::admin_form::request_errors;
-use super::auth::{use_auth, Guard};
+use super::auth::use_auth;
+use super::guard::Guard;
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

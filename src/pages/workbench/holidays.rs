@@ -16,7 +16,8 @@ use portal_domain::{Lang, Localized};
 use super::admin_form::{
     error_signal, field_id, in_page_order, parser_errors, request_errors, RowInput,
 };
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

@@ -20,6 +20,7 @@ mod desk;
 mod fast_track_settings;
 mod firms;
 mod frame;
+mod guard;
 mod holidays;
 mod list_table;
 mod login;

@@ -8,7 +8,8 @@ use portal_domain::api::notices::{
     NoticeInput, NoticeLevel, NoticeState, StaffNotice, MAX_BODY_CHARS,
 };
 
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

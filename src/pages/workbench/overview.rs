@@ -4,8 +4,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::staff::{Overview, Role};
 
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
 use super::cases::Countdown;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

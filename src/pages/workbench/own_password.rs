@@ -1,7 +1,7 @@
 //! Choosing one's own password. An account whose password an administrator set (a new one, or
 //! a reset) sees this instead of any workbench page until it has chosen its own: the server
 //! answers nothing else until then (`staff.password_change_required`). The guard shows it
-//! (`super::auth::Guard`); once saved, the page that was asked for appears in its place.
+//! (`super::guard::Guard`); once saved, the page that was asked for appears in its place.
 
 use leptos::prelude::*;
 use portal_domain::api::staff::PasswordChange;

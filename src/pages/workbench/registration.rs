@@ -12,7 +12,8 @@ use portal_domain::api::firm::registration::{
 };
 
 use super::admin_form::request_errors;
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

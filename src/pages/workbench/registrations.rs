@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::api::firm::registration::RegistrationQueue;
 
-use super::auth::{Guard, StaffProblem};
+use super::guard::{Guard, StaffProblem};
 use super::list_table::list_table;
 use super::page_table::StaffPage;
 use super::texts::*;

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use portal_domain::api::site::{SiteFooter, SiteFooterUpdate};
 
 use super::admin_form::{parser_errors, request_errors};
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

@@ -11,8 +11,9 @@ use portal_domain::api::desk::{
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-use super::auth::{use_auth, StaffProblem};
+use super::auth::use_auth;
 use super::confirm_form::{ConfirmReasonForm, ConfirmState};
+use super::guard::StaffProblem;
 use super::texts::*;
 use crate::api::{self, ApiError};
 use crate::components::focus::focus_next_frame;

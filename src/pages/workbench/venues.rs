@@ -13,7 +13,8 @@ use portal_domain::api::VenueStatus;
 use portal_domain::Lang;
 
 use super::admin_form::{error_signal, in_page_order, parser_errors, request_errors, RowInput};
-use super::auth::{use_auth, Guard, StaffProblem};
+use super::auth::use_auth;
+use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;

@@ -15,6 +15,7 @@ use portal_domain::api::assistance::{
 use portal_domain::paths;
 use portal_domain::reference::AssistanceReference;
 
+use crate::audit::audit;
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
@@ -22,7 +23,6 @@ use crate::extract::{json_or_default, json_rejection};
 use crate::limit::Limited;
 use crate::lookup;
 use crate::rating::{self, Service};
-use crate::staff::audit::audit;
 use crate::{tokens, AppState};
 
 use super::checks::{ensure_active, token_hash, token_hash_and_id};

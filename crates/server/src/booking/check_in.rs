@@ -2,7 +2,7 @@
 //! the booking's mobile number (limited with the lookups by reference: `crate::lookup`, the
 //! same count), or by the manage link the booking's QR code holds. It follows the desk's rule
 //! of when check-in is open (`portal_domain::api::booking::check_in_window`) and records the
-//! same attendance as the desk (`crate::staff::desk::write_attendance`), with an audit entry
+//! same attendance as the desk (`super::attendance::write_attendance`), with an audit entry
 //! saying it was the kiosk.
 //!
 //! An unknown reference and wrong digits are the same 404, which counts as a failed lookup;
@@ -22,6 +22,7 @@ use portal_domain::calendar::Date;
 use portal_domain::paths;
 use portal_domain::time::format_shanghai;
 
+use super::attendance::write_attendance;
 use super::manage::by_token;
 use super::store::{self, BookingRow};
 use crate::client_ip::ClientIp;
@@ -29,7 +30,6 @@ use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::limit::Limited;
 use crate::lookup;
-use crate::staff::desk::write_attendance;
 use crate::AppState;
 
 /// What the audit log says of a check-in made by the person at the kiosk.

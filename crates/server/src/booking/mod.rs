@@ -30,6 +30,7 @@
 //! reached is logged (which rule), never the reference, the number or the address.
 
 use portal_domain::paths::{self, below_v1};
+pub(crate) mod attendance;
 pub(crate) mod capacity;
 pub(crate) mod catalog;
 pub(crate) mod changes;

@@ -15,11 +15,11 @@ use portal_domain::paths;
 use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
-use super::audit::audit;
 use super::auth::{
     account_by_username, active_administrators, end_sessions, roles, set_roles, AccountRow,
 };
 use super::user::Staff;
+use crate::audit::audit;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::sign_in::passwords::hash_password_blocking;

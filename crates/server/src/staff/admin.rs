@@ -31,8 +31,8 @@ use portal_domain::api::VenueStatus;
 use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
-use super::audit::audit;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::booking::store;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::json_rejection;

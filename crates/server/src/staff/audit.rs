@@ -1,9 +1,8 @@
-//! The staff audit log (`staff_audit`): changes written in the transaction of the change, and
-//! reads of personal data in full (see the `staff` module documentation).
-
-use sqlx::SqliteConnection;
+//! Reads of personal data in full by staff, in the audit log (`staff_audit`; see the `staff`
+//! module documentation). Changes are written by `crate::audit::audit`.
 
 use super::user::StaffUser;
+use crate::audit::audit;
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -25,31 +24,6 @@ pub(crate) async fn audit_read(
         "viewed in full",
         state.clock.now(),
     )
-    .await?;
-    Ok(())
-}
-
-/// A change made by staff (`actor` `None`: the server itself), written on the connection of
-/// the change's transaction. `summary` must not hold personal data.
-pub(crate) async fn audit(
-    conn: &mut SqliteConnection,
-    actor: Option<i64>,
-    action: &str,
-    target: (&str, Option<&str>),
-    summary: &str,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO staff_audit (at, actor_id, action, target_type, target_id, summary) \
-         VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(now)
-    .bind(actor)
-    .bind(action)
-    .bind(target.0)
-    .bind(target.1)
-    .bind(summary)
-    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -19,8 +19,8 @@ use portal_domain::paths;
 use portal_domain::time::format_shanghai;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::audit::audit;
 use super::user::{Staff, StaffUser};
+use crate::audit::audit;
 use crate::client_ip::ClientIp;
 use crate::config::FirstAdmin;
 use crate::error::{ApiError, Refusal, Text};

@@ -25,11 +25,12 @@ use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::audit::{audit, audit_read};
+use super::audit::audit_read;
 use super::paging::PageParams;
 use super::user::Staff;
 use crate::assistance::store::views::{shown_reference, tracking, views};
 use crate::assistance::store::{self as requests, Owner};
+use crate::audit::audit;
 use crate::clock::shanghai_date;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;

@@ -13,9 +13,10 @@ use portal_domain::api::booking_clusters::{
     MAX_SEQUENTIAL_GAP, MIN_CLUSTER_SIZE,
 };
 
-use super::audit::{audit, audit_read};
+use super::audit::audit_read;
 use super::desk::desk_row;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::AppState;

@@ -23,8 +23,9 @@ use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::audit::{audit, audit_read};
+use super::audit::audit_read;
 use super::user::Staff;
+use crate::booking::attendance::write_attendance;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::AppState;
@@ -260,38 +261,6 @@ async fn record(
         "booking attendance recorded"
     );
     Ok(Json(row.view(now)?))
-}
-
-/// Records `attendance` of booking `id` at `now`, with its audit entry: by a member of staff
-/// (`actor`) at the desk, or by the person at the kiosk (`None`, `summary` saying so). The one
-/// write of attendance, on the caller's transaction.
-pub(crate) async fn write_attendance(
-    conn: &mut SqliteConnection,
-    id: i64,
-    attendance: Attendance,
-    actor: Option<i64>,
-    summary: &str,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query("UPDATE bookings SET attendance = ?, attendance_at = ? WHERE id = ?")
-        .bind(attendance.code())
-        .bind(now)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    let action = match attendance {
-        Attendance::CheckedIn => "booking.check_in",
-        Attendance::NoShow => "booking.no_show",
-    };
-    audit(
-        conn,
-        actor,
-        action,
-        ("booking", Some(&id.to_string())),
-        summary,
-        now,
-    )
-    .await
 }
 
 /// Checks the person in: from 2 hours before the start until the end of that day.

@@ -14,8 +14,9 @@ use portal_domain::paths;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::audit::{audit, audit_read};
+use super::audit::audit_read;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::firms::links::{self, Purpose};

@@ -11,8 +11,8 @@ use portal_domain::api::notices::{
 };
 use portal_domain::paths;
 
-use super::audit::audit;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::notices::store;

@@ -13,9 +13,9 @@ use axum::Json;
 use portal_domain::api::staff::{PasswordChange, StaffError, StaffSession};
 use portal_domain::paths;
 
-use super::audit::audit;
 use super::auth::{login_rate_limited, session_view};
 use super::user::Staff;
+use crate::audit::audit;
 use crate::client_ip::ClientIp;
 use crate::error::ApiError;
 use crate::extract::json_rejection;

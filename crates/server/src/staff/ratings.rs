@@ -18,10 +18,10 @@ use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::audit::audit;
 use super::paging::PageParams;
 use super::user::Staff;
 use crate::assistance::store::views::shown_reference;
+use crate::audit::audit;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::extract::Query;

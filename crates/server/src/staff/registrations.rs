@@ -18,8 +18,9 @@ use sqlx::SqliteConnection;
 
 mod lifecycle;
 
-use super::audit::{audit, audit_read};
+use super::audit::audit_read;
 use super::user::{Staff, StaffUser};
+use crate::audit::audit;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::{json_rejection, Query};
 use crate::files::{self, wants_download, DownloadParams};

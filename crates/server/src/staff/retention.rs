@@ -7,8 +7,8 @@ use axum::Json;
 use portal_domain::api::admin::{RetentionRun, RetentionSettings, RetentionUpdate};
 use portal_domain::paths;
 
-use super::audit::audit;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::retention;

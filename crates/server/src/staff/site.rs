@@ -13,8 +13,8 @@ use portal_domain::api::VenueContacts;
 use portal_domain::paths;
 use sqlx::SqliteConnection;
 
-use super::audit::audit;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::error::{ApiError, FieldProblem};
 use crate::extract::json_rejection;
 use crate::site::{footer, save_footer};

@@ -31,8 +31,8 @@ use portal_domain::calendar::{Date, DayKind};
 use portal_domain::time::{format_shanghai, shanghai_unix_seconds, SlotTime};
 use sqlx::SqliteConnection;
 
-use super::audit::audit;
 use super::user::Staff;
+use crate::audit::audit;
 use crate::booking::store::{self, VenueConfig};
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;

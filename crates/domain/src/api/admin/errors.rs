@@ -2,10 +2,9 @@
 //! messages (in `locales/*/domain_staff.toml`).
 
 use super::limits::{
-    MAX_HOLIDAY_RANGES, MAX_OPENING_PERIODS, MAX_SEATS, MAX_SLOT_MINUTES, MAX_SOURCE_URL_CHARS,
-    MAX_WORKING_DAYS, MIN_SEATS, MIN_SLOT_MINUTES,
+    MAX_HOLIDAY_RANGES, MAX_OPENING_PERIODS, MAX_RETENTION_DAYS, MAX_SEATS, MAX_SLOT_MINUTES,
+    MAX_SOURCE_URL_CHARS, MAX_WORKING_DAYS, MIN_RETENTION_DAYS, MIN_SEATS, MIN_SLOT_MINUTES,
 };
-use super::retention::{MAX_RETENTION_DAYS, MIN_RETENTION_DAYS};
 use crate::calendar::{CalendarError, DateError};
 use crate::lang::{localized_error, Localized};
 use crate::texts::{staff_error_texts, StaffErrorTexts};

@@ -17,10 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::{AdminError, Problems};
-
-/// The fewest and most days an administrator may set for either period.
-pub const MIN_RETENTION_DAYS: u32 = 1;
-pub const MAX_RETENTION_DAYS: u32 = 3650;
+use super::limits::{MAX_RETENTION_DAYS, MIN_RETENTION_DAYS};
 /// Shipped default: days after a booking's appointment. Illustrative, not the center's rule.
 pub const DEFAULT_BOOKING_DAYS: u32 = 180;
 /// Shipped default: days after a rights-assistance request was closed. Illustrative, not the

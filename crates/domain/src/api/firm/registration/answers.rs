@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::errors::RegistrationError as E;
-use super::settings::TechField;
+use super::fields::TechField;
 use super::Problems;
 use crate::calendar::Date;
 use crate::ids::{PatentApplicationNumber, PatentKind};

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::RegistrationAnswers;
-use super::settings::TechField;
+use super::fields::TechField;
 use crate::calendar::Date;
 
 /// The thresholds. Defaults from 宁波's published rules (FAST_TRACK.md), illustrative.

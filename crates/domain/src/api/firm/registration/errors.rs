@@ -1,7 +1,7 @@
 //! What can be wrong with one answer of a registration, a review action or the fast track's
 //! settings, with its code; the messages are in the `domain_registration` catalog.
 
-use super::materials::Material;
+use super::material_kind::Material;
 use crate::ids::PatentNumberError;
 use crate::lang::{localized, Lang, Localized};
 use crate::texts::{registration_error_texts, RegistrationErrorTexts};

@@ -43,30 +43,33 @@
 mod answers;
 mod eligibility;
 mod errors;
+mod fields;
+mod material_kind;
 mod materials;
 mod review;
 mod rounds;
 mod settings;
+mod status;
 
 pub use answers::{RegistrationAnswers, Section, SectionState, MAX_PATENTS, MAX_TEXT_CHARS};
 pub use eligibility::{evaluate, EligibilityRules, Outcome, Rule, RuleOutcome};
 pub use errors::RegistrationError;
+pub use fields::{ipc_main_group, locarno_class, FieldStatus, FieldVenue, TechField, MAX_CLASSES};
+pub use material_kind::Material;
 pub use materials::{
-    default_materials, missing_materials, uploads_state, Material, MaterialRule, RegistrationFile,
+    default_materials, missing_materials, uploads_state, MaterialRule, RegistrationFile,
     MAX_FILES_PER_MATERIAL,
 };
 pub use review::{
-    ActionKind, Certificate, Defect, FirmRegistration, QueueItem, RegistrationQueue,
-    RegistrationStatus, ReviewAction, ReviewEvent, SectionEntry, StaffRegistration, MAX_DEFECTS,
+    ActionKind, Defect, FirmRegistration, QueueItem, RegistrationQueue, ReviewAction, ReviewEvent,
+    SectionEntry, StaffRegistration, MAX_DEFECTS,
 };
 pub use rounds::{
     CancelReason, Cancellation, CenterMessage, FirmDashboard, NewRound, RegistrationKind,
     RoundSummary, MAX_MESSAGES,
 };
-pub use settings::{
-    ipc_main_group, locarno_class, FastTrackSettings, FieldStatus, FieldVenue, TechField,
-    TimeLimits, MAX_CLASSES,
-};
+pub use settings::{FastTrackSettings, TimeLimits};
+pub use status::{Certificate, RegistrationStatus};
 
 /// Every problem of a request, each at its field (`section.field` names, e.g. `firm.insured_staff`).
 pub type Problems = Vec<(String, RegistrationError)>;

@@ -6,12 +6,13 @@ use serde::{Deserialize, Serialize};
 use super::answers::{RegistrationAnswers, Section, SectionState};
 use super::eligibility::{EligibilityRules, RuleOutcome};
 use super::errors::RegistrationError as E;
+use super::fields::TechField;
 use super::materials::{uploads_state, MaterialRule, RegistrationFile};
 use super::rounds::{CancelReason, Cancellation, RegistrationKind, RoundSummary};
-use super::settings::{FastTrackSettings, TechField};
+use super::settings::FastTrackSettings;
+use super::status::{Certificate, RegistrationStatus};
 use super::Problems;
 use crate::calendar::Date;
-use crate::choice::choice;
 use crate::text::clean_text;
 
 /// Most defects in one request to amend.
@@ -19,76 +20,12 @@ pub const MAX_DEFECTS: usize = 30;
 /// Longest defect, reason or note.
 const MAX_REVIEW_TEXT_CHARS: usize = 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum RegistrationStatus {
-    /// Being filled in; nothing submitted yet.
-    Draft,
-    /// 已提交: waiting for an officer.
-    Submitted,
-    /// 审核中.
-    UnderReview,
-    /// 需补正: sent back with every defect listed; the firm amends and resubmits.
-    NeedsAmendment,
-    /// 已备案: valid until a date, with a certificate.
-    Registered,
-    /// 不予备案, with the reasons (for a change or a re-check: not accepted, the registration in
-    /// force stays as it was).
-    Refused,
-    /// 已撤销: a registration the center cancelled, with the reason.
-    Cancelled,
-    /// A registration replaced by a later one (a change or re-check accepted, or registered again
-    /// after its validity ended).
-    Superseded,
-}
-
-choice!(RegistrationStatus {
-    Draft = "draft", "草稿", "Draft";
-    Submitted = "submitted", "已提交", "Submitted";
-    UnderReview = "under_review", "审核中", "Under review";
-    NeedsAmendment = "needs_amendment", "需补正", "Needs amendment";
-    Registered = "registered", "已备案", "Registered";
-    Refused = "refused", "不予备案", "Refused";
-    Cancelled = "cancelled", "已撤销", "Cancelled";
-    Superseded = "superseded", "已由后来的备案取代", "Replaced by a later registration";
-});
-
-impl RegistrationStatus {
-    /// Whether the firm may change its answers.
-    pub fn editable(self) -> bool {
-        matches!(self, Self::Draft | Self::NeedsAmendment)
-    }
-
-    /// Whether the round is still open (at most one per firm): being filled in or reviewed.
-    pub fn open(self) -> bool {
-        matches!(
-            self,
-            Self::Draft | Self::Submitted | Self::UnderReview | Self::NeedsAmendment
-        )
-    }
-}
-
 /// One defect the officer found, tied to the section the firm must amend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Defect {
     pub section: Section,
     pub text: String,
-}
-
-/// The registration certificate (备案证明) of a registered firm.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Certificate {
-    /// e.g. `NTYS-2026-0001`.
-    pub number: String,
-    pub firm_name: String,
-    /// The full 统一社会信用代码: a certificate names its holder.
-    pub uscc: String,
-    pub fields: Vec<TechField>,
-    pub registered_on: Date,
-    pub valid_until: Date,
 }
 
 /// A section on the task list.

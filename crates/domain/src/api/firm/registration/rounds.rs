@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::review::Certificate;
+use super::status::{Certificate, RegistrationStatus};
 use crate::calendar::Date;
 use crate::choice::choice;
 
@@ -83,7 +83,7 @@ pub struct RoundSummary {
     pub id: i64,
     pub reference: String,
     pub kind: RegistrationKind,
-    pub status: super::RegistrationStatus,
+    pub status: RegistrationStatus,
     /// Unix seconds of the last submission.
     pub submitted_at: i64,
 }
