@@ -1,15 +1,13 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::access::{use_found, Access};
+use super::are_you_sure::{refused_at, AreYouSure};
 use super::change::LookupAgain;
 use super::manage::BookingAtLink;
 use super::shown::Shown;
 use super::texts::{booking_text, booking_texts};
-use crate::api::ApiError;
-use crate::components::form::FormErrorSummary;
 use crate::components::submit::Submit;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -49,18 +47,18 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
     let navigate = use_navigate();
     let found = use_found();
     let form = Submit::new();
-    let (errors, busy) = (form.errors, form.busy());
-    let what = {
-        let b = booking.clone();
-        move || {
-            let lang = prefs.lang.get();
-            let topic = lang.pick(&b.topic.name_zh, &b.topic.name_en).to_owned();
-            let venue = lang.pick(&b.venue.name_zh, &b.venue.name_en).to_owned();
-            format!("{} · {topic} · {venue} · {}", b.reference, b.when(lang))
-        }
-    };
+    let what = Signal::derive(move || {
+        let lang = prefs.lang.get();
+        let topic = lang.pick(&booking.topic.name_zh, &booking.topic.name_en);
+        let venue = lang.pick(&booking.venue.name_zh, &booking.venue.name_en);
+        format!(
+            "{} · {topic} · {venue} · {}",
+            booking.reference,
+            booking.when(lang)
+        )
+    });
     let back = access.page();
-    let on_cancel = move |_| {
+    let on_cancel = move || {
         let lang = prefs.lang.get_untracked();
         let access = access.clone();
         let navigate = navigate.clone();
@@ -79,35 +77,21 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
                     },
                 );
             },
-            move |error| {
-                let message = match error {
-                    ApiError::Validation(body) => body.message,
-                    _ => booking_texts(lang).not_sent_body.to_owned(),
-                };
-                vec![("cancel-button".to_owned(), message)]
-            },
+            move |error| refused_at("cancel-button", lang, error),
         );
     };
     view! {
-        <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>
-        <FormErrorSummary errors=errors/>
-        <h1 tabindex="-1">{booking_text(|t| t.cancel_heading)}</h1>
-        <p class="lead">{what}</p>
-        <p>{booking_text(|t| t.cancel_body)}</p>
-        <div class="button-row">
-            <button
-                id="cancel-button"
-                type="button"
-                class="button button--warning"
-                disabled=move || busy.get()
-                on:click=on_cancel
-            >
-                {booking_text(|t| t.cancel_confirm)}
-            </button>
-            <A href=back attr:class="button button--secondary">{booking_text(|t| t.cancel_keep)}</A>
-        </div>
-        {move || busy.get().then(|| view! {
-            <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.loading)}</p>
-        })}
+        <AreYouSure
+            back=back
+            heading=|t| t.cancel_heading
+            what=what
+            button_id="cancel-button"
+            confirm=|t| t.cancel_confirm
+            keep=|t| t.cancel_keep
+            form=form
+            on_confirm=on_cancel
+        >
+            <p>{booking_text(|t| t.cancel_body)}</p>
+        </AreYouSure>
     }
 }

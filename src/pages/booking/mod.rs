@@ -5,6 +5,7 @@
 //! checked in on its day at the service hall's kiosk (`check_in.rs`, `scan.rs`).
 
 mod access;
+mod are_you_sure;
 mod cancel;
 mod change;
 mod check;

@@ -7,9 +7,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use portal_domain::api::firm::FirmSession;
 
-use super::dashboard::Dashboard;
+use super::dashboard::{Dashboard, Row};
 use super::people::People;
-use super::texts::{fast_track_texts, ft_text, Tr};
+use super::texts::{fast_track_texts, ft_text};
 use super::SIGN_IN;
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -69,16 +69,6 @@ fn Account(session: FirmSession) -> impl IntoView {
         <Dashboard/>
         <People first=session.first csrf=csrf.clone()/>
         <SignOut csrf=csrf/>
-    }
-}
-
-#[component]
-fn Row(term: Tr, value: String) -> impl IntoView {
-    view! {
-        <div class="summary-list__row">
-            <dt>{ft_text(term)}</dt>
-            <dd class="summary-list__value">{value}</dd>
-        </div>
     }
 }
 

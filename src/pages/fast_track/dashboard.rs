@@ -88,8 +88,9 @@ fn Board(board: FirmDashboard) -> impl IntoView {
     }
 }
 
+/// One row of a summary list: what, and its value (the account page's too).
 #[component]
-fn Row(term: Tr, #[prop(into)] value: Signal<String>) -> impl IntoView {
+pub(super) fn Row(term: Tr, #[prop(into)] value: Signal<String>) -> impl IntoView {
     view! {
         <div class="summary-list__row">
             <dt>{ft_text(term)}</dt>

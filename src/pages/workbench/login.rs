@@ -2,12 +2,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::staff::LoginRequest;
 
+use super::admin_form::request_errors;
 use super::auth::use_auth;
-use super::texts::{pick, tr};
+use super::texts::tr;
 use super::use_staff_title;
 use crate::api::{self, ApiError};
 use crate::components::form::{error_for, FormErrorSummary, TextField};
-use crate::components::submit::{checked, refused, Submit};
+use crate::components::submit::{checked, Submit};
 
 /// Where to go after signing in: a workbench page named by `?next=`, else the start page.
 /// Anything else (another site, the login page itself) is ignored.
@@ -58,12 +59,7 @@ pub fn LoginPage() -> impl IntoView {
                     // login as a whole: shown at the first field.
                     password.set(String::new());
                 }
-                refused(
-                    error,
-                    "username",
-                    &str::to_owned,
-                    pick(lang, |t| t.not_sent),
-                )
+                request_errors(lang, error, "username")
             },
         );
     });

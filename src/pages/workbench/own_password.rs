@@ -6,12 +6,13 @@
 use leptos::prelude::*;
 use portal_domain::api::staff::PasswordChange;
 
+use super::admin_form::request_errors;
 use super::auth::use_auth;
-use super::texts::{pick, tr};
+use super::texts::tr;
 use crate::api;
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, TextField};
-use crate::components::submit::{checked, refused, Submit};
+use crate::components::submit::{checked, Submit};
 
 #[component]
 pub fn OwnPassword() -> impl IntoView {
@@ -39,17 +40,7 @@ pub fn OwnPassword() -> impl IntoView {
                 // The guard now shows the page that was asked for.
                 auth.state.set(Some(Some(session)));
             },
-            move |error| {
-                if auth.handled(&error) {
-                    return Vec::new();
-                }
-                refused(
-                    error,
-                    "current_password",
-                    &str::to_owned,
-                    pick(lang, |t| t.not_sent),
-                )
-            },
+            move |error| auth.form_errors(error, |e| request_errors(lang, e, "current_password")),
         );
     });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));

@@ -29,6 +29,40 @@ pub struct FileCodes {
     pub rate_limited: &'static str,
 }
 
+/// Declares, inside a service's `code` module, its upload refusal codes (`FILE_TOO_LARGE` =
+/// `"<service>.file_too_large"`, …, `UPLOADS_RATE_LIMITED`) and their [`FileCodes`] as `FILES`,
+/// so every service that takes files answers with the same set.
+macro_rules! file_codes {
+    ($service:literal) => {
+        /// 413: the file is larger than [`crate::api::files::MAX_FILE_BYTES`].
+        pub const FILE_TOO_LARGE: &str = concat!($service, ".file_too_large");
+        /// 415: the file's content is not a JPEG, PNG, WebP, HEIC photo or a PDF, whatever its
+        /// name or declared type says.
+        pub const FILE_TYPE_NOT_ALLOWED: &str = concat!($service, ".file_type_not_allowed");
+        /// 415: the file starts as a photo or a PDF but is not a whole one (cut off, damaged,
+        /// or something else behind the first bytes).
+        pub const FILE_DAMAGED: &str = concat!($service, ".file_damaged");
+        /// 415: a PDF with scripts, automatic actions or embedded files.
+        pub const FILE_ACTIVE_CONTENT: &str = concat!($service, ".file_active_content");
+        /// 400: an empty file.
+        pub const FILE_EMPTY: &str = concat!($service, ".file_empty");
+        /// 429 with `Retry-After`: too many bytes uploaded from one client address within an
+        /// hour (one budget for every service's uploads).
+        pub const UPLOADS_RATE_LIMITED: &str = concat!($service, ".uploads_rate_limited");
+
+        /// The codes of this service's upload refusals, for the shared file handling.
+        pub const FILES: $crate::api::files::FileCodes = $crate::api::files::FileCodes {
+            too_large: FILE_TOO_LARGE,
+            type_not_allowed: FILE_TYPE_NOT_ALLOWED,
+            damaged: FILE_DAMAGED,
+            active_content: FILE_ACTIVE_CONTENT,
+            empty: FILE_EMPTY,
+            rate_limited: UPLOADS_RATE_LIMITED,
+        };
+    };
+}
+pub(crate) use file_codes;
+
 /// The type of an uploaded file, as its content (not its name) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

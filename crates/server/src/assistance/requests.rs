@@ -59,6 +59,28 @@ fn lookup_key(reference: &AssistanceReference) -> String {
     format!("assistance {}", reference.compact())
 }
 
+/// A lookup of a request by reference + mobile number (the progress, a new link) within the
+/// shared limit on failed lookups, counted under the reference's key.
+async fn limited<T>(
+    state: &AppState,
+    client: &ClientIp,
+    reference: &AssistanceReference,
+    now: i64,
+    find: impl std::future::Future<Output = Result<Option<T>, ApiError>>,
+) -> Result<T, ApiError> {
+    let key = lookup_key(reference);
+    lookup::limited(
+        state,
+        client,
+        &key,
+        now,
+        lookup_rate_limited,
+        "assistance",
+        find,
+    )
+    .await
+}
+
 /// Finds a request by its reference and the applicant's mobile number: its progress only (see
 /// `AssistanceProgress`). An unknown reference and a wrong number give the same 404 and count
 /// towards the limit on failed lookups that the booking lookups share (`AppState::lookups`: 5
@@ -85,7 +107,6 @@ pub async fn lookup(
     let now = state.clock.now();
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile) = request.parse().map_err(ApiError::fields)?;
-    let key = lookup_key(&reference);
     let find = async {
         let mut tx = state.db.begin().await?;
         match store::request_by_reference_and_mobile(&mut tx, reference.compact(), &mobile).await? {
@@ -93,16 +114,7 @@ pub async fn lookup(
             None => Ok(None),
         }
     };
-    let tracking = lookup::limited(
-        &state,
-        &client,
-        &key,
-        now,
-        lookup_rate_limited,
-        "assistance",
-        find,
-    )
-    .await?;
+    let tracking = limited(&state, &client, &reference, now, find).await?;
     Ok(Json(AssistanceProgress::from(&tracking)))
 }
 
@@ -135,8 +147,6 @@ pub async fn new_link(
     let now = state.clock.now();
     let Json(request) = body.map_err(json_rejection)?;
     let (reference, mobile, tail) = request.parse().map_err(ApiError::fields)?;
-    // The lookup's key: a failed try here and there count together.
-    let key = lookup_key(&reference);
     let issue = async {
         let mut tx = state.db.begin().await?;
         let Some(row) =
@@ -171,16 +181,8 @@ pub async fn new_link(
         tx.commit().await?;
         Ok(Some(NewLink { token }))
     };
-    let link = lookup::limited(
-        &state,
-        &client,
-        &key,
-        now,
-        lookup_rate_limited,
-        "assistance",
-        issue,
-    )
-    .await?;
+    // The lookup's limit and key: a failed try here and there count together.
+    let link = limited(&state, &client, &reference, now, issue).await?;
     Ok(Json(link))
 }
 

@@ -113,12 +113,7 @@ pub(crate) async fn store(
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
-    let _writing = state
-        .files
-        .file_writes
-        .acquire()
-        .await
-        .map_err(ApiError::internal)?;
+    let _writing = state.files.one_writer().await?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     to.check_open(&mut tx, now).await?;
     to.check_room(&mut tx).await?;

@@ -4,7 +4,10 @@
 //! transaction that dropped the last reference ([`delete_unused`]), so it must know every table
 //! of file rows.
 
-use sqlx::SqliteConnection;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{FromRow, SqliteConnection};
+
+use crate::db::SqliteQuery;
 
 /// Stores a content once (a second upload of the same bytes shares the row).
 pub async fn put(conn: &mut SqliteConnection, sha256: &[u8], content: &[u8]) -> sqlx::Result<()> {
@@ -40,4 +43,41 @@ pub async fn delete_unused(conn: &mut SqliteConnection) -> sqlx::Result<()> {
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// A file row that `select` finds (bound to the file's id, then its owner's id) with its
+/// content; `None` if the owner has no such file. Every service's file rows name their content
+/// by `sha256`.
+pub async fn row_with_content<R>(
+    conn: &mut SqliteConnection,
+    select: &str,
+    (file_id, owner_id): (i64, i64),
+    sha256: fn(&R) -> &[u8],
+) -> sqlx::Result<Option<(R, Vec<u8>)>>
+where
+    R: for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
+{
+    let Some(row): Option<R> = sqlx::query_as(select)
+        .bind(file_id)
+        .bind(owner_id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let bytes = content(conn, sha256(&row)).await?;
+    Ok(Some((row, bytes)))
+}
+
+/// Runs `delete` (of file rows, or of rows that own files) and, if it removed any, the
+/// contents nothing names any more. How many rows it removed.
+pub async fn delete_rows(
+    conn: &mut SqliteConnection,
+    delete: SqliteQuery<'_>,
+) -> sqlx::Result<u64> {
+    let deleted = delete.execute(&mut *conn).await?.rows_affected();
+    if deleted > 0 {
+        delete_unused(conn).await?;
+    }
+    Ok(deleted)
 }

@@ -20,6 +20,7 @@ pub(crate) use serve::{serve, wants_download, DownloadParams};
 use portal_domain::api::assistance::MAX_FILES;
 use portal_domain::api::files::MAX_FILE_BYTES;
 
+use crate::error::ApiError;
 use crate::limit::ClientBudget;
 
 /// Bytes of files one client address may upload within [`LIMIT_WINDOW_SECS`]: three
@@ -36,6 +37,14 @@ pub struct FileLimits {
     /// waits 5 seconds at most and then fails (seen as 500s with 34 parallel uploads). Here
     /// they queue without a time limit, each already read and within its budget.
     pub(crate) file_writes: tokio::sync::Semaphore,
+}
+
+impl FileLimits {
+    /// Waits for this request's turn to write a file (see `file_writes`); the turn ends when
+    /// the permit is dropped, after the transaction.
+    pub(crate) async fn one_writer(&self) -> Result<tokio::sync::SemaphorePermit<'_>, ApiError> {
+        self.file_writes.acquire().await.map_err(ApiError::internal)
+    }
 }
 
 impl Default for FileLimits {

@@ -40,6 +40,27 @@ pub(crate) async fn audit(
     Ok(())
 }
 
+impl FirmPerson {
+    /// Writes what this person did to `firm_audit`, in the caller's transaction.
+    pub(crate) async fn audit(
+        &self,
+        conn: &mut SqliteConnection,
+        action: &str,
+        summary: &str,
+        now: i64,
+    ) -> sqlx::Result<()> {
+        audit(
+            conn,
+            self.firm_id,
+            Some(self.person_id),
+            action,
+            summary,
+            now,
+        )
+        .await
+    }
+}
+
 /// Signs a firm up: its code (a firm registered in 南通), name, and the first person with their
 /// password. The answer is the same 202 after the same work (the password is hashed either
 /// way) whether the firm is new — its account is created — or already has one — nothing

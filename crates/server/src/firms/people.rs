@@ -11,7 +11,6 @@ use portal_domain::ids::MobileNumber;
 use portal_domain::paths;
 use sqlx::SqliteConnection;
 
-use super::accounts::audit;
 use super::links::{self, Purpose};
 use super::person::Firm;
 use crate::error::{ApiError, Refusal, Text};
@@ -136,15 +135,7 @@ pub async fn add(
     };
     let link = links::issue(&mut tx, colleague_id, Purpose::Invitation, now).await?;
     let summary = format!("colleague {colleague_id} added; password link made");
-    audit(
-        &mut tx,
-        person.firm_id,
-        Some(person.person_id),
-        "person.added",
-        &summary,
-        now,
-    )
-    .await?;
+    person.audit(&mut tx, "person.added", &summary, now).await?;
     let added: PersonRow = sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} WHERE id = ?"))
         .bind(colleague_id)
         .fetch_one(&mut *tx)

@@ -30,7 +30,7 @@ async fn list(app: &TestApp, query: &str) -> PolicyList {
     response.json().await.expect("a policy list")
 }
 
-async fn document(app: &TestApp, slug: &str) -> PolicyDocument {
+pub(crate) async fn document(app: &TestApp, slug: &str) -> PolicyDocument {
     let response = app.get(&format!("/api/v1/policies/{slug}")).await;
     assert_eq!(response.status(), 200, "{slug}");
     response.json().await.expect("a policy document")
@@ -69,7 +69,7 @@ fn find_hit<'a>(result: &'a PolicySearchResult, doc: &str, anchor: &str) -> &'a 
 }
 
 /// Every section of the tree in reading order.
-fn all_sections(sections: &[PolicySection]) -> Vec<&PolicySection> {
+pub(crate) fn all_sections(sections: &[PolicySection]) -> Vec<&PolicySection> {
     let mut out = Vec::new();
     for s in sections {
         out.push(s);
@@ -78,7 +78,8 @@ fn all_sections(sections: &[PolicySection]) -> Vec<&PolicySection> {
     out
 }
 
-fn section<'a>(doc: &'a PolicyDocument, id: &str) -> &'a PolicySection {
+/// The section `id` of a document (`policy_guide` uses it too).
+pub(crate) fn section<'a>(doc: &'a PolicyDocument, id: &str) -> &'a PolicySection {
     all_sections(&doc.sections)
         .into_iter()
         .find(|s| s.id == id)

@@ -6,11 +6,11 @@
 
 use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
-    PolicyDocument, PolicyList, PolicyScope, PolicySearchResult, PolicySection, PolicyService,
-    PolicyTaskKind,
+    PolicyList, PolicyScope, PolicySearchResult, PolicyService, PolicyTaskKind,
 };
 
 use crate::helpers::{migrated_before, spawn_app, spawn_app_in, TestApp};
+use crate::policies::{all_sections, document, section};
 
 const PRESS_2025: &str = "nantong-2025-ip-regulation-press-conference";
 const PLAN_2024: &str = "nantong-2024-ip-strong-city-plan";
@@ -22,28 +22,6 @@ async fn list(app: &TestApp) -> PolicyList {
     let response = app.get("/api/v1/policies").await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
-}
-
-async fn document(app: &TestApp, slug: &str) -> PolicyDocument {
-    let response = app.get(&format!("/api/v1/policies/{slug}")).await;
-    assert_eq!(response.status(), 200, "{slug}");
-    response.json().await.unwrap()
-}
-
-fn all_sections(sections: &[PolicySection]) -> Vec<&PolicySection> {
-    let mut out = Vec::new();
-    for s in sections {
-        out.push(s);
-        out.extend(all_sections(&s.children));
-    }
-    out
-}
-
-fn section<'a>(doc: &'a PolicyDocument, id: &str) -> &'a PolicySection {
-    all_sections(&doc.sections)
-        .into_iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("{} has no section {id}", doc.slug))
 }
 
 #[tokio::test]

@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 use crate::citizen::{book_ok, booking, booking_summary, consultation, submitted_with, track};
 use crate::helpers::{at, TestApp};
 use crate::staff_client::{
-    case_detail, create_account, day_list, error, get, login, login_admin, post, staff_app,
-    Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
+    case_detail, case_id, create_account, day_list, error, get, login, login_admin, post,
+    staff_app, Session, ADMIN, ADMIN_PASSWORD, PASSWORD,
 };
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
@@ -80,23 +80,6 @@ async fn submit_request(app: &TestApp, key: &str) -> AssistanceSubmitted {
         "declaration": {"accepted": true}
     });
     submitted_with(app, key, &answers, "照片.jpg").await
-}
-
-/// The case's id in the staff routes.
-async fn case_id(app: &TestApp, handler: &Session, reference: &str) -> i64 {
-    let list: Value = get(app, handler, "/api/v1/staff/cases?status=all")
-        .await
-        .json()
-        .await
-        .unwrap();
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["reference"] == reference)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
 }
 
 /// Takes the case from submitted to concluded through the staff API.

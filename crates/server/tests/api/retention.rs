@@ -17,8 +17,8 @@ use crate::citizen::{
 };
 use crate::helpers::{at, TestApp};
 use crate::staff_client::{
-    audit, call_as, case_detail, day_list, error, get, login, login_admin, post, staff_app,
-    staff_with, Session, PASSWORD,
+    audit, call_as, case_detail, case_id, day_list, error, get, login, login_admin, post,
+    staff_app, staff_with, PASSWORD,
 };
 
 const NOW: &str = "2026-09-29T10:00:00+08:00";
@@ -243,22 +243,6 @@ async fn request(app: &TestApp, key: &str) -> portal_domain::api::assistance::As
         "declaration": {"accepted": true}
     });
     submitted_with(app, key, &answers, "照片.jpg").await
-}
-
-async fn case_id(app: &TestApp, handler: &Session, reference: &str) -> i64 {
-    let list: Value = get(app, handler, "/api/v1/staff/cases?status=all")
-        .await
-        .json()
-        .await
-        .unwrap();
-    list["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["reference"] == reference)
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap()
 }
 
 #[tokio::test]

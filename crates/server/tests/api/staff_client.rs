@@ -11,7 +11,8 @@
 //!   only, as a GET needs no token) and [`post`];
 //! - creating accounts ([`create_account`] for the raw answer, [`staff_with`] and
 //!   [`staff_named`] to create one and log it in);
-//! - reading the case queue ([`case_queue`]), a case ([`case_detail`]) and the desk's day
+//! - reading the case queue ([`case_queue`]), a case's id ([`case_id`]), a case ([`case_detail`])
+//!   and the desk's day
 //!   ([`day_list`]);
 //! - reading the audit log ([`audit`]) and an error answer ([`error`], from [`crate::helpers`]).
 
@@ -288,6 +289,23 @@ pub async fn case_queue(app: &TestApp, session: &Session) -> CaseList {
         .await
         .json()
         .await
+        .unwrap()
+}
+
+/// The id in the staff routes of the case with this reference, whatever its status.
+pub async fn case_id(app: &TestApp, session: &Session, reference: &str) -> i64 {
+    let list: Value = get(app, session, "/api/v1/staff/cases?status=all")
+        .await
+        .json()
+        .await
+        .unwrap();
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["reference"] == reference)
+        .unwrap()["id"]
+        .as_i64()
         .unwrap()
 }
 

@@ -59,18 +59,6 @@ pub mod code {
     /// 400: the draft is not complete; `fields` says what to fix (field names such as
     /// `applicant.name`), like `validation_failed`.
     pub const DRAFT_INCOMPLETE: &str = "assistance.draft_incomplete";
-    /// 413: the file is larger than [`super::MAX_FILE_BYTES`].
-    pub const FILE_TOO_LARGE: &str = "assistance.file_too_large";
-    /// 415: the file's content is not a JPEG, PNG, WebP, HEIC photo or a PDF, whatever its
-    /// name or declared type says.
-    pub const FILE_TYPE_NOT_ALLOWED: &str = "assistance.file_type_not_allowed";
-    /// 415: the file starts as a photo or a PDF but is not a whole one (cut off, damaged, or
-    /// something else behind the first bytes).
-    pub const FILE_DAMAGED: &str = "assistance.file_damaged";
-    /// 415: a PDF with scripts, automatic actions or embedded files.
-    pub const FILE_ACTIVE_CONTENT: &str = "assistance.file_active_content";
-    /// 400: an empty file.
-    pub const FILE_EMPTY: &str = "assistance.file_empty";
     /// 409: the draft (or the reply being prepared) already has [`super::MAX_FILES`] files.
     pub const TOO_MANY_FILES: &str = "assistance.too_many_files";
     /// 409: the request was accepted (or has ended): it can no longer be withdrawn online.
@@ -86,9 +74,6 @@ pub mod code {
     /// 429 with `Retry-After`: too many new drafts from one client address within an hour
     /// (the server's limit); the browser keeps the answers and tries again.
     pub const DRAFTS_RATE_LIMITED: &str = "assistance.drafts_rate_limited";
-    /// 429 with `Retry-After`: too many bytes uploaded from one client address within an
-    /// hour (the server's limit).
-    pub const UPLOADS_RATE_LIMITED: &str = "assistance.uploads_rate_limited";
     /// 429 with `Retry-After`: too many failed lookups by reference + mobile number. The
     /// count is the booking lookups' (`booking.lookup_rate_limited`): 5 failures an hour for
     /// one reference, 30 from one client address across every lookup route. The answer is the
@@ -98,15 +83,7 @@ pub mod code {
     /// credit code to prove (said only after the reference and mobile number matched).
     pub const NO_SECOND_FACT: &str = "assistance.no_second_fact";
 
-    /// The codes of this service's upload refusals, for the shared file handling.
-    pub const FILES: crate::api::files::FileCodes = crate::api::files::FileCodes {
-        too_large: FILE_TOO_LARGE,
-        type_not_allowed: FILE_TYPE_NOT_ALLOWED,
-        damaged: FILE_DAMAGED,
-        active_content: FILE_ACTIVE_CONTENT,
-        empty: FILE_EMPTY,
-        rate_limited: UPLOADS_RATE_LIMITED,
-    };
+    crate::api::files::file_codes!("assistance");
 }
 
 mod after_submission;

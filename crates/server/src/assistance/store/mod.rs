@@ -140,15 +140,8 @@ pub async fn delete_expired(
         .bind(keys_before)
         .execute(&mut *conn)
         .await?;
-    let deleted = sqlx::query("DELETE FROM assistance_drafts WHERE expires_at <= ?")
-        .bind(now)
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-    if deleted > 0 {
-        blobs::delete_unused(conn).await?;
-    }
-    Ok(deleted)
+    let query = sqlx::query("DELETE FROM assistance_drafts WHERE expires_at <= ?").bind(now);
+    blobs::delete_rows(conn, query).await
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,18 +227,9 @@ pub async fn file_with_content(
         Owner::Draft(id) => ("draft_id", id),
         Owner::Request(id) => ("request_id", id),
     };
-    let Some(row): Option<FileRow> = sqlx::query_as(&format!(
-        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE id = ? AND {column} = ?"
-    ))
-    .bind(file_id)
-    .bind(owner_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let content = blobs::content(conn, &row.sha256).await?;
-    Ok(Some((row, content)))
+    let select =
+        format!("SELECT {FILE_COLUMNS} FROM assistance_files WHERE id = ? AND {column} = ?");
+    blobs::row_with_content(conn, &select, (file_id, owner_id), |r: &FileRow| &r.sha256).await
 }
 
 /// A file about to be stored.
@@ -321,19 +305,9 @@ pub async fn delete_file(
         Owner::Draft(id) => ("draft_id", id),
         Owner::Request(id) => ("request_id", id),
     };
-    let deleted = sqlx::query(&format!(
-        "DELETE FROM assistance_files WHERE id = ? AND {column} = ? AND role = ?"
-    ))
-    .bind(file_id)
-    .bind(owner_id)
-    .bind(role)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if deleted > 0 {
-        blobs::delete_unused(conn).await?;
-    }
-    Ok(deleted > 0)
+    let delete = format!("DELETE FROM assistance_files WHERE id = ? AND {column} = ? AND role = ?");
+    let query = sqlx::query(&delete).bind(file_id).bind(owner_id).bind(role);
+    Ok(blobs::delete_rows(conn, query).await? > 0)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,7 +17,6 @@ use portal_domain::api::firm::registration::{
 use portal_domain::paths;
 use serde::Deserialize;
 
-use super::super::accounts::audit;
 use super::super::person::Firm;
 use super::store;
 use crate::client_ip::ClientIp;
@@ -110,12 +109,7 @@ pub async fn upload(
     let upload = read_within_budget(&state, client, &headers, body, now, &code::FILES).await?;
     let name = clean_file_name(params.name.as_deref().unwrap_or(""));
 
-    let _writing = state
-        .files
-        .file_writes
-        .acquire()
-        .await
-        .map_err(ApiError::internal)?;
+    let _writing = state.files.one_writer().await?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
     check_room(&mut tx, row.id, purpose).await?;
@@ -133,15 +127,14 @@ pub async fn upload(
         },
     )
     .await?;
-    audit(
-        &mut tx,
-        person.firm_id,
-        Some(person.person_id),
-        "registration.file_uploaded",
-        &format!("registration {} file {}", row.id, file.id),
-        now,
-    )
-    .await?;
+    person
+        .audit(
+            &mut tx,
+            "registration.file_uploaded",
+            &format!("registration {} file {}", row.id, file.id),
+            now,
+        )
+        .await?;
     tx.commit().await?;
     tracing::info!(
         registration = row.id,
@@ -213,15 +206,14 @@ pub async fn delete(
     if !store::delete_file(&mut tx, row.id, file_id).await? {
         return Err(ApiError::NotFound);
     }
-    audit(
-        &mut tx,
-        person.firm_id,
-        Some(person.person_id),
-        "registration.file_deleted",
-        &format!("registration {} file {file_id}", row.id),
-        now,
-    )
-    .await?;
+    person
+        .audit(
+            &mut tx,
+            "registration.file_deleted",
+            &format!("registration {} file {file_id}", row.id),
+            now,
+        )
+        .await?;
     let view = super::current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
     Ok(Json(view))

@@ -20,7 +20,6 @@ use portal_domain::api::firm::registration::{
 use portal_domain::calendar::Date;
 use portal_domain::paths;
 
-use super::accounts::audit;
 use super::person::Firm;
 use crate::error::ApiError;
 use crate::extract::json_rejection;
@@ -261,15 +260,14 @@ pub async fn submit(
         now,
     )
     .await?;
-    audit(
-        &mut tx,
-        person.firm_id,
-        Some(person.person_id),
-        &format!("registration.{action}"),
-        &format!("registration {}", row.id),
-        now,
-    )
-    .await?;
+    person
+        .audit(
+            &mut tx,
+            &format!("registration.{action}"),
+            &format!("registration {}", row.id),
+            now,
+        )
+        .await?;
     let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
     Ok(Json(view))

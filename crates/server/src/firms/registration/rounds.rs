@@ -16,7 +16,6 @@ use super::store::{self, By, Row};
 use super::{current, Rounds};
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
-use crate::firms::accounts::audit;
 use crate::firms::person::Firm;
 use crate::AppState;
 
@@ -101,15 +100,14 @@ pub async fn start_round(
         now,
     )
     .await?;
-    audit(
-        &mut tx,
-        person.firm_id,
-        Some(person.person_id),
-        "registration.round_started",
-        &format!("registration {id} ({})", kind.code()),
-        now,
-    )
-    .await?;
+    person
+        .audit(
+            &mut tx,
+            "registration.round_started",
+            &format!("registration {id} ({})", kind.code()),
+            now,
+        )
+        .await?;
     let view = current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
     Ok(Json(view))

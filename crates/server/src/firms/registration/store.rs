@@ -430,18 +430,11 @@ pub(crate) async fn file_with_content(
     registration_id: i64,
     file_id: i64,
 ) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
-    let Some(row): Option<FileRow> = sqlx::query_as(&format!(
+    let select = format!(
         "SELECT {FILE_COLUMNS} FROM registration_files WHERE id = ? AND registration_id = ?"
-    ))
-    .bind(file_id)
-    .bind(registration_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    else {
-        return Ok(None);
-    };
-    let content = blobs::content(conn, &row.sha256).await?;
-    Ok(Some((row, content)))
+    );
+    let ids = (file_id, registration_id);
+    blobs::row_with_content(conn, &select, ids, |r: &FileRow| &r.sha256).await
 }
 
 /// Deletes one file of the registration and its content if nothing else uses it. Returns
@@ -451,17 +444,10 @@ pub(crate) async fn delete_file(
     registration_id: i64,
     file_id: i64,
 ) -> sqlx::Result<bool> {
-    let deleted =
-        sqlx::query("DELETE FROM registration_files WHERE id = ? AND registration_id = ?")
-            .bind(file_id)
-            .bind(registration_id)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-    if deleted > 0 {
-        blobs::delete_unused(conn).await?;
-    }
-    Ok(deleted > 0)
+    let query = sqlx::query("DELETE FROM registration_files WHERE id = ? AND registration_id = ?")
+        .bind(file_id)
+        .bind(registration_id);
+    Ok(blobs::delete_rows(conn, query).await? > 0)
 }
 
 /// Copies every file of one registration to another (a new round starting from the last one's

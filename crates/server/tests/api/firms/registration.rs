@@ -65,6 +65,12 @@ pub(super) async fn step(
     call_as(app, Method::POST, &path, officer, Some(body)).await
 }
 
+/// The officer sends the registration back to amend, with these defects; must succeed.
+pub(super) async fn send_back(app: &TestApp, officer: &Session, id: i64, defects: Value) {
+    let body = json!({"action": "amend", "defects": defects});
+    assert_eq!(step(app, officer, id, body).await.status(), StatusCode::OK);
+}
+
 pub(super) async fn officer(app: &TestApp) -> (Session, Session) {
     let admin = login_admin(app).await;
     let officer = staff_with(app, &admin, "yushen", &[Role::PreExamOfficer]).await;
@@ -284,14 +290,7 @@ async fn an_officer_asks_for_an_amendment_and_then_registers_the_firm() {
         "registration.defects_missing"
     );
     let defects = json!([{"section": "rnd", "text": "研发投入与附件金额不一致，请核对"}]);
-    let response = step(
-        &app,
-        &officer,
-        id,
-        json!({"action": "amend", "defects": defects}),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    send_back(&app, &officer, id, defects).await;
     let note = json!({"action": "note", "text": "电话核实参保人数"});
     assert_eq!(
         step(&app, &officer, id, note).await.status(),

@@ -11,7 +11,7 @@ use portal_domain::api::firm::registration::{
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use super::registration::{complete, firm, mine, officer, queue, save, step, submit};
+use super::registration::{complete, firm, mine, officer, queue, save, send_back, step, submit};
 use super::{HAIAN, NANTONG};
 use crate::helpers::{error, TestApp, JPEG, PDF, PNG};
 use crate::staff_client::{audit, call_as, get, Session};
@@ -263,14 +263,7 @@ async fn submitting_needs_the_required_materials_and_then_locks_them() {
     let id = queue(&app, &officer).await.items[0].id;
     step(&app, &officer, id, json!({"action": "start"})).await;
     let defects = json!([{"section": "uploads", "text": "营业执照照片不清晰，请重新上传"}]);
-    let response = step(
-        &app,
-        &officer,
-        id,
-        json!({"action": "amend", "defects": defects}),
-    )
-    .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    send_back(&app, &officer, id, defects).await;
     let sent_back = mine(&app, &firm).await;
     assert_eq!(sent_back.defects[0].section.code(), "uploads");
     let response = call_as(&app, Method::DELETE, &path, &firm, None).await;

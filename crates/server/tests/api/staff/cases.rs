@@ -27,6 +27,36 @@ async fn message(app: &TestApp, s: &Session, id: i64, body: Value) -> reqwest::R
     post(app, s, &format!("/api/v1/staff/cases/{id}/messages"), body).await
 }
 
+/// Asks the applicant of case `id` for more material.
+async fn ask_for_material(app: &TestApp, s: &Session, id: i64, text: &str) -> reqwest::Response {
+    let body = json!({"kind": "more_material_requested", "text": text});
+    message(app, s, id, body).await
+}
+
+/// The applicant's reply to message `message_id`, by the request's tracking link.
+async fn reply(
+    app: &TestApp,
+    tracking_token: &str,
+    message_id: i64,
+    text: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!(
+            "/api/v1/assistance/requests/{tracking_token}/messages/{message_id}/reply"
+        )))
+        .json(&json!({ "text": text }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The case queue with `query`, as `s` sees it (200).
+async fn list(app: &TestApp, s: &Session, query: &str) -> CaseList {
+    let response = get(app, s, &format!("/api/v1/staff/cases{query}")).await;
+    assert_eq!(response.status(), 200, "{query}");
+    response.json().await.unwrap()
+}
+
 async fn transition(app: &TestApp, s: &Session, id: i64, body: Value) -> reqwest::Response {
     post(
         app,
@@ -255,13 +285,7 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
     assert_eq!(detail.notes[0].author, "case1");
 
     let ask = "请补充侵权商品的购买凭证。";
-    let response = message(
-        &app,
-        &handler,
-        id,
-        json!({"kind": "more_material_requested", "text": ask}),
-    )
-    .await;
+    let response = ask_for_material(&app, &handler, id, ask).await;
     assert_eq!(response.status(), 201);
     let response = message(&app, &handler, id, json!({"kind": "shout", "text": ask})).await;
     assert_eq!(response.status(), 400);
@@ -282,16 +306,13 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
     );
     assert!(raw.contains("\"messages\":1"), "{raw}");
     assert!(!raw.contains("内部备注"), "a note in the lookup");
-    let response = app
-        .client
-        .post(app.url(&format!(
-            "/api/v1/assistance/requests/{}/messages/{}/reply",
-            request.tracking_token, tracked.messages[0].id
-        )))
-        .json(&json!({"text": "已补充，见附件。"}))
-        .send()
-        .await
-        .unwrap();
+    let response = reply(
+        &app,
+        &request.tracking_token,
+        tracked.messages[0].id,
+        "已补充，见附件。",
+    )
+    .await;
     assert_eq!(response.status(), 200);
     let detail = case_detail(&app, &handler, id).await;
     assert_eq!(
@@ -308,13 +329,7 @@ async fn messages_reach_the_applicant_and_internal_notes_never_do() {
         json!({"to": "rejected", "reason": "材料不足"}),
     )
     .await;
-    let response = message(
-        &app,
-        &handler,
-        id,
-        json!({"kind": "more_material_requested", "text": ask}),
-    )
-    .await;
+    let response = ask_for_material(&app, &handler, id, ask).await;
     assert_eq!(response.status(), 409);
     assert_eq!(error(response).await.code, "staff.case_closed");
     let response = message(
@@ -395,21 +410,15 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
         }]
     );
 
-    let list = |query: &'static str| {
-        let app = &app;
-        let handler = &handler;
-        async move {
-            let response = get(app, handler, &format!("/api/v1/staff/cases{query}")).await;
-            assert_eq!(response.status(), 200, "{query}");
-            response.json::<CaseList>().await.unwrap()
-        }
-    };
-    assert_eq!(list("?assignee=me").await.total, 1);
-    assert_eq!(list("?assignee=none").await.total, 1);
-    assert_eq!(list("?status=submitted").await.total, 2);
-    assert_eq!(list("?status=accepted").await.total, 0);
-    assert_eq!(list("?overdue=true").await.total, 0);
-    assert_eq!(list("?per_page=1&page=2").await.items.len(), 1);
+    assert_eq!(list(&app, &handler, "?assignee=me").await.total, 1);
+    assert_eq!(list(&app, &handler, "?assignee=none").await.total, 1);
+    assert_eq!(list(&app, &handler, "?status=submitted").await.total, 2);
+    assert_eq!(list(&app, &handler, "?status=accepted").await.total, 0);
+    assert_eq!(list(&app, &handler, "?overdue=true").await.total, 0);
+    assert_eq!(
+        list(&app, &handler, "?per_page=1&page=2").await.items.len(),
+        1
+    );
     let response = get(&app, &handler, "/api/v1/staff/cases?status=nonsense").await;
     assert_eq!(response.status(), 400);
 
@@ -417,16 +426,7 @@ async fn cases_are_assigned_filtered_and_the_overview_counts_them() {
     app.clock.set(at("2026-10-13T10:00:00+08:00"));
     // (The sessions have long expired.)
     let handler = login(&app, "case1", PASSWORD).await;
-    let list = |query: &'static str| {
-        let app = &app;
-        let handler = &handler;
-        async move {
-            let response = get(app, handler, &format!("/api/v1/staff/cases{query}")).await;
-            assert_eq!(response.status(), 200, "{query}");
-            response.json::<CaseList>().await.unwrap()
-        }
-    };
-    let overdue = list("?overdue=1").await;
+    let overdue = list(&app, &handler, "?overdue=1").await;
     assert_eq!(overdue.total, 2);
     assert!(overdue
         .items
@@ -525,16 +525,13 @@ async fn a_request_for_more_material_may_say_by_when_and_the_applicant_sees_it()
     assert!(!raw.contains("购买凭证"), "{raw}");
 
     // Answered: nothing is waited for any more.
-    let response = app
-        .client
-        .post(app.url(&format!(
-            "/api/v1/assistance/requests/{}/messages/{}/reply",
-            request.tracking_token, tracked.messages[0].id
-        )))
-        .json(&json!({"text": "已补充。"}))
-        .send()
-        .await
-        .unwrap();
+    let response = reply(
+        &app,
+        &request.tracking_token,
+        tracked.messages[0].id,
+        "已补充。",
+    )
+    .await;
     assert_eq!(response.status(), 200);
     let raw = lookup_raw(&app, &request.reference).await;
     assert!(raw.contains("\"material_requested_by\":null"), "{raw}");

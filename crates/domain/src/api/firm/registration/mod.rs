@@ -87,27 +87,6 @@ pub mod code {
     pub const ROUND_NOT_ALLOWED: &str = "registration.round_not_allowed";
     /// 409: the material already has [`super::MAX_FILES_PER_MATERIAL`] files.
     pub const TOO_MANY_FILES: &str = "registration.too_many_files";
-    /// 413: the file is larger than [`crate::api::files::MAX_FILE_BYTES`].
-    pub const FILE_TOO_LARGE: &str = "registration.file_too_large";
-    /// 415: not a JPEG, PNG, WebP, HEIC photo or a PDF by its content.
-    pub const FILE_TYPE_NOT_ALLOWED: &str = "registration.file_type_not_allowed";
-    /// 415: starts as a photo or a PDF but is not a whole one.
-    pub const FILE_DAMAGED: &str = "registration.file_damaged";
-    /// 415: a PDF with scripts, automatic actions or embedded files.
-    pub const FILE_ACTIVE_CONTENT: &str = "registration.file_active_content";
-    /// 400: an empty file.
-    pub const FILE_EMPTY: &str = "registration.file_empty";
-    /// 429 with `Retry-After`: too many bytes uploaded from one client address within an hour
-    /// (one budget with the rights-assistance uploads).
-    pub const UPLOADS_RATE_LIMITED: &str = "registration.uploads_rate_limited";
 
-    /// The codes of this service's upload refusals, for the shared file handling.
-    pub const FILES: crate::api::files::FileCodes = crate::api::files::FileCodes {
-        too_large: FILE_TOO_LARGE,
-        type_not_allowed: FILE_TYPE_NOT_ALLOWED,
-        damaged: FILE_DAMAGED,
-        active_content: FILE_ACTIVE_CONTENT,
-        empty: FILE_EMPTY,
-        rate_limited: UPLOADS_RATE_LIMITED,
-    };
+    crate::api::files::file_codes!("registration");
 }
