@@ -168,6 +168,18 @@ mod tests {
     }
 
     #[test]
+    fn pre_exam_paths_fill_their_ids() {
+        assert_eq!(
+            fill(FIRM_PRE_EXAM_FILE, &["12", "3"]),
+            "/api/v1/firm/pre-exams/12/files/3"
+        );
+        assert_eq!(
+            fill(STAFF_FIRM_PRE_EXAM_QUOTA, &["91320600MA1X2Y3Z4W"]),
+            "/api/v1/staff/firms/91320600MA1X2Y3Z4W/pre-exam-quota"
+        );
+    }
+
+    #[test]
     fn below_v1_is_the_nested_form() {
         assert_eq!(below_v1(BOOKINGS), "/bookings");
     }

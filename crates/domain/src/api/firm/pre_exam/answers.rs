@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::classification::{field_for, read_classification, Classification};
 use super::errors::PreExamError as E;
+use super::exclusions::Exclusion;
 use super::Problems;
 use crate::api::firm::registration::{FieldVenue, TechField};
 use crate::api::firm::{MAX_FIRM_NAME_CHARS, MAX_PERSON_NAME_CHARS};
@@ -44,6 +45,7 @@ pub struct PreExamAnswers {
     /// The other applicants besides the firm (the first applicant), by name: with them the joint
     /// R&D agreement is required.
     pub co_applicants: Vec<String>,
+    /// The exclusion questions ([`Exclusion`]), each `Some(true)` for "yes".
     /// A PCT international application entering the Chinese national phase?
     pub pct_national_phase: Option<bool>,
     /// A divisional application (分案申请)?
@@ -95,29 +97,19 @@ impl PreExamAnswers {
     /// The questions not answered yet, by field name.
     pub fn missing(&self) -> Vec<&'static str> {
         let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-        let not_design = self.kind != Some(PatentKind::Design);
-        [
+        let mut m: Vec<&'static str> = [
             ("venue", self.venue.is_none()),
             ("kind", self.kind.is_none()),
             ("classification", blank(&self.classification)),
             ("title", blank(&self.title)),
             ("inventors", self.inventors.is_empty()),
             ("summary", blank(&self.summary)),
-            ("pct_national_phase", self.pct_national_phase.is_none()),
-            ("divisional", self.divisional.is_none()),
-            (
-                "same_day_filing",
-                not_design && self.same_day_filing.is_none(),
-            ),
-            (
-                "needs_secrecy_examination",
-                self.needs_secrecy_examination.is_none(),
-            ),
-            ("already_filed", self.already_filed.is_none()),
         ]
         .into_iter()
         .filter_map(|(name, missing)| missing.then_some(name))
-        .collect()
+        .collect();
+        m.extend(Exclusion::check(self).1);
+        m
     }
 
     /// The problems of what was given, and the request if every answer is there and right.
@@ -131,37 +123,8 @@ impl PreExamAnswers {
             }
             _ => true,
         });
-        let not_design = kind != Some(PatentKind::Design);
-        for (name, answer, refusal, asked) in [
-            (
-                "pct_national_phase",
-                self.pct_national_phase,
-                E::ExcludedPct,
-                true,
-            ),
-            ("divisional", self.divisional, E::ExcludedDivisional, true),
-            (
-                "same_day_filing",
-                self.same_day_filing,
-                E::ExcludedSameDay,
-                not_design,
-            ),
-            (
-                "needs_secrecy_examination",
-                self.needs_secrecy_examination,
-                E::ExcludedSecrecy,
-                true,
-            ),
-            (
-                "already_filed",
-                self.already_filed,
-                E::ExcludedAlreadyFiled,
-                true,
-            ),
-        ] {
-            if asked && answer == Some(true) {
-                at(name, refusal);
-            }
+        for (name, refusal) in Exclusion::check(self).0 {
+            at(name, refusal);
         }
         let typed = self.classification.as_deref().map(str::trim);
         let mut class = None;

@@ -95,8 +95,8 @@ pub fn apply(
             next.reasons.clone_from(&detail);
             next.due_on = None;
         }
-        (S::Passed, A::ReportFiling { number, filed_on }) => {
-            let filing = filing(state, number, filed_on, today)?;
+        (S::Passed, A::ReportFiling(report)) => {
+            let filing = filing(state, &report.number, &report.filed_on, today)?;
             detail = vec![filing.number.to_string(), filing.filed_on.to_string()];
             next.status = S::FilingReported;
             next.filing = Some(filing);

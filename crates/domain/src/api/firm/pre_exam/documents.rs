@@ -4,9 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::answers::{PreExamAnswers, PreExamRequest};
 use super::errors::PreExamError as E;
 use super::Problems;
 use crate::api::files::FileKind;
+use crate::api::firm::registration::TechField;
 use crate::choice::choice;
 use crate::ids::PatentKind;
 
@@ -109,6 +111,31 @@ pub fn missing_documents(files: &[PreExamFile], required: &[Document]) -> Proble
         .collect()
 }
 
+/// The documents the answers so far need: none before the kind is chosen.
+pub fn documents_for(answers: &PreExamAnswers) -> Vec<Document> {
+    answers.kind.map_or_else(Vec::new, |kind| {
+        required_documents(kind, !answers.co_applicants.is_empty())
+    })
+}
+
+/// Everything a submission needs, every problem at once: the answers read into a request, and
+/// a file for each document it needs.
+pub fn check_submission(
+    answers: &PreExamAnswers,
+    files: &[PreExamFile],
+    fields: &[TechField],
+) -> Result<PreExamRequest, Problems> {
+    let missing = missing_documents(files, &documents_for(answers));
+    match answers.parse(fields) {
+        Ok(request) if missing.is_empty() => Ok(request),
+        Ok(_) => Err(missing),
+        Err(mut p) => {
+            p.extend(missing);
+            Err(p)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +187,27 @@ mod tests {
         assert_eq!(missing[0].1, E::DocumentMissing(DesignBrief));
         let all: Vec<_> = required.iter().copied().map(file).collect();
         assert!(missing_documents(&all, &required).is_empty());
+    }
+
+    #[test]
+    fn a_submission_needs_the_answers_and_every_document() {
+        let fields = super::super::classification::tests::fields();
+        let mut answers = super::super::answers::tests::design();
+        assert!(documents_for(&PreExamAnswers::default()).is_empty());
+        let mut files: Vec<_> = documents_for(&answers).into_iter().map(file).collect();
+        assert!(check_submission(&answers, &files, &fields).is_ok());
+        // A co-applicant needs the agreement; a missing title is reported with it.
+        answers.co_applicants = vec!["南通某某纺织有限公司".into()];
+        answers.title = None;
+        let p = check_submission(&answers, &files, &fields).unwrap_err();
+        let names: Vec<_> = p.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(names, ["title", "documents.joint_rnd_agreement"]);
+        answers.title = Some("床罩".into());
+        files.push(file(JointRndAgreement));
+        assert_eq!(
+            check_submission(&answers, &files, &fields).map(|r| r.co_applicants.len()),
+            Ok(1)
+        );
     }
 
     #[test]

@@ -156,7 +156,7 @@ pub enum PreExamAction {
     /// 视为撤回: no reply by the deadline (the server's check, or an officer).
     Expire,
     /// The firm reports its national application: passed → filing reported.
-    ReportFiling { number: String, filed_on: String },
+    ReportFiling(FilingReport),
     /// 一致性审查 passed: filing reported → forwarded.
     ConfirmFiling,
     /// The reported filing does not match the request: back to passed, to report again.
@@ -179,7 +179,7 @@ impl PreExamAction {
             Pass { .. } => "pass",
             Fail { .. } => "fail",
             Expire => "expire",
-            ReportFiling { .. } => "report_filing",
+            ReportFiling(_) => "report_filing",
             ConfirmFiling => "confirm_filing",
             ReturnFiling { .. } => "return_filing",
             RecordGrant { .. } => "record_grant",
@@ -191,11 +191,22 @@ impl PreExamAction {
     pub fn allowed_for(&self, actor: Actor) -> bool {
         use PreExamAction::*;
         match self {
-            Reply | ReportFiling { .. } => actor == Actor::Firm,
+            Reply | ReportFiling(_) => actor == Actor::Firm,
             Expire => matches!(actor, Actor::System | Actor::Officer),
             _ => actor == Actor::Officer,
         }
     }
+}
+
+/// The body of `POST /api/v1/firm/pre-exams/{id}/filing`: the application the firm filed with
+/// the national office after passing, as typed (read by `apply`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FilingReport {
+    /// The application number, e.g. `202630012345.2` (`CN`, spaces and full-width are fine).
+    pub number: String,
+    /// The filing date (申请日), `YYYY-MM-DD`.
+    pub filed_on: String,
 }
 
 /// One entry of a request's history.

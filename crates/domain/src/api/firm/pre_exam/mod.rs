@@ -4,9 +4,9 @@
 //! goes to the national office's fast examination channel.
 //!
 //! The firm answers [`PreExamAnswers`] (a draft, saved as it types) and uploads the
-//! [`Document`]s its kind needs ([`required_documents`]); submitting reads the answers into a
-//! [`PreExamRequest`] (every problem at once, each at its field) and needs every document and
-//! quota left ([`Quota`]). The main classification must be one the chosen venue's fields in
+//! [`Document`]s its kind needs ([`required_documents`]); submitting ([`check_submission`])
+//! reads the answers into a [`PreExamRequest`] and needs a file for every document (every
+//! problem at once, each at its field), and quota left ([`Quota`], checked by [`submit`]). The main classification must be one the chosen venue's fields in
 //! force list (part 1's [`TechField`](super::registration::TechField)s, administrator data).
 //! The center's officers then examine it ([`apply`]):
 //!
@@ -35,7 +35,7 @@
 //! | `PUT /firm/pre-exams/{id}` | a firm's person (draft) | [`PreExamAnswers`] → the request |
 //! | `POST /firm/pre-exams/{id}/submit` | a firm's person (draft, quota left) | → the request |
 //! | `POST /firm/pre-exams/{id}/reply` | a firm's person (needs amendment) | → the request ([`PreExamAction::Reply`]) |
-//! | `POST /firm/pre-exams/{id}/filing` | a firm's person (passed) | [`PreExamAction::ReportFiling`] → the request |
+//! | `POST /firm/pre-exams/{id}/filing` | a firm's person (passed) | [`FilingReport`] → the request |
 //! | `POST /firm/pre-exams/{id}/files?document=&name=` | a firm's person | the file → 201 [`PreExamFile`] |
 //! | `GET`/`DELETE /firm/pre-exams/{id}/files/{file_id}` | a firm's person | → the file / the request |
 //! | `GET /staff/pre-exams` | pre-examination officer (of the venue) | → the queue, most urgent first |
@@ -55,6 +55,7 @@ mod classification;
 mod documents;
 mod errors;
 mod exam;
+mod exclusions;
 mod quota;
 mod settings;
 #[cfg(test)]
@@ -67,13 +68,15 @@ pub use answers::{
 pub use apply::apply;
 pub use classification::{field_for, read_classification, Classification};
 pub use documents::{
-    missing_documents, required_documents, Document, PreExamFile, MAX_FILES_PER_DOCUMENT,
+    check_submission, documents_for, missing_documents, required_documents, Document, PreExamFile,
+    MAX_FILES_PER_DOCUMENT,
 };
 pub use errors::{PreExamError, ServedField};
 pub use exam::{
-    submit, Actor, ExamEvent, Examination, NationalFiling, PassNotice, PreExamAction,
+    submit, Actor, ExamEvent, Examination, FilingReport, NationalFiling, PassNotice, PreExamAction,
     PreExamStatus, Transition, MAX_AMENDMENT_ROUNDS, MAX_DEFECTS,
 };
+pub use exclusions::Exclusion;
 pub use quota::Quota;
 pub use settings::{OpinionLimits, PreExamSettings, MAX_LIMIT_WORKING_DAYS, MAX_YEARLY_QUOTA};
 

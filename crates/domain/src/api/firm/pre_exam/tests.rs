@@ -50,10 +50,10 @@ fn pass() -> A {
 }
 
 fn report(number: &str, filed_on: &str) -> A {
-    A::ReportFiling {
+    A::ReportFiling(FilingReport {
         number: number.into(),
         filed_on: filed_on.into(),
-    }
+    })
 }
 
 /// Passed on Monday 2 November 2026, the notice numbered YS-2026-0001.
