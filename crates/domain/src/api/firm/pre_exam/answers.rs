@@ -24,7 +24,8 @@ pub const MAX_INVENTORS: usize = 50;
 /// Most co-applicants besides the firm.
 pub const MAX_CO_APPLICANTS: usize = 10;
 
-/// The answers (`PUT /api/v1/firm/pre-exams/{id}`). Everything is optional in a draft.
+/// The answers (`PUT /api/v1/firm/pre-exams/{id}`). Everything is optional in a draft. The last
+/// five are the exclusion questions ([`Exclusion`]), `Some(true)` for "yes".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
@@ -45,7 +46,6 @@ pub struct PreExamAnswers {
     /// The other applicants besides the firm (the first applicant), by name: with them the joint
     /// R&D agreement is required.
     pub co_applicants: Vec<String>,
-    /// The exclusion questions ([`Exclusion`]), each `Some(true)` for "yes".
     /// A PCT international application entering the Chinese national phase?
     pub pct_national_phase: Option<bool>,
     /// A divisional application (分案申请)?
@@ -201,7 +201,8 @@ fn names(
         ok = false;
     }
     let mut cleaned: Vec<String> = Vec::new();
-    for typed in list {
+    // Past the most taken, the names are not read: the list is refused already.
+    for typed in list.iter().take(max_count) {
         match clean_line(Some(typed), max_chars) {
             Ok(Some(n)) if cleaned.contains(&n) => {
                 at(name, E::NameRepeated(n));
@@ -335,8 +336,11 @@ pub(super) mod tests {
             ]
         );
         a = design();
-        a.inventors = vec!["甲".into(); MAX_INVENTORS + 1];
-        assert_eq!(a.problems(&fields())[0].1, E::TooManyNames(MAX_INVENTORS));
+        a.inventors = (0..=MAX_INVENTORS).map(|i| format!("发明人{i}")).collect();
+        assert_eq!(
+            a.problems(&fields()),
+            vec![("inventors".to_string(), E::TooManyNames(MAX_INVENTORS))]
+        );
         a.inventors.clear();
         assert_eq!(
             a.parse(&fields()).unwrap_err(),

@@ -6,17 +6,20 @@
 //! The firm answers [`PreExamAnswers`] (a draft, saved as it types) and uploads the
 //! [`Document`]s its kind needs ([`required_documents`]); submitting ([`check_submission`])
 //! reads the answers into a [`PreExamRequest`] and needs a file for every document (every
-//! problem at once, each at its field), and quota left ([`Quota`], checked by [`submit`]). The main classification must be one the chosen venue's fields in
-//! force list (part 1's [`TechField`](super::registration::TechField)s, administrator data).
+//! problem at once, each at its field), and quota left ([`Quota`], checked by [`submit`]). The
+//! main classification must be one that the chosen venue's fields in force list (part 1's
+//! [`TechField`](super::registration::TechField)s, administrator data; [`field_for`]).
 //! The center's officers then examine it ([`apply`]):
 //!
 //! ```text
 //! submitted ──accept──▶ under_examination ──pass──▶ passed ──report_filing──▶ filing_reported
-//!  └─not_accept─▶ not_accepted     │   ▲    └─fail─▶ failed     ▲                 │      │
-//!                     request_     │   │ reply                  └──return_filing──┘      │
-//!                     amendment    ▼   │ (at most 2 rounds)                 confirm_filing
-//!                          needs_amendment ──expire (no reply in time)──▶ withdrawn      ▼
-//!                          granted ◀──record_grant── forwarded ──record_not_granted──▶ not_granted
+//!  │                     │             ▲   └──fail──▶ failed   ▲                    │
+//!  └─not_accept─▶        │ request_    │ reply                 └───return_filing────┤
+//!    not_accepted        │ amendment   │ (in time)                                  │ confirm_filing
+//!                        ▼ (≤ 2 rounds)│                                            ▼
+//!                      needs_amendment─┘──expire (no reply in time)──▶ withdrawn    forwarded
+//!                                                          granted ◀──record_grant──┤
+//!                                                not_granted ◀──record_not_granted──┘
 //! ```
 //!
 //! Every state with a limit carries its last day ([`Examination::due_on`]), counted in working
