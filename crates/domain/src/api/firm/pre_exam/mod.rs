@@ -32,21 +32,21 @@
 //!
 //! | method and path | who | body → answer |
 //! | --- | --- | --- |
-//! | `GET /firm/pre-exams` | a registered firm's person | → the firm's requests and its [`Quota`] |
-//! | `POST /firm/pre-exams` | a registered firm's person | → 201 a new draft |
-//! | `GET /firm/pre-exams/{id}` | a firm's person | → the request, its [`Examination`] and history |
-//! | `PUT /firm/pre-exams/{id}` | a firm's person (draft) | [`PreExamAnswers`] → the request |
-//! | `POST /firm/pre-exams/{id}/submit` | a firm's person (draft, quota left) | → the request |
-//! | `POST /firm/pre-exams/{id}/reply` | a firm's person (needs amendment) | → the request ([`PreExamAction::Reply`]) |
-//! | `POST /firm/pre-exams/{id}/filing` | a firm's person (passed) | [`FilingReport`] → the request |
+//! | `GET /firm/pre-exams` | a firm's person | → [`FirmPreExamList`] (with its [`Quota`]) |
+//! | `POST /firm/pre-exams` | a registered firm's person | → 201 [`FirmPreExam`], a new draft |
+//! | `GET /firm/pre-exams/{id}` | a firm's person | → [`FirmPreExam`] (its [`Examination`] and history) |
+//! | `PUT /firm/pre-exams/{id}` | a firm's person (draft) | [`PreExamAnswers`] → [`FirmPreExam`] |
+//! | `POST /firm/pre-exams/{id}/submit` | a firm's person (draft, quota left) | → [`FirmPreExam`] |
+//! | `POST /firm/pre-exams/{id}/reply` | a firm's person (needs amendment) | → [`FirmPreExam`] ([`PreExamAction::Reply`]) |
+//! | `POST /firm/pre-exams/{id}/filing` | a firm's person (passed) | [`FilingReport`] → [`FirmPreExam`] |
 //! | `POST /firm/pre-exams/{id}/files?document=&name=` | a firm's person | the file → 201 [`PreExamFile`] |
-//! | `GET`/`DELETE /firm/pre-exams/{id}/files/{file_id}` | a firm's person | → the file / the request |
-//! | `GET /staff/pre-exams` | pre-examination officer (of the venue) | → the queue, most urgent first |
-//! | `GET /staff/pre-exams/{id}` | pre-examination officer (of the venue) | → the request (audited) |
+//! | `GET`/`DELETE /firm/pre-exams/{id}/files/{file_id}` | a firm's person | → the file / [`FirmPreExam`] |
+//! | `GET /staff/pre-exams` | pre-examination officer (of the venue) | → [`PreExamQueue`] |
+//! | `GET /staff/pre-exams/{id}` | pre-examination officer (of the venue) | → [`StaffPreExam`] (audited) |
 //! | `GET /staff/pre-exams/{id}/files/{file_id}` | pre-examination officer (of the venue) | → the file (audited) |
-//! | `POST /staff/pre-exams/{id}/actions` | pre-examination officer (of the venue) | [`PreExamAction`] → the request |
+//! | `POST /staff/pre-exams/{id}/actions` | pre-examination officer (of the venue) | [`PreExamAction`] → [`StaffPreExam`] |
 //! | `GET`/`PUT /staff/fast-track/pre-exam-settings` | administrator | [`PreExamSettings`] |
-//! | `GET`/`PUT /staff/firms/{uscc}/pre-exam-quota` | administrator | the firm's own quota and extra quota (增量额度) |
+//! | `GET`/`PUT /staff/firms/{uscc}/pre-exam-quota` | administrator | [`FirmQuotaUpdate`] → [`Quota`] (the firm's own figure, extra quota 增量额度) |
 //!
 //! Nothing of the time limits or quotas is published by the center: every default is labelled
 //! "illustrative — to be confirmed by the center" (`../shared/FAST_TRACK.md` has the figures of
@@ -63,6 +63,7 @@ mod quota;
 mod settings;
 #[cfg(test)]
 mod tests;
+mod views;
 
 pub use answers::{
     PreExamAnswers, PreExamRequest, MAX_CO_APPLICANTS, MAX_INVENTORS, MAX_SUMMARY_CHARS,
@@ -82,6 +83,9 @@ pub use exam::{
 pub use exclusions::Exclusion;
 pub use quota::Quota;
 pub use settings::{OpinionLimits, PreExamSettings, MAX_LIMIT_WORKING_DAYS, MAX_YEARLY_QUOTA};
+pub use views::{
+    FirmPreExam, FirmPreExamList, FirmQuotaUpdate, PreExamQueue, PreExamSummary, StaffPreExam,
+};
 
 /// Every problem of a request, each at its field (`classification`, `documents.claims`, …).
 pub type Problems = Vec<(String, PreExamError)>;
