@@ -36,6 +36,11 @@ fn main() {
                 "RegistrationErrorTexts",
                 "registration_error_texts",
             ),
+            catalog(
+                "domain_pre_exam",
+                "PreExamErrorTexts",
+                "pre_exam_error_texts",
+            ),
         ],
     );
 }

@@ -63,6 +63,13 @@ pub const FIRM_REGISTRATION_ROUNDS: &str = "/api/v1/firm/registration/rounds";
 pub const FIRM_DASHBOARD: &str = "/api/v1/firm/dashboard";
 pub const FIRM_REGISTRATION_FILES: &str = "/api/v1/firm/registration/files";
 pub const FIRM_REGISTRATION_FILE: &str = "/api/v1/firm/registration/files/{id}";
+pub const FIRM_PRE_EXAMS: &str = "/api/v1/firm/pre-exams";
+pub const FIRM_PRE_EXAM: &str = "/api/v1/firm/pre-exams/{id}";
+pub const FIRM_PRE_EXAM_SUBMIT: &str = "/api/v1/firm/pre-exams/{id}/submit";
+pub const FIRM_PRE_EXAM_REPLY: &str = "/api/v1/firm/pre-exams/{id}/reply";
+pub const FIRM_PRE_EXAM_FILING: &str = "/api/v1/firm/pre-exams/{id}/filing";
+pub const FIRM_PRE_EXAM_FILES: &str = "/api/v1/firm/pre-exams/{id}/files";
+pub const FIRM_PRE_EXAM_FILE: &str = "/api/v1/firm/pre-exams/{id}/files/{file_id}";
 
 pub const STAFF_SESSION: &str = "/api/v1/staff/session";
 pub const STAFF_PASSWORD: &str = "/api/v1/staff/session/password";
@@ -74,6 +81,12 @@ pub const STAFF_REGISTRATION: &str = "/api/v1/staff/registrations/{id}";
 pub const STAFF_REGISTRATION_ACTIONS: &str = "/api/v1/staff/registrations/{id}/actions";
 pub const STAFF_REGISTRATION_FILE: &str = "/api/v1/staff/registrations/{id}/files/{file_id}";
 pub const STAFF_FAST_TRACK_SETTINGS: &str = "/api/v1/staff/fast-track/settings";
+pub const STAFF_PRE_EXAMS: &str = "/api/v1/staff/pre-exams";
+pub const STAFF_PRE_EXAM: &str = "/api/v1/staff/pre-exams/{id}";
+pub const STAFF_PRE_EXAM_ACTIONS: &str = "/api/v1/staff/pre-exams/{id}/actions";
+pub const STAFF_PRE_EXAM_FILE: &str = "/api/v1/staff/pre-exams/{id}/files/{file_id}";
+pub const STAFF_PRE_EXAM_SETTINGS: &str = "/api/v1/staff/fast-track/pre-exam-settings";
+pub const STAFF_FIRM_PRE_EXAM_QUOTA: &str = "/api/v1/staff/firms/{uscc}/pre-exam-quota";
 pub const STAFF_ACCOUNT: &str = "/api/v1/staff/accounts/{username}";
 pub const STAFF_AUDIT: &str = "/api/v1/staff/audit";
 pub const STAFF_OVERVIEW: &str = "/api/v1/staff/overview";
@@ -152,6 +165,18 @@ mod tests {
             "/api/v1/assistance/requests/a%2Fb%20c/messages/7/reply"
         );
         assert_eq!(fill(VENUES, &[]), VENUES);
+    }
+
+    #[test]
+    fn pre_exam_paths_fill_their_ids() {
+        assert_eq!(
+            fill(FIRM_PRE_EXAM_FILE, &["12", "3"]),
+            "/api/v1/firm/pre-exams/12/files/3"
+        );
+        assert_eq!(
+            fill(STAFF_FIRM_PRE_EXAM_QUOTA, &["91320600MA1X2Y3Z4W"]),
+            "/api/v1/staff/firms/91320600MA1X2Y3Z4W/pre-exam-quota"
+        );
     }
 
     #[test]

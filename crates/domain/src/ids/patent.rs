@@ -20,8 +20,11 @@ use crate::texts::{patent_id_texts, PatentIdTexts};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
 pub struct PatentApplicationNumber(String);
 
-/// What kind of patent was applied for: the type digit after the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What kind of patent was applied for: the type digit after the year. (Serialized by its code,
+/// `invention`, …, where a request names the kind it is for.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum PatentKind {
     /// 1: 发明.
     Invention,
@@ -34,6 +37,14 @@ pub enum PatentKind {
     /// 9: PCT international application for a utility model entering the Chinese national phase.
     PctUtilityModel,
 }
+
+crate::choice::choice!(PatentKind {
+    Invention = "invention", "发明", "Invention";
+    UtilityModel = "utility_model", "实用新型", "Utility model";
+    Design = "design", "外观设计", "Design";
+    PctInvention = "pct_invention", "进入中国国家阶段的 PCT 发明申请", "PCT invention application entering the Chinese national phase";
+    PctUtilityModel = "pct_utility_model", "进入中国国家阶段的 PCT 实用新型申请", "PCT utility-model application entering the Chinese national phase";
+});
 
 impl PatentKind {
     fn from_digit(digit: u8) -> Option<PatentKind> {
@@ -128,6 +139,25 @@ impl PatentApplicationNumber {
         // The normal form always ends in a dot and the check character.
         let digits = &self.0[..self.0.len() - 2];
         kind_of(digits).expect("parse only accepts the type digits 1, 2, 3, 8 and 9")
+    }
+
+    /// The year the application was filed, from its first digits (old form: `90…` is 1990,
+    /// `03…` 2003, as `parse` accepts only 85–99 and 00–03 there).
+    pub fn year(&self) -> i32 {
+        let digits = self.0.as_bytes();
+        let value = |range: std::ops::Range<usize>| {
+            digits[range]
+                .iter()
+                .fold(0, |n, d| n * 10 + i32::from(d - b'0'))
+        };
+        if self.0.len() == 14 {
+            value(0..4)
+        } else {
+            match value(0..2) {
+                yy @ 85..=99 => 1900 + yy,
+                yy => 2000 + yy,
+            }
+        }
     }
 }
 
@@ -229,6 +259,27 @@ mod tests {
             assert_eq!(number.as_str(), input);
             assert_eq!(number.kind(), kind, "{input}");
         }
+    }
+
+    #[test]
+    fn the_year_is_read_from_either_form() {
+        for (input, year) in [
+            ("201330123456.3", 2013),
+            ("198510000001.9", 1985),
+            ("88100001.9", 1988),
+            ("03100001.0", 2003),
+        ] {
+            let number = PatentApplicationNumber::parse(input).unwrap();
+            assert_eq!(number.year(), year, "{input}");
+        }
+        assert_eq!(
+            PatentKind::from_code("utility_model"),
+            Some(PatentKind::UtilityModel)
+        );
+        assert_eq!(
+            serde_json::to_string(&PatentKind::PctInvention).unwrap(),
+            "\"pct_invention\""
+        );
     }
 
     #[test]

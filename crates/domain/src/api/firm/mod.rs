@@ -28,6 +28,7 @@
 mod accounts;
 mod errors;
 mod people;
+pub mod pre_exam;
 pub mod registration;
 
 pub use accounts::{
