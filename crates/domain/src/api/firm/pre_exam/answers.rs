@@ -76,6 +76,17 @@ pub struct PreExamRequest {
 }
 
 impl PreExamAnswers {
+    /// The firm's answer to an exclusion question.
+    pub fn exclusion(&self, question: Exclusion) -> Option<bool> {
+        match question {
+            Exclusion::PctNationalPhase => self.pct_national_phase,
+            Exclusion::Divisional => self.divisional,
+            Exclusion::SameDayFiling => self.same_day_filing,
+            Exclusion::SecrecyExamination => self.needs_secrecy_examination,
+            Exclusion::AlreadyFiled => self.already_filed,
+        }
+    }
+
     /// What is wrong with what was given (a draft's missing answers are not problems).
     pub fn problems(&self, fields: &[TechField]) -> Problems {
         self.read(fields).0
@@ -108,7 +119,7 @@ impl PreExamAnswers {
         .into_iter()
         .filter_map(|(name, missing)| missing.then_some(name))
         .collect();
-        m.extend(Exclusion::check(self).1);
+        m.extend(Exclusion::check(self.kind, |x| self.exclusion(x)).1);
         m
     }
 
@@ -123,7 +134,7 @@ impl PreExamAnswers {
             }
             _ => true,
         });
-        for (name, refusal) in Exclusion::check(self).0 {
+        for (name, refusal) in Exclusion::check(self.kind, |x| self.exclusion(x)).0 {
             at(name, refusal);
         }
         let typed = self.classification.as_deref().map(str::trim);

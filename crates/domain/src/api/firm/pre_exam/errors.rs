@@ -1,11 +1,11 @@
 //! What can be wrong with a pre-examination request's answer, an action on it or the settings,
 //! with its stable code; the messages are in the `domain_pre_exam` catalog.
 
-use super::documents::Document;
+use super::document_kind::Document;
 use crate::api::firm::registration::FieldVenue;
 use crate::calendar::NotPublished;
 use crate::ids::{PatentKind, PatentNumberError};
-use crate::lang::{localized, Lang, Localized};
+use crate::lang::{localized_error, Localized};
 use crate::texts::{pre_exam_error_texts, PreExamErrorTexts};
 
 /// Most classes of one field a refusal names (the lists run to hundreds).
@@ -236,123 +236,4 @@ fn document(t: &PreExamErrorTexts, d: Document) -> &'static str {
     }
 }
 
-localized!(PreExamError, pre_exam_error_texts);
-
-impl std::fmt::Display for PreExamError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::Zh))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::assert_messages;
-    use std::collections::HashSet;
-    use PreExamError::*;
-
-    #[test]
-    fn every_error_has_a_message_in_both_languages() {
-        let fields = super::super::answers::tests::design().missing();
-        assert!(fields.is_empty());
-        let asked = super::super::PreExamAnswers::default().missing();
-        let messages: HashSet<_> = asked.iter().map(|f| Missing(f).message(Lang::Zh)).collect();
-        assert_eq!(messages.len(), asked.len());
-        let docs: HashSet<_> = Document::ALL
-            .iter()
-            .map(|d| DocumentMissing(*d).message(Lang::En))
-            .collect();
-        assert_eq!(docs.len(), Document::ALL.len());
-        let served = vec![ServedField {
-            name_zh: "智能装备".into(),
-            name_en: "Smart equipment".into(),
-            classes: vec!["B25F 5/00".into()],
-        }];
-        assert_messages(
-            "pre_exam.",
-            &[
-                Missing("venue"),
-                TextTooLong,
-                ControlCharacter,
-                TooManyNames(50),
-                NameRepeated("Zhang San".into()),
-                NameBlank,
-                IpcFormat,
-                LocarnoFormat,
-                FieldNotOpen {
-                    name_zh: "新材料".into(),
-                    name_en: "New materials".into(),
-                },
-                ServedElsewhere(FieldVenue::Furniture),
-                VenueServesNone {
-                    venue: FieldVenue::HomeTextiles,
-                    design: false,
-                },
-                ClassNotServed {
-                    class: "A47C 31/00".into(),
-                    venue: FieldVenue::ProtectionCenter,
-                    served,
-                },
-                ExcludedPct,
-                ExcludedDivisional,
-                ExcludedSameDay,
-                ExcludedSecrecy,
-                ExcludedAlreadyFiled,
-                DocumentMissing(Document::Claims),
-                QuotaUsed(50),
-                OutOfRange(60),
-                NotYourAction,
-                WrongStatus,
-                AmendmentRoundsUsed,
-                ReplyOverdue,
-                NotOverdue,
-                ReasonsMissing,
-                TooManyDefects,
-                NoticeNumberMissing,
-                NumberKind {
-                    number: PatentKind::UtilityModel,
-                    request: PatentKind::Invention,
-                },
-                NumberYear(2025),
-                DateFormat,
-                FilingDate,
-                GrantDate,
-            ],
-        );
-        let wrapped = PatentNumber("2026".into(), PatentNumberError::WrongLength);
-        assert!(wrapped.message(Lang::En).starts_with("2026: "));
-        assert_eq!(wrapped.code(), "patent_number.wrong_length");
-        let calendar = Calendar(NotPublished { year: 2028 });
-        assert_eq!(calendar.code(), "calendar.not_published");
-    }
-
-    #[test]
-    fn a_class_not_served_names_the_fields_and_their_first_classes() {
-        let classes: Vec<String> = (1..=8).map(|g| format!("B25F {g}/00")).collect();
-        let e = ClassNotServed {
-            class: "A47C 31/00".into(),
-            venue: FieldVenue::ProtectionCenter,
-            served: vec![
-                ServedField {
-                    name_zh: "智能装备".into(),
-                    name_en: "Smart equipment".into(),
-                    classes,
-                },
-                ServedField {
-                    name_zh: "现代纺织".into(),
-                    name_en: "Modern textiles".into(),
-                    classes: vec!["D06F 58/00".into()],
-                },
-            ],
-        };
-        let en = e.message(Lang::En);
-        assert!(en.contains("Nantong IP Protection Center"), "{en}");
-        assert!(
-            en.contains("Smart equipment (B25F 1/00, B25F 2/00, B25F 3/00, B25F 4/00, B25F 5/00, B25F 6/00 and 2 more); Modern textiles (D06F 58/00)"),
-            "{en}"
-        );
-        let zh = e.message(Lang::Zh);
-        assert!(zh.contains("现代纺织（D06F 58/00）"), "{zh}");
-        assert!(!zh.contains("B25F 7/00"), "{zh}");
-    }
-}
+localized_error!(PreExamError, pre_exam_error_texts);

@@ -6,7 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::answers::PreExamAnswers;
 use super::errors::PreExamError as E;
 use crate::ids::PatentKind;
 
@@ -36,7 +35,7 @@ impl Exclusion {
         Exclusion::AlreadyFiled,
     ];
 
-    /// The answer's field in [`PreExamAnswers`] and in problems.
+    /// The answer's field in `PreExamAnswers` and in problems.
     pub fn field(self) -> &'static str {
         match self {
             Exclusion::PctNationalPhase => "pct_national_phase",
@@ -53,17 +52,6 @@ impl Exclusion {
         self != Exclusion::SameDayFiling || kind != Some(PatentKind::Design)
     }
 
-    /// The firm's answer.
-    pub fn answer(self, a: &PreExamAnswers) -> Option<bool> {
-        match self {
-            Exclusion::PctNationalPhase => a.pct_national_phase,
-            Exclusion::Divisional => a.divisional,
-            Exclusion::SameDayFiling => a.same_day_filing,
-            Exclusion::SecrecyExamination => a.needs_secrecy_examination,
-            Exclusion::AlreadyFiled => a.already_filed,
-        }
-    }
-
     /// The refusal of a "yes", with its reason.
     pub fn refusal(self) -> E {
         match self {
@@ -76,46 +64,21 @@ impl Exclusion {
     }
 
     /// The exclusions the answers run into, each with its refusal, and the questions asked but
-    /// not answered.
-    pub fn check(a: &PreExamAnswers) -> (Vec<(&'static str, E)>, Vec<&'static str>) {
-        let asked = || Self::ALL.into_iter().filter(|x| x.asked(a.kind));
+    /// not answered: `answer` gives the firm's answer to each (see
+    /// `PreExamAnswers::exclusion`).
+    pub fn check(
+        kind: Option<PatentKind>,
+        answer: impl Fn(Exclusion) -> Option<bool>,
+    ) -> (Vec<(&'static str, E)>, Vec<&'static str>) {
+        let asked = || Self::ALL.into_iter().filter(|x| x.asked(kind));
         let refused = asked()
-            .filter(|x| x.answer(a) == Some(true))
+            .filter(|x| answer(*x) == Some(true))
             .map(|x| (x.field(), x.refusal()))
             .collect();
         let unanswered = asked()
-            .filter(|x| x.answer(a).is_none())
+            .filter(|x| answer(*x).is_none())
             .map(Exclusion::field)
             .collect();
         (refused, unanswered)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_design_is_not_asked_about_a_same_day_filing() {
-        let mut a = PreExamAnswers {
-            kind: Some(PatentKind::Design),
-            same_day_filing: Some(true),
-            divisional: Some(true),
-            ..Default::default()
-        };
-        let (refused, unanswered) = Exclusion::check(&a);
-        assert_eq!(refused, [("divisional", E::ExcludedDivisional)]);
-        assert_eq!(
-            unanswered,
-            [
-                "pct_national_phase",
-                "needs_secrecy_examination",
-                "already_filed"
-            ]
-        );
-        a.kind = Some(PatentKind::UtilityModel);
-        let (refused, _) = Exclusion::check(&a);
-        assert_eq!(refused.len(), 2);
-        assert_eq!(refused[1], ("same_day_filing", E::ExcludedSameDay));
     }
 }

@@ -55,6 +55,7 @@
 mod answers;
 mod apply;
 mod classification;
+mod document_kind;
 mod documents;
 mod errors;
 mod exam;
@@ -71,8 +72,9 @@ pub use answers::{
 };
 pub use apply::apply;
 pub use classification::{field_for, read_classification, Classification};
+pub use document_kind::Document;
 pub use documents::{
-    check_submission, documents_for, missing_documents, required_documents, Document, PreExamFile,
+    check_submission, documents_for, missing_documents, required_documents, PreExamFile,
     MAX_FILES_PER_DOCUMENT,
 };
 pub use errors::{PreExamError, ServedField};
@@ -106,27 +108,8 @@ pub mod code {
     pub const QUOTA_USED: &str = "pre_exam.quota_used";
     /// 409: the document already has [`super::MAX_FILES_PER_DOCUMENT`] files.
     pub const TOO_MANY_FILES: &str = "pre_exam.too_many_files";
-    /// 415: not a type the document takes ([`super::Document::accepts`]).
-    pub const FILE_TYPE_NOT_ALLOWED: &str = "pre_exam.file_type_not_allowed";
-    /// 413: the file is larger than [`crate::api::files::MAX_FILE_BYTES`].
-    pub const FILE_TOO_LARGE: &str = "pre_exam.file_too_large";
-    /// 415: starts as a photo or a PDF but is not a whole one.
-    pub const FILE_DAMAGED: &str = "pre_exam.file_damaged";
-    /// 415: a PDF with scripts, automatic actions or embedded files.
-    pub const FILE_ACTIVE_CONTENT: &str = "pre_exam.file_active_content";
-    /// 400: an empty file.
-    pub const FILE_EMPTY: &str = "pre_exam.file_empty";
-    /// 429 with `Retry-After`: too many bytes uploaded from one client address within an hour
-    /// (one budget with the other uploads).
-    pub const UPLOADS_RATE_LIMITED: &str = "pre_exam.uploads_rate_limited";
 
-    /// The codes of this service's upload refusals, for the shared file handling.
-    pub const FILES: crate::api::files::FileCodes = crate::api::files::FileCodes {
-        too_large: FILE_TOO_LARGE,
-        type_not_allowed: FILE_TYPE_NOT_ALLOWED,
-        damaged: FILE_DAMAGED,
-        active_content: FILE_ACTIVE_CONTENT,
-        empty: FILE_EMPTY,
-        rate_limited: UPLOADS_RATE_LIMITED,
-    };
+    // Refusing a file type the document does not take (a photo for a 说明书) uses
+    // FILE_TYPE_NOT_ALLOWED too: see [`super::Document::accepts`].
+    crate::api::files::file_codes!("pre_exam");
 }

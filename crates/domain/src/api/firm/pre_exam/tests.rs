@@ -367,3 +367,141 @@ fn actions_read_from_json_by_their_code() {
     assert_eq!(r, report("202630012345.2", "2026-11-09"));
     assert_eq!(PreExamStatus::from_code("forwarded"), Some(S::Forwarded));
 }
+
+#[test]
+fn a_design_is_not_asked_about_a_same_day_filing() {
+    let mut a = PreExamAnswers {
+        kind: Some(PatentKind::Design),
+        same_day_filing: Some(true),
+        divisional: Some(true),
+        ..Default::default()
+    };
+    let (refused, unanswered) = Exclusion::check(a.kind, |x| a.exclusion(x));
+    assert_eq!(refused, [("divisional", E::ExcludedDivisional)]);
+    assert_eq!(
+        unanswered,
+        [
+            "pct_national_phase",
+            "needs_secrecy_examination",
+            "already_filed"
+        ]
+    );
+    a.kind = Some(PatentKind::UtilityModel);
+    let (refused, _) = Exclusion::check(a.kind, |x| a.exclusion(x));
+    assert_eq!(refused.len(), 2);
+    assert_eq!(refused[1], ("same_day_filing", E::ExcludedSameDay));
+}
+
+/// The errors' codes and messages (beside `errors.rs`, as they read the answers' fixtures).
+mod errors {
+    use super::*;
+    use crate::api::firm::registration::FieldVenue;
+    use crate::lang::{assert_messages, Lang, Localized};
+    use std::collections::HashSet;
+    use PreExamError::*;
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let fields = design().missing();
+        assert!(fields.is_empty());
+        let asked = PreExamAnswers::default().missing();
+        let messages: HashSet<_> = asked.iter().map(|f| Missing(f).message(Lang::Zh)).collect();
+        assert_eq!(messages.len(), asked.len());
+        let docs: HashSet<_> = Document::ALL
+            .iter()
+            .map(|d| DocumentMissing(*d).message(Lang::En))
+            .collect();
+        assert_eq!(docs.len(), Document::ALL.len());
+        let served = vec![ServedField {
+            name_zh: "智能装备".into(),
+            name_en: "Smart equipment".into(),
+            classes: vec!["B25F 5/00".into()],
+        }];
+        assert_messages(
+            "pre_exam.",
+            &[
+                Missing("venue"),
+                TextTooLong,
+                ControlCharacter,
+                TooManyNames(50),
+                NameRepeated("Zhang San".into()),
+                NameBlank,
+                IpcFormat,
+                LocarnoFormat,
+                FieldNotOpen {
+                    name_zh: "新材料".into(),
+                    name_en: "New materials".into(),
+                },
+                ServedElsewhere(FieldVenue::Furniture),
+                VenueServesNone {
+                    venue: FieldVenue::HomeTextiles,
+                    design: false,
+                },
+                ClassNotServed {
+                    class: "A47C 31/00".into(),
+                    venue: FieldVenue::ProtectionCenter,
+                    served,
+                },
+                ExcludedPct,
+                ExcludedDivisional,
+                ExcludedSameDay,
+                ExcludedSecrecy,
+                ExcludedAlreadyFiled,
+                DocumentMissing(Document::Claims),
+                QuotaUsed(50),
+                OutOfRange(60),
+                NotYourAction,
+                WrongStatus,
+                AmendmentRoundsUsed,
+                ReplyOverdue,
+                NotOverdue,
+                ReasonsMissing,
+                TooManyDefects,
+                NoticeNumberMissing,
+                NumberKind {
+                    number: PatentKind::UtilityModel,
+                    request: PatentKind::Invention,
+                },
+                NumberYear(2025),
+                DateFormat,
+                FilingDate,
+                GrantDate,
+            ],
+        );
+        let wrapped = PatentNumber("2026".into(), PatentNumberError::WrongLength);
+        assert!(wrapped.message(Lang::En).starts_with("2026: "));
+        assert_eq!(wrapped.code(), "patent_number.wrong_length");
+        let calendar = Calendar(NotPublished { year: 2028 });
+        assert_eq!(calendar.code(), "calendar.not_published");
+    }
+
+    #[test]
+    fn a_class_not_served_names_the_fields_and_their_first_classes() {
+        let classes: Vec<String> = (1..=8).map(|g| format!("B25F {g}/00")).collect();
+        let e = ClassNotServed {
+            class: "A47C 31/00".into(),
+            venue: FieldVenue::ProtectionCenter,
+            served: vec![
+                ServedField {
+                    name_zh: "智能装备".into(),
+                    name_en: "Smart equipment".into(),
+                    classes,
+                },
+                ServedField {
+                    name_zh: "现代纺织".into(),
+                    name_en: "Modern textiles".into(),
+                    classes: vec!["D06F 58/00".into()],
+                },
+            ],
+        };
+        let en = e.message(Lang::En);
+        assert!(en.contains("Nantong IP Protection Center"), "{en}");
+        assert!(
+            en.contains("Smart equipment (B25F 1/00, B25F 2/00, B25F 3/00, B25F 4/00, B25F 5/00, B25F 6/00 and 2 more); Modern textiles (D06F 58/00)"),
+            "{en}"
+        );
+        let zh = e.message(Lang::Zh);
+        assert!(zh.contains("现代纺织（D06F 58/00）"), "{zh}");
+        assert!(!zh.contains("B25F 7/00"), "{zh}");
+    }
+}

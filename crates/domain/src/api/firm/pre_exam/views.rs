@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::{PreExamAnswers, PreExamRequest};
-use super::documents::{Document, PreExamFile};
+use super::document_kind::Document;
+use super::documents::PreExamFile;
 use super::errors::PreExamError as E;
 use super::exam::{ExamEvent, Examination, PreExamStatus};
 use super::quota::Quota;

@@ -3,7 +3,7 @@
 
 use super::material_kind::Material;
 use crate::ids::PatentNumberError;
-use crate::lang::{localized, Lang, Localized};
+use crate::lang::{localized_error, Localized};
 use crate::texts::{registration_error_texts, RegistrationErrorTexts};
 
 /// What is wrong with one field. Codes start with `registration.`, except the wrapped patent
@@ -169,18 +169,12 @@ fn material(t: &RegistrationErrorTexts, m: Material) -> &'static str {
     }
 }
 
-localized!(RegistrationError, registration_error_texts);
-
-impl std::fmt::Display for RegistrationError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::Zh))
-    }
-}
+localized_error!(RegistrationError, registration_error_texts);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::assert_messages;
+    use crate::lang::{assert_messages, Lang};
 
     #[test]
     fn every_error_has_a_message_in_both_languages() {
