@@ -11,6 +11,8 @@ echo "==> Formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
 cargo clippy --locked --quiet -p ip-portal --target wasm32-unknown-unknown -- -D warnings
+# No file over 1,000 lines, no modules that import each other, no API path written twice.
+python3 scripts/check-structure.py
 
 echo "==> GI data check (every row of data/seed/gi_products.csv)"
 "$GI_CHECK_VENV/bin/python" scripts/check-gi-data.py
