@@ -74,8 +74,9 @@ impl Config {
         })?;
         Ok(Config {
             addr,
-            database_url: std::env::var("DATABASE_URL")
-                .unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned()),
+            database_url: database_url(
+                &std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned()),
+            )?,
             dist_dir: std::env::var_os("PORTAL_DIST")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("dist")),
@@ -129,6 +130,24 @@ pub fn public_url(input: &str) -> Result<String, String> {
         ));
     }
     Ok(url.to_owned())
+}
+
+/// `DATABASE_URL` if it names a database this server can use: a SQLite file
+/// (`sqlite://path`, `sqlite:path`). Anything else is refused at start, naming what is taken
+/// and not the value, which may hold a password (before this check a `postgres://…` URL was
+/// read as a file name and a folder `postgres:` was created).
+fn database_url(url: &str) -> anyhow::Result<String> {
+    let url = url.trim();
+    match url.strip_prefix("sqlite:") {
+        Some(rest) if !rest.trim_start_matches('/').is_empty() => Ok(url.to_owned()),
+        _ => {
+            let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+            anyhow::bail!(
+                "DATABASE_URL (scheme {scheme:?}) is not a database this server can use: it \
+                 takes a SQLite file, e.g. {DEFAULT_DATABASE_URL} (PostgreSQL is not supported yet)"
+            )
+        }
+    }
 }
 
 fn non_empty_var(name: &str) -> Option<String> {

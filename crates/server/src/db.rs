@@ -7,6 +7,38 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
+/// Waits until no other process is creating, migrating or seeding the database at `url`, and
+/// keeps the others waiting until the answer is dropped: replicas started together on a new
+/// database would otherwise apply the same migration twice (one dies on `duplicate column`) or
+/// seed it twice. An advisory lock on a file beside the database (`<file>.lock`), held by the
+/// start-up only; none for an in-memory database.
+pub async fn startup_lock(url: &str) -> anyhow::Result<Option<std::fs::File>> {
+    let file = SqliteConnectOptions::from_str(url)
+        .context("DATABASE_URL is not a SQLite URL")?
+        .get_filename()
+        .to_path_buf();
+    if file.as_os_str().is_empty() || file.to_string_lossy().starts_with(':') {
+        return Ok(None);
+    }
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the database folder {}", dir.display()))?;
+    }
+    let mut path = file.into_os_string();
+    path.push(".lock");
+    let path = std::path::PathBuf::from(path);
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the start-up lock {}", path.display()))?;
+    let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
+        .await?
+        .context("cannot take the start-up lock")?;
+    Ok(Some(lock))
+}
+
 /// Opens (creating if needed) the database at `url` and applies the embedded migrations. The
 /// real data is seeded by the caller (`crate::seed`); a second start keeps everything there.
 pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {

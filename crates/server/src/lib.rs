@@ -195,8 +195,10 @@ pub struct Application {
 impl Application {
     /// Opens the database (creating, migrating and seeding it as needed) and binds the address.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let starting = db::startup_lock(&config.database_url).await?;
         let db = db::connect(&config.database_url).await?;
         seed::seed_if_empty(&db).await?;
+        drop(starting);
         let gi = Arc::new(gi::GiIndex::load(&db).await?);
         let policies = Arc::new(policies::PolicyLibrary::load(&db).await?);
         let clock = match config.now_override {
