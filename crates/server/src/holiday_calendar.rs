@@ -1,11 +1,17 @@
 //! The official working-day calendar as the server builds it: the seed file
 //! `data/seed/cn_public_holidays.json` compiled into the binary, with the years administrators
 //! published (`holiday_years`, see `crate::staff::admin`) laid over it. Built at start-up for
-//! `AppState::holiday_calendar` and again by every publication.
+//! `AppState::holiday_calendar` and again by every publication: on the replica that published
+//! it at once, and on every other replica of the same database within a second ([`follow`]).
 
 use anyhow::Context;
 use portal_domain::calendar::{CalendarFile, Date, HolidayCalendar, HolidayRange, YearEntry};
+use std::sync::Arc;
+use std::time::Duration;
+
 use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::SharedCalendar;
 
 const CALENDAR_JSON: &str = include_str!("../../../data/seed/cn_public_holidays.json");
 
@@ -69,4 +75,47 @@ pub(crate) async fn build_calendar(conn: &mut SqliteConnection) -> anyhow::Resul
 pub async fn load_calendar(db: &SqlitePool) -> anyhow::Result<HolidayCalendar> {
     let mut conn = db.acquire().await?;
     build_calendar(&mut conn).await
+}
+
+/// What the published years are now, cheaply: how many, and the sum of their publication times
+/// (a year published again is published later). Changes with every publication.
+async fn published_mark(db: &SqlitePool) -> sqlx::Result<(i64, i64)> {
+    sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(published_at), 0) FROM holiday_years")
+        .fetch_one(db)
+        .await
+}
+
+/// How often a replica looks for years another one published.
+const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+
+/// Keeps `calendar` in step with the database for as long as the server runs: another process
+/// on the same database (a second replica) may publish a year, and this one must count working
+/// days with it within a second, not at its next restart. A failed look is logged and tried
+/// again at the next tick; the calendar in use stays as it was.
+pub async fn follow(db: SqlitePool, calendar: Arc<SharedCalendar>) -> anyhow::Result<()> {
+    let mut seen = published_mark(&db).await?;
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(FOLLOW_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let mark = match published_mark(&db).await {
+                Ok(mark) if mark == seen => continue,
+                Ok(mark) => mark,
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot look for newly published holiday years");
+                    continue;
+                }
+            };
+            match load_calendar(&db).await {
+                Ok(newer) => {
+                    calendar.replace(newer);
+                    seen = mark;
+                    tracing::info!("holiday calendar reloaded: a year was published");
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot reload the holiday calendar"),
+            }
+        }
+    });
+    Ok(())
 }

@@ -62,8 +62,8 @@ pub struct AppState {
     /// "Now" for booking windows and deadlines: the system clock unless `PORTAL_NOW` pins it.
     pub clock: Clock,
     /// The official working-day calendar: `data/seed/cn_public_holidays.json` with the years
-    /// administrators published laid over it, swapped when one is published. Read it with
-    /// [`AppState::calendar`].
+    /// administrators published laid over it, swapped when one is published here or by another
+    /// replica (`holiday_calendar::follow`). Read it with [`AppState::calendar`].
     pub holiday_calendar: Arc<SharedCalendar>,
     /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
     /// module on the limit.
@@ -214,6 +214,7 @@ impl Application {
         let holiday_calendar = Arc::new(SharedCalendar::new(
             holiday_calendar::load_calendar(&db).await?,
         ));
+        holiday_calendar::follow(db.clone(), holiday_calendar.clone()).await?;
         staff::ensure_first_admin(&db, config.first_admin.as_ref(), clock.now()).await?;
         retention::start(db.clone(), clock.clone()).await;
         let state = AppState {

@@ -164,11 +164,30 @@ pub async fn spawn_staff_app(dir: TempDir, now: &str, options: StaffOptions) -> 
     spawn_with(dir, Some(now), options).await
 }
 
+/// A second server on the database of `of`, as another replica of one deployment: its own
+/// process (limits, caches, clock at `now`), the same data. (Its `dir` holds only its app
+/// files; `database_url` is `of`'s.)
+pub async fn spawn_replica(of: &TestApp, now: &str, options: StaffOptions) -> TestApp {
+    let now = portal_server::clock::parse_instant(now).expect("an RFC 3339 instant");
+    let dir = tempfile::tempdir().expect("temp dir");
+    spawn_on(dir, of.database_url(), Some(now), options).await
+}
+
 async fn spawn(dir: TempDir, now_override: Option<i64>) -> TestApp {
     spawn_with(dir, now_override, StaffOptions::default()).await
 }
 
 async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptions) -> TestApp {
+    let url = database_url(&dir);
+    spawn_on(dir, url, now_override, options).await
+}
+
+async fn spawn_on(
+    dir: TempDir,
+    database: String,
+    now_override: Option<i64>,
+    options: StaffOptions,
+) -> TestApp {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(
@@ -206,7 +225,7 @@ async fn spawn_with(dir: TempDir, now_override: Option<i64>, options: StaffOptio
 
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database_url: database_url(&dir),
+        database_url: database,
         dist_dir: PathBuf::from(&dist),
         now_override,
         secure_cookies: options.secure_cookies,

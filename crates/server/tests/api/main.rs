@@ -24,6 +24,7 @@ mod notices;
 mod policies;
 mod policy_guide;
 mod rating;
+mod replicas;
 mod retention;
 mod retries;
 mod scalping;
