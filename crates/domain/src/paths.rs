@@ -8,6 +8,7 @@
 pub const V1: &str = "/api/v1";
 
 pub const HEALTH: &str = "/api/v1/health";
+pub const READY: &str = "/api/v1/health/ready";
 pub const OPENAPI: &str = "/api/v1/openapi.json";
 pub const VENUES: &str = "/api/v1/venues";
 pub const NOTICES: &str = "/api/v1/notices";

@@ -22,6 +22,7 @@ use crate::AppState;
     ),
     paths(
         crate::health::health,
+        crate::health::ready,
         crate::venues::list,
         crate::notices::in_force,
         crate::retention::public_settings,

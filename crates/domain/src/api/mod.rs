@@ -38,6 +38,17 @@ pub struct Health {
     pub gi_products: u32,
 }
 
+/// `GET /api/v1/health/ready`: this process may take requests (its database answers and has
+/// every migration the binary carries), for a load balancer's readiness probe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Readiness {
+    /// Always `ready` (otherwise the answer is 503 `not_ready`).
+    pub status: String,
+    /// How many migrations the database has, all the binary carries.
+    pub migrations: u32,
+}
+
 /// A value of a search facet (GI lookup, policy search) with the number of results choosing it
 /// would show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +101,8 @@ pub mod error_code {
     pub const BAD_REQUEST: &str = "bad_request";
     pub const PAYLOAD_TOO_LARGE: &str = "payload_too_large";
     pub const INTERNAL: &str = "internal_error";
+    /// 503 from the readiness probe: the database does not answer or lacks migrations.
+    pub const NOT_READY: &str = "not_ready";
 }
 
 #[cfg(test)]

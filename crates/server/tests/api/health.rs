@@ -1,6 +1,6 @@
-use portal_domain::api::Health;
+use portal_domain::api::{Health, Readiness};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{error, spawn_app};
 
 #[tokio::test]
 async fn health_answers_with_the_seeded_data() {
@@ -51,4 +51,34 @@ async fn api_answers_are_compressed_for_clients_that_accept_it() {
         compressed < 1_500_000,
         "2.7 MB of CSV should shrink, got {compressed}"
     );
+}
+
+/// The readiness probe: ready with every migration the binary carries; not ready (503, the
+/// JSON error) while one is missing from the database, e.g. a newer binary on an older database.
+#[tokio::test]
+async fn ready_only_with_every_migration_applied() {
+    let app = spawn_app().await;
+    let carried = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations"))
+        .unwrap()
+        .count() as u32;
+    let response = app.get("/api/v1/health/ready").await;
+    assert_eq!(response.status(), 200);
+    let ready: Readiness = response.json().await.unwrap();
+    assert_eq!(
+        (ready.status.as_str(), ready.migrations),
+        ("ready", carried)
+    );
+
+    let db = app.database().await;
+    sqlx::query(
+        "DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)",
+    )
+    .execute(&db)
+    .await
+    .unwrap();
+    let response = app.get("/api/v1/health/ready").await;
+    assert_eq!(response.status(), 503);
+    assert_eq!(error(response).await.code, "not_ready");
+    // Liveness is another question: the process still answers.
+    assert_eq!(app.get("/api/v1/health").await.status(), 200);
 }
