@@ -13,6 +13,9 @@ pub struct Config {
     pub addr: SocketAddr,
     /// `DATABASE_URL`, default a SQLite file under `data/` (created on first start).
     pub database_url: String,
+    /// `PORTAL_METRICS_ADDR`: where Prometheus metrics are served (`GET /metrics`), a private
+    /// address; none when unset.
+    pub metrics_addr: Option<SocketAddr>,
     /// `PORTAL_DIST`, default `dist`: the single-page app as Trunk built it.
     pub dist_dir: PathBuf,
     /// `PORTAL_NOW`, unset by default: a fixed "now" (RFC 3339 or Unix seconds) instead of the
@@ -77,6 +80,12 @@ impl Config {
             database_url: database_url(
                 &std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_owned()),
             )?,
+            metrics_addr: match non_empty_var("PORTAL_METRICS_ADDR") {
+                Some(addr) => Some(addr.parse().with_context(|| {
+                    format!("PORTAL_METRICS_ADDR={addr:?} is not an address like 127.0.0.1:9100")
+                })?),
+                None => None,
+            },
             dist_dir: std::env::var_os("PORTAL_DIST")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| PathBuf::from("dist")),

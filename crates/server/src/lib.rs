@@ -19,6 +19,7 @@ mod idempotency;
 mod json_object;
 mod limit;
 mod lookup;
+pub mod metrics;
 mod notices;
 mod openapi;
 mod policies;
@@ -82,6 +83,8 @@ pub struct AppState {
     /// Client addresses whose new bookings are not limited (`PORTAL_BOOKING_LIMIT_EXEMPT`); see
     /// `booking::per_address`.
     pub booking_limit_exempt: Arc<client_ip::TrustedProxies>,
+    /// This process's Prometheus metrics; see `metrics`.
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -176,9 +179,11 @@ fn error_layers(router: Router) -> Router {
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let index = spa::IndexHtml::load(&config.dist_dir);
     let db = state.db.clone();
+    let metrics = state.metrics.clone();
     let headers = security::headers(&security::content_security_policy(index.texts()))?;
     Ok(api_router(state)
         .merge(spa::router(&config.dist_dir, index, db))
+        .route_layer(middleware::from_fn_with_state(metrics, metrics::track))
         .layer(middleware::from_fn_with_state(
             headers,
             security::add_headers,
@@ -190,6 +195,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     clock: Clock,
+    /// `PORTAL_METRICS_ADDR`'s listener and what it serves.
+    metrics: Option<(TcpListener, Router)>,
 }
 
 impl Application {
@@ -228,9 +235,19 @@ impl Application {
             files: Arc::new(files::FileLimits::default()),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             booking_limit_exempt: Arc::new(config.booking_limit_exempt.clone()),
+            metrics: Arc::new(metrics::Metrics::new()?),
             public_url: config.public_url.as_deref().map(Arc::from),
             staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
             firm: Arc::new(firms::FirmState::new(config.secure_cookies)),
+        };
+        let metrics = match config.metrics_addr {
+            Some(addr) => Some((
+                TcpListener::bind(addr).await.with_context(|| {
+                    format!("cannot listen on {addr} (set PORTAL_METRICS_ADDR)")
+                })?,
+                metrics::router(state.metrics.clone(), state.db.clone()),
+            )),
+            None => None,
         };
         let router = router(state, &config)?;
         let listener = TcpListener::bind(config.addr)
@@ -240,6 +257,7 @@ impl Application {
             listener,
             router,
             clock,
+            metrics,
         })
     }
 
@@ -255,10 +273,25 @@ impl Application {
             .expect("a bound listener has an address")
     }
 
+    /// Where the metrics are served, if `PORTAL_METRICS_ADDR` is set.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics
+            .as_ref()
+            .and_then(|(listener, _)| listener.local_addr().ok())
+    }
+
     /// Serves until SIGTERM or Ctrl-C, then lets requests in flight finish. Each request
     /// carries its peer's address (`ConnectInfo<SocketAddr>`), which the limit on failed
     /// booking lookups counts by.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        if let Some((listener, router)) = self.metrics {
+            // Ends with the process; a scrape in flight at shutdown is not worth waiting for.
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, router).await {
+                    tracing::error!(error = %e, "the metrics listener stopped");
+                }
+            });
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();

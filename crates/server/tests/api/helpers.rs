@@ -33,6 +33,8 @@ pub struct TestApp {
     pub dir: TempDir,
     /// The server's clock: fixed (and movable with `set`) for `spawn_app_at`, else the system's.
     pub clock: Clock,
+    /// Its Prometheus metrics (`PORTAL_METRICS_ADDR`'s `/metrics`).
+    pub metrics: String,
 }
 
 impl TestApp {
@@ -226,6 +228,8 @@ async fn spawn_on(
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),
         database_url: database,
+        // Every test server serves its metrics too (on a port of its own): see `metrics.rs`.
+        metrics_addr: Some("127.0.0.1:0".parse().unwrap()),
         dist_dir: PathBuf::from(&dist),
         now_override,
         secure_cookies: options.secure_cookies,
@@ -244,6 +248,10 @@ async fn spawn_on(
     };
     let app = Application::build(config).await.expect("server starts");
     let base = format!("http://{}", app.local_addr());
+    let metrics = format!(
+        "http://{}/metrics",
+        app.metrics_addr().expect("metrics served")
+    );
     let clock = app.clock();
     tokio::spawn(app.run_until_stopped());
     TestApp {
@@ -251,5 +259,6 @@ async fn spawn_on(
         client: reqwest::Client::new(),
         dir,
         clock,
+        metrics,
     }
 }

@@ -20,6 +20,7 @@ mod health;
 mod lifecycle;
 mod logins;
 mod lookups;
+mod metrics;
 mod notices;
 mod policies;
 mod policy_guide;
