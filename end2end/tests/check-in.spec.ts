@@ -1,8 +1,8 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, toEnglish } from './fixtures';
-import { createAccount, uiLogin } from './staff-api';
+import { apiLogin, createAccount, uiLogin } from './staff-api';
 import { startServerAt, LaterServer } from './later-server';
-import { STAFF_PASSWORD } from '../staff-credentials';
+import { ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD } from '../staff-credentials';
 
 // Checking in at the service hall's kiosk (/booking/check-in in kiosk mode, 1080p, by click):
 // the bookings are made through the main server (Friday 2026-11-20), then a second real server
@@ -143,4 +143,34 @@ test('at the kiosk a person checks in with the reference and four digits, prints
   // The one still too early waits, with the time check-in opens.
   await expect(desk.locator('.desk-card', { hasText: early })).toContainText('14:30 起可签到');
   await deskBrowser.close();
+});
+
+test('the check-in result says where to wait with the venue’s address, phone and hours, where an administrator entered them', async ({
+  page,
+  request,
+}) => {
+  // MADE-UP TEST DATA, entered through the main server and cleared again at the end.
+  const address = '南通市崇川区测试路 2 号（测试数据）';
+  const csrf = await apiLogin(request, ADMIN_USERNAME, ADMIN_PASSWORD);
+  const path = `/api/v1/staff/admin/venues/${VENUE}/contacts`;
+  const contacts = { address, phone: '0513-00000000', opening_hours: '工作日 9:00–17:00' };
+  const saved = await request.put(path, { data: contacts, headers: { 'X-CSRF-Token': csrf } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  try {
+    const reference = await book(request, '2026-12-03', '14:00', '林地址', '13900007204');
+    later = await startServerAt(LATER);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${later.baseURL}/booking/check-in?kiosk=1`);
+    await appReady(page);
+    await checkIn(page, reference, '7204');
+    await expect(page.locator('main h1')).toHaveText('签到成功');
+    const slip = page.locator('.check-in-slip');
+    await expect(slip).toContainText(address);
+    await expect(slip.getByRole('link', { name: '0513-00000000' })).toHaveAttribute('href', 'tel:051300000000');
+    await expect(slip).toContainText('工作日 9:00–17:00');
+    await expectNoAxeViolations(page);
+  } finally {
+    const cleared = await request.put(path, { data: {}, headers: { 'X-CSRF-Token': csrf } });
+    expect(cleared.status()).toBe(200);
+  }
 });
