@@ -240,6 +240,11 @@ pub struct AccountUpdate {
     pub active: Option<bool>,
     /// A new password (12–200 characters); ends the account's sessions.
     pub password: Option<String>,
+    /// The venue whose pre-examination requests the account examines (a
+    /// `firm::registration::FieldVenue` code: `protection_center`, the default,
+    /// `home_textiles` or `furniture`); the server checks it (a string here: this module may
+    /// not name the firm's types, which name its own).
+    pub pre_exam_venue: Option<String>,
 }
 
 /// A checked [`AccountUpdate`].
