@@ -34,8 +34,8 @@ use crate::audit::audit;
 use crate::error::{ApiError, Text};
 use crate::extract::{json_rejection, Query};
 use crate::files::{self, wants_download, DownloadParams};
-use crate::firms::pre_exam::exam;
 use crate::firms::pre_exam::store::{self, not_found, By, Row, Scope};
+use crate::firms::pre_exam::{exam, file_store};
 use crate::AppState;
 
 /// Working days left at or below which a request is near its deadline (`due=near`).
@@ -119,7 +119,7 @@ async fn detail(
         firm_name: row.firm_name.clone(),
         uscc: row.uscc.clone(),
         request,
-        files: store::file_views(conn, row.id).await?,
+        files: file_store::file_views(conn, row.id).await?,
         days_left: state.days_left(today, examination.due_on),
         examination,
         events: store::events(conn, row.id).await?,
@@ -187,7 +187,7 @@ pub async fn file(
     store::venue_request(&mut conn, venue, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (row, content) = store::file_with_content(&mut conn, id, file_id)
+    let (row, content) = file_store::file_with_content(&mut conn, id, file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use sqlx::SqliteConnection;
 
 use super::super::person::Firm;
+use super::file_store;
 use super::store::{self, Row};
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
@@ -72,7 +73,8 @@ async fn check_room(
     request_id: i64,
     document: Document,
 ) -> Result<(), ApiError> {
-    if store::count_files(conn, request_id, document).await? as usize >= MAX_FILES_PER_DOCUMENT {
+    if file_store::count_files(conn, request_id, document).await? as usize >= MAX_FILES_PER_DOCUMENT
+    {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::TOO_MANY_FILES,
@@ -141,9 +143,9 @@ pub async fn upload(
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
     check_room(&mut tx, id, document).await?;
-    let file = store::insert_file(
+    let file = file_store::insert_file(
         &mut tx,
-        store::NewFile {
+        file_store::NewFile {
             request_id: id,
             document,
             name: &name,
@@ -199,7 +201,7 @@ pub async fn download(
     store::firm_request(&mut conn, person.firm_id, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (file, content) = store::file_with_content(&mut conn, id, file_id)
+    let (file, content) = file_store::file_with_content(&mut conn, id, file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
@@ -228,7 +230,7 @@ pub async fn delete(
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
-    if !store::delete_file(&mut tx, id, file_id).await? {
+    if !file_store::delete_file(&mut tx, id, file_id).await? {
         return Err(ApiError::NotFound);
     }
     person

@@ -10,6 +10,7 @@
 //! withdrawn when next read (`store::expire_overdue`).
 
 pub(crate) mod exam;
+pub(crate) mod file_store;
 pub(crate) mod files;
 pub(crate) mod store;
 
@@ -75,7 +76,7 @@ pub(crate) async fn view(
         id: row.id,
         reference: row.reference.clone(),
         documents: documents_for(&answers),
-        files: store::file_views(conn, row.id).await?,
+        files: file_store::file_views(conn, row.id).await?,
         events: store::events(conn, row.id).await?,
         answers,
         examination,
@@ -253,7 +254,7 @@ pub async fn submit(
         let fields = crate::firms::registration::store::settings(&mut tx)
             .await?
             .fields;
-        let files = store::file_views(&mut tx, id).await?;
+        let files = file_store::file_views(&mut tx, id).await?;
         let request =
             check_submission(&row.answers(), &files, &fields).map_err(ApiError::fields)?;
         let settings = store::settings(&mut tx).await?;
