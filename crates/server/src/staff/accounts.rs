@@ -23,6 +23,7 @@ use super::user::Staff;
 use crate::audit::audit;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::json_rejection;
+use crate::firms::pre_exam::store::officer_venue;
 use crate::sign_in::passwords::hash_password_blocking;
 use crate::AppState;
 
@@ -40,6 +41,7 @@ async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<Sta
         active: row.active,
         created_at: format_shanghai(row.created_at),
         last_login_at: last_login.map(format_shanghai),
+        pre_exam_venue: officer_venue(conn, row.id).await?.code().to_owned(),
     })
 }
 

@@ -166,6 +166,11 @@ pub struct StaffAccount {
     /// it has never logged in.
     #[serde(default)]
     pub last_login_at: Option<String>,
+    /// The venue whose pre-examination requests the account examines (a
+    /// `firm::registration::FieldVenue` code; `protection_center` unless an administrator set
+    /// another: see [`AccountUpdate::pre_exam_venue`]).
+    #[serde(default)]
+    pub pre_exam_venue: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

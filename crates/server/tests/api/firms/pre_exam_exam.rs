@@ -5,7 +5,7 @@
 //! requests, and every officer's view of a request or a file in the audit log.
 
 use portal_domain::api::firm::pre_exam::{FirmPreExam, PreExamQueue, PreExamStatus, StaffPreExam};
-use portal_domain::api::staff::Role;
+use portal_domain::api::staff::{Role, StaffAccount};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
@@ -450,6 +450,8 @@ async fn officers_see_only_their_venues_requests_and_every_view_is_audited() {
     )
     .await;
     assert_eq!(response.status(), StatusCode::OK);
+    let account: StaffAccount = response.json().await.unwrap();
+    assert_eq!(account.pre_exam_venue, "home_textiles");
     let body = Some(json!({"pre_exam_venue": "kitchen"}));
     let response = call_as(
         &app,
