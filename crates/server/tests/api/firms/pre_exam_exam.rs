@@ -529,3 +529,30 @@ async fn officers_see_only_their_venues_requests_and_every_view_is_audited() {
     );
     assert_eq!(count("pre_exam.viewed", &design_id.to_string()), 1);
 }
+
+#[tokio::test]
+async fn the_queue_shows_what_is_near_or_past_its_deadline() {
+    let app = super::app().await;
+    let s = setup(&app).await;
+    // Submitted on Friday 20 November: to be accepted by Tuesday 24 November.
+    let id = submitted(&app, &s.firm, invention()).await;
+    let near = queue(&app, &s.officer, "?due=near").await;
+    assert_eq!(near.items[0].days_left, Some(2));
+    assert!(queue(&app, &s.officer, "?due=overdue")
+        .await
+        .items
+        .is_empty());
+    app.clock.set(at("2026-11-25T09:00:00+08:00"));
+    let officer = login(&app, "yushen", PASSWORD).await;
+    let overdue = queue(&app, &officer, "?due=overdue").await;
+    assert_eq!(overdue.items.len(), 1);
+    assert_eq!(
+        (overdue.items[0].id, overdue.items[0].days_left),
+        (id, Some(-1))
+    );
+    assert!(queue(&app, &officer, "?due=near").await.items.is_empty());
+    assert!(queue(&app, &officer, "?status=passed")
+        .await
+        .items
+        .is_empty());
+}
