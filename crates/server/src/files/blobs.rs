@@ -31,14 +31,16 @@ pub async fn content(conn: &mut SqliteConnection, sha256: &[u8]) -> sqlx::Result
         .await
 }
 
-/// Deletes the contents no file row names: neither a rights-assistance file nor a
-/// registration's.
+/// Deletes the contents no file row names: neither a rights-assistance file, a registration's
+/// nor a pre-examination request's.
 pub async fn delete_unused(conn: &mut SqliteConnection) -> sqlx::Result<()> {
     sqlx::query(
         "DELETE FROM assistance_blobs WHERE NOT EXISTS \
          (SELECT 1 FROM assistance_files f WHERE f.sha256 = assistance_blobs.sha256) \
          AND NOT EXISTS \
-         (SELECT 1 FROM registration_files r WHERE r.sha256 = assistance_blobs.sha256)",
+         (SELECT 1 FROM registration_files r WHERE r.sha256 = assistance_blobs.sha256) \
+         AND NOT EXISTS \
+         (SELECT 1 FROM pre_exam_files p WHERE p.sha256 = assistance_blobs.sha256)",
     )
     .execute(&mut *conn)
     .await?;

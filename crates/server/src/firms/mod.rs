@@ -17,6 +17,7 @@ pub(crate) mod accounts;
 pub(crate) mod links;
 pub(crate) mod people;
 mod person;
+pub(crate) mod pre_exam;
 pub(crate) mod registration;
 
 use axum::extract::{Request, State};
@@ -92,6 +93,31 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             below_v1(paths::FIRM_REGISTRATION_FILE),
             axum::routing::get(registration::files::download).delete(registration::files::delete),
+        )
+        .route(
+            below_v1(paths::FIRM_PRE_EXAMS),
+            axum::routing::get(pre_exam::list).post(pre_exam::create),
+        )
+        .route(
+            below_v1(paths::FIRM_PRE_EXAM),
+            axum::routing::get(pre_exam::show).put(pre_exam::save),
+        )
+        .route(
+            below_v1(paths::FIRM_PRE_EXAM_SUBMIT),
+            post(pre_exam::submit),
+        )
+        .route(below_v1(paths::FIRM_PRE_EXAM_REPLY), post(pre_exam::reply))
+        .route(
+            below_v1(paths::FIRM_PRE_EXAM_FILING),
+            post(pre_exam::filing),
+        )
+        .route(
+            below_v1(paths::FIRM_PRE_EXAM_FILES),
+            post(pre_exam::files::upload),
+        )
+        .route(
+            below_v1(paths::FIRM_PRE_EXAM_FILE),
+            axum::routing::get(pre_exam::files::download).delete(pre_exam::files::delete),
         )
         .route_layer(middleware::from_fn_with_state(state, guard));
     Router::new()

@@ -453,6 +453,36 @@ fn parameters(doc: &mut Value) {
             "enum": firm::registration::Material::ALL.iter().map(|m| m.code()).collect::<Vec<_>>(),
         })),
     );
+    // What a pre-examination request's file is (`Document::from_code`); the queue's filters.
+    set_parameter(
+        doc,
+        "post",
+        paths::FIRM_PRE_EXAM_FILES,
+        "document",
+        required_str(json!({
+            "type": "string",
+            "enum": firm::pre_exam::Document::ALL.iter().map(|d| d.code()).collect::<Vec<_>>(),
+        })),
+    );
+    set_parameter(
+        doc,
+        "get",
+        paths::STAFF_PRE_EXAMS,
+        "status",
+        with_empty(
+            firm::pre_exam::PreExamStatus::ALL
+                .iter()
+                .map(|s| s.code())
+                .collect(),
+        ),
+    );
+    set_parameter(
+        doc,
+        "get",
+        paths::STAFF_PRE_EXAMS,
+        "due",
+        with_empty(vec!["near", "overdue"]),
+    );
     set_parameter(
         doc,
         "get",

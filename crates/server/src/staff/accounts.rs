@@ -8,6 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::api::staff::{
     code, normalise_username, AccountList, AccountUpdate, NewAccount, Role, StaffAccount,
 };
@@ -20,8 +21,9 @@ use super::auth::{
 };
 use super::user::Staff;
 use crate::audit::audit;
-use crate::error::{ApiError, Refusal, Text};
+use crate::error::{ApiError, FieldProblem, Refusal, Text};
 use crate::extract::json_rejection;
+use crate::firms::pre_exam::store::officer_venue;
 use crate::sign_in::passwords::hash_password_blocking;
 use crate::AppState;
 
@@ -39,6 +41,7 @@ async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<Sta
         active: row.active,
         created_at: format_shanghai(row.created_at),
         last_login_at: last_login.map(format_shanghai),
+        pre_exam_venue: officer_venue(conn, row.id).await?.code().to_owned(),
     })
 }
 
@@ -162,6 +165,16 @@ pub async fn update_account(
     let username = normalise_username(&username);
     let Json(request) = body.map_err(json_rejection)?;
     let update = request.parse().map_err(ApiError::fields)?;
+    let venue = match request.pre_exam_venue.as_deref() {
+        None => None,
+        Some(code) => Some(FieldVenue::from_code(code).ok_or_else(|| {
+            ApiError::Validation(vec![FieldProblem::new(
+                "pre_exam_venue",
+                "staff.pre_exam_venue_unknown",
+                Text::of(|t| t.staff_pre_exam_venue_unknown),
+            )])
+        })?),
+    };
     let hash = match &update.password {
         Some(password) => Some(hash_password_blocking(password.clone()).await?),
         None => None,
@@ -194,6 +207,14 @@ pub async fn update_account(
             end_sessions(&mut tx, row.id).await?;
         }
         changes.push(format!("active: {active}"));
+    }
+    if let Some(venue) = venue {
+        sqlx::query("UPDATE staff_accounts SET pre_exam_venue = ? WHERE id = ?")
+            .bind(venue.code())
+            .bind(row.id)
+            .execute(&mut *tx)
+            .await?;
+        changes.push(format!("pre-examination venue: {}", venue.code()));
     }
     if let Some(hash) = &hash {
         // Someone else's password, set by an administrator, is for one sign-in: its holder

@@ -38,6 +38,7 @@ pub(crate) mod notices;
 pub(crate) mod overview;
 pub(crate) mod paging;
 pub(crate) mod password;
+pub(crate) mod pre_exams;
 pub(crate) mod ratings;
 pub(crate) mod registrations;
 pub(crate) mod replay;
@@ -211,6 +212,54 @@ fn table() -> Table {
         below_v1(paths::STAFF_REGISTRATION_ACTIONS),
         PRE_EXAM,
         registrations::act,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_PRE_EXAMS),
+        PRE_EXAM,
+        pre_exams::list,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_PRE_EXAM),
+        PRE_EXAM,
+        pre_exams::show,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_PRE_EXAM_FILE),
+        PRE_EXAM,
+        pre_exams::file,
+    );
+    t.add(
+        Method::POST,
+        below_v1(paths::STAFF_PRE_EXAM_ACTIONS),
+        PRE_EXAM,
+        pre_exams::act,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_PRE_EXAM_SETTINGS),
+        ADMIN,
+        pre_exams::settings,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_PRE_EXAM_SETTINGS),
+        ADMIN,
+        pre_exams::update_settings,
+    );
+    t.add(
+        Method::GET,
+        below_v1(paths::STAFF_FIRM_PRE_EXAM_QUOTA),
+        ADMIN,
+        pre_exams::quota,
+    );
+    t.add(
+        Method::PUT,
+        below_v1(paths::STAFF_FIRM_PRE_EXAM_QUOTA),
+        ADMIN,
+        pre_exams::update_quota,
     );
     t.add(
         Method::PATCH,

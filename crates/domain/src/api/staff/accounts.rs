@@ -166,6 +166,11 @@ pub struct StaffAccount {
     /// it has never logged in.
     #[serde(default)]
     pub last_login_at: Option<String>,
+    /// The venue whose pre-examination requests the account examines (a
+    /// `firm::registration::FieldVenue` code; `protection_center` unless an administrator set
+    /// another: see [`AccountUpdate::pre_exam_venue`]).
+    #[serde(default)]
+    pub pre_exam_venue: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,6 +245,11 @@ pub struct AccountUpdate {
     pub active: Option<bool>,
     /// A new password (12–200 characters); ends the account's sessions.
     pub password: Option<String>,
+    /// The venue whose pre-examination requests the account examines (a
+    /// `firm::registration::FieldVenue` code: `protection_center`, the default,
+    /// `home_textiles` or `furniture`); the server checks it (a string here: this module may
+    /// not name the firm's types, which name its own).
+    pub pre_exam_venue: Option<String>,
 }
 
 /// A checked [`AccountUpdate`].

@@ -66,6 +66,18 @@ pub(super) fn request_bodies(doc: &mut Value) {
                 "items": { "$ref": "#/components/schemas/Role" },
             })),
         ),
+        // Given, the venue whose pre-examination requests the account examines.
+        (
+            "AccountUpdate",
+            "pre_exam_venue",
+            optional_str(json!({
+                "type": "string",
+                "enum": portal_domain::api::firm::registration::FieldVenue::ALL
+                    .iter()
+                    .map(|v| v.code())
+                    .collect::<Vec<_>>(),
+            })),
+        ),
         ("NoteRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
         ("MessageRequest", "text", text(staff::MAX_MESSAGE_CHARS)),
         ("RatingReplyRequest", "text", text(rating::MAX_REPLY_CHARS)),

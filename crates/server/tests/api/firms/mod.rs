@@ -4,6 +4,8 @@
 
 mod accounts;
 mod people;
+mod pre_exam;
+mod pre_exam_exam;
 mod registration;
 mod registration_files;
 mod rounds;

@@ -15,7 +15,7 @@ use super::{app, sign_in, sign_up, HAIAN, NANTONG, PASSWORD};
 use crate::helpers::{error, TestApp};
 use crate::staff_client::{audit, call, call_as, get, login_admin, staff_with, Session};
 
-const MOBILE: &str = "13812345678";
+pub(super) const MOBILE: &str = "13812345678";
 pub(super) const PATH: &str = "/api/v1/firm/registration";
 const SUBMIT: &str = "/api/v1/firm/registration/submit";
 

@@ -65,7 +65,7 @@ async fn decide(app: &TestApp, firm: &Session, officer: &Session, decision: Valu
     id
 }
 
-async fn registered(app: &TestApp, firm: &Session, officer: &Session) -> i64 {
+pub(super) async fn registered(app: &TestApp, firm: &Session, officer: &Session) -> i64 {
     upload_all(app, firm).await;
     assert_eq!(save(app, firm, complete()).await.status(), StatusCode::OK);
     decide(app, firm, officer, json!({"action": "register"})).await

@@ -28,7 +28,8 @@
 //! with its ZC 0006 check character, its kind digit against the request's kind and its year
 //! against the filing date.
 //!
-//! Routes (under `/api/v1`; the server's side is not written yet):
+//! Routes (under `/api/v1`; the server's side is `portal_server::firms::pre_exam` and
+//! `portal_server::staff::pre_exams`; an officer sees the requests of its account's venue only):
 //!
 //! | method and path | who | body → answer |
 //! | --- | --- | --- |

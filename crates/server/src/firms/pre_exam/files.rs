@@ -1,0 +1,247 @@
+//! A request's documents as the firm handles them (`/api/v1/firm/pre-exams/{id}/files`):
+//! uploading one while the request is a draft or waiting for the firm's amendment, opening one,
+//! removing one (while it may be uploaded). Reading, typing, limiting and serving files is the
+//! shared `crate::files`; the rows are the pre-examination store's. The officers open them
+//! through `crate::staff::pre_exams`.
+
+use axum::body::Body;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use portal_domain::api::files::clean_file_name;
+use portal_domain::api::firm::pre_exam::{
+    code, Document, FirmPreExam, PreExamFile, PreExamStatus, MAX_FILES_PER_DOCUMENT,
+};
+use portal_domain::paths;
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+use super::super::person::Firm;
+use super::file_store;
+use super::store::{self, Row};
+use crate::client_ip::ClientIp;
+use crate::error::{ApiError, Refusal, Text};
+use crate::extract::Query;
+use crate::files::{self, read_within_budget, wants_download, DownloadParams};
+use crate::AppState;
+
+/// The query of an upload.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PreExamUploadParams {
+    /// What the file is: `request`, `description`, `claims`, `abstract`, `drawings`,
+    /// `design_views`, `design_brief`, `self_check` or `joint_rnd_agreement`.
+    pub document: Option<String>,
+    /// The file's name as the person chose it (percent-encoded in the URL); a path is cut to
+    /// its last part. Default `file`.
+    pub name: Option<String>,
+}
+
+fn document(params: &PreExamUploadParams) -> Result<Document, ApiError> {
+    params
+        .document
+        .as_deref()
+        .and_then(Document::from_code)
+        .ok_or_else(|| ApiError::BadRequest(Text::of(|t| t.pre_exam_document_unknown)))
+}
+
+/// Whether the firm may change the request's documents: a draft, or waiting for its amendment.
+fn changeable(row: &Row) -> bool {
+    row.examination.is_none() || row.status() == Some(PreExamStatus::NeedsAmendment)
+}
+
+/// The firm's request whose documents may change now: 404 if not the firm's, 409 if not now.
+async fn changeable_request(
+    conn: &mut SqliteConnection,
+    firm_id: i64,
+    id: i64,
+) -> Result<Row, ApiError> {
+    let row = store::firm_request(conn, firm_id, id)
+        .await?
+        .ok_or_else(store::not_found)?;
+    if !changeable(&row) {
+        return Err(store::not_editable());
+    }
+    Ok(row)
+}
+
+/// 409 when the document already has its most files.
+async fn check_room(
+    conn: &mut SqliteConnection,
+    request_id: i64,
+    document: Document,
+) -> Result<(), ApiError> {
+    if file_store::count_files(conn, request_id, document).await? as usize >= MAX_FILES_PER_DOCUMENT
+    {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            code::TOO_MANY_FILES,
+            Text::with(|t| t.pre_exam_too_many_files(MAX_FILES_PER_DOCUMENT)),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Adds a file to one of the request's documents. The body is the file itself (any
+/// `Content-Type`); its type is read from its content: a PDF, or for a design's views also a
+/// JPEG or PNG photo.
+#[utoipa::path(post, path = paths::FIRM_PRE_EXAM_FILES, tag = "firm",
+    operation_id = "firm_upload_pre_exam_file",
+    params(("id" = i64, Path, description = "The request's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token"),
+        PreExamUploadParams),
+    request_body(content = String, content_type = "application/octet-stream",
+        description = "The file's bytes: a PDF (a design's views: also a JPEG or PNG), at most \
+            10 MB (10 × 1024 × 1024 bytes)"),
+    responses(
+        (status = 201, description = "Stored", body = PreExamFile),
+        (status = 400, description = "`pre_exam.file_empty`, or `bad_request` (unknown \
+            `document`, upload interrupted)", body = portal_domain::api::ApiErrorBody),
+        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`pre_exam.too_many_files` or `pre_exam.not_editable`", body = portal_domain::api::ApiErrorBody),
+        (status = 413, description = "`pre_exam.file_too_large`", body = portal_domain::api::ApiErrorBody),
+        (status = 415, description = "`pre_exam.file_type_not_allowed` (also a type the \
+            document does not take), `pre_exam.file_damaged` or \
+            `pre_exam.file_active_content`", body = portal_domain::api::ApiErrorBody),
+        (status = 429, description = "`pre_exam.uploads_rate_limited`; see `Retry-After`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn upload(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    Firm(person): Firm,
+    path: Result<Path<i64>, PathRejection>,
+    headers: HeaderMap,
+    Query(params): Query<PreExamUploadParams>,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let id = super::request_id(path)?;
+    let document = document(&params)?;
+    let now = state.clock.now();
+    // Before reading up to 10 MB that would be refused anyway.
+    {
+        let mut conn = state.db.acquire().await?;
+        changeable_request(&mut conn, person.firm_id, id).await?;
+        check_room(&mut conn, id, document).await?;
+    }
+    let upload = read_within_budget(&state, client, &headers, body, now, &code::FILES).await?;
+    if !document.accepts(upload.kind) {
+        return Err(Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code::FILE_TYPE_NOT_ALLOWED,
+            Text::of(|t| t.pre_exam_file_not_for_document),
+        )
+        .into());
+    }
+    let name = clean_file_name(params.name.as_deref().unwrap_or(""));
+
+    let _writing = state.files.one_writer().await?;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    changeable_request(&mut tx, person.firm_id, id).await?;
+    check_room(&mut tx, id, document).await?;
+    let file = file_store::insert_file(
+        &mut tx,
+        file_store::NewFile {
+            request_id: id,
+            document,
+            name: &name,
+            kind: upload.kind,
+            content: &upload.content,
+            sha256: &upload.sha256,
+            person_id: person.person_id,
+            now,
+        },
+    )
+    .await?;
+    person
+        .audit(
+            &mut tx,
+            "pre_exam.file_uploaded",
+            &format!("pre_exam {id} file {}", file.id),
+            now,
+        )
+        .await?;
+    tx.commit().await?;
+    tracing::info!(
+        pre_exam = id,
+        file = file.id,
+        size = file.size,
+        "pre-exam file stored"
+    );
+    Ok((StatusCode::CREATED, Json(file.view()?)).into_response())
+}
+
+fn ids(path: Result<Path<(i64, i64)>, PathRejection>) -> Result<(i64, i64), ApiError> {
+    path.map(|Path(ids)| ids).map_err(|_| ApiError::NotFound)
+}
+
+/// One of the firm's own files, with its real type.
+#[utoipa::path(get, path = paths::FIRM_PRE_EXAM_FILE, tag = "firm",
+    operation_id = "firm_pre_exam_file",
+    params(("id" = i64, Path, description = "The request's id"),
+        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    responses(
+        (status = 200, description = "The file, `inline` unless `download=1`",
+            content_type = "application/octet-stream", body = String),
+        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such file in the firm's request", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn download(
+    State(state): State<AppState>,
+    Firm(person): Firm,
+    path: Result<Path<(i64, i64)>, PathRejection>,
+    Query(params): Query<DownloadParams>,
+) -> Result<Response, ApiError> {
+    let (id, file_id) = ids(path)?;
+    let mut conn = state.db.acquire().await?;
+    store::firm_request(&mut conn, person.firm_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let (file, content) = file_store::file_with_content(&mut conn, id, file_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    drop(conn);
+    files::serve(&file.name, file.kind()?, content, wants_download(&params))
+}
+
+/// Removes one of the request's files (while its documents may change).
+#[utoipa::path(delete, path = paths::FIRM_PRE_EXAM_FILE, tag = "firm",
+    operation_id = "firm_delete_pre_exam_file",
+    params(("id" = i64, Path, description = "The request's id"),
+        ("file_id" = i64, Path, description = "The file's id"),
+        ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
+    responses(
+        (status = 200, description = "The request without the file", body = FirmPreExam),
+        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        (status = 404, description = "No such file in the firm's request", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`pre_exam.not_editable`", body = portal_domain::api::ApiErrorBody),
+    ))]
+pub async fn delete(
+    State(state): State<AppState>,
+    Firm(person): Firm,
+    path: Result<Path<(i64, i64)>, PathRejection>,
+) -> Result<Json<FirmPreExam>, ApiError> {
+    let (id, file_id) = ids(path)?;
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    changeable_request(&mut tx, person.firm_id, id).await?;
+    if !file_store::delete_file(&mut tx, id, file_id).await? {
+        return Err(ApiError::NotFound);
+    }
+    person
+        .audit(
+            &mut tx,
+            "pre_exam.file_deleted",
+            &format!("pre_exam {id} file {file_id}"),
+            now,
+        )
+        .await?;
+    let view = super::view(&state, &mut tx, person.firm_id, id).await?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
