@@ -17,6 +17,7 @@ mod health;
 mod holiday_calendar;
 mod idempotency;
 mod json_object;
+mod json_settings;
 mod limit;
 mod lookup;
 pub mod metrics;

@@ -14,6 +14,7 @@
 //! person, and sign-out is written to `firm_audit`; logs name firms and people by row id only.
 
 pub(crate) mod accounts;
+pub(crate) mod file_table;
 pub(crate) mod links;
 pub(crate) mod people;
 mod person;

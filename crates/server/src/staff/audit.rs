@@ -1,9 +1,13 @@
 //! Reads of personal data in full by staff, in the audit log (`staff_audit`; see the `staff`
 //! module documentation). Changes are written by `crate::audit::audit`.
 
+use axum::response::Response;
+use portal_domain::api::files::FileKind;
+
 use super::user::StaffUser;
 use crate::audit::audit;
 use crate::error::ApiError;
+use crate::files::{self, wants_download, DownloadParams};
 use crate::AppState;
 
 /// A member of staff was shown personal data in full (a case, an evidence file, the desk's
@@ -26,4 +30,18 @@ pub(crate) async fn audit_read(
     )
     .await?;
     Ok(())
+}
+
+/// A file a member of staff opens (evidence, a registration's material, a request's document):
+/// the view goes to the audit log as `action` on `target` (`(kind, "{owner}/{file}")`), then the
+/// file itself with its real type, inline unless `download=1`.
+pub(crate) async fn serve_viewed(
+    state: &AppState,
+    user: &StaffUser,
+    (action, target): (&str, (&str, String)),
+    (name, kind, content): (&str, FileKind, Vec<u8>),
+    params: &DownloadParams,
+) -> Result<Response, ApiError> {
+    audit_read(state, user, action, (target.0, Some(&target.1))).await?;
+    files::serve(name, kind, content, wants_download(params))
 }

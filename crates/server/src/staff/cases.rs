@@ -25,7 +25,7 @@ use portal_domain::time::format_shanghai;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::audit::audit_read;
+use super::audit::{audit_read, serve_viewed};
 use super::paging::PageParams;
 use super::user::Staff;
 use crate::assistance::store::views::{shown_reference, tracking, views};
@@ -35,7 +35,7 @@ use crate::clock::shanghai_date;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::extract::Query;
-use crate::files::{self, wants_download, DownloadParams};
+use crate::files::DownloadParams;
 use crate::AppState;
 
 /// A request as the queue needs it.
@@ -363,14 +363,9 @@ pub async fn case_file(
         .filter(|(row, _)| row.role != "staged")
         .ok_or(ApiError::NotFound)?;
     drop(conn);
-    let target = format!("{id}/{file_id}");
-    audit_read(&state, &user, "evidence.read", ("case_file", Some(&target))).await?;
-    files::serve(
-        &row.name,
-        row.kind().map_err(ApiError::Internal)?,
-        content,
-        wants_download(&params),
-    )
+    let kind = row.kind().map_err(ApiError::Internal)?;
+    let viewed = ("evidence.read", ("case_file", format!("{id}/{file_id}")));
+    serve_viewed(&state, &user, viewed, (&row.name, kind, content), &params).await
 }
 
 /// The request's current status under the write lock; 404 if there is no such request.

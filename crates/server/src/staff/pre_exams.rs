@@ -28,12 +28,13 @@ use portal_domain::paths;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use super::audit::audit_read;
+use super::audit::{audit_read, serve_viewed};
 use super::user::{Staff, StaffUser};
 use crate::audit::audit;
 use crate::error::{ApiError, Text};
 use crate::extract::{json_rejection, Query};
-use crate::files::{self, wants_download, DownloadParams};
+use crate::files::DownloadParams;
+use crate::firms::file_table::PRE_EXAM_FILES;
 use crate::firms::pre_exam::store::{self, not_found, By, Row, Scope};
 use crate::firms::pre_exam::{exam, file_store};
 use crate::AppState;
@@ -187,19 +188,23 @@ pub async fn file(
     store::venue_request(&mut conn, venue, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (row, content) = file_store::file_with_content(&mut conn, id, file_id)
+    let (row, content) = PRE_EXAM_FILES
+        .with_content(&mut conn, id, file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
-    let target = format!("{id}/{file_id}");
-    audit_read(
+    let viewed = (
+        "pre_exam.file_viewed",
+        ("pre_exam_file", format!("{id}/{file_id}")),
+    );
+    serve_viewed(
         &state,
         &user,
-        "pre_exam.file_viewed",
-        ("pre_exam_file", Some(&target)),
+        viewed,
+        (&row.name, row.kind()?, content),
+        &params,
     )
-    .await?;
-    files::serve(&row.name, row.kind()?, content, wants_download(&params))
+    .await
 }
 
 /// One step of the examination (`action`: `accept`, `not_accept`, `request_amendment`,

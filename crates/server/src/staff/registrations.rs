@@ -18,12 +18,13 @@ use sqlx::SqliteConnection;
 
 mod lifecycle;
 
-use super::audit::audit_read;
+use super::audit::{audit_read, serve_viewed};
 use super::user::{Staff, StaffUser};
 use crate::audit::audit;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::{json_rejection, Query};
-use crate::files::{self, wants_download, DownloadParams};
+use crate::files::DownloadParams;
+use crate::firms::file_table::REGISTRATION_FILES;
 use crate::firms::registration::store::{self, wrong_status, By, Row};
 use crate::AppState;
 
@@ -193,19 +194,23 @@ pub async fn file(
         .await?
         .filter(|r| r.status() != RegistrationStatus::Draft)
         .ok_or(ApiError::NotFound)?;
-    let (row, content) = store::file_with_content(&mut conn, id, file_id)
+    let (row, content) = REGISTRATION_FILES
+        .with_content(&mut conn, id, file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
-    let target = format!("{id}/{file_id}");
-    audit_read(
+    let viewed = (
+        "registration.file_viewed",
+        ("registration_file", format!("{id}/{file_id}")),
+    );
+    serve_viewed(
         &state,
         &user,
-        "registration.file_viewed",
-        ("registration_file", Some(&target)),
+        viewed,
+        (&row.name, row.kind()?, content),
+        &params,
     )
-    .await?;
-    files::serve(&row.name, row.kind()?, content, wants_download(&params))
+    .await
 }
 
 /// One review step: `start` (take it), `amend` (send it back with every defect), `register`,

@@ -25,6 +25,7 @@ use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::files::{self, read_within_budget, wants_download, DownloadParams};
+use crate::firms::file_table::{NewFile, PRE_EXAM_FILES};
 use crate::AppState;
 
 /// The query of an upload.
@@ -73,7 +74,10 @@ async fn check_room(
     request_id: i64,
     document: Document,
 ) -> Result<(), ApiError> {
-    if file_store::count_files(conn, request_id, document).await? as usize >= MAX_FILES_PER_DOCUMENT
+    if PRE_EXAM_FILES
+        .count(conn, request_id, document.code())
+        .await? as usize
+        >= MAX_FILES_PER_DOCUMENT
     {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
@@ -143,20 +147,19 @@ pub async fn upload(
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
     check_room(&mut tx, id, document).await?;
-    let file = file_store::insert_file(
-        &mut tx,
-        file_store::NewFile {
-            request_id: id,
-            document,
-            name: &name,
-            kind: upload.kind,
-            content: &upload.content,
-            sha256: &upload.sha256,
-            person_id: person.person_id,
-            now,
-        },
-    )
-    .await?;
+    let file = PRE_EXAM_FILES
+        .insert(
+            &mut tx,
+            NewFile {
+                owner_id: id,
+                purpose: document.code(),
+                name: &name,
+                upload: &upload,
+                person_id: person.person_id,
+                now,
+            },
+        )
+        .await?;
     person
         .audit(
             &mut tx,
@@ -172,7 +175,7 @@ pub async fn upload(
         size = file.size,
         "pre-exam file stored"
     );
-    Ok((StatusCode::CREATED, Json(file.view()?)).into_response())
+    Ok((StatusCode::CREATED, Json(file_store::file_view(&file)?)).into_response())
 }
 
 fn ids(path: Result<Path<(i64, i64)>, PathRejection>) -> Result<(i64, i64), ApiError> {
@@ -201,7 +204,8 @@ pub async fn download(
     store::firm_request(&mut conn, person.firm_id, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (file, content) = file_store::file_with_content(&mut conn, id, file_id)
+    let (file, content) = PRE_EXAM_FILES
+        .with_content(&mut conn, id, file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
@@ -230,7 +234,7 @@ pub async fn delete(
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
-    if !file_store::delete_file(&mut tx, id, file_id).await? {
+    if !PRE_EXAM_FILES.delete(&mut tx, id, file_id).await? {
         return Err(ApiError::NotFound);
     }
     person

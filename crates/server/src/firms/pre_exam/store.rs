@@ -21,6 +21,7 @@ use portal_domain::calendar::{Date, HolidayCalendar};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::error::{ApiError, Refusal, Text};
+use crate::json_settings;
 
 /// A request with its firm.
 #[derive(Debug, sqlx::FromRow)]
@@ -375,13 +376,7 @@ pub(crate) async fn by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<
 /// The settings in force: the administrators' or, until they save some, the shipped
 /// (illustrative) defaults.
 pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<PreExamSettings> {
-    let body: Option<String> =
-        sqlx::query_scalar("SELECT body FROM pre_exam_settings WHERE id = 1")
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(body
-        .and_then(|b| serde_json::from_str(&b).ok())
-        .unwrap_or_default())
+    json_settings::load(conn, "pre_exam_settings").await
 }
 
 pub(crate) async fn save_settings(
@@ -390,18 +385,7 @@ pub(crate) async fn save_settings(
     staff_id: i64,
     now: i64,
 ) -> Result<(), ApiError> {
-    let body = serde_json::to_string(settings).map_err(ApiError::internal)?;
-    sqlx::query(
-        "INSERT INTO pre_exam_settings (id, body, updated_at, updated_by) VALUES (1, ?, ?, ?) \
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, \
-         updated_by = excluded.updated_by",
-    )
-    .bind(body)
-    .bind(now)
-    .bind(staff_id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    json_settings::save(conn, "pre_exam_settings", settings, staff_id, now).await
 }
 
 /// A firm's quota in `year`: the center's figure for it (or the default), the extra quota,

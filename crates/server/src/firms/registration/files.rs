@@ -23,6 +23,7 @@ use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::files::{self, read_within_budget, wants_download, DownloadParams};
+use crate::firms::file_table::{NewFile, REGISTRATION_FILES};
 use crate::AppState;
 
 /// The query of an upload.
@@ -50,7 +51,10 @@ async fn check_room(
     registration_id: i64,
     purpose: Material,
 ) -> Result<(), ApiError> {
-    if store::count_files(conn, registration_id, purpose).await? as usize >= MAX_FILES_PER_MATERIAL
+    if REGISTRATION_FILES
+        .count(conn, registration_id, purpose.code())
+        .await? as usize
+        >= MAX_FILES_PER_MATERIAL
     {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
@@ -113,20 +117,19 @@ pub async fn upload(
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
     check_room(&mut tx, row.id, purpose).await?;
-    let file = store::insert_file(
-        &mut tx,
-        store::NewFile {
-            registration_id: row.id,
-            purpose,
-            name: &name,
-            kind: upload.kind,
-            content: &upload.content,
-            sha256: &upload.sha256,
-            person_id: person.person_id,
-            now,
-        },
-    )
-    .await?;
+    let file = REGISTRATION_FILES
+        .insert(
+            &mut tx,
+            NewFile {
+                owner_id: row.id,
+                purpose: purpose.code(),
+                name: &name,
+                upload: &upload,
+                person_id: person.person_id,
+                now,
+            },
+        )
+        .await?;
     person
         .audit(
             &mut tx,
@@ -142,7 +145,7 @@ pub async fn upload(
         size = file.size,
         "registration file stored"
     );
-    Ok((StatusCode::CREATED, Json(file.view()?)).into_response())
+    Ok((StatusCode::CREATED, Json(store::file_view(&file)?)).into_response())
 }
 
 fn file_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
@@ -170,7 +173,8 @@ pub async fn download(
     let row = store::for_firm(&mut conn, person.firm_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (file, content) = store::file_with_content(&mut conn, row.id, file_id)
+    let (file, content) = REGISTRATION_FILES
+        .with_content(&mut conn, row.id, file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
@@ -203,7 +207,7 @@ pub async fn delete(
     if !row.status().editable() {
         return Err(store::not_editable());
     }
-    if !store::delete_file(&mut tx, row.id, file_id).await? {
+    if !REGISTRATION_FILES.delete(&mut tx, row.id, file_id).await? {
         return Err(ApiError::NotFound);
     }
     person

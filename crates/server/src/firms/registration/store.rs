@@ -6,7 +6,6 @@
 
 use anyhow::Context;
 use axum::http::StatusCode;
-use portal_domain::api::files::FileKind;
 use portal_domain::api::firm::registration::{
     code, CancelReason, Cancellation, Certificate, Defect, FastTrackSettings, Material,
     RegistrationAnswers, RegistrationFile, RegistrationKind, RegistrationStatus, RoundSummary,
@@ -16,7 +15,8 @@ use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
 use crate::error::{ApiError, Refusal, Text};
-use crate::files::blobs;
+use crate::firms::file_table::{FileRow, REGISTRATION_FILES};
+use crate::json_settings;
 
 /// A registration with its firm and assignee.
 #[derive(Debug, sqlx::FromRow)]
@@ -198,13 +198,7 @@ pub(crate) async fn queue(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Row>>
 
 /// The settings in force: the administrators' or, until they save some, the shipped defaults.
 pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<FastTrackSettings> {
-    let body: Option<String> =
-        sqlx::query_scalar("SELECT body FROM fast_track_settings WHERE id = 1")
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(body
-        .and_then(|b| serde_json::from_str(&b).ok())
-        .unwrap_or_default())
+    json_settings::load(conn, "fast_track_settings").await
 }
 
 pub(crate) async fn save_settings(
@@ -213,18 +207,7 @@ pub(crate) async fn save_settings(
     staff_id: i64,
     now: i64,
 ) -> Result<(), ApiError> {
-    let body = serde_json::to_string(settings).map_err(ApiError::internal)?;
-    sqlx::query(
-        "INSERT INTO fast_track_settings (id, body, updated_at, updated_by) VALUES (1, ?, ?, ?) \
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, \
-         updated_by = excluded.updated_by",
-    )
-    .bind(body)
-    .bind(now)
-    .bind(staff_id)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    json_settings::save(conn, "fast_track_settings", settings, staff_id, now).await
 }
 
 /// Who took a step.
@@ -315,56 +298,7 @@ pub(crate) fn not_editable() -> ApiError {
 // Files
 // ---------------------------------------------------------------------------------------------
 
-/// One uploaded material of a registration.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub(crate) struct FileRow {
-    pub id: i64,
-    pub purpose: String,
-    pub sha256: Vec<u8>,
-    pub name: String,
-    pub kind: String,
-    pub size: i64,
-    pub uploaded_at: i64,
-}
-
-impl FileRow {
-    pub fn kind(&self) -> Result<FileKind, ApiError> {
-        FileKind::from_code(&self.kind)
-            .with_context(|| format!("registration file {} has a bad kind", self.id))
-            .map_err(ApiError::Internal)
-    }
-
-    pub fn view(&self) -> Result<RegistrationFile, ApiError> {
-        Ok(RegistrationFile {
-            id: self.id,
-            purpose: Material::from_code(&self.purpose)
-                .with_context(|| format!("registration file {} has a bad purpose", self.id))
-                .map_err(ApiError::Internal)?,
-            name: self.name.clone(),
-            kind: self.kind()?,
-            size: self.size.max(0) as u64,
-            uploaded_at: format_shanghai(self.uploaded_at),
-        })
-    }
-}
-
-const FILE_COLUMNS: &str = "id, purpose, sha256, name, kind, size, uploaded_at";
-
-/// The files of a registration, in the order they were uploaded.
-pub(crate) async fn files(
-    conn: &mut SqliteConnection,
-    registration_id: i64,
-) -> sqlx::Result<Vec<FileRow>> {
-    sqlx::query_as(&format!(
-        "SELECT {FILE_COLUMNS} FROM registration_files WHERE registration_id = ? \
-         ORDER BY uploaded_at, id"
-    ))
-    .bind(registration_id)
-    .fetch_all(&mut *conn)
-    .await
-}
-
-/// The files of a registration as the firm and the officers see them.
+/// The files of a registration as the firm and the officers see them, in upload order.
 pub(crate) async fn file_views(
     conn: &mut SqliteConnection,
     registration_id: Option<i64>,
@@ -372,82 +306,24 @@ pub(crate) async fn file_views(
     let Some(id) = registration_id else {
         return Ok(Vec::new());
     };
-    files(conn, id).await?.iter().map(FileRow::view).collect()
+    REGISTRATION_FILES
+        .rows(conn, id)
+        .await?
+        .iter()
+        .map(file_view)
+        .collect()
 }
 
-/// How many files of `purpose` a registration has.
-pub(crate) async fn count_files(
-    conn: &mut SqliteConnection,
-    registration_id: i64,
-    purpose: Material,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM registration_files WHERE registration_id = ? AND purpose = ?",
-    )
-    .bind(registration_id)
-    .bind(purpose.code())
-    .fetch_one(&mut *conn)
-    .await
-}
-
-/// A file about to be stored.
-pub(crate) struct NewFile<'a> {
-    pub registration_id: i64,
-    pub purpose: Material,
-    pub name: &'a str,
-    pub kind: FileKind,
-    pub content: &'a [u8],
-    pub sha256: &'a [u8],
-    pub person_id: i64,
-    pub now: i64,
-}
-
-/// Stores the content (once per distinct content) and the file row.
-pub(crate) async fn insert_file(
-    conn: &mut SqliteConnection,
-    file: NewFile<'_>,
-) -> sqlx::Result<FileRow> {
-    blobs::put(conn, file.sha256, file.content).await?;
-    sqlx::query_as(&format!(
-        "INSERT INTO registration_files (registration_id, purpose, sha256, name, kind, size, \
-         uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {FILE_COLUMNS}"
-    ))
-    .bind(file.registration_id)
-    .bind(file.purpose.code())
-    .bind(file.sha256)
-    .bind(file.name)
-    .bind(file.kind.code())
-    .bind(file.content.len() as i64)
-    .bind(file.now)
-    .bind(file.person_id)
-    .fetch_one(&mut *conn)
-    .await
-}
-
-/// One file of the registration with its content; `None` if it is not the registration's.
-pub(crate) async fn file_with_content(
-    conn: &mut SqliteConnection,
-    registration_id: i64,
-    file_id: i64,
-) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
-    let select = format!(
-        "SELECT {FILE_COLUMNS} FROM registration_files WHERE id = ? AND registration_id = ?"
-    );
-    let ids = (file_id, registration_id);
-    blobs::row_with_content(conn, &select, ids, |r: &FileRow| &r.sha256).await
-}
-
-/// Deletes one file of the registration and its content if nothing else uses it. Returns
-/// whether there was such a file.
-pub(crate) async fn delete_file(
-    conn: &mut SqliteConnection,
-    registration_id: i64,
-    file_id: i64,
-) -> sqlx::Result<bool> {
-    let query = sqlx::query("DELETE FROM registration_files WHERE id = ? AND registration_id = ?")
-        .bind(file_id)
-        .bind(registration_id);
-    Ok(blobs::delete_rows(conn, query).await? > 0)
+/// A material as the firm and the officers see it.
+pub(crate) fn file_view(row: &FileRow) -> Result<RegistrationFile, ApiError> {
+    Ok(RegistrationFile {
+        id: row.id,
+        purpose: row.purpose(Material::from_code)?,
+        name: row.name.clone(),
+        kind: row.kind()?,
+        size: row.size.max(0) as u64,
+        uploaded_at: format_shanghai(row.uploaded_at),
+    })
 }
 
 /// Copies every file of one registration to another (a new round starting from the last one's
@@ -474,6 +350,9 @@ pub(crate) async fn copy_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::read::Upload;
+    use crate::firms::file_table::NewFile;
+    use portal_domain::api::files::FileKind;
     use sqlx::Connection;
 
     /// Two firms' registrations on a fresh, migrated database; the first has two files.
@@ -502,22 +381,25 @@ mod tests {
             (Material::BusinessLicence, b"%PDF-licence".as_slice()),
             (Material::RndProof, b"%PDF-proof".as_slice()),
         ] {
-            let sha256 = [content[5]; 32];
-            insert_file(
-                &mut conn,
-                NewFile {
-                    registration_id: 1,
-                    purpose,
-                    name: "a.pdf",
-                    kind: FileKind::Pdf,
-                    content,
-                    sha256: &sha256,
-                    person_id: 1,
-                    now: 10,
-                },
-            )
-            .await
-            .unwrap();
+            let upload = Upload {
+                content: content.to_vec(),
+                kind: FileKind::Pdf,
+                sha256: [content[5]; 32],
+            };
+            REGISTRATION_FILES
+                .insert(
+                    &mut conn,
+                    NewFile {
+                        owner_id: 1,
+                        purpose: purpose.code(),
+                        name: "a.pdf",
+                        upload: &upload,
+                        person_id: 1,
+                        now: 10,
+                    },
+                )
+                .await
+                .unwrap();
         }
         conn
     }
@@ -526,8 +408,8 @@ mod tests {
     async fn a_new_round_copies_the_files_and_keeps_their_contents() {
         let mut conn = database().await;
         assert_eq!(copy_files(&mut conn, 1, 2).await.unwrap(), 2);
-        let copied = files(&mut conn, 2).await.unwrap();
-        let kept = files(&mut conn, 1).await.unwrap();
+        let copied = REGISTRATION_FILES.rows(&mut conn, 2).await.unwrap();
+        let kept = REGISTRATION_FILES.rows(&mut conn, 1).await.unwrap();
         assert_eq!(copied.len(), 2);
         for (a, b) in kept.iter().zip(&copied) {
             assert_ne!(a.id, b.id);
@@ -538,17 +420,25 @@ mod tests {
         }
         // Each copy counts for its own registration: deleting one keeps the content the other
         // still names.
-        assert!(delete_file(&mut conn, 1, kept[0].id).await.unwrap());
-        let (_, content) = file_with_content(&mut conn, 2, copied[0].id)
+        assert!(REGISTRATION_FILES
+            .delete(&mut conn, 1, kept[0].id)
+            .await
+            .unwrap());
+        let (_, content) = REGISTRATION_FILES
+            .with_content(&mut conn, 2, copied[0].id)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(content, b"%PDF-licence");
-        assert!(file_with_content(&mut conn, 1, copied[0].id)
+        assert!(REGISTRATION_FILES
+            .with_content(&mut conn, 1, copied[0].id)
             .await
             .unwrap()
             .is_none());
-        assert!(delete_file(&mut conn, 2, copied[0].id).await.unwrap());
+        assert!(REGISTRATION_FILES
+            .delete(&mut conn, 2, copied[0].id)
+            .await
+            .unwrap());
         let blobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assistance_blobs")
             .fetch_one(&mut conn)
             .await

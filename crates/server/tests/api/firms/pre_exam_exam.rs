@@ -64,6 +64,19 @@ async fn queue(app: &TestApp, officer: &Session, query: &str) -> PreExamQueue {
     response.json().await.unwrap()
 }
 
+/// Sets the pre-examination venue of account `username` (as its administrator would): the
+/// answer to the change.
+async fn set_venue(
+    app: &TestApp,
+    admin: &Session,
+    username: &str,
+    venue: &str,
+) -> reqwest::Response {
+    let body = Some(json!({ "pre_exam_venue": venue }));
+    let path = format!("/api/v1/staff/accounts/{username}");
+    call_as(app, Method::PATCH, &path, admin, body).await
+}
+
 #[tokio::test]
 async fn a_request_goes_through_every_step_to_its_grant() {
     let app = super::app().await;
@@ -362,15 +375,7 @@ async fn deadlines_count_working_days_across_national_day_and_no_reply_withdraws
 
     // The 家纺 centre's officer examines them.
     let textiles = staff_with(&app, &s.admin, "jiafang", &[Role::PreExamOfficer]).await;
-    let body = Some(json!({"pre_exam_venue": "home_textiles"}));
-    let response = call_as(
-        &app,
-        Method::PATCH,
-        "/api/v1/staff/accounts/jiafang",
-        &s.admin,
-        body,
-    )
-    .await;
+    let response = set_venue(&app, &s.admin, "jiafang", "home_textiles").await;
     assert_eq!(response.status(), StatusCode::OK);
     for request in [id, late] {
         step(&app, &textiles, request, json!({"action": "accept"})).await;
@@ -440,27 +445,11 @@ async fn officers_see_only_their_venues_requests_and_every_view_is_audited() {
     let design_id = submitted(&app, &s.firm, design()).await;
     let invention_id = submitted(&app, &s.firm, invention()).await;
     let textiles = staff_with(&app, &s.admin, "jiafang", &[Role::PreExamOfficer]).await;
-    let body = Some(json!({"pre_exam_venue": "home_textiles"}));
-    let response = call_as(
-        &app,
-        Method::PATCH,
-        "/api/v1/staff/accounts/jiafang",
-        &s.admin,
-        body,
-    )
-    .await;
+    let response = set_venue(&app, &s.admin, "jiafang", "home_textiles").await;
     assert_eq!(response.status(), StatusCode::OK);
     let account: StaffAccount = response.json().await.unwrap();
     assert_eq!(account.pre_exam_venue, "home_textiles");
-    let body = Some(json!({"pre_exam_venue": "kitchen"}));
-    let response = call_as(
-        &app,
-        Method::PATCH,
-        "/api/v1/staff/accounts/jiafang",
-        &s.admin,
-        body,
-    )
-    .await;
+    let response = set_venue(&app, &s.admin, "jiafang", "kitchen").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
 
     let ids = |q: PreExamQueue| q.items.iter().map(|i| i.id).collect::<Vec<_>>();

@@ -1,0 +1,173 @@
+//! A firm's uploaded files: a registration's materials (`registration_files`) and a
+//! pre-examination request's documents (`pre_exam_files`). One table per owner with the same
+//! columns — the owner's id, what the file is for, its name, type, size, who uploaded it and
+//! when — and the contents in the shared blob store (`crate::files::blobs`). Every read and
+//! write of either table is here, once.
+
+use anyhow::Context;
+use portal_domain::api::files::FileKind;
+use sqlx::SqliteConnection;
+
+use crate::error::ApiError;
+use crate::files::blobs;
+use crate::files::read::Upload;
+
+/// One table of a firm's files.
+pub(crate) struct FileTable {
+    table: &'static str,
+    /// The owner's id column.
+    owner: &'static str,
+    /// What a file is for (a material, a document), as its code.
+    purpose: &'static str,
+}
+
+/// A registration's materials.
+pub(crate) const REGISTRATION_FILES: FileTable = FileTable {
+    table: "registration_files",
+    owner: "registration_id",
+    purpose: "purpose",
+};
+
+/// A pre-examination request's documents.
+pub(crate) const PRE_EXAM_FILES: FileTable = FileTable {
+    table: "pre_exam_files",
+    owner: "request_id",
+    purpose: "document",
+};
+
+/// One uploaded file (its purpose as the table's code).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct FileRow {
+    pub id: i64,
+    pub purpose: String,
+    pub sha256: Vec<u8>,
+    pub name: String,
+    pub kind: String,
+    pub size: i64,
+    pub uploaded_at: i64,
+}
+
+impl FileRow {
+    pub fn kind(&self) -> Result<FileKind, ApiError> {
+        FileKind::from_code(&self.kind)
+            .with_context(|| format!("firm file {} has a bad kind", self.id))
+            .map_err(ApiError::Internal)
+    }
+
+    /// What it is for, read by `from_code` (a bad code in the database is the server's error).
+    pub fn purpose<P>(&self, from_code: fn(&str) -> Option<P>) -> Result<P, ApiError> {
+        from_code(&self.purpose)
+            .with_context(|| format!("firm file {} has a bad purpose", self.id))
+            .map_err(ApiError::Internal)
+    }
+}
+
+/// An upload about to be stored.
+pub(crate) struct NewFile<'a> {
+    pub owner_id: i64,
+    /// What it is for, as its code.
+    pub purpose: &'a str,
+    pub name: &'a str,
+    pub upload: &'a Upload,
+    pub person_id: i64,
+    pub now: i64,
+}
+
+impl FileTable {
+    fn columns(&self) -> String {
+        format!(
+            "id, {} AS purpose, sha256, name, kind, size, uploaded_at",
+            self.purpose
+        )
+    }
+
+    /// The owner's files, in the order they were uploaded.
+    pub async fn rows(
+        &self,
+        conn: &mut SqliteConnection,
+        owner_id: i64,
+    ) -> sqlx::Result<Vec<FileRow>> {
+        let (table, owner, columns) = (self.table, self.owner, self.columns());
+        sqlx::query_as(&format!(
+            "SELECT {columns} FROM {table} WHERE {owner} = ? ORDER BY uploaded_at, id"
+        ))
+        .bind(owner_id)
+        .fetch_all(&mut *conn)
+        .await
+    }
+
+    /// How many files of `purpose` the owner has.
+    pub async fn count(
+        &self,
+        conn: &mut SqliteConnection,
+        owner_id: i64,
+        purpose: &str,
+    ) -> sqlx::Result<i64> {
+        let (table, owner, column) = (self.table, self.owner, self.purpose);
+        sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM {table} WHERE {owner} = ? AND {column} = ?"
+        ))
+        .bind(owner_id)
+        .bind(purpose)
+        .fetch_one(&mut *conn)
+        .await
+    }
+
+    /// Stores the content (once per distinct content) and the file row.
+    pub async fn insert(
+        &self,
+        conn: &mut SqliteConnection,
+        file: NewFile<'_>,
+    ) -> sqlx::Result<FileRow> {
+        let Upload {
+            content,
+            kind,
+            sha256,
+        } = file.upload;
+        blobs::put(conn, sha256, content).await?;
+        let (table, owner, column, columns) =
+            (self.table, self.owner, self.purpose, self.columns());
+        sqlx::query_as(&format!(
+            "INSERT INTO {table} ({owner}, {column}, sha256, name, kind, size, uploaded_at, \
+             uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {columns}"
+        ))
+        .bind(file.owner_id)
+        .bind(file.purpose)
+        .bind(sha256.as_slice())
+        .bind(file.name)
+        .bind(kind.code())
+        .bind(content.len() as i64)
+        .bind(file.now)
+        .bind(file.person_id)
+        .fetch_one(&mut *conn)
+        .await
+    }
+
+    /// One file of the owner with its content; `None` if it is not the owner's.
+    pub async fn with_content(
+        &self,
+        conn: &mut SqliteConnection,
+        owner_id: i64,
+        file_id: i64,
+    ) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
+        let (table, owner, columns) = (self.table, self.owner, self.columns());
+        let select = format!("SELECT {columns} FROM {table} WHERE id = ? AND {owner} = ?");
+        blobs::row_with_content(conn, &select, (file_id, owner_id), |r: &FileRow| &r.sha256).await
+    }
+
+    /// Deletes one file of the owner and its content if nothing else uses it. Whether there was
+    /// such a file.
+    pub async fn delete(
+        &self,
+        conn: &mut SqliteConnection,
+        owner_id: i64,
+        file_id: i64,
+    ) -> sqlx::Result<bool> {
+        let delete = format!(
+            "DELETE FROM {} WHERE id = ? AND {} = ?",
+            self.table, self.owner
+        );
+        let query = sqlx::query(&delete).bind(file_id).bind(owner_id);
+        Ok(blobs::delete_rows(conn, query).await? > 0)
+    }
+}
