@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::firm::pre_exam::{
     check_submission, code, documents_for, submit as submit_exam, Actor, FilingReport, FirmPreExam,
-    FirmPreExamList, PreExamAction, PreExamAnswers,
+    FirmPreExamList, PreExamAction, PreExamAnswers, MAX_OPEN_DRAFTS,
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
@@ -138,6 +138,7 @@ pub async fn list(
         (status = 201, description = "The new draft", body = FirmPreExam),
         (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`firm.csrf`, or `pre_exam.not_registered`: no registration in force", body = portal_domain::api::ApiErrorBody),
+        (status = 409, description = "`pre_exam.too_many_drafts`: 20 drafts not yet submitted", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -148,6 +149,14 @@ pub async fn create(
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     if !registered(&mut tx, person.firm_id, today).await? {
         return Err(not_registered());
+    }
+    if store::open_drafts(&mut tx, person.firm_id).await? >= MAX_OPEN_DRAFTS as i64 {
+        return Err(Refusal::new(
+            StatusCode::CONFLICT,
+            code::TOO_MANY_DRAFTS,
+            Text::with(|t| t.pre_exam_too_many_drafts(MAX_OPEN_DRAFTS)),
+        )
+        .into());
     }
     let id = store::create_draft(&mut tx, person.firm_id, person.person_id, now).await?;
     person

@@ -136,6 +136,16 @@ pub(crate) async fn queue(
 }
 
 /// A new, empty draft of the firm's; its id.
+/// How many drafts (not yet submitted) the firm has.
+pub(crate) async fn open_drafts(conn: &mut SqliteConnection, firm_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM pre_exam_requests WHERE firm_id = ? AND status IS NULL",
+    )
+    .bind(firm_id)
+    .fetch_one(&mut *conn)
+    .await
+}
+
 pub(crate) async fn create_draft(
     conn: &mut SqliteConnection,
     firm_id: i64,

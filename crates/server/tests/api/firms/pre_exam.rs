@@ -7,6 +7,7 @@
 
 use portal_domain::api::firm::pre_exam::{
     Exclusion, FirmPreExam, FirmPreExamList, PreExamAnswers, PreExamSettings, PreExamStatus, Quota,
+    MAX_OPEN_DRAFTS,
 };
 use portal_domain::api::firm::registration::{FieldStatus, FieldVenue, TechField};
 use portal_domain::api::staff::Role;
@@ -536,4 +537,21 @@ async fn the_administrator_sets_the_time_limits_shipped_as_illustrative_defaults
         get(&app, &other, path).await.status(),
         StatusCode::FORBIDDEN
     );
+}
+
+#[tokio::test]
+async fn a_firm_has_at_most_20_drafts_open_and_a_submitted_request_frees_a_place() {
+    let app = super::app().await;
+    let s = setup(&app).await;
+    for _ in 1..MAX_OPEN_DRAFTS {
+        create(&app, &s.firm).await;
+    }
+    // The 20th is submitted: no longer a draft.
+    submitted(&app, &s.firm, design()).await;
+    create(&app, &s.firm).await;
+    let response = call_as(&app, Method::POST, LIST, &s.firm, None).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let body = error(response).await;
+    assert_eq!(body.code, "pre_exam.too_many_drafts");
+    assert!(body.message.contains("20"), "{}", body.message);
 }

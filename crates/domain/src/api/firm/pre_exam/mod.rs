@@ -93,6 +93,10 @@ pub use views::{
 /// Every problem of a request, each at its field (`classification`, `documents.claims`, …).
 pub type Problems = Vec<(String, PreExamError)>;
 
+/// Most drafts a firm may have open at once (not yet submitted): enough for a batch, few enough
+/// that nobody fills the database with empty requests.
+pub const MAX_OPEN_DRAFTS: usize = 20;
+
 /// The `code` of error answers of the pre-examination routes (besides `validation_failed`, whose
 /// field errors carry [`PreExamError`] codes).
 pub mod code {
@@ -107,6 +111,8 @@ pub mod code {
     /// 409: the year's quota is used; the page offers to ask for more (增量额度)
     /// ([`super::PreExamError::QuotaUsed`]).
     pub const QUOTA_USED: &str = "pre_exam.quota_used";
+    /// 409: the firm already has [`super::MAX_OPEN_DRAFTS`] drafts not yet submitted.
+    pub const TOO_MANY_DRAFTS: &str = "pre_exam.too_many_drafts";
     /// 409: the document already has [`super::MAX_FILES_PER_DOCUMENT`] files.
     pub const TOO_MANY_FILES: &str = "pre_exam.too_many_files";
 
