@@ -97,7 +97,7 @@ impl FileTable {
     }
 
     /// How many files of `purpose` the owner has.
-    pub async fn count(
+    async fn count(
         &self,
         conn: &mut SqliteConnection,
         owner_id: i64,
@@ -111,6 +111,17 @@ impl FileTable {
         .bind(purpose)
         .fetch_one(&mut *conn)
         .await
+    }
+
+    /// Whether the owner already has `most` files of `purpose` (a new one would be refused).
+    pub async fn full(
+        &self,
+        conn: &mut SqliteConnection,
+        owner_id: i64,
+        purpose: &str,
+        most: usize,
+    ) -> sqlx::Result<bool> {
+        Ok(self.count(conn, owner_id, purpose).await? as usize >= most)
     }
 
     /// Stores the content (once per distinct content) and the file row.

@@ -74,11 +74,8 @@ async fn check_room(
     request_id: i64,
     document: Document,
 ) -> Result<(), ApiError> {
-    if PRE_EXAM_FILES
-        .count(conn, request_id, document.code())
-        .await? as usize
-        >= MAX_FILES_PER_DOCUMENT
-    {
+    let (code, most) = (document.code(), MAX_FILES_PER_DOCUMENT);
+    if PRE_EXAM_FILES.full(conn, request_id, code, most).await? {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
             code::TOO_MANY_FILES,

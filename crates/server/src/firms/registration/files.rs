@@ -51,10 +51,10 @@ async fn check_room(
     registration_id: i64,
     purpose: Material,
 ) -> Result<(), ApiError> {
+    let (code, most) = (purpose.code(), MAX_FILES_PER_MATERIAL);
     if REGISTRATION_FILES
-        .count(conn, registration_id, purpose.code())
-        .await? as usize
-        >= MAX_FILES_PER_MATERIAL
+        .full(conn, registration_id, code, most)
+        .await?
     {
         return Err(Refusal::new(
             StatusCode::CONFLICT,
