@@ -157,6 +157,14 @@ impl ApiError {
                 .collect(),
         )
     }
+
+    /// `Ok` when the domain's checks found nothing; else every problem at its field, at once.
+    pub fn if_any<F: AsRef<str>, E: Localized>(problems: Vec<(F, E)>) -> Result<(), ApiError> {
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(ApiError::fields(problems)),
+        }
+    }
 }
 
 impl From<sqlx::Error> for ApiError {

@@ -8,7 +8,9 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::SqliteConnection;
 
+use crate::audit::audit;
 use crate::error::ApiError;
+use crate::AppState;
 
 /// The settings in `table`: the administrators' or, until they save some, the defaults.
 pub(crate) async fn load<T: DeserializeOwned + Default>(
@@ -43,5 +45,22 @@ pub(crate) async fn save<T: Serialize>(
     .bind(staff_id)
     .execute(&mut *conn)
     .await?;
+    Ok(())
+}
+
+/// An administrator replaces the settings in `table`, which the domain's checks found nothing
+/// wrong with: saved, and written to the audit log as `action` on the table with `summary`, in
+/// one transaction. Whatever was made under the old settings keeps its days.
+pub(crate) async fn replace<T: Serialize>(
+    state: &AppState,
+    (table, settings): (&'static str, &T),
+    staff_id: i64,
+    (action, summary): (&str, &str),
+) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    save(&mut tx, table, settings, staff_id, now).await?;
+    audit(&mut tx, Some(staff_id), action, (table, None), summary, now).await?;
+    tx.commit().await?;
     Ok(())
 }

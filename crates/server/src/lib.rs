@@ -25,6 +25,7 @@ mod notices;
 mod openapi;
 mod policies;
 mod rating;
+mod refusals;
 mod request_log;
 mod retention;
 mod security;

@@ -156,13 +156,31 @@ fn not_ratable(service: Service) -> ApiError {
     Refusal::new(StatusCode::CONFLICT, code::NOT_RATABLE, message).into()
 }
 
+/// What rating a booking or a request answers, beside its own 404 and 409 (documentation
+/// only, see `crate::refusals`).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub(crate) enum Rated {
+    #[response(status = 201, description = "Rated (or the same rating again)")]
+    Rated(portal_domain::api::rating::RatingView),
+    #[response(
+        status = 400,
+        description = "`validation_failed`: `level` (`rating.level_missing`, \
+            `rating.level_unknown`), `comment` (`rating.comment_too_long`)"
+    )]
+    Invalid(portal_domain::api::ApiErrorBody),
+}
+
+/// The body of a rating, as the handlers take it (a body that is not one is refused here).
+pub(crate) type RatingBody = Result<Json<RatingRequest>, JsonRejection>;
+
 /// Rates the service: 201 with the rating; the same rating again (a retry) answers the same
 /// 201; 409 `rating.already_rated` for a different one, `rating.not_ratable` before check-in
 /// or conclusion; 400 with field messages for a missing or unknown level or a long comment.
 pub(crate) async fn rate(
     state: &AppState,
     service: Service,
-    body: Result<Json<RatingRequest>, JsonRejection>,
+    body: RatingBody,
 ) -> Result<Response, ApiError> {
     let Json(request) = body.map_err(json_rejection)?;
     let rating = request.parse().map_err(ApiError::fields)?;

@@ -32,6 +32,17 @@ pub(crate) fn token_hash_and_id(
     Ok((token_hash(Ok(Path(token)))?, id))
 }
 
+/// The draft with this token's hash, not expired by `now`; 404 if none (or expired).
+pub(crate) async fn live_draft(
+    conn: &mut SqliteConnection,
+    hash: &[u8],
+    now: i64,
+) -> Result<DraftRow, ApiError> {
+    store::draft_by_token_hash(conn, hash, now)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
 /// 409 once the draft was submitted.
 pub(crate) fn ensure_open(row: &DraftRow) -> Result<(), ApiError> {
     if row.request_id.is_some() {

@@ -2,7 +2,6 @@
 //! its files.
 
 use anyhow::Context;
-use axum::body::Body;
 use axum::extract::rejection::{JsonRejection, PathRejection};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -20,12 +19,12 @@ use crate::extract::Query;
 use crate::tokens::{self, new_token};
 use crate::AppState;
 
-use super::checks::{ensure_open, lang, token_hash, token_hash_and_id};
+use super::checks::{ensure_open, lang, live_draft, token_hash, token_hash_and_id};
 use super::limits::drafts_rate_limited;
 use super::store::views::draft_view;
 use super::store::{self, Owner, DRAFT_TTL_SECS, IDEMPOTENCY_TTL_SECS};
-use super::uploads::{self, Destination, UploadParams};
-use crate::files::{self, wants_download, DownloadParams};
+use super::uploads::{self, Destination, Incoming, UploadParams};
+use crate::files::{wants_download, DownloadParams};
 
 /// Starts a new, empty draft (and deletes the drafts that have expired).
 #[utoipa::path(post, path = paths::ASSISTANCE_DRAFTS, tag = "assistance",
@@ -83,9 +82,7 @@ pub async fn get_draft(
     let now = state.clock.now();
     let hash = token_hash(token)?;
     let mut tx = state.db.begin().await?;
-    let row = store::draft_by_token_hash(&mut tx, &hash, now)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row = live_draft(&mut tx, &hash, now).await?;
     Ok(Json(
         draft_view(&state, &mut tx, &row, lang(&headers), now).await?,
     ))
@@ -122,9 +119,7 @@ pub async fn save_draft(
     let Json(draft) = body.map_err(json_rejection)?;
     let answers = serde_json::to_string(&draft).map_err(ApiError::internal)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    let row = store::draft_by_token_hash(&mut tx, &hash, now)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row = live_draft(&mut tx, &hash, now).await?;
     ensure_open(&row)?;
     store::save_draft(&mut tx, row.id, &answers, now, now + DRAFT_TTL_SECS).await?;
     let row = store::draft_by_id(&mut tx, row.id)
@@ -159,25 +154,20 @@ pub async fn save_draft(
     ))]
 pub async fn upload_draft_file(
     State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
-    Query(params): Query<UploadParams>,
-    body: Body,
+    incoming: Incoming,
 ) -> Result<Response, ApiError> {
-    let now = state.clock.now();
-    let hash = token_hash(token)?;
-    let purpose = match params.purpose.as_deref().map(str::trim) {
+    let purpose = match incoming.params.purpose.as_deref().map(str::trim) {
         None | Some("") => FilePurpose::Evidence,
         Some(code) => FilePurpose::from_code(code).ok_or_else(|| {
             ApiError::BadRequest(Text::of(|t| t.purpose_must_evidence_authorisation_letter))
         })?,
     };
+    let now = state.clock.now();
+    let hash = token_hash(token)?;
     let draft_id = {
         let mut conn = state.db.acquire().await?;
-        let row = store::draft_by_token_hash(&mut conn, &hash, now)
-            .await?
-            .ok_or(ApiError::NotFound)?;
+        let row = live_draft(&mut conn, &hash, now).await?;
         ensure_open(&row)?;
         row.id
     };
@@ -185,7 +175,7 @@ pub async fn upload_draft_file(
         id: draft_id,
         purpose,
     };
-    uploads::store(&state, client, &headers, body, &params, to, now).await
+    uploads::store(&state, incoming, to, now).await
 }
 
 /// One file of the draft, with its real type (for previews).
@@ -194,8 +184,7 @@ pub async fn upload_draft_file(
     params(("token" = String, Path, description = "The draft token"),
         ("id" = i64, Path, description = "The file's id"), DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
+        crate::files::FileServed,
         (status = 404, description = "No such file in this draft", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn download_draft_file(
@@ -206,18 +195,14 @@ pub async fn download_draft_file(
     let now = state.clock.now();
     let (hash, file_id) = token_hash_and_id(path)?;
     let mut tx = state.db.begin().await?;
-    let draft = store::draft_by_token_hash(&mut tx, &hash, now)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let (row, content) = store::file_with_content(&mut tx, Owner::Draft(draft.id), file_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    files::serve(
-        &row.name,
-        row.kind().map_err(ApiError::Internal)?,
-        content,
+    let draft = live_draft(&mut tx, &hash, now).await?;
+    uploads::serve(
+        &mut tx,
+        Owner::Draft(draft.id),
+        file_id,
         wants_download(&params),
     )
+    .await
 }
 
 /// Removes a file from the draft.
@@ -238,9 +223,7 @@ pub async fn delete_draft_file(
     let now = state.clock.now();
     let (hash, file_id) = token_hash_and_id(path)?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    let row = store::draft_by_token_hash(&mut tx, &hash, now)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let row = live_draft(&mut tx, &hash, now).await?;
     ensure_open(&row)?;
     if !store::delete_file(&mut tx, Owner::Draft(row.id), "draft", file_id).await? {
         return Err(ApiError::NotFound);

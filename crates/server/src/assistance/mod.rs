@@ -67,7 +67,7 @@ use drafts::{
     create_draft, delete_draft_file, download_draft_file, get_draft, save_draft, upload_draft_file,
 };
 use requests::{
-    delete_request_file, download_request_file, lookup, new_link, rate, reply, track,
+    delete_request_file, download_request_file, lookup, new_link, rate_request, reply, track,
     upload_request_file, withdraw,
 };
 use submit::submit;
@@ -104,7 +104,7 @@ pub fn router() -> Router<AppState> {
             get(download_request_file).delete(delete_request_file),
         )
         .route(below_v1(paths::ASSISTANCE_REPLY), post(reply))
-        .route(below_v1(paths::ASSISTANCE_RATING), post(rate))
+        .route(below_v1(paths::ASSISTANCE_RATING), post(rate_request))
         // JSON bodies only: uploads read their raw body themselves, with their own limit.
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
         // Everything here is about one person's application.

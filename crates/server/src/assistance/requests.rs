@@ -1,10 +1,10 @@
 //! The routes of a submitted request: tracking it (by tracking token, or its progress by
 //! reference + mobile number), withdrawing it, files for replies, replies and the rating.
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, JsonRejection, PathRejection};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use portal_domain::api::assistance::{
@@ -22,14 +22,14 @@ use crate::extract::Query;
 use crate::extract::{json_or_default, json_rejection};
 use crate::limit::Limited;
 use crate::lookup;
-use crate::rating::{self, Service};
+use crate::rating::{self, RatingBody, Service};
 use crate::{tokens, AppState};
 
 use super::checks::{ensure_active, token_hash, token_hash_and_id};
 use super::store::views::tracking;
 use super::store::{self, requests, Owner};
-use super::uploads::{self, Destination, UploadParams};
-use crate::files::{self, wants_download, DownloadParams};
+use super::uploads::{self, Destination, Incoming, UploadParams};
+use crate::files::{wants_download, DownloadParams};
 
 /// The request as its applicant follows it: status, timeline, the next deadline, the center's
 /// messages, the answers (personal numbers masked) and the files.
@@ -296,11 +296,8 @@ pub async fn withdraw(
     ))]
 pub async fn upload_request_file(
     State(state): State<AppState>,
-    ClientIp(client): ClientIp,
-    headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
-    Query(params): Query<UploadParams>,
-    body: Body,
+    incoming: Incoming,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
     let hash = token_hash(token)?;
@@ -313,7 +310,7 @@ pub async fn upload_request_file(
         row.id
     };
     let to = Destination::Request { id: request_id };
-    uploads::store(&state, client, &headers, body, &params, to, now).await
+    uploads::store(&state, incoming, to, now).await
 }
 
 /// Removes a file uploaded for a reply that has not been sent yet.
@@ -369,8 +366,7 @@ pub async fn delete_request_file(
     params(("token" = String, Path, description = "The tracking token"),
         ("id" = i64, Path, description = "The file's id"), DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
+        crate::files::FileServed,
         (status = 404, description = "No such file in this request", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn download_request_file(
@@ -383,15 +379,8 @@ pub async fn download_request_file(
     let request = store::request_by_token_hash(&mut tx, &hash)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (row, content) = store::file_with_content(&mut tx, Owner::Request(request.id), file_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    files::serve(
-        &row.name,
-        row.kind().map_err(ApiError::Internal)?,
-        content,
-        wants_download(&params),
-    )
+    let owner = Owner::Request(request.id);
+    uploads::serve(&mut tx, owner, file_id, wants_download(&params)).await
 }
 
 /// Answers a message from the center with words, files uploaded to the request, or both: the
@@ -475,19 +464,15 @@ pub async fn reply(
     params(("token" = String, Path, description = "The tracking token")),
     request_body = portal_domain::api::rating::RatingRequest,
     responses(
-        (status = 201, description = "Rated (or the same rating again)",
-            body = portal_domain::api::rating::RatingView),
-        (status = 400, description = "`validation_failed`: `level` (`rating.level_missing`, \
-            `rating.level_unknown`), `comment` (`rating.comment_too_long`)",
-            body = portal_domain::api::ApiErrorBody),
+        crate::rating::Rated,
         (status = 404, description = "No request has this token", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`rating.not_ratable`: not concluded; \
             `rating.already_rated`: rated before, differently", body = portal_domain::api::ApiErrorBody),
     ))]
-pub async fn rate(
+pub async fn rate_request(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,
-    body: Result<Json<portal_domain::api::rating::RatingRequest>, JsonRejection>,
+    body: RatingBody,
 ) -> Result<Response, ApiError> {
     let hash = token_hash(token)?;
     let mut conn = state.db.acquire().await?;

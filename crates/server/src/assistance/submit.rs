@@ -19,7 +19,7 @@ use crate::idempotency;
 use crate::tokens::{self, new_token};
 use crate::AppState;
 
-use super::checks::{ensure_open, token_hash};
+use super::checks::{ensure_open, live_draft, token_hash};
 use super::store::views::{tracking, views};
 use super::store::{self, requests, DRAFT_TTL_SECS};
 
@@ -63,9 +63,7 @@ pub async fn submit(
     let hash = token_hash(token)?;
     let draft_id = {
         let mut conn = state.db.acquire().await?;
-        let row = store::draft_by_token_hash(&mut conn, &hash, now)
-            .await?
-            .ok_or(ApiError::NotFound)?;
+        let row = live_draft(&mut conn, &hash, now).await?;
         // A retry of a submission that went through gets the first answer.
         if let Some(answer) = replay(&mut *conn, &key, row.id).await? {
             return Ok(answer);

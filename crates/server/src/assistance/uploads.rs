@@ -1,10 +1,12 @@
 //! Storing an uploaded file, for a draft (evidence, an authorisation letter) or for a reply to
-//! the center (staged on the request): one path for both. Room is checked before the body is
+//! the center (staged on the request): one path for both ([`Incoming`], [`store`]); and serving
+//! one back ([`serve`]). Room is checked before the body is
 //! read; the body is read within the client's byte budget (`crate::files`); files are written
 //! one at a time (`FileLimits::file_writes`) in a `BEGIN IMMEDIATE` transaction that checks the
 //! owner and the room again.
 
 use axum::body::Body;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -12,7 +14,10 @@ use portal_domain::api::assistance::{FilePurpose, MAX_FILES, MAX_STAGED_FILES};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 
+use crate::client_ip::ClientIp;
 use crate::error::ApiError;
+use crate::extract::Query;
+use crate::files;
 use crate::AppState;
 
 use super::checks::{check_room, ensure_active, ensure_open};
@@ -30,6 +35,32 @@ pub struct UploadParams {
     pub name: Option<String>,
     /// `evidence` (default) or `authorisation_letter` (drafts only).
     pub purpose: Option<String>,
+}
+
+/// An upload as it arrives: who sends it (its bytes count against the sender's budget), its
+/// headers (the length it announces), what it is ([`UploadParams`]) and its bytes, not read yet.
+pub(crate) struct Incoming {
+    client: Option<IpAddr>,
+    headers: HeaderMap,
+    pub params: UploadParams,
+    body: Body,
+}
+
+impl FromRequest<AppState> for Incoming {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, ApiError> {
+        let (mut parts, body) = request.into_parts();
+        let Ok(ClientIp(client)) = ClientIp::from_request_parts(&mut parts, state).await;
+        let Query(params) = Query::<UploadParams>::from_request_parts(&mut parts, state).await?;
+        let headers = parts.headers;
+        Ok(Incoming {
+            client,
+            headers,
+            params,
+            body,
+        })
+    }
 }
 
 /// Where an upload goes.
@@ -100,16 +131,19 @@ impl Destination {
 /// 201 with the file.
 pub(crate) async fn store(
     state: &AppState,
-    client: Option<IpAddr>,
-    headers: &HeaderMap,
-    body: Body,
-    params: &UploadParams,
+    incoming: Incoming,
     to: Destination,
     now: i64,
 ) -> Result<Response, ApiError> {
+    let Incoming {
+        client,
+        headers,
+        params,
+        body,
+    } = incoming;
     // Before reading up to 10 MB that would be refused anyway.
     to.check_room(&mut *state.db.acquire().await?).await?;
-    let upload = read_within_budget(state, client, headers, body, now, &code::FILES).await?;
+    let upload = read_within_budget(state, client, &headers, body, now, &code::FILES).await?;
     let name =
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
@@ -157,4 +191,18 @@ pub(crate) async fn store(
         Json(file.view().map_err(ApiError::Internal)?),
     )
         .into_response())
+}
+
+/// One file of a draft or request (its owner found by token), with its real type.
+pub(crate) async fn serve(
+    conn: &mut SqliteConnection,
+    owner: Owner,
+    file_id: i64,
+    download: bool,
+) -> Result<Response, ApiError> {
+    let (row, content) = store::file_with_content(conn, owner, file_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let kind = row.kind().map_err(ApiError::Internal)?;
+    files::serve(&row.name, kind, content, download)
 }

@@ -18,7 +18,7 @@ use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::limit::Limited;
 use crate::lookup;
-use crate::rating::{self, Service};
+use crate::rating::{self, RatingBody, Service};
 use crate::retention;
 use crate::tokens;
 use crate::AppState;
@@ -52,19 +52,15 @@ pub async fn manage(
     params(("token" = String, Path, description = "The manage token")),
     request_body = portal_domain::api::rating::RatingRequest,
     responses(
-        (status = 201, description = "Rated (or the same rating again)",
-            body = portal_domain::api::rating::RatingView),
-        (status = 400, description = "`validation_failed`: `level` (`rating.level_missing`, \
-            `rating.level_unknown`), `comment` (`rating.comment_too_long`)",
-            body = portal_domain::api::ApiErrorBody),
+        crate::rating::Rated,
         (status = 404, description = "No booking has this token", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`rating.not_ratable`: not checked in (or cancelled); \
             `rating.already_rated`: rated before, differently", body = portal_domain::api::ApiErrorBody),
     ))]
-pub async fn rate(
+pub async fn rate_booking(
     State(state): State<AppState>,
     token: Result<Path<String>, PathRejection>,
-    body: Result<Json<portal_domain::api::rating::RatingRequest>, JsonRejection>,
+    body: RatingBody,
 ) -> Result<Response, ApiError> {
     let row = by_token(&state, token).await?;
     rating::rate(&state, Service::Booking(row.id), body).await

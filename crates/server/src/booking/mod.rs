@@ -55,7 +55,7 @@ use catalog::{availability, topics, venues};
 use changes::{cancel, lookup_cancel, lookup_reschedule, reschedule};
 use check_in::{check_in, check_in_by_token};
 use create::create;
-use manage::{calendar, erase, lookup, manage, rate};
+use manage::{calendar, erase, lookup, manage, rate_booking};
 
 /// Booking bodies are a few kilobytes at most (500 characters of description); anything far
 /// larger is refused before it is read.
@@ -84,7 +84,7 @@ pub fn router() -> Router<AppState> {
         .route(below_v1(paths::BOOKING_RESCHEDULE), post(reschedule))
         .route(below_v1(paths::BOOKING_CANCEL), post(cancel))
         .route(below_v1(paths::BOOKING_CALENDAR), get(calendar))
-        .route(below_v1(paths::BOOKING_RATING), post(rate))
+        .route(below_v1(paths::BOOKING_RATING), post(rate_booking))
         .route(below_v1(paths::BOOKING_ERASE), post(erase))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         // Answers about one person's booking must not stay in a shared or browser cache.

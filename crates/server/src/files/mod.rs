@@ -15,7 +15,7 @@ pub(crate) mod read;
 pub(crate) mod serve;
 
 pub(crate) use read::read_within_budget;
-pub(crate) use serve::{serve, wants_download, DownloadParams};
+pub(crate) use serve::{serve, wants_download, DownloadParams, FileAsked, FileIds, FileServed};
 
 use portal_domain::api::assistance::MAX_FILES;
 use portal_domain::api::files::MAX_FILE_BYTES;

@@ -1,6 +1,8 @@
 //! Serving a stored file back: its real type, `nosniff`, never cached, shown or saved under its
 //! name (for every service's files).
 
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use portal_domain::api::files::FileKind;
@@ -86,6 +88,58 @@ pub struct DownloadParams {
     /// `1` to save the file (`Content-Disposition: attachment`) instead of showing it.
     pub download: Option<String>,
 }
+
+/// The `{id}` and `{file_id}` of a route that serves one file of a case, registration or
+/// request. Anything that is not two ids names no file: 404, as for a file that is not there.
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct FileIds {
+    /// The id of the case, registration or request the file belongs to.
+    pub id: i64,
+    /// The file's id.
+    pub file_id: i64,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for FileIds {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path(ids) = Path::<FileIds>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::NotFound)?;
+        Ok(ids)
+    }
+}
+
+/// What a route that serves one file of a case, registration or request is asked: which file
+/// (the path's [`FileIds`]) and whether to save it rather than show it ([`DownloadParams`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FileAsked {
+    pub ids: FileIds,
+    pub download: bool,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for FileAsked {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let ids = FileIds::from_request_parts(parts, state).await?;
+        let crate::extract::Query(params) =
+            crate::extract::Query::<DownloadParams>::from_request_parts(parts, state).await?;
+        let download = wants_download(&params);
+        Ok(FileAsked { ids, download })
+    }
+}
+
+/// The 200 of a route that serves a stored file (documentation only, see `crate::refusals`).
+#[derive(utoipa::IntoResponses)]
+#[response(
+    status = 200,
+    description = "The file, `inline` unless `download=1`",
+    content_type = "application/octet-stream"
+)]
+#[allow(dead_code)]
+pub struct FileServed(String);
 
 /// Whether the file is asked for as a download (`?download=1`) rather than to be shown.
 pub(crate) fn wants_download(params: &DownloadParams) -> bool {

@@ -282,7 +282,7 @@ pub async fn sign_in(
     operation_id = "firm_whoami",
     responses(
         (status = 200, description = "The session", body = FirmSession),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
     ))]
 pub async fn whoami(Firm(person): Firm) -> Json<FirmSession> {
     Json(person.session_view())
@@ -294,8 +294,7 @@ pub async fn whoami(Firm(person): Firm) -> Json<FirmSession> {
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 204, description = "Signed out; the cookie is cleared"),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
     ))]
 pub async fn sign_out(
     State(state): State<AppState>,

@@ -8,12 +8,15 @@ use anyhow::Context;
 use portal_domain::api::files::FileKind;
 use sqlx::SqliteConnection;
 
+use super::person::FirmPerson;
 use crate::error::ApiError;
 use crate::files::blobs;
 use crate::files::read::Upload;
 
 /// One table of a firm's files.
 pub(crate) struct FileTable {
+    /// What owns the files, as the firm's audit log names it (`registration 12 file 3`).
+    kind: &'static str,
     table: &'static str,
     /// The owner's id column.
     owner: &'static str,
@@ -23,6 +26,7 @@ pub(crate) struct FileTable {
 
 /// A registration's materials.
 pub(crate) const REGISTRATION_FILES: FileTable = FileTable {
+    kind: "registration",
     table: "registration_files",
     owner: "registration_id",
     purpose: "purpose",
@@ -30,6 +34,7 @@ pub(crate) const REGISTRATION_FILES: FileTable = FileTable {
 
 /// A pre-examination request's documents.
 pub(crate) const PRE_EXAM_FILES: FileTable = FileTable {
+    kind: "pre_exam",
     table: "pre_exam_files",
     owner: "request_id",
     purpose: "document",
@@ -180,5 +185,59 @@ impl FileTable {
         );
         let query = sqlx::query(&delete).bind(file_id).bind(owner_id);
         Ok(blobs::delete_rows(conn, query).await? > 0)
+    }
+
+    /// A firm's person stores an upload as the owner's file for `purpose` (its code), and the
+    /// firm's audit log says so (`{kind}.file_uploaded`), in the caller's transaction.
+    pub async fn add_by(
+        &self,
+        conn: &mut SqliteConnection,
+        person: &FirmPerson,
+        (owner_id, purpose): (i64, &str),
+        (name, upload): (&str, &Upload),
+        now: i64,
+    ) -> sqlx::Result<FileRow> {
+        let person_id = person.person_id;
+        let file = NewFile {
+            owner_id,
+            purpose,
+            name,
+            upload,
+            person_id,
+            now,
+        };
+        let row = self.insert(conn, file).await?;
+        self.audit(conn, person, ("file_uploaded", owner_id, row.id), now)
+            .await?;
+        Ok(row)
+    }
+
+    /// A firm's person removes one of the owner's files (audited as `{kind}.file_deleted`).
+    /// Whether there was such a file.
+    pub async fn remove_by(
+        &self,
+        conn: &mut SqliteConnection,
+        person: &FirmPerson,
+        (owner_id, file_id): (i64, i64),
+        now: i64,
+    ) -> sqlx::Result<bool> {
+        if !self.delete(conn, owner_id, file_id).await? {
+            return Ok(false);
+        }
+        self.audit(conn, person, ("file_deleted", owner_id, file_id), now)
+            .await?;
+        Ok(true)
+    }
+
+    async fn audit(
+        &self,
+        conn: &mut SqliteConnection,
+        person: &FirmPerson,
+        (what, owner_id, file_id): (&str, i64, i64),
+        now: i64,
+    ) -> sqlx::Result<()> {
+        let (action, kind) = (format!("{}.{what}", self.kind), self.kind);
+        let summary = format!("{kind} {owner_id} file {file_id}");
+        person.audit(conn, &action, &summary, now).await
     }
 }

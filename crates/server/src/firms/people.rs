@@ -60,7 +60,7 @@ pub(crate) async fn people_of(
     operation_id = "firm_list_people",
     responses(
         (status = 200, description = "The firm's people", body = PeopleList),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -87,7 +87,7 @@ pub async fn list(
         (status = 201, description = "Added (or the link made again)", body = ColleagueAdded),
         (status = 400, description = "`validation_failed`: `name`, `mobile` (its \
             `mobile_number.` codes, or `firm.mobile_taken`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
         (status = 403, description = "`firm.csrf`; `firm.forbidden`: only the firm's first \
             person adds colleagues", body = portal_domain::api::ApiErrorBody),
     ))]

@@ -58,8 +58,7 @@ fn roles_text(roles: &[Role]) -> String {
     operation_id = "staff_list_accounts",
     responses(
         (status = 200, description = "The accounts", body = AccountList),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn list_accounts(State(state): State<AppState>) -> Result<Json<AccountList>, ApiError> {
     let mut conn = state.db.acquire().await?;
@@ -84,8 +83,7 @@ pub async fn list_accounts(State(state): State<AppState>) -> Result<Json<Account
         (status = 201, description = "Created", body = StaffAccount),
         (status = 400, description = "`validation_failed`: `username`, `display_name`, \
             `roles`, `password` (12–200 characters)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 409, description = "`staff.username_taken`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn create_account(
@@ -147,8 +145,7 @@ pub async fn create_account(
     responses(
         (status = 200, description = "The account as it now is", body = StaffAccount),
         (status = 400, description = "`validation_failed`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such account", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.last_administrator`: no active administrator \
             would be left", body = portal_domain::api::ApiErrorBody),

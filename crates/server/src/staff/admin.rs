@@ -99,8 +99,7 @@ fn settings_text(
     operation_id = "staff_admin_venues",
     responses(
         (status = 200, description = "The venues and the topics they can offer", body = AdminVenueList),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn list_venues(State(state): State<AppState>) -> Result<Json<AdminVenueList>, ApiError> {
     let venues = store::venues(&state.db).await.map_err(ApiError::Internal)?;
@@ -130,8 +129,7 @@ pub async fn list_venues(State(state): State<AppState>) -> Result<Json<AdminVenu
             `seats_per_slot` (1–50), `opening_hours` / `opening_hours.{i}.opens|closes` (HH:MM, \
             in order, not overlapping, each holding a slot), `topics` (at least one, known)",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No venue where consultations are booked has this id", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn update_venue_booking(
@@ -294,8 +292,7 @@ async fn years(conn: &mut SqliteConnection, current_year: i32) -> anyhow::Result
     operation_id = "staff_admin_holidays",
     responses(
         (status = 200, description = "The published years", body = HolidayYearList),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn list_holidays(
     State(state): State<AppState>,
@@ -333,8 +330,7 @@ fn path_year(path: Result<Path<String>, PathRejection>) -> Option<i32> {
             `holidays` / `holidays.{i}.name|from|to`, `working_days` / `working_days.{i}` \
             (`date.*`, `calendar.*` as the seed file is checked, `admin.*`)",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "Not a 4-digit year", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`admin.year_past`: the year is before the current one",
             body = portal_domain::api::ApiErrorBody),

@@ -7,7 +7,7 @@ use portal_domain::api::files::FileKind;
 use super::user::StaffUser;
 use crate::audit::audit;
 use crate::error::ApiError;
-use crate::files::{self, wants_download, DownloadParams};
+use crate::files::{self, FileAsked};
 use crate::AppState;
 
 /// A member of staff was shown personal data in full (a case, an evidence file, the desk's
@@ -33,15 +33,17 @@ pub(crate) async fn audit_read(
 }
 
 /// A file a member of staff opens (evidence, a registration's material, a request's document):
-/// the view goes to the audit log as `action` on `target` (`(kind, "{owner}/{file}")`), then the
-/// file itself with its real type, inline unless `download=1`.
+/// the view goes to the audit log as `action` on `(target, "{owner}/{file}")`, then the file
+/// itself with its real type, inline unless `download=1`.
 pub(crate) async fn serve_viewed(
     state: &AppState,
     user: &StaffUser,
-    (action, target): (&str, (&str, String)),
+    (action, target): (&str, &str),
+    asked: FileAsked,
     (name, kind, content): (&str, FileKind, Vec<u8>),
-    params: &DownloadParams,
 ) -> Result<Response, ApiError> {
-    audit_read(state, user, action, (target.0, Some(&target.1))).await?;
-    files::serve(name, kind, content, wants_download(params))
+    let FileAsked { ids, download } = asked;
+    let owner_file = format!("{}/{}", ids.id, ids.file_id);
+    audit_read(state, user, action, (target, Some(&owner_file))).await?;
+    files::serve(name, kind, content, download)
 }

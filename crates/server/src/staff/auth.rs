@@ -374,7 +374,7 @@ pub async fn login(
     operation_id = "staff_whoami",
     responses(
         (status = 200, description = "The session", body = StaffSession),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
     ))]
 pub async fn whoami(Staff(user): Staff) -> Json<StaffSession> {
     Json(session_view(&user))
@@ -386,7 +386,7 @@ pub async fn whoami(Staff(user): Staff) -> Json<StaffSession> {
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 204, description = "Logged out; the cookie is cleared"),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.csrf`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn logout(

@@ -35,7 +35,7 @@ use crate::clock::shanghai_date;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
 use crate::extract::Query;
-use crate::files::DownloadParams;
+use crate::files::{DownloadParams, FileAsked, FileIds, FileServed};
 use crate::AppState;
 
 /// A request as the queue needs it.
@@ -160,7 +160,7 @@ fn bad_filter(message: Text) -> ApiError {
         (status = 400, description = "`bad_request`: unknown status or overdue value, or a \
             reference that is not one",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: case handlers only", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn list_cases(
@@ -318,8 +318,7 @@ fn case_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
     params(("id" = i64, Path, description = "The case's id")),
     responses(
         (status = 200, description = "The case", body = CaseDetail),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn get_case(
@@ -339,33 +338,27 @@ pub async fn get_case(
 /// sent yet).
 #[utoipa::path(get, path = paths::STAFF_CASE_FILE, tag = "staff",
     operation_id = "staff_case_file",
-    params(("id" = i64, Path, description = "The case's id"),
-        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    params(FileIds, DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        FileServed,
+        crate::refusals::StaffReading,
         (status = 404, description = "No such file in this case", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn case_file(
     State(state): State<AppState>,
     Staff(user): Staff,
-    path: Result<Path<(i64, i64)>, PathRejection>,
-    Query(params): Query<DownloadParams>,
+    asked: FileAsked,
 ) -> Result<Response, ApiError> {
-    let Ok(Path((id, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
     let mut conn = state.db.acquire().await?;
-    let (row, content) = requests::file_with_content(&mut conn, Owner::Request(id), file_id)
-        .await?
-        .filter(|(row, _)| row.role != "staged")
-        .ok_or(ApiError::NotFound)?;
+    let (row, content) =
+        requests::file_with_content(&mut conn, Owner::Request(asked.ids.id), asked.ids.file_id)
+            .await?
+            .filter(|(row, _)| row.role != "staged")
+            .ok_or(ApiError::NotFound)?;
     drop(conn);
     let kind = row.kind().map_err(ApiError::Internal)?;
-    let viewed = ("evidence.read", ("case_file", format!("{id}/{file_id}")));
-    serve_viewed(&state, &user, viewed, (&row.name, kind, content), &params).await
+    let viewed = ("evidence.read", "case_file");
+    serve_viewed(&state, &user, viewed, asked, (&row.name, kind, content)).await
 }
 
 /// The request's current status under the write lock; 404 if there is no such request.
@@ -382,7 +375,7 @@ async fn current_status(conn: &mut SqliteConnection, id: i64) -> Result<RequestS
     operation_id = "staff_list_handlers",
     responses(
         (status = 200, description = "Active case handlers, by name", body = Vec<CaseHandler>),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: case handlers only", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn handlers(State(state): State<AppState>) -> Result<Json<Vec<CaseHandler>>, ApiError> {
@@ -413,8 +406,7 @@ pub async fn handlers(State(state): State<AppState>) -> Result<Json<Vec<CaseHand
         (status = 200, description = "The case", body = CaseDetail),
         (status = 400, description = "`validation_failed`: `username` \
             (`staff.assignee_unknown`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn assign(
@@ -486,8 +478,7 @@ pub async fn assign(
             rejected (`staff.reason_required`), `outcome` required for concluded \
             (`staff.outcome_required`), either given where it is not used \
             (`staff.not_used_here`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.illegal_transition`: `details.from` and \
             `details.allowed` (the statuses it can go to)", body = portal_domain::api::ApiErrorBody),
@@ -555,8 +546,7 @@ pub async fn transition(
         (status = 201, description = "Sent; the case with it", body = CaseDetail),
         (status = 400, description = "`validation_failed`: `kind`, `text`; \
             `staff.idempotency_key_missing` / `_invalid`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.case_closed`: more material cannot be asked for \
             on a closed case; `staff.request_in_progress`: the first request with this key is \
@@ -628,8 +618,7 @@ pub async fn send_message(
         (status = 201, description = "Added; the case with it", body = CaseDetail),
         (status = 400, description = "`validation_failed`: `text`; \
             `staff.idempotency_key_missing` / `_invalid`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such case", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.request_in_progress`: the first request with this \
             key is still running", body = portal_domain::api::ApiErrorBody),

@@ -86,7 +86,7 @@ fn find_clusters(candidates: &[Candidate]) -> Vec<(ClusterKind, Vec<i64>)> {
     operation_id = "staff_booking_clusters",
     responses(
         (status = 200, description = "The clusters, biggest first", body = BookingClusterList),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: reception only", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn list_clusters(
@@ -129,7 +129,7 @@ pub async fn list_clusters(
         (status = 200, description = "Cancelled", body = BulkCancelled),
         (status = 400, description = "`validation_failed`: `ids` (none, over 200), `reason` \
             (missing, over 200 characters)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden` (reception only) or `staff.csrf`",
             body = portal_domain::api::ApiErrorBody),
     ))]

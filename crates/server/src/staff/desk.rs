@@ -145,7 +145,7 @@ pub struct DeskParams {
         (status = 200, description = "The day's bookings by start time", body = DeskBookingList),
         (status = 400, description = "`bad_request`: the date is not a date",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: reception only", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn list_bookings(
@@ -270,8 +270,7 @@ async fn record(
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Checked in (again: unchanged)", body = DeskBooking),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such booking", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.check_in_not_open`, `staff.booking_cancelled` or \
             `staff.attendance_recorded`", body = portal_domain::api::ApiErrorBody),
@@ -291,8 +290,7 @@ pub async fn check_in(
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Marked (again: unchanged)", body = DeskBooking),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such booking", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`staff.no_show_too_early`, `staff.booking_cancelled` or \
             `staff.attendance_recorded`", body = portal_domain::api::ApiErrorBody),

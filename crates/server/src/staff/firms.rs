@@ -49,8 +49,7 @@ fn parse_uscc(value: &str) -> Result<Uscc, ApiError> {
     responses(
         (status = 200, description = "The firm", body = StaffFirmView),
         (status = 400, description = "`validation_failed`: `uscc`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
         (status = 404, description = "`firm.not_found`: no firm has this code", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn find(
@@ -92,8 +91,7 @@ pub async fn find(
     ),
     responses(
         (status = 201, description = "The link: hand it to the person only", body = PasswordLink),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "`firm.not_found`: no such firm, or no such person in it",
             body = portal_domain::api::ApiErrorBody),
     ))]

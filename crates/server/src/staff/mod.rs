@@ -205,7 +205,7 @@ fn table() -> Table {
         Method::GET,
         below_v1(paths::STAFF_REGISTRATION_FILE),
         PRE_EXAM,
-        registrations::file,
+        registrations::registration_file,
     );
     t.add(
         Method::POST,
@@ -229,7 +229,7 @@ fn table() -> Table {
         Method::GET,
         below_v1(paths::STAFF_PRE_EXAM_FILE),
         PRE_EXAM,
-        pre_exams::file,
+        pre_exams::pre_exam_file,
     );
     t.add(
         Method::POST,

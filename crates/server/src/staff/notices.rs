@@ -23,8 +23,7 @@ use crate::AppState;
     operation_id = "staff_list_notices",
     responses(
         (status = 200, description = "Every notice", body = StaffNoticeList),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn list(State(state): State<AppState>) -> Result<Json<StaffNoticeList>, ApiError> {
     let today = state.today()?;
@@ -68,8 +67,7 @@ fn summary(n: &CheckedNotice) -> String {
         (status = 201, description = "Published", body = StaffNotice),
         (status = 400, description = "`validation_failed`: `title_zh`, `title_en`, `body_zh`, \
             `body_en`, `starts_on`, `ends_on`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -104,8 +102,7 @@ pub async fn create(
     responses(
         (status = 200, description = "Changed", body = StaffNotice),
         (status = 400, description = "`validation_failed`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such notice", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn update(
@@ -145,8 +142,7 @@ pub async fn update(
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Withdrawn", body = StaffNotice),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such notice", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn withdraw(

@@ -24,7 +24,7 @@ use crate::AppState;
     operation_id = "staff_overview",
     responses(
         (status = 200, description = "The overview", body = Overview),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: administrators and case handlers",
             body = portal_domain::api::ApiErrorBody),
     ))]
@@ -145,8 +145,7 @@ fn filter(value: &Option<String>) -> Option<&str> {
     operation_id = "staff_audit_log", params(AuditParams),
     responses(
         (status = 200, description = "One page of the log", body = AuditPage),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn audit_log(
     State(state): State<AppState>,

@@ -33,7 +33,7 @@ use crate::AppState;
         (status = 400, description = "`validation_failed`: the current password missing or \
             wrong (`staff.current_password_wrong`), the new one too short, too long or the \
             same", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.csrf`", body = portal_domain::api::ApiErrorBody),
         (status = 429, description = "`staff.login_rate_limited`: too many wrong passwords \
             (the sign-in limits)", body = portal_domain::api::ApiErrorBody,

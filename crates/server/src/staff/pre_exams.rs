@@ -33,10 +33,11 @@ use super::user::{Staff, StaffUser};
 use crate::audit::audit;
 use crate::error::{ApiError, Text};
 use crate::extract::{json_rejection, Query};
-use crate::files::DownloadParams;
+use crate::files::{DownloadParams, FileAsked, FileIds, FileServed};
 use crate::firms::file_table::PRE_EXAM_FILES;
 use crate::firms::pre_exam::store::{self, not_found, By, Row, Scope};
-use crate::firms::pre_exam::{exam, file_store};
+use crate::firms::pre_exam::{exam, file_store, RequestId};
+use crate::json_settings;
 use crate::AppState;
 
 /// Working days left at or below which a request is near its deadline (`due=near`).
@@ -50,10 +51,6 @@ pub struct PreExamQueueParams {
     pub status: Option<String>,
     /// `near`: at most 2 working days left; `overdue`: past the deadline.
     pub due: Option<String>,
-}
-
-fn request_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
-    path.map(|Path(id)| id).map_err(|_| not_found())
 }
 
 /// The officer's venue, after withdrawing its requests whose reply deadline has passed.
@@ -73,8 +70,7 @@ async fn venue_of(state: &AppState, user: &StaffUser) -> Result<FieldVenue, ApiE
     responses(
         (status = 200, description = "The queue", body = PreExamQueue),
         (status = 400, description = "`bad_request`: an unknown `status` or `due`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -134,16 +130,14 @@ async fn detail(
     params(("id" = i64, Path, description = "The request's id")),
     responses(
         (status = 200, description = "The request", body = StaffPreExam),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
         (status = 404, description = "`pre_exam.not_found` (also another venue's)", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn show(
     State(state): State<AppState>,
     Staff(user): Staff,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
 ) -> Result<Json<StaffPreExam>, ApiError> {
-    let id = request_id(path)?;
     let venue = venue_of(&state, &user).await?;
     let mut conn = state.db.acquire().await?;
     let row = store::venue_request(&mut conn, venue, id)
@@ -165,46 +159,30 @@ pub async fn show(
 /// audit log).
 #[utoipa::path(get, path = paths::STAFF_PRE_EXAM_FILE, tag = "staff",
     operation_id = "staff_pre_exam_file",
-    params(("id" = i64, Path, description = "The request's id"),
-        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    params(FileIds, DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        FileServed,
+        crate::refusals::StaffReading,
         (status = 404, description = "No such file in a submitted request of the officer's venue", body = portal_domain::api::ApiErrorBody),
     ))]
-pub async fn file(
+pub async fn pre_exam_file(
     State(state): State<AppState>,
     Staff(user): Staff,
-    path: Result<Path<(i64, i64)>, PathRejection>,
-    Query(params): Query<DownloadParams>,
+    asked: FileAsked,
 ) -> Result<Response, ApiError> {
-    let Ok(Path((id, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
     let mut conn = state.db.acquire().await?;
     let venue = store::officer_venue(&mut conn, user.account_id).await?;
-    store::venue_request(&mut conn, venue, id)
+    store::venue_request(&mut conn, venue, asked.ids.id)
         .await?
         .ok_or(ApiError::NotFound)?;
     let (row, content) = PRE_EXAM_FILES
-        .with_content(&mut conn, id, file_id)
+        .with_content(&mut conn, asked.ids.id, asked.ids.file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
-    let viewed = (
-        "pre_exam.file_viewed",
-        ("pre_exam_file", format!("{id}/{file_id}")),
-    );
-    serve_viewed(
-        &state,
-        &user,
-        viewed,
-        (&row.name, row.kind()?, content),
-        &params,
-    )
-    .await
+    let viewed = ("pre_exam.file_viewed", "pre_exam_file");
+    let kind = row.kind()?;
+    serve_viewed(&state, &user, viewed, asked, (&row.name, kind, content)).await
 }
 
 /// One step of the examination (`action`: `accept`, `not_accept`, `request_amendment`,
@@ -222,7 +200,7 @@ pub async fn file(
     responses(
         (status = 200, description = "Done", body = StaffPreExam),
         (status = 400, description = "`validation_failed`: `defects`, `reasons`, `notice_number`, `granted_on`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`, `staff.csrf`, `pre_exam.not_your_action` (the firm's steps)", body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.wrong_status`, `pre_exam.amendment_rounds_used`, `pre_exam.not_overdue`, `calendar.not_published`", body = portal_domain::api::ApiErrorBody),
@@ -230,10 +208,9 @@ pub async fn file(
 pub async fn act(
     State(state): State<AppState>,
     Staff(user): Staff,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
     body: Result<Json<PreExamAction>, JsonRejection>,
 ) -> Result<Json<StaffPreExam>, ApiError> {
-    let id = request_id(path)?;
     let Json(action) = body.map_err(json_rejection)?;
     let venue = venue_of(&state, &user).await?;
     let now = state.clock.now();
@@ -265,8 +242,7 @@ pub async fn act(
     operation_id = "staff_pre_exam_settings",
     responses(
         (status = 200, description = "The settings (illustrative defaults until saved)", body = PreExamSettings),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
     ))]
 pub async fn settings(
     State(state): State<AppState>,
@@ -285,8 +261,7 @@ pub async fn settings(
     responses(
         (status = 200, description = "Saved", body = PreExamSettings),
         (status = 400, description = "`validation_failed`: `pre_exam.out_of_range` at the setting's name", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
     ))]
 pub async fn update_settings(
     State(state): State<AppState>,
@@ -294,23 +269,13 @@ pub async fn update_settings(
     body: Result<Json<PreExamSettings>, JsonRejection>,
 ) -> Result<Json<PreExamSettings>, ApiError> {
     let Json(settings) = body.map_err(json_rejection)?;
-    let problems = settings.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::fields(problems));
-    }
-    let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    store::save_settings(&mut tx, &settings, user.account_id, now).await?;
-    audit(
-        &mut tx,
-        Some(user.account_id),
+    ApiError::if_any(settings.problems())?;
+    let saved = (store::SETTINGS, &settings);
+    let changed = (
         "pre_exam.settings_updated",
-        ("pre_exam_settings", None),
         "time limits and quota replaced",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    );
+    json_settings::replace(&state, saved, user.account_id, changed).await?;
     Ok(Json(settings))
 }
 
@@ -334,8 +299,7 @@ async fn firm_quota(
     params(("uscc" = String, Path, description = "The firm's unified social credit code")),
     responses(
         (status = 200, description = "The quota", body = Quota),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
         (status = 404, description = "No firm with this code", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn quota(
@@ -360,8 +324,7 @@ pub async fn quota(
     responses(
         (status = 200, description = "The quota now", body = Quota),
         (status = 400, description = "`validation_failed`: `own`, `extra`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No firm with this code", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn update_quota(
@@ -374,10 +337,7 @@ pub async fn update_quota(
         return Err(ApiError::NotFound);
     };
     let Json(update) = body.map_err(json_rejection)?;
-    let problems = update.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::fields(problems));
-    }
+    ApiError::if_any(update.problems())?;
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (firm_id, before) = firm_quota(&mut tx, &state, &uscc).await?;

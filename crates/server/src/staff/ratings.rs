@@ -114,7 +114,7 @@ async fn awaiting_reply(conn: &mut SqliteConnection) -> Result<u32, ApiError> {
         (status = 200, description = "One page of bad ratings", body = FollowUpList),
         (status = 400, description = "`bad_request`: unknown `follow_up` value",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
     ))]
 pub async fn list_ratings(
     State(state): State<AppState>,
@@ -180,7 +180,7 @@ async fn follow_up_item(
         (status = 200, description = "The rating with its reply", body = FollowUpItem),
         (status = 400, description = "`validation_failed`: `text` (`rating.reply_missing`, \
             `rating.reply_too_long`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.csrf`", body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "No such rating", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`rating.not_bad`: only bad ratings are answered; \

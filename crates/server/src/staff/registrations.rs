@@ -22,10 +22,11 @@ use super::audit::{audit_read, serve_viewed};
 use super::user::{Staff, StaffUser};
 use crate::audit::audit;
 use crate::error::{ApiError, Refusal, Text};
-use crate::extract::{json_rejection, Query};
-use crate::files::DownloadParams;
+use crate::extract::json_rejection;
+use crate::files::{DownloadParams, FileAsked, FileIds, FileServed};
 use crate::firms::file_table::REGISTRATION_FILES;
 use crate::firms::registration::store::{self, wrong_status, By, Row};
+use crate::json_settings;
 use crate::AppState;
 
 fn not_found() -> ApiError {
@@ -46,8 +47,7 @@ fn registration_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiErr
     operation_id = "staff_list_registrations",
     responses(
         (status = 200, description = "The queue", body = RegistrationQueue),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -140,8 +140,7 @@ async fn detail(
     params(("id" = i64, Path, description = "The registration's id")),
     responses(
         (status = 200, description = "The registration", body = StaffRegistration),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
         (status = 404, description = "`registration.not_found`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn show(
@@ -171,46 +170,30 @@ pub async fn show(
 /// One file of a submitted registration, with its real type (every view is in the audit log).
 #[utoipa::path(get, path = paths::STAFF_REGISTRATION_FILE, tag = "staff",
     operation_id = "staff_registration_file",
-    params(("id" = i64, Path, description = "The registration's id"),
-        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    params(FileIds, DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        FileServed,
+        crate::refusals::StaffReading,
         (status = 404, description = "No such file in a submitted registration", body = portal_domain::api::ApiErrorBody),
     ))]
-pub async fn file(
+pub async fn registration_file(
     State(state): State<AppState>,
     Staff(user): Staff,
-    path: Result<Path<(i64, i64)>, PathRejection>,
-    Query(params): Query<DownloadParams>,
+    asked: FileAsked,
 ) -> Result<Response, ApiError> {
-    let Ok(Path((id, file_id))) = path else {
-        return Err(ApiError::NotFound);
-    };
     let mut conn = state.db.acquire().await?;
-    store::by_id(&mut conn, id)
+    store::by_id(&mut conn, asked.ids.id)
         .await?
         .filter(|r| r.status() != RegistrationStatus::Draft)
         .ok_or(ApiError::NotFound)?;
     let (row, content) = REGISTRATION_FILES
-        .with_content(&mut conn, id, file_id)
+        .with_content(&mut conn, asked.ids.id, asked.ids.file_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
-    let viewed = (
-        "registration.file_viewed",
-        ("registration_file", format!("{id}/{file_id}")),
-    );
-    serve_viewed(
-        &state,
-        &user,
-        viewed,
-        (&row.name, row.kind()?, content),
-        &params,
-    )
-    .await
+    let viewed = ("registration.file_viewed", "registration_file");
+    let kind = row.kind()?;
+    serve_viewed(&state, &user, viewed, asked, (&row.name, kind, content)).await
 }
 
 /// One review step: `start` (take it), `amend` (send it back with every defect), `register`,
@@ -226,8 +209,7 @@ pub async fn file(
     responses(
         (status = 200, description = "Done", body = StaffRegistration),
         (status = 400, description = "`validation_failed`: `defects`, `text`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "`registration.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`registration.wrong_status`", body = portal_domain::api::ApiErrorBody),
     ))]
@@ -385,8 +367,7 @@ pub(crate) fn add_months(date: Date, months: u32) -> Date {
     operation_id = "staff_fast_track_settings",
     responses(
         (status = 200, description = "The settings", body = FastTrackSettings),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
     ))]
 pub async fn settings(
     State(state): State<AppState>,
@@ -405,8 +386,7 @@ pub async fn settings(
     responses(
         (status = 200, description = "Saved", body = FastTrackSettings),
         (status = 400, description = "`validation_failed`: `fields`, `rules.…`, `limits.…`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
     ))]
 pub async fn update_settings(
     State(state): State<AppState>,
@@ -414,23 +394,13 @@ pub async fn update_settings(
     body: Result<Json<FastTrackSettings>, JsonRejection>,
 ) -> Result<Json<FastTrackSettings>, ApiError> {
     let Json(settings) = body.map_err(json_rejection)?;
-    let problems = settings.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::fields(problems));
-    }
-    let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    store::save_settings(&mut tx, &settings, user.account_id, now).await?;
-    audit(
-        &mut tx,
-        Some(user.account_id),
+    ApiError::if_any(settings.problems())?;
+    let saved = (store::SETTINGS, &settings);
+    let changed = (
         "fast_track.settings_updated",
-        ("fast_track_settings", None),
         "fields, rules and time limits replaced",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    );
+    json_settings::replace(&state, saved, user.account_id, changed).await?;
     Ok(Json(settings))
 }
 

@@ -20,8 +20,7 @@ use crate::AppState;
     operation_id = "staff_admin_retention",
     responses(
         (status = 200, description = "The periods", body = RetentionSettings),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffReading,
     ))]
 pub async fn show(
     State(state): State<AppState>,
@@ -41,8 +40,7 @@ pub async fn show(
         (status = 200, description = "Saved", body = RetentionSettings),
         (status = 400, description = "`validation_failed`: `booking_days`, `assistance_days` \
             (`admin.retention_days_range`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
     ))]
 pub async fn update(
     State(state): State<AppState>,
@@ -50,10 +48,7 @@ pub async fn update(
     body: Result<Json<RetentionUpdate>, JsonRejection>,
 ) -> Result<Json<RetentionSettings>, ApiError> {
     let Json(update) = body.map_err(json_rejection)?;
-    let problems = update.problems();
-    if !problems.is_empty() {
-        return Err(ApiError::fields(problems));
-    }
+    ApiError::if_any(update.problems())?;
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     retention::save(&mut tx, &update, user.account_id, now).await?;
@@ -81,8 +76,7 @@ pub async fn update(
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "What this pass anonymised", body = RetentionRun),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
     ))]
 pub async fn run(
     State(state): State<AppState>,

@@ -92,8 +92,7 @@ fn fields_text(fields: &[(&str, bool)]) -> String {
     operation_id = "staff_admin_venue_contacts",
     responses(
         (status = 200, description = "Every venue and its contacts", body = AdminVenueContactsList),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn venue_contacts(
     State(state): State<AppState>,
@@ -119,8 +118,7 @@ pub async fn venue_contacts(
         (status = 400, description = "`validation_failed`: `address`, `opening_hours` \
             (`admin.too_long`, `admin.control_character`), `phone` (`admin.phone_invalid`), \
             `map_url` (`admin.map_url_invalid`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No venue has this id", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn update_venue_contacts(
@@ -178,8 +176,7 @@ pub async fn update_venue_contacts(
     operation_id = "staff_admin_site",
     responses(
         (status = 200, description = "The footer", body = SiteFooter),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`: administrators only", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffAdministrators,
     ))]
 pub async fn show_footer(
     State(state): State<AppState>,
@@ -201,8 +198,7 @@ pub async fn show_footer(
             (`admin.website_code_invalid`), `icp_number` (`admin.icp_number_invalid`), \
             `public_security_number` (`admin.public_security_number_invalid`)",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden`, `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
     ))]
 pub async fn update_footer(
     State(state): State<AppState>,

@@ -231,7 +231,7 @@ fn check_slot(
             a working day)", body = DeskSlots),
         (status = 400, description = "`validation_failed`: `venue` missing, unknown or being \
             set up; `date` not a date", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: reception and administrators only",
             body = portal_domain::api::ApiErrorBody),
     ))]
@@ -264,8 +264,7 @@ pub async fn list_slots(
             unknown, being set up), `date` (not a date, not a working day, passed), `start_time` \
             (not one of the venue's slots, started), `reason` (missing, over 200 characters)",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 409, description = "`staff.already_closed`: the slot or its day is closed already",
             body = portal_domain::api::ApiErrorBody),
     ))]
@@ -375,8 +374,7 @@ pub async fn close(
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Reopened (`reopened_at` set)", body = Closure),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 404, description = "No such closure", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn reopen(
@@ -427,8 +425,7 @@ pub async fn reopen(
             or `staff.seats_over_limit`: more than 50 in the slot); \
             `staff.idempotency_key_missing` / `_invalid`",
             body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`staff.forbidden` or `staff.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::StaffWriting,
         (status = 409, description = "`staff.request_in_progress`: the first request with this \
             key is still running", body = portal_domain::api::ApiErrorBody),
         (status = 422, description = "`staff.idempotency_key_reused`: the key was used for \

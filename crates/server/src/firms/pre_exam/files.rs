@@ -5,8 +5,7 @@
 //! through `crate::staff::pre_exams`.
 
 use axum::body::Body;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -19,13 +18,13 @@ use serde::Deserialize;
 use sqlx::SqliteConnection;
 
 use super::super::person::Firm;
-use super::file_store;
 use super::store::{self, Row};
+use super::{file_store, RequestId};
 use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
-use crate::files::{self, read_within_budget, wants_download, DownloadParams};
-use crate::firms::file_table::{NewFile, PRE_EXAM_FILES};
+use crate::files::{self, read_within_budget, DownloadParams, FileAsked, FileIds, FileServed};
+use crate::firms::file_table::PRE_EXAM_FILES;
 use crate::AppState;
 
 /// The query of an upload.
@@ -101,8 +100,7 @@ async fn check_room(
         (status = 201, description = "Stored", body = PreExamFile),
         (status = 400, description = "`pre_exam.file_empty`, or `bad_request` (unknown \
             `document`, upload interrupted)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.too_many_files` or `pre_exam.not_editable`", body = portal_domain::api::ApiErrorBody),
         (status = 413, description = "`pre_exam.file_too_large`", body = portal_domain::api::ApiErrorBody),
@@ -115,12 +113,11 @@ pub async fn upload(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
     Firm(person): Firm,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
     headers: HeaderMap,
     Query(params): Query<PreExamUploadParams>,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let id = super::request_id(path)?;
     let document = document(&params)?;
     let now = state.clock.now();
     // Before reading up to 10 MB that would be refused anyway.
@@ -144,26 +141,9 @@ pub async fn upload(
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
     check_room(&mut tx, id, document).await?;
+    let owner = (id, document.code());
     let file = PRE_EXAM_FILES
-        .insert(
-            &mut tx,
-            NewFile {
-                owner_id: id,
-                purpose: document.code(),
-                name: &name,
-                upload: &upload,
-                person_id: person.person_id,
-                now,
-            },
-        )
-        .await?;
-    person
-        .audit(
-            &mut tx,
-            "pre_exam.file_uploaded",
-            &format!("pre_exam {id} file {}", file.id),
-            now,
-        )
+        .add_by(&mut tx, &person, owner, (&name, &upload), now)
         .await?;
     tx.commit().await?;
     tracing::info!(
@@ -175,28 +155,21 @@ pub async fn upload(
     Ok((StatusCode::CREATED, Json(file_store::file_view(&file)?)).into_response())
 }
 
-fn ids(path: Result<Path<(i64, i64)>, PathRejection>) -> Result<(i64, i64), ApiError> {
-    path.map(|Path(ids)| ids).map_err(|_| ApiError::NotFound)
-}
-
 /// One of the firm's own files, with its real type.
 #[utoipa::path(get, path = paths::FIRM_PRE_EXAM_FILE, tag = "firm",
     operation_id = "firm_pre_exam_file",
-    params(("id" = i64, Path, description = "The request's id"),
-        ("file_id" = i64, Path, description = "The file's id"), DownloadParams),
+    params(FileIds, DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        FileServed,
+        crate::refusals::FirmSignedIn,
         (status = 404, description = "No such file in the firm's request", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn download(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<(i64, i64)>, PathRejection>,
-    Query(params): Query<DownloadParams>,
+    asked: FileAsked,
 ) -> Result<Response, ApiError> {
-    let (id, file_id) = ids(path)?;
+    let FileIds { id, file_id } = asked.ids;
     let mut conn = state.db.acquire().await?;
     store::firm_request(&mut conn, person.firm_id, id)
         .await?
@@ -206,42 +179,34 @@ pub async fn download(
         .await?
         .ok_or(ApiError::NotFound)?;
     drop(conn);
-    files::serve(&file.name, file.kind()?, content, wants_download(&params))
+    files::serve(&file.name, file.kind()?, content, asked.download)
 }
 
 /// Removes one of the request's files (while its documents may change).
 #[utoipa::path(delete, path = paths::FIRM_PRE_EXAM_FILE, tag = "firm",
     operation_id = "firm_delete_pre_exam_file",
-    params(("id" = i64, Path, description = "The request's id"),
-        ("file_id" = i64, Path, description = "The file's id"),
+    params(FileIds,
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "The request without the file", body = FirmPreExam),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 404, description = "No such file in the firm's request", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.not_editable`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn delete(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<(i64, i64)>, PathRejection>,
+    FileIds { id, file_id }: FileIds,
 ) -> Result<Json<FirmPreExam>, ApiError> {
-    let (id, file_id) = ids(path)?;
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
-    if !PRE_EXAM_FILES.delete(&mut tx, id, file_id).await? {
+    if !PRE_EXAM_FILES
+        .remove_by(&mut tx, &person, (id, file_id), now)
+        .await?
+    {
         return Err(ApiError::NotFound);
     }
-    person
-        .audit(
-            &mut tx,
-            "pre_exam.file_deleted",
-            &format!("pre_exam {id} file {file_id}"),
-            now,
-        )
-        .await?;
     let view = super::view(&state, &mut tx, person.firm_id, id).await?;
     tx.commit().await?;
     Ok(Json(view))

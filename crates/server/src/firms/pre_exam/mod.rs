@@ -14,8 +14,10 @@ pub(crate) mod file_store;
 pub(crate) mod files;
 pub(crate) mod store;
 
-use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::FromRequestParts;
 use axum::extract::{Path, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -34,8 +36,19 @@ use crate::extract::json_rejection;
 use crate::AppState;
 use store::{By, Row, Scope};
 
-pub(crate) fn request_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
-    path.map(|Path(id)| id).map_err(|_| store::not_found())
+/// The `{id}` of a pre-examination request's route. Anything that is not an id names no
+/// request: 404 `pre_exam.not_found`, as for a request that is not there (or not the caller's).
+pub(crate) struct RequestId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Path(id) = Path::<i64>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| store::not_found())?;
+        Ok(RequestId(id))
+    }
 }
 
 /// Whether the firm has a registration in force today.
@@ -106,7 +119,7 @@ async fn expire(state: &AppState, scope: Scope) -> Result<(), ApiError> {
     operation_id = "firm_pre_exams",
     responses(
         (status = 200, description = "The requests", body = FirmPreExamList),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -136,7 +149,7 @@ pub async fn list(
     params(("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 201, description = "The new draft", body = FirmPreExam),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
         (status = 403, description = "`firm.csrf`, or `pre_exam.not_registered`: no registration in force", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.too_many_drafts`: 20 drafts not yet submitted", body = portal_domain::api::ApiErrorBody),
     ))]
@@ -173,15 +186,14 @@ pub async fn create(
     params(("id" = i64, Path, description = "The request's id")),
     responses(
         (status = 200, description = "The request", body = FirmPreExam),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn show(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
 ) -> Result<Json<FirmPreExam>, ApiError> {
-    let id = request_id(path)?;
     expire(&state, Scope::Firm(person.firm_id)).await?;
     let mut conn = state.db.acquire().await?;
     Ok(Json(view(&state, &mut conn, person.firm_id, id).await?))
@@ -198,18 +210,16 @@ pub async fn show(
     responses(
         (status = 200, description = "Saved", body = FirmPreExam),
         (status = 400, description = "`validation_failed`, at the answers' field names", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.not_editable`: submitted", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn save(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
     body: Result<Json<PreExamAnswers>, JsonRejection>,
 ) -> Result<Json<FirmPreExam>, ApiError> {
-    let id = request_id(path)?;
     let Json(answers) = body.map_err(json_rejection)?;
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -220,10 +230,7 @@ pub async fn save(
     let fields = crate::firms::registration::store::settings(&mut tx)
         .await?
         .fields;
-    let problems = answers.problems(&fields);
-    if !problems.is_empty() {
-        return Err(ApiError::fields(problems));
-    }
+    ApiError::if_any(answers.problems(&fields))?;
     store::save_answers(&mut tx, id, &answers, now).await?;
     let view = view(&state, &mut tx, person.firm_id, id).await?;
     tx.commit().await?;
@@ -241,7 +248,7 @@ pub async fn save(
     responses(
         (status = 200, description = "Submitted (or already was)", body = FirmPreExam),
         (status = 400, description = "`validation_failed`: every missing or wrong answer and missing document (`documents.<code>`, `pre_exam.document_missing`) at once", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
         (status = 403, description = "`firm.csrf`, or `pre_exam.not_registered`", body = portal_domain::api::ApiErrorBody),
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.quota_used`: the year's quota is used (ask for more), or `calendar.not_published`", body = portal_domain::api::ApiErrorBody),
@@ -249,9 +256,8 @@ pub async fn save(
 pub async fn submit(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
 ) -> Result<Json<FirmPreExam>, ApiError> {
-    let id = request_id(path)?;
     let today = state.today()?;
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
@@ -326,17 +332,15 @@ async fn firm_step(
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "Replied", body = FirmPreExam),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.wrong_status` (not waiting for a reply, or withdrawn: the deadline passed)", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn reply(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
 ) -> Result<Json<FirmPreExam>, ApiError> {
-    let id = request_id(path)?;
     firm_step(&state, &person, id, PreExamAction::Reply).await
 }
 
@@ -351,18 +355,16 @@ pub async fn reply(
     responses(
         (status = 200, description = "Reported", body = FirmPreExam),
         (status = 400, description = "`validation_failed` at `number` (`patent_number.…`, `pre_exam.number_kind`, `pre_exam.number_year`) or `filed_on`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 404, description = "`pre_exam.not_found`", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`pre_exam.wrong_status`: not passed", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn filing(
     State(state): State<AppState>,
     Firm(person): Firm,
-    path: Result<Path<i64>, PathRejection>,
+    RequestId(id): RequestId,
     body: Result<Json<FilingReport>, JsonRejection>,
 ) -> Result<Json<FirmPreExam>, ApiError> {
-    let id = request_id(path)?;
     let Json(report) = body.map_err(json_rejection)?;
     firm_step(&state, &person, id, PreExamAction::ReportFiling(report)).await
 }

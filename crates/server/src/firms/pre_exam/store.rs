@@ -383,19 +383,13 @@ pub(crate) async fn by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<
 // Settings, quotas, officers' venues
 // ---------------------------------------------------------------------------------------------
 
+/// The table of the pre-examination's settings (`crate::json_settings`).
+pub(crate) const SETTINGS: &str = "pre_exam_settings";
+
 /// The settings in force: the administrators' or, until they save some, the shipped
 /// (illustrative) defaults.
 pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<PreExamSettings> {
-    json_settings::load(conn, "pre_exam_settings").await
-}
-
-pub(crate) async fn save_settings(
-    conn: &mut SqliteConnection,
-    settings: &PreExamSettings,
-    staff_id: i64,
-    now: i64,
-) -> Result<(), ApiError> {
-    json_settings::save(conn, "pre_exam_settings", settings, staff_id, now).await
+    json_settings::load(conn, SETTINGS).await
 }
 
 /// A firm's quota in `year`: the center's figure for it (or the default), the extra quota,

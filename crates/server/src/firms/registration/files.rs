@@ -23,7 +23,7 @@ use crate::client_ip::ClientIp;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::Query;
 use crate::files::{self, read_within_budget, wants_download, DownloadParams};
-use crate::firms::file_table::{NewFile, REGISTRATION_FILES};
+use crate::firms::file_table::REGISTRATION_FILES;
 use crate::AppState;
 
 /// The query of an upload.
@@ -80,8 +80,7 @@ async fn check_room(
         (status = 201, description = "Stored", body = RegistrationFile),
         (status = 400, description = "`registration.file_empty`, or `bad_request` (unknown \
             `purpose`, upload interrupted)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 409, description = "`registration.too_many_files` (already 5 of this \
             material) or `registration.not_editable`", body = portal_domain::api::ApiErrorBody),
         (status = 413, description = "`registration.file_too_large`", body = portal_domain::api::ApiErrorBody),
@@ -117,26 +116,9 @@ pub async fn upload(
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
     check_room(&mut tx, row.id, purpose).await?;
+    let owner = (row.id, purpose.code());
     let file = REGISTRATION_FILES
-        .insert(
-            &mut tx,
-            NewFile {
-                owner_id: row.id,
-                purpose: purpose.code(),
-                name: &name,
-                upload: &upload,
-                person_id: person.person_id,
-                now,
-            },
-        )
-        .await?;
-    person
-        .audit(
-            &mut tx,
-            "registration.file_uploaded",
-            &format!("registration {} file {}", row.id, file.id),
-            now,
-        )
+        .add_by(&mut tx, &person, owner, (&name, &upload), now)
         .await?;
     tx.commit().await?;
     tracing::info!(
@@ -157,9 +139,8 @@ fn file_id(path: Result<Path<i64>, PathRejection>) -> Result<i64, ApiError> {
     operation_id = "firm_registration_file",
     params(("id" = i64, Path, description = "The file's id"), DownloadParams),
     responses(
-        (status = 200, description = "The file, `inline` unless `download=1`",
-            content_type = "application/octet-stream", body = String),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::files::FileServed,
+        crate::refusals::FirmSignedIn,
         (status = 404, description = "No such file in the firm's registration", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn download(
@@ -188,8 +169,7 @@ pub async fn download(
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     responses(
         (status = 200, description = "The registration without the file", body = FirmRegistration),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 404, description = "No such file in the firm's registration", body = portal_domain::api::ApiErrorBody),
         (status = 409, description = "`registration.not_editable`", body = portal_domain::api::ApiErrorBody),
     ))]
@@ -207,17 +187,13 @@ pub async fn delete(
     if !row.status().editable() {
         return Err(store::not_editable());
     }
-    if !REGISTRATION_FILES.delete(&mut tx, row.id, file_id).await? {
+    let ids = (row.id, file_id);
+    if !REGISTRATION_FILES
+        .remove_by(&mut tx, &person, ids, now)
+        .await?
+    {
         return Err(ApiError::NotFound);
     }
-    person
-        .audit(
-            &mut tx,
-            "registration.file_deleted",
-            &format!("registration {} file {file_id}", row.id),
-            now,
-        )
-        .await?;
     let view = super::current(&state, &mut tx, person.firm_id, &person.firm_name).await?;
     tx.commit().await?;
     Ok(Json(view))

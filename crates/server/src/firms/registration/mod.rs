@@ -127,7 +127,7 @@ pub(crate) async fn current(
     operation_id = "firm_registration",
     responses(
         (status = 200, description = "The registration", body = FirmRegistration),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
     ))]
 pub async fn show(
     State(state): State<AppState>,
@@ -148,8 +148,7 @@ pub async fn show(
     responses(
         (status = 200, description = "Saved", body = FirmRegistration),
         (status = 400, description = "`validation_failed`, at `section.field` names", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 409, description = "`registration.not_editable`: submitted and not sent back", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn save(
@@ -162,10 +161,7 @@ pub async fn save(
     let now = state.clock.now();
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let settings = store::settings(&mut tx).await?;
-    let problems = answers.problems(&settings.fields, today);
-    if !problems.is_empty() {
-        return Err(ApiError::fields(problems));
-    }
+    ApiError::if_any(answers.problems(&settings.fields, today))?;
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
     sqlx::query("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?")
@@ -189,8 +185,7 @@ pub async fn save(
     responses(
         (status = 200, description = "Submitted (or already was)", body = FirmRegistration),
         (status = 400, description = "`validation_failed`: what is missing or wrong, at `section.field` names (a required material without a file at `uploads.<purpose>`, `registration.material_missing`)", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
     ))]
 pub async fn submit(
     State(state): State<AppState>,

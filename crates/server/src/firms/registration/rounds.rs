@@ -38,8 +38,7 @@ fn not_allowed() -> ApiError {
     responses(
         (status = 200, description = "The new round (or the draft already started)", body = FirmRegistration),
         (status = 400, description = "`invalid_json`", body = portal_domain::api::ApiErrorBody),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
-        (status = 403, description = "`firm.csrf`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmWriting,
         (status = 409, description = "`registration.round_not_allowed`: a round is open, or the kind does not fit (a change needs a registration in force, an application none)", body = portal_domain::api::ApiErrorBody),
     ))]
 pub async fn start_round(
@@ -119,7 +118,7 @@ pub async fn start_round(
     operation_id = "firm_dashboard",
     responses(
         (status = 200, description = "The dashboard", body = FirmDashboard),
-        (status = 401, description = "`firm.unauthenticated`", body = portal_domain::api::ApiErrorBody),
+        crate::refusals::FirmSignedIn,
     ))]
 pub async fn dashboard(
     State(state): State<AppState>,

@@ -196,18 +196,12 @@ pub(crate) async fn queue(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Row>>
     .await
 }
 
+/// The table of the fast track's settings (`crate::json_settings`).
+pub(crate) const SETTINGS: &str = "fast_track_settings";
+
 /// The settings in force: the administrators' or, until they save some, the shipped defaults.
 pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<FastTrackSettings> {
-    json_settings::load(conn, "fast_track_settings").await
-}
-
-pub(crate) async fn save_settings(
-    conn: &mut SqliteConnection,
-    settings: &FastTrackSettings,
-    staff_id: i64,
-    now: i64,
-) -> Result<(), ApiError> {
-    json_settings::save(conn, "fast_track_settings", settings, staff_id, now).await
+    json_settings::load(conn, SETTINGS).await
 }
 
 /// Who took a step.

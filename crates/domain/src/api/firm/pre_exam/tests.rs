@@ -417,57 +417,54 @@ mod errors {
             name_en: "Smart equipment".into(),
             classes: vec!["B25F 5/00".into()],
         }];
-        assert_messages(
-            "pre_exam.",
-            &[
-                Missing("venue"),
-                TextTooLong,
-                ControlCharacter,
-                TooManyNames(50),
-                NameRepeated("Zhang San".into()),
-                NameBlank,
-                IpcFormat,
-                LocarnoFormat,
-                FieldNotOpen {
-                    name_zh: "新材料".into(),
-                    name_en: "New materials".into(),
-                },
-                ServedElsewhere(FieldVenue::Furniture),
-                VenueServesNone {
-                    venue: FieldVenue::HomeTextiles,
-                    design: false,
-                },
-                ClassNotServed {
-                    class: "A47C 31/00".into(),
-                    venue: FieldVenue::ProtectionCenter,
-                    served,
-                },
-                ExcludedPct,
-                ExcludedDivisional,
-                ExcludedSameDay,
-                ExcludedSecrecy,
-                ExcludedAlreadyFiled,
-                DocumentMissing(Document::Claims),
-                QuotaUsed(50),
-                OutOfRange(60),
-                NotYourAction,
-                WrongStatus,
-                AmendmentRoundsUsed,
-                ReplyOverdue,
-                NotOverdue,
-                ReasonsMissing,
-                TooManyDefects,
-                NoticeNumberMissing,
-                NumberKind {
-                    number: PatentKind::UtilityModel,
-                    request: PatentKind::Invention,
-                },
-                NumberYear(2025),
-                DateFormat,
-                FilingDate,
-                GrantDate,
-            ],
-        );
+        let mut all = vec![
+            Missing("venue"),
+            TextTooLong,
+            ControlCharacter,
+            TooManyNames(50),
+            NameRepeated("Zhang San".into()),
+            NameBlank,
+            IpcFormat,
+            LocarnoFormat,
+            FieldNotOpen {
+                name_zh: "新材料".into(),
+                name_en: "New materials".into(),
+            },
+            ServedElsewhere(FieldVenue::Furniture),
+            VenueServesNone {
+                venue: FieldVenue::HomeTextiles,
+                design: false,
+            },
+            ClassNotServed {
+                class: "A47C 31/00".into(),
+                venue: FieldVenue::ProtectionCenter,
+                served,
+            },
+        ];
+        // Every exclusion's refusal, however many there are.
+        all.extend(Exclusion::ALL.map(Exclusion::refusal));
+        all.extend([
+            DocumentMissing(Document::Claims),
+            QuotaUsed(50),
+            OutOfRange(60),
+            NotYourAction,
+            WrongStatus,
+            AmendmentRoundsUsed,
+            ReplyOverdue,
+            NotOverdue,
+            ReasonsMissing,
+            TooManyDefects,
+            NoticeNumberMissing,
+            NumberKind {
+                number: PatentKind::UtilityModel,
+                request: PatentKind::Invention,
+            },
+            NumberYear(2025),
+            DateFormat,
+            FilingDate,
+            GrantDate,
+        ]);
+        assert_messages("pre_exam.", &all);
         let wrapped = PatentNumber("2026".into(), PatentNumberError::WrongLength);
         assert!(wrapped.message(Lang::En).starts_with("2026: "));
         assert_eq!(wrapped.code(), "patent_number.wrong_length");
