@@ -61,12 +61,16 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database {}", file.display()))?;
-    sqlx::migrate!("./migrations")
+    MIGRATOR
         .run(&pool)
         .await
         .context("database migration failed")?;
     Ok(pool)
 }
+
+/// The schema's migrations, carried in the binary (`crates/server/migrations`): run at start,
+/// and compared with what the database has applied by the readiness check.
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// A statement being bound, for helpers that bind the columns several statements share.
 pub(crate) type SqliteQuery<'q> =

@@ -63,8 +63,7 @@ pub async fn ready(State(state): State<AppState>) -> Result<Json<Readiness>, Api
                 not_ready()
             })?;
     let applied: HashSet<i64> = applied.into_iter().collect();
-    let carried = sqlx::migrate!("./migrations");
-    let pending = carried
+    let pending = crate::db::MIGRATOR
         .iter()
         .filter(|m| !applied.contains(&m.version))
         .count();

@@ -331,20 +331,22 @@ pub(crate) async fn expire_overdue(
     (today, now): (Date, i64),
     calendar: &HolidayCalendar,
 ) -> Result<(), ApiError> {
-    let (column, value) = match scope {
-        Scope::Firm(id) => ("firm_id", id.to_string()),
-        Scope::Venue(v) => ("venue", v.code().to_string()),
-        Scope::One(id) => ("id", id.to_string()),
+    let column = match scope {
+        Scope::Firm(_) => "firm_id",
+        Scope::Venue(_) => "venue",
+        Scope::One(_) => "id",
     };
     let overdue = format!(
         "SELECT id FROM pre_exam_requests WHERE status = 'needs_amendment' AND due_on < ? \
-         AND CAST({column} AS TEXT) = ?"
+         AND {column} = ?"
     );
-    let ids: Vec<i64> = sqlx::query_scalar(&overdue)
-        .bind(today.to_string())
-        .bind(&value)
-        .fetch_all(db)
-        .await?;
+    // Each column compared with a value of its own type, so that its index serves.
+    let query = sqlx::query_scalar(&overdue).bind(today.to_string());
+    let query = match scope {
+        Scope::Firm(id) | Scope::One(id) => query.bind(id),
+        Scope::Venue(v) => query.bind(v.code()),
+    };
+    let ids: Vec<i64> = query.fetch_all(db).await?;
     if ids.is_empty() {
         return Ok(());
     }

@@ -352,7 +352,7 @@ mod tests {
     /// Two firms' registrations on a fresh, migrated database; the first has two files.
     async fn database() -> SqliteConnection {
         let mut conn = SqliteConnection::connect("sqlite::memory:").await.unwrap();
-        sqlx::migrate!("./migrations").run(&mut conn).await.unwrap();
+        crate::db::MIGRATOR.run(&mut conn).await.unwrap();
         for (id, uscc) in [(1, "91320600MA1XXXXX01"), (2, "91320600MA1XXXXX02")] {
             sqlx::query("INSERT INTO firms (id, uscc, name, created_at, updated_at) VALUES (?, ?, 'F', 0, 0)")
                 .bind(id)
