@@ -26,8 +26,7 @@ test('the administrator opens a reception account on the accounts page, and that
   consoleErrors,
 }) => {
   test.setTimeout(90_000);
-  // The taken username below is a 409 on purpose.
-  consoleErrors.allow(/status of 409/);
+  consoleErrors.refusedOnPurpose([409], 'the taken username below');
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览');
   await navLink(page, '员工账号').click();

@@ -220,7 +220,7 @@ test('a file that is not what its name says gets the server\'s message, and a ph
   page,
   consoleErrors,
 }) => {
-  consoleErrors.allow(/status of 415/);
+  consoleErrors.refusedOnPurpose([415], 'a file that is not what its name says');
   await page.goto('/assistance/apply/evidence');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('证据材料');
@@ -315,7 +315,7 @@ test('a request can be withdrawn without a reason within 10 minutes of submittin
 
 test('every page in English has no axe violations', async ({ page, request, consoleErrors }) => {
   test.setTimeout(90_000);
-  consoleErrors.allow(/status of 404/);
+  consoleErrors.refusedOnPurpose([404], 'the pages of a request that is not there');
   await page.goto('/assistance?gi=GI00842');
   await appReady(page);
   await page.getByRole('button', { name: 'English' }).click();
@@ -448,8 +448,7 @@ test('someone who lost the tracking link gets a new one with the last 6 characte
   request,
   consoleErrors,
 }) => {
-  // A wrong answer (404) and the old link (404) on purpose.
-  consoleErrors.allow(/status of 404/);
+  consoleErrors.refusedOnPurpose([404], 'a wrong answer and the old link');
   await page.setViewportSize({ width: 360, height: 740 });
   const mobile = uniqueMobile();
   const { tracking_token, reference } = await submitViaApi(request, mobile);

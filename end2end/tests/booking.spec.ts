@@ -313,7 +313,7 @@ test('a slot taken while the person checks their answers: told kindly, offered t
   request,
   consoleErrors,
 }) => {
-  consoleErrors.allow(/status of 409/);
+  consoleErrors.refusedOnPurpose([409], 'the slot taken while the person checks their answers');
   // Haian has 2 seats per slot.
   await page.goto('/booking/topic');
   await appReady(page);
@@ -358,7 +358,7 @@ test('a booking found by reference and mobile number is shown masked, and can be
   request,
   consoleErrors,
 }) => {
-  consoleErrors.allow(/status of 404/);
+  consoleErrors.refusedOnPurpose([404], 'a lookup that finds nothing before the right one');
   const created = await bookViaApi(request, {
     venue: 'nantong-ip-protection-center',
     date: '2026-11-27',
@@ -509,7 +509,7 @@ test('elder mode on a phone: every choice and button is at least 60 px tall, and
 });
 
 test('a manage link that names no booking says so and offers the search', async ({ page, consoleErrors }) => {
-  consoleErrors.allow(/404/);
+  consoleErrors.refusedOnPurpose([404], 'a manage link that names no booking');
   await page.goto('/booking/manage/not-a-real-token');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('找不到这个预约');

@@ -43,9 +43,7 @@ test('at the kiosk a person checks in with the reference and four digits, prints
   consoleErrors,
 }) => {
   test.setTimeout(120_000);
-  // Wrong digits (404), too early and another day (409) are refused on purpose.
-  consoleErrors.allow(/status of 404/);
-  consoleErrors.allow(/status of 409/);
+  consoleErrors.refusedOnPurpose([404, 409], 'wrong digits (404), too early and another day (409)');
   await createAccount(request, 'desk.kiosk', ['reception']);
   const today = await book(request, '2026-12-03', '14:30', '林签到', '13900007201');
   const early = await book(request, '2026-12-03', '16:30', '林太早', '13900007202');

@@ -78,8 +78,8 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
 }) => {
   test.setTimeout(180_000);
   // The staff pages ask for a session before the officer logs in (401); a web page sent as a
-  // document is refused (415).
-  consoleErrors.allow(/status of 4(0[01]|15)/);
+  // document (415); a refused answer (400).
+  consoleErrors.refusedOnPurpose([400, 401, 415], 'session check, a web page as a document');
   await page.setViewportSize({ width: 360, height: 740 });
   await firmSignedIn(page, JOURNEY_USCC, '南通备案测试家纺有限公司');
   await createAccount(request, 'reg.officer', ['pre_exam_officer']);
@@ -279,8 +279,7 @@ test('a firm applies, amends what the officer asks and is registered, at 360 px 
 
 test('the registration pages have no axe violations in English and in elder mode', async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
-  // Submitting an incomplete registration: 400 on purpose.
-  consoleErrors.allow(/status of 400/);
+  consoleErrors.refusedOnPurpose([400], 'submitting an incomplete registration');
   await page.setViewportSize({ width: 360, height: 740 });
   await firmSignedIn(page, AXE_USCC, 'Nantong Axe Registration Co., Ltd.');
   await page.goto('/fast-track/registration');
@@ -328,7 +327,7 @@ test('an administrator sees the fast track settings labelled illustrative, is to
   consoleErrors,
 }) => {
   test.setTimeout(90_000);
-  consoleErrors.allow(/status of 401/);
+  consoleErrors.refusedOnPurpose([401], 'the session check before the administrator signs in');
   await createAccount(request, 'ft.admin', ['administrator']);
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/staff/admin/fast-track');

@@ -77,9 +77,7 @@ test('a firm changes its details, answers a re-check, is cancelled for a publish
   consoleErrors,
 }) => {
   test.setTimeout(180_000);
-  // The staff pages ask for a session before the officer logs in (401); cancelling without a
-  // reason is refused on purpose (400).
-  consoleErrors.allow(/status of 40[01]/);
+  consoleErrors.refusedOnPurpose([400, 401], 'session check before login; a cancellation without a reason');
   await page.setViewportSize({ width: 360, height: 740 });
   await createAccount(request, 'rounds.officer', ['pre_exam_officer']);
   const officerCsrf = await apiLogin(request, 'rounds.officer', STAFF_PASSWORD);

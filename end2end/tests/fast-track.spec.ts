@@ -36,8 +36,7 @@ async function expectTargets(page: Page, min: number) {
 
 test('a firm signs up, signs in and out at 360 px by keyboard only', async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
-  // The account page asks for the session after signing out: 401 on purpose.
-  consoleErrors.allow(/status of 401/);
+  consoleErrors.refusedOnPurpose([401], 'the account page asks for the session after signing out');
   const mobile = uniqueMobile();
   await page.setViewportSize({ width: 360, height: 740 });
 
@@ -127,7 +126,7 @@ test('a wrong password gets the one message for all failed sign-ins, in the erro
   page,
   consoleErrors,
 }) => {
-  consoleErrors.allow(/status of 401/);
+  consoleErrors.refusedOnPurpose([401], 'the wrong password');
   await page.goto('/fast-track/sign-in');
   await appReady(page);
   await page.locator('#uscc').fill('93320623MA1N1Q4H4Y');
@@ -202,8 +201,7 @@ test('a colleague sets their own password through the one-time link, which then 
   page,
   consoleErrors,
 }) => {
-  // A short password (400) and the used link (404) are refused on purpose.
-  consoleErrors.allow(/status of 40[04]/);
+  consoleErrors.refusedOnPurpose([400, 404], 'a short password (400) and the used link (404)');
   // The firm through the API; its first person adds the colleague in the page, and the
   // colleague opens the link.
   const uscc = '91320621MA7PW00012';

@@ -1,21 +1,37 @@
 import { test as base, expect, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+type ConsoleErrors = {
+  /// A console error that is not a failure of the page (a dropped network, say).
+  allow: (pattern: RegExp) => void;
+  /// The server's refusals (HTTP statuses, which the browser logs as errors) that the test
+  /// provokes on purpose, and why: listed when the test fails on another error.
+  refusedOnPurpose: (statuses: number[], why: string) => void;
+};
+
 /// Every test fails if the page logs an error or breaks the Content-Security-Policy: both mean
 /// something a visitor would see go wrong.
-export const test = base.extend<{ consoleErrors: { allow: (pattern: RegExp) => void } }>({
+export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
       const allowed: RegExp[] = [/net::ERR_INTERNET_DISCONNECTED/];
+      const onPurpose: string[] = [];
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(err.message));
       // A test that provokes an error on purpose (a 404, a dropped network) says so.
-      await use({ allow: (pattern) => allowed.push(pattern) });
+      await use({
+        allow: (pattern) => allowed.push(pattern),
+        refusedOnPurpose: (statuses, why) => {
+          allowed.push(new RegExp(`status of (${statuses.join('|')})\\b`));
+          onPurpose.push(`${statuses.join('/')}: ${why}`);
+        },
+      });
       const unexpected = errors.filter((e) => !allowed.some((a) => a.test(e)));
-      expect(unexpected, 'console errors').toEqual([]);
+      const expected = onPurpose.length ? ` (refused on purpose: ${onPurpose.join('; ')})` : '';
+      expect(unexpected, `console errors${expected}`).toEqual([]);
     },
     { auto: true },
   ],

@@ -170,7 +170,7 @@ test.describe('GI lookup', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('维权援助申请');
     await expect(page.locator('.notice--info')).toHaveCount(0);
 
-    consoleErrors.allow(/status of 404/);
+    consoleErrors.refusedOnPurpose([404], 'a product that does not exist');
     await page.goto('/gi/GI99999');
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这个地理标志产品');

@@ -272,7 +272,7 @@ test.describe('policy document', () => {
   });
 
   test('an unknown document gets a real "not found" page', async ({ page, consoleErrors }) => {
-    consoleErrors.allow(/status of 404/);
+    consoleErrors.refusedOnPurpose([404], 'a document that does not exist');
     await page.goto('/policies/no-such-document');
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('没有找到这份政策文件');
@@ -369,8 +369,7 @@ test.describe('policy search', () => {
     await expect(alert).toContainText('没有这个主题');
     await expect(page.locator('.policy-hit')).toHaveCount(0);
 
-    // The server's own check: a document that does not exist.
-    consoleErrors.allow(/status of 400/);
+    consoleErrors.refusedOnPurpose([400], 'the server\'s own check: a document that does not exist');
     await page.goto('/policies/search?q=a&doc=no-such-document');
     await appReady(page);
     await expect(page.getByRole('alert')).toContainText('没有这份文件');

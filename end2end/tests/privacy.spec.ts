@@ -141,8 +141,7 @@ test.describe('erasing a booking', () => {
     consoleErrors,
   }) => {
     test.setTimeout(90_000);
-    // Asking before the consultation is over is refused (409), on purpose.
-    consoleErrors.allow(/status of 409/);
+    consoleErrors.refusedOnPurpose([409], 'asking to erase before the consultation is over');
     const booked = await request.post('/api/v1/bookings', {
       data: {
         venue: 'nantong-ip-protection-center', topic: 'copyright', date: '2026-12-03', time: '11:00',
@@ -214,8 +213,7 @@ test('an administrator sees the retention periods as illustrative defaults, is t
   request,
   consoleErrors,
 }) => {
-  // The login page asks who is signed in before anyone is: 401.
-  consoleErrors.allow(/status of 401/);
+  consoleErrors.refusedOnPurpose([401], 'the login page asks who is signed in before anyone is');
   await createAccount(request, 'retention-admin', ['administrator']);
   await uiLogin(page, 'retention-admin');
   await expect(page).not.toHaveURL(/\/staff\/login/);

@@ -114,8 +114,7 @@ test.describe('target sizes', () => {
     request,
     consoleErrors,
   }) => {
-    // The login page asks who is signed in before anyone is: 401.
-    consoleErrors.allow(/status of 401/);
+    consoleErrors.refusedOnPurpose([401], 'the login page asks who is signed in before anyone is');
     await createAccount(request, 'targets-admin', ['administrator', 'case_handler', 'reception']);
     await page.setViewportSize({ width: 360, height: 780 });
     await uiLogin(page, 'targets-admin');

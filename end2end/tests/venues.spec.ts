@@ -52,8 +52,7 @@ test('the administrator enters the center’s contacts and the footer; the booki
   consoleErrors,
 }) => {
   test.setTimeout(150_000);
-  // The refused values below are 400s on purpose (the server's check after the page's).
-  consoleErrors.allow(/status of 400/);
+  consoleErrors.refusedOnPurpose([400], 'the refused values below (the server\'s check after the page\'s)');
   const token = await book(request);
   try {
     // Before: the confirmation gives no contacts and the footer no filing numbers.

@@ -31,8 +31,7 @@ test('an administrator finds a firm and makes a password link to hand over; the 
   consoleErrors,
 }) => {
   test.setTimeout(120_000);
-  // The session check before signing in, the unknown code (404) and the bad code (400).
-  consoleErrors.allow(/status of 40[014]/);
+  consoleErrors.refusedOnPurpose([400, 401, 404], 'session check (401), unknown code (404), bad code (400)');
   const mobile = uniqueMobile();
   const masked = `${mobile.slice(0, 3)}****${mobile.slice(7)}`;
   const signedUp = await request.post('/api/v1/firm/sign-up', {

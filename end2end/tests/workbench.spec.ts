@@ -19,8 +19,7 @@ test('no session goes to the login page; a wrong password gets the one message f
   request,
   consoleErrors,
 }) => {
-  // The session check without a cookie and the wrong password are 401s by design.
-  consoleErrors.allow(/status of 401/);
+  consoleErrors.refusedOnPurpose([401], 'the session check without a cookie and the wrong password');
   await createAccount(request, 'handler.login', ['case_handler']);
 
   await page.goto('/staff/cases?status=all');
@@ -56,7 +55,7 @@ test('too many failed logins: the server refuses for a while and the page says f
   request,
   consoleErrors,
 }) => {
-  consoleErrors.allow(/status of 4(01|29)/);
+  consoleErrors.refusedOnPurpose([401, 429], 'failed logins (401), then refused for a while (429)');
   // Five failures of one username within 15 minutes; the sixth try is refused (429).
   for (let i = 0; i < 5; i++) {
     const r = await request.post('/api/v1/staff/session', { data: { username: 'locked.out', password: `wrong ${i} password` } });
@@ -218,8 +217,7 @@ test('reception sees the day at the desk: state in words, check-in offered only 
   consoleErrors,
 }) => {
   test.setTimeout(90_000);
-  // The 409 below is provoked on purpose.
-  consoleErrors.allow(/status of 409/);
+  consoleErrors.refusedOnPurpose([409], 'the check-in refused below');
   await createAccount(request, 'desk.one', ['reception']);
   const venue = 'nantong-home-textiles-fast-rights-center';
   const date = '2026-12-02';
@@ -321,7 +319,7 @@ test('when the session ends the next request goes to the login page, which says 
   request,
   consoleErrors,
 }) => {
-  consoleErrors.allow(/status of 401/);
+  consoleErrors.refusedOnPurpose([401], 'the ended session');
   await createAccount(request, 'handler.expiry', ['case_handler']);
   await page.goto('/staff/login');
   await uiLogin(page, 'handler.expiry');
