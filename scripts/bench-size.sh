@@ -23,7 +23,10 @@ def first_load(index):
     # (Attribute values may be unquoted: Trunk minifies index.html in release builds.)
     refs = re.findall(r'<(?:link|script)[^>]*?\s(?:href|src)="?/([^"\s>]+)', html)
     refs += re.findall(r"module_or_path: '/([^']+)'", html)
-    return [index] + [Path("dist") / r for r in dict.fromkeys(refs) if not r.endswith("noscript.css")]
+    # Not part of drawing the page: the no-JavaScript style, the web app manifest and the
+    # home-screen icon (fetched only to install the portal).
+    skip = ("noscript.css", "manifest.webmanifest", "icons/icon-192.png")
+    return [index] + [Path("dist") / r for r in dict.fromkeys(refs) if not r.endswith(skip)]
 
 kb = lambda n: f"{n / 1000:8.1f} KB"
 budget = 200_000

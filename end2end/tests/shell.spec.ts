@@ -34,6 +34,34 @@ test.describe('home page', () => {
     expect(csp).not.toContain('unsafe-inline');
     await appReady(page); // the WASM started, so the policy allowed it
   });
+
+  test('every app names the web app manifest: Chinese and English names, icons that load', async ({
+    page,
+    request,
+  }) => {
+    for (const path of ['/', '/gi', '/booking', '/fast-track']) {
+      await page.goto(path);
+      await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+    }
+    const served = await request.get('/manifest.webmanifest');
+    expect(served.headers()['content-type']).toContain('application/manifest+json');
+    const manifest = await served.json();
+    expect(manifest.name).toContain('知识产权公共服务门户');
+    expect(manifest.name_localized.en).toContain('IP Public Service Portal');
+    expect(manifest.short_name_localized.en).toBeTruthy();
+    expect([manifest.start_url, manifest.scope, manifest.display]).toEqual(['/', '/', 'standalone']);
+    const themeColour = await page.locator('meta[name="theme-color"]').getAttribute('content');
+    expect(manifest.theme_color).toBe(themeColour);
+    // Android needs a 192 and a 512 px PNG; one is maskable (its mark inside the safe zone).
+    const sizes = manifest.icons.map((icon: { sizes: string }) => icon.sizes);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((icon: { purpose?: string }) => icon.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons) {
+      const file = await request.get(icon.src);
+      expect(file.status(), icon.src).toBe(200);
+      expect(file.headers()['content-type'], icon.src).toBe(icon.type);
+    }
+  });
 });
 
 test.describe('navigation', () => {
