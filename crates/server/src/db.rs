@@ -72,6 +72,36 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
 /// and compared with what the database has applied by the readiness check.
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// Copies the database at `url` to the new file `to` while servers keep using it: SQLite's
+/// `VACUUM INTO` writes one consistent snapshot (what was committed when it began), compacted.
+/// Refuses a `to` that exists (a backup never overwrites) and a database that is not there
+/// (it never creates one). The copy's size in bytes.
+pub async fn backup(url: &str, to: &std::path::Path) -> anyhow::Result<u64> {
+    use sqlx::{ConnectOptions, Connection};
+    anyhow::ensure!(
+        !to.exists(),
+        "{} exists already: a backup never overwrites",
+        to.display()
+    );
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| format!("DATABASE_URL is not a SQLite URL: {url}"))?
+        .create_if_missing(false)
+        .read_only(true)
+        .busy_timeout(Duration::from_secs(30));
+    let mut conn = options
+        .connect()
+        .await
+        .context("cannot open the database to back it up")?;
+    let target = to.to_str().context("the backup's path is not UTF-8")?;
+    sqlx::query("VACUUM INTO ?")
+        .bind(target)
+        .execute(&mut conn)
+        .await
+        .with_context(|| format!("cannot write the backup {}", to.display()))?;
+    conn.close().await?;
+    Ok(std::fs::metadata(to)?.len())
+}
+
 /// A statement being bound, for helpers that bind the columns several statements share.
 pub(crate) type SqliteQuery<'q> =
     sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;

@@ -14,6 +14,15 @@ async fn main() -> anyhow::Result<()> {
         .init();
 
     let config = Config::from_env()?;
+    // `portal-server backup <file>`: a consistent copy of the running portal's database.
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [command, to] = args.as_slice() {
+        anyhow::ensure!(command == "backup", "usage: portal-server [backup <file>]");
+        let bytes = portal_server::db::backup(&config.database_url, to.as_ref()).await?;
+        println!("backup written to {to} ({bytes} bytes)");
+        return Ok(());
+    }
+    anyhow::ensure!(args.is_empty(), "usage: portal-server [backup <file>]");
     let app = Application::build(config).await?;
     let addr = app.local_addr();
     tracing::info!(%addr, "listening");

@@ -9,6 +9,7 @@ mod staff_client;
 mod admin;
 mod assistance;
 mod audit;
+mod backup;
 mod booking;
 mod database;
 mod desk;
