@@ -32,9 +32,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# Debian packages: brotli precompresses the built app; Chromium runs the browser tests.
+# Debian packages: brotli precompresses the built app; Chromium runs the browser tests; nginx
+# (light) runs deploy/nginx.conf in scripts/nginx-check.sh.
 apt_packages=(brotli)
-$with_tests && apt_packages+=(chromium python3-venv)
+$with_tests && apt_packages+=(chromium python3-venv nginx-light)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -29,6 +29,9 @@ scripts/api-contract.sh || contract_status=$?
 # Nothing lost when the process dies: kill -9 in the middle of a burst of submits.
 crash_status=0
 scripts/crash-test.sh || crash_status=$?
+# deploy/nginx.conf for real: nginx in front of two replicas on one database.
+nginx_status=0
+scripts/nginx-check.sh || nginx_status=$?
 
 echo "==> Browser tests (Playwright, Debian Chromium)"
 # A free port and a fresh database for the server Playwright starts.
@@ -47,6 +50,8 @@ node -e '
 ' || true
 ((contract_status)) && echo "API contract: failed (see its counts above)"
 ((crash_status)) && echo "Crash test: failed (see its counts above)"
+((nginx_status)) && echo "nginx check: failed (see above)"
 ((status)) && exit "$status"
 ((contract_status)) && exit "$contract_status"
-exit "$crash_status"
+((crash_status)) && exit "$crash_status"
+exit "$nginx_status"
