@@ -46,11 +46,13 @@ mod firm;
 mod privacy;
 mod registration;
 mod site;
+mod staff_pre_exam;
 pub use check_in::*;
 pub use firm::*;
 pub use privacy::*;
 pub use registration::*;
 pub use site::*;
+pub use staff_pre_exam::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {

@@ -2,7 +2,7 @@
 //! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
 //! ratings, the audit log, and the administrator's staff accounts, venue booking settings,
 //! holiday calendar, venue contacts, the site footer, home-page notices and retention periods of personal data, the fast track's firm accounts (a password
-//! link for someone who forgot theirs) and, for pre-examination officers, firms' registrations. It has
+//! link for someone who forgot theirs) and, for pre-examination officers, firms' registrations and pre-examination requests. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
 //! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
@@ -28,6 +28,9 @@ mod notices;
 mod overview;
 mod own_password;
 mod page_table;
+mod pre_exam;
+mod pre_exam_steps;
+mod pre_exams;
 mod ratings;
 mod registration;
 mod registrations;
@@ -81,6 +84,8 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                     <Route path=(s, StaticSegment("registrations")) view=registrations::RegistrationsPage/>
                     <Route path=(s, StaticSegment("registrations"), ParamSegment("id")) view=registration::RegistrationPage/>
+                    <Route path=(s, StaticSegment("pre-exams")) view=pre_exams::PreExamsPage/>
+                    <Route path=(s, StaticSegment("pre-exams"), ParamSegment("id")) view=pre_exam::PreExamPage/>
                 </Routes>
             </main>
         </Router>

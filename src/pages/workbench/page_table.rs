@@ -23,6 +23,7 @@ pub enum StaffPage {
     Notices,
     Firms,
     Registrations,
+    PreExams,
     FastTrackSettings,
     Retention,
 }
@@ -36,7 +37,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 15] = [
+pub const PAGES: [PageEntry; 16] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -126,6 +127,12 @@ pub const PAGES: [PageEntry; 15] = [
         page: StaffPage::Registrations,
         path: "/staff/registrations",
         label: |t| t.nav_registrations,
+        roles: &[Role::PreExamOfficer],
+    },
+    PageEntry {
+        page: StaffPage::PreExams,
+        path: "/staff/pre-exams",
+        label: |t| t.nav_pre_exams,
         roles: &[Role::PreExamOfficer],
     },
 ];

@@ -71,7 +71,7 @@ pub use answers::{
     PreExamAnswers, PreExamRequest, MAX_CO_APPLICANTS, MAX_INVENTORS, MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
 };
-pub use apply::apply;
+pub use apply::{action_problems, apply};
 pub use classification::{field_for, read_classification, Classification};
 pub use document_kind::Document;
 pub use documents::{
