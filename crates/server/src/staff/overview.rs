@@ -5,7 +5,7 @@ use axum::Json;
 use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::booking::NamedRef;
 use portal_domain::api::staff::{
-    AuditEntry, AuditPage, DayCount, Overview, StatusCount, AT_RISK_WORKING_DAYS,
+    AuditEntry, AuditPage, DayCount, Overview, Role, StatusCount, AT_RISK_WORKING_DAYS,
     OVERVIEW_BOOKING_DAYS,
 };
 use portal_domain::paths;
@@ -14,12 +14,14 @@ use serde::Deserialize;
 
 use super::cases::summaries;
 use super::paging::PageParams;
+use super::user::Staff;
 use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;
 
 /// Cases by status, the open cases whose deadline is near or past, bookings per day for the
-/// next 14 days, and the service ratings (per level, bad ones awaiting a reply).
+/// next 14 days, the service ratings (per level, bad ones awaiting a reply) and, for
+/// administrators, the pre-examination numbers.
 #[utoipa::path(get, path = paths::STAFF_OVERVIEW, tag = "staff",
     operation_id = "staff_overview",
     responses(
@@ -28,7 +30,10 @@ use crate::AppState;
         (status = 403, description = "`staff.forbidden`: administrators and case handlers",
             body = portal_domain::api::ApiErrorBody),
     ))]
-pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, ApiError> {
+pub async fn overview(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+) -> Result<Json<Overview>, ApiError> {
     let today = state.today()?;
     let mut conn = state.db.acquire().await?;
     let counts: Vec<(String, i64)> =
@@ -96,6 +101,11 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         name_en,
     })
     .collect();
+    let pre_exams = if user.has(Role::Administrator) {
+        Some(crate::firms::pre_exam::stats::stats(&mut conn, &state, None).await?)
+    } else {
+        None
+    };
     Ok(Json(Overview {
         today,
         cases_by_status,
@@ -104,6 +114,7 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         ratings,
         holidays_due: state.calendar().year_due(today),
         venues_missing_contacts,
+        pre_exams,
     }))
 }
 

@@ -63,6 +63,7 @@ mod exam;
 mod exclusions;
 mod quota;
 mod settings;
+mod stats;
 #[cfg(test)]
 mod tests;
 mod views;
@@ -86,6 +87,10 @@ pub use exam::{
 pub use exclusions::Exclusion;
 pub use quota::Quota;
 pub use settings::{OpinionLimits, PreExamSettings, MAX_LIMIT_WORKING_DAYS, MAX_YEARLY_QUOTA};
+pub use stats::{
+    pre_exam_stats, Durations, FieldCount, FirmQuotaUse, PreExamStats, StatsRow, VenueCount,
+    NEAR_WORKING_DAYS,
+};
 pub use views::{
     FirmPreExam, FirmPreExamList, FirmQuotaUpdate, PreExamQueue, PreExamSummary, StaffPreExam,
 };
