@@ -26,6 +26,7 @@ mod list_table;
 mod login;
 mod notices;
 mod overview;
+mod overview_pre_exams;
 mod own_password;
 mod page_table;
 mod pre_exam;
