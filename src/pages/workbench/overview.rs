@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use portal_domain::api::firm::pre_exam::PreExamStats;
 use portal_domain::api::staff::{Overview, Role};
 
 use super::auth::use_auth;
@@ -59,7 +60,7 @@ fn OverviewView() -> impl IntoView {
             <h1 tabindex="-1">{tr(|t| t.overview_heading)}</h1>
             {move || match overview.get() {
                 None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
-                Some(Ok(o)) => view! { <OverviewBody overview=o/> }.into_any(),
+                Some(Ok(o)) => view! { <OverviewBody overview=o.overview pre_exams=o.pre_exams/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| overview.refetch()/> }.into_any(),
             }}
         </div>
@@ -67,7 +68,7 @@ fn OverviewView() -> impl IntoView {
 }
 
 #[component]
-fn OverviewBody(overview: Overview) -> impl IntoView {
+fn OverviewBody(overview: Overview, pre_exams: Option<PreExamStats>) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
     let handler = auth.has_any(&[Role::CaseHandler]);
@@ -151,10 +152,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             </div>
         }
     });
-    let pre_exams = overview
-        .pre_exams
-        .clone()
-        .map(|stats| view! { <PreExamNumbers stats=stats/> });
+    let pre_exams = pre_exams.map(|stats| view! { <PreExamNumbers stats=stats/> });
     let missing = overview.venues_missing_contacts.clone();
     let contacts_due = (!missing.is_empty()).then(|| {
         let admin = auth.has_any(&[Role::Administrator]);

@@ -4,6 +4,7 @@ use axum::extract::State;
 use axum::Json;
 use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::booking::NamedRef;
+use portal_domain::api::center_overview::CenterOverview;
 use portal_domain::api::staff::{
     AuditEntry, AuditPage, DayCount, Overview, Role, StatusCount, AT_RISK_WORKING_DAYS,
     OVERVIEW_BOOKING_DAYS,
@@ -25,7 +26,7 @@ use crate::AppState;
 #[utoipa::path(get, path = paths::STAFF_OVERVIEW, tag = "staff",
     operation_id = "staff_overview",
     responses(
-        (status = 200, description = "The overview", body = Overview),
+        (status = 200, description = "The overview", body = CenterOverview),
         (status = 401, description = "`staff.unauthenticated`", body = portal_domain::api::ApiErrorBody),
         (status = 403, description = "`staff.forbidden`: administrators and case handlers",
             body = portal_domain::api::ApiErrorBody),
@@ -33,7 +34,7 @@ use crate::AppState;
 pub async fn overview(
     State(state): State<AppState>,
     Staff(user): Staff,
-) -> Result<Json<Overview>, ApiError> {
+) -> Result<Json<CenterOverview>, ApiError> {
     let today = state.today()?;
     let mut conn = state.db.acquire().await?;
     let counts: Vec<(String, i64)> =
@@ -106,7 +107,7 @@ pub async fn overview(
     } else {
         None
     };
-    Ok(Json(Overview {
+    let overview = Overview {
         today,
         cases_by_status,
         deadlines_at_risk,
@@ -114,6 +115,9 @@ pub async fn overview(
         ratings,
         holidays_due: state.calendar().year_due(today),
         venues_missing_contacts,
+    };
+    Ok(Json(CenterOverview {
+        overview,
         pre_exams,
     }))
 }

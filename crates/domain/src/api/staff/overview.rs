@@ -45,10 +45,6 @@ pub struct Overview {
     /// has entered yet, in the center's order.
     #[serde(default)]
     pub venues_missing_contacts: Vec<crate::api::booking::NamedRef>,
-    /// The center's pre-examination numbers (issue #15): for administrators only (none for
-    /// case handlers, whose work they are not).
-    #[serde(default)]
-    pub pre_exams: Option<crate::api::firm::pre_exam::PreExamStats>,
 }
 
 /// One change made by a member of staff. `summary` never holds personal data.

@@ -1,9 +1,10 @@
 //! The pre-examination numbers (issue #15): the center's in the staff overview, for
 //! administrators only, and a firm's own on its list, both from the domain's one computation.
 
+use portal_domain::api::center_overview::CenterOverview;
 use portal_domain::api::firm::pre_exam::{FirmPreExamList, PreExamStatus};
 use portal_domain::api::firm::registration::FieldVenue;
-use portal_domain::api::staff::{Overview, Role};
+use portal_domain::api::staff::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
@@ -27,7 +28,7 @@ async fn the_center_and_the_firm_see_the_same_counted_numbers() {
 
     let response = get(&app, &s.admin, "/api/v1/staff/overview").await;
     assert_eq!(response.status(), StatusCode::OK);
-    let overview: Overview = response.json().await.unwrap();
+    let overview: CenterOverview = response.json().await.unwrap();
     let center = overview
         .pre_exams
         .expect("an administrator sees the numbers");
@@ -52,7 +53,7 @@ async fn the_center_and_the_firm_see_the_same_counted_numbers() {
 
     // A case handler's overview has no pre-examination numbers.
     let handler = staff_with(&app, &s.admin, "handler1", &[Role::CaseHandler]).await;
-    let overview: Overview = get(&app, &handler, "/api/v1/staff/overview")
+    let overview: CenterOverview = get(&app, &handler, "/api/v1/staff/overview")
         .await
         .json()
         .await
