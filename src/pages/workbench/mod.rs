@@ -30,6 +30,7 @@ mod overview_pre_exams;
 mod own_password;
 mod page_table;
 mod pre_exam;
+mod pre_exam_settings;
 mod pre_exam_steps;
 mod pre_exams;
 mod ratings;
@@ -81,6 +82,7 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("firms")) view=firms::FirmsPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("fast-track")) view=fast_track_settings::FastTrackSettingsPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("pre-exam")) view=pre_exam_settings::PreExamSettingsPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("retention")) view=retention::RetentionPage/>
                     <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                     <Route path=(s, StaticSegment("registrations")) view=registrations::RegistrationsPage/>

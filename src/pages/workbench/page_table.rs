@@ -24,6 +24,7 @@ pub enum StaffPage {
     Firms,
     Registrations,
     PreExams,
+    PreExamSettings,
     FastTrackSettings,
     Retention,
 }
@@ -37,7 +38,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 16] = [
+pub const PAGES: [PageEntry; 17] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -115,6 +116,12 @@ pub const PAGES: [PageEntry; 16] = [
         page: StaffPage::FastTrackSettings,
         path: "/staff/admin/fast-track",
         label: |t| t.nav_fast_track,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
+        page: StaffPage::PreExamSettings,
+        path: "/staff/admin/pre-exam",
+        label: |t| t.nav_pre_exam_settings,
         roles: &[Role::Administrator],
     },
     PageEntry {
