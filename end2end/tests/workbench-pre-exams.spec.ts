@@ -175,5 +175,13 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   await toEnglish(admin);
   await expect(numbers).toContainText('Pass rate');
   await expectNoAxeViolations(admin);
+  // The time limits, illustrative until the center confirms them; a limit of 0 is refused.
+  await admin.goto('/staff/admin/pre-exam');
+  await appReady(admin);
+  await expect(admin.locator('main')).toContainText('Illustrative — to be confirmed by the center');
+  await expectNoAxeViolations(admin);
+  await admin.locator('#acceptance_working_days').fill('0');
+  await admin.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(admin.locator('.error-summary').getByRole('link')).toHaveAttribute('href', '#acceptance_working_days');
   await context.close();
 });

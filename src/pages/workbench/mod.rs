@@ -18,6 +18,7 @@ mod confirm_form;
 mod contacts;
 mod desk;
 mod fast_track_settings;
+mod firm_quota;
 mod firms;
 mod frame;
 mod guard;
