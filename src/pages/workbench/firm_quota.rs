@@ -8,11 +8,10 @@ use portal_domain::api::firm::pre_exam::{FirmQuotaUpdate, Quota};
 
 use super::admin_form::{number, parser_errors, request_errors, RowInput};
 use super::auth::use_auth;
-use super::guard::StaffProblem;
+use super::guard::loaded;
 use super::texts::*;
 use crate::api;
 use crate::components::form::{error_for, FormErrorSummary};
-use crate::components::loading::Loading;
 use crate::components::submit::Submit;
 use crate::prefs::use_prefs;
 
@@ -20,21 +19,14 @@ use crate::prefs::use_prefs;
 pub fn FirmQuota(uscc: String) -> impl IntoView {
     let prefs = use_prefs();
     let key = StoredValue::new(uscc);
-    let loaded = LocalResource::new(move || {
+    let quota = LocalResource::new(move || {
         let uscc = key.get_value();
         async move { api::staff_firm_pre_exam_quota(&uscc, prefs.lang.get_untracked()).await }
     });
     view! {
         <section class="case-panel no-print" aria-labelledby="quota-heading">
             <h3 id="quota-heading">{tr(|t| t.quota_heading)}</h3>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    match loaded.await {
-                        Ok(quota) => view! { <QuotaForm uscc=key.get_value() quota=quota/> }.into_any(),
-                        Err(error) => view! { <StaffProblem error=error on_retry=move |_| loaded.refetch()/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {loaded(quota, move |quota| view! { <QuotaForm uscc=key.get_value() quota=quota/> }.into_any())}
         </section>
     }
 }
@@ -51,25 +43,24 @@ fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
     let form = Submit::new();
     let (errors, busy) = (form.errors, form.busy());
     let uscc = StoredValue::new(uscc);
-    let on_submit =
-        form.on_submit(move |lang| {
-            saved.set(false);
-            let own_typed = own.get_untracked();
-            let update = FirmQuotaUpdate {
-                own: (!own_typed.trim().is_empty()).then(|| number(own)),
-                extra: if extra.with_untracked(|e| e.trim().is_empty()) {
-                    0
-                } else {
-                    number(extra)
-                },
-            };
-            let problems = update.problems();
-            let checked = if problems.is_empty() {
-                Ok(update)
+    let on_submit = form.on_submit(move |lang| {
+        saved.set(false);
+        let own_typed = own.get_untracked();
+        let update = FirmQuotaUpdate {
+            own: (!own_typed.trim().is_empty()).then(|| number(own)),
+            extra: if extra.with_untracked(|e| e.trim().is_empty()) {
+                0
             } else {
-                Err(parser_errors(lang, &problems))
-            };
-            form.send(
+                number(extra)
+            },
+        };
+        let problems = update.problems();
+        let checked = if problems.is_empty() {
+            Ok(update)
+        } else {
+            Err(parser_errors(lang, &problems))
+        };
+        form.send(
                 checked,
                 move |update| {
                     let csrf = auth.csrf();
@@ -84,7 +75,7 @@ fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
                 },
                 move |error| auth.form_errors(error, |e| request_errors(lang, e, "own")),
             );
-        });
+    });
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     let label = |t: Tr| Signal::derive(move || tr(t)().to_owned());
     let standing = move || {

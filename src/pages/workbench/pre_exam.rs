@@ -9,13 +9,12 @@ use leptos_router::hooks::use_params_map;
 use portal_domain::api::firm::pre_exam::{Actor, Document, ExamEvent, StaffPreExam};
 use portal_domain::Lang;
 
-use super::guard::{Guard, StaffProblem};
+use super::guard::{loaded, Guard};
 use super::page_table::StaffPage;
 use super::pre_exam_steps::Steps;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
-use crate::components::loading::Loading;
 use crate::components::upload::size_text;
 use crate::dates::{days_aside, long_date, short_date};
 use crate::prefs::use_prefs;
@@ -35,24 +34,17 @@ fn Loader() -> impl IntoView {
     let prefs = use_prefs();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
-    let loaded = LocalResource::new(move || {
+    let request = LocalResource::new(move || {
         let id = id();
         async move { api::staff_pre_exam(id, prefs.lang.get_untracked()).await }
     });
     view! {
         <div class="container page">
             <A href="/staff/pre-exams" attr:class="back-link">{tr(|t| t.pre_exam_back)}</A>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    match loaded.await {
-                        Ok(r) => {
-                            let data = RwSignal::new(r);
-                            view! { <Request data=data/> <Steps data=data/> }.into_any()
-                        }
-                        Err(error) => view! { <StaffProblem error=error on_retry=move |_| loaded.refetch()/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {loaded(request, |r| {
+                let data = RwSignal::new(r);
+                view! { <Request data=data/> <Steps data=data/> }.into_any()
+            })}
         </div>
     }
 }

@@ -9,13 +9,12 @@ use portal_domain::api::firm::pre_exam::{OpinionLimits, PreExamSettings};
 
 use super::admin_form::{field_id, number, parser_errors, request_errors, RowInput};
 use super::auth::use_auth;
-use super::guard::{Guard, StaffProblem};
+use super::guard::{loaded, Guard};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::form::{error_for, FormErrorSummary};
-use crate::components::loading::Loading;
 use crate::components::submit::Submit;
 use crate::prefs::use_prefs;
 
@@ -32,20 +31,13 @@ pub fn PreExamSettingsPage() -> impl IntoView {
 #[component]
 fn Loader() -> impl IntoView {
     let prefs = use_prefs();
-    let loaded =
+    let settings =
         LocalResource::new(move || api::staff_pre_exam_settings(prefs.lang.get_untracked()));
     view! {
         <div class="container page">
             <h1 tabindex="-1">{tr(|t| t.pes_heading)}</h1>
             <p class="lead">{tr(|t| t.pes_lead)}</p>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    match loaded.await {
-                        Ok(settings) => view! { <SettingsForm settings=settings/> }.into_any(),
-                        Err(error) => view! { <StaffProblem error=error on_retry=move |_| loaded.refetch()/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {loaded(settings, |settings| view! { <SettingsForm settings=settings/> }.into_any())}
         </div>
     }
 }

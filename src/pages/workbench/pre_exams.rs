@@ -8,13 +8,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_domain::api::firm::pre_exam::{PreExamQueue, PreExamStatus};
 
-use super::guard::{Guard, StaffProblem};
+use super::guard::{loaded, Guard};
 use super::list_table::list_table;
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
-use crate::components::loading::Loading;
 use crate::dates::{days_aside, short_date};
 use crate::prefs::use_prefs;
 
@@ -113,14 +112,7 @@ fn Queue() -> impl IntoView {
                     })}
                 </div>
             </form>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    match queue.await {
-                        Ok(list) => view! { <Table list=list/> }.into_any(),
-                        Err(error) => view! { <StaffProblem error=error on_retry=move |_| queue.refetch()/> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {loaded(queue, |list| view! { <Table list=list/> }.into_any())}
         </div>
     }
 }
