@@ -33,7 +33,7 @@ use portal_domain::api::rating::{
 use portal_domain::api::staff::{
     code as staff_code, AccountList, AccountUpdate, AssignRequest, AuditPage, CaseDetail,
     CaseHandler, CaseList, DeskBooking, DeskBookingList, LoginRequest, MessageRequest, NewAccount,
-    NoteRequest, Overview, PasswordChange, StaffAccount, StaffSession, TransitionRequest,
+    NoteRequest, PasswordChange, StaffAccount, StaffSession, TransitionRequest,
 };
 use portal_domain::api::{ApiErrorBody, VenueList};
 use portal_domain::{paths, Lang};
@@ -46,11 +46,13 @@ mod firm;
 mod privacy;
 mod registration;
 mod site;
+mod staff_pre_exam;
 pub use check_in::*;
 pub use firm::*;
 pub use privacy::*;
 pub use registration::*;
 pub use site::*;
+pub use staff_pre_exam::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -563,7 +565,9 @@ pub async fn staff_add_seats(
     send_json(builder, request, lang).await
 }
 
-pub async fn staff_overview(lang: Lang) -> Result<Overview, ApiError> {
+pub async fn staff_overview(
+    lang: Lang,
+) -> Result<portal_domain::api::center_overview::CenterOverview, ApiError> {
     get_json(paths::STAFF_OVERVIEW, lang).await
 }
 

@@ -1,6 +1,6 @@
-import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo, toEnglish } from './fixtures';
-import { apiLogin, createAccount, pdf, uiLogin } from './staff-api';
+import { apiLogin, createAccount, uiLogin } from './staff-api';
+import { firmSignedIn, registrationSubmitted, review } from './firm-api';
 import { STAFF_PASSWORD } from '../staff-credentials';
 
 // A registration after the first decision (issue #14): a registered firm starts a change of its
@@ -9,67 +9,9 @@ import { STAFF_PASSWORD } from '../staff-credentials';
 // published reason, and the firm applies again. The firm at 360 px by keyboard; axe on every
 // new page in zh, en and elder mode. This file signs up one firm per run.
 
-const PASSWORD = 'a long enough password 1';
 /// A valid code (GB 32100 check character) of a firm registered in 南通 that only this file uses.
 const USCC = '91320602MA3RND001D';
 const FIRM = '南通轮次测试纺织有限公司';
-
-/// Signs the firm up and in, in the page's browser; answers the session's CSRF token.
-async function firmSignedIn(page: Page): Promise<string> {
-  const mobile = `136${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const signedUp = await page.request.post('/api/v1/firm/sign-up', {
-    data: { uscc: USCC, firm_name: FIRM, contact_name: '王丽', mobile, password: PASSWORD },
-  });
-  expect(signedUp.status(), await signedUp.text()).toBe(202);
-  const signedIn = await page.request.post('/api/v1/firm/session', {
-    data: { uscc: USCC, mobile, password: PASSWORD },
-  });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  return (await signedIn.json()).csrf_token;
-}
-
-/// The firm answers everything, uploads its documents and submits, over the API; answers the registration's id.
-async function submitted(page: Page, csrf: string, officer: APIRequestContext): Promise<number> {
-  const headers = { 'X-CSRF-Token': csrf };
-  const saved = await page.request.put('/api/v1/firm/registration', {
-    headers,
-    data: {
-      established_on: '2015-03-18',
-      insured_staff: 42,
-      main_business: '家用纺织品的研发、生产和销售',
-      fields: ['modern_textiles'],
-      rnd_staff: 8,
-      rnd_spending: 350,
-      design_only: false,
-      patents: ['ZL 2021 1 0000004.X'],
-      ip_system: true,
-      ip_contact: '王丽',
-      declaration: true,
-    },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
-  for (const purpose of ['business_licence', 'social_insurance', 'declaration', 'rnd_proof']) {
-    const uploaded = await page.request.post(`/api/v1/firm/registration/files?purpose=${purpose}&name=${purpose}.pdf`, {
-      headers: { ...headers, 'Content-Type': 'application/pdf' },
-      data: pdf(purpose),
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
-  }
-  const sent = await page.request.post('/api/v1/firm/registration/submit', { headers });
-  expect(sent.status(), await sent.text()).toBe(200);
-  const reference = (await sent.json()).reference;
-  const queue = await (await officer.get('/api/v1/staff/registrations')).json();
-  return queue.items.find((i: { reference: string }) => i.reference === reference).id;
-}
-
-/// An officer's review step over the API.
-async function review(officer: APIRequestContext, csrf: string, id: number, action: string) {
-  const response = await officer.post(`/api/v1/staff/registrations/${id}/actions`, {
-    headers: { 'X-CSRF-Token': csrf, 'Idempotency-Key': `e2e-rounds-${Math.random()}` },
-    data: { action },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
 
 test('a firm changes its details, answers a re-check, is cancelled for a published reason and applies again', async ({
   page,
@@ -81,8 +23,8 @@ test('a firm changes its details, answers a re-check, is cancelled for a publish
   await page.setViewportSize({ width: 360, height: 740 });
   await createAccount(request, 'rounds.officer', ['pre_exam_officer']);
   const officerCsrf = await apiLogin(request, 'rounds.officer', STAFF_PASSWORD);
-  const firmCsrf = await firmSignedIn(page);
-  const id = await submitted(page, firmCsrf, request);
+  const firmCsrf = await firmSignedIn(page.request, USCC, FIRM);
+  const id = await registrationSubmitted(page.request, firmCsrf, request);
   await review(request, officerCsrf, id, 'start');
   await review(request, officerCsrf, id, 'register');
 

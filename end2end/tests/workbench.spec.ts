@@ -290,13 +290,14 @@ test('reception does not see the case queue; an administrator has the overview a
   await uiLogin(page, ADMIN_USERNAME, ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('概览');
-  await expect(nav.getByRole('link')).toHaveText(['概览', '评价跟进', '操作日志', '员工账号', '预约设置', '网点地址和联系方式', '网站页脚信息', '节假日安排', '通知公告', '企业账号', '快速通道设置', '个人信息保存期限']);
+  await expect(nav.getByRole('link')).toHaveText(['概览', '评价跟进', '操作日志', '员工账号', '预约设置', '网点地址和联系方式', '网站页脚信息', '节假日安排', '通知公告', '企业账号', '快速通道设置', '预审期限和额度', '个人信息保存期限']);
   const statuses = page.locator('section', { hasText: '各状态案件数' }).locator('tbody tr');
   await expect(statuses).toHaveCount(7);
-  const days = page.locator('.bar-table tbody tr');
+  const bookings = page.locator('section[aria-labelledby="bookings-heading"]');
+  const days = bookings.locator('.bar-table tbody tr');
   await expect(days).toHaveCount(14);
   await expect(days.first()).toContainText('2026年11月20日');
-  await expect(page.locator('.bar-table caption')).toContainText('14 天');
+  await expect(bookings.locator('.bar-table caption')).toContainText('14 天');
   await expectNoAxeViolations(page);
   await toEnglish(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overview');

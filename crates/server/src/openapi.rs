@@ -221,6 +221,7 @@ use crate::AppState;
         portal_domain::api::admin::RetentionUpdate,
         portal_domain::api::admin::RetentionRun,
         portal_domain::api::staff::Overview,
+        portal_domain::api::center_overview::CenterOverview,
         portal_domain::api::staff::CaseList,
         portal_domain::api::staff::CaseDetail,
         portal_domain::api::staff::AssignRequest,

@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::api::staff::{
     AccountList, AccountUpdate, NewAccount, Role, StaffAccount, MAX_PASSWORD_CHARS,
     MIN_PASSWORD_CHARS,
@@ -21,7 +22,7 @@ use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
-use crate::components::choices::{choice_options, CheckboxGroup, ChoiceOption};
+use crate::components::choices::{choice_options, CheckboxGroup, ChoiceOption, RadioGroup};
 use crate::components::focus::focus_next_frame;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::loading::Loading;
@@ -334,6 +335,23 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
         }
     });
 
+    // The venue whose pre-examination requests an officer examines (issue #15).
+    let venue_form = Submit::new();
+    let venue = RwSignal::new(current.with_untracked(|a| Some(a.pre_exam_venue.clone())));
+    let save_venue = venue_form.on_submit({
+        let send = send.clone();
+        move |lang| {
+            let update = AccountUpdate {
+                pre_exam_venue: venue.get_untracked(),
+                ..AccountUpdate::default()
+            };
+            send(venue_form, lang, Ok(update), "edit-pre_exam_venue", |t| {
+                t.venue_saved
+            });
+        }
+    });
+    let officer = move || current.with(|a| a.roles.contains(&Role::PreExamOfficer));
+
     let access_form = Submit::new();
     let toggle_active = access_form.on_submit({
         let send = send.clone();
@@ -406,6 +424,23 @@ fn AccountForms(account: StaffAccount) -> impl IntoView {
                 />
                 <button type="submit" class="button" disabled=move || roles_form.busy().get()>{tr(|t| t.save_roles)}</button>
             </form>
+        </section>
+
+        // Only an officer's venue matters; kept in the page (hidden) so its form keeps its state.
+        <section class="case-panel" aria-labelledby="venue-heading" hidden=move || !officer()>
+                <h2 id="venue-heading">{tr(|t| t.edit_venue_heading)}</h2>
+                <FormErrorSummary errors=venue_form.errors/>
+                <form novalidate on:submit=save_venue>
+                    <RadioGroup
+                        name="edit-pre_exam_venue"
+                        legend=tr(|t| t.pre_exam_venue)
+                        hint=tr(|t| t.edit_venue_hint)
+                        options=choice_options(FieldVenue::ALL, |v| v.code(), |v, lang| v.label(lang))
+                        selected=venue
+                        error=Signal::derive(move || venue_form.errors.with(|e| error_for(e, "edit-pre_exam_venue")))
+                    />
+                    <button type="submit" class="button" disabled=move || venue_form.busy().get()>{tr(|t| t.save_venue)}</button>
+                </form>
         </section>
 
         <section class="case-panel" aria-labelledby="access-heading">

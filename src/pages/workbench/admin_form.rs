@@ -37,6 +37,11 @@ pub fn request_errors(lang: Lang, error: ApiError, first: &str) -> FormErrors {
     refused(error, first, &field_id, pick(lang, |t| t.not_sent))
 }
 
+/// A whole number typed in a box (anything else is out of range, as the server would say).
+pub fn number(value: RwSignal<String>) -> u32 {
+    value.get_untracked().trim().parse().unwrap_or(u32::MAX)
+}
+
 /// The message of one field, as a signal.
 pub fn error_signal(errors: RwSignal<FormErrors>, id: String) -> Signal<Option<String>> {
     Signal::derive(move || errors.with(|e| error_for(e, &id)))

@@ -11,7 +11,7 @@ use portal_domain::api::firm::registration::{
     Material, MaterialRule, TechField, TimeLimits,
 };
 
-use super::admin_form::{parser_errors, request_errors, RowInput};
+use super::admin_form::{number, parser_errors, request_errors, RowInput};
 use super::auth::use_auth;
 use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
@@ -118,11 +118,6 @@ impl FieldRow {
             locarno_classes: classes(&self.locarno.get_untracked(), locarno_class),
         }
     }
-}
-
-/// A whole number typed in a box (anything else is out of range, as the server would say).
-fn number(value: RwSignal<String>) -> u32 {
-    value.get_untracked().trim().parse().unwrap_or(u32::MAX)
 }
 
 #[component]

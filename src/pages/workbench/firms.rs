@@ -13,6 +13,7 @@ use portal_domain::Localized;
 
 use super::admin_form::request_errors;
 use super::auth::use_auth;
+use super::firm_quota::FirmQuota;
 use super::guard::Guard;
 use super::page_table::StaffPage;
 use super::texts::*;
@@ -120,6 +121,7 @@ fn FirmPeople(firm: StaffFirmView, heading: NodeRef<html::H2>) -> impl IntoView 
                     <dd><code>{firm.uscc.clone()}</code></dd>
                 </div>
             </dl>
+            <FirmQuota uscc=firm.uscc.clone()/>
             <div class="no-print">
                 <h3>{tr(|t| t.firm_people_heading)}</h3>
                 <div class="notice notice--info">

@@ -122,3 +122,21 @@ pub fn StaffProblem(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> im
     }
     view! { <ErrorPanel error=error on_retry=on_retry/> }.into_any()
 }
+
+/// A page's data as it comes: "loading", then `show` with it, or the call's error with "try
+/// again" (see [`StaffProblem`]).
+pub fn loaded<T: Clone + Send + Sync + 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+    show: impl Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <Transition fallback=move || view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(value) => show(value),
+                    Err(error) => view! { <StaffProblem error=error on_retry=move |_| resource.refetch()/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

@@ -2,7 +2,7 @@
 //! login, the case queue and a case, the booking desk, the overview, the follow-up of bad service
 //! ratings, the audit log, and the administrator's staff accounts, venue booking settings,
 //! holiday calendar, venue contacts, the site footer, home-page notices and retention periods of personal data, the fast track's firm accounts (a password
-//! link for someone who forgot theirs) and, for pre-examination officers, firms' registrations. It has
+//! link for someone who forgot theirs) and, for pre-examination officers, firms' registrations and pre-examination requests. It has
 //! its own frame (who is signed in, the pages of the account's roles, sign out) and stylesheet
 //! (`style/workbench.css`), so none of it reaches the citizen apps. The server decides who may do
 //! what (`crates/server/src/staff/`); the pages only hide what an account cannot use.
@@ -18,6 +18,7 @@ mod confirm_form;
 mod contacts;
 mod desk;
 mod fast_track_settings;
+mod firm_quota;
 mod firms;
 mod frame;
 mod guard;
@@ -26,8 +27,13 @@ mod list_table;
 mod login;
 mod notices;
 mod overview;
+mod overview_pre_exams;
 mod own_password;
 mod page_table;
+mod pre_exam;
+mod pre_exam_settings;
+mod pre_exam_steps;
+mod pre_exams;
 mod ratings;
 mod registration;
 mod registrations;
@@ -77,10 +83,13 @@ pub fn WorkbenchApp() -> impl IntoView {
                     <Route path=(s, StaticSegment("admin"), StaticSegment("holidays")) view=holidays::HolidaysPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("firms")) view=firms::FirmsPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("fast-track")) view=fast_track_settings::FastTrackSettingsPage/>
+                    <Route path=(s, StaticSegment("admin"), StaticSegment("pre-exam")) view=pre_exam_settings::PreExamSettingsPage/>
                     <Route path=(s, StaticSegment("admin"), StaticSegment("retention")) view=retention::RetentionPage/>
                     <Route path=(s, StaticSegment("ratings")) view=ratings::RatingsPage/>
                     <Route path=(s, StaticSegment("registrations")) view=registrations::RegistrationsPage/>
                     <Route path=(s, StaticSegment("registrations"), ParamSegment("id")) view=registration::RegistrationPage/>
+                    <Route path=(s, StaticSegment("pre-exams")) view=pre_exams::PreExamsPage/>
+                    <Route path=(s, StaticSegment("pre-exams"), ParamSegment("id")) view=pre_exam::PreExamPage/>
                 </Routes>
             </main>
         </Router>

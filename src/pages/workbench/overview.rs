@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use portal_domain::api::firm::pre_exam::PreExamStats;
 use portal_domain::api::staff::{Overview, Role};
 
 use super::auth::use_auth;
 use super::cases::Countdown;
 use super::guard::{Guard, StaffProblem};
+use super::overview_pre_exams::{bar_cell, PreExamNumbers};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
@@ -58,31 +60,15 @@ fn OverviewView() -> impl IntoView {
             <h1 tabindex="-1">{tr(|t| t.overview_heading)}</h1>
             {move || match overview.get() {
                 None => view! { <Loading label=Signal::derive(tr(|t| t.loading))/> }.into_any(),
-                Some(Ok(o)) => view! { <OverviewBody overview=o/> }.into_any(),
+                Some(Ok(o)) => view! { <OverviewBody overview=o.overview pre_exams=o.pre_exams/> }.into_any(),
                 Some(Err(error)) => view! { <StaffProblem error=error on_retry=move |_| overview.refetch()/> }.into_any(),
             }}
         </div>
     }
 }
 
-/// A number and its bar (out of `max`; red for a bad rating). The bar is 100 units wide; the
-/// number beside it is what counts.
-fn bar_cell(n: u32, max: u32, bad: bool) -> impl IntoView {
-    let width = (n * 100 / max).to_string();
-    view! {
-        <td class="bar-td">
-            <div class="bar-cell">
-                <span class="num">{n}</span>
-                <svg class="bar" class:bar--bad=bad viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" aria-hidden="true">
-                    <rect x="0" y="0" width=width height="10"></rect>
-                </svg>
-            </div>
-        </td>
-    }
-}
-
 #[component]
-fn OverviewBody(overview: Overview) -> impl IntoView {
+fn OverviewBody(overview: Overview, pre_exams: Option<PreExamStats>) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
     let handler = auth.has_any(&[Role::CaseHandler]);
@@ -166,6 +152,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             </div>
         }
     });
+    let pre_exams = pre_exams.map(|stats| view! { <PreExamNumbers stats=stats/> });
     let missing = overview.venues_missing_contacts.clone();
     let contacts_due = (!missing.is_empty()).then(|| {
         let admin = auth.has_any(&[Role::Administrator]);
@@ -260,5 +247,6 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
                 .into_any()
             }}
         </section>
+        {pre_exams}
     }
 }

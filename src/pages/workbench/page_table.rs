@@ -23,6 +23,8 @@ pub enum StaffPage {
     Notices,
     Firms,
     Registrations,
+    PreExams,
+    PreExamSettings,
     FastTrackSettings,
     Retention,
 }
@@ -36,7 +38,7 @@ pub struct PageEntry {
 }
 
 /// The pages of the workbench, who may open them, in the navigation's order.
-pub const PAGES: [PageEntry; 15] = [
+pub const PAGES: [PageEntry; 17] = [
     PageEntry {
         page: StaffPage::Overview,
         path: "/staff",
@@ -117,6 +119,12 @@ pub const PAGES: [PageEntry; 15] = [
         roles: &[Role::Administrator],
     },
     PageEntry {
+        page: StaffPage::PreExamSettings,
+        path: "/staff/admin/pre-exam",
+        label: |t| t.nav_pre_exam_settings,
+        roles: &[Role::Administrator],
+    },
+    PageEntry {
         page: StaffPage::Retention,
         path: "/staff/admin/retention",
         label: |t| t.nav_retention,
@@ -126,6 +134,12 @@ pub const PAGES: [PageEntry; 15] = [
         page: StaffPage::Registrations,
         path: "/staff/registrations",
         label: |t| t.nav_registrations,
+        roles: &[Role::PreExamOfficer],
+    },
+    PageEntry {
+        page: StaffPage::PreExams,
+        path: "/staff/pre-exams",
+        label: |t| t.nav_pre_exams,
         roles: &[Role::PreExamOfficer],
     },
 ];

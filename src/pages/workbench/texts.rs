@@ -31,6 +31,14 @@ pub fn countdown(lang: Lang, left: i32) -> String {
     }
 }
 
+/// "已发出 1 次补正意见（最多 2 次）": the amendment opinions a pre-examination request had.
+pub fn pre_exam_rounds(lang: Lang, used: u32) -> String {
+    workbench_texts(lang).pre_exam_rounds_used(
+        used,
+        portal_domain::api::firm::pre_exam::MAX_AMENDMENT_ROUNDS,
+    )
+}
+
 pub fn due_on(lang: Lang, step: &str, date: Date) -> String {
     workbench_texts(lang).due_on(step, short_date(date, lang))
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod assistance;
 pub mod booking;
 pub mod booking_clusters;
+pub mod center_overview;
 pub mod desk;
 pub mod files;
 pub mod firm;

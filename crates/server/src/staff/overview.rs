@@ -4,8 +4,9 @@ use axum::extract::State;
 use axum::Json;
 use portal_domain::api::assistance::RequestStatus;
 use portal_domain::api::booking::NamedRef;
+use portal_domain::api::center_overview::CenterOverview;
 use portal_domain::api::staff::{
-    AuditEntry, AuditPage, DayCount, Overview, StatusCount, AT_RISK_WORKING_DAYS,
+    AuditEntry, AuditPage, DayCount, Overview, Role, StatusCount, AT_RISK_WORKING_DAYS,
     OVERVIEW_BOOKING_DAYS,
 };
 use portal_domain::paths;
@@ -14,21 +15,26 @@ use serde::Deserialize;
 
 use super::cases::summaries;
 use super::paging::PageParams;
+use super::user::Staff;
 use crate::error::ApiError;
 use crate::extract::Query;
 use crate::AppState;
 
 /// Cases by status, the open cases whose deadline is near or past, bookings per day for the
-/// next 14 days, and the service ratings (per level, bad ones awaiting a reply).
+/// next 14 days, the service ratings (per level, bad ones awaiting a reply) and, for
+/// administrators, the pre-examination numbers.
 #[utoipa::path(get, path = paths::STAFF_OVERVIEW, tag = "staff",
     operation_id = "staff_overview",
     responses(
-        (status = 200, description = "The overview", body = Overview),
+        (status = 200, description = "The overview", body = CenterOverview),
         crate::refusals::StaffSignedIn,
         (status = 403, description = "`staff.forbidden`: administrators and case handlers",
             body = portal_domain::api::ApiErrorBody),
     ))]
-pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, ApiError> {
+pub async fn overview(
+    State(state): State<AppState>,
+    Staff(user): Staff,
+) -> Result<Json<CenterOverview>, ApiError> {
     let today = state.today()?;
     let mut conn = state.db.acquire().await?;
     let counts: Vec<(String, i64)> =
@@ -96,7 +102,12 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         name_en,
     })
     .collect();
-    Ok(Json(Overview {
+    let pre_exams = if user.has(Role::Administrator) {
+        Some(crate::firms::pre_exam::stats::stats(&mut conn, &state, None).await?)
+    } else {
+        None
+    };
+    let overview = Overview {
         today,
         cases_by_status,
         deadlines_at_risk,
@@ -104,6 +115,10 @@ pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, A
         ratings,
         holidays_due: state.calendar().year_due(today),
         venues_missing_contacts,
+    };
+    Ok(Json(CenterOverview {
+        overview,
+        pre_exams,
     }))
 }
 

@@ -21,7 +21,7 @@ use axum::response::Response;
 use axum::Json;
 use portal_domain::api::firm::pre_exam::{
     Actor, FirmQuotaUpdate, PreExamAction, PreExamQueue, PreExamSettings, PreExamStatus, Quota,
-    StaffPreExam,
+    StaffPreExam, NEAR_WORKING_DAYS,
 };
 use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::paths;
@@ -39,9 +39,6 @@ use crate::firms::pre_exam::store::{self, not_found, By, Row, Scope};
 use crate::firms::pre_exam::{exam, file_store, RequestId};
 use crate::json_settings;
 use crate::AppState;
-
-/// Working days left at or below which a request is near its deadline (`due=near`).
-const NEAR_WORKING_DAYS: i32 = 2;
 
 /// The queue's filters.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]

@@ -38,20 +38,7 @@ pub(crate) fn refused(action: &PreExamAction, e: E) -> ApiError {
         }
         E::NotYourAction => refusal(StatusCode::FORBIDDEN, &e),
         E::Calendar(_) => refusal(StatusCode::CONFLICT, &e),
-        _ => ApiError::fields(vec![(field_of(action, &e), e)]),
-    }
-}
-
-/// The field of the action's body a problem is at.
-fn field_of(action: &PreExamAction, e: &E) -> &'static str {
-    use PreExamAction as A;
-    match (action, e) {
-        (A::ReportFiling(_), E::DateFormat | E::FilingDate) => "filed_on",
-        (A::ReportFiling(_), _) => "number",
-        (A::RequestAmendment { .. }, _) => "defects",
-        (A::Pass { .. }, _) => "notice_number",
-        (A::RecordGrant { .. }, _) => "granted_on",
-        _ => "reasons",
+        _ => ApiError::fields(vec![(action.field_of(&e), e)]),
     }
 }
 

@@ -12,6 +12,7 @@
 pub(crate) mod exam;
 pub(crate) mod file_store;
 pub(crate) mod files;
+pub(crate) mod stats;
 pub(crate) mod store;
 
 use axum::extract::rejection::JsonRejection;
@@ -140,6 +141,7 @@ pub async fn list(
         quota: store::quota(&mut conn, person.firm_id, today.year(), &settings).await?,
         registered: registered(&mut conn, person.firm_id, today).await?,
         today,
+        stats: stats::stats(&mut conn, &state, Some(person.firm_id)).await?,
     }))
 }
 

@@ -75,11 +75,7 @@ pub fn apply(
             next.due_on = None;
         }
         (S::UnderExamination, A::Pass { notice_number }) => {
-            let number = match clean_line(Some(notice_number), MAX_NOTICE_NUMBER_CHARS) {
-                Ok(Some(n)) => n,
-                Ok(None) => return Err(E::NoticeNumberMissing),
-                Err(_) => return Err(E::TextTooLong),
-            };
+            let number = notice(notice_number)?;
             detail = vec![number.clone()];
             next.status = S::Passed;
             next.defects.clear();
@@ -146,6 +142,36 @@ pub fn apply(
             detail,
         },
     })
+}
+
+/// What is wrong with the typed body of an action (its texts, notice number or date), at the
+/// body's field, before it is sent: the browser says it as `apply` would, whatever the status.
+pub fn action_problems(action: &A) -> Vec<(&'static str, E)> {
+    let problem = match action {
+        A::NotAccept { reasons }
+        | A::Fail { reasons }
+        | A::ReturnFiling { reasons }
+        | A::RecordNotGranted { reasons } => texts(reasons).err(),
+        A::RequestAmendment { defects } => texts(defects).err(),
+        A::Pass { notice_number } => notice(notice_number).err(),
+        A::RecordGrant { granted_on } => {
+            Date::parse(granted_on.trim()).err().map(|_| E::DateFormat)
+        }
+        _ => None,
+    };
+    problem
+        .map(|e| (action.field_of(&e), e))
+        .into_iter()
+        .collect()
+}
+
+/// The notice number, cleaned: given and not too long.
+fn notice(typed: &str) -> Result<String, E> {
+    match clean_line(Some(typed), MAX_NOTICE_NUMBER_CHARS) {
+        Ok(Some(n)) => Ok(n),
+        Ok(None) => Err(E::NoticeNumberMissing),
+        Err(_) => Err(E::TextTooLong),
+    }
 }
 
 /// Defects or reasons: at least one, at most [`MAX_DEFECTS`], each cleaned and not blank.

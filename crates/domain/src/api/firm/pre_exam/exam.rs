@@ -187,6 +187,19 @@ impl PreExamAction {
         }
     }
 
+    /// The field of the body a problem `e` with this action is at (in `validation_failed`).
+    pub fn field_of(&self, e: &E) -> &'static str {
+        use PreExamAction as A;
+        match (self, e) {
+            (A::ReportFiling(_), E::DateFormat | E::FilingDate) => "filed_on",
+            (A::ReportFiling(_), _) => "number",
+            (A::RequestAmendment { .. }, _) => "defects",
+            (A::Pass { .. }, _) => "notice_number",
+            (A::RecordGrant { .. }, _) => "granted_on",
+            _ => "reasons",
+        }
+    }
+
     /// Whether `actor` may take this action.
     pub fn allowed_for(&self, actor: Actor) -> bool {
         use PreExamAction::*;

@@ -63,6 +63,7 @@ mod exam;
 mod exclusions;
 mod quota;
 mod settings;
+mod stats;
 #[cfg(test)]
 mod tests;
 mod views;
@@ -71,7 +72,7 @@ pub use answers::{
     PreExamAnswers, PreExamRequest, MAX_CO_APPLICANTS, MAX_INVENTORS, MAX_SUMMARY_CHARS,
     MAX_TITLE_CHARS,
 };
-pub use apply::apply;
+pub use apply::{action_problems, apply};
 pub use classification::{field_for, read_classification, Classification};
 pub use document_kind::Document;
 pub use documents::{
@@ -86,6 +87,10 @@ pub use exam::{
 pub use exclusions::Exclusion;
 pub use quota::Quota;
 pub use settings::{OpinionLimits, PreExamSettings, MAX_LIMIT_WORKING_DAYS, MAX_YEARLY_QUOTA};
+pub use stats::{
+    pre_exam_stats, Durations, FieldCount, FirmQuotaUse, PreExamStats, StatsRow, VenueCount,
+    NEAR_WORKING_DAYS,
+};
 pub use views::{
     FirmPreExam, FirmPreExamList, FirmQuotaUpdate, PreExamQueue, PreExamSummary, StaffPreExam,
 };

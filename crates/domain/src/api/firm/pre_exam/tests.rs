@@ -502,3 +502,30 @@ mod errors {
         assert!(!zh.contains("B25F 7/00"), "{zh}");
     }
 }
+
+#[test]
+fn the_browser_checks_an_actions_body_as_apply_does_at_the_servers_field() {
+    let blank = A::RequestAmendment {
+        defects: vec!["  ".into()],
+    };
+    assert_eq!(action_problems(&blank), [("defects", E::ReasonsMissing)]);
+    let no_reason = A::Fail { reasons: vec![] };
+    assert_eq!(
+        action_problems(&no_reason),
+        [("reasons", E::ReasonsMissing)]
+    );
+    let no_number = A::Pass {
+        notice_number: " ".into(),
+    };
+    assert_eq!(
+        action_problems(&no_number),
+        [("notice_number", E::NoticeNumberMissing)]
+    );
+    let bad_date = A::RecordGrant {
+        granted_on: "2026/12/01".into(),
+    };
+    assert_eq!(action_problems(&bad_date), [("granted_on", E::DateFormat)]);
+    assert!(action_problems(&A::Accept).is_empty());
+    assert!(action_problems(&defects()).is_empty());
+    assert!(action_problems(&pass()).is_empty());
+}

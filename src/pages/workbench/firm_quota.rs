@@ -1,0 +1,104 @@
+//! A firm's pre-examination quota this year (issue #15), on the administrator's firms page: the
+//! allowance (the center's own figure for the firm, or the default), the extra quota granted on
+//! the firm's request (增量额度) and what it has used; the administrator sets the first two.
+//! Checked by the domain's `FirmQuotaUpdate::problems` before sending.
+
+use leptos::prelude::*;
+use portal_domain::api::firm::pre_exam::{FirmQuotaUpdate, Quota};
+
+use super::admin_form::{number, parser_errors, request_errors, RowInput};
+use super::auth::use_auth;
+use super::guard::loaded;
+use super::texts::*;
+use crate::api;
+use crate::components::form::{error_for, FormErrorSummary};
+use crate::components::submit::Submit;
+use crate::prefs::use_prefs;
+
+#[component]
+pub fn FirmQuota(uscc: String) -> impl IntoView {
+    let prefs = use_prefs();
+    let key = StoredValue::new(uscc);
+    let quota = LocalResource::new(move || {
+        let uscc = key.get_value();
+        async move { api::staff_firm_pre_exam_quota(&uscc, prefs.lang.get_untracked()).await }
+    });
+    view! {
+        <section class="case-panel no-print" aria-labelledby="quota-heading">
+            <h3 id="quota-heading">{tr(|t| t.quota_heading)}</h3>
+            {loaded(quota, move |quota| view! { <QuotaForm uscc=key.get_value() quota=quota/> }.into_any())}
+        </section>
+    }
+}
+
+#[component]
+fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
+    let prefs = use_prefs();
+    let auth = use_auth();
+    let current = RwSignal::new(quota);
+    // The own figure is blank for "the default"; the allowance shows what is in force.
+    let own = RwSignal::new(String::new());
+    let extra = RwSignal::new(quota.extra.to_string());
+    let saved = RwSignal::new(false);
+    let form = Submit::new();
+    let (errors, busy) = (form.errors, form.busy());
+    let uscc = StoredValue::new(uscc);
+    let on_submit = form.on_submit(move |lang| {
+        saved.set(false);
+        let own_typed = own.get_untracked();
+        let update = FirmQuotaUpdate {
+            own: (!own_typed.trim().is_empty()).then(|| number(own)),
+            extra: if extra.with_untracked(|e| e.trim().is_empty()) {
+                0
+            } else {
+                number(extra)
+            },
+        };
+        let problems = update.problems();
+        let checked = if problems.is_empty() {
+            Ok(update)
+        } else {
+            Err(parser_errors(lang, &problems))
+        };
+        form.send(
+                checked,
+                move |update| {
+                    let csrf = auth.csrf();
+                    let uscc = uscc.get_value();
+                    async move {
+                        api::staff_update_firm_pre_exam_quota(&uscc, &update, &csrf, lang).await
+                    }
+                },
+                move |quota| {
+                    current.set(quota);
+                    saved.set(true);
+                },
+                move |error| auth.form_errors(error, |e| request_errors(lang, e, "own")),
+            );
+    });
+    let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
+    let label = |t: Tr| Signal::derive(move || tr(t)().to_owned());
+    let standing = move || {
+        let q = current.get();
+        workbench_texts(prefs.lang.get()).quota_standing(
+            q.year,
+            q.allowance,
+            q.extra,
+            q.used,
+            q.remaining(),
+        )
+    };
+    view! {
+        <p>{standing}</p>
+        <p class="hint">{tr(|t| t.quota_illustrative)}</p>
+        {move || saved.get().then(|| view! { <p class="notice notice--success" role="status">{tr(|t| t.quota_saved)}</p> })}
+        <FormErrorSummary errors=errors/>
+        <form novalidate on:submit=on_submit>
+            <RowInput id="own".to_owned() label=label(|t| t.quota_own) hint=label(|t| t.quota_own_hint)
+                value=own error=error("own") inputmode="numeric" short=true/>
+            <RowInput id="extra".to_owned() label=label(|t| t.quota_extra) value=extra error=error("extra")
+                inputmode="numeric" short=true/>
+            <button type="submit" class="button" disabled=move || busy.get()>{tr(|t| t.quota_save)}</button>
+        </form>
+    }
+}
