@@ -6,34 +6,23 @@
 # score: score, FCP, LCP, TBT, CLS and the bytes the page transferred. A benchmark, not a test:
 # it prints figures and exits 0 (the targets are in the issue; compare before and after).
 #   BENCH_ROUTES="/ /gi" scripts/bench-lighthouse.sh   # some routes only
-set -euo pipefail
-cd "$(dirname "$0")/.."
-log=$(mktemp)
-{ scripts/setup.sh --tests && scripts/build.sh; } >"$log" 2>&1 || { cat "$log"; exit 1; }
-source scripts/env.sh
+source "$(dirname "$0")/bench/release-server.sh"
 lh_dir=scripts/bench/lighthouse
 if [[ ! -x $lh_dir/node_modules/.bin/lighthouse ]]; then
   (cd "$lh_dir" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1 || { cat "$log"; exit 1; }
 fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-db=$(mktemp -d)
-PORTAL_ADDR="127.0.0.1:$port" DATABASE_URL="sqlite://$db/bench.sqlite3" PORTAL_DIST=dist RUST_LOG=warn \
-  "$CARGO_TARGET_DIR/release/portal-server" >"$log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$db" "$log"' EXIT
-for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
 
 # Home, GI list and a product, policy library and a document, booking start, assistance start,
 # the tracking lookup, and "track a request".
 routes=${BENCH_ROUTES:-"/ /gi /gi/GI00829 /policies /policies/nantong-2024-ip-strong-city-plan /booking /assistance /assistance/track /track"}
 runs=${BENCH_RUNS:-3}
-out=$db/reports
+out=$bench_tmp/reports
 mkdir -p "$out"
 for route in $routes; do
   for run in $(seq "$runs"); do
     name=$(echo "$route" | tr '/' '_')
     CHROME_PATH=/usr/bin/chromium "$lh_dir/node_modules/.bin/lighthouse" \
-      "http://127.0.0.1:$port$route" --quiet --only-categories=performance \
+      "$base$route" --quiet --only-categories=performance \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run" \
       --output=json --output-path="$out/$name.$run.json" >>"$log" 2>&1 ||
       { echo "lighthouse failed on $route:"; tail -20 "$log"; exit 1; }

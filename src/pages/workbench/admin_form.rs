@@ -31,6 +31,20 @@ pub fn parser_errors<E: Localized>(lang: Lang, problems: &[(String, E)]) -> Form
         .collect()
 }
 
+/// `value` when the shared domain check found no problem, else the problems as the form's
+/// errors (what a form sends after checking it as the server will).
+pub fn checked<T, E: Localized>(
+    lang: Lang,
+    value: T,
+    problems: impl FnOnce(&T) -> Vec<(String, E)>,
+) -> Result<T, FormErrors> {
+    let problems = problems(&value);
+    match problems.is_empty() {
+        true => Ok(value),
+        false => Err(parser_errors(lang, &problems)),
+    }
+}
+
 /// A refused or failed request as the form's errors: the server's per-field messages at their
 /// fields, a refusal about the whole request (409 …) at `first`.
 pub fn request_errors(lang: Lang, error: ApiError, first: &str) -> FormErrors {

@@ -11,7 +11,7 @@ use portal_domain::api::firm::registration::{
     Material, MaterialRule, TechField, TimeLimits,
 };
 
-use super::admin_form::{number, parser_errors, request_errors, RowInput};
+use super::admin_form::{checked, number, request_errors, RowInput};
 use super::auth::use_auth;
 use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
@@ -186,14 +186,8 @@ fn SettingsForm(settings: FastTrackSettings) -> impl IntoView {
                     .collect()
             }),
         };
-        let problems = settings.problems();
-        let checked = if problems.is_empty() {
-            Ok(settings)
-        } else {
-            Err(parser_errors(lang, &problems))
-        };
         form.send(
-            checked,
+            checked(lang, settings, FastTrackSettings::problems),
             move |settings| {
                 let csrf = auth.csrf();
                 async move { api::staff_update_fast_track_settings(&settings, &csrf, lang).await }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use portal_domain::api::firm::pre_exam::{FirmQuotaUpdate, Quota};
 
-use super::admin_form::{number, parser_errors, request_errors, RowInput};
+use super::admin_form::{checked, number, request_errors, RowInput};
 use super::auth::use_auth;
 use super::guard::loaded;
 use super::texts::*;
@@ -54,14 +54,8 @@ fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
                 number(extra)
             },
         };
-        let problems = update.problems();
-        let checked = if problems.is_empty() {
-            Ok(update)
-        } else {
-            Err(parser_errors(lang, &problems))
-        };
         form.send(
-                checked,
+            checked(lang, update, FirmQuotaUpdate::problems),
                 move |update| {
                     let csrf = auth.csrf();
                     let uscc = uscc.get_value();

@@ -123,6 +123,23 @@ pub fn StaffProblem(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> im
     view! { <ErrorPanel error=error on_retry=on_retry/> }.into_any()
 }
 
+/// A page's data read in the interface language when the page opens, then shown as [`loaded`]
+/// shows it.
+pub fn load<T, Fut>(
+    fetch: impl Fn(portal_domain::Lang) -> Fut + 'static,
+    show: impl Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    let prefs = crate::prefs::use_prefs();
+    loaded(
+        LocalResource::new(move || fetch(prefs.lang.get_untracked())),
+        show,
+    )
+}
+
 /// A page's data as it comes: "loading", then `show` with it, or the call's error with "try
 /// again" (see [`StaffProblem`]).
 pub fn loaded<T: Clone + Send + Sync + 'static>(

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use portal_domain::api::firm::pre_exam::{Actor, Document, ExamEvent, StaffPreExam};
 use portal_domain::Lang;
 
-use super::guard::{loaded, Guard};
+use super::guard::{load, Guard};
 use super::page_table::StaffPage;
 use super::pre_exam_steps::Steps;
 use super::texts::*;
@@ -22,30 +22,18 @@ use crate::prefs::use_prefs;
 #[component]
 pub fn PreExamPage() -> impl IntoView {
     use_staff_title(|t| t.pre_exams_heading);
-    view! {
-        <Guard page=StaffPage::PreExams>
-            <Loader/>
-        </Guard>
-    }
-}
-
-#[component]
-fn Loader() -> impl IntoView {
-    let prefs = use_prefs();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
-    let request = LocalResource::new(move || {
-        let id = id();
-        async move { api::staff_pre_exam(id, prefs.lang.get_untracked()).await }
-    });
     view! {
-        <div class="container page">
-            <A href="/staff/pre-exams" attr:class="back-link">{tr(|t| t.pre_exam_back)}</A>
-            {loaded(request, |r| {
-                let data = RwSignal::new(r);
-                view! { <Request data=data/> <Steps data=data/> }.into_any()
-            })}
-        </div>
+        <Guard page=StaffPage::PreExams>
+            <div class="container page">
+                <A href="/staff/pre-exams" attr:class="back-link">{tr(|t| t.pre_exam_back)}</A>
+                {load(move |lang| api::staff_pre_exam(id(), lang), |r| {
+                    let data = RwSignal::new(r);
+                    view! { <Request data=data/> <Steps data=data/> }.into_any()
+                })}
+            </div>
+        </Guard>
     }
 }
 

@@ -7,38 +7,29 @@
 use leptos::prelude::*;
 use portal_domain::api::firm::pre_exam::{OpinionLimits, PreExamSettings};
 
-use super::admin_form::{field_id, number, parser_errors, request_errors, RowInput};
+use super::admin_form::{checked, field_id, number, request_errors, RowInput};
 use super::auth::use_auth;
-use super::guard::{loaded, Guard};
+use super::guard::{load, Guard};
 use super::page_table::StaffPage;
 use super::texts::*;
 use super::use_staff_title;
 use crate::api;
 use crate::components::form::{error_for, FormErrorSummary};
 use crate::components::submit::Submit;
-use crate::prefs::use_prefs;
 
 #[component]
 pub fn PreExamSettingsPage() -> impl IntoView {
     use_staff_title(|t| t.pes_heading);
     view! {
         <Guard page=StaffPage::PreExamSettings>
-            <Loader/>
+            <div class="container page">
+                <h1 tabindex="-1">{tr(|t| t.pes_heading)}</h1>
+                <p class="lead">{tr(|t| t.pes_lead)}</p>
+                {load(api::staff_pre_exam_settings, |settings| {
+                    view! { <SettingsForm settings=settings/> }.into_any()
+                })}
+            </div>
         </Guard>
-    }
-}
-
-#[component]
-fn Loader() -> impl IntoView {
-    let prefs = use_prefs();
-    let settings =
-        LocalResource::new(move || api::staff_pre_exam_settings(prefs.lang.get_untracked()));
-    view! {
-        <div class="container page">
-            <h1 tabindex="-1">{tr(|t| t.pes_heading)}</h1>
-            <p class="lead">{tr(|t| t.pes_lead)}</p>
-            {loaded(settings, |settings| view! { <SettingsForm settings=settings/> }.into_any())}
-        </div>
     }
 }
 
@@ -90,14 +81,8 @@ fn SettingsForm(settings: PreExamSettings) -> impl IntoView {
             report_working_days: report,
             yearly_quota: quota,
         };
-        let problems = settings.problems();
-        let checked = if problems.is_empty() {
-            Ok(settings)
-        } else {
-            Err(parser_errors(lang, &problems))
-        };
         form.send(
-            checked,
+            checked(lang, settings, PreExamSettings::problems),
             move |settings| {
                 let csrf = auth.csrf();
                 async move { api::staff_update_pre_exam_settings(&settings, &csrf, lang).await }

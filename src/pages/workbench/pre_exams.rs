@@ -22,7 +22,7 @@ pub fn PreExamsPage() -> impl IntoView {
     use_staff_title(|t| t.pre_exams_heading);
     view! {
         <Guard page=StaffPage::PreExams>
-            <Queue/>
+            <PreExamQueue/>
         </Guard>
     }
 }
@@ -38,7 +38,7 @@ fn query_of(due: &str, status: &str) -> String {
 }
 
 #[component]
-fn Queue() -> impl IntoView {
+fn PreExamQueue() -> impl IntoView {
     let prefs = use_prefs();
     let query = use_query_map();
     let navigate = use_navigate();

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use portal_domain::api::admin::{RetentionSettings, RetentionUpdate};
 
-use super::admin_form::{parser_errors, request_errors, RowInput};
+use super::admin_form::{checked, request_errors, RowInput};
 use super::auth::use_auth;
 use super::guard::{Guard, StaffProblem};
 use super::page_table::StaffPage;
@@ -69,14 +69,8 @@ fn RetentionForm(settings: RetentionSettings) -> impl IntoView {
             booking_days: number(bookings),
             assistance_days: number(requests),
         };
-        let problems = update.problems();
-        let checked = if problems.is_empty() {
-            Ok(update)
-        } else {
-            Err(parser_errors(lang, &problems))
-        };
         form.send(
-            checked,
+            checked(lang, update, RetentionUpdate::problems),
             move |update| {
                 let csrf = auth.csrf();
                 async move { api::staff_update_retention(&update, &csrf, lang).await }
