@@ -23,6 +23,7 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("fast-track app")
                 && !page.contains("firm-registration app")
                 && !page.contains("registration-questions app")
+                && !page.contains("pre-exam app")
                 && !page.contains("privacy app"),
             "{path}"
         );
@@ -67,6 +68,8 @@ async fn each_service_with_its_own_app_gets_that_app() {
             "/fast-track/registration/certificate",
             "firm-registration app",
         ),
+        ("/fast-track/pre-exams", "pre-exam app"),
+        ("/fast-track/pre-exams/12/check", "pre-exam app"),
         ("/privacy", "privacy app"),
         ("/accessibility", "privacy app"),
     ];
