@@ -39,9 +39,14 @@ pub enum App {
     RegistrationQuestions,
     /// A registered firm's pre-examination requests (专利预审, issue #15):
     /// `/fast-track/pre-exams/...` (its requests and quota, a draft's task list, its questions
-    /// and documents, check and submit, a submitted request's status, amendment, pass notice and
-    /// filing report). Its own app: the fast-track app was at 199.5 KB brotli without it.
+    /// and documents, check and submit, the confirmation). Its own app: the fast-track app was
+    /// at 199.5 KB brotli without it.
     PreExam,
+    /// Following a submitted pre-examination request: `/fast-track/pre-exams/{id}/status` (its
+    /// status, history and deadline, the amendment, the filing report) and `.../notice` (the
+    /// printable pass notice). Apart from the drafts' app because together they were 237.7 KB
+    /// brotli, over the 200 KB budget.
+    PreExamTracking,
     /// What the portal does with personal data and how accessible it is: `/privacy` (the
     /// 个人信息保护 notice) and `/accessibility` (the accessibility statement), linked from every
     /// footer. Their own app so that no other app's first load carries their long texts.
@@ -49,7 +54,7 @@ pub enum App {
 }
 
 impl App {
-    pub const ALL: [App; 12] = [
+    pub const ALL: [App; 13] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -61,6 +66,7 @@ impl App {
         App::FirmRegistration,
         App::RegistrationQuestions,
         App::PreExam,
+        App::PreExamTracking,
         App::Privacy,
     ];
 
@@ -79,7 +85,10 @@ impl App {
             "staff" => App::Workbench,
             "privacy" | "accessibility" => App::Privacy,
             "fast-track" => match segments.next() {
-                Some("pre-exams") => App::PreExam,
+                Some("pre-exams") => match (segments.next(), segments.next()) {
+                    (Some(_), Some("status" | "notice")) => App::PreExamTracking,
+                    _ => App::PreExam,
+                },
                 Some("registration") => match segments.next().and_then(Section::from_code) {
                     Some(section) if section != Section::Uploads => App::RegistrationQuestions,
                     _ => App::FirmRegistration,
@@ -104,6 +113,7 @@ impl App {
             App::FirmRegistration => "apps/firm-registration/index.html",
             App::RegistrationQuestions => "apps/registration-questions/index.html",
             App::PreExam => "apps/pre-exam/index.html",
+            App::PreExamTracking => "apps/pre-exam-tracking/index.html",
             App::Privacy => "apps/privacy/index.html",
         }
     }
@@ -156,10 +166,16 @@ mod tests {
                 App::RegistrationQuestions
             );
         }
-        for page in ["", "/12", "/12/check", "/12/notice"] {
+        for page in ["", "/12", "/12/check", "/12/documents", "/12/confirmation"] {
             assert_eq!(
                 App::for_path(&format!("/fast-track/pre-exams{page}")),
                 App::PreExam
+            );
+        }
+        for page in ["/12/status", "/12/notice"] {
+            assert_eq!(
+                App::for_path(&format!("/fast-track/pre-exams{page}")),
+                App::PreExamTracking
             );
         }
         assert_eq!(App::for_path("/fast-track/pre-exam"), App::FastTrack);

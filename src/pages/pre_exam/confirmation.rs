@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use super::texts::{pe_text, pre_exam_texts};
 use super::{page_href, use_loaded, LIST};
+use crate::app_links::rel_for;
 use crate::dates::long_date;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -18,6 +19,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let days = d.settings.acceptance_working_days;
     let venue = d.answers.venue;
     let due = d.examination.as_ref().and_then(|e| e.due_on);
+    let status = page_href(loaded.id, "status");
     let next = move || {
         let lang = prefs.lang.get();
         let t = pre_exam_texts(lang);
@@ -39,7 +41,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <ol class="list-number">
                 {move || pre_exam_texts(prefs.lang.get()).next_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
             </ol>
-            <p><A href=page_href(loaded.id, "") attr:class="button">{pe_text(|t| t.see_request)}</A></p>
+            <p><a href=status.clone() rel=rel_for(&status) class="button">{pe_text(|t| t.see_request)}</a></p>
             <p><A href=LIST>{pe_text(|t| t.back_to_list)}</A></p>
         </div>
     }

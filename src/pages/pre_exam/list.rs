@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use portal_domain::api::firm::pre_exam::{FirmPreExamList, PreExamSummary, Quota};
 
 use super::texts::{pe_text, pre_exam_texts};
-use super::{page_href, use_session, ACCOUNT, REGISTRATION};
+use super::{page_href, status_href, use_session, ACCOUNT, REGISTRATION};
 use crate::api::{self, ApiError};
+use crate::app_links::rel_for;
 use crate::app_links::use_go;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -122,7 +123,7 @@ fn NewRequest(registered: bool, quota: Quota) -> impl IntoView {
 #[component]
 fn Item(item: PreExamSummary) -> impl IntoView {
     let prefs = use_prefs();
-    let href = page_href(item.id, "");
+    let href = status_href(item.id, item.status.is_none());
     let PreExamSummary {
         reference,
         title,
@@ -162,7 +163,7 @@ fn Item(item: PreExamSummary) -> impl IntoView {
     };
     view! {
         <li class="request-list__item">
-            <h3><a href=href>{name}</a></h3>
+            <h3><a href=href.clone() rel=rel_for(&href)>{name}</a></h3>
             <dl class="summary-list">{facts}</dl>
         </li>
     }

@@ -2,17 +2,22 @@
 //! The firm signs in on the fast-track app; here it sees its requests and its year's quota,
 //! fills a draft as a task list (saved as it types), checks and submits it, then follows it:
 //! the officer's opinion and its amendment, the pass notice, the report of the national filing.
-//! Its own app (`App::PreExam`): the fast-track app had no room left under the 200 KB budget.
 //!
-//! | page | file |
-//! | --- | --- |
-//! | `/fast-track/pre-exams` | `list.rs` (the requests, the quota, a new draft) |
-//! | `/fast-track/pre-exams/{id}` | a draft: `task_list.rs`; a submitted request: `status.rs` (with `amend.rs`, `filing.rs`) |
-//! | `/fast-track/pre-exams/{id}/{section}` | `questions.rs` (`application`, `exclusions`, `details`; the parts in `sections.rs`) |
-//! | `/fast-track/pre-exams/{id}/documents` | `documents.rs` (also the amendment's files) |
-//! | `/fast-track/pre-exams/{id}/check` | `check.rs` |
-//! | `/fast-track/pre-exams/{id}/confirmation` | `confirmation.rs` |
-//! | `/fast-track/pre-exams/{id}/notice` | `notice.rs` (the printable pass notice) |
+//! Two apps share this module, so that neither is over the 200 KB first-load budget (together
+//! they were 237.7 KB brotli; the fast-track app had no room at all): the requests and the
+//! drafts (`App::PreExam`), and following a submitted request (`App::PreExamTracking`). A link
+//! between them is a full page load (`rel_for`, `use_go`).
+//!
+//! | page | file | app |
+//! | --- | --- | --- |
+//! | `/fast-track/pre-exams` | `list.rs` (the requests, the quota, a new draft) | requests |
+//! | `/fast-track/pre-exams/{id}` | a draft's `task_list.rs` (a submitted one goes to its status) | requests |
+//! | `/fast-track/pre-exams/{id}/{section}` | `questions.rs` (`application`, `exclusions`, `details`; the parts in `sections.rs`) | requests |
+//! | `/fast-track/pre-exams/{id}/documents` | `documents.rs` (its `DocumentFiles` also in the amendment) | requests |
+//! | `/fast-track/pre-exams/{id}/check` | `check.rs` | requests |
+//! | `/fast-track/pre-exams/{id}/confirmation` | `confirmation.rs` | requests |
+//! | `/fast-track/pre-exams/{id}/status` | `status.rs` (with `amend.rs`, `filing.rs`) | tracking |
+//! | `/fast-track/pre-exams/{id}/notice` | `notice.rs` (the printable pass notice) | tracking |
 //!
 //! The app reads the session once (its CSRF token in [`Session`]); each request's page reads the
 //! request (`Loaded`), and every save answers with the whole of it, which replaces that copy.
@@ -105,9 +110,21 @@ fn Waiting(
     }
 }
 
-/// Reads the session, then shows the pages; no session: a link to sign in.
+/// The requests, the drafts, check and submit.
 #[component]
 pub fn PreExamApp() -> impl IntoView {
+    view! { <WithSession pages=|| view! { <DraftRoutes/> }.into_any()/> }
+}
+
+/// A submitted request's status and its pass notice.
+#[component]
+pub fn PreExamTrackingApp() -> impl IntoView {
+    view! { <WithSession pages=|| view! { <TrackingRoutes/> }.into_any()/> }
+}
+
+/// Reads the session, then shows `pages`; no session: a link to sign in.
+#[component]
+fn WithSession(pages: fn() -> AnyView) -> impl IntoView {
     let prefs = crate::prefs::use_prefs();
     let session = LocalResource::new(move || api::firm_session(prefs.lang.get_untracked()));
     move || match session.get() {
@@ -120,26 +137,37 @@ pub fn PreExamApp() -> impl IntoView {
             provide_context(Session {
                 csrf: StoredValue::new(s.csrf_token),
             });
-            view! { <PreExamRoutes/> }.into_any()
+            pages()
         }
     }
 }
 
 #[component]
-fn PreExamRoutes() -> impl IntoView {
+fn DraftRoutes() -> impl IntoView {
     let (f, p) = (StaticSegment("fast-track"), StaticSegment("pre-exams"));
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(f, p) view=list::ListPage/>
-            <Route path=(f, p, ParamSegment("id")) view=RequestRoute/>
-            <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=RequestRoute/>
+            <Route path=(f, p, ParamSegment("id")) view=|| view! { <RequestRoute pages=draft_page/> }/>
+            <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=|| view! { <RequestRoute pages=draft_page/> }/>
         </Routes>
     }
 }
 
-/// Reads the request of the address, then shows its page.
 #[component]
-fn RequestRoute() -> impl IntoView {
+fn TrackingRoutes() -> impl IntoView {
+    let (f, p) = (StaticSegment("fast-track"), StaticSegment("pre-exams"));
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=|| view! { <RequestRoute pages=tracking_page/> }/>
+        </Routes>
+    }
+}
+
+/// Reads the request of the address, then shows its page (`pages`: the page's name, and whether
+/// the request is a draft).
+#[component]
+fn RequestRoute(pages: fn(&str, bool) -> AnyView) -> impl IntoView {
     let params = use_params_map();
     let id = params.with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()));
     let page = params.with_untracked(|p| p.get("page").unwrap_or_default());
@@ -162,28 +190,51 @@ fn RequestRoute() -> impl IntoView {
                 data: RwSignal::new(data),
                 csrf,
             });
-            request_page(&page, draft)
+            pages(&page, draft)
         }
     })
     .into_any()
 }
 
-/// The page named by the address's last part; a draft's pages are the task list's, a submitted
-/// request's its status (a draft's page of a submitted request shows its status instead).
-fn request_page(page: &str, draft: bool) -> AnyView {
+/// A page of the requests' app: a draft's; a submitted request's own address goes to its status.
+fn draft_page(page: &str, draft: bool) -> AnyView {
     match (page, draft) {
         ("", true) => view! { <task_list::TaskListPage/> }.into_any(),
-        ("" | "application" | "exclusions" | "details" | "check", false) => {
-            view! { <status::StatusPage/> }.into_any()
-        }
-        ("documents", _) => view! { <documents::DocumentsPage/> }.into_any(),
+        ("documents", true) => view! { <documents::DocumentsPage/> }.into_any(),
         ("check", true) => view! { <check::CheckPage/> }.into_any(),
         ("confirmation", _) => view! { <confirmation::ConfirmationPage/> }.into_any(),
-        ("notice", _) => view! { <notice::NoticePage/> }.into_any(),
         (code, true) => match Section::from_code(code) {
             Some(section) => view! { <questions::SectionPage section=section/> }.into_any(),
             None => view! { <NotFound/> }.into_any(),
         },
+        _ => view! { <ToStatus/> }.into_any(),
+    }
+}
+
+/// A page of the tracking app; a draft has no status yet: its task list.
+fn tracking_page(page: &str, draft: bool) -> AnyView {
+    match (page, draft) {
+        ("status", false) => view! { <status::StatusPage/> }.into_any(),
+        ("notice", false) => view! { <notice::NoticePage/> }.into_any(),
+        ("status" | "notice", true) => view! { <ToStatus/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }
+}
+
+/// Sends the browser to where the request stands now: a draft's task list or a submitted
+/// request's status (the other app: a full page load).
+#[component]
+fn ToStatus() -> impl IntoView {
+    let loaded = use_loaded();
+    let go = crate::app_links::use_go();
+    let href = loaded
+        .data
+        .with_untracked(|d| status_href(d.id, d.examination.is_none()));
+    Effect::new(move |_| go(&href));
+    view! { <Waiting loading=true/> }
+}
+
+/// Where a request stands: its task list while a draft, else its status.
+pub fn status_href(id: i64, draft: bool) -> String {
+    page_href(id, if draft { "" } else { "status" })
 }

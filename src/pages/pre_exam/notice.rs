@@ -43,7 +43,7 @@ pub fn NoticePage() -> impl IntoView {
     };
     view! {
         <div class="container page narrow notice-page">
-            <A href=page_href(loaded.id, "") attr:class="back-link no-print">{pe_text(|t| t.back_to_request)}</A>
+            <A href=page_href(loaded.id, "status") attr:class="back-link no-print">{pe_text(|t| t.back_to_request)}</A>
             <h1 tabindex="-1">{pe_text(|t| t.notice_heading)}</h1>
             <p>{pe_text(|t| t.notice_body)}</p>
             <dl class="summary-list">{rows}</dl>

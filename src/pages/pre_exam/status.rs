@@ -4,7 +4,6 @@
 //! `filing.rs`), how it ended, and its history.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::api::firm::pre_exam::{Actor, ExamEvent, PreExamStatus as S};
 
 use super::amend::Amendment;
@@ -27,6 +26,7 @@ pub fn StatusPage() -> impl IntoView {
         let status = exam.status;
         let facts = {
             let d = d.clone();
+            let exam = exam.clone();
             move || {
                 let lang = prefs.lang.get();
                 let t = pre_exam_texts(lang);
@@ -58,7 +58,6 @@ pub fn StatusPage() -> impl IntoView {
                     .collect_view()
             }
         };
-        let exam = d.examination.clone().unwrap_or_else(|| unreachable!());
         let now = match status {
             S::Submitted => view! { <p>{pe_text(|t| t.waiting_submitted)}</p> }.into_any(),
             S::UnderExamination => view! { <p>{pe_text(|t| t.waiting_examination)}</p> }.into_any(),
@@ -104,7 +103,7 @@ pub fn StatusPage() -> impl IntoView {
     };
     view! {
         <div class="container page narrow">
-            <A href=LIST attr:class="back-link">{pe_text(|t| t.back_to_list)}</A>
+            <a href=LIST rel="external" class="back-link">{pe_text(|t| t.back_to_list)}</a>
             {body}
         </div>
     }
