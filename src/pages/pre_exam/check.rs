@@ -13,7 +13,7 @@ use super::sections::Section;
 use super::texts::{pe_text, pick, pre_exam_texts};
 use super::{page_href, use_loaded};
 use crate::api;
-use crate::app_links::use_go;
+use crate::app_links::{rel_for, use_go};
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::submit::{refused, Submit};
 use crate::components::upload::size_text;
@@ -143,10 +143,10 @@ pub fn CheckPage() -> impl IntoView {
                                     {answer.unwrap_or_else(|| pick(lang, |t| t.not_answered).to_owned())}
                                 </dd>
                                 <dd class="summary-list__actions">
-                                    <A href=href.clone()>
+                                    <a href=href.clone() rel=rel_for(&href)>
                                         {pick(lang, |t| t.change)}
                                         <span class="visually-hidden">" "{question}</span>
-                                    </A>
+                                    </a>
                                 </dd>
                             </div>
                         }).collect_view()}

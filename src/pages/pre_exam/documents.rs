@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use portal_domain::api::files::MAX_FILE_BYTES;
 use portal_domain::api::firm::pre_exam::{
     documents_for, Document, PreExamFile, PreExamStatus, MAX_FILES_PER_DOCUMENT,
@@ -14,8 +13,9 @@ use portal_domain::api::firm::pre_exam::{
 use portal_domain::Lang;
 
 use super::texts::{pe_text, pre_exam_texts};
-use super::{page_href, use_loaded, Loaded};
+use super::{status_href, use_loaded, Loaded};
 use crate::api::{self, ApiError};
+use crate::app_links::rel_for;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors};
 use crate::components::upload::{size_text, FileButton};
 use crate::prefs::{use_page_title, use_prefs};
@@ -78,12 +78,14 @@ pub fn DocumentsPage() -> impl IntoView {
     let loaded = use_loaded();
     use_page_title(|lang| pre_exam_texts(lang).section_documents);
     let errors = RwSignal::new(FormErrors::new());
-    let back = page_href(loaded.id, "");
+    let back = loaded
+        .data
+        .with_untracked(|d| status_href(d.id, d.examination.is_none()));
     let rows = move || documents(loaded);
     let none = move || rows().is_empty();
     view! {
         <div class="container page narrow">
-            <A href=back.clone() attr:class="back-link">{pe_text(|t| t.back_to_request)}</A>
+            <a href=back.clone() rel=rel_for(&back) class="back-link">{pe_text(|t| t.back_to_request)}</a>
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">{pe_text(|t| t.section_documents)}</h1>
             <p class="lead">{pe_text(|t| t.documents_lead)}</p>
@@ -94,7 +96,7 @@ pub fn DocumentsPage() -> impl IntoView {
             <For each=rows key=|d| *d let:document>
                 <DocumentFiles document=document errors=errors/>
             </For>
-            <p><A href=back attr:class="button">{pe_text(|t| t.continue_link)}</A></p>
+            <p><a href=back.clone() rel=rel_for(&back) class="button">{pe_text(|t| t.continue_link)}</a></p>
         </div>
     }
 }

@@ -3,17 +3,18 @@
 //! fills a draft as a task list (saved as it types), checks and submits it, then follows it:
 //! the officer's opinion and its amendment, the pass notice, the report of the national filing.
 //!
-//! Two apps share this module, so that neither is over the 200 KB first-load budget (together
-//! they were 237.7 KB brotli; the fast-track app had no room at all): the requests and the
-//! drafts (`App::PreExam`), and following a submitted request (`App::PreExamTracking`). A link
-//! between them is a full page load (`rel_for`, `use_go`).
+//! Three apps share this module, so that none is over the 200 KB first-load budget (in one they
+//! were 237.7 KB brotli, in two 228.7 and 204.9; the fast-track app had no room at all): the
+//! requests, a draft's task list and check (`App::PreExam`), a draft's question pages
+//! (`App::PreExamQuestions`), and following a submitted request with the documents' uploads
+//! (`App::PreExamTracking`). A link between them is a full page load (`rel_for`, `use_go`).
 //!
 //! | page | file | app |
 //! | --- | --- | --- |
 //! | `/fast-track/pre-exams` | `list.rs` (the requests, the quota, a new draft) | requests |
 //! | `/fast-track/pre-exams/{id}` | a draft's `task_list.rs` (a submitted one goes to its status) | requests |
-//! | `/fast-track/pre-exams/{id}/{section}` | `questions.rs` (`application`, `exclusions`, `details`; the parts in `sections.rs`) | requests |
-//! | `/fast-track/pre-exams/{id}/documents` | `documents.rs` (its `DocumentFiles` also in the amendment) | requests |
+//! | `/fast-track/pre-exams/{id}/{section}` | `questions.rs` (`application`, `exclusions`, `details`; the parts in `sections.rs`) | questions |
+//! | `/fast-track/pre-exams/{id}/documents` | `documents.rs` (its `DocumentFiles` also in the amendment) | tracking |
 //! | `/fast-track/pre-exams/{id}/check` | `check.rs` | requests |
 //! | `/fast-track/pre-exams/{id}/confirmation` | `confirmation.rs` | requests |
 //! | `/fast-track/pre-exams/{id}/status` | `status.rs` (with `amend.rs`, `filing.rs`) | tracking |
@@ -116,7 +117,13 @@ pub fn PreExamApp() -> impl IntoView {
     view! { <WithSession pages=|| view! { <DraftRoutes/> }.into_any()/> }
 }
 
-/// A submitted request's status and its pass notice.
+/// A draft's question pages.
+#[component]
+pub fn PreExamQuestionsApp() -> impl IntoView {
+    view! { <WithSession pages=|| view! { <QuestionRoutes/> }.into_any()/> }
+}
+
+/// A submitted request's status and its pass notice; a request's documents.
 #[component]
 pub fn PreExamTrackingApp() -> impl IntoView {
     view! { <WithSession pages=|| view! { <TrackingRoutes/> }.into_any()/> }
@@ -150,6 +157,16 @@ fn DraftRoutes() -> impl IntoView {
             <Route path=(f, p) view=list::ListPage/>
             <Route path=(f, p, ParamSegment("id")) view=|| view! { <RequestRoute pages=draft_page/> }/>
             <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=|| view! { <RequestRoute pages=draft_page/> }/>
+        </Routes>
+    }
+}
+
+#[component]
+fn QuestionRoutes() -> impl IntoView {
+    let (f, p) = (StaticSegment("fast-track"), StaticSegment("pre-exams"));
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=|| view! { <RequestRoute pages=question_page/> }/>
         </Routes>
     }
 }
@@ -200,14 +217,19 @@ fn RequestRoute(pages: fn(&str, bool) -> AnyView) -> impl IntoView {
 fn draft_page(page: &str, draft: bool) -> AnyView {
     match (page, draft) {
         ("", true) => view! { <task_list::TaskListPage/> }.into_any(),
-        ("documents", true) => view! { <documents::DocumentsPage/> }.into_any(),
         ("check", true) => view! { <check::CheckPage/> }.into_any(),
         ("confirmation", _) => view! { <confirmation::ConfirmationPage/> }.into_any(),
-        (code, true) => match Section::from_code(code) {
-            Some(section) => view! { <questions::SectionPage section=section/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        },
-        _ => view! { <ToStatus/> }.into_any(),
+        ("", false) | ("check", false) => view! { <ToStatus/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// A page of the questions' app: a draft's part; a submitted request goes to its status.
+fn question_page(page: &str, draft: bool) -> AnyView {
+    match (Section::from_code(page), draft) {
+        (Some(Section::Documents) | None, _) => view! { <NotFound/> }.into_any(),
+        (Some(section), true) => view! { <questions::SectionPage section=section/> }.into_any(),
+        (Some(_), false) => view! { <ToStatus/> }.into_any(),
     }
 }
 
@@ -216,6 +238,7 @@ fn tracking_page(page: &str, draft: bool) -> AnyView {
     match (page, draft) {
         ("status", false) => view! { <status::StatusPage/> }.into_any(),
         ("notice", false) => view! { <notice::NoticePage/> }.into_any(),
+        ("documents", _) => view! { <documents::DocumentsPage/> }.into_any(),
         ("status" | "notice", true) => view! { <ToStatus/> }.into_any(),
         _ => view! { <NotFound/> }.into_any(),
     }

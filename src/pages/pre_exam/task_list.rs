@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use super::sections::{Section, State};
 use super::texts::{pe_text, pre_exam_texts};
 use super::{page_href, use_loaded, LIST};
+use crate::app_links::rel_for;
 use crate::prefs::use_page_title;
 
 #[component]
@@ -21,12 +22,13 @@ pub fn TaskListPage() -> impl IntoView {
                 .map(|section| {
                     let state = section.state(d);
                     let status_id = format!("task-{}-status", section.code());
+                    let href = page_href(id, section.code());
                     view! {
                         <li class="task-list__item">
-                            <A href=page_href(id, section.code()) attr:class="task-list__link"
-                                attr:aria-describedby=status_id.clone()>
+                            <a href=href.clone() rel=rel_for(&href) class="task-list__link"
+                                aria-describedby=status_id.clone()>
                                 {pe_text(section.label())}
-                            </A>
+                            </a>
                             <span id=status_id class="task-tag"
                                 class:task-tag--done=state == State::Completed
                                 class:task-tag--problem=state == State::HasProblems

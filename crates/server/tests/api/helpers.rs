@@ -212,6 +212,7 @@ async fn spawn_on(
         ("firm-registration", "await 7;"),
         ("registration-questions", "await 8;"),
         ("pre-exam", "await 10;"),
+        ("pre-exam-questions", "await 12;"),
         ("pre-exam-tracking", "await 11;"),
         ("privacy", "await 9;"),
     ] {
