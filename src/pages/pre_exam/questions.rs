@@ -148,10 +148,12 @@ pub fn SectionPage(section: Section) -> impl IntoView {
     let quiet = Submit::with_errors(RwSignal::new(FormErrors::new()));
     let saved = RwSignal::new(None::<Tr>);
     // Leaving a box: save quietly what is right so far (nothing is shown at the fields; "save
-    // and continue" shows it). One save at a time; the next change or "save and continue"
-    // sends what came meanwhile.
+    // and continue" shows it). One save at a time, so an earlier answer never lands after a
+    // later one: a change made while a save is on its way is saved after it (`again`).
+    let again = RwSignal::new(false);
     let autosave = move || {
         if form.busy().get_untracked() || quiet.busy().get_untracked() {
+            again.set(true);
             return;
         }
         let lang = prefs.lang.get_untracked();
@@ -173,6 +175,12 @@ pub fn SectionPage(section: Section) -> impl IntoView {
             },
         );
     };
+    Effect::new(move |_| {
+        if again.get() && !quiet.busy().get() && !form.busy().get() {
+            again.set(false);
+            autosave();
+        }
+    });
     let on_submit = form.on_submit(move |lang| {
         let go = go.clone();
         let answers = draft.answers();
