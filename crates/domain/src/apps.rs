@@ -42,8 +42,10 @@ pub enum App {
     /// and documents, check and submit, the confirmation). Its own app: the fast-track app was
     /// at 199.5 KB brotli without it.
     PreExam,
-    /// A draft pre-examination request's question pages:
-    /// `/fast-track/pre-exams/{id}/{application,exclusions,details}`.
+    /// A pre-examination request's question pages: a draft's
+    /// `/fast-track/pre-exams/{id}/{application,exclusions,details}`, and after passing
+    /// `.../filing` (the report of the national application): the pages that carry the domain's
+    /// checks and their messages.
     PreExamQuestions,
     /// Following a submitted pre-examination request: `/fast-track/pre-exams/{id}/status` (its
     /// status, history and deadline, the amendment, the filing report), `.../notice` (the
@@ -92,7 +94,7 @@ impl App {
             "fast-track" => match segments.next() {
                 Some("pre-exams") => match (segments.next(), segments.next()) {
                     (Some(_), Some("status" | "notice" | "documents")) => App::PreExamTracking,
-                    (Some(_), Some("application" | "exclusions" | "details")) => {
+                    (Some(_), Some("application" | "exclusions" | "details" | "filing")) => {
                         App::PreExamQuestions
                     }
                     _ => App::PreExam,
@@ -181,7 +183,12 @@ mod tests {
                 App::PreExam
             );
         }
-        for page in ["/12/application", "/12/exclusions", "/12/details"] {
+        for page in [
+            "/12/application",
+            "/12/exclusions",
+            "/12/details",
+            "/12/filing",
+        ] {
             assert_eq!(
                 App::for_path(&format!("/fast-track/pre-exams{page}")),
                 App::PreExamQuestions

@@ -1,21 +1,22 @@
-//! After passing: the pass notice (its number and date, and the printable page), and the form
-//! to report the national application (its number and filing date). The report is checked by
+//! `/fast-track/pre-exams/{id}/filing`: after passing, the form to report the national
+//! application (its number and filing date). A page of the questions' app, which carries the
+//! domain's messages already (in the tracking app they were over its budget). The report is checked by
 //! the domain's own `FilingReport::check` (the ZC 0006 check character, the kind digit against
 //! the request's kind, the year against the filing date) before it is sent, with the server's
 //! words at the server's fields.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::api::firm::pre_exam::{FilingReport, PreExamError};
 use portal_domain::Localized;
 
 use super::texts::{pe_text, pick, pre_exam_texts};
 use super::{page_href, use_loaded};
 use crate::api;
+use crate::app_links::{rel_for, use_go};
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::submit::{refused, Submit};
 use crate::dates::{days_left, long_date};
-use crate::prefs::use_prefs;
+use crate::prefs::{use_page_title, use_prefs};
 
 /// The field of the report a problem is at, as the server names it.
 fn field_of(e: &PreExamError) -> &'static str {
@@ -25,32 +26,10 @@ fn field_of(e: &PreExamError) -> &'static str {
     }
 }
 
-/// The pass notice's number and date, with the way to print it.
 #[component]
-pub fn Notice() -> impl IntoView {
-    let prefs = use_prefs();
-    let loaded = use_loaded();
-    let notice = loaded
-        .data
-        .with_untracked(|d| d.examination.as_ref().and_then(|e| e.notice.clone()));
-    notice.map(|n| {
-        let on = n.issued_on;
-        view! {
-            <div class="panel panel--confirmation">
-                <h2 class="panel__title">{pe_text(|t| t.passed_title)}</h2>
-                <p class="panel__body">
-                    {pe_text(|t| t.notice_number)}<br/>
-                    <strong class="reference">{n.number}</strong><br/>
-                    {pe_text(|t| t.notice_date)}" "{move || long_date(on, prefs.lang.get())}
-                </p>
-            </div>
-            <p><A href=page_href(loaded.id, "notice")>{pe_text(|t| t.notice_link)}</A></p>
-        }
-    })
-}
-
-#[component]
-pub fn Filing() -> impl IntoView {
+pub fn FilingPage() -> impl IntoView {
+    let go = use_go();
+    use_page_title(|lang| pre_exam_texts(lang).report_heading);
     let prefs = use_prefs();
     let loaded = use_loaded();
     let (exam, today, left) = loaded
@@ -65,8 +44,12 @@ pub fn Filing() -> impl IntoView {
     let errors = form.errors;
     let busy = form.busy();
     let state = exam.clone();
+    let status = page_href(loaded.id, "status");
+    let back = status.clone();
     let on_submit =
         form.on_submit(move |lang| {
+            let go = go.clone();
+            let status = status.clone();
             let report = FilingReport {
                 number: number.get_untracked(),
                 filed_on: filed_on.get_untracked(),
@@ -80,7 +63,10 @@ pub fn Filing() -> impl IntoView {
             form.send(
             checked,
             move |report| async move { api::firm_report_filing(id, &report, &csrf, lang).await },
-            move |data| loaded.data.set(data),
+            move |data| {
+                loaded.data.set(data);
+                go(&status);
+            },
             move |error| refused(error, "number", &|f| f.to_owned(), pick(lang, |t| t.not_sent)),
         );
         });
@@ -89,7 +75,10 @@ pub fn Filing() -> impl IntoView {
     let due = exam.due_on;
     let returned = exam.reasons.clone();
     view! {
-        <h2>{pe_text(|t| t.report_heading)}</h2>
+        <div class="container page narrow">
+        <a href=back.clone() rel=rel_for(&back) class="back-link">{pe_text(|t| t.back_to_request)}</a>
+        <FormErrorSummary errors=errors/>
+        <h1 tabindex="-1">{pe_text(|t| t.report_heading)}</h1>
         {(!returned.is_empty()).then(|| view! {
             <div class="notice notice--warning" role="status">
                 <p>{pe_text(|t| t.report_returned)}</p>
@@ -103,7 +92,6 @@ pub fn Filing() -> impl IntoView {
                 pre_exam_texts(lang).report_lead(long_date(date, lang), left)
             }}</p>
         })}
-        <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
             <TextField id="number" label=label(|t| t.number_label) hint=label(|t| t.number_hint)
                 value=number error=error("number") inputmode="decimal"/>
@@ -111,6 +99,7 @@ pub fn Filing() -> impl IntoView {
                 value=filed_on error=error("filed_on") inputmode="numeric" short=true/>
             <button type="submit" class="button" disabled=move || busy.get()>{pe_text(|t| t.report_button)}</button>
         </form>
+        </div>
     }
     .into_any()
 }

@@ -17,7 +17,8 @@
 //! | `/fast-track/pre-exams/{id}/documents` | `documents.rs` (its `DocumentFiles` also in the amendment) | tracking |
 //! | `/fast-track/pre-exams/{id}/check` | `check.rs` | requests |
 //! | `/fast-track/pre-exams/{id}/confirmation` | `confirmation.rs` | requests |
-//! | `/fast-track/pre-exams/{id}/status` | `status.rs` (with `amend.rs`, `filing.rs`) | tracking |
+//! | `/fast-track/pre-exams/{id}/status` | `status.rs` (with `amend.rs`) | tracking |
+//! | `/fast-track/pre-exams/{id}/filing` | `filing.rs` (the report of the national filing, checked by the domain) | questions |
 //! | `/fast-track/pre-exams/{id}/notice` | `notice.rs` (the printable pass notice) | tracking |
 //!
 //! The app reads the session once (its CSRF token in [`Session`]); each request's page reads the
@@ -227,6 +228,7 @@ fn draft_page(page: &str, draft: bool) -> AnyView {
 /// A page of the questions' app: a draft's part; a submitted request goes to its status.
 fn question_page(page: &str, draft: bool) -> AnyView {
     match (Section::from_code(page), draft) {
+        (None, false) if page == "filing" => view! { <filing::FilingPage/> }.into_any(),
         (Some(Section::Documents) | None, _) => view! { <NotFound/> }.into_any(),
         (Some(section), true) => view! { <questions::SectionPage section=section/> }.into_any(),
         (Some(_), false) => view! { <ToStatus/> }.into_any(),

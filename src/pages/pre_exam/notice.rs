@@ -1,6 +1,7 @@
 //! `/fast-track/pre-exams/{id}/notice`: the pass notice (预审合格通知书) as a page to print: its
 //! number and date and the request it is for. The stylesheet's print rules leave out the header,
-//! footer and buttons.
+//! footer and buttons. The notice's number and date also head the request's status page
+//! ([`Notice`]).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,6 +11,30 @@ use super::{page_href, use_loaded};
 use crate::dates::long_date;
 use crate::pages::not_found::NotFound;
 use crate::prefs::{use_page_title, use_prefs};
+
+/// The pass notice's number and date, with the way to print it.
+#[component]
+pub fn Notice() -> impl IntoView {
+    let prefs = use_prefs();
+    let loaded = use_loaded();
+    let notice = loaded
+        .data
+        .with_untracked(|d| d.examination.as_ref().and_then(|e| e.notice.clone()));
+    notice.map(|n| {
+        let on = n.issued_on;
+        view! {
+            <div class="panel panel--confirmation">
+                <h2 class="panel__title">{pe_text(|t| t.passed_title)}</h2>
+                <p class="panel__body">
+                    {pe_text(|t| t.notice_number)}<br/>
+                    <strong class="reference">{n.number}</strong><br/>
+                    {pe_text(|t| t.notice_date)}" "{move || long_date(on, prefs.lang.get())}
+                </p>
+            </div>
+            <p><A href=page_href(loaded.id, "notice")>{pe_text(|t| t.notice_link)}</A></p>
+        }
+    })
+}
 
 #[component]
 pub fn NoticePage() -> impl IntoView {

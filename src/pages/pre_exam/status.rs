@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use portal_domain::api::firm::pre_exam::{Actor, ExamEvent, PreExamStatus as S};
 
 use super::amend::Amendment;
-use super::filing::{Filing, Notice};
+use super::notice::Notice;
 use super::texts::{pe_text, pick, pre_exam_texts, Tr};
-use super::{use_loaded, LIST};
+use super::{page_href, use_loaded, LIST};
+use crate::app_links::rel_for;
 use crate::dates::{days_left, long_date};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -62,7 +63,31 @@ pub fn StatusPage() -> impl IntoView {
             S::Submitted => view! { <p>{pe_text(|t| t.waiting_submitted)}</p> }.into_any(),
             S::UnderExamination => view! { <p>{pe_text(|t| t.waiting_examination)}</p> }.into_any(),
             S::NeedsAmendment => view! { <Amendment/> }.into_any(),
-            S::Passed => view! { <Notice/><Filing/> }.into_any(),
+            S::Passed => {
+                let href = page_href(d.id, "filing");
+                let returned = exam.reasons.clone();
+                let due = exam.due_on;
+                let left = d.days_left;
+                view! {
+                    <Notice/>
+                    <h2>{pe_text(|t| t.report_heading)}</h2>
+                    {(!returned.is_empty()).then(|| view! {
+                        <div class="notice notice--warning" role="status">
+                            <p>{pe_text(|t| t.report_returned)}</p>
+                            <ul class="list-bullet">{returned.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                    {due.map(|date| view! {
+                        <p>{move || {
+                            let lang = prefs.lang.get();
+                            let left = left.map(|n| days_left(n, lang)).unwrap_or_default();
+                            pre_exam_texts(lang).report_lead(long_date(date, lang), left)
+                        }}</p>
+                    })}
+                    <p><a class="button" href=href.clone() rel=rel_for(&href)>{pe_text(|t| t.report_button)}</a></p>
+                }
+                .into_any()
+            }
             S::FilingReported | S::Forwarded | S::Granted => {
                 let filing = exam.filing.clone();
                 let granted = exam.granted_on;
