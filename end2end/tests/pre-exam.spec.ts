@@ -265,6 +265,9 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await appReady(page);
   await expect(page.locator('.panel--confirmation')).toContainText('JFYS-2026-0001');
   await checked(page);
+  await press(page, '报送', 'link');
+  await expect(page).toHaveURL(`/fast-track/pre-exams/${id}/filing`);
+  await appReady(page);
   await typeInto(page, 'number', WRONG_CHECK);
   await typeInto(page, 'filed_on', '2026-11-20');
   await press(page, '报送');
@@ -279,6 +282,7 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await checked(page);
   await typeInto(page, 'number', NUMBER);
   await press(page, '报送');
+  await expect(page).toHaveURL(`/fast-track/pre-exams/${id}/status`);
   await expect(page.locator('main')).toContainText(`已报送申请号 ${NUMBER}`);
 
   // The printable notice.
