@@ -182,20 +182,31 @@ fn TrackingRoutes() -> impl IntoView {
     }
 }
 
-/// Reads the request of the address, then shows its page (`pages`: the page's name, and whether
-/// the request is a draft).
+/// The request and page of the address: a new page reads the request afresh (moving between two
+/// pages of one app keeps this route, so it follows the address).
 #[component]
 fn RequestRoute(pages: fn(&str, bool) -> AnyView) -> impl IntoView {
     let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()));
-    let page = params.with_untracked(|p| p.get("page").unwrap_or_default());
-    let Some(id) = id else {
-        return view! { <NotFound/> }.into_any();
-    };
+    move || {
+        let (id, page) = params.with(|p| {
+            let id = p.get("id").and_then(|s| s.parse::<i64>().ok());
+            (id, p.get("page").unwrap_or_default())
+        });
+        match id {
+            Some(id) => view! { <RequestPage id=id page=page pages=pages/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+/// Reads the request, then shows its page (`pages`: the page's name, and whether the request is
+/// a draft).
+#[component]
+fn RequestPage(id: i64, page: String, pages: fn(&str, bool) -> AnyView) -> impl IntoView {
     let prefs = crate::prefs::use_prefs();
     let csrf = use_session().csrf;
     let loaded = LocalResource::new(move || api::firm_pre_exam(id, prefs.lang.get_untracked()));
-    (move || match loaded.get() {
+    move || match loaded.get() {
         None => view! { <Waiting loading=true/> }.into_any(),
         Some(Err(error)) => {
             view! { <Waiting loading=false error=error retry=move |_| loaded.refetch()/> }
@@ -210,8 +221,7 @@ fn RequestRoute(pages: fn(&str, bool) -> AnyView) -> impl IntoView {
             });
             pages(&page, draft)
         }
-    })
-    .into_any()
+    }
 }
 
 /// A page of the requests' app: a draft's; a submitted request's own address goes to its status.
