@@ -211,6 +211,7 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await typeInto(page, 'summary', '一种带提花图案的床罩。');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('status').filter({ hasText: '草稿已保存' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
   await page.reload();
   await appReady(page);
   await expect(page.locator('#title')).toHaveValue('提花床罩');
