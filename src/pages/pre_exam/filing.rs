@@ -73,18 +73,11 @@ pub fn FilingPage() -> impl IntoView {
     let error = move |id: &'static str| Signal::derive(move || errors.with(|e| error_for(e, id)));
     let label = |t: super::texts::Tr| Signal::derive(pe_text(t));
     let due = exam.due_on;
-    let returned = exam.reasons.clone();
     view! {
         <div class="container page narrow">
         <a href=back.clone() rel=rel_for(&back) class="back-link">{pe_text(|t| t.back_to_request)}</a>
         <FormErrorSummary errors=errors/>
         <h1 tabindex="-1">{pe_text(|t| t.report_heading)}</h1>
-        {(!returned.is_empty()).then(|| view! {
-            <div class="notice notice--warning" role="status">
-                <p>{pe_text(|t| t.report_returned)}</p>
-                <ul class="list-bullet">{returned.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
-            </div>
-        })}
         {due.map(|date| view! {
             <p>{move || {
                 let lang = prefs.lang.get();
