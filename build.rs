@@ -18,6 +18,7 @@ fn main() {
             catalog("rating", "RatingTexts", "rating_texts"),
             catalog("fast_track", "FastTrackTexts", "fast_track_texts"),
             catalog("registration", "RegistrationTexts", "registration_texts"),
+            catalog("pre_exam", "PreExamTexts", "pre_exam_texts"),
             catalog("privacy", "PrivacyTexts", "privacy_texts"),
         ],
     );

@@ -43,6 +43,9 @@ for route, index in [
     ("/fast-track", "dist/apps/fast-track/index.html"),
     ("/fast-track/registration", "dist/apps/firm-registration/index.html"),
     ("/fast-track/registration/{section} (questions)", "dist/apps/registration-questions/index.html"),
+    ("/fast-track/pre-exams", "dist/apps/pre-exam/index.html"),
+    ("/fast-track/pre-exams/{id}/{section} (questions)", "dist/apps/pre-exam-questions/index.html"),
+    ("/fast-track/pre-exams/{id}/status (tracking)", "dist/apps/pre-exam-tracking/index.html"),
     ("/privacy, /accessibility", "dist/apps/privacy/index.html"),
 ]:
     rows, totals = [], [0, 0, 0]

@@ -43,12 +43,14 @@ use serde::{Deserialize, Serialize};
 
 mod check_in;
 mod firm;
+mod pre_exam;
 mod privacy;
 mod registration;
 mod site;
 mod staff_pre_exam;
 pub use check_in::*;
 pub use firm::*;
+pub use pre_exam::*;
 pub use privacy::*;
 pub use registration::*;
 pub use site::*;

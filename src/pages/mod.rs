@@ -8,6 +8,7 @@ pub mod gi;
 pub mod home;
 pub mod not_found;
 pub mod policies;
+pub mod pre_exam;
 pub mod privacy;
 pub mod service_placeholder;
 pub mod track;

@@ -28,6 +28,8 @@ pub fn Dashboard() -> impl IntoView {
         }}
         // Another app: a full page load.
         <p><a class="button" href="/fast-track/registration" rel="external">{ft_text(|t| t.registration_body)}</a></p>
+        <h2>{ft_text(|t| t.pre_exams_heading)}</h2>
+        <p><a class="button button--secondary" href="/fast-track/pre-exams" rel="external">{ft_text(|t| t.pre_exams_link)}</a></p>
     }
 }
 

@@ -211,6 +211,9 @@ async fn spawn_on(
         ("fast-track", "await 6;"),
         ("firm-registration", "await 7;"),
         ("registration-questions", "await 8;"),
+        ("pre-exam", "await 10;"),
+        ("pre-exam-questions", "await 12;"),
+        ("pre-exam-tracking", "await 11;"),
         ("privacy", "await 9;"),
     ] {
         let dir = dist.join("apps").join(app);

@@ -23,6 +23,9 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("fast-track app")
                 && !page.contains("firm-registration app")
                 && !page.contains("registration-questions app")
+                && !page.contains("pre-exam app")
+                && !page.contains("pre-exam-tracking app")
+                && !page.contains("pre-exam-questions app")
                 && !page.contains("privacy app"),
             "{path}"
         );
@@ -67,6 +70,15 @@ async fn each_service_with_its_own_app_gets_that_app() {
             "/fast-track/registration/certificate",
             "firm-registration app",
         ),
+        ("/fast-track/pre-exams", "pre-exam app"),
+        ("/fast-track/pre-exams/12/check", "pre-exam app"),
+        ("/fast-track/pre-exams/12/status", "pre-exam-tracking app"),
+        ("/fast-track/pre-exams/12/notice", "pre-exam-tracking app"),
+        (
+            "/fast-track/pre-exams/12/documents",
+            "pre-exam-tracking app",
+        ),
+        ("/fast-track/pre-exams/12/details", "pre-exam-questions app"),
         ("/privacy", "privacy app"),
         ("/accessibility", "privacy app"),
     ];

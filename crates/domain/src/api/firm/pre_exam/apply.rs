@@ -5,7 +5,7 @@
 
 use super::errors::PreExamError as E;
 use super::exam::{
-    Actor, ExamEvent, Examination, NationalFiling, PassNotice, PreExamAction as A,
+    Actor, ExamEvent, Examination, FilingReport, NationalFiling, PassNotice, PreExamAction as A,
     PreExamStatus as S, Transition, MAX_AMENDMENT_ROUNDS, MAX_DEFECTS,
 };
 use super::settings::PreExamSettings;
@@ -191,6 +191,14 @@ fn texts(list: &[String]) -> Result<Vec<String>, E> {
         return Err(E::ReasonsMissing);
     }
     Ok(cleaned)
+}
+
+impl FilingReport {
+    /// The check `apply` makes of a report (below), for the firm's page to run before sending:
+    /// the same refusal, in the same words, as the server's.
+    pub fn check(&self, state: &Examination, today: Date) -> Result<NationalFiling, E> {
+        filing(state, &self.number, &self.filed_on, today)
+    }
 }
 
 /// The reported national application, checked: a valid number (ZC 0006 check character) of the
