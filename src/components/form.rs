@@ -29,6 +29,15 @@ pub fn text_of(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
+/// Every non-blank line of a text box, trimmed: one item each (inventors, defects, reasons).
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A text box's value as a draft keeps it (blank is "not answered").
 pub fn optional(value: String) -> Option<String> {
     (!value.trim().is_empty()).then_some(value)

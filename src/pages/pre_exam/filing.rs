@@ -6,6 +6,8 @@
 //! words at the server's fields.
 
 use leptos::prelude::*;
+
+use super::report_due;
 use portal_domain::api::firm::pre_exam::{FilingReport, PreExamError};
 use portal_domain::Localized;
 
@@ -15,8 +17,7 @@ use crate::api;
 use crate::app_links::{rel_for, use_go};
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::submit::{refused, Submit};
-use crate::dates::{days_left, long_date};
-use crate::prefs::{use_page_title, use_prefs};
+use crate::prefs::use_page_title;
 
 /// The field of the report a problem is at, as the server names it.
 fn field_of(e: &PreExamError) -> &'static str {
@@ -30,7 +31,6 @@ fn field_of(e: &PreExamError) -> &'static str {
 pub fn FilingPage() -> impl IntoView {
     let go = use_go();
     use_page_title(|lang| pre_exam_texts(lang).report_heading);
-    let prefs = use_prefs();
     let loaded = use_loaded();
     let (exam, today, left) = loaded
         .data
@@ -78,13 +78,7 @@ pub fn FilingPage() -> impl IntoView {
         <a href=back.clone() rel=rel_for(&back) class="back-link">{pe_text(|t| t.back_to_request)}</a>
         <FormErrorSummary errors=errors/>
         <h1 tabindex="-1">{pe_text(|t| t.report_heading)}</h1>
-        {due.map(|date| view! {
-            <p>{move || {
-                let lang = prefs.lang.get();
-                let left = left.map(|n| days_left(n, lang)).unwrap_or_default();
-                pre_exam_texts(lang).report_lead(long_date(date, lang), left)
-            }}</p>
-        })}
+        {report_due(due, left)}
         <form novalidate on:submit=on_submit>
             <TextField id="number" label=label(|t| t.number_label) hint=label(|t| t.number_hint)
                 value=number error=error("number") inputmode="decimal"/>

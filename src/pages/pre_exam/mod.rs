@@ -42,6 +42,7 @@ use leptos_router::components::{Route, Routes};
 use leptos_router::hooks::use_params_map;
 use leptos_router::{ParamSegment, StaticSegment};
 use portal_domain::api::firm::pre_exam::FirmPreExam;
+use portal_domain::calendar::Date;
 
 use self::sections::Section;
 use self::texts::pe_text;
@@ -57,6 +58,20 @@ const ACCOUNT: &str = "/fast-track/account";
 const REGISTRATION: &str = "/fast-track/registration";
 
 /// A request's page: `page` is empty for the request itself, else `check`, `documents`, ….
+/// The last day to report the national filing, and the working days left (passed requests).
+pub fn report_due(due: Option<Date>, left: Option<i32>) -> impl IntoView {
+    let prefs = crate::prefs::use_prefs();
+    due.map(|date| {
+        view! {
+            <p>{move || {
+                let lang = prefs.lang.get();
+                let left = left.map(|n| crate::dates::days_left(n, lang)).unwrap_or_default();
+                texts::pre_exam_texts(lang).report_lead(crate::dates::long_date(date, lang), left)
+            }}</p>
+        }
+    })
+}
+
 pub fn page_href(id: i64, page: &str) -> String {
     if page.is_empty() {
         format!("{LIST}/{id}")

@@ -18,7 +18,7 @@ use crate::api;
 use crate::app_links::{rel_for, use_go};
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::form::{
-    error_for, text_of, FormErrorSummary, FormErrors, TextArea, TextField,
+    error_for, lines, text_of, FormErrorSummary, FormErrors, TextArea, TextField,
 };
 use crate::components::submit::{refused, Submit};
 use crate::prefs::{use_page_title, use_prefs};
@@ -47,14 +47,6 @@ struct Draft {
 
 fn yes_no(value: Option<bool>) -> Option<String> {
     value.map(|v| if v { "yes" } else { "no" }.to_owned())
-}
-
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 fn typed(value: String) -> Option<String> {

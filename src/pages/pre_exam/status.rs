@@ -4,6 +4,8 @@
 //! `filing.rs`), how it ended, and its history.
 
 use leptos::prelude::*;
+
+use super::report_due;
 use portal_domain::api::firm::pre_exam::{Actor, ExamEvent, PreExamStatus as S};
 
 use super::amend::Amendment;
@@ -77,13 +79,7 @@ pub fn StatusPage() -> impl IntoView {
                             <ul class="list-bullet">{returned.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                         </div>
                     })}
-                    {due.map(|date| view! {
-                        <p>{move || {
-                            let lang = prefs.lang.get();
-                            let left = left.map(|n| days_left(n, lang)).unwrap_or_default();
-                            pre_exam_texts(lang).report_lead(long_date(date, lang), left)
-                        }}</p>
-                    })}
+                    {report_due(due, left)}
                     <p><a class="button" href=href.clone() rel=rel_for(&href)>{pe_text(|t| t.report_button)}</a></p>
                 }
                 .into_any()

@@ -14,20 +14,11 @@ use super::auth::{use_auth, Auth};
 use super::confirm_form::ConfirmState;
 use super::texts::*;
 use crate::api;
-use crate::components::form::{error_for, FormErrorSummary, TextArea, TextField};
+use crate::components::form::{error_for, lines, FormErrorSummary, TextArea, TextField};
 use crate::prefs::use_prefs;
 
 /// Longest text of a reason box (each line is one reason; `apply` caps each line).
 const MAX_BOX_CHARS: usize = 10_000;
-
-/// Every non-blank line of a box, one defect or reason each.
-fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
 
 /// What one step's form is: its texts, its field and how the typed text becomes the action.
 #[derive(Clone, Copy)]
