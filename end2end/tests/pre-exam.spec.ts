@@ -146,8 +146,7 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   consoleErrors,
 }) => {
   test.setTimeout(240_000);
-  // Refusals the test provokes on purpose (a class not served, a wrong check character).
-  consoleErrors.allow(/status of 40[0-9]/);
+  consoleErrors.refusedOnPurpose([400, 409], 'a class the centre does not serve, a wrong check character');
   await page.setViewportSize({ width: 360, height: 740 });
   const officerCsrf = await officerOfJiafang(request);
   const csrf = await firmSignedIn(page);
@@ -305,5 +304,7 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await appReady(page);
   await expect(page.locator('main')).toContainText('In 2026 you have used 1 of');
   await expect(page.locator('main')).toContainText('提花床罩');
+  // The firm's own numbers: one submitted, and it passed.
+  await expect(page.locator('main')).toContainText('1 submitted: 1 passed, 0 did not pass.');
   await checked(page);
 });

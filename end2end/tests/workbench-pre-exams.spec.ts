@@ -35,9 +35,8 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   consoleErrors,
 }) => {
   test.setTimeout(240_000);
-  // The session check before signing in (401); the empty opinion is refused on purpose only in
-  // the browser, but a 404 is asked for by the other venue's officer.
-  consoleErrors.allow(/status of 40[014]/);
+  // (The empty opinion is refused in the browser only.)
+  consoleErrors.refusedOnPurpose([400, 401, 404], "session check (401), the other venue's officer (404)");
   await createAccount(request, 'pre.officer', ['pre_exam_officer']);
   await createAccount(request, 'pre.officer2', ['pre_exam_officer']);
   await createAccount(request, 'pre.admin', ['administrator']);
