@@ -1,6 +1,5 @@
 //! Small reusable pieces of the interface.
 
-pub mod check_answers;
 pub mod choices;
 pub mod copy_field;
 pub mod error_panel;

@@ -4,8 +4,6 @@
 //! section's page); a network failure keeps everything and says so.
 
 use leptos::prelude::*;
-
-use crate::components::check_answers::answers_list;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use portal_domain::api::firm::registration::Section;
@@ -17,6 +15,7 @@ use super::questions::id_of;
 use super::texts::{pick, reg_text, registration_texts};
 use super::{section_href, use_loaded, LIST};
 use crate::api;
+use crate::app_links::rel_for;
 use crate::components::form::FormErrorSummary;
 use crate::components::submit::{refused, Submit};
 use crate::components::upload::size_text;
@@ -83,7 +82,22 @@ pub fn CheckPage() -> impl IntoView {
                 let href = section_href(section);
                 view! {
                     <h2>{labels::section(section, lang)}</h2>
-                    {answers_list(rows, href, (pick(lang, |t| t.not_answered), pick(lang, |t| t.change)))}
+                    <dl class="summary-list answers">
+                        {rows.into_iter().map(|(question, answer)| view! {
+                            <div class="summary-list__row">
+                                <dt>{question}</dt>
+                                <dd class="summary-list__value">
+                                    {answer.unwrap_or_else(|| pick(lang, |t| t.not_answered).to_owned())}
+                                </dd>
+                                <dd class="summary-list__actions">
+                                    <a href=href.clone() rel=rel_for(&href)>
+                                        {pick(lang, |t| t.change)}
+                                        <span class="visually-hidden">" "{question}</span>
+                                    </a>
+                                </dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
                 }
             }).collect_view()
         })

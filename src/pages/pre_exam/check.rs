@@ -4,8 +4,6 @@
 //! server's submit is idempotent, so pressing again after a lost answer makes no second request.
 
 use leptos::prelude::*;
-
-use crate::components::check_answers::answers_list;
 use leptos_router::components::A;
 use portal_domain::api::firm::pre_exam::{check_submission, Exclusion, FirmPreExam};
 use portal_domain::{Lang, Localized};
@@ -15,7 +13,7 @@ use super::sections::Section;
 use super::texts::{pe_text, pick, pre_exam_texts};
 use super::{page_href, use_loaded};
 use crate::api;
-use crate::app_links::use_go;
+use crate::app_links::{rel_for, use_go};
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::submit::{refused, Submit};
 use crate::components::upload::size_text;
@@ -137,7 +135,22 @@ pub fn CheckPage() -> impl IntoView {
                 let href = page_href(id, section.code());
                 view! {
                     <h2>{pick(lang, section.label())}</h2>
-                    {answers_list(rows, href, (pick(lang, |t| t.not_answered), pick(lang, |t| t.change)))}
+                    <dl class="summary-list answers">
+                        {rows.into_iter().map(|(question, answer)| view! {
+                            <div class="summary-list__row">
+                                <dt>{question.clone()}</dt>
+                                <dd class="summary-list__value">
+                                    {answer.unwrap_or_else(|| pick(lang, |t| t.not_answered).to_owned())}
+                                </dd>
+                                <dd class="summary-list__actions">
+                                    <a href=href.clone() rel=rel_for(&href)>
+                                        {pick(lang, |t| t.change)}
+                                        <span class="visually-hidden">" "{question}</span>
+                                    </a>
+                                </dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
                 }
             })
             .collect_view()
