@@ -304,7 +304,10 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await appReady(page);
   await expect(page.locator('main')).toContainText('In 2026 you have used 1 of');
   await expect(page.locator('main')).toContainText('提花床罩');
+  await checked(page);
   // The firm's own numbers: one submitted, and it passed.
+  await press(page, 'Your pre-examination numbers', 'link');
+  await expect(page).toHaveURL('/fast-track/pre-exams/numbers');
   await expect(page.locator('main')).toContainText('1 submitted: 1 passed, 0 did not pass.');
   await checked(page);
 });

@@ -5,7 +5,7 @@
 
 use gloo_net::http::Request;
 use portal_domain::api::firm::pre_exam::{
-    Document, FilingReport, FirmPreExam, FirmPreExamList, PreExamAnswers, PreExamFile,
+    Document, FilingReport, FirmNumbers, FirmPreExam, FirmPreExamList, PreExamAnswers, PreExamFile,
 };
 use portal_domain::{paths, Lang};
 
@@ -18,6 +18,11 @@ fn one(path: &str, id: i64) -> String {
 /// The firm's requests and its quota for this year.
 pub async fn firm_pre_exams(lang: Lang) -> Result<FirmPreExamList, ApiError> {
     get_json(paths::FIRM_PRE_EXAMS, lang).await
+}
+
+/// The firm's own numbers.
+pub async fn firm_pre_exam_numbers(lang: Lang) -> Result<FirmNumbers, ApiError> {
+    get_json(paths::FIRM_PRE_EXAM_NUMBERS, lang).await
 }
 
 /// Starts a new draft (201).

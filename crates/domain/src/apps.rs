@@ -94,6 +94,7 @@ impl App {
             "fast-track" => match segments.next() {
                 Some("pre-exams") => match (segments.next(), segments.next()) {
                     (Some(_), Some("status" | "notice" | "documents")) => App::PreExamTracking,
+                    (Some("numbers"), None) => App::PreExamTracking,
                     (Some(_), Some("application" | "exclusions" | "details" | "filing")) => {
                         App::PreExamQuestions
                     }
@@ -177,6 +178,10 @@ mod tests {
                 App::RegistrationQuestions
             );
         }
+        assert_eq!(
+            App::for_path("/fast-track/pre-exams/numbers"),
+            App::PreExamTracking
+        );
         for page in ["", "/12", "/12/check", "/12/confirmation"] {
             assert_eq!(
                 App::for_path(&format!("/fast-track/pre-exams{page}")),

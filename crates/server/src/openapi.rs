@@ -88,6 +88,7 @@ use crate::AppState;
         crate::staff::registrations::settings,
         crate::staff::registrations::update_settings,
         crate::firms::pre_exam::list,
+        crate::firms::pre_exam::numbers,
         crate::firms::pre_exam::create,
         crate::firms::pre_exam::show,
         crate::firms::pre_exam::save,

@@ -4,12 +4,10 @@
 //! left, otherwise why not (with the way to its registration, or to ask for more quota).
 
 use leptos::prelude::*;
-use portal_domain::api::firm::pre_exam::{
-    Durations, FirmPreExamList, PreExamStats, PreExamSummary, Quota,
-};
+use portal_domain::api::firm::pre_exam::{FirmPreExamList, PreExamSummary, Quota};
 
 use super::texts::{pe_text, pre_exam_texts};
-use super::{page_href, status_href, use_session, ACCOUNT, REGISTRATION};
+use super::{page_href, status_href, use_session, ACCOUNT, NUMBERS, REGISTRATION};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::app_links::use_go;
@@ -44,45 +42,18 @@ fn Requests(list: FirmPreExamList) -> impl IntoView {
         items,
         quota,
         registered,
-        stats,
         ..
     } = list;
     let empty = items.is_empty();
     view! {
         <QuotaPanel quota=quota/>
-        {(stats.submitted > 0).then(|| view! { <OwnNumbers stats=stats/> })}
+        <p><a href=NUMBERS rel="external">{pe_text(|t| t.numbers_heading)}</a></p>
         <NewRequest registered=registered quota=quota/>
         <h2>{pe_text(|t| t.list_heading)}</h2>
         {empty.then(|| view! { <p>{pe_text(|t| t.empty)}</p> })}
         <ul class="request-list">
             {items.into_iter().map(|item| view! { <Item item=item/> }).collect_view()}
         </ul>
-    }
-}
-
-/// The firm's own numbers: what it submitted and how its requests fared (the center's overview
-/// shows the same figures for every firm: `pre_exam_stats`).
-#[component]
-fn OwnNumbers(stats: PreExamStats) -> impl IntoView {
-    let prefs = use_prefs();
-    let text = move || {
-        let t = pre_exam_texts(prefs.lang.get());
-        let median = |d: Durations| match d.median_working_days {
-            Some(n) => t.numbers_working_days(n),
-            None => t.numbers_none.to_owned(),
-        };
-        let (to_pass, to_grant) = (median(stats.to_pass), median(stats.pass_to_grant));
-        t.numbers_summary(
-            stats.submitted,
-            stats.passed,
-            stats.failed,
-            to_pass,
-            to_grant,
-        )
-    };
-    view! {
-        <h2>{pe_text(|t| t.numbers_heading)}</h2>
-        <p>{text}</p>
     }
 }
 

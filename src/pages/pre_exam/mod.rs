@@ -31,6 +31,7 @@ mod documents;
 mod filing;
 mod list;
 mod notice;
+mod numbers;
 mod questions;
 mod sections;
 mod status;
@@ -52,6 +53,8 @@ use crate::components::loading::Loading;
 use crate::pages::not_found::NotFound;
 
 pub const LIST: &str = "/fast-track/pre-exams";
+/// The firm's own numbers (the tracking app).
+const NUMBERS: &str = "/fast-track/pre-exams/numbers";
 /// Pages of the other apps (a full page load away).
 const SIGN_IN: &str = "/fast-track/sign-in";
 const ACCOUNT: &str = "/fast-track/account";
@@ -192,6 +195,7 @@ fn TrackingRoutes() -> impl IntoView {
     let (f, p) = (StaticSegment("fast-track"), StaticSegment("pre-exams"));
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(f, p, StaticSegment("numbers")) view=numbers::NumbersPage/>
             <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=|| view! { <RequestRoute pages=tracking_page/> }/>
         </Routes>
     }

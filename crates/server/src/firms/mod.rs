@@ -25,7 +25,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use portal_domain::api::firm::{code, MAX_SIGN_UPS_PER_CLIENT, SIGN_UP_WINDOW_SECS};
 use portal_domain::paths::{self, below_v1};
@@ -102,6 +102,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route(
             below_v1(paths::FIRM_PRE_EXAM),
             axum::routing::get(pre_exam::show).put(pre_exam::save),
+        )
+        .route(
+            below_v1(paths::FIRM_PRE_EXAM_NUMBERS),
+            get(pre_exam::numbers),
         )
         .route(
             below_v1(paths::FIRM_PRE_EXAM_SUBMIT),

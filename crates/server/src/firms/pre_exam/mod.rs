@@ -23,8 +23,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::firm::pre_exam::{
-    check_submission, code, documents_for, submit as submit_exam, Actor, FilingReport, FirmPreExam,
-    FirmPreExamList, PreExamAction, PreExamAnswers, MAX_OPEN_DRAFTS,
+    check_submission, code, documents_for, submit as submit_exam, Actor, FilingReport, FirmNumbers,
+    FirmPreExam, FirmPreExamList, PreExamAction, PreExamAnswers, MAX_OPEN_DRAFTS,
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
@@ -141,8 +141,25 @@ pub async fn list(
         quota: store::quota(&mut conn, person.firm_id, today.year(), &settings).await?,
         registered: registered(&mut conn, person.firm_id, today).await?,
         today,
-        stats: stats::stats(&mut conn, &state, Some(person.firm_id)).await?,
     }))
+}
+
+/// The firm's own numbers: the center's computation (`pre_exam_stats`) over its requests only.
+/// Apart from the list so that the list's page does not load them.
+#[utoipa::path(get, path = paths::FIRM_PRE_EXAM_NUMBERS, tag = "firm",
+    operation_id = "firm_pre_exam_numbers",
+    responses(
+        (status = 200, description = "The firm's numbers", body = FirmNumbers),
+        crate::refusals::FirmSignedIn,
+    ))]
+pub async fn numbers(
+    State(state): State<AppState>,
+    Firm(person): Firm,
+) -> Result<Json<FirmNumbers>, ApiError> {
+    expire(&state, Scope::Firm(person.firm_id)).await?;
+    let mut conn = state.db.acquire().await?;
+    let all = stats::stats(&mut conn, &state, Some(person.firm_id)).await?;
+    Ok(Json(FirmNumbers::from(&all)))
 }
 
 /// Starts a new, empty draft (a firm with a registration in force only).

@@ -88,8 +88,8 @@ pub use exclusions::Exclusion;
 pub use quota::Quota;
 pub use settings::{OpinionLimits, PreExamSettings, MAX_LIMIT_WORKING_DAYS, MAX_YEARLY_QUOTA};
 pub use stats::{
-    pre_exam_stats, Durations, FieldCount, FirmQuotaUse, PreExamStats, StatsRow, VenueCount,
-    NEAR_WORKING_DAYS,
+    pre_exam_stats, Durations, FieldCount, FirmNumbers, FirmQuotaUse, PreExamStats, StatsRow,
+    VenueCount, NEAR_WORKING_DAYS,
 };
 pub use views::{
     FirmPreExam, FirmPreExamList, FirmQuotaUpdate, PreExamQueue, PreExamSummary, StaffPreExam,

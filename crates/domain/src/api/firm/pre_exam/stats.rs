@@ -88,6 +88,30 @@ pub struct PreExamStats {
     pub firms_near_quota: Vec<FirmQuotaUse>,
 }
 
+/// `GET /api/v1/firm/pre-exam-numbers`: a firm's own numbers, those of [`PreExamStats`] that
+/// speak of one firm (its page carries no more than it shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FirmNumbers {
+    pub submitted: u32,
+    pub passed: u32,
+    pub failed: u32,
+    pub to_pass: Durations,
+    pub pass_to_grant: Durations,
+}
+
+impl From<&PreExamStats> for FirmNumbers {
+    fn from(s: &PreExamStats) -> FirmNumbers {
+        FirmNumbers {
+            submitted: s.submitted,
+            passed: s.passed,
+            failed: s.failed,
+            to_pass: s.to_pass,
+            pass_to_grant: s.pass_to_grant,
+        }
+    }
+}
+
 /// The numbers of `rows` as of `today`; `fields` name the fields, `quotas` are the firms' this
 /// year (by name).
 pub fn pre_exam_stats(

@@ -10,7 +10,6 @@ use super::errors::PreExamError as E;
 use super::exam::{ExamEvent, Examination, PreExamStatus};
 use super::quota::Quota;
 use super::settings::{PreExamSettings, MAX_YEARLY_QUOTA};
-use super::stats::PreExamStats;
 use super::Problems;
 use crate::api::firm::registration::{FieldVenue, TechField};
 use crate::calendar::Date;
@@ -45,9 +44,6 @@ pub struct FirmPreExamList {
     /// The firm has a registration in force (only then may it start a request).
     pub registered: bool,
     pub today: Date,
-    /// The firm's own numbers (the same computation as the center's, over its requests only).
-    #[serde(default)]
-    pub stats: PreExamStats,
 }
 
 /// `GET /api/v1/firm/pre-exams/{id}` and the answer of every change the firm makes to it.
