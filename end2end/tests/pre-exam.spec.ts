@@ -1,6 +1,7 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo, toEnglish } from './fixtures';
 import { apiLogin, createAccount, pdf } from './staff-api';
+import { firmSignedIn } from './firm-api';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD } from '../staff-credentials';
 
 // A pre-examination request from filing to the fast channel (issue #15), the firm's side: a
@@ -16,7 +17,6 @@ import { ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD } from '../staff-credent
 // would, the test gives 现代纺织 at the 家纺 centre the Locarno class 06-09 and the IPC group
 // D06F 58/00 (the API tests' figures), so 06-01 is a class that centre does not examine.
 
-const PASSWORD = 'a long enough password 1';
 /// A valid code (GB 32100 check character) of a firm in 南通 that only this file uses.
 const USCC = '91320602MA3PRE001N';
 const FIRM = '南通预审测试家纺有限公司';
@@ -24,19 +24,6 @@ const OFFICER = 'pe.jiafang';
 /// A design application filed in 2026 (kind digit 3) and its ZC 0006 check character.
 const NUMBER = '202630012345.2';
 const WRONG_CHECK = '202630012345.3';
-
-async function firmSignedIn(page: Page): Promise<string> {
-  const mobile = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-  const signedUp = await page.request.post('/api/v1/firm/sign-up', {
-    data: { uscc: USCC, firm_name: FIRM, contact_name: '陈静', mobile, password: PASSWORD },
-  });
-  expect(signedUp.status(), await signedUp.text()).toBe(202);
-  const signedIn = await page.request.post('/api/v1/firm/session', {
-    data: { uscc: USCC, mobile, password: PASSWORD },
-  });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  return (await signedIn.json()).csrf_token;
-}
 
 /// The administrator gives 现代纺织 its classes at the 家纺 centre and makes the officer one of
 /// that centre's; `request` is left signed in as the officer, whose CSRF token is answered.
@@ -149,7 +136,7 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   consoleErrors.refusedOnPurpose([400, 409], 'a class the centre does not serve, a wrong check character');
   await page.setViewportSize({ width: 360, height: 740 });
   const officerCsrf = await officerOfJiafang(request);
-  const csrf = await firmSignedIn(page);
+  const csrf = await firmSignedIn(page.request, USCC, FIRM);
   await registered(page, csrf, request, officerCsrf);
 
   // The list: the quota, no requests yet, and a new draft by keyboard.
