@@ -1,6 +1,6 @@
 //! The pre-examination numbers, for the center (the staff overview) and for one firm (its
-//! list): one store query for the submitted requests, handed to the domain's `pre_exam_stats`,
-//! which does all the counting.
+//! numbers page): one store query for the submitted requests, handed to the domain's
+//! `pre_exam_stats`, which does all the counting.
 
 use portal_domain::api::firm::pre_exam::{
     pre_exam_stats, Examination, PreExamRequest, PreExamStats, Quota, StatsRow,
@@ -20,14 +20,7 @@ pub(crate) async fn stats(
     firm: Option<i64>,
 ) -> Result<PreExamStats, ApiError> {
     let today = state.today()?;
-    let stored: Vec<(i64, String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT r.firm_id, f.name, r.request, r.examination FROM pre_exam_requests r \
-         JOIN firms f ON f.id = r.firm_id \
-         WHERE r.status IS NOT NULL AND (?1 IS NULL OR r.firm_id = ?1)",
-    )
-    .bind(firm)
-    .fetch_all(&mut *conn)
-    .await?;
+    let stored = store::submitted_for_stats(conn, firm).await?;
     let rows: Vec<StatsRow> = stored
         .iter()
         .filter_map(|(_, _, request, examination)| {

@@ -385,6 +385,22 @@ pub(crate) async fn by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<
 // Settings, quotas, officers' venues
 // ---------------------------------------------------------------------------------------------
 
+/// Every submitted request (`firm`: of that firm only) as the numbers read it: its firm's id
+/// and name, its request and its examination as stored.
+pub(crate) async fn submitted_for_stats(
+    conn: &mut SqliteConnection,
+    firm: Option<i64>,
+) -> sqlx::Result<Vec<(i64, String, Option<String>, Option<String>)>> {
+    sqlx::query_as(
+        "SELECT r.firm_id, f.name, r.request, r.examination FROM pre_exam_requests r \
+         JOIN firms f ON f.id = r.firm_id \
+         WHERE r.status IS NOT NULL AND (?1 IS NULL OR r.firm_id = ?1)",
+    )
+    .bind(firm)
+    .fetch_all(&mut *conn)
+    .await
+}
+
 /// The table of the pre-examination's settings (`crate::json_settings`).
 pub(crate) const SETTINGS: &str = "pre_exam_settings";
 
