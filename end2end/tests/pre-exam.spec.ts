@@ -1,17 +1,19 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo, toEnglish } from './fixtures';
-import { apiLogin, createAccount, pdf } from './staff-api';
-import { firmSignedIn } from './firm-api';
+import { apiLogin, createAccount, pdf, uiLogin } from './staff-api';
+import { firmSignedIn, registrationSubmitted, review } from './firm-api';
+import * as officerDoes from './pre-exam-officer';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD } from '../staff-credentials';
 
-// A pre-examination request from filing to the fast channel (issue #15), the firm's side: a
+// A pre-examination request from filing to the fast channel (issue #15), through both sides' pages: a
 // registered firm files a design at the 家纺 centre with a class the centre does not examine
 // (refused at the field, in the server's words), corrects it, answers the exclusions, uploads
 // its documents and submits; the officer asks for an amendment; the firm replaces a file and
 // replies; the officer passes it; the firm reports an application number with a wrong check
 // character (refused, the server's words) and then the right one; the officer forwards it. The
-// firm at 360 px by keyboard, axe on every page in Chinese and English. The officer's steps go
-// through the staff API here (its workbench pages have their own spec).
+// firm and the officer each in a browser of their own, both at 360 px and by keyboard, axe on
+// every page in Chinese and English. (The officers' pages have their own spec too, for what only
+// they see: workbench-pre-exams.spec.ts.)
 //
 // The seeded fields list no classes (the center has not published them): as an administrator
 // would, the test gives 现代纺织 at the 家纺 centre the Locarno class 06-09 and the IPC group
@@ -49,56 +51,6 @@ async function officerOfJiafang(request: APIRequestContext): Promise<string> {
   return apiLogin(request, OFFICER, STAFF_PASSWORD);
 }
 
-/// The firm's registration, over the API, registered by the officer.
-async function registered(page: Page, csrf: string, officer: APIRequestContext, officerCsrf: string) {
-  const headers = { 'X-CSRF-Token': csrf };
-  const saved = await page.request.put('/api/v1/firm/registration', {
-    headers,
-    data: {
-      established_on: '2016-04-12',
-      insured_staff: 38,
-      main_business: '床上用品的设计、生产和销售',
-      fields: ['modern_textiles'],
-      rnd_staff: 7,
-      rnd_spending: 260,
-      design_only: true,
-      patents: [],
-      ip_system: true,
-      ip_contact: '陈静',
-      declaration: true,
-    },
-  });
-  expect(saved.status(), await saved.text()).toBe(200);
-  for (const purpose of ['business_licence', 'social_insurance', 'declaration', 'rnd_proof']) {
-    const uploaded = await page.request.post(`/api/v1/firm/registration/files?purpose=${purpose}&name=${purpose}.pdf`, {
-      headers: { ...headers, 'Content-Type': 'application/pdf' },
-      data: pdf(purpose),
-    });
-    expect(uploaded.status(), await uploaded.text()).toBe(201);
-  }
-  const sent = await page.request.post('/api/v1/firm/registration/submit', { headers });
-  expect(sent.status(), await sent.text()).toBe(200);
-  const reference = (await sent.json()).reference;
-  const queue = await (await officer.get('/api/v1/staff/registrations')).json();
-  const id = queue.items.find((i: { reference: string }) => i.reference === reference).id;
-  for (const action of ['start', 'register']) {
-    const response = await officer.post(`/api/v1/staff/registrations/${id}/actions`, {
-      headers: { 'X-CSRF-Token': officerCsrf, 'Idempotency-Key': `e2e-pre-exam-${Math.random()}` },
-      data: { action },
-    });
-    expect(response.status(), await response.text()).toBe(200);
-  }
-}
-
-/// One of the officer's steps over the staff API.
-async function officerActs(officer: APIRequestContext, csrf: string, id: number, data: object) {
-  const response = await officer.post(`/api/v1/staff/pre-exams/${id}/actions`, {
-    headers: { 'X-CSRF-Token': csrf, 'Idempotency-Key': `e2e-pre-exam-${Math.random()}` },
-    data,
-  });
-  expect(response.status(), await response.text()).toBe(200);
-}
-
 /// Presses a button or follows a link by keyboard.
 async function press(page: Page, name: string | RegExp, role: 'button' | 'link' = 'button') {
   await tabTo(page, page.getByRole(role, { name }).first(), 120);
@@ -127,17 +79,21 @@ async function checked(page: Page) {
   await expectNoSidewaysScroll(page);
 }
 
-test('a firm files a design at the 家纺 centre, amends it, passes and reports its national filing', async ({
+test('a firm files a design at the 家纺 centre and an officer examines it in the workbench: amendment, pass, national filing, fast channel', async ({
   page,
   request,
+  browser,
+  baseURL,
   consoleErrors,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   consoleErrors.refusedOnPurpose([400, 409], 'a class the centre does not serve, a wrong check character');
   await page.setViewportSize({ width: 360, height: 740 });
   const officerCsrf = await officerOfJiafang(request);
   const csrf = await firmSignedIn(page.request, USCC, FIRM);
-  await registered(page, csrf, request, officerCsrf);
+  const registration = await registrationSubmitted(page.request, csrf, request);
+  await review(request, officerCsrf, registration, 'start');
+  await review(request, officerCsrf, registration, 'register');
 
   // The list: the quota, no requests yet, and a new draft by keyboard.
   await page.goto('/fast-track/pre-exams');
@@ -157,6 +113,7 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await expect(page.locator('h1')).toHaveText('预审机构、专利类型和分类号');
   await chooseRadio(page, 'venue', 1);
   await expect(page.getByLabel('南通家纺快维中心')).toBeChecked();
+  await expect(page.locator('main')).toContainText('启东（电动工具）快维中心筹建中');
   await chooseRadio(page, 'kind', 2);
   await expect(page.getByLabel('外观设计')).toBeChecked();
   await expect(page.locator('main')).toContainText('现代纺织（06-09）');
@@ -225,12 +182,17 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await expect(page.locator('main')).toContainText('个工作日内决定是否受理');
   await checked(page);
 
-  // The officer accepts and asks for an amendment.
-  await officerActs(request, officerCsrf, id, { action: 'accept' });
-  await officerActs(request, officerCsrf, id, {
-    action: 'request_amendment',
-    defects: ['视图不完整：缺少后视图。', '简要说明未写明设计要点。'],
-  });
+  // The officer, in the workbench on a phone of their own, accepts it and asks for an amendment.
+  const staff = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+  const officer = await staff.newPage();
+  await officer.goto(`/staff/pre-exams/${id}`);
+  await uiLogin(officer, OFFICER);
+  await officerDoes.openRequest(officer, id);
+  await expect(officer.locator('main')).toContainText('提花床罩');
+  await checked(officer);
+  await officerDoes.accept(officer);
+  await officerDoes.askForAmendment(officer, ['视图不完整：缺少后视图。'], ['简要说明未写明设计要点。']);
+  await expectNoSidewaysScroll(officer);
 
   // The firm sees every defect and the days left, replaces the views and replies.
   await page.goto(`/fast-track/pre-exams/${id}/status`);
@@ -247,7 +209,9 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await expect(page.locator('.timeline')).toContainText('提交补正');
 
   // The officer passes it: the notice, and the filing report.
-  await officerActs(request, officerCsrf, id, { action: 'pass', notice_number: 'JFYS-2026-0001' });
+  await officer.reload();
+  await appReady(officer);
+  await officerDoes.pass(officer, 'JFYS-2026-0001');
   await page.reload();
   await appReady(page);
   await expect(page.locator('.panel--confirmation')).toContainText('JFYS-2026-0001');
@@ -279,7 +243,10 @@ test('a firm files a design at the 家纺 centre, amends it, passes and reports 
   await checked(page);
 
   // The officer forwards it; the firm sees it, in Chinese and in English, and on its list.
-  await officerActs(request, officerCsrf, id, { action: 'confirm_filing' });
+  await officer.reload();
+  await appReady(officer);
+  await officerDoes.forward(officer, NUMBER);
+  await staff.close();
   await page.goto(`/fast-track/pre-exams/${id}/status`);
   await appReady(page);
   await expect(page.locator('main')).toContainText(`申请 ${NUMBER} 已转入国家知识产权局的快速审查通道`);

@@ -2,6 +2,7 @@ import { APIRequestContext } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, tabTo, toEnglish } from './fixtures';
 import { apiLogin, createAccount, uiLogin } from './staff-api';
 import { firmSignedIn, preExamSubmitted, preExamUpload, registrationSubmitted, review } from './firm-api';
+import { accept, askForAmendment, forward, pass } from './pre-exam-officer';
 import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
 
 // The officers' pre-examination pages (issue #15): the firm's side over the API (sign-up,
@@ -90,10 +91,7 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   await expectNoAxeViolations(page);
 
   // 受理.
-  await tabTo(page, page.getByRole('button', { name: '受理', exact: true }));
-  await page.keyboard.press('Enter');
-  await expect(page.locator('.notice--success')).toBeVisible();
-  await expect(page.locator('main')).toContainText('审查中');
+  await accept(page);
 
   // An empty opinion is refused by the shared check, at the first box.
   await tabTo(page, page.getByRole('button', { name: '发出补正意见' }));
@@ -102,20 +100,9 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   await expect(summary.getByRole('link')).toHaveAttribute('href', '#defects-formal');
   await expectNoAxeViolations(page);
   // Every defect at once, formal and substantive.
-  await tabTo(page, page.locator('#defects-formal'));
-  await page.keyboard.type('摘要超过 300 字');
-  await tabTo(page, page.locator('#defects-substantive'));
-  await page.keyboard.type('权利要求 1 保护范围不清楚');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('说明书未充分公开实施方式');
-  await tabTo(page, page.getByRole('button', { name: '发出补正意见' }));
-  await page.keyboard.press('Enter');
-  await expect(page.locator('main')).toContainText('需修改');
-  const defects = page.locator('main ol').first();
-  await expect(defects.locator('li')).toHaveCount(3);
+  const defects = await askForAmendment(page, ['摘要超过 300 字'], ['权利要求 1 保护范围不清楚', '说明书未充分公开实施方式']);
   await expect(defects).toContainText('【形式】摘要超过 300 字');
   await expect(defects).toContainText('【实质】说明书未充分公开实施方式');
-  await expectNoAxeViolations(page);
 
   // The firm replies with amended claims; the officer passes it with the notice's number.
   await preExamUpload(firm, firmCsrf, id, 'claims');
@@ -123,12 +110,7 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   expect(replied.status(), await replied.text()).toBe(200);
   await page.reload();
   await appReady(page);
-  await expect(page.locator('main')).toContainText('审查中');
-  await tabTo(page, page.locator('#notice-number'));
-  await page.keyboard.type('YS合格-2026-E2E');
-  await page.keyboard.press('Enter');
-  await expect(page.locator('main')).toContainText('预审合格通知书');
-  await expect(page.locator('main')).toContainText('YS合格-2026-E2E');
+  await pass(page, 'YS合格-2026-E2E');
 
   // The firm reports its national application; the officer confirms it and forwards it.
   const today = (await (await firm.get('/api/v1/firm/pre-exams')).json()).today;
@@ -139,12 +121,7 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   expect(filed.status(), await filed.text()).toBe(200);
   await page.reload();
   await appReady(page);
-  await expect(page.locator('main')).toContainText(NATIONAL_NUMBER);
-  await tabTo(page, page.getByRole('button', { name: '一致性审查通过，转入快速审查通道' }));
-  await page.keyboard.press('Enter');
-  await expect(page.locator('main')).toContainText('已转入快速审查通道');
-  await expect(page.locator('#granted-on')).toBeVisible();
-  await expectNoAxeViolations(page);
+  await forward(page, NATIONAL_NUMBER);
   await toEnglish(page);
   await expect(page.locator('main')).toContainText('Forwarded to the fast examination channel');
   await expectNoAxeViolations(page);
