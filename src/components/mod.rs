@@ -1,5 +1,6 @@
 //! Small reusable pieces of the interface.
 
+pub mod answers;
 pub mod choices;
 pub mod copy_field;
 pub mod error_panel;

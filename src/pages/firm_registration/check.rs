@@ -15,10 +15,9 @@ use super::questions::id_of;
 use super::texts::{pick, reg_text, registration_texts};
 use super::{section_href, use_loaded, LIST};
 use crate::api;
-use crate::app_links::rel_for;
+use crate::components::answers::{answers_list, file_names, AnswerWords};
 use crate::components::form::FormErrorSummary;
 use crate::components::submit::{refused, Submit};
-use crate::components::upload::size_text;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where the error summary links for a `section.field` name: the question on its page.
@@ -63,43 +62,34 @@ pub fn CheckPage() -> impl IntoView {
     let sections = move || {
         let lang = prefs.lang.get();
         loaded.data.with(|d| {
-            Section::ALL.into_iter().map(|section| {
-                let rows = if section == Section::Uploads {
-                    // Each document with its files' names (and sizes).
-                    materials(&d.files, &d.settings.materials)
-                        .into_iter()
-                        .map(|(m, _, files)| {
-                            let names = files
-                                .iter()
-                                .map(|f| format!("{}（{}）", f.name, size_text(f.size)))
-                                .collect::<Vec<_>>();
-                            (labels::material(m, lang), (!names.is_empty()).then(|| names.join("\n")))
-                        })
-                        .collect()
-                } else {
-                    rows(section, &d.answers, &d.settings.fields, lang)
-                };
-                let href = section_href(section);
-                view! {
-                    <h2>{labels::section(section, lang)}</h2>
-                    <dl class="summary-list answers">
-                        {rows.into_iter().map(|(question, answer)| view! {
-                            <div class="summary-list__row">
-                                <dt>{question}</dt>
-                                <dd class="summary-list__value">
-                                    {answer.unwrap_or_else(|| pick(lang, |t| t.not_answered).to_owned())}
-                                </dd>
-                                <dd class="summary-list__actions">
-                                    <a href=href.clone() rel=rel_for(&href)>
-                                        {pick(lang, |t| t.change)}
-                                        <span class="visually-hidden">" "{question}</span>
-                                    </a>
-                                </dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
-                }
-            }).collect_view()
+            Section::ALL
+                .into_iter()
+                .map(|section| {
+                    let rows = if section == Section::Uploads {
+                        // Each document with its files' names (and sizes).
+                        materials(&d.files, &d.settings.materials)
+                            .into_iter()
+                            .map(|(m, _, files)| {
+                                let names =
+                                    file_names(files.iter().map(|f| (f.name.as_str(), f.size)));
+                                (labels::material(m, lang), names)
+                            })
+                            .collect()
+                    } else {
+                        rows(section, &d.answers, &d.settings.fields, lang)
+                    };
+                    let words = AnswerWords {
+                        not_answered: pick(lang, |t| t.not_answered),
+                        change: pick(lang, |t| t.change),
+                    };
+                    answers_list(
+                        labels::section(section, lang),
+                        rows,
+                        section_href(section),
+                        words,
+                    )
+                })
+                .collect_view()
         })
     };
     view! {

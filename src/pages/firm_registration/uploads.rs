@@ -8,7 +8,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use portal_domain::api::files::MAX_FILE_BYTES;
 use portal_domain::api::firm::registration::{
     Material, RegistrationFile, Section, MAX_FILES_PER_MATERIAL,
 };
@@ -20,8 +19,10 @@ use super::questions::id_of;
 use super::texts::{reg_text, registration_texts};
 use super::{use_loaded, Loaded, LIST};
 use crate::api::{self, ApiError};
-use crate::components::form::{error_for, FormErrorSummary, FormErrors};
-use crate::components::upload::{size_text, FileButton, PHOTOS_AND_PDF};
+use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::upload::{
+    size_text, upload_each, FileButton, SlotError, SlotRefusals, PHOTOS_AND_PDF,
+};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// The form's id of a document's file input (where its problems are shown).
@@ -101,56 +102,30 @@ fn MaterialFiles(
         })
     });
     let count = move || files.with(Vec::len);
-    let error = {
-        let id = id.clone();
-        Signal::derive(move || errors.with(|e| error_for(e, &id)))
-    };
-    let set_error = {
-        let id = id.clone();
-        move |message: Option<String>| {
-            errors.update(|e| {
-                e.retain(|(field, _)| field != &id);
-                if let Some(m) = message {
-                    e.push((id.clone(), m));
-                }
-            })
-        }
-    };
-    let set_error = StoredValue::new(set_error);
+    let slot = SlotError::new(errors, id.clone());
+    let error = Signal::derive(move || slot.get());
     let start = move |chosen: Vec<web_sys::File>| {
         let lang = prefs.lang.get_untracked();
         let t = registration_texts(lang);
-        set_error.with_value(|set| set(None));
-        let mut room = MAX_FILES_PER_MATERIAL
+        let refusals = SlotRefusals {
+            full: t.material_full(MAX_FILES_PER_MATERIAL),
+            too_big: t.file_too_big.to_owned(),
+        };
+        let csrf = loaded.csrf.get_value();
+        let room = MAX_FILES_PER_MATERIAL
             .saturating_sub(files.with_untracked(Vec::len) + uploading.with_untracked(Vec::len));
-        for file in chosen {
-            if room == 0 {
-                set_error.with_value(|set| set(Some(t.material_full(MAX_FILES_PER_MATERIAL))));
-                break;
-            }
-            if file.size() > MAX_FILE_BYTES as f64 {
-                set_error.with_value(|set| set(Some(t.file_too_big.to_owned())));
-                continue;
-            }
-            room -= 1;
-            let name = file.name();
-            uploading.update(|u| u.push(name.clone()));
-            let csrf = loaded.csrf.get_value();
-            spawn_local(async move {
-                let stored = api::firm_upload_registration_file(&file, material, &csrf, lang).await;
-                if let Err(e) = stored {
-                    let message = format!("{name}：{}", message_for(e, lang));
-                    set_error.with_value(|set| set(Some(message)));
-                } else {
-                    refresh(loaded, lang).await;
-                }
-                uploading.update(|u| {
-                    if let Some(i) = u.iter().position(|n| n == &name) {
-                        u.remove(i);
+        upload_each(chosen, room, refusals, uploading, slot, move |file| {
+            let csrf = csrf.clone();
+            async move {
+                match api::firm_upload_registration_file(&file, material, &csrf, lang).await {
+                    Ok(_) => {
+                        refresh(loaded, lang).await;
+                        Ok(())
                     }
-                });
-            });
-        }
+                    Err(e) => Err(message_for(e, lang)),
+                }
+            }
+        });
     };
     let remove = move |file_id: i64| {
         let lang = prefs.lang.get_untracked();
@@ -158,11 +133,10 @@ fn MaterialFiles(
         spawn_local(async move {
             match api::firm_delete_registration_file(file_id, &csrf, lang).await {
                 Ok(data) => {
-                    set_error.with_value(|set| set(None));
+                    slot.set(None);
                     loaded.data.set(data);
                 }
-                Err(_) => set_error
-                    .with_value(|set| set(Some(registration_texts(lang).remove_failed.to_owned()))),
+                Err(_) => slot.set(Some(registration_texts(lang).remove_failed.to_owned())),
             }
         });
     };

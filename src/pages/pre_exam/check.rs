@@ -13,10 +13,10 @@ use super::sections::Section;
 use super::texts::{pe_text, pick, pre_exam_texts};
 use super::{page_href, use_loaded};
 use crate::api;
-use crate::app_links::{rel_for, use_go};
+use crate::app_links::use_go;
+use crate::components::answers::{answers_list, file_names, AnswerWords};
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::submit::{refused, Submit};
-use crate::components::upload::size_text;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// Where the error summary links for a problem's field: the question on its part's page.
@@ -119,39 +119,21 @@ pub fn CheckPage() -> impl IntoView {
                         documents()
                             .into_iter()
                             .map(|doc| {
-                                let names: Vec<String> = d
-                                    .files
-                                    .iter()
-                                    .filter(|f| f.document == doc)
-                                    .map(|f| format!("{}（{}）", f.name, size_text(f.size)))
-                                    .collect();
-                                (doc.label(lang).to_owned(), (!names.is_empty()).then(|| names.join("\n")))
+                                let files = d.files.iter().filter(|f| f.document == doc);
+                                let names = file_names(files.map(|f| (f.name.as_str(), f.size)));
+                                (doc.label(lang).to_owned(), names)
                             })
                             .collect()
                     })
                 } else {
                     loaded.data.with(|d| rows(section, d, lang))
                 };
-                let href = page_href(id, section.code());
-                view! {
-                    <h2>{pick(lang, section.label())}</h2>
-                    <dl class="summary-list answers">
-                        {rows.into_iter().map(|(question, answer)| view! {
-                            <div class="summary-list__row">
-                                <dt>{question.clone()}</dt>
-                                <dd class="summary-list__value">
-                                    {answer.unwrap_or_else(|| pick(lang, |t| t.not_answered).to_owned())}
-                                </dd>
-                                <dd class="summary-list__actions">
-                                    <a href=href.clone() rel=rel_for(&href)>
-                                        {pick(lang, |t| t.change)}
-                                        <span class="visually-hidden">" "{question}</span>
-                                    </a>
-                                </dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
-                }
+                let words = AnswerWords {
+                    not_answered: pick(lang, |t| t.not_answered),
+                    change: pick(lang, |t| t.change),
+                };
+                let heading = pick(lang, section.label()).to_owned();
+                answers_list(heading, rows, page_href(id, section.code()), words)
             })
             .collect_view()
     };

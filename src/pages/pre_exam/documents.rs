@@ -6,7 +6,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_domain::api::files::MAX_FILE_BYTES;
 use portal_domain::api::firm::pre_exam::{
     documents_for, Document, PreExamFile, PreExamStatus, MAX_FILES_PER_DOCUMENT,
 };
@@ -16,8 +15,8 @@ use super::texts::{pe_text, pre_exam_texts};
 use super::{status_href, use_loaded, Loaded};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
-use crate::components::form::{error_for, FormErrorSummary, FormErrors};
-use crate::components::upload::{size_text, FileButton};
+use crate::components::form::{FormErrorSummary, FormErrors};
+use crate::components::upload::{size_text, upload_each, FileButton, SlotError, SlotRefusals};
 use crate::prefs::{use_page_title, use_prefs};
 
 /// What the file inputs accept: PDFs, and for a design's views photos too (checked again by
@@ -119,56 +118,31 @@ pub fn DocumentFiles(document: Document, errors: RwSignal<FormErrors>) -> impl I
                 .collect::<Vec<PreExamFile>>()
         })
     });
-    let error = {
-        let id = id.clone();
-        Signal::derive(move || errors.with(|e| error_for(e, &id)))
-    };
-    let set_error = {
-        let id = id.clone();
-        StoredValue::new(move |message: Option<String>| {
-            errors.update(|e| {
-                e.retain(|(field, _)| field != &id);
-                if let Some(m) = message {
-                    e.push((id.clone(), m));
-                }
-            })
-        })
-    };
+    let slot = SlotError::new(errors, id.clone());
+    let error = Signal::derive(move || slot.get());
     let start = move |chosen: Vec<web_sys::File>| {
         let lang = prefs.lang.get_untracked();
         let t = pre_exam_texts(lang);
-        set_error.with_value(|set| set(None));
-        let mut room = MAX_FILES_PER_DOCUMENT
+        let refusals = SlotRefusals {
+            full: t.document_full(MAX_FILES_PER_DOCUMENT),
+            too_big: t.file_too_big.to_owned(),
+        };
+        let csrf = loaded.csrf.get_value();
+        let room = MAX_FILES_PER_DOCUMENT
             .saturating_sub(files.with_untracked(Vec::len) + uploading.with_untracked(Vec::len));
-        for file in chosen {
-            if room == 0 {
-                set_error.with_value(|set| set(Some(t.document_full(MAX_FILES_PER_DOCUMENT))));
-                break;
-            }
-            if file.size() > MAX_FILE_BYTES as f64 {
-                set_error.with_value(|set| set(Some(t.file_too_big.to_owned())));
-                continue;
-            }
-            room -= 1;
-            let name = file.name();
-            uploading.update(|u| u.push(name.clone()));
-            let csrf = loaded.csrf.get_value();
-            spawn_local(async move {
-                let stored =
-                    api::firm_upload_pre_exam_file(loaded.id, &file, document, &csrf, lang).await;
-                if let Err(e) = stored {
-                    let message = format!("{name}：{}", message_for(e, lang));
-                    set_error.with_value(|set| set(Some(message)));
-                } else {
-                    refresh(loaded, lang).await;
-                }
-                uploading.update(|u| {
-                    if let Some(i) = u.iter().position(|n| n == &name) {
-                        u.remove(i);
+        upload_each(chosen, room, refusals, uploading, slot, move |file| {
+            let csrf = csrf.clone();
+            async move {
+                match api::firm_upload_pre_exam_file(loaded.id, &file, document, &csrf, lang).await
+                {
+                    Ok(_) => {
+                        refresh(loaded, lang).await;
+                        Ok(())
                     }
-                });
-            });
-        }
+                    Err(e) => Err(message_for(e, lang)),
+                }
+            }
+        });
     };
     let remove = move |file_id: i64| {
         let lang = prefs.lang.get_untracked();
@@ -176,11 +150,10 @@ pub fn DocumentFiles(document: Document, errors: RwSignal<FormErrors>) -> impl I
         spawn_local(async move {
             match api::firm_delete_pre_exam_file(loaded.id, file_id, &csrf, lang).await {
                 Ok(data) => {
-                    set_error.with_value(|set| set(None));
+                    slot.set(None);
                     loaded.data.set(data);
                 }
-                Err(_) => set_error
-                    .with_value(|set| set(Some(pre_exam_texts(lang).remove_failed.to_owned()))),
+                Err(_) => slot.set(Some(pre_exam_texts(lang).remove_failed.to_owned())),
             }
         });
     };
