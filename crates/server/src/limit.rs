@@ -233,6 +233,8 @@ impl LookupLimiter {
         let by_key = blocked(of_key, per_key, now, window);
         let by_client = of_client.and_then(|f| blocked(f, per_client, now, window));
         if let Some(retry_after) = by_key.max(by_client) {
+            // Nothing counted; committed all the same, for the purge.
+            tx.commit().await?;
             return Ok(Err(Limited { retry_after }));
         }
         let mut ids = vec![store::insert(&mut tx, &self.by_key, &key, now, 1).await?];
@@ -339,6 +341,8 @@ impl ClientBudget {
         }
         let spent = store::spent(&mut tx, &self.name, &key, now, window).await?;
         if let Some(limited) = self.over(&spent, amount, now) {
+            // Nothing counted; committed all the same, for the purge.
+            tx.commit().await?;
             return Ok(Err(limited));
         }
         let id = store::insert(&mut tx, &self.name, &key, now, amount).await?;

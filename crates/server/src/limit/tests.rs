@@ -145,6 +145,20 @@ async fn counts_that_ran_out_are_purged() {
 }
 
 #[tokio::test]
+async fn a_refused_lookup_purges_too() {
+    let (_dir, counts) = counts().await;
+    let limiter = LookupLimiter::new(counts.clone());
+    fail(&limiter, "OLDREF01", None, T0).await;
+    for _ in 0..5 {
+        fail(&limiter, "K0QXM2PD", None, T0 + 1000).await;
+    }
+    assert!(begin(&limiter, "K0QXM2PD", None, T0 + WINDOW_SECS + 500)
+        .await
+        .is_err());
+    assert_eq!(rows(&counts, "lookups/key").await, 5);
+}
+
+#[tokio::test]
 async fn a_clock_set_back_never_asks_to_wait_longer_than_the_window() {
     let (_dir, counts) = counts().await;
     let limiter = LookupLimiter::new(counts);
