@@ -76,9 +76,9 @@ for metric in "${metrics[@]}"; do
 done
 
 # The client's address reaches the replicas (their limits count it, not the proxy's): failed
-# lookups of new references from one address are refused after a while (30 an hour per address
-# and per replica: each replica still counts alone, issue #16), while a lookup from another
-# address then still gets its ordinary 404.
+# lookups of new references from one address are refused after a while (30 an hour per address,
+# counted in the database by both replicas together), while a lookup from another address then
+# still gets its ordinary 404.
 lookup() {
   curl -s -o /dev/null -w '%{http_code}' -H "X-Forwarded-For: $1" -H 'Content-Type: application/json' \
     -d "{\"reference\":\"$2\",\"mobile\":\"13800000000\"}" "$base/api/v1/bookings/lookup"

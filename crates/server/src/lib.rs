@@ -68,8 +68,8 @@ pub struct AppState {
     /// administrators published laid over it, swapped when one is published here or by another
     /// replica (`holiday_calendar::follow`). Read it with [`AppState::calendar`].
     pub holiday_calendar: Arc<SharedCalendar>,
-    /// Failed booking lookups by reference + mobile number, in memory; see the `booking`
-    /// module on the limit.
+    /// Failed booking lookups by reference + mobile number, counted in the database (shared by
+    /// every server process on it); see the `booking` module on the limit and `limit`.
     pub lookups: Arc<limit::LookupLimiter>,
     /// The staff workbench's login limiter and cookie settings; see the `staff` module.
     pub staff: Arc<staff::StaffState>,
@@ -226,21 +226,24 @@ impl Application {
         holiday_calendar::follow(db.clone(), holiday_calendar.clone()).await?;
         staff::ensure_first_admin(&db, config.first_admin.as_ref(), clock.now()).await?;
         retention::start(db.clone(), clock.clone()).await;
+        let counts = limit::Counts::load(db.clone())
+            .await
+            .context("cannot read the limits' key")?;
         let state = AppState {
             db,
             gi,
             policies,
             clock: clock.clone(),
             holiday_calendar,
-            lookups: Arc::new(limit::LookupLimiter::new()),
-            assistance: Arc::new(assistance::ClientLimits::default()),
-            files: Arc::new(files::FileLimits::default()),
+            lookups: Arc::new(limit::LookupLimiter::new(counts.clone())),
+            assistance: Arc::new(assistance::ClientLimits::new(&counts)),
+            files: Arc::new(files::FileLimits::new(&counts)),
             trusted_proxies: Arc::new(config.trusted_proxies.clone()),
             booking_limit_exempt: Arc::new(config.booking_limit_exempt.clone()),
             metrics: Arc::new(metrics::Metrics::new()?),
             public_url: config.public_url.as_deref().map(Arc::from),
-            staff: Arc::new(staff::StaffState::new(config.secure_cookies)?),
-            firm: Arc::new(firms::FirmState::new(config.secure_cookies)),
+            staff: Arc::new(staff::StaffState::new(config.secure_cookies, &counts)?),
+            firm: Arc::new(firms::FirmState::new(config.secure_cookies, &counts)),
         };
         let metrics = match config.metrics_addr {
             Some(addr) => Some((

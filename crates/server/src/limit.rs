@@ -1,5 +1,5 @@
-//! Limits on failures counted in memory by a key and by client address (`crate::client_ip`).
-//! First written for failed booking lookups by reference + mobile number (see the module
+//! Limits on failures counted by a key and by client address (`crate::client_ip`). First
+//! written for failed booking lookups by reference + mobile number (see the module
 //! documentation of `booking`): at most [`MAX_FAILURES_PER_REFERENCE`] per reference and
 //! [`MAX_FAILURES_PER_CLIENT`] per client address in any [`WINDOW_SECS`] (a rolling window: each
 //! failure counts for one hour after it happened).
@@ -8,19 +8,31 @@
 //! from one address, by client address, and by username from browsers it has never signed in
 //! on (`crate::staff::auth`).
 //!
-//! Kept in memory only: a restart forgets the counts, and several server processes would each
-//! count on their own. Both are acceptable for a limit that only has to make guessing a mobile
-//! number hopeless (5 guesses an hour against some 10^8 numbers).
+//! Counted in the database (table `limit_events`, migration 0025; the SQL is in [`store`]), so
+//! that every server process on one database shares one count (two replicas allow what one
+//! does) and a restart forgets nothing. Checking a count and adding to it are one
+//! `BEGIN IMMEDIATE` transaction: parallel requests, on one process or on several, cannot all
+//! pass a check made before any of them was counted. What is counted is never stored in clear
+//! (a reference, a mobile number, a username, an address): each row holds a keyed hash of it
+//! ([`Counts`]).
+//!
+//! A row counts for the window after its time, and also from up to a window before it: a
+//! replica whose clock runs a little behind another's still sees the other's counts, and a
+//! clock set back never asks to wait longer than the window. A server whose clock is set days
+//! apart on the same database (the browser tests' second server, `PORTAL_NOW`) neither sees
+//! nor is hindered by the other's counts. Rows whose window has passed are deleted every few
+//! minutes by each process ([`PURGE_EVERY_SECS`]).
 
-use std::collections::HashMap;
-use std::hash::Hash;
+mod store;
+
 use std::net::{IpAddr, Ipv6Addr};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use axum::http::{header, HeaderValue, StatusCode};
 
 use crate::error::{ApiError, Refusal, Text};
 use crate::texts::ServerTexts;
+pub use store::Counts;
 
 /// How long a failed lookup counts.
 pub const WINDOW_SECS: i64 = 60 * 60;
@@ -29,9 +41,12 @@ pub const MAX_FAILURES_PER_REFERENCE: usize = 5;
 /// Failed lookups from one client address within the window before every lookup from it is
 /// refused.
 pub const MAX_FAILURES_PER_CLIENT: usize = 30;
-/// Counts that have run out are dropped this often (by the server's clock), besides whenever
-/// their key is looked at, so that references tried once do not pile up.
+/// Counts that have run out are deleted this often (by the server's clock), by each limit for
+/// its own rows and for every limit's rows older than [`LONGEST_WINDOW_SECS`], so that
+/// references tried once do not pile up.
 const PURGE_EVERY_SECS: i64 = 5 * 60;
+/// No limit's window is longer: what is older counts for none and is deleted by any purge.
+const LONGEST_WINDOW_SECS: i64 = WINDOW_SECS;
 
 /// The key of a client address: an IPv4 address as it is, an IPv6 address by its /64 network
 /// (one household or phone usually gets a whole /64, so single addresses cost nothing to
@@ -98,9 +113,8 @@ impl Limited {
 #[must_use = "a lookup that did not fail must be given back to `LookupLimiter::forgive`"]
 #[derive(Debug, PartialEq, Eq)]
 pub struct Attempt {
-    reference: String,
-    client: Option<IpAddr>,
-    at: i64,
+    /// The rows that count it (by key, and by client address if there is one).
+    ids: Vec<i64>,
     /// The limits that this attempt, if it fails, is the last failure allowed by.
     reaches: Vec<Rule>,
 }
@@ -129,160 +143,119 @@ impl Limits {
     };
 }
 
-/// Failed lookups by reference (or any other key) and by client address, in memory.
+/// Seconds until the oldest of `count` failures runs out, when they are `limit` or more.
+fn blocked(failures: store::Failures, limit: usize, now: i64, window: i64) -> Option<i64> {
+    (failures.count >= limit).then(|| {
+        let oldest = failures.oldest.unwrap_or(now);
+        (oldest + window - now).clamp(1, window)
+    })
+}
+
+/// True (and noted) when the rows of a limit were last purged [`PURGE_EVERY_SECS`] ago or
+/// more, or the clock was set back since.
+fn purge_due(purged_at: &AtomicI64, now: i64) -> bool {
+    let last = purged_at.load(Ordering::Relaxed);
+    let due = now - last >= PURGE_EVERY_SECS || now < last;
+    if due {
+        purged_at.store(now, Ordering::Relaxed);
+    }
+    due
+}
+
+/// Failed lookups by reference (or any other key) and by client address.
 #[derive(Debug)]
 pub struct LookupLimiter {
-    inner: Mutex<Inner>,
+    counts: Counts,
+    /// The `limiter` of the rows counted by key, and of those counted by client address.
+    by_key: String,
+    by_client: String,
     limits: Limits,
-}
-
-impl Default for LookupLimiter {
-    fn default() -> Self {
-        LookupLimiter::with_limits(Limits::BOOKING_LOOKUPS)
-    }
-}
-
-#[derive(Debug, Default)]
-struct Inner {
-    references: Failures<String>,
-    clients: Failures<IpAddr>,
-    purged_at: i64,
-}
-
-/// The times of the failures still inside the window, per key.
-#[derive(Debug)]
-struct Failures<K> {
-    by_key: HashMap<K, Vec<i64>>,
-}
-
-impl<K> Default for Failures<K> {
-    fn default() -> Self {
-        Failures {
-            by_key: HashMap::new(),
-        }
-    }
-}
-
-fn live(at: i64, now: i64, window: i64) -> bool {
-    at + window > now
-}
-
-impl<K: Eq + Hash + Clone> Failures<K> {
-    /// The failures of `key` still inside the window (those that ran out are dropped).
-    fn current(&mut self, key: &K, now: i64, window: i64) -> &[i64] {
-        match self.by_key.get_mut(key) {
-            Some(times) => {
-                times.retain(|&at| live(at, now, window));
-                times
-            }
-            None => &[],
-        }
-    }
-
-    /// `Some(seconds until one of them runs out)` when `key` has `limit` failures or more.
-    fn blocked(&mut self, key: &K, limit: usize, now: i64, window: i64) -> Option<i64> {
-        let times = self.current(key, now, window);
-        (times.len() >= limit).then(|| {
-            let oldest = times.iter().copied().min().unwrap_or(now);
-            (oldest + window - now).clamp(1, window)
-        })
-    }
-
-    /// Counts a failure; true if it is the `limit`-th.
-    fn add(&mut self, key: &K, at: i64, limit: usize) -> bool {
-        let times = self.by_key.entry(key.clone()).or_default();
-        times.push(at);
-        times.len() >= limit
-    }
-
-    fn remove(&mut self, key: &K, at: i64) {
-        if let Some(times) = self.by_key.get_mut(key) {
-            if let Some(i) = times.iter().rposition(|&t| t == at) {
-                times.swap_remove(i);
-            }
-            if times.is_empty() {
-                self.by_key.remove(key);
-            }
-        }
-    }
-
-    fn purge(&mut self, now: i64, window: i64) {
-        self.by_key.retain(|_, times| {
-            times.retain(|&at| live(at, now, window));
-            !times.is_empty()
-        });
-    }
+    purged_at: AtomicI64,
 }
 
 impl LookupLimiter {
-    pub fn new() -> LookupLimiter {
-        LookupLimiter::default()
+    /// Booking (and assistance request) lookups: [`Limits::BOOKING_LOOKUPS`].
+    pub fn new(counts: Counts) -> LookupLimiter {
+        LookupLimiter::with_limits(counts, "lookups", Limits::BOOKING_LOOKUPS)
     }
 
-    pub fn with_limits(limits: Limits) -> LookupLimiter {
+    /// A limiter whose rows are named after `name` (one name per limiter: two with one name
+    /// would share their counts).
+    pub fn with_limits(counts: Counts, name: &str, limits: Limits) -> LookupLimiter {
+        assert!(
+            limits.window_secs <= LONGEST_WINDOW_SECS,
+            "a limit's window is at most LONGEST_WINDOW_SECS"
+        );
         LookupLimiter {
-            inner: Mutex::default(),
+            counts,
+            by_key: format!("{name}/key"),
+            by_client: format!("{name}/client"),
             limits,
+            purged_at: AtomicI64::new(0),
         }
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
-        // Plain counts: a panic elsewhere while the lock was held leaves nothing half-changed
-        // that matters.
-        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Before a lookup of `reference` (compact form) from `client`: refused if either limit is
     /// reached, else counted as a failure at once until [`forgive`](Self::forgive).
-    pub fn begin(
+    pub async fn begin(
         &self,
         reference: &str,
         client: Option<IpAddr>,
         now: i64,
-    ) -> Result<Attempt, Limited> {
+    ) -> sqlx::Result<Result<Attempt, Limited>> {
         let Limits {
             window_secs: window,
             per_key,
             per_client,
         } = self.limits;
-        let mut inner = self.lock();
-        if now - inner.purged_at >= PURGE_EVERY_SECS || now < inner.purged_at {
-            inner.references.purge(now, window);
-            inner.clients.purge(now, window);
-            inner.purged_at = now;
+        let key = self.counts.hash(&self.by_key, reference);
+        let client = client.map(|ip| {
+            self.counts
+                .hash(&self.by_client, &client_key(ip).to_string())
+        });
+        let mut tx = self.counts.write().await?;
+        if purge_due(&self.purged_at, now) {
+            store::purge(
+                &mut tx,
+                &[&self.by_key, &self.by_client],
+                now - window,
+                now - LONGEST_WINDOW_SECS,
+            )
+            .await?;
         }
-        let reference = reference.to_owned();
-        let client = client.map(client_key);
-        let by_reference = inner.references.blocked(&reference, per_key, now, window);
-        let by_client = client.and_then(|ip| inner.clients.blocked(&ip, per_client, now, window));
-        if let Some(retry_after) = by_reference.max(by_client) {
-            return Err(Limited { retry_after });
+        let of_key = store::failures(&mut tx, &self.by_key, &key, now, window).await?;
+        let of_client = match &client {
+            Some(client) => {
+                Some(store::failures(&mut tx, &self.by_client, client, now, window).await?)
+            }
+            None => None,
+        };
+        let by_key = blocked(of_key, per_key, now, window);
+        let by_client = of_client.and_then(|f| blocked(f, per_client, now, window));
+        if let Some(retry_after) = by_key.max(by_client) {
+            // Nothing counted; committed all the same, for the purge.
+            tx.commit().await?;
+            return Ok(Err(Limited { retry_after }));
         }
+        let mut ids = vec![store::insert(&mut tx, &self.by_key, &key, now, 1).await?];
         let mut reaches = Vec::new();
-        if inner.references.add(&reference, now, per_key) {
+        if of_key.count + 1 >= per_key {
             reaches.push(Rule::Reference);
         }
-        if let Some(ip) = &client {
-            if inner.clients.add(ip, now, per_client) {
+        if let (Some(client), Some(of_client)) = (&client, of_client) {
+            ids.push(store::insert(&mut tx, &self.by_client, client, now, 1).await?);
+            if of_client.count + 1 >= per_client {
                 reaches.push(Rule::Client);
             }
         }
-        Ok(Attempt {
-            reference,
-            client,
-            at: now,
-            reaches,
-        })
+        tx.commit().await?;
+        Ok(Ok(Attempt { ids, reaches }))
     }
 
     /// The lookup found the booking, or failed for another reason than finding nothing: it
     /// does not count.
-    pub fn forgive(&self, attempt: Attempt) {
-        let mut inner = self.lock();
-        inner.references.remove(&attempt.reference, attempt.at);
-        if let Some(ip) = &attempt.client {
-            inner.clients.remove(ip, attempt.at);
-        }
+    pub async fn forgive(&self, attempt: Attempt) -> sqlx::Result<()> {
+        store::delete(&self.counts, &attempt.ids).await
     }
 }
 
@@ -291,126 +264,115 @@ impl LookupLimiter {
 /// failures: these limits keep one address from filling the database, whatever it sends.
 ///
 /// Spending is reserved before the work starts ([`reserve`](Self::reserve): checked and counted
-/// at once, under one lock), so parallel requests cannot all pass a check made before any of
-/// them was counted; [`settle`](Self::settle) then sets what was really used.
+/// at once, in one write transaction), so parallel requests cannot all pass a check made before
+/// any of them was counted; [`settle`](Self::settle) then sets what was really used.
 #[derive(Debug)]
 pub struct ClientBudget {
-    inner: Mutex<BudgetInner>,
+    counts: Counts,
+    /// The `limiter` of its rows.
+    name: String,
     window_secs: i64,
     per_client: u64,
-}
-
-/// One spending: when, how much, and its id (to settle a reservation).
-#[derive(Debug, Clone, Copy)]
-struct Spent {
-    at: i64,
-    amount: u64,
-    id: u64,
-}
-
-#[derive(Debug, Default)]
-struct BudgetInner {
-    /// Each client key's spending, oldest first, within the window.
-    spent: HashMap<IpAddr, Vec<Spent>>,
-    purged_at: i64,
-    next_id: u64,
+    purged_at: AtomicI64,
 }
 
 /// Spending counted before the work: [`ClientBudget::settle`] it with what was really used.
 #[must_use = "a reservation counts its whole amount until it is settled"]
 #[derive(Debug)]
 pub struct Reservation {
-    key: Option<IpAddr>,
-    id: u64,
+    /// Its row; none without a client address.
+    id: Option<i64>,
+    /// What it counts until settled.
+    amount: u64,
 }
 
 impl ClientBudget {
-    pub fn new(per_client: u64, window_secs: i64) -> ClientBudget {
+    /// `per_client` within `window_secs`, counted in rows named after `name` (one name per
+    /// budget).
+    pub fn new(counts: Counts, name: &str, per_client: u64, window_secs: i64) -> ClientBudget {
+        assert!(
+            window_secs <= LONGEST_WINDOW_SECS,
+            "a limit's window is at most LONGEST_WINDOW_SECS"
+        );
         ClientBudget {
-            inner: Mutex::default(),
+            counts,
+            name: format!("{name}/client"),
             window_secs,
             per_client,
+            purged_at: AtomicI64::new(0),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, BudgetInner> {
-        // Plain sums: nothing half-changed matters after a panic elsewhere.
-        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// The client's spending still inside the window (what ran out is dropped), and every
-    /// key's now and then.
-    fn current<'a>(&self, inner: &'a mut BudgetInner, key: IpAddr, now: i64) -> &'a mut Vec<Spent> {
-        let window = self.window_secs;
-        if now - inner.purged_at >= PURGE_EVERY_SECS || now < inner.purged_at {
-            inner.spent.retain(|_, spent| {
-                spent.retain(|s| live(s.at, now, window));
-                !spent.is_empty()
-            });
-            inner.purged_at = now;
-        }
-        let spent = inner.spent.entry(key).or_default();
-        spent.retain(|s| live(s.at, now, window));
-        spent
-    }
-
-    /// `Some` when spending `amount` more than `spent` would go over the budget.
-    fn over(&self, spent: &[Spent], amount: u64, now: i64) -> Option<Limited> {
+    /// `Some` when spending `amount` more than `spent` (oldest first) would go over the budget.
+    fn over(&self, spent: &[(i64, u64)], amount: u64, now: i64) -> Option<Limited> {
         let total = spent
             .iter()
-            .map(|s| s.amount)
-            .sum::<u64>()
+            .map(|&(_, amount)| amount)
+            .fold(0u64, u64::saturating_add)
             .saturating_add(amount);
-        (total > self.per_client).then(|| {
-            let times: Vec<(i64, u64)> = spent.iter().map(|s| (s.at, s.amount)).collect();
-            Limited {
-                retry_after: retry_after(&times, total - self.per_client, now, self.window_secs),
-            }
+        (total > self.per_client).then(|| Limited {
+            retry_after: retry_after(spent, total - self.per_client, now, self.window_secs),
         })
     }
 
     /// Refused when `amount` more would take the client over its budget; else counted at once
     /// and kept until [`settle`](Self::settle)d. Without an address (a router driven directly)
     /// nothing is counted.
-    pub fn reserve(
+    pub async fn reserve(
         &self,
         client: Option<IpAddr>,
         amount: u64,
         now: i64,
-    ) -> Result<Reservation, Limited> {
-        let Some(key) = client.map(client_key) else {
-            return Ok(Reservation { key: None, id: 0 });
+    ) -> sqlx::Result<Result<Reservation, Limited>> {
+        let Some(ip) = client else {
+            return Ok(Ok(Reservation { id: None, amount }));
         };
-        let mut inner = self.lock();
-        let id = inner.next_id;
-        inner.next_id += 1;
-        let spent = self.current(&mut inner, key, now);
-        if let Some(limited) = self.over(spent, amount, now) {
-            return Err(limited);
+        let key = self.counts.hash(&self.name, &client_key(ip).to_string());
+        let window = self.window_secs;
+        let mut tx = self.counts.write().await?;
+        if purge_due(&self.purged_at, now) {
+            store::purge(
+                &mut tx,
+                &[&self.name],
+                now - window,
+                now - LONGEST_WINDOW_SECS,
+            )
+            .await?;
         }
-        spent.push(Spent {
-            at: now,
+        let spent = store::spent(&mut tx, &self.name, &key, now, window).await?;
+        if let Some(limited) = self.over(&spent, amount, now) {
+            // Nothing counted; committed all the same, for the purge.
+            tx.commit().await?;
+            return Ok(Err(limited));
+        }
+        let id = store::insert(&mut tx, &self.name, &key, now, amount).await?;
+        tx.commit().await?;
+        Ok(Ok(Reservation {
+            id: Some(id),
             amount,
-            id,
-        });
-        Ok(Reservation { key: Some(key), id })
+        }))
     }
 
     /// What a reservation really used (the bytes read, refused uploads included): the count
-    /// becomes `used`, more or less than was reserved.
-    pub fn settle(&self, reservation: Reservation, used: u64) {
-        let Some(key) = reservation.key else { return };
-        let mut inner = self.lock();
-        if let Some(spent) = inner.spent.get_mut(&key) {
-            if let Some(s) = spent.iter_mut().find(|s| s.id == reservation.id) {
-                s.amount = used;
+    /// becomes `used`, more or less than was reserved (nothing is written when it is what was
+    /// reserved).
+    pub async fn settle(&self, reservation: Reservation, used: u64) -> sqlx::Result<()> {
+        match reservation.id {
+            Some(id) if used != reservation.amount => {
+                store::set_amount(&self.counts, id, used).await
             }
+            _ => Ok(()),
         }
     }
 
     /// [`reserve`](Self::reserve) for spending that is used whole at once (a new draft).
-    pub fn take(&self, client: Option<IpAddr>, amount: u64, now: i64) -> Result<(), Limited> {
-        self.reserve(client, amount, now).map(|_kept| ())
+    pub async fn take(
+        &self,
+        client: Option<IpAddr>,
+        amount: u64,
+        now: i64,
+    ) -> sqlx::Result<Result<(), Limited>> {
+        Ok(self.reserve(client, amount, now).await?.map(|_kept| ()))
     }
 }
 
@@ -427,161 +389,4 @@ fn retry_after(spent: &[(i64, u64)], excess: u64, now: i64, window: i64) -> i64 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const T0: i64 = 1_789_952_400;
-
-    fn ip(s: &str) -> Option<IpAddr> {
-        Some(s.parse().unwrap())
-    }
-
-    /// A lookup that finds nothing.
-    fn fail(limiter: &LookupLimiter, reference: &str, client: Option<IpAddr>, now: i64) {
-        let _counted = limiter
-            .begin(reference, client, now)
-            .expect("not limited yet");
-    }
-
-    #[test]
-    fn five_failures_block_a_reference_for_an_hour_from_the_first() {
-        let limiter = LookupLimiter::new();
-        for i in 0..5 {
-            let attempt = limiter.begin("K0QXM2PD", None, T0 + i * 60).unwrap();
-            assert_eq!(attempt.reached().is_empty(), i < 4, "failure {}", i + 1);
-        }
-        assert_eq!(
-            limiter.begin("K0QXM2PD", None, T0 + 300),
-            Err(Limited {
-                retry_after: WINDOW_SECS - 300
-            })
-        );
-        // Another reference is not affected.
-        fail(&limiter, "22222222", None, T0 + 300);
-        // Rolling: the first failure runs out after an hour, which allows one more.
-        assert!(limiter
-            .begin("K0QXM2PD", None, T0 + WINDOW_SECS - 1)
-            .is_err());
-        fail(&limiter, "K0QXM2PD", None, T0 + WINDOW_SECS);
-        assert_eq!(
-            limiter.begin("K0QXM2PD", None, T0 + WINDOW_SECS),
-            Err(Limited { retry_after: 60 })
-        );
-    }
-
-    #[test]
-    fn a_forgiven_lookup_does_not_count() {
-        let limiter = LookupLimiter::new();
-        for _ in 0..20 {
-            let attempt = limiter.begin("K0QXM2PD", ip("10.0.0.1"), T0).unwrap();
-            limiter.forgive(attempt);
-        }
-        for _ in 0..5 {
-            fail(&limiter, "K0QXM2PD", ip("10.0.0.1"), T0);
-        }
-        assert!(limiter.begin("K0QXM2PD", ip("10.0.0.1"), T0).is_err());
-        // Forgiving leaves no empty entries behind.
-        let limiter = LookupLimiter::new();
-        let attempt = limiter.begin("K0QXM2PD", ip("10.0.0.1"), T0).unwrap();
-        limiter.forgive(attempt);
-        let inner = limiter.lock();
-        assert!(inner.references.by_key.is_empty() && inner.clients.by_key.is_empty());
-    }
-
-    #[test]
-    fn thirty_failures_block_a_client_address_and_its_ipv6_network() {
-        let limiter = LookupLimiter::new();
-        for i in 0..30 {
-            let attempt = limiter
-                .begin(&format!("REF{i:05}"), ip("2001:db8:1:2::7"), T0)
-                .unwrap();
-            assert_eq!(attempt.reached() == [Rule::Client], i == 29);
-        }
-        // Any address of the same /64, any reference.
-        assert!(limiter
-            .begin("FRESHREF", ip("2001:db8:1:2:ffff::1"), T0)
-            .is_err());
-        // Another network, and no address at all, are not affected.
-        fail(&limiter, "FRESHREF", ip("2001:db8:1:3::7"), T0);
-        fail(&limiter, "OTHERREF", None, T0);
-        // IPv4 written as IPv6 is the IPv4 address.
-        for i in 0..30 {
-            fail(&limiter, &format!("V4REF{i:03}"), ip("192.0.2.1"), T0);
-        }
-        assert!(limiter
-            .begin("FRESHREF", ip("::ffff:192.0.2.1"), T0)
-            .is_err());
-        assert!(limiter.begin("FRESHREF", ip("192.0.2.2"), T0).is_ok());
-    }
-
-    #[test]
-    fn counts_that_ran_out_are_purged() {
-        let limiter = LookupLimiter::new();
-        for i in 0..100 {
-            fail(
-                &limiter,
-                &format!("REF{i:05}"),
-                ip(&format!("10.1.{i}.1")),
-                T0,
-            );
-        }
-        fail(&limiter, "LATEREF1", ip("10.0.0.2"), T0 + WINDOW_SECS);
-        let inner = limiter.lock();
-        assert_eq!(inner.references.by_key.len(), 1);
-        assert_eq!(inner.clients.by_key.len(), 1);
-    }
-
-    #[test]
-    fn a_clock_set_back_never_asks_to_wait_longer_than_the_window() {
-        let limiter = LookupLimiter::new();
-        for _ in 0..5 {
-            fail(&limiter, "K0QXM2PD", None, T0);
-        }
-        assert_eq!(
-            limiter.begin("K0QXM2PD", None, T0 - 10 * WINDOW_SECS),
-            Err(Limited {
-                retry_after: WINDOW_SECS
-            })
-        );
-    }
-
-    #[test]
-    fn a_client_budget_refuses_what_would_go_over_and_frees_as_the_window_moves() {
-        let budget = ClientBudget::new(3, 3600);
-        let a = ip("203.0.113.7");
-        for i in 0..3 {
-            budget.take(a, 1, T0 + i * 600).unwrap();
-        }
-        // Full: wait until the first one is an hour old.
-        assert_eq!(
-            budget.take(a, 1, T0 + 1800),
-            Err(Limited { retry_after: 1800 })
-        );
-        // Another address, and no address, are not concerned.
-        budget.take(ip("203.0.113.8"), 1, T0 + 1800).unwrap();
-        budget.take(None, 1, T0 + 1800).unwrap();
-        budget.take(a, 1, T0 + 3600).unwrap();
-        assert!(budget.take(a, 1, T0 + 3600).is_err());
-    }
-
-    #[test]
-    fn bytes_are_reserved_before_an_upload_and_settled_after_it() {
-        let budget = ClientBudget::new(100, 3600);
-        let a = ip("2001:db8::1");
-        // Two uploads of up to 60 reserved at once: the second is refused before it is read.
-        let first = budget.reserve(a, 60, T0).unwrap();
-        assert_eq!(
-            budget.reserve(a, 60, T0 + 1).unwrap_err(),
-            Limited { retry_after: 3599 }
-        );
-        // The first turned out to be 30: there is room for 70 more.
-        budget.settle(first, 30);
-        let second = budget.reserve(a, 70, T0 + 2).unwrap();
-        // A refused upload's bytes count too.
-        budget.settle(second, 70);
-        assert!(budget.reserve(a, 1, T0 + 3).is_err());
-        // The same /64 network counts as one client.
-        assert!(budget.reserve(ip("2001:db8::2"), 1, T0 + 3).is_err());
-        assert!(budget.reserve(a, 1, T0 + 3600).is_ok());
-    }
-}
+mod tests;

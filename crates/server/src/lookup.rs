@@ -1,7 +1,7 @@
 //! Lookups by reference + mobile number (a booking's and an assistance request's): the one path
 //! through the limit on failed lookups they share (`AppState::lookups`, see `crate::limit` and
-//! the `booking` module on the rules). A refused lookup is answered before the database is
-//! asked; one that finds nothing counts; one that finds its row, or fails, does not.
+//! the `booking` module on the rules). A refused lookup is answered before the row is looked
+//! for; one that finds nothing counts; one that finds its row, or fails, does not.
 
 use std::future::Future;
 
@@ -23,10 +23,14 @@ pub(crate) async fn limited<T>(
     service: &str,
     find: impl Future<Output = Result<Option<T>, ApiError>>,
 ) -> Result<T, ApiError> {
-    let attempt = state.lookups.begin(key, client.0, now).map_err(refused)?;
+    let attempt = state
+        .lookups
+        .begin(key, client.0, now)
+        .await?
+        .map_err(refused)?;
     match find.await {
         Ok(Some(found)) => {
-            state.lookups.forgive(attempt);
+            state.lookups.forgive(attempt).await?;
             Ok(found)
         }
         Ok(None) => {
@@ -40,7 +44,7 @@ pub(crate) async fn limited<T>(
             Err(ApiError::NotFound)
         }
         Err(e) => {
-            state.lookups.forgive(attempt);
+            state.lookups.forgive(attempt).await?;
             Err(e)
         }
     }

@@ -45,6 +45,7 @@ pub async fn create_draft(
         .assistance
         .drafts
         .take(client, 1, now)
+        .await?
         .map_err(drafts_rate_limited)?;
     let token = new_token()?;
     let hash = tokens::hash(&token);

@@ -2,7 +2,7 @@
 //! uploaded bytes are limited for every service's uploads together (`crate::files`).
 
 use crate::error::ApiError;
-use crate::limit::{ClientBudget, Limited};
+use crate::limit::{ClientBudget, Counts, Limited};
 
 /// New drafts one client address may start within [`LIMIT_WINDOW_SECS`].
 pub const NEW_DRAFTS_PER_CLIENT: u64 = 30;
@@ -14,10 +14,15 @@ pub struct ClientLimits {
     pub(crate) drafts: ClientBudget,
 }
 
-impl Default for ClientLimits {
-    fn default() -> Self {
+impl ClientLimits {
+    pub fn new(counts: &Counts) -> Self {
         ClientLimits {
-            drafts: ClientBudget::new(NEW_DRAFTS_PER_CLIENT, LIMIT_WINDOW_SECS),
+            drafts: ClientBudget::new(
+                counts.clone(),
+                "assistance_drafts",
+                NEW_DRAFTS_PER_CLIENT,
+                LIMIT_WINDOW_SECS,
+            ),
         }
     }
 }

@@ -27,12 +27,13 @@
 //! no second store to back up or to leave orphans in after a crash. SQLite handles blobs of
 //! 10 MB well; at most 10 files per draft keeps a draft under about 100 MB.
 //!
-//! Limits per client address (`crate::client_ip`), in memory, for the routes anyone can call
+//! Limits per client address (`crate::client_ip`), counted in the database by every server
+//! process together (`crate::limit`), for the routes anyone can call
 //! without a secret: at most [`limits::NEW_DRAFTS_PER_CLIENT`] new drafts and
 //! [`crate::files::UPLOAD_BYTES_PER_CLIENT`] of uploaded files (drafts, replies and every other service's uploads together) within an hour
 //! ([`ClientLimits`]); past them 429 `assistance.drafts_rate_limited` or
-//! `assistance.uploads_rate_limited` with `Retry-After`, before the database is touched or the
-//! file is read. An upload reserves its declared length (10 MB without one) before a byte is
+//! `assistance.uploads_rate_limited` with `Retry-After`, before a draft is made or the file is
+//! read. An upload reserves its declared length (10 MB without one) before a byte is
 //! read, so parallel uploads cannot all pass, and counts the bytes really read afterwards,
 //! refused files (413, 415) included (`crate::files::read_within_budget`). A person applying needs one draft and at most 100 MB; the limits leave room
 //! for a service hall's terminals behind one address, and keep one address from filling the

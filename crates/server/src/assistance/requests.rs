@@ -85,7 +85,7 @@ async fn limited<T>(
 /// `AssistanceProgress`). An unknown reference and a wrong number give the same 404 and count
 /// towards the limit on failed lookups that the booking lookups share (`AppState::lookups`: 5
 /// an hour per reference, 30 per client address across every lookup route); once it is reached
-/// the answer is 429 `assistance.lookup_rate_limited` before the database is asked, whether the
+/// the answer is 429 `assistance.lookup_rate_limited` before the request is looked for, whether the
 /// reference exists or not.
 #[utoipa::path(post, path = paths::ASSISTANCE_LOOKUP, tag = "assistance",
     operation_id = "lookup_assistance_request", request_body = AssistanceLookupRequest,

@@ -110,7 +110,7 @@ pub async fn create(
         || store::mobile_overlaps(&mut tx, new.mobile.as_str(), starts_at, ends_at, None).await?
     {
         drop(tx);
-        return Err(mobile_unavailable(&state, &client, &new.mobile, now));
+        return Err(mobile_unavailable(&state, &client, &new.mobile, now).await?);
     }
     let slot = (new.date, new.time, starts_at, ends_at);
     let seat = match free_seat(&mut tx, &venue, slot, None).await? {
@@ -206,17 +206,18 @@ async fn tag_within_limit(
 }
 
 /// The 409 `booking.mobile_unavailable`, counted for the number and the address; the 429 once
-/// too many were counted.
-fn mobile_unavailable(
+/// too many were counted. Counted in a write transaction of its own: call it after the
+/// booking's transaction is dropped.
+async fn mobile_unavailable(
     state: &AppState,
     client: &ClientIp,
     mobile: &MobileNumber,
     now: i64,
-) -> ApiError {
+) -> Result<ApiError, ApiError> {
     let key = format!("mobile {}", mobile.as_str());
-    let attempt = match state.lookups.begin(&key, client.0, now) {
+    let attempt = match state.lookups.begin(&key, client.0, now).await? {
         Ok(attempt) => attempt,
-        Err(limited) => return mobile_rate_limited(limited),
+        Err(limited) => return Ok(mobile_rate_limited(limited)),
     };
     for rule in attempt.reached() {
         tracing::warn!(
@@ -224,11 +225,11 @@ fn mobile_unavailable(
             "booking refusal limit reached: new bookings refused for a while"
         );
     }
-    field_conflict(
+    Ok(field_conflict(
         code::MOBILE_UNAVAILABLE,
         "mobile",
         BookingError::MobileUnavailable,
-    )
+    ))
 }
 
 /// The stored answer for `key`, if that key was used: the same body gets it again, another body

@@ -17,12 +17,14 @@
 //! Guessing mobile numbers: a reference is printed on slips and is not a secret, so the lookups
 //! by reference + mobile number (`/bookings/lookup`, `/lookup/reschedule`, `/lookup/cancel`,
 //! and the kiosk's `/bookings/check-in` by reference + the mobile's last four digits, which
-//! share one count) are limited by `crate::limit::LookupLimiter`, in memory. After 5 failed
+//! share one count) are limited by `crate::limit::LookupLimiter`, counted in the database so
+//! that every server process shares the count and a restart keeps it. After 5 failed
 //! lookups (404s) of one reference within an hour, or 30 from one client address (an IPv6
 //! address by its /64), every lookup of that reference, or from that address, answers 429
 //! `booking.lookup_rate_limited` with `Retry-After`, even with the right number, until the
 //! oldest of those failures is an hour old. The answer is the same whether the reference
-//! exists or not; it is given before the database is asked, so a refused lookup costs nothing;
+//! exists or not; it is given before the booking is looked for, so a refused lookup costs only the count's
+//! check;
 //! a lookup that finds the booking does not count. The time is the server's `Clock`. The
 //! manage-token routes are not limited: 256 random bits cannot be guessed. The client address
 //! is the TCP peer's, or behind a trusted reverse proxy the one it forwards (`crate::client_ip`,

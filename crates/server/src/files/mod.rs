@@ -3,7 +3,8 @@
 //! that it is the type its first bytes say ([`check`]), storing its content ([`blobs`]) and
 //! serving it back ([`serve`]). What a file belongs to, and who may see it, is each service's.
 //!
-//! Limits per client address, in memory: [`UPLOAD_BYTES_PER_CLIENT`] within an hour for every
+//! Limits per client address, counted in the database by every server process together
+//! (`crate::limit`): [`UPLOAD_BYTES_PER_CLIENT`] within an hour for every
 //! service's uploads together ([`FileLimits`]); past it 429 with the service's code and
 //! `Retry-After`, before the file is read. An upload reserves its declared length (10 MB without
 //! one) before a byte is read and counts the bytes really read afterwards, refused files
@@ -21,7 +22,7 @@ use portal_domain::api::assistance::MAX_FILES;
 use portal_domain::api::files::MAX_FILE_BYTES;
 
 use crate::error::ApiError;
-use crate::limit::ClientBudget;
+use crate::limit::{ClientBudget, Counts};
 
 /// Bytes of files one client address may upload within [`LIMIT_WINDOW_SECS`]: three
 /// rights-assistance applications with all their 10 files at the largest size.
@@ -47,10 +48,15 @@ impl FileLimits {
     }
 }
 
-impl Default for FileLimits {
-    fn default() -> Self {
+impl FileLimits {
+    pub fn new(counts: &Counts) -> Self {
         FileLimits {
-            upload_bytes: ClientBudget::new(UPLOAD_BYTES_PER_CLIENT, LIMIT_WINDOW_SECS),
+            upload_bytes: ClientBudget::new(
+                counts.clone(),
+                "upload_bytes",
+                UPLOAD_BYTES_PER_CLIENT,
+                LIMIT_WINDOW_SECS,
+            ),
             file_writes: tokio::sync::Semaphore::new(1),
         }
     }

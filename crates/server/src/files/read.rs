@@ -60,6 +60,12 @@ pub async fn read_upload(
 /// it can be is reserved before a byte is read (so parallel uploads cannot all pass), then
 /// settled to the bytes really read, whether the file is then stored or refused (413, 415, or
 /// an owner that closed meanwhile).
+///
+/// The budget is counted in the database (`crate::limit`): reserving and settling are writes,
+/// and take their turn with the file writes ([`super::FileLimits::one_writer`]). Otherwise,
+/// while uploads are written one after another, each holding SQLite's write lock for a while,
+/// a count waiting for the lock could miss its chance again and again until its 5 seconds run
+/// out (seen as 500s with 34 parallel uploads from one address).
 pub(crate) async fn read_within_budget(
     state: &AppState,
     client: Option<std::net::IpAddr>,
@@ -69,15 +75,20 @@ pub(crate) async fn read_within_budget(
     codes: &FileCodes,
 ) -> Result<Upload, ApiError> {
     let budget = &state.files.upload_bytes;
-    let reservation = budget
-        .reserve(client, most_bytes(headers), now)
-        .map_err(|limited| {
-            limited.refusal(codes.rate_limited, |t, minutes| {
-                t.assistance_uploads_rate_limited(minutes)
-            })
-        })?;
+    let reserved = {
+        let _turn = state.files.one_writer().await?;
+        budget.reserve(client, most_bytes(headers), now).await?
+    };
+    let reservation = reserved.map_err(|limited| {
+        limited.refusal(codes.rate_limited, |t, minutes| {
+            t.assistance_uploads_rate_limited(minutes)
+        })
+    })?;
     let (read, upload) = read_upload(headers, body, codes).await;
-    budget.settle(reservation, read);
+    {
+        let _turn = state.files.one_writer().await?;
+        budget.settle(reservation, read).await?;
+    }
     upload
 }
 

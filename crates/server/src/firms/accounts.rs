@@ -91,6 +91,7 @@ pub async fn sign_up(
         .firm
         .sign_ups
         .take(client, 1, now)
+        .await?
         .map_err(|limited| {
             limited.refusal(code::SIGN_UP_RATE_LIMITED, |t, minutes| {
                 t.firm_sign_up_rate_limited(minutes)
@@ -210,6 +211,7 @@ pub async fn sign_in(
         .firm
         .sign_ins
         .begin(&account, client, known_device, now)
+        .await?
         .map_err(|limited| {
             limited.refusal(code::SIGN_IN_RATE_LIMITED, |t, minutes| {
                 t.firm_sign_in_rate_limited(minutes)
@@ -248,7 +250,7 @@ pub async fn sign_in(
             .into());
         }
     };
-    state.firm.sign_ins.forgive(attempts);
+    state.firm.sign_ins.forgive(attempts).await?;
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let started = sessions::start(&mut tx, &FIRM, person.id, now).await?;

@@ -32,7 +32,7 @@ use portal_domain::paths::{self, below_v1};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::{ApiError, Refusal, Text};
-use crate::limit::ClientBudget;
+use crate::limit::{ClientBudget, Counts};
 use crate::sign_in::cookies::Cookies;
 use crate::sign_in::limits::SignInLimits;
 use crate::sign_in::{sessions, FIRM};
@@ -49,10 +49,15 @@ pub struct FirmState {
 }
 
 impl FirmState {
-    pub fn new(secure_cookies: bool) -> FirmState {
+    pub fn new(secure_cookies: bool, counts: &Counts) -> FirmState {
         FirmState {
-            sign_ins: SignInLimits::default(),
-            sign_ups: ClientBudget::new(MAX_SIGN_UPS_PER_CLIENT as u64, SIGN_UP_WINDOW_SECS),
+            sign_ins: SignInLimits::new(counts, FIRM.name),
+            sign_ups: ClientBudget::new(
+                counts.clone(),
+                "firm_sign_ups",
+                MAX_SIGN_UPS_PER_CLIENT as u64,
+                SIGN_UP_WINDOW_SECS,
+            ),
             cookies: Cookies::new(secure_cookies, &FIRM),
         }
     }

@@ -1,5 +1,6 @@
-//! The limits on failed sign-ins, the same in every realm. Failed sign-ins are counted in
-//! memory, rolling, within 15 minutes, by three limits; once one is reached signing in answers
+//! The limits on failed sign-ins, the same in every realm. Failed sign-ins are counted in the
+//! database (`crate::limit`: every server process shares the counts, a restart keeps them),
+//! rolling, within 15 minutes, by three limits; once one is reached signing in answers
 //! 429 with `Retry-After`, before any password is checked:
 //! - 5 of one account from one client address: that address may not try that account. They do
 //!   not stop the same account from another address, so nobody can lock a colleague out by
@@ -20,7 +21,7 @@ use portal_domain::api::staff::{
     MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT,
 };
 
-use crate::limit::{key_from_client, Attempt, Limited, Limits, LookupLimiter};
+use crate::limit::{key_from_client, Attempt, Counts, Limited, Limits, LookupLimiter};
 
 /// Failed sign-ins of one realm.
 #[derive(Debug)]
@@ -38,62 +39,79 @@ pub struct Attempts {
     from_new_device: Option<Attempt>,
 }
 
-impl Default for SignInLimits {
-    fn default() -> SignInLimits {
+impl SignInLimits {
+    /// The limits of the realm `realm` (its name, which names its counts).
+    pub fn new(counts: &Counts, realm: &str) -> SignInLimits {
         SignInLimits {
-            from_client: LookupLimiter::with_limits(Limits {
-                window_secs: LOGIN_WINDOW_SECS,
-                per_key: MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT,
-                per_client: MAX_LOGIN_FAILURES_PER_CLIENT,
-            }),
-            from_new_devices: LookupLimiter::with_limits(Limits {
-                window_secs: LOGIN_WINDOW_SECS,
-                per_key: MAX_LOGIN_FAILURES_PER_USERNAME,
-                // Counted by address in `from_client` already.
-                per_client: usize::MAX,
-            }),
+            from_client: LookupLimiter::with_limits(
+                counts.clone(),
+                &format!("{realm}_sign_in.from_client"),
+                Limits {
+                    window_secs: LOGIN_WINDOW_SECS,
+                    per_key: MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT,
+                    per_client: MAX_LOGIN_FAILURES_PER_CLIENT,
+                },
+            ),
+            from_new_devices: LookupLimiter::with_limits(
+                counts.clone(),
+                &format!("{realm}_sign_in.from_new_devices"),
+                Limits {
+                    window_secs: LOGIN_WINDOW_SECS,
+                    per_key: MAX_LOGIN_FAILURES_PER_USERNAME,
+                    // Counted by address in `from_client` already.
+                    per_client: usize::MAX,
+                },
+            ),
         }
     }
-}
 
-impl SignInLimits {
     /// Before the password of `account` is checked; the limit on browsers the account has never
     /// signed in on is not applied to a `known_device`.
-    pub fn begin(
+    pub async fn begin(
         &self,
         account: &str,
         client: Option<IpAddr>,
         known_device: bool,
         now: i64,
-    ) -> Result<Attempts, Limited> {
-        let from_client = self
+    ) -> sqlx::Result<Result<Attempts, Limited>> {
+        let from_client = match self
             .from_client
-            .begin(&key_from_client(account, client), client, now)?;
+            .begin(&key_from_client(account, client), client, now)
+            .await?
+        {
+            Ok(attempt) => attempt,
+            Err(limited) => return Ok(Err(limited)),
+        };
         if known_device {
-            return Ok(Attempts {
+            return Ok(Ok(Attempts {
                 from_client,
                 from_new_device: None,
-            });
+            }));
         }
-        match self.from_new_devices.begin(account, None, now) {
-            Ok(from_new_device) => Ok(Attempts {
+        match self.from_new_devices.begin(account, None, now).await {
+            Ok(Ok(from_new_device)) => Ok(Ok(Attempts {
                 from_client,
                 from_new_device: Some(from_new_device),
-            }),
-            Err(limited) => {
+            })),
+            Ok(Err(limited)) => {
                 // Refused before any password was checked: not a failure of the first limit.
-                self.from_client.forgive(from_client);
-                Err(limited)
+                self.from_client.forgive(from_client).await?;
+                Ok(Err(limited))
+            }
+            Err(e) => {
+                self.from_client.forgive(from_client).await?;
+                Err(e)
             }
         }
     }
 
     /// The sign-in succeeded: it does not count.
-    pub fn forgive(&self, attempts: Attempts) {
-        self.from_client.forgive(attempts.from_client);
+    pub async fn forgive(&self, attempts: Attempts) -> sqlx::Result<()> {
+        self.from_client.forgive(attempts.from_client).await?;
         if let Some(attempt) = attempts.from_new_device {
-            self.from_new_devices.forgive(attempt);
+            self.from_new_devices.forgive(attempt).await?;
         }
+        Ok(())
     }
 }
 

@@ -25,7 +25,7 @@ use crate::client_ip::ClientIp;
 use crate::config::FirstAdmin;
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
-use crate::limit::Limited;
+use crate::limit::{Counts, Limited};
 use crate::sign_in::cookies::{self, Cookies};
 use crate::sign_in::limits::SignInLimits;
 use crate::sign_in::passwords::{hash_password, verify_blocking};
@@ -42,10 +42,10 @@ pub struct StaffState {
 }
 
 impl StaffState {
-    pub fn new(secure_cookies: bool) -> anyhow::Result<StaffState> {
+    pub fn new(secure_cookies: bool, counts: &Counts) -> anyhow::Result<StaffState> {
         crate::sign_in::passwords::prepare()?;
         Ok(StaffState {
-            logins: SignInLimits::default(),
+            logins: SignInLimits::new(counts, STAFF.name),
             cookies: Cookies::new(secure_cookies, &STAFF),
         })
     }
@@ -307,6 +307,7 @@ pub async fn login(
         .staff
         .logins
         .begin(&username, client.0, known_device, now)
+        .await?
         .map_err(login_rate_limited)?;
     let verified =
         verify_blocking(password, account.as_ref().map(|a| a.password_hash.clone())).await?;
@@ -334,7 +335,7 @@ pub async fn login(
             .into());
         }
     };
-    state.staff.logins.forgive(attempts);
+    state.staff.logins.forgive(attempts).await?;
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let started = sessions::start(&mut tx, &STAFF, account.id, now).await?;

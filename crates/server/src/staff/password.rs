@@ -57,6 +57,7 @@ pub async fn change_password(
         .staff
         .logins
         .begin(&user.username, client.0, true, now)
+        .await?
         .map_err(login_rate_limited)?;
     if !verify_blocking(current, Some(hash)).await? {
         return Err(ApiError::fields(vec![(
@@ -64,7 +65,7 @@ pub async fn change_password(
             StaffError::CurrentPasswordWrong,
         )]));
     }
-    state.staff.logins.forgive(attempts);
+    state.staff.logins.forgive(attempts).await?;
     let new_hash = hash_password_blocking(new).await?;
 
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
