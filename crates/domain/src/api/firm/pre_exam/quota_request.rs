@@ -16,7 +16,8 @@ use crate::lang::localized_error;
 use crate::text::{clean_text, TextProblem};
 use crate::texts::{pre_exam_quota_error_texts, PreExamQuotaErrorTexts};
 
-/// Most requests one ask may add (illustrative, like the quota itself).
+/// Most requests one ask may add (illustrative, like the quota itself; the OpenAPI schema of
+/// [`QuotaAsk`] repeats it and [`MAX_REASON_CHARS`]).
 pub const MAX_EXTRA_ASKED: u32 = 100;
 /// The reason: a short text.
 pub const MAX_REASON_CHARS: usize = 500;
@@ -33,8 +34,10 @@ pub mod code {
 #[serde(default)]
 pub struct QuotaAsk {
     /// How many more requests this year: 1 to [`MAX_EXTRA_ASKED`] (0 or absent: not answered).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub extra: u32,
-    /// Why the firm needs them: 1 to [`MAX_REASON_CHARS`] characters.
+    /// Why the firm needs them: 1 to [`MAX_REASON_CHARS`] characters, not blank.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
 
