@@ -19,6 +19,11 @@ fn main() {
             catalog("fast_track", "FastTrackTexts", "fast_track_texts"),
             catalog("registration", "RegistrationTexts", "registration_texts"),
             catalog("pre_exam", "PreExamTexts", "pre_exam_texts"),
+            catalog(
+                "pre_exam_quota",
+                "PreExamQuotaTexts",
+                "pre_exam_quota_texts",
+            ),
             catalog("privacy", "PrivacyTexts", "privacy_texts"),
         ],
     );

@@ -46,6 +46,7 @@ for route, index in [
     ("/fast-track/pre-exams", "dist/apps/pre-exam/index.html"),
     ("/fast-track/pre-exams/{id}/{section} (questions)", "dist/apps/pre-exam-questions/index.html"),
     ("/fast-track/pre-exams/{id}/status (tracking)", "dist/apps/pre-exam-tracking/index.html"),
+    ("/fast-track/pre-exams/quota (extra quota)", "dist/apps/pre-exam-quota/index.html"),
     ("/privacy, /accessibility", "dist/apps/privacy/index.html"),
 ]:
     rows, totals = [], [0, 0, 0]

@@ -41,6 +41,11 @@ fn main() {
                 "PreExamErrorTexts",
                 "pre_exam_error_texts",
             ),
+            catalog(
+                "domain_pre_exam_quota",
+                "PreExamQuotaErrorTexts",
+                "pre_exam_quota_error_texts",
+            ),
         ],
     );
 }

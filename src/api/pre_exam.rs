@@ -5,7 +5,8 @@
 
 use gloo_net::http::Request;
 use portal_domain::api::firm::pre_exam::{
-    Document, FilingReport, FirmNumbers, FirmPreExam, FirmPreExamList, PreExamAnswers, PreExamFile,
+    Document, FilingReport, FirmNumbers, FirmPreExam, FirmPreExamList, FirmQuotaRequests,
+    PreExamAnswers, PreExamFile, QuotaAsk, QuotaRequest,
 };
 use portal_domain::{paths, Lang};
 
@@ -23,6 +24,21 @@ pub async fn firm_pre_exams(lang: Lang) -> Result<FirmPreExamList, ApiError> {
 /// The firm's own numbers.
 pub async fn firm_pre_exam_numbers(lang: Lang) -> Result<FirmNumbers, ApiError> {
     get_json(paths::FIRM_PRE_EXAM_NUMBERS, lang).await
+}
+
+/// The firm's quota this year and its latest request for more.
+pub async fn firm_quota_requests(lang: Lang) -> Result<FirmQuotaRequests, ApiError> {
+    get_json(paths::FIRM_PRE_EXAM_QUOTA_REQUEST, lang).await
+}
+
+/// Asks for extra quota (201; the same ask again while it is open: 200 with it).
+pub async fn firm_ask_quota(
+    ask: &QuotaAsk,
+    csrf: &str,
+    lang: Lang,
+) -> Result<QuotaRequest, ApiError> {
+    let builder = with_csrf(Request::post(paths::FIRM_PRE_EXAM_QUOTA_REQUEST), csrf);
+    send_json(builder, ask, lang).await
 }
 
 /// Starts a new draft (201).

@@ -4,7 +4,7 @@
 
 use gloo_net::http::Request;
 use portal_domain::api::firm::pre_exam::{
-    FirmQuotaUpdate, PreExamAction, PreExamQueue, PreExamSettings, Quota, StaffPreExam,
+    FirmQuotaStanding, FirmQuotaUpdate, PreExamAction, PreExamQueue, PreExamSettings, StaffPreExam,
 };
 use portal_domain::{paths, Lang};
 
@@ -60,7 +60,11 @@ pub async fn staff_update_pre_exam_settings(
     send_json(builder, settings, lang).await
 }
 
-pub async fn staff_firm_pre_exam_quota(uscc: &str, lang: Lang) -> Result<Quota, ApiError> {
+/// A firm's quota this year and its open request for more.
+pub async fn staff_firm_pre_exam_quota(
+    uscc: &str,
+    lang: Lang,
+) -> Result<FirmQuotaStanding, ApiError> {
     get_json(
         &paths::fill(paths::STAFF_FIRM_PRE_EXAM_QUOTA, &[uscc]),
         lang,
@@ -73,7 +77,7 @@ pub async fn staff_update_firm_pre_exam_quota(
     update: &FirmQuotaUpdate,
     csrf: &str,
     lang: Lang,
-) -> Result<Quota, ApiError> {
+) -> Result<FirmQuotaStanding, ApiError> {
     let path = paths::fill(paths::STAFF_FIRM_PRE_EXAM_QUOTA, &[uscc]);
     send_json(with_csrf(Request::put(&path), csrf), update, lang).await
 }

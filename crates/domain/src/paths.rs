@@ -67,6 +67,7 @@ pub const FIRM_REGISTRATION_FILE: &str = "/api/v1/firm/registration/files/{id}";
 pub const FIRM_PRE_EXAMS: &str = "/api/v1/firm/pre-exams";
 pub const FIRM_PRE_EXAM: &str = "/api/v1/firm/pre-exams/{id}";
 pub const FIRM_PRE_EXAM_NUMBERS: &str = "/api/v1/firm/pre-exam-numbers";
+pub const FIRM_PRE_EXAM_QUOTA_REQUEST: &str = "/api/v1/firm/pre-exam-quota-request";
 pub const FIRM_PRE_EXAM_SUBMIT: &str = "/api/v1/firm/pre-exams/{id}/submit";
 pub const FIRM_PRE_EXAM_REPLY: &str = "/api/v1/firm/pre-exams/{id}/reply";
 pub const FIRM_PRE_EXAM_FILING: &str = "/api/v1/firm/pre-exams/{id}/filing";

@@ -89,6 +89,8 @@ use crate::AppState;
         crate::staff::registrations::update_settings,
         crate::firms::pre_exam::list,
         crate::firms::pre_exam::numbers,
+        crate::firms::pre_exam::quota_requests::show,
+        crate::firms::pre_exam::quota_requests::ask,
         crate::firms::pre_exam::create,
         crate::firms::pre_exam::show,
         crate::firms::pre_exam::save,

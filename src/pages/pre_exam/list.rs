@@ -4,10 +4,10 @@
 //! left, otherwise why not (with the way to its registration, or to ask for more quota).
 
 use leptos::prelude::*;
-use portal_domain::api::firm::pre_exam::{FirmPreExamList, PreExamSummary, Quota};
+use portal_domain::api::firm::pre_exam::{FirmPreExamList, PreExamSummary, Quota, QuotaRequest};
 
 use super::texts::{pe_text, pre_exam_texts};
-use super::{page_href, status_href, use_session, ACCOUNT, NUMBERS, REGISTRATION};
+use super::{page_href, status_href, use_session, ACCOUNT, NUMBERS, QUOTA, REGISTRATION};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::app_links::use_go;
@@ -42,11 +42,12 @@ fn Requests(list: FirmPreExamList) -> impl IntoView {
         items,
         quota,
         registered,
+        quota_request,
         ..
     } = list;
     let empty = items.is_empty();
     view! {
-        <QuotaPanel quota=quota/>
+        <QuotaPanel quota=quota asked=quota_request registered=registered/>
         <p><a href=NUMBERS rel="external">{pe_text(|t| t.numbers_heading)}</a></p>
         <NewRequest registered=registered quota=quota/>
         <h2>{pe_text(|t| t.list_heading)}</h2>
@@ -57,8 +58,9 @@ fn Requests(list: FirmPreExamList) -> impl IntoView {
     }
 }
 
+/// The quota this year; the open request for more, or the link to ask (a registered firm).
 #[component]
-fn QuotaPanel(quota: Quota) -> impl IntoView {
+fn QuotaPanel(quota: Quota, asked: Option<QuotaRequest>, registered: bool) -> impl IntoView {
     let prefs = use_prefs();
     let used = move || {
         let t = pre_exam_texts(prefs.lang.get());
@@ -73,8 +75,20 @@ fn QuotaPanel(quota: Quota) -> impl IntoView {
         <h2>{pe_text(|t| t.quota_heading)}</h2>
         <p>{used}</p>
         {nearly.then(|| view! { <p><strong>{pe_text(|t| t.quota_nearly_used)}</strong></p> })}
-        <p class="inset-text">{pe_text(|t| t.quota_more)}</p>
+        {match asked {
+            Some(r) => Some(view! { <p class="inset-text">{move || {
+                let lang = prefs.lang.get();
+                pre_exam_texts(lang).quota_asked(long_date(r.asked_on, lang), r.extra)
+            }}</p> }.into_any()),
+            None => registered.then(|| view! { <AskLink/> }.into_any()),
+        }}
     }
+}
+
+/// The way to ask for extra quota: another app, a full page load.
+#[component]
+fn AskLink() -> impl IntoView {
+    view! { <p><a href=QUOTA rel="external">{pe_text(|t| t.quota_more)}</a></p> }
 }
 
 /// "Start a new request", or why the firm cannot now.
@@ -107,6 +121,7 @@ fn NewRequest(registered: bool, quota: Quota) -> impl IntoView {
         .into_any();
     }
     if quota.remaining() == 0 {
+        // The panel above offers to ask for more (or shows the request already made).
         return view! { <p><strong>{pe_text(|t| t.quota_none_left)}</strong></p> }.into_any();
     }
     view! {

@@ -3,11 +3,13 @@
 //! fills a draft as a task list (saved as it types), checks and submits it, then follows it:
 //! the officer's opinion and its amendment, the pass notice, the report of the national filing.
 //!
-//! Three apps share this module, so that none is over the 200 KB first-load budget (in one they
+//! Four apps share this module, so that none is over the 200 KB first-load budget (in one they
 //! were 237.7 KB brotli, in two 228.7 and 204.9; the fast-track app had no room at all): the
 //! requests, a draft's task list and check (`App::PreExam`), a draft's question pages
-//! (`App::PreExamQuestions`), and following a submitted request with the documents' uploads
-//! (`App::PreExamTracking`). A link between them is a full page load (`rel_for`, `use_go`).
+//! (`App::PreExamQuestions`), following a submitted request with the documents' uploads
+//! (`App::PreExamTracking`), and asking for extra quota (`App::PreExamQuota`, with its texts
+//! in a catalog of their own, `quota_texts`). A link between them is a full page load
+//! (`rel_for`, `use_go`).
 //!
 //! | page | file | app |
 //! | --- | --- | --- |
@@ -20,6 +22,8 @@
 //! | `/fast-track/pre-exams/{id}/status` | `status.rs` (with `amend.rs`) | tracking |
 //! | `/fast-track/pre-exams/{id}/filing` | `filing.rs` (the report of the national filing, checked by the domain) | questions |
 //! | `/fast-track/pre-exams/{id}/notice` | `notice.rs` (the printable pass notice) | tracking |
+//! | `/fast-track/pre-exams/numbers` | `numbers.rs` (the firm's own numbers) | tracking |
+//! | `/fast-track/pre-exams/quota` | `quota.rs` (asking for extra quota, 增量额度) | quota |
 //!
 //! The app reads the session once (its CSRF token in [`Session`]); each request's page reads the
 //! request (`Loaded`), and every save answers with the whole of it, which replaces that copy.
@@ -33,6 +37,8 @@ mod list;
 mod notice;
 mod numbers;
 mod questions;
+mod quota;
+mod quota_texts;
 mod sections;
 mod status;
 mod task_list;
@@ -55,6 +61,8 @@ use crate::pages::not_found::NotFound;
 pub const LIST: &str = "/fast-track/pre-exams";
 /// The firm's own numbers (the tracking app).
 const NUMBERS: &str = "/fast-track/pre-exams/numbers";
+/// Asking for extra quota (its own app).
+const QUOTA: &str = "/fast-track/pre-exams/quota";
 /// Pages of the other apps (a full page load away).
 const SIGN_IN: &str = "/fast-track/sign-in";
 const ACCOUNT: &str = "/fast-track/account";
@@ -148,6 +156,12 @@ pub fn PreExamTrackingApp() -> impl IntoView {
     view! { <WithSession pages=|| view! { <TrackingRoutes/> }.into_any()/> }
 }
 
+/// Asking for extra quota (增量额度).
+#[component]
+pub fn PreExamQuotaApp() -> impl IntoView {
+    view! { <WithSession pages=|| view! { <QuotaRoutes/> }.into_any()/> }
+}
+
 /// Reads the session, then shows `pages`; no session: a link to sign in.
 #[component]
 fn WithSession(pages: fn() -> AnyView) -> impl IntoView {
@@ -186,6 +200,16 @@ fn QuestionRoutes() -> impl IntoView {
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(f, p, ParamSegment("id"), ParamSegment("page")) view=|| view! { <RequestRoute pages=question_page/> }/>
+        </Routes>
+    }
+}
+
+#[component]
+fn QuotaRoutes() -> impl IntoView {
+    let (f, p) = (StaticSegment("fast-track"), StaticSegment("pre-exams"));
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(f, p, StaticSegment("quota")) view=quota::QuotaPage/>
         </Routes>
     }
 }

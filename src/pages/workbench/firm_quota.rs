@@ -1,10 +1,14 @@
 //! A firm's pre-examination quota this year (issue #15), on the administrator's firms page: the
 //! allowance (the center's own figure for the firm, or the default), the extra quota granted on
 //! the firm's request (增量额度) and what it has used; the administrator sets the first two.
-//! Checked by the domain's `FirmQuotaUpdate::problems` before sending.
+//! Checked by the domain's `FirmQuotaUpdate::problems` before sending. The firm's open request
+//! for more (asked online) is shown above the form: saving answers it — granted if the extra
+//! quota went up, else declined — and the page says which.
 
 use leptos::prelude::*;
-use portal_domain::api::firm::pre_exam::{FirmQuotaUpdate, Quota};
+use portal_domain::api::firm::pre_exam::{
+    FirmQuotaStanding, FirmQuotaUpdate, QuotaOutcome, QuotaRequest,
+};
 
 use super::admin_form::{checked, number, request_errors, RowInput};
 use super::auth::use_auth;
@@ -26,16 +30,43 @@ pub fn FirmQuota(uscc: String) -> impl IntoView {
     view! {
         <section class="case-panel no-print" aria-labelledby="quota-heading">
             <h3 id="quota-heading">{tr(|t| t.quota_heading)}</h3>
-            {loaded(quota, move |quota| view! { <QuotaForm uscc=key.get_value() quota=quota/> }.into_any())}
+            {loaded(quota, move |standing| view! { <QuotaForm uscc=key.get_value() standing=standing/> }.into_any())}
         </section>
     }
 }
 
+/// The firm's open request: when, how many more, why; saving answers it.
 #[component]
-fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
+fn OpenRequest(request: QuotaRequest) -> impl IntoView {
+    let prefs = use_prefs();
+    let QuotaRequest {
+        extra,
+        reason,
+        asked_on,
+        ..
+    } = request;
+    let line = move || {
+        let lang = prefs.lang.get();
+        workbench_texts(lang).quota_request_open(crate::dates::long_date(asked_on, lang), extra)
+    };
+    view! {
+        <div class="inset-text" id="quota-request">
+            <p><strong>{line}</strong></p>
+            <p>{tr(|t| t.quota_request_reason)}" "{reason}</p>
+            <p class="hint">{tr(|t| t.quota_request_hint)}</p>
+        </div>
+    }
+}
+
+#[component]
+fn QuotaForm(uscc: String, standing: FirmQuotaStanding) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
+    let FirmQuotaStanding { quota, request } = standing;
     let current = RwSignal::new(quota);
+    let open = RwSignal::new(request);
+    // The outcome of the request the last save answered.
+    let answered = RwSignal::new(None::<QuotaOutcome>);
     // The own figure is blank for "the default"; the allowance shows what is in force.
     let own = RwSignal::new(String::new());
     let extra = RwSignal::new(quota.extra.to_string());
@@ -45,6 +76,7 @@ fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
     let uscc = StoredValue::new(uscc);
     let on_submit = form.on_submit(move |lang| {
         saved.set(false);
+        answered.set(None);
         let own_typed = own.get_untracked();
         let update = FirmQuotaUpdate {
             own: (!own_typed.trim().is_empty()).then(|| number(own)),
@@ -63,8 +95,10 @@ fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
                         api::staff_update_firm_pre_exam_quota(&uscc, &update, &csrf, lang).await
                     }
                 },
-                move |quota| {
-                    current.set(quota);
+                move |standing: FirmQuotaStanding| {
+                    current.set(standing.quota);
+                    answered.set(standing.request.and_then(|r| r.outcome));
+                    open.set(None);
                     saved.set(true);
                 },
                 move |error| auth.form_errors(error, |e| request_errors(lang, e, "own")),
@@ -85,7 +119,14 @@ fn QuotaForm(uscc: String, quota: Quota) -> impl IntoView {
     view! {
         <p>{standing}</p>
         <p class="hint">{tr(|t| t.quota_illustrative)}</p>
-        {move || saved.get().then(|| view! { <p class="notice notice--success" role="status">{tr(|t| t.quota_saved)}</p> })}
+        {move || saved.get().then(|| view! { <p class="notice notice--success" role="status">
+            {tr(|t| t.quota_saved)}
+            {move || answered.get().map(|o| match o {
+                QuotaOutcome::Granted => tr(|t| t.quota_request_granted)(),
+                QuotaOutcome::Declined => tr(|t| t.quota_request_declined)(),
+            })}
+        </p> })}
+        {move || open.get().map(|r| view! { <OpenRequest request=r/> })}
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
             <RowInput id="own".to_owned() label=label(|t| t.quota_own) hint=label(|t| t.quota_own_hint)

@@ -113,6 +113,10 @@ pub fn router(state: AppState) -> Router<AppState> {
             get(pre_exam::numbers),
         )
         .route(
+            below_v1(paths::FIRM_PRE_EXAM_QUOTA_REQUEST),
+            get(pre_exam::quota_requests::show).post(pre_exam::quota_requests::ask),
+        )
+        .route(
             below_v1(paths::FIRM_PRE_EXAM_SUBMIT),
             post(pre_exam::submit),
         )

@@ -20,8 +20,8 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::Json;
 use portal_domain::api::firm::pre_exam::{
-    Actor, FirmQuotaUpdate, PreExamAction, PreExamQueue, PreExamSettings, PreExamStatus, Quota,
-    StaffPreExam, NEAR_WORKING_DAYS,
+    Actor, FirmQuotaStanding, FirmQuotaUpdate, PreExamAction, PreExamQueue, PreExamSettings,
+    PreExamStatus, Quota, QuotaOutcome, StaffPreExam, NEAR_WORKING_DAYS,
 };
 use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::paths;
@@ -290,12 +290,13 @@ async fn firm_quota(
     Ok((firm_id, store::quota(conn, firm_id, year, &settings).await?))
 }
 
-/// A firm's pre-examination quota this year: its allowance, extra quota and use.
+/// A firm's pre-examination quota this year: its allowance, extra quota and use, and its open
+/// request for more (增量额度), which the next save answers.
 #[utoipa::path(get, path = paths::STAFF_FIRM_PRE_EXAM_QUOTA, tag = "staff",
     operation_id = "staff_firm_pre_exam_quota",
     params(("uscc" = String, Path, description = "The firm's unified social credit code")),
     responses(
-        (status = 200, description = "The quota", body = Quota),
+        (status = 200, description = "The quota and the open request", body = FirmQuotaStanding),
         crate::refusals::StaffReading,
         (status = 404, description = "No firm with this code", body = portal_domain::api::ApiErrorBody),
     ))]
@@ -303,23 +304,29 @@ pub async fn quota(
     State(state): State<AppState>,
     Staff(_user): Staff,
     path: Result<Path<String>, PathRejection>,
-) -> Result<Json<Quota>, ApiError> {
+) -> Result<Json<FirmQuotaStanding>, ApiError> {
     let Ok(Path(uscc)) = path else {
         return Err(ApiError::NotFound);
     };
     let mut conn = state.db.acquire().await?;
-    Ok(Json(firm_quota(&mut conn, &state, &uscc).await?.1))
+    let (firm_id, quota) = firm_quota(&mut conn, &state, &uscc).await?;
+    let open = store::open_quota_request(&mut conn, firm_id).await?;
+    Ok(Json(FirmQuotaStanding {
+        quota,
+        request: open.map(|r| r.view()).transpose()?,
+    }))
 }
 
 /// Sets a firm's quota for this year: the center's own figure (none: the default) and the extra
-/// quota granted on the firm's request (增量额度).
+/// quota granted on the firm's request (增量额度). A save answers the firm's open request: granted
+/// if the extra quota went up, else declined; the answer carries that request with its outcome.
 #[utoipa::path(put, path = paths::STAFF_FIRM_PRE_EXAM_QUOTA, tag = "staff",
     operation_id = "staff_update_firm_pre_exam_quota",
     params(("uscc" = String, Path, description = "The firm's unified social credit code"),
         ("X-CSRF-Token" = String, Header, description = "The session's CSRF token")),
     request_body = FirmQuotaUpdate,
     responses(
-        (status = 200, description = "The quota now", body = Quota),
+        (status = 200, description = "The quota now, and the request this save answered", body = FirmQuotaStanding),
         (status = 400, description = "`validation_failed`: `own`, `extra`", body = portal_domain::api::ApiErrorBody),
         crate::refusals::StaffWriting,
         (status = 404, description = "No firm with this code", body = portal_domain::api::ApiErrorBody),
@@ -329,7 +336,7 @@ pub async fn update_quota(
     Staff(user): Staff,
     path: Result<Path<String>, PathRejection>,
     body: Result<Json<FirmQuotaUpdate>, JsonRejection>,
-) -> Result<Json<Quota>, ApiError> {
+) -> Result<Json<FirmQuotaStanding>, ApiError> {
     let Ok(Path(uscc)) = path else {
         return Err(ApiError::NotFound);
     };
@@ -348,7 +355,35 @@ pub async fn update_quota(
         now,
     )
     .await?;
+    let mut answered = None;
+    if let Some(open) = store::open_quota_request(&mut tx, firm_id).await? {
+        let outcome = if update.extra > before.extra {
+            QuotaOutcome::Granted
+        } else {
+            QuotaOutcome::Declined
+        };
+        store::answer_quota_request(&mut tx, open.id, outcome, user.account_id, now).await?;
+        audit(
+            &mut tx,
+            Some(user.account_id),
+            &format!("pre_exam.quota_request_{}", outcome.code()),
+            ("firm", Some(&firm_id.to_string())),
+            &format!(
+                "asked {} more in {}; extra {} -> {}",
+                open.extra, open.year, before.extra, update.extra
+            ),
+            now,
+        )
+        .await?;
+        let mut view = open.view()?;
+        view.outcome = Some(outcome);
+        view.answered_on = Some(state.today()?);
+        answered = Some(view);
+    }
     let (_, after) = firm_quota(&mut tx, &state, &uscc).await?;
     tx.commit().await?;
-    Ok(Json(after))
+    Ok(Json(FirmQuotaStanding {
+        quota: after,
+        request: answered,
+    }))
 }

@@ -214,6 +214,7 @@ async fn spawn_on(
         ("pre-exam", "await 10;"),
         ("pre-exam-questions", "await 12;"),
         ("pre-exam-tracking", "await 11;"),
+        ("pre-exam-quota", "await 13;"),
         ("privacy", "await 9;"),
     ] {
         let dir = dist.join("apps").join(app);

@@ -26,6 +26,7 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("pre-exam app")
                 && !page.contains("pre-exam-tracking app")
                 && !page.contains("pre-exam-questions app")
+                && !page.contains("pre-exam-quota app")
                 && !page.contains("privacy app"),
             "{path}"
         );
@@ -79,6 +80,7 @@ async fn each_service_with_its_own_app_gets_that_app() {
             "pre-exam-tracking app",
         ),
         ("/fast-track/pre-exams/12/details", "pre-exam-questions app"),
+        ("/fast-track/pre-exams/quota", "pre-exam-quota app"),
         ("/privacy", "privacy app"),
         ("/accessibility", "privacy app"),
     ];

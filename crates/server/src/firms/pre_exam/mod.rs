@@ -1,7 +1,8 @@
 //! A registered firm's pre-examination requests (专利预审申请, issue #15) as the firm sees and
 //! fills them in (`/api/v1/firm/pre-exams`): drafts saved as it types, its documents
 //! ([`files`]), submitting (once: a retried submit answers as `GET` does), replying to an
-//! amendment request and reporting the national filing after passing. The officers' side is
+//! amendment request and reporting the national filing after passing; asking for extra quota
+//! ([`quota_requests`]). The officers' side is
 //! `crate::staff::pre_exams`; the rules, the examination's states and the shapes are in
 //! `portal_domain::api::firm::pre_exam`.
 //!
@@ -12,6 +13,7 @@
 pub(crate) mod exam;
 pub(crate) mod file_store;
 pub(crate) mod files;
+pub(crate) mod quota_requests;
 pub(crate) mod stats;
 pub(crate) mod store;
 
@@ -141,6 +143,10 @@ pub async fn list(
         quota: store::quota(&mut conn, person.firm_id, today.year(), &settings).await?,
         registered: registered(&mut conn, person.firm_id, today).await?,
         today,
+        quota_request: store::open_quota_request(&mut conn, person.firm_id)
+            .await?
+            .map(|r| r.view())
+            .transpose()?,
     }))
 }
 

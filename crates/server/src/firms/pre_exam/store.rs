@@ -2,7 +2,8 @@
 //! answers while a draft, then the request read at submission and its [`Examination`] as JSON,
 //! with the columns the queue sorts on), their history (`pre_exam_events`), their documents
 //! (`pre_exam_files`: `super::file_store`), the per-firm quotas
-//! (`pre_exam_quotas`) and the settings (`pre_exam_settings`), shared by the firm's routes and
+//! (`pre_exam_quotas`), the firms' requests for extra quota (`pre_exam_quota_requests`) and the
+//! settings (`pre_exam_settings`), shared by the firm's routes and
 //! the officers' (`crate::staff::pre_exams`).
 //!
 //! A request whose reply deadline has passed counts as withdrawn (视为撤回): [`expire_overdue`]
@@ -14,7 +15,8 @@
 use axum::http::StatusCode;
 use portal_domain::api::firm::pre_exam::{
     apply, code, Actor, ExamEvent, Examination, FirmQuotaUpdate, PreExamAction, PreExamAnswers,
-    PreExamRequest, PreExamSettings, PreExamStatus, PreExamSummary, Quota,
+    PreExamRequest, PreExamSettings, PreExamStatus, PreExamSummary, Quota, QuotaAsked,
+    QuotaOutcome, QuotaRequest,
 };
 use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::calendar::{Date, HolidayCalendar};
@@ -492,6 +494,107 @@ pub(crate) async fn officer_venue(
         .as_deref()
         .and_then(FieldVenue::from_code)
         .unwrap_or_default())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests for extra quota (增量额度)
+// ---------------------------------------------------------------------------------------------
+
+/// A firm's request for extra quota as stored.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct QuotaRequestRow {
+    pub id: i64,
+    pub year: i64,
+    pub extra: i64,
+    pub reason: String,
+    pub asked_at: i64,
+    pub answered_at: Option<i64>,
+    pub outcome: Option<String>,
+}
+
+impl QuotaRequestRow {
+    pub fn view(&self) -> Result<QuotaRequest, ApiError> {
+        Ok(QuotaRequest {
+            year: i32::try_from(self.year).unwrap_or_default(),
+            extra: u32::try_from(self.extra.max(0)).unwrap_or(u32::MAX),
+            reason: self.reason.clone(),
+            asked_on: crate::clock::shanghai_date(self.asked_at)?,
+            outcome: self.outcome.as_deref().and_then(QuotaOutcome::from_code),
+            answered_on: self
+                .answered_at
+                .map(crate::clock::shanghai_date)
+                .transpose()?,
+        })
+    }
+}
+
+const QUOTA_REQUEST: &str = "SELECT id, year, extra, reason, asked_at, answered_at, outcome \
+     FROM pre_exam_quota_requests WHERE firm_id = ?";
+
+/// The firm's open request for extra quota, if any.
+pub(crate) async fn open_quota_request(
+    conn: &mut SqliteConnection,
+    firm_id: i64,
+) -> sqlx::Result<Option<QuotaRequestRow>> {
+    sqlx::query_as(&format!("{QUOTA_REQUEST} AND answered_at IS NULL"))
+        .bind(firm_id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// The firm's latest request for extra quota, open or answered.
+pub(crate) async fn latest_quota_request(
+    conn: &mut SqliteConnection,
+    firm_id: i64,
+) -> sqlx::Result<Option<QuotaRequestRow>> {
+    sqlx::query_as(&format!("{QUOTA_REQUEST} ORDER BY id DESC LIMIT 1"))
+        .bind(firm_id)
+        .fetch_optional(&mut *conn)
+        .await
+}
+
+/// Records a firm's request (none open: the caller checked, in the same transaction).
+pub(crate) async fn ask_quota(
+    conn: &mut SqliteConnection,
+    (firm_id, person_id): (i64, i64),
+    year: i32,
+    asked: &QuotaAsked,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO pre_exam_quota_requests (firm_id, year, extra, reason, asked_at, asked_by) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(firm_id)
+    .bind(year)
+    .bind(asked.extra)
+    .bind(&asked.reason)
+    .bind(now)
+    .bind(person_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Closes request `id` with the administrator's outcome.
+pub(crate) async fn answer_quota_request(
+    conn: &mut SqliteConnection,
+    id: i64,
+    outcome: QuotaOutcome,
+    staff_id: i64,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE pre_exam_quota_requests SET answered_at = ?, answered_by = ?, outcome = ? \
+         WHERE id = ? AND answered_at IS NULL",
+    )
+    .bind(now)
+    .bind(staff_id)
+    .bind(outcome.code())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------

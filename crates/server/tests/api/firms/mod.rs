@@ -6,6 +6,7 @@ mod accounts;
 mod people;
 mod pre_exam;
 mod pre_exam_exam;
+mod pre_exam_quota;
 mod pre_exam_stats;
 mod registration;
 mod registration_files;

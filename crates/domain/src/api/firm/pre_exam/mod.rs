@@ -47,7 +47,9 @@
 //! | `GET /staff/pre-exams/{id}/files/{file_id}` | pre-examination officer (of the venue) | → the file (audited) |
 //! | `POST /staff/pre-exams/{id}/actions` | pre-examination officer (of the venue) | [`PreExamAction`] → [`StaffPreExam`] |
 //! | `GET`/`PUT /staff/fast-track/pre-exam-settings` | administrator | [`PreExamSettings`] |
-//! | `GET`/`PUT /staff/firms/{uscc}/pre-exam-quota` | administrator | [`FirmQuotaUpdate`] → [`Quota`] (the firm's own figure, extra quota 增量额度) |
+//! | `GET /firm/pre-exam-quota-request` | a firm's person | → [`FirmQuotaRequests`] (the quota, the latest request for more) |
+//! | `POST /firm/pre-exam-quota-request` | a registered firm's person (none open) | [`QuotaAsk`] → 201 [`QuotaRequest`] (the same again: 200) |
+//! | `GET`/`PUT /staff/firms/{uscc}/pre-exam-quota` | administrator | [`FirmQuotaUpdate`] → [`FirmQuotaStanding`] (the firm's own figure, extra quota 增量额度; the open request, which a save answers) |
 //!
 //! Nothing of the time limits or quotas is published by the center: every default is labelled
 //! "illustrative — to be confirmed by the center" (`../shared/FAST_TRACK.md` has the figures of
@@ -62,6 +64,7 @@ mod errors;
 mod exam;
 mod exclusions;
 mod quota;
+mod quota_request;
 mod settings;
 mod stats;
 #[cfg(test)]
@@ -86,6 +89,10 @@ pub use exam::{
 };
 pub use exclusions::Exclusion;
 pub use quota::Quota;
+pub use quota_request::{
+    code as quota_code, FirmQuotaRequests, FirmQuotaStanding, QuotaAsk, QuotaAskError, QuotaAsked,
+    QuotaOutcome, QuotaProblems, QuotaRequest, MAX_EXTRA_ASKED, MAX_REASON_CHARS,
+};
 pub use settings::{OpinionLimits, PreExamSettings, MAX_LIMIT_WORKING_DAYS, MAX_YEARLY_QUOTA};
 pub use stats::{
     pre_exam_stats, Durations, FieldCount, FirmNumbers, FirmQuotaUse, PreExamStats, StatsRow,

@@ -9,6 +9,7 @@ use super::documents::PreExamFile;
 use super::errors::PreExamError as E;
 use super::exam::{ExamEvent, Examination, PreExamStatus};
 use super::quota::Quota;
+use super::quota_request::QuotaRequest;
 use super::settings::{PreExamSettings, MAX_YEARLY_QUOTA};
 use super::Problems;
 use crate::api::firm::registration::{FieldVenue, TechField};
@@ -44,6 +45,8 @@ pub struct FirmPreExamList {
     /// The firm has a registration in force (only then may it start a request).
     pub registered: bool,
     pub today: Date,
+    /// The firm's open request for extra quota (增量额度), if it has one.
+    pub quota_request: Option<QuotaRequest>,
 }
 
 /// `GET /api/v1/firm/pre-exams/{id}` and the answer of every change the firm makes to it.
