@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { expect, appReady, expectNoAxeViolations, tabTo } from './fixtures';
+import { expect, expectNoAxeViolations, tabTo } from './fixtures';
 
 // The pre-examination officer's steps in the workbench (issue #15), by keyboard, each checked
 // with axe: shared by the firm's journey (pre-exam.spec.ts) and the officers' own spec
@@ -10,13 +10,6 @@ import { expect, appReady, expectNoAxeViolations, tabTo } from './fixtures';
 async function pressButton(page: Page, name: string) {
   await tabTo(page, page.getByRole('button', { name, exact: true }), 120);
   await page.keyboard.press('Enter');
-}
-
-/// Opens request `id` in the workbench.
-export async function openRequest(page: Page, id: number) {
-  await page.goto(`/staff/pre-exams/${id}`);
-  await appReady(page);
-  await expect(page).toHaveURL(`/staff/pre-exams/${id}`);
 }
 
 /// 受理: the request is accepted and under examination.

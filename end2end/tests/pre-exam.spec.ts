@@ -187,7 +187,9 @@ test('a firm files a design at the 家纺 centre and an officer examines it in t
   const officer = await staff.newPage();
   await officer.goto(`/staff/pre-exams/${id}`);
   await uiLogin(officer, OFFICER);
-  await officerDoes.openRequest(officer, id);
+  // Signed in, the login page goes on to the request.
+  await expect(officer).toHaveURL(`/staff/pre-exams/${id}`);
+  await appReady(officer);
   await expect(officer.locator('main')).toContainText('提花床罩');
   await checked(officer);
   await officerDoes.accept(officer);

@@ -62,13 +62,18 @@ fn OpenRequest(request: QuotaRequest) -> impl IntoView {
 fn QuotaForm(uscc: String, standing: FirmQuotaStanding) -> impl IntoView {
     let prefs = use_prefs();
     let auth = use_auth();
-    let FirmQuotaStanding { quota, request } = standing;
+    let FirmQuotaStanding {
+        quota,
+        own,
+        request,
+    } = standing;
     let current = RwSignal::new(quota);
     let open = RwSignal::new(request);
     // The outcome of the request the last save answered.
     let answered = RwSignal::new(None::<QuotaOutcome>);
-    // The own figure is blank for "the default"; the allowance shows what is in force.
-    let own = RwSignal::new(String::new());
+    // The own figure as the center set it, blank for "the default" (so that granting extra quota
+    // keeps it); the allowance shows what is in force.
+    let own = RwSignal::new(own.map(|n| n.to_string()).unwrap_or_default());
     let extra = RwSignal::new(quota.extra.to_string());
     let saved = RwSignal::new(false);
     let form = Submit::new();

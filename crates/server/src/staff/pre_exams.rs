@@ -312,6 +312,7 @@ pub async fn quota(
     let (firm_id, quota) = firm_quota(&mut conn, &state, &uscc).await?;
     let open = store::open_quota_request(&mut conn, firm_id).await?;
     Ok(Json(FirmQuotaStanding {
+        own: store::own_quota(&mut conn, firm_id, quota.year).await?,
         quota,
         request: open.map(|r| r.view()).transpose()?,
     }))
@@ -384,6 +385,7 @@ pub async fn update_quota(
     tx.commit().await?;
     Ok(Json(FirmQuotaStanding {
         quota: after,
+        own: update.own,
         request: answered,
     }))
 }

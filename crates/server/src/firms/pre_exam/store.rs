@@ -444,6 +444,23 @@ pub(crate) async fn quota(
     ))
 }
 
+/// The center's own yearly figure for the firm in `year`, if it set one.
+pub(crate) async fn own_quota(
+    conn: &mut SqliteConnection,
+    firm_id: i64,
+    year: i32,
+) -> sqlx::Result<Option<u32>> {
+    let own: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT own FROM pre_exam_quotas WHERE firm_id = ? AND year = ?")
+            .bind(firm_id)
+            .bind(year)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(own
+        .flatten()
+        .map(|n| u32::try_from(n.max(0)).unwrap_or(u32::MAX)))
+}
+
 pub(crate) async fn save_quota(
     conn: &mut SqliteConnection,
     firm_id: i64,

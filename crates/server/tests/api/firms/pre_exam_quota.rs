@@ -105,6 +105,7 @@ async fn a_firm_asks_for_more_and_the_administrator_grants_it() {
     let path = staff_path(NANTONG);
     let standing: FirmQuotaStanding = get(&app, &s.admin, &path).await.json().await.unwrap();
     assert_eq!(standing.quota, before);
+    assert_eq!(standing.own, None);
     assert_eq!(standing.request.as_ref(), Some(&asked));
     let body = json!({"own": null, "extra": 5});
     let response = call_as(&app, Method::PUT, &path, &s.admin, Some(body)).await;
@@ -135,6 +136,15 @@ async fn a_firm_asks_for_more_and_the_administrator_grants_it() {
         .unwrap();
     assert_eq!(saved.request.unwrap().outcome, Some(QuotaOutcome::Declined));
     assert_eq!(saved.quota.total(), before.total() + 5);
+
+    // The center's own figure for the firm is answered with the quota, so the workbench's form
+    // starts from it and a later grant keeps it.
+    let body = json!({"own": 12, "extra": 5});
+    let response = call_as(&app, Method::PUT, &path, &s.admin, Some(body)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let standing: FirmQuotaStanding = get(&app, &s.admin, &path).await.json().await.unwrap();
+    assert_eq!(standing.own, Some(12));
+    assert_eq!(standing.quota.allowance, 12);
 
     // Both answers, and the saves, are in the audit log.
     let log: AuditPage = get(&app, &s.admin, "/api/v1/staff/audit?per_page=200")

@@ -179,6 +179,11 @@ pub struct FirmQuotaRequests {
 pub struct FirmQuotaStanding {
     #[serde(flatten)]
     pub quota: Quota,
+    /// The center's own figure for the firm this year, if it set one (`None`: the default
+    /// applies). The workbench's form starts from it, so that a save granting extra quota keeps
+    /// the firm's own figure.
+    #[serde(default)]
+    pub own: Option<u32>,
     pub request: Option<QuotaRequest>,
 }
 
@@ -258,6 +263,7 @@ mod tests {
                 extra: 2,
                 used: 1,
             },
+            own: Some(50),
             request: None,
         };
         let json = serde_json::to_value(&standing).unwrap();
