@@ -186,6 +186,7 @@ test('a firm files a design at the 家纺 centre and an officer examines it in t
   const staff = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
   const officer = await staff.newPage();
   await officer.goto(`/staff/pre-exams/${id}`);
+  await expect(officer).toHaveURL(/\/staff\/login\?next=/);
   await uiLogin(officer, OFFICER);
   // Signed in, the login page goes on to the request.
   await expect(officer).toHaveURL(`/staff/pre-exams/${id}`);

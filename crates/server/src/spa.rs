@@ -145,11 +145,12 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names built files `name-<16 hex digits>[_bg].ext`: such a file never changes.
+/// Trunk names built files `name-<hash>[_bg].ext`, the hash in hex without leading zeros (so 12 to
+/// 16 digits in practice): such a file never changes.
 fn is_fingerprinted(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     name.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+        .any(|part| (12..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -161,6 +162,11 @@ mod tests {
         assert!(is_fingerprinted("/ip-portal-0123456789abcdef_bg.wasm"));
         assert!(is_fingerprinted("/ip-portal-0123456789abcdef.js"));
         assert!(is_fingerprinted("/style-0123456789abcdef.css"));
+        // Trunk writes the hash in hex without leading zeros.
+        assert!(is_fingerprinted(
+            "/apps/gi/ip-portal-gi-b5549c3bee58cee_bg.wasm"
+        ));
+        assert!(!is_fingerprinted("/apps/gi/ip-portal-gi.wasm"));
         assert!(!is_fingerprinted("/favicon.svg"));
         assert!(!is_fingerprinted("/index.html"));
     }
