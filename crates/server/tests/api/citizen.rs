@@ -93,14 +93,18 @@ pub fn complete_draft() -> Value {
     })
 }
 
-/// A new draft (201, not cached).
-pub async fn new_draft(app: &TestApp) -> DraftCreated {
-    let response = app
-        .client
+/// Asks for a new draft; the answer as it comes.
+pub async fn post_draft(app: &TestApp) -> reqwest::Response {
+    app.client
         .post(app.url("/api/v1/assistance/drafts"))
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// A new draft (201, not cached).
+pub async fn new_draft(app: &TestApp) -> DraftCreated {
+    let response = post_draft(app).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     assert_eq!(response.headers()["cache-control"], "no-store");
     response.json().await.unwrap()

@@ -8,7 +8,7 @@ use portal_domain::api::staff::MAX_LOGIN_FAILURES_PER_USERNAME_AND_CLIENT;
 use reqwest::StatusCode;
 use serde_json::json;
 
-use crate::citizen::availability_ok;
+use crate::citizen::{availability_ok, post_draft};
 use crate::helpers::{
     at, error, spawn_app_at, spawn_replica, spawn_staff_app, StaffOptions, TestApp,
 };
@@ -135,21 +135,11 @@ async fn new_drafts_from_one_address_on_two_replicas_count_towards_one_budget() 
     // 30 new drafts an hour per address: 15 on each replica.
     for i in 0..30 {
         let app = if i % 2 == 0 { &one } else { &other };
-        let response = app
-            .client
-            .post(app.url("/api/v1/assistance/drafts"))
-            .send()
-            .await
-            .unwrap();
+        let response = post_draft(app).await;
         assert_eq!(response.status(), StatusCode::CREATED, "draft {}", i + 1);
     }
     for app in [&one, &other] {
-        let response = app
-            .client
-            .post(app.url("/api/v1/assistance/drafts"))
-            .send()
-            .await
-            .unwrap();
+        let response = post_draft(app).await;
         assert_limited(response, "assistance.drafts_rate_limited", "3600").await;
     }
 }
