@@ -15,8 +15,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // CI's 2-core machine ran these 2-3 times slower than a developer's (a policy page's axe scan:
+  // 11 s here, 35 s there): the limits are a safety net sized for that machine, not a speed test.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: process.env.E2E_REPORT ?? path.join(dbDir, 'report.json') }],

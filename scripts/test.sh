@@ -4,7 +4,13 @@
 # tests in headless Chromium against the real release server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# How long each stage took, printed at the end: CI's machine is 2-3 times slower than a
+# developer's and the whole suite must stay well inside CI's limit.
+laps=()
+lap_start=$SECONDS
+lap() { laps+=("$1 $((SECONDS - lap_start))s"); lap_start=$SECONDS; }
 scripts/setup.sh --tests
+lap setup
 source scripts/env.sh
 
 echo "==> Formatting and lints"
@@ -16,22 +22,28 @@ python3 scripts/check-structure.py
 
 echo "==> GI data check (every row of data/seed/gi_products.csv)"
 "$GI_CHECK_VENV/bin/python" scripts/check-gi-data.py
+lap lints
 
 echo "==> Unit and API tests"
 cargo test --locked --workspace
+lap tests
 
 scripts/build.sh
+lap build
 
 # The API contract: schemathesis against the release server (prints its own counts). A failure
 # here still lets the browser tests run; the command fails at the end.
 contract_status=0
 scripts/api-contract.sh || contract_status=$?
+lap contract
 # Nothing lost when the process dies: kill -9 in the middle of a burst of submits.
 crash_status=0
 scripts/crash-test.sh || crash_status=$?
+lap crash
 # deploy/nginx.conf for real: nginx in front of two replicas on one database.
 nginx_status=0
 scripts/nginx-check.sh || nginx_status=$?
+lap nginx
 
 echo "==> Browser tests (Playwright, Debian Chromium)"
 # A free port and a fresh database for the server Playwright starts.
@@ -43,11 +55,13 @@ export E2E_SERVER="$CARGO_TARGET_DIR/release/portal-server"
 export E2E_REPORT="$E2E_DB_DIR/report.json"
 status=0
 npx playwright test --config end2end/playwright.config.ts || status=$?
+lap browser
 # One plain closing line with the browser-test counts (cargo test prints its own above).
 node -e '
   const s = require(process.env.E2E_REPORT).stats;
   console.log(`browser: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
 ' || true
+echo "time: ${laps[*]} (total ${SECONDS}s)"
 ((contract_status)) && echo "API contract: failed (see its counts above)"
 ((crash_status)) && echo "Crash test: failed (see its counts above)"
 ((nginx_status)) && echo "nginx check: failed (see above)"

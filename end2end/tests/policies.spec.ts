@@ -442,6 +442,8 @@ test.describe('accessibility (axe-core)', () => {
   }
 
   test('a document has no violations in elder mode', async ({ page }) => {
+    // Two long documents fully scanned by axe: 11 s here, 35 s on CI's machine.
+    test.setTimeout(120_000);
     await page.goto('/policies');
     await appReady(page);
     await page.getByRole('button', { name: '长辈版' }).click();
