@@ -65,6 +65,23 @@ export async function registrationSubmitted(
   return queue.items.find((i: { reference: string }) => i.reference === reference).id;
 }
 
+/// A firm signed up and in with `firm`, its registration submitted and registered by the officer
+/// signed in on `officer` (`officerCsrf`): what a firm needs before it files pre-examination
+/// requests. Answers the firm's CSRF token.
+export async function firmRegistered(
+  firm: APIRequestContext,
+  uscc: string,
+  firmName: string,
+  officer: APIRequestContext,
+  officerCsrf: string,
+): Promise<string> {
+  const csrf = await firmSignedIn(firm, uscc, firmName);
+  const registration = await registrationSubmitted(firm, csrf, officer);
+  await review(officer, officerCsrf, registration, 'start');
+  await review(officer, officerCsrf, registration, 'register');
+  return csrf;
+}
+
 /// An officer's review step of a registration over the API.
 export async function review(officer: APIRequestContext, csrf: string, id: number, action: string) {
   const response = await officer.post(`/api/v1/staff/registrations/${id}/actions`, {

@@ -1,7 +1,7 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, tabTo, toEnglish } from './fixtures';
 import { apiLogin, createAccount, pdf, uiLogin } from './staff-api';
-import { firmSignedIn, registrationSubmitted, review } from './firm-api';
+import { firmRegistered } from './firm-api';
 import * as officerDoes from './pre-exam-officer';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD } from '../staff-credentials';
 
@@ -90,10 +90,7 @@ test('a firm files a design at the 家纺 centre and an officer examines it in t
   consoleErrors.refusedOnPurpose([400, 409], 'a class the centre does not serve, a wrong check character');
   await page.setViewportSize({ width: 360, height: 740 });
   const officerCsrf = await officerOfJiafang(request);
-  const csrf = await firmSignedIn(page.request, USCC, FIRM);
-  const registration = await registrationSubmitted(page.request, csrf, request);
-  await review(request, officerCsrf, registration, 'start');
-  await review(request, officerCsrf, registration, 'register');
+  const csrf = await firmRegistered(page.request, USCC, FIRM, request, officerCsrf);
 
   // The list: the quota, no requests yet, and a new draft by keyboard.
   await page.goto('/fast-track/pre-exams');

@@ -1,7 +1,7 @@
 import { APIRequestContext } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, tabTo, toEnglish } from './fixtures';
 import { apiLogin, createAccount, uiLogin } from './staff-api';
-import { firmSignedIn, preExamSubmitted, preExamUpload, registrationSubmitted, review } from './firm-api';
+import { firmRegistered, preExamSubmitted, preExamUpload } from './firm-api';
 import { accept, askForAmendment, forward, pass } from './pre-exam-officer';
 import { ADMIN_USERNAME, ADMIN_PASSWORD, STAFF_PASSWORD } from '../staff-credentials';
 
@@ -52,10 +52,7 @@ test('an officer examines a request by keyboard from the queue to the fast chann
   // The firm: registered, then a request for an invention at the center.
   const officerCsrf = await apiLogin(request, 'pre.officer', STAFF_PASSWORD);
   const firm = page.request;
-  const firmCsrf = await firmSignedIn(firm, USCC, FIRM);
-  const registration = await registrationSubmitted(firm, firmCsrf, request);
-  await review(request, officerCsrf, registration, 'start');
-  await review(request, officerCsrf, registration, 'register');
+  const firmCsrf = await firmRegistered(firm, USCC, FIRM, request, officerCsrf);
   const { id, reference } = await preExamSubmitted(firm, firmCsrf, {
     venue: 'protection_center',
     kind: 'invention',

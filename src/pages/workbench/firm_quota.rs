@@ -39,12 +39,7 @@ pub fn FirmQuota(uscc: String) -> impl IntoView {
 #[component]
 fn OpenRequest(request: QuotaRequest) -> impl IntoView {
     let prefs = use_prefs();
-    let QuotaRequest {
-        extra,
-        reason,
-        asked_on,
-        ..
-    } = request;
+    let (asked_on, extra) = (request.asked_on, request.extra);
     let line = move || {
         let lang = prefs.lang.get();
         workbench_texts(lang).quota_request_open(crate::dates::long_date(asked_on, lang), extra)
@@ -52,7 +47,7 @@ fn OpenRequest(request: QuotaRequest) -> impl IntoView {
     view! {
         <div class="inset-text" id="quota-request">
             <p><strong>{line}</strong></p>
-            <p>{tr(|t| t.quota_request_reason)}" "{reason}</p>
+            <p>{tr(|t| t.quota_request_reason)}" "{request.reason}</p>
             <p class="hint">{tr(|t| t.quota_request_hint)}</p>
         </div>
     }

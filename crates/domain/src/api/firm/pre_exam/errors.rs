@@ -65,13 +65,19 @@ pub enum PreExamError {
     OutOfRange(u32),
     /// The actor may not take this action (an officer replying, a firm passing).
     NotYourAction,
+    /// The action does not fit the request's status (it moved on in another tab, say).
     WrongStatus,
+    /// An amendment asked for when the request has had its last round of amendment.
     AmendmentRoundsUsed,
+    /// The firm replies after its day to reply: the request counts as withdrawn.
     ReplyOverdue,
+    /// A request marked withdrawn for no reply while its day to reply has not passed.
     NotOverdue,
     /// No defect or reason given, or a blank one.
     ReasonsMissing,
+    /// More defects in one amendment notice than the limit.
     TooManyDefects,
+    /// A pass without the number of the pre-examination notice.
     NoticeNumberMissing,
     PatentNumber(String, PatentNumberError),
     /// The reported number is of another kind than the request.

@@ -12,20 +12,31 @@ use crate::texts::{registration_error_texts, RegistrationErrorTexts};
 pub enum RegistrationError {
     /// A question a submission needs, by its `section.field` name.
     Missing(&'static str),
+    /// A date not written `YYYY-MM-DD`.
     DateFormat,
+    /// The firm's date of establishment is after today.
     EstablishedInFuture,
     NumberTooLarge,
+    /// More R&D staff than staff with social insurance.
     MoreRndThanStaff,
     TextTooLong,
+    /// Text with characters that cannot be read (control characters).
     ControlCharacter,
+    /// A technical field that is not one of the center's.
     UnknownField,
+    /// A technical field the center is still extending, which takes no registrations yet.
     FieldNotOpen,
     TooManyPatents,
     PatentNumber(String, PatentNumberError),
+    /// The same patent number entered twice.
     PatentRepeated(String),
+    /// The settings list no technical field, or too many.
     FieldCount,
+    /// A field's code is not lower-case letters, digits and underscores (at most 40).
     FieldCode,
+    /// Two fields with one code.
     FieldRepeated,
+    /// A field without its Chinese or English name, or one too long.
     FieldName,
     /// An IPC main group not written as `B25F 5/00`, or listed twice.
     FieldIpc,
