@@ -54,7 +54,7 @@ test('a firm asks online for extra quota, corrects an empty reason, and the admi
   await createAccount(request, 'quota.admin', ['administrator']);
   const officerCsrf = await apiLogin(request, 'quota.officer', STAFF_PASSWORD);
   await page.setViewportSize({ width: 360, height: 740 });
-  await firmRegistered(page.request, USCC, FIRM, request, officerCsrf);
+  const csrf = await firmRegistered(page.request, USCC, FIRM, request, officerCsrf);
 
   // The list: the quota and the way to ask for more.
   await page.goto('/fast-track/pre-exams');
