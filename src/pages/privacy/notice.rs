@@ -70,6 +70,7 @@ pub fn PrivacyNoticePage() -> impl IntoView {
             <p>{privacy_text(|t| t.rights_counter)}</p>
             <CenterContacts/>
             <p>{privacy_text(|t| t.no_logs)}</p>
+            <p>{privacy_text(|t| t.limit_counts)}</p>
             <SeeAlso href="/accessibility" label=|t| t.accessibility_link/>
         </div>
     }
