@@ -25,6 +25,7 @@ fn main() {
                 "pre_exam_quota_texts",
             ),
             catalog("privacy", "PrivacyTexts", "privacy_texts"),
+            catalog("file_slot", "FileSlotTexts", "file_slot_texts"),
         ],
     );
 }

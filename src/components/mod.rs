@@ -4,6 +4,7 @@ pub mod answers;
 pub mod choices;
 pub mod copy_field;
 pub mod error_panel;
+pub mod file_slot;
 pub mod filters;
 pub mod focus;
 pub mod form;

@@ -6,11 +6,8 @@
 //! the server's words (the same as the rights-assistance uploads').
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
-use portal_domain::api::firm::registration::{
-    Material, RegistrationFile, Section, MAX_FILES_PER_MATERIAL,
-};
+use portal_domain::api::firm::registration::{Material, Section, MAX_FILES_PER_MATERIAL};
 use portal_domain::Lang;
 
 use super::answers::materials;
@@ -18,25 +15,15 @@ use super::labels;
 use super::questions::id_of;
 use super::texts::{reg_text, registration_texts};
 use super::{use_loaded, Loaded, LIST};
-use crate::api::{self, ApiError};
+use crate::api;
+use crate::components::file_slot::{slot_files, FileSlot};
 use crate::components::form::{FormErrorSummary, FormErrors};
-use crate::components::upload::{
-    size_text, upload_each, FileButton, SlotError, SlotRefusals, PHOTOS_AND_PDF,
-};
+use crate::components::upload::PHOTOS_AND_PDF;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// The form's id of a document's file input (where its problems are shown).
 fn input_id(material: Material) -> String {
     id_of(&material.field())
-}
-
-fn message_for(error: ApiError, lang: Lang) -> String {
-    let t = registration_texts(lang);
-    match error {
-        ApiError::Validation(body) => body.message,
-        ApiError::Offline => t.upload_offline.to_owned(),
-        _ => t.upload_failed.to_owned(),
-    }
 }
 
 /// Reads the registration again (the task list's states follow the files).
@@ -79,7 +66,7 @@ pub fn UploadsPage() -> impl IntoView {
     }
 }
 
-/// One document: its files and its file input.
+/// One document: its files and its file input (the shared slot, storing into the registration).
 #[component]
 fn MaterialFiles(
     material: Material,
@@ -89,110 +76,41 @@ fn MaterialFiles(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let loaded = use_loaded();
-    let id = input_id(material);
-    let heading_id = format!("{id}-heading");
-    let uploading = RwSignal::new(Vec::<String>::new());
     let files = Memo::new(move |_| {
         loaded.data.with(|d| {
-            d.files
-                .iter()
-                .filter(|f| f.purpose == material)
-                .cloned()
-                .collect::<Vec<RegistrationFile>>()
+            let own = d.files.iter().filter(|f| f.purpose == material);
+            slot_files(
+                own.map(|f| (f.id, f.name.as_str(), f.kind, f.size)),
+                api::firm_registration_file_href,
+            )
         })
     });
-    let count = move || files.with(Vec::len);
-    let slot = SlotError::new(errors, id.clone());
-    let error = Signal::derive(move || slot.get());
-    let start = move |chosen: Vec<web_sys::File>| {
-        let lang = prefs.lang.get_untracked();
-        let t = registration_texts(lang);
-        let refusals = SlotRefusals {
-            full: t.material_full(MAX_FILES_PER_MATERIAL),
-            too_big: t.file_too_big.to_owned(),
-        };
-        let csrf = loaded.csrf.get_value();
-        let room = MAX_FILES_PER_MATERIAL
-            .saturating_sub(files.with_untracked(Vec::len) + uploading.with_untracked(Vec::len));
-        upload_each(chosen, room, refusals, uploading, slot, move |file| {
-            let csrf = csrf.clone();
-            async move {
-                match api::firm_upload_registration_file(&file, material, &csrf, lang).await {
-                    Ok(_) => {
-                        refresh(loaded, lang).await;
-                        Ok(())
-                    }
-                    Err(e) => Err(message_for(e, lang)),
-                }
-            }
-        });
+    let name = move || {
+        let lang = prefs.lang.get();
+        let name = labels::material(material, lang);
+        match required {
+            true => name.to_owned(),
+            false => format!("{name}{}", registration_texts(lang).material_optional),
+        }
+    };
+    let send = move |file: web_sys::File| {
+        let (lang, csrf) = (prefs.lang.get_untracked(), loaded.csrf.get_value());
+        async move {
+            api::firm_upload_registration_file(&file, material, &csrf, lang).await?;
+            refresh(loaded, lang).await;
+            Ok(())
+        }
     };
     let remove = move |file_id: i64| {
-        let lang = prefs.lang.get_untracked();
-        let csrf = loaded.csrf.get_value();
-        spawn_local(async move {
-            match api::firm_delete_registration_file(file_id, &csrf, lang).await {
-                Ok(data) => {
-                    slot.set(None);
-                    loaded.data.set(data);
-                }
-                Err(_) => slot.set(Some(registration_texts(lang).remove_failed.to_owned())),
-            }
-        });
+        let (lang, csrf) = (prefs.lang.get_untracked(), loaded.csrf.get_value());
+        async move {
+            let data = api::firm_delete_registration_file(file_id, &csrf, lang).await?;
+            loaded.data.set(data);
+            Ok(())
+        }
     };
-    let name = move || labels::material(material, prefs.lang.get());
-    let list = move || {
-        files
-            .get()
-            .into_iter()
-            .map(|f| {
-                let (size, kind) = (size_text(f.size), f.kind);
-                let facts = move || format!("{} · {size}", kind.label(prefs.lang.get()));
-                let file_name = f.name.clone();
-                view! {
-                    <li class="file-card">
-                        <div class="file-card__body">
-                            <a class="file-card__name" href=api::firm_registration_file_href(f.id)>{f.name.clone()}</a>
-                            <p class="file-card__facts">{facts}</p>
-                            {editable.then(|| view! {
-                                <div class="file-card__actions">
-                                    <button type="button" class="button button--link" on:click=move |_| remove(f.id)>
-                                        {reg_text(|t| t.remove_file)}
-                                        <span class="visually-hidden">" "{file_name.clone()}</span>
-                                    </button>
-                                </div>
-                            })}
-                        </div>
-                    </li>
-                }
-            })
-            .collect_view()
-    };
-    let error_id = format!("{id}-error");
     view! {
-        <section class="form-group" class:form-group--error=move || error.with(Option::is_some) aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>
-                {name}
-                {(!required).then(|| reg_text(|t| t.material_optional))}
-            </h2>
-            {move || error.get().map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
-            {move || files.with(Vec::is_empty).then(|| view! { <p class="hint">{reg_text(|t| t.no_files)}</p> })}
-            <ul class="file-list">{list}</ul>
-            <ul class="upload__pending" aria-live="polite">
-                {move || uploading.get().into_iter().map(|n| view! {
-                    <li class="upload__item">
-                        <span class="spinner" aria-hidden="true"></span>
-                        {move || registration_texts(prefs.lang.get()).uploading(&n)}
-                    </li>
-                }).collect_view()}
-            </ul>
-            {editable.then(|| view! {
-                <FileButton id=id.clone() class="button button--secondary upload__button" accept=PHOTOS_AND_PDF
-                    multiple=true disabled=Signal::derive(move || count() >= MAX_FILES_PER_MATERIAL) on_files=start>
-                    {reg_text(|t| t.choose_file)}
-                    <span class="visually-hidden">"："{name}</span>
-                </FileButton>
-            })}
-        </section>
+        <FileSlot id=input_id(material) name=name files=files max=MAX_FILES_PER_MATERIAL
+            accept=PHOTOS_AND_PDF editable=editable errors=errors send=send remove=remove/>
     }
 }
