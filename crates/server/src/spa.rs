@@ -131,10 +131,14 @@ async fn app_or_missing_file(index: &IndexHtml, db: &SqlitePool, path: &str) -> 
 
 async fn cache_headers(request: Request, next: Next) -> Response {
     let fingerprinted = is_fingerprinted(request.uri().path());
+    let service_worker = request.uri().path() == SERVICE_WORKER;
     let mut response = next.run(request).await;
     if response.status().is_success() && !response.headers().contains_key(header::CACHE_CONTROL) {
         let value = if fingerprinted {
             "public, max-age=31536000, immutable"
+        } else if service_worker {
+            // The browser looks for a new worker at every page load: never an hour-old one.
+            "no-cache"
         } else {
             "public, max-age=3600"
         };
@@ -144,6 +148,9 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     }
     response
 }
+
+/// The service worker (`public/sw.js`), at the root so that its scope is every page.
+const SERVICE_WORKER: &str = "/sw.js";
 
 /// Trunk names built files `name-<hash>[_bg].ext`, the hash in hex without leading zeros (so 12 to
 /// 16 digits in practice): such a file never changes.
@@ -169,5 +176,6 @@ mod tests {
         assert!(!is_fingerprinted("/apps/gi/ip-portal-gi.wasm"));
         assert!(!is_fingerprinted("/favicon.svg"));
         assert!(!is_fingerprinted("/index.html"));
+        assert!(!is_fingerprinted(SERVICE_WORKER));
     }
 }

@@ -201,6 +201,7 @@ async fn spawn_on(
     )
     .unwrap();
     std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+    std::fs::write(dist.join("sw.js"), "const VERSION = 'test';").unwrap();
     for (app, script) in [
         ("gi", GI_INLINE_SCRIPT),
         ("policies", "await 1;"),

@@ -105,6 +105,21 @@ async fn built_files_are_served_and_cached_for_good() {
 }
 
 #[tokio::test]
+async fn the_service_worker_is_javascript_that_is_always_revalidated() {
+    let app = spawn_app().await;
+    let response = app.get("/sw.js").await;
+    assert_eq!(response.status(), 200);
+    // Not an hour's cache like the other unfingerprinted files: a deployment's new worker
+    // (public/sw.js, its version written by scripts/build.sh) is seen at the next page load.
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
+    assert_eq!(response.text().await.unwrap(), "const VERSION = 'test';");
+}
+
+#[tokio::test]
 async fn a_missing_file_is_a_404_not_the_app() {
     let app = spawn_app().await;
     let response = app.get("/missing-0123456789abcdef.wasm").await;
