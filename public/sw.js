@@ -6,7 +6,7 @@
 // What it does with each request (anything not listed goes to the network untouched):
 // - a page (a navigation): the network first; its answer is kept as the copy of that path. The
 //   kept copy is used only when the network fails (or has not answered in NAVIGATION_TIMEOUT_MS),
-//   and then it is marked `data-offline` so the page can say it is offline. A page whose address
+//   and then it says at its top that the reader is offline (`offlineCopy`). A page whose address
 //   carries a secret token or a query string is never kept (see `keepable`).
 // - the build's fingerprinted files (`name-<16 hex digits>[_bg].{js,wasm,css}`): the cache
 //   first; they never change.
@@ -89,9 +89,18 @@ async function page(event, url) {
   }
 }
 
-/// The kept page with `data-offline` on its `<html>`, so /sw-register.js tells the reader.
+/// Says so at the top of a kept page (outside `#shell`, which the app replaces).
+const OFFLINE_NOTE =
+  '<aside class="notice container" aria-label="离线 Offline">' +
+  '<p>您目前处于离线状态：这是本机保存的页面，需要联网的内容恢复网络后才能显示。</p>' +
+  '<p lang="en">You are offline: this page was kept on this device, and what needs the server will show once you are back online.</p>' +
+  '</aside>';
+
+/// The kept page, marked `data-offline` and with the note that the reader is offline.
 async function offlineCopy(kept) {
-  const html = (await kept.text()).replace('<html ', '<html data-offline ');
+  const html = (await kept.text())
+    .replace('<html ', '<html data-offline ')
+    .replace('<body>', `<body>${OFFLINE_NOTE}`);
   // The kept headers, the Content-Security-Policy among them (it names the kept page's inline
   // script, which the attribute does not change); the body is no longer the one they measured.
   const headers = new Headers(kept.headers);
