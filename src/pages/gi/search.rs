@@ -220,7 +220,11 @@ pub fn GiSearchPage() -> impl IntoView {
                     view! {
                         {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="gi-q" clear_href="/gi".to_owned()/> })}
                         {found.map(|result| view! { <Results search=search result=result pending=pending filters_open=filters_open/> })}
-                        {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| results.refetch()/> })}
+                        // The panel's h3 under the results' h2, as when there are results.
+                        {failed.map(|error| view! {
+                            <h2 class="visually-hidden">{gi_text(|t| t.results_heading)}</h2>
+                            <ErrorPanel error=error on_retry=move |_| results.refetch()/>
+                        })}
                     }
                 })}
             </Transition>
