@@ -1,0 +1,140 @@
+import { Page } from '@playwright/test';
+import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+
+// The service worker (public/sw.js, registered by public/sw-register.js): every app's page
+// works offline after one visit; pages whose address is a secret are never kept; a kiosk keeps
+// nothing; a new worker deletes the caches of the one before.
+
+/// Waits until the service worker is active and controls the page.
+async function controlled(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+/// The paths (and queries) of every request the portal's caches hold, per cache.
+async function cached(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      out[name] = (await cache.keys()).map((r) => {
+        const url = new URL(r.url);
+        return url.pathname + url.search;
+      });
+    }
+    return out;
+  });
+}
+
+test('is served as JavaScript that the browser always revalidates', async ({ request }) => {
+  const response = await request.get('/sw.js');
+  expect(response.headers()['cache-control']).toBe('no-cache');
+  expect(response.headers()['content-type']).toContain('javascript');
+  // The build wrote its version into the worker (scripts/build.sh), so a deployment is a new worker.
+  expect(await response.text()).toMatch(/^const VERSION = '[0-9a-f]{16}';$/m);
+});
+
+test('after one visit the home page and the GI lookup open offline and say so', async ({ page, context, consoleErrors }) => {
+  consoleErrors.allow(/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/);
+  await page.goto('/');
+  await appReady(page);
+  await controlled(page);
+  // Pages load through the worker from now on: these two are kept.
+  await page.reload();
+  await appReady(page);
+  await page.goto('/gi');
+  await appReady(page);
+  await expect(page.locator('html')).not.toHaveAttribute('data-offline');
+  await expect(page.getByRole('complementary', { name: /离线/ })).toHaveCount(0);
+
+  await context.setOffline(true);
+  for (const path of ['/', '/gi']) {
+    await page.goto(path);
+    await appReady(page);
+    await expect(page.locator('html')).toHaveAttribute('data-offline', '');
+    await expect(page.getByRole('banner')).toContainText('知识产权公共服务门户');
+    await expect(page.getByRole('complementary', { name: /离线/ })).toContainText('您目前处于离线状态');
+    // The app's own offline state where its data does not come.
+    await expect(page.getByRole('alert')).toContainText('网络连接失败');
+    await expectNoAxeViolations(page);
+  }
+
+  // Back online, the same address is the network's page again.
+  await context.setOffline(false);
+  await page.goto('/gi');
+  await appReady(page);
+  await expect(page.locator('html')).not.toHaveAttribute('data-offline');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('keeps no page whose address is a secret or has a query, and nothing from the API', async ({ page, consoleErrors }) => {
+  consoleErrors.refusedOnPurpose([404], 'a booking manage link with a token that does not exist');
+  await page.goto('/');
+  await appReady(page);
+  await controlled(page);
+  await page.goto('/booking/find');
+  await appReady(page);
+  await page.goto('/booking/manage/sw-test-secret-token');
+  await expect(page.locator('#shell')).toHaveCount(0);
+  await page.goto('/gi?q=%E5%A4%A7%E7%B1%B3');
+  await appReady(page);
+
+  const kept = Object.values(await cached(page)).flat();
+  // The check can fail: an ordinary page and the app's files were kept.
+  expect(kept).toContain('/booking/find');
+  expect(kept.some((p) => /_bg\.wasm$/.test(p))).toBe(true);
+  expect(kept.filter((p) => p.includes('/booking/manage/'))).toEqual([]);
+  expect(kept.filter((p) => p.includes('sw-test-secret-token'))).toEqual([]);
+  expect(kept.filter((p) => p.includes('?'))).toEqual([]);
+  expect(kept.filter((p) => p.startsWith('/api/'))).toEqual([]);
+});
+
+test('a kiosk registers no worker and removes one that was there, with its caches', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await controlled(page);
+  await page.reload();
+  await appReady(page);
+  expect(Object.keys(await cached(page)).length).toBeGreaterThan(0);
+
+  await page.goto('/?kiosk=1');
+  await appReady(page);
+  await expect(page.locator('.kiosk-bar')).toBeVisible();
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+
+  // Later pages on the kiosk (the flag kept, no ?kiosk in the address) register none either,
+  // and nothing is kept.
+  await page.goto('/gi');
+  await appReady(page);
+  await expect.poll(async () => Object.keys(await cached(page))).toEqual([]);
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0);
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(false);
+});
+
+test('a new worker deletes the caches of the one before and keeps its own', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await controlled(page);
+  await page.reload();
+  await appReady(page);
+  const current = Object.keys(await cached(page));
+  expect(current).toEqual([expect.stringMatching(/^portal-[0-9a-f]{16}$/)]);
+  await page.evaluate(async () => {
+    const old = await caches.open('portal-old');
+    await old.put('/gi', new Response('a page of an earlier deployment'));
+  });
+  expect(Object.keys(await cached(page)).sort()).toEqual([...current, 'portal-old'].sort());
+
+  // A deployment is a worker script with other bytes: the same script at another address is one.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.register('/sw.js?deployment=2');
+    const worker = registration.installing ?? registration.waiting ?? registration.active!;
+    if (worker.state !== 'activated') {
+      await new Promise<void>((resolve) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+      );
+    }
+  });
+  await expect.poll(async () => Object.keys(await cached(page))).toEqual(current);
+});
