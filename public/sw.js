@@ -8,7 +8,7 @@
 //   kept copy is used only when the network fails (or has not answered in NAVIGATION_TIMEOUT_MS),
 //   and then it says at its top that the reader is offline (`offlineCopy`). A page whose address
 //   carries a secret token or a query string is never kept (see `keepable`).
-// - the build's fingerprinted files (`name-<16 hex digits>[_bg].{js,wasm,css}`): the cache
+// - the build's fingerprinted files (`name-<hash>[_bg].{js,wasm,css}`, see FINGERPRINTED): the cache
 //   first; they never change.
 // - the icons, the manifest, the favicon: the kept copy at once, refreshed in the background.
 // - `/api/...`: never touched, never kept.
