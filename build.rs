@@ -12,6 +12,21 @@ fn main() {
             catalog("gi", "GiTexts", "gi_texts"),
             catalog("policies", "PolicyTexts", "policy_texts"),
             catalog("booking", "BookingTexts", "booking_texts"),
+            catalog(
+                "booking_questions",
+                "BookingQuestionsTexts",
+                "booking_questions_texts",
+            ),
+            catalog(
+                "booking_manage",
+                "BookingManageTexts",
+                "booking_manage_texts",
+            ),
+            catalog(
+                "booking_check_in",
+                "BookingCheckInTexts",
+                "booking_check_in_texts",
+            ),
             catalog("assistance", "AssistanceTexts", "assistance_texts"),
             catalog("workbench", "WorkbenchTexts", "workbench_texts"),
             catalog("services", "ServiceTexts", "services_texts"),

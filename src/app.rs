@@ -31,6 +31,7 @@ pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
 pub fn Shell(app: App, children: Children) -> impl IntoView {
     provide_prefs();
     provide_context(app);
+    crate::app_links::follow_links_to_other_apps(app);
     view! {
         <Router>
             <FocusOnNavigation/>

@@ -10,6 +10,41 @@ pub fn rel_for(href: &str) -> Option<&'static str> {
     crosses(current_app(), href).then_some("external")
 }
 
+/// Every link to a page of another app is followed by the browser, which loads that app, and
+/// not by this app's router, which would show "page not found": a click on such a link marks it
+/// `rel="external"` before the router's own handler (on the window, bubbling) reads it. So a link
+/// is written the same wherever it points, and moving a page to another app changes no link.
+pub fn follow_links_to_other_apps(current: App) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten());
+        if let Some(link) = link {
+            let href = link.get_attribute("href").unwrap_or_default();
+            let rel = link.get_attribute("rel").unwrap_or_default();
+            if crosses(current, &href) && !rel.split(' ').any(|r| r == "external") {
+                let rel = if rel.is_empty() {
+                    "external".to_owned()
+                } else {
+                    format!("{rel} external")
+                };
+                let _ = link.set_attribute("rel", &rel);
+            }
+        }
+    });
+    // Capture: this runs before any handler of the click's bubbling phase.
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // The app lives as long as the page.
+    on_click.forget();
+}
+
 fn current_app() -> App {
     use_context::<App>().unwrap_or(App::Portal)
 }
@@ -25,13 +60,29 @@ fn crosses(current: App, href: &str) -> bool {
 /// the other app otherwise. Called where a component is made; the function it returns may be
 /// called later, from an event.
 pub fn use_go() -> impl Fn(&str) + Clone + 'static {
+    go_with(false)
+}
+
+/// As [`use_go`], but the page replaces the current one in the history, so that Back does not
+/// return to it (a form that has just been sent, say).
+pub fn use_go_replacing() -> impl Fn(&str) + Clone + 'static {
+    go_with(true)
+}
+
+fn go_with(replace: bool) -> impl Fn(&str) + Clone + 'static {
     let current = current_app();
     let navigate = leptos_router::hooks::use_navigate();
     move |href: &str| {
-        if crosses(current, href) {
-            let _ = window().location().assign(href);
+        if !crosses(current, href) {
+            let options = leptos_router::NavigateOptions {
+                replace,
+                ..Default::default()
+            };
+            navigate(href, options);
+        } else if replace {
+            let _ = window().location().replace(href);
         } else {
-            navigate(href, Default::default());
+            let _ = window().location().assign(href);
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The consultation booking app: `/booking/...`.
+//! The consultation booking app, making a booking: `/booking` and its questions up to the time.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::booking::BookingApp;

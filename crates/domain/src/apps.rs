@@ -13,8 +13,20 @@ pub enum App {
     Gi,
     /// Policy library: `/policies`, `/policies/search`, `/policies/{slug}`.
     Policies,
-    /// Consultation booking: `/booking/...` (the question pages, manage and find a booking).
+    /// Consultation booking, making one: `/booking` and its questions up to the time.
     Booking,
+    /// Making a booking, second part: `/booking/details` and `/booking/check`.
+    BookingDetails,
+    /// A booking at its secret link: `/booking/manage/{token}` (also the confirmation).
+    BookingManage,
+    /// Changing a booking at its secret link: `/booking/manage/{token}/change`, `…/cancel`,
+    /// `…/erase`.
+    BookingChange,
+    /// A booking found by reference and mobile number, and changed or cancelled from there:
+    /// `/booking/find/...`.
+    BookingFind,
+    /// Checking in at the service hall's kiosk: `/booking/check-in`.
+    BookingCheckIn,
     /// Applying for rights assistance: `/assistance`, `/assistance/apply/...` (the start page,
     /// the task list and its questions, check your answers).
     Assistance,
@@ -64,11 +76,16 @@ pub enum App {
 }
 
 impl App {
-    pub const ALL: [App; 15] = [
+    pub const ALL: [App; 20] = [
         App::Portal,
         App::Gi,
         App::Policies,
         App::Booking,
+        App::BookingDetails,
+        App::BookingManage,
+        App::BookingChange,
+        App::BookingFind,
+        App::BookingCheckIn,
         App::Assistance,
         App::AssistanceTracking,
         App::Workbench,
@@ -89,7 +106,14 @@ impl App {
         match first {
             "gi" => App::Gi,
             "policies" => App::Policies,
-            "booking" => App::Booking,
+            "booking" => match (segments.next(), segments.nth(1)) {
+                (Some("details" | "check"), _) => App::BookingDetails,
+                (Some("manage"), Some("change" | "cancel" | "erase")) => App::BookingChange,
+                (Some("manage"), _) => App::BookingManage,
+                (Some("find"), _) => App::BookingFind,
+                (Some("check-in"), _) => App::BookingCheckIn,
+                _ => App::Booking,
+            },
             "assistance" => match segments.next() {
                 Some("requests" | "track") => App::AssistanceTracking,
                 _ => App::Assistance,
@@ -123,6 +147,11 @@ impl App {
             App::Gi => "apps/gi/index.html",
             App::Policies => "apps/policies/index.html",
             App::Booking => "apps/booking/index.html",
+            App::BookingDetails => "apps/booking-details/index.html",
+            App::BookingManage => "apps/booking-manage/index.html",
+            App::BookingChange => "apps/booking-change/index.html",
+            App::BookingFind => "apps/booking-find/index.html",
+            App::BookingCheckIn => "apps/booking-check-in/index.html",
             App::Assistance => "apps/assistance/index.html",
             App::AssistanceTracking => "apps/assistance-tracking/index.html",
             App::Workbench => "apps/workbench/index.html",
@@ -146,7 +175,26 @@ mod tests {
     fn paths_map_to_their_app() {
         assert_eq!(App::for_path("/"), App::Portal);
         assert_eq!(App::for_path("/booking"), App::Booking);
-        assert_eq!(App::for_path("/booking/manage/abc"), App::Booking);
+        assert_eq!(App::for_path("/booking/topic"), App::Booking);
+        assert_eq!(App::for_path("/booking/time"), App::Booking);
+        assert_eq!(App::for_path("/booking/details"), App::BookingDetails);
+        assert_eq!(App::for_path("/booking/check"), App::BookingDetails);
+        assert_eq!(App::for_path("/booking/manage/abc"), App::BookingManage);
+        assert_eq!(
+            App::for_path("/booking/manage/abc/cancel"),
+            App::BookingChange
+        );
+        assert_eq!(
+            App::for_path("/booking/manage/abc/erase"),
+            App::BookingChange
+        );
+        assert_eq!(
+            App::for_path("/booking/manage/abc/change"),
+            App::BookingChange
+        );
+        assert_eq!(App::for_path("/booking/find"), App::BookingFind);
+        assert_eq!(App::for_path("/booking/find/change"), App::BookingFind);
+        assert_eq!(App::for_path("/booking/check-in"), App::BookingCheckIn);
         assert_eq!(App::for_path("/bookings"), App::Portal);
         assert_eq!(App::for_path("/gi"), App::Gi);
         assert_eq!(App::for_path("/gi/GI00842"), App::Gi);

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use portal_domain::Lang;
 
-use super::texts::{booking_text, booking_texts, BookingTexts};
+use super::texts::{booking_manage_text, booking_text, booking_texts, BookingManageTexts};
 use crate::api::ApiError;
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::submit::Submit;
 
-type Pick = fn(&BookingTexts) -> &'static str;
+type Pick = fn(&BookingManageTexts) -> &'static str;
 
 /// `children` are the paragraphs that say what happens; `what` names the booking.
 #[component]
@@ -28,9 +28,9 @@ pub fn AreYouSure(
 ) -> impl IntoView {
     let busy = form.busy();
     view! {
-        <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>
+        <A href=back.clone() attr:class="back-link">{booking_manage_text(|t| t.back_to_booking)}</A>
         <FormErrorSummary errors=form.errors/>
-        <h1 tabindex="-1">{booking_text(heading)}</h1>
+        <h1 tabindex="-1">{booking_manage_text(heading)}</h1>
         <p class="lead">{what}</p>
         {children()}
         <div class="button-row">
@@ -41,9 +41,9 @@ pub fn AreYouSure(
                 disabled=move || busy.get()
                 on:click=move |_| on_confirm.run(())
             >
-                {booking_text(confirm)}
+                {booking_manage_text(confirm)}
             </button>
-            <A href=back attr:class="button button--secondary">{booking_text(keep)}</A>
+            <A href=back attr:class="button button--secondary">{booking_manage_text(keep)}</A>
         </div>
         {move || busy.get().then(|| view! {
             <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.loading)}</p>

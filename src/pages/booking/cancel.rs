@@ -1,20 +1,19 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::access::{use_found, Access};
 use super::are_you_sure::{refused_at, AreYouSure};
 use super::change::LookupAgain;
 use super::manage::BookingAtLink;
 use super::shown::Shown;
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_manage_text, booking_manage_texts};
+use crate::app_links::use_go_replacing;
 use crate::components::submit::Submit;
 use crate::prefs::{use_page_title, use_prefs};
 
 /// `/booking/manage/{token}/cancel`.
 #[component]
 pub fn CancelByTokenPage() -> impl IntoView {
-    use_page_title(|lang| booking_texts(lang).cancel_booking);
+    use_page_title(|lang| booking_manage_texts(lang).cancel_booking);
     view! {
         <div class="container page narrow">
             <BookingAtLink
@@ -28,7 +27,7 @@ pub fn CancelByTokenPage() -> impl IntoView {
 /// `/booking/find/cancel`.
 #[component]
 pub fn CancelFoundPage() -> impl IntoView {
-    use_page_title(|lang| booking_texts(lang).cancel_booking);
+    use_page_title(|lang| booking_manage_texts(lang).cancel_booking);
     let found = use_found().0.get_untracked();
     view! {
         <div class="container page narrow">
@@ -44,7 +43,7 @@ pub fn CancelFoundPage() -> impl IntoView {
 #[component]
 fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
     let prefs = use_prefs();
-    let navigate = use_navigate();
+    let go = use_go_replacing();
     let found = use_found();
     let form = Submit::new();
     let what = Signal::derive(move || {
@@ -61,7 +60,7 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
     let on_cancel = move || {
         let lang = prefs.lang.get_untracked();
         let access = access.clone();
-        let navigate = navigate.clone();
+        let go = go.clone();
         form.send(
             Ok(access.clone()),
             move |access| async move { access.cancel(lang).await },
@@ -69,13 +68,7 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
                 if let Access::Found(lookup) = &access {
                     found.0.set(Some((lookup.clone(), shown)));
                 }
-                navigate(
-                    &format!("{}?cancelled=1", access.page()),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                go(&format!("{}?cancelled=1", access.page()));
             },
             move |error| refused_at("cancel-button", lang, error),
         );
@@ -91,7 +84,7 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
             form=form
             on_confirm=on_cancel
         >
-            <p>{booking_text(|t| t.cancel_body)}</p>
+            <p>{booking_manage_text(|t| t.cancel_body)}</p>
         </AreYouSure>
     }
 }

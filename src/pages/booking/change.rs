@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use portal_domain::api::booking::{BookingError, RescheduleRequest, SlotOffer};
 use portal_domain::Localized;
 
@@ -11,8 +9,9 @@ use super::date::availability_resource;
 use super::manage::BookingAtLink;
 use super::shown::Shown;
 use super::slots::{DateChooser, TimeChooser};
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_manage_text, booking_manage_texts, booking_text, booking_texts};
 use crate::api::ApiError;
+use crate::app_links::use_go_replacing;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::focus::scroll_to_id_next_frame;
 use crate::components::form::{error_for, FormErrorSummary};
@@ -23,7 +22,7 @@ use crate::prefs::{use_page_title, use_prefs};
 /// `/booking/manage/{token}/change`.
 #[component]
 pub fn ChangeByTokenPage() -> impl IntoView {
-    use_page_title(|lang| booking_texts(lang).reschedule_heading);
+    use_page_title(|lang| booking_manage_texts(lang).reschedule_heading);
     view! {
         <div class="container page">
             <BookingAtLink
@@ -38,7 +37,7 @@ pub fn ChangeByTokenPage() -> impl IntoView {
 /// reload, back to the search).
 #[component]
 pub fn ChangeFoundPage() -> impl IntoView {
-    use_page_title(|lang| booking_texts(lang).reschedule_heading);
+    use_page_title(|lang| booking_manage_texts(lang).reschedule_heading);
     let found = use_found().0.get_untracked();
     view! {
         <div class="container page">
@@ -54,8 +53,8 @@ pub fn ChangeFoundPage() -> impl IntoView {
 #[component]
 pub(super) fn LookupAgain() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">{booking_text(|t| t.find_heading)}</h1>
-        <p>{booking_text(|t| t.find_lead)}</p>
+        <h1 tabindex="-1">{booking_manage_text(|t| t.find_heading)}</h1>
+        <p>{booking_manage_text(|t| t.find_lead)}</p>
         <p><A href="/booking/find" attr:class="button">{booking_text(|t| t.find_link)}</A></p>
     }
 }
@@ -65,7 +64,7 @@ pub(super) fn LookupAgain() -> impl IntoView {
 #[component]
 fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     let prefs = use_prefs();
-    let navigate = use_navigate();
+    let go = use_go_replacing();
     let found = use_found();
     let availability = availability_resource(booking.venue.id.clone(), booking.topic.id.clone());
     let date = RwSignal::new(None::<String>);
@@ -81,7 +80,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     let current = {
         let b = booking.clone();
         move || {
-            let t = booking_texts(prefs.lang.get());
+            let t = booking_manage_texts(prefs.lang.get());
             let when = b.when(prefs.lang.get());
             if rebook {
                 t.rebook_current(&when)
@@ -91,7 +90,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
         }
     };
     let heading = move || {
-        let t = booking_texts(prefs.lang.get());
+        let t = booking_manage_texts(prefs.lang.get());
         if rebook {
             t.rebook_heading
         } else {
@@ -131,7 +130,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
             Ok(request)
         };
         let access = access.clone();
-        let navigate = navigate.clone();
+        let go = go.clone();
         form.send(
             checked,
             {
@@ -146,13 +145,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                 if let Access::Found(lookup) = &access {
                     found.0.set(Some((lookup.clone(), shown)));
                 }
-                navigate(
-                    &format!("{page}?changed=1"),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                go(&format!("{page}?changed=1"));
             },
             move |error| match error {
                 ApiError::SlotFull { message, offers } => {
@@ -162,7 +155,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
                 }
                 ApiError::NotFound => vec![(
                     "change-form".to_owned(),
-                    booking_texts(lang).not_found_title.to_owned(),
+                    booking_manage_texts(lang).not_found_title.to_owned(),
                 )],
                 error => refused(
                     error,
@@ -182,7 +175,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
     let time_error = Signal::derive(move || errors.with(|e| error_for(e, "time")));
 
     view! {
-        <A href=back.clone() attr:class="back-link">{booking_text(|t| t.back_to_booking)}</A>
+        <A href=back.clone() attr:class="back-link">{booking_manage_text(|t| t.back_to_booking)}</A>
         <FormErrorSummary errors=errors/>
         <h1 tabindex="-1">{heading}</h1>
         <p class="lead">{current}</p>
@@ -235,9 +228,9 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
             </Transition>
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || busy.get()>
-                    {booking_text(|t| t.reschedule_button)}
+                    {booking_manage_text(|t| t.reschedule_button)}
                 </button>
-                <A href=back attr:class="button button--secondary">{booking_text(|t| t.change_keep)}</A>
+                <A href=back attr:class="button button--secondary">{booking_manage_text(|t| t.change_keep)}</A>
             </div>
             {move || busy.get().then(|| view! {
                 <p class="loading" role="status"><span class="spinner" aria-hidden="true"></span>{booking_text(|t| t.sending)}</p>

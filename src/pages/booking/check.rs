@@ -1,16 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use portal_domain::api::booking::{BookingVenue, SlotOffer, Topic};
 use portal_domain::calendar::Date;
 use portal_domain::time::SlotTime;
 
 use super::draft::{use_draft, Step};
 use super::slots::when;
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_questions_text, booking_questions_texts, booking_text, booking_texts};
 use super::{use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
+use crate::app_links::use_go_replacing;
 use crate::components::form::{refusal_errors_at, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::components::sending::{NotSentPanel, SendButton};
@@ -46,8 +45,9 @@ pub fn CheckPage() -> impl IntoView {
     use_step_guard(Step::Check);
     let prefs = use_prefs();
     let draft = use_draft();
-    let navigate = use_navigate();
-    use_page_title(|lang| booking_texts(lang).check_heading);
+    // The booking's page is in another app (`App::BookingManage`).
+    let go = use_go_replacing();
+    use_page_title(|lang| booking_questions_texts(lang).check_heading);
 
     let topic_id = draft
         .0
@@ -70,7 +70,7 @@ pub fn CheckPage() -> impl IntoView {
     let submit = move || {
         let lang = prefs.lang.get_untracked();
         let request = draft.0.with_untracked(|d| d.request.clone());
-        let navigate = navigate.clone();
+        let go = go.clone();
         form.send(
             checked(request, |r| r.parse(), lang, field_href),
             move |request| {
@@ -82,13 +82,7 @@ pub fn CheckPage() -> impl IntoView {
             move |created| {
                 draft.clear();
                 // Replace: Back from the confirmation must not land on a form that books.
-                navigate(
-                    &format!("/booking/manage/{}?new=1", created.manage_token),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                go(&format!("/booking/manage/{}?new=1", created.manage_token));
             },
             move |error| {
                 match error {
@@ -119,7 +113,7 @@ pub fn CheckPage() -> impl IntoView {
         <div class="container page narrow">
             <StepHeader step=Step::Check/>
             <FormErrorSummary errors=errors/>
-            <h1 tabindex="-1">{booking_text(|t| t.check_heading)}</h1>
+            <h1 tabindex="-1">{booking_questions_text(|t| t.check_heading)}</h1>
             <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     let (topics, venues) = names.await.unwrap_or_default();
@@ -136,16 +130,16 @@ pub fn CheckPage() -> impl IntoView {
                     </div>
                 }.into_any()),
                 Sending::Failed => Some(view! {
-                    <NotSentPanel title=booking_text(|t| t.not_sent_title)>{booking_text(|t| t.not_sent_body)}</NotSentPanel>
+                    <NotSentPanel title=booking_questions_text(|t| t.not_sent_title)>{booking_text(|t| t.not_sent_body)}</NotSentPanel>
                 }.into_any()),
                 Sending::Idle => None,
             }}
-            <h2>{booking_text(|t| t.confirm_heading)}</h2>
-            <p>{booking_text(|t| t.confirm_body)}</p>
+            <h2>{booking_questions_text(|t| t.confirm_heading)}</h2>
+            <p>{booking_questions_text(|t| t.confirm_body)}</p>
             <SendButton
                 busy=form.busy()
                 label=move || {
-                    let t = booking_texts(prefs.lang.get());
+                    let t = booking_questions_texts(prefs.lang.get());
                     if sending.get() == Sending::Failed { t.try_again } else { t.confirm_button }
                 }
                 sending_text=Signal::derive(booking_text(|t| t.sending))
@@ -230,14 +224,14 @@ fn Answers(topics: Vec<Topic>, venues: Vec<BookingVenue>) -> impl IntoView {
     };
     let details = Step::Details.href();
     view! {
-        <h2>{booking_text(|t| t.check_appointment)}</h2>
+        <h2>{booking_questions_text(|t| t.check_appointment)}</h2>
         <dl class="summary-list">
             <Row label=booking_text(|t| t.row_topic) value=Signal::derive(topic) href=Step::Topic.href()/>
             <Row label=booking_text(|t| t.row_venue) value=Signal::derive(venue) href=Step::Venue.href()/>
             <Row label=booking_text(|t| t.row_date) value=Signal::derive(date) href=Step::Date.href()/>
             <Row label=booking_text(|t| t.row_time) value=Signal::derive(time) href=Step::Time.href()/>
         </dl>
-        <h2>{booking_text(|t| t.check_you)}</h2>
+        <h2>{booking_questions_text(|t| t.check_you)}</h2>
         <dl class="summary-list">
             <Row label=booking_text(|t| t.row_name) value=Signal::derive(move || or_none(r().name)) href=details/>
             <Row label=booking_text(|t| t.row_mobile) value=Signal::derive(move || or_none(r().mobile)) href=details/>
@@ -254,7 +248,7 @@ fn Answers(topics: Vec<Topic>, venues: Vec<BookingVenue>) -> impl IntoView {
             />
             <Row label=booking_text(|t| t.row_adjustments) value=Signal::derive(adjustments) href=details/>
             <Row
-                label=booking_text(|t| t.row_for_someone_else)
+                label=booking_questions_text(|t| t.row_for_someone_else)
                 value=Signal::derive(move || {
                     let t = t();
                     if r().for_someone_else { t.yes } else { t.no }.to_owned()
@@ -277,7 +271,7 @@ fn Row(
             <dd class="summary-list__value">{value}</dd>
             <dd class="summary-list__actions">
                 <A href=href>
-                    {booking_text(|t| t.change)}
+                    {booking_questions_text(|t| t.change)}
                     <span class="visually-hidden">" "{label}</span>
                 </A>
             </dd>

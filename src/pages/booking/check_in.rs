@@ -14,7 +14,7 @@ use portal_domain::api::VenueContacts;
 use portal_domain::Lang;
 
 use super::scan::QrScan;
-use super::texts::{booking_text, booking_texts, BookingTexts};
+use super::texts::{booking_check_in_text, booking_check_in_texts, booking_texts, BookingTexts};
 use crate::api;
 use crate::components::focus::{focus_id_next_frame, focus_next_frame};
 use crate::components::form::problem_errors;
@@ -28,7 +28,7 @@ pub const CLEAR_SECS: u32 = 60;
 
 #[component]
 pub fn CheckInPage() -> impl IntoView {
-    use_page_title(|lang| booking_texts(lang).check_in_heading);
+    use_page_title(|lang| booking_check_in_texts(lang).check_in_heading);
     let checked = RwSignal::new(None::<CheckedIn>);
     let found = Callback::new(move |c: CheckedIn| checked.set(Some(c)));
     let done = Callback::new(move |()| {
@@ -43,15 +43,15 @@ pub fn CheckInPage() -> impl IntoView {
                 None => view! {
                     <LookupForm
                         texts=LookupTexts {
-                            heading: |lang| booking_texts(lang).check_in_heading,
-                            lead: |lang| booking_texts(lang).check_in_lead,
+                            heading: |lang| booking_check_in_texts(lang).check_in_heading,
+                            lead: |lang| booking_check_in_texts(lang).check_in_lead,
                             reference_label: |lang| booking_texts(lang).reference_label,
                             reference_hint: |lang| booking_texts(lang).reference_hint,
-                            mobile_label: |lang| booking_texts(lang).check_in_last_four_label,
-                            mobile_hint: |lang| booking_texts(lang).check_in_last_four_hint,
-                            button: |lang| booking_texts(lang).check_in_button,
-                            not_found: |lang| booking_texts(lang).check_in_not_found,
-                            not_sent: |lang| booking_texts(lang).check_in_not_sent,
+                            mobile_label: |lang| booking_check_in_texts(lang).check_in_last_four_label,
+                            mobile_hint: |lang| booking_check_in_texts(lang).check_in_last_four_hint,
+                            button: |lang| booking_check_in_texts(lang).check_in_button,
+                            not_found: |lang| booking_check_in_texts(lang).check_in_not_found,
+                            not_sent: |lang| booking_check_in_texts(lang).check_in_not_sent,
                         }
                         last_four=true
                         check=|reference, digits, lang| {
@@ -89,11 +89,11 @@ fn Slip(checked: CheckedIn, done: Callback<()>) -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let c = StoredValue::new(checked);
-    let t = move || booking_texts(prefs.lang.get());
+    let t = move || booking_check_in_texts(prefs.lang.get());
     let row = move |label: fn(&BookingTexts) -> &'static str, value: String| {
         view! {
             <div class="summary-list__row">
-                <dt>{move || label(t())}</dt>
+                <dt>{move || label(booking_texts(prefs.lang.get()))}</dt>
                 <dd class="summary-list__value">{value}</dd>
             </div>
         }
@@ -123,7 +123,7 @@ fn Slip(checked: CheckedIn, done: Callback<()>) -> impl IntoView {
     let already = c.with_value(|c| c.already_checked_in);
     view! {
         <div class="check-in-slip">
-            <p class="print-only check-in-slip__title">{booking_text(|t| t.check_in_slip_heading)}</p>
+            <p class="print-only check-in-slip__title">{booking_check_in_text(|t| t.check_in_slip_heading)}</p>
             <h1 tabindex="-1" node_ref=heading>
                 {move || if already { t().already_checked_in_heading } else { t().checked_in_heading }}
             </h1>
@@ -133,10 +133,10 @@ fn Slip(checked: CheckedIn, done: Callback<()>) -> impl IntoView {
             <p class="hint no-print">{move || t().checked_in_clears(CLEAR_SECS)}</p>
             <div class="button-row no-print">
                 <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
-                    {booking_text(|t| t.checked_in_print)}
+                    {booking_check_in_text(|t| t.checked_in_print)}
                 </button>
                 <button type="button" class="button" on:click=move |_| done.run(())>
-                    {booking_text(|t| t.checked_in_done)}
+                    {booking_check_in_text(|t| t.checked_in_done)}
                 </button>
             </div>
         </div>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::draft::{use_draft, Step};
 use super::slots::DateChooser;
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_questions_text, booking_text, booking_texts};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
@@ -88,7 +88,7 @@ pub fn DatePage() -> impl IntoView {
                                             legend_is_heading=true
                                         />
                                         {any.then(|| view! {
-                                            <button type="submit" class="button">{booking_text(|t| t.continue_button)}</button>
+                                            <button type="submit" class="button">{booking_questions_text(|t| t.continue_button)}</button>
                                         })}
                                     </form>
                                 }

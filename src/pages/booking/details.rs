@@ -5,7 +5,7 @@ use portal_domain::api::booking::{
 use portal_domain::{Lang, Localized};
 
 use super::draft::{use_draft, Step};
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_questions_text, booking_questions_texts, booking_text};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::components::form::{
     error_for, optional, text_of, Checkbox, FormErrorSummary, FormErrors, MobileField, TextArea,
@@ -49,7 +49,7 @@ pub fn DetailsPage() -> impl IntoView {
     let prefs = use_prefs();
     let draft = use_draft();
     let go_next = use_go_next();
-    use_page_title(|lang| booking_texts(lang).details_heading);
+    use_page_title(|lang| booking_questions_texts(lang).details_heading);
 
     let r = draft.0.with_untracked(|d| d.request.clone());
     let name = RwSignal::new(text_of(&r.name));
@@ -108,19 +108,19 @@ pub fn DetailsPage() -> impl IntoView {
         <div class="container page narrow">
             <StepHeader step=Step::Details/>
             <FormErrorSummary errors=errors/>
-            <h1 tabindex="-1">{booking_text(|t| t.details_heading)}</h1>
-            <PrivacyNote why=booking_text(|t| t.details_privacy) section="booking"/>
+            <h1 tabindex="-1">{booking_questions_text(|t| t.details_heading)}</h1>
+            <PrivacyNote why=booking_questions_text(|t| t.details_privacy) section="booking"/>
             <form novalidate on:submit=on_submit>
                 <Checkbox
                     id="for_someone_else"
-                    label=booking_text(|t| t.for_someone_else)
-                    hint=booking_text(|t| t.for_someone_else_hint)
+                    label=booking_questions_text(|t| t.for_someone_else)
+                    hint=booking_questions_text(|t| t.for_someone_else_hint)
                     checked=for_someone_else
                 />
                 <TextField
                     id="name"
-                    label=booking_text(|t| t.name_label)
-                    hint=booking_text(|t| t.name_hint)
+                    label=booking_questions_text(|t| t.name_label)
+                    hint=booking_questions_text(|t| t.name_hint)
                     value=name
                     error=error("name")
                     autocomplete="name"
@@ -128,29 +128,29 @@ pub fn DetailsPage() -> impl IntoView {
                 <MobileField
                     id="mobile"
                     label=booking_text(|t| t.mobile_label)
-                    hint=booking_text(|t| t.mobile_hint)
+                    hint=booking_questions_text(|t| t.mobile_hint)
                     value=mobile
                     error=error("mobile")
                 />
                 <TextField
                     id="organisation"
-                    label=booking_text(|t| t.organisation_label)
+                    label=booking_questions_text(|t| t.organisation_label)
                     value=organisation
                     error=error("organisation")
                     autocomplete="organization"
                 />
                 <TextField
                     id="uscc"
-                    label=booking_text(|t| t.uscc_label)
-                    hint=booking_text(|t| t.uscc_hint)
+                    label=booking_questions_text(|t| t.uscc_label)
+                    hint=booking_questions_text(|t| t.uscc_hint)
                     value=uscc
                     error=error("uscc")
                     autocomplete="off"
                 />
                 <TextArea
                     id="description"
-                    label=booking_text(|t| t.description_label)
-                    hint=booking_text(|t| t.description_hint)
+                    label=booking_questions_text(|t| t.description_label)
+                    hint=booking_questions_text(|t| t.description_hint)
                     value=description
                     error=error("description")
                     max_chars=MAX_DESCRIPTION_CHARS
@@ -158,9 +158,9 @@ pub fn DetailsPage() -> impl IntoView {
                 <div class="form-group">
                     <fieldset class="fieldset" aria-describedby="adjustments-hint">
                         <legend class="fieldset__legend">
-                            <span class="label">{booking_text(|t| t.adjustments_legend)}</span>
+                            <span class="label">{booking_questions_text(|t| t.adjustments_legend)}</span>
                         </legend>
-                        <p class="hint" id="adjustments-hint">{booking_text(|t| t.adjustments_hint)}</p>
+                        <p class="hint" id="adjustments-hint">{booking_questions_text(|t| t.adjustments_hint)}</p>
                         <div class="choices">
                             <Checkbox id="wheelchair_access" label=booking_text(|t| t.wheelchair) checked=wheelchair/>
                             <Checkbox
@@ -171,14 +171,14 @@ pub fn DetailsPage() -> impl IntoView {
                         </div>
                         <TextArea
                             id="other_adjustments"
-                            label=booking_text(|t| t.other_adjustments_label)
+                            label=booking_questions_text(|t| t.other_adjustments_label)
                             value=other
                             error=error("other_adjustments")
                             max_chars=MAX_OTHER_ADJUSTMENTS_CHARS
                         />
                     </fieldset>
                 </div>
-                <button type="submit" class="button">{booking_text(|t| t.continue_button)}</button>
+                <button type="submit" class="button">{booking_questions_text(|t| t.continue_button)}</button>
             </form>
         </div>
     }

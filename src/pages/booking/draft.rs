@@ -129,9 +129,13 @@ impl DraftStore {
         self.0.update(f);
     }
 
-    /// Forgets everything (after a booking is made).
+    /// Forgets everything (after a booking is made). The saved copy goes at once, not only when
+    /// the effect below runs: the booking's page is another app, loaded right after this.
     pub fn clear(&self) {
         self.0.set(Draft::default());
+        if let Some(storage) = session_storage() {
+            let _ = storage.remove_item(DRAFT_KEY);
+        }
     }
 }
 

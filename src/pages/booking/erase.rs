@@ -4,20 +4,19 @@
 //! what is left. The server refuses it before the consultation is over (its message is shown).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::are_you_sure::{refused_at, AreYouSure};
 use super::manage::BookingAtLink;
 use super::shown::Shown;
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_manage_text, booking_manage_texts};
 use crate::api;
+use crate::app_links::use_go_replacing;
 use crate::components::submit::Submit;
 use crate::prefs::{use_page_title, use_prefs};
 
 #[component]
 pub fn EraseByTokenPage() -> impl IntoView {
-    use_page_title(|lang| booking_texts(lang).erase_heading);
+    use_page_title(|lang| booking_manage_texts(lang).erase_heading);
     view! {
         <div class="container page narrow">
             <BookingAtLink
@@ -31,7 +30,7 @@ pub fn EraseByTokenPage() -> impl IntoView {
 #[component]
 fn ConfirmErase(token: String, booking: Shown) -> impl IntoView {
     let prefs = use_prefs();
-    let navigate = use_navigate();
+    let go = use_go_replacing();
     let form = Submit::new();
     let no_rebook = booking.center_reason.is_some();
     let what = Signal::derive(move || {
@@ -44,18 +43,12 @@ fn ConfirmErase(token: String, booking: Shown) -> impl IntoView {
         let back = back.clone();
         move || {
             let lang = prefs.lang.get_untracked();
-            let (back, navigate) = (back.clone(), navigate.clone());
+            let (back, go) = (back.clone(), go.clone());
             form.send(
                 Ok(token.clone()),
                 move |token| async move { api::erase_booking(&token, lang).await },
                 move |_| {
-                    navigate(
-                        &format!("{back}?erased=1"),
-                        NavigateOptions {
-                            replace: true,
-                            ..Default::default()
-                        },
-                    );
+                    go(&format!("{back}?erased=1"));
                 },
                 move |error| refused_at("erase-button", lang, error),
             );
@@ -72,9 +65,9 @@ fn ConfirmErase(token: String, booking: Shown) -> impl IntoView {
             form=form
             on_confirm=on_erase
         >
-            <p>{booking_text(|t| t.erase_body)}</p>
-            <p>{booking_text(|t| t.erase_kept)}</p>
-            {no_rebook.then(|| view! { <p>{booking_text(|t| t.erase_no_rebook)}</p> })}
+            <p>{booking_manage_text(|t| t.erase_body)}</p>
+            <p>{booking_manage_text(|t| t.erase_kept)}</p>
+            {no_rebook.then(|| view! { <p>{booking_manage_text(|t| t.erase_no_rebook)}</p> })}
         </AreYouSure>
     }
 }

@@ -5,7 +5,7 @@ use portal_domain::api::booking::{BookingStatus, LookupRequest};
 
 use super::access::use_found;
 use super::shown::{BookingFacts, CenterCancelled, ReviewCancelled};
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_manage_text, booking_manage_texts, booking_text, booking_texts};
 use crate::api;
 use crate::components::form::problem_errors;
 use crate::components::lookup_form::{LookupForm, LookupTexts};
@@ -18,7 +18,7 @@ use crate::prefs::use_page_title;
 pub fn FindPage() -> impl IntoView {
     let found = use_found();
     let query = use_query_map();
-    use_page_title(|lang| booking_texts(lang).find_heading);
+    use_page_title(|lang| booking_manage_texts(lang).find_heading);
     let changed = move || query.with(|q| q.get("changed").is_some());
     let cancelled = move || query.with(|q| q.get("cancelled").is_some());
 
@@ -32,29 +32,29 @@ pub fn FindPage() -> impl IntoView {
                     let review_reason = shown.review_reason.clone().filter(|_| !confirmed);
                     let explained = center_reason.is_some() || review_reason.is_some();
                     view! {
-                        <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
+                        <h1 tabindex="-1">{booking_manage_text(|t| t.manage_title)}</h1>
                         {center_reason.map(|reason| view! {
                             <CenterCancelled reason=reason rebook="/booking/find/change".to_owned()/>
                         })}
                         {review_reason.map(|reason| view! { <ReviewCancelled reason=reason/> })}
                         {((cancelled() || !confirmed) && !explained).then(|| view! {
-                            <p class="notice" role="status">{booking_text(|t| t.cancelled_notice)}</p>
+                            <p class="notice" role="status">{booking_manage_text(|t| t.cancelled_notice)}</p>
                         })}
                         {(changed() && confirmed).then(|| view! {
-                            <p class="notice notice--success" role="status">{booking_text(|t| t.changed_notice)}</p>
+                            <p class="notice notice--success" role="status">{booking_manage_text(|t| t.changed_notice)}</p>
                         })}
                         <BookingFacts booking=shown/>
                         <div class="manage-actions">
                             {(confirmed && changeable).then(|| view! {
-                                <A href="/booking/find/change" attr:class="button">{booking_text(|t| t.change_time)}</A>
-                                <A href="/booking/find/cancel" attr:class="button button--warning">{booking_text(|t| t.cancel_booking)}</A>
+                                <A href="/booking/find/change" attr:class="button">{booking_manage_text(|t| t.change_time)}</A>
+                                <A href="/booking/find/cancel" attr:class="button button--warning">{booking_manage_text(|t| t.cancel_booking)}</A>
                             })}
                             <button type="button" class="button button--secondary" on:click=move |_| found.0.set(None)>
-                                {booking_text(|t| t.find_again)}
+                                {booking_manage_text(|t| t.find_again)}
                             </button>
                         </div>
                         {(confirmed && !changeable).then(|| view! {
-                            <p class="notice">{booking_text(|t| t.too_late_to_change)}</p>
+                            <p class="notice">{booking_manage_text(|t| t.too_late_to_change)}</p>
                         })}
                     }
                     .into_any()
@@ -63,14 +63,14 @@ pub fn FindPage() -> impl IntoView {
                     <A href="/booking" attr:class="back-link">{booking_text(|t| t.back)}</A>
                     <LookupForm
                         texts=LookupTexts {
-                            heading: |lang| booking_texts(lang).find_heading,
-                            lead: |lang| booking_texts(lang).find_lead,
+                            heading: |lang| booking_manage_texts(lang).find_heading,
+                            lead: |lang| booking_manage_texts(lang).find_lead,
                             reference_label: |lang| booking_texts(lang).reference_label,
                             reference_hint: |lang| booking_texts(lang).reference_hint,
                             mobile_label: |lang| booking_texts(lang).mobile_label,
-                            mobile_hint: |lang| booking_texts(lang).find_mobile_hint,
-                            button: |lang| booking_texts(lang).find_button,
-                            not_found: |lang| booking_texts(lang).find_not_found,
+                            mobile_hint: |lang| booking_manage_texts(lang).find_mobile_hint,
+                            button: |lang| booking_manage_texts(lang).find_button,
+                            not_found: |lang| booking_manage_texts(lang).find_not_found,
                             not_sent: |lang| booking_texts(lang).not_sent_body,
                         }
                         check=|reference, mobile, lang| {

@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::booking::BookingStatus;
 
 use super::shown::{BookingFacts, CenterCancelled, ReviewCancelled, Shown};
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_manage_text, booking_manage_texts, booking_text};
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -46,7 +45,7 @@ pub fn ManagePage() -> impl IntoView {
             }
         })
     };
-    use_page_title(|lang| booking_texts(lang).manage_title);
+    use_page_title(|lang| booking_manage_texts(lang).manage_title);
     let booking = LocalResource::new(move || {
         let token = token.get();
         async move { api::booking(&token, prefs.lang.get_untracked()).await }
@@ -63,7 +62,7 @@ pub fn ManagePage() -> impl IntoView {
                         .into_any(),
                         Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
                         Err(error) => view! {
-                            <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
+                            <h1 tabindex="-1">{booking_manage_text(|t| t.manage_title)}</h1>
                             <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
                         }
                         .into_any(),
@@ -79,7 +78,7 @@ pub fn ManagePage() -> impl IntoView {
 #[component]
 pub(super) fn BookingAtLink(
     /// The page's heading while there is no booking to show (an error).
-    heading: fn(&super::texts::BookingTexts) -> &'static str,
+    heading: fn(&super::texts::BookingManageTexts) -> &'static str,
     page: fn(String, Shown) -> AnyView,
 ) -> impl IntoView {
     let prefs = use_prefs();
@@ -100,7 +99,7 @@ pub(super) fn BookingAtLink(
                         Ok(b) => page(token, b.into()),
                         Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
                         Err(error) => view! {
-                            <h1 tabindex="-1">{booking_text(heading)}</h1>
+                            <h1 tabindex="-1">{booking_manage_text(heading)}</h1>
                             <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
                         }
                         .into_any(),
@@ -114,12 +113,14 @@ pub(super) fn BookingAtLink(
 #[component]
 pub(super) fn BookingNotFound() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">{booking_text(|t| t.not_found_title)}</h1>
-        <p>{booking_text(|t| t.not_found_body)}</p>
-        <p><A href="/booking/find" attr:class="button">{booking_text(|t| t.find_link)}</A></p>
+        <h1 tabindex="-1">{booking_manage_text(|t| t.not_found_title)}</h1>
+        <p>{booking_manage_text(|t| t.not_found_body)}</p>
+        <p><a href="/booking/find" class="button">{booking_text(|t| t.find_link)}</a></p>
     }
 }
 
+/// Its links are plain `<a>`: each leads to another app's page (`crate::app_links` has the browser
+/// load it), where the router's `A` would add only code to an app at the edge of its budget.
 #[component]
 fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let prefs = use_prefs();
@@ -146,7 +147,7 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     let calendar_href = api::booking_calendar_href(&token);
     let calendar_file = format!("booking-{}.ics", booking.reference.replace('-', ""));
     let next_steps = move || {
-        let t = booking_texts(prefs.lang.get());
+        let t = booking_manage_texts(prefs.lang.get());
         [
             t.next_step_come.to_owned(),
             t.next_step_change_before(deadline()),
@@ -160,15 +161,15 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
     view! {
         {(just == Just::Booked && confirmed).then(|| view! {
             <div class="panel panel--confirmation">
-                <h1 tabindex="-1" class="panel__title">{booking_text(|t| t.confirmed_title)}</h1>
+                <h1 tabindex="-1" class="panel__title">{booking_manage_text(|t| t.confirmed_title)}</h1>
                 <p class="panel__body">
-                    {booking_text(|t| t.your_reference)}<br/>
+                    {booking_manage_text(|t| t.your_reference)}<br/>
                     <strong class="reference">{reference.clone()}</strong>
                 </p>
             </div>
         })}
         {(just != Just::Booked || !confirmed).then(|| view! {
-            <h1 tabindex="-1">{booking_text(|t| t.manage_title)}</h1>
+            <h1 tabindex="-1">{booking_manage_text(|t| t.manage_title)}</h1>
         })}
         {match (center_reason, review_reason) {
             // The center closed its slot: say why, and offer a new time for the same booking.
@@ -179,37 +180,37 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
             // The center cancelled it after checking bookings made in bulk: say why.
             (_, Some(reason)) if !confirmed => view! { <ReviewCancelled reason=reason/> }.into_any(),
             _ => (!confirmed).then(|| view! {
-                <p class="notice" role=(just == Just::Cancelled).then_some("status")>{booking_text(|t| t.cancelled_notice)}</p>
+                <p class="notice" role=(just == Just::Cancelled).then_some("status")>{booking_manage_text(|t| t.cancelled_notice)}</p>
             })
             .into_any(),
         }}
         {anonymised.then(|| view! {
-            <p class="notice notice--success" role=(just == Just::Erased).then_some("status")>{booking_text(|t| t.erased_notice)}</p>
+            <p class="notice notice--success" role=(just == Just::Erased).then_some("status")>{booking_manage_text(|t| t.erased_notice)}</p>
         })}
         {(just == Just::Changed && confirmed).then(|| view! {
-            <p class="notice notice--success" role="status">{booking_text(|t| t.changed_notice)}</p>
+            <p class="notice notice--success" role="status">{booking_manage_text(|t| t.changed_notice)}</p>
         })}
         <BookingFacts booking=booking/>
         <ServiceRating target=RatingTarget::Booking(token.clone()) can_rate=can_rate rating=rating/>
         {(confirmed && !anonymised).then(|| view! {
-            <h2>{booking_text(|t| t.next_heading)}</h2>
+            <h2>{booking_manage_text(|t| t.next_heading)}</h2>
             <ul class="list-bullet">{next_steps}</ul>
         })}
         <div class="manage-actions">
             {(confirmed && changeable).then(|| {
                 let base = format!("/booking/manage/{token}");
                 view! {
-                    <A href=format!("{base}/change") attr:class="button">{booking_text(|t| t.change_time)}</A>
-                    <A href=format!("{base}/cancel") attr:class="button button--warning">{booking_text(|t| t.cancel_booking)}</A>
+                    <a href=format!("{base}/change") class="button">{booking_manage_text(|t| t.change_time)}</a>
+                    <a href=format!("{base}/cancel") class="button button--warning">{booking_manage_text(|t| t.cancel_booking)}</a>
                 }
             })}
             {book_again.then(|| view! {
-                <A href="/booking" attr:class="button">{booking_text(|t| t.book_again)}</A>
+                <a href="/booking" class="button">{booking_manage_text(|t| t.book_again)}</a>
             })}
             // A cancelled booking's file (METHOD:CANCEL) removes the entry from calendars.
             <a href=calendar_href download=calendar_file class="button button--secondary">
                 {move || {
-                    let t = booking_texts(prefs.lang.get());
+                    let t = booking_manage_texts(prefs.lang.get());
                     if confirmed { t.add_to_calendar } else { t.remove_from_calendar }
                 }}
             </a>
@@ -218,21 +219,21 @@ fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
             </button>
         </div>
         {(confirmed && !changeable).then(|| view! {
-            <p class="notice">{booking_text(|t| t.too_late_to_change)}</p>
+            <p class="notice">{booking_manage_text(|t| t.too_late_to_change)}</p>
         })}
         {erasable.then(|| view! {
-            <h2>{booking_text(|t| t.erase_section_heading)}</h2>
-            <p>{booking_text(|t| t.erase_section_body)}</p>
+            <h2>{booking_manage_text(|t| t.erase_section_heading)}</h2>
+            <p>{booking_manage_text(|t| t.erase_section_body)}</p>
             <p class="no-print">
-                <A href=format!("/booking/manage/{token}/erase") attr:class="button button--secondary">{booking_text(|t| t.erase_link)}</A>
+                <a href=format!("/booking/manage/{token}/erase") class="button button--secondary">{booking_manage_text(|t| t.erase_link)}</a>
             </p>
         })}
         // A cancelled booking needs no keeping: "book again" stands above instead.
         {(confirmed && !anonymised).then(|| view! {
-            <h2>{booking_text(|t| t.keep_link_heading)}</h2>
-            <p>{booking_text(|t| t.keep_link_body)}</p>
-            <KeepLink url=manage_url.clone() label=booking_text(|t| t.qr_label)/>
-            <p class="no-print"><A href="/booking">{booking_text(|t| t.new_booking)}</A></p>
+            <h2>{booking_manage_text(|t| t.keep_link_heading)}</h2>
+            <p>{booking_manage_text(|t| t.keep_link_body)}</p>
+            <KeepLink url=manage_url.clone() label=booking_manage_text(|t| t.qr_label)/>
+            <p class="no-print"><a href="/booking">{booking_manage_text(|t| t.new_booking)}</a></p>
         })}
     }
 }

@@ -1,8 +1,16 @@
-//! Consultation booking (预约咨询), its own app (`src/bin/booking.rs`): a start page, one page
-//! per question (topic → venue → date → time → your details), "check your answers", then the
-//! booking's own page at its secret manage link, which is the confirmation and where it is
-//! changed or cancelled. A booking can also be found by reference and mobile number, and
-//! checked in on its day at the service hall's kiosk (`check_in.rs`, `scan.rs`).
+//! Consultation booking (预约咨询), in several apps so that each first load stays within
+//! budget (a page of another app is a full page load; see `crate::app_links`):
+//! - `BookingApp` (`src/bin/booking.rs`): a start page and one page per question (topic →
+//!   venue → date → time);
+//! - `BookingDetailsApp` (`booking_details.rs`): your details and "check your answers";
+//! - `BookingManageApp` (`booking_manage.rs`): the booking's own page at its secret manage link,
+//!   which is the confirmation;
+//! - `BookingChangeApp` (`booking_change.rs`): from that link, choosing another time, cancelling
+//!   the booking or erasing its personal data;
+//! - `BookingFindApp` (`booking_find.rs`): finding a booking by reference and mobile number,
+//!   and changing or cancelling it from there;
+//! - `BookingCheckInApp` (`booking_check_in.rs`): checking in on the day at the service hall's
+//!   kiosk (`check_in.rs`, `scan.rs`).
 
 mod access;
 mod are_you_sure;
@@ -27,19 +35,19 @@ mod venue;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes, A};
-use leptos_router::hooks::use_navigate;
-use leptos_router::{NavigateOptions, ParamSegment, StaticSegment};
+use leptos_router::{ParamSegment, StaticSegment};
 
 use self::draft::{provide_draft, use_draft, Step};
-use self::texts::{booking_text, booking_texts};
+use self::texts::{booking_questions_texts, booking_text};
+use crate::app_links::{use_go, use_go_replacing};
 use crate::pages::not_found::NotFound;
 use crate::prefs::use_prefs;
 
-/// The booking app's routes, with the draft every question page shares.
+/// Making a booking, first part (`App::Booking`): the start page and the questions up to the
+/// time, with the draft they share (kept in session storage, so the next app reads it).
 #[component]
 pub fn BookingApp() -> impl IntoView {
     provide_draft();
-    provide_context(access::FoundBooking::new());
     let b = StaticSegment("booking");
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
@@ -48,25 +56,81 @@ pub fn BookingApp() -> impl IntoView {
             <Route path=(b, StaticSegment("venue")) view=venue::VenuePage/>
             <Route path=(b, StaticSegment("date")) view=date::DatePage/>
             <Route path=(b, StaticSegment("time")) view=time::TimePage/>
+        </Routes>
+    }
+}
+
+/// Making a booking, second part (`App::BookingDetails`): your details and "check your answers",
+/// which books and goes to the booking's page.
+#[component]
+pub fn BookingDetailsApp() -> impl IntoView {
+    provide_draft();
+    let b = StaticSegment("booking");
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(b, StaticSegment("details")) view=details::DetailsPage/>
             <Route path=(b, StaticSegment("check")) view=check::CheckPage/>
-            <Route path=(b, StaticSegment("manage"), ParamSegment("token")) view=manage::ManagePage/>
-            <Route
-                path=(b, StaticSegment("manage"), ParamSegment("token"), StaticSegment("change"))
-                view=change::ChangeByTokenPage
-            />
-            <Route
-                path=(b, StaticSegment("manage"), ParamSegment("token"), StaticSegment("cancel"))
-                view=cancel::CancelByTokenPage
-            />
-            <Route
-                path=(b, StaticSegment("manage"), ParamSegment("token"), StaticSegment("erase"))
-                view=erase::EraseByTokenPage
-            />
-            <Route path=(b, StaticSegment("find")) view=find::FindPage/>
-            <Route path=(b, StaticSegment("check-in")) view=check_in::CheckInPage/>
-            <Route path=(b, StaticSegment("find"), StaticSegment("change")) view=change::ChangeFoundPage/>
-            <Route path=(b, StaticSegment("find"), StaticSegment("cancel")) view=cancel::CancelFoundPage/>
+        </Routes>
+    }
+}
+
+/// A booking at its secret link (`App::BookingManage`): its page, which is also the confirmation.
+#[component]
+pub fn BookingManageApp() -> impl IntoView {
+    let path = (
+        StaticSegment("booking"),
+        StaticSegment("manage"),
+        ParamSegment("token"),
+    );
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=path view=manage::ManagePage/>
+        </Routes>
+    }
+}
+
+/// Changing a booking at its secret link (`App::BookingChange`): another time, cancelling it, or
+/// erasing its personal data.
+#[component]
+pub fn BookingChangeApp() -> impl IntoView {
+    // Cancelling and changing read a found booking too (`access`): never one here.
+    provide_context(access::FoundBooking::new());
+    let (b, manage, token) = (
+        StaticSegment("booking"),
+        StaticSegment("manage"),
+        ParamSegment("token"),
+    );
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(b, manage, token, StaticSegment("change")) view=change::ChangeByTokenPage/>
+            <Route path=(b, manage, token, StaticSegment("cancel")) view=cancel::CancelByTokenPage/>
+            <Route path=(b, manage, token, StaticSegment("erase")) view=erase::EraseByTokenPage/>
+        </Routes>
+    }
+}
+
+/// A booking found by reference and mobile number (`App::BookingFind`), and changed or
+/// cancelled from there: the found booking is kept in memory between these pages (never in
+/// storage), so they are one app.
+#[component]
+pub fn BookingFindApp() -> impl IntoView {
+    provide_context(access::FoundBooking::new());
+    let (b, find) = (StaticSegment("booking"), StaticSegment("find"));
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(b, find) view=find::FindPage/>
+            <Route path=(b, find, StaticSegment("change")) view=change::ChangeFoundPage/>
+            <Route path=(b, find, StaticSegment("cancel")) view=cancel::CancelFoundPage/>
+        </Routes>
+    }
+}
+
+/// Checking in on the day at the service hall's kiosk (`App::BookingCheckIn`).
+#[component]
+pub fn BookingCheckInApp() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(StaticSegment("booking"), StaticSegment("check-in")) view=check_in::CheckInPage/>
         </Routes>
     }
 }
@@ -80,7 +144,7 @@ fn StepHeader(step: Step) -> impl IntoView {
         <A href=back attr:class="back-link">{booking_text(|t| t.back)}</A>
         {(step != Step::Check).then(|| view! {
             <p class="caption">
-                {move || booking_texts(prefs.lang.get()).step_of(step.number(), Step::QUESTIONS)}
+                {move || booking_questions_texts(prefs.lang.get()).step_of(step.number(), Step::QUESTIONS)}
             </p>
         })}
     }
@@ -91,16 +155,8 @@ fn StepHeader(step: Step) -> impl IntoView {
 fn use_step_guard(step: Step) {
     let missing = use_draft().get_untracked_first_missing();
     if missing.number() < step.number() {
-        let navigate = use_navigate();
-        request_animation_frame(move || {
-            navigate(
-                missing.href(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        });
+        let go = use_go_replacing();
+        request_animation_frame(move || go(missing.href()));
     }
 }
 
@@ -108,11 +164,6 @@ fn use_step_guard(step: Step) {
 /// (so a change made from the check page returns there).
 fn use_go_next() -> impl Fn() + Clone {
     let draft = use_draft();
-    let navigate = use_navigate();
-    move || {
-        navigate(
-            draft.get_untracked_first_missing().href(),
-            Default::default(),
-        )
-    }
+    let go = use_go();
+    move || go(draft.get_untracked_first_missing().href())
 }

@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MediaStream, MediaStreamConstraints, MediaStreamTrack};
 
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_check_in_text, booking_check_in_texts};
 use crate::api::{self, ApiError};
 use crate::prefs::use_prefs;
 
@@ -111,7 +111,9 @@ pub fn QrScan(#[prop(into)] found: Callback<CheckedIn>) -> impl IntoView {
         let lang = prefs.lang.get_untracked();
         let Some(token) = token_from_scanned(&text) else {
             problem.set(Some(
-                booking_texts(lang).check_in_scan_unreadable.to_owned(),
+                booking_check_in_texts(lang)
+                    .check_in_scan_unreadable
+                    .to_owned(),
             ));
             return;
         };
@@ -121,9 +123,13 @@ pub fn QrScan(#[prop(into)] found: Callback<CheckedIn>) -> impl IntoView {
                 // Not today, too early, cancelled: the server's words.
                 Err(ApiError::Validation(body)) => problem.set(Some(body.message)),
                 Err(ApiError::NotFound) => problem.set(Some(
-                    booking_texts(lang).check_in_scan_unreadable.to_owned(),
+                    booking_check_in_texts(lang)
+                        .check_in_scan_unreadable
+                        .to_owned(),
                 )),
-                Err(_) => problem.set(Some(booking_texts(lang).check_in_not_sent.to_owned())),
+                Err(_) => problem.set(Some(
+                    booking_check_in_texts(lang).check_in_not_sent.to_owned(),
+                )),
             }
         });
     };
@@ -140,7 +146,7 @@ pub fn QrScan(#[prop(into)] found: Callback<CheckedIn>) -> impl IntoView {
                     scanning.set(true);
                 }
                 Err(_) => problem.set(Some(
-                    booking_texts(prefs.lang.get_untracked())
+                    booking_check_in_texts(prefs.lang.get_untracked())
                         .check_in_camera_failed
                         .to_owned(),
                 )),
@@ -171,8 +177,8 @@ pub fn QrScan(#[prop(into)] found: Callback<CheckedIn>) -> impl IntoView {
 
     Some(view! {
         <section class="qr-scan" aria-labelledby="qr-scan-heading">
-            <h2 id="qr-scan-heading">{booking_text(|t| t.check_in_scan_heading)}</h2>
-            <p>{booking_text(|t| t.check_in_scan_body)}</p>
+            <h2 id="qr-scan-heading">{booking_check_in_text(|t| t.check_in_scan_heading)}</h2>
+            <p>{booking_check_in_text(|t| t.check_in_scan_body)}</p>
             {move || problem.get().map(|p| view! { <p class="notice" role="alert">{p}</p> })}
             <video
                 class="qr-scan__video"
@@ -180,20 +186,20 @@ pub fn QrScan(#[prop(into)] found: Callback<CheckedIn>) -> impl IntoView {
                 muted=true
                 playsinline=true
                 hidden=move || !scanning.get()
-                aria-label=booking_text(|t| t.check_in_scan_waiting)
+                aria-label=booking_check_in_text(|t| t.check_in_scan_waiting)
             ></video>
             {move || if scanning.get() {
                 view! {
-                    <p role="status">{booking_text(|t| t.check_in_scan_waiting)}</p>
+                    <p role="status">{booking_check_in_text(|t| t.check_in_scan_waiting)}</p>
                     <button type="button" class="button button--secondary" on:click=move |_| { stop(stream); scanning.set(false); }>
-                        {booking_text(|t| t.check_in_scan_stop)}
+                        {booking_check_in_text(|t| t.check_in_scan_stop)}
                     </button>
                 }
                 .into_any()
             } else {
                 view! {
                     <button type="button" class="button button--secondary" on:click=start>
-                        {booking_text(|t| t.check_in_scan_start)}
+                        {booking_check_in_text(|t| t.check_in_scan_start)}
                     </button>
                 }
                 .into_any()

@@ -2,7 +2,6 @@
 //! holder gave) or found by reference and mobile number (masked, no free text).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use portal_domain::api::booking::{
     center_cancelled_notice, review_cancelled_notice, Booking, BookingStatus, BookingSummary,
     CenterCancellation, NamedRef,
@@ -12,7 +11,7 @@ use portal_domain::api::VenueContacts;
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_manage_text, booking_manage_texts, booking_text, booking_texts};
 use crate::components::venue_contacts::VenueContactList;
 use crate::dates::{long_date, time_range};
 use crate::prefs::use_prefs;
@@ -155,7 +154,7 @@ pub fn CenterCancelled(reason: String, rebook: String) -> impl IntoView {
     view! {
         <div class="notice center-cancelled">
             <p>{move || center_cancelled_notice(&reason, prefs.lang.get())}</p>
-            <A href=rebook attr:class="button">{booking_text(|t| t.rebook_button)}</A>
+            <a href=rebook class="button">{booking_manage_text(|t| t.rebook_button)}</a>
         </div>
     }
 }
@@ -168,7 +167,7 @@ pub fn ReviewCancelled(reason: String) -> impl IntoView {
     view! {
         <div class="notice center-cancelled">
             <p>{move || review_cancelled_notice(&reason, prefs.lang.get())}</p>
-            <A href="/booking" attr:class="button">{booking_text(|t| t.start_button)}</A>
+            <a href="/booking" class="button">{booking_text(|t| t.start_button)}</a>
         </div>
     }
 }
@@ -247,7 +246,7 @@ pub fn BookingFacts(booking: Shown) -> impl IntoView {
             {row(|t| t.row_date, Box::new(move || b.with_value(|b| long_date(b.date, prefs.lang.get()))))}
             {row(|t| t.row_time, Box::new(move || b.with_value(|b| time_range(&b.start_time, &b.end_time))))}
             {if b.with_value(|b| b.anonymised) {
-                row(|t| t.row_personal, Box::new(move || booking_texts(prefs.lang.get()).personal_erased.to_owned())).into_any()
+                row(|t| t.row_personal, Box::new(move || booking_manage_texts(prefs.lang.get()).personal_erased.to_owned())).into_any()
             } else {
                 view! {
                     {row(|t| t.row_name, Box::new(move || b.with_value(|b| b.name.clone())))}
@@ -262,14 +261,14 @@ pub fn BookingFacts(booking: Shown) -> impl IntoView {
             (b.status == BookingStatus::Confirmed && !b.venue_contacts.is_empty()).then(|| {
                 let contacts = b.venue_contacts.clone();
                 view! {
-                    <h2>{booking_text(|t| t.venue_contacts_heading)}</h2>
+                    <h2>{booking_manage_text(|t| t.venue_contacts_heading)}</h2>
                     <VenueContactList contacts=contacts/>
                 }
             })
         })}
         // (That the hours are defaults is said where the venue is chosen, not on every receipt.)
         {b.with_value(|b| b.status == BookingStatus::Confirmed).then(|| view! {
-            <h2>{booking_text(|t| t.what_to_bring)}</h2>
+            <h2>{booking_manage_text(|t| t.what_to_bring)}</h2>
             <ul class="list-bullet">{bring}</ul>
         })}
     }

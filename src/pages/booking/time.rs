@@ -7,7 +7,7 @@ use portal_domain::Localized;
 use super::date::use_availability;
 use super::draft::{use_draft, Step};
 use super::slots::TimeChooser;
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_questions_text, booking_questions_texts, booking_text, booking_texts};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{FormErrorSummary, FormErrors};
@@ -49,9 +49,9 @@ pub fn TimePage() -> impl IntoView {
             // The day chosen on the step before, so the times are read as that day's.
             {Date::parse(&date).ok().map(|day| view! {
                 <p class="chosen-date">
-                    {move || booking_texts(prefs.lang.get()).chosen_date(long_date(day, prefs.lang.get()))}
+                    {move || booking_questions_texts(prefs.lang.get()).chosen_date(long_date(day, prefs.lang.get()))}
                     " "
-                    <A href=Step::Date.href()>{booking_text(|t| t.change_date)}</A>
+                    <A href=Step::Date.href()>{booking_questions_text(|t| t.change_date)}</A>
                 </p>
             })}
             <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
@@ -79,7 +79,7 @@ pub fn TimePage() -> impl IntoView {
                                         legend=Signal::derive(booking_text(|t| t.time_question))
                                         legend_is_heading=true
                                     />
-                                    <button type="submit" class="button">{booking_text(|t| t.continue_button)}</button>
+                                    <button type="submit" class="button">{booking_questions_text(|t| t.continue_button)}</button>
                                 </form>
                             }
                             .into_any(),

@@ -3,7 +3,7 @@ use portal_domain::api::booking::BookingError;
 use portal_domain::Localized;
 
 use super::draft::{use_draft, Step};
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_questions_text, booking_questions_texts, booking_text};
 use super::{use_go_next, StepHeader};
 use crate::api;
 use crate::components::error_panel::ErrorPanel;
@@ -17,7 +17,7 @@ pub fn TopicPage() -> impl IntoView {
     let prefs = use_prefs();
     let draft = use_draft();
     let go_next = use_go_next();
-    use_page_title(|lang| booking_texts(lang).topic_question);
+    use_page_title(|lang| booking_questions_texts(lang).topic_question);
     let topics = LocalResource::new(move || api::booking_topics(prefs.lang.get_untracked()));
     let selected = RwSignal::new(draft.0.with_untracked(|d| d.request.topic.clone()));
     let errors = RwSignal::new(FormErrors::new());
@@ -76,19 +76,19 @@ pub fn TopicPage() -> impl IntoView {
                                     <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
                                         <fieldset class="fieldset">
                                             <legend class="fieldset__legend">
-                                                <h1 tabindex="-1">{booking_text(|t| t.topic_question)}</h1>
+                                                <h1 tabindex="-1">{booking_questions_text(|t| t.topic_question)}</h1>
                                             </legend>
                                             {move || error.get().map(|m| view! { <p class="field-error" id="topic-error">{m}</p> })}
                                             <div class="choices">{items}</div>
                                         </fieldset>
                                     </div>
-                                    <button type="submit" class="button">{booking_text(|t| t.continue_button)}</button>
+                                    <button type="submit" class="button">{booking_questions_text(|t| t.continue_button)}</button>
                                 </form>
                             }
                             .into_any()
                         }
                         Err(error) => view! {
-                            <h1 tabindex="-1">{booking_text(|t| t.topic_question)}</h1>
+                            <h1 tabindex="-1">{booking_questions_text(|t| t.topic_question)}</h1>
                             <ErrorPanel error=error on_retry=move |_| topics.refetch()/>
                         }
                         .into_any(),

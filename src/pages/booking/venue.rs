@@ -3,7 +3,7 @@ use portal_domain::api::booking::{BookingError, BookingVenue};
 use portal_domain::Localized;
 
 use super::draft::{use_draft, Step};
-use super::texts::{booking_text, booking_texts};
+use super::texts::{booking_questions_text, booking_questions_texts, booking_text};
 use super::{use_go_next, use_step_guard, StepHeader};
 use crate::api;
 use crate::components::error_panel::ErrorPanel;
@@ -19,7 +19,7 @@ pub fn VenuePage() -> impl IntoView {
     let prefs = use_prefs();
     let draft = use_draft();
     let go_next = use_go_next();
-    use_page_title(|lang| booking_texts(lang).venue_question);
+    use_page_title(|lang| booking_questions_texts(lang).venue_question);
     let topic = draft
         .0
         .with_untracked(|d| d.request.topic.clone().unwrap_or_default());
@@ -72,7 +72,7 @@ pub fn VenuePage() -> impl IntoView {
                                 .into_any()
                             }
                             Err(error) => view! {
-                                <h1 tabindex="-1">{booking_text(|t| t.venue_question)}</h1>
+                                <h1 tabindex="-1">{booking_questions_text(|t| t.venue_question)}</h1>
                                 <ErrorPanel error=error on_retry=move |_| venues.refetch()/>
                             }
                             .into_any(),
@@ -118,13 +118,13 @@ fn VenueForm(
                 view! {
                     <li>
                         {move || prefs.lang.get().pick(&zh, &en).to_owned()}
-                        " "<span class="badge badge--pending">{booking_text(|t| t.venue_setting_up)}</span>
+                        " "<span class="badge badge--pending">{booking_questions_text(|t| t.venue_setting_up)}</span>
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <p>{booking_text(|t| t.venue_setting_up_hint)}</p>
+            <p>{booking_questions_text(|t| t.venue_setting_up_hint)}</p>
             <ul class="list-bullet">{names}</ul>
         }
     });
@@ -133,18 +133,18 @@ fn VenueForm(
             <div class="form-group" class:form-group--error=move || error.with(Option::is_some)>
                 <fieldset class="fieldset" aria-describedby="venue-hint">
                     <legend class="fieldset__legend">
-                        <h1 tabindex="-1">{booking_text(|t| t.venue_question)}</h1>
+                        <h1 tabindex="-1">{booking_questions_text(|t| t.venue_question)}</h1>
                     </legend>
-                    <p class="hint" id="venue-hint">{booking_text(|t| t.venue_hint)}</p>
+                    <p class="hint" id="venue-hint">{booking_questions_text(|t| t.venue_hint)}</p>
                     {move || error.get().map(|m| view! { <p class="field-error" id="venue-error">{m}</p> })}
-                    {none.then(|| view! { <p class="notice">{booking_text(|t| t.venue_none)}</p> })}
+                    {none.then(|| view! { <p class="notice">{booking_questions_text(|t| t.venue_none)}</p> })}
                     <div class="choices">{items}</div>
                 </fieldset>
             </div>
             {setting_up}
-            {unconfirmed.then(|| view! { <p class="notice notice--info">{booking_text(|t| t.hours_unconfirmed)}</p> })}
+            {unconfirmed.then(|| view! { <p class="notice notice--info">{booking_questions_text(|t| t.hours_unconfirmed)}</p> })}
             {(!none).then(|| view! {
-                <button type="submit" class="button">{booking_text(|t| t.continue_button)}</button>
+                <button type="submit" class="button">{booking_questions_text(|t| t.continue_button)}</button>
             })}
         </form>
     }

@@ -17,6 +17,11 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("gi app")
                 && !page.contains("policies app")
                 && !page.contains("booking app")
+                && !page.contains("booking-details app")
+                && !page.contains("booking-manage app")
+                && !page.contains("booking-change app")
+                && !page.contains("booking-find app")
+                && !page.contains("booking-check-in app")
                 && !page.contains("assistance app")
                 && !page.contains("assistance-tracking app")
                 && !page.contains("workbench app")
@@ -45,7 +50,14 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/policies/search?q=%E8%B4%A8%E6%8A%BC", "policies app"),
         ("/policies/nantong-2024-ip-strong-city-plan", "policies app"),
         ("/booking", "booking app"),
-        ("/booking/manage/abc", "booking app"),
+        ("/booking/time", "booking app"),
+        ("/booking/check", "booking-details app"),
+        ("/booking/manage/abc", "booking-manage app"),
+        ("/booking/manage/abc/cancel", "booking-change app"),
+        ("/booking/manage/abc/change", "booking-change app"),
+        ("/booking/find", "booking-find app"),
+        ("/booking/find/cancel", "booking-find app"),
+        ("/booking/check-in?kiosk=1", "booking-check-in app"),
         ("/assistance", "assistance app"),
         ("/assistance/apply/right", "assistance app"),
         ("/assistance?gi=GI00842", "assistance app"),
