@@ -205,6 +205,7 @@ async fn spawn_on(
     for (app, script) in [
         ("gi", GI_INLINE_SCRIPT),
         ("policies", "await 1;"),
+        ("policy-document", "await 14;"),
         ("booking", "await 2;"),
         ("assistance", "await 3;"),
         ("assistance-tracking", "await 5;"),
