@@ -35,7 +35,8 @@ summary = []
 for route, index in [
     ("/ (home)", "dist/index.html"),
     ("/gi", "dist/apps/gi/index.html"),
-    ("/policies", "dist/apps/policies/index.html"),
+    ("/policies, /policies/search", "dist/apps/policies/index.html"),
+    ("/policies/{slug} (a document)", "dist/apps/policy-document/index.html"),
     ("/booking", "dist/apps/booking/index.html"),
     ("/booking/details, /booking/check", "dist/apps/booking-details/index.html"),
     ("/booking/manage/… (a booking)", "dist/apps/booking-manage/index.html"),

@@ -86,10 +86,12 @@ export const services = [
 /// Which of the portal's single-page apps serves a path (mirrors crates/domain/src/apps.rs): a
 /// link into another app is a full page load.
 export const appOf = (path: string) =>
-  path.match(/^\/fast-track\/registration(\/|$)/)
-    ? 'firm-registration'
-    : path.match(/^\/assistance\/(requests|track)(\/|$)/)
-      ? 'assistance-tracking'
-      : path.match(/^\/(privacy|accessibility)(\/|$)/)
-        ? 'privacy'
-        : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');
+  path.match(/^\/policies\/(?!search(\/|$))[^/]+/)
+    ? 'policy-document'
+    : path.match(/^\/fast-track\/registration(\/|$)/)
+      ? 'firm-registration'
+      : path.match(/^\/assistance\/(requests|track)(\/|$)/)
+        ? 'assistance-tracking'
+        : path.match(/^\/(privacy|accessibility)(\/|$)/)
+          ? 'privacy'
+          : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');

@@ -143,6 +143,36 @@ test.describe('policy document', () => {
     expect(new URL(page.url()).hash).toBe('');
   });
 
+  test('a link of the library opens a document (its own app) at its title even with a reading position kept; a reload after it returns to the position', async ({ page }) => {
+    const position = () =>
+      page.evaluate(() => sessionStorage.getItem('portal.policies.position.nantong-2024-ip-strong-city-plan'));
+    await openDocument(page, PLAN);
+    await section(page, 's3-5').evaluate((el) => el.scrollIntoView());
+    await expect.poll(position).toBe('s3-5');
+
+    await page.goto('/policies');
+    await appReady(page);
+    const link = cards(page).filter({ hasText: '南通市建设国家知识产权强市示范城市' }).getByRole('link');
+    await expect(link).toHaveAttribute('rel', 'external');
+    await link.click();
+    await expect(page).toHaveURL(PLAN);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toBeFocused();
+    await expect(h1).toBeInViewport();
+    expect(await position()).toBe('s3-5');
+
+    await page.reload();
+    await appReady(page);
+    await expect(sectionHeading(page, 's3-5')).toBeInViewport();
+    await expect(h1).not.toBeInViewport();
+
+    const back = page.getByRole('link', { name: '返回政策列表' });
+    await expect(back).toHaveAttribute('rel', 'external');
+    await back.click();
+    await expect(page).toHaveURL('/policies');
+    await expect(cards(page)).toHaveCount(5);
+  });
+
   test('the regulation explained: five parts, each answer under the one part it shares most with', async ({ page }) => {
     await openDocument(page, PRESS);
     const group = page.locator('#interpretation');
@@ -332,6 +362,8 @@ test.describe('policy search', () => {
     const count = Number((await status.innerText()).match(/\d+/)![0]);
     await filters(page).getByRole('link', { name: /^金融\s*\d+$/ }).click();
     await expect(page).toHaveURL(/topic=%E9%87%91%E8%9E%8D/);
+    // The results of the new address (the URL changes before they come): its chip is shown.
+    await expect(page.locator('.chip')).toHaveCount(1);
     const finance = Number((await status.innerText()).match(/\d+/)![0]);
     expect(finance).toBeLessThanOrEqual(count);
     await filters(page).getByRole('link', { name: /南通市建设国家知识产权强市示范城市/ }).click();
@@ -339,6 +371,8 @@ test.describe('policy search', () => {
     await expect(page.locator('.chip')).toHaveCount(2);
     await expect(hits.first()).toContainText('强化知识产权金融支持');
 
+    // A document is the policy-document app: the result's link loads it.
+    await expect(hits.first().getByRole('link')).toHaveAttribute('rel', 'external');
     await hits.first().getByRole('link').click();
     await expect(page).toHaveURL(`${PLAN}?q=%E8%B4%A8%E6%8A%BC#s3-4-3`);
     const heading = sectionHeading(page, 's3-4-3');

@@ -3,7 +3,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
-use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
     section_label, word_ranges, PolicyDocument, PolicyInterpretation, PolicyQa, PolicyScope,
     PolicySection, PolicyService, PolicySpeaker,
@@ -12,6 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::layout::is_wide;
+use super::links::service_href;
 use super::targets::Targets;
 use super::texts::{self, policy_text, policy_text_with, policy_texts};
 use crate::api::{self, ApiError};
@@ -33,24 +33,6 @@ const QA_ANCHOR: &str = "qa";
 const INTERPRETATION_ANCHOR: &str = "interpretation";
 const TARGETS_ANCHOR: &str = "targets";
 
-/// The page of a service a passage is about; the GI lookup filtered to the document's city
-/// when `region` is one the GI data has.
-pub(super) fn service_href(service: PolicyService, region: Option<&str>) -> String {
-    let province = region.and_then(|r| texts::REGIONS.iter().find(|x| x.0 == r));
-    match (service, province) {
-        (PolicyService::Booking, _) => Service::Booking.href(),
-        (PolicyService::Assistance, _) => Service::Assistance.href(),
-        (PolicyService::FastTrack, _) => Service::FastTrack.href(),
-        (PolicyService::Gi, Some((city, province, _))) => format!(
-            "{}?province={}&city={}",
-            Service::GiLookup.href(),
-            percent_encode(province),
-            percent_encode(city)
-        ),
-        (PolicyService::Gi, None) => Service::GiLookup.href(),
-    }
-}
-
 /// The words of the search a result came from (`?q=`), to mark where it opens.
 type Marked = Option<(String, Vec<String>)>;
 
@@ -68,8 +50,10 @@ fn paragraph(text: String, words: Option<&[String]>) -> impl IntoView {
 pub fn PolicyDocumentPage() -> impl IntoView {
     let prefs = use_prefs();
     // Whether this page is the first since the app loaded (opened, or reloaded): only then does
-    // it go back to where the reader was.
-    let page_load = StoredValue::new(super::visit::is_first_page());
+    // it go back to where the reader was. A link of the library or the search loads this app
+    // too, but is followed as a link inside the portal (focus on the title or the passage).
+    let page_load =
+        StoredValue::new(super::visit::is_first_page() && !super::visit::opened_by_link());
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let document = LocalResource::new(move || {
@@ -108,7 +92,7 @@ pub fn PolicyDocumentPage() -> impl IntoView {
                         {missing.then(|| view! {
                             <h1 tabindex="-1">{policy_text(|t| t.not_found_title)}</h1>
                             <p>{policy_text(|t| t.not_found_body)}</p>
-                            <p><A href="/policies" attr:class="button">{policy_text(|t| t.back_to_list)}</A></p>
+                            <p><A href="/policies" attr:class="button" attr:rel=rel_for("/policies")>{policy_text(|t| t.back_to_list)}</A></p>
                         })}
                         {failed.map(|error| view! {
                             <h1 tabindex="-1">{move || Service::Policies.title(prefs.lang.get())}</h1>
@@ -410,10 +394,12 @@ fn DocumentView(
         view! { <Interpretation interpretation=i section=section qa=qa.clone()/> }
     });
 
+    // Back to the list or search exactly as it was (the library app: a page load).
+    let back = super::visit::last_list_href();
+    let back_rel = rel_for(&back);
     view! {
         <p>
-            // Back to the list or search exactly as it was.
-            <A href=super::visit::last_list_href() attr:class="back-link">
+            <A href=back attr:class="back-link" attr:rel=back_rel>
                 {policy_text(|t| {
                     if super::visit::last_list_href().starts_with("/policies/search") {
                         t.back_to_search

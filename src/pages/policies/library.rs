@@ -9,6 +9,7 @@ use portal_domain::api::policies::{
 use portal_domain::{Lang, Localized};
 
 use super::layout::{is_wide, FacetSection, FilterPanel};
+use super::links::{service_href, DocumentLink};
 use super::search_form::SearchForm;
 use super::texts::{self, policy_text, policy_texts};
 use crate::api::ApiError;
@@ -82,7 +83,6 @@ fn check(
 pub fn PolicyLibraryPage() -> impl IntoView {
     let prefs = use_prefs();
     use_page_title(|lang| Service::Policies.title(lang));
-    super::visit::is_first_page();
     let query = use_query_map();
     let params = Memo::new(move |_| {
         query.with(|m| PolicyListParams {
@@ -92,7 +92,7 @@ pub fn PolicyLibraryPage() -> impl IntoView {
         })
     });
     let list = LocalResource::new(move || super::visit::policy_list(prefs.lang.get_untracked()));
-    let go = super::search_form::use_go();
+    let go = crate::app_links::use_go();
     let on_search = move |q: String| {
         go(&super::search_form::search_href(&PolicySearch {
             q,
@@ -286,7 +286,7 @@ fn Tasks(tasks: Vec<PolicyTask>, lang: Lang) -> impl IntoView {
         .into_iter()
         .map(|task| {
             let i = task.kind as usize;
-            let href = super::document::service_href(task.service, None);
+            let href = service_href(task.service, None);
             let passages = task
                 .passages
                 .into_iter()
@@ -295,7 +295,7 @@ fn Tasks(tasks: Vec<PolicyTask>, lang: Lang) -> impl IntoView {
                     let label = p.label.unwrap_or_else(|| p.doc_title.clone());
                     view! {
                         <li>
-                            <A href=href attr:lang="zh-CN">{label}</A>
+                            <DocumentLink href=href lang=Some("zh-CN")>{label}</DocumentLink>
                             <span class="policy-task__doc" lang="zh-CN">{p.doc_title}</span>
                         </li>
                     }
@@ -342,7 +342,7 @@ fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
                 <span lang=region_zh.then_some("zh-CN")>{texts::region_name(lang, &doc.region)}</span>
             </p>
             <h4 class="policy-card__title" lang="zh-CN">
-                <A href=format!("/policies/{}", doc.slug)>{doc.title}</A>
+                <DocumentLink href=format!("/policies/{}", doc.slug)>{doc.title}</DocumentLink>
             </h4>
             <p class="policy-card__meta">
                 <span lang="zh-CN">{doc.issuer}</span>

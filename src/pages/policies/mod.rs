@@ -1,9 +1,11 @@
 //! The policy library (政策解读): the list of documents (`/policies`), full-text search
-//! (`/policies/search`) and a document's page (`/policies/{slug}`).
+//! (`/policies/search`) and a document's page (`/policies/{slug}`). Two apps: the list and the
+//! search (`src/bin/policies.rs`), and the document (`src/bin/policy_document.rs`).
 
 mod document;
 mod layout;
 mod library;
+mod links;
 mod search;
 mod search_form;
 mod targets;

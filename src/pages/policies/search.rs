@@ -8,6 +8,7 @@ use portal_domain::api::policies::{
 use portal_domain::{Lang, Localized};
 
 use super::layout::{is_wide, FacetSection, FilterPanel};
+use super::links::DocumentLink;
 use super::search_form::{search_href, SearchForm};
 use super::texts::{policy_text, policy_texts, EXAMPLE_QUERIES};
 use crate::api::{self, ApiError};
@@ -30,7 +31,6 @@ fn changed(search: &PolicySearch, change: impl FnOnce(&mut PolicySearch)) -> Str
 pub fn PolicySearchPage() -> impl IntoView {
     let prefs = use_prefs();
     use_page_title(|lang| policy_texts(lang).search_title);
-    super::visit::is_first_page();
     let query = use_query_map();
     let params = Memo::new(move |_| {
         query.with(|m| PolicySearchParams {
@@ -69,7 +69,7 @@ pub fn PolicySearchPage() -> impl IntoView {
     });
     let (pending, set_pending) = signal(false);
 
-    let go = super::search_form::use_go();
+    let go = crate::app_links::use_go();
     let on_search = move |q: String| {
         // A new query keeps the filters, as long as they are well-formed.
         let next = params.with_untracked(|p| {
@@ -272,7 +272,7 @@ fn Hit(hit: PolicyHit, q: String, lang: Lang) -> impl IntoView {
     view! {
         <li class="policy-hit">
             <h3 class="policy-hit__title">
-                <A href=href attr:lang=named.then_some("zh-CN")>{title}</A>
+                <DocumentLink href=href lang=named.then_some("zh-CN")>{title}</DocumentLink>
             </h3>
             <p class="policy-hit__doc">
                 {(kind != PolicyHitKind::Section).then(|| view! { <span class="badge">{t.hit_qa}</span> " " })}

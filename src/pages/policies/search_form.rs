@@ -1,9 +1,6 @@
-//! The policy search box the library and the search page share, and the links and navigation
-//! to a search.
+//! The policy search box the library and the search page share, and the links to a search.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{PolicySearch, PolicySearchError, PolicySearchParams};
 use portal_domain::Localized;
@@ -58,10 +55,4 @@ pub fn SearchForm(
             on_submit=move |_| submit()
         />
     }
-}
-
-/// Navigates within the app (a new history entry, scrolled to the top).
-pub fn use_go() -> impl Fn(&str) + Clone {
-    let navigate = use_navigate();
-    move |href: &str| navigate(href, NavigateOptions::default())
 }

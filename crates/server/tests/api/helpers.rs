@@ -205,6 +205,7 @@ async fn spawn_on(
     for (app, script) in [
         ("gi", GI_INLINE_SCRIPT),
         ("policies", "await 1;"),
+        ("policy-document", "await 19;"),
         ("booking", "await 2;"),
         ("booking-details", "await 16;"),
         ("booking-manage", "await 14;"),

@@ -16,6 +16,7 @@ async fn app_routes_and_deep_links_get_the_app() {
             page.contains("app shell")
                 && !page.contains("gi app")
                 && !page.contains("policies app")
+                && !page.contains("policy-document app")
                 && !page.contains("booking app")
                 && !page.contains("booking-details app")
                 && !page.contains("booking-manage app")
@@ -48,7 +49,15 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/gi?q=haian", "gi app"),
         ("/policies", "policies app"),
         ("/policies/search?q=%E8%B4%A8%E6%8A%BC", "policies app"),
-        ("/policies/nantong-2024-ip-strong-city-plan", "policies app"),
+        ("/policies/", "policies app"),
+        (
+            "/policies/nantong-2024-ip-strong-city-plan",
+            "policy-document app",
+        ),
+        (
+            "/policies/nantong-2024-ip-strong-city-plan?q=%E8%B4%A8%E6%8A%BC",
+            "policy-document app",
+        ),
         ("/booking", "booking app"),
         ("/booking/time", "booking app"),
         ("/booking/check", "booking-details app"),
