@@ -1,4 +1,4 @@
-//! Changing a booking at its secret link: `/booking/manage/{token}/change`, `cancel`, `erase`.
+//! Changing a booking: `/booking/manage/{token}/change`, `cancel`, `erase`; `/booking/find/change`.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::booking::BookingChangeApp;

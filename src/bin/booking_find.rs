@@ -1,4 +1,4 @@
-//! A booking found by reference and mobile number: `/booking/find/...`.
+//! A booking found by reference and mobile number: `/booking/find`, `/booking/find/cancel`.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::booking::BookingFindApp;

@@ -24,11 +24,11 @@ pub enum App {
     BookingDetails,
     /// A booking at its secret link: `/booking/manage/{token}` (also the confirmation).
     BookingManage,
-    /// Changing a booking at its secret link: `/booking/manage/{token}/change`, `…/cancel`,
-    /// `…/erase`.
+    /// Changing a booking: at its secret link `/booking/manage/{token}/change`, `…/cancel`,
+    /// `…/erase`; found by reference and mobile number, `/booking/find/change`.
     BookingChange,
-    /// A booking found by reference and mobile number, and changed or cancelled from there:
-    /// `/booking/find/...`.
+    /// A booking found by reference and mobile number, and cancelled from there:
+    /// `/booking/find`, `/booking/find/cancel`.
     BookingFind,
     /// Checking in at the service hall's kiosk: `/booking/check-in`.
     BookingCheckIn,
@@ -115,12 +115,13 @@ impl App {
                 None | Some("" | "search") => App::Policies,
                 Some(_) => App::PolicyDocument,
             },
-            "booking" => match (segments.next(), segments.nth(1)) {
-                (Some("details" | "check"), _) => App::BookingDetails,
-                (Some("manage"), Some("change" | "cancel" | "erase")) => App::BookingChange,
-                (Some("manage"), _) => App::BookingManage,
-                (Some("find"), _) => App::BookingFind,
-                (Some("check-in"), _) => App::BookingCheckIn,
+            "booking" => match (segments.next(), segments.next(), segments.next()) {
+                (Some("details" | "check"), ..) => App::BookingDetails,
+                (Some("manage"), _, Some("change" | "cancel" | "erase")) => App::BookingChange,
+                (Some("manage"), ..) => App::BookingManage,
+                (Some("find"), Some("change"), _) => App::BookingChange,
+                (Some("find"), ..) => App::BookingFind,
+                (Some("check-in"), ..) => App::BookingCheckIn,
                 _ => App::Booking,
             },
             "assistance" => match segments.next() {
@@ -203,7 +204,8 @@ mod tests {
             App::BookingChange
         );
         assert_eq!(App::for_path("/booking/find"), App::BookingFind);
-        assert_eq!(App::for_path("/booking/find/change"), App::BookingFind);
+        assert_eq!(App::for_path("/booking/find/change"), App::BookingChange);
+        assert_eq!(App::for_path("/booking/find/cancel"), App::BookingFind);
         assert_eq!(App::for_path("/booking/check-in"), App::BookingCheckIn);
         assert_eq!(App::for_path("/bookings"), App::Portal);
         assert_eq!(App::for_path("/gi"), App::Gi);

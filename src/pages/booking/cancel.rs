@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::access::{use_found, Access};
+use super::access::{use_found, Access, WithFound};
 use super::are_you_sure::{refused_at, AreYouSure};
 use super::change::LookupAgain;
 use super::manage::BookingAtLink;
@@ -28,13 +28,12 @@ pub fn CancelByTokenPage() -> impl IntoView {
 #[component]
 pub fn CancelFoundPage() -> impl IntoView {
     use_page_title(|lang| booking_manage_texts(lang).cancel_booking);
-    let found = use_found().0.get_untracked();
     view! {
         <div class="container page narrow">
-            {match found {
-                Some((lookup, shown)) => view! { <ConfirmCancel access=Access::Found(lookup) booking=shown/> }.into_any(),
-                None => view! { <LookupAgain/> }.into_any(),
-            }}
+            <WithFound
+                page=|lookup, shown| view! { <ConfirmCancel access=Access::Found(lookup) booking=shown/> }.into_any()
+                none=|| view! { <LookupAgain/> }.into_any()
+            />
         </div>
     }
 }
@@ -66,7 +65,7 @@ fn ConfirmCancel(access: Access, booking: Shown) -> impl IntoView {
             move |access| async move { access.cancel(lang).await },
             move |shown| {
                 if let Access::Found(lookup) = &access {
-                    found.0.set(Some((lookup.clone(), shown)));
+                    found.set(lookup.clone(), shown);
                 }
                 go(&format!("{}?cancelled=1", access.page()));
             },

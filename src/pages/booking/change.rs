@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use portal_domain::api::booking::{BookingError, RescheduleRequest, SlotOffer};
 use portal_domain::Localized;
 
-use super::access::{use_found, Access};
+use super::access::{use_found, Access, WithFound};
 use super::check::SlotTakenPanel;
 use super::date::availability_resource;
 use super::manage::BookingAtLink;
@@ -33,18 +33,17 @@ pub fn ChangeByTokenPage() -> impl IntoView {
     }
 }
 
-/// `/booking/find/change`: the booking found by reference and mobile number (in memory; after a
-/// reload, back to the search).
+/// `/booking/find/change`: the booking found by reference and mobile number on the find page
+/// (another app: found again here with the kept lookup).
 #[component]
 pub fn ChangeFoundPage() -> impl IntoView {
     use_page_title(|lang| booking_manage_texts(lang).reschedule_heading);
-    let found = use_found().0.get_untracked();
     view! {
         <div class="container page">
-            {match found {
-                Some((lookup, shown)) => view! { <ChangeTime access=Access::Found(lookup) booking=shown/> }.into_any(),
-                None => view! { <LookupAgain/> }.into_any(),
-            }}
+            <WithFound
+                page=|lookup, shown| view! { <ChangeTime access=Access::Found(lookup) booking=shown/> }.into_any()
+                none=|| view! { <LookupAgain/> }.into_any()
+            />
         </div>
     }
 }
@@ -143,7 +142,7 @@ fn ChangeTime(access: Access, booking: Shown) -> impl IntoView {
             move |shown| {
                 let page = access.page();
                 if let Access::Found(lookup) = &access {
-                    found.0.set(Some((lookup.clone(), shown)));
+                    found.set(lookup.clone(), shown);
                 }
                 go(&format!("{page}?changed=1"));
             },

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::booking::{BookingStatus, LookupRequest};
 
-use super::access::use_found;
+use super::access::{use_found, WithFound};
 use super::shown::{BookingFacts, CenterCancelled, ReviewCancelled};
 use super::texts::{booking_manage_text, booking_manage_texts, booking_text, booking_texts};
 use crate::api;
@@ -16,14 +16,24 @@ use crate::prefs::use_page_title;
 /// holder can still change or cancel it.
 #[component]
 pub fn FindPage() -> impl IntoView {
+    use_page_title(|lang| booking_manage_texts(lang).find_heading);
+    // Back from changing or cancelling it (another app), the booking is found again.
+    view! {
+        <div class="container page narrow">
+            <WithFound page=|_, _| view! { <FoundOrSearch/> }.into_any() none=|| view! { <FoundOrSearch/> }.into_any()/>
+        </div>
+    }
+}
+
+/// The booking found, or the search for it.
+#[component]
+fn FoundOrSearch() -> impl IntoView {
     let found = use_found();
     let query = use_query_map();
-    use_page_title(|lang| booking_manage_texts(lang).find_heading);
     let changed = move || query.with(|q| q.get("changed").is_some());
     let cancelled = move || query.with(|q| q.get("cancelled").is_some());
 
     view! {
-        <div class="container page narrow">
             {move || match found.0.get() {
                 Some((_, shown)) => {
                     let confirmed = shown.status == BookingStatus::Confirmed;
@@ -49,7 +59,7 @@ pub fn FindPage() -> impl IntoView {
                                 <A href="/booking/find/change" attr:class="button">{booking_manage_text(|t| t.change_time)}</A>
                                 <A href="/booking/find/cancel" attr:class="button button--warning">{booking_manage_text(|t| t.cancel_booking)}</A>
                             })}
-                            <button type="button" class="button button--secondary" on:click=move |_| found.0.set(None)>
+                            <button type="button" class="button button--secondary" on:click=move |_| found.forget()>
                                 {booking_manage_text(|t| t.find_again)}
                             </button>
                         </div>
@@ -87,11 +97,10 @@ pub fn FindPage() -> impl IntoView {
                             let summary = api::lookup_booking(&request, lang).await?;
                             Ok((request, summary.into()))
                         }
-                        found=move |shown| found.0.set(Some(shown))
+                        found=move |(lookup, shown)| found.set(lookup, shown)
                     />
                 }
                 .into_any(),
             }}
-        </div>
     }
 }

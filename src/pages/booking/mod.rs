@@ -6,9 +6,10 @@
 //! - `BookingManageApp` (`booking_manage.rs`): the booking's own page at its secret manage link,
 //!   which is the confirmation;
 //! - `BookingChangeApp` (`booking_change.rs`): from that link, choosing another time, cancelling
-//!   the booking or erasing its personal data;
+//!   the booking or erasing its personal data; and another time for a booking found by reference
+//!   and mobile number;
 //! - `BookingFindApp` (`booking_find.rs`): finding a booking by reference and mobile number,
-//!   and changing or cancelling it from there;
+//!   and cancelling it from there;
 //! - `BookingCheckInApp` (`booking_check_in.rs`): checking in on the day at the service hall's
 //!   kiosk (`check_in.rs`, `scan.rs`).
 
@@ -89,11 +90,11 @@ pub fn BookingManageApp() -> impl IntoView {
     }
 }
 
-/// Changing a booking at its secret link (`App::BookingChange`): another time, cancelling it, or
-/// erasing its personal data.
+/// Changing a booking (`App::BookingChange`): at its secret link another time, cancelling it, or
+/// erasing its personal data; found by reference and mobile number, another time.
 #[component]
 pub fn BookingChangeApp() -> impl IntoView {
-    // Cancelling and changing read a found booking too (`access`): never one here.
+    // The found booking of `/booking/find/change` (see `access`).
     provide_context(access::FoundBooking::new());
     let (b, manage, token) = (
         StaticSegment("booking"),
@@ -105,13 +106,13 @@ pub fn BookingChangeApp() -> impl IntoView {
             <Route path=(b, manage, token, StaticSegment("change")) view=change::ChangeByTokenPage/>
             <Route path=(b, manage, token, StaticSegment("cancel")) view=cancel::CancelByTokenPage/>
             <Route path=(b, manage, token, StaticSegment("erase")) view=erase::EraseByTokenPage/>
+            <Route path=(b, StaticSegment("find"), StaticSegment("change")) view=change::ChangeFoundPage/>
         </Routes>
     }
 }
 
-/// A booking found by reference and mobile number (`App::BookingFind`), and changed or
-/// cancelled from there: the found booking is kept in memory between these pages (never in
-/// storage), so they are one app.
+/// A booking found by reference and mobile number (`App::BookingFind`), and cancelled from there
+/// (changing it is `App::BookingChange`: see `access::FoundBooking`).
 #[component]
 pub fn BookingFindApp() -> impl IntoView {
     provide_context(access::FoundBooking::new());
@@ -119,7 +120,6 @@ pub fn BookingFindApp() -> impl IntoView {
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(b, find) view=find::FindPage/>
-            <Route path=(b, find, StaticSegment("change")) view=change::ChangeFoundPage/>
             <Route path=(b, find, StaticSegment("cancel")) view=cancel::CancelFoundPage/>
         </Routes>
     }

@@ -66,6 +66,7 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/booking/manage/abc/change", "booking-change app"),
         ("/booking/find", "booking-find app"),
         ("/booking/find/cancel", "booking-find app"),
+        ("/booking/find/change", "booking-change app"),
         ("/booking/check-in?kiosk=1", "booking-check-in app"),
         ("/assistance", "assistance app"),
         ("/assistance/apply/right", "assistance app"),
