@@ -7,6 +7,10 @@ source scripts/env.sh
 
 echo "==> Building the web apps (release)"
 cargo fetch --locked --quiet
+# Every app's WASM in one cargo run first, the same build Trunk asks for below (so each of its
+# cargo runs then finds its binary made): cargo links two binaries at a time on two cores, where
+# Trunk's runs one after the other would link one at a time (each link is a whole-program LTO).
+cargo build --locked --offline --quiet --target=wasm32-unknown-unknown --profile wasm-release --bins -p ip-portal
 # The portal app first: Trunk replaces the whole of dist/ with it.
 trunk --skip-version-check build --release --offline
 # Then one app per service that has its own (see crates/domain/src/apps.rs), each from a copy of
