@@ -28,6 +28,8 @@ fn main() {
                 "booking_check_in_texts",
             ),
             catalog("assistance", "AssistanceTexts", "assistance_texts"),
+            catalog("assistance_request", "RequestTexts", "request_texts"),
+            catalog("assistance_upload", "UploadTexts", "upload_texts"),
             catalog("workbench", "WorkbenchTexts", "workbench_texts"),
             catalog("services", "ServiceTexts", "services_texts"),
             catalog("rating", "RatingTexts", "rating_texts"),

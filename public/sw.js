@@ -18,7 +18,7 @@ const CACHE = `portal-${VERSION}`;
 const NAVIGATION_TIMEOUT_MS = 5000;
 
 // Pages whose address is a secret (a booking's manage link, a rights-assistance request's
-// tracking link, a firm's password link) or a person's own (the staff workbench): never kept.
+// tracking link and the pages under it, reply and withdraw, a firm's password link) or a person's own (the staff workbench): never kept.
 const PRIVATE_PATHS = [/^\/booking\/manage\//, /^\/assistance\/requests\//, /^\/fast-track\/password\//, /^\/staff(\/|$)/];
 // Trunk writes the hash as hex without leading zeros: sometimes fewer than 16 digits.
 const FINGERPRINTED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;

@@ -11,8 +11,8 @@ use portal_domain::api::admin::{
 };
 use portal_domain::api::assistance::{
     AssistanceDraft, AssistanceLookupRequest, AssistanceProgress, AssistanceSubmitted,
-    AssistanceTracking, DraftCreated, DraftView, EvidenceFile, FilePurpose, NewLink,
-    NewLinkRequest, ReplyRequest, WithdrawRequest,
+    DraftCreated, DraftView, EvidenceFile, FilePurpose, NewLink, NewLinkRequest, ReplyRequest,
+    WithdrawRequest,
 };
 use portal_domain::api::booking::{
     code as booking_code, Availability, Booking, BookingCreated, BookingRequest, BookingSummary,
@@ -279,7 +279,12 @@ pub async fn assistance_submit(
     send_empty(Request::post(&path).header("Idempotency-Key", key), lang).await
 }
 
-pub async fn assistance_request(token: &str, lang: Lang) -> Result<AssistanceTracking, ApiError> {
+/// The request at its tracking link: an `AssistanceTracking`, or only the part of it a page
+/// reads (each type deserialized is code in the app).
+pub async fn assistance_request<T: DeserializeOwned>(
+    token: &str,
+    lang: Lang,
+) -> Result<T, ApiError> {
     get_json(&paths::fill(paths::ASSISTANCE_REQUEST, &[token]), lang).await
 }
 
@@ -298,11 +303,13 @@ pub async fn assistance_new_link(
     send_json(Request::post(paths::ASSISTANCE_NEW_LINK), request, lang).await
 }
 
-pub async fn assistance_withdraw(
+/// Withdraws the request; the answer is the request as it now is (an `AssistanceTracking`,
+/// or as much of it as the caller reads).
+pub async fn assistance_withdraw<T: DeserializeOwned>(
     token: &str,
     request: &WithdrawRequest,
     lang: Lang,
-) -> Result<AssistanceTracking, ApiError> {
+) -> Result<T, ApiError> {
     let path = paths::fill(paths::ASSISTANCE_WITHDRAW, &[token]);
     send_json(Request::post(&path), request, lang).await
 }
@@ -321,11 +328,11 @@ pub async fn assistance_upload_request_file(
     send_file(Request::post(&path), file, lang).await
 }
 
-pub async fn assistance_delete_request_file(
+pub async fn assistance_delete_request_file<T: DeserializeOwned>(
     token: &str,
     id: i64,
     lang: Lang,
-) -> Result<AssistanceTracking, ApiError> {
+) -> Result<T, ApiError> {
     let path = paths::fill(paths::ASSISTANCE_REQUEST_FILE, &[token, &id.to_string()]);
     send_empty(Request::delete(&path), lang).await
 }
@@ -334,12 +341,12 @@ pub fn assistance_request_file_href(token: &str, id: i64) -> String {
     paths::fill(paths::ASSISTANCE_REQUEST_FILE, &[token, &id.to_string()])
 }
 
-pub async fn assistance_reply(
+pub async fn assistance_reply<T: DeserializeOwned>(
     token: &str,
     message: i64,
     reply: &ReplyRequest,
     lang: Lang,
-) -> Result<AssistanceTracking, ApiError> {
+) -> Result<T, ApiError> {
     let path = paths::fill(paths::ASSISTANCE_REPLY, &[token, &message.to_string()]);
     send_json(Request::post(&path), reply, lang).await
 }

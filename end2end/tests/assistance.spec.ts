@@ -292,25 +292,38 @@ test('a request can be withdrawn without a reason within 10 minutes of submittin
   await expect(page.getByRole('img', { name: '这份申请跟踪链接的二维码' })).toBeVisible();
   await expect(page.getByText(/提交后 10 分钟内（到 10:10）可以直接撤回/)).toBeVisible();
   await expect(page.getByLabel('撤回原因')).toHaveCount(0);
-  // The first button only asks; keeping the request puts focus back on it.
-  await page.getByRole('button', { name: '撤回申请' }).click();
-  await expect(page.getByRole('heading', { name: '确定要撤回这份申请吗？' })).toBeFocused();
+  // The request's page only links to withdrawing: a page of its own (another app) asks first;
+  // keeping the request goes back.
+  await page.getByRole('link', { name: '撤回申请' }).click();
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}/withdraw`);
+  await appReady(page);
+  await expect(page.getByRole('heading', { name: '确定要撤回这份申请吗？' })).toBeVisible();
   await expect(page.getByText('撤回后不能恢复')).toBeVisible();
+  await expect(page.getByLabel('撤回原因')).toHaveCount(0);
   await expectNoAxeViolations(page);
-  await page.getByRole('button', { name: '不撤回' }).click();
-  await expect(page.getByRole('button', { name: '撤回申请' })).toBeFocused();
+  await page.getByRole('link', { name: '不撤回' }).click();
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}`);
+  await appReady(page);
   await expect(page.getByText('申请已撤回。', { exact: true })).toHaveCount(0);
-  await page.getByRole('button', { name: '撤回申请' }).click();
+  await page.getByRole('link', { name: '撤回申请' }).click();
+  await appReady(page);
   await page.getByRole('button', { name: '确定撤回' }).click();
-  // The result is in view and has focus, though the form that had it is gone.
+  // Back on the request's page (which replaced the form in the history): the result is in
+  // view and has focus.
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}?withdrawn`);
   const done = page.getByText('申请已撤回。', { exact: true });
   await expect(done).toBeVisible();
   await expect(done).toBeFocused();
   await expect(done).toBeInViewport();
   await expect(page.locator('.timeline__item')).toHaveCount(2);
   await expect(page.locator('.timeline')).toContainText('已撤回');
-  await expect(page.getByRole('button', { name: '撤回申请' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '撤回申请' })).toHaveCount(0);
   await expectNoAxeViolations(page);
+  // The withdrawal page now says it cannot be done.
+  await page.goto(`/assistance/requests/${tracking_token}/withdraw`);
+  await appReady(page);
+  await expect(page.getByText('这份申请现在不能在网上撤回。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '确定撤回' })).toHaveCount(0);
 });
 
 test('every page in English has no axe violations', async ({ page, request, consoleErrors }) => {
@@ -370,6 +383,11 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await expect(page.getByText('Initial review due by: Friday 27 November 2026')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  await page.goto(`/assistance/requests/${tracking_token}/withdraw`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Are you sure you want to withdraw this request?');
+  await expectNoAxeViolations(page);
+
   await page.goto('/assistance/track');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('Track your request');
@@ -427,12 +445,22 @@ test('the center asks for more material; the applicant reads it on the tracking 
   await expectNoAxeViolations(page);
   await waiting.getByRole('link', { name: '查看要求并回复' }).click();
   await expect(page.getByRole('heading', { name: '中心的消息' })).toBeInViewport();
+  // Answering is a page of its own under the tracking link (another app), showing the message.
+  await page.getByRole('link', { name: '回复这条消息' }).click();
+  await expect(page).toHaveURL(new RegExp(`/assistance/requests/${tracking_token}/reply/\\d+$`));
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('回复中心的消息');
+  await expect(page.locator('main')).toContainText('请补充侵权商品的购买凭证照片。');
   await page.getByLabel('回复内容').fill('已补充购买发票的照片。');
   await page.locator('#reply-files').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: PNG });
   await expect(page.locator('.reply .file-card')).toContainText('发票.png');
+  await expectNoAxeViolations(page);
   await page.getByRole('button', { name: '发送回复' }).click();
+  // Back on the request's page, which says so and shows the reply.
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}?replied`);
+  await expect(page.getByText('回复已发送。', { exact: true })).toBeFocused();
   await expect(page.locator('.message__reply')).toContainText('已补充购买发票的照片。');
-  await expect(page.getByRole('button', { name: '发送回复' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '回复这条消息' })).toHaveCount(0);
   await expect(page.getByText('服务中心请您补充材料')).toHaveCount(0);
   await expectNoAxeViolations(page);
 

@@ -90,8 +90,14 @@ export const appOf = (path: string) =>
     ? 'policy-document'
     : path.match(/^\/fast-track\/registration(\/|$)/)
       ? 'firm-registration'
-      : path.match(/^\/assistance\/(requests|track)(\/|$)/)
-        ? 'assistance-tracking'
-        : path.match(/^\/(privacy|accessibility)(\/|$)/)
-          ? 'privacy'
-          : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');
+      : path.match(/^\/assistance\/requests\/[^/]+\/(reply|withdraw)(\/|$)/)
+        ? 'assistance-actions'
+        : path.match(/^\/assistance\/requests(\/|$)/)
+          ? 'assistance-tracking'
+          : path.match(/^\/assistance\/track\/?$/)
+            ? 'assistance-lookup'
+            : path.match(/^\/assistance\/apply\/(?!check$)[^/]+$/)
+              ? 'assistance-questions'
+              : path.match(/^\/(privacy|accessibility)(\/|$)/)
+                ? 'privacy'
+                : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');

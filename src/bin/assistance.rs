@@ -1,4 +1,5 @@
-//! Applying for rights assistance: `/assistance`, `/assistance/apply/...`.
+//! Applying for rights assistance: `/assistance`, `/assistance/apply` (the task list) and
+//! `/assistance/apply/check`.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::assistance::AssistanceApp;

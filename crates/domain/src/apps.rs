@@ -32,14 +32,27 @@ pub enum App {
     BookingFind,
     /// Checking in at the service hall's kiosk: `/booking/check-in`.
     BookingCheckIn,
-    /// Applying for rights assistance: `/assistance`, `/assistance/apply/...` (the start page,
-    /// the task list and its questions, check your answers).
+    /// Applying for rights assistance: `/assistance` (the start page), `/assistance/apply` (the
+    /// task list) and `/assistance/apply/check` (check your answers and submit).
     Assistance,
+    /// The application's question pages: `/assistance/apply/{section}` for the seven sections
+    /// (the applicant, the right, the other party, the facts, the help, the evidence, the
+    /// declaration). Apart from the task list because applying in one app was 271 KB brotli,
+    /// over the 200 KB budget.
+    AssistanceQuestions,
     /// Following a rights-assistance request: `/assistance/requests/{token}` (confirmation,
-    /// timeline, withdrawal, replies, rating) and `/assistance/track` (by reference). Its own
-    /// app because people come back to it again and again, often on a phone, and need none of
-    /// the application form's code (nor the applicant its code).
+    /// facts, timeline, the center's messages, rating). Its own app because people come back to
+    /// it again and again, often on a phone, and need none of the application form's code (nor
+    /// the applicant its code).
     AssistanceTracking,
+    /// Finding a rights-assistance request by its reference and mobile number, and getting a new
+    /// tracking link: `/assistance/track`.
+    AssistanceLookup,
+    /// What an applicant does about a submitted request, each a page under its secret link:
+    /// `/assistance/requests/{token}/reply/{message}` (answering the center, with files) and
+    /// `/assistance/requests/{token}/withdraw`. Apart from the request's page because all of it
+    /// in one app was 268 KB brotli, over the 200 KB budget.
+    AssistanceActions,
     /// The staff workbench: `/staff/...` (login, case queue, booking desk, overview, audit log).
     Workbench,
     /// The enterprise fast track, a firm's side: `/fast-track` (what the service is) and
@@ -81,7 +94,7 @@ pub enum App {
 }
 
 impl App {
-    pub const ALL: [App; 21] = [
+    pub const ALL: [App; 24] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -93,7 +106,10 @@ impl App {
         App::BookingFind,
         App::BookingCheckIn,
         App::Assistance,
+        App::AssistanceQuestions,
         App::AssistanceTracking,
+        App::AssistanceLookup,
+        App::AssistanceActions,
         App::Workbench,
         App::FastTrack,
         App::FirmRegistration,
@@ -124,8 +140,15 @@ impl App {
                 (Some("check-in"), ..) => App::BookingCheckIn,
                 _ => App::Booking,
             },
-            "assistance" => match segments.next() {
-                Some("requests" | "track") => App::AssistanceTracking,
+            "assistance" => match (segments.next(), segments.next(), segments.next()) {
+                (Some("requests"), Some(_), Some("reply" | "withdraw")) => App::AssistanceActions,
+                (Some("requests"), _, _) => App::AssistanceTracking,
+                (Some("track"), None | Some(""), _) => App::AssistanceLookup,
+                (Some("apply"), Some(section), None)
+                    if section != "check" && !section.is_empty() =>
+                {
+                    App::AssistanceQuestions
+                }
                 _ => App::Assistance,
             },
             "staff" => App::Workbench,
@@ -164,7 +187,10 @@ impl App {
             App::BookingFind => "apps/booking-find/index.html",
             App::BookingCheckIn => "apps/booking-check-in/index.html",
             App::Assistance => "apps/assistance/index.html",
+            App::AssistanceQuestions => "apps/assistance-questions/index.html",
             App::AssistanceTracking => "apps/assistance-tracking/index.html",
+            App::AssistanceLookup => "apps/assistance-lookup/index.html",
+            App::AssistanceActions => "apps/assistance-actions/index.html",
             App::Workbench => "apps/workbench/index.html",
             App::FastTrack => "apps/fast-track/index.html",
             App::FirmRegistration => "apps/firm-registration/index.html",
@@ -220,13 +246,41 @@ mod tests {
         );
         assert_eq!(App::for_path("/policy"), App::Portal);
         assert_eq!(App::for_path("/assistance"), App::Assistance);
-        assert_eq!(App::for_path("/assistance/apply/right"), App::Assistance);
         assert_eq!(App::for_path("/assistance/apply"), App::Assistance);
+        assert_eq!(App::for_path("/assistance/apply/"), App::Assistance);
+        assert_eq!(App::for_path("/assistance/apply/check"), App::Assistance);
+        for section in [
+            "applicant",
+            "right",
+            "other-party",
+            "facts",
+            "help",
+            "evidence",
+            "declaration",
+        ] {
+            assert_eq!(
+                App::for_path(&format!("/assistance/apply/{section}")),
+                App::AssistanceQuestions
+            );
+        }
+        assert_eq!(
+            App::for_path("/assistance/requests/abc/reply/12"),
+            App::AssistanceActions
+        );
+        assert_eq!(
+            App::for_path("/assistance/requests/abc/withdraw"),
+            App::AssistanceActions
+        );
+        assert_eq!(
+            App::for_path("/assistance/requests/abc/other"),
+            App::AssistanceTracking
+        );
         assert_eq!(
             App::for_path("/assistance/requests/abc"),
             App::AssistanceTracking
         );
-        assert_eq!(App::for_path("/assistance/track"), App::AssistanceTracking);
+        assert_eq!(App::for_path("/assistance/track"), App::AssistanceLookup);
+        assert_eq!(App::for_path("/assistance/track/x"), App::Assistance);
         assert_eq!(App::for_path("/assistance/tracks"), App::Assistance);
         assert_eq!(App::for_path("/assistances"), App::Portal);
         assert_eq!(App::for_path("/no/such/page"), App::Portal);

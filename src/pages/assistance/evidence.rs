@@ -52,7 +52,7 @@ pub fn EvidencePage() -> impl IntoView {
                 <FileList purpose=FilePurpose::AuthorisationLetter/>
                 <Uploader
                     id="evidence-letter"
-                    target=UploadTarget::Draft(FilePurpose::AuthorisationLetter)
+                    target=UploadTarget::draft(store, FilePurpose::AuthorisationLetter)
                     count=count
                     on_uploaded=added
                     single=true
@@ -67,7 +67,7 @@ pub fn EvidencePage() -> impl IntoView {
                 {move || files_error.get().map(|m| view! { <p class="field-error" id="evidence-files-error">{m}</p> })}
                 <Uploader
                     id="evidence-files"
-                    target=UploadTarget::Draft(FilePurpose::Evidence)
+                    target=UploadTarget::draft(store, FilePurpose::Evidence)
                     count=count
                     on_uploaded=added
                 />

@@ -6,6 +6,10 @@
 //! Content-Security-Policy allows images from the site, not `blob:` URLs); HEIC photos, which
 //! only Safari can show, and PDFs get a file icon.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use portal_domain::api::assistance::{
@@ -14,19 +18,38 @@ use portal_domain::api::assistance::{
 use portal_domain::Lang;
 
 use super::draft::DraftStore;
-use super::texts::{assistance_text, assistance_texts};
+use super::texts::{upload_text, upload_texts};
 use crate::api::{self, ApiError};
 pub use crate::components::upload::size_text;
 use crate::components::upload::{FileButton, PHOTOS_AND_PDF};
 use crate::prefs::use_prefs;
 
-/// Where files go.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UploadTarget {
+/// Where files go: a function that sends one. A function rather than a choice made here, so
+/// that an app whose uploads go to a submitted request (`assistance-actions`) carries none of
+/// the draft's code, nor the other the request's.
+#[derive(Clone)]
+pub struct UploadTarget(Rc<dyn Fn(web_sys::File, Lang) -> Sending>);
+
+type Sending = Pin<Box<dyn Future<Output = Result<EvidenceFile, ApiError>>>>;
+
+impl UploadTarget {
     /// The draft being filled in (its token is made on the first upload if needed).
-    Draft(FilePurpose),
+    pub fn draft(store: DraftStore, purpose: FilePurpose) -> UploadTarget {
+        UploadTarget(Rc::new(move |file, lang| {
+            Box::pin(async move {
+                let token = store.ensure_token().await?;
+                api::assistance_upload_draft_file(&token, &file, purpose, lang).await
+            })
+        }))
+    }
+
     /// A submitted request, for a reply to the center (its tracking token).
-    Request(String),
+    pub fn request(token: String) -> UploadTarget {
+        UploadTarget(Rc::new(move |file, lang| {
+            let token = token.clone();
+            Box::pin(async move { api::assistance_upload_request_file(&token, &file, lang).await })
+        }))
+    }
 }
 
 /// One file that is being uploaded or was refused.
@@ -39,7 +62,7 @@ struct Pending {
 }
 
 fn message_for(error: ApiError, lang: Lang) -> String {
-    let t = assistance_texts(lang);
+    let t = upload_texts(lang);
     match error {
         ApiError::Validation(body) => body.message,
         ApiError::Offline => t.upload_offline.to_owned(),
@@ -50,28 +73,15 @@ fn message_for(error: ApiError, lang: Lang) -> String {
 /// Uploads one file, checking first what can be checked here (its size).
 async fn upload(
     target: &UploadTarget,
-    store: Option<DraftStore>,
-    file: &web_sys::File,
+    file: web_sys::File,
     lang: Lang,
 ) -> Result<EvidenceFile, String> {
     if file.size() > MAX_FILE_BYTES as f64 {
-        return Err(assistance_texts(lang).file_too_big.to_owned());
+        return Err(upload_texts(lang).file_too_big.to_owned());
     }
-    match target {
-        UploadTarget::Draft(purpose) => {
-            let store = store.ok_or_else(|| assistance_texts(lang).upload_failed.to_owned())?;
-            let token = store
-                .ensure_token()
-                .await
-                .map_err(|e| message_for(e, lang))?;
-            api::assistance_upload_draft_file(&token, file, *purpose, lang)
-                .await
-                .map_err(|e| message_for(e, lang))
-        }
-        UploadTarget::Request(token) => api::assistance_upload_request_file(token, file, lang)
-            .await
-            .map_err(|e| message_for(e, lang)),
-    }
+    (target.0)(file, lang)
+        .await
+        .map_err(|e| message_for(e, lang))
 }
 
 /// "Choose photos or PDF files" and "Take a photo", with the files on their way and those
@@ -91,8 +101,7 @@ pub fn Uploader(
     let prefs = use_prefs();
     let pending = RwSignal::new(Vec::<Pending>::new());
     let next_key = StoredValue::new(0u32);
-    let target = StoredValue::new(target);
-    let store = use_context::<DraftStore>();
+    let target = StoredValue::new_local(target);
 
     let start = move |files: Vec<web_sys::File>| {
         let lang = prefs.lang.get_untracked();
@@ -106,7 +115,7 @@ pub fn Uploader(
                     p.push(Pending {
                         key,
                         name,
-                        problem: Some(assistance_texts(lang).too_many_files.to_owned()),
+                        problem: Some(upload_texts(lang).too_many_files.to_owned()),
                     })
                 });
                 continue;
@@ -121,7 +130,7 @@ pub fn Uploader(
             });
             let target = target.get_value();
             spawn_local(async move {
-                match upload(&target, store, &file, lang).await {
+                match upload(&target, file, lang).await {
                     Ok(stored) => {
                         pending.update(|p| p.retain(|f| f.key != key));
                         on_uploaded.run(stored);
@@ -144,11 +153,11 @@ pub fn Uploader(
             <div class="upload__buttons">
                 <FileButton id=id class=BUTTON accept=PHOTOS_AND_PDF multiple=!single
                     disabled=Signal::derive(full) on_files=start>
-                    {assistance_text(|t| t.choose_files)}
+                    {upload_text(|t| t.choose_files)}
                 </FileButton>
                 <FileButton id=camera_id class=BUTTON accept="image/*" capture="environment"
                     disabled=Signal::derive(full) on_files=start>
-                    {assistance_text(|t| t.take_photo)}
+                    {upload_text(|t| t.take_photo)}
                 </FileButton>
             </div>
             <div aria-live="polite">
@@ -160,7 +169,7 @@ pub fn Uploader(
                                 None => view! {
                                     <li class="upload__item">
                                         <span class="spinner" aria-hidden="true"></span>
-                                        {move || assistance_texts(prefs.lang.get()).uploading(&p.name)}
+                                        {move || upload_texts(prefs.lang.get()).uploading(&p.name)}
                                     </li>
                                 }.into_any(),
                                 Some(problem) => view! {
@@ -173,7 +182,7 @@ pub fn Uploader(
                                             class="button button--link"
                                             on:click=move |_| pending.update(|list| list.retain(|f| f.key != key))
                                         >
-                                            {assistance_text(|t| t.dismiss)}
+                                            {upload_text(|t| t.dismiss)}
                                             <span class="visually-hidden">" "{p.name.clone()}</span>
                                         </button>
                                     </li>

@@ -1,24 +1,26 @@
-//! Rights-assistance requests (维权援助申请): two apps, applying (`src/bin/assistance.rs`,
-//! [`AssistanceApp`]) and following a request (`src/bin/assistance_tracking.rs`,
-//! [`AssistanceTrackingApp`]), so neither downloads the other's code. Going from one to the
-//! other is a page load (`crate::app::rel_for`).
+//! Rights-assistance requests (维权援助申请): five apps, so that none downloads another's code
+//! and each stays within the 200 KB first-load budget. Going from one to another is a page load
+//! (`crate::app_links::rel_for`, `use_go`).
 //!
 //! Applying is a GOV.UK "complete multiple tasks" journey: a start page, the task list of seven
 //! sections with their statuses, one page of questions per section, "check your answers", then
 //! the request's own page at its secret tracking link, which is the confirmation, the timeline,
-//! the place to withdraw and to answer the center. A request can also be found by its reference
-//! and mobile number.
+//! and the center's messages; answering one and withdrawing are pages under the same link. A
+//! request can also be found by its reference and mobile number.
 //!
-//! | page | file |
-//! | --- | --- |
-//! | `/assistance` | `start.rs` |
-//! | `/assistance/apply` | `task_list.rs` |
-//! | `/assistance/apply/applicant` … `/declaration` | `applicant.rs`, `right.rs`, `other_party.rs`, `facts.rs`, `help.rs`, `evidence.rs`, `declaration.rs` |
-//! | `/assistance/apply/check` | `check.rs` |
-//! | `/assistance/requests/{token}` | `request.rs` (withdraw: `withdraw.rs`, replies: `reply.rs`) |
-//! | `/assistance/track` | `track.rs` |
+//! | page | file | app |
+//! | --- | --- | --- |
+//! | `/assistance` | `start.rs` | [`AssistanceApp`] |
+//! | `/assistance/apply` | `task_list.rs` | [`AssistanceApp`] |
+//! | `/assistance/apply/applicant` … `/declaration` | `applicant.rs`, `right.rs`, `other_party.rs`, `facts.rs`, `help.rs`, `evidence.rs`, `declaration.rs` | [`AssistanceQuestionsApp`] |
+//! | `/assistance/apply/check` | `check.rs` | [`AssistanceApp`] |
+//! | `/assistance/requests/{token}` | `request.rs` (messages: `messages.rs`) | [`AssistanceTrackingApp`] |
+//! | `/assistance/requests/{token}/reply/{message}` | `reply.rs` | [`AssistanceActionsApp`] |
+//! | `/assistance/requests/{token}/withdraw` | `withdraw.rs` | [`AssistanceActionsApp`] |
+//! | `/assistance/track` | `track.rs` | [`AssistanceLookupApp`] |
 //!
-//! The answers are kept by `draft.rs`; uploads and previews are `files.rs`; texts `texts.rs`.
+//! The answers are kept by `draft.rs` (on the device and on the server, so the applying apps
+//! share them across page loads); uploads and previews are `files.rs`; texts `texts.rs`.
 
 mod applicant;
 mod check;
@@ -29,6 +31,7 @@ mod facts;
 mod files;
 mod gi_name;
 mod help;
+mod messages;
 mod other_party;
 mod reply;
 mod request;
@@ -42,13 +45,13 @@ mod withdraw;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes, A};
-use leptos_router::hooks::use_navigate;
 use leptos_router::{ParamSegment, StaticSegment};
 use portal_domain::api::assistance::Section;
 use portal_domain::Lang;
 
 use self::draft::{provide_draft, use_draft, SaveState};
 use self::texts::{assistance_text, assistance_texts};
+use crate::app_links::{rel_for, use_go};
 use crate::components::choices::RadioGroup;
 use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
@@ -57,7 +60,8 @@ use crate::prefs::{use_page_title, use_prefs};
 
 pub const APPLY: &str = "/assistance/apply";
 
-/// The routes of applying, with the draft every page shares.
+/// The routes of applying around the questions (the start page, the task list, check your
+/// answers), with the draft every page shares.
 #[component]
 pub fn AssistanceApp() -> impl IntoView {
     provide_draft();
@@ -67,6 +71,20 @@ pub fn AssistanceApp() -> impl IntoView {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=a view=start::StartPage/>
             <Route path=(a, apply) view=task_list::TaskListPage/>
+            <Route path=(a, apply, StaticSegment("check")) view=check::CheckPage/>
+        </Routes>
+    }
+}
+
+/// The question pages of the task list's sections, with the draft (kept on this device and
+/// on the server, so it is the same one the task list shows after the page load between them).
+#[component]
+pub fn AssistanceQuestionsApp() -> impl IntoView {
+    provide_draft();
+    let a = StaticSegment("assistance");
+    let apply = StaticSegment("apply");
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(a, apply, StaticSegment("applicant")) view=applicant::ApplicantPage/>
             <Route path=(a, apply, StaticSegment("right")) view=right::RightPage/>
             <Route path=(a, apply, StaticSegment("other-party")) view=other_party::OtherPartyPage/>
@@ -74,21 +92,61 @@ pub fn AssistanceApp() -> impl IntoView {
             <Route path=(a, apply, StaticSegment("help")) view=help::HelpPage/>
             <Route path=(a, apply, StaticSegment("evidence")) view=evidence::EvidencePage/>
             <Route path=(a, apply, StaticSegment("declaration")) view=declaration::DeclarationPage/>
-            <Route path=(a, apply, StaticSegment("check")) view=check::CheckPage/>
         </Routes>
     }
 }
 
-/// The routes of following a request: at its tracking link, or found by reference.
+/// The route of following a request at its tracking link.
 #[component]
 pub fn AssistanceTrackingApp() -> impl IntoView {
     let a = StaticSegment("assistance");
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(a, StaticSegment("requests"), ParamSegment("token")) view=request::RequestPage/>
-            <Route path=(a, StaticSegment("track")) view=track::TrackPage/>
         </Routes>
     }
+}
+
+/// The route of finding a request by its reference (and getting a new tracking link).
+#[component]
+pub fn AssistanceLookupApp() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(StaticSegment("assistance"), StaticSegment("track")) view=track::TrackPage/>
+        </Routes>
+    }
+}
+
+/// The pages of doing something about a submitted request, under its tracking link: answering
+/// a message of the center, withdrawing.
+#[component]
+pub fn AssistanceActionsApp() -> impl IntoView {
+    let r = (
+        StaticSegment("assistance"),
+        StaticSegment("requests"),
+        ParamSegment("token"),
+    );
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=(r, StaticSegment("reply"), ParamSegment("message")) view=reply::ReplyPage/>
+            <Route path=(r, StaticSegment("withdraw")) view=withdraw::WithdrawPage/>
+        </Routes>
+    }
+}
+
+/// A submitted request's page at its tracking link.
+pub fn request_href(token: &str) -> String {
+    format!("/assistance/requests/{token}")
+}
+
+/// The page that answers the center's message `message` of a request.
+pub fn reply_href(token: &str, message: i64) -> String {
+    format!("/assistance/requests/{token}/reply/{message}")
+}
+
+/// The page that withdraws a request.
+pub fn withdraw_href(token: &str) -> String {
+    format!("/assistance/requests/{token}/withdraw")
 }
 
 /// The page of a section of the task list.
@@ -157,7 +215,9 @@ fn SectionFrame(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let store = use_draft();
-    let navigate = use_navigate();
+    // The task list is another app: going there is a page load. What was typed is on this
+    // device already (unsent, if the save below does not finish first) and is sent from there.
+    let go = use_go();
     use_page_title(move |lang| heading.map_or_else(|| section.label(lang), |h| h(lang)));
     let number = Section::ALL.iter().position(|s| *s == section).unwrap_or(0) + 1;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -175,7 +235,7 @@ fn SectionFrame(
         store.flush();
         if found.is_empty() {
             errors.set(Vec::new());
-            navigate(APPLY, Default::default());
+            go(APPLY);
         } else {
             errors.set(found);
         }
@@ -183,7 +243,7 @@ fn SectionFrame(
     let children = StoredValue::new(children);
     view! {
         <div class="container page narrow" on:click=focus_summary_target>
-            <A href=APPLY attr:class="back-link">{assistance_text(|t| t.back_to_tasks)}</A>
+            <A href=APPLY attr:class="back-link" attr:rel=rel_for(APPLY)>{assistance_text(|t| t.back_to_tasks)}</A>
             <p class="caption">
                 {move || assistance_texts(prefs.lang.get()).section_of(number, Section::ALL.len())}
             </p>
@@ -203,7 +263,7 @@ fn SectionFrame(
                     {children.with_value(|c| c())}
                     <div class="button-row">
                         <button type="submit" class="button">{assistance_text(|t| t.save_continue)}</button>
-                        <A href=APPLY attr:class="button button--secondary">{assistance_text(|t| t.save_later)}</A>
+                        <A href=APPLY attr:class="button button--secondary" attr:rel=rel_for(APPLY)>{assistance_text(|t| t.save_later)}</A>
                     </div>
                 </form>
             </Show>

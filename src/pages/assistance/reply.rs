@@ -1,97 +1,114 @@
+//! `/assistance/requests/{token}/reply/{message}` (the `assistance-actions` app): answering a
+//! message of the center with words and files (a request for more material is answered with new
+//! files). Sending goes back to the request's page, which says it was sent and shows the reply.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use portal_domain::api::assistance::{
-    AssistanceTracking, CenterMessage, EvidenceFile, MessageKind, ReplyRequest, MAX_REPLY_CHARS,
-};
+use leptos_router::hooks::use_params_map;
+use portal_domain::api::assistance::{CenterMessage, EvidenceFile, ReplyRequest, MAX_REPLY_CHARS};
+use serde::de::IgnoredAny;
 
-use super::files::{request_file_cards, FileCard, UploadTarget, Uploader};
+use super::files::{FileCard, UploadTarget, Uploader};
+use super::request::{RequestNotFound, REPLIED};
+use super::request_href;
 use super::shown::{date_text, time_text};
-use super::texts::{assistance_text, assistance_texts};
+use super::texts::{request_text, request_texts};
+use super::withdraw::{BackToRequest, RequestActions};
 use crate::api::{self, ApiError};
+use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, refusal_message, TextArea};
+use crate::components::loading::Loading;
 use crate::components::submit::{checked, Submit};
-use crate::prefs::use_prefs;
+use crate::prefs::{use_page_title, use_prefs};
 
-/// The center's messages, oldest first, each with its reply or, while one can be sent, a form
-/// to answer with words and files (a request for more material is answered with new files).
 #[component]
-pub fn Messages(
-    token: String,
-    tracking: AssistanceTracking,
-    #[prop(into)] on_done: Callback<AssistanceTracking>,
-) -> impl IntoView {
+pub fn ReplyPage() -> impl IntoView {
     let prefs = use_prefs();
-    if tracking.messages.is_empty() {
-        return view! {
-            <h2 id="messages" tabindex="-1">{assistance_text(|t| t.messages_heading)}</h2>
-            <p class="empty-state">{assistance_text(|t| t.messages_none)}</p>
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    let message =
+        Memo::new(move |_| params.with(|p| p.get("message").and_then(|m| m.parse::<i64>().ok())));
+    use_page_title(|lang| request_texts(lang).reply_title);
+    let loaded = LocalResource::new(move || {
+        let token = token.get();
+        async move {
+            api::assistance_request::<RequestActions>(&token, prefs.lang.get_untracked()).await
         }
-        .into_any();
-    }
-    let staged = tracking
-        .details
-        .as_ref()
-        .map(|d| d.staged_files.clone())
-        .unwrap_or_default();
-    let staged = RwSignal::new(staged);
-    let items = tracking
-        .messages
-        .into_iter()
-        .map(|message| {
-            let token = token.clone();
-            let kind = message.kind;
-            let sent = message.sent_at.clone();
-            let reply = message.reply.clone();
-            let form = message.can_reply.then(|| {
-                view! { <ReplyForm token=token.clone() message=message.clone() staged=staged on_done=on_done/> }
-            });
-            view! {
-                <li class="message" class:message--request=kind == MessageKind::MoreMaterialRequested>
-                    <p class="message__meta">
-                        <strong>{move || kind.label(prefs.lang.get())}</strong>
-                        " · "
-                        {move || time_text(&sent, prefs.lang.get())}
-                    </p>
-                    <p class="message__text">{message.text.clone()}</p>
-                    {message.reply_by.filter(|_| message.can_reply).map(|by| view! {
-                        <p class="message__due"><strong>{move || {
-                            let lang = prefs.lang.get();
-                            assistance_texts(lang).reply_by_line(date_text(by, lang))
-                        }}</strong></p>
-                    })}
-                    {reply.map(|r| {
-                        let at = r.sent_at.clone();
-                        let files = request_file_cards(&token, r.files);
-                        view! {
-                            <div class="message__reply">
-                                <p class="message__meta">
-                                    {move || assistance_texts(prefs.lang.get()).replied_at(time_text(&at, prefs.lang.get()))}
-                                </p>
-                                {r.text.map(|text| view! { <p class="message__text">{text}</p> })}
-                                <ul class="file-list">{files}</ul>
-                            </div>
-                        }
-                    })}
-                    {form}
-                </li>
-            }
-        })
-        .collect_view();
+    });
     view! {
-        <h2 id="messages" tabindex="-1">{assistance_text(|t| t.messages_heading)}</h2>
-        <ul class="messages">{items}</ul>
+        <div class="container page narrow">
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(request_text(|t| t.loading))/> }>
+                {move || Suspend::new(async move {
+                    let token = token.get_untracked();
+                    match loaded.await {
+                        Ok(tracking) => {
+                            let id = message.get_untracked();
+                            let open = tracking
+                                .messages
+                                .iter()
+                                .find(|m| Some(m.id) == id && m.can_reply)
+                                .cloned();
+                            match open {
+                                Some(message) => view! {
+                                    <BackToRequest token=token.clone()/>
+                                    <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
+                                    <CenterMessageShown message=message.clone()/>
+                                    <ReplyForm token tracking message/>
+                                }.into_any(),
+                                None => view! {
+                                    <BackToRequest token=token.clone()/>
+                                    <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
+                                    <p>{request_text(|t| t.reply_not_open)}</p>
+                                }.into_any(),
+                            }
+                        }
+                        Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
+                        Err(error) => view! {
+                            <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
+                            <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
     }
-    .into_any()
+}
+
+/// The message being answered, as the request's page shows it.
+#[component]
+fn CenterMessageShown(message: CenterMessage) -> impl IntoView {
+    let prefs = use_prefs();
+    let kind = message.kind;
+    let sent = message.sent_at.clone();
+    view! {
+        <div class="message message--request">
+            <p class="message__meta">
+                <strong>{move || kind.label(prefs.lang.get())}</strong>
+                " · "
+                {move || time_text(&sent, prefs.lang.get())}
+            </p>
+            <p class="message__text">{message.text.clone()}</p>
+            {message.reply_by.map(|by| view! {
+                <p class="message__due"><strong>{move || {
+                    let lang = prefs.lang.get();
+                    request_texts(lang).reply_by_line(date_text(by, lang))
+                }}</strong></p>
+            })}
+        </div>
+    }
 }
 
 #[component]
-fn ReplyForm(
-    token: String,
-    message: CenterMessage,
-    staged: RwSignal<Vec<EvidenceFile>>,
-    on_done: Callback<AssistanceTracking>,
-) -> impl IntoView {
+fn ReplyForm(token: String, tracking: RequestActions, message: CenterMessage) -> impl IntoView {
     let prefs = use_prefs();
+    // Files uploaded for a reply and not sent yet (kept by the server, shown again here).
+    let staged = RwSignal::new(
+        tracking
+            .details
+            .as_ref()
+            .map(|d| d.staged_files.clone())
+            .unwrap_or_default(),
+    );
     let text = RwSignal::new(String::new());
     let form = Submit::new();
     let (errors, busy) = (form.errors, form.busy());
@@ -107,16 +124,17 @@ fn ReplyForm(
         form.send(
             checked(request, |r| r.parse(), lang, |_| text_id.to_owned()),
             move |request| async move {
-                api::assistance_reply(&token.get_value(), id, &request, lang).await
+                api::assistance_reply::<IgnoredAny>(&token.get_value(), id, &request, lang).await
             },
-            move |updated| {
-                staged.set(Vec::new());
-                on_done.run(updated);
+            // The request's page shows the reply; Back does not come to this form again.
+            move |_| {
+                let href = format!("{}?{REPLIED}", request_href(&token.get_value()));
+                let _ = window().location().replace(&href);
             },
             move |error| {
                 let message = match error {
                     ApiError::Validation(body) => refusal_message(body),
-                    _ => assistance_texts(lang).not_sent_body.to_owned(),
+                    _ => request_texts(lang).not_sent_body.to_owned(),
                 };
                 vec![(text_id.to_owned(), message)]
             },
@@ -125,8 +143,12 @@ fn ReplyForm(
     let remove = move |file: i64| {
         let lang = prefs.lang.get_untracked();
         spawn_local(async move {
-            if let Ok(updated) =
-                api::assistance_delete_request_file(&token.get_value(), file, lang).await
+            if let Ok(updated) = api::assistance_delete_request_file::<RequestActions>(
+                &token.get_value(),
+                file,
+                lang,
+            )
+            .await
             {
                 staged.set(updated.details.map(|d| d.staged_files).unwrap_or_default());
             }
@@ -136,15 +158,14 @@ fn ReplyForm(
     let count = Signal::derive(move || staged.with(Vec::len));
     view! {
         <form class="reply" novalidate on:submit=on_submit>
-            <h3>{assistance_text(|t| t.reply_heading)}</h3>
             <TextArea
                 id=text_id
-                label=assistance_text(|t| t.reply_label)
+                label=request_text(|t| t.reply_label)
                 value=text
                 error=error
                 max_chars=MAX_REPLY_CHARS
             />
-            <p class="label">{assistance_text(|t| t.reply_files)}</p>
+            <p class="label">{request_text(|t| t.reply_files)}</p>
             <ul class="file-list">
                 <For each=move || staged.get() key=|f| f.id let:file>
                     {
@@ -154,7 +175,7 @@ fn ReplyForm(
                         view! {
                             <FileCard file=file href=href>
                                 <button type="button" class="button button--link" on:click=move |_| remove(file_id)>
-                                    {assistance_text(|t| t.remove)}
+                                    {request_text(|t| t.remove)}
                                     <span class="visually-hidden">" "{name}</span>
                                 </button>
                             </FileCard>
@@ -164,11 +185,11 @@ fn ReplyForm(
             </ul>
             <Uploader
                 id="reply-files"
-                target=UploadTarget::Request(token.get_value())
+                target=UploadTarget::request(token.get_value())
                 count=count
                 on_uploaded=move |f: EvidenceFile| staged.update(|s| s.push(f))
             />
-            <button type="submit" class="button" disabled=move || busy.get()>{assistance_text(|t| t.reply_button)}</button>
+            <button type="submit" class="button" disabled=move || busy.get()>{request_text(|t| t.reply_button)}</button>
         </form>
     }
 }

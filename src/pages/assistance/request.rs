@@ -5,10 +5,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
 
 use super::files::request_file_cards;
-use super::reply::Messages;
+use super::messages::Messages;
 use super::shown::{date_text, Progress, ProgressView, RequestFacts};
-use super::texts::{assistance_text, assistance_texts};
-use super::withdraw::Withdraw;
+use super::texts::{request_text, request_texts};
+use super::withdraw_href;
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
@@ -19,11 +19,17 @@ use crate::components::rating::{RatingTarget, ServiceRating};
 use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::{use_page_title, use_prefs};
 
-/// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
-/// submitting (`?new=1`) it is the confirmation; later the same page shows where the request
-/// is, the center's messages (answered here), and withdrawing while that is possible.
 /// The query parameter that says the page was just reached by a new link.
 pub const RELINKED: &str = "relinked";
+/// ... that the request was just withdrawn (`withdraw.rs`).
+pub const WITHDRAWN: &str = "withdrawn";
+/// ... that a reply was just sent (`reply.rs`).
+pub const REPLIED: &str = "replied";
+
+/// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
+/// submitting (`?new=1`) it is the confirmation; later the same page shows where the request
+/// is, the center's messages, and the ways to answer them and to withdraw (pages of their own,
+/// `reply.rs` and `withdraw.rs`, which come back here saying what was done).
 
 #[component]
 pub fn RequestPage() -> impl IntoView {
@@ -34,19 +40,31 @@ pub fn RequestPage() -> impl IntoView {
     let new = move || query.with(|q| q.get("new").is_some());
     // Come from "get a new tracking link" (`track.rs`).
     let relinked = move || query.with(|q| q.get(RELINKED).is_some());
-    use_page_title(|lang| assistance_texts(lang).request_title);
+    let done = move || {
+        query.with(|q| {
+            if q.get(WITHDRAWN).is_some() {
+                Some(Done::Withdrawn)
+            } else if q.get(REPLIED).is_some() {
+                Some(Done::Replied)
+            } else {
+                None
+            }
+        })
+    };
+    use_page_title(|lang| request_texts(lang).request_title);
     let loaded = LocalResource::new(move || {
         let token = token.get();
-        async move { api::assistance_request(&token, prefs.lang.get_untracked()).await }
+        async move {
+            api::assistance_request::<AssistanceTracking>(&token, prefs.lang.get_untracked()).await
+        }
     });
-    // The request as it is now: loaded, then replaced by what withdrawing or replying answers.
+    // The request as it is now: loaded, then replaced after rating.
     let current = RwSignal::new(None::<AssistanceTracking>);
-    let just_withdrawn = RwSignal::new(false);
     let just_rated = RwSignal::new(false);
 
     view! {
         <div class="container page narrow">
-            <Suspense fallback=move || view! { <Loading label=Signal::derive(assistance_text(|t| t.loading))/> }>
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(request_text(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(tracking) => {
@@ -58,7 +76,7 @@ pub fn RequestPage() -> impl IntoView {
                                         token=token.get_untracked()
                                         new=new()
                                         relinked=relinked()
-                                        just_withdrawn=just_withdrawn
+                                        done=done()
                                         just_rated=just_rated
                                         current=current
                                     />
@@ -67,7 +85,7 @@ pub fn RequestPage() -> impl IntoView {
                         }
                         Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
                         Err(error) => view! {
-                            <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1>
+                            <h1 tabindex="-1">{request_text(|t| t.request_title)}</h1>
                             <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
                         }.into_any(),
                     }
@@ -80,10 +98,17 @@ pub fn RequestPage() -> impl IntoView {
 #[component]
 pub fn RequestNotFound() -> impl IntoView {
     view! {
-        <h1 tabindex="-1">{assistance_text(|t| t.request_not_found_title)}</h1>
-        <p>{assistance_text(|t| t.request_not_found_body)}</p>
-        <p><A href="/assistance/track" attr:class="button">{assistance_text(|t| t.track_link)}</A></p>
+        <h1 tabindex="-1">{request_text(|t| t.request_not_found_title)}</h1>
+        <p>{request_text(|t| t.request_not_found_body)}</p>
+        <p><A href="/assistance/track" attr:class="button" attr:rel=rel_for("/assistance/track")>{request_text(|t| t.track_link)}</A></p>
     }
+}
+
+/// What the page that came back here did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Done {
+    Withdrawn,
+    Replied,
 }
 
 #[component]
@@ -92,7 +117,7 @@ fn ShowRequest(
     token: String,
     new: bool,
     relinked: bool,
-    just_withdrawn: RwSignal<bool>,
+    done: Option<Done>,
     just_rated: RwSignal<bool>,
     current: RwSignal<Option<AssistanceTracking>>,
 ) -> impl IntoView {
@@ -104,21 +129,22 @@ fn ShowRequest(
         "{}/assistance/requests/{token}",
         window().location().origin().unwrap_or_default()
     );
-    let on_withdrawn = move |updated: AssistanceTracking| {
-        just_withdrawn.set(true);
-        current.set(Some(updated));
-        // The form that had focus is gone: the notice at the top takes it, in view and heard.
-        focus_id_next_frame("withdrawn-notice");
-    };
-    let on_replied = move |updated: AssistanceTracking| current.set(Some(updated));
+    if done.is_some() {
+        // Back from withdrawing or replying: the notice at the top takes the focus, in view
+        // and heard.
+        focus_id_next_frame("done-notice");
+    }
     // Rating adds the 已评价 step to the timeline: show the request as the server has it now.
     let on_rated = {
         let token = token.clone();
         move |_| {
             let token = token.clone();
             spawn_local(async move {
-                if let Ok(updated) =
-                    api::assistance_request(&token, prefs.lang.get_untracked()).await
+                if let Ok(updated) = api::assistance_request::<AssistanceTracking>(
+                    &token,
+                    prefs.lang.get_untracked(),
+                )
+                .await
                 {
                     just_rated.set(true);
                     current.set(Some(updated));
@@ -144,14 +170,14 @@ fn ShowRequest(
         let token = token.clone();
         let cards = request_file_cards(&token, evidence);
         view! {
-            <h2>{assistance_text(|t| t.evidence_files_heading)}</h2>
+            <h2>{request_text(|t| t.evidence_files_heading)}</h2>
             <ul class="file-list">{cards}</ul>
         }
     });
     let next_steps = move || {
         let lang = prefs.lang.get();
         let due = due.map(|d| date_text(d, lang));
-        let t = assistance_texts(lang);
+        let t = request_texts(lang);
         let review = match due {
             Some(due) => t.next_step_review_by(due),
             None => t.next_step_review.to_owned(),
@@ -166,45 +192,77 @@ fn ShowRequest(
         .collect_view()
     };
     let withdrawable = tracking.withdrawable;
+    let withdraw = withdrawable.then(|| {
+        let href = withdraw_href(&token);
+        let rel = rel_for(&href);
+        let needs_reason =
+            tracking.withdraw_needs_reason || tracking.one_click_withdraw_until.is_none();
+        let until = tracking
+            .one_click_withdraw_until
+            .as_deref()
+            .and_then(|u| u.get(11..16))
+            .unwrap_or("")
+            .to_owned();
+        let how = move || {
+            let t = request_texts(prefs.lang.get());
+            if needs_reason {
+                t.withdraw_with_reason.to_owned()
+            } else {
+                t.withdraw_quick(&until)
+            }
+        };
+        view! {
+            <section class="withdraw" aria-labelledby="withdraw-heading">
+                <h2 id="withdraw-heading">{request_text(|t| t.withdraw_heading)}</h2>
+                <p>{how}</p>
+                <p><A href=href attr:class="button button--warning" attr:rel=rel>{request_text(|t| t.withdraw_button)}</A></p>
+            </section>
+        }
+    });
 
     view! {
         {if confirmation {
             view! {
                 <div class="panel panel--confirmation">
-                    <h1 tabindex="-1" class="panel__title">{assistance_text(|t| t.submitted_title)}</h1>
+                    <h1 tabindex="-1" class="panel__title">{request_text(|t| t.submitted_title)}</h1>
                     <p class="panel__body">
-                        {assistance_text(|t| t.your_reference)}<br/>
+                        {request_text(|t| t.your_reference)}<br/>
                         <strong class="reference">{reference.clone()}</strong>
                     </p>
                 </div>
                 {due.map(|due| view! {
                     <p class="notice deadline">
-                        {move || assistance_texts(prefs.lang.get()).review_due(date_text(due, prefs.lang.get()))}
+                        {move || request_texts(prefs.lang.get()).review_due(date_text(due, prefs.lang.get()))}
                     </p>
                 })}
-                <h2>{assistance_text(|t| t.next_heading)}</h2>
+                <h2>{request_text(|t| t.next_heading)}</h2>
                 <ol class="list-number">{next_steps}</ol>
             }.into_any()
         } else {
-            view! { <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1> }.into_any()
+            view! { <h1 tabindex="-1">{request_text(|t| t.request_title)}</h1> }.into_any()
         }}
         {relinked.then(|| view! {
-            <p class="notice notice--success" role="status">{assistance_text(|t| t.new_link_done)}</p>
+            <p class="notice notice--success" role="status">{request_text(|t| t.new_link_done)}</p>
         })}
-        {move || just_withdrawn.get().then(|| view! {
-            <p id="withdrawn-notice" class="notice notice--success" role="status" tabindex="-1">{assistance_text(|t| t.withdrawn_done)}</p>
+        {done.map(|done| view! {
+            <p id="done-notice" class="notice notice--success" role="status" tabindex="-1">
+                {match done {
+                    Done::Withdrawn => request_text(|t| t.withdrawn_done),
+                    Done::Replied => request_text(|t| t.reply_sent),
+                }}
+            </p>
         })}
         {tracking.anonymised.then(|| view! {
-            <p class="notice">{assistance_text(|t| t.request_anonymised)}</p>
+            <p class="notice">{request_text(|t| t.request_anonymised)}</p>
         })}
         // What the center waits for comes first, before the facts and the timeline.
         {tracking.material_requested().then(|| view! {
             <div class="notice notice--warning" role="status">
-                <p>{assistance_text(|t| t.material_requested_notice)}</p>
+                <p>{request_text(|t| t.material_requested_notice)}</p>
                 {tracking.material_requested_by().map(|by| view! {
                     <p><strong>{move || {
                         let lang = prefs.lang.get();
-                        assistance_texts(lang).reply_by_line(date_text(by, lang))
+                        request_texts(lang).reply_by_line(date_text(by, lang))
                     }}</strong></p>
                 })}
                 // The router would take the fragment link for a navigation: focus the heading
@@ -213,28 +271,28 @@ fn ShowRequest(
                     <a href="#messages" on:click=|ev| {
                         ev.prevent_default();
                         focus_id_next_frame("messages");
-                    }>{assistance_text(|t| t.material_requested_link)}</a>
+                    }>{request_text(|t| t.material_requested_link)}</a>
                 </p>
             </div>
         })}
         <RequestFacts tracking=tracking.clone()/>
         <Progress progress=ProgressView::from(&tracking)/>
         {rating}
-        <Messages token=token.clone() tracking=tracking.clone() on_done=on_replied/>
+        <Messages token=token.clone() tracking=tracking.clone()/>
         {evidence}
-        {withdrawable.then(|| view! { <Withdraw token=token.clone() tracking=tracking.clone() on_done=on_withdrawn/> })}
+        {withdraw}
         {(!withdrawable && !tracking.status.is_closed()).then(|| view! {
-            <p class="hint">{assistance_text(|t| t.not_withdrawable)}</p>
+            <p class="hint">{request_text(|t| t.not_withdrawable)}</p>
             <CenterContacts/>
         })}
-        <h2>{assistance_text(|t| t.keep_link_heading)}</h2>
-        <p>{assistance_text(|t| t.keep_link_body)}</p>
-        <KeepLink url=link.clone() label=assistance_text(|t| t.qr_label)/>
+        <h2>{request_text(|t| t.keep_link_heading)}</h2>
+        <p>{request_text(|t| t.keep_link_body)}</p>
+        <KeepLink url=link.clone() label=request_text(|t| t.qr_label)/>
         <div class="button-row no-print">
             <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
-                {assistance_text(|t| t.print)}
+                {request_text(|t| t.print)}
             </button>
-            <A href="/assistance" attr:class="button button--secondary" attr:rel=rel_for("/assistance")>{assistance_text(|t| t.back_to_start)}</A>
+            <A href="/assistance" attr:class="button button--secondary" attr:rel=rel_for("/assistance")>{request_text(|t| t.back_to_start)}</A>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use portal_domain::api::assistance::{
 use portal_domain::calendar::Date;
 use portal_domain::Lang;
 
-use super::texts::{assistance_text, assistance_texts};
+use super::texts::{request_text, request_texts};
 use crate::dates::long_date;
 use crate::prefs::use_prefs;
 
@@ -30,7 +30,7 @@ pub fn time_text(at: &str, lang: Lang) -> String {
 
 /// What is due next, and by when.
 pub fn deadline_text(deadline: &Deadline, lang: Lang) -> String {
-    let t = assistance_texts(lang);
+    let t = request_texts(lang);
     let step = deadline.step.label(lang);
     match (deadline.due, deadline.unpublished_year) {
         (Some(due), _) if deadline.working_days => {
@@ -49,7 +49,7 @@ pub fn RequestFacts(tracking: AssistanceTracking) -> impl IntoView {
     let tracking = StoredValue::new(tracking);
     move || {
         let lang = prefs.lang.get();
-        let t = assistance_texts(lang);
+        let t = request_texts(lang);
         tracking.with_value(|r| {
             let a = &r.applicant;
             let mut rows: Vec<(&'static str, String)> = vec![
@@ -147,7 +147,7 @@ pub fn ProgressFacts(progress: AssistanceProgress) -> impl IntoView {
     let prefs = use_prefs();
     move || {
         let lang = prefs.lang.get();
-        let t = assistance_texts(lang);
+        let t = request_texts(lang);
         let rows = [
             (t.row_reference, progress.reference.clone()),
             (t.row_status, progress.status.label(lang).to_owned()),
@@ -199,10 +199,10 @@ pub fn Progress(progress: ProgressView) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <h2>{assistance_text(|t| t.progress_heading)}</h2>
+                <h2>{request_text(|t| t.progress_heading)}</h2>
                 {next}
                 {(r.status == RequestStatus::Withdrawn).then(|| view! {
-                    <p class="notice">{assistance_text(|t| t.withdrawn_notice)}</p>
+                    <p class="notice">{request_text(|t| t.withdrawn_notice)}</p>
                 })}
                 <ol class="timeline">{events}</ol>
             }

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 use portal_domain::api::assistance::{AssistanceLookupRequest, AssistanceProgress, NewLinkRequest};
 
 use super::request::RELINKED;
 use super::shown::{Progress, ProgressFacts, ProgressView};
-use super::texts::{assistance_text, assistance_texts};
+use super::texts::{request_text, request_texts};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
+use crate::app_links::{rel_for, use_go};
 use crate::components::form::{error_for, problem_errors, FormErrorSummary, TextField};
 use crate::components::lookup_form::{LookupForm, LookupTexts};
 use crate::components::submit::{refused, Submit};
@@ -18,7 +17,7 @@ use crate::prefs::use_page_title;
 /// someone who lost it gets anew here ([`NewLinkForm`]).
 #[component]
 pub fn TrackPage() -> impl IntoView {
-    use_page_title(|lang| assistance_texts(lang).track_heading);
+    use_page_title(|lang| request_texts(lang).track_heading);
     let found = RwSignal::new(None::<AssistanceProgress>);
     // The reference and mobile number that found it, for a new link (never shown again).
     let asked = StoredValue::new(None::<(String, String)>);
@@ -27,30 +26,30 @@ pub fn TrackPage() -> impl IntoView {
         <div class="container page narrow">
             {move || match found.get() {
                 Some(progress) => view! {
-                    <h1 tabindex="-1">{assistance_text(|t| t.request_title)}</h1>
+                    <h1 tabindex="-1">{request_text(|t| t.request_title)}</h1>
                     <ProgressFacts progress=progress.clone()/>
                     <Progress progress=ProgressView::from(&progress)/>
-                    <p class="notice notice--info">{assistance_text(|t| t.track_link_needed)}</p>
+                    <p class="notice notice--info">{request_text(|t| t.track_link_needed)}</p>
                     {asked.get_value().map(|(reference, mobile)| view! { <NewLinkForm reference mobile/> })}
                     <div class="button-row">
                         <button type="button" class="button button--secondary" on:click=move |_| found.set(None)>
-                            {assistance_text(|t| t.track_again)}
+                            {request_text(|t| t.track_again)}
                         </button>
                     </div>
                 }.into_any(),
                 None => view! {
-                    <A href="/assistance" attr:class="back-link" attr:rel=rel_for("/assistance")>{assistance_text(|t| t.back)}</A>
+                    <A href="/assistance" attr:class="back-link" attr:rel=rel_for("/assistance")>{request_text(|t| t.back)}</A>
                     <LookupForm
                         texts=LookupTexts {
-                            heading: |lang| assistance_texts(lang).track_heading,
-                            lead: |lang| assistance_texts(lang).track_lead,
-                            reference_label: |lang| assistance_texts(lang).reference_label,
-                            reference_hint: |lang| assistance_texts(lang).reference_hint,
-                            mobile_label: |lang| assistance_texts(lang).mobile_label,
-                            mobile_hint: |lang| assistance_texts(lang).track_mobile_hint,
-                            button: |lang| assistance_texts(lang).track_button,
-                            not_found: |lang| assistance_texts(lang).track_not_found,
-                            not_sent: |lang| assistance_texts(lang).not_sent_body,
+                            heading: |lang| request_texts(lang).track_heading,
+                            lead: |lang| request_texts(lang).track_lead,
+                            reference_label: |lang| request_texts(lang).reference_label,
+                            reference_hint: |lang| request_texts(lang).reference_hint,
+                            mobile_label: |lang| request_texts(lang).mobile_label,
+                            mobile_hint: |lang| request_texts(lang).track_mobile_hint,
+                            button: |lang| request_texts(lang).track_button,
+                            not_found: |lang| request_texts(lang).track_not_found,
+                            not_sent: |lang| request_texts(lang).not_sent_body,
                         }
                         check=move |reference, mobile, lang| {
                             let request = AssistanceLookupRequest {
@@ -80,13 +79,14 @@ pub fn TrackPage() -> impl IntoView {
 /// code given in the application and is taken to the new link (the old one stops working).
 #[component]
 fn NewLinkForm(reference: String, mobile: String) -> impl IntoView {
-    let navigate = use_navigate();
+    // The request's page is another app: a page load.
+    let go = use_go();
     let tail = RwSignal::new(String::new());
     let form = Submit::new();
     let errors = form.errors;
     let busy = form.busy();
     let on_submit = form.on_submit(move |lang| {
-        let navigate = navigate.clone();
+        let go = go.clone();
         let request = NewLinkRequest {
             reference: Some(reference.clone()),
             mobile: Some(mobile.clone()),
@@ -103,10 +103,10 @@ fn NewLinkForm(reference: String, mobile: String) -> impl IntoView {
                 // The characters have done their job.
                 tail.set(String::new());
                 let href = format!("/assistance/requests/{}?{RELINKED}", link.token);
-                navigate(&href, Default::default());
+                go(&href);
             },
             move |error| {
-                let t = assistance_texts(lang);
+                let t = request_texts(lang);
                 match error {
                     ApiError::NotFound => {
                         vec![("id_tail".to_owned(), t.new_link_not_found.to_owned())]
@@ -117,21 +117,21 @@ fn NewLinkForm(reference: String, mobile: String) -> impl IntoView {
         );
     });
     view! {
-        <h2>{assistance_text(|t| t.new_link_heading)}</h2>
-        <p>{assistance_text(|t| t.new_link_lead)}</p>
+        <h2>{request_text(|t| t.new_link_heading)}</h2>
+        <p>{request_text(|t| t.new_link_lead)}</p>
         <FormErrorSummary errors=errors/>
         <form novalidate on:submit=on_submit>
             <TextField
                 id="id_tail"
-                label=assistance_text(|t| t.id_tail_label)
-                hint=assistance_text(|t| t.id_tail_hint)
+                label=request_text(|t| t.id_tail_label)
+                hint=request_text(|t| t.id_tail_hint)
                 value=tail
                 error=Signal::derive(move || errors.with(|e| error_for(e, "id_tail")))
                 autocomplete="off"
                 short=true
             />
             <button type="submit" class="button" disabled=move || busy.get()>
-                {assistance_text(|t| t.new_link_button)}
+                {request_text(|t| t.new_link_button)}
             </button>
         </form>
     }

@@ -1,23 +1,97 @@
-use leptos::prelude::*;
-use portal_domain::api::assistance::{code, AssistanceTracking, WithdrawRequest, MAX_REASON_CHARS};
+//! `/assistance/requests/{token}/withdraw` (the `assistance-actions` app): "are you sure?" and,
+//! where one is needed, the reason; withdrawing goes back to the request's page, which says it
+//! was done.
 
-use super::texts::{assistance_text, assistance_texts};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use portal_domain::api::assistance::{
+    code, CenterMessage, EvidenceFile, WithdrawRequest, MAX_REASON_CHARS,
+};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+
+use super::request::{RequestNotFound, WITHDRAWN};
+use super::request_href;
+use super::texts::{request_text, request_texts};
 use crate::api::{self, ApiError};
-use crate::components::focus::focus_next_frame;
+use crate::app_links::rel_for;
+use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, TextArea};
+use crate::components::loading::Loading;
 use crate::components::submit::{checked, refused, Submit};
-use crate::prefs::use_prefs;
+use crate::prefs::{use_page_title, use_prefs};
 
 /// Withdrawing: without a reason within 10 minutes of submitting, later with one, and only
-/// before the request is accepted. It cannot be undone, so the first button only asks "are you
-/// sure?" (with the reason, where one is needed) and the second withdraws. `on_done` gets the
-/// request as it now is.
+/// before the request is accepted. It cannot be undone, so this page asks "are you sure?"
+/// first (the request's page only links here).
 #[component]
-pub fn Withdraw(
-    token: String,
-    tracking: AssistanceTracking,
-    #[prop(into)] on_done: Callback<AssistanceTracking>,
-) -> impl IntoView {
+pub fn WithdrawPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
+    use_page_title(|lang| request_texts(lang).withdraw_confirm_heading);
+    let loaded = LocalResource::new(move || {
+        let token = token.get();
+        async move {
+            api::assistance_request::<RequestActions>(&token, prefs.lang.get_untracked()).await
+        }
+    });
+    view! {
+        <div class="container page narrow">
+            <Suspense fallback=move || view! { <Loading label=Signal::derive(request_text(|t| t.loading))/> }>
+                {move || Suspend::new(async move {
+                    let token = token.get_untracked();
+                    match loaded.await {
+                        Ok(tracking) if tracking.withdrawable => view! {
+                            <BackToRequest token=token.clone()/>
+                            <WithdrawForm token tracking/>
+                        }.into_any(),
+                        Ok(_) => view! {
+                            <BackToRequest token=token.clone()/>
+                            <h1 tabindex="-1">{request_text(|t| t.withdraw_heading)}</h1>
+                            <p>{request_text(|t| t.withdraw_not_open)}</p>
+                        }.into_any(),
+                        Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
+                        Err(error) => view! {
+                            <h1 tabindex="-1">{request_text(|t| t.withdraw_heading)}</h1>
+                            <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// What the pages that act on a request read of it: the fields of an `AssistanceTracking` they
+/// need, and only those, since the code that reads the whole of one is a good part of the
+/// tracking app's size. (The server's answers carry more; the rest is skipped.)
+#[derive(Debug, Clone, Deserialize)]
+pub struct RequestActions {
+    pub messages: Vec<CenterMessage>,
+    pub withdrawable: bool,
+    pub withdraw_needs_reason: bool,
+    pub one_click_withdraw_until: Option<String>,
+    pub details: Option<StagedFiles>,
+}
+
+/// Of a request's details, the files uploaded for a reply and not sent yet.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StagedFiles {
+    pub staged_files: Vec<EvidenceFile>,
+}
+
+/// "Back to your request": the request's page, another app.
+#[component]
+pub fn BackToRequest(token: String) -> impl IntoView {
+    let href = request_href(&token);
+    let rel = rel_for(&href);
+    view! { <A href=href attr:class="back-link" attr:rel=rel>{request_text(|t| t.back_to_request)}</A> }
+}
+
+#[component]
+fn WithdrawForm(token: String, tracking: RequestActions) -> impl IntoView {
     let prefs = use_prefs();
     let reason = RwSignal::new(String::new());
     let form = Submit::new();
@@ -32,11 +106,9 @@ pub fn Withdraw(
             .clone()
             .unwrap_or_default(),
     );
+    let back = request_href(&token);
+    let rel = rel_for(&back);
     let token = StoredValue::new(token);
-    let confirming = RwSignal::new(false);
-    // Focus follows the step: to the question when it opens, back to the button when kept.
-    let question = NodeRef::<leptos::html::H3>::new();
-    let start = NodeRef::<leptos::html::Button>::new();
 
     let on_submit = form.on_submit(move |lang| {
         let request = WithdrawRequest {
@@ -50,9 +122,13 @@ pub fn Withdraw(
                 str::to_owned,
             ),
             move |request| async move {
-                api::assistance_withdraw(&token.get_value(), &request, lang).await
+                api::assistance_withdraw::<IgnoredAny>(&token.get_value(), &request, lang).await
             },
-            move |updated| on_done.run(updated),
+            // The request's page says it is withdrawn; Back does not come to this form again.
+            move |_| {
+                let href = format!("{}?{WITHDRAWN}", request_href(&token.get_value()));
+                let _ = window().location().replace(&href);
+            },
             move |error| {
                 if let ApiError::Validation(body) = &error {
                     if body.code == code::WITHDRAW_REASON_REQUIRED {
@@ -63,7 +139,7 @@ pub fn Withdraw(
                     error,
                     "reason",
                     &str::to_owned,
-                    assistance_texts(lang).not_sent_body,
+                    request_texts(lang).not_sent_body,
                 )
             },
         );
@@ -72,68 +148,40 @@ pub fn Withdraw(
 
     let quick_or_reason = move || {
         if needs_reason.get() {
-            assistance_texts(prefs.lang.get())
+            request_texts(prefs.lang.get())
                 .withdraw_with_reason
                 .to_owned()
         } else {
             let until = until.with_value(|u| u.get(11..16).unwrap_or("").to_owned());
-            assistance_texts(prefs.lang.get()).withdraw_quick(&until)
+            request_texts(prefs.lang.get()).withdraw_quick(&until)
         }
     };
 
     view! {
-        <section class="withdraw" aria-labelledby="withdraw-heading">
-            <h2 id="withdraw-heading">{assistance_text(|t| t.withdraw_heading)}</h2>
-            <p>{quick_or_reason}</p>
-            <form novalidate on:submit=on_submit>
-                {move || if confirming.get() {
-                    view! {
-                        <h3 tabindex="-1" node_ref=question>{assistance_text(|t| t.withdraw_confirm_heading)}</h3>
-                        <p>{assistance_text(|t| t.withdraw_confirm_body)}</p>
-                        {move || needs_reason.get().then(|| view! {
-                            <TextArea
-                                id="reason"
-                                label=assistance_text(|t| t.withdraw_reason_label)
-                                value=reason
-                                error=error
-                                max_chars=MAX_REASON_CHARS
-                            />
-                        })}
-                        {move || (!needs_reason.get()).then(|| error.get()).flatten().map(|m| view! {
-                            <p class="field-error" role="alert">{m}</p>
-                        })}
-                        <div class="button-row">
-                            <button type="submit" class="button button--warning" disabled=move || busy.get()>
-                                {assistance_text(|t| t.withdraw_confirm)}
-                            </button>
-                            <button
-                                type="button"
-                                class="button button--secondary"
-                                on:click=move |_| {
-                                    confirming.set(false);
-                                    focus_next_frame(start);
-                                }
-                            >
-                                {assistance_text(|t| t.withdraw_keep)}
-                            </button>
-                        </div>
-                    }.into_any()
-                } else {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button--warning"
-                            node_ref=start
-                            on:click=move |_| {
-                                confirming.set(true);
-                                focus_next_frame(question);
-                            }
-                        >
-                            {assistance_text(|t| t.withdraw_button)}
-                        </button>
-                    }.into_any()
-                }}
-            </form>
-        </section>
+        <h1 tabindex="-1">{request_text(|t| t.withdraw_confirm_heading)}</h1>
+        <p>{request_text(|t| t.withdraw_confirm_body)}</p>
+        <p>{quick_or_reason}</p>
+        <form class="withdraw" novalidate on:submit=on_submit>
+            {move || needs_reason.get().then(|| view! {
+                <TextArea
+                    id="reason"
+                    label=request_text(|t| t.withdraw_reason_label)
+                    value=reason
+                    error=error
+                    max_chars=MAX_REASON_CHARS
+                />
+            })}
+            {move || (!needs_reason.get()).then(|| error.get()).flatten().map(|m| view! {
+                <p class="field-error" role="alert">{m}</p>
+            })}
+            <div class="button-row">
+                <button type="submit" class="button button--warning" disabled=move || busy.get()>
+                    {request_text(|t| t.withdraw_confirm)}
+                </button>
+                <A href=back attr:class="button button--secondary" attr:rel=rel>
+                    {request_text(|t| t.withdraw_keep)}
+                </A>
+            </div>
+        </form>
     }
 }

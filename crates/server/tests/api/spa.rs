@@ -24,7 +24,10 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("booking-find app")
                 && !page.contains("booking-check-in app")
                 && !page.contains("assistance app")
+                && !page.contains("assistance-questions app")
                 && !page.contains("assistance-tracking app")
+                && !page.contains("assistance-lookup app")
+                && !page.contains("assistance-actions app")
                 && !page.contains("workbench app")
                 && !page.contains("fast-track app")
                 && !page.contains("firm-registration app")
@@ -69,10 +72,18 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/booking/find/change", "booking-change app"),
         ("/booking/check-in?kiosk=1", "booking-check-in app"),
         ("/assistance", "assistance app"),
-        ("/assistance/apply/right", "assistance app"),
+        ("/assistance/apply", "assistance app"),
+        ("/assistance/apply/check", "assistance app"),
+        ("/assistance/apply/right", "assistance-questions app"),
+        ("/assistance/apply/evidence", "assistance-questions app"),
         ("/assistance?gi=GI00842", "assistance app"),
         ("/assistance/requests/abc", "assistance-tracking app"),
-        ("/assistance/track", "assistance-tracking app"),
+        ("/assistance/track", "assistance-lookup app"),
+        ("/assistance/requests/abc/reply/3", "assistance-actions app"),
+        (
+            "/assistance/requests/abc/withdraw",
+            "assistance-actions app",
+        ),
         ("/staff", "workbench app"),
         ("/staff/login?next=%2Fstaff%2Fcases", "workbench app"),
         ("/staff/cases/12", "workbench app"),

@@ -1,0 +1,16 @@
+//! Finding a rights-assistance request by its reference: `/assistance/track`.
+
+use ip_portal::app::{boot, Shell};
+use ip_portal::pages::assistance::AssistanceLookupApp;
+use leptos::prelude::*;
+use portal_domain::apps::App;
+
+fn main() {
+    boot(|| {
+        view! {
+            <Shell app=App::AssistanceLookup>
+                <AssistanceLookupApp/>
+            </Shell>
+        }
+    });
+}
