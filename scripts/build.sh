@@ -16,7 +16,7 @@ trunk --skip-version-check build --release --offline
 # Then one app per service that has its own (see crates/domain/src/apps.rs), each from a copy of
 # index.html that names its binary, into dist/apps/<name>/. The staff workbench also loads its own
 # stylesheet, so the citizen pages never download its styles.
-for app in gi policies policy-document booking booking-details booking-manage booking-change booking-find booking-check-in assistance assistance-questions assistance-tracking assistance-lookup assistance-actions workbench fast-track firm-registration registration-questions pre-exam pre-exam-questions pre-exam-tracking pre-exam-quota privacy; do
+for app in gi policies policy-document booking booking-details booking-manage booking-change booking-find booking-check-in assistance assistance-tracking assistance-lookup assistance-actions workbench fast-track firm-registration registration-questions pre-exam pre-exam-questions pre-exam-tracking pre-exam-quota privacy; do
   sed "s/data-bin=\"ip-portal\"/data-bin=\"ip-portal-$app\"/" index.html > "app-$app.html"
   if [[ $app == workbench ]]; then
     sed -i 's|<link data-trunk rel="css" href="style/main.css">|&\n  <link data-trunk rel="css" href="style/workbench.css">|' "app-$app.html"

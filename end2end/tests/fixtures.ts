@@ -96,8 +96,6 @@ export const appOf = (path: string) =>
           ? 'assistance-tracking'
           : path.match(/^\/assistance\/track\/?$/)
             ? 'assistance-lookup'
-            : path.match(/^\/assistance\/apply\/(?!check$)[^/]+$/)
-              ? 'assistance-questions'
-              : path.match(/^\/(privacy|accessibility)(\/|$)/)
-                ? 'privacy'
-                : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');
+            : path.match(/^\/(privacy|accessibility)(\/|$)/)
+              ? 'privacy'
+              : (path.match(/^\/(gi|policies|booking|assistance|staff|fast-track)(\/|$)/)?.[1] ?? 'portal');

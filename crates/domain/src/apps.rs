@@ -35,11 +35,6 @@ pub enum App {
     /// Applying for rights assistance: `/assistance` (the start page), `/assistance/apply` (the
     /// task list) and `/assistance/apply/check` (check your answers and submit).
     Assistance,
-    /// The application's question pages: `/assistance/apply/{section}` for the seven sections
-    /// (the applicant, the right, the other party, the facts, the help, the evidence, the
-    /// declaration). Apart from the task list because applying in one app was 271 KB brotli,
-    /// over the 200 KB budget.
-    AssistanceQuestions,
     /// Following a rights-assistance request: `/assistance/requests/{token}` (confirmation,
     /// facts, timeline, the center's messages, rating). Its own app because people come back to
     /// it again and again, often on a phone, and need none of the application form's code (nor
@@ -94,7 +89,7 @@ pub enum App {
 }
 
 impl App {
-    pub const ALL: [App; 24] = [
+    pub const ALL: [App; 23] = [
         App::Portal,
         App::Gi,
         App::Policies,
@@ -106,7 +101,6 @@ impl App {
         App::BookingFind,
         App::BookingCheckIn,
         App::Assistance,
-        App::AssistanceQuestions,
         App::AssistanceTracking,
         App::AssistanceLookup,
         App::AssistanceActions,
@@ -144,11 +138,6 @@ impl App {
                 (Some("requests"), Some(_), Some("reply" | "withdraw")) => App::AssistanceActions,
                 (Some("requests"), _, _) => App::AssistanceTracking,
                 (Some("track"), None | Some(""), _) => App::AssistanceLookup,
-                (Some("apply"), Some(section), None)
-                    if section != "check" && !section.is_empty() =>
-                {
-                    App::AssistanceQuestions
-                }
                 _ => App::Assistance,
             },
             "staff" => App::Workbench,
@@ -187,7 +176,6 @@ impl App {
             App::BookingFind => "apps/booking-find/index.html",
             App::BookingCheckIn => "apps/booking-check-in/index.html",
             App::Assistance => "apps/assistance/index.html",
-            App::AssistanceQuestions => "apps/assistance-questions/index.html",
             App::AssistanceTracking => "apps/assistance-tracking/index.html",
             App::AssistanceLookup => "apps/assistance-lookup/index.html",
             App::AssistanceActions => "apps/assistance-actions/index.html",
@@ -260,7 +248,7 @@ mod tests {
         ] {
             assert_eq!(
                 App::for_path(&format!("/assistance/apply/{section}")),
-                App::AssistanceQuestions
+                App::Assistance
             );
         }
         assert_eq!(

@@ -1,5 +1,4 @@
-//! Rights-assistance requests (维权援助申请): five apps, so that none downloads another's code
-//! and each stays within the 200 KB first-load budget. Going from one to another is a page load
+//! Rights-assistance requests (维权援助申请): four apps, so that none downloads another's code. Going from one to another is a page load
 //! (`crate::app_links::rel_for`, `use_go`).
 //!
 //! Applying is a GOV.UK "complete multiple tasks" journey: a start page, the task list of seven
@@ -12,15 +11,14 @@
 //! | --- | --- | --- |
 //! | `/assistance` | `start.rs` | [`AssistanceApp`] |
 //! | `/assistance/apply` | `task_list.rs` | [`AssistanceApp`] |
-//! | `/assistance/apply/applicant` … `/declaration` | `applicant.rs`, `right.rs`, `other_party.rs`, `facts.rs`, `help.rs`, `evidence.rs`, `declaration.rs` | [`AssistanceQuestionsApp`] |
+//! | `/assistance/apply/applicant` … `/declaration` | `applicant.rs`, `right.rs`, `other_party.rs`, `facts.rs`, `help.rs`, `evidence.rs`, `declaration.rs` | [`AssistanceApp`] |
 //! | `/assistance/apply/check` | `check.rs` | [`AssistanceApp`] |
 //! | `/assistance/requests/{token}` | `request.rs` (messages: `messages.rs`) | [`AssistanceTrackingApp`] |
 //! | `/assistance/requests/{token}/reply/{message}` | `reply.rs` | [`AssistanceActionsApp`] |
 //! | `/assistance/requests/{token}/withdraw` | `withdraw.rs` | [`AssistanceActionsApp`] |
 //! | `/assistance/track` | `track.rs` | [`AssistanceLookupApp`] |
 //!
-//! The answers are kept by `draft.rs` (on the device and on the server, so the applying apps
-//! share them across page loads); uploads and previews are `files.rs`; texts `texts.rs`.
+//! The answers are kept by `draft.rs` (on the device and on the server); uploads and previews are `files.rs`; texts `texts.rs`.
 
 mod applicant;
 mod check;
@@ -60,8 +58,9 @@ use crate::prefs::{use_page_title, use_prefs};
 
 pub const APPLY: &str = "/assistance/apply";
 
-/// The routes of applying around the questions (the start page, the task list, check your
-/// answers), with the draft every page shares.
+/// The routes of applying (the start page, the task list, its questions, check your answers),
+/// with the draft every page shares. (The question pages as an app of their own were 244 KB
+/// brotli, the rest 229: neither within budget, and every step between them a page load.)
 #[component]
 pub fn AssistanceApp() -> impl IntoView {
     provide_draft();
@@ -71,20 +70,6 @@ pub fn AssistanceApp() -> impl IntoView {
         <Routes fallback=|| view! { <NotFound/> }>
             <Route path=a view=start::StartPage/>
             <Route path=(a, apply) view=task_list::TaskListPage/>
-            <Route path=(a, apply, StaticSegment("check")) view=check::CheckPage/>
-        </Routes>
-    }
-}
-
-/// The question pages of the task list's sections, with the draft (kept on this device and
-/// on the server, so it is the same one the task list shows after the page load between them).
-#[component]
-pub fn AssistanceQuestionsApp() -> impl IntoView {
-    provide_draft();
-    let a = StaticSegment("assistance");
-    let apply = StaticSegment("apply");
-    view! {
-        <Routes fallback=|| view! { <NotFound/> }>
             <Route path=(a, apply, StaticSegment("applicant")) view=applicant::ApplicantPage/>
             <Route path=(a, apply, StaticSegment("right")) view=right::RightPage/>
             <Route path=(a, apply, StaticSegment("other-party")) view=other_party::OtherPartyPage/>
@@ -92,6 +77,7 @@ pub fn AssistanceQuestionsApp() -> impl IntoView {
             <Route path=(a, apply, StaticSegment("help")) view=help::HelpPage/>
             <Route path=(a, apply, StaticSegment("evidence")) view=evidence::EvidencePage/>
             <Route path=(a, apply, StaticSegment("declaration")) view=declaration::DeclarationPage/>
+            <Route path=(a, apply, StaticSegment("check")) view=check::CheckPage/>
         </Routes>
     }
 }

@@ -213,7 +213,6 @@ async fn spawn_on(
         ("booking-find", "await 18;"),
         ("booking-check-in", "await 15;"),
         ("assistance", "await 3;"),
-        ("assistance-questions", "await 14;"),
         ("assistance-tracking", "await 5;"),
         ("assistance-lookup", "await 16;"),
         ("assistance-actions", "await 15;"),

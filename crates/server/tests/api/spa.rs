@@ -24,7 +24,6 @@ async fn app_routes_and_deep_links_get_the_app() {
                 && !page.contains("booking-find app")
                 && !page.contains("booking-check-in app")
                 && !page.contains("assistance app")
-                && !page.contains("assistance-questions app")
                 && !page.contains("assistance-tracking app")
                 && !page.contains("assistance-lookup app")
                 && !page.contains("assistance-actions app")
@@ -74,8 +73,8 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/assistance", "assistance app"),
         ("/assistance/apply", "assistance app"),
         ("/assistance/apply/check", "assistance app"),
-        ("/assistance/apply/right", "assistance-questions app"),
-        ("/assistance/apply/evidence", "assistance-questions app"),
+        ("/assistance/apply/right", "assistance app"),
+        ("/assistance/apply/evidence", "assistance app"),
         ("/assistance?gi=GI00842", "assistance app"),
         ("/assistance/requests/abc", "assistance-tracking app"),
         ("/assistance/track", "assistance-lookup app"),
