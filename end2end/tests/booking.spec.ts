@@ -396,6 +396,55 @@ test('a booking found by reference and mobile number is shown masked, and can be
   expect((await answer.json()).status).toBe('cancelled');
 });
 
+// The change page of a found booking is another app (a page load), which finds the booking again
+// from the tab's session storage; back on the find page it shows its new time, and "find another
+// booking" forgets it.
+test('a found booking is changed on the next page, survives a reload there, and is forgotten on request', async ({
+  page,
+  request,
+}) => {
+  const created = await bookViaApi(request, {
+    venue: 'nantong-ip-protection-center',
+    date: '2026-11-25',
+    time: '15:00',
+    name: '孙九',
+    mobile: '13900005001',
+  });
+  await page.goto('/booking/find');
+  await appReady(page);
+  await page.getByLabel('预约号').fill(created.booking.reference);
+  await page.getByLabel('手机号码').fill('13900005001');
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.locator('h1')).toHaveText('您的预约');
+
+  await page.getByRole('link', { name: '改期' }).click();
+  await expect(page).toHaveURL('/booking/find/change');
+  await expect(page.locator('h1')).toHaveText('改期');
+  // A reload keeps the booking (it is found again).
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('改期');
+  await expectNoAxeViolations(page);
+  await page.getByRole('radio', { name: '2026年11月26日 星期四' }).check();
+  await page.getByRole('radio', { name: '10:00–10:30' }).check();
+  await page.getByRole('button', { name: '确认改期' }).click();
+
+  await expect(page).toHaveURL('/booking/find?changed=1');
+  await expect(page.getByText('预约时间已更改')).toBeVisible();
+  await expect(page.locator('.summary-list')).toContainText('2026年11月26日 星期四');
+  await expect(page.locator('.summary-list')).toContainText('10:00–10:30');
+  await expect(page.locator('.summary-list')).toContainText('139****5001');
+  const answer = await request.get(`/api/v1/bookings/${created.manage_token}`);
+  expect((await answer.json()).date).toBe('2026-11-26');
+
+  await page.getByRole('button', { name: '查找其他预约' }).click();
+  await expect(page.getByLabel('预约号')).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('booking-found'))).toBeNull();
+  await page.goto('/booking/find/change');
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('查找我的预约');
+});
+
 test('English: the booking, change, cancel and find pages', async ({ page, request }) => {
   test.setTimeout(60_000);
   const created = await bookViaApi(request, {
