@@ -15,6 +15,11 @@ if (!('serviceWorker' in navigator)) {
   // Nothing to do.
 } else if (!kiosk) {
   navigator.serviceWorker.register('/sw.js').catch(() => {});
+  // On a GI page, now that it has loaded: the worker keeps the product list in the background,
+  // so that the lookup works on this device with no network (see "GI offline" in /sw.js).
+  if (location.pathname === '/gi' || location.pathname.startsWith('/gi/')) {
+    navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage('keep-gi-list'));
+  }
 } else {
   for (const registration of await navigator.serviceWorker.getRegistrations()) {
     await registration.unregister();

@@ -11,7 +11,8 @@
 // - the build's fingerprinted files (`name-<hash>[_bg].{js,wasm,css}`, see FINGERPRINTED): the cache
 //   first; they never change.
 // - the icons, the manifest, the favicon: the kept copy at once, refreshed in the background.
-// - `/api/...`: never touched, never kept.
+// - `/api/...`: never kept, and untouched but for the GI lookup: while the network fails, a
+//   search or a product is answered from the product list the device saved (see "GI offline").
 
 const VERSION = 'dev';
 const CACHE = `portal-${VERSION}`;
@@ -44,8 +45,12 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
-  if (request.mode === 'navigate') {
+  if (url.origin !== self.location.origin) return;
+  if (GI_API.test(url.pathname)) {
+    event.respondWith(giOrOnDevice(request, url));
+  } else if (url.pathname.startsWith('/api/')) {
+    // Not ours.
+  } else if (request.mode === 'navigate') {
     event.respondWith(page(event, url));
   } else if (FINGERPRINTED.test(url.pathname)) {
     event.respondWith(cacheFirst(request));
@@ -57,7 +62,13 @@ self.addEventListener('fetch', (event) => {
 /// Whether a page may be kept: no query string (search terms, `?gi=`, `?username=`, tokens)
 /// and no private path.
 function keepable(url) {
-  return url.search === '' && !PRIVATE_PATHS.some((p) => p.test(url.pathname));
+  return url.search === '' && servable(url);
+}
+
+/// Whether the kept copy of a page's path may stand in for it offline: any page but a private
+/// one, with or without a query (the app reads the query itself: `/gi?q=大米` is `/gi`'s page).
+function servable(url) {
+  return !PRIVATE_PATHS.some((p) => p.test(url.pathname));
 }
 
 async function page(event, url) {
@@ -74,7 +85,7 @@ async function page(event, url) {
         .catch(() => {}),
     );
   }
-  const kept = keepable(url) ? await caches.match(url.pathname, { cacheName: CACHE }) : undefined;
+  const kept = servable(url) ? await caches.match(url.pathname, { cacheName: CACHE }) : undefined;
   if (!kept) return network;
   let timer;
   const late = new Promise((resolve, reject) => {
@@ -130,4 +141,227 @@ async function staleWhileRevalidate(event, request) {
     return kept;
   }
   return network;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GI offline: the GI lookup works on a device with no network once it has been online on a GI
+// page. After such a page has loaded, /sw-register.js asks for the product list
+// (`GET /api/v1/gi/offline`, `GiOfflineList` in crates/domain/src/api/gi.rs); it is fetched in
+// the background and kept in this worker's cache (so a new deployment fetches it again), at most
+// once a day. While the network fails, a search (`/api/v1/gi/products?…`) or a product
+// (`/api/v1/gi/products/{id}`) is answered from it, in the server's JSON, with
+// `offline_saved_on` (the day it was saved), which the app shows. The search on the device
+// matches what the server's does first (crates/server/src/gi/index.rs): the name, the pinyin from
+// the start of a syllable, the initials, then province and city; not the forgiving matches
+// (one letter wrong, characters of the right sound) nor the protection scope.
+
+const GI_LIST = '/api/v1/gi/offline';
+const GI_LIST_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const GI_API = /^\/api\/v1\/gi\/products(\/[^/]+)?$/;
+const GI_PAGE_SIZE = 20;
+const GI_MAX_PAGE_SIZE = 100;
+const GI_SAME_CITY_MAX = 12;
+// The server's match kinds, best first (`MatchKind`): the ones the device can give.
+const NAME_EXACT = 'name_exact';
+const NAME_PREFIX = 'name_prefix';
+const NAME_SUBSTRING = 'name_substring';
+const PINYIN = 'pinyin';
+const INITIALS = 'initials';
+const SCOPE = 'scope';
+const RANK = [NAME_EXACT, NAME_PREFIX, NAME_SUBSTRING, PINYIN, INITIALS, SCOPE];
+const FIRST_DECADE = 1900;
+
+/// The parsed list, while this worker runs: { savedOn, products }.
+let giList = null;
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'keep-gi-list') event.waitUntil(keepGiList().catch(() => {}));
+});
+
+/// Fetches the product list unless the kept one is less than a day old.
+async function keepGiList() {
+  const cache = await caches.open(CACHE);
+  const kept = await cache.match(GI_LIST);
+  if (kept && Date.now() - Number(kept.headers.get('x-saved-at')) < GI_LIST_MAX_AGE_MS) return;
+  const response = await fetch(GI_LIST);
+  if (!response.ok) return;
+  const now = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  const headers = new Headers({
+    'content-type': 'application/json',
+    'x-saved-at': String(now.getTime()),
+    // The device's own day, as people read it.
+    'x-saved-on': `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`,
+  });
+  await cache.put(GI_LIST, new Response(await response.blob(), { headers }));
+  giList = null;
+}
+
+async function savedGiList() {
+  if (giList) return giList;
+  const kept = await caches.match(GI_LIST, { cacheName: CACHE });
+  if (!kept) return null;
+  const { products } = await kept.json();
+  giList = { savedOn: kept.headers.get('x-saved-on'), products };
+  return giList;
+}
+
+/// The network's answer; while the network fails, the device's.
+async function giOrOnDevice(request, url) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // The page gave up on this request (a newer search replaced it): nothing to answer.
+    if (error && error.name === 'AbortError') throw error;
+    const list = await savedGiList().catch(() => null);
+    const answer = list && onDevice(list, url);
+    if (!answer) throw error;
+    return new Response(JSON.stringify(answer), {
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    });
+  }
+}
+
+function onDevice(list, url) {
+  const id = GI_API.exec(url.pathname)[1];
+  return id ? productOnDevice(list, decodeURIComponent(id.slice(1))) : searchOnDevice(list, url.searchParams);
+}
+
+function summary(p, matched) {
+  const { id, name_zh, name_en, pinyin, province, city, category, gi_type, approved_year } = p;
+  return { id, name_zh, name_en, pinyin, province, city, category, gi_type, approved_year, matched };
+}
+
+function productOnDevice(list, id) {
+  const p = list.products.find((p) => p.id === id);
+  if (!p) return null;
+  const sameCity =
+    p.province && p.city
+      ? list.products.filter((o) => o.province === p.province && o.city === p.city && o.id !== p.id)
+      : [];
+  return {
+    ...summary(p, undefined),
+    announcement: null,
+    description: null,
+    authority: null,
+    same_city: sameCity.slice(0, GI_SAME_CITY_MAX).map((o) => summary(o, null)),
+    offline_saved_on: list.savedOn,
+  };
+}
+
+/// As `fold_width` (crates/domain/src/text.rs): full-width ASCII made half-width, ASCII lower case.
+function foldWidth(text) {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/// As `Needle::new` (crates/server/src/gi/text.rs): `text` for names and places, `letters` for
+/// pinyin when the query is nothing but letters (`ü` and `v` as `u`, apostrophes dropped).
+function needle(q) {
+  const text = foldWidth(q).replace(/\s+/g, '');
+  if (!text) return null;
+  let letters = '';
+  for (const c of text) {
+    if (c === "'") continue;
+    if (c >= 'a' && c <= 'z' && c !== 'v') letters += c;
+    else if (c === 'v' || c === 'ü' || c === 'Ü') letters += 'u';
+    else return { text, letters: null };
+  }
+  return { text, letters: letters || null };
+}
+
+/// The range of `part` in `text`, in characters, or null.
+function charRange(text, part) {
+  const at = text.indexOf(part);
+  if (at < 0) return null;
+  const start = [...text.slice(0, at)].length;
+  return [start, start + [...part].length];
+}
+
+/// The best match of product `p` for needle `n`, as the server's `Match`, or null.
+function matchOf(p, n) {
+  const name = foldWidth(p.name_zh);
+  const inName = charRange(name, n.text);
+  if (inName) {
+    const kind = inName[0] > 0 ? NAME_SUBSTRING : name.length === n.text.length ? NAME_EXACT : NAME_PREFIX;
+    return { kind, text: p.name_zh, start: inName[0], end: inName[1] };
+  }
+  if (n.letters) {
+    const { letters, syllables } = p;
+    for (let at = letters.indexOf(n.letters); at >= 0; at = letters.indexOf(n.letters, at + 1)) {
+      if (syllables.includes(at)) return { kind: PINYIN, text: p.name_zh, start: 0, end: 0 };
+    }
+    const initials = syllables.map((s) => letters[s]).join('');
+    if (initials.includes(n.letters)) return { kind: INITIALS, text: p.name_zh, start: 0, end: 0 };
+  }
+  // Province and city as the server shows them: a municipality once.
+  const place = [p.province, p.city !== p.province ? p.city : null].filter(Boolean).join(' ');
+  const inPlace = charRange(foldWidth(place), n.text);
+  if (inPlace) return { kind: SCOPE, text: place, start: inPlace[0], end: inPlace[1] };
+  return null;
+}
+
+/// Counts per value, as the server's facets: by count, then value.
+function facet(counts) {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+function add(counts, value) {
+  if (value != null) counts.set(value, (counts.get(value) || 0) + 1);
+}
+
+/// `GiSearchResult` for the query string, as `GiIndex::search` ranks and counts (each facet
+/// counts under every filter but its own; the province facet ignores the city too).
+function searchOnDevice(list, params) {
+  const get = (name) => params.get(name) || null;
+  const n = needle((get('q') || '').trim());
+  const [province, city, category, giType] = [get('province'), get('city'), get('category'), get('gi_type')];
+  const yearFrom = Number(get('year_from')) || null;
+  const yearTo = Number(get('year_to')) || null;
+  const page = Math.max(1, Number(get('page')) || 1);
+  const pageSize = Math.min(GI_MAX_PAGE_SIZE, Math.max(1, Number(get('page_size')) || GI_PAGE_SIZE));
+  const counts = { province: new Map(), city: new Map(), category: new Map(), gi_type: new Map(), decade: new Map() };
+  const hits = [];
+  const year = (y) => (!yearFrom && !yearTo) || (y != null && (!yearFrom || y >= yearFrom) && (!yearTo || y <= yearTo));
+  for (const p of list.products) {
+    const matched = n ? matchOf(p, n) : null;
+    if (n && !matched) continue;
+    const inProvince = !province || p.province === province;
+    // The server reads a city only with its province.
+    const inCity = !(province && city) || p.city === city;
+    const inCategory = !category || p.category === category;
+    const ofType = !giType || p.gi_type === giType;
+    const inYears = year(p.approved_year);
+    if (inCategory && ofType && inYears) {
+      add(counts.province, p.province);
+      if (inProvince && province) add(counts.city, p.city);
+    }
+    if (inProvince && inCity) {
+      if (ofType && inYears) add(counts.category, p.category);
+      if (inCategory && inYears) add(counts.gi_type, p.gi_type);
+      if (inCategory && ofType && p.approved_year >= FIRST_DECADE) {
+        add(counts.decade, String(p.approved_year - (p.approved_year % 10)));
+      }
+      if (inCategory && ofType && inYears) hits.push({ p, matched });
+    }
+  }
+  // The list is in name order, so ranking is a stable sort by kind.
+  if (n) hits.sort((a, b) => RANK.indexOf(a.matched.kind) - RANK.indexOf(b.matched.kind));
+  const from = (page - 1) * pageSize;
+  return {
+    items: hits.slice(from, from + pageSize).map(({ p, matched }) => summary(p, matched)),
+    total: hits.length,
+    page,
+    page_size: pageSize,
+    facets: {
+      province: facet(counts.province),
+      city: facet(counts.city),
+      category: facet(counts.category),
+      gi_type: facet(counts.gi_type),
+      decade: [...counts.decade].map(([value, count]) => ({ value, count })).sort((a, b) => a.value - b.value),
+    },
+    suggestions: [],
+    offline_saved_on: list.savedOn,
+  };
 }

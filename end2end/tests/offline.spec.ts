@@ -34,7 +34,7 @@ test('is served as JavaScript that the browser always revalidates', async ({ req
   expect(await response.text()).toMatch(/^const VERSION = '[0-9a-f]{16}';$/m);
 });
 
-test('after one visit the home page and the GI lookup open offline and say so', async ({ page, context, consoleErrors }) => {
+test('after one visit the home page and the policy library open offline and say so', async ({ page, context, consoleErrors }) => {
   consoleErrors.allow(/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/);
   await page.goto('/');
   await appReady(page);
@@ -42,13 +42,13 @@ test('after one visit the home page and the GI lookup open offline and say so', 
   // Pages load through the worker from now on: these two are kept.
   await page.reload();
   await appReady(page);
-  await page.goto('/gi');
+  await page.goto('/policies');
   await appReady(page);
   await expect(page.locator('html')).not.toHaveAttribute('data-offline');
   await expect(page.getByRole('complementary', { name: /离线/ })).toHaveCount(0);
 
   await context.setOffline(true);
-  for (const path of ['/', '/gi']) {
+  for (const path of ['/', '/policies']) {
     await page.goto(path);
     await appReady(page);
     await expect(page.locator('html')).toHaveAttribute('data-offline', '');
@@ -61,10 +61,72 @@ test('after one visit the home page and the GI lookup open offline and say so', 
 
   // Back online, the same address is the network's page again.
   await context.setOffline(false);
-  await page.goto('/gi');
+  await page.goto('/policies');
   await appReady(page);
   await expect(page.locator('html')).not.toHaveAttribute('data-offline');
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('the GI lookup searches the product list saved on the device while offline, and says so', async ({ page, context, consoleErrors }) => {
+  consoleErrors.allow(/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/);
+  const searchBox = page.getByRole('searchbox');
+  const results = page.locator('.gi-result');
+  const note = page.locator('p.notice', { hasText: '离线' });
+  await page.goto('/gi');
+  await appReady(page);
+  await controlled(page);
+  // Through the worker, which keeps the page.
+  await page.reload();
+  await appReady(page);
+  // The list is fetched in the background once a GI page has loaded.
+  await expect.poll(async () => Object.values(await cached(page)).flat(), { timeout: 15_000 }).toContain('/api/v1/gi/offline');
+  await expect(note).toHaveCount(0);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+
+  await context.setOffline(true);
+  // By initials, by pinyin from a syllable's start, by a part of the name: as the server does.
+  await searchBox.fill('hadm');
+  await expect(results.first().locator('h3')).toHaveText('海安大米');
+  await expect(note).toContainText(`本机 ${today} 保存的产品清单`);
+  await searchBox.fill('haian');
+  await expect(results.locator('h3')).toContainText(['海安大米']);
+  await searchBox.fill('海安大');
+  await expect(results).toHaveCount(1);
+  await expect(results.first().locator('mark')).toHaveText('海安大');
+  // Filters and their counts work on the device too.
+  await searchBox.fill('大米');
+  await expect(page.locator('.gi-results__total')).toContainText(/共找到 \d+ 个/);
+  await page.getByRole('link', { name: /^江苏省\s*\d+/ }).click();
+  await expect(page).toHaveURL(/province=%E6%B1%9F%E8%8B%8F%E7%9C%81/);
+  await expect(page.locator('.chip')).toHaveCount(1);
+  await expect(results.filter({ hasText: '海安大米' })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+
+  // A product's page from the saved list: what the list holds, and no claim about the rest.
+  await results.filter({ hasText: '海安大米' }).getByRole('link', { name: '海安大米' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('海安大米');
+  await expect(page.locator('.summary-list').first()).toContainText('hai an da mi');
+  await expect(page.locator('.summary-list').first()).toContainText('江苏省 南通市');
+  await expect(note).toContainText(today);
+  await expect(page.getByRole('heading', { name: '数据来源' })).toBeHidden();
+  await expectNoAxeViolations(page);
+
+  // A search's address loaded while offline: the kept page of /gi, answered on the device.
+  await page.goto('/gi?q=hadm');
+  await appReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-offline', '');
+  await expect(results.first().locator('h3')).toHaveText('海安大米');
+  await expect(note).toContainText(today);
+
+  // Back online, the server answers again.
+  await context.setOffline(false);
+  await page.goto('/gi?q=hadm');
+  await appReady(page);
+  await expect(results.first().locator('h3')).toHaveText('海安大米');
+  await expect(note).toHaveCount(0);
 });
 
 test('keeps no page whose address is a secret or has a query, and nothing from the API', async ({ page, consoleErrors }) => {
@@ -86,7 +148,8 @@ test('keeps no page whose address is a secret or has a query, and nothing from t
   expect(kept.filter((p) => p.includes('/booking/manage/'))).toEqual([]);
   expect(kept.filter((p) => p.includes('sw-test-secret-token'))).toEqual([]);
   expect(kept.filter((p) => p.includes('?'))).toEqual([]);
-  expect(kept.filter((p) => p.startsWith('/api/'))).toEqual([]);
+  // From the API, only the GI product list for searching offline (no one's data).
+  expect(kept.filter((p) => p.startsWith('/api/') && p !== '/api/v1/gi/offline')).toEqual([]);
 });
 
 test('a kiosk registers no worker and removes one that was there, with its caches', async ({ page }) => {

@@ -17,6 +17,7 @@ pub const SITE: &str = "/api/v1/site";
 pub const GI_PRODUCTS: &str = "/api/v1/gi/products";
 pub const GI_PRODUCTS_CSV: &str = "/api/v1/gi/products.csv";
 pub const GI_PRODUCT: &str = "/api/v1/gi/products/{id}";
+pub const GI_OFFLINE: &str = "/api/v1/gi/offline";
 
 pub const POLICIES: &str = "/api/v1/policies";
 pub const POLICY_SEARCH: &str = "/api/v1/policies/search";

@@ -105,7 +105,11 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
         description,
         authority,
         same_city,
+        offline_saved_on,
     } = product;
+    // Answered by the service worker from the list saved on this device (network down): it
+    // has no scope or announcement, which must not read as "none on record".
+    let online = offline_saved_on.is_none();
     let place = {
         let (province, city) = (province.clone(), city.clone());
         move || place(province.as_deref(), city.as_deref(), prefs.lang.get())
@@ -156,6 +160,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
             <A href=super::last_search::last_search_href() attr:class="back-link">{gi_text(|t| t.back_to_results)}</A>
         </p>
         <h1 tabindex="-1" lang="zh-CN">{name_zh.clone()}</h1>
+        {offline_saved_on.map(super::search::offline_note)}
         <dl class="summary-list">
             {row(|t| t.field_pinyin, Some(pinyin), false, false)}
             {name_en.map(|en| row(|t| t.field_name_en, Some(en), false, false))}
@@ -172,7 +177,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
                 </dd>
             </div>
             {row(|t| t.field_year, approved_year.map(|y| y.to_string()), false, false)}
-            {row(|t| t.field_scope, description, true, false)}
+            {online.then(|| row(|t| t.field_scope, description, true, false))}
         </dl>
 
         {any_point.then(|| view! {
@@ -200,7 +205,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
             }
         })}
 
-        <section class="source" aria-labelledby="gi-source">
+        <section class="source" aria-labelledby="gi-source" hidden=!online>
             <h2 id="gi-source">{gi_text(|t| t.field_source)}</h2>
             {announcement.is_none().then(|| view! { <p>{gi_text(|t| t.source_none)}</p> })}
             {announcement.map(|a| view! {

@@ -232,6 +232,13 @@ pub fn GiSearchPage() -> impl IntoView {
     }
 }
 
+/// Says that an answer came from the product list saved on this device on `date` (the service
+/// worker answers so while the network fails): on the results and on a product's page.
+pub fn offline_note(date: String) -> impl IntoView {
+    let prefs = use_prefs();
+    view! { <p class="notice notice--info">{move || gi_texts(prefs.lang.get()).offline(&date)}</p> }
+}
+
 #[component]
 fn Results(
     search: GiSearch,
@@ -246,6 +253,8 @@ fn Results(
     let csv = api::gi_products_csv_href(&search, prefs.lang.get_untracked());
     let has_items = !result.items.is_empty();
     let suggestions = result.suggestions;
+    // Answered by the service worker from the list saved on this device (network down).
+    let offline = result.offline_saved_on;
     // Back from a product: the list is drawn again, then scrolled to where it was.
     let list_href = href(&search);
     {
@@ -273,6 +282,7 @@ fn Results(
             <section class="gi-results" aria-labelledby="gi-results-heading">
                 <h2 id="gi-results-heading" class="visually-hidden">{gi_text(|t| t.results_heading)}</h2>
                 <ChosenFilters search=search.clone()/>
+                {offline.map(offline_note)}
                 <p class="gi-results__total" role="status">
                     {move || t().total(total)}
                     {move || pending.get().then(|| view! { <span class="visually-hidden">{t().updating}</span> })}

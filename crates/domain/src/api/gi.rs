@@ -1,5 +1,6 @@
 //! Geographical-indication (地理标志) product lookup: `GET /api/v1/gi/products`,
-//! `GET /api/v1/gi/products/{id}` and `GET /api/v1/gi/products.csv`.
+//! `GET /api/v1/gi/products/{id}`, `GET /api/v1/gi/products.csv` and the list a device keeps
+//! to search offline, `GET /api/v1/gi/offline` (searched by the service worker, `public/sw.js`).
 //!
 //! The search parameters are parsed here, by the same code in the browser (before a request is
 //! sent) and on the server (which checks again, and also checks filter values against the data).
@@ -92,6 +93,11 @@ pub struct GiSearchResult {
     /// Only when nothing matched a query: the nearest names (at most 5), to offer instead.
     #[serde(default)]
     pub suggestions: Vec<GiProductSummary>,
+    /// Never sent by the server. Set by the service worker when it answered on the device
+    /// because the network failed: the day (`YYYY-MM-DD`) the device saved the list it
+    /// searched ([`GiOfflineList`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offline_saved_on: Option<String>,
 }
 
 /// `GET /api/v1/gi/products/{id}`.
@@ -117,6 +123,40 @@ pub struct GiProduct {
     pub authority: Option<super::gi_terms::GiAuthority>,
     /// Other products of the same city (at most 12), by name.
     pub same_city: Vec<GiProductSummary>,
+    /// Never sent by the server: as in [`GiSearchResult`]. An answer from the device has no
+    /// announcement, scope or authority (the saved list does not hold them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offline_saved_on: Option<String>,
+}
+
+/// `GET /api/v1/gi/offline`: every product, in name order, with what a device needs to search
+/// them by name, pinyin and initials while offline. The service worker fetches it in the
+/// background once a GI page has loaded and searches it when the network fails.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GiOfflineList {
+    pub products: Vec<GiOfflineProduct>,
+}
+
+/// One product of [`GiOfflineList`]: its summary (without `matched`) and its folded pinyin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GiOfflineProduct {
+    pub id: String,
+    pub name_zh: String,
+    pub name_en: Option<String>,
+    pub pinyin: String,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub category: Option<String>,
+    pub gi_type: Option<String>,
+    pub approved_year: Option<u16>,
+    /// The pinyin as the search matches it: lower case, `ü` as `u`, no spaces, followed by that
+    /// of an alias in brackets (`lusihaizhe`).
+    pub letters: String,
+    /// Where each syllable starts in `letters` (byte offsets): a pinyin match starts at one,
+    /// and the first letters of the syllables are the initials.
+    pub syllables: Vec<u16>,
 }
 
 pub const MAX_QUERY_CHARS: usize = 50;

@@ -17,7 +17,8 @@ use std::collections::{HashMap, HashSet};
 use anyhow::Context;
 use memchr::memmem::Finder;
 use portal_domain::api::gi::{
-    GiFacets, GiProduct, GiProductSummary, GiSearch, GiSearchError, Match, MatchKind,
+    GiFacets, GiOfflineList, GiOfflineProduct, GiProduct, GiProductSummary, GiSearch,
+    GiSearchError, Match, MatchKind,
 };
 use portal_domain::api::gi_terms::GiAuthority;
 use portal_domain::api::FacetCount;
@@ -732,7 +733,34 @@ impl GiIndex {
                 .take(SAME_CITY_MAX)
                 .map(|p| p.summary(None))
                 .collect(),
+            offline_saved_on: None,
         }
+    }
+
+    /// Every product in name order, as a device keeps them to search offline.
+    pub fn offline_list(&self) -> GiOfflineList {
+        let products = self
+            .by_name
+            .iter()
+            .map(|&i| {
+                let product = &self.products[i as usize];
+                let s = product.summary(None);
+                GiOfflineProduct {
+                    id: s.id,
+                    name_zh: s.name_zh,
+                    name_en: s.name_en,
+                    pinyin: s.pinyin,
+                    province: s.province,
+                    city: s.city,
+                    category: s.category,
+                    gi_type: s.gi_type,
+                    approved_year: s.approved_year,
+                    letters: product.joined.clone(),
+                    syllables: product.syllables.clone(),
+                }
+            })
+            .collect();
+        GiOfflineList { products }
     }
 }
 

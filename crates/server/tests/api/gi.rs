@@ -1,4 +1,6 @@
-use portal_domain::api::gi::{GiProduct, GiProductSummary, GiSearchResult, MatchKind};
+use portal_domain::api::gi::{
+    GiOfflineList, GiProduct, GiProductSummary, GiSearchResult, MatchKind,
+};
 use portal_domain::api::gi_terms::GiAuthority;
 use portal_domain::api::percent_encode;
 use portal_domain::api::ApiErrorBody;
@@ -691,6 +693,7 @@ async fn the_openapi_document_describes_the_gi_endpoints() {
         "/api/v1/gi/products",
         "/api/v1/gi/products/{id}",
         "/api/v1/gi/products.csv",
+        "/api/v1/gi/offline",
     ] {
         assert!(doc["paths"][path]["get"].is_object(), "{path} missing");
     }
@@ -706,7 +709,53 @@ async fn the_openapi_document_describes_the_gi_endpoints() {
         "GiProduct",
         "GiProductSummary",
         "MatchKind",
+        "GiOfflineList",
+        "GiOfflineProduct",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
+}
+
+#[tokio::test]
+async fn the_offline_list_holds_every_product_in_name_order_with_its_folded_pinyin() {
+    let app = spawn_app().await;
+    let response = app.get("/api/v1/gi/offline").await;
+    assert_eq!(response.status(), 200);
+    let list: GiOfflineList = response.json().await.unwrap();
+    assert_eq!(list.products.len(), PRODUCTS as usize);
+    // The order of an empty search, which is by name.
+    let all = search(&app, &[("page_size", "100")]).await;
+    let first: Vec<&str> = list.products[..100].iter().map(|p| p.id.as_str()).collect();
+    let listed: Vec<&str> = all.items.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(first, listed);
+    // What the device matches: the letters without spaces, where each syllable starts (so
+    // the initials), and the same facts as the search's summary.
+    let rice = list
+        .products
+        .iter()
+        .find(|p| p.name_zh == "海安大米")
+        .unwrap();
+    assert_eq!(rice.letters, "haiandami");
+    assert_eq!(rice.syllables, [0, 3, 5, 7]);
+    let found = find(&search(&app, &[("q", "海安大米")]).await, "海安大米").clone();
+    assert_eq!(rice.id, found.id);
+    assert_eq!((&rice.province, &rice.city), (&found.province, &found.city));
+    assert_eq!(rice.approved_year, found.approved_year);
+    // An alias in brackets is spelled after the name: found offline by either.
+    let walnut = list
+        .products
+        .iter()
+        .find(|p| p.name_zh.starts_with("涞水麻核桃（"))
+        .unwrap();
+    assert!(
+        walnut.letters.starts_with("laishuimahetao"),
+        "{}",
+        walnut.letters
+    );
+    assert!(
+        walnut.letters.ends_with("yesanpomahetao"),
+        "{}",
+        walnut.letters
+    );
+    assert_eq!(walnut.syllables.len(), 5 + 6);
 }
