@@ -11,11 +11,16 @@
 // - the build's fingerprinted files (`name-<hash>[_bg].{js,wasm,css}`, see FINGERPRINTED): the cache
 //   first; they never change.
 // - the icons, the manifest, the favicon: the kept copy at once, refreshed in the background.
-// - `/api/...`: never kept, and untouched but for the GI lookup: while the network fails, a
-//   search or a product is answered from the product list the device saved (see "GI offline").
+// - `/api/...`: untouched but for public data that makes two services work offline, kept in
+//   DATA (which outlives a deployment: it holds no code): the GI product list, searched on the
+//   device while the network fails (see "GI offline"), and the policy documents once opened with
+//   the library's list (see "Policies offline").
 
 const VERSION = 'dev';
 const CACHE = `portal-${VERSION}`;
+// Public data from the API, as the server's JSON. A new name when that JSON changes so that an
+// old copy cannot be read.
+const DATA = 'portal-data-v1';
 const NAVIGATION_TIMEOUT_MS = 5000;
 
 // Pages whose address is a secret (a booking's manage link, a rights-assistance request's
@@ -34,7 +39,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name !== CACHE) await caches.delete(name);
+        if (name !== CACHE && name !== DATA) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -48,6 +53,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (GI_API.test(url.pathname)) {
     event.respondWith(giOrOnDevice(request, url));
+  } else if (POLICY_API.test(url.pathname) && url.pathname !== POLICY_SEARCH) {
+    event.respondWith(policiesKept(request, url));
   } else if (url.pathname.startsWith('/api/')) {
     // Not ours.
   } else if (request.mode === 'navigate') {
@@ -147,8 +154,7 @@ async function staleWhileRevalidate(event, request) {
 // GI offline: the GI lookup works on a device with no network once it has been online on a GI
 // page. After such a page has loaded, /sw-register.js asks for the product list
 // (`GET /api/v1/gi/offline`, `GiOfflineList` in crates/domain/src/api/gi.rs); it is fetched in
-// the background and kept in this worker's cache (so a new deployment fetches it again), at most
-// once a day. While the network fails, a search (`/api/v1/gi/products?…`) or a product
+// the background and kept in DATA, at most once a day. While the network fails, a search (`/api/v1/gi/products?…`) or a product
 // (`/api/v1/gi/products/{id}`) is answered from it, in the server's JSON, with
 // `offline_saved_on` (the day it was saved), which the app shows. The search on the device
 // matches what the server's does first (crates/server/src/gi/index.rs): the name, the pinyin from
@@ -180,26 +186,38 @@ self.addEventListener('message', (event) => {
 
 /// Fetches the product list unless the kept one is less than a day old.
 async function keepGiList() {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(DATA);
   const kept = await cache.match(GI_LIST);
   if (kept && Date.now() - Number(kept.headers.get('x-saved-at')) < GI_LIST_MAX_AGE_MS) return;
   const response = await fetch(GI_LIST);
   if (!response.ok) return;
+  await cache.put(GI_LIST, await saved(response));
+  giList = null;
+}
+
+/// A copy of `response` to keep, with when it was kept: `x-saved-at` (milliseconds) and
+/// `x-saved-on`, the device's own day (`YYYY-MM-DD`), as people read it.
+async function saved(response) {
   const now = new Date();
   const two = (n) => String(n).padStart(2, '0');
   const headers = new Headers({
     'content-type': 'application/json',
     'x-saved-at': String(now.getTime()),
-    // The device's own day, as people read it.
     'x-saved-on': `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`,
   });
-  await cache.put(GI_LIST, new Response(await response.blob(), { headers }));
-  giList = null;
+  return new Response(await response.blob(), { headers });
+}
+
+/// A JSON answer made on the device.
+function json(body) {
+  return new Response(JSON.stringify(body), {
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 }
 
 async function savedGiList() {
   if (giList) return giList;
-  const kept = await caches.match(GI_LIST, { cacheName: CACHE });
+  const kept = await caches.match(GI_LIST, { cacheName: DATA });
   if (!kept) return null;
   const { products } = await kept.json();
   giList = { savedOn: kept.headers.get('x-saved-on'), products };
@@ -216,9 +234,7 @@ async function giOrOnDevice(request, url) {
     const list = await savedGiList().catch(() => null);
     const answer = list && onDevice(list, url);
     if (!answer) throw error;
-    return new Response(JSON.stringify(answer), {
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    });
+    return json(answer);
   }
 }
 
@@ -364,4 +380,50 @@ function searchOnDevice(list, params) {
     suggestions: [],
     offline_saved_on: list.savedOn,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies offline: a policy document opened on this device (`GET /api/v1/policies/{slug}`) and
+// the library's list (`GET /api/v1/policies`) are kept in DATA as the network gives them, per
+// language (the request's Accept-Language), and given back while the network fails. The list,
+// from the network or kept, marks the documents kept (`kept_offline`), and a kept list says the
+// day it was saved (`offline_saved_on`); the library shows both. The full-text search needs the
+// network.
+
+const POLICY_API = /^\/api\/v1\/policies(\/[^/]+)?$/;
+const POLICY_SEARCH = '/api/v1/policies/search';
+const POLICY_LIST = '/api/v1/policies';
+
+/// Where an answer is kept: its address with the language asked for (the Cache API ignores
+/// request headers and an address's fragment).
+function policyKey(path, search, lang) {
+  const params = new URLSearchParams(search);
+  params.set('sw-lang', lang);
+  return `${path}?${params}`;
+}
+
+/// The network's answer, kept; while the network fails, the kept one.
+async function policiesKept(request, url) {
+  const cache = await caches.open(DATA);
+  const lang = request.headers.get('accept-language') || '';
+  const key = policyKey(url.pathname, url.search, lang);
+  let response;
+  let offline = false;
+  try {
+    response = await fetch(request);
+    if (response.ok) await cache.put(key, await saved(response.clone()));
+  } catch (error) {
+    if (error && error.name === 'AbortError') throw error;
+    response = await cache.match(key);
+    if (!response) throw error;
+    offline = true;
+  }
+  if (url.pathname !== POLICY_LIST || !response.ok) return response;
+  const list = await response.json();
+  const kept = new Set((await cache.keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search));
+  for (const item of list.items) {
+    item.kept_offline = kept.has(policyKey(`${POLICY_LIST}/${encodeURIComponent(item.slug)}`, '', lang));
+  }
+  if (offline) list.offline_saved_on = response.headers.get('x-saved-on');
+  return json(list);
 }

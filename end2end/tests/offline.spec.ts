@@ -34,7 +34,7 @@ test('is served as JavaScript that the browser always revalidates', async ({ req
   expect(await response.text()).toMatch(/^const VERSION = '[0-9a-f]{16}';$/m);
 });
 
-test('after one visit the home page and the policy library open offline and say so', async ({ page, context, consoleErrors }) => {
+test('after one visit the home page and the booking start open offline and say so', async ({ page, context, consoleErrors }) => {
   consoleErrors.allow(/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/);
   await page.goto('/');
   await appReady(page);
@@ -42,26 +42,26 @@ test('after one visit the home page and the policy library open offline and say 
   // Pages load through the worker from now on: these two are kept.
   await page.reload();
   await appReady(page);
-  await page.goto('/policies');
+  await page.goto('/booking');
   await appReady(page);
   await expect(page.locator('html')).not.toHaveAttribute('data-offline');
   await expect(page.getByRole('complementary', { name: /离线/ })).toHaveCount(0);
 
   await context.setOffline(true);
-  for (const path of ['/', '/policies']) {
+  for (const path of ['/', '/booking']) {
     await page.goto(path);
     await appReady(page);
     await expect(page.locator('html')).toHaveAttribute('data-offline', '');
     await expect(page.getByRole('banner')).toContainText('知识产权公共服务门户');
     await expect(page.getByRole('complementary', { name: /离线/ })).toContainText('您目前处于离线状态');
-    // The app's own offline state where its data does not come.
-    await expect(page.getByRole('alert')).toContainText('网络连接失败');
+    // The app's own offline state where its data does not come (the home page's notices).
+    if (path === '/') await expect(page.getByRole('alert')).toContainText('网络连接失败');
     await expectNoAxeViolations(page);
   }
 
   // Back online, the same address is the network's page again.
   await context.setOffline(false);
-  await page.goto('/policies');
+  await page.goto('/booking');
   await appReady(page);
   await expect(page.locator('html')).not.toHaveAttribute('data-offline');
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -129,6 +129,44 @@ test('the GI lookup searches the product list saved on the device while offline,
   await expect(note).toHaveCount(0);
 });
 
+test('a policy document opened once can be read offline, and the library says which ones', async ({ page, context, consoleErrors }) => {
+  consoleErrors.allow(/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/);
+  const badge = (card: import('@playwright/test').Locator) => card.locator('.badge--offline');
+  const cards = page.locator('.policy-card');
+  await page.goto('/policies');
+  await appReady(page);
+  await controlled(page);
+  await page.reload();
+  await appReady(page);
+  await expect(cards.first()).toBeVisible();
+  await expect(page.locator('.badge--offline')).toHaveCount(0);
+
+  const link = cards.first().locator('.policy-card__title a');
+  const title = (await link.innerText()).trim();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.goto('/policies');
+  await appReady(page);
+  const opened = cards.filter({ hasText: title });
+  await expect(badge(opened)).toHaveText('可离线阅读');
+  await expect(page.locator('.badge--offline')).toHaveCount(1);
+  await expect(page.locator('p.notice', { hasText: '离线' })).toHaveCount(0);
+
+  await context.setOffline(true);
+  await page.goto('/policies');
+  await appReady(page);
+  await expect(page.locator('p.notice', { hasText: '离线' })).toContainText('本机');
+  await expect(page.locator('p.notice', { hasText: '离线' })).toContainText('可离线阅读');
+  await expect(badge(opened)).toHaveText('可离线阅读');
+  await expect(cards.nth(1)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await opened.locator('.policy-card__title a').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('complementary', { name: /离线/ })).toContainText('您目前处于离线状态');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
 test('keeps no page whose address is a secret or has a query, and nothing from the API', async ({ page, consoleErrors }) => {
   consoleErrors.refusedOnPurpose([404], 'a booking manage link with a token that does not exist');
   await page.goto('/');
@@ -148,7 +186,7 @@ test('keeps no page whose address is a secret or has a query, and nothing from t
   expect(kept.filter((p) => p.includes('/booking/manage/'))).toEqual([]);
   expect(kept.filter((p) => p.includes('sw-test-secret-token'))).toEqual([]);
   expect(kept.filter((p) => p.includes('?'))).toEqual([]);
-  // From the API, only the GI product list for searching offline (no one's data).
+  // From the API, only public data for offline use (here the GI product list), no one's own.
   expect(kept.filter((p) => p.startsWith('/api/') && p !== '/api/v1/gi/offline')).toEqual([]);
 });
 

@@ -115,7 +115,7 @@ pub fn PolicyLibraryPage() -> impl IntoView {
                         let (mut summary, mut found, mut failed) = (None, None, None);
                         match list.await {
                             Ok(list) => match check(&params, &list.items, lang) {
-                                Ok(filter) => found = Some((filter, list.items, list.tasks)),
+                                Ok(filter) => found = Some((filter, list.items, list.tasks, list.offline_saved_on)),
                                 Err(fields) => summary = Some(fields),
                             },
                             Err(ApiError::Validation(body)) => {
@@ -125,7 +125,9 @@ pub fn PolicyLibraryPage() -> impl IntoView {
                         }
                         view! {
                             {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies".to_owned()/> })}
-                            {found.map(|(filter, items, tasks)| view! {
+                            {found.map(|(filter, items, tasks, offline)| view! {
+                                // Answered by the service worker from the list kept on this device.
+                                {offline.map(|date| view! { <p class="notice notice--info">{policy_texts(lang).offline_list(&date)}</p> })}
                                 <Tasks tasks=tasks lang=lang/>
                                 <Library filter=filter items=items lang=lang/>
                             })}
@@ -338,6 +340,7 @@ fn DocumentCard(doc: PolicySummary, lang: Lang) -> impl IntoView {
             <p class="policy-card__kind">
                 <span class="badge">{t.kind(doc.kind)}</span>
                 {elsewhere.then(|| view! { " " <span class="badge badge--other-city">{t.other_city_badge}</span> })}
+                {doc.kept_offline.then(|| view! { " " <span class="badge badge--offline">{t.kept_offline_badge}</span> })}
                 " "
                 <span lang=region_zh.then_some("zh-CN")>{texts::region_name(lang, &doc.region)}</span>
             </p>

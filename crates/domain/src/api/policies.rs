@@ -102,6 +102,10 @@ pub struct PolicySummary {
     pub section_count: u32,
     pub qa_count: u32,
     pub target_count: u32,
+    /// Never sent by the server. Set by the service worker (`public/sw.js`): the device keeps
+    /// this document (it was opened here), so it can be read offline.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept_offline: bool,
 }
 
 /// `GET /api/v1/policies`.
@@ -111,6 +115,10 @@ pub struct PolicyList {
     pub items: Vec<PolicySummary>,
     /// The "I want to…" entries of the library's start page (not filtered).
     pub tasks: Vec<PolicyTask>,
+    /// Never sent by the server. Set by the service worker when it answered with the list the
+    /// device kept because the network failed: the day (`YYYY-MM-DD`) it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offline_saved_on: Option<String>,
 }
 
 /// `GET /api/v1/policies/{slug}`: the summary fields and the whole document.

@@ -207,6 +207,7 @@ fn summary(d: &PolicyDocument) -> PolicySummary {
         section_count: d.section_count,
         qa_count: d.qa_count,
         target_count: d.target_count,
+        kept_offline: false,
     }
 }
 

@@ -62,6 +62,7 @@ pub async fn list(
     Ok(Json(PolicyList {
         items: state.policies.list(&filter),
         tasks: state.policies.tasks(),
+        offline_saved_on: None,
     }))
 }
 
