@@ -21,6 +21,7 @@
 //! The answers are kept by `draft.rs` (on the device and on the server); uploads and previews are `files.rs`; texts `texts.rs`.
 
 mod applicant;
+mod at_link;
 mod check;
 mod declaration;
 pub mod draft;
