@@ -10,9 +10,9 @@ use serde::de::IgnoredAny;
 
 use super::at_link::{BackToRequest, RequestAtLink};
 use super::files::{FileCard, UploadTarget, Uploader};
+use super::messages::MessageBody;
 use super::request::REPLIED;
 use super::request_href;
-use super::shown::{date_text, time_text};
 use super::texts::{request_text, request_texts};
 use super::withdraw::RequestActions;
 use crate::api::{self, ApiError};
@@ -57,23 +57,9 @@ fn Reply(token: String, tracking: RequestActions) -> impl IntoView {
 /// The message being answered, as the request's page shows it.
 #[component]
 fn CenterMessageShown(message: CenterMessage) -> impl IntoView {
-    let prefs = use_prefs();
-    let kind = message.kind;
-    let sent = message.sent_at.clone();
     view! {
         <div class="message message--request">
-            <p class="message__meta">
-                <strong>{move || kind.label(prefs.lang.get())}</strong>
-                " · "
-                {move || time_text(&sent, prefs.lang.get())}
-            </p>
-            <p class="message__text">{message.text.clone()}</p>
-            {message.reply_by.map(|by| view! {
-                <p class="message__due"><strong>{move || {
-                    let lang = prefs.lang.get();
-                    request_texts(lang).reply_by_line(date_text(by, lang))
-                }}</strong></p>
-            })}
+            <MessageBody message/>
         </div>
     }
 }
