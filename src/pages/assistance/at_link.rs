@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::request::RequestNotFound;
 use super::request_href;
-use super::texts::{request_text, RequestTexts};
+use super::texts::request_text;
 use crate::api::{self, ApiError};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -19,7 +19,7 @@ use crate::prefs::use_prefs;
 /// with the token and it. While there is no request to show, the page's heading is `heading`.
 #[component]
 pub fn RequestAtLink<T>(
-    heading: fn(&RequestTexts) -> &'static str,
+    #[prop(into)] heading: Signal<&'static str>,
     page: fn(String, T) -> AnyView,
 ) -> impl IntoView
 where
@@ -43,7 +43,7 @@ where
                         Ok(request) => page(token, request),
                         Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
                         Err(error) => view! {
-                            <h1 tabindex="-1">{request_text(heading)}</h1>
+                            <h1 tabindex="-1">{heading}</h1>
                             <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
                         }
                         .into_any(),
@@ -51,6 +51,21 @@ where
                 })
             }}
         </Suspense>
+    }
+}
+
+/// A page under the link whose action cannot be done (now or any more): the way back, its
+/// heading and why.
+#[component]
+pub fn NotOpen(
+    token: String,
+    #[prop(into)] heading: Signal<&'static str>,
+    #[prop(into)] why: Signal<&'static str>,
+) -> impl IntoView {
+    view! {
+        <BackToRequest token/>
+        <h1 tabindex="-1">{heading}</h1>
+        <p>{why}</p>
     }
 }
 

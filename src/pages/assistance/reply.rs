@@ -25,7 +25,7 @@ pub fn ReplyPage() -> impl IntoView {
     use_page_title(|lang| request_texts(lang).reply_title);
     view! {
         <div class="container page narrow">
-            <RequestAtLink heading=|t| t.reply_title page=|token, tracking| view! { <Reply token tracking/> }.into_any()/>
+            <RequestAtLink heading=Signal::derive(request_text(|t| t.reply_title)) page=|token, tracking| view! { <Reply token tracking/> }.into_any()/>
         </div>
     }
 }

@@ -10,7 +10,7 @@ use portal_domain::api::assistance::{
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::at_link::{BackToRequest, RequestAtLink};
+use super::at_link::{BackToRequest, NotOpen, RequestAtLink};
 use super::request::WITHDRAWN;
 use super::request_href;
 use super::texts::{request_text, request_texts};
@@ -29,7 +29,7 @@ pub fn WithdrawPage() -> impl IntoView {
     view! {
         <div class="container page narrow">
             <RequestAtLink
-                heading=|t| t.withdraw_heading
+                heading=Signal::derive(request_text(|t| t.withdraw_heading))
                 page=|token, tracking: RequestActions| if tracking.withdrawable {
                     view! {
                         <BackToRequest token=token.clone()/>
@@ -37,9 +37,11 @@ pub fn WithdrawPage() -> impl IntoView {
                     }.into_any()
                 } else {
                     view! {
-                        <BackToRequest token=token/>
-                        <h1 tabindex="-1">{request_text(|t| t.withdraw_heading)}</h1>
-                        <p>{request_text(|t| t.withdraw_not_open)}</p>
+                        <NotOpen
+                            token
+                            heading=Signal::derive(request_text(|t| t.withdraw_heading))
+                            why=Signal::derive(request_text(|t| t.withdraw_not_open))
+                        />
                     }.into_any()
                 }
             />
