@@ -31,10 +31,10 @@ pub fn ErrorPanel(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> impl
     };
     view! {
         <div class="error-panel" role="alert">
-            <h3 class="error-panel__title">{
+            <h2 class="error-panel__title">{
                 let texts = texts.clone();
                 move || texts().0
-            }</h3>
+            }</h2>
             <p>{move || texts().1}</p>
             <button type="button" class="button button--secondary" on:click=move |_| on_retry.run(())>
                 {text(|s| s.retry)}
