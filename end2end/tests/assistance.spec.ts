@@ -327,7 +327,7 @@ test('a request can be withdrawn without a reason within 10 minutes of submittin
 });
 
 test('every page in English has no axe violations', async ({ page, request, consoleErrors }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   consoleErrors.refusedOnPurpose([404], 'the pages of a request that is not there');
   await page.goto('/assistance?gi=GI00842');
   await appReady(page);
