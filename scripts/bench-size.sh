@@ -45,7 +45,7 @@ for route, index in [
     ("/booking/check-in (kiosk)", "dist/apps/booking-check-in/index.html"),
     ("/assistance, /assistance/apply/…", "dist/apps/assistance/index.html"),
     ("/assistance/requests/… (tracking)", "dist/apps/assistance-tracking/index.html"),
-    ("/assistance/track (by reference)", "dist/apps/assistance-lookup/index.html"),
+    ("/assistance/track (by reference), /assistance/requests/…/rating", "dist/apps/assistance-lookup/index.html"),
     ("/assistance/requests/…/{reply,withdraw}", "dist/apps/assistance-actions/index.html"),
     ("/staff (workbench)", "dist/apps/workbench/index.html"),
     ("/fast-track", "dist/apps/fast-track/index.html"),

@@ -327,7 +327,7 @@ test('a request can be withdrawn without a reason within 10 minutes of submittin
 });
 
 test('every page in English has no axe violations', async ({ page, request, consoleErrors }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   consoleErrors.refusedOnPurpose([404], 'the pages of a request that is not there');
   await page.goto('/assistance?gi=GI00842');
   await appReady(page);
@@ -388,6 +388,14 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await expect(page.locator('h1')).toHaveText('Are you sure you want to withdraw this request?');
   await expectNoAxeViolations(page);
 
+  // Not concluded: it cannot be rated yet.
+  await page.goto(`/assistance/requests/${tracking_token}/rating`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Rate this service');
+  await expect(page.getByText('This request cannot be rated now.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to your request' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
   await page.goto('/assistance/track');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('Track your request');
@@ -396,6 +404,10 @@ test('every page in English has no axe violations', async ({ page, request, cons
   await expectNoAxeViolations(page);
 
   await page.goto('/assistance/requests/not-a-real-token');
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('Request not found');
+  await expectNoAxeViolations(page);
+  await page.goto('/assistance/requests/not-a-real-token/rating');
   await appReady(page);
   await expect(page.locator('h1')).toHaveText('Request not found');
   await expectNoAxeViolations(page);

@@ -5,7 +5,8 @@ import { STAFF_PASSWORD } from '../staff-credentials';
 
 // Service rating (好差评) in the browser against the real server (clock pinned to Friday
 // 2026-11-20 10:00). A rights-assistance request is concluded through the staff API; its
-// applicant rates it on the tracking page by keyboard on a 360 px phone; a case handler answers
+// applicant rates it by keyboard on a 360 px phone, on the rating page under the tracking link
+// (another app: the tracking page links to it); a case handler answers
 // the bad rating in the workbench's follow-up list; the applicant sees the reply. (Rating a
 // booking is in later-clock.spec.ts, on a server whose clock says the day of the booking.)
 
@@ -44,14 +45,36 @@ test('an applicant rates a concluded case 不满意 by keyboard; a case handler 
   const { reference, tracking_token } = await submitRequest(request, '评价人');
   const caseId = await conclude(request, csrf, reference);
 
-  // The applicant, on a phone, opens the tracking link: concluded, and the rating form.
+  // The applicant, on a phone, opens the tracking link: concluded, and the way to rate it.
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(`/assistance/requests/${tracking_token}`);
   await appReady(page);
-  const rating = page.locator('section.rating');
-  await expect(rating.getByRole('heading', { level: 2 })).toHaveText('评价这次服务');
-  await expect(rating.getByRole('group', { name: '您对这次服务满意吗？' })).toBeVisible();
-  await expect(rating.locator('input[type="radio"]')).toHaveCount(5);
+  const invite = page.locator('section.rating');
+  await expect(invite.getByRole('heading', { level: 2 })).toHaveText('评价这次服务');
+  await expect(invite.locator('input[type="radio"]')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await expectNoSidewaysScroll(page);
+
+  // Its page (another app) loads the request; the first time the network fails: retry.
+  let dropped = false;
+  await page.route(`**/api/v1/assistance/requests/${tracking_token}`, async (route) => {
+    if (dropped) return route.continue();
+    dropped = true;
+    await route.abort('internetdisconnected');
+  });
+  await page.locator('body').focus();
+  const rateLink = invite.getByRole('link', { name: '去评价' });
+  await tabTo(page, rateLink);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}/rating`);
+  await expect(page.locator('h1')).toHaveText('评价这次服务');
+  await expect(page.getByRole('heading', { name: '网络连接失败' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '重试' }).click();
+  await expect(page.getByRole('group', { name: '您对这次服务满意吗？' })).toBeVisible();
+  await expect(page.locator('h1')).toHaveText('评价这次服务');
+  await expect(page.locator('input[type="radio"]')).toHaveCount(5);
+  await expect(page.getByRole('link', { name: '返回您的申请' })).toHaveAttribute('href', `/assistance/requests/${tracking_token}`);
   await expectNoAxeViolations(page);
   await expectNoSidewaysScroll(page);
 
@@ -62,11 +85,11 @@ test('an applicant rates a concluded case 不满意 by keyboard; a case handler 
   await page.keyboard.press('Tab');
   await expect(page.locator('#rating-comment')).toBeFocused();
   await page.keyboard.type(comment);
-  await expect(rating.locator('#rating-comment-count')).toHaveText(`还可以输入 ${500 - comment.length} 个字`);
+  await expect(page.locator('#rating-comment-count')).toHaveText(`还可以输入 ${500 - comment.length} 个字`);
   await page.keyboard.press('Tab');
-  await expect(rating.getByRole('button', { name: '提交评价' })).toBeFocused();
+  await expect(page.getByRole('button', { name: '提交评价' })).toBeFocused();
   await page.keyboard.press('Enter');
-  const summary = rating.locator('.error-summary');
+  const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: '请选择您对这次服务的评价' })).toHaveAttribute('href', '#rating-level');
   await expect(page.locator('#rating-level-error')).toHaveText('请选择您对这次服务的评价');
@@ -82,20 +105,31 @@ test('an applicant rates a concluded case 不满意 by keyboard; a case handler 
   await expect(page.getByLabel('不满意', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(rating.getByRole('button', { name: '提交评价' })).toBeFocused();
+  await expect(page.getByRole('button', { name: '提交评价' })).toBeFocused();
   await page.keyboard.press('Enter');
 
-  // Rated: thanks (focused), the rating, the promise of a reply, and 已评价 on the timeline.
-  const thanks = page.locator('section.rating p.notice--success');
+  // Back on the request's page: thanks (focused), the rating, the promise of a reply, and
+  // 已评价 on the timeline.
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}?rated`);
+  const thanks = page.locator('#done-notice');
   await expect(thanks).toHaveText('感谢您的评价。');
   await expect(thanks).toBeFocused();
   await expect(page.locator('section.rating')).toContainText('您的评价：不满意');
   await expect(page.locator('section.rating')).toContainText(comment);
   await expect(page.locator('section.rating')).toContainText('我们会跟进您的意见，并在这里答复您。');
-  await expect(page.getByRole('button', { name: '提交评价' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '去评价' })).toHaveCount(0);
   await expect(page.locator('.timeline__item').last()).toContainText('已评价');
   await expectNoAxeViolations(page);
   await expectNoSidewaysScroll(page);
+
+  // Rated once: the rating page now says it cannot be done (and Back from the request's page
+  // did not lead to the form: it was replaced).
+  await page.goto(`/assistance/requests/${tracking_token}/rating`);
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText('评价这次服务');
+  await expect(page.getByText('这份申请现在不能评价。申请办结后可以评价一次。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '提交评价' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 
   // A case handler signs in and finds it in the follow-up list (open first).
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,4 +1,5 @@
-//! Finding a rights-assistance request by its reference: `/assistance/track`.
+//! Finding a rights-assistance request by its reference, `/assistance/track`, and rating a
+//! concluded request's service, `/assistance/requests/{token}/rating`.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::assistance::AssistanceLookupApp;

@@ -1,4 +1,4 @@
-//! Following a rights-assistance request: `/assistance/requests/{token}`, `/assistance/track`.
+//! Following a rights-assistance request: `/assistance/requests/{token}`.
 
 use ip_portal::app::{boot, Shell};
 use ip_portal::pages::assistance::AssistanceTrackingApp;

@@ -1,9 +1,10 @@
 //! Service rating (好差评) where the citizen follows their service: the booking's manage page
-//! once the desk has checked them in, the request's tracking page once it is concluded. While
-//! the service can be rated it is a short form (the five levels as radios, an optional comment
-//! with a character count, send); once rated it says "您的评价：满意" with the comment and the
-//! center's reply to a bad rating. Its texts are here, in both languages, so the two apps that
-//! use it carry nothing more.
+//! once the desk has checked them in (the form in the page), a request's tracking page once it is
+//! concluded (the form on a page of its own, `/assistance/requests/{token}/rating`, in another
+//! app: the request's page links to it). While the service can be rated it is a short form (the
+//! five levels as radios, an optional comment with a character count, send); once rated it says
+//! "您的评价：满意" with the comment and the center's reply to a bad rating. Its texts are here,
+//! in both languages, so the apps that use it carry nothing more.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -30,8 +31,8 @@ pub enum RatingTarget {
 
 include!(concat!(env!("OUT_DIR"), "/texts_rating.rs"));
 
-/// A reactive text of this component.
-fn t(pick: fn(&RatingTexts) -> &'static str) -> Signal<&'static str> {
+/// A reactive text of the rating.
+pub fn rating_text(pick: fn(&RatingTexts) -> &'static str) -> Signal<&'static str> {
     let prefs = use_prefs();
     Signal::derive(move || pick(rating_texts(prefs.lang.get())))
 }
@@ -48,25 +49,19 @@ fn shown_time(at: &str, lang: Lang) -> String {
 const LEVEL_ID: &str = "rating-level";
 const COMMENT_ID: &str = "rating-comment";
 
-/// The rating section: the form while `can_rate`, the rating (and reply) once there is one,
-/// nothing otherwise. `just_rated` says the page was drawn again right after rating (the thanks
-/// take focus); `on_rated` lets the page refresh what rating changed (a request's timeline).
+/// The rating section of a page: the form while `can_rate`, the rating (and reply) once there is
+/// one (with thanks right after it is sent), nothing otherwise.
 #[component]
 pub fn ServiceRating(
     target: RatingTarget,
     can_rate: bool,
     rating: Option<RatingView>,
-    #[prop(optional)] just_rated: bool,
-    #[prop(optional, into)] on_rated: Option<Callback<RatingView>>,
 ) -> impl IntoView {
     let rating = RwSignal::new(rating);
-    let just = RwSignal::new(just_rated);
+    let just = RwSignal::new(false);
     let rated = Callback::new(move |view: RatingView| {
         just.set(true);
-        rating.set(Some(view.clone()));
-        if let Some(on_rated) = on_rated {
-            on_rated.run(view);
-        }
+        rating.set(Some(view));
     });
     move || match rating.get() {
         Some(view) => Some(view! { <Rated rating=view just=just.get_untracked()/> }.into_any()),
@@ -77,8 +72,10 @@ pub fn ServiceRating(
     }
 }
 
+/// The rating given, with the center's reply; `just` (rated a moment ago, on this page): the
+/// thanks, which take focus.
 #[component]
-fn Rated(rating: RatingView, just: bool) -> impl IntoView {
+pub fn Rated(rating: RatingView, just: bool) -> impl IntoView {
     let prefs = use_prefs();
     let notice = NodeRef::<html::P>::new();
     if just {
@@ -91,33 +88,39 @@ fn Rated(rating: RatingView, just: bool) -> impl IntoView {
     view! {
         <section class="rating" aria-labelledby="rating-heading">
             {just.then(|| view! {
-                <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice>{t(|t| t.thanks)}</p>
+                <p class="notice notice--success" role="status" tabindex="-1" node_ref=notice>{rating_text(|t| t.thanks)}</p>
             })}
-            <h2 id="rating-heading">{t(|t| t.rated_heading)}</h2>
+            <h2 id="rating-heading">{rating_text(|t| t.rated_heading)}</h2>
             <p class="rating__level">
-                {t(|t| t.your_rating)}<strong>{move || level.label(prefs.lang.get())}</strong>
+                {rating_text(|t| t.your_rating)}<strong>{move || level.label(prefs.lang.get())}</strong>
             </p>
             {rating.comment.map(|c| view! {
-                <p class="rating__comment">{t(|t| t.your_comment)}<span class="pre-line">{c}</span></p>
+                <p class="rating__comment">{rating_text(|t| t.your_comment)}<span class="pre-line">{c}</span></p>
             })}
-            <p class="hint">{t(|t| t.rated_at)}{move || shown_time(&rated_at, prefs.lang.get())}</p>
+            <p class="hint">{rating_text(|t| t.rated_at)}{move || shown_time(&rated_at, prefs.lang.get())}</p>
             {match reply {
                 Some(reply) => Some(view! {
                     <div class="message__reply rating__reply">
-                        <h3>{t(|t| t.reply_heading)}</h3>
+                        <h3>{rating_text(|t| t.reply_heading)}</h3>
                         <p class="pre-line">{reply.text}</p>
-                        <p class="hint">{t(|t| t.replied_at)}{move || shown_time(&reply.replied_at, prefs.lang.get())}</p>
+                        <p class="hint">{rating_text(|t| t.replied_at)}{move || shown_time(&reply.replied_at, prefs.lang.get())}</p>
                     </div>
                 }.into_any()),
-                None if bad => Some(view! { <p>{t(|t| t.follow_up)}</p> }.into_any()),
+                None if bad => Some(view! { <p>{rating_text(|t| t.follow_up)}</p> }.into_any()),
                 None => None,
             }}
         </section>
     }
 }
 
+/// The form: in a section of the page (`page` false), or as the whole of a page of its own,
+/// with the error summary above its heading.
 #[component]
-fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl IntoView {
+pub fn RatingForm(
+    target: RatingTarget,
+    on_rated: Callback<RatingView>,
+    #[prop(optional)] page: bool,
+) -> impl IntoView {
     let level = RwSignal::new(None::<String>);
     let comment = RwSignal::new(String::new());
     let form = Submit::new();
@@ -159,29 +162,43 @@ fn RatingForm(target: RatingTarget, on_rated: Callback<RatingView>) -> impl Into
             },
         );
     });
-    view! {
-        <section class="rating" aria-labelledby="rating-heading">
-            <h2 id="rating-heading">{t(|t| t.heading)}</h2>
-            <p>{t(|t| t.lead)}</p>
-            <FormErrorSummary errors=errors/>
+    let fields = view! {
             <form class="rating__form" novalidate on:submit=on_submit>
                 <RadioGroup
                     name=LEVEL_ID
-                    legend=t(|t| t.legend)
+                    legend=rating_text(|t| t.legend)
                     options=options
                     selected=level
                     error=Signal::derive(move || errors.with(|e| error_for(e, LEVEL_ID)))
                 />
                 <TextArea
                     id=COMMENT_ID
-                    label=t(|t| t.comment_label)
-                    hint=t(|t| t.comment_hint)
+                    label=rating_text(|t| t.comment_label)
+                    hint=rating_text(|t| t.comment_hint)
                     value=comment
                     error=Signal::derive(move || errors.with(|e| error_for(e, COMMENT_ID)))
                     max_chars=MAX_COMMENT_CHARS
                 />
-                <button type="submit" class="button" disabled=move || busy.get()>{t(|t| t.submit)}</button>
+                <button type="submit" class="button" disabled=move || busy.get()>{rating_text(|t| t.submit)}</button>
             </form>
-        </section>
+    };
+    if page {
+        view! {
+            <FormErrorSummary errors=errors/>
+            <h1 tabindex="-1">{rating_text(|t| t.heading)}</h1>
+            <p>{rating_text(|t| t.lead)}</p>
+            {fields}
+        }
+        .into_any()
+    } else {
+        view! {
+            <section class="rating" aria-labelledby="rating-heading">
+                <h2 id="rating-heading">{rating_text(|t| t.heading)}</h2>
+                <p>{rating_text(|t| t.lead)}</p>
+                <FormErrorSummary errors=errors/>
+                {fields}
+            </section>
+        }
+        .into_any()
     }
 }

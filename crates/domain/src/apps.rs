@@ -36,12 +36,14 @@ pub enum App {
     /// task list) and `/assistance/apply/check` (check your answers and submit).
     Assistance,
     /// Following a rights-assistance request: `/assistance/requests/{token}` (confirmation,
-    /// facts, timeline, the center's messages, rating). Its own app because people come back to
+    /// facts, timeline, the center's messages, the rating once given). Its own app because people come back to
     /// it again and again, often on a phone, and need none of the application form's code (nor
     /// the applicant its code).
     AssistanceTracking,
     /// Finding a rights-assistance request by its reference and mobile number, and getting a new
-    /// tracking link: `/assistance/track`.
+    /// tracking link: `/assistance/track`; and rating a concluded request's service:
+    /// `/assistance/requests/{token}/rating` (apart from the request's page, whose app was over
+    /// the 200 KB budget with the rating form; this one had the most room).
     AssistanceLookup,
     /// What an applicant does about a submitted request, each a page under its secret link:
     /// `/assistance/requests/{token}/reply/{message}` (answering the center, with files) and
@@ -136,6 +138,7 @@ impl App {
             },
             "assistance" => match (segments.next(), segments.next(), segments.next()) {
                 (Some("requests"), Some(_), Some("reply" | "withdraw")) => App::AssistanceActions,
+                (Some("requests"), Some(_), Some("rating")) => App::AssistanceLookup,
                 (Some("requests"), _, _) => App::AssistanceTracking,
                 (Some("track"), None | Some(""), _) => App::AssistanceLookup,
                 _ => App::Assistance,
@@ -258,6 +261,10 @@ mod tests {
         assert_eq!(
             App::for_path("/assistance/requests/abc/withdraw"),
             App::AssistanceActions
+        );
+        assert_eq!(
+            App::for_path("/assistance/requests/abc/rating"),
+            App::AssistanceLookup
         );
         assert_eq!(
             App::for_path("/assistance/requests/abc/other"),

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use portal_domain::api::assistance::{AssistanceTracking, MessageKind};
+use portal_domain::api::assistance::{AssistanceTracking, CenterMessage, MessageKind};
 
 use super::files::request_file_cards;
 use super::reply_href;
@@ -29,7 +29,6 @@ pub fn Messages(token: String, tracking: AssistanceTracking) -> impl IntoView {
         .into_iter()
         .map(|message| {
             let kind = message.kind;
-            let sent = message.sent_at.clone();
             let reply = message.reply.clone();
             let answer = message.can_reply.then(|| {
                 let href = reply_href(&token, message.id);
@@ -39,18 +38,7 @@ pub fn Messages(token: String, tracking: AssistanceTracking) -> impl IntoView {
             });
             view! {
                 <li class="message" class:message--request=kind == MessageKind::MoreMaterialRequested>
-                    <p class="message__meta">
-                        <strong>{move || kind.label(prefs.lang.get())}</strong>
-                        " · "
-                        {move || time_text(&sent, prefs.lang.get())}
-                    </p>
-                    <p class="message__text">{message.text.clone()}</p>
-                    {message.reply_by.filter(|_| message.can_reply).map(|by| view! {
-                        <p class="message__due"><strong>{move || {
-                            let lang = prefs.lang.get();
-                            request_texts(lang).reply_by_line(date_text(by, lang))
-                        }}</strong></p>
-                    })}
+                    <MessageBody message=message/>
                     {reply.map(|r| {
                         let at = r.sent_at.clone();
                         let files = request_file_cards(&token, r.files);
@@ -74,4 +62,27 @@ pub fn Messages(token: String, tracking: AssistanceTracking) -> impl IntoView {
         <ul class="messages">{items}</ul>
     }
     .into_any()
+}
+
+/// A message of the center: what kind it is and when it was sent, its text, and the day the
+/// center asks the answer by while it can be answered (the request's page and the reply page).
+#[component]
+pub fn MessageBody(message: CenterMessage) -> impl IntoView {
+    let prefs = use_prefs();
+    let kind = message.kind;
+    let sent = message.sent_at;
+    view! {
+        <p class="message__meta">
+            <strong>{move || kind.label(prefs.lang.get())}</strong>
+            " · "
+            {move || time_text(&sent, prefs.lang.get())}
+        </p>
+        <p class="message__text">{message.text}</p>
+        {message.reply_by.filter(|_| message.can_reply).map(|by| view! {
+            <p class="message__due"><strong>{move || {
+                let lang = prefs.lang.get();
+                request_texts(lang).reply_by_line(date_text(by, lang))
+            }}</strong></p>
+        })}
+    }
 }

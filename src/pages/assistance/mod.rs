@@ -4,8 +4,8 @@
 //! Applying is a GOV.UK "complete multiple tasks" journey: a start page, the task list of seven
 //! sections with their statuses, one page of questions per section, "check your answers", then
 //! the request's own page at its secret tracking link, which is the confirmation, the timeline,
-//! and the center's messages; answering one and withdrawing are pages under the same link. A
-//! request can also be found by its reference and mobile number.
+//! and the center's messages; answering one, withdrawing and rating the service are pages under
+//! the same link. A request can also be found by its reference and mobile number.
 //!
 //! | page | file | app |
 //! | --- | --- | --- |
@@ -17,10 +17,14 @@
 //! | `/assistance/requests/{token}/reply/{message}` | `reply.rs` | [`AssistanceActionsApp`] |
 //! | `/assistance/requests/{token}/withdraw` | `withdraw.rs` | [`AssistanceActionsApp`] |
 //! | `/assistance/track` | `track.rs` | [`AssistanceLookupApp`] |
+//! | `/assistance/requests/{token}/rating` | `rating.rs` | [`AssistanceLookupApp`] |
+//!
+//! The pages under a request's link load it with `at_link.rs`.
 //!
 //! The answers are kept by `draft.rs` (on the device and on the server); uploads and previews are `files.rs`; texts `texts.rs`.
 
 mod applicant;
+mod at_link;
 mod check;
 mod declaration;
 pub mod draft;
@@ -31,6 +35,7 @@ mod gi_name;
 mod help;
 mod messages;
 mod other_party;
+mod rating;
 mod reply;
 mod request;
 mod right;
@@ -93,12 +98,17 @@ pub fn AssistanceTrackingApp() -> impl IntoView {
     }
 }
 
-/// The route of finding a request by its reference (and getting a new tracking link).
+/// The route of finding a request by its reference (and getting a new tracking link), and the
+/// page that rates a concluded request's service (here because this app had the most room
+/// within the size budget: the request's page was over it with the form).
 #[component]
 pub fn AssistanceLookupApp() -> impl IntoView {
+    let a = StaticSegment("assistance");
+    let r = (a, StaticSegment("requests"), ParamSegment("token"));
     view! {
         <Routes fallback=|| view! { <NotFound/> }>
-            <Route path=(StaticSegment("assistance"), StaticSegment("track")) view=track::TrackPage/>
+            <Route path=(a, StaticSegment("track")) view=track::TrackPage/>
+            <Route path=(r, StaticSegment("rating")) view=rating::RatingPage/>
         </Routes>
     }
 }
@@ -133,6 +143,11 @@ pub fn reply_href(token: &str, message: i64) -> String {
 /// The page that withdraws a request.
 pub fn withdraw_href(token: &str) -> String {
     format!("/assistance/requests/{token}/withdraw")
+}
+
+/// The page that rates a request's service.
+pub fn rating_href(token: &str) -> String {
+    format!("/assistance/requests/{token}/rating")
 }
 
 /// The page of a section of the task list.

@@ -8,92 +8,58 @@ use leptos_router::hooks::use_params_map;
 use portal_domain::api::assistance::{CenterMessage, EvidenceFile, ReplyRequest, MAX_REPLY_CHARS};
 use serde::de::IgnoredAny;
 
+use super::at_link::{BackToRequest, RequestAtLink};
 use super::files::{FileCard, UploadTarget, Uploader};
-use super::request::{RequestNotFound, REPLIED};
+use super::messages::MessageBody;
+use super::request::REPLIED;
 use super::request_href;
-use super::shown::{date_text, time_text};
 use super::texts::{request_text, request_texts};
-use super::withdraw::{BackToRequest, RequestActions};
+use super::withdraw::RequestActions;
 use crate::api::{self, ApiError};
-use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, refusal_message, TextArea};
-use crate::components::loading::Loading;
 use crate::components::submit::{checked, Submit};
 use crate::prefs::{use_page_title, use_prefs};
 
 #[component]
 pub fn ReplyPage() -> impl IntoView {
-    let prefs = use_prefs();
-    let params = use_params_map();
-    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
-    let message =
-        Memo::new(move |_| params.with(|p| p.get("message").and_then(|m| m.parse::<i64>().ok())));
     use_page_title(|lang| request_texts(lang).reply_title);
-    let loaded = LocalResource::new(move || {
-        let token = token.get();
-        async move {
-            api::assistance_request::<RequestActions>(&token, prefs.lang.get_untracked()).await
-        }
-    });
     view! {
         <div class="container page narrow">
-            <Suspense fallback=move || view! { <Loading label=Signal::derive(request_text(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    let token = token.get_untracked();
-                    match loaded.await {
-                        Ok(tracking) => {
-                            let id = message.get_untracked();
-                            let open = tracking
-                                .messages
-                                .iter()
-                                .find(|m| Some(m.id) == id && m.can_reply)
-                                .cloned();
-                            match open {
-                                Some(message) => view! {
-                                    <BackToRequest token=token.clone()/>
-                                    <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
-                                    <CenterMessageShown message=message.clone()/>
-                                    <ReplyForm token tracking message/>
-                                }.into_any(),
-                                None => view! {
-                                    <BackToRequest token=token.clone()/>
-                                    <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
-                                    <p>{request_text(|t| t.reply_not_open)}</p>
-                                }.into_any(),
-                            }
-                        }
-                        Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
-                        Err(error) => view! {
-                            <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
-                            <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <RequestAtLink heading=Signal::derive(request_text(|t| t.reply_title)) page=|token, tracking| view! { <Reply token tracking/> }.into_any()/>
         </div>
+    }
+}
+
+/// The message of the address (`{message}`) with the form that answers it, while it can be
+/// answered.
+#[component]
+fn Reply(token: String, tracking: RequestActions) -> impl IntoView {
+    let id =
+        use_params_map().with_untracked(|p| p.get("message").and_then(|m| m.parse::<i64>().ok()));
+    let open = tracking
+        .messages
+        .iter()
+        .find(|m| Some(m.id) == id && m.can_reply)
+        .cloned();
+    view! {
+        <BackToRequest token=token.clone()/>
+        <h1 tabindex="-1">{request_text(|t| t.reply_title)}</h1>
+        {match open {
+            Some(message) => view! {
+                <CenterMessageShown message=message.clone()/>
+                <ReplyForm token tracking message/>
+            }.into_any(),
+            None => view! { <p>{request_text(|t| t.reply_not_open)}</p> }.into_any(),
+        }}
     }
 }
 
 /// The message being answered, as the request's page shows it.
 #[component]
 fn CenterMessageShown(message: CenterMessage) -> impl IntoView {
-    let prefs = use_prefs();
-    let kind = message.kind;
-    let sent = message.sent_at.clone();
     view! {
         <div class="message message--request">
-            <p class="message__meta">
-                <strong>{move || kind.label(prefs.lang.get())}</strong>
-                " · "
-                {move || time_text(&sent, prefs.lang.get())}
-            </p>
-            <p class="message__text">{message.text.clone()}</p>
-            {message.reply_by.map(|by| view! {
-                <p class="message__due"><strong>{move || {
-                    let lang = prefs.lang.get();
-                    request_texts(lang).reply_by_line(date_text(by, lang))
-                }}</strong></p>
-            })}
+            <MessageBody message/>
         </div>
     }
 }

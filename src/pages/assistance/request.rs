@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use portal_domain::api::assistance::{AssistanceTracking, RequestStatus};
@@ -8,14 +7,14 @@ use super::files::request_file_cards;
 use super::messages::Messages;
 use super::shown::{date_text, Progress, ProgressView, RequestFacts};
 use super::texts::{request_text, request_texts};
-use super::withdraw_href;
+use super::{rating_href, withdraw_href};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::focus::focus_id_next_frame;
 use crate::components::loading::Loading;
 use crate::components::qr_code::KeepLink;
-use crate::components::rating::{RatingTarget, ServiceRating};
+use crate::components::rating::{rating_text, Rated};
 use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -25,11 +24,14 @@ pub const RELINKED: &str = "relinked";
 pub const WITHDRAWN: &str = "withdrawn";
 /// ... that a reply was just sent (`reply.rs`).
 pub const REPLIED: &str = "replied";
+/// ... that the service was just rated (`rating.rs`).
+pub const RATED: &str = "rated";
 
 /// `/assistance/requests/{token}`: the request at its secret tracking link. Right after
 /// submitting (`?new=1`) it is the confirmation; later the same page shows where the request
-/// is, the center's messages, and the ways to answer them and to withdraw (pages of their own,
-/// `reply.rs` and `withdraw.rs`, which come back here saying what was done).
+/// is, the center's messages, and the ways to answer them, to withdraw and, once it is
+/// concluded, to rate the service (pages of their own, `reply.rs`, `withdraw.rs` and
+/// `rating.rs`, which come back here saying what was done).
 
 #[component]
 pub fn RequestPage() -> impl IntoView {
@@ -46,6 +48,8 @@ pub fn RequestPage() -> impl IntoView {
                 Some(Done::Withdrawn)
             } else if q.get(REPLIED).is_some() {
                 Some(Done::Replied)
+            } else if q.get(RATED).is_some() {
+                Some(Done::Rated)
             } else {
                 None
             }
@@ -58,31 +62,21 @@ pub fn RequestPage() -> impl IntoView {
             api::assistance_request::<AssistanceTracking>(&token, prefs.lang.get_untracked()).await
         }
     });
-    // The request as it is now: loaded, then replaced after rating.
-    let current = RwSignal::new(None::<AssistanceTracking>);
-    let just_rated = RwSignal::new(false);
 
     view! {
         <div class="container page narrow">
             <Suspense fallback=move || view! { <Loading label=Signal::derive(request_text(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
-                        Ok(tracking) => {
-                            current.set(Some(tracking));
-                            view! {
-                                {move || current.get().map(|tracking| view! {
-                                    <ShowRequest
-                                        tracking=tracking
-                                        token=token.get_untracked()
-                                        new=new()
-                                        relinked=relinked()
-                                        done=done()
-                                        just_rated=just_rated
-                                        current=current
-                                    />
-                                })}
-                            }.into_any()
-                        }
+                        Ok(tracking) => view! {
+                            <ShowRequest
+                                tracking=tracking
+                                token=token.get_untracked()
+                                new=new()
+                                relinked=relinked()
+                                done=done()
+                            />
+                        }.into_any(),
                         Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
                         Err(error) => view! {
                             <h1 tabindex="-1">{request_text(|t| t.request_title)}</h1>
@@ -109,6 +103,7 @@ pub fn RequestNotFound() -> impl IntoView {
 enum Done {
     Withdrawn,
     Replied,
+    Rated,
 }
 
 #[component]
@@ -118,8 +113,6 @@ fn ShowRequest(
     new: bool,
     relinked: bool,
     done: Option<Done>,
-    just_rated: RwSignal<bool>,
-    current: RwSignal<Option<AssistanceTracking>>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let confirmation = new && tracking.status == RequestStatus::Submitted;
@@ -130,36 +123,22 @@ fn ShowRequest(
         window().location().origin().unwrap_or_default()
     );
     if done.is_some() {
-        // Back from withdrawing or replying: the notice at the top takes the focus, in view
-        // and heard.
+        // Back from withdrawing, replying or rating: the notice at the top takes the focus, in
+        // view and heard.
         focus_id_next_frame("done-notice");
     }
-    // Rating adds the 已评价 step to the timeline: show the request as the server has it now.
-    let on_rated = {
-        let token = token.clone();
-        move |_| {
-            let token = token.clone();
-            spawn_local(async move {
-                if let Ok(updated) = api::assistance_request::<AssistanceTracking>(
-                    &token,
-                    prefs.lang.get_untracked(),
-                )
-                .await
-                {
-                    just_rated.set(true);
-                    current.set(Some(updated));
-                }
-            });
-        }
-    };
-    let rating = view! {
-        <ServiceRating
-            target=RatingTarget::Assistance(token.clone())
-            can_rate=tracking.can_rate
-            rating=tracking.rating.clone()
-            just_rated=just_rated.get_untracked()
-            on_rated=on_rated
-        />
+    // The rating once given; before, while the request can be rated, the way to the page that
+    // rates it (`rating.rs`, another app).
+    let rating = match tracking.rating.clone() {
+        Some(rating) => Some(view! { <Rated rating=rating just=false/> }.into_any()),
+        None if tracking.can_rate => Some(view! {
+            <section class="rating" aria-labelledby="rating-heading">
+                <h2 id="rating-heading">{rating_text(|t| t.heading)}</h2>
+                <p>{rating_text(|t| t.lead)}</p>
+                <p><A href=rating_href(&token) attr:class="button">{request_text(|t| t.rate_link)}</A></p>
+            </section>
+        }.into_any()),
+        None => None,
     };
     let evidence = tracking
         .details
@@ -246,9 +225,10 @@ fn ShowRequest(
         })}
         {done.map(|done| view! {
             <p id="done-notice" class="notice notice--success" role="status" tabindex="-1">
-                {match done {
-                    Done::Withdrawn => request_text(|t| t.withdrawn_done),
-                    Done::Replied => request_text(|t| t.reply_sent),
+                {move || match done {
+                    Done::Withdrawn => request_text(|t| t.withdrawn_done)(),
+                    Done::Replied => request_text(|t| t.reply_sent)(),
+                    Done::Rated => rating_text(|t| t.thanks).get(),
                 }}
             </p>
         })}

@@ -4,21 +4,19 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use portal_domain::api::assistance::{
     code, CenterMessage, EvidenceFile, WithdrawRequest, MAX_REASON_CHARS,
 };
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use super::request::{RequestNotFound, WITHDRAWN};
+use super::at_link::{BackToRequest, NotOpen, RequestAtLink};
+use super::request::WITHDRAWN;
 use super::request_href;
 use super::texts::{request_text, request_texts};
 use crate::api::{self, ApiError};
 use crate::app_links::rel_for;
-use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, TextArea};
-use crate::components::loading::Loading;
 use crate::components::submit::{checked, refused, Submit};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -27,39 +25,26 @@ use crate::prefs::{use_page_title, use_prefs};
 /// first (the request's page only links here).
 #[component]
 pub fn WithdrawPage() -> impl IntoView {
-    let prefs = use_prefs();
-    let params = use_params_map();
-    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
     use_page_title(|lang| request_texts(lang).withdraw_confirm_heading);
-    let loaded = LocalResource::new(move || {
-        let token = token.get();
-        async move {
-            api::assistance_request::<RequestActions>(&token, prefs.lang.get_untracked()).await
-        }
-    });
     view! {
         <div class="container page narrow">
-            <Suspense fallback=move || view! { <Loading label=Signal::derive(request_text(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    let token = token.get_untracked();
-                    match loaded.await {
-                        Ok(tracking) if tracking.withdrawable => view! {
-                            <BackToRequest token=token.clone()/>
-                            <WithdrawForm token tracking/>
-                        }.into_any(),
-                        Ok(_) => view! {
-                            <BackToRequest token=token.clone()/>
-                            <h1 tabindex="-1">{request_text(|t| t.withdraw_heading)}</h1>
-                            <p>{request_text(|t| t.withdraw_not_open)}</p>
-                        }.into_any(),
-                        Err(ApiError::NotFound) => view! { <RequestNotFound/> }.into_any(),
-                        Err(error) => view! {
-                            <h1 tabindex="-1">{request_text(|t| t.withdraw_heading)}</h1>
-                            <ErrorPanel error=error on_retry=move |_| loaded.refetch()/>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <RequestAtLink
+                heading=Signal::derive(request_text(|t| t.withdraw_heading))
+                page=|token, tracking: RequestActions| if tracking.withdrawable {
+                    view! {
+                        <BackToRequest token=token.clone()/>
+                        <WithdrawForm token tracking/>
+                    }.into_any()
+                } else {
+                    view! {
+                        <NotOpen
+                            token
+                            heading=Signal::derive(request_text(|t| t.withdraw_heading))
+                            why=Signal::derive(request_text(|t| t.withdraw_not_open))
+                        />
+                    }.into_any()
+                }
+            />
         </div>
     }
 }
@@ -80,14 +65,6 @@ pub struct RequestActions {
 #[derive(Debug, Clone, Deserialize)]
 pub struct StagedFiles {
     pub staged_files: Vec<EvidenceFile>,
-}
-
-/// "Back to your request": the request's page, another app.
-#[component]
-pub fn BackToRequest(token: String) -> impl IntoView {
-    let href = request_href(&token);
-    let rel = rel_for(&href);
-    view! { <A href=href attr:class="back-link" attr:rel=rel>{request_text(|t| t.back_to_request)}</A> }
 }
 
 #[component]

@@ -78,6 +78,7 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/assistance?gi=GI00842", "assistance app"),
         ("/assistance/requests/abc", "assistance-tracking app"),
         ("/assistance/track", "assistance-lookup app"),
+        ("/assistance/requests/abc/rating", "assistance-lookup app"),
         ("/assistance/requests/abc/reply/3", "assistance-actions app"),
         (
             "/assistance/requests/abc/withdraw",
