@@ -167,6 +167,46 @@ test('a policy document opened once can be read offline, and the library says wh
   await expectNoAxeViolations(page);
 });
 
+test('a form is not sent while the device is offline, keeps what was typed, and is sent only when pressed again', async ({ page, context, consoleErrors }) => {
+  consoleErrors.allow(/net::ERR_INTERNET_DISCONNECTED|net::ERR_FAILED/);
+  consoleErrors.refusedOnPurpose([404], 'a booking lookup that finds nothing');
+  const note = page.locator('.connection-note');
+  let sent = 0;
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/api/') && sent++);
+  await page.goto('/booking/find');
+  await appReady(page);
+  await expect(note).toBeHidden();
+
+  await context.setOffline(true);
+  await expect(note).toBeVisible();
+  await expect(note).toHaveAttribute('role', 'status');
+  await expect(note).toContainText('您的设备目前没有连接网络');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('预约号').fill('K7QX-M2PD');
+  await page.getByLabel('手机号码').fill('13900003999');
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.locator('.error-summary')).toBeVisible();
+  // Nothing typed is lost.
+  await expect(page.getByLabel('预约号')).toHaveValue('K7QX-M2PD');
+  await expect(page.getByLabel('手机号码')).toHaveValue('13900003999');
+
+  // Back online: said so, and nothing goes until the person presses the button again.
+  const before = sent;
+  await context.setOffline(false);
+  await expect(note).toContainText('网络已恢复');
+  await page.waitForTimeout(500);
+  expect(sent).toBe(before);
+  await page.getByRole('button', { name: '查找' }).click();
+  await expect(page.locator('.error-summary')).toContainText('没有找到与这个预约号和手机号码都相符的预约');
+  expect(sent).toBe(before + 1);
+
+  // In English too.
+  await page.getByRole('button', { name: 'English' }).click();
+  await context.setOffline(true);
+  await expect(note).toContainText('Your device is offline');
+  await context.setOffline(false);
+});
+
 test('keeps no page whose address is a secret or has a query, and nothing from the API', async ({ page, consoleErrors }) => {
   consoleErrors.refusedOnPurpose([404], 'a booking manage link with a token that does not exist');
   await page.goto('/');
