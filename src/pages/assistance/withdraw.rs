@@ -15,7 +15,6 @@ use super::request::{RequestNotFound, WITHDRAWN};
 use super::request_href;
 use super::texts::{request_text, request_texts};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{error_for, TextArea};
 use crate::components::loading::Loading;
@@ -86,8 +85,7 @@ pub struct StagedFiles {
 #[component]
 pub fn BackToRequest(token: String) -> impl IntoView {
     let href = request_href(&token);
-    let rel = rel_for(&href);
-    view! { <A href=href attr:class="back-link" attr:rel=rel>{request_text(|t| t.back_to_request)}</A> }
+    view! { <A href=href attr:class="back-link">{request_text(|t| t.back_to_request)}</A> }
 }
 
 #[component]
@@ -107,7 +105,6 @@ fn WithdrawForm(token: String, tracking: RequestActions) -> impl IntoView {
             .unwrap_or_default(),
     );
     let back = request_href(&token);
-    let rel = rel_for(&back);
     let token = StoredValue::new(token);
 
     let on_submit = form.on_submit(move |lang| {
@@ -178,7 +175,7 @@ fn WithdrawForm(token: String, tracking: RequestActions) -> impl IntoView {
                 <button type="submit" class="button button--warning" disabled=move || busy.get()>
                     {request_text(|t| t.withdraw_confirm)}
                 </button>
-                <A href=back attr:class="button button--secondary" attr:rel=rel>
+                <A href=back attr:class="button button--secondary">
                     {request_text(|t| t.withdraw_keep)}
                 </A>
             </div>
