@@ -1,19 +1,16 @@
-//! Links between the portal's apps. Kept apart from [`crate::app`] (the frame), which draws the
-//! header that uses it: a link's `rel` does not depend on the frame.
+//! Links between the portal's apps: links are written plainly (the Shell installs
+//! [`follow_links_to_other_apps`]), code that navigates uses [`use_go`].
 
 use leptos::prelude::*;
 use portal_domain::apps::App;
 
-/// `rel="external"` for a link into another of the portal's apps, so the router lets the
-/// browser load that app instead of looking for the page among its own routes.
-pub fn rel_for(href: &str) -> Option<&'static str> {
-    crosses(current_app(), href).then_some("external")
-}
-
 /// Every link to a page of another app is followed by the browser, which loads that app, and
 /// not by this app's router, which would show "page not found": a click on such a link marks it
 /// `rel="external"` before the router's own handler (on the window, bubbling) reads it. So a link
-/// is written the same wherever it points, and moving a page to another app changes no link.
+/// is written the same wherever it points (`<a>` or the router's `<A>`, in a page or in the
+/// header and footer), and moving a page to another app changes no link. A click with a
+/// modifier key is marked too, harmlessly: the router leaves it to the browser anyway, as it
+/// does a middle click (which is no `click` event).
 pub fn follow_links_to_other_apps(current: App) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;

@@ -1,5 +1,6 @@
-import { APIRequestContext, Locator, Page } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, tabTo } from './fixtures';
+import { bookViaApi } from './booking-api';
 
 // The server's clock is pinned (PORTAL_NOW in playwright.config.ts) to Friday 2026-11-20 10:00
 // in Shanghai: the booking window starts on Monday 2026-11-23. Tests share one database and
@@ -50,19 +51,6 @@ function field(lines: string[], name: string): string | undefined {
 function utcStamp(date: string, time: string): string {
   const d = new Date(`${date}T${time}:00+08:00`);
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-/// Books straight through the API (another person taking seats, or a booking to find later).
-async function bookViaApi(
-  request: APIRequestContext,
-  body: Record<string, unknown>,
-): Promise<{ manage_token: string; booking: { reference: string } }> {
-  const response = await request.post('/api/v1/bookings', {
-    data: { topic: 'patent', name: '测试', ...body },
-    headers: { 'Idempotency-Key': `e2e-${Math.random()}` },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
 }
 
 test('a complete booking on a 360 px phone with the keyboard only, then changed and cancelled from its link', async ({

@@ -1,6 +1,7 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, toEnglish } from './fixtures';
 import { apiLogin, createAccount, uiLogin } from './staff-api';
+import { bookViaApi } from './booking-api';
 import { startServerAt, LaterServer } from './later-server';
 import { ADMIN_PASSWORD, ADMIN_USERNAME, STAFF_PASSWORD } from '../staff-credentials';
 
@@ -20,13 +21,9 @@ test.afterEach(async () => {
   later = undefined;
 });
 
+/// A copyright booking at the kiosk's venue, made over the public API: its reference.
 async function book(request: APIRequestContext, date: string, time: string, name: string, mobile: string) {
-  const response = await request.post('/api/v1/bookings', {
-    data: { topic: 'copyright', venue: VENUE, date, time, name, mobile },
-    headers: { 'Idempotency-Key': `e2e-check-in-${mobile}-${Math.random()}` },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).booking.reference as string;
+  return (await bookViaApi(request, { topic: 'copyright', venue: VENUE, date, time, name, mobile })).booking.reference;
 }
 
 /// Types a reference and four digits and presses "check in" (zh or en).

@@ -1,6 +1,6 @@
-import { APIRequestContext } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll } from './fixtures';
 import { createAccount, uiLogin } from './staff-api';
+import { bookViaApi } from './booking-api';
 
 // The desk's check of bookings made in bulk (/staff/bookings/clusters, issue #13 item 2): three
 // bookings with mobile numbers in a row show as one group; reception cancels the group in one
@@ -14,15 +14,6 @@ const VENUE = 'nantong-ip-protection-center';
 const DAY = '2026-12-04';
 const MOBILES = ['18600000501', '18600000502', '18600000503'];
 
-async function book(request: APIRequestContext, time: string, mobile: string) {
-  const response = await request.post('/api/v1/bookings', {
-    data: { topic: 'patent', venue: VENUE, date: DAY, time, name: '钱批量', mobile },
-    headers: { 'Idempotency-Key': `e2e-clusters-${mobile}-${Math.random()}` },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
 test('reception sees bookings with numbers in a row and cancels them in one action; the holder reads why', async ({
   page,
   request,
@@ -31,7 +22,8 @@ test('reception sees bookings with numbers in a row and cancels them in one acti
   await createAccount(request, 'desk.clusters', ['reception']);
   const made = [];
   for (const [i, time] of ['09:00', '09:30', '10:00'].entries()) {
-    made.push(await book(request, time, MOBILES[i]));
+    const mobile = MOBILES[i];
+    made.push(await bookViaApi(request, { topic: 'patent', venue: VENUE, date: DAY, time, name: '钱批量', mobile }));
   }
   const references: string[] = made.map((m) => m.booking.reference);
 

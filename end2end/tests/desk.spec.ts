@@ -1,6 +1,7 @@
 import { APIRequestContext, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll } from './fixtures';
 import { createAccount, uiLogin as signIn } from './staff-api';
+import { bookViaApi, sendBooking } from './booking-api';
 
 /// A reception account, created by the first administrator over the API.
 const createReception = (request: APIRequestContext, username: string) =>
@@ -22,13 +23,9 @@ async function uiLogin(page: Page, username: string) {
 const VENUE = 'haian-furniture-fast-rights-center';
 const MONDAY = '2026-11-23';
 
-/// A citizen's booking on Monday at `time`, made over the public API.
-async function book(request: APIRequestContext, time: string, name: string, mobile: string) {
-  return request.post('/api/v1/bookings', {
-    data: { topic: 'patent', venue: VENUE, date: MONDAY, time, name, mobile },
-    headers: { 'Idempotency-Key': `e2e-desk-${time}-${mobile}-${Math.random()}` },
-  });
-}
+/// A citizen's booking on Monday at `time`, as sent over the public API.
+const onMonday = (time: string, name: string, mobile: string) =>
+  ({ topic: 'patent', venue: VENUE, date: MONDAY, time, name, mobile });
 
 test('reception closes the slot of a booking; its holder reads why on the manage page and books a new time', async ({
   page,
@@ -36,9 +33,7 @@ test('reception closes the slot of a booking; its holder reads why on the manage
 }) => {
   test.setTimeout(120_000);
   await createReception(request, 'desk.close');
-  const booked = await book(request, '15:00', '赵关闭', '13900008001');
-  expect(booked.status(), await booked.text()).toBe(201);
-  const { manage_token: token, booking } = await booked.json();
+  const { manage_token: token, booking } = await bookViaApi(request, onMonday('15:00', '赵关闭', '13900008001'));
   const reference: string = booking.reference;
 
   // The desk at 360 px: choose the venue and the day.
@@ -137,10 +132,9 @@ test('reception adds a seat to a full slot, and one more person can book it', as
   test.setTimeout(90_000);
   await createReception(request, 'desk.seats');
   for (const mobile of ['13900008011', '13900008012']) {
-    const response = await book(request, '16:00', '钱满座', mobile);
-    expect(response.status(), await response.text()).toBe(201);
+    await bookViaApi(request, onMonday('16:00', '钱满座', mobile));
   }
-  const full = await book(request, '16:00', '孙加座', '13900008013');
+  const full = await sendBooking(request, onMonday('16:00', '孙加座', '13900008013'));
   expect(full.status()).toBe(409);
   expect((await full.json()).code).toBe('booking.slot_full');
 
@@ -164,8 +158,7 @@ test('reception adds a seat to a full slot, and one more person can book it', as
   await expectNoAxeViolations(page);
 
   // The seat is there for the next person.
-  const third = await book(request, '16:00', '孙加座', '13900008013');
-  expect(third.status(), await third.text()).toBe(201);
+  await bookViaApi(request, onMonday('16:00', '孙加座', '13900008013'));
   const availability = await request.get(`/api/v1/booking/availability?venue=${VENUE}&topic=patent`);
   const days = (await availability.json()).days as { date: string; slots: { time: string; remaining: number }[] }[];
   expect(days.find((d) => d.date === MONDAY)!.slots.find((s) => s.time === '16:00')!.remaining).toBe(0);

@@ -44,6 +44,18 @@ export async function appReady(page: Page) {
   await expect(page.locator('main h1')).toBeVisible();
 }
 
+/// Follows `link` (a click, or Enter for a keyboard user) into another of the portal's apps, and
+/// checks that the browser loaded that app (a new document), not this app's router, which would
+/// show "page not found".
+export async function followIntoAnotherApp(page: Page, link: Locator, url: string | RegExp, how: 'click' | 'Enter' = 'click') {
+  await page.evaluate(() => ((window as unknown as { beforeTheLink?: boolean }).beforeTheLink = true));
+  if (how === 'click') await link.click();
+  else await link.press('Enter');
+  await expect(page).toHaveURL(url);
+  await appReady(page);
+  expect(await page.evaluate(() => (window as unknown as { beforeTheLink?: boolean }).beforeTheLink ?? false)).toBe(false);
+}
+
 /// axe-core with every rule it has (WCAG 2.0–2.2 A/AA and best practices): no violations.
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

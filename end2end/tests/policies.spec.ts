@@ -1,4 +1,4 @@
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, followIntoAnotherApp } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PRESS = '/policies/nantong-2025-ip-regulation-press-conference';
@@ -153,9 +153,7 @@ test.describe('policy document', () => {
     await page.goto('/policies');
     await appReady(page);
     const link = cards(page).filter({ hasText: '南通市建设国家知识产权强市示范城市' }).getByRole('link');
-    await expect(link).toHaveAttribute('rel', 'external');
-    await link.click();
-    await expect(page).toHaveURL(PLAN);
+    await followIntoAnotherApp(page, link, PLAN);
     const h1 = page.getByRole('heading', { level: 1 });
     await expect(h1).toBeFocused();
     await expect(h1).toBeInViewport();
@@ -167,9 +165,7 @@ test.describe('policy document', () => {
     await expect(h1).not.toBeInViewport();
 
     const back = page.getByRole('link', { name: '返回政策列表' });
-    await expect(back).toHaveAttribute('rel', 'external');
-    await back.click();
-    await expect(page).toHaveURL('/policies');
+    await followIntoAnotherApp(page, back, '/policies');
     await expect(cards(page)).toHaveCount(5);
   });
 
@@ -244,7 +240,6 @@ test.describe('policy document', () => {
     await openDocument(page, PRESS);
     const assistance = section(page, 's4-5').getByRole('link', { name: '申请维权援助' });
     await expect(assistance).toHaveAttribute('href', '/assistance');
-    await expect(assistance).toHaveAttribute('rel', 'external');
     await expect(section(page, 's4-2').getByRole('link', { name: '查询南通市的地理标志产品' })).toHaveAttribute(
       'href',
       '/gi?province=%E6%B1%9F%E8%8B%8F%E7%9C%81&city=%E5%8D%97%E9%80%9A%E5%B8%82',
@@ -256,8 +251,7 @@ test.describe('policy document', () => {
     await expect(section(page, 's3-2-3')).toContainText('预审');
     await expect(section(page, 's3-2-3').locator('.policy-related')).toHaveCount(0);
 
-    await assistance.click();
-    await expect(page).toHaveURL('/assistance');
+    await followIntoAnotherApp(page, assistance, '/assistance');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('维权援助申请');
 
     await openDocument(page, SUIZHOU);
@@ -372,9 +366,7 @@ test.describe('policy search', () => {
     await expect(hits.first()).toContainText('强化知识产权金融支持');
 
     // A document is the policy-document app: the result's link loads it.
-    await expect(hits.first().getByRole('link')).toHaveAttribute('rel', 'external');
-    await hits.first().getByRole('link').click();
-    await expect(page).toHaveURL(`${PLAN}?q=%E8%B4%A8%E6%8A%BC#s3-4-3`);
+    await followIntoAnotherApp(page, hits.first().getByRole('link'), `${PLAN}?q=%E8%B4%A8%E6%8A%BC#s3-4-3`);
     const heading = sectionHeading(page, 's3-4-3');
     await expect(heading).toBeInViewport();
     await expect(heading).toBeFocused();

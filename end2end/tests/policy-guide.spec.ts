@@ -1,4 +1,4 @@
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, followIntoAnotherApp } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // What the policy library says about its documents and how it guides a reader (issue #20).
@@ -47,7 +47,6 @@ test('"I want to…" answers pledge loans and pre-examination with passages and 
 
   const loan = tasks.nth(0);
   await expect(loan.getByRole('link', { name: '预约质押融资咨询' })).toHaveAttribute('href', '/booking');
-  await expect(loan.getByRole('link', { name: '预约质押融资咨询' })).toHaveAttribute('rel', 'external');
   const pledge = loan.getByRole('link', { name: '13. 强化知识产权金融支持' });
   await expect(pledge).toHaveAttribute('href', `${PLAN}#s3-4-3`);
 
@@ -57,6 +56,11 @@ test('"I want to…" answers pledge loans and pre-examination with passages and 
   await expect(page).toHaveURL(`${PRESS}#s2-4`);
   await expect(section(page, 's2-4')).toContainText('预审');
   await expect(section(page, 's2-4').locator('.policy-section__heading')).toBeInViewport();
+
+  // The service is another app: the browser loads it.
+  await page.goBack();
+  await appReady(page);
+  await followIntoAnotherApp(page, loan.getByRole('link', { name: '预约质押融资咨询' }), '/booking');
 });
 
 test('a document shows publisher, date and occasion, never its source file', async ({ page }) => {

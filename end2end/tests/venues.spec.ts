@@ -1,6 +1,7 @@
 import { APIRequestContext, Browser, Page } from '@playwright/test';
 import { test, expect, appReady, expectNoAxeViolations, expectNoSidewaysScroll, toEnglish } from './fixtures';
 import { apiLogin, uiLogin } from './staff-api';
+import { bookViaApi } from './booking-api';
 import { ADMIN_USERNAME, ADMIN_PASSWORD } from '../staff-credentials';
 
 // Where to go and who runs this site (issue #18): an administrator enters the center's address,
@@ -20,15 +21,6 @@ const POLICE = '苏公网安备 00000000000000号';
 
 function navLink(page: Page, name: string) {
   return page.getByRole('navigation', { name: '工作台导航' }).getByRole('link', { name, exact: true });
-}
-
-async function book(request: APIRequestContext): Promise<string> {
-  const response = await request.post('/api/v1/bookings', {
-    data: { topic: 'patent', venue: CENTER, date: '2026-12-08', time: '15:30', name: '周测试', mobile: '13900001808' },
-    headers: { 'Idempotency-Key': `e2e-venues-${Math.random()}` },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return (await response.json()).manage_token as string;
 }
 
 /// Clears what this spec entered, so the other specs see the shipped state again.
@@ -53,7 +45,14 @@ test('the administrator enters the center’s contacts and the footer; the booki
 }) => {
   test.setTimeout(150_000);
   consoleErrors.refusedOnPurpose([400], 'the refused values below (the server\'s check after the page\'s)');
-  const token = await book(request);
+  const { manage_token: token } = await bookViaApi(request, {
+    topic: 'patent',
+    venue: CENTER,
+    date: '2026-12-08',
+    time: '15:30',
+    name: '周测试',
+    mobile: '13900001808',
+  });
   try {
     // Before: the confirmation gives no contacts and the footer no filing numbers.
     await page.goto(`/booking/manage/${token}`);

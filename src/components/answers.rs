@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::app_links::rel_for;
 use crate::components::upload::size_text;
 
 /// What the list says where nothing was answered, and the change link's word (each app's texts).
@@ -31,7 +30,7 @@ pub fn answers_list<Q: IntoView + Clone + 'static>(
                     <dt>{question.clone()}</dt>
                     <dd class="summary-list__value">{answer}</dd>
                     <dd class="summary-list__actions">
-                        <a href=href.clone() rel=rel_for(&href)>
+                        <a href=href.clone()>
                             {words.change}
                             <span class="visually-hidden">" "{question}</span>
                         </a>

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use portal_domain::api::ApiErrorBody;
 use portal_domain::{Lang, Localized};
 
-use crate::app_links::rel_for;
 use crate::components::focus::focus_next_frame;
 use crate::prefs::{text, use_prefs};
 
@@ -105,8 +104,7 @@ pub fn FormErrorSummary(#[prop(into)] errors: Signal<FormErrors>) -> impl IntoVi
                             .map(|(id, message)| {
                                 // A question on another page (perhaps of another app), or here.
                                 let href = if id.starts_with('/') { id } else { format!("#{id}") };
-                                let rel = rel_for(&href);
-                                view! { <li><a href=href rel=rel>{message}</a></li> }
+                                view! { <li><a href=href>{message}</a></li> }
                             })
                             .collect_view()}
                     </ul>

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use crate::app_links::rel_for;
 use crate::prefs::text;
 
 /// `why` is the form's own sentence (its feature's catalog); `section` the notice's anchor:
@@ -17,7 +16,7 @@ pub fn PrivacyNote(
     view! {
         <p class="hint privacy-note">
             {why}" "
-            <a href=href rel=rel_for("/privacy")>{text(|s| s.privacy_note_link)}</a>
+            <a href=href>{text(|s| s.privacy_note_link)}</a>
         </p>
     }
 }

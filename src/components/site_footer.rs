@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use portal_domain::api::site::ICP_HREF;
 
-use crate::app_links::rel_for;
 use crate::components::site_info::site_fields;
 use crate::prefs::{text, use_prefs};
 
 /// The portal's description, its data sources, the privacy notice and the accessibility
-/// statement (another app: `rel="external"` except within it), and what a government site's
+/// statement (another app, loaded by the browser except from within it), and what a government site's
 /// footer carries — 主办单位, 网站标识码, ICP and 公安备案号 — each once an administrator has
 /// entered it (written into the page by the server, the 公安备案号's link with it).
 #[component]
@@ -50,8 +49,8 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="container">
                 <ul class="site-footer__links">
-                    <li><a class="target-link" href="/privacy" rel=rel_for("/privacy")>{text(|s| s.footer_privacy)}</a></li>
-                    <li><a class="target-link" href="/accessibility" rel=rel_for("/accessibility")>{text(|s| s.footer_accessibility)}</a></li>
+                    <li><a class="target-link" href="/privacy">{text(|s| s.footer_privacy)}</a></li>
+                    <li><a class="target-link" href="/accessibility">{text(|s| s.footer_accessibility)}</a></li>
                 </ul>
                 <p>{text(|s| s.footer_about)}</p>
                 <p>{text(|s| s.footer_sources)}</p>

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
-use crate::app_links::rel_for;
 use crate::components::header_parts::{LanguageSwitch, SkipLink};
 use crate::prefs::{text, use_prefs};
 use crate::services::Service;
@@ -25,7 +24,7 @@ pub fn SiteHeader() -> impl IntoView {
         <SkipLink/>
         <header class="site-header">
             <div class="site-header__bar container">
-                <A href="/" attr:class="site-header__brand" attr:rel=rel_for("/")>
+                <A href="/" attr:class="site-header__brand">
                     <span class="site-header__name">{text(|s| s.portal_name)}</span>
                     <span class="site-header__owner">{text(|s| s.portal_owner)}</span>
                 </A>
@@ -58,7 +57,7 @@ pub fn SiteHeader() -> impl IntoView {
             >
                 <ul class="site-nav__list container">
                     <li>
-                        <A href="/" exact=true attr:class="site-nav__link" attr:rel=rel_for("/")>
+                        <A href="/" exact=true attr:class="site-nav__link">
                             {text(|s| s.home)}
                         </A>
                     </li>
@@ -67,7 +66,7 @@ pub fn SiteHeader() -> impl IntoView {
                         .map(|service| {
                             view! {
                                 <li>
-                                    <A href=service.href() attr:class="site-nav__link" attr:rel=rel_for(&service.href())>
+                                    <A href=service.href() attr:class="site-nav__link">
                                         {move || service.title(prefs.lang.get())}
                                     </A>
                                 </li>

@@ -3,7 +3,6 @@ use leptos_router::components::A;
 use portal_domain::api::{Venue, VenueKind, VenueStatus};
 
 use crate::api;
-use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::components::service_notices::ServiceNotices;
@@ -45,7 +44,7 @@ fn ServiceCard(service: Service) -> impl IntoView {
     view! {
         <li class="service-card">
             <h3 class="service-card__title">
-                <A href=service.href() attr:class="service-card__link" attr:rel=rel_for(&service.href())>
+                <A href=service.href() attr:class="service-card__link">
                     {move || service.title(prefs.lang.get())}
                 </A>
             </h3>

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app_links::rel_for;
 use crate::i18n::strings;
 use crate::prefs::{text, use_page_title};
 
@@ -14,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
             <p>{text(|s| s.not_found_body)}</p>
             <p>{text(|s| s.not_found_help)}</p>
             <p>
-                <A href="/" attr:class="button" attr:rel=rel_for("/")>{text(|s| s.back_home)}</A>
+                <A href="/" attr:class="button">{text(|s| s.back_home)}</A>
             </p>
         </div>
     }

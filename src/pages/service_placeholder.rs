@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app_links::rel_for;
 use crate::components::venue_contacts::CenterContacts;
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
@@ -32,7 +31,7 @@ pub fn ServicePlaceholder(service: Service) -> impl IntoView {
             <p>{text(|s| s.placeholder_meanwhile)}</p>
             <CenterContacts/>
             <p>
-                <A href="/" attr:class="button button--secondary" attr:rel=rel_for("/")>{text(|s| s.back_home)}</A>
+                <A href="/" attr:class="button button--secondary">{text(|s| s.back_home)}</A>
             </p>
         </div>
     }

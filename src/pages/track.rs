@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app_links::rel_for;
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
 
@@ -17,7 +16,7 @@ pub fn TrackPage() -> impl IntoView {
         view! {
             <li class="service-card">
                 <h2 class="service-card__title">
-                    <A href=href attr:class="service-card__link" attr:rel=rel_for(href)>{text(title)}</A>
+                    <A href=href attr:class="service-card__link">{text(title)}</A>
                 </h2>
                 <p class="service-card__summary">{text(hint)}</p>
             </li>

@@ -12,7 +12,6 @@ use super::gi_name::gi_label;
 use super::texts::{assistance_text, assistance_texts};
 use super::{field_id, section_href, SaveStatus, APPLY};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::form::{problem_errors, FormErrorSummary};
 use crate::components::loading::Loading;
 use crate::components::sending::{NotSentPanel, SendButton};
@@ -325,7 +324,7 @@ fn Answers() -> impl IntoView {
                             <dt>{label}</dt>
                             <dd class="summary-list__value">{value.unwrap_or_else(|| t.not_given.to_owned())}</dd>
                             <dd class="summary-list__actions">
-                                <A href=href attr:rel=rel_for(href)>{t.change}<span class="visually-hidden">" "{label}</span></A>
+                                <A href=href>{t.change}<span class="visually-hidden">" "{label}</span></A>
                             </dd>
                         </div>
                     }).collect_view()}

@@ -10,7 +10,6 @@ use super::files::request_file_cards;
 use super::reply_href;
 use super::shown::{date_text, time_text};
 use super::texts::{request_text, request_texts};
-use crate::app_links::rel_for;
 use crate::prefs::use_prefs;
 
 #[component]
@@ -23,7 +22,6 @@ pub fn Messages(token: String, tracking: AssistanceTracking) -> impl IntoView {
         }
         .into_any();
     }
-    let rel = rel_for(&reply_href(&token, 0));
     let items = tracking
         .messages
         .into_iter()
@@ -33,7 +31,7 @@ pub fn Messages(token: String, tracking: AssistanceTracking) -> impl IntoView {
             let answer = message.can_reply.then(|| {
                 let href = reply_href(&token, message.id);
                 view! {
-                    <p><A href=href attr:class="button" attr:rel=rel>{request_text(|t| t.reply_link)}</A></p>
+                    <p><A href=href attr:class="button">{request_text(|t| t.reply_link)}</A></p>
                 }
             });
             view! {

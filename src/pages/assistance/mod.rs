@@ -1,5 +1,5 @@
 //! Rights-assistance requests (维权援助申请): four apps, so that none downloads another's code. Going from one to another is a page load
-//! (`crate::app_links::rel_for`, `use_go`).
+//! (plain links, and `crate::app_links::use_go` in code).
 //!
 //! Applying is a GOV.UK "complete multiple tasks" journey: a start page, the task list of seven
 //! sections with their statuses, one page of questions per section, "check your answers", then
@@ -54,7 +54,7 @@ use portal_domain::Lang;
 
 use self::draft::{provide_draft, use_draft, SaveState};
 use self::texts::{assistance_text, assistance_texts};
-use crate::app_links::{rel_for, use_go};
+use crate::app_links::use_go;
 use crate::components::choices::RadioGroup;
 use crate::components::form::{error_for, problem_errors, FormErrorSummary, FormErrors};
 use crate::components::loading::Loading;
@@ -244,7 +244,7 @@ fn SectionFrame(
     let children = StoredValue::new(children);
     view! {
         <div class="container page narrow" on:click=focus_summary_target>
-            <A href=APPLY attr:class="back-link" attr:rel=rel_for(APPLY)>{assistance_text(|t| t.back_to_tasks)}</A>
+            <A href=APPLY attr:class="back-link">{assistance_text(|t| t.back_to_tasks)}</A>
             <p class="caption">
                 {move || assistance_texts(prefs.lang.get()).section_of(number, Section::ALL.len())}
             </p>
@@ -264,7 +264,7 @@ fn SectionFrame(
                     {children.with_value(|c| c())}
                     <div class="button-row">
                         <button type="submit" class="button">{assistance_text(|t| t.save_continue)}</button>
-                        <A href=APPLY attr:class="button button--secondary" attr:rel=rel_for(APPLY)>{assistance_text(|t| t.save_later)}</A>
+                        <A href=APPLY attr:class="button button--secondary">{assistance_text(|t| t.save_later)}</A>
                     </div>
                 </form>
             </Show>

@@ -9,7 +9,6 @@ use super::shown::{date_text, Progress, ProgressView, RequestFacts};
 use super::texts::{request_text, request_texts};
 use super::{rating_href, withdraw_href};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::focus::focus_id_next_frame;
 use crate::components::loading::Loading;
@@ -94,7 +93,7 @@ pub fn RequestNotFound() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{request_text(|t| t.request_not_found_title)}</h1>
         <p>{request_text(|t| t.request_not_found_body)}</p>
-        <p><A href="/assistance/track" attr:class="button" attr:rel=rel_for("/assistance/track")>{request_text(|t| t.track_link)}</A></p>
+        <p><A href="/assistance/track" attr:class="button">{request_text(|t| t.track_link)}</A></p>
     }
 }
 
@@ -173,7 +172,6 @@ fn ShowRequest(
     let withdrawable = tracking.withdrawable;
     let withdraw = withdrawable.then(|| {
         let href = withdraw_href(&token);
-        let rel = rel_for(&href);
         let needs_reason =
             tracking.withdraw_needs_reason || tracking.one_click_withdraw_until.is_none();
         let until = tracking
@@ -194,7 +192,7 @@ fn ShowRequest(
             <section class="withdraw" aria-labelledby="withdraw-heading">
                 <h2 id="withdraw-heading">{request_text(|t| t.withdraw_heading)}</h2>
                 <p>{how}</p>
-                <p><A href=href attr:class="button button--warning" attr:rel=rel>{request_text(|t| t.withdraw_button)}</A></p>
+                <p><A href=href attr:class="button button--warning">{request_text(|t| t.withdraw_button)}</A></p>
             </section>
         }
     });
@@ -272,7 +270,7 @@ fn ShowRequest(
             <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>
                 {request_text(|t| t.print)}
             </button>
-            <A href="/assistance" attr:class="button button--secondary" attr:rel=rel_for("/assistance")>{request_text(|t| t.back_to_start)}</A>
+            <A href="/assistance" attr:class="button button--secondary">{request_text(|t| t.back_to_start)}</A>
         </div>
     }
 }

@@ -6,7 +6,6 @@ use super::gi_name::{gi_name, use_gi_product};
 use super::texts::{assistance_text, AssistanceTexts};
 use super::{error_signal, SectionFrame};
 
-use crate::app_links::rel_for;
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::form::{optional, text_of, FormErrors, TextField};
 use crate::prefs::use_prefs;
@@ -97,7 +96,7 @@ pub fn RightPage() -> impl IntoView {
                         }.into_any(),
                     })}
                     <p>
-                        <a href="/gi" rel=rel_for("/gi")>{assistance_text(|t| t.gi_lookup_link)}</a>
+                        <a href="/gi">{assistance_text(|t| t.gi_lookup_link)}</a>
                     </p>
                 </div>
             })}

@@ -7,7 +7,6 @@ use super::draft::use_draft;
 use super::gi_name::gi_label;
 use super::texts::{assistance_text, assistance_texts};
 use super::APPLY;
-use crate::app_links::rel_for;
 use crate::prefs::{use_page_title, use_prefs};
 use crate::services::Service;
 
@@ -77,7 +76,7 @@ pub fn StartPage() -> impl IntoView {
             {move || unfinished().then(|| view! { <p class="hint">{assistance_text(|t| t.start_again_hint)}</p> })}
             <h2>{assistance_text(|t| t.already_sent_heading)}</h2>
             <p>{assistance_text(|t| t.already_sent_body)}</p>
-            <p><A href="/assistance/track" attr:class="target-link" attr:rel=rel_for("/assistance/track")>{assistance_text(|t| t.track_link)}</A></p>
+            <p><A href="/assistance/track" attr:class="target-link">{assistance_text(|t| t.track_link)}</A></p>
         </div>
     }
 }

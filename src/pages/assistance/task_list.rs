@@ -9,7 +9,6 @@ use super::gi_name::gi_label;
 use super::start::gi_from_query;
 use super::texts::{assistance_text, assistance_texts};
 use super::{section_href, SaveStatus, APPLY};
-use crate::app_links::rel_for;
 use crate::components::loading::Loading;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -95,7 +94,7 @@ pub fn TaskListPage() -> impl IntoView {
                         let status = move || store.status(section);
                         view! {
                             <li class="task-list__item">
-                                <A href=section_href(section) attr:class="task-list__link" attr:rel=rel_for(section_href(section)) attr:aria-describedby=status_id.clone()>
+                                <A href=section_href(section) attr:class="task-list__link" attr:aria-describedby=status_id.clone()>
                                     {move || section.label(prefs.lang.get())}
                                 </A>
                                 <span
@@ -114,7 +113,7 @@ pub fn TaskListPage() -> impl IntoView {
                 <div class="button-row">
                     {move || match next() {
                         Some(section) => view! {
-                            <A href=section_href(section) attr:class="button" attr:rel=rel_for(section_href(section))>{assistance_text(|t| t.continue_where)}</A>
+                            <A href=section_href(section) attr:class="button">{assistance_text(|t| t.continue_where)}</A>
                             <A href="/assistance/apply/check" attr:class="button button--secondary">{assistance_text(|t| t.check_and_submit)}</A>
                         }.into_any(),
                         None => view! {

@@ -6,7 +6,7 @@ use super::request::RELINKED;
 use super::shown::{Progress, ProgressFacts, ProgressView};
 use super::texts::{request_text, request_texts};
 use crate::api::{self, ApiError};
-use crate::app_links::{rel_for, use_go};
+use crate::app_links::use_go;
 use crate::components::form::{error_for, problem_errors, FormErrorSummary, TextField};
 use crate::components::lookup_form::{LookupForm, LookupTexts};
 use crate::components::submit::{refused, Submit};
@@ -38,7 +38,7 @@ pub fn TrackPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 None => view! {
-                    <A href="/assistance" attr:class="back-link" attr:rel=rel_for("/assistance")>{request_text(|t| t.back)}</A>
+                    <A href="/assistance" attr:class="back-link">{request_text(|t| t.back)}</A>
                     <LookupForm
                         texts=LookupTexts {
                             heading: |lang| request_texts(lang).track_heading,

@@ -15,7 +15,6 @@ use super::request::WITHDRAWN;
 use super::request_href;
 use super::texts::{request_text, request_texts};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::form::{error_for, TextArea};
 use crate::components::submit::{checked, refused, Submit};
 use crate::prefs::{use_page_title, use_prefs};
@@ -84,7 +83,6 @@ fn WithdrawForm(token: String, tracking: RequestActions) -> impl IntoView {
             .unwrap_or_default(),
     );
     let back = request_href(&token);
-    let rel = rel_for(&back);
     let token = StoredValue::new(token);
 
     let on_submit = form.on_submit(move |lang| {
@@ -155,7 +153,7 @@ fn WithdrawForm(token: String, tracking: RequestActions) -> impl IntoView {
                 <button type="submit" class="button button--warning" disabled=move || busy.get()>
                     {request_text(|t| t.withdraw_confirm)}
                 </button>
-                <A href=back attr:class="button button--secondary" attr:rel=rel>
+                <A href=back attr:class="button button--secondary">
                     {request_text(|t| t.withdraw_keep)}
                 </A>
             </div>

@@ -26,55 +26,38 @@ enum Just {
 /// opened again, from a bookmark, the QR code or the calendar entry).
 #[component]
 pub fn ManagePage() -> impl IntoView {
-    let prefs = use_prefs();
-    let params = use_params_map();
-    let query = use_query_map();
-    let token = Memo::new(move |_| params.with(|p| p.get("token").unwrap_or_default()));
-    let just = move || {
-        query.with(|q| {
-            if q.get("new").is_some() {
-                Just::Booked
-            } else if q.get("changed").is_some() {
-                Just::Changed
-            } else if q.get("cancelled").is_some() {
-                Just::Cancelled
-            } else if q.get("erased").is_some() {
-                Just::Erased
-            } else {
-                Just::Nothing
-            }
-        })
-    };
     use_page_title(|lang| booking_manage_texts(lang).manage_title);
-    let booking = LocalResource::new(move || {
-        let token = token.get();
-        async move { api::booking(&token, prefs.lang.get_untracked()).await }
-    });
-
     view! {
         <div class="container page narrow">
-            <Suspense fallback=move || view! { <Loading label=Signal::derive(booking_text(|t| t.loading))/> }>
-                {move || Suspend::new(async move {
-                    match booking.await {
-                        Ok(b) => view! {
-                            <ManageBooking booking=b.into() token=token.get_untracked() just=just()/>
-                        }
-                        .into_any(),
-                        Err(ApiError::NotFound) => view! { <BookingNotFound/> }.into_any(),
-                        Err(error) => view! {
-                            <h1 tabindex="-1">{booking_manage_text(|t| t.manage_title)}</h1>
-                            <ErrorPanel error=error on_retry=move |_| booking.refetch()/>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            <BookingAtLink
+                heading=|t| t.manage_title
+                page=|token, booking| view! { <ManageBooking booking=booking token=token/> }.into_any()
+            />
         </div>
     }
 }
 
+/// What just happened, from the address's query. Read once: nothing on this page changes the
+/// address (its links all lead to other apps).
+fn just_happened() -> Just {
+    use_query_map().with_untracked(|q| {
+        if q.get("new").is_some() {
+            Just::Booked
+        } else if q.get("changed").is_some() {
+            Just::Changed
+        } else if q.get("cancelled").is_some() {
+            Just::Cancelled
+        } else if q.get("erased").is_some() {
+            Just::Erased
+        } else {
+            Just::Nothing
+        }
+    })
+}
+
 /// Loads the booking that the manage link in the address names (`{token}`), then draws `page`
-/// with it: the change and cancel pages share the loading, "not found" and retry states.
+/// with it: the booking's own page and its change, cancel and erase pages share the loading,
+/// "not found" and retry states.
 #[component]
 pub(super) fn BookingAtLink(
     /// The page's heading while there is no booking to show (an error).
@@ -122,7 +105,8 @@ pub(super) fn BookingNotFound() -> impl IntoView {
 /// Its links are plain `<a>`: each leads to another app's page (`crate::app_links` has the browser
 /// load it), where the router's `A` would add only code to an app at the edge of its budget.
 #[component]
-fn ManageBooking(booking: Shown, token: String, just: Just) -> impl IntoView {
+fn ManageBooking(booking: Shown, token: String) -> impl IntoView {
+    let just = just_happened();
     let prefs = use_prefs();
     let confirmed = booking.status == BookingStatus::Confirmed;
     let changeable = booking.changeable;

@@ -5,7 +5,8 @@
 //!
 //! Two apps share this module, so that neither is over the 200 KB first-load budget: the task
 //! list and what surrounds it (`App::FirmRegistration`), and the question pages
-//! (`App::RegistrationQuestions`). A link between them is a full page load (`rel_for`).
+//! (`App::RegistrationQuestions`). A link between them is a full page load
+//! (`crate::app_links::follow_links_to_other_apps`).
 //!
 //! | page | file | app |
 //! | --- | --- | --- |

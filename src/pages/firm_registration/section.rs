@@ -13,7 +13,7 @@ use super::questions::{first_id, id_of, Draft, Questions};
 use super::texts::{pick, reg_text};
 use super::{use_loaded, Loaded, LIST};
 use crate::api;
-use crate::app_links::{rel_for, use_go};
+use crate::app_links::use_go;
 use crate::components::focus::focus_location_hash_next_frame;
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::components::submit::{refused, Submit};
@@ -177,7 +177,7 @@ fn SectionForm(section: Section) -> impl IntoView {
     });
     view! {
         <div class="container page narrow">
-            <a href=LIST rel=rel_for(LIST) class="back-link" on:click=on_back>{reg_text(|t| t.back_to_list)}</a>
+            <a href=LIST class="back-link" on:click=on_back>{reg_text(|t| t.back_to_list)}</a>
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">{move || labels::section(section, prefs.lang.get())}</h1>
             {if editable {

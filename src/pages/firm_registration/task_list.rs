@@ -16,7 +16,6 @@ use super::labels;
 use super::texts::{reg_text, registration_texts, Tr};
 use super::{section_href, use_loaded, ACCOUNT, CERTIFICATE, CHECK};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::submit::Submit;
 use crate::dates::{days_aside, days_left, long_date};
@@ -147,7 +146,7 @@ fn Tasks() -> impl IntoView {
                 let href = section_href(section);
                 view! {
                     <li class="task-list__item">
-                        <a href=href.clone() rel=rel_for(&href) class="task-list__link" aria-describedby=status_id.clone()>
+                        <a href=href class="task-list__link" aria-describedby=status_id.clone()>
                             {move || labels::section(section, prefs.lang.get())}
                         </a>
                         <span
@@ -190,7 +189,7 @@ fn Defects(d: FirmRegistration) -> impl IntoView {
                     let href = section_href(defect.section);
                     view! {
                         <li>
-                            <a href=href.clone() rel=rel_for(&href)>
+                            <a href=href>
                                 {move || labels::section(defect.section, prefs.lang.get())}
                             </a>
                             "：" {defect.text}

@@ -8,7 +8,6 @@ use portal_domain::Lang;
 use super::terms::{place, shown};
 use super::texts::{gi_text, gi_texts, GiTexts};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
 use crate::prefs::use_prefs;
@@ -189,7 +188,7 @@ fn ProductDetails(product: GiProduct) -> impl IntoView {
             </ul>
         })}
         <p>
-            <A href=report_href.clone() attr:class="button" attr:rel=rel_for(&report_href)>{gi_text(|t| t.report_counterfeit)}</A>
+            <A href=report_href attr:class="button">{gi_text(|t| t.report_counterfeit)}</A>
         </p>
 
         {(!same_city.is_empty()).then(|| {

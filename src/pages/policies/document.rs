@@ -15,7 +15,6 @@ use super::links::service_href;
 use super::targets::Targets;
 use super::texts::{self, policy_text, policy_text_with, policy_texts};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::highlighted::HighlightedRanges;
 use crate::components::loading::Loading;
@@ -92,7 +91,7 @@ pub fn PolicyDocumentPage() -> impl IntoView {
                         {missing.then(|| view! {
                             <h1 tabindex="-1">{policy_text(|t| t.not_found_title)}</h1>
                             <p>{policy_text(|t| t.not_found_body)}</p>
-                            <p><A href="/policies" attr:class="button" attr:rel=rel_for("/policies")>{policy_text(|t| t.back_to_list)}</A></p>
+                            <p><A href="/policies" attr:class="button">{policy_text(|t| t.back_to_list)}</A></p>
                         })}
                         {failed.map(|error| view! {
                             <h1 tabindex="-1">{move || Service::Policies.title(prefs.lang.get())}</h1>
@@ -396,10 +395,9 @@ fn DocumentView(
 
     // Back to the list or search exactly as it was (the library app: a page load).
     let back = super::visit::last_list_href();
-    let back_rel = rel_for(&back);
     view! {
         <p>
-            <A href=back attr:class="back-link" attr:rel=back_rel>
+            <A href=back attr:class="back-link">
                 {policy_text(|t| {
                     if super::visit::last_list_href().starts_with("/policies/search") {
                         t.back_to_search
@@ -816,7 +814,7 @@ fn RelatedServices(services: Vec<PolicyService>, region: String) -> impl IntoVie
             });
             view! {
                 <li>
-                    <A href=href.clone() attr:class="policy-related__link" attr:rel=rel_for(&href)>{label}</A>
+                    <A href=href attr:class="policy-related__link">{label}</A>
                 </li>
             }
         })

@@ -309,7 +309,7 @@ fn Tasks(tasks: Vec<PolicyTask>, lang: Lang) -> impl IntoView {
                     <p>{t.task_intros[i]}</p>
                     <ul class="policy-task__passages">{passages}</ul>
                     <p>
-                        <A href=href.clone() attr:class="button" attr:rel=crate::app_links::rel_for(&href)>
+                        <A href=href attr:class="button">
                             {t.task_actions[i]}
                         </A>
                     </p>

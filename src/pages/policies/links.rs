@@ -7,7 +7,6 @@ use portal_domain::api::percent_encode;
 use portal_domain::api::policies::PolicyService;
 
 use super::texts;
-use crate::app_links::rel_for;
 use crate::services::Service;
 
 /// The page of a service a passage is about; the GI lookup filtered to the document's city
@@ -40,7 +39,6 @@ pub fn DocumentLink(
     lang: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    let rel = rel_for(&href);
     let target = href.clone();
     let on_click = move |ev: MouseEvent| {
         let plain =
@@ -50,7 +48,7 @@ pub fn DocumentLink(
         }
     };
     view! {
-        <a href=href rel=rel lang=lang on:click=on_click>
+        <a href=href lang=lang on:click=on_click>
             {children()}
         </a>
     }

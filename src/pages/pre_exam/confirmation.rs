@@ -6,7 +6,6 @@ use leptos_router::components::A;
 
 use super::texts::{pe_text, pre_exam_texts};
 use super::{page_href, use_loaded, LIST};
-use crate::app_links::rel_for;
 use crate::dates::long_date;
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -41,7 +40,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             <ol class="list-number">
                 {move || pre_exam_texts(prefs.lang.get()).next_steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
             </ol>
-            <p><a href=status.clone() rel=rel_for(&status) class="button">{pe_text(|t| t.see_request)}</a></p>
+            <p><a href=status.clone() class="button">{pe_text(|t| t.see_request)}</a></p>
             <p><A href=LIST>{pe_text(|t| t.back_to_list)}</A></p>
         </div>
     }

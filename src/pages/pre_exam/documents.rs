@@ -13,7 +13,6 @@ use portal_domain::Lang;
 use super::texts::{pe_text, pre_exam_texts};
 use super::{status_href, use_loaded, Loaded};
 use crate::api;
-use crate::app_links::rel_for;
 use crate::components::file_slot::{slot_files, FileSlot};
 use crate::components::form::{FormErrorSummary, FormErrors};
 use crate::prefs::{use_page_title, use_prefs};
@@ -74,7 +73,7 @@ pub fn DocumentsPage() -> impl IntoView {
     let none = move || rows().is_empty();
     view! {
         <div class="container page narrow">
-            <a href=back.clone() rel=rel_for(&back) class="back-link">{pe_text(|t| t.back_to_request)}</a>
+            <a href=back.clone() class="back-link">{pe_text(|t| t.back_to_request)}</a>
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">{pe_text(|t| t.section_documents)}</h1>
             <p class="lead">{pe_text(|t| t.documents_lead)}</p>
@@ -85,7 +84,7 @@ pub fn DocumentsPage() -> impl IntoView {
             <For each=rows key=|d| *d let:document>
                 <DocumentFiles document=document errors=errors/>
             </For>
-            <p><a href=back.clone() rel=rel_for(&back) class="button">{pe_text(|t| t.continue_link)}</a></p>
+            <p><a href=back.clone() class="button">{pe_text(|t| t.continue_link)}</a></p>
         </div>
     }
 }

@@ -14,7 +14,7 @@ use portal_domain::Localized;
 use super::texts::{pe_text, pick, pre_exam_texts};
 use super::{page_href, use_loaded};
 use crate::api;
-use crate::app_links::{rel_for, use_go};
+use crate::app_links::use_go;
 use crate::components::form::{error_for, FormErrorSummary, FormErrors, TextField};
 use crate::components::submit::{refused, Submit};
 use crate::prefs::use_page_title;
@@ -75,7 +75,7 @@ pub fn FilingPage() -> impl IntoView {
     let due = exam.due_on;
     view! {
         <div class="container page narrow">
-        <a href=back.clone() rel=rel_for(&back) class="back-link">{pe_text(|t| t.back_to_request)}</a>
+        <a href=back.clone() class="back-link">{pe_text(|t| t.back_to_request)}</a>
         <FormErrorSummary errors=errors/>
         <h1 tabindex="-1">{pe_text(|t| t.report_heading)}</h1>
         {report_due(due, left)}

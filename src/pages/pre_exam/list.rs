@@ -9,7 +9,6 @@ use portal_domain::api::firm::pre_exam::{FirmPreExamList, PreExamSummary, Quota,
 use super::texts::{pe_text, pre_exam_texts};
 use super::{page_href, status_href, use_session, ACCOUNT, NUMBERS, QUOTA, REGISTRATION};
 use crate::api::{self, ApiError};
-use crate::app_links::rel_for;
 use crate::app_links::use_go;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::loading::Loading;
@@ -179,7 +178,7 @@ fn Item(item: PreExamSummary) -> impl IntoView {
     };
     view! {
         <li class="request-list__item">
-            <h3><a href=href.clone() rel=rel_for(&href)>{name}</a></h3>
+            <h3><a href=href>{name}</a></h3>
             <dl class="summary-list">{facts}</dl>
         </li>
     }

@@ -9,7 +9,7 @@
 //! (`App::PreExamQuestions`), following a submitted request with the documents' uploads
 //! (`App::PreExamTracking`), and asking for extra quota (`App::PreExamQuota`, with its texts
 //! in a catalog of their own, `quota_texts`). A link between them is a full page load
-//! (`rel_for`, `use_go`).
+//! (plain links, and `crate::app_links::use_go` in code).
 //!
 //! | page | file | app |
 //! | --- | --- | --- |

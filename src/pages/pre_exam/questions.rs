@@ -15,7 +15,7 @@ use super::sections::Section;
 use super::texts::{pe_text, pick, pre_exam_texts, Tr};
 use super::{page_href, use_loaded, Loaded};
 use crate::api;
-use crate::app_links::{rel_for, use_go};
+use crate::app_links::use_go;
 use crate::components::choices::{choice_options, RadioGroup};
 use crate::components::form::{
     error_for, lines, text_of, FormErrorSummary, FormErrors, TextArea, TextField,
@@ -211,7 +211,7 @@ pub fn SectionPage(section: Section) -> impl IntoView {
     };
     view! {
         <div class="container page narrow">
-            <a href=list.clone() rel=rel_for(&list) class="back-link">{pe_text(|t| t.back_to_request)}</a>
+            <a href=list.clone() class="back-link">{pe_text(|t| t.back_to_request)}</a>
             <FormErrorSummary errors=errors/>
             <h1 tabindex="-1">{pe_text(label)}</h1>
             <form novalidate on:submit=on_submit on:change=move |_| autosave()>

@@ -12,7 +12,6 @@ use super::amend::Amendment;
 use super::notice::Notice;
 use super::texts::{pe_text, pick, pre_exam_texts, Tr};
 use super::{page_href, use_loaded, LIST};
-use crate::app_links::rel_for;
 use crate::dates::{days_left, long_date};
 use crate::prefs::{use_page_title, use_prefs};
 
@@ -80,7 +79,7 @@ pub fn StatusPage() -> impl IntoView {
                         </div>
                     })}
                     {report_due(due, left)}
-                    <p><a class="button" href=href.clone() rel=rel_for(&href)>{pe_text(|t| t.report_button)}</a></p>
+                    <p><a class="button" href=href>{pe_text(|t| t.report_button)}</a></p>
                 }
                 .into_any()
             }

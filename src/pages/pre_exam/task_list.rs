@@ -7,7 +7,6 @@ use leptos_router::components::A;
 use super::sections::{Section, State};
 use super::texts::{pe_text, pre_exam_texts};
 use super::{page_href, use_loaded, LIST};
-use crate::app_links::rel_for;
 use crate::prefs::use_page_title;
 
 #[component]
@@ -25,7 +24,7 @@ pub fn TaskListPage() -> impl IntoView {
                     let href = page_href(id, section.code());
                     view! {
                         <li class="task-list__item">
-                            <a href=href.clone() rel=rel_for(&href) class="task-list__link"
+                            <a href=href class="task-list__link"
                                 aria-describedby=status_id.clone()>
                                 {pe_text(section.label())}
                             </a>
