@@ -23,16 +23,18 @@ const CONNECTION_TEXTS = {
 /// The note at the top of the page about the device's network, shown while it is offline and
 /// once when it is back (a status message, read out by screen readers).
 function connection() {
-  const note = document.createElement('p');
-  note.className = 'notice connection-note container';
-  note.setAttribute('role', 'status');
-  note.hidden = true;
-  document.body.prepend(note);
+  // Made at the first change only: an ordinary online visit has no such element.
+  let note = null;
   const show = (state) => {
+    if (!note) {
+      note = document.createElement('p');
+      note.className = 'notice connection-note container';
+      note.setAttribute('role', 'status');
+      document.body.prepend(note);
+    }
     const en = document.documentElement.lang.startsWith('en');
     note.textContent = CONNECTION_TEXTS[state][en ? 1 : 0];
     note.dataset.state = state;
-    note.hidden = false;
   };
   addEventListener('offline', () => show('offline'));
   addEventListener('online', () => show('online'));

@@ -175,7 +175,7 @@ test('a form is not sent while the device is offline, keeps what was typed, and 
   page.on('request', (r) => r.method() === 'POST' && r.url().includes('/api/') && sent++);
   await page.goto('/booking/find');
   await appReady(page);
-  await expect(note).toBeHidden();
+  await expect(note).toHaveCount(0);
 
   await context.setOffline(true);
   await expect(note).toBeVisible();
