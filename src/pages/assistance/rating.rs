@@ -11,6 +11,7 @@ use super::at_link::{BackToRequest, NotOpen, RequestAtLink};
 use super::request::RATED;
 use super::request_href;
 use super::texts::request_text;
+use crate::app_links::use_go_replacing;
 use crate::components::rating::{rating_text, rating_texts, RatingForm, RatingTarget};
 use crate::prefs::use_page_title;
 
@@ -32,9 +33,9 @@ pub fn RatingPage() -> impl IntoView {
                     // The request's page says thank you and shows the rating; Back does not
                     // come to this form again.
                     let back = token.clone();
+                    let go = use_go_replacing();
                     let on_rated = Callback::new(move |_: RatingView| {
-                        let href = format!("{}?{RATED}", request_href(&back));
-                        let _ = window().location().replace(&href);
+                        go(&format!("{}?{RATED}", request_href(&back)));
                     });
                     view! {
                         <BackToRequest token=token.clone()/>
