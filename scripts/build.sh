@@ -25,11 +25,15 @@ for app in gi policies policy-document booking booking-details booking-manage bo
     --dist "dist/apps/$app" --public-url "/apps/$app/"
   rm "app-$app.html"
 done
+# The entry pages' first view, drawn natively by the same components (src/prerender.rs), into
+# dist/prerendered/ (the server sends them for those paths). A debug build: it shares what the
+# tests compile, and drawing a few pages needs no speed.
+cargo run --locked --offline --quiet -p portal-prerender -- dist
 # One service worker for every app, at the root (its scope is every page): not the copies of
 # public/ in each app's folder. Its cache is named after this build (the apps' pages name every
 # fingerprinted file), so a deployment is a new worker that deletes the old caches.
 rm -f dist/apps/*/sw.js dist/apps/*/sw-register.js
-version=$(cat dist/index.html dist/apps/*/index.html dist/sw.js dist/sw-register.js | sha256sum | cut -c1-16)
+version=$(cat dist/index.html dist/apps/*/index.html dist/prerendered/*.html dist/prerendered/*/*.html dist/sw.js dist/sw-register.js | sha256sum | cut -c1-16)
 sed -i "s/^const VERSION = 'dev';$/const VERSION = '$version';/" dist/sw.js
 grep -q "^const VERSION = '$version';$" dist/sw.js
 find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) |

@@ -31,7 +31,10 @@ pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
 pub fn Shell(app: App, children: Children) -> impl IntoView {
     provide_prefs();
     provide_context(app);
-    crate::app_links::follow_links_to_other_apps(app);
+    // Not when prerendering (natively, `src/prerender.rs`): there is no window to listen on.
+    if !crate::prerender::ACTIVE {
+        crate::app_links::follow_links_to_other_apps(app);
+    }
     view! {
         <Router>
             <FocusOnNavigation/>

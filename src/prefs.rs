@@ -58,18 +58,12 @@ pub fn use_prefs() -> Prefs {
     expect_context::<Prefs>()
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    // Private browsing or a locked-down kiosk can refuse storage: preferences then last for the
-    // visit only, which is fine.
-    window().local_storage().ok().flatten()
-}
-
 fn stored(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    crate::storage::local()?.get_item(key).ok().flatten()
 }
 
 fn store(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
+    if let Some(storage) = crate::storage::local() {
         let _ = storage.set_item(key, value);
     }
 }

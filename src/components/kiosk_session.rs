@@ -23,6 +23,9 @@ pub const WARNING_SECS: u32 = 30;
 
 /// Whether this browser is a kiosk, after applying a `?kiosk=1` / `?kiosk=0` in the address.
 fn kiosk_enabled() -> bool {
+    if crate::prerender::ACTIVE {
+        return false;
+    }
     let storage = window().local_storage().ok().flatten();
     let search = window().location().search().unwrap_or_default();
     let asked = search

@@ -10,6 +10,9 @@ use wasm_bindgen::JsValue;
 
 /// The data block's text.
 fn site_text() -> Option<String> {
+    if crate::prerender::ACTIVE {
+        return None;
+    }
     document().get_element_by_id("site-info")?.text_content()
 }
 

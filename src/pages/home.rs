@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Route, Routes, A};
+use leptos_router::{path, StaticSegment};
 use portal_domain::api::{Venue, VenueKind, VenueStatus};
 
 use crate::api;
@@ -8,8 +9,22 @@ use crate::components::loading::Loading;
 use crate::components::service_notices::ServiceNotices;
 use crate::components::venue_contacts::{CenterContacts, VenueContactList};
 use crate::i18n::{strings, Strings};
+use crate::pages::not_found::NotFound;
+use crate::pages::track::TrackPage;
 use crate::prefs::{text, use_page_title, use_prefs};
 use crate::services::Service;
+
+/// The portal app's routes: home, "track a request", and "page not found" for every path no
+/// app owns (`src/main.rs`; prerendered by `crate::prerender`).
+#[component]
+pub fn PortalApp() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=path!("/") view=Home/>
+            <Route path=StaticSegment(Service::Track.segment()) view=TrackPage/>
+        </Routes>
+    }
+}
 
 #[component]
 pub fn Home() -> impl IntoView {

@@ -17,13 +17,27 @@ use portal_domain::apps::App;
 use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 
-/// The `index.html` of each of the portal's apps (see `portal_domain::apps`), read once at
-/// start-up.
+/// The `index.html` of each of the portal's apps (see `portal_domain::apps`), and the pages
+/// whose first view is prerendered (`dist/prerendered/`, written by `crates/prerender`), read
+/// once at start-up.
 #[derive(Clone)]
-pub struct IndexHtml(Arc<HashMap<App, axum::body::Bytes>>);
+pub struct IndexHtml(Arc<Pages>);
+
+struct Pages {
+    apps: HashMap<App, axum::body::Bytes>,
+    /// By path (`/gi`): the app's page with the path's first view drawn into it.
+    prerendered: HashMap<String, axum::body::Bytes>,
+}
 
 impl IndexHtml {
     pub fn load(dist: &Path) -> IndexHtml {
+        let apps = Self::load_apps(dist);
+        let mut prerendered = HashMap::new();
+        load_prerendered(&dist.join("prerendered"), "", &mut prerendered);
+        IndexHtml(Arc::new(Pages { apps, prerendered }))
+    }
+
+    fn load_apps(dist: &Path) -> HashMap<App, axum::body::Bytes> {
         let mut pages = HashMap::new();
         for app in App::ALL {
             let path = dist.join(app.index_file());
@@ -35,12 +49,27 @@ impl IndexHtml {
                     "an app is not built: its pages answer 503 (build with scripts/run.sh)"),
             }
         }
-        IndexHtml(Arc::new(pages))
+        pages
     }
 
-    /// The text of every app's page (the CSP hashes their inline scripts).
+    /// The text of every page (the CSP hashes their inline scripts).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.0.values().filter_map(|b| std::str::from_utf8(b).ok())
+        let Pages { apps, prerendered } = &*self.0;
+        apps.values()
+            .chain(prerendered.values())
+            .filter_map(|b| std::str::from_utf8(b).ok())
+    }
+
+    /// The page for `path`: prerendered if it is one of those, else its app's.
+    fn page(&self, path: &str) -> Option<&axum::body::Bytes> {
+        let trimmed = match path.trim_end_matches('/') {
+            "" => "/",
+            p => p,
+        };
+        self.0
+            .prerendered
+            .get(trimmed)
+            .or_else(|| self.0.apps.get(&App::for_path(path)))
     }
 
     /// The app's page, with who runs the site and the center's contacts written into it
@@ -49,7 +78,7 @@ impl IndexHtml {
     /// the Content-Security-Policy does not concern it). Without the database the page is
     /// served as built, and the footer shows nothing extra.
     async fn response(&self, path: &str, db: &SqlitePool) -> Response {
-        match self.0.get(&App::for_path(path)) {
+        match self.page(path) {
             Some(bytes) => (
                 [
                     (
@@ -67,6 +96,35 @@ impl IndexHtml {
                 "The web app has not been built. Run scripts/run.sh.",
             )
                 .into_response(),
+        }
+    }
+}
+
+/// Reads `dir`'s `.html` files (and its folders') as the pages of `prefix` + their name
+/// (`index.html` at the top is `/`). None is fine: a build without prerendering.
+fn load_prerendered(dir: &Path, prefix: &str, pages: &mut HashMap<String, axum::body::Bytes>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.path();
+        let Some(name) = file.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
+            continue;
+        };
+        if file.is_dir() {
+            load_prerendered(&file, &format!("{prefix}/{name}"), pages);
+        } else if let Some(stem) = name.strip_suffix(".html") {
+            let path = match (prefix, stem) {
+                ("", "index") => "/".to_owned(),
+                _ => format!("{prefix}/{stem}"),
+            };
+            match std::fs::read(&file) {
+                Ok(bytes) => {
+                    pages.insert(path, bytes.into());
+                }
+                Err(e) => tracing::warn!(path = %file.display(), error = %e,
+                    "a prerendered page could not be read: its app's page is served"),
+            }
         }
     }
 }

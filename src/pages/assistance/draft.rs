@@ -78,10 +78,6 @@ pub struct DraftStore {
     lang: RwSignal<Lang>,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
 impl DraftStore {
     /// Changes the answers; if anything changed, keeps the copy on this device at once and
     /// sends it to the server when typing pauses.
@@ -115,7 +111,9 @@ impl DraftStore {
     }
 
     fn persist(self) {
-        let Some(storage) = storage() else { return };
+        let Some(storage) = crate::storage::local() else {
+            return;
+        };
         let copy = LocalCopy {
             draft: self.draft.get_untracked(),
             unsent: self.unsent.get_untracked(),
@@ -305,7 +303,7 @@ impl DraftStore {
         self.submit_key.set(None);
         self.submitted.set(false);
         self.save.set(SaveState::Idle);
-        if let Some(storage) = storage() {
+        if let Some(storage) = crate::storage::local() {
             let _ = storage.remove_item(TOKEN_KEY);
             let _ = storage.remove_item(COPY_KEY);
         }
@@ -370,7 +368,7 @@ fn new_key() -> String {
 /// provides the store to every page.
 pub fn provide_draft() -> DraftStore {
     let prefs = use_prefs();
-    let storage = storage();
+    let storage = crate::storage::local();
     let token = storage
         .as_ref()
         .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())

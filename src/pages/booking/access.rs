@@ -66,7 +66,9 @@ impl FoundBooking {
 
     /// A booking just found (or changed, or cancelled): shown, and its lookup kept.
     pub fn set(&self, lookup: LookupRequest, shown: Shown) {
-        if let (Some(storage), Ok(json)) = (session_storage(), serde_json::to_string(&lookup)) {
+        if let (Some(storage), Ok(json)) =
+            (crate::storage::session(), serde_json::to_string(&lookup))
+        {
             let _ = storage.set_item(FOUND_KEY, &json);
         }
         self.0.set(Some((lookup, shown)));
@@ -74,7 +76,7 @@ impl FoundBooking {
 
     /// "Find another booking".
     pub fn forget(&self) {
-        if let Some(storage) = session_storage() {
+        if let Some(storage) = crate::storage::session() {
             let _ = storage.remove_item(FOUND_KEY);
         }
         self.0.set(None);
@@ -82,13 +84,12 @@ impl FoundBooking {
 
     /// The lookup kept by a page of the other app or before a reload, if any.
     fn kept() -> Option<LookupRequest> {
-        let json = session_storage()?.get_item(FOUND_KEY).ok().flatten()?;
+        let json = crate::storage::session()?
+            .get_item(FOUND_KEY)
+            .ok()
+            .flatten()?;
         crate::json::from_str(&json)
     }
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
 }
 
 pub fn use_found() -> FoundBooking {

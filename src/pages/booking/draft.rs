@@ -133,26 +133,22 @@ impl DraftStore {
     /// the effect below runs: the booking's page is another app, loaded right after this.
     pub fn clear(&self) {
         self.0.set(Draft::default());
-        if let Some(storage) = session_storage() {
+        if let Some(storage) = crate::storage::session() {
             let _ = storage.remove_item(DRAFT_KEY);
         }
     }
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
 /// Reads the saved draft and saves every change to it.
 pub fn provide_draft() -> DraftStore {
-    let saved = session_storage()
+    let saved = crate::storage::session()
         .and_then(|s| s.get_item(DRAFT_KEY).ok().flatten())
         .and_then(|json| crate::json::from_str::<Draft>(&json))
         .unwrap_or_default();
     let store = DraftStore(RwSignal::new(saved));
     Effect::new(move |_| {
         let draft = store.0.get();
-        if let Some(storage) = session_storage() {
+        if let Some(storage) = crate::storage::session() {
             if draft.is_empty() && draft.sent.is_none() {
                 let _ = storage.remove_item(DRAFT_KEY);
             } else if let Ok(json) = serde_json::to_string(&draft) {

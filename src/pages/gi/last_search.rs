@@ -7,16 +7,13 @@ const LAST_SEARCH_KEY: &str = "portal.gi.last_search";
 /// Remembers the search page's URL (for the product page's "back to the results" link). Kept in
 /// sessionStorage: it survives a reload of the product page and ends with the tab.
 pub fn remember_search_href(href: &str) {
-    if let Ok(Some(storage)) = leptos::prelude::window().session_storage() {
+    if let Some(storage) = crate::storage::session() {
         let _ = storage.set_item(LAST_SEARCH_KEY, href);
     }
 }
 
 pub fn last_search_href() -> String {
-    leptos::prelude::window()
-        .session_storage()
-        .ok()
-        .flatten()
+    crate::storage::session()
         .and_then(|s| s.get_item(LAST_SEARCH_KEY).ok().flatten())
         .filter(|h| h.starts_with("/gi"))
         .unwrap_or_else(|| "/gi".to_owned())
@@ -28,7 +25,7 @@ const SCROLL_KEY: &str = "portal.gi.scroll";
 pub fn remember_scroll(href: &str) {
     let window = leptos::prelude::window();
     let y = window.scroll_y().unwrap_or(0.0) as i64;
-    if let Ok(Some(storage)) = window.session_storage() {
+    if let Some(storage) = crate::storage::session() {
         let _ = storage.set_item(SCROLL_KEY, &format!("{y} {href}"));
     }
 }
@@ -37,7 +34,7 @@ pub fn remember_scroll(href: &str) {
 /// it was; the position is used once.
 pub fn restore_scroll(href: &str) {
     let window = leptos::prelude::window();
-    let Ok(Some(storage)) = window.session_storage() else {
+    let Some(storage) = crate::storage::session() else {
         return;
     };
     let Some(saved) = storage.get_item(SCROLL_KEY).ok().flatten() else {

@@ -9,3 +9,22 @@ mod texts;
 
 pub use product::GiProductPage;
 pub use search::GiSearchPage;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
+
+use crate::pages::not_found::NotFound;
+use crate::services::Service;
+
+/// The GI lookup app's routes (`src/bin/gi.rs`; prerendered by `crate::prerender`).
+#[component]
+pub fn GiApp() -> impl IntoView {
+    let gi = StaticSegment(Service::GiLookup.segment());
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=gi view=GiSearchPage/>
+            <Route path=(gi, ParamSegment("id")) view=GiProductPage/>
+        </Routes>
+    }
+}

@@ -111,11 +111,12 @@ pub fn GiSearchPage() -> impl IntoView {
     // kept here, outside the results, so that choosing a filter (new results) leaves the panel
     // as the person left it: a province and then a city without unfolding it twice.
     let filters_open = RwSignal::new(
-        window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w >= 960.0),
+        !crate::prerender::ACTIVE
+            && window()
+                .inner_width()
+                .ok()
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w >= 960.0),
     );
 
     let navigate = use_navigate();

@@ -139,10 +139,6 @@ fn find<'a>(sections: &'a [PolicySection], id: &str) -> Option<&'a PolicySection
         .find_map(|s| (s.id == id).then_some(s).or_else(|| find(&s.children, id)))
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
 /// `aria-current="location"` while the reader is in that part of the document (one closure type
 /// for every entry of the contents).
 fn is_current(current: RwSignal<String>, anchor: String) -> impl Fn() -> Option<&'static str> {
@@ -297,7 +293,7 @@ fn DocumentView(
                 let focus = previous.is_some() || !page_load;
                 request_animation_frame(move || go_to(&anchor, focus));
             } else if previous.is_none() && page_load {
-                let saved = storage()
+                let saved = crate::storage::session()
                     .and_then(|s| s.get_item(&position_key).ok().flatten())
                     .filter(|a| anchors.with_value(|all| all.contains(a)));
                 if let Some(saved) = saved {
@@ -335,7 +331,7 @@ fn DocumentView(
                 let Some(position) = anchors.try_with_value(|a| reading_position(a)) else {
                     return;
                 };
-                if let Some(storage) = storage() {
+                if let Some(storage) = crate::storage::session() {
                     let _ = match &position {
                         Some(anchor) => storage.set_item(&position_key, anchor),
                         None => storage.remove_item(&position_key),

@@ -15,3 +15,23 @@ mod visit;
 pub use document::PolicyDocumentPage;
 pub use library::PolicyLibraryPage;
 pub use search::PolicySearchPage;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::StaticSegment;
+
+use crate::pages::not_found::NotFound;
+use crate::services::Service;
+
+/// The library app's routes: the list and the search (`src/bin/policies.rs`; prerendered by
+/// `crate::prerender`).
+#[component]
+pub fn PoliciesApp() -> impl IntoView {
+    let policies = StaticSegment(Service::Policies.segment());
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=policies view=PolicyLibraryPage/>
+            <Route path=(policies, StaticSegment("search")) view=PolicySearchPage/>
+        </Routes>
+    }
+}

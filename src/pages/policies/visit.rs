@@ -15,20 +15,16 @@ use crate::api::{self, ApiError};
 const LAST_LIST_KEY: &str = "portal.policies.last_list";
 const OPENED_KEY: &str = "portal.policies.opened";
 
-fn session_storage() -> Option<web_sys::Storage> {
-    window().session_storage().ok().flatten()
-}
-
 /// Remembers the list or search page's URL, for the document page's "back" link. Kept in
 /// sessionStorage: it survives a reload of the document and ends with the tab.
 pub fn remember_list_href(href: &str) {
-    if let Some(storage) = session_storage() {
+    if let Some(storage) = crate::storage::session() {
         let _ = storage.set_item(LAST_LIST_KEY, href);
     }
 }
 
 pub fn last_list_href() -> String {
-    session_storage()
+    crate::storage::session()
         .and_then(|s| s.get_item(LAST_LIST_KEY).ok().flatten())
         .filter(|h| h.starts_with("/policies"))
         .unwrap_or_else(|| "/policies".to_owned())
@@ -48,7 +44,7 @@ pub async fn policy_list(lang: Lang) -> Result<PolicyList, ApiError> {
 /// Notes, as a link of the library or the search is followed, the document it opens (its path).
 pub fn opening_document(href: &str) {
     let path = href.split(['?', '#']).next().unwrap_or_default();
-    if let Some(storage) = session_storage() {
+    if let Some(storage) = crate::storage::session() {
         let _ = storage.set_item(OPENED_KEY, path);
     }
 }
@@ -57,7 +53,7 @@ pub fn opening_document(href: &str) {
 /// noted this path) rather than by a reload, a bookmark or an address typed in. The note is used
 /// up: a reload afterwards is a reload.
 pub fn opened_by_link() -> bool {
-    let Some(storage) = session_storage() else {
+    let Some(storage) = crate::storage::session() else {
         return false;
     };
     let noted = storage.get_item(OPENED_KEY).ok().flatten();

@@ -8,10 +8,24 @@ pub mod notice;
 mod texts;
 
 use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::StaticSegment;
 use portal_domain::Lang;
 
+use crate::pages::not_found::NotFound;
 use crate::prefs::use_prefs;
 use texts::privacy_texts;
+
+/// The privacy app's routes (`src/bin/privacy.rs`; prerendered by `crate::prerender`).
+#[component]
+pub fn PrivacyApp() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            <Route path=StaticSegment("privacy") view=notice::PrivacyNoticePage/>
+            <Route path=StaticSegment("accessibility") view=accessibility::AccessibilityPage/>
+        </Routes>
+    }
+}
 
 /// A list of the catalog (`|l| &privacy_texts(l).items`) as a bulleted list.
 #[component]

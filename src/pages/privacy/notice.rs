@@ -131,6 +131,9 @@ fn ServiceSection(
 /// A link from a form (`/privacy#booking`) is a full page load: the browser looks for the
 /// section before the app has drawn it, so the page scrolls to it once it is there.
 fn scroll_to_hash() {
+    if crate::prerender::ACTIVE {
+        return;
+    }
     let hash = window().location().hash().unwrap_or_default();
     let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
         return;

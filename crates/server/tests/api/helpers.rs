@@ -237,6 +237,22 @@ async fn spawn_on(
         )
         .unwrap();
     }
+    // Pages with their first view prerendered (`crates/prerender`), as the build writes them.
+    for (file, text) in [
+        ("gi.html", "<p>gi app prerendered: 地理标志产品查询</p>"),
+        (
+            "assistance/track.html",
+            "<p>assistance-lookup app prerendered</p>",
+        ),
+    ] {
+        let file = dist.join("prerendered").join(file);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(
+            file,
+            format!("<!doctype html><html><head></head><body>{text}</body></html>"),
+        )
+        .unwrap();
+    }
 
     let config = Config {
         addr: "127.0.0.1:0".parse().unwrap(),

@@ -126,6 +126,33 @@ async fn each_service_with_its_own_app_gets_that_app() {
 }
 
 #[tokio::test]
+async fn a_prerendered_page_is_sent_for_its_path_only_with_the_site_information() {
+    let app = spawn_app().await;
+    for path in ["/gi", "/gi/", "/gi?q=haian", "/assistance/track"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        let page = response.text().await.unwrap();
+        assert!(page.contains("app prerendered"), "{path}: {page}");
+        assert!(page.contains("id=\"site-info\""), "{path}");
+    }
+    // Other pages of the same apps are the app's own page.
+    for (path, app_page) in [
+        ("/gi/GI00842", "gi app shell"),
+        (
+            "/assistance/requests/abc/rating",
+            "assistance-lookup app shell",
+        ),
+    ] {
+        let page = app.get(path).await.text().await.unwrap();
+        assert!(
+            page.contains(app_page) && !page.contains("prerendered"),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn built_files_are_served_and_cached_for_good() {
     let app = spawn_app().await;
     let response = app.get("/app-0123456789abcdef.js").await;

@@ -1,0 +1,73 @@
+import { Page } from '@playwright/test';
+import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+
+// The entry pages' first view is prerendered into the page the server sends (src/prerender.rs):
+// their text paints before the WASM has arrived, and the app then draws the same layout.
+
+const pages = [
+  { path: '/', h1: '知识产权服务，一站办理' },
+  { path: '/gi', h1: '地理标志产品查询' },
+  { path: '/booking', h1: '预约咨询' },
+  { path: '/assistance/track', h1: '查询申请进度' },
+];
+
+/// The page as it is before the app runs: its WASM never arrives.
+async function withoutTheApp(page: Page, consoleErrors: { allow: (p: RegExp) => void }) {
+  consoleErrors.allow(/ERR_FAILED|WebAssembly|wasm|Failed to fetch/i);
+  await page.route('**/*.wasm', (route) => route.abort());
+}
+
+for (const { path, h1 } of pages) {
+  test(`${path}: the first view is in the page the server sends, and the app draws it in the same place`, async ({ page, consoleErrors }) => {
+    await withoutTheApp(page, consoleErrors);
+    await page.goto(path);
+    const shell = page.locator('#shell');
+    await expect(shell.locator('main h1')).toHaveText(h1);
+    await expect(shell.locator('main h1')).toBeVisible();
+    // Not the static shell's "loading" line: the page itself (which may say what it is loading).
+    await expect(page.locator('.shell-loading')).toHaveCount(0);
+    // Nothing in it can be focused or typed into before the app has taken over (it would be lost).
+    await expect(shell).toHaveAttribute('inert', '');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    const before = await shell.locator('main h1').boundingBox();
+    const lead = await shell.locator('main h1 + p').boundingBox();
+
+    await page.unroute('**/*.wasm');
+    // Layout shifts from the first paint on, as Core Web Vitals count them.
+    await page.addInitScript(() => {
+      (window as unknown as { cls: number }).cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await appReady(page);
+    await expect(page.locator('main h1')).toHaveText(h1);
+    expect(await page.locator('main h1').boundingBox()).toEqual(before);
+    expect(await page.locator('main h1 + p').boundingBox()).toEqual(lead);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.01);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('someone who chose English and 长辈版 does not see the Chinese first view, and the page is in 长辈版 from the start', async ({ page, consoleErrors }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('portal.lang', 'en');
+    localStorage.setItem('portal.elder', '1');
+  });
+  await withoutTheApp(page, consoleErrors);
+  await page.goto('/gi');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+  await expect(page.locator('#shell main h1')).toBeHidden();
+
+  await page.unroute('**/*.wasm');
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('main h1')).toHaveText('Geographical indications');
+  await expect(page.locator('html')).toHaveClass(/\belder\b/);
+});
