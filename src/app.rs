@@ -20,10 +20,27 @@ pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     console_error_panic_hook::set_once();
     // index.html shows a static shell (portal name, "loading", how to get help without the app)
     // until this point.
-    if let Some(shell) = document().get_element_by_id("shell") {
-        shell.remove();
+    let shell = document().get_element_by_id("shell");
+    let start = move || {
+        if let Some(shell) = shell {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(app);
+    };
+    // A prerendered page (`crate::prerender`) is painted once before the app draws the same
+    // view in its place, which then counts as no new content: the page's largest text is shown
+    // when it first paints, not when the app has started (on a fast connection the app could
+    // otherwise replace it before any paint). Two frames: the next paint has then happened.
+    if document()
+        .query_selector("#shell[inert]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        request_animation_frame(move || request_animation_frame(start));
+    } else {
+        start();
     }
-    leptos::mount::mount_to_body(app);
 }
 
 /// The page frame around an app's routes.

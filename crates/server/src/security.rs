@@ -15,10 +15,17 @@ use sha2::{Digest, Sha256};
 
 pub fn content_security_policy<'a>(index_pages: impl IntoIterator<Item = &'a str>) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    let scripts = index_pages.into_iter().flat_map(inline_scripts);
-    for script in scripts {
-        let digest = Sha256::digest(script.as_bytes());
-        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+    // Each hash once: most pages share their scripts (the prerendered pages repeat their app's,
+    // every app has the same preferences script), and this header goes with every response.
+    let hashes: std::collections::BTreeSet<String> = index_pages
+        .into_iter()
+        .flat_map(inline_scripts)
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        })
+        .collect();
+    for hash in hashes {
         script_src.push_str(&format!(" 'sha256-{hash}'"));
     }
     format!(
@@ -109,5 +116,13 @@ mod tests {
         assert!(csp.contains(&format!("'sha256-{expected}'")), "{csp}");
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn a_script_on_many_pages_is_named_once() {
+        let page = r#"<script>prefs()</script><script type="module">init()</script>"#;
+        let other = r#"<script>prefs()</script><script type="module">other()</script>"#;
+        let csp = content_security_policy([page, page, other]);
+        assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
     }
 }
