@@ -21,11 +21,14 @@ mkdir -p "$out"
 for route in $routes; do
   for run in $(seq "$runs"); do
     name=$(echo "$route" | tr '/' '_')
-    CHROME_PATH=/usr/bin/chromium "$lh_dir/node_modules/.bin/lighthouse" \
-      "$base$route" --quiet --only-categories=performance \
-      --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run" \
-      --output=json --output-path="$out/$name.$run.json" >>"$log" 2>&1 ||
-      { echo "lighthouse failed on $route:"; tail -20 "$log"; exit 1; }
+    # Once more if a run fails: Lighthouse sometimes loses the trace (NO_NAVSTART).
+    for attempt in 1 2; do
+      CHROME_PATH=/usr/bin/chromium "$lh_dir/node_modules/.bin/lighthouse" \
+        "$base$route" --quiet --only-categories=performance \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu --no-first-run" \
+        --output=json --output-path="$out/$name.$run.json" >>"$log" 2>&1 && break
+      [[ $attempt == 2 ]] && { echo "lighthouse failed on $route:"; tail -20 "$log"; exit 1; }
+    done
   done
 done
 
