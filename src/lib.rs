@@ -2,7 +2,8 @@
 //! `bin/*.rs`) mounts the shared [`app::Shell`] with its own routes, so each WASM carries only
 //! its own pages. Built by Trunk into `dist/`, served by `portal-server`.
 
-// Natively (prerendering, with tachys' `ssr` feature) the view types nest deeper than the default limit.
+// Natively, built with the prerendering (`crates/prerender`: tachys' `ssr` feature), the view
+// types nest deeper than the default limit.
 #![recursion_limit = "256"]
 
 pub mod api;

@@ -1,8 +1,9 @@
 //! Prerendering (issue #17): the first view of the citizens' entry pages, drawn at build time,
 //! natively, by the same components that draw it in the browser, and written into the page the
-//! server sends (`crates/prerender` writes `dist/prerendered/`, `crates/server/src/spa.rs`
-//! serves it). The page's text paints before the WASM has arrived; the app then replaces it
-//! (`crate::app::boot` removes `#shell`) with the same layout, so nothing moves.
+//! server sends (`crates/prerender` draws them into `dist/prerendered/`,
+//! `crates/server/src/spa.rs` serves them). The page's text paints before the WASM has arrived;
+//! the app then replaces it (`crate::app::boot` removes `#shell`) with the same layout, so
+//! nothing moves.
 //!
 //! Natively there is no window, storage or network: the few places that reach for them while
 //! drawing ask [`ACTIVE`] first. Effects and resources never run, so whatever loads data is drawn
@@ -10,79 +11,3 @@
 
 /// True in the native build, which only ever prerenders.
 pub const ACTIVE: bool = !cfg!(target_arch = "wasm32");
-
-#[cfg(not(target_arch = "wasm32"))]
-pub use native::{render, PAGES};
-
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
-    use leptos::prelude::*;
-    use leptos::reactive::diagnostics::SpecialNonReactiveZone;
-    use leptos_router::location::RequestUrl;
-    use portal_domain::apps::App;
-
-    use crate::app::Shell;
-    use crate::pages;
-
-    /// The pages prerendered: entry pages whose address has no secret and no query. A page
-    /// drawn from data (a product, a document) would show only "loading", which the static
-    /// shell already does.
-    pub const PAGES: &[&str] = &[
-        "/",
-        "/track",
-        "/gi",
-        "/policies",
-        "/booking",
-        "/assistance",
-        "/assistance/track",
-        "/fast-track",
-        "/privacy",
-        "/accessibility",
-    ];
-
-    /// The app's markup for `path` (the `<body>`'s content as the app draws it first), in the
-    /// default language.
-    pub fn render(path: &str) -> String {
-        // Nothing runs later: drop every task the components start (effects, resources).
-        let _ = any_spawner::Executor::init_custom_executor(Never);
-        // Signals read while drawing to a string are read once, on purpose.
-        let _quiet = SpecialNonReactiveZone::enter();
-        let owner = Owner::new();
-        owner.with(|| {
-            provide_context(RequestUrl::new(path));
-            let app = App::for_path(path);
-            match app {
-                App::Portal => view! { <Shell app><pages::home::PortalApp/></Shell> }.to_html(),
-                App::Gi => view! { <Shell app><pages::gi::GiApp/></Shell> }.to_html(),
-                App::Policies => {
-                    view! { <Shell app><pages::policies::PoliciesApp/></Shell> }.to_html()
-                }
-                App::Booking => {
-                    view! { <Shell app><pages::booking::BookingApp/></Shell> }.to_html()
-                }
-                App::Assistance => {
-                    view! { <Shell app><pages::assistance::AssistanceApp/></Shell> }.to_html()
-                }
-                App::AssistanceLookup => view! {
-                    <Shell app><pages::assistance::AssistanceLookupApp/></Shell>
-                }
-                .to_html(),
-                App::FastTrack => {
-                    view! { <Shell app><pages::fast_track::FastTrackApp/></Shell> }.to_html()
-                }
-                App::Privacy => {
-                    view! { <Shell app><pages::privacy::PrivacyApp/></Shell> }.to_html()
-                }
-                other => panic!("{path}: no prerendering for the {other:?} app"),
-            }
-        })
-    }
-
-    struct Never;
-
-    impl any_spawner::CustomExecutor for Never {
-        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-        fn poll_local(&self) {}
-    }
-}

@@ -1,4 +1,4 @@
-//! `portal-prerender <dist>`: for each page of `ip_portal::prerender::PAGES`, its app's built
+//! `portal-prerender <dist>`: for each page of [`render::PAGES`], its app's built
 //! `index.html` with the static shell's "loading" replaced by the page's first view, written to
 //! `<dist>/prerendered/<path>.html` (`/` is `index.html`), which the server sends for that path
 //! (`crates/server/src/spa.rs`).
@@ -10,6 +10,11 @@
 //! it from someone who chose English (`html[lang=en]`, set before the first paint by
 //! `index.html`'s script), who would otherwise see Chinese until the app starts.
 
+// The view types, rendered to HTML, nest deeper than the default limit.
+#![recursion_limit = "256"]
+
+mod render;
+
 use std::path::{Path, PathBuf};
 
 use portal_domain::apps::App;
@@ -19,14 +24,13 @@ const SHELL: [&str; 2] = ["<div id=shell>", "<div id=\"shell\">"];
 
 fn main() {
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
-    for path in ip_portal::prerender::PAGES {
+    for path in render::PAGES {
         let index = dist.join(App::for_path(path).index_file());
         let page = std::fs::read_to_string(&index)
             .unwrap_or_else(|e| panic!("{}: {e} (build the apps first)", index.display()));
         let out = out_file(&dist, path);
         std::fs::create_dir_all(out.parent().expect("a folder")).expect("the folder is made");
-        std::fs::write(&out, with_view(&page, &ip_portal::prerender::render(path)))
-            .expect("the page is written");
+        std::fs::write(&out, with_view(&page, &render::render(path))).expect("the page is written");
         println!("prerendered {path} -> {}", out.display());
     }
 }
