@@ -26,7 +26,7 @@ fn kiosk_enabled() -> bool {
     if crate::prerender::ACTIVE {
         return false;
     }
-    let storage = window().local_storage().ok().flatten();
+    let storage = crate::storage::local();
     let search = window().location().search().unwrap_or_default();
     let asked = search
         .trim_start_matches('?')
@@ -48,10 +48,10 @@ fn kiosk_enabled() -> bool {
 
 /// Wipes what the portal kept for the person who just left, and starts over at home.
 fn end_session() {
-    if let Ok(Some(session)) = window().session_storage() {
+    if let Some(session) = crate::storage::session() {
         let _ = session.clear();
     }
-    if let Ok(Some(local)) = window().local_storage() {
+    if let Some(local) = crate::storage::local() {
         let _ = local.clear();
         let _ = local.set_item(KIOSK_KEY, "1");
     }
