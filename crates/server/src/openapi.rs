@@ -30,7 +30,7 @@ use crate::AppState;
         crate::gi::search,
         crate::gi::product,
         crate::gi::export,
-        crate::gi::offline,
+        crate::gi::offline::offline,
         crate::policies::list,
         crate::policies::document,
         crate::policies::search,

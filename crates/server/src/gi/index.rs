@@ -177,6 +177,8 @@ pub struct GiIndex {
     sound_postings: HashMap<u16, Vec<(u32, u16)>>,
     /// Every character the names, scopes and places use (kept as typed when simplifying).
     data_chars: HashSet<char>,
+    /// The offline list as it is sent, made at its first request (`super::offline`).
+    pub(super) offline: std::sync::OnceLock<super::offline::Body>,
 }
 
 /// The filters of a search, resolved to value ids.
@@ -350,6 +352,7 @@ impl GiIndex {
             hanzi,
             sound_postings,
             data_chars,
+            offline: std::sync::OnceLock::new(),
         })
     }
 

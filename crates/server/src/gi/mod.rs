@@ -12,6 +12,7 @@ mod csv;
 mod fuzzy;
 mod hanzi;
 mod index;
+pub mod offline;
 mod text;
 
 use axum::extract::rejection::PathRejection;
@@ -20,7 +21,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use portal_domain::api::gi::{GiOfflineList, GiProduct, GiSearch, GiSearchParams, GiSearchResult};
+use portal_domain::api::gi::{GiProduct, GiSearch, GiSearchParams, GiSearchResult};
 use portal_domain::Lang;
 
 pub use index::GiIndex;
@@ -34,7 +35,7 @@ pub fn router() -> Router<AppState> {
         .route(below_v1(paths::GI_PRODUCTS), get(search))
         .route(below_v1(paths::GI_PRODUCTS_CSV), get(export))
         .route(below_v1(paths::GI_PRODUCT), get(product))
-        .route(below_v1(paths::GI_OFFLINE), get(offline))
+        .route(below_v1(paths::GI_OFFLINE), get(offline::offline))
 }
 
 /// Search GI products by Chinese name, pinyin (full, initials, or with one letter wrong) or a
@@ -104,20 +105,6 @@ pub async fn product(
     };
     let product = state.gi.find(&id).ok_or(ApiError::NotFound)?;
     Ok(Json(state.gi.detail(product)))
-}
-
-/// Every product, in name order, with its folded pinyin: what the service worker (`public/sw.js`)
-/// keeps to search by name, pinyin and initials while the device is offline. Fetched in the
-/// background after a GI page has loaded, at most once a day per device.
-#[utoipa::path(get, path = paths::GI_OFFLINE, tag = "gi", operation_id = "get_gi_offline_list",
-    responses((status = 200, description = "Every product", body = GiOfflineList)))]
-pub async fn offline(State(state): State<AppState>) -> Result<Json<GiOfflineList>, ApiError> {
-    // Thousands of products: off the async workers, like the export.
-    let index = state.gi.clone();
-    let list = tokio::task::spawn_blocking(move || index.offline_list())
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
-    Ok(Json(list))
 }
 
 /// The language of the CSV file's column headers: `lang` if given (the page's language; a

@@ -759,3 +759,46 @@ async fn the_offline_list_holds_every_product_in_name_order_with_its_folded_piny
     );
     assert_eq!(walnut.syllables.len(), 5 + 6);
 }
+
+#[tokio::test]
+async fn the_offline_list_is_sent_again_only_when_it_changed() {
+    let app = spawn_app().await;
+    let first = app.get("/api/v1/gi/offline").await;
+    assert_eq!(first.status(), 200);
+    assert_eq!(first.headers()["cache-control"], "no-cache");
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    assert!(etag.starts_with('"') && etag.len() == 34, "{etag}");
+    // Made once: the same list, the same tag.
+    let again = app.get("/api/v1/gi/offline").await;
+    assert_eq!(again.headers()["etag"], etag.as_str());
+    assert_eq!(first.bytes().await.unwrap(), again.bytes().await.unwrap());
+    // A device that has it asks with its tag and gets no body; the browser's cache sends it
+    // weak (`W/`) or among others.
+    for sent in [
+        etag.clone(),
+        format!("W/{etag}"),
+        format!("\"other\", {etag}"),
+    ] {
+        let unchanged = app
+            .client
+            .get(format!("{}/api/v1/gi/offline", app.base))
+            .header("If-None-Match", &sent)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(unchanged.status(), 304, "{sent}");
+        assert_eq!(unchanged.headers()["etag"], etag.as_str());
+        assert!(unchanged.bytes().await.unwrap().is_empty());
+    }
+    // Another tag (an older list) gets the list.
+    let changed = app
+        .client
+        .get(format!("{}/api/v1/gi/offline", app.base))
+        .header("If-None-Match", "\"0123456789abcdef0123456789abcdef\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), 200);
+    let list: GiOfflineList = changed.json().await.unwrap();
+    assert_eq!(list.products.len(), PRODUCTS as usize);
+}
