@@ -32,8 +32,8 @@ kb = lambda n: f"{n / 1000:8.1f} KB"
 budget = 200_000
 over = False
 summary = []
-# The page the server sends for the route: where it is prerendered (src/prerender.rs), that
-# page, which is larger than its app's index.html by the first view's markup.
+# The page the server sends for the route: where it is prerendered (PRERENDERED in
+# crates/domain/src/apps.rs), that page, which is larger than its app's index.html by the first view's markup.
 for route, index in [
     ("/ (home)", "dist/prerendered/index.html"),
     ("/gi", "dist/prerendered/gi.html"),

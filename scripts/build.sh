@@ -25,8 +25,9 @@ for app in gi policies policy-document booking booking-details booking-manage bo
     --dist "dist/apps/$app" --public-url "/apps/$app/"
   rm "app-$app.html"
 done
-# The entry pages' first view, drawn natively by the same components (src/prerender.rs), into
-# dist/prerendered/ (the server sends them for those paths). A debug build: it shares what the
+# The entry pages' first view, drawn natively by the same components (crates/prerender; which
+# pages: PRERENDERED in crates/domain/src/apps.rs), into dist/prerendered/ (the server sends them
+# for those paths). A debug build: it shares what the
 # tests compile, and drawing a few pages needs no speed.
 cargo run --locked --offline --quiet -p portal-prerender -- dist
 # One service worker for every app, at the root (its scope is every page): not the copies of

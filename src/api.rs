@@ -743,7 +743,7 @@ async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiE
 /// without the answer's type (only [`parse`] has it), so the WASM holds this machinery once
 /// instead of once per type read (about 1 KB brotli less in the booking apps).
 async fn get_text(path: &str, lang: Lang) -> Result<String, ApiError> {
-    // Prerendering (natively, `src/prerender.rs`) draws a page's first view, before any data:
+    // Prerendering (natively, `crates/prerender`) draws a page's first view, before any data:
     // what loads stays loading there.
     if crate::prerender::ACTIVE {
         std::future::pending::<()>().await;

@@ -90,6 +90,33 @@ pub enum App {
     Privacy,
 }
 
+/// The pages whose first view is drawn at build time into the page the server sends
+/// (`crates/prerender`): entry pages whose address has no secret and no query. A page drawn
+/// from data (a product, a document) would show only "loading", which the static shell already
+/// does.
+pub const PRERENDERED: &[&str] = &[
+    "/",
+    "/track",
+    "/gi",
+    "/policies",
+    "/booking",
+    "/assistance",
+    "/assistance/track",
+    "/fast-track",
+    "/privacy",
+    "/accessibility",
+];
+
+/// Where the build writes the prerendered page of `path` (one of [`PRERENDERED`]), relative to
+/// the `dist` folder: `prerendered/gi.html`, `prerendered/assistance/track.html`, and
+/// `prerendered/index.html` for `/`. The build writes it there and the server reads it from there.
+pub fn prerendered_file(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "prerendered/index.html".to_owned(),
+        name => format!("prerendered/{name}.html"),
+    }
+}
+
 impl App {
     pub const ALL: [App; 23] = [
         App::Portal,
@@ -165,6 +192,25 @@ impl App {
         }
     }
 
+    /// Whether search engines may index the app's pages: the portal's public information and
+    /// each service's way in. Not the pages at a secret link (a booking's, a request's, the
+    /// later steps of a form, which name a person's case), a firm's or the staff's pages behind
+    /// their sign-in, nor finding a case by its reference: the server tells crawlers
+    /// `X-Robots-Tag: noindex` there, so a link that leaks never lands in search results.
+    pub fn indexable(self) -> bool {
+        matches!(
+            self,
+            App::Portal
+                | App::Gi
+                | App::Policies
+                | App::PolicyDocument
+                | App::Booking
+                | App::Assistance
+                | App::FastTrack
+                | App::Privacy
+        )
+    }
+
     /// Where Trunk puts the app's `index.html`, relative to the `dist` folder.
     pub fn index_file(self) -> &'static str {
         match self {
@@ -198,6 +244,16 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prerendered_path_names_its_file() {
+        assert_eq!(prerendered_file("/"), "prerendered/index.html");
+        assert_eq!(prerendered_file("/gi"), "prerendered/gi.html");
+        assert_eq!(
+            prerendered_file("/assistance/track"),
+            "prerendered/assistance/track.html"
+        );
+    }
 
     #[test]
     fn paths_map_to_their_app() {

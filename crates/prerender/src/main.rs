@@ -1,6 +1,6 @@
-//! `portal-prerender <dist>`: for each page of [`render::PAGES`], its app's built
-//! `index.html` with the static shell's "loading" replaced by the page's first view, written to
-//! `<dist>/prerendered/<path>.html` (`/` is `index.html`), which the server sends for that path
+//! `portal-prerender <dist>`: for each page of [`PRERENDERED`], its app's built `index.html`
+//! with the static shell's "loading" replaced by the page's first view, written to its
+//! [`prerendered_file`] in `<dist>`, which the server sends for that path
 //! (`crates/server/src/spa.rs`).
 //!
 //! The view stays inside `<div id="shell">`, which the app removes when it starts, drawing the
@@ -15,32 +15,24 @@
 
 mod render;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use portal_domain::apps::App;
+use portal_domain::apps::{prerendered_file, App, PRERENDERED};
 
 /// The static shell's opening tag, as Trunk's release build writes it (minified) or not.
 const SHELL: [&str; 2] = ["<div id=shell>", "<div id=\"shell\">"];
 
 fn main() {
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
-    for path in render::PAGES {
+    for path in PRERENDERED {
         let index = dist.join(App::for_path(path).index_file());
         let page = std::fs::read_to_string(&index)
             .unwrap_or_else(|e| panic!("{}: {e} (build the apps first)", index.display()));
-        let out = out_file(&dist, path);
+        let out = dist.join(prerendered_file(path));
         std::fs::create_dir_all(out.parent().expect("a folder")).expect("the folder is made");
         std::fs::write(&out, with_view(&page, &render::render(path))).expect("the page is written");
         println!("prerendered {path} -> {}", out.display());
     }
-}
-
-fn out_file(dist: &Path, path: &str) -> PathBuf {
-    let name = match path.trim_matches('/') {
-        "" => "index",
-        name => name,
-    };
-    dist.join("prerendered").join(format!("{name}.html"))
 }
 
 /// `page` with its shell's content (the header and "loading", up to `</body>`) replaced by
@@ -78,16 +70,6 @@ mod tests {
         assert_eq!(
             with_view(page, "<header>v</header><main id=\"main\">view</main>"),
             "<html><head></head><body>\n<div id=\"shell\" inert data-lang=\"zh-CN\"><header>v</header><main id=\"main\"><noscript><h1>help</h1></noscript>view</main></div>\n</body></html>"
-        );
-    }
-
-    #[test]
-    fn a_path_names_its_file() {
-        let dist = Path::new("dist");
-        assert_eq!(out_file(dist, "/"), dist.join("prerendered/index.html"));
-        assert_eq!(
-            out_file(dist, "/assistance/track"),
-            dist.join("prerendered/assistance/track.html")
         );
     }
 }

@@ -7,22 +7,6 @@ use leptos::reactive::diagnostics::SpecialNonReactiveZone;
 use leptos_router::location::RequestUrl;
 use portal_domain::apps::App;
 
-/// The pages prerendered: entry pages whose address has no secret and no query. A page drawn
-/// from data (a product, a document) would show only "loading", which the static shell already
-/// does.
-pub const PAGES: &[&str] = &[
-    "/",
-    "/track",
-    "/gi",
-    "/policies",
-    "/booking",
-    "/assistance",
-    "/assistance/track",
-    "/fast-track",
-    "/privacy",
-    "/accessibility",
-];
-
 /// The app's markup for `path` (the `<body>`'s content as the app draws it first), in the
 /// default language.
 pub fn render(path: &str) -> String {

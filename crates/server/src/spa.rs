@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use portal_domain::apps::App;
+use portal_domain::apps::{prerendered_file, App, PRERENDERED};
 use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 
@@ -32,8 +32,14 @@ struct Pages {
 impl IndexHtml {
     pub fn load(dist: &Path) -> IndexHtml {
         let apps = Self::load_apps(dist);
-        let mut prerendered = HashMap::new();
-        load_prerendered(&dist.join("prerendered"), "", &mut prerendered);
+        // None is fine: a build without prerendering serves each app's own page.
+        let prerendered = PRERENDERED
+            .iter()
+            .filter_map(|path| {
+                let bytes = std::fs::read(dist.join(prerendered_file(path))).ok()?;
+                Some((path.to_string(), bytes.into()))
+            })
+            .collect();
         IndexHtml(Arc::new(Pages { apps, prerendered }))
     }
 
@@ -79,52 +85,32 @@ impl IndexHtml {
     /// served as built, and the footer shows nothing extra.
     async fn response(&self, path: &str, db: &SqlitePool) -> Response {
         match self.page(path) {
-            Some(bytes) => (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        HeaderValue::from_static("text/html; charset=utf-8"),
-                    ),
-                    // Always revalidate: it names the fingerprinted files of the current build.
-                    (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
-                ],
-                Body::from(with_site_info(bytes, db).await),
-            )
-                .into_response(),
+            Some(bytes) => {
+                let mut response = (
+                    [
+                        (
+                            header::CONTENT_TYPE,
+                            HeaderValue::from_static("text/html; charset=utf-8"),
+                        ),
+                        // Always revalidate: it names the fingerprinted files of the current build.
+                        (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+                    ],
+                    Body::from(with_site_info(bytes, db).await),
+                )
+                    .into_response();
+                if !App::for_path(path).indexable() {
+                    response.headers_mut().insert(
+                        HeaderName::from_static("x-robots-tag"),
+                        HeaderValue::from_static("noindex, nofollow"),
+                    );
+                }
+                response
+            }
             None => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "The web app has not been built. Run scripts/run.sh.",
             )
                 .into_response(),
-        }
-    }
-}
-
-/// Reads `dir`'s `.html` files (and its folders') as the pages of `prefix` + their name
-/// (`index.html` at the top is `/`). None is fine: a build without prerendering.
-fn load_prerendered(dir: &Path, prefix: &str, pages: &mut HashMap<String, axum::body::Bytes>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file = entry.path();
-        let Some(name) = file.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
-            continue;
-        };
-        if file.is_dir() {
-            load_prerendered(&file, &format!("{prefix}/{name}"), pages);
-        } else if let Some(stem) = name.strip_suffix(".html") {
-            let path = match (prefix, stem) {
-                ("", "index") => "/".to_owned(),
-                _ => format!("{prefix}/{stem}"),
-            };
-            match std::fs::read(&file) {
-                Ok(bytes) => {
-                    pages.insert(path, bytes.into());
-                }
-                Err(e) => tracing::warn!(path = %file.display(), error = %e,
-                    "a prerendered page could not be read: its app's page is served"),
-            }
         }
     }
 }

@@ -153,6 +153,43 @@ async fn a_prerendered_page_is_sent_for_its_path_only_with_the_site_information(
 }
 
 #[tokio::test]
+async fn pages_at_a_secret_link_or_behind_a_sign_in_are_not_for_search_engines() {
+    let app = spawn_app().await;
+    for path in [
+        "/booking/manage/abc",
+        "/booking/details",
+        "/assistance/requests/abc",
+        "/assistance/requests/abc/withdraw",
+        "/assistance/requests/abc/rating",
+        "/assistance/track",
+        "/fast-track/pre-exams/7/status",
+        "/fast-track/registration/applicant",
+        "/staff",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            response.headers()["x-robots-tag"],
+            "noindex, nofollow",
+            "{path}"
+        );
+    }
+    for path in [
+        "/",
+        "/gi",
+        "/gi/GI00842",
+        "/policies",
+        "/booking",
+        "/assistance",
+        "/privacy",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert!(!response.headers().contains_key("x-robots-tag"), "{path}");
+    }
+}
+
+#[tokio::test]
 async fn built_files_are_served_and_cached_for_good() {
     let app = spawn_app().await;
     let response = app.get("/app-0123456789abcdef.js").await;
