@@ -19,28 +19,12 @@ pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // index.html shows a static shell (portal name, "loading", how to get help without the app)
-    // until this point.
-    let shell = document().get_element_by_id("shell");
-    let start = move || {
-        if let Some(shell) = shell {
-            shell.remove();
-        }
-        leptos::mount::mount_to_body(app);
-    };
-    // A prerendered page (`crate::prerender`) is left to paint once before the app draws the
-    // same view in its place: on a fast connection the app could otherwise replace it before
-    // any paint. Two frames: a paint has happened in between. (Lighthouse's simulated LCP still
-    // counts the app's paint in most runs: see issue #17's notes.)
-    if document()
-        .query_selector("#shell[inert]")
-        .ok()
-        .flatten()
-        .is_some()
-    {
-        request_animation_frame(move || request_animation_frame(start));
-    } else {
-        start();
+    // until this point; on a prerendered page, the page's first view, which loads the app only
+    // once that view has been painted (`crates/prerender`).
+    if let Some(shell) = document().get_element_by_id("shell") {
+        shell.remove();
     }
+    leptos::mount::mount_to_body(app);
 }
 
 /// The page frame around an app's routes.
@@ -48,7 +32,7 @@ pub fn boot<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
 pub fn Shell(app: App, children: Children) -> impl IntoView {
     provide_prefs();
     provide_context(app);
-    // Not when prerendering (natively, `src/prerender.rs`): there is no window to listen on.
+    // Not when prerendering (natively, `crates/prerender`): there is no window to listen on.
     if !crate::prerender::ACTIVE {
         crate::app_links::follow_links_to_other_apps(app);
     }

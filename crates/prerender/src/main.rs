@@ -1,7 +1,8 @@
 //! `portal-prerender <dist>`: for each page of [`PRERENDERED`], its app's built `index.html`
 //! with the static shell's "loading" replaced by the page's first view, written to its
 //! [`prerendered_file`] in `<dist>`, which the server sends for that path
-//! (`crates/server/src/spa.rs`).
+//! (`crates/server/src/spa.rs`). The page fetches and starts its app only once that view has
+//! been painted (`loader.rs`).
 //!
 //! The view stays inside `<div id="shell">`, which the app removes when it starts, drawing the
 //! same view in its place. Until then the shell is `inert`: what is typed into a control there
@@ -13,6 +14,7 @@
 // The view types, rendered to HTML, nest deeper than the default limit.
 #![recursion_limit = "256"]
 
+mod loader;
 mod render;
 
 use std::path::PathBuf;
@@ -30,7 +32,8 @@ fn main() {
             .unwrap_or_else(|e| panic!("{}: {e} (build the apps first)", index.display()));
         let out = dist.join(prerendered_file(path));
         std::fs::create_dir_all(out.parent().expect("a folder")).expect("the folder is made");
-        std::fs::write(&out, with_view(&page, &render::render(path))).expect("the page is written");
+        let page = loader::after_first_paint(&with_view(&page, &render::render(path)));
+        std::fs::write(&out, page).expect("the page is written");
         println!("prerendered {path} -> {}", out.display());
     }
 }

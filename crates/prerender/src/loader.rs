@@ -1,0 +1,73 @@
+//! A prerendered page loads its app only after its first view has been painted.
+//!
+//! Trunk's page starts fetching the app at once (`modulepreload` of its script, `preload` of its
+//! WASM) and runs it as soon as it has arrived. For a prerendered page that races the very
+//! paint the prerendering is for: on a slow phone the WASM shares the network with the
+//! stylesheet the first paint waits for, and on a fast one the app can replace the view before
+//! its paint was recorded (Lighthouse's simulation then counted the page's largest paint after
+//! the WASM: 1.8–2.5 s for a page whose text is there at 1.0 s). So here the preloads go, and
+//! the loader first awaits `portalPainted` (index.html: the browser has recorded the first
+//! paint; at most half a second), then imports the app's script and starts it as Trunk's does.
+
+/// `page` (an app's `index.html` as Trunk built it) with its app loaded after the first paint.
+pub fn after_first_paint(page: &str) -> String {
+    let page = without_preloads(page);
+    let import = "import init, * as bindings from '";
+    let start = page
+        .find(import)
+        .expect("Trunk's loader imports the app's script (has Trunk changed it?)");
+    let url_start = start + import.len();
+    let url_len = page[url_start..]
+        .find('\'')
+        .expect("the script's address ends");
+    let url = &page[url_start..url_start + url_len];
+    let end = url_start + url_len + "';".len();
+    assert_eq!(&page[end - 2..end], "';", "Trunk's import statement ends");
+    format!(
+        "{}await window.portalPainted;\nconst bindings = await import('{url}');\nconst init = bindings.default;{}",
+        &page[..start],
+        &page[end..]
+    )
+}
+
+/// `page` without the `<link>`s that fetch the app ahead: its script's `modulepreload` and its
+/// WASM's `preload`.
+fn without_preloads(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<link") {
+        let len = rest[at..].find('>').expect("a <link> ends") + 1;
+        let tag = &rest[at..at + len];
+        let preload =
+            tag.contains("modulepreload") || (tag.contains(".wasm") && tag.contains("preload"));
+        out.push_str(&rest[..at]);
+        if !preload {
+            out.push_str(tag);
+        }
+        rest = &rest[at + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Trunk's release page, shortened.
+    const PAGE: &str = "<head><link href=/main-1.css rel=stylesheet><script type=module>import init, * as bindings from '/apps/gi/app-1.js';\nconst wasm = await init({ module_or_path: '/apps/gi/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;</script><link crossorigin href=/apps/gi/app-1.js integrity=sha384-x rel=modulepreload><link as=fetch crossorigin href=/apps/gi/app-1_bg.wasm integrity=sha384-y rel=preload type=application/wasm><link rel=manifest href=/manifest.webmanifest></head>";
+
+    #[test]
+    fn the_app_is_fetched_and_started_after_the_first_paint() {
+        assert_eq!(
+            after_first_paint(PAGE),
+            "<head><link href=/main-1.css rel=stylesheet><script type=module>await window.portalPainted;\nconst bindings = await import('/apps/gi/app-1.js');\nconst init = bindings.default;\nconst wasm = await init({ module_or_path: '/apps/gi/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;</script><link rel=manifest href=/manifest.webmanifest></head>"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "has Trunk changed it?")]
+    fn a_loader_it_does_not_know_stops_the_build() {
+        after_first_paint("<script type=module>import('/app.js')</script>");
+    }
+}
