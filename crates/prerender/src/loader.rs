@@ -7,27 +7,37 @@
 //! its paint was recorded (Lighthouse's simulation then counted the page's largest paint after
 //! the WASM: 1.8–2.5 s for a page whose text is there at 1.0 s). So here the preloads go, and
 //! the loader first awaits `portalPainted` (index.html: the browser has recorded the first
-//! paint; at most half a second), then imports the app's script and starts it as Trunk's does.
+//! paint; at most half a second), then fetches the app's WASM and imports its script side by
+//! side, and starts it as Trunk's does.
 
-/// `page` (an app's `index.html` as Trunk built it) with its app loaded after the first paint.
+/// `page` (an app's `index.html` as Trunk built it) with its app loaded after the first paint:
+/// its script and its WASM fetched side by side then (one round trip, not two in a row).
 pub fn after_first_paint(page: &str) -> String {
     let page = without_preloads(page);
     let import = "import init, * as bindings from '";
     let start = page
         .find(import)
         .expect("Trunk's loader imports the app's script (has Trunk changed it?)");
-    let url_start = start + import.len();
-    let url_len = page[url_start..]
-        .find('\'')
-        .expect("the script's address ends");
-    let url = &page[url_start..url_start + url_len];
-    let end = url_start + url_len + "';".len();
-    assert_eq!(&page[end - 2..end], "';", "Trunk's import statement ends");
+    let script = quoted_after(&page, start + import.len());
+    let end = start + import.len() + script.len() + "';".len();
+    let wasm_at = page[end..]
+        .find("module_or_path: '")
+        .expect("Trunk's loader names the app's WASM (has Trunk changed it?)")
+        + end
+        + "module_or_path: ".len();
+    let wasm = quoted_after(&page, wasm_at + 1);
     format!(
-        "{}await window.portalPainted;\nconst bindings = await import('{url}');\nconst init = bindings.default;{}",
+        "{}await window.portalPainted;\nconst app = fetch('{wasm}');\nconst bindings = await import('{script}');\nconst init = bindings.default;{}app{}",
         &page[..start],
-        &page[end..]
+        &page[end..wasm_at],
+        &page[wasm_at + wasm.len() + 2..]
     )
+}
+
+/// The text from `at` up to the next `'`.
+fn quoted_after(page: &str, at: usize) -> &str {
+    let len = page[at..].find('\'').expect("a quoted address ends");
+    &page[at..at + len]
 }
 
 /// `page` without the `<link>`s that fetch the app ahead: its script's `modulepreload` and its
@@ -61,7 +71,7 @@ mod tests {
     fn the_app_is_fetched_and_started_after_the_first_paint() {
         assert_eq!(
             after_first_paint(PAGE),
-            "<head><link href=/main-1.css rel=stylesheet><script type=module>await window.portalPainted;\nconst bindings = await import('/apps/gi/app-1.js');\nconst init = bindings.default;\nconst wasm = await init({ module_or_path: '/apps/gi/app-1_bg.wasm' });\nwindow.wasmBindings = bindings;</script><link rel=manifest href=/manifest.webmanifest></head>"
+            "<head><link href=/main-1.css rel=stylesheet><script type=module>await window.portalPainted;\nconst app = fetch('/apps/gi/app-1_bg.wasm');\nconst bindings = await import('/apps/gi/app-1.js');\nconst init = bindings.default;\nconst wasm = await init({ module_or_path: app });\nwindow.wasmBindings = bindings;</script><link rel=manifest href=/manifest.webmanifest></head>"
         );
     }
 
