@@ -184,6 +184,8 @@ test.describe('small screens', () => {
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     await nav.getByRole('link', { name: '政策解读' }).tap();
     await expect(page).toHaveURL('/policies');
+    // Another app: its page is prerendered, and the app replaces that view when it starts.
+    await appReady(page);
     await expect(menu).toHaveAttribute('aria-expanded', 'false');
 
     for (const target of await page.locator('button:visible, .service-card:visible, .button:visible').all()) {
