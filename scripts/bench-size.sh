@@ -23,9 +23,13 @@ def first_load(index):
     # (Attribute values may be unquoted: Trunk minifies index.html in release builds.)
     refs = re.findall(r'<(?:link|script)[^>]*?\s(?:href|src)="?/([^"\s>]+)', html)
     refs += re.findall(r"module_or_path: '/([^']+)'", html)
+    # A prerendered page's loader (crates/prerender/src/loader.rs) fetches the app's script and
+    # WASM once the first view has been painted: still part of the first load.
+    refs += re.findall(r"(?:import|fetch)\('/([^']+)'\)", html)
     # Not part of drawing the page: the no-JavaScript style, the web app manifest and the
-    # home-screen icon (fetched only to install the portal).
-    skip = ("noscript.css", "manifest.webmanifest", "icons/icon-192.png")
+    # home-screen icon (fetched only to install the portal), and the service worker's
+    # registration (fetched once the page has loaded).
+    skip = ("noscript.css", "manifest.webmanifest", "icons/icon-192.png", "sw-register.js")
     return [index] + [Path("dist") / r for r in dict.fromkeys(refs) if not r.endswith(skip)]
 
 kb = lambda n: f"{n / 1000:8.1f} KB"
