@@ -40,3 +40,8 @@ pub(crate) fn hash(token: &str) -> Vec<u8> {
 pub(crate) fn hash_if_token(token: &str) -> Option<Vec<u8>> {
     is_token(token).then(|| hash(token))
 }
+
+/// `bytes` in lower-case hex (a file's SHA-256 as people compare it, an `ETag`).
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 
 use super::GiIndex;
 use crate::error::ApiError;
+use crate::tokens::hex;
 use crate::AppState;
 
 /// The list's JSON and its entity tag.
@@ -30,10 +31,9 @@ impl Body {
     fn of(index: &GiIndex) -> anyhow::Result<Body> {
         let json = serde_json::to_vec(&index.offline_list())?;
         let hash = Sha256::digest(&json);
-        let hex: String = hash[..16].iter().map(|b| format!("{b:02x}")).collect();
         Ok(Body {
             json: json.into(),
-            etag: HeaderValue::from_str(&format!("\"{hex}\""))?,
+            etag: HeaderValue::from_str(&format!("\"{}\"", hex(&hash[..16])))?,
         })
     }
 }

@@ -17,6 +17,7 @@ use portal_domain::time::format_shanghai;
 use sqlx::SqliteConnection;
 
 use crate::files::blobs;
+use crate::tokens::hex;
 
 /// How long a draft is kept after its last change.
 pub const DRAFT_TTL_SECS: i64 = DRAFT_TTL_DAYS * 24 * 60 * 60;
@@ -180,10 +181,6 @@ impl FileRow {
             uploaded_at: format_shanghai(self.uploaded_at),
         })
     }
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 const FILE_COLUMNS: &str = "id, sha256, role, message_id, name, kind, size, purpose, uploaded_at";
