@@ -1,4 +1,4 @@
-import { test as base, expect, Locator, Page } from '@playwright/test';
+import { test as base, expect, BrowserContext, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 type ConsoleErrors = {
@@ -37,6 +37,15 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
   ],
 });
 export { expect };
+
+/// Takes the device offline once the page's service worker is registered. Going offline while
+/// Chromium still fetches /sw.js to register it makes Chromium log an error that no script can
+/// catch ("An unknown error occurred when fetching the script"): a race of the test's making,
+/// not something the page did wrong.
+export async function goOffline(page: Page, context: BrowserContext) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+}
 
 /// Waits until the app (not the static shell) shows its page heading.
 export async function appReady(page: Page) {

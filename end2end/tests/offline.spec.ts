@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, goOffline } from './fixtures';
 
 // The service worker (public/sw.js, registered by public/sw-register.js): every app's page
 // works offline after one visit; pages whose address is a secret are never kept; a kiosk keeps
@@ -180,7 +180,7 @@ test('a form is not sent while the device is offline, keeps what was typed, and 
   await appReady(page);
   await expect(note).toHaveCount(0);
 
-  await context.setOffline(true);
+  await goOffline(page, context);
   await expect(note).toBeVisible();
   await expect(note).toHaveAttribute('role', 'status');
   await expect(note).toContainText('您的设备目前没有连接网络');

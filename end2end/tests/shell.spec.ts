@@ -1,4 +1,4 @@
-import { test, expect, appReady, expectNoAxeViolations, services, appOf } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, services, appOf, goOffline } from './fixtures';
 
 test.describe('home page', () => {
   test('shows the services and the real service network', async ({ page }) => {
@@ -200,7 +200,7 @@ test.describe('network trouble', () => {
     // A page of the portal app, so that going home is an in-app navigation that fetches data.
     await page.goto('/track');
     await appReady(page);
-    await context.setOffline(true);
+    await goOffline(page, context);
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('网络连接失败');
