@@ -11,6 +11,7 @@ pub mod app;
 pub mod app_links;
 pub mod components;
 pub mod dates;
+pub mod first_data;
 pub mod i18n;
 pub mod json;
 pub mod pages;

@@ -1,6 +1,7 @@
 //! Drawing a page's first view to HTML with the apps' own components (`ip_portal`).
 
 use ip_portal::app::Shell;
+use ip_portal::first_data::FirstData;
 use ip_portal::pages;
 use leptos::prelude::*;
 use leptos::reactive::diagnostics::SpecialNonReactiveZone;
@@ -8,8 +9,8 @@ use leptos_router::location::RequestUrl;
 use portal_domain::apps::App;
 
 /// The app's markup for `path` (the `<body>`'s content as the app draws it first), in the
-/// default language.
-pub fn render(path: &str) -> String {
+/// default language; drawn from `data` where the page shows data (`ip_portal::first_data`).
+pub fn render(path: &str, data: Option<&str>) -> String {
     // Nothing runs later: drop every task the components start (effects, resources).
     let _ = any_spawner::Executor::init_custom_executor(Never);
     // Signals read while drawing to a string are read once, on purpose.
@@ -17,6 +18,9 @@ pub fn render(path: &str) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(RequestUrl::new(path));
+        if let Some(data) = data {
+            provide_context(FirstData(data.to_owned()));
+        }
         let app = App::for_path(path);
         match app {
             App::Portal => view! { <Shell app><pages::home::PortalApp/></Shell> }.to_html(),

@@ -1,6 +1,7 @@
 //! Serves the single-page app that Trunk built into `dist/`: real files as they are (with the
 //! precompressed `.br`/`.gz` copies the build script makes), and `index.html` for every other
-//! path so deep links and reloads work; the app itself shows its "page not found".
+//! path so deep links and reloads work; the app itself shows its "page not found". An entry
+//! page gets its prerendered first view, and a GI product's page its first view drawn here.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -17,6 +18,8 @@ use portal_domain::apps::{prerendered_file, App, PRERENDERED};
 use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 
+use crate::gi::GiIndex;
+
 /// The `index.html` of each of the portal's apps (see `portal_domain::apps`), and the pages
 /// whose first view is prerendered (`dist/prerendered/`, written by `crates/prerender`), read
 /// once at start-up.
@@ -27,6 +30,9 @@ struct Pages {
     apps: HashMap<App, axum::body::Bytes>,
     /// By path (`/gi`): the app's page with the path's first view drawn into it.
     prerendered: HashMap<String, axum::body::Bytes>,
+    /// The GI app's page with its app loaded after the first paint, into which a product's page
+    /// is drawn (see [`IndexHtml::gi_product`]); `None` if the app is not built as Trunk builds it.
+    gi_product: Option<String>,
 }
 
 impl IndexHtml {
@@ -40,7 +46,15 @@ impl IndexHtml {
                 Some((path.to_string(), bytes.into()))
             })
             .collect();
-        IndexHtml(Arc::new(Pages { apps, prerendered }))
+        let gi_product = apps
+            .get(&App::Gi)
+            .and_then(|page| std::str::from_utf8(page).ok())
+            .and_then(portal_prerender::loader::after_first_paint);
+        IndexHtml(Arc::new(Pages {
+            apps,
+            prerendered,
+            gi_product,
+        }))
     }
 
     fn load_apps(dist: &Path) -> HashMap<App, axum::body::Bytes> {
@@ -60,22 +74,45 @@ impl IndexHtml {
 
     /// The text of every page (the CSP hashes their inline scripts).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        let Pages { apps, prerendered } = &*self.0;
+        let Pages {
+            apps,
+            prerendered,
+            gi_product,
+        } = &*self.0;
         apps.values()
             .chain(prerendered.values())
             .filter_map(|b| std::str::from_utf8(b).ok())
+            .chain(gi_product.as_deref())
     }
 
-    /// The page for `path`: prerendered if it is one of those, else its app's.
-    fn page(&self, path: &str) -> Option<&axum::body::Bytes> {
+    /// A GI product's page (`/gi/GI00829`): its first view drawn here, natively, by the app's
+    /// own components from the product (`portal_prerender::first_view`), and the product's JSON
+    /// written beside it for the app (`ip_portal::first_data`). So its name and facts paint
+    /// before the app has arrived (and are there for search engines), and the app takes over
+    /// the same view without asking for the product again. `None` for any other path, or an id
+    /// that names no product: those get the app's page, as before.
+    fn gi_product(&self, path: &str, gi: &GiIndex) -> Option<axum::body::Bytes> {
+        let id = path.strip_prefix("/gi/")?;
+        let product = gi.find(id)?;
+        let json = serde_json::to_string(&gi.detail(product)).ok()?;
+        let page = portal_prerender::first_view(self.0.gi_product.as_deref()?, path, Some(&json))?;
+        Some(with_data_block(page.as_bytes(), "first-data", &json))
+    }
+
+    /// The page for `path`: a GI product's drawn with it, prerendered if it is one of those, else
+    /// its app's.
+    fn page(&self, path: &str, gi: &GiIndex) -> Option<axum::body::Bytes> {
         let trimmed = match path.trim_end_matches('/') {
             "" => "/",
             p => p,
         };
-        self.0
-            .prerendered
-            .get(trimmed)
-            .or_else(|| self.0.apps.get(&App::for_path(path)))
+        self.gi_product(trimmed, gi).or_else(|| {
+            self.0
+                .prerendered
+                .get(trimmed)
+                .or_else(|| self.0.apps.get(&App::for_path(path)))
+                .cloned()
+        })
     }
 
     /// The app's page, with who runs the site and the center's contacts written into it
@@ -83,8 +120,8 @@ impl IndexHtml {
     /// every app's footer shows them without a request of its own (a data block: never run, so
     /// the Content-Security-Policy does not concern it). Without the database the page is
     /// served as built, and the footer shows nothing extra.
-    async fn response(&self, path: &str, db: &SqlitePool) -> Response {
-        match self.page(path) {
+    async fn response(&self, path: &str, db: &SqlitePool, gi: &GiIndex) -> Response {
+        match self.page(path, gi) {
             Some(bytes) => {
                 let mut response = (
                     [
@@ -95,7 +132,7 @@ impl IndexHtml {
                         // Always revalidate: it names the fingerprinted files of the current build.
                         (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
                     ],
-                    Body::from(with_site_info(bytes, db).await),
+                    Body::from(with_site_info(&bytes, db).await),
                 )
                     .into_response();
                 if !App::for_path(path).indexable() {
@@ -128,35 +165,40 @@ async fn with_site_info(page: &axum::body::Bytes, db: &SqlitePool) -> axum::body
             return page.clone();
         }
     };
+    with_data_block(page, "site-info", &json)
+}
+
+/// `page` with `json` in a data block (`<script type="application/json" id="{id}">`) before
+/// `</head>`: never run, so the Content-Security-Policy does not concern it.
+fn with_data_block(page: &[u8], id: &str, json: &str) -> axum::body::Bytes {
     let Some(at) = page.windows(7).position(|w| w == b"</head>") else {
-        return page.clone();
+        return axum::body::Bytes::copy_from_slice(page);
     };
     // `<` written as an escape, so no value can end the data block (`</script>`) early.
     let json = json.replace('<', "\\u003c");
     let mut out = Vec::with_capacity(page.len() + json.len() + 64);
     out.extend_from_slice(&page[..at]);
-    out.extend_from_slice(b"<script type=\"application/json\" id=\"site-info\">");
+    out.extend_from_slice(format!("<script type=\"application/json\" id=\"{id}\">").as_bytes());
     out.extend_from_slice(json.as_bytes());
     out.extend_from_slice(b"</script>");
     out.extend_from_slice(&page[at..]);
     out.into()
 }
 
-pub fn router(dist: &Path, index: IndexHtml, db: SqlitePool) -> Router {
-    let fallback_index = index.clone();
-    let fallback_db = db.clone();
+pub fn router(dist: &Path, index: IndexHtml, db: SqlitePool, gi: Arc<GiIndex>) -> Router {
+    let fallback = (index.clone(), db.clone(), gi.clone());
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(get(move |request: Request| {
-            let (index, db) = (fallback_index.clone(), fallback_db.clone());
-            async move { app_or_missing_file(&index, &db, request.uri().path()).await }
+            let (index, db, gi) = fallback.clone();
+            async move { app_or_missing_file(&index, &db, &gi, request.uri().path()).await }
         }));
     Router::new()
         .route(
             "/",
-            get(move || async move { index.response("/", &db).await }),
+            get(move || async move { index.response("/", &db, &gi).await }),
         )
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
@@ -164,12 +206,17 @@ pub fn router(dist: &Path, index: IndexHtml, db: SqlitePool) -> Router {
 
 /// A path whose last segment looks like a file name is a missing file (a 404 that a browser
 /// or a stale cache should see); anything else is a route of the app.
-async fn app_or_missing_file(index: &IndexHtml, db: &SqlitePool, path: &str) -> Response {
+async fn app_or_missing_file(
+    index: &IndexHtml,
+    db: &SqlitePool,
+    gi: &GiIndex,
+    path: &str,
+) -> Response {
     let last = path.rsplit('/').next().unwrap_or("");
     if last.contains('.') && last != "index.html" {
         (StatusCode::NOT_FOUND, "Not found").into_response()
     } else {
-        index.response(path, db).await
+        index.response(path, db, gi).await
     }
 }
 

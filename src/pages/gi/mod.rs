@@ -17,7 +17,8 @@ use leptos_router::{ParamSegment, StaticSegment};
 use crate::pages::not_found::NotFound;
 use crate::services::Service;
 
-/// The GI lookup app's routes (`src/bin/gi.rs`; prerendered by `crate::prerender`).
+/// The GI lookup app's routes (`src/bin/gi.rs`; the search page prerendered, a product's page
+/// drawn by the server: `crate::prerender`).
 #[component]
 pub fn GiApp() -> impl IntoView {
     let gi = StaticSegment(Service::GiLookup.segment());

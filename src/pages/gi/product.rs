@@ -19,10 +19,20 @@ pub fn GiProductPage() -> impl IntoView {
     let prefs = use_prefs();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // The product the server drew this page's first view with (`crate::first_data`): the app
+    // draws the same view from it at once, and asks the API only for another product.
+    let first = StoredValue::new(crate::first_data::take::<GiProduct>());
+    let first_for = move |id: &str| first.with_value(|p| p.clone().filter(|p| p.id == id));
     let product = LocalResource::new(move || {
         let id = id.get();
         let lang = prefs.lang.get_untracked();
-        async move { api::gi_product(&id, lang).await }
+        let first = first_for(&id);
+        async move {
+            match first {
+                Some(p) => Ok(p),
+                None => api::gi_product(&id, lang).await,
+            }
+        }
     });
 
     // The title names the product once it is known.
@@ -39,8 +49,8 @@ pub fn GiProductPage() -> impl IntoView {
         ));
     });
 
-    view! {
-        <div class="container page">
+    let loaded = move || {
+        view! {
             <Suspense fallback=move || view! { <Loading label=Signal::derive(gi_text(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     let (mut found, mut missing, mut failed) = (None, false, None);
@@ -63,6 +73,14 @@ pub fn GiProductPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        }
+    };
+    view! {
+        <div class="container page">
+            {move || match first_for(&id.get()) {
+                Some(p) => view! { <ProductDetails product=p/> }.into_any(),
+                None => loaded().into_any(),
+            }}
         </div>
     }
 }

@@ -22,7 +22,10 @@ pub const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n";
 
 pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
-pub const GI_INLINE_SCRIPT: &str = "import init from '/apps/gi/gi.js'; await init();";
+/// The GI app's, as Trunk writes it: the server rewrites it for a product's page (`spa.rs`).
+pub const GI_INLINE_SCRIPT: &str = "import init, * as bindings from '/apps/gi/gi.js';\n\
+    const wasm = await init({ module_or_path: '/apps/gi/gi_bg.wasm' });\n\
+    window.wasmBindings = bindings;";
 
 /// The public address the tests' servers are given (`PORTAL_PUBLIC_URL`).
 pub const PUBLIC_URL: &str = "https://ip.example.cn";
@@ -228,11 +231,12 @@ async fn spawn_on(
     ] {
         let dir = dist.join("apps").join(app);
         std::fs::create_dir_all(&dir).unwrap();
+        // Each with its static shell, as Trunk builds `index.html`.
         std::fs::write(
             dir.join("index.html"),
             format!(
                 "<!doctype html><html><head><script type=\"module\">{script}</script></head>\
-                 <body><p>{app} app shell</p></body></html>"
+                 <body><div id=\"shell\"><p>{app} app shell</p></div></body></html>"
             ),
         )
         .unwrap();

@@ -1,3 +1,6 @@
+use base64::Engine;
+use sha2::Digest;
+
 use crate::helpers::spawn_app;
 
 #[tokio::test]
@@ -47,7 +50,8 @@ async fn each_service_with_its_own_app_gets_that_app() {
     let cases = [
         ("/gi", "gi app"),
         ("/gi/", "gi app"),
-        ("/gi/GI00842", "gi app"),
+        // (A product's page is the GI app's too, drawn with the product: see below.)
+        ("/gi/GI99999", "gi app"),
         ("/gi?q=haian", "gi app"),
         ("/policies", "policies app"),
         ("/policies/search?q=%E8%B4%A8%E6%8A%BC", "policies app"),
@@ -136,9 +140,10 @@ async fn a_prerendered_page_is_sent_for_its_path_only_with_the_site_information(
         assert!(page.contains("app prerendered"), "{path}: {page}");
         assert!(page.contains("id=\"site-info\""), "{path}");
     }
-    // Other pages of the same apps are the app's own page.
+    // Other pages of the same apps are the app's own page (a product that is not there included).
     for (path, app_page) in [
-        ("/gi/GI00842", "gi app shell"),
+        ("/gi/GI99999", "gi app shell"),
+        ("/gi/gi00842", "gi app shell"),
         (
             "/assistance/requests/abc/rating",
             "assistance-lookup app shell",
@@ -150,6 +155,59 @@ async fn a_prerendered_page_is_sent_for_its_path_only_with_the_site_information(
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_gi_products_page_is_drawn_with_the_product_and_carries_it_for_the_app() {
+    let app = spawn_app().await;
+    let product: serde_json::Value = app
+        .get("/api/v1/gi/products/GI00842")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = app.get("/gi/GI00842").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    assert!(response.headers().get("x-robots-tag").is_none());
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let page = response.text().await.unwrap();
+
+    // The product's first view, drawn by the app's components inside the shell the app replaces.
+    let shell = &page[page
+        .find("<div id=\"shell\" inert")
+        .expect("the drawn shell")..];
+    let h1 = &shell[shell.find("<h1").unwrap()..];
+    assert!(
+        h1[..h1.find("</h1>").unwrap()].ends_with(">海安大米"),
+        "{h1}"
+    );
+    assert!(shell.contains("南通市"));
+    assert!(!page.contains("gi app shell"));
+    // The product as the API gives it, for the app to start from.
+    let block = "<script type=\"application/json\" id=\"first-data\">";
+    let data = &page[page.find(block).expect("the first data") + block.len()..];
+    let data: serde_json::Value =
+        serde_json::from_str(&data[..data.find("</script>").unwrap()]).unwrap();
+    assert_eq!(data, product);
+    assert!(page.contains("id=\"site-info\""));
+    // The GI app, loaded after the first paint, by a loader the Content-Security-Policy allows.
+    assert!(page.contains("await window.portalPainted;"));
+    assert!(page.contains("import('/apps/gi/gi.js')"));
+    let mut rest = page.as_str();
+    let mut scripts = 0;
+    while let Some(at) = rest.find("<script type=\"module\">") {
+        let script = &rest[at + "<script type=\"module\">".len()..];
+        let script = &script[..script.find("</script>").unwrap()];
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{script}");
+        rest = &rest[at + 1..];
+        scripts += 1;
+    }
+    assert_eq!(scripts, 1);
 }
 
 #[tokio::test]
