@@ -87,7 +87,9 @@ async function page(event, url) {
           if (!response.ok) return;
           // Copied before anything is awaited: the page starts reading the body at once.
           const copy = response.clone();
+          const documentPage = DOCUMENT_PAGE.test(url.pathname) ? response.clone() : null;
           await (await caches.open(CACHE)).put(url.pathname, copy);
+          if (documentPage) await keepDocument(url.pathname, await documentPage.text());
         })
         .catch(() => {}),
     );
@@ -400,6 +402,22 @@ function policyKey(path, search, lang) {
   const params = new URLSearchParams(search);
   params.set('sw-lang', lang);
   return `${path}?${params}`;
+}
+
+/// A document's page, as the server sends it, carries the document (its first data: the API's
+/// answer, which the app starts from instead of asking for it): kept as that answer, in both
+/// languages (the document is the same in both), so the library marks it kept.
+const DOCUMENT_PAGE = /^\/policies\/(?!search$)[^/]+$/;
+const FIRST_DATA = '<script type="application/json" id="first-data">';
+
+async function keepDocument(path, html) {
+  const start = html.indexOf(FIRST_DATA);
+  if (start < 0) return;
+  const data = html.slice(start + FIRST_DATA.length, html.indexOf('</script>', start));
+  const cache = await caches.open(DATA);
+  for (const lang of ['zh-CN', 'en']) {
+    await cache.put(policyKey(`/api/v1${path}`, '', lang), await saved(new Response(data)));
+  }
 }
 
 /// The network's answer, kept; while the network fails, the kept one.

@@ -26,6 +26,9 @@ pub fn render(path: &str, data: Option<&str>) -> String {
             App::Portal => view! { <Shell app><pages::home::PortalApp/></Shell> }.to_html(),
             App::Gi => view! { <Shell app><pages::gi::GiApp/></Shell> }.to_html(),
             App::Policies => view! { <Shell app><pages::policies::PoliciesApp/></Shell> }.to_html(),
+            App::PolicyDocument => {
+                view! { <Shell app><pages::policies::PolicyDocumentApp/></Shell> }.to_html()
+            }
             App::Booking => view! { <Shell app><pages::booking::BookingApp/></Shell> }.to_html(),
             App::Assistance => {
                 view! { <Shell app><pages::assistance::AssistanceApp/></Shell> }.to_html()

@@ -180,12 +180,11 @@ fn error_layers(router: Router) -> Router {
 
 pub fn router(state: AppState, config: &Config) -> anyhow::Result<Router> {
     let index = spa::IndexHtml::load(&config.dist_dir);
-    let db = state.db.clone();
-    let gi = state.gi.clone();
+    let spa_state = state.clone();
     let metrics = state.metrics.clone();
     let headers = security::headers(&security::content_security_policy(index.texts()))?;
     Ok(api_router(state)
-        .merge(spa::router(&config.dist_dir, index, db, gi))
+        .merge(spa::router(&config.dist_dir, index, spa_state))
         .route_layer(middleware::from_fn_with_state(metrics, metrics::track))
         .layer(middleware::from_fn_with_state(
             headers,

@@ -18,7 +18,7 @@ use portal_domain::apps::{prerendered_file, App, PRERENDERED};
 use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 
-use crate::gi::GiIndex;
+use crate::AppState;
 
 /// The `index.html` of each of the portal's apps (see `portal_domain::apps`), and the pages
 /// whose first view is prerendered (`dist/prerendered/`, written by `crates/prerender`), read
@@ -30,9 +30,10 @@ struct Pages {
     apps: HashMap<App, axum::body::Bytes>,
     /// By path (`/gi`): the app's page with the path's first view drawn into it.
     prerendered: HashMap<String, axum::body::Bytes>,
-    /// The GI app's page with its app loaded after the first paint, into which a product's page
-    /// is drawn (see [`IndexHtml::gi_product`]); `None` if the app is not built as Trunk builds it.
-    gi_product: Option<String>,
+    /// The pages of the apps whose first view is drawn here from data (see [`IndexHtml::drawn`]),
+    /// with their app loaded after the first paint; missing if the app is not built as Trunk
+    /// builds it.
+    drawn: HashMap<App, String>,
 }
 
 impl IndexHtml {
@@ -46,14 +47,17 @@ impl IndexHtml {
                 Some((path.to_string(), bytes.into()))
             })
             .collect();
-        let gi_product = apps
-            .get(&App::Gi)
-            .and_then(|page| std::str::from_utf8(page).ok())
-            .and_then(portal_prerender::loader::after_first_paint);
+        let drawn = [App::Gi, App::PolicyDocument]
+            .into_iter()
+            .filter_map(|app| {
+                let page = std::str::from_utf8(apps.get(&app)?).ok()?;
+                Some((app, portal_prerender::loader::after_first_paint(page)?))
+            })
+            .collect();
         IndexHtml(Arc::new(Pages {
             apps,
             prerendered,
-            gi_product,
+            drawn,
         }))
     }
 
@@ -77,36 +81,57 @@ impl IndexHtml {
         let Pages {
             apps,
             prerendered,
-            gi_product,
+            drawn,
         } = &*self.0;
         apps.values()
             .chain(prerendered.values())
             .filter_map(|b| std::str::from_utf8(b).ok())
-            .chain(gi_product.as_deref())
+            .chain(drawn.values().map(String::as_str))
     }
 
-    /// A GI product's page (`/gi/GI00829`): its first view drawn here, natively, by the app's
-    /// own components from the product (`portal_prerender::first_view`), and the product's JSON
-    /// written beside it for the app (`ip_portal::first_data`). So its name and facts paint
-    /// before the app has arrived (and are there for search engines), and the app takes over
-    /// the same view without asking for the product again. `None` for any other path, or an id
-    /// that names no product: those get the app's page, as before.
-    fn gi_product(&self, path: &str, gi: &GiIndex) -> Option<axum::body::Bytes> {
-        let id = path.strip_prefix("/gi/")?;
-        let product = gi.find(id)?;
-        let json = serde_json::to_string(&gi.detail(product)).ok()?;
-        let page = portal_prerender::first_view(self.0.gi_product.as_deref()?, path, Some(&json))?;
-        Some(with_data_block(page.as_bytes(), "first-data", &json))
+    /// A page that shows one thing the server holds, a GI product (`/gi/GI00829`) or a policy
+    /// document (`/policies/{slug}`): its first view drawn here, natively, by the app's own
+    /// components from that thing (`portal_prerender::first_view`), and its JSON (the API's
+    /// answer) written beside it for the app (`ip_portal::first_data`). So its text paints
+    /// before the app has arrived (and is there for search engines), and the app takes over the
+    /// same view without asking for it again. `None` for any other path, or one that names
+    /// nothing: those get the app's page, as before.
+    fn drawn(&self, path: &str, state: &AppState) -> Option<axum::body::Bytes> {
+        let (app, json) = if let Some(id) = path.strip_prefix("/gi/") {
+            let product = state.gi.detail(state.gi.find(id)?);
+            (App::Gi, serde_json::to_string(&product).ok()?)
+        } else if let Some(slug) = path.strip_prefix("/policies/") {
+            let document = state.policies.document(slug)?;
+            (App::PolicyDocument, serde_json::to_string(document).ok()?)
+        } else {
+            return None;
+        };
+        let page = self.0.drawn.get(&app)?;
+        // A component that cannot draw itself natively costs the page its first view, not the
+        // answer: the app draws it, as it would without one.
+        let drawn =
+            std::panic::catch_unwind(|| portal_prerender::first_view(page, path, Some(&json)));
+        match drawn {
+            Ok(Some(page)) => Some(with_data_block(page.as_bytes(), "first-data", &json)),
+            Ok(None) => None,
+            Err(_) => {
+                tracing::error!(
+                    path,
+                    "the first view could not be drawn: the app's page is sent"
+                );
+                None
+            }
+        }
     }
 
-    /// The page for `path`: a GI product's drawn with it, prerendered if it is one of those, else
-    /// its app's.
-    fn page(&self, path: &str, gi: &GiIndex) -> Option<axum::body::Bytes> {
+    /// The page for `path`: drawn with what it shows, or prerendered, if it is one of those;
+    /// else its app's.
+    fn page(&self, path: &str, state: &AppState) -> Option<axum::body::Bytes> {
         let trimmed = match path.trim_end_matches('/') {
             "" => "/",
             p => p,
         };
-        self.gi_product(trimmed, gi).or_else(|| {
+        self.drawn(trimmed, state).or_else(|| {
             self.0
                 .prerendered
                 .get(trimmed)
@@ -120,8 +145,8 @@ impl IndexHtml {
     /// every app's footer shows them without a request of its own (a data block: never run, so
     /// the Content-Security-Policy does not concern it). Without the database the page is
     /// served as built, and the footer shows nothing extra.
-    async fn response(&self, path: &str, db: &SqlitePool, gi: &GiIndex) -> Response {
-        match self.page(path, gi) {
+    async fn response(&self, path: &str, state: &AppState) -> Response {
+        match self.page(path, state) {
             Some(bytes) => {
                 let mut response = (
                     [
@@ -132,7 +157,7 @@ impl IndexHtml {
                         // Always revalidate: it names the fingerprinted files of the current build.
                         (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
                     ],
-                    Body::from(with_site_info(&bytes, db).await),
+                    Body::from(with_site_info(&bytes, &state.db).await),
                 )
                     .into_response();
                 if !App::for_path(path).indexable() {
@@ -185,20 +210,20 @@ fn with_data_block(page: &[u8], id: &str, json: &str) -> axum::body::Bytes {
     out.into()
 }
 
-pub fn router(dist: &Path, index: IndexHtml, db: SqlitePool, gi: Arc<GiIndex>) -> Router {
-    let fallback = (index.clone(), db.clone(), gi.clone());
+pub fn router(dist: &Path, index: IndexHtml, state: AppState) -> Router {
+    let fallback = (index.clone(), state.clone());
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .append_index_html_on_directories(false)
         .fallback(get(move |request: Request| {
-            let (index, db, gi) = fallback.clone();
-            async move { app_or_missing_file(&index, &db, &gi, request.uri().path()).await }
+            let (index, state) = fallback.clone();
+            async move { app_or_missing_file(&index, &state, request.uri().path()).await }
         }));
     Router::new()
         .route(
             "/",
-            get(move || async move { index.response("/", &db, &gi).await }),
+            get(move || async move { index.response("/", &state).await }),
         )
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
@@ -206,17 +231,12 @@ pub fn router(dist: &Path, index: IndexHtml, db: SqlitePool, gi: Arc<GiIndex>) -
 
 /// A path whose last segment looks like a file name is a missing file (a 404 that a browser
 /// or a stale cache should see); anything else is a route of the app.
-async fn app_or_missing_file(
-    index: &IndexHtml,
-    db: &SqlitePool,
-    gi: &GiIndex,
-    path: &str,
-) -> Response {
+async fn app_or_missing_file(index: &IndexHtml, state: &AppState, path: &str) -> Response {
     let last = path.rsplit('/').next().unwrap_or("");
     if last.contains('.') && last != "index.html" {
         (StatusCode::NOT_FOUND, "Not found").into_response()
     } else {
-        index.response(path, db, gi).await
+        index.response(path, state).await
     }
 }
 

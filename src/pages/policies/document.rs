@@ -55,10 +55,20 @@ pub fn PolicyDocumentPage() -> impl IntoView {
         StoredValue::new(super::visit::is_first_page() && !super::visit::opened_by_link());
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    // The document the server drew this page's first view with (`crate::first_data`): the app
+    // draws the same view from it at once, and asks the API only for another document.
+    let first = StoredValue::new(crate::first_data::take::<PolicyDocument>());
+    let first_for = move |slug: &str| first.with_value(|d| d.clone().filter(|d| d.slug == slug));
     let document = LocalResource::new(move || {
         let slug = slug.get();
         let lang = prefs.lang.get_untracked();
-        async move { api::policy(&slug, lang).await }
+        let first = first_for(&slug);
+        async move {
+            match first {
+                Some(d) => Ok(d),
+                None => api::policy(&slug, lang).await,
+            }
+        }
     });
 
     // The title names the document once it is known.
@@ -75,8 +85,8 @@ pub fn PolicyDocumentPage() -> impl IntoView {
         ));
     });
 
-    view! {
-        <div class="container page">
+    let loaded = move || {
+        view! {
             <Suspense fallback=move || view! { <Loading label=Signal::derive(policy_text(|t| t.loading))/> }>
                 {move || Suspend::new(async move {
                     let (mut found, mut missing, mut failed) = (None, false, None);
@@ -100,6 +110,17 @@ pub fn PolicyDocumentPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        }
+    };
+    view! {
+        <div class="container page">
+            {move || match first_for(&slug.get()) {
+                Some(d) => {
+                    let page_load = page_load.try_update_value(std::mem::take).unwrap_or(false);
+                    view! { <DocumentView doc=d page_load=page_load/> }.into_any()
+                }
+                None => loaded().into_any(),
+            }}
         </div>
     }
 }
@@ -317,33 +338,40 @@ fn DocumentView(
 
     // The reading position: the last section scrolled past, kept per document for the tab.
     let pending = StoredValue::new(false);
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        if pending.get_value() {
-            return;
-        }
-        pending.set_value(true);
-        let position_key = position_key.clone();
-        set_timeout(
-            move || {
-                if pending.try_set_value(false).is_some() {
-                    return;
-                }
-                let Some(position) = anchors.try_with_value(|a| reading_position(a)) else {
-                    return;
-                };
-                if let Some(storage) = crate::storage::session() {
-                    let _ = match &position {
-                        Some(anchor) => storage.set_item(&position_key, anchor),
-                        None => storage.remove_item(&position_key),
+    // (Not while the server draws the first view natively: there is no window.)
+    let on_scroll = (!crate::prerender::ACTIVE).then(|| {
+        window_event_listener(leptos::ev::scroll, move |_| {
+            if pending.get_value() {
+                return;
+            }
+            pending.set_value(true);
+            let position_key = position_key.clone();
+            set_timeout(
+                move || {
+                    if pending.try_set_value(false).is_some() {
+                        return;
+                    }
+                    let Some(position) = anchors.try_with_value(|a| reading_position(a)) else {
+                        return;
                     };
-                }
-                current.set(position.unwrap_or_default());
-                request_animation_frame(show_current_in_contents);
-            },
-            SCROLL_THROTTLE,
-        );
+                    if let Some(storage) = crate::storage::session() {
+                        let _ = match &position {
+                            Some(anchor) => storage.set_item(&position_key, anchor),
+                            None => storage.remove_item(&position_key),
+                        };
+                    }
+                    current.set(position.unwrap_or_default());
+                    request_animation_frame(show_current_in_contents);
+                },
+                SCROLL_THROTTLE,
+            );
+        })
     });
-    on_cleanup(move || on_scroll.remove());
+    on_cleanup(move || {
+        if let Some(on_scroll) = on_scroll {
+            on_scroll.remove();
+        }
+    });
 
     // "Copy link": the clipboard answers later; its callbacks live as long as the page.
     let copied = RwSignal::new(None::<Copied>);

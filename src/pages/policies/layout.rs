@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 /// A window at least 960 px wide. On phones the filters start folded so the documents come
-/// first.
+/// first. (Natively, drawing a first view for the server, there is no window: a phone's.)
 pub fn is_wide() -> bool {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w >= 960.0)
+    !crate::prerender::ACTIVE
+        && window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w >= 960.0)
 }
 
 /// The filters panel, open on a wide window: its facet sections are `children`.

@@ -18,10 +18,26 @@ pub use search::PolicySearchPage;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
-use leptos_router::StaticSegment;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::pages::not_found::NotFound;
 use crate::services::Service;
+
+/// The document app's route (`src/bin/policy_document.rs`; a document's page drawn by the
+/// server: `crate::prerender`).
+#[component]
+pub fn PolicyDocumentApp() -> impl IntoView {
+    view! {
+        <Routes fallback=|| view! { <NotFound/> }>
+            // No document is called "search" (the API has the same rule): that is the library
+            // app's page.
+            <Route
+                path=(StaticSegment(Service::Policies.segment()), ParamSegment("slug"))
+                view=PolicyDocumentPage
+            />
+        </Routes>
+    }
+}
 
 /// The library app's routes: the list and the search (`src/bin/policies.rs`; prerendered by
 /// `crate::prerender`).

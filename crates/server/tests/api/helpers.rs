@@ -22,9 +22,14 @@ pub const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n";
 
 pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
-/// The GI app's, as Trunk writes it: the server rewrites it for a product's page (`spa.rs`).
+/// The GI app's and the policy document's, as Trunk writes them: the server rewrites them for
+/// the pages it draws (a product's, a document's: `spa.rs`).
 pub const GI_INLINE_SCRIPT: &str = "import init, * as bindings from '/apps/gi/gi.js';\n\
     const wasm = await init({ module_or_path: '/apps/gi/gi_bg.wasm' });\n\
+    window.wasmBindings = bindings;";
+const POLICY_DOCUMENT_INLINE_SCRIPT: &str =
+    "import init, * as bindings from '/apps/policy-document/doc.js';\n\
+    const wasm = await init({ module_or_path: '/apps/policy-document/doc_bg.wasm' });\n\
     window.wasmBindings = bindings;";
 
 /// The public address the tests' servers are given (`PORTAL_PUBLIC_URL`).
@@ -208,7 +213,7 @@ async fn spawn_on(
     for (app, script) in [
         ("gi", GI_INLINE_SCRIPT),
         ("policies", "await 1;"),
-        ("policy-document", "await 19;"),
+        ("policy-document", POLICY_DOCUMENT_INLINE_SCRIPT),
         ("booking", "await 2;"),
         ("booking-details", "await 16;"),
         ("booking-manage", "await 14;"),

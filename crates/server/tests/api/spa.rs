@@ -56,12 +56,10 @@ async fn each_service_with_its_own_app_gets_that_app() {
         ("/policies", "policies app"),
         ("/policies/search?q=%E8%B4%A8%E6%8A%BC", "policies app"),
         ("/policies/", "policies app"),
+        // (A document's page is its app's too, drawn with the document: see below.)
+        ("/policies/no-such-document", "policy-document app"),
         (
-            "/policies/nantong-2024-ip-strong-city-plan",
-            "policy-document app",
-        ),
-        (
-            "/policies/nantong-2024-ip-strong-city-plan?q=%E8%B4%A8%E6%8A%BC",
+            "/policies/no-such-document?q=%E8%B4%A8%E6%8A%BC",
             "policy-document app",
         ),
         ("/booking", "booking app"),
@@ -160,13 +158,59 @@ async fn a_prerendered_page_is_sent_for_its_path_only_with_the_site_information(
 #[tokio::test]
 async fn a_gi_products_page_is_drawn_with_the_product_and_carries_it_for_the_app() {
     let app = spawn_app().await;
-    let product: serde_json::Value = app
-        .get("/api/v1/gi/products/GI00842")
+    let page = drawn_page(
+        &app,
+        "/gi/GI00842",
+        "/api/v1/gi/products/GI00842",
+        "/apps/gi/gi.js",
+    )
+    .await;
+    let h1 = &page[page.find("<h1").unwrap()..];
+    assert!(
+        h1[..h1.find("</h1>").unwrap()].ends_with(">海安大米"),
+        "{h1}"
+    );
+    assert!(page.contains("南通市"));
+    assert!(!page.contains("gi app shell"));
+}
+
+#[tokio::test]
+async fn a_policy_documents_page_is_drawn_with_the_document_and_carries_it_for_the_app() {
+    let app = spawn_app().await;
+    let slug = "nantong-2024-ip-strong-city-plan";
+    let page = drawn_page(
+        &app,
+        &format!("/policies/{slug}"),
+        &format!("/api/v1/policies/{slug}"),
+        "/apps/policy-document/doc.js",
+    )
+    .await;
+    let document: serde_json::Value = app
+        .get(&format!("/api/v1/policies/{slug}"))
         .await
         .json()
         .await
         .unwrap();
-    let response = app.get("/gi/GI00842").await;
+    let title = document["title"].as_str().unwrap();
+    let h1 = &page[page.find("<h1").unwrap()..];
+    assert!(h1[..h1.find("</h1>").unwrap()].ends_with(title), "{h1}");
+    assert!(!page.contains("policy-document app shell"));
+    // A slug that names no document gets the app's page.
+    let page = app
+        .get("/policies/no-such-document")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("policy-document app shell") && !page.contains("first-data"));
+}
+
+/// The page at `path`, checked as the server draws it: the first view inside the shell the app
+/// replaces, the API's answer at `api` beside it for the app, the app's `script` loaded after
+/// the first paint by a loader the Content-Security-Policy allows. The drawn part is returned.
+async fn drawn_page(app: &crate::helpers::TestApp, path: &str, api: &str, script: &str) -> String {
+    let expected: serde_json::Value = app.get(api).await.json().await.unwrap();
+    let response = app.get(path).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["cache-control"], "no-cache");
     assert!(response.headers().get("x-robots-tag").is_none());
@@ -176,38 +220,29 @@ async fn a_gi_products_page_is_drawn_with_the_product_and_carries_it_for_the_app
         .to_owned();
     let page = response.text().await.unwrap();
 
-    // The product's first view, drawn by the app's components inside the shell the app replaces.
-    let shell = &page[page
-        .find("<div id=\"shell\" inert")
-        .expect("the drawn shell")..];
-    let h1 = &shell[shell.find("<h1").unwrap()..];
-    assert!(
-        h1[..h1.find("</h1>").unwrap()].ends_with(">海安大米"),
-        "{h1}"
-    );
-    assert!(shell.contains("南通市"));
-    assert!(!page.contains("gi app shell"));
-    // The product as the API gives it, for the app to start from.
     let block = "<script type=\"application/json\" id=\"first-data\">";
     let data = &page[page.find(block).expect("the first data") + block.len()..];
     let data: serde_json::Value =
         serde_json::from_str(&data[..data.find("</script>").unwrap()]).unwrap();
-    assert_eq!(data, product);
+    assert_eq!(data, expected);
     assert!(page.contains("id=\"site-info\""));
-    // The GI app, loaded after the first paint, by a loader the Content-Security-Policy allows.
     assert!(page.contains("await window.portalPainted;"));
-    assert!(page.contains("import('/apps/gi/gi.js')"));
+    assert!(page.contains(&format!("import('{script}')")));
     let mut rest = page.as_str();
     let mut scripts = 0;
     while let Some(at) = rest.find("<script type=\"module\">") {
-        let script = &rest[at + "<script type=\"module\">".len()..];
-        let script = &script[..script.find("</script>").unwrap()];
-        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
-        assert!(csp.contains(&format!("'sha256-{hash}'")), "{script}");
+        let inline = &rest[at + "<script type=\"module\">".len()..];
+        let inline = &inline[..inline.find("</script>").unwrap()];
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(inline));
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{inline}");
         rest = &rest[at + 1..];
         scripts += 1;
     }
     assert_eq!(scripts, 1);
+    page[page
+        .find("<div id=\"shell\" inert")
+        .expect("the drawn shell")..]
+        .to_owned()
 }
 
 #[tokio::test]
