@@ -80,16 +80,19 @@ function servable(url) {
 
 async function page(event, url) {
   const network = fetch(event.request);
-  if (keepable(url)) {
+  const keep = keepable(url);
+  // A document's page opened from a search (`?q=`) is not kept, but the document it carries is.
+  const documentPage = DOCUMENT_PAGE.test(url.pathname);
+  if (keep || documentPage) {
     event.waitUntil(
       network
         .then(async (response) => {
           if (!response.ok) return;
           // Copied before anything is awaited: the page starts reading the body at once.
-          const copy = response.clone();
-          const documentPage = DOCUMENT_PAGE.test(url.pathname) ? response.clone() : null;
-          await (await caches.open(CACHE)).put(url.pathname, copy);
-          if (documentPage) await keepDocument(url.pathname, await documentPage.text());
+          const copy = keep ? response.clone() : null;
+          const carried = documentPage ? response.clone() : null;
+          if (copy) await (await caches.open(CACHE)).put(url.pathname, copy);
+          if (carried) await keepDocument(url.pathname, await carried.text());
         })
         .catch(() => {}),
     );

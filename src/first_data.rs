@@ -1,7 +1,7 @@
 //! The data a page's first view was drawn with, sent in the page itself: for a page whose first
-//! view shows data the server holds (a GI product), the server draws that view into the page
-//! (`crates/prerender`, called by `crates/server/src/spa.rs`) and writes the JSON it drew it from
-//! beside it, as `<script type="application/json" id="first-data">` (a data block: never run).
+//! view shows one thing the server holds (a GI product, a policy document), the server draws it
+//! into the page (`crates/prerender`, from `crates/server/src/spa.rs`) with the JSON it drew it
+//! from, as `<script type="application/json" id="first-data">` (a data block: never run).
 //! The app starts from the same JSON instead of asking the API again, so it draws the same view
 //! at once: no "loading" in between, nothing moves, and no second request on a slow network.
 

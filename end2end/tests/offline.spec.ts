@@ -154,6 +154,15 @@ test('a policy document opened once can be read offline, and the library says wh
   await expect(badge(opened)).toHaveText('可离线阅读');
   await expect(page.locator('.badge--offline')).toHaveCount(1);
   await expect(page.locator('p.notice', { hasText: '离线' })).toHaveCount(0);
+  // One opened from a search (its address has `?q=`, so its page is not kept): the document
+  // that page carries is.
+  const other = cards.filter({ hasNotText: title }).first();
+  const otherHref = (await other.locator('.policy-card__title a').getAttribute('href'))!;
+  await page.goto(`${otherHref}?q=${encodeURIComponent('知识产权')}`);
+  await appReady(page);
+  await page.goto('/policies');
+  await appReady(page);
+  await expect(page.locator('.badge--offline')).toHaveCount(2);
 
   await context.setOffline(true);
   await page.goto('/policies');
