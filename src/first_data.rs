@@ -5,8 +5,12 @@
 //! The app starts from the same JSON instead of asking the API again, so it draws the same view
 //! at once: no "loading" in between, nothing moves, and no second request on a slow network.
 
+use std::future::Future;
+
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+
+use crate::api::ApiError;
 
 /// The first data's JSON while the server draws the first view natively (a context).
 #[derive(Clone)]
@@ -23,4 +27,37 @@ pub fn take<T: DeserializeOwned>() -> Option<T> {
         block.text_content()?
     };
     crate::json::from_str(&text)
+}
+
+/// The thing a page's URL names (its `key`: a product's id, a document's slug), as a resource:
+/// the page's first data where that is the thing (drawn by the server, so ready at once), else
+/// `fetch`ed. With it, the first data for a key, for the page to draw at once instead of
+/// waiting on the resource (`None` for any other key: the next product opened in the app).
+pub fn or_fetch<T, Fut>(
+    key: Memo<String>,
+    key_of: fn(&T) -> &str,
+    fetch: impl Fn(String) -> Fut + 'static,
+) -> (
+    LocalResource<Result<T, ApiError>>,
+    impl Fn(&str) -> Option<T> + Copy + 'static,
+)
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let first = StoredValue::new(take::<T>());
+    let first_for = move |k: &str| first.with_value(|v| v.clone().filter(|v| key_of(v) == k));
+    let resource = LocalResource::new(move || {
+        let key = key.get();
+        let first = first_for(&key);
+        // A future does nothing until awaited: no request is made when the first data is used.
+        let fetched = fetch(key);
+        async move {
+            match first {
+                Some(v) => Ok(v),
+                None => fetched.await,
+            }
+        }
+    });
+    (resource, first_for)
 }

@@ -21,19 +21,11 @@ pub fn GiProductPage() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     // The product the server drew this page's first view with (`crate::first_data`): the app
     // draws the same view from it at once, and asks the API only for another product.
-    let first = StoredValue::new(crate::first_data::take::<GiProduct>());
-    let first_for = move |id: &str| first.with_value(|p| p.clone().filter(|p| p.id == id));
-    let product = LocalResource::new(move || {
-        let id = id.get();
-        let lang = prefs.lang.get_untracked();
-        let first = first_for(&id);
-        async move {
-            match first {
-                Some(p) => Ok(p),
-                None => api::gi_product(&id, lang).await,
-            }
-        }
-    });
+    let (product, first_for) = crate::first_data::or_fetch(
+        id,
+        |p: &GiProduct| &p.id,
+        move |id| async move { api::gi_product(&id, prefs.lang.get_untracked()).await },
+    );
 
     // The title names the product once it is known.
     Effect::new(move |_| {

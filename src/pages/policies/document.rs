@@ -57,19 +57,11 @@ pub fn PolicyDocumentPage() -> impl IntoView {
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     // The document the server drew this page's first view with (`crate::first_data`): the app
     // draws the same view from it at once, and asks the API only for another document.
-    let first = StoredValue::new(crate::first_data::take::<PolicyDocument>());
-    let first_for = move |slug: &str| first.with_value(|d| d.clone().filter(|d| d.slug == slug));
-    let document = LocalResource::new(move || {
-        let slug = slug.get();
-        let lang = prefs.lang.get_untracked();
-        let first = first_for(&slug);
-        async move {
-            match first {
-                Some(d) => Ok(d),
-                None => api::policy(&slug, lang).await,
-            }
-        }
-    });
+    let (document, first_for) = crate::first_data::or_fetch(
+        slug,
+        |d: &PolicyDocument| &d.slug,
+        move |slug| async move { api::policy(&slug, prefs.lang.get_untracked()).await },
+    );
 
     // The title names the document once it is known.
     Effect::new(move |_| {
