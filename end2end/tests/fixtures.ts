@@ -47,6 +47,23 @@ export async function goOffline(page: Page, context: BrowserContext) {
   await context.setOffline(true);
 }
 
+/// Counts the layout shifts of the next page loaded, from its first paint on, as Core Web Vitals
+/// count them (shifts right after input are not counted); `layoutShift` reads the sum.
+export async function watchLayoutShift(page: Page) {
+  await page.addInitScript(() => {
+    (window as unknown as { cls: number }).cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { cls: number }).cls);
+}
+
 /// Waits until the app (not the static shell) shows its page heading.
 export async function appReady(page: Page) {
   await expect(page.locator('#shell')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { Page } from '@playwright/test';
-import { test, expect, appReady, expectNoAxeViolations } from './fixtures';
+import { test, expect, appReady, expectNoAxeViolations, watchLayoutShift, layoutShift } from './fixtures';
 
 // The entry pages' first view is prerendered into the page the server sends (crates/prerender;
 // PRERENDERED in crates/domain/src/apps.rs):
@@ -11,6 +11,11 @@ const pages = [
   { path: '/booking', h1: '预约咨询' },
   { path: '/assistance/track', h1: '查询申请进度' },
 ];
+
+// No service worker: the tests hold the app's WASM back with `page.route`, which does not see
+// what a service worker fetches, and the portal's worker takes over the page as soon as it is
+// installed (the first test once saw the app start while its WASM was meant to be held back).
+test.use({ serviceWorkers: 'block' });
 
 /// The page as it is before the app runs: its WASM never arrives.
 async function withoutTheApp(page: Page, consoleErrors: { allow: (p: RegExp) => void }) {
@@ -35,22 +40,14 @@ for (const { path, h1 } of pages) {
     const lead = await shell.locator('main h1 + p').boundingBox();
 
     await page.unroute('**/*.wasm');
-    // Layout shifts from the first paint on, as Core Web Vitals count them.
-    await page.addInitScript(() => {
-      (window as unknown as { cls: number }).cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(page);
     await page.goto(path);
     await appReady(page);
     await expect(page.locator('main h1')).toHaveText(h1);
     expect(await page.locator('main h1').boundingBox()).toEqual(before);
     expect(await page.locator('main h1 + p').boundingBox()).toEqual(lead);
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.01);
+    expect(await layoutShift(page)).toBeLessThan(0.01);
     await expectNoAxeViolations(page);
   });
 }
@@ -87,9 +84,11 @@ test('a prerendered page fetches its app only after its first view has been pain
         .filter((r) => /\/ip-portal-[^/]*\.(js|wasm)$/.test(r.name))
         .map((r) => r.startTime),
     }));
-    // The app's script and its WASM.
+    // The app's script and its WASM, asked for once the first paint is recorded, or after half a
+    // second (counted from the page's first script, so later than 500 here) on a device too
+    // busy to paint by then: a busy test machine once painted at 788 ms and asked at 772.
     expect(app.length, path).toBe(2);
-    expect(Math.min(...app), path).toBeGreaterThanOrEqual(fcp);
+    expect(Math.min(...app), path).toBeGreaterThanOrEqual(Math.min(fcp, 500));
   }
 });
 
@@ -118,14 +117,7 @@ for (const { path, h1, api, block, other } of drawn) {
     const facts = await shell.locator(block).first().boundingBox();
 
     await page.unroute('**/*.wasm');
-    await page.addInitScript(() => {
-      (window as unknown as { cls: number }).cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-          if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await watchLayoutShift(page);
     const asked: string[] = [];
     page.on('request', (r) => r.url().includes(api) && asked.push(new URL(r.url()).pathname));
     await page.goto(path);
@@ -134,7 +126,7 @@ for (const { path, h1, api, block, other } of drawn) {
     expect(await page.locator('main h1').boundingBox()).toEqual(heading);
     expect(await page.locator(block).first().boundingBox()).toEqual(facts);
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => (window as unknown as { cls: number }).cls)).toBeLessThan(0.01);
+    expect(await layoutShift(page)).toBeLessThan(0.01);
     expect(await page.title()).toContain(h1);
     expect(asked).toEqual([]);
     await expectNoAxeViolations(page);
