@@ -144,3 +144,37 @@ for (const { path, h1, api, block, other } of drawn) {
     expect(asked).toHaveLength(1);
   });
 }
+
+// The library's page is drawn by the server with the whole list (unfiltered: a filtered list is
+// the app's to draw). The app shows the same list at once, then asks for it anyway: the answer
+// comes through the service worker, which marks the documents kept on the device.
+test('/policies: comes with the list drawn in it, and the app takes it over in the same place', async ({ page, consoleErrors }) => {
+  await withoutTheApp(page, consoleErrors);
+  await page.goto('/policies');
+  const shell = page.locator('#shell');
+  await expect(shell.locator('main .policy-card').first()).toBeVisible();
+  await expect(shell).toHaveAttribute('inert', '');
+  const cards = await shell.locator('main .policy-card').count();
+  expect(cards).toBeGreaterThan(3);
+  const first = await shell.locator('main .policy-card').first().boundingBox();
+  const last = await shell.locator('main .policy-card').last().boundingBox();
+  const title = (await shell.locator('main .policy-card__title').first().textContent())!;
+
+  await page.unroute('**/*.wasm');
+  await watchLayoutShift(page);
+  await page.goto('/policies');
+  await appReady(page);
+  await expect(page.locator('main .policy-card')).toHaveCount(cards);
+  await expect(page.locator('main .policy-card__title').first()).toHaveText(title);
+  expect(await page.locator('main .policy-card').first().boundingBox()).toEqual(first);
+  expect(await page.locator('main .policy-card').last().boundingBox()).toEqual(last);
+  await page.waitForLoadState('networkidle');
+  expect(await layoutShift(page)).toBeLessThan(0.01);
+  await expectNoAxeViolations(page);
+
+  // A filter is followed in the app, as before.
+  await page.locator('main .facet__list a').first().click();
+  await expect(page).toHaveURL(/\/policies\?/);
+  await expect(page.locator('main .policy-card').first()).toBeVisible();
+  expect(await page.locator('main .policy-card').count()).toBeLessThan(cards);
+});

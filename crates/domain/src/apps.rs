@@ -107,6 +107,12 @@ pub const PRERENDERED: &[&str] = &[
     "/accessibility",
 ];
 
+/// The apps whose pages show data the server holds: a GI product (`/gi/GI00829`), a policy
+/// document (`/policies/{slug}`) and the policy library's list (`/policies`, unfiltered). The
+/// server draws such a page's first view from that data when it is asked for
+/// (`crates/server/src/spa.rs`), as the build does for [`PRERENDERED`] pages.
+pub const DRAWN: [App; 3] = [App::Gi, App::PolicyDocument, App::Policies];
+
 /// Where the build writes the prerendered page of `path` (one of [`PRERENDERED`]), relative to
 /// the `dist` folder: `prerendered/gi.html`, `prerendered/assistance/track.html`, and
 /// `prerendered/index.html` for `/`. The build writes it there and the server reads it from there.

@@ -1,7 +1,8 @@
 //! Serves the single-page app that Trunk built into `dist/`: real files as they are (with the
 //! precompressed `.br`/`.gz` copies the build script makes), and `index.html` for every other
 //! path so deep links and reloads work; the app itself shows its "page not found". An entry
-//! page gets its prerendered first view, and a GI product's page its first view drawn here.
+//! page gets its prerendered first view; a GI product's, a policy document's and the policy
+//! library's pages get theirs drawn here, from the data they show.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -9,12 +10,13 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode, Uri};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use portal_domain::apps::{prerendered_file, App, PRERENDERED};
+use portal_domain::api::policies::PolicyFilter;
+use portal_domain::apps::{prerendered_file, App, DRAWN, PRERENDERED};
 use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 
@@ -34,6 +36,33 @@ struct Pages {
     /// with their app loaded after the first paint; missing if the app is not built as Trunk
     /// builds it.
     drawn: HashMap<App, String>,
+    /// Pages drawn so far, by path: what they show never changes while the server runs.
+    drawn_pages: DrawnPages,
+}
+
+/// Pages drawn so far, up to a bound (drawing one takes a few milliseconds, and a popular
+/// product's page is asked for again and again). When full, an arbitrary one makes room: this
+/// only saves work, it is never needed to answer.
+#[derive(Default)]
+struct DrawnPages(std::sync::Mutex<HashMap<String, axum::body::Bytes>>);
+
+impl DrawnPages {
+    /// About 500 pages of 20-60 KB each.
+    const MOST: usize = 500;
+
+    fn get(&self, path: &str) -> Option<axum::body::Bytes> {
+        self.0.lock().ok()?.get(path).cloned()
+    }
+
+    fn insert(&self, path: &str, page: axum::body::Bytes) {
+        let Ok(mut pages) = self.0.lock() else { return };
+        if pages.len() >= Self::MOST {
+            if let Some(any) = pages.keys().next().cloned() {
+                pages.remove(&any);
+            }
+        }
+        pages.insert(path.to_owned(), page);
+    }
 }
 
 impl IndexHtml {
@@ -47,7 +76,7 @@ impl IndexHtml {
                 Some((path.to_string(), bytes.into()))
             })
             .collect();
-        let drawn = [App::Gi, App::PolicyDocument]
+        let drawn = DRAWN
             .into_iter()
             .filter_map(|app| {
                 let page = std::str::from_utf8(apps.get(&app)?).ok()?;
@@ -58,6 +87,7 @@ impl IndexHtml {
             apps,
             prerendered,
             drawn,
+            drawn_pages: DrawnPages::default(),
         }))
     }
 
@@ -82,6 +112,7 @@ impl IndexHtml {
             apps,
             prerendered,
             drawn,
+            ..
         } = &*self.0;
         apps.values()
             .chain(prerendered.values())
@@ -89,30 +120,52 @@ impl IndexHtml {
             .chain(drawn.values().map(String::as_str))
     }
 
-    /// A page that shows one thing the server holds, a GI product (`/gi/GI00829`) or a policy
-    /// document (`/policies/{slug}`): its first view drawn here, natively, by the app's own
-    /// components from that thing (`portal_prerender::first_view`), and its JSON (the API's
-    /// answer) written beside it for the app (`ip_portal::first_data`). So its text paints
-    /// before the app has arrived (and is there for search engines), and the app takes over the
-    /// same view without asking for it again. `None` for any other path, or one that names
-    /// nothing: those get the app's page, as before.
-    fn drawn(&self, path: &str, state: &AppState) -> Option<axum::body::Bytes> {
-        let (app, json) = if let Some(id) = path.strip_prefix("/gi/") {
-            let product = state.gi.detail(state.gi.find(id)?);
-            (App::Gi, serde_json::to_string(&product).ok()?)
-        } else if let Some(slug) = path.strip_prefix("/policies/") {
-            let document = state.policies.document(slug)?;
-            (App::PolicyDocument, serde_json::to_string(document).ok()?)
-        } else {
-            return None;
-        };
+    /// A page that shows data the server holds (`portal_domain::apps::DRAWN`): a GI product
+    /// (`/gi/GI00829`), a policy document (`/policies/{slug}`) or the library's list
+    /// (`/policies`): its first view drawn here, natively, by the app's own components from that
+    /// data (`portal_prerender::first_view`), and its JSON (the API's answer) written beside it
+    /// for the app (`ip_portal::first_data`). So its text paints before the app has arrived (and
+    /// is there for search engines), and the app takes over the same view without waiting for
+    /// it. `None` for any other path, or one that names nothing: those get the app's page, or
+    /// the prerendered one, as before.
+    fn drawn(
+        &self,
+        path: &str,
+        query: Option<&str>,
+        state: &AppState,
+    ) -> Option<axum::body::Bytes> {
+        let app = App::for_path(path);
         let page = self.0.drawn.get(&app)?;
+        // Filtered, the library is drawn by the app: the renderer is given no query (what the
+        // other pages' queries ask for, such as a search's marks, the app adds where it is).
+        if app == App::Policies && query.is_some_and(|q| !q.is_empty()) {
+            return None;
+        }
+        if let Some(page) = self.0.drawn_pages.get(path) {
+            return Some(page);
+        }
+        let segments = path.trim_start_matches('/').split('/').collect::<Vec<_>>();
+        let json = match (app, &segments[..]) {
+            (App::Gi, [_, id]) => serde_json::to_string(&state.gi.detail(state.gi.find(id)?)),
+            (App::PolicyDocument, [_, slug]) => {
+                serde_json::to_string(state.policies.document(slug)?)
+            }
+            (App::Policies, [_]) => {
+                serde_json::to_string(&state.policies.answer(&PolicyFilter::default()))
+            }
+            _ => return None,
+        }
+        .ok()?;
         // A component that cannot draw itself natively costs the page its first view, not the
         // answer: the app draws it, as it would without one.
         let drawn =
             std::panic::catch_unwind(|| portal_prerender::first_view(page, path, Some(&json)));
         match drawn {
-            Ok(Some(page)) => Some(with_data_block(page.as_bytes(), "first-data", &json)),
+            Ok(Some(page)) => {
+                let page = with_data_block(page.as_bytes(), "first-data", &json);
+                self.0.drawn_pages.insert(path, page.clone());
+                Some(page)
+            }
             Ok(None) => None,
             Err(_) => {
                 tracing::error!(
@@ -126,12 +179,12 @@ impl IndexHtml {
 
     /// The page for `path`: drawn with what it shows, or prerendered, if it is one of those;
     /// else its app's.
-    fn page(&self, path: &str, state: &AppState) -> Option<axum::body::Bytes> {
+    fn page(&self, path: &str, query: Option<&str>, state: &AppState) -> Option<axum::body::Bytes> {
         let trimmed = match path.trim_end_matches('/') {
             "" => "/",
             p => p,
         };
-        self.drawn(trimmed, state).or_else(|| {
+        self.drawn(trimmed, query, state).or_else(|| {
             self.0
                 .prerendered
                 .get(trimmed)
@@ -145,8 +198,8 @@ impl IndexHtml {
     /// every app's footer shows them without a request of its own (a data block: never run, so
     /// the Content-Security-Policy does not concern it). Without the database the page is
     /// served as built, and the footer shows nothing extra.
-    async fn response(&self, path: &str, state: &AppState) -> Response {
-        match self.page(path, state) {
+    async fn response(&self, path: &str, query: Option<&str>, state: &AppState) -> Response {
+        match self.page(path, query, state) {
             Some(bytes) => {
                 let mut response = (
                     [
@@ -218,12 +271,12 @@ pub fn router(dist: &Path, index: IndexHtml, state: AppState) -> Router {
         .append_index_html_on_directories(false)
         .fallback(get(move |request: Request| {
             let (index, state) = fallback.clone();
-            async move { app_or_missing_file(&index, &state, request.uri().path()).await }
+            async move { app_or_missing_file(&index, &state, request.uri()).await }
         }));
     Router::new()
         .route(
             "/",
-            get(move || async move { index.response("/", &state).await }),
+            get(move || async move { index.response("/", None, &state).await }),
         )
         .fallback_service(files)
         .layer(middleware::from_fn(cache_headers))
@@ -231,12 +284,13 @@ pub fn router(dist: &Path, index: IndexHtml, state: AppState) -> Router {
 
 /// A path whose last segment looks like a file name is a missing file (a 404 that a browser
 /// or a stale cache should see); anything else is a route of the app.
-async fn app_or_missing_file(index: &IndexHtml, state: &AppState, path: &str) -> Response {
+async fn app_or_missing_file(index: &IndexHtml, state: &AppState, uri: &Uri) -> Response {
+    let path = uri.path();
     let last = path.rsplit('/').next().unwrap_or("");
     if last.contains('.') && last != "index.html" {
         (StatusCode::NOT_FOUND, "Not found").into_response()
     } else {
-        index.response(path, state).await
+        index.response(path, uri.query(), state).await
     }
 }
 

@@ -3,8 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
-    PolicyFilter, PolicyKind, PolicyListParams, PolicyScope, PolicySearch, PolicySearchError,
-    PolicySummary, PolicyTask, POLICY_TOPICS,
+    PolicyFilter, PolicyKind, PolicyList, PolicyListParams, PolicyScope, PolicySearch,
+    PolicySearchError, PolicySummary, PolicyTask, POLICY_TOPICS,
 };
 use portal_domain::{Lang, Localized};
 
@@ -91,7 +91,26 @@ pub fn PolicyLibraryPage() -> impl IntoView {
             topic: m.get("topic"),
         })
     });
-    let list = LocalResource::new(move || super::visit::policy_list(prefs.lang.get_untracked()));
+    // The list the server drew this page with (`crate::first_data`), shown at once. The list is
+    // still asked for: the answer comes through the service worker, which marks the documents
+    // kept on this device and says when it answered offline. It replaces the first only if it
+    // differs, and only if it is a list: a failure while one is shown changes nothing.
+    let list = RwSignal::new(crate::first_data::take::<PolicyList>().map(Ok));
+    let load = move || {
+        let lang = prefs.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let fetched = super::visit::policy_list(lang).await;
+            let keep = list.with_untracked(|shown| match (shown, &fetched) {
+                (Some(Ok(shown)), Ok(fetched)) => shown == fetched,
+                (Some(Ok(_)), Err(_)) => true,
+                _ => false,
+            });
+            if !keep {
+                list.set(Some(fetched));
+            }
+        });
+    };
+    load();
     let go = crate::app_links::use_go();
     let on_search = move |q: String| {
         go(&super::search_form::search_href(&PolicySearch {
@@ -107,35 +126,39 @@ pub fn PolicyLibraryPage() -> impl IntoView {
             <p class="lead">{move || Service::Policies.summary(prefs.lang.get())}</p>
             <p class="policy-library-note">{policy_text(|t| t.library_note)}</p>
             <SearchForm value=Signal::stored(String::new()) on_search=on_search/>
-            <Transition fallback=move || view! { <Loading label=Signal::derive(policy_text(|t| t.loading))/> }>
-                {move || {
-                    let params = params.get();
-                    let lang = prefs.lang.get();
-                    Suspend::new(async move {
-                        let (mut summary, mut found, mut failed) = (None, None, None);
-                        match list.await {
-                            Ok(list) => match check(&params, &list.items, lang) {
-                                Ok(filter) => found = Some((filter, list.items, list.tasks, list.offline_saved_on)),
-                                Err(fields) => summary = Some(fields),
-                            },
-                            Err(ApiError::Validation(body)) => {
-                                summary = Some(field_messages(&body));
-                            }
-                            Err(error) => failed = Some(error),
-                        }
-                        view! {
-                            {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies".to_owned()/> })}
-                            {found.map(|(filter, items, tasks, offline)| view! {
-                                // Answered by the service worker from the list kept on this device.
-                                {offline.map(|date| view! { <p class="notice notice--info">{policy_texts(lang).offline_list(&date)}</p> })}
-                                <Tasks tasks=tasks lang=lang/>
-                                <Library filter=filter items=items lang=lang/>
-                            })}
-                            {failed.map(|error| view! { <ErrorPanel error=error on_retry=move |_| list.refetch()/> })}
-                        }
-                    })
-                }}
-            </Transition>
+            {move || {
+                let params = params.get();
+                let lang = prefs.lang.get();
+                let Some(result) = list.get() else {
+                    return view! { <Loading label=Signal::derive(policy_text(|t| t.loading))/> }.into_any();
+                };
+                let (mut summary, mut found, mut failed) = (None, None, None);
+                match result {
+                    Ok(list) => match check(&params, &list.items, lang) {
+                        Ok(filter) => found = Some((filter, list.items, list.tasks, list.offline_saved_on)),
+                        Err(fields) => summary = Some(fields),
+                    },
+                    Err(ApiError::Validation(body)) => {
+                        summary = Some(field_messages(&body));
+                    }
+                    Err(error) => failed = Some(error),
+                }
+                let retry = move |_| {
+                    list.set(None);
+                    load();
+                };
+                view! {
+                    {summary.map(|fields| view! { <ErrorSummary fields=fields query_input="policies-q" clear_href="/policies".to_owned()/> })}
+                    {found.map(|(filter, items, tasks, offline)| view! {
+                        // Answered by the service worker from the list kept on this device.
+                        {offline.map(|date| view! { <p class="notice notice--info">{policy_texts(lang).offline_list(&date)}</p> })}
+                        <Tasks tasks=tasks lang=lang/>
+                        <Library filter=filter items=items lang=lang/>
+                    })}
+                    {failed.map(|error| view! { <ErrorPanel error=error on_retry=retry/> })}
+                }
+                .into_any()
+            }}
         </div>
     }
 }

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use anyhow::{bail, Context};
 use portal_domain::api::policies::{
     PolicyAnswer, PolicyDocument, PolicyFacets, PolicyFilter, PolicyHit, PolicyInterpretation,
-    PolicyInterpretationPart, PolicyKind, PolicyQa, PolicyScope, PolicySearch, PolicySearchResult,
-    PolicySection, PolicySpeaker, PolicySummary, PolicyTarget, PolicyTask, MAX_POLICY_HITS,
-    POLICY_AUDIENCES, POLICY_TOPICS,
+    PolicyInterpretationPart, PolicyKind, PolicyList, PolicyQa, PolicyScope, PolicySearch,
+    PolicySearchResult, PolicySection, PolicySpeaker, PolicySummary, PolicyTarget, PolicyTask,
+    MAX_POLICY_HITS, POLICY_AUDIENCES, POLICY_TOPICS,
 };
 use portal_domain::api::FacetCount;
 use sqlx::SqlitePool;
@@ -123,6 +123,16 @@ impl PolicyLibrary {
             .filter(|d| topic.is_none_or(|t| d.topics & (1 << t) != 0))
             .map(|d| summary(&d.document))
             .collect()
+    }
+
+    /// The list's answer (`GET /api/v1/policies`) for a filter: also the first data of the
+    /// library's page, which the server draws with it (`crate::spa`).
+    pub fn answer(&self, filter: &PolicyFilter) -> PolicyList {
+        PolicyList {
+            items: self.list(filter),
+            tasks: self.tasks(),
+            offline_saved_on: None,
+        }
     }
 
     pub fn has_region(&self, region: &str) -> bool {

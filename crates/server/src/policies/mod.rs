@@ -59,11 +59,7 @@ pub async fn list(
             )]));
         }
     }
-    Ok(Json(PolicyList {
-        items: state.policies.list(&filter),
-        tasks: state.policies.tasks(),
-        offline_saved_on: None,
-    }))
+    Ok(Json(state.policies.answer(&filter)))
 }
 
 /// One document: its section tree, the Q&As of a press conference and the targets of a plan.

@@ -22,10 +22,15 @@ pub const PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n";
 
 pub const INLINE_SCRIPT: &str = "import init from '/app.js'; await init();";
-/// The GI app's and the policy document's, as Trunk writes them: the server rewrites them for
-/// the pages it draws (a product's, a document's: `spa.rs`).
+/// The GI app's, the policy library's and the policy document's, as Trunk writes them: the
+/// server rewrites them for the pages it draws (a product's, the library's, a document's:
+/// `spa.rs`).
 pub const GI_INLINE_SCRIPT: &str = "import init, * as bindings from '/apps/gi/gi.js';\n\
     const wasm = await init({ module_or_path: '/apps/gi/gi_bg.wasm' });\n\
+    window.wasmBindings = bindings;";
+const POLICIES_INLINE_SCRIPT: &str =
+    "import init, * as bindings from '/apps/policies/policies.js';\n\
+    const wasm = await init({ module_or_path: '/apps/policies/policies_bg.wasm' });\n\
     window.wasmBindings = bindings;";
 const POLICY_DOCUMENT_INLINE_SCRIPT: &str =
     "import init, * as bindings from '/apps/policy-document/doc.js';\n\
@@ -212,7 +217,7 @@ async fn spawn_on(
     std::fs::write(dist.join("sw.js"), "const VERSION = 'test';").unwrap();
     for (app, script) in [
         ("gi", GI_INLINE_SCRIPT),
-        ("policies", "await 1;"),
+        ("policies", POLICIES_INLINE_SCRIPT),
         ("policy-document", POLICY_DOCUMENT_INLINE_SCRIPT),
         ("booking", "await 2;"),
         ("booking-details", "await 16;"),

@@ -53,10 +53,10 @@ async fn each_service_with_its_own_app_gets_that_app() {
         // (A product's page is the GI app's too, drawn with the product: see below.)
         ("/gi/GI99999", "gi app"),
         ("/gi?q=haian", "gi app"),
-        ("/policies", "policies app"),
+        // (The library's page is its app's too, drawn with the list unless filtered, and a
+        // document's page drawn with the document: see below.)
+        ("/policies?kind=plan", "policies app"),
         ("/policies/search?q=%E8%B4%A8%E6%8A%BC", "policies app"),
-        ("/policies/", "policies app"),
-        // (A document's page is its app's too, drawn with the document: see below.)
         ("/policies/no-such-document", "policy-document app"),
         (
             "/policies/no-such-document?q=%E8%B4%A8%E6%8A%BC",
@@ -158,7 +158,7 @@ async fn a_prerendered_page_is_sent_for_its_path_only_with_the_site_information(
 #[tokio::test]
 async fn a_gi_products_page_is_drawn_with_the_product_and_carries_it_for_the_app() {
     let app = spawn_app().await;
-    let page = drawn_page(
+    let (page, _) = drawn_page(
         &app,
         "/gi/GI00842",
         "/api/v1/gi/products/GI00842",
@@ -178,19 +178,13 @@ async fn a_gi_products_page_is_drawn_with_the_product_and_carries_it_for_the_app
 async fn a_policy_documents_page_is_drawn_with_the_document_and_carries_it_for_the_app() {
     let app = spawn_app().await;
     let slug = "nantong-2024-ip-strong-city-plan";
-    let page = drawn_page(
+    let (page, document) = drawn_page(
         &app,
         &format!("/policies/{slug}"),
         &format!("/api/v1/policies/{slug}"),
         "/apps/policy-document/doc.js",
     )
     .await;
-    let document: serde_json::Value = app
-        .get(&format!("/api/v1/policies/{slug}"))
-        .await
-        .json()
-        .await
-        .unwrap();
     let title = document["title"].as_str().unwrap();
     let h1 = &page[page.find("<h1").unwrap()..];
     assert!(h1[..h1.find("</h1>").unwrap()].ends_with(title), "{h1}");
@@ -205,10 +199,39 @@ async fn a_policy_documents_page_is_drawn_with_the_document_and_carries_it_for_t
     assert!(page.contains("policy-document app shell") && !page.contains("first-data"));
 }
 
+#[tokio::test]
+async fn the_policy_librarys_page_is_drawn_with_its_list_and_carries_it_for_the_app() {
+    let app = spawn_app().await;
+    for path in ["/policies", "/policies/"] {
+        let (page, list) =
+            drawn_page(&app, path, "/api/v1/policies", "/apps/policies/policies.js").await;
+        let items = list["items"].as_array().unwrap();
+        assert!(items.len() > 3);
+        // Every document is on it, by its title.
+        for item in items {
+            assert!(
+                page.contains(item["title"].as_str().unwrap()),
+                "{}",
+                item["title"]
+            );
+        }
+        assert!(!page.contains("policies app shell"));
+    }
+    // Filtered, it is the app's page: the app draws the filtered list itself.
+    let page = app.get("/policies?kind=plan").await.text().await.unwrap();
+    assert!(page.contains("policies app shell") && !page.contains("first-data"));
+}
+
 /// The page at `path`, checked as the server draws it: the first view inside the shell the app
 /// replaces, the API's answer at `api` beside it for the app, the app's `script` loaded after
-/// the first paint by a loader the Content-Security-Policy allows. The drawn part is returned.
-async fn drawn_page(app: &crate::helpers::TestApp, path: &str, api: &str, script: &str) -> String {
+/// the first paint by a loader the Content-Security-Policy allows. The drawn part is returned,
+/// with the API's answer. A second request gets the same page.
+async fn drawn_page(
+    app: &crate::helpers::TestApp,
+    path: &str,
+    api: &str,
+    script: &str,
+) -> (String, serde_json::Value) {
     let expected: serde_json::Value = app.get(api).await.json().await.unwrap();
     let response = app.get(path).await;
     assert_eq!(response.status(), 200);
@@ -239,10 +262,12 @@ async fn drawn_page(app: &crate::helpers::TestApp, path: &str, api: &str, script
         scripts += 1;
     }
     assert_eq!(scripts, 1);
-    page[page
+    assert_eq!(app.get(path).await.text().await.unwrap(), page);
+    let drawn = page[page
         .find("<div id=\"shell\" inert")
         .expect("the drawn shell")..]
-        .to_owned()
+        .to_owned();
+    (drawn, expected)
 }
 
 #[tokio::test]
