@@ -14,16 +14,25 @@ cargo build --locked --offline --quiet --target=wasm32-unknown-unknown --profile
 # The portal app first: Trunk replaces the whole of dist/ with it.
 trunk --skip-version-check build --release --offline
 # Then one app per service that has its own (see crates/domain/src/apps.rs), each from a copy of
-# index.html that names its binary, into dist/apps/<name>/. The staff workbench also loads its own
-# stylesheet, so the citizen pages never download its styles.
+# index.html that names its binary, into dist/apps/<name>/. An app with styles of its own (the
+# staff workbench, the policy library's two apps) loads main.css and them joined into one
+# stylesheet (one request, as every other app's main.css), so no other page downloads them.
+own_styles() {
+  case $1 in
+    workbench) echo style/workbench.css ;;
+    policies | policy-document) echo style/policies.css ;;
+  esac
+}
 for app in gi policies policy-document booking booking-details booking-manage booking-change booking-find booking-check-in assistance assistance-tracking assistance-lookup assistance-actions workbench fast-track firm-registration registration-questions pre-exam pre-exam-questions pre-exam-tracking pre-exam-quota privacy; do
   sed "s/data-bin=\"ip-portal\"/data-bin=\"ip-portal-$app\"/" index.html > "app-$app.html"
-  if [[ $app == workbench ]]; then
-    sed -i 's|<link data-trunk rel="css" href="style/main.css">|&\n  <link data-trunk rel="css" href="style/workbench.css">|' "app-$app.html"
+  own=$(own_styles "$app")
+  if [[ -n $own ]]; then
+    cat style/main.css "$own" > "style/main-$app.css"
+    sed -i "s|href=\"style/main.css\"|href=\"style/main-$app.css\"|" "app-$app.html"
   fi
   trunk --skip-version-check build --release --offline=true "app-$app.html" \
     --dist "dist/apps/$app" --public-url "/apps/$app/"
-  rm "app-$app.html"
+  rm -f "app-$app.html" "style/main-$app.css"
 done
 # The entry pages' first view, drawn natively by the same components (crates/prerender; which
 # pages: PRERENDERED in crates/domain/src/apps.rs), into dist/prerendered/ (the server sends them
