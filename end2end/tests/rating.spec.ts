@@ -110,10 +110,10 @@ test('an applicant rates a concluded case 不满意 by keyboard; a case handler 
 
   // Back on the request's page: thanks (focused), the rating, the promise of a reply, and
   // 已评价 on the timeline.
-  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}?rated`);
   const thanks = page.locator('#done-notice');
   await expect(thanks).toHaveText('感谢您的评价。');
   await expect(thanks).toBeFocused();
+  await expect(page).toHaveURL(`/assistance/requests/${tracking_token}`);
   await expect(page.locator('section.rating')).toContainText('您的评价：不满意');
   await expect(page.locator('section.rating')).toContainText(comment);
   await expect(page.locator('section.rating')).toContainText('我们会跟进您的意见，并在这里答复您。');

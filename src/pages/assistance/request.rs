@@ -125,6 +125,18 @@ fn ShowRequest(
         // Back from withdrawing, replying or rating: the notice at the top takes the focus, in
         // view and heard.
         focus_id_next_frame("done-notice");
+        // And it is said once: the address drops `?withdrawn` (or `?replied`, `?rated`), so a
+        // reload, or the link copied from the address bar, does not say it again. Only the
+        // address changes (the browser's history entry is replaced): the page stays as it is.
+        let history = window().history();
+        if let Ok(history) = history {
+            let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+            let _ = history.replace_state_with_url(
+                &state,
+                "",
+                Some(&format!("/assistance/requests/{token}")),
+            );
+        }
     }
     // The rating once given; before, while the request can be rated, the way to the page that
     // rates it (`rating.rs`, another app).
