@@ -47,7 +47,7 @@ struct Pages {
 struct DrawnPages(std::sync::Mutex<HashMap<String, axum::body::Bytes>>);
 
 impl DrawnPages {
-    /// About 500 pages of 20-60 KB each.
+    /// A GI product's page is about 10 KB, a policy document's up to about 70: a few MB.
     const MOST: usize = 500;
 
     fn get(&self, path: &str) -> Option<axum::body::Bytes> {

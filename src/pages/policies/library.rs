@@ -100,12 +100,13 @@ pub fn PolicyLibraryPage() -> impl IntoView {
         let lang = prefs.lang.get_untracked();
         leptos::task::spawn_local(async move {
             let fetched = super::visit::policy_list(lang).await;
-            let keep = list.with_untracked(|shown| match (shown, &fetched) {
+            let keep = list.try_with_untracked(|shown| match (shown, &fetched) {
                 (Some(Ok(shown)), Ok(fetched)) => shown == fetched,
                 (Some(Ok(_)), Err(_)) => true,
                 _ => false,
             });
-            if !keep {
+            // (`None`: the page is gone, another one was opened meanwhile.)
+            if keep == Some(false) {
                 list.set(Some(fetched));
             }
         });
