@@ -46,7 +46,9 @@ where
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let first = StoredValue::new(take::<T>());
-    let first_for = move |k: &str| first.with_value(|v| v.clone().filter(|v| key_of(v) == k));
+    // Cloned only when it is the thing asked for.
+    let first_for =
+        move |k: &str| first.with_value(|v| v.as_ref().filter(|v| key_of(v) == k).cloned());
     let resource = LocalResource::new(move || {
         let key = key.get();
         let first = first_for(&key);
@@ -60,4 +62,44 @@ where
         }
     });
     (resource, first_for)
+}
+
+/// The first data (`None` without it), then what `fetch` answers: for a page that shows its
+/// first data at once but must still ask (the policy library: the service worker's answer
+/// marks what is kept on this device). The answer replaces what is shown only if it differs,
+/// and never replaces shown data with a failure. With it, the function that asks again (the
+/// retry; set the signal to `None` first to show "loading"). Asked under the page's owner, so a
+/// page left before the answer comes aborts the request (`api.rs`) and drops the task.
+pub fn then_fetch<T, Fut>(
+    fetch: impl Fn() -> Fut + Copy + 'static,
+) -> (
+    RwSignal<Option<Result<T, ApiError>>>,
+    impl Fn() + Copy + 'static,
+)
+where
+    T: DeserializeOwned + PartialEq + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let shown = RwSignal::new(take::<T>().map(Ok));
+    let owner = StoredValue::new(Owner::current());
+    let load = move || {
+        // (`None`: the page is gone.)
+        let Some(Some(owner)) = owner.try_get_value() else {
+            return;
+        };
+        let ask = async move {
+            let fetched = fetch().await;
+            let keep = shown.try_with_untracked(|shown| match (shown, &fetched) {
+                (Some(Ok(shown)), Ok(fetched)) => shown == fetched,
+                (Some(Ok(_)), Err(_)) => true,
+                _ => false,
+            });
+            if keep == Some(false) {
+                shown.set(Some(fetched));
+            }
+        };
+        owner.with(|| leptos::task::spawn_local_scoped_with_cancellation(ask));
+    };
+    load();
+    (shown, load)
 }

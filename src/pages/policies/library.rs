@@ -3,8 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use portal_domain::api::percent_encode;
 use portal_domain::api::policies::{
-    PolicyFilter, PolicyKind, PolicyList, PolicyListParams, PolicyScope, PolicySearch,
-    PolicySearchError, PolicySummary, PolicyTask, POLICY_TOPICS,
+    PolicyFilter, PolicyKind, PolicyListParams, PolicyScope, PolicySearch, PolicySearchError,
+    PolicySummary, PolicyTask, POLICY_TOPICS,
 };
 use portal_domain::{Lang, Localized};
 
@@ -91,27 +91,12 @@ pub fn PolicyLibraryPage() -> impl IntoView {
             topic: m.get("topic"),
         })
     });
-    // The list the server drew this page with (`crate::first_data`), shown at once. The list is
-    // still asked for: the answer comes through the service worker, which marks the documents
-    // kept on this device and says when it answered offline. It replaces the first only if it
-    // differs, and only if it is a list: a failure while one is shown changes nothing.
-    let list = RwSignal::new(crate::first_data::take::<PolicyList>().map(Ok));
-    let load = move || {
-        let lang = prefs.lang.get_untracked();
-        leptos::task::spawn_local(async move {
-            let fetched = super::visit::policy_list(lang).await;
-            let keep = list.try_with_untracked(|shown| match (shown, &fetched) {
-                (Some(Ok(shown)), Ok(fetched)) => shown == fetched,
-                (Some(Ok(_)), Err(_)) => true,
-                _ => false,
-            });
-            // (`None`: the page is gone, another one was opened meanwhile.)
-            if keep == Some(false) {
-                list.set(Some(fetched));
-            }
-        });
-    };
-    load();
+    // The list the server drew this page with (`crate::first_data`), shown at once, then asked
+    // for again: the answer comes through the service worker, which marks the documents kept
+    // on this device and says when it answered offline.
+    let (list, load) = crate::first_data::then_fetch(move || {
+        super::visit::policy_list(prefs.lang.get_untracked())
+    });
     let go = crate::app_links::use_go();
     let on_search = move |q: String| {
         go(&super::search_form::search_href(&PolicySearch {
