@@ -2,12 +2,12 @@
 //! citizen's own action that staff must be able to trace, written in the transaction of the
 //! change. Reads of personal data by staff go there too (`crate::staff::audit::audit_read`).
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A change made by staff (`actor` `None`: the server itself), written on the connection of
 /// the change's transaction. `summary` must not hold personal data.
 pub(crate) async fn audit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     actor: Option<i64>,
     action: &str,
     target: (&str, Option<&str>),

@@ -4,8 +4,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{Any, AnyPool};
 
 /// Waits until no other process is creating, migrating or seeding the database at `url`, and
 /// keeps the others waiting until the answer is dropped: replicas started together on a new
@@ -41,13 +42,18 @@ pub async fn startup_lock(url: &str) -> anyhow::Result<Option<std::fs::File>> {
 
 /// Opens (creating if needed) the database at `url` and applies the embedded migrations. The
 /// real data is seeded by the caller (`crate::seed`); a second start keeps everything there.
-pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
+///
+/// The server speaks to its database through sqlx's `Any` driver, so that one code path serves
+/// every backend; what differs between backends is said here, once each. A SQLite file is
+/// created (in write-ahead-log mode, which the file keeps) with SQLite's own options, then
+/// opened through `Any`, each connection set up as the server needs ([`SQLITE_SESSION`]).
+pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
+    use sqlx::{ConnectOptions, Connection};
+    sqlx::any::install_default_drivers();
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL is not a SQLite URL: {url}"))?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5));
 
     let file = options.get_filename().to_path_buf();
@@ -55,10 +61,22 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create the database folder {}", dir.display()))?;
     }
+    options
+        .connect()
+        .await
+        .with_context(|| format!("cannot open the database {}", file.display()))?
+        .close()
+        .await?;
 
-    let pool = SqlitePoolOptions::new()
+    let pool = AnyPoolOptions::new()
         .max_connections(8)
-        .connect_with(options)
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                sqlx::Executor::execute(&mut *conn, SQLITE_SESSION).await?;
+                Ok(())
+            })
+        })
+        .connect(url)
         .await
         .with_context(|| format!("cannot open the database {}", file.display()))?;
     MIGRATOR
@@ -66,6 +84,20 @@ pub async fn connect(url: &str) -> anyhow::Result<SqlitePool> {
         .await
         .context("database migration failed")?;
     Ok(pool)
+}
+
+/// What every SQLite connection of the server is set to: foreign keys checked, a write that
+/// finds the database locked waits up to 5 s (other processes on the same file), and commits
+/// synced at checkpoints only (safe with write-ahead logging; a power cut may lose the last
+/// commits, never corrupt the file).
+const SQLITE_SESSION: &str =
+    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+
+/// A write transaction that holds the database's write lock from its first statement, so that
+/// what it reads cannot change before it writes (a booking's free seats, a limit's count): on
+/// SQLite `BEGIN IMMEDIATE`.
+pub async fn write(pool: &AnyPool) -> sqlx::Result<sqlx::Transaction<'static, Any>> {
+    pool.begin_with("BEGIN IMMEDIATE").await
 }
 
 /// The schema's migrations, carried in the binary (`crates/server/migrations`): run at start,
@@ -103,5 +135,55 @@ pub async fn backup(url: &str, to: &std::path::Path) -> anyhow::Result<u64> {
 }
 
 /// A statement being bound, for helpers that bind the columns several statements share.
-pub(crate) type SqliteQuery<'q> =
-    sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
+
+/// A yes/no column, read as `bool` (`#[sqlx(try_from = "Flag")]`) or `Option<bool>`. The
+/// schema keeps yes/no as the integers 0 and 1 (SQLite has no other way), which sqlx's `Any`
+/// driver reads only as integers; a comparison such as `EXISTS (…)` may come as either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag(Option<bool>);
+
+impl Flag {
+    /// Yes (not no, not NULL).
+    pub fn yes(self) -> bool {
+        self.0 == Some(true)
+    }
+}
+
+impl sqlx::Type<Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <bool as sqlx::Type<Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        let kind = ty.kind();
+        kind == sqlx::any::AnyTypeInfoKind::Bool || kind.is_integer()
+    }
+}
+
+impl<'r> sqlx::Decode<'r, Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Flag, sqlx::error::BoxDynError> {
+        use sqlx::ValueRef;
+        if value.is_null() {
+            return Ok(Flag(None));
+        }
+        match <i64 as sqlx::Decode<Any>>::decode(value.clone()) {
+            Ok(number) => Ok(Flag(Some(number != 0))),
+            Err(_) => <bool as sqlx::Decode<Any>>::decode(value).map(|b| Flag(Some(b))),
+        }
+    }
+}
+
+impl TryFrom<Flag> for bool {
+    type Error = &'static str;
+
+    fn try_from(flag: Flag) -> Result<bool, &'static str> {
+        flag.0.ok_or("a yes/no column is NULL")
+    }
+}
+
+impl From<Flag> for Option<bool> {
+    fn from(flag: Flag) -> Option<bool> {
+        flag.0
+    }
+}

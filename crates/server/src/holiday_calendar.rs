@@ -9,7 +9,7 @@ use portal_domain::calendar::{CalendarFile, Date, HolidayCalendar, HolidayRange,
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::SharedCalendar;
 
@@ -43,7 +43,7 @@ impl YearRow {
 }
 
 /// The years administrators published, oldest first.
-pub(crate) async fn year_rows(conn: &mut SqliteConnection) -> sqlx::Result<Vec<YearRow>> {
+pub(crate) async fn year_rows(conn: &mut AnyConnection) -> sqlx::Result<Vec<YearRow>> {
     sqlx::query_as(
         "SELECT y.year, y.source_title, y.source_url, y.holidays, y.working_days, \
          y.published_at, a.username AS published_by \
@@ -54,7 +54,7 @@ pub(crate) async fn year_rows(conn: &mut SqliteConnection) -> sqlx::Result<Vec<Y
 }
 
 /// The seed file with the database's years laid over it, checked as a whole.
-pub(crate) async fn build_calendar(conn: &mut SqliteConnection) -> anyhow::Result<HolidayCalendar> {
+pub(crate) async fn build_calendar(conn: &mut AnyConnection) -> anyhow::Result<HolidayCalendar> {
     let mut file: CalendarFile = seed_calendar_file()?;
     for row in year_rows(conn).await? {
         let (holidays, working_days) = row.days()?;
@@ -72,14 +72,14 @@ pub(crate) async fn build_calendar(conn: &mut SqliteConnection) -> anyhow::Resul
 }
 
 /// The calendar as the database has it (at start-up).
-pub async fn load_calendar(db: &SqlitePool) -> anyhow::Result<HolidayCalendar> {
+pub async fn load_calendar(db: &AnyPool) -> anyhow::Result<HolidayCalendar> {
     let mut conn = db.acquire().await?;
     build_calendar(&mut conn).await
 }
 
 /// What the published years are now, cheaply: how many, and the sum of their publication times
 /// (a year published again is published later). Changes with every publication.
-async fn published_mark(db: &SqlitePool) -> sqlx::Result<(i64, i64)> {
+async fn published_mark(db: &AnyPool) -> sqlx::Result<(i64, i64)> {
     sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(published_at), 0) FROM holiday_years")
         .fetch_one(db)
         .await
@@ -92,7 +92,7 @@ const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 /// on the same database (a second replica) may publish a year, and this one must count working
 /// days with it within a second, not at its next restart. A failed look is logged and tried
 /// again at the next tick; the calendar in use stays as it was.
-pub async fn follow(db: SqlitePool, calendar: Arc<SharedCalendar>) -> anyhow::Result<()> {
+pub async fn follow(db: AnyPool, calendar: Arc<SharedCalendar>) -> anyhow::Result<()> {
     let mut seen = published_mark(&db).await?;
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(FOLLOW_EVERY);

@@ -6,7 +6,7 @@
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use sqlx::{Sqlite, SqliteExecutor};
+use sqlx::{Any, AnyExecutor};
 
 use crate::error::{ApiError, Refusal, Text};
 
@@ -58,12 +58,12 @@ pub fn created_answer(json: String) -> Response {
 /// (the `T` column) and the answer given. `select` is the service's query, with `key` its one
 /// parameter.
 pub async fn stored_answer<'e, T>(
-    executor: impl SqliteExecutor<'e>,
+    executor: impl AnyExecutor<'e>,
     select: &'static str,
     key: &str,
 ) -> sqlx::Result<Option<(T, String)>>
 where
-    T: for<'r> sqlx::Decode<'r, Sqlite> + sqlx::Type<Sqlite> + Send + Unpin,
+    T: for<'r> sqlx::Decode<'r, Any> + sqlx::Type<Any> + Send + Unpin,
 {
     sqlx::query_as(select)
         .bind(key)

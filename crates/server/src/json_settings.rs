@@ -6,7 +6,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::audit::audit;
 use crate::error::ApiError;
@@ -14,7 +14,7 @@ use crate::AppState;
 
 /// The settings in `table`: the administrators' or, until they save some, the defaults.
 pub(crate) async fn load<T: DeserializeOwned + Default>(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     table: &'static str,
 ) -> sqlx::Result<T> {
     let body: Option<String> =
@@ -28,7 +28,7 @@ pub(crate) async fn load<T: DeserializeOwned + Default>(
 
 /// Replaces the settings in `table`, saying who did and when.
 pub(crate) async fn save<T: Serialize>(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     table: &'static str,
     settings: &T,
     staff_id: i64,
@@ -58,7 +58,7 @@ pub(crate) async fn replace<T: Serialize>(
     (action, summary): (&str, &str),
 ) -> Result<(), ApiError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     save(&mut tx, table, settings, staff_id, now).await?;
     audit(&mut tx, Some(staff_id), action, (table, None), summary, now).await?;
     tx.commit().await?;

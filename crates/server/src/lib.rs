@@ -45,7 +45,7 @@ use anyhow::Context;
 use axum::routing::any;
 use axum::{middleware, Router};
 use portal_domain::calendar::HolidayCalendar;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
@@ -55,7 +55,7 @@ pub use config::Config;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: AnyPool,
     /// `PORTAL_PUBLIC_URL`: where people reach the portal, for links in files they keep.
     pub public_url: Option<Arc<str>>,
     /// Built from the database at start-up; see `gi::GiIndex` on why it never changes.

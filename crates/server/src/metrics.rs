@@ -22,7 +22,7 @@ use axum::Router;
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
 };
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 /// The metrics of one server process.
 #[derive(Debug)]
@@ -83,7 +83,7 @@ impl Metrics {
     }
 
     /// The text exposition format, with the pool read now.
-    fn render(&self, db: &SqlitePool) -> Result<String, prometheus::Error> {
+    fn render(&self, db: &AnyPool) -> Result<String, prometheus::Error> {
         let open = i64::from(db.size());
         let idle = i64::try_from(db.num_idle()).unwrap_or(i64::MAX);
         self.pool.with_label_values(&["open"]).set(open);
@@ -120,7 +120,7 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, request: Request, next: 
 }
 
 /// `GET /metrics` on the operators' listener.
-pub fn router(metrics: Arc<Metrics>, db: SqlitePool) -> Router {
+pub fn router(metrics: Arc<Metrics>, db: AnyPool) -> Router {
     Router::new().route(
         "/metrics",
         get(move || async move {

@@ -17,7 +17,7 @@ use portal_domain::api::rating::{
     code, CenterReply, RatingLevel, RatingRequest, RatingView, ServiceKind,
 };
 use portal_domain::time::format_shanghai;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::{ApiError, Refusal, Text};
 use crate::extract::json_rejection;
@@ -87,7 +87,7 @@ impl RatingRow {
 }
 
 async fn rating_row(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     service: Service,
 ) -> Result<Option<RatingRow>, ApiError> {
     let sql = format!(
@@ -103,18 +103,18 @@ async fn rating_row(
 
 /// Whether the service is in a state to be rated (rated or not): a booking checked in at the
 /// desk and not cancelled; a concluded request.
-async fn ratable(conn: &mut SqliteConnection, service: Service) -> Result<bool, ApiError> {
+async fn ratable(conn: &mut AnyConnection, service: Service) -> Result<bool, ApiError> {
     let sql = match service {
         Service::Booking(_) => {
             "SELECT status = 'confirmed' AND attendance IS 'checked_in' FROM bookings WHERE id = ?"
         }
         Service::Request(_) => "SELECT status = 'concluded' FROM assistance_requests WHERE id = ?",
     };
-    let ratable: Option<bool> = sqlx::query_scalar(sql)
+    let ratable: Option<crate::db::Flag> = sqlx::query_scalar(sql)
         .bind(service.id())
         .fetch_optional(&mut *conn)
         .await?;
-    Ok(ratable.unwrap_or(false))
+    Ok(ratable.is_some_and(crate::db::Flag::yes))
 }
 
 /// What a citizen's view of the service says about rating it.
@@ -127,7 +127,7 @@ pub(crate) struct RatingState {
 }
 
 pub(crate) async fn state(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     service: Service,
 ) -> Result<RatingState, ApiError> {
     let row = rating_row(conn, service).await?;
@@ -185,7 +185,7 @@ pub(crate) async fn rate(
     let Json(request) = body.map_err(json_rejection)?;
     let rating = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     if let Some(existing) = rating_row(&mut tx, service).await? {
         if existing.level()? == rating.level && existing.comment == rating.comment {
             return Ok((StatusCode::CREATED, Json(existing.view()?)).into_response());

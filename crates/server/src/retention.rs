@@ -29,7 +29,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use portal_domain::api::admin::{RetentionRun, RetentionSettings, RetentionUpdate};
 use portal_domain::paths::{self, below_v1};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::ApiError;
@@ -46,7 +46,7 @@ const ANONYMISE_BOOKING: &str = "UPDATE bookings SET name = '', mobile = '', \
      anonymised_at = ?, anonymised_by = ?";
 
 /// The retention periods in force.
-pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<RetentionSettings> {
+pub(crate) async fn settings(conn: &mut AnyConnection) -> sqlx::Result<RetentionSettings> {
     let row: Option<(i64, i64)> =
         sqlx::query_as("SELECT booking_days, assistance_days FROM retention_settings WHERE id = 1")
             .fetch_optional(&mut *conn)
@@ -64,7 +64,7 @@ pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<Retent
 
 /// Saves an administrator's periods (checked by the caller).
 pub(crate) async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     update: &RetentionUpdate,
     staff_id: i64,
     now: i64,
@@ -75,8 +75,8 @@ pub(crate) async fn save(
          booking_days = excluded.booking_days, assistance_days = excluded.assistance_days, \
          updated_at = excluded.updated_at, updated_by = excluded.updated_by",
     )
-    .bind(update.booking_days)
-    .bind(update.assistance_days)
+    .bind(i64::from(update.booking_days))
+    .bind(i64::from(update.assistance_days))
     .bind(now)
     .bind(staff_id)
     .execute(&mut *conn)
@@ -87,7 +87,7 @@ pub(crate) async fn save(
 /// Anonymises one booking at its holder's request (the caller checked that it may be).
 /// Returns false when it was anonymised already.
 pub(crate) async fn erase_booking(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     booking_id: i64,
     now: i64,
 ) -> sqlx::Result<bool> {
@@ -105,7 +105,7 @@ pub(crate) async fn erase_booking(
 }
 
 /// The stored 201 answers of anonymised bookings repeat the name: they go too.
-async fn forget_booking_answers(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+async fn forget_booking_answers(conn: &mut AnyConnection) -> sqlx::Result<()> {
     sqlx::query(
         "DELETE FROM booking_idempotency WHERE booking_id IN \
          (SELECT id FROM bookings WHERE anonymised_at IS NOT NULL)",
@@ -116,8 +116,8 @@ async fn forget_booking_answers(conn: &mut SqliteConnection) -> sqlx::Result<()>
 }
 
 /// One pass of the sweep at `now` (see the module documentation).
-pub(crate) async fn sweep(db: &SqlitePool, now: i64) -> sqlx::Result<RetentionRun> {
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+pub(crate) async fn sweep(db: &AnyPool, now: i64) -> sqlx::Result<RetentionRun> {
+    let mut tx = crate::db::write(db).await?;
     let periods = settings(&mut tx).await?;
     let bookings = sqlx::query(&format!(
         "{ANONYMISE_BOOKING} WHERE anonymised_at IS NULL AND ends_at <= ?"
@@ -165,7 +165,7 @@ pub(crate) async fn sweep(db: &SqlitePool, now: i64) -> sqlx::Result<RetentionRu
 /// of the request (which names people), the other party's name and addresses, the applicant's
 /// replies and every file. Kept: the right's type, number and title, the dates, the help asked
 /// for, the status and timeline, the center's messages.
-async fn anonymise_request(conn: &mut SqliteConnection, id: i64, now: i64) -> sqlx::Result<()> {
+async fn anonymise_request(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE assistance_requests SET mobile = '', anonymised_at = ?, answers = json_set(answers, \
          '$.applicant.name', '', '$.applicant.mobile', json('null'), \
@@ -194,8 +194,8 @@ async fn anonymise_request(conn: &mut SqliteConnection, id: i64, now: i64) -> sq
 
 /// Sweeps once before the server takes requests, then every hour on a background task, for as
 /// long as the server runs. A failed pass is logged and tried again at the next.
-pub(crate) async fn start(db: SqlitePool, clock: crate::Clock) {
-    let pass = |db: SqlitePool, now: i64| async move {
+pub(crate) async fn start(db: AnyPool, clock: crate::Clock) {
+    let pass = |db: AnyPool, now: i64| async move {
         if let Err(e) = sweep(&db, now).await {
             tracing::warn!(error = %e, "retention sweep failed; tried again within the hour");
         }

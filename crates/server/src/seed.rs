@@ -4,14 +4,14 @@
 
 use anyhow::Context;
 use serde::Deserialize;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use crate::venues::VenueBasics;
 
 const VENUES_JSON: &str = include_str!("../../../data/seed/venues.json");
 const GI_PRODUCTS_CSV: &str = include_str!("../../../data/seed/gi_products.csv");
 
-pub async fn seed_if_empty(pool: &SqlitePool) -> anyhow::Result<()> {
+pub async fn seed_if_empty(pool: &AnyPool) -> anyhow::Result<()> {
     let mut tx = pool.begin().await?;
 
     let venues: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM venues")

@@ -11,7 +11,7 @@ use axum::{Json, Router};
 use portal_domain::api::site::{public_security_href, CenterContacts, SiteFooter, SiteInfo};
 use portal_domain::api::VenueContacts;
 use portal_domain::paths::{self, below_v1};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::error::ApiError;
@@ -38,7 +38,7 @@ pub async fn info(State(state): State<AppState>) -> Result<Json<SiteInfo>, ApiEr
 }
 
 /// What `GET /api/v1/site` answers, also written into every app page (`crate::spa`).
-pub(crate) async fn load(conn: &mut SqliteConnection) -> sqlx::Result<SiteInfo> {
+pub(crate) async fn load(conn: &mut AnyConnection) -> sqlx::Result<SiteInfo> {
     let footer = footer(&mut *conn).await?;
     let center: Option<CenterRow> = sqlx::query_as(
         "SELECT name_zh, name_en, address, phone, opening_hours, map_url FROM venues \
@@ -71,7 +71,7 @@ pub(crate) async fn load(conn: &mut SqliteConnection) -> sqlx::Result<SiteInfo> 
 }
 
 /// The footer as saved (all `None` before an administrator saves one).
-pub(crate) async fn footer(conn: &mut SqliteConnection) -> sqlx::Result<SiteFooter> {
+pub(crate) async fn footer(conn: &mut AnyConnection) -> sqlx::Result<SiteFooter> {
     let row: Option<FooterRow> = sqlx::query_as(
         "SELECT host_organisation, website_code, icp_number, public_security_number \
          FROM site_settings WHERE id = 1",
@@ -106,7 +106,7 @@ struct FooterRow {
 
 /// Replaces the footer (checked by the caller).
 pub(crate) async fn save_footer(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     footer: &SiteFooter,
     staff_id: i64,
     now: i64,

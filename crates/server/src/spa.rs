@@ -17,7 +17,7 @@ use axum::routing::get;
 use axum::Router;
 use portal_domain::api::policies::PolicyFilter;
 use portal_domain::apps::{prerendered_file, App, DRAWN, PRERENDERED};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tower_http::services::ServeDir;
 
 use crate::AppState;
@@ -231,7 +231,7 @@ impl IndexHtml {
 }
 
 /// `page` with the site information's data block before `</head>`.
-async fn with_site_info(page: &axum::body::Bytes, db: &SqlitePool) -> axum::body::Bytes {
+async fn with_site_info(page: &axum::body::Bytes, db: &AnyPool) -> axum::body::Bytes {
     let info = match db.acquire().await {
         Ok(mut conn) => crate::site::load(&mut conn).await,
         Err(e) => Err(e),

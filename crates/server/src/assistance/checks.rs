@@ -6,7 +6,7 @@ use axum::extract::Path;
 use axum::http::{header, HeaderMap, StatusCode};
 use portal_domain::api::assistance::code;
 use portal_domain::Lang;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::{ApiError, Refusal, Text};
 use crate::tokens;
@@ -34,7 +34,7 @@ pub(crate) fn token_hash_and_id(
 
 /// The draft with this token's hash, not expired by `now`; 404 if none (or expired).
 pub(crate) async fn live_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     hash: &[u8],
     now: i64,
 ) -> Result<DraftRow, ApiError> {
@@ -71,7 +71,7 @@ pub(crate) fn ensure_active(row: &RequestRow) -> Result<(), ApiError> {
 
 /// 409 when the owner already has `max` files (of `role`).
 pub(crate) async fn check_room(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     owner: Owner,
     role: &str,
     max: usize,

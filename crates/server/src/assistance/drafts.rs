@@ -49,7 +49,7 @@ pub async fn create_draft(
         .map_err(drafts_rate_limited)?;
     let token = new_token()?;
     let hash = tokens::hash(&token);
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let expired = store::delete_expired(&mut tx, now, now - IDEMPOTENCY_TTL_SECS).await?;
     let id = store::insert_draft(&mut tx, &hash, now, now + DRAFT_TTL_SECS).await?;
     let row = store::draft_by_id(&mut tx, id)
@@ -119,7 +119,7 @@ pub async fn save_draft(
     let hash = token_hash(token)?;
     let Json(draft) = body.map_err(json_rejection)?;
     let answers = serde_json::to_string(&draft).map_err(ApiError::internal)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = live_draft(&mut tx, &hash, now).await?;
     ensure_open(&row)?;
     store::save_draft(&mut tx, row.id, &answers, now, now + DRAFT_TTL_SECS).await?;
@@ -223,7 +223,7 @@ pub async fn delete_draft_file(
 ) -> Result<Json<DraftView>, ApiError> {
     let now = state.clock.now();
     let (hash, file_id) = token_hash_and_id(path)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = live_draft(&mut tx, &hash, now).await?;
     ensure_open(&row)?;
     if !store::delete_file(&mut tx, Owner::Draft(row.id), "draft", file_id).await? {

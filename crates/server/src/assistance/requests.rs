@@ -219,7 +219,7 @@ pub async fn withdraw(
     let now = state.clock.now();
     let hash = token_hash(token)?;
     let request: WithdrawRequest = json_or_default(body)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::request_by_token_hash(&mut tx, &hash)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -330,7 +330,7 @@ pub async fn delete_request_file(
 ) -> Result<Json<AssistanceTracking>, ApiError> {
     let now = state.clock.now();
     let (hash, file_id) = token_hash_and_id(path)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::request_by_token_hash(&mut tx, &hash)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -409,7 +409,7 @@ pub async fn reply(
     let (hash, message_id) = token_hash_and_id(path)?;
     let Json(request) = body.map_err(json_rejection)?;
     let (text, file_ids) = request.parse().map_err(ApiError::fields)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::request_by_token_hash(&mut tx, &hash)
         .await?
         .ok_or(ApiError::NotFound)?;

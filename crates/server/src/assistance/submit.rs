@@ -11,7 +11,7 @@ use portal_domain::api::assistance::{
     DraftContext, GiId, RequestStatus,
 };
 use portal_domain::paths;
-use sqlx::SqliteExecutor;
+use sqlx::AnyExecutor;
 
 use crate::clock::shanghai_date;
 use crate::error::{ApiError, FieldProblem, Refusal, Text};
@@ -73,7 +73,7 @@ pub async fn submit(
     };
     let today = shanghai_date(now)?;
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     // Again under the write lock: a request with the same key may have committed meanwhile.
     if let Some(answer) = replay(&mut *tx, &key, draft_id).await? {
         return Ok(answer);
@@ -132,7 +132,7 @@ pub async fn submit(
 /// The stored answer for `key`, if it was used: for the same draft it is given again, for
 /// another draft the key is refused.
 async fn replay<'e>(
-    executor: impl SqliteExecutor<'e>,
+    executor: impl AnyExecutor<'e>,
     key: &str,
     draft_id: i64,
 ) -> Result<Option<Response>, ApiError> {

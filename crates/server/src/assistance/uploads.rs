@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::assistance::{FilePurpose, MAX_FILES, MAX_STAGED_FILES};
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::client_ip::ClientIp;
 use crate::error::ApiError;
@@ -102,13 +102,13 @@ impl Destination {
     }
 
     /// 409 when there is no room for another file.
-    async fn check_room(self, conn: &mut SqliteConnection) -> Result<(), ApiError> {
+    async fn check_room(self, conn: &mut AnyConnection) -> Result<(), ApiError> {
         check_room(conn, self.owner(), self.role(), self.max_files()).await
     }
 
     /// The draft is still there and open, or the request still active: read again under the
     /// write lock.
-    async fn check_open(self, conn: &mut SqliteConnection, now: i64) -> Result<(), ApiError> {
+    async fn check_open(self, conn: &mut AnyConnection, now: i64) -> Result<(), ApiError> {
         match self {
             Destination::Draft { id, .. } => {
                 let row = store::draft_by_id(conn, id)
@@ -148,7 +148,7 @@ pub(crate) async fn store(
         portal_domain::api::assistance::clean_file_name(params.name.as_deref().unwrap_or(""));
 
     let _writing = state.files.one_writer().await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     to.check_open(&mut tx, now).await?;
     to.check_room(&mut tx).await?;
     let file = store::insert_file(
@@ -195,7 +195,7 @@ pub(crate) async fn store(
 
 /// One file of a draft or request (its owner found by token), with its real type.
 pub(crate) async fn serve(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     owner: Owner,
     file_id: i64,
     download: bool,

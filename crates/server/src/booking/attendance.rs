@@ -2,7 +2,7 @@
 //! (`crate::staff::desk`) and by the person at a kiosk (`super::check_in`).
 
 use portal_domain::api::staff::Attendance;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::audit::audit;
 
@@ -10,7 +10,7 @@ use crate::audit::audit;
 /// (`actor`) at the desk, or by the person at the kiosk (`None`, `summary` saying so). The one
 /// write of attendance, on the caller's transaction.
 pub(crate) async fn write_attendance(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     attendance: Attendance,
     actor: Option<i64>,

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use portal_domain::api::admin::MAX_SLOT_MINUTES;
 use portal_domain::calendar::Date;
-use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
+use sqlx::{AnyConnection, AnyExecutor, AnyPool};
 
 /// No booking is longer than the longest slot an administrator can set, so the bookings that
 /// overlap a time start less than this before it: the lower bound keeps the queries on the
@@ -23,7 +23,7 @@ const LONGEST_BOOKING_SECS: i64 = MAX_SLOT_MINUTES as i64 * 60;
 /// The times (start, end; Unix seconds) of the confirmed bookings at a venue that overlap
 /// `from`..`to`; [`held`] counts those in one slot.
 pub async fn held_between<'e>(
-    db: impl SqliteExecutor<'e>,
+    db: impl AnyExecutor<'e>,
     venue: &str,
     from: i64,
     to: i64,
@@ -54,7 +54,7 @@ pub fn held(bookings: &[(i64, i64)], start: i64, end: i64) -> u16 {
 /// (leaving out the booking `except`, which is being moved), or `None` when the bookings in it
 /// fill its `seats`.
 pub async fn free_seat(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     venue: &str,
     (start, end): (i64, i64),
     seats: u16,
@@ -82,7 +82,7 @@ pub async fn free_seat(
 /// The open (not reopened) closures of a venue between two dates, inclusive: (date, start
 /// time), `None` for a whole day.
 pub async fn closed_between(
-    db: &SqlitePool,
+    db: &AnyPool,
     venue: &str,
     first: Date,
     last: Date,
@@ -107,7 +107,7 @@ pub fn is_closed(closed: &HashSet<(String, Option<String>)>, date: &str, time: &
 
 /// The open closure covering the slot at `time` on `date` (the whole day's first), if any.
 pub async fn closure_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     venue: &str,
     date: Date,
     time: &str,
@@ -126,7 +126,7 @@ pub async fn closure_of(
 
 /// Seats added per slot start (Unix seconds) at a venue between two instants.
 pub async fn extra_between(
-    db: &SqlitePool,
+    db: &AnyPool,
     venue: &str,
     from: i64,
     to: i64,
@@ -148,7 +148,7 @@ pub async fn extra_between(
 
 /// The seats of one slot: the venue's `seats_per_slot` plus those added to it.
 pub async fn seats_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     venue: &str,
     starts_at: i64,
     seats_per_slot: u16,

@@ -11,7 +11,7 @@ use portal_domain::api::booking::{
 use portal_domain::calendar::{Date, DayKind};
 use portal_domain::paths;
 use portal_domain::time::{shanghai_unix_seconds, SlotTime};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::capacity;
 use super::store::{self, VenueConfig};
@@ -180,7 +180,7 @@ impl NoSeat {
 /// A free seat of the slot (`date`, `time`, its start and end), unless the center closed it or
 /// it is full; `except` is a booking whose own seat counts as free (the one being moved).
 pub(super) async fn free_seat(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     venue: &VenueConfig,
     (date, time, starts_at, ends_at): (Date, SlotTime, i64, i64),
     except: Option<i64>,

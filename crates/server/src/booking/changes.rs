@@ -132,7 +132,7 @@ async fn move_booking(
     let starts_at = shanghai_unix_seconds(date, time);
     let ends_at = shanghai_unix_seconds(date, end);
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     // Read again under the write lock: another request may have moved or cancelled it.
     let current = store::booking_by_id(&mut tx, row.id)
         .await?
@@ -271,7 +271,7 @@ async fn cancel_booking(
     row: &BookingRow,
     now: i64,
 ) -> Result<BookingRow, ApiError> {
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let current = store::booking_by_id(&mut tx, row.id)
         .await?
         .ok_or(ApiError::NotFound)?;

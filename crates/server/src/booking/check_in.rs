@@ -109,7 +109,7 @@ pub async fn check_in_by_token(
 /// or outside the check-in window; already checked in, it answers as it is.
 async fn record(state: &AppState, id: i64) -> Result<Json<CheckedIn>, ApiError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::booking_by_id(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;

@@ -16,7 +16,7 @@ use portal_domain::ids::MobileNumber;
 use portal_domain::paths;
 use portal_domain::time::{shanghai_unix_seconds, SlotTime};
 use sha2::{Digest, Sha256};
-use sqlx::{SqliteConnection, SqliteExecutor};
+use sqlx::{AnyConnection, AnyExecutor};
 
 use super::catalog::{free_seat, venue_and_topic_problems, NoSeat};
 use super::per_address;
@@ -95,7 +95,7 @@ pub async fn create(
     let ends_at = shanghai_unix_seconds(new.date, end);
     let token = new_token()?;
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     // Again under the write lock: a request with the same key may have committed meanwhile.
     if let Some(answer) = replay(&mut *tx, &key, &request_hash).await? {
         return Ok(answer);
@@ -188,7 +188,7 @@ async fn checked_slot(
 /// see the hall's kiosks as one person booking in bulk).
 async fn tag_within_limit(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     client: &ClientIp,
     now: i64,
 ) -> Result<Option<Vec<u8>>, ApiError> {
@@ -235,7 +235,7 @@ async fn mobile_unavailable(
 /// The stored answer for `key`, if that key was used: the same body gets it again, another body
 /// gets 422.
 async fn replay<'e>(
-    executor: impl SqliteExecutor<'e>,
+    executor: impl AnyExecutor<'e>,
     key: &str,
     request_hash: &[u8],
 ) -> Result<Option<Response>, ApiError> {

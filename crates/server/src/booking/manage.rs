@@ -94,7 +94,7 @@ pub async fn erase(
         )
         .into());
     }
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     if retention::erase_booking(&mut tx, row.id, now).await? {
         tracing::info!(
             booking = row.id,

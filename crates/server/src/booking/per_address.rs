@@ -22,7 +22,7 @@ use portal_domain::api::booking::{
     code, MAX_NEW_BOOKINGS_PER_ADDRESS_PER_DAY, MAX_NEW_BOOKINGS_PER_ADDRESS_PER_HOUR,
 };
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::ApiError;
 use crate::limit::{client_key, Limited};
@@ -32,7 +32,7 @@ const DAY_SECS: i64 = 24 * HOUR_SECS;
 
 /// The tag stored with a booking made from `client` (`None` without an address).
 pub async fn client_tag(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     client: Option<IpAddr>,
 ) -> sqlx::Result<Option<Vec<u8>>> {
     let Some(ip) = client else {
@@ -51,7 +51,7 @@ pub async fn client_tag(
 /// Refuses a new booking from the address tagged `tag` when it has made too many (see the
 /// module documentation). Run it inside the booking's write transaction.
 pub async fn check_new_booking(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     tag: &[u8],
     now: i64,
 ) -> Result<(), ApiError> {
@@ -69,7 +69,7 @@ pub async fn check_new_booking(
 /// Seconds until the address may book again within `window`, if it has used up `limit`: when
 /// the `limit`-th newest of its bookings in the window leaves it.
 async fn wait(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     tag: &[u8],
     now: i64,
     window: i64,
@@ -81,7 +81,7 @@ async fn wait(
     )
     .bind(tag)
     .bind(now - window)
-    .bind(limit)
+    .bind(i64::from(limit))
     .fetch_all(&mut *conn)
     .await?;
     Ok(times

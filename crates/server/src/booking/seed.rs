@@ -4,7 +4,7 @@
 use anyhow::Context;
 use portal_domain::api::booking::{slot_starts, OpeningHours};
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 const BOOKING_JSON: &str = include_str!("../../../../data/seed/booking.json");
 
@@ -33,7 +33,7 @@ struct SeedVenue {
     defaults_confirmed: bool,
 }
 
-pub async fn seed_if_empty(tx: &mut SqliteConnection) -> anyhow::Result<()> {
+pub async fn seed_if_empty(tx: &mut AnyConnection) -> anyhow::Result<()> {
     let topics: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM booking_topics")
         .fetch_one(&mut *tx)
         .await?;

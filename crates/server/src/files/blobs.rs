@@ -4,13 +4,13 @@
 //! transaction that dropped the last reference ([`delete_unused`]), so it must know every table
 //! of file rows.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, FromRow};
 
-use crate::db::SqliteQuery;
+use crate::db::AnyQuery;
 
 /// Stores a content once (a second upload of the same bytes shares the row).
-pub async fn put(conn: &mut SqliteConnection, sha256: &[u8], content: &[u8]) -> sqlx::Result<()> {
+pub async fn put(conn: &mut AnyConnection, sha256: &[u8], content: &[u8]) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO assistance_blobs (sha256, size, content) VALUES (?, ?, ?) \
          ON CONFLICT (sha256) DO NOTHING",
@@ -24,7 +24,7 @@ pub async fn put(conn: &mut SqliteConnection, sha256: &[u8], content: &[u8]) -> 
 }
 
 /// The content with this SHA-256 (a file row names it, so it is there).
-pub async fn content(conn: &mut SqliteConnection, sha256: &[u8]) -> sqlx::Result<Vec<u8>> {
+pub async fn content(conn: &mut AnyConnection, sha256: &[u8]) -> sqlx::Result<Vec<u8>> {
     sqlx::query_scalar("SELECT content FROM assistance_blobs WHERE sha256 = ?")
         .bind(sha256)
         .fetch_one(&mut *conn)
@@ -33,7 +33,7 @@ pub async fn content(conn: &mut SqliteConnection, sha256: &[u8]) -> sqlx::Result
 
 /// Deletes the contents no file row names: neither a rights-assistance file, a registration's
 /// nor a pre-examination request's.
-pub async fn delete_unused(conn: &mut SqliteConnection) -> sqlx::Result<()> {
+pub async fn delete_unused(conn: &mut AnyConnection) -> sqlx::Result<()> {
     sqlx::query(
         "DELETE FROM assistance_blobs WHERE NOT EXISTS \
          (SELECT 1 FROM assistance_files f WHERE f.sha256 = assistance_blobs.sha256) \
@@ -51,13 +51,13 @@ pub async fn delete_unused(conn: &mut SqliteConnection) -> sqlx::Result<()> {
 /// content; `None` if the owner has no such file. Every service's file rows name their content
 /// by `sha256`.
 pub async fn row_with_content<R>(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     select: &str,
     (file_id, owner_id): (i64, i64),
     sha256: fn(&R) -> &[u8],
 ) -> sqlx::Result<Option<(R, Vec<u8>)>>
 where
-    R: for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
+    R: for<'r> FromRow<'r, AnyRow> + Send + Unpin,
 {
     let Some(row): Option<R> = sqlx::query_as(select)
         .bind(file_id)
@@ -73,10 +73,7 @@ where
 
 /// Runs `delete` (of file rows, or of rows that own files) and, if it removed any, the
 /// contents nothing names any more. How many rows it removed.
-pub async fn delete_rows(
-    conn: &mut SqliteConnection,
-    delete: SqliteQuery<'_>,
-) -> sqlx::Result<u64> {
+pub async fn delete_rows(conn: &mut AnyConnection, delete: AnyQuery<'_>) -> sqlx::Result<u64> {
     let deleted = delete.execute(&mut *conn).await?.rows_affected();
     if deleted > 0 {
         delete_unused(conn).await?;

@@ -7,7 +7,7 @@ use axum::response::{AppendHeaders, IntoResponse, Response};
 use axum::Json;
 use portal_domain::api::firm::{code, FirmSession, SignInRequest, SignUpReceived, SignUpRequest};
 use portal_domain::paths;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::person::{Firm, FirmPerson, PersonRow, PERSON_COLUMNS};
 use crate::client_ip::ClientIp;
@@ -20,7 +20,7 @@ use crate::AppState;
 
 /// Writes what a firm's person did to `firm_audit`, in the caller's transaction.
 pub(crate) async fn audit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     person_id: Option<i64>,
     action: &str,
@@ -44,7 +44,7 @@ impl FirmPerson {
     /// Writes what this person did to `firm_audit`, in the caller's transaction.
     pub(crate) async fn audit(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         action: &str,
         summary: &str,
         now: i64,
@@ -98,7 +98,7 @@ pub async fn sign_up(
             })
         })?;
     let hash = hash_password_blocking(firm.password.clone()).await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM firms WHERE uscc = ?")
         .bind(firm.uscc.as_str())
         .fetch_optional(&mut *tx)
@@ -151,6 +151,7 @@ pub async fn sign_up(
 struct Candidate {
     id: i64,
     password_hash: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     active: bool,
     #[sqlx(flatten)]
     person: PersonRow,
@@ -252,7 +253,7 @@ pub async fn sign_in(
     };
     state.firm.sign_ins.forgive(attempts).await?;
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let started = sessions::start(&mut tx, &FIRM, person.id, now).await?;
     audit(
         &mut tx,
@@ -309,7 +310,7 @@ pub async fn sign_out(
         session_hash,
         ..
     } = person;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sessions::end(&mut tx, &FIRM, &session_hash).await?;
     audit(
         &mut tx,

@@ -6,7 +6,7 @@
 
 use anyhow::Context;
 use portal_domain::api::files::FileKind;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::person::FirmPerson;
 use crate::error::ApiError;
@@ -89,7 +89,7 @@ impl FileTable {
     /// The owner's files, in the order they were uploaded.
     pub async fn rows(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         owner_id: i64,
     ) -> sqlx::Result<Vec<FileRow>> {
         let (table, owner, columns) = (self.table, self.owner, self.columns());
@@ -104,7 +104,7 @@ impl FileTable {
     /// How many files of `purpose` the owner has.
     async fn count(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         owner_id: i64,
         purpose: &str,
     ) -> sqlx::Result<i64> {
@@ -121,7 +121,7 @@ impl FileTable {
     /// Whether the owner already has `most` files of `purpose` (a new one would be refused).
     pub async fn full(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         owner_id: i64,
         purpose: &str,
         most: usize,
@@ -132,7 +132,7 @@ impl FileTable {
     /// Stores the content (once per distinct content) and the file row.
     pub async fn insert(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         file: NewFile<'_>,
     ) -> sqlx::Result<FileRow> {
         let Upload {
@@ -162,7 +162,7 @@ impl FileTable {
     /// One file of the owner with its content; `None` if it is not the owner's.
     pub async fn with_content(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         owner_id: i64,
         file_id: i64,
     ) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
@@ -175,7 +175,7 @@ impl FileTable {
     /// such a file.
     pub async fn delete(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         owner_id: i64,
         file_id: i64,
     ) -> sqlx::Result<bool> {
@@ -191,7 +191,7 @@ impl FileTable {
     /// firm's audit log says so (`{kind}.file_uploaded`), in the caller's transaction.
     pub async fn add_by(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         person: &FirmPerson,
         (owner_id, purpose): (i64, &str),
         (name, upload): (&str, &Upload),
@@ -216,7 +216,7 @@ impl FileTable {
     /// Whether there was such a file.
     pub async fn remove_by(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         person: &FirmPerson,
         (owner_id, file_id): (i64, i64),
         now: i64,
@@ -231,7 +231,7 @@ impl FileTable {
 
     async fn audit(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         person: &FirmPerson,
         (what, owner_id, file_id): (&str, i64, i64),
         now: i64,

@@ -14,7 +14,7 @@ use portal_domain::api::firm::{
 };
 use portal_domain::paths;
 use portal_domain::time::format_shanghai;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::accounts::audit;
 use crate::error::{ApiError, Refusal, Text};
@@ -43,7 +43,7 @@ impl Purpose {
 /// Makes a link for `person_id` (ending their earlier unused ones), in the caller's
 /// transaction.
 pub(crate) async fn issue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     person_id: i64,
     purpose: Purpose,
     now: i64,
@@ -122,7 +122,7 @@ pub async fn set_password(
         return Err(link_invalid());
     }
     let password_hash = hash_password_blocking(password).await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let link: LinkRow = sqlx::query_as(find)
         .bind(&hash)
         .bind(now)

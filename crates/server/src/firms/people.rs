@@ -9,7 +9,7 @@ use axum::Json;
 use portal_domain::api::firm::{code, ColleagueAdded, FirmError, NewColleague, PeopleList, Person};
 use portal_domain::ids::MobileNumber;
 use portal_domain::paths;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::links::{self, Purpose};
 use super::person::Firm;
@@ -22,7 +22,9 @@ pub(crate) struct PersonRow {
     id: i64,
     name: String,
     mobile: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     is_first: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     password_set: bool,
 }
 
@@ -44,7 +46,7 @@ const PERSON_COLUMNS: &str =
 
 /// The firm's active people, the first person first, then by when they were added.
 pub(crate) async fn people_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
 ) -> sqlx::Result<Vec<PersonRow>> {
     sqlx::query_as(&format!(
@@ -107,7 +109,7 @@ pub async fn add(
     }
     let (name, mobile) = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let existing: Option<PersonRow> = sqlx::query_as(&format!(
         "SELECT {PERSON_COLUMNS} WHERE firm_id = ? AND mobile = ?"
     ))

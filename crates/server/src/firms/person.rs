@@ -55,6 +55,7 @@ pub(crate) struct PersonRow {
     uscc: String,
     name: String,
     mobile: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     is_first: bool,
 }
 

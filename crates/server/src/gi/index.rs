@@ -22,7 +22,7 @@ use portal_domain::api::gi::{
 };
 use portal_domain::api::gi_terms::GiAuthority;
 use portal_domain::api::FacetCount;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use super::blob::Blob;
 use super::fuzzy;
@@ -211,7 +211,7 @@ pub struct Hits {
 
 impl GiIndex {
     /// Reads every product from the database.
-    pub async fn load(db: &SqlitePool) -> anyhow::Result<GiIndex> {
+    pub async fn load(db: &AnyPool) -> anyhow::Result<GiIndex> {
         let rows: Vec<GiRow> = sqlx::query_as(
             "SELECT id, name_zh, name_en, pinyin, province, city, category, gi_type, \
              approved_year, announcement, description FROM gi_products ORDER BY id",

@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use sha2::{Digest, Sha256};
-use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx::{Any, AnyConnection, AnyPool, Transaction};
 
 /// Where every limit counts: the database, and the key that hashes what is counted. Cheap to
 /// clone; every limit of a process holds one.
 #[derive(Clone)]
 pub struct Counts {
-    pub(super) db: SqlitePool,
+    pub(super) db: AnyPool,
     /// `server_secrets.limit_key`: made once by the migration, the same for every process.
     secret: Arc<[u8]>,
 }
@@ -30,7 +30,7 @@ pub(super) struct Failures {
 
 impl Counts {
     /// The counts of the database `db` (migrated).
-    pub async fn load(db: SqlitePool) -> sqlx::Result<Counts> {
+    pub async fn load(db: AnyPool) -> sqlx::Result<Counts> {
         let secret: Vec<u8> =
             sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = 'limit_key'")
                 .fetch_one(&db)
@@ -54,8 +54,8 @@ impl Counts {
 
     /// A write transaction, begun at once (`BEGIN IMMEDIATE`): what it reads stays true until
     /// it commits, in every process on the database.
-    pub(super) async fn write(&self) -> sqlx::Result<Transaction<'static, Sqlite>> {
-        self.db.begin_with("BEGIN IMMEDIATE").await
+    pub(super) async fn write(&self) -> sqlx::Result<Transaction<'static, Any>> {
+        crate::db::write(&self.db).await
     }
 }
 
@@ -65,7 +65,7 @@ const LIVE: &str = "limiter = ? AND key = ? AND at > ? AND at < ?";
 
 /// The failures of `key` that count at `now` within `window`.
 pub(super) async fn failures(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     limiter: &str,
     key: &[u8],
     now: i64,
@@ -88,7 +88,7 @@ pub(super) async fn failures(
 
 /// When and how much `key` spent that counts at `now` within `window`, oldest first.
 pub(super) async fn spent(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     limiter: &str,
     key: &[u8],
     now: i64,
@@ -111,7 +111,7 @@ pub(super) async fn spent(
 
 /// Counts `amount` for `key` at `at`; the row's id.
 pub(super) async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     limiter: &str,
     key: &[u8],
     at: i64,
@@ -151,7 +151,7 @@ pub(super) async fn set_amount(counts: &Counts, id: i64, amount: u64) -> sqlx::R
 /// Deletes the rows of `limiters` from `before` or earlier, and every limiter's rows from
 /// `all_before` or earlier.
 pub(super) async fn purge(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     limiters: &[&str],
     before: i64,
     all_before: i64,

@@ -4,9 +4,9 @@
 use portal_domain::api::notices::{CheckedNotice, Notice, NoticeLevel, NoticeState, StaffNotice};
 use portal_domain::calendar::Date;
 use portal_domain::time::format_shanghai;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool, Row};
 
-use crate::db::SqliteQuery;
+use crate::db::AnyQuery;
 use crate::error::ApiError;
 
 #[derive(Debug, sqlx::FromRow)]
@@ -64,7 +64,7 @@ impl NoticeRow {
 }
 
 /// The notices in force on `today`: important first, then the newest.
-pub(crate) async fn in_force(db: &SqlitePool, today: Date) -> Result<Vec<NoticeRow>, ApiError> {
+pub(crate) async fn in_force(db: &AnyPool, today: Date) -> Result<Vec<NoticeRow>, ApiError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE n.withdrawn_at IS NULL AND n.starts_on <= ?1 \
          AND (n.ends_on IS NULL OR n.ends_on >= ?1) \
@@ -76,7 +76,7 @@ pub(crate) async fn in_force(db: &SqlitePool, today: Date) -> Result<Vec<NoticeR
 }
 
 /// Every notice: shown and scheduled first, then the others; newest first.
-pub(crate) async fn all(db: &SqlitePool, today: Date) -> Result<Vec<NoticeRow>, ApiError> {
+pub(crate) async fn all(db: &AnyPool, today: Date) -> Result<Vec<NoticeRow>, ApiError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} ORDER BY n.withdrawn_at IS NOT NULL, \
          (n.ends_on IS NOT NULL AND n.ends_on < ?), n.starts_on DESC, n.id DESC"
@@ -87,7 +87,7 @@ pub(crate) async fn all(db: &SqlitePool, today: Date) -> Result<Vec<NoticeRow>, 
 }
 
 /// One notice; 404 when there is none with this id.
-pub(crate) async fn row(conn: &mut SqliteConnection, id: i64) -> Result<NoticeRow, ApiError> {
+pub(crate) async fn row(conn: &mut AnyConnection, id: i64) -> Result<NoticeRow, ApiError> {
     sqlx::query_as(&format!("{SELECT} WHERE n.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -97,7 +97,7 @@ pub(crate) async fn row(conn: &mut SqliteConnection, id: i64) -> Result<NoticeRo
 
 /// Binds the notice's columns in the order both writes name them: level, the titles and
 /// bodies, the first and last day.
-fn bind_notice<'q>(query: SqliteQuery<'q>, n: &'q CheckedNotice) -> SqliteQuery<'q> {
+fn bind_notice<'q>(query: AnyQuery<'q>, n: &'q CheckedNotice) -> AnyQuery<'q> {
     query
         .bind(n.level.code())
         .bind(&n.title_zh)
@@ -110,7 +110,7 @@ fn bind_notice<'q>(query: SqliteQuery<'q>, n: &'q CheckedNotice) -> SqliteQuery<
 
 /// Stores a new notice; its id.
 pub(crate) async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     n: &CheckedNotice,
     by: i64,
     now: i64,
@@ -130,7 +130,7 @@ pub(crate) async fn insert(
 
 /// Replaces a notice's texts, level and days; whether there was one with this id.
 pub(crate) async fn update(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     n: &CheckedNotice,
     by: i64,
@@ -152,7 +152,7 @@ pub(crate) async fn update(
 
 /// Marks a notice withdrawn.
 pub(crate) async fn withdraw(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     by: i64,
     now: i64,

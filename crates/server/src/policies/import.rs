@@ -7,7 +7,7 @@ use portal_domain::api::policies::{
     PolicyInterpretation, PolicyKind, PolicyQa, PolicySection, PolicyTarget,
 };
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// In the order of the list (the order of `data/seed/policies/README.md`).
 const SEED_FILES: [(&str, &str); 5] = [
@@ -70,7 +70,7 @@ pub(super) fn seed_documents() -> anyhow::Result<Vec<SeedDocument>> {
 }
 
 /// Imports the seed documents if there are none, on the caller's transaction.
-pub async fn import_if_empty(conn: &mut SqliteConnection) -> anyhow::Result<()> {
+pub async fn import_if_empty(conn: &mut AnyConnection) -> anyhow::Result<()> {
     let documents: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM policy_documents")
         .fetch_one(&mut *conn)
         .await?;
@@ -87,11 +87,7 @@ pub async fn import_if_empty(conn: &mut SqliteConnection) -> anyhow::Result<()> 
     Ok(())
 }
 
-async fn insert(
-    conn: &mut SqliteConnection,
-    doc: &SeedDocument,
-    position: i64,
-) -> anyhow::Result<()> {
+async fn insert(conn: &mut AnyConnection, doc: &SeedDocument, position: i64) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO policy_documents (slug, source_file, title, issuer, doc_number, date, kind, \
          region, occasion, published, interpretation, position) \
@@ -193,9 +189,9 @@ async fn insert(
         .bind(&t.target_value)
         .bind(t.target_number)
         .bind(&t.unit)
-        .bind(t.target_year)
+        .bind(i64::from(t.target_year))
         .bind(&t.baseline)
-        .bind(t.baseline_year)
+        .bind(t.baseline_year.map(i64::from))
         .bind(&t.baseline_source)
         .bind(&t.section_id)
         .execute(&mut *conn)

@@ -15,7 +15,7 @@ use portal_domain::api::policies::{
     MAX_POLICY_HITS, POLICY_AUDIENCES, POLICY_TOPICS,
 };
 use portal_domain::api::FacetCount;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 use super::search::{Matcher, SearchIndex};
 use super::services;
@@ -36,7 +36,7 @@ pub struct PolicyLibrary {
 
 impl PolicyLibrary {
     /// Reads every document from the database.
-    pub async fn load(db: &SqlitePool) -> anyhow::Result<PolicyLibrary> {
+    pub async fn load(db: &AnyPool) -> anyhow::Result<PolicyLibrary> {
         let documents = read(db).await.context("cannot read the policy documents")?;
         let library = PolicyLibrary::build(documents)?;
         tracing::info!(documents = library.docs.len(), "policy library loaded");
@@ -383,7 +383,7 @@ struct TargetRow {
 }
 
 /// Every document with its content, in list order; the summary fields are left empty.
-async fn read(db: &SqlitePool) -> anyhow::Result<Vec<PolicyDocument>> {
+async fn read(db: &AnyPool) -> anyhow::Result<Vec<PolicyDocument>> {
     // One consistent snapshot, should staff be editing while the server starts.
     let mut tx = db.begin().await?;
     let documents: Vec<DocumentRow> = sqlx::query_as(

@@ -15,7 +15,7 @@
 
 use axum::http::{header, HeaderMap, HeaderValue};
 use portal_domain::api::staff::KNOWN_DEVICE_SECS;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::Realm;
 use crate::error::ApiError;
@@ -103,7 +103,7 @@ fn read(headers: &HeaderMap, name: &str) -> Option<String> {
 /// Whether `token` (the device cookie) marks a browser that `account_id` has signed in on and
 /// that is still known.
 pub async fn is_known_device(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     realm: &Realm,
     token: &str,
     account_id: i64,
@@ -126,7 +126,7 @@ pub async fn is_known_device(
 /// the cookie: the browser's own if the server made it (a shared workstation keeps one id for
 /// every account signed in on it), else a new one.
 pub async fn remember_device(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     realm: &Realm,
     account_id: i64,
     presented: Option<&str>,

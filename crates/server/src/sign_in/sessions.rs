@@ -6,7 +6,7 @@
 
 use axum::http::{HeaderMap, Method};
 use portal_domain::api::staff::{CSRF_HEADER, SESSION_ABSOLUTE_SECS, SESSION_IDLE_SECS};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::Realm;
 use crate::error::ApiError;
@@ -34,7 +34,7 @@ pub struct Live {
 
 /// Starts a session of `account_id` (and forgets the realm's expired ones).
 pub async fn start(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     realm: &Realm,
     account_id: i64,
     now: i64,
@@ -85,7 +85,7 @@ struct SessionRow {
 /// The live session whose id is `token`, if any (an expired one is deleted); moves
 /// `last_seen_at` on. Whether its account may still sign in is the realm's to check.
 pub async fn load(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     realm: &Realm,
     token: &str,
     now: i64,
@@ -125,7 +125,7 @@ pub async fn load(
 }
 
 /// Ends one session.
-pub async fn end(conn: &mut SqliteConnection, realm: &Realm, hash: &[u8]) -> sqlx::Result<()> {
+pub async fn end(conn: &mut AnyConnection, realm: &Realm, hash: &[u8]) -> sqlx::Result<()> {
     sqlx::query(&format!(
         "DELETE FROM {} WHERE id_hash = ?",
         realm.sessions_table
@@ -137,11 +137,7 @@ pub async fn end(conn: &mut SqliteConnection, realm: &Realm, hash: &[u8]) -> sql
 }
 
 /// Ends every session of an account (its password changed, it was switched off).
-pub async fn end_all(
-    conn: &mut SqliteConnection,
-    realm: &Realm,
-    account_id: i64,
-) -> sqlx::Result<()> {
+pub async fn end_all(conn: &mut AnyConnection, realm: &Realm, account_id: i64) -> sqlx::Result<()> {
     sqlx::query(&format!(
         "DELETE FROM {} WHERE account_id = ?",
         realm.sessions_table
@@ -155,7 +151,7 @@ pub async fn end_all(
 /// Ends every session of an account but the one whose hash is `keep` (the one that changed the
 /// password).
 pub async fn end_others(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     realm: &Realm,
     account_id: i64,
     keep: &[u8],

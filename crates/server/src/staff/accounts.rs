@@ -14,7 +14,7 @@ use portal_domain::api::staff::{
 };
 use portal_domain::paths;
 use portal_domain::time::format_shanghai;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::auth::{
     account_by_username, active_administrators, end_sessions, roles, set_roles, AccountRow,
@@ -27,7 +27,7 @@ use crate::firms::pre_exam::store::officer_venue;
 use crate::sign_in::passwords::hash_password_blocking;
 use crate::AppState;
 
-async fn view(conn: &mut SqliteConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {
+async fn view(conn: &mut AnyConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {
     let last_login: Option<i64> = sqlx::query_scalar(
         "SELECT MAX(at) FROM staff_audit WHERE action = 'session.login' AND actor_id = ?",
     )
@@ -95,7 +95,7 @@ pub async fn create_account(
     let account = request.parse().map_err(ApiError::fields)?;
     let hash = hash_password_blocking(account.password.clone()).await?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     if account_by_username(&mut tx, &account.username)
         .await?
         .is_some()
@@ -177,7 +177,7 @@ pub async fn update_account(
         None => None,
     };
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = account_by_username(&mut tx, &username)
         .await?
         .ok_or(ApiError::NotFound)?;

@@ -29,7 +29,7 @@ use portal_domain::api::admin::{
 use portal_domain::api::booking::{NamedRef, OpeningHours};
 use portal_domain::api::VenueStatus;
 use portal_domain::time::format_shanghai;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::user::Staff;
 use crate::audit::audit;
@@ -162,7 +162,7 @@ pub async fn update_venue_booking(
     let status = status.unwrap_or(before.status);
 
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
         "UPDATE booking_venues SET slot_minutes = ?, seats_per_slot = ?, defaults_confirmed = 1 \
          WHERE venue_id = ?",
@@ -245,7 +245,7 @@ pub async fn update_venue_booking(
 // ---------------------------------------------------------------------------------------------
 
 /// Every published year: the seed file's, with the database's laid over them.
-async fn years(conn: &mut SqliteConnection, current_year: i32) -> anyhow::Result<Vec<HolidayYear>> {
+async fn years(conn: &mut AnyConnection, current_year: i32) -> anyhow::Result<Vec<HolidayYear>> {
     let mut years: BTreeMap<i32, HolidayYear> = BTreeMap::new();
     for (key, entry) in seed_calendar_file()?.years {
         let year: i32 = key.parse().with_context(|| format!("seed year {key}"))?;
@@ -355,7 +355,7 @@ pub async fn publish_holiday_year(
     let checked = request.parse(year).map_err(validation)?;
 
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let replaced: Option<i64> = sqlx::query_scalar("SELECT year FROM holiday_years WHERE year = ?")
         .bind(year)
         .fetch_optional(&mut *tx)

@@ -17,7 +17,7 @@ use portal_domain::api::staff::{
 };
 use portal_domain::paths;
 use portal_domain::time::format_shanghai;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use super::user::{Staff, StaffUser};
 use crate::audit::audit;
@@ -61,13 +61,15 @@ pub struct AccountRow {
     pub username: String,
     pub display_name: String,
     pub password_hash: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub active: bool,
     pub created_at: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub must_change_password: bool,
 }
 
 pub async fn account_by_username(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     username: &str,
 ) -> sqlx::Result<Option<AccountRow>> {
     sqlx::query_as(
@@ -80,7 +82,7 @@ pub async fn account_by_username(
 }
 
 /// The account's roles in the order of `Role::ALL`.
-pub async fn roles(conn: &mut SqliteConnection, account_id: i64) -> sqlx::Result<Vec<Role>> {
+pub async fn roles(conn: &mut AnyConnection, account_id: i64) -> sqlx::Result<Vec<Role>> {
     let codes: Vec<String> =
         sqlx::query_scalar("SELECT role FROM staff_account_roles WHERE account_id = ?")
             .bind(account_id)
@@ -94,7 +96,7 @@ pub async fn roles(conn: &mut SqliteConnection, account_id: i64) -> sqlx::Result
 }
 
 pub async fn set_roles(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account_id: i64,
     roles: &[Role],
 ) -> sqlx::Result<()> {
@@ -113,7 +115,7 @@ pub async fn set_roles(
 }
 
 /// Active accounts with the administrator role.
-pub async fn active_administrators(conn: &mut SqliteConnection) -> sqlx::Result<i64> {
+pub async fn active_administrators(conn: &mut AnyConnection) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM staff_accounts a JOIN staff_account_roles r ON r.account_id = a.id \
          WHERE a.active = 1 AND r.role = 'administrator'",
@@ -122,7 +124,7 @@ pub async fn active_administrators(conn: &mut SqliteConnection) -> sqlx::Result<
     .await
 }
 
-pub async fn end_sessions(conn: &mut SqliteConnection, account_id: i64) -> sqlx::Result<()> {
+pub async fn end_sessions(conn: &mut AnyConnection, account_id: i64) -> sqlx::Result<()> {
     sessions::end_all(conn, &STAFF, account_id).await
 }
 
@@ -132,11 +134,11 @@ pub async fn end_sessions(conn: &mut SqliteConnection, account_id: i64) -> sqlx:
 /// administrator can no longer log in. Otherwise, with administrators present, the
 /// configuration is ignored.
 pub async fn ensure_first_admin(
-    db: &SqlitePool,
+    db: &AnyPool,
     first_admin: Option<&FirstAdmin>,
     now: i64,
 ) -> anyhow::Result<()> {
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(db).await?;
     if active_administrators(&mut tx).await? > 0 {
         if first_admin.is_some() {
             tracing::info!("an administrator exists: PORTAL_ADMIN_USERNAME is ignored");
@@ -218,6 +220,7 @@ pub async fn ensure_first_admin(
 struct ActiveAccount {
     username: String,
     display_name: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     must_change_password: bool,
 }
 
@@ -337,7 +340,7 @@ pub async fn login(
     };
     state.staff.logins.forgive(attempts).await?;
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let started = sessions::start(&mut tx, &STAFF, account.id, now).await?;
     audit(
         &mut tx,
@@ -395,7 +398,7 @@ pub async fn logout(
     Staff(user): Staff,
 ) -> Result<Response, ApiError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sessions::end(&mut tx, &STAFF, &user.session_hash).await?;
     audit(
         &mut tx,

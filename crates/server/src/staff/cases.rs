@@ -23,7 +23,7 @@ use portal_domain::paths;
 use portal_domain::reference::AssistanceReference;
 use portal_domain::time::format_shanghai;
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::audit::{audit_read, serve_viewed};
 use super::paging::PageParams;
@@ -113,7 +113,7 @@ fn summary(
 /// Every request matching `filter` (SQL condition on `r`/`a`), summarised, oldest first.
 pub(crate) async fn summaries(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     filter: &str,
     binds: &[String],
 ) -> Result<Vec<CaseSummary>, ApiError> {
@@ -240,7 +240,7 @@ pub async fn list_cases(
 /// the case as it now stands, read in the same transaction, which is then committed.
 async fn commit_case_change(
     action: &str,
-    (state, mut tx): (&AppState, sqlx::Transaction<'_, sqlx::Sqlite>),
+    (state, mut tx): (&AppState, sqlx::Transaction<'_, sqlx::Any>),
     id: i64,
     actor: i64,
     now: i64,
@@ -263,7 +263,7 @@ async fn commit_case_change(
 /// The whole case as staff see it.
 async fn detail(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
 ) -> Result<CaseDetail, ApiError> {
     let row = requests::request_by_id(conn, id)
@@ -362,7 +362,7 @@ pub async fn case_file(
 }
 
 /// The request's current status under the write lock; 404 if there is no such request.
-async fn current_status(conn: &mut SqliteConnection, id: i64) -> Result<RequestStatus, ApiError> {
+async fn current_status(conn: &mut AnyConnection, id: i64) -> Result<RequestStatus, ApiError> {
     requests::request_by_id(conn, id)
         .await?
         .ok_or(ApiError::NotFound)?
@@ -423,7 +423,7 @@ pub async fn assign(
         .map(normalise_username)
         .filter(|u| !u.is_empty());
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     current_status(&mut tx, id).await?;
     let assignee: Option<i64> = match &username {
         None => None,
@@ -493,7 +493,7 @@ pub async fn transition(
     let Json(request) = body.map_err(json_rejection)?;
     let (to, note) = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let from = current_status(&mut tx, id).await?;
     let allowed = allowed_transitions(from);
     if !allowed.contains(&to) {
@@ -567,7 +567,7 @@ pub async fn send_message(
         .parse(shanghai_date(now)?)
         .map_err(ApiError::fields)?;
     let (kind, text) = (message.kind, message.text);
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let status = current_status(&mut tx, id).await?;
     if kind == portal_domain::api::assistance::MessageKind::MoreMaterialRequested
         && status.is_closed()
@@ -635,7 +635,7 @@ pub async fn add_note(
     let Json(request) = body.map_err(json_rejection)?;
     let text = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     current_status(&mut tx, id).await?;
     let note_id: i64 = sqlx::query_scalar(
         "INSERT INTO staff_case_notes (request_id, author_id, body, at) VALUES (?, ?, ?, ?) \

@@ -141,7 +141,7 @@ pub async fn bulk_cancel(
     let Json(request) = body.map_err(json_rejection)?;
     let new = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let mut cancelled = 0u32;
     for id in &new.ids {
         let changed = sqlx::query(

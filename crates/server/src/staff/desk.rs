@@ -21,7 +21,7 @@ use portal_domain::calendar::Date;
 use portal_domain::paths;
 use portal_domain::time::format_shanghai;
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::audit::audit_read;
 use super::user::Staff;
@@ -53,9 +53,12 @@ pub(super) struct DeskRow {
     organisation: Option<String>,
     uscc: Option<String>,
     description: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     wheelchair_access: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     sign_language_interpreter: bool,
     other_adjustments: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     for_someone_else: bool,
     anonymised_at: Option<i64>,
 }
@@ -188,7 +191,7 @@ pub async fn list_bookings(
     Ok(Json(DeskBookingList { date, venue, items }))
 }
 
-pub(super) async fn desk_row(conn: &mut SqliteConnection, id: i64) -> Result<DeskRow, ApiError> {
+pub(super) async fn desk_row(conn: &mut AnyConnection, id: i64) -> Result<DeskRow, ApiError> {
     sqlx::query_as(&format!("{DESK_SELECT} WHERE b.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -210,7 +213,7 @@ async fn record(
         return Err(ApiError::NotFound);
     };
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = desk_row(&mut tx, id).await?;
     if row.status() == BookingStatus::Cancelled {
         return Err(conflict(

@@ -104,7 +104,7 @@ pub async fn password_link(
     let uscc = Uscc::parse(&uscc).map_err(|_| not_found())?;
     let person_id: i64 = id.parse().map_err(|_| not_found())?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT p.id FROM firm_people p JOIN firms f ON f.id = p.firm_id \
          WHERE f.uscc = ? AND p.id = ? AND p.active = 1",

@@ -76,7 +76,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let n = checked(&state, body)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let id = store::insert(&mut tx, &n, user.account_id, now).await?;
     let id_text = id.to_string();
     audit(
@@ -116,7 +116,7 @@ pub async fn update(
     };
     let n = checked(&state, body)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let changed = store::update(&mut tx, id, &n, user.account_id, now).await?;
     if !changed {
         return Err(ApiError::NotFound);
@@ -154,7 +154,7 @@ pub async fn withdraw(
         return Err(ApiError::NotFound);
     };
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let current = store::row(&mut tx, id).await?;
     if current.withdrawn_at.is_none() {
         store::withdraw(&mut tx, id, user.account_id, now).await?;

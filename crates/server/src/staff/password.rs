@@ -68,7 +68,7 @@ pub async fn change_password(
     state.staff.logins.forgive(attempts).await?;
     let new_hash = hash_password_blocking(new).await?;
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
         "UPDATE staff_accounts SET password_hash = ?, must_change_password = 0, updated_at = ? \
          WHERE id = ?",

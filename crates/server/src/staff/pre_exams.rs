@@ -26,7 +26,7 @@ use portal_domain::api::firm::pre_exam::{
 use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::paths;
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::audit::{audit_read, serve_viewed};
 use super::user::{Staff, StaffUser};
@@ -99,7 +99,7 @@ pub async fn list(
 }
 
 async fn detail(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     state: &AppState,
     row: &Row,
 ) -> Result<StaffPreExam, ApiError> {
@@ -211,7 +211,7 @@ pub async fn act(
     let Json(action) = body.map_err(json_rejection)?;
     let venue = venue_of(&state, &user).await?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::venue_request(&mut tx, venue, id)
         .await?
         .ok_or_else(not_found)?;
@@ -278,7 +278,7 @@ pub async fn update_settings(
 
 /// The firm with this USCC (404 if none) and the year's quota.
 async fn firm_quota(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     state: &AppState,
     uscc: &str,
 ) -> Result<(i64, Quota), ApiError> {
@@ -344,7 +344,7 @@ pub async fn update_quota(
     let Json(update) = body.map_err(json_rejection)?;
     ApiError::if_any(update.problems())?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let (firm_id, before) = firm_quota(&mut tx, &state, &uscc).await?;
     store::save_quota(&mut tx, firm_id, before.year, &update, user.account_id, now).await?;
     audit(

@@ -16,7 +16,7 @@ use portal_domain::paths;
 use portal_domain::reference::BookingReference;
 use portal_domain::time::format_shanghai;
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::paging::PageParams;
 use super::user::Staff;
@@ -98,7 +98,7 @@ pub struct FollowUpParams {
 }
 
 /// Bad ratings awaiting a reply.
-async fn awaiting_reply(conn: &mut SqliteConnection) -> Result<u32, ApiError> {
+async fn awaiting_reply(conn: &mut AnyConnection) -> Result<u32, ApiError> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM service_ratings WHERE level <= 2 AND replied_at IS NULL",
     )
@@ -160,7 +160,7 @@ pub async fn list_ratings(
 }
 
 async fn follow_up_item(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
 ) -> Result<Option<FollowUpItem>, ApiError> {
     let row: Option<FollowUpRow> = sqlx::query_as(&format!("{FOLLOW_UP_SELECT} WHERE r.id = ?"))
@@ -197,7 +197,7 @@ pub async fn reply(
     let Json(request) = body.map_err(json_rejection)?;
     let text = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let item = follow_up_item(&mut tx, id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -255,7 +255,7 @@ pub async fn reply(
 }
 
 /// The ratings of the overview: every level (zeros included) and the bad ones awaiting a reply.
-pub(crate) async fn counts(conn: &mut SqliteConnection) -> Result<RatingCounts, ApiError> {
+pub(crate) async fn counts(conn: &mut AnyConnection) -> Result<RatingCounts, ApiError> {
     let per_level: Vec<(i64, i64)> =
         sqlx::query_as("SELECT level, COUNT(*) FROM service_ratings GROUP BY level")
             .fetch_all(&mut *conn)

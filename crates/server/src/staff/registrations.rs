@@ -14,7 +14,7 @@ use portal_domain::api::firm::registration::{
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 mod lifecycle;
 
@@ -78,7 +78,7 @@ pub async fn list(
 type EventRow = (i64, Option<String>, Option<String>, String, String);
 
 async fn detail(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     state: &AppState,
     row: &Row,
     today: Date,
@@ -224,7 +224,7 @@ pub async fn act(
     let action = request.parse().map_err(ApiError::fields)?;
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::by_id(&mut tx, id)
         .await?
         .filter(|r| r.status() != RegistrationStatus::Draft)
@@ -260,7 +260,7 @@ pub async fn act(
 /// new round of a re-check) and what the history says.
 #[allow(clippy::too_many_arguments)]
 async fn step(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     state: &AppState,
     user: &StaffUser,
     row: &Row,

@@ -135,7 +135,7 @@ async fn claim(
     fingerprint: &[u8],
     now: i64,
 ) -> Result<Option<Response>, ApiError> {
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sqlx::query("DELETE FROM staff_idempotency WHERE created_at < ?")
         .bind(now - KEEP_SECS)
         .execute(&mut *tx)

@@ -50,7 +50,7 @@ pub async fn update(
     let Json(update) = body.map_err(json_rejection)?;
     ApiError::if_any(update.problems())?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     retention::save(&mut tx, &update, user.account_id, now).await?;
     audit(
         &mut tx,

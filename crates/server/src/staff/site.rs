@@ -11,7 +11,7 @@ use portal_domain::api::admin::{AdminVenueContacts, AdminVenueContactsList, Venu
 use portal_domain::api::site::{SiteFooter, SiteFooterUpdate};
 use portal_domain::api::VenueContacts;
 use portal_domain::paths;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::user::Staff;
 use crate::audit::audit;
@@ -53,7 +53,7 @@ impl ContactsRow {
     }
 }
 
-async fn venue(conn: &mut SqliteConnection, id: &str) -> Result<Option<ContactsRow>, ApiError> {
+async fn venue(conn: &mut AnyConnection, id: &str) -> Result<Option<ContactsRow>, ApiError> {
     Ok(sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -137,7 +137,7 @@ pub async fn update_venue_contacts(
     let contacts = request.parse().map_err(validation)?;
 
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
         "UPDATE venues SET address = ?, phone = ?, opening_hours = ?, map_url = ?, \
          contacts_updated_at = ?, contacts_updated_by = ? WHERE id = ?",
@@ -208,7 +208,7 @@ pub async fn update_footer(
     let Json(request) = body.map_err(json_rejection)?;
     let footer_in = request.parse().map_err(validation)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     save_footer(&mut tx, &footer_in, user.account_id, now).await?;
     audit(
         &mut tx,

@@ -29,7 +29,7 @@ use portal_domain::api::desk::{
 };
 use portal_domain::calendar::{Date, DayKind};
 use portal_domain::time::{format_shanghai, shanghai_unix_seconds, SlotTime};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::user::Staff;
 use crate::audit::audit;
@@ -82,7 +82,7 @@ impl ClosureRow {
     }
 }
 
-async fn closure_row(conn: &mut SqliteConnection, id: i64) -> Result<ClosureRow, ApiError> {
+async fn closure_row(conn: &mut AnyConnection, id: i64) -> Result<ClosureRow, ApiError> {
     sqlx::query_as(&format!("{CLOSURE_SELECT} WHERE c.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -107,7 +107,7 @@ async fn bookable_venue(state: &AppState, id: &str) -> Result<VenueConfig, ApiEr
 
 /// The slots of `date` at `venue` as the desk sees them at `now`.
 async fn day_slots(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     state: &AppState,
     venue: &VenueConfig,
     date: Date,
@@ -293,8 +293,8 @@ pub async fn close(
     };
     let start_time = new.start_time.map(|t| t.to_string());
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    let closed_already: bool = sqlx::query_scalar(
+    let mut tx = crate::db::write(&state.db).await?;
+    let closed_already: crate::db::Flag = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM booking_closures WHERE venue_id = ? AND date = ? \
          AND reopened_at IS NULL AND (start_time IS NULL OR start_time IS ?))",
     )
@@ -303,7 +303,7 @@ pub async fn close(
     .bind(&start_time)
     .fetch_one(&mut *tx)
     .await?;
-    if closed_already {
+    if closed_already.yes() {
         let message = if start_time.is_some() {
             Text::of(|t| t.slot_its_whole_day_closed)
         } else {
@@ -386,7 +386,7 @@ pub async fn reopen(
         return Err(ApiError::NotFound);
     };
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = closure_row(&mut tx, id).await?;
     if row.reopened_at.is_some() {
         return Ok(Json(row.view()?));
@@ -443,7 +443,7 @@ pub async fn add_seats(
     let starts_at = check_slot(&state, &venue, new.date, new.start_time, now)?;
     let time = new.start_time.to_string();
 
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let seats =
         crate::booking::capacity::seats_of(&mut tx, &venue.id, starts_at, venue.seats_per_slot)
             .await?;

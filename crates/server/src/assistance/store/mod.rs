@@ -14,7 +14,7 @@ use portal_domain::api::assistance::{
 use portal_domain::calendar::Date;
 use portal_domain::ids::MobileNumber;
 use portal_domain::time::format_shanghai;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::files::blobs;
 use crate::tokens::hex;
@@ -51,7 +51,7 @@ const DRAFT_SELECT: &str =
 
 /// The draft with this token hash, unless it has expired.
 pub async fn draft_by_token_hash(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &[u8],
     now: i64,
 ) -> sqlx::Result<Option<DraftRow>> {
@@ -64,7 +64,7 @@ pub async fn draft_by_token_hash(
     .await
 }
 
-pub async fn draft_by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<DraftRow>> {
+pub async fn draft_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<DraftRow>> {
     sqlx::query_as(&format!("{DRAFT_SELECT} WHERE id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -72,7 +72,7 @@ pub async fn draft_by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<O
 }
 
 pub async fn insert_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &[u8],
     now: i64,
     expires_at: i64,
@@ -90,7 +90,7 @@ pub async fn insert_draft(
 }
 
 pub async fn save_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     answers: &str,
     now: i64,
@@ -101,7 +101,7 @@ pub async fn save_draft(
 
 /// Moves the expiry of a draft on (an upload or a deletion is a change too).
 pub async fn touch_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     now: i64,
     expires_at: i64,
@@ -111,7 +111,7 @@ pub async fn touch_draft(
 
 /// Stamps a draft as changed at `now`, with new answers if `answers` is given.
 async fn update_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     answers: Option<&str>,
     now: i64,
@@ -133,7 +133,7 @@ async fn update_draft(
 /// Deletes the drafts that expired before `now` with their files (and the contents no other
 /// file uses), and idempotency keys older than `keys_before`. Returns how many drafts went.
 pub async fn delete_expired(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     now: i64,
     keys_before: i64,
 ) -> sqlx::Result<u64> {
@@ -185,7 +185,7 @@ impl FileRow {
 
 const FILE_COLUMNS: &str = "id, sha256, role, message_id, name, kind, size, purpose, uploaded_at";
 
-pub async fn draft_files(conn: &mut SqliteConnection, draft_id: i64) -> sqlx::Result<Vec<FileRow>> {
+pub async fn draft_files(conn: &mut AnyConnection, draft_id: i64) -> sqlx::Result<Vec<FileRow>> {
     sqlx::query_as(&format!(
         "SELECT {FILE_COLUMNS} FROM assistance_files WHERE draft_id = ? ORDER BY uploaded_at, id"
     ))
@@ -196,7 +196,7 @@ pub async fn draft_files(conn: &mut SqliteConnection, draft_id: i64) -> sqlx::Re
 
 /// Every file of a request: evidence, staged and sent with replies.
 pub async fn request_files(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
 ) -> sqlx::Result<Vec<FileRow>> {
     sqlx::query_as(&format!(
@@ -216,7 +216,7 @@ pub enum Owner {
 
 /// One file of a draft or request with its content; `None` if it is not theirs.
 pub async fn file_with_content(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     owner: Owner,
     file_id: i64,
 ) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
@@ -242,7 +242,7 @@ pub struct NewFile<'a> {
 }
 
 /// Stores the content (once per distinct content) and the file row.
-pub async fn insert_file(conn: &mut SqliteConnection, file: NewFile<'_>) -> sqlx::Result<FileRow> {
+pub async fn insert_file(conn: &mut AnyConnection, file: NewFile<'_>) -> sqlx::Result<FileRow> {
     blobs::put(conn, file.sha256, file.content).await?;
     let (draft_id, request_id) = match file.owner {
         Owner::Draft(id) => (Some(id), None),
@@ -266,11 +266,7 @@ pub async fn insert_file(conn: &mut SqliteConnection, file: NewFile<'_>) -> sqlx
 }
 
 /// How many files a draft has, or a request has in `role`.
-pub async fn count_files(
-    conn: &mut SqliteConnection,
-    owner: Owner,
-    role: &str,
-) -> sqlx::Result<i64> {
+pub async fn count_files(conn: &mut AnyConnection, owner: Owner, role: &str) -> sqlx::Result<i64> {
     match owner {
         Owner::Draft(id) => {
             sqlx::query_scalar("SELECT COUNT(*) FROM assistance_files WHERE draft_id = ?")
@@ -293,7 +289,7 @@ pub async fn count_files(
 /// Deletes one file row (if it is the owner's and in `role`) and its content if nothing else
 /// uses it. Returns whether a row was deleted.
 pub async fn delete_file(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     owner: Owner,
     role: &str,
     file_id: i64,
@@ -340,7 +336,7 @@ const REQUEST_SELECT: &str = "SELECT id, reference, status, answers, submitted_a
      submitted_on, initial_review_due, anonymised_at FROM assistance_requests";
 
 pub async fn request_by_token_hash(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token_hash: &[u8],
 ) -> sqlx::Result<Option<RequestRow>> {
     sqlx::query_as(&format!("{REQUEST_SELECT} WHERE token_hash = ?"))
@@ -349,10 +345,7 @@ pub async fn request_by_token_hash(
         .await
 }
 
-pub async fn request_by_id(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> sqlx::Result<Option<RequestRow>> {
+pub async fn request_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<RequestRow>> {
     sqlx::query_as(&format!("{REQUEST_SELECT} WHERE id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -362,7 +355,7 @@ pub async fn request_by_id(
 /// One query for both conditions, so an unknown reference and a wrong mobile number take the
 /// same path and give the same answer.
 pub async fn request_by_reference_and_mobile(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     reference: &str,
     mobile: &MobileNumber,
 ) -> sqlx::Result<Option<RequestRow>> {
@@ -377,7 +370,7 @@ pub async fn request_by_reference_and_mobile(
 
 /// Gives the request a new tracking token (its SHA-256): the old link stops working.
 pub async fn replace_token(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     token_hash: &[u8],
     now: i64,
@@ -391,11 +384,12 @@ pub async fn replace_token(
     Ok(())
 }
 
-pub async fn reference_taken(conn: &mut SqliteConnection, reference: &str) -> sqlx::Result<bool> {
+pub async fn reference_taken(conn: &mut AnyConnection, reference: &str) -> sqlx::Result<bool> {
     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assistance_requests WHERE reference = ?)")
         .bind(reference)
         .fetch_one(&mut *conn)
         .await
+        .map(crate::db::Flag::yes)
 }
 
 /// One step of a request's timeline: the status it went to, when, and the note shown with it.
@@ -408,7 +402,7 @@ pub struct Event<'a> {
 }
 
 /// Changes the status and adds the event to the timeline.
-pub async fn set_status(conn: &mut SqliteConnection, event: Event<'_>) -> sqlx::Result<()> {
+pub async fn set_status(conn: &mut AnyConnection, event: Event<'_>) -> sqlx::Result<()> {
     sqlx::query("UPDATE assistance_requests SET status = ?, updated_at = ? WHERE id = ?")
         .bind(event.status.code())
         .bind(event.at)
@@ -418,7 +412,7 @@ pub async fn set_status(conn: &mut SqliteConnection, event: Event<'_>) -> sqlx::
     add_event(conn, event).await
 }
 
-pub async fn add_event(conn: &mut SqliteConnection, event: Event<'_>) -> sqlx::Result<()> {
+pub async fn add_event(conn: &mut AnyConnection, event: Event<'_>) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO assistance_events (request_id, status, at, note) VALUES (?, ?, ?, ?)")
         .bind(event.request_id)
         .bind(event.status.code())
@@ -436,7 +430,7 @@ pub struct EventRow {
     pub note: Option<String>,
 }
 
-pub async fn events(conn: &mut SqliteConnection, request_id: i64) -> sqlx::Result<Vec<EventRow>> {
+pub async fn events(conn: &mut AnyConnection, request_id: i64) -> sqlx::Result<Vec<EventRow>> {
     sqlx::query_as(
         "SELECT status, at, note FROM assistance_events WHERE request_id = ? ORDER BY at, id",
     )
@@ -480,10 +474,7 @@ impl MessageRow {
 const MESSAGE_SELECT: &str =
     "SELECT id, kind, body, sent_at, reply_text, replied_at, reply_by FROM assistance_messages";
 
-pub async fn messages(
-    conn: &mut SqliteConnection,
-    request_id: i64,
-) -> sqlx::Result<Vec<MessageRow>> {
+pub async fn messages(conn: &mut AnyConnection, request_id: i64) -> sqlx::Result<Vec<MessageRow>> {
     sqlx::query_as(&format!(
         "{MESSAGE_SELECT} WHERE request_id = ? ORDER BY sent_at, id"
     ))
@@ -493,7 +484,7 @@ pub async fn messages(
 }
 
 pub async fn message(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
     message_id: i64,
 ) -> sqlx::Result<Option<MessageRow>> {

@@ -5,13 +5,13 @@
 use portal_domain::api::assistance::AssistanceRequest;
 use portal_domain::calendar::Date;
 use portal_domain::reference::AssistanceReference;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::ApiError;
 use crate::tokens::random_error;
 
 /// A reference no request has: random, drawn again while one is taken.
-pub async fn new_reference(conn: &mut SqliteConnection) -> Result<AssistanceReference, ApiError> {
+pub async fn new_reference(conn: &mut AnyConnection) -> Result<AssistanceReference, ApiError> {
     loop {
         let candidate = AssistanceReference::from_random(getrandom::u64().map_err(random_error)?);
         if !super::reference_taken(conn, candidate.compact()).await? {
@@ -22,7 +22,7 @@ pub async fn new_reference(conn: &mut SqliteConnection) -> Result<AssistanceRefe
 
 /// Writes the submitted request; its id.
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     reference: &AssistanceReference,
     token_hash: &[u8],
     request: &AssistanceRequest,
@@ -50,7 +50,7 @@ pub async fn insert(
 /// Moves the draft's files to the request as its evidence, and closes the draft: its answers
 /// are emptied and it points at the request until it expires.
 pub async fn close_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     draft_id: i64,
     request_id: i64,
     now: i64,
@@ -84,7 +84,7 @@ pub const STORED_ANSWER: &str =
 
 /// Keeps the answer given to a submit under its idempotency key.
 pub async fn remember_answer(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &str,
     draft_id: i64,
     answer: &str,
@@ -106,7 +106,7 @@ pub async fn remember_answer(
 /// Stores the reply to message `message_id` of request `request_id`, and sends the staged
 /// files `file_ids` with it.
 pub async fn reply(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
     message_id: i64,
     text: Option<&str>,

@@ -12,7 +12,7 @@ use portal_domain::calendar::Date;
 use portal_domain::reference::AssistanceReference;
 use portal_domain::time::format_shanghai;
 use portal_domain::Lang;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::shanghai_date;
 use crate::error::ApiError;
@@ -24,7 +24,7 @@ use super::{self as store, DraftRow, FileRow, RequestRow};
 /// A draft with its files and the task list.
 pub(crate) async fn draft_view(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &DraftRow,
     lang: Lang,
     now: i64,
@@ -72,7 +72,7 @@ pub(crate) async fn draft_view(
 /// and shows the name unmasked.
 pub(crate) async fn tracking(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &RequestRow,
     now: i64,
 ) -> Result<AssistanceTracking, ApiError> {

@@ -13,7 +13,7 @@ use portal_domain::api::{VenueContacts, VenueKind, VenueStatus};
 use portal_domain::calendar::Date;
 use portal_domain::ids::{MobileNumber, Uscc};
 use portal_domain::time::{format_shanghai, SlotTime};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::venues::VenueBasics;
 
@@ -80,11 +80,12 @@ struct VenueRow {
     address: Option<String>,
     slot_minutes: i64,
     seats_per_slot: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
     defaults_confirmed: bool,
 }
 
 /// Every venue where consultations are booked, in the order the center presents them.
-pub async fn venues(db: &SqlitePool) -> anyhow::Result<Vec<VenueConfig>> {
+pub async fn venues(db: &AnyPool) -> anyhow::Result<Vec<VenueConfig>> {
     let rows: Vec<VenueRow> = sqlx::query_as(
         "SELECT v.id, v.kind, v.status, v.name_zh, v.name_en, v.address, b.slot_minutes, \
          b.seats_per_slot, b.defaults_confirmed \
@@ -144,7 +145,7 @@ pub async fn venues(db: &SqlitePool) -> anyhow::Result<Vec<VenueConfig>> {
         .collect()
 }
 
-pub async fn venue(db: &SqlitePool, id: &str) -> anyhow::Result<Option<VenueConfig>> {
+pub async fn venue(db: &AnyPool, id: &str) -> anyhow::Result<Option<VenueConfig>> {
     Ok(venues(db).await?.into_iter().find(|v| v.id == id))
 }
 
@@ -173,7 +174,7 @@ impl TryFrom<TopicRow> for Topic {
     }
 }
 
-pub async fn topics(db: &SqlitePool) -> anyhow::Result<Vec<Topic>> {
+pub async fn topics(db: &AnyPool) -> anyhow::Result<Vec<Topic>> {
     let rows: Vec<TopicRow> = sqlx::query_as(
         "SELECT id, name_zh, name_en, bring_zh, bring_en FROM booking_topics \
          ORDER BY sort_order, id",
@@ -183,7 +184,7 @@ pub async fn topics(db: &SqlitePool) -> anyhow::Result<Vec<Topic>> {
     rows.into_iter().map(Topic::try_from).collect()
 }
 
-pub async fn topic(db: &SqlitePool, id: &str) -> anyhow::Result<Option<Topic>> {
+pub async fn topic(db: &AnyPool, id: &str) -> anyhow::Result<Option<Topic>> {
     let row: Option<TopicRow> = sqlx::query_as(
         "SELECT id, name_zh, name_en, bring_zh, bring_en FROM booking_topics WHERE id = ?",
     )
@@ -195,7 +196,7 @@ pub async fn topic(db: &SqlitePool, id: &str) -> anyhow::Result<Option<Topic>> {
 
 /// How many confirmed bookings of this mobile number have not started at `now`.
 pub async fn upcoming_for_mobile(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     mobile: &MobileNumber,
     now: i64,
 ) -> sqlx::Result<i64> {
@@ -210,7 +211,7 @@ pub async fn upcoming_for_mobile(
 
 /// Whether this mobile number has another confirmed booking overlapping `[starts_at, ends_at)`.
 pub async fn mobile_overlaps(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     mobile: &str,
     starts_at: i64,
     ends_at: i64,
@@ -226,6 +227,7 @@ pub async fn mobile_overlaps(
     .bind(except_booking)
     .fetch_one(&mut *conn)
     .await
+    .map(crate::db::Flag::yes)
 }
 
 /// A booking with the names of its venue and topic.
@@ -257,16 +259,21 @@ pub struct BookingRow {
     pub organisation: Option<String>,
     pub uscc: Option<String>,
     pub description: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub wheelchair_access: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub sign_language_interpreter: bool,
     pub other_adjustments: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub for_someone_else: bool,
     pub updated_at: i64,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub defaults_confirmed: bool,
     /// `citizen` or `center` once cancelled (see migration 0008).
     pub cancelled_by: Option<String>,
     /// The reason of the closure that cancelled it, and whether it closed the whole day.
     pub closure_reason: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub closure_whole_day: Option<bool>,
     /// The reason when the center cancelled it after review (migration 0013).
     pub review_reason: Option<String>,
@@ -288,10 +295,7 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS
      JOIN booking_topics t ON t.id = b.topic_id \
      LEFT JOIN booking_closures c ON c.id = b.closure_id";
 
-pub async fn booking_by_id(
-    conn: &mut SqliteConnection,
-    id: i64,
-) -> sqlx::Result<Option<BookingRow>> {
+pub async fn booking_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -299,7 +303,7 @@ pub async fn booking_by_id(
 }
 
 pub async fn booking_by_token_hash(
-    db: &SqlitePool,
+    db: &AnyPool,
     token_hash: &[u8],
 ) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.token_hash = ?"))
@@ -311,7 +315,7 @@ pub async fn booking_by_token_hash(
 /// One query for both conditions, so an unknown reference and a wrong mobile number take the
 /// same path and give the same answer.
 pub async fn booking_by_reference_and_mobile(
-    db: &SqlitePool,
+    db: &AnyPool,
     reference: &str,
     mobile: &MobileNumber,
 ) -> sqlx::Result<Option<BookingRow>> {
@@ -327,7 +331,7 @@ pub async fn booking_by_reference_and_mobile(
 /// The booking a reference and the last four digits of its mobile number find (the kiosk's
 /// check-in): one query for both conditions, as [`booking_by_reference_and_mobile`].
 pub async fn booking_by_reference_and_last_four(
-    db: &SqlitePool,
+    db: &AnyPool,
     reference: &str,
     last_four: &str,
 ) -> sqlx::Result<Option<BookingRow>> {

@@ -6,9 +6,9 @@ use portal_domain::api::booking::NewBooking;
 use portal_domain::calendar::Date;
 use portal_domain::reference::BookingReference;
 use portal_domain::time::SlotTime;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
-use crate::db::SqliteQuery;
+use crate::db::AnyQuery;
 use crate::error::ApiError;
 use crate::tokens::random_error;
 
@@ -26,7 +26,7 @@ pub struct Placement<'a> {
 
 /// Binds the slot's columns in the order both writes name them: date, start_time, end_time,
 /// starts_at, ends_at, seat.
-fn bind_slot<'q>(query: SqliteQuery<'q>, at: Placement<'q>) -> SqliteQuery<'q> {
+fn bind_slot<'q>(query: AnyQuery<'q>, at: Placement<'q>) -> AnyQuery<'q> {
     query
         .bind(at.date.to_string())
         .bind(at.time.to_string())
@@ -37,15 +37,15 @@ fn bind_slot<'q>(query: SqliteQuery<'q>, at: Placement<'q>) -> SqliteQuery<'q> {
 }
 
 /// A reference no booking has: random, drawn again while one is taken.
-pub async fn new_reference(conn: &mut SqliteConnection) -> Result<BookingReference, ApiError> {
+pub async fn new_reference(conn: &mut AnyConnection) -> Result<BookingReference, ApiError> {
     loop {
         let candidate = BookingReference::from_random(getrandom::u64().map_err(random_error)?);
-        let taken: bool =
+        let taken: crate::db::Flag =
             sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM bookings WHERE reference = ?)")
                 .bind(candidate.compact())
                 .fetch_one(&mut *conn)
                 .await?;
-        if !taken {
+        if !taken.yes() {
             return Ok(candidate);
         }
     }
@@ -55,7 +55,7 @@ pub async fn new_reference(conn: &mut SqliteConnection) -> Result<BookingReferen
 /// ([`seat_taken`]).
 #[allow(clippy::too_many_arguments)]
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     reference: &BookingReference,
     token_hash: &[u8],
     topic_id: &str,
@@ -103,7 +103,7 @@ pub async fn insert(
 /// the same commit on), confirming it again if the center had cancelled it; `false` when the
 /// seat index refused the seat ([`seat_taken`]).
 pub async fn move_to(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     at: Placement<'_>,
     now: i64,
@@ -126,7 +126,7 @@ pub async fn move_to(
 }
 
 /// Cancels booking `id` at its holder's request.
-pub async fn cancel_by_citizen(conn: &mut SqliteConnection, id: i64, now: i64) -> sqlx::Result<()> {
+pub async fn cancel_by_citizen(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE bookings SET status = 'cancelled', cancelled_by = 'citizen', \
          sequence = sequence + 1, updated_at = ? WHERE id = ?",
@@ -144,7 +144,7 @@ pub const STORED_ANSWER: &str =
     "SELECT request_hash, response FROM booking_idempotency WHERE key = ?";
 
 /// Forgets the answers stored before `before` (Unix seconds).
-pub async fn forget_answers_before(conn: &mut SqliteConnection, before: i64) -> sqlx::Result<()> {
+pub async fn forget_answers_before(conn: &mut AnyConnection, before: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM booking_idempotency WHERE created_at < ?")
         .bind(before)
         .execute(&mut *conn)
@@ -154,7 +154,7 @@ pub async fn forget_answers_before(conn: &mut SqliteConnection, before: i64) -> 
 
 /// Keeps the answer given to a new booking under its idempotency key.
 pub async fn remember_answer(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &str,
     request_hash: &[u8],
     booking_id: i64,

@@ -8,7 +8,7 @@ use portal_domain::api::firm::pre_exam::{
     apply, Actor, Examination, PreExamAction, PreExamError as E,
 };
 use portal_domain::Localized;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::borrow::Cow;
 
 use super::store::{self, By};
@@ -45,7 +45,7 @@ pub(crate) fn refused(action: &PreExamAction, e: E) -> ApiError {
 /// Applies `action` by `actor` to the submitted request `id` whose examination is `state`, and
 /// stores the new state and its history entry. Call it in a `BEGIN IMMEDIATE` transaction.
 pub(crate) async fn act(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     state: &AppState,
     (id, exam): (i64, &Examination),
     action: &PreExamAction,

@@ -3,14 +3,14 @@
 
 use portal_domain::api::firm::pre_exam::{Document, PreExamFile};
 use portal_domain::time::format_shanghai;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::ApiError;
 use crate::firms::file_table::{FileRow, PRE_EXAM_FILES};
 
 /// The documents of a request as the firm and the officers see them, in upload order.
 pub(crate) async fn file_views(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
 ) -> Result<Vec<PreExamFile>, ApiError> {
     PRE_EXAM_FILES

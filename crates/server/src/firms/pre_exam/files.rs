@@ -15,7 +15,7 @@ use portal_domain::api::firm::pre_exam::{
 };
 use portal_domain::paths;
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::super::person::Firm;
 use super::store::{self, Row};
@@ -54,7 +54,7 @@ fn changeable(row: &Row) -> bool {
 
 /// The firm's request whose documents may change now: 404 if not the firm's, 409 if not now.
 async fn changeable_request(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     id: i64,
 ) -> Result<Row, ApiError> {
@@ -69,7 +69,7 @@ async fn changeable_request(
 
 /// 409 when the document already has its most files.
 async fn check_room(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
     document: Document,
 ) -> Result<(), ApiError> {
@@ -138,7 +138,7 @@ pub async fn upload(
     let name = clean_file_name(params.name.as_deref().unwrap_or(""));
 
     let _writing = state.files.one_writer().await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
     check_room(&mut tx, id, document).await?;
     let owner = (id, document.code());
@@ -199,7 +199,7 @@ pub async fn delete(
     FileIds { id, file_id }: FileIds,
 ) -> Result<Json<FirmPreExam>, ApiError> {
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     changeable_request(&mut tx, person.firm_id, id).await?;
     if !PRE_EXAM_FILES
         .remove_by(&mut tx, &person, (id, file_id), now)

@@ -30,7 +30,7 @@ use portal_domain::api::firm::pre_exam::{
 };
 use portal_domain::calendar::Date;
 use portal_domain::paths;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::person::Firm;
 use super::registration::Rounds;
@@ -55,7 +55,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestId {
 }
 
 /// Whether the firm has a registration in force today.
-async fn registered(conn: &mut SqliteConnection, firm_id: i64, today: Date) -> sqlx::Result<bool> {
+async fn registered(conn: &mut AnyConnection, firm_id: i64, today: Date) -> sqlx::Result<bool> {
     Ok(Rounds::load(conn, firm_id).await?.in_force(today).is_some())
 }
 
@@ -72,7 +72,7 @@ fn not_registered() -> ApiError {
 /// The firm's request `id` as it sees it.
 pub(crate) async fn view(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     id: i64,
 ) -> Result<FirmPreExam, ApiError> {
@@ -105,7 +105,7 @@ pub(crate) async fn view(
 }
 
 /// The firm's request `id` for a change: 404 if it is not the firm's.
-async fn own(conn: &mut SqliteConnection, firm_id: i64, id: i64) -> Result<Row, ApiError> {
+async fn own(conn: &mut AnyConnection, firm_id: i64, id: i64) -> Result<Row, ApiError> {
     store::firm_request(conn, firm_id, id)
         .await?
         .ok_or_else(store::not_found)
@@ -184,7 +184,7 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     if !registered(&mut tx, person.firm_id, today).await? {
         return Err(not_registered());
     }
@@ -247,7 +247,7 @@ pub async fn save(
 ) -> Result<Json<FirmPreExam>, ApiError> {
     let Json(answers) = body.map_err(json_rejection)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = own(&mut tx, person.firm_id, id).await?;
     if row.examination.is_some() {
         return Err(store::not_editable());
@@ -285,7 +285,7 @@ pub async fn submit(
 ) -> Result<Json<FirmPreExam>, ApiError> {
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = own(&mut tx, person.firm_id, id).await?;
     if row.examination.is_none() {
         if !registered(&mut tx, person.firm_id, today).await? {
@@ -326,7 +326,7 @@ async fn firm_step(
 ) -> Result<Json<FirmPreExam>, ApiError> {
     expire(state, Scope::One(id)).await?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = own(&mut tx, person.firm_id, id).await?;
     let exam = row.examination().ok_or_else(|| {
         exam::refused(

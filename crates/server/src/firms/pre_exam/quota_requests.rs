@@ -64,7 +64,7 @@ pub async fn ask(
     let asked = ask.parse().map_err(ApiError::fields)?;
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     if let Some(open) = store::open_quota_request(&mut tx, person.firm_id).await? {
         let view = open.view()?;
         if view.extra == asked.extra && view.reason == asked.reason {

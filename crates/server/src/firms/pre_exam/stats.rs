@@ -5,7 +5,7 @@
 use portal_domain::api::firm::pre_exam::{
     pre_exam_stats, Examination, PreExamRequest, PreExamStats, Quota, StatsRow,
 };
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::store;
 use crate::error::ApiError;
@@ -15,7 +15,7 @@ use crate::AppState;
 /// firm has its own quota). The center's list of firms near their quota counts the firms that
 /// submitted this year.
 pub(crate) async fn stats(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     state: &AppState,
     firm: Option<i64>,
 ) -> Result<PreExamStats, ApiError> {

@@ -20,7 +20,7 @@ use portal_domain::api::firm::pre_exam::{
 };
 use portal_domain::api::firm::registration::FieldVenue;
 use portal_domain::calendar::{Date, HolidayCalendar};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::error::{ApiError, Refusal, Text};
 use crate::json_settings;
@@ -81,7 +81,7 @@ impl Row {
 }
 
 /// The firm's requests, newest first.
-pub(crate) async fn for_firm(conn: &mut SqliteConnection, firm_id: i64) -> sqlx::Result<Vec<Row>> {
+pub(crate) async fn for_firm(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<Vec<Row>> {
     sqlx::query_as(&format!(
         "{SELECT} WHERE r.firm_id = ? ORDER BY r.id DESC LIMIT 500"
     ))
@@ -92,7 +92,7 @@ pub(crate) async fn for_firm(conn: &mut SqliteConnection, firm_id: i64) -> sqlx:
 
 /// One of the firm's requests.
 pub(crate) async fn firm_request(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     id: i64,
 ) -> sqlx::Result<Option<Row>> {
@@ -105,7 +105,7 @@ pub(crate) async fn firm_request(
 
 /// A submitted request of `venue`; none for a draft or another venue's.
 pub(crate) async fn venue_request(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     venue: FieldVenue,
     id: i64,
 ) -> sqlx::Result<Option<Row>> {
@@ -121,7 +121,7 @@ pub(crate) async fn venue_request(
 /// The submitted requests of `venue` (of one status if given): those whose limit runs first,
 /// the earliest due first, then the rest, newest first.
 pub(crate) async fn queue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     venue: FieldVenue,
     status: Option<PreExamStatus>,
 ) -> sqlx::Result<Vec<Row>> {
@@ -139,7 +139,7 @@ pub(crate) async fn queue(
 
 /// A new, empty draft of the firm's; its id.
 /// How many drafts (not yet submitted) the firm has.
-pub(crate) async fn open_drafts(conn: &mut SqliteConnection, firm_id: i64) -> sqlx::Result<i64> {
+pub(crate) async fn open_drafts(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "SELECT COUNT(*) FROM pre_exam_requests WHERE firm_id = ? AND status IS NULL",
     )
@@ -149,7 +149,7 @@ pub(crate) async fn open_drafts(conn: &mut SqliteConnection, firm_id: i64) -> sq
 }
 
 pub(crate) async fn create_draft(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     person_id: i64,
     now: i64,
@@ -167,7 +167,7 @@ pub(crate) async fn create_draft(
 }
 
 pub(crate) async fn save_answers(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     answers: &PreExamAnswers,
     now: i64,
@@ -189,7 +189,7 @@ pub(crate) async fn save_answers(
 
 /// Submits a draft: its reference, the request read from its answers and the examination.
 pub(crate) async fn submit(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     request: &PreExamRequest,
     state: &Examination,
@@ -216,7 +216,7 @@ pub(crate) async fn submit(
 
 /// Stores the examination and the columns that repeat it.
 pub(crate) async fn save_state(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     state: &Examination,
     now: i64,
@@ -231,7 +231,7 @@ pub(crate) async fn save_state(
     .bind(json)
     .bind(state.status.code())
     .bind(day(state.due_on))
-    .bind(state.amendment_rounds)
+    .bind(i64::from(state.amendment_rounds))
     .bind(state.notice.as_ref().map(|n| n.number.clone()))
     .bind(day(state.notice.as_ref().map(|n| n.issued_on)))
     .bind(state.filing.as_ref().map(|f| f.number.to_string()))
@@ -253,7 +253,7 @@ pub(crate) enum By {
 }
 
 pub(crate) async fn event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
     event: &ExamEvent,
     by: By,
@@ -289,7 +289,7 @@ pub(crate) async fn event(
 
 /// A request's history, oldest first.
 pub(crate) async fn events(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     request_id: i64,
 ) -> sqlx::Result<Vec<ExamEvent>> {
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(
@@ -328,7 +328,7 @@ pub(crate) enum Scope {
 /// (视为撤回), by the domain's `Expire`, as the server; each in its own history. Run before a
 /// route reads requests (see the module's documentation).
 pub(crate) async fn expire_overdue(
-    db: &SqlitePool,
+    db: &AnyPool,
     scope: Scope,
     (today, now): (Date, i64),
     calendar: &HolidayCalendar,
@@ -352,7 +352,7 @@ pub(crate) async fn expire_overdue(
     if ids.is_empty() {
         return Ok(());
     }
-    let mut tx = db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(db).await?;
     let settings = settings(&mut tx).await?;
     for id in ids {
         let Some(state) = by_id(&mut tx, id).await?.and_then(|r| r.examination()) else {
@@ -376,7 +376,7 @@ pub(crate) async fn expire_overdue(
     Ok(())
 }
 
-pub(crate) async fn by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<Option<Row>> {
+pub(crate) async fn by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Row>> {
     sqlx::query_as(&format!("{SELECT} WHERE r.id = ?"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -390,7 +390,7 @@ pub(crate) async fn by_id(conn: &mut SqliteConnection, id: i64) -> sqlx::Result<
 /// Every submitted request (`firm`: of that firm only) as the numbers read it: its firm's id
 /// and name, its request and its examination as stored.
 pub(crate) async fn submitted_for_stats(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm: Option<i64>,
 ) -> sqlx::Result<Vec<(i64, String, Option<String>, Option<String>)>> {
     sqlx::query_as(
@@ -408,14 +408,14 @@ pub(crate) const SETTINGS: &str = "pre_exam_settings";
 
 /// The settings in force: the administrators' or, until they save some, the shipped
 /// (illustrative) defaults.
-pub(crate) async fn settings(conn: &mut SqliteConnection) -> sqlx::Result<PreExamSettings> {
+pub(crate) async fn settings(conn: &mut AnyConnection) -> sqlx::Result<PreExamSettings> {
     json_settings::load(conn, SETTINGS).await
 }
 
 /// A firm's quota in `year`: the center's figure for it (or the default), the extra quota,
 /// and the requests submitted that year.
 pub(crate) async fn quota(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     year: i32,
     settings: &PreExamSettings,
@@ -446,7 +446,7 @@ pub(crate) async fn quota(
 
 /// The center's own yearly figure for the firm in `year`, if it set one.
 pub(crate) async fn own_quota(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     year: i32,
 ) -> sqlx::Result<Option<u32>> {
@@ -462,7 +462,7 @@ pub(crate) async fn own_quota(
 }
 
 pub(crate) async fn save_quota(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     year: i32,
     update: &FirmQuotaUpdate,
@@ -477,8 +477,8 @@ pub(crate) async fn save_quota(
     )
     .bind(firm_id)
     .bind(year)
-    .bind(update.own)
-    .bind(update.extra)
+    .bind(update.own.map(i64::from))
+    .bind(i64::from(update.extra))
     .bind(now)
     .bind(staff_id)
     .execute(&mut *conn)
@@ -488,7 +488,7 @@ pub(crate) async fn save_quota(
 
 /// The firm with this USCC: its id.
 pub(crate) async fn firm_by_uscc(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     uscc: &str,
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar("SELECT id FROM firms WHERE uscc = ?")
@@ -499,7 +499,7 @@ pub(crate) async fn firm_by_uscc(
 
 /// The venue whose requests an officer examines.
 pub(crate) async fn officer_venue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account_id: i64,
 ) -> sqlx::Result<FieldVenue> {
     let code: Option<String> =
@@ -550,7 +550,7 @@ const QUOTA_REQUEST: &str = "SELECT id, year, extra, reason, asked_at, answered_
 
 /// The firm's open request for extra quota, if any.
 pub(crate) async fn open_quota_request(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
 ) -> sqlx::Result<Option<QuotaRequestRow>> {
     sqlx::query_as(&format!("{QUOTA_REQUEST} AND answered_at IS NULL"))
@@ -561,7 +561,7 @@ pub(crate) async fn open_quota_request(
 
 /// The firm's latest request for extra quota, open or answered.
 pub(crate) async fn latest_quota_request(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
 ) -> sqlx::Result<Option<QuotaRequestRow>> {
     sqlx::query_as(&format!("{QUOTA_REQUEST} ORDER BY id DESC LIMIT 1"))
@@ -572,7 +572,7 @@ pub(crate) async fn latest_quota_request(
 
 /// Records a firm's request (none open: the caller checked, in the same transaction).
 pub(crate) async fn ask_quota(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     (firm_id, person_id): (i64, i64),
     year: i32,
     asked: &QuotaAsked,
@@ -584,7 +584,7 @@ pub(crate) async fn ask_quota(
     )
     .bind(firm_id)
     .bind(year)
-    .bind(asked.extra)
+    .bind(i64::from(asked.extra))
     .bind(&asked.reason)
     .bind(now)
     .bind(person_id)
@@ -595,7 +595,7 @@ pub(crate) async fn ask_quota(
 
 /// Closes request `id` with the administrator's outcome.
 pub(crate) async fn answer_quota_request(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     outcome: QuotaOutcome,
     staff_id: i64,

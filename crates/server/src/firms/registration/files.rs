@@ -47,7 +47,7 @@ fn purpose(params: &RegistrationUploadParams) -> Result<Material, ApiError> {
 
 /// 409 when the material already has its most files.
 async fn check_room(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     registration_id: i64,
     purpose: Material,
 ) -> Result<(), ApiError> {
@@ -113,7 +113,7 @@ pub async fn upload(
     let name = clean_file_name(params.name.as_deref().unwrap_or(""));
 
     let _writing = state.files.one_writer().await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
     check_room(&mut tx, row.id, purpose).await?;
     let owner = (row.id, purpose.code());
@@ -180,7 +180,7 @@ pub async fn delete(
 ) -> Result<Json<FirmRegistration>, ApiError> {
     let file_id = file_id(path)?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let row = store::for_firm(&mut tx, person.firm_id)
         .await?
         .ok_or(ApiError::NotFound)?;

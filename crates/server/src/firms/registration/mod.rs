@@ -24,7 +24,7 @@ use super::person::Firm;
 use crate::error::ApiError;
 use crate::extract::json_rejection;
 use crate::AppState;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use store::{By, Row};
 
 /// A firm's rounds as its pages need them: the current one (its latest) and its last
@@ -35,7 +35,7 @@ pub(crate) struct Rounds {
 }
 
 impl Rounds {
-    pub async fn load(conn: &mut SqliteConnection, firm_id: i64) -> sqlx::Result<Rounds> {
+    pub async fn load(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<Rounds> {
         Ok(Rounds {
             current: store::for_firm(conn, firm_id).await?,
             last: store::last_registration(conn, firm_id).await?,
@@ -111,7 +111,7 @@ fn view(
 
 pub(crate) async fn current(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     firm_id: i64,
     firm_name: &str,
 ) -> Result<FirmRegistration, ApiError> {
@@ -159,7 +159,7 @@ pub async fn save(
     let Json(answers) = body.map_err(json_rejection)?;
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let settings = store::settings(&mut tx).await?;
     ApiError::if_any(answers.problems(&settings.fields, today))?;
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
@@ -193,7 +193,7 @@ pub async fn submit(
 ) -> Result<Json<FirmRegistration>, ApiError> {
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let settings = store::settings(&mut tx).await?;
     let row = store::for_firm(&mut tx, person.firm_id).await?;
     let answers = row.as_ref().map(Row::answers).unwrap_or_default();

@@ -49,7 +49,7 @@ pub async fn start_round(
     let Json(NewRound { kind }) = body.map_err(json_rejection)?;
     let today = state.today()?;
     let now = state.clock.now();
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let rounds = Rounds::load(&mut tx, person.firm_id).await?;
     if let Some(open) = rounds.current.as_ref().filter(|r| r.status().open()) {
         let same_draft = open.kind() == kind && open.reference.is_none();

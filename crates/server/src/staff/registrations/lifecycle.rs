@@ -8,7 +8,7 @@ use portal_domain::api::firm::registration::{
     CancelReason, Defect, FastTrackSettings, RegistrationKind, RegistrationStatus,
 };
 use portal_domain::calendar::Date;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::add_months;
 use crate::error::ApiError;
@@ -16,7 +16,7 @@ use crate::firms::registration::store::{self, wrong_status, Row};
 
 /// Registers a round under review; returns its certificate number.
 pub(super) async fn register(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     row: &Row,
     settings: &FastTrackSettings,
     today: Date,
@@ -81,7 +81,7 @@ pub(super) async fn register(
 /// becomes that round (its answers kept); a round already sent is reviewed instead (409).
 /// Returns the round's id.
 pub(super) async fn recheck(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     row: &Row,
     defects: &[Defect],
     due_on: Option<String>,
@@ -130,7 +130,7 @@ pub(super) async fn recheck(
 /// Cancels a registration, and closes the firm's open round (if any) as not accepted, with the
 /// same words.
 pub(super) async fn cancel(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     row: &Row,
     reason: CancelReason,
     text: &str,
