@@ -16,7 +16,7 @@ pub(crate) async fn audit(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO staff_audit (at, actor_id, action, target_type, target_id, summary) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(now)
     .bind(actor)

@@ -1,4 +1,8 @@
 //! The database: SQLite by default, created and migrated on first start.
+//!
+//! Every statement's parameters are numbered, `$1`, `$2`…: PostgreSQL's way, which sqlx's
+//! SQLite driver also reads (by number, so one value may be used twice). Never `?`: a statement
+//! that mixes the two binds the wrong values on SQLite, and PostgreSQL refuses `?`.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -125,7 +129,7 @@ pub async fn backup(url: &str, to: &std::path::Path) -> anyhow::Result<u64> {
         .await
         .context("cannot open the database to back it up")?;
     let target = to.to_str().context("the backup's path is not UTF-8")?;
-    sqlx::query("VACUUM INTO ?")
+    sqlx::query("VACUUM INTO $1")
         .bind(target)
         .execute(&mut conn)
         .await

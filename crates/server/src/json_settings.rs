@@ -36,7 +36,7 @@ pub(crate) async fn save<T: Serialize>(
 ) -> Result<(), ApiError> {
     let body = serde_json::to_string(settings).map_err(ApiError::internal)?;
     sqlx::query(&format!(
-        "INSERT INTO {table} (id, body, updated_at, updated_by) VALUES (1, ?, ?, ?) \
+        "INSERT INTO {table} (id, body, updated_at, updated_by) VALUES (1, $1, $2, $3) \
          ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at, \
          updated_by = excluded.updated_by"
     ))

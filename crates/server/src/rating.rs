@@ -92,7 +92,7 @@ async fn rating_row(
 ) -> Result<Option<RatingRow>, ApiError> {
     let sql = format!(
         "SELECT id, level, comment, rated_at, reply_text, replied_at FROM service_ratings \
-         WHERE {} = ?",
+         WHERE {} = $1",
         service.column()
     );
     Ok(sqlx::query_as(&sql)
@@ -106,9 +106,9 @@ async fn rating_row(
 async fn ratable(conn: &mut AnyConnection, service: Service) -> Result<bool, ApiError> {
     let sql = match service {
         Service::Booking(_) => {
-            "SELECT status = 'confirmed' AND attendance IS 'checked_in' FROM bookings WHERE id = ?"
+            "SELECT status = 'confirmed' AND attendance IS 'checked_in' FROM bookings WHERE id = $1"
         }
-        Service::Request(_) => "SELECT status = 'concluded' FROM assistance_requests WHERE id = ?",
+        Service::Request(_) => "SELECT status = 'concluded' FROM assistance_requests WHERE id = $1",
     };
     let ratable: Option<crate::db::Flag> = sqlx::query_scalar(sql)
         .bind(service.id())
@@ -196,7 +196,7 @@ pub(crate) async fn rate(
         return Err(not_ratable(service));
     }
     let sql = format!(
-        "INSERT INTO service_ratings ({}, level, comment, rated_at) VALUES (?, ?, ?, ?) \
+        "INSERT INTO service_ratings ({}, level, comment, rated_at) VALUES ($1, $2, $3, $4) \
          RETURNING id",
         service.column()
     );

@@ -43,7 +43,7 @@ const DAY: i64 = 86_400;
 const ANONYMISE_BOOKING: &str = "UPDATE bookings SET name = '', mobile = '', \
      organisation = NULL, uscc = NULL, description = NULL, wheelchair_access = 0, \
      sign_language_interpreter = 0, other_adjustments = NULL, client_tag = NULL, \
-     anonymised_at = ?, anonymised_by = ?";
+     anonymised_at = $1, anonymised_by = $2";
 
 /// The retention periods in force.
 pub(crate) async fn settings(conn: &mut AnyConnection) -> sqlx::Result<RetentionSettings> {
@@ -71,7 +71,7 @@ pub(crate) async fn save(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO retention_settings (id, booking_days, assistance_days, updated_at, \
-         updated_by) VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET \
+         updated_by) VALUES (1, $1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET \
          booking_days = excluded.booking_days, assistance_days = excluded.assistance_days, \
          updated_at = excluded.updated_at, updated_by = excluded.updated_by",
     )
@@ -92,7 +92,7 @@ pub(crate) async fn erase_booking(
     now: i64,
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(&format!(
-        "{ANONYMISE_BOOKING} WHERE id = ? AND anonymised_at IS NULL"
+        "{ANONYMISE_BOOKING} WHERE id = $3 AND anonymised_at IS NULL"
     ))
     .bind(now)
     .bind("holder")
@@ -120,7 +120,7 @@ pub(crate) async fn sweep(db: &AnyPool, now: i64) -> sqlx::Result<RetentionRun> 
     let mut tx = crate::db::write(db).await?;
     let periods = settings(&mut tx).await?;
     let bookings = sqlx::query(&format!(
-        "{ANONYMISE_BOOKING} WHERE anonymised_at IS NULL AND ends_at <= ?"
+        "{ANONYMISE_BOOKING} WHERE anonymised_at IS NULL AND ends_at <= $3"
     ))
     .bind(now)
     .bind("retention")
@@ -135,7 +135,7 @@ pub(crate) async fn sweep(db: &AnyPool, now: i64) -> sqlx::Result<RetentionRun> 
         "SELECT r.id FROM assistance_requests r WHERE r.anonymised_at IS NULL \
          AND r.status IN ('withdrawn', 'rejected', 'concluded') \
          AND (SELECT MAX(e.at) FROM assistance_events e WHERE e.request_id = r.id \
-              AND e.status IN ('withdrawn', 'rejected', 'concluded')) <= ?",
+              AND e.status IN ('withdrawn', 'rejected', 'concluded')) <= $1",
     )
     .bind(now - i64::from(periods.assistance_days) * DAY)
     .fetch_all(&mut *tx)
@@ -167,7 +167,7 @@ pub(crate) async fn sweep(db: &AnyPool, now: i64) -> sqlx::Result<RetentionRun> 
 /// for, the status and timeline, the center's messages.
 async fn anonymise_request(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE assistance_requests SET mobile = '', anonymised_at = ?, answers = json_set(answers, \
+        "UPDATE assistance_requests SET mobile = '', anonymised_at = $1, answers = json_set(answers, \
          '$.applicant.name', '', '$.applicant.mobile', json('null'), \
          '$.applicant.resident_id', json('null'), '$.applicant.uscc', json('null'), \
          '$.applicant.contact_name', json('null'), '$.applicant.representative_name', json('null'), \
@@ -175,17 +175,17 @@ async fn anonymise_request(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx:
          '$.other_party.online_link', json('null'), '$.other_party.place', '', \
          '$.facts.description', '', '$.facts.other_actions', json('null'), \
          '$.help.notes', json('null')) \
-         WHERE id = ? AND anonymised_at IS NULL",
+         WHERE id = $2 AND anonymised_at IS NULL",
     )
     .bind(now)
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE assistance_messages SET reply_text = NULL WHERE request_id = ?")
+    sqlx::query("UPDATE assistance_messages SET reply_text = NULL WHERE request_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM assistance_files WHERE request_id = ?")
+    sqlx::query("DELETE FROM assistance_files WHERE request_id = $1")
         .bind(id)
         .execute(&mut *conn)
         .await?;

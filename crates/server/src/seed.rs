@@ -23,7 +23,7 @@ pub async fn seed_if_empty(pool: &AnyPool) -> anyhow::Result<()> {
         for (order, v) in file.venues.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO venues (id, kind, status, name_zh, name_en, summary_zh, summary_en, \
-                 source, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 source, sort_order) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(&v.basics.id)
             .bind(&v.basics.kind)
@@ -52,7 +52,7 @@ pub async fn seed_if_empty(pool: &AnyPool) -> anyhow::Result<()> {
             sqlx::query(
                 "INSERT INTO gi_products (id, name_zh, name_en, pinyin, province, city, category, \
                  gi_type, approved_year, announcement, description, source) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
             )
             .bind(&row.id)
             .bind(&row.name_zh)

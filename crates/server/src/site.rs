@@ -113,7 +113,7 @@ pub(crate) async fn save_footer(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO site_settings (id, host_organisation, website_code, icp_number, \
-         public_security_number, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?, ?) \
+         public_security_number, updated_at, updated_by) VALUES (1, $1, $2, $3, $4, $5, $6) \
          ON CONFLICT (id) DO UPDATE SET host_organisation = excluded.host_organisation, \
          website_code = excluded.website_code, icp_number = excluded.icp_number, \
          public_security_number = excluded.public_security_number, \

@@ -45,7 +45,7 @@ pub async fn list(
 
     let rows: Vec<VenueRow> = sqlx::query_as(
         "SELECT id, kind, status, name_zh, name_en, summary_zh, summary_en, address, phone, \
-         opening_hours, map_url, source FROM venues WHERE ?1 IS NULL OR kind = ?1 ORDER BY sort_order, id",
+         opening_hours, map_url, source FROM venues WHERE $1 IS NULL OR kind = $1 ORDER BY sort_order, id",
     )
     .bind(kind.map(VenueKind::as_str))
     .fetch_all(&state.db)

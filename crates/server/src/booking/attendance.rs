@@ -17,7 +17,7 @@ pub(crate) async fn write_attendance(
     summary: &str,
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE bookings SET attendance = ?, attendance_at = ? WHERE id = ?")
+    sqlx::query("UPDATE bookings SET attendance = $1, attendance_at = $2 WHERE id = $3")
         .bind(attendance.code())
         .bind(now)
         .bind(id)

@@ -30,8 +30,8 @@ pub async fn held_between<'e>(
 ) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(
         "SELECT starts_at, ends_at FROM bookings \
-         WHERE venue_id = ? AND status = 'confirmed' AND starts_at > ? AND starts_at < ? \
-         AND ends_at > ?",
+         WHERE venue_id = $1 AND status = 'confirmed' AND starts_at > $2 AND starts_at < $3 \
+         AND ends_at > $4",
     )
     .bind(venue)
     .bind(from - LONGEST_BOOKING_SECS)
@@ -61,8 +61,8 @@ pub async fn free_seat(
     except: Option<i64>,
 ) -> sqlx::Result<Option<i64>> {
     let taken: Vec<i64> = sqlx::query_scalar(
-        "SELECT seat FROM bookings WHERE venue_id = ? AND status = 'confirmed' \
-         AND starts_at > ? AND starts_at < ? AND ends_at > ? AND id IS NOT ?",
+        "SELECT seat FROM bookings WHERE venue_id = $1 AND status = 'confirmed' \
+         AND starts_at > $2 AND starts_at < $3 AND ends_at > $4 AND id IS NOT $5",
     )
     .bind(venue)
     .bind(start - LONGEST_BOOKING_SECS)
@@ -89,7 +89,7 @@ pub async fn closed_between(
 ) -> sqlx::Result<HashSet<(String, Option<String>)>> {
     let rows: Vec<(String, Option<String>)> = sqlx::query_as(
         "SELECT date, start_time FROM booking_closures \
-         WHERE venue_id = ? AND date BETWEEN ? AND ? AND reopened_at IS NULL",
+         WHERE venue_id = $1 AND date BETWEEN $2 AND $3 AND reopened_at IS NULL",
     )
     .bind(venue)
     .bind(first.to_string())
@@ -113,8 +113,8 @@ pub async fn closure_of(
     time: &str,
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
-        "SELECT id FROM booking_closures WHERE venue_id = ? AND date = ? \
-         AND (start_time IS NULL OR start_time = ?) AND reopened_at IS NULL \
+        "SELECT id FROM booking_closures WHERE venue_id = $1 AND date = $2 \
+         AND (start_time IS NULL OR start_time = $3) AND reopened_at IS NULL \
          ORDER BY start_time IS NOT NULL, id LIMIT 1",
     )
     .bind(venue)
@@ -133,7 +133,7 @@ pub async fn extra_between(
 ) -> sqlx::Result<HashMap<i64, u16>> {
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT starts_at, extra FROM booking_extra_seats \
-         WHERE venue_id = ? AND starts_at BETWEEN ? AND ?",
+         WHERE venue_id = $1 AND starts_at BETWEEN $2 AND $3",
     )
     .bind(venue)
     .bind(from)
@@ -154,7 +154,7 @@ pub async fn seats_of(
     seats_per_slot: u16,
 ) -> sqlx::Result<u16> {
     let extra: Option<i64> = sqlx::query_scalar(
-        "SELECT extra FROM booking_extra_seats WHERE venue_id = ? AND starts_at = ?",
+        "SELECT extra FROM booking_extra_seats WHERE venue_id = $1 AND starts_at = $2",
     )
     .bind(venue)
     .bind(starts_at)

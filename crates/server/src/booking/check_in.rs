@@ -114,7 +114,7 @@ async fn record(state: &AppState, id: i64) -> Result<Json<CheckedIn>, ApiError> 
         .await?
         .ok_or(ApiError::NotFound)?;
     let (attendance, attendance_at): (Option<String>, Option<i64>) =
-        sqlx::query_as("SELECT attendance, attendance_at FROM bookings WHERE id = ?")
+        sqlx::query_as("SELECT attendance, attendance_at FROM bookings WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;

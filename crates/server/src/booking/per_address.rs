@@ -76,8 +76,8 @@ async fn wait(
     limit: u32,
 ) -> sqlx::Result<Option<i64>> {
     let times: Vec<i64> = sqlx::query_scalar(
-        "SELECT created_at FROM bookings WHERE client_tag = ? AND created_at > ? \
-         ORDER BY created_at DESC LIMIT ?",
+        "SELECT created_at FROM bookings WHERE client_tag = $1 AND created_at > $2 \
+         ORDER BY created_at DESC LIMIT $3",
     )
     .bind(tag)
     .bind(now - window)

@@ -44,7 +44,7 @@ pub async fn seed_if_empty(tx: &mut AnyConnection) -> anyhow::Result<()> {
     for (order, topic) in file.topics.iter().enumerate() {
         sqlx::query(
             "INSERT INTO booking_topics (id, name_zh, name_en, bring_zh, bring_en, sort_order) \
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&topic.id)
         .bind(&topic.name_zh)
@@ -66,7 +66,7 @@ pub async fn seed_if_empty(tx: &mut AnyConnection) -> anyhow::Result<()> {
         );
         sqlx::query(
             "INSERT INTO booking_venues (venue_id, slot_minutes, seats_per_slot, \
-             defaults_confirmed) VALUES (?, ?, ?, ?)",
+             defaults_confirmed) VALUES ($1, $2, $3, $4)",
         )
         .bind(&venue.venue_id)
         .bind(i64::from(venue.slot_minutes))
@@ -77,7 +77,7 @@ pub async fn seed_if_empty(tx: &mut AnyConnection) -> anyhow::Result<()> {
         .with_context(|| format!("seeding booking venue {}", venue.venue_id))?;
         for hours in &venue.opening_hours {
             sqlx::query(
-                "INSERT INTO booking_opening_hours (venue_id, opens, closes) VALUES (?, ?, ?)",
+                "INSERT INTO booking_opening_hours (venue_id, opens, closes) VALUES ($1, $2, $3)",
             )
             .bind(&venue.venue_id)
             .bind(&hours.opens)
@@ -87,7 +87,7 @@ pub async fn seed_if_empty(tx: &mut AnyConnection) -> anyhow::Result<()> {
             .with_context(|| format!("seeding the opening hours of {}", venue.venue_id))?;
         }
         for topic in &venue.topics {
-            sqlx::query("INSERT INTO booking_venue_topics (venue_id, topic_id) VALUES (?, ?)")
+            sqlx::query("INSERT INTO booking_venue_topics (venue_id, topic_id) VALUES ($1, $2)")
                 .bind(&venue.venue_id)
                 .bind(topic)
                 .execute(&mut *tx)

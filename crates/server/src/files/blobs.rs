@@ -12,7 +12,7 @@ use crate::db::AnyQuery;
 /// Stores a content once (a second upload of the same bytes shares the row).
 pub async fn put(conn: &mut AnyConnection, sha256: &[u8], content: &[u8]) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO assistance_blobs (sha256, size, content) VALUES (?, ?, ?) \
+        "INSERT INTO assistance_blobs (sha256, size, content) VALUES ($1, $2, $3) \
          ON CONFLICT (sha256) DO NOTHING",
     )
     .bind(sha256)
@@ -25,7 +25,7 @@ pub async fn put(conn: &mut AnyConnection, sha256: &[u8], content: &[u8]) -> sql
 
 /// The content with this SHA-256 (a file row names it, so it is there).
 pub async fn content(conn: &mut AnyConnection, sha256: &[u8]) -> sqlx::Result<Vec<u8>> {
-    sqlx::query_scalar("SELECT content FROM assistance_blobs WHERE sha256 = ?")
+    sqlx::query_scalar("SELECT content FROM assistance_blobs WHERE sha256 = $1")
         .bind(sha256)
         .fetch_one(&mut *conn)
         .await

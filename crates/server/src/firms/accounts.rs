@@ -28,7 +28,7 @@ pub(crate) async fn audit(
     now: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO firm_audit (at, firm_id, person_id, action, summary) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO firm_audit (at, firm_id, person_id, action, summary) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(now)
     .bind(firm_id)
@@ -99,13 +99,13 @@ pub async fn sign_up(
         })?;
     let hash = hash_password_blocking(firm.password.clone()).await?;
     let mut tx = crate::db::write(&state.db).await?;
-    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM firms WHERE uscc = ?")
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM firms WHERE uscc = $1")
         .bind(firm.uscc.as_str())
         .fetch_optional(&mut *tx)
         .await?;
     if existing.is_none() {
         let firm_id: i64 = sqlx::query_scalar(
-            "INSERT INTO firms (uscc, name, created_at, updated_at) VALUES (?, ?, ?, ?) \
+            "INSERT INTO firms (uscc, name, created_at, updated_at) VALUES ($1, $2, $3, $4) \
              RETURNING id",
         )
         .bind(firm.uscc.as_str())
@@ -116,7 +116,7 @@ pub async fn sign_up(
         .await?;
         let person_id: i64 = sqlx::query_scalar(
             "INSERT INTO firm_people (firm_id, name, mobile, password_hash, is_first, active, \
-             created_at, updated_at) VALUES (?, ?, ?, ?, 1, 1, ?, ?) RETURNING id",
+             created_at, updated_at) VALUES ($1, $2, $3, $4, 1, 1, $5, $6) RETURNING id",
         )
         .bind(firm_id)
         .bind(&firm.contact_name)
@@ -193,7 +193,7 @@ pub async fn sign_in(
         let mut conn = state.db.acquire().await?;
         let candidate: Option<Candidate> = sqlx::query_as(&format!(
             "SELECT p.id, p.password_hash, p.active, {PERSON_COLUMNS} FROM firm_people p \
-             JOIN firms f ON f.id = p.firm_id WHERE f.uscc = ? AND p.mobile = ?"
+             JOIN firms f ON f.id = p.firm_id WHERE f.uscc = $1 AND p.mobile = $2"
         ))
         .bind(sign_in.uscc.as_str())
         .bind(sign_in.mobile.as_str())

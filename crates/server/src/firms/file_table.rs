@@ -94,7 +94,7 @@ impl FileTable {
     ) -> sqlx::Result<Vec<FileRow>> {
         let (table, owner, columns) = (self.table, self.owner, self.columns());
         sqlx::query_as(&format!(
-            "SELECT {columns} FROM {table} WHERE {owner} = ? ORDER BY uploaded_at, id"
+            "SELECT {columns} FROM {table} WHERE {owner} = $1 ORDER BY uploaded_at, id"
         ))
         .bind(owner_id)
         .fetch_all(&mut *conn)
@@ -110,7 +110,7 @@ impl FileTable {
     ) -> sqlx::Result<i64> {
         let (table, owner, column) = (self.table, self.owner, self.purpose);
         sqlx::query_scalar(&format!(
-            "SELECT COUNT(*) FROM {table} WHERE {owner} = ? AND {column} = ?"
+            "SELECT COUNT(*) FROM {table} WHERE {owner} = $1 AND {column} = $2"
         ))
         .bind(owner_id)
         .bind(purpose)
@@ -145,7 +145,7 @@ impl FileTable {
             (self.table, self.owner, self.purpose, self.columns());
         sqlx::query_as(&format!(
             "INSERT INTO {table} ({owner}, {column}, sha256, name, kind, size, uploaded_at, \
-             uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {columns}"
+             uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING {columns}"
         ))
         .bind(file.owner_id)
         .bind(file.purpose)
@@ -167,7 +167,7 @@ impl FileTable {
         file_id: i64,
     ) -> sqlx::Result<Option<(FileRow, Vec<u8>)>> {
         let (table, owner, columns) = (self.table, self.owner, self.columns());
-        let select = format!("SELECT {columns} FROM {table} WHERE id = ? AND {owner} = ?");
+        let select = format!("SELECT {columns} FROM {table} WHERE id = $1 AND {owner} = $2");
         blobs::row_with_content(conn, &select, (file_id, owner_id), |r: &FileRow| &r.sha256).await
     }
 
@@ -180,7 +180,7 @@ impl FileTable {
         file_id: i64,
     ) -> sqlx::Result<bool> {
         let delete = format!(
-            "DELETE FROM {} WHERE id = ? AND {} = ?",
+            "DELETE FROM {} WHERE id = $1 AND {} = $2",
             self.table, self.owner
         );
         let query = sqlx::query(&delete).bind(file_id).bind(owner_id);

@@ -48,7 +48,7 @@ pub(crate) async fn issue(
     purpose: Purpose,
     now: i64,
 ) -> Result<PasswordLink, ApiError> {
-    sqlx::query("DELETE FROM firm_password_links WHERE person_id = ? AND used_at IS NULL")
+    sqlx::query("DELETE FROM firm_password_links WHERE person_id = $1 AND used_at IS NULL")
         .bind(person_id)
         .execute(&mut *conn)
         .await?;
@@ -56,7 +56,7 @@ pub(crate) async fn issue(
     let expires_at = now + PASSWORD_LINK_SECS;
     sqlx::query(
         "INSERT INTO firm_password_links (token_hash, person_id, purpose, created_at, \
-         expires_at) VALUES (?, ?, ?, ?, ?)",
+         expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(tokens::hash(&token))
     .bind(person_id)
@@ -111,7 +111,7 @@ pub async fn set_password(
     let now = state.clock.now();
     let find = "SELECT l.person_id, p.firm_id, l.purpose FROM firm_password_links l \
                 JOIN firm_people p ON p.id = l.person_id \
-                WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ?";
+                WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2";
     // Looked up before the (slow) hashing, and again in the transaction that uses it.
     let found: Option<LinkRow> = sqlx::query_as(find)
         .bind(&hash)
@@ -129,12 +129,12 @@ pub async fn set_password(
         .fetch_optional(&mut *tx)
         .await?
         .ok_or_else(link_invalid)?;
-    sqlx::query("UPDATE firm_password_links SET used_at = ? WHERE token_hash = ?")
+    sqlx::query("UPDATE firm_password_links SET used_at = $1 WHERE token_hash = $2")
         .bind(now)
         .bind(&hash)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE firm_people SET password_hash = ?, updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE firm_people SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(&password_hash)
         .bind(now)
         .bind(link.person_id)

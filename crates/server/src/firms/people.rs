@@ -50,7 +50,7 @@ pub(crate) async fn people_of(
     firm_id: i64,
 ) -> sqlx::Result<Vec<PersonRow>> {
     sqlx::query_as(&format!(
-        "SELECT {PERSON_COLUMNS} WHERE firm_id = ? AND active = 1 ORDER BY is_first DESC, id"
+        "SELECT {PERSON_COLUMNS} WHERE firm_id = $1 AND active = 1 ORDER BY is_first DESC, id"
     ))
     .bind(firm_id)
     .fetch_all(&mut *conn)
@@ -111,7 +111,7 @@ pub async fn add(
     let now = state.clock.now();
     let mut tx = crate::db::write(&state.db).await?;
     let existing: Option<PersonRow> = sqlx::query_as(&format!(
-        "SELECT {PERSON_COLUMNS} WHERE firm_id = ? AND mobile = ?"
+        "SELECT {PERSON_COLUMNS} WHERE firm_id = $1 AND mobile = $2"
     ))
     .bind(person.firm_id)
     .bind(mobile.as_str())
@@ -124,7 +124,7 @@ pub async fn add(
             // No password until the colleague sets one: an empty hash never verifies.
             sqlx::query_scalar(
                 "INSERT INTO firm_people (firm_id, name, mobile, password_hash, is_first, \
-                 active, created_at, updated_at) VALUES (?, ?, ?, '', 0, 1, ?, ?) RETURNING id",
+                 active, created_at, updated_at) VALUES ($1, $2, $3, '', 0, 1, $4, $5) RETURNING id",
             )
             .bind(person.firm_id)
             .bind(&name)
@@ -138,7 +138,7 @@ pub async fn add(
     let link = links::issue(&mut tx, colleague_id, Purpose::Invitation, now).await?;
     let summary = format!("colleague {colleague_id} added; password link made");
     person.audit(&mut tx, "person.added", &summary, now).await?;
-    let added: PersonRow = sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} WHERE id = ?"))
+    let added: PersonRow = sqlx::query_as(&format!("SELECT {PERSON_COLUMNS} WHERE id = $1"))
         .bind(colleague_id)
         .fetch_one(&mut *tx)
         .await?;

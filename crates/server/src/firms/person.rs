@@ -90,7 +90,7 @@ pub(crate) async fn load(state: &AppState, token: &str) -> Result<Option<FirmPer
     };
     let row: Option<PersonRow> = sqlx::query_as(&format!(
         "SELECT {PERSON_COLUMNS} FROM firm_people p JOIN firms f ON f.id = p.firm_id \
-         WHERE p.id = ? AND p.active = 1"
+         WHERE p.id = $1 AND p.active = 1"
     ))
     .bind(live.account_id)
     .fetch_optional(&mut *conn)

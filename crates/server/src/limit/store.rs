@@ -61,7 +61,7 @@ impl Counts {
 
 /// The rows of `limiter` and `key` that count at `now`: from the window before it, and up to
 /// a window after it (see the module documentation of `limit`).
-const LIVE: &str = "limiter = ? AND key = ? AND at > ? AND at < ?";
+const LIVE: &str = "limiter = $1 AND key = $2 AND at > $3 AND at < $4";
 
 /// The failures of `key` that count at `now` within `window`.
 pub(super) async fn failures(
@@ -118,7 +118,7 @@ pub(super) async fn insert(
     amount: u64,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO limit_events (limiter, key, at, amount) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO limit_events (limiter, key, at, amount) VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(limiter)
     .bind(key)
@@ -131,7 +131,7 @@ pub(super) async fn insert(
 /// Takes back the rows `ids` (an attempt forgiven).
 pub(super) async fn delete(counts: &Counts, ids: &[i64]) -> sqlx::Result<()> {
     let ids = serde_json::to_string(ids).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    sqlx::query("DELETE FROM limit_events WHERE id IN (SELECT value FROM json_each(?))")
+    sqlx::query("DELETE FROM limit_events WHERE id IN (SELECT value FROM json_each($1))")
         .bind(ids)
         .execute(&counts.db)
         .await?;
@@ -140,7 +140,7 @@ pub(super) async fn delete(counts: &Counts, ids: &[i64]) -> sqlx::Result<()> {
 
 /// Sets what the row `id` counts (a reservation settled).
 pub(super) async fn set_amount(counts: &Counts, id: i64, amount: u64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE limit_events SET amount = ? WHERE id = ?")
+    sqlx::query("UPDATE limit_events SET amount = $1 WHERE id = $2")
         .bind(i64::try_from(amount).unwrap_or(i64::MAX))
         .bind(id)
         .execute(&counts.db)
@@ -157,13 +157,13 @@ pub(super) async fn purge(
     all_before: i64,
 ) -> sqlx::Result<()> {
     for limiter in limiters {
-        sqlx::query("DELETE FROM limit_events WHERE limiter = ? AND at <= ?")
+        sqlx::query("DELETE FROM limit_events WHERE limiter = $1 AND at <= $2")
             .bind(limiter)
             .bind(before)
             .execute(&mut *conn)
             .await?;
     }
-    sqlx::query("DELETE FROM limit_events WHERE at <= ?")
+    sqlx::query("DELETE FROM limit_events WHERE at <= $1")
         .bind(all_before)
         .execute(&mut *conn)
         .await?;

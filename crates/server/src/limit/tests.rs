@@ -18,7 +18,7 @@ async fn counts() -> (TempDir, Counts) {
 
 /// How many rows the limiter named `limiter` holds.
 async fn rows(counts: &Counts, limiter: &str) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM limit_events WHERE limiter = ?")
+    sqlx::query_scalar("SELECT COUNT(*) FROM limit_events WHERE limiter = $1")
         .bind(limiter)
         .fetch_one(&counts.db)
         .await

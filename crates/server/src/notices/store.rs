@@ -66,8 +66,8 @@ impl NoticeRow {
 /// The notices in force on `today`: important first, then the newest.
 pub(crate) async fn in_force(db: &AnyPool, today: Date) -> Result<Vec<NoticeRow>, ApiError> {
     Ok(sqlx::query_as(&format!(
-        "{SELECT} WHERE n.withdrawn_at IS NULL AND n.starts_on <= ?1 \
-         AND (n.ends_on IS NULL OR n.ends_on >= ?1) \
+        "{SELECT} WHERE n.withdrawn_at IS NULL AND n.starts_on <= $1 \
+         AND (n.ends_on IS NULL OR n.ends_on >= $1) \
          ORDER BY n.level = 'important' DESC, n.starts_on DESC, n.id DESC"
     ))
     .bind(today.to_string())
@@ -79,7 +79,7 @@ pub(crate) async fn in_force(db: &AnyPool, today: Date) -> Result<Vec<NoticeRow>
 pub(crate) async fn all(db: &AnyPool, today: Date) -> Result<Vec<NoticeRow>, ApiError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} ORDER BY n.withdrawn_at IS NOT NULL, \
-         (n.ends_on IS NOT NULL AND n.ends_on < ?), n.starts_on DESC, n.id DESC"
+         (n.ends_on IS NOT NULL AND n.ends_on < $1), n.starts_on DESC, n.id DESC"
     ))
     .bind(today.to_string())
     .fetch_all(db)
@@ -88,7 +88,7 @@ pub(crate) async fn all(db: &AnyPool, today: Date) -> Result<Vec<NoticeRow>, Api
 
 /// One notice; 404 when there is none with this id.
 pub(crate) async fn row(conn: &mut AnyConnection, id: i64) -> Result<NoticeRow, ApiError> {
-    sqlx::query_as(&format!("{SELECT} WHERE n.id = ?"))
+    sqlx::query_as(&format!("{SELECT} WHERE n.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
@@ -117,7 +117,7 @@ pub(crate) async fn insert(
 ) -> sqlx::Result<i64> {
     let query = sqlx::query(
         "INSERT INTO notices (level, title_zh, title_en, body_zh, body_en, starts_on, ends_on, \
-         created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         created_at, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     );
     bind_notice(query, n)
         .bind(now)
@@ -137,8 +137,8 @@ pub(crate) async fn update(
     now: i64,
 ) -> sqlx::Result<bool> {
     let query = sqlx::query(
-        "UPDATE notices SET level = ?, title_zh = ?, title_en = ?, body_zh = ?, body_en = ?, \
-         starts_on = ?, ends_on = ?, updated_at = ?, updated_by = ? WHERE id = ?",
+        "UPDATE notices SET level = $1, title_zh = $2, title_en = $3, body_zh = $4, body_en = $5, \
+         starts_on = $6, ends_on = $7, updated_at = $8, updated_by = $9 WHERE id = $10",
     );
     let changed = bind_notice(query, n)
         .bind(now)
@@ -157,12 +157,14 @@ pub(crate) async fn withdraw(
     by: i64,
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE notices SET withdrawn_at = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-        .bind(now)
-        .bind(now)
-        .bind(by)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE notices SET withdrawn_at = $1, updated_at = $2, updated_by = $3 WHERE id = $4",
+    )
+    .bind(now)
+    .bind(now)
+    .bind(by)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

@@ -91,7 +91,7 @@ async fn insert(conn: &mut AnyConnection, doc: &SeedDocument, position: i64) -> 
     sqlx::query(
         "INSERT INTO policy_documents (slug, source_file, title, issuer, doc_number, date, kind, \
          region, occasion, published, interpretation, position) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&doc.slug)
     .bind(&doc.source_file)
@@ -120,7 +120,7 @@ async fn insert(conn: &mut AnyConnection, doc: &SeedDocument, position: i64) -> 
         sqlx::query(
             "INSERT INTO policy_sections (doc_slug, id, parent_id, position, depth, number, \
              heading, speaker, paragraphs, topics, audiences) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&doc.slug)
         .bind(&s.section.id)
@@ -147,7 +147,7 @@ async fn insert(conn: &mut AnyConnection, doc: &SeedDocument, position: i64) -> 
     for (position, qa) in doc.qa.iter().enumerate() {
         sqlx::query(
             "INSERT INTO policy_qas (doc_slug, id, position, question, asker, topics, audiences) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&doc.slug)
         .bind(&qa.id)
@@ -162,7 +162,7 @@ async fn insert(conn: &mut AnyConnection, doc: &SeedDocument, position: i64) -> 
         for (position, answer) in qa.answers.iter().enumerate() {
             sqlx::query(
                 "INSERT INTO policy_answers (doc_slug, qa_id, position, speaker, role, paragraphs) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(&doc.slug)
             .bind(&qa.id)
@@ -180,7 +180,7 @@ async fn insert(conn: &mut AnyConnection, doc: &SeedDocument, position: i64) -> 
         sqlx::query(
             "INSERT INTO policy_targets (doc_slug, id, position, indicator, target_value, \
              target_number, unit, target_year, baseline, baseline_year, baseline_source, \
-             section_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             section_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&doc.slug)
         .bind(&t.id)

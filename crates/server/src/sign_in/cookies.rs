@@ -110,7 +110,7 @@ pub async fn is_known_device(
     now: i64,
 ) -> sqlx::Result<bool> {
     let found: Option<i64> = sqlx::query_scalar(&format!(
-        "SELECT 1 FROM {} WHERE id_hash = ? AND account_id = ? AND expires_at > ?",
+        "SELECT 1 FROM {} WHERE id_hash = $1 AND account_id = $2 AND expires_at > $3",
         realm.devices_table
     ))
     .bind(hash(token))
@@ -133,14 +133,14 @@ pub async fn remember_device(
     now: i64,
 ) -> Result<String, ApiError> {
     let table = realm.devices_table;
-    sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= ?"))
+    sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= $1"))
         .bind(now)
         .execute(&mut *conn)
         .await?;
     let mut token = None;
     if let Some(presented) = presented {
         let ours: Option<i64> =
-            sqlx::query_scalar(&format!("SELECT 1 FROM {table} WHERE id_hash = ?"))
+            sqlx::query_scalar(&format!("SELECT 1 FROM {table} WHERE id_hash = $1"))
                 .bind(hash(presented))
                 .fetch_optional(&mut *conn)
                 .await?;
@@ -152,7 +152,7 @@ pub async fn remember_device(
     };
     sqlx::query(&format!(
         "INSERT INTO {table} (id_hash, account_id, created_at, expires_at) \
-         VALUES (?, ?, ?, ?) \
+         VALUES ($1, $2, $3, $4) \
          ON CONFLICT (id_hash, account_id) DO UPDATE SET expires_at = excluded.expires_at"
     ))
     .bind(hash(&token))

@@ -45,7 +45,7 @@ pub async fn start(
     let hash = tokens::hash(&session_id);
     let expires_at = now + SESSION_ABSOLUTE_SECS;
     sqlx::query(&format!(
-        "DELETE FROM {table} WHERE expires_at <= ? OR last_seen_at <= ?"
+        "DELETE FROM {table} WHERE expires_at <= $1 OR last_seen_at <= $2"
     ))
     .bind(now)
     .bind(now - SESSION_IDLE_SECS)
@@ -53,7 +53,7 @@ pub async fn start(
     .await?;
     sqlx::query(&format!(
         "INSERT INTO {table} (id_hash, account_id, csrf_token, created_at, last_seen_at, \
-         expires_at) VALUES (?, ?, ?, ?, ?, ?)"
+         expires_at) VALUES ($1, $2, $3, $4, $5, $6)"
     ))
     .bind(&hash)
     .bind(account_id)
@@ -95,7 +95,7 @@ pub async fn load(
     };
     let table = realm.sessions_table;
     let row: Option<SessionRow> = sqlx::query_as(&format!(
-        "SELECT account_id, csrf_token, last_seen_at, expires_at FROM {table} WHERE id_hash = ?"
+        "SELECT account_id, csrf_token, last_seen_at, expires_at FROM {table} WHERE id_hash = $1"
     ))
     .bind(&hash)
     .fetch_optional(&mut *conn)
@@ -109,7 +109,7 @@ pub async fn load(
     }
     if now - row.last_seen_at >= TOUCH_EVERY_SECS {
         sqlx::query(&format!(
-            "UPDATE {table} SET last_seen_at = ? WHERE id_hash = ?"
+            "UPDATE {table} SET last_seen_at = $1 WHERE id_hash = $2"
         ))
         .bind(now)
         .bind(&hash)
@@ -127,7 +127,7 @@ pub async fn load(
 /// Ends one session.
 pub async fn end(conn: &mut AnyConnection, realm: &Realm, hash: &[u8]) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "DELETE FROM {} WHERE id_hash = ?",
+        "DELETE FROM {} WHERE id_hash = $1",
         realm.sessions_table
     ))
     .bind(hash)
@@ -139,7 +139,7 @@ pub async fn end(conn: &mut AnyConnection, realm: &Realm, hash: &[u8]) -> sqlx::
 /// Ends every session of an account (its password changed, it was switched off).
 pub async fn end_all(conn: &mut AnyConnection, realm: &Realm, account_id: i64) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "DELETE FROM {} WHERE account_id = ?",
+        "DELETE FROM {} WHERE account_id = $1",
         realm.sessions_table
     ))
     .bind(account_id)
@@ -157,7 +157,7 @@ pub async fn end_others(
     keep: &[u8],
 ) -> sqlx::Result<()> {
     sqlx::query(&format!(
-        "DELETE FROM {} WHERE account_id = ? AND id_hash <> ?",
+        "DELETE FROM {} WHERE account_id = $1 AND id_hash <> $2",
         realm.sessions_table
     ))
     .bind(account_id)

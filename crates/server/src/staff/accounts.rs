@@ -29,7 +29,7 @@ use crate::AppState;
 
 async fn view(conn: &mut AnyConnection, row: &AccountRow) -> sqlx::Result<StaffAccount> {
     let last_login: Option<i64> = sqlx::query_scalar(
-        "SELECT MAX(at) FROM staff_audit WHERE action = 'session.login' AND actor_id = ?",
+        "SELECT MAX(at) FROM staff_audit WHERE action = 'session.login' AND actor_id = $1",
     )
     .bind(row.id)
     .fetch_one(&mut *conn)
@@ -109,7 +109,7 @@ pub async fn create_account(
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO staff_accounts (username, display_name, password_hash, active, created_at, \
-         updated_at, must_change_password) VALUES (?, ?, ?, 1, ?, ?, 1) RETURNING id",
+         updated_at, must_change_password) VALUES ($1, $2, $3, 1, $4, $5, 1) RETURNING id",
     )
     .bind(&account.username)
     .bind(&account.display_name)
@@ -183,7 +183,7 @@ pub async fn update_account(
         .ok_or(ApiError::NotFound)?;
     let mut changes = Vec::new();
     if let Some(name) = &update.display_name {
-        sqlx::query("UPDATE staff_accounts SET display_name = ? WHERE id = ?")
+        sqlx::query("UPDATE staff_accounts SET display_name = $1 WHERE id = $2")
             .bind(name)
             .bind(row.id)
             .execute(&mut *tx)
@@ -195,7 +195,7 @@ pub async fn update_account(
         changes.push(format!("roles: {}", roles_text(new_roles)));
     }
     if let Some(active) = update.active {
-        sqlx::query("UPDATE staff_accounts SET active = ? WHERE id = ?")
+        sqlx::query("UPDATE staff_accounts SET active = $1 WHERE id = $2")
             .bind(active)
             .bind(row.id)
             .execute(&mut *tx)
@@ -206,7 +206,7 @@ pub async fn update_account(
         changes.push(format!("active: {active}"));
     }
     if let Some(venue) = venue {
-        sqlx::query("UPDATE staff_accounts SET pre_exam_venue = ? WHERE id = ?")
+        sqlx::query("UPDATE staff_accounts SET pre_exam_venue = $1 WHERE id = $2")
             .bind(venue.code())
             .bind(row.id)
             .execute(&mut *tx)
@@ -217,7 +217,7 @@ pub async fn update_account(
         // Someone else's password, set by an administrator, is for one sign-in: its holder
         // chooses their own then (`auth::change_password`).
         sqlx::query(
-            "UPDATE staff_accounts SET password_hash = ?, must_change_password = ? WHERE id = ?",
+            "UPDATE staff_accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3",
         )
         .bind(hash)
         .bind(row.id != user.account_id)
@@ -237,7 +237,7 @@ pub async fn update_account(
         .into());
     }
     if !changes.is_empty() {
-        sqlx::query("UPDATE staff_accounts SET updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE staff_accounts SET updated_at = $1 WHERE id = $2")
             .bind(now)
             .bind(row.id)
             .execute(&mut *tx)

@@ -164,38 +164,40 @@ pub async fn update_venue_booking(
     let now = state.clock.now();
     let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
-        "UPDATE booking_venues SET slot_minutes = ?, seats_per_slot = ?, defaults_confirmed = 1 \
-         WHERE venue_id = ?",
+        "UPDATE booking_venues SET slot_minutes = $1, seats_per_slot = $2, defaults_confirmed = 1 \
+         WHERE venue_id = $3",
     )
     .bind(i64::from(slot_minutes))
     .bind(i64::from(seats_per_slot))
     .bind(&id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM booking_opening_hours WHERE venue_id = ?")
+    sqlx::query("DELETE FROM booking_opening_hours WHERE venue_id = $1")
         .bind(&id)
         .execute(&mut *tx)
         .await?;
     for hours in &opening_hours {
-        sqlx::query("INSERT INTO booking_opening_hours (venue_id, opens, closes) VALUES (?, ?, ?)")
-            .bind(&id)
-            .bind(&hours.opens)
-            .bind(&hours.closes)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO booking_opening_hours (venue_id, opens, closes) VALUES ($1, $2, $3)",
+        )
+        .bind(&id)
+        .bind(&hours.opens)
+        .bind(&hours.closes)
+        .execute(&mut *tx)
+        .await?;
     }
-    sqlx::query("DELETE FROM booking_venue_topics WHERE venue_id = ?")
+    sqlx::query("DELETE FROM booking_venue_topics WHERE venue_id = $1")
         .bind(&id)
         .execute(&mut *tx)
         .await?;
     for topic in &topics {
-        sqlx::query("INSERT INTO booking_venue_topics (venue_id, topic_id) VALUES (?, ?)")
+        sqlx::query("INSERT INTO booking_venue_topics (venue_id, topic_id) VALUES ($1, $2)")
             .bind(&id)
             .bind(topic)
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("UPDATE venues SET status = ? WHERE id = ?")
+    sqlx::query("UPDATE venues SET status = $1 WHERE id = $2")
         .bind(status_code(status))
         .bind(&id)
         .execute(&mut *tx)
@@ -356,17 +358,18 @@ pub async fn publish_holiday_year(
 
     let now = state.clock.now();
     let mut tx = crate::db::write(&state.db).await?;
-    let replaced: Option<i64> = sqlx::query_scalar("SELECT year FROM holiday_years WHERE year = ?")
-        .bind(year)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let replaced: Option<i64> =
+        sqlx::query_scalar("SELECT year FROM holiday_years WHERE year = $1")
+            .bind(year)
+            .fetch_optional(&mut *tx)
+            .await?;
     let in_seed = seed_calendar_file()
         .map_err(ApiError::Internal)?
         .years
         .contains_key(&format!("{year:04}"));
     sqlx::query(
         "INSERT INTO holiday_years (year, source_title, source_url, holidays, working_days, \
-         published_at, published_by) VALUES (?, ?, ?, ?, ?, ?, ?) \
+         published_at, published_by) VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (year) DO UPDATE SET source_title = excluded.source_title, \
          source_url = excluded.source_url, holidays = excluded.holidays, \
          working_days = excluded.working_days, published_at = excluded.published_at, \

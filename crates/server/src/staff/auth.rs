@@ -74,7 +74,7 @@ pub async fn account_by_username(
 ) -> sqlx::Result<Option<AccountRow>> {
     sqlx::query_as(
         "SELECT id, username, display_name, password_hash, active, created_at, must_change_password \
-         FROM staff_accounts WHERE username = ?",
+         FROM staff_accounts WHERE username = $1",
     )
     .bind(username)
     .fetch_optional(&mut *conn)
@@ -84,7 +84,7 @@ pub async fn account_by_username(
 /// The account's roles in the order of `Role::ALL`.
 pub async fn roles(conn: &mut AnyConnection, account_id: i64) -> sqlx::Result<Vec<Role>> {
     let codes: Vec<String> =
-        sqlx::query_scalar("SELECT role FROM staff_account_roles WHERE account_id = ?")
+        sqlx::query_scalar("SELECT role FROM staff_account_roles WHERE account_id = $1")
             .bind(account_id)
             .fetch_all(&mut *conn)
             .await?;
@@ -100,12 +100,12 @@ pub async fn set_roles(
     account_id: i64,
     roles: &[Role],
 ) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM staff_account_roles WHERE account_id = ?")
+    sqlx::query("DELETE FROM staff_account_roles WHERE account_id = $1")
         .bind(account_id)
         .execute(&mut *conn)
         .await?;
     for role in roles {
-        sqlx::query("INSERT INTO staff_account_roles (account_id, role) VALUES (?, ?)")
+        sqlx::query("INSERT INTO staff_account_roles (account_id, role) VALUES ($1, $2)")
             .bind(account_id)
             .bind(role.code())
             .execute(&mut *conn)
@@ -166,8 +166,8 @@ pub async fn ensure_first_admin(
     let id = match account_by_username(&mut tx, &username).await? {
         Some(existing) => {
             sqlx::query(
-                "UPDATE staff_accounts SET password_hash = ?, active = 1, updated_at = ? \
-                 WHERE id = ?",
+                "UPDATE staff_accounts SET password_hash = $1, active = 1, updated_at = $2 \
+                 WHERE id = $3",
             )
             .bind(&hash)
             .bind(now)
@@ -185,7 +185,7 @@ pub async fn ensure_first_admin(
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO staff_accounts (username, display_name, password_hash, active, \
-                 created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?) RETURNING id",
+                 created_at, updated_at) VALUES ($1, $2, $3, 1, $4, $5) RETURNING id",
             )
             .bind(&username)
             .bind(display_name)
@@ -234,7 +234,7 @@ pub async fn load_session(state: &AppState, token: &str) -> Result<Option<StaffU
     };
     let account: Option<ActiveAccount> = sqlx::query_as(
         "SELECT username, display_name, must_change_password FROM staff_accounts \
-         WHERE id = ? AND active = 1",
+         WHERE id = $1 AND active = 1",
     )
     .bind(live.account_id)
     .fetch_optional(&mut *conn)

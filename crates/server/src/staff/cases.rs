@@ -178,7 +178,7 @@ pub async fn list_cases(
         ),
     };
     if let Some(reference) = &reference {
-        conditions.push("r.reference = ?".to_owned());
+        conditions.push(format!("r.reference = ${}", binds.len() + 1));
         binds.push(reference.compact().to_owned());
     }
     match params.status.as_deref().map(str::trim) {
@@ -191,7 +191,7 @@ pub async fn list_cases(
         Some(code) => {
             let status = RequestStatus::from_code(code)
                 .ok_or_else(|| bad_filter(Text::of(|t| t.status_filter_known_status)))?;
-            conditions.push("r.status = ?".to_owned());
+            conditions.push(format!("r.status = ${}", binds.len() + 1));
             binds.push(status.code().to_owned());
         }
     }
@@ -199,11 +199,11 @@ pub async fn list_cases(
         None | Some("") => {}
         Some("none") => conditions.push("r.assignee_id IS NULL".to_owned()),
         Some("me") => {
-            conditions.push("a.username = ?".to_owned());
+            conditions.push(format!("a.username = ${}", binds.len() + 1));
             binds.push(user.username.clone());
         }
         Some(username) => {
-            conditions.push("a.username = ?".to_owned());
+            conditions.push(format!("a.username = ${}", binds.len() + 1));
             binds.push(normalise_username(username));
         }
     }
@@ -269,7 +269,7 @@ async fn detail(
     let row = requests::request_by_id(conn, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let summary = summaries(state, conn, "r.id = ?", &[id.to_string()])
+    let summary = summaries(state, conn, "r.id = $1", &[id.to_string()])
         .await?
         .pop()
         .ok_or(ApiError::NotFound)?;
@@ -281,7 +281,7 @@ async fn detail(
         .collect::<Vec<_>>();
     let notes: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT n.id, a.username, n.body, n.at FROM staff_case_notes n \
-         JOIN staff_accounts a ON a.id = n.author_id WHERE n.request_id = ? ORDER BY n.at, n.id",
+         JOIN staff_accounts a ON a.id = n.author_id WHERE n.request_id = $1 ORDER BY n.at, n.id",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -430,7 +430,7 @@ pub async fn assign(
         Some(username) => Some(
             sqlx::query_scalar(
                 "SELECT a.id FROM staff_accounts a JOIN staff_account_roles r \
-                 ON r.account_id = a.id WHERE a.username = ? AND a.active = 1 \
+                 ON r.account_id = a.id WHERE a.username = $1 AND a.active = 1 \
                  AND r.role = 'case_handler'",
             )
             .bind(username)
@@ -439,7 +439,7 @@ pub async fn assign(
             .ok_or_else(|| ApiError::fields(vec![("username", StaffError::AssigneeUnknown)]))?,
         ),
     };
-    sqlx::query("UPDATE assistance_requests SET assignee_id = ? WHERE id = ?")
+    sqlx::query("UPDATE assistance_requests SET assignee_id = $1 WHERE id = $2")
         .bind(assignee)
         .bind(id)
         .execute(&mut *tx)
@@ -581,7 +581,7 @@ pub async fn send_message(
     }
     let message_id: i64 = sqlx::query_scalar(
         "INSERT INTO assistance_messages (request_id, kind, body, sent_at, reply_by) \
-         VALUES (?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(id)
     .bind(kind.code())
@@ -638,7 +638,7 @@ pub async fn add_note(
     let mut tx = crate::db::write(&state.db).await?;
     current_status(&mut tx, id).await?;
     let note_id: i64 = sqlx::query_scalar(
-        "INSERT INTO staff_case_notes (request_id, author_id, body, at) VALUES (?, ?, ?, ?) \
+        "INSERT INTO staff_case_notes (request_id, author_id, body, at) VALUES ($1, $2, $3, $4) \
          RETURNING id",
     )
     .bind(id)

@@ -97,7 +97,7 @@ pub async fn list_clusters(
     let mut conn = state.db.acquire().await?;
     let candidates: Vec<Candidate> = sqlx::query_as(
         "SELECT id, client_tag, mobile FROM bookings \
-         WHERE status = 'confirmed' AND starts_at > ? ORDER BY starts_at, id",
+         WHERE status = 'confirmed' AND starts_at > $1 ORDER BY starts_at, id",
     )
     .bind(now)
     .fetch_all(&mut *conn)
@@ -146,8 +146,8 @@ pub async fn bulk_cancel(
     for id in &new.ids {
         let changed = sqlx::query(
             "UPDATE bookings SET status = 'cancelled', cancelled_by = 'center', \
-             review_reason = ?, sequence = sequence + 1, updated_at = ? \
-             WHERE id = ? AND status = 'confirmed' AND starts_at > ?",
+             review_reason = $1, sequence = sequence + 1, updated_at = $2 \
+             WHERE id = $3 AND status = 'confirmed' AND starts_at > $4",
         )
         .bind(&new.reason)
         .bind(now)

@@ -174,7 +174,7 @@ pub async fn list_bookings(
         .filter(|v| !v.is_empty())
         .map(str::to_owned);
     let rows: Vec<DeskRow> = sqlx::query_as(&format!(
-        "{DESK_SELECT} WHERE b.date = ? AND (? IS NULL OR b.venue_id = ?) \
+        "{DESK_SELECT} WHERE b.date = $1 AND ($2 IS NULL OR b.venue_id = $3) \
          ORDER BY b.starts_at, v.sort_order, b.venue_id, b.seat, b.id"
     ))
     .bind(date.to_string())
@@ -192,7 +192,7 @@ pub async fn list_bookings(
 }
 
 pub(super) async fn desk_row(conn: &mut AnyConnection, id: i64) -> Result<DeskRow, ApiError> {
-    sqlx::query_as(&format!("{DESK_SELECT} WHERE b.id = ?"))
+    sqlx::query_as(&format!("{DESK_SELECT} WHERE b.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?

@@ -59,7 +59,7 @@ pub async fn find(
 ) -> Result<Json<StaffFirmView>, ApiError> {
     let uscc = parse_uscc(params.uscc.as_deref().unwrap_or(""))?;
     let mut conn = state.db.acquire().await?;
-    let firm: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM firms WHERE uscc = ?")
+    let firm: Option<(i64, String)> = sqlx::query_as("SELECT id, name FROM firms WHERE uscc = $1")
         .bind(uscc.as_str())
         .fetch_optional(&mut *conn)
         .await?;
@@ -107,7 +107,7 @@ pub async fn password_link(
     let mut tx = crate::db::write(&state.db).await?;
     let found: Option<i64> = sqlx::query_scalar(
         "SELECT p.id FROM firm_people p JOIN firms f ON f.id = p.firm_id \
-         WHERE f.uscc = ? AND p.id = ? AND p.active = 1",
+         WHERE f.uscc = $1 AND p.id = $2 AND p.active = 1",
     )
     .bind(uscc.as_str())
     .bind(person_id)

@@ -70,7 +70,7 @@ pub async fn overview(
     let last = today.add_days(OVERVIEW_BOOKING_DAYS - 1);
     let per_day: Vec<(String, i64)> = sqlx::query_as(
         "SELECT date, COUNT(*) FROM bookings WHERE status = 'confirmed' \
-         AND date BETWEEN ? AND ? GROUP BY date",
+         AND date BETWEEN $1 AND $2 GROUP BY date",
     )
     .bind(today.to_string())
     .bind(last.to_string())
@@ -177,8 +177,8 @@ pub async fn audit_log(
         filter(&params.target_id),
     );
     const WHERE: &str = "FROM staff_audit l LEFT JOIN staff_accounts a ON a.id = l.actor_id \
-         WHERE (?1 IS NULL OR a.username = ?1) AND (?2 IS NULL OR l.target_type = ?2) \
-         AND (?3 IS NULL OR l.target_id = ?3)";
+         WHERE ($1 IS NULL OR a.username = $1) AND ($2 IS NULL OR l.target_type = $2) \
+         AND ($3 IS NULL OR l.target_id = $3)";
     let mut conn = state.db.acquire().await?;
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {WHERE}"))
         .bind(actor)
@@ -188,7 +188,7 @@ pub async fn audit_log(
         .await?;
     let rows: Vec<AuditRow> = sqlx::query_as(&format!(
         "SELECT l.id, l.at, a.username AS actor, l.action, l.target_type, l.target_id, \
-         l.summary {WHERE} ORDER BY l.at DESC, l.id DESC LIMIT ?4 OFFSET ?5"
+         l.summary {WHERE} ORDER BY l.at DESC, l.id DESC LIMIT $4 OFFSET $5"
     ))
     .bind(actor)
     .bind(target_type)

@@ -48,7 +48,7 @@ pub async fn change_password(
     let Json(request) = body.map_err(json_rejection)?;
     let (current, new) = request.parse().map_err(ApiError::fields)?;
     let now = state.clock.now();
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM staff_accounts WHERE id = ?")
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM staff_accounts WHERE id = $1")
         .bind(user.account_id)
         .fetch_one(&state.db)
         .await?;
@@ -70,8 +70,8 @@ pub async fn change_password(
 
     let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
-        "UPDATE staff_accounts SET password_hash = ?, must_change_password = 0, updated_at = ? \
-         WHERE id = ?",
+        "UPDATE staff_accounts SET password_hash = $1, must_change_password = 0, updated_at = $2 \
+         WHERE id = $3",
     )
     .bind(&new_hash)
     .bind(now)

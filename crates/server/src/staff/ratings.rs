@@ -140,7 +140,7 @@ pub async fn list_ratings(
     .await?;
     let rows: Vec<FollowUpRow> = sqlx::query_as(&format!(
         "{FOLLOW_UP_SELECT} WHERE {condition} \
-         ORDER BY r.replied_at IS NOT NULL, r.rated_at, r.id LIMIT ? OFFSET ?"
+         ORDER BY r.replied_at IS NOT NULL, r.rated_at, r.id LIMIT $1 OFFSET $2"
     ))
     .bind(i64::from(per_page))
     .bind(i64::from(offset))
@@ -163,7 +163,7 @@ async fn follow_up_item(
     conn: &mut AnyConnection,
     id: i64,
 ) -> Result<Option<FollowUpItem>, ApiError> {
-    let row: Option<FollowUpRow> = sqlx::query_as(&format!("{FOLLOW_UP_SELECT} WHERE r.id = ?"))
+    let row: Option<FollowUpRow> = sqlx::query_as(&format!("{FOLLOW_UP_SELECT} WHERE r.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?;
@@ -221,7 +221,7 @@ pub async fn reply(
         .into());
     }
     sqlx::query(
-        "UPDATE service_ratings SET reply_text = ?, replied_by = ?, replied_at = ? WHERE id = ?",
+        "UPDATE service_ratings SET reply_text = $1, replied_by = $2, replied_at = $3 WHERE id = $4",
     )
     .bind(&text)
     .bind(user.account_id)

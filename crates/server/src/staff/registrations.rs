@@ -88,7 +88,7 @@ async fn detail(
         "SELECT e.at, s.display_name, p.name, e.action, e.detail FROM registration_events e \
          LEFT JOIN staff_accounts s ON s.id = e.staff_id \
          LEFT JOIN firm_people p ON p.id = e.person_id \
-         WHERE e.registration_id = ? ORDER BY e.at, e.id",
+         WHERE e.registration_id = $1 ORDER BY e.at, e.id",
     )
     .bind(row.id)
     .fetch_all(&mut *conn)
@@ -283,8 +283,8 @@ async fn step(
     match action.action {
         ActionKind::Start if status == S::Submitted => {
             sqlx::query(
-                "UPDATE registrations SET status = 'under_review', assignee_id = ?, \
-                 updated_at = ? WHERE id = ?",
+                "UPDATE registrations SET status = 'under_review', assignee_id = $1, \
+                 updated_at = $2 WHERE id = $3",
             )
             .bind(user.account_id)
             .bind(now)
@@ -296,8 +296,8 @@ async fn step(
         ActionKind::Amend if status == S::UnderReview => {
             let defects = serde_json::to_string(&action.defects).map_err(ApiError::internal)?;
             sqlx::query(
-                "UPDATE registrations SET status = 'needs_amendment', defects = ?, due_on = ?, \
-                 updated_at = ? WHERE id = ?",
+                "UPDATE registrations SET status = 'needs_amendment', defects = $1, due_on = $2, \
+                 updated_at = $3 WHERE id = $4",
             )
             .bind(&defects)
             .bind(working_days(settings.limits.amendment_working_days))
@@ -312,8 +312,8 @@ async fn step(
         }
         ActionKind::Refuse if status == S::UnderReview => {
             sqlx::query(
-                "UPDATE registrations SET status = 'refused', refusal_reason = ?, due_on = NULL, \
-                 updated_at = ? WHERE id = ?",
+                "UPDATE registrations SET status = 'refused', refusal_reason = $1, due_on = NULL, \
+                 updated_at = $2 WHERE id = $3",
             )
             .bind(&text)
             .bind(now)

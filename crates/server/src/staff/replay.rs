@@ -104,14 +104,14 @@ async fn run(state: &AppState, request: Request, next: Next) -> Result<Response,
         // A refusal changed nothing: not stored, so the retry runs again (and its error body,
         // written in the caller's language by `error::localize` outside this layer, is never
         // replayed half-made).
-        sqlx::query("DELETE FROM staff_idempotency WHERE account_id = ? AND key = ?")
+        sqlx::query("DELETE FROM staff_idempotency WHERE account_id = $1 AND key = $2")
             .bind(account)
             .bind(&key)
             .execute(&state.db)
             .await?;
     } else {
         sqlx::query(
-            "UPDATE staff_idempotency SET status = ?, response = ? WHERE account_id = ? AND key = ?",
+            "UPDATE staff_idempotency SET status = $1, response = $2 WHERE account_id = $3 AND key = $4",
         )
         .bind(i64::from(status.as_u16()))
         .bind(body.to_vec())
@@ -136,13 +136,13 @@ async fn claim(
     now: i64,
 ) -> Result<Option<Response>, ApiError> {
     let mut tx = crate::db::write(&state.db).await?;
-    sqlx::query("DELETE FROM staff_idempotency WHERE created_at < ?")
+    sqlx::query("DELETE FROM staff_idempotency WHERE created_at < $1")
         .bind(now - KEEP_SECS)
         .execute(&mut *tx)
         .await?;
     let stored: Option<Stored> = sqlx::query_as(
         "SELECT fingerprint, status, response FROM staff_idempotency \
-         WHERE account_id = ? AND key = ?",
+         WHERE account_id = $1 AND key = $2",
     )
     .bind(account)
     .bind(key)
@@ -152,7 +152,7 @@ async fn claim(
         None => {
             sqlx::query(
                 "INSERT INTO staff_idempotency (account_id, key, fingerprint, created_at) \
-                 VALUES (?, ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4)",
             )
             .bind(account)
             .bind(key)

@@ -54,7 +54,7 @@ impl ContactsRow {
 }
 
 async fn venue(conn: &mut AnyConnection, id: &str) -> Result<Option<ContactsRow>, ApiError> {
-    Ok(sqlx::query_as(&format!("{SELECT} WHERE id = ?"))
+    Ok(sqlx::query_as(&format!("{SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?)
@@ -139,8 +139,8 @@ pub async fn update_venue_contacts(
     let now = state.clock.now();
     let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
-        "UPDATE venues SET address = ?, phone = ?, opening_hours = ?, map_url = ?, \
-         contacts_updated_at = ?, contacts_updated_by = ? WHERE id = ?",
+        "UPDATE venues SET address = $1, phone = $2, opening_hours = $3, map_url = $4, \
+         contacts_updated_at = $5, contacts_updated_by = $6 WHERE id = $7",
     )
     .bind(&contacts.address)
     .bind(&contacts.phone)

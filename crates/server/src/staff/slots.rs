@@ -83,7 +83,7 @@ impl ClosureRow {
 }
 
 async fn closure_row(conn: &mut AnyConnection, id: i64) -> Result<ClosureRow, ApiError> {
-    sqlx::query_as(&format!("{CLOSURE_SELECT} WHERE c.id = ?"))
+    sqlx::query_as(&format!("{CLOSURE_SELECT} WHERE c.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await?
@@ -128,7 +128,7 @@ async fn day_slots(
     )
     .await?;
     let extra: HashMap<i64, i64> = sqlx::query_as(
-        "SELECT starts_at, extra FROM booking_extra_seats WHERE venue_id = ? AND date = ?",
+        "SELECT starts_at, extra FROM booking_extra_seats WHERE venue_id = $1 AND date = $2",
     )
     .bind(&venue.id)
     .bind(date.to_string())
@@ -137,7 +137,7 @@ async fn day_slots(
     .into_iter()
     .collect();
     let closures: Vec<ClosureRow> = sqlx::query_as(&format!(
-        "{CLOSURE_SELECT} WHERE c.venue_id = ? AND c.date = ? AND c.reopened_at IS NULL"
+        "{CLOSURE_SELECT} WHERE c.venue_id = $1 AND c.date = $2 AND c.reopened_at IS NULL"
     ))
     .bind(&venue.id)
     .bind(date.to_string())
@@ -295,8 +295,8 @@ pub async fn close(
 
     let mut tx = crate::db::write(&state.db).await?;
     let closed_already: crate::db::Flag = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM booking_closures WHERE venue_id = ? AND date = ? \
-         AND reopened_at IS NULL AND (start_time IS NULL OR start_time IS ?))",
+        "SELECT EXISTS (SELECT 1 FROM booking_closures WHERE venue_id = $1 AND date = $2 \
+         AND reopened_at IS NULL AND (start_time IS NULL OR start_time IS $3))",
     )
     .bind(&venue.id)
     .bind(new.date.to_string())
@@ -313,7 +313,7 @@ pub async fn close(
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO booking_closures (venue_id, date, start_time, reason, closed_by, closed_at) \
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(&venue.id)
     .bind(new.date.to_string())
@@ -325,10 +325,10 @@ pub async fn close(
     .await?;
     // Every booking in the slot: those that overlap it (see `crate::booking::capacity`).
     let cancelled = sqlx::query(
-        "UPDATE bookings SET status = 'cancelled', cancelled_by = 'center', closure_id = ?, \
-         sequence = sequence + 1, updated_at = ? \
-         WHERE venue_id = ? AND date = ? AND status = 'confirmed' AND starts_at > ? \
-         AND (? IS NULL OR (starts_at < ? AND ends_at > ?))",
+        "UPDATE bookings SET status = 'cancelled', cancelled_by = 'center', closure_id = $1, \
+         sequence = sequence + 1, updated_at = $2 \
+         WHERE venue_id = $3 AND date = $4 AND status = 'confirmed' AND starts_at > $5 \
+         AND ($6 IS NULL OR (starts_at < $7 AND ends_at > $8))",
     )
     .bind(id)
     .bind(now)
@@ -391,7 +391,7 @@ pub async fn reopen(
     if row.reopened_at.is_some() {
         return Ok(Json(row.view()?));
     }
-    sqlx::query("UPDATE booking_closures SET reopened_by = ?, reopened_at = ? WHERE id = ?")
+    sqlx::query("UPDATE booking_closures SET reopened_by = $1, reopened_at = $2 WHERE id = $3")
         .bind(user.account_id)
         .bind(now)
         .bind(id)
@@ -457,7 +457,7 @@ pub async fn add_seats(
     sqlx::query(
         "INSERT INTO booking_extra_seats \
          (venue_id, starts_at, date, start_time, extra, updated_by, updated_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (venue_id, starts_at) DO UPDATE SET extra = extra + excluded.extra, \
          updated_by = excluded.updated_by, updated_at = excluded.updated_at",
     )

@@ -56,7 +56,7 @@ pub async fn draft_by_token_hash(
     now: i64,
 ) -> sqlx::Result<Option<DraftRow>> {
     sqlx::query_as(&format!(
-        "{DRAFT_SELECT} WHERE token_hash = ? AND expires_at > ?"
+        "{DRAFT_SELECT} WHERE token_hash = $1 AND expires_at > $2"
     ))
     .bind(token_hash)
     .bind(now)
@@ -65,7 +65,7 @@ pub async fn draft_by_token_hash(
 }
 
 pub async fn draft_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<DraftRow>> {
-    sqlx::query_as(&format!("{DRAFT_SELECT} WHERE id = ?"))
+    sqlx::query_as(&format!("{DRAFT_SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
@@ -79,7 +79,7 @@ pub async fn insert_draft(
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO assistance_drafts (token_hash, answers, created_at, updated_at, expires_at) \
-         VALUES (?, '{}', ?, ?, ?) RETURNING id",
+         VALUES ($1, '{}', $2, $3, $4) RETURNING id",
     )
     .bind(token_hash)
     .bind(now)
@@ -118,8 +118,8 @@ async fn update_draft(
     expires_at: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE assistance_drafts SET answers = COALESCE(?, answers), updated_at = ?, \
-         expires_at = ? WHERE id = ?",
+        "UPDATE assistance_drafts SET answers = COALESCE($1, answers), updated_at = $2, \
+         expires_at = $3 WHERE id = $4",
     )
     .bind(answers)
     .bind(now)
@@ -137,11 +137,11 @@ pub async fn delete_expired(
     now: i64,
     keys_before: i64,
 ) -> sqlx::Result<u64> {
-    sqlx::query("DELETE FROM assistance_idempotency WHERE created_at < ?")
+    sqlx::query("DELETE FROM assistance_idempotency WHERE created_at < $1")
         .bind(keys_before)
         .execute(&mut *conn)
         .await?;
-    let query = sqlx::query("DELETE FROM assistance_drafts WHERE expires_at <= ?").bind(now);
+    let query = sqlx::query("DELETE FROM assistance_drafts WHERE expires_at <= $1").bind(now);
     blobs::delete_rows(conn, query).await
 }
 
@@ -187,7 +187,7 @@ const FILE_COLUMNS: &str = "id, sha256, role, message_id, name, kind, size, purp
 
 pub async fn draft_files(conn: &mut AnyConnection, draft_id: i64) -> sqlx::Result<Vec<FileRow>> {
     sqlx::query_as(&format!(
-        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE draft_id = ? ORDER BY uploaded_at, id"
+        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE draft_id = $1 ORDER BY uploaded_at, id"
     ))
     .bind(draft_id)
     .fetch_all(&mut *conn)
@@ -200,7 +200,7 @@ pub async fn request_files(
     request_id: i64,
 ) -> sqlx::Result<Vec<FileRow>> {
     sqlx::query_as(&format!(
-        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE request_id = ? ORDER BY uploaded_at, id"
+        "SELECT {FILE_COLUMNS} FROM assistance_files WHERE request_id = $1 ORDER BY uploaded_at, id"
     ))
     .bind(request_id)
     .fetch_all(&mut *conn)
@@ -225,7 +225,7 @@ pub async fn file_with_content(
         Owner::Request(id) => ("request_id", id),
     };
     let select =
-        format!("SELECT {FILE_COLUMNS} FROM assistance_files WHERE id = ? AND {column} = ?");
+        format!("SELECT {FILE_COLUMNS} FROM assistance_files WHERE id = $1 AND {column} = $2");
     blobs::row_with_content(conn, &select, (file_id, owner_id), |r: &FileRow| &r.sha256).await
 }
 
@@ -250,7 +250,7 @@ pub async fn insert_file(conn: &mut AnyConnection, file: NewFile<'_>) -> sqlx::R
     };
     sqlx::query_as(&format!(
         "INSERT INTO assistance_files (sha256, role, draft_id, request_id, name, kind, size, \
-         purpose, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {FILE_COLUMNS}"
+         purpose, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {FILE_COLUMNS}"
     ))
     .bind(file.sha256)
     .bind(file.role)
@@ -269,14 +269,14 @@ pub async fn insert_file(conn: &mut AnyConnection, file: NewFile<'_>) -> sqlx::R
 pub async fn count_files(conn: &mut AnyConnection, owner: Owner, role: &str) -> sqlx::Result<i64> {
     match owner {
         Owner::Draft(id) => {
-            sqlx::query_scalar("SELECT COUNT(*) FROM assistance_files WHERE draft_id = ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM assistance_files WHERE draft_id = $1")
                 .bind(id)
                 .fetch_one(&mut *conn)
                 .await
         }
         Owner::Request(id) => {
             sqlx::query_scalar(
-                "SELECT COUNT(*) FROM assistance_files WHERE request_id = ? AND role = ?",
+                "SELECT COUNT(*) FROM assistance_files WHERE request_id = $1 AND role = $2",
             )
             .bind(id)
             .bind(role)
@@ -298,7 +298,8 @@ pub async fn delete_file(
         Owner::Draft(id) => ("draft_id", id),
         Owner::Request(id) => ("request_id", id),
     };
-    let delete = format!("DELETE FROM assistance_files WHERE id = ? AND {column} = ? AND role = ?");
+    let delete =
+        format!("DELETE FROM assistance_files WHERE id = $1 AND {column} = $2 AND role = $3");
     let query = sqlx::query(&delete).bind(file_id).bind(owner_id).bind(role);
     Ok(blobs::delete_rows(conn, query).await? > 0)
 }
@@ -339,14 +340,14 @@ pub async fn request_by_token_hash(
     conn: &mut AnyConnection,
     token_hash: &[u8],
 ) -> sqlx::Result<Option<RequestRow>> {
-    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE token_hash = ?"))
+    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE token_hash = $1"))
         .bind(token_hash)
         .fetch_optional(&mut *conn)
         .await
 }
 
 pub async fn request_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<RequestRow>> {
-    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE id = ?"))
+    sqlx::query_as(&format!("{REQUEST_SELECT} WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
@@ -360,7 +361,7 @@ pub async fn request_by_reference_and_mobile(
     mobile: &MobileNumber,
 ) -> sqlx::Result<Option<RequestRow>> {
     sqlx::query_as(&format!(
-        "{REQUEST_SELECT} WHERE reference = ? AND mobile = ?"
+        "{REQUEST_SELECT} WHERE reference = $1 AND mobile = $2"
     ))
     .bind(reference)
     .bind(mobile.as_str())
@@ -375,7 +376,7 @@ pub async fn replace_token(
     token_hash: &[u8],
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE assistance_requests SET token_hash = ?, updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE assistance_requests SET token_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(token_hash)
         .bind(now)
         .bind(id)
@@ -385,7 +386,7 @@ pub async fn replace_token(
 }
 
 pub async fn reference_taken(conn: &mut AnyConnection, reference: &str) -> sqlx::Result<bool> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assistance_requests WHERE reference = ?)")
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM assistance_requests WHERE reference = $1)")
         .bind(reference)
         .fetch_one(&mut *conn)
         .await
@@ -403,7 +404,7 @@ pub struct Event<'a> {
 
 /// Changes the status and adds the event to the timeline.
 pub async fn set_status(conn: &mut AnyConnection, event: Event<'_>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE assistance_requests SET status = ?, updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE assistance_requests SET status = $1, updated_at = $2 WHERE id = $3")
         .bind(event.status.code())
         .bind(event.at)
         .bind(event.request_id)
@@ -413,13 +414,15 @@ pub async fn set_status(conn: &mut AnyConnection, event: Event<'_>) -> sqlx::Res
 }
 
 pub async fn add_event(conn: &mut AnyConnection, event: Event<'_>) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO assistance_events (request_id, status, at, note) VALUES (?, ?, ?, ?)")
-        .bind(event.request_id)
-        .bind(event.status.code())
-        .bind(event.at)
-        .bind(event.note)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO assistance_events (request_id, status, at, note) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(event.request_id)
+    .bind(event.status.code())
+    .bind(event.at)
+    .bind(event.note)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -432,7 +435,7 @@ pub struct EventRow {
 
 pub async fn events(conn: &mut AnyConnection, request_id: i64) -> sqlx::Result<Vec<EventRow>> {
     sqlx::query_as(
-        "SELECT status, at, note FROM assistance_events WHERE request_id = ? ORDER BY at, id",
+        "SELECT status, at, note FROM assistance_events WHERE request_id = $1 ORDER BY at, id",
     )
     .bind(request_id)
     .fetch_all(&mut *conn)
@@ -476,7 +479,7 @@ const MESSAGE_SELECT: &str =
 
 pub async fn messages(conn: &mut AnyConnection, request_id: i64) -> sqlx::Result<Vec<MessageRow>> {
     sqlx::query_as(&format!(
-        "{MESSAGE_SELECT} WHERE request_id = ? ORDER BY sent_at, id"
+        "{MESSAGE_SELECT} WHERE request_id = $1 ORDER BY sent_at, id"
     ))
     .bind(request_id)
     .fetch_all(&mut *conn)
@@ -488,9 +491,11 @@ pub async fn message(
     request_id: i64,
     message_id: i64,
 ) -> sqlx::Result<Option<MessageRow>> {
-    sqlx::query_as(&format!("{MESSAGE_SELECT} WHERE request_id = ? AND id = ?"))
-        .bind(request_id)
-        .bind(message_id)
-        .fetch_optional(&mut *conn)
-        .await
+    sqlx::query_as(&format!(
+        "{MESSAGE_SELECT} WHERE request_id = $1 AND id = $2"
+    ))
+    .bind(request_id)
+    .bind(message_id)
+    .fetch_optional(&mut *conn)
+    .await
 }

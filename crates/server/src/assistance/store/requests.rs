@@ -33,7 +33,7 @@ pub async fn insert(
     Ok(sqlx::query_scalar(
         "INSERT INTO assistance_requests (reference, token_hash, status, mobile, answers, \
          submitted_at, submitted_on, initial_review_due, updated_at) \
-         VALUES (?, ?, 'submitted', ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, 'submitted', $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(reference.compact())
     .bind(token_hash)
@@ -57,16 +57,16 @@ pub async fn close_draft(
     expires_at: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE assistance_files SET role = 'evidence', request_id = ?, draft_id = NULL \
-         WHERE draft_id = ?",
+        "UPDATE assistance_files SET role = 'evidence', request_id = $1, draft_id = NULL \
+         WHERE draft_id = $2",
     )
     .bind(request_id)
     .bind(draft_id)
     .execute(&mut *conn)
     .await?;
     sqlx::query(
-        "UPDATE assistance_drafts SET answers = '{}', request_id = ?, updated_at = ?, \
-         expires_at = ? WHERE id = ?",
+        "UPDATE assistance_drafts SET answers = '{}', request_id = $1, updated_at = $2, \
+         expires_at = $3 WHERE id = $4",
     )
     .bind(request_id)
     .bind(now)
@@ -80,7 +80,7 @@ pub async fn close_draft(
 /// Reads the draft and answer stored for a submit's idempotency key (see
 /// [`crate::idempotency::stored_answer`]).
 pub const STORED_ANSWER: &str =
-    "SELECT draft_id, response FROM assistance_idempotency WHERE key = ?";
+    "SELECT draft_id, response FROM assistance_idempotency WHERE key = $1";
 
 /// Keeps the answer given to a submit under its idempotency key.
 pub async fn remember_answer(
@@ -92,7 +92,7 @@ pub async fn remember_answer(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO assistance_idempotency (key, draft_id, response, created_at) \
-         VALUES (?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(key)
     .bind(draft_id)
@@ -113,7 +113,7 @@ pub async fn reply(
     file_ids: &[i64],
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("UPDATE assistance_messages SET reply_text = ?, replied_at = ? WHERE id = ?")
+    sqlx::query("UPDATE assistance_messages SET reply_text = $1, replied_at = $2 WHERE id = $3")
         .bind(text)
         .bind(now)
         .bind(message_id)
@@ -121,8 +121,8 @@ pub async fn reply(
         .await?;
     for id in file_ids {
         sqlx::query(
-            "UPDATE assistance_files SET role = 'reply', message_id = ? \
-             WHERE id = ? AND request_id = ? AND role = 'staged'",
+            "UPDATE assistance_files SET role = 'reply', message_id = $1 \
+             WHERE id = $2 AND request_id = $3 AND role = 'staged'",
         )
         .bind(message_id)
         .bind(id)

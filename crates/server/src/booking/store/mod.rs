@@ -186,7 +186,7 @@ pub async fn topics(db: &AnyPool) -> anyhow::Result<Vec<Topic>> {
 
 pub async fn topic(db: &AnyPool, id: &str) -> anyhow::Result<Option<Topic>> {
     let row: Option<TopicRow> = sqlx::query_as(
-        "SELECT id, name_zh, name_en, bring_zh, bring_en FROM booking_topics WHERE id = ?",
+        "SELECT id, name_zh, name_en, bring_zh, bring_en FROM booking_topics WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -201,7 +201,7 @@ pub async fn upcoming_for_mobile(
     now: i64,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "SELECT COUNT(*) FROM bookings WHERE mobile = ? AND status = 'confirmed' AND starts_at > ?",
+        "SELECT COUNT(*) FROM bookings WHERE mobile = $1 AND status = 'confirmed' AND starts_at > $2",
     )
     .bind(mobile.as_str())
     .bind(now)
@@ -218,8 +218,8 @@ pub async fn mobile_overlaps(
     except_booking: Option<i64>,
 ) -> sqlx::Result<bool> {
     sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM bookings WHERE mobile = ? AND status = 'confirmed' \
-         AND starts_at < ? AND ends_at > ? AND id IS NOT ?)",
+        "SELECT EXISTS (SELECT 1 FROM bookings WHERE mobile = $1 AND status = 'confirmed' \
+         AND starts_at < $2 AND ends_at > $3 AND id IS NOT $4)",
     )
     .bind(mobile)
     .bind(ends_at)
@@ -296,7 +296,7 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.reference, b.venue_id, v.name_zh AS
      LEFT JOIN booking_closures c ON c.id = b.closure_id";
 
 pub async fn booking_by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<BookingRow>> {
-    sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.id = ?"))
+    sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
@@ -306,7 +306,7 @@ pub async fn booking_by_token_hash(
     db: &AnyPool,
     token_hash: &[u8],
 ) -> sqlx::Result<Option<BookingRow>> {
-    sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.token_hash = ?"))
+    sqlx::query_as(&format!("{BOOKING_SELECT} WHERE b.token_hash = $1"))
         .bind(token_hash)
         .fetch_optional(db)
         .await
@@ -320,7 +320,7 @@ pub async fn booking_by_reference_and_mobile(
     mobile: &MobileNumber,
 ) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as(&format!(
-        "{BOOKING_SELECT} WHERE b.reference = ? AND b.mobile = ?"
+        "{BOOKING_SELECT} WHERE b.reference = $1 AND b.mobile = $2"
     ))
     .bind(reference)
     .bind(mobile.as_str())
@@ -336,7 +336,7 @@ pub async fn booking_by_reference_and_last_four(
     last_four: &str,
 ) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as(&format!(
-        "{BOOKING_SELECT} WHERE b.reference = ? AND substr(b.mobile, -4) = ?"
+        "{BOOKING_SELECT} WHERE b.reference = $1 AND substr(b.mobile, -4) = $2"
     ))
     .bind(reference)
     .bind(last_four)

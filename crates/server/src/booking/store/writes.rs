@@ -41,7 +41,7 @@ pub async fn new_reference(conn: &mut AnyConnection) -> Result<BookingReference,
     loop {
         let candidate = BookingReference::from_random(getrandom::u64().map_err(random_error)?);
         let taken: crate::db::Flag =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM bookings WHERE reference = ?)")
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM bookings WHERE reference = $1)")
                 .bind(candidate.compact())
                 .fetch_one(&mut *conn)
                 .await?;
@@ -69,7 +69,7 @@ pub async fn insert(
          end_time, starts_at, ends_at, seat, status, sequence, name, mobile, organisation, uscc, \
          description, wheelchair_access, sign_language_interpreter, other_adjustments, \
          for_someone_else, created_at, updated_at, client_tag) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'confirmed', 0, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) \
          RETURNING id",
     )
     .bind(reference.compact())
@@ -109,9 +109,9 @@ pub async fn move_to(
     now: i64,
 ) -> sqlx::Result<bool> {
     let query = sqlx::query(
-        "UPDATE bookings SET date = ?, start_time = ?, end_time = ?, starts_at = ?, ends_at = ?, \
-         seat = ?, status = 'confirmed', cancelled_by = NULL, closure_id = NULL, \
-         sequence = sequence + 1, updated_at = ? WHERE id = ?",
+        "UPDATE bookings SET date = $1, start_time = $2, end_time = $3, starts_at = $4, ends_at = $5, \
+         seat = $6, status = 'confirmed', cancelled_by = NULL, closure_id = NULL, \
+         sequence = sequence + 1, updated_at = $7 WHERE id = $8",
     );
     let moved = bind_slot(query, at)
         .bind(now)
@@ -129,7 +129,7 @@ pub async fn move_to(
 pub async fn cancel_by_citizen(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE bookings SET status = 'cancelled', cancelled_by = 'citizen', \
-         sequence = sequence + 1, updated_at = ? WHERE id = ?",
+         sequence = sequence + 1, updated_at = $1 WHERE id = $2",
     )
     .bind(now)
     .bind(id)
@@ -141,11 +141,11 @@ pub async fn cancel_by_citizen(conn: &mut AnyConnection, id: i64, now: i64) -> s
 /// Reads the request hash and answer stored for an idempotency key (see
 /// [`crate::idempotency::stored_answer`]).
 pub const STORED_ANSWER: &str =
-    "SELECT request_hash, response FROM booking_idempotency WHERE key = ?";
+    "SELECT request_hash, response FROM booking_idempotency WHERE key = $1";
 
 /// Forgets the answers stored before `before` (Unix seconds).
 pub async fn forget_answers_before(conn: &mut AnyConnection, before: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM booking_idempotency WHERE created_at < ?")
+    sqlx::query("DELETE FROM booking_idempotency WHERE created_at < $1")
         .bind(before)
         .execute(&mut *conn)
         .await?;
@@ -163,7 +163,7 @@ pub async fn remember_answer(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO booking_idempotency (key, request_hash, booking_id, response, created_at) \
-         VALUES (?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(key)
     .bind(request_hash)

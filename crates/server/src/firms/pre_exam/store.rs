@@ -83,7 +83,7 @@ impl Row {
 /// The firm's requests, newest first.
 pub(crate) async fn for_firm(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<Vec<Row>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE r.firm_id = ? ORDER BY r.id DESC LIMIT 500"
+        "{SELECT} WHERE r.firm_id = $1 ORDER BY r.id DESC LIMIT 500"
     ))
     .bind(firm_id)
     .fetch_all(&mut *conn)
@@ -96,7 +96,7 @@ pub(crate) async fn firm_request(
     firm_id: i64,
     id: i64,
 ) -> sqlx::Result<Option<Row>> {
-    sqlx::query_as(&format!("{SELECT} WHERE r.id = ? AND r.firm_id = ?"))
+    sqlx::query_as(&format!("{SELECT} WHERE r.id = $1 AND r.firm_id = $2"))
         .bind(id)
         .bind(firm_id)
         .fetch_optional(&mut *conn)
@@ -110,7 +110,7 @@ pub(crate) async fn venue_request(
     id: i64,
 ) -> sqlx::Result<Option<Row>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE r.id = ? AND r.venue = ? AND r.status IS NOT NULL"
+        "{SELECT} WHERE r.id = $1 AND r.venue = $2 AND r.status IS NOT NULL"
     ))
     .bind(id)
     .bind(venue.code())
@@ -126,8 +126,8 @@ pub(crate) async fn queue(
     status: Option<PreExamStatus>,
 ) -> sqlx::Result<Vec<Row>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE r.venue = ? AND r.status IS NOT NULL \
-         AND (? IS NULL OR r.status = ?) \
+        "{SELECT} WHERE r.venue = $1 AND r.status IS NOT NULL \
+         AND ($2 IS NULL OR r.status = $3) \
          ORDER BY r.due_on IS NULL, r.due_on, r.id DESC LIMIT 500"
     ))
     .bind(venue.code())
@@ -141,7 +141,7 @@ pub(crate) async fn queue(
 /// How many drafts (not yet submitted) the firm has.
 pub(crate) async fn open_drafts(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "SELECT COUNT(*) FROM pre_exam_requests WHERE firm_id = ? AND status IS NULL",
+        "SELECT COUNT(*) FROM pre_exam_requests WHERE firm_id = $1 AND status IS NULL",
     )
     .bind(firm_id)
     .fetch_one(&mut *conn)
@@ -156,7 +156,7 @@ pub(crate) async fn create_draft(
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO pre_exam_requests (firm_id, person_id, answers, created_at, updated_at) \
-         VALUES (?, ?, '{}', ?, ?) RETURNING id",
+         VALUES ($1, $2, '{}', $3, $4) RETURNING id",
     )
     .bind(firm_id)
     .bind(person_id)
@@ -174,8 +174,8 @@ pub(crate) async fn save_answers(
 ) -> Result<(), ApiError> {
     let json = serde_json::to_string(answers).map_err(ApiError::internal)?;
     sqlx::query(
-        "UPDATE pre_exam_requests SET answers = ?, venue = ?, kind = ?, updated_at = ? \
-         WHERE id = ? AND status IS NULL",
+        "UPDATE pre_exam_requests SET answers = $1, venue = $2, kind = $3, updated_at = $4 \
+         WHERE id = $5 AND status IS NULL",
     )
     .bind(json)
     .bind(answers.venue.map(|v| v.code()))
@@ -198,8 +198,8 @@ pub(crate) async fn submit(
     let reference = format!("YS-{}-{:06}", state.submitted_on.year(), id);
     let json = serde_json::to_string(request).map_err(ApiError::internal)?;
     sqlx::query(
-        "UPDATE pre_exam_requests SET reference = ?, request = ?, venue = ?, kind = ?, \
-         submitted_at = ?, submitted_on = ?, status = 'submitted', updated_at = ? WHERE id = ?",
+        "UPDATE pre_exam_requests SET reference = $1, request = $2, venue = $3, kind = $4, \
+         submitted_at = $5, submitted_on = $6, status = 'submitted', updated_at = $7 WHERE id = $8",
     )
     .bind(reference)
     .bind(json)
@@ -224,9 +224,9 @@ pub(crate) async fn save_state(
     let json = serde_json::to_string(state).map_err(ApiError::internal)?;
     let day = |d: Option<Date>| d.map(|d| d.to_string());
     sqlx::query(
-        "UPDATE pre_exam_requests SET examination = ?, status = ?, due_on = ?, \
-         amendment_rounds = ?, notice_number = ?, notice_on = ?, national_number = ?, \
-         filed_on = ?, granted_on = ?, updated_at = ? WHERE id = ?",
+        "UPDATE pre_exam_requests SET examination = $1, status = $2, due_on = $3, \
+         amendment_rounds = $4, notice_number = $5, notice_on = $6, national_number = $7, \
+         filed_on = $8, granted_on = $9, updated_at = $10 WHERE id = $11",
     )
     .bind(json)
     .bind(state.status.code())
@@ -272,7 +272,7 @@ pub(crate) async fn event(
     let detail = serde_json::to_string(&event.detail).map_err(ApiError::internal)?;
     sqlx::query(
         "INSERT INTO pre_exam_events (request_id, at, on_date, actor, staff_id, person_id, \
-         action, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         action, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(request_id)
     .bind(now)
@@ -293,7 +293,7 @@ pub(crate) async fn events(
     request_id: i64,
 ) -> sqlx::Result<Vec<ExamEvent>> {
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT on_date, actor, action, detail FROM pre_exam_events WHERE request_id = ? \
+        "SELECT on_date, actor, action, detail FROM pre_exam_events WHERE request_id = $1 \
          ORDER BY id",
     )
     .bind(request_id)
@@ -339,8 +339,8 @@ pub(crate) async fn expire_overdue(
         Scope::One(_) => "id",
     };
     let overdue = format!(
-        "SELECT id FROM pre_exam_requests WHERE status = 'needs_amendment' AND due_on < ? \
-         AND {column} = ?"
+        "SELECT id FROM pre_exam_requests WHERE status = 'needs_amendment' AND due_on < $1 \
+         AND {column} = $2"
     );
     // Each column compared with a value of its own type, so that its index serves.
     let query = sqlx::query_scalar(&overdue).bind(today.to_string());
@@ -377,7 +377,7 @@ pub(crate) async fn expire_overdue(
 }
 
 pub(crate) async fn by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Row>> {
-    sqlx::query_as(&format!("{SELECT} WHERE r.id = ?"))
+    sqlx::query_as(&format!("{SELECT} WHERE r.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
@@ -396,7 +396,7 @@ pub(crate) async fn submitted_for_stats(
     sqlx::query_as(
         "SELECT r.firm_id, f.name, r.request, r.examination FROM pre_exam_requests r \
          JOIN firms f ON f.id = r.firm_id \
-         WHERE r.status IS NOT NULL AND (?1 IS NULL OR r.firm_id = ?1)",
+         WHERE r.status IS NOT NULL AND ($1 IS NULL OR r.firm_id = $1)",
     )
     .bind(firm)
     .fetch_all(&mut *conn)
@@ -421,13 +421,13 @@ pub(crate) async fn quota(
     settings: &PreExamSettings,
 ) -> sqlx::Result<Quota> {
     let set: Option<(Option<i64>, i64)> =
-        sqlx::query_as("SELECT own, extra FROM pre_exam_quotas WHERE firm_id = ? AND year = ?")
+        sqlx::query_as("SELECT own, extra FROM pre_exam_quotas WHERE firm_id = $1 AND year = $2")
             .bind(firm_id)
             .bind(year)
             .fetch_optional(&mut *conn)
             .await?;
     let used: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM pre_exam_requests WHERE firm_id = ? AND submitted_on LIKE ?",
+        "SELECT COUNT(*) FROM pre_exam_requests WHERE firm_id = $1 AND submitted_on LIKE $2",
     )
     .bind(firm_id)
     .bind(format!("{year}-%"))
@@ -451,7 +451,7 @@ pub(crate) async fn own_quota(
     year: i32,
 ) -> sqlx::Result<Option<u32>> {
     let own: Option<Option<i64>> =
-        sqlx::query_scalar("SELECT own FROM pre_exam_quotas WHERE firm_id = ? AND year = ?")
+        sqlx::query_scalar("SELECT own FROM pre_exam_quotas WHERE firm_id = $1 AND year = $2")
             .bind(firm_id)
             .bind(year)
             .fetch_optional(&mut *conn)
@@ -471,7 +471,7 @@ pub(crate) async fn save_quota(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO pre_exam_quotas (firm_id, year, own, extra, updated_at, updated_by) \
-         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (firm_id, year) DO UPDATE SET own = excluded.own, \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (firm_id, year) DO UPDATE SET own = excluded.own, \
          extra = excluded.extra, updated_at = excluded.updated_at, \
          updated_by = excluded.updated_by",
     )
@@ -491,7 +491,7 @@ pub(crate) async fn firm_by_uscc(
     conn: &mut AnyConnection,
     uscc: &str,
 ) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("SELECT id FROM firms WHERE uscc = ?")
+    sqlx::query_scalar("SELECT id FROM firms WHERE uscc = $1")
         .bind(uscc)
         .fetch_optional(&mut *conn)
         .await
@@ -503,7 +503,7 @@ pub(crate) async fn officer_venue(
     account_id: i64,
 ) -> sqlx::Result<FieldVenue> {
     let code: Option<String> =
-        sqlx::query_scalar("SELECT pre_exam_venue FROM staff_accounts WHERE id = ?")
+        sqlx::query_scalar("SELECT pre_exam_venue FROM staff_accounts WHERE id = $1")
             .bind(account_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -546,7 +546,7 @@ impl QuotaRequestRow {
 }
 
 const QUOTA_REQUEST: &str = "SELECT id, year, extra, reason, asked_at, answered_at, outcome \
-     FROM pre_exam_quota_requests WHERE firm_id = ?";
+     FROM pre_exam_quota_requests WHERE firm_id = $1";
 
 /// The firm's open request for extra quota, if any.
 pub(crate) async fn open_quota_request(
@@ -580,7 +580,7 @@ pub(crate) async fn ask_quota(
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO pre_exam_quota_requests (firm_id, year, extra, reason, asked_at, asked_by) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(firm_id)
     .bind(year)
@@ -602,8 +602,8 @@ pub(crate) async fn answer_quota_request(
     now: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE pre_exam_quota_requests SET answered_at = ?, answered_by = ?, outcome = ? \
-         WHERE id = ? AND answered_at IS NULL",
+        "UPDATE pre_exam_quota_requests SET answered_at = $1, answered_by = $2, outcome = $3 \
+         WHERE id = $4 AND answered_at IS NULL",
     )
     .bind(now)
     .bind(staff_id)

@@ -164,7 +164,7 @@ pub async fn save(
     ApiError::if_any(answers.problems(&settings.fields, today))?;
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let row = store::editable_for_firm(&mut tx, person.firm_id, now).await?;
-    sqlx::query("UPDATE registrations SET answers = ?, updated_at = ? WHERE id = ?")
+    sqlx::query("UPDATE registrations SET answers = $1, updated_at = $2 WHERE id = $3")
         .bind(&json)
         .bind(now)
         .bind(row.id)
@@ -231,8 +231,8 @@ pub async fn submit(
         .clone()
         .unwrap_or_else(|| format!("BA-{}-{:06}", today.year(), row.id));
     sqlx::query(
-        "UPDATE registrations SET status = 'submitted', reference = ?, submitted_at = ?, \
-         due_on = ?, updated_at = ? WHERE id = ?",
+        "UPDATE registrations SET status = 'submitted', reference = $1, submitted_at = $2, \
+         due_on = $3, updated_at = $4 WHERE id = $5",
     )
     .bind(&reference)
     .bind(now)

@@ -76,7 +76,7 @@ pub async fn start_round(
     let json = serde_json::to_string(&answers).map_err(ApiError::internal)?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO registrations (firm_id, kind, previous_id, status, answers, created_at, \
-         updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?) RETURNING id",
+         updated_at) VALUES ($1, $2, $3, 'draft', $4, $5, $6) RETURNING id",
     )
     .bind(person.firm_id)
     .bind(kind.code())
@@ -131,9 +131,9 @@ pub async fn dashboard(
     let messages: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT e.at, COALESCE(r.reference, ''), e.action, e.detail FROM registration_events e \
          JOIN registrations r ON r.id = e.registration_id \
-         WHERE r.firm_id = ? AND e.staff_id IS NOT NULL \
+         WHERE r.firm_id = $1 AND e.staff_id IS NOT NULL \
          AND e.action IN ('amend', 'register', 'refuse', 'recheck', 'cancel') \
-         ORDER BY e.at DESC, e.id DESC LIMIT ?",
+         ORDER BY e.at DESC, e.id DESC LIMIT $2",
     )
     .bind(person.firm_id)
     .bind(MAX_MESSAGES as i64)

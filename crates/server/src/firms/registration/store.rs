@@ -143,7 +143,7 @@ impl Row {
 /// The firm's current round: its latest.
 pub(crate) async fn for_firm(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<Option<Row>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE r.firm_id = ? ORDER BY r.id DESC LIMIT 1"
+        "{SELECT} WHERE r.firm_id = $1 ORDER BY r.id DESC LIMIT 1"
     ))
     .bind(firm_id)
     .fetch_optional(&mut *conn)
@@ -157,7 +157,7 @@ pub(crate) async fn last_registration(
     firm_id: i64,
 ) -> sqlx::Result<Option<Row>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE r.firm_id = ? AND r.status IN ('registered', 'cancelled') \
+        "{SELECT} WHERE r.firm_id = $1 AND r.status IN ('registered', 'cancelled') \
          ORDER BY r.id DESC LIMIT 1"
     ))
     .bind(firm_id)
@@ -168,7 +168,7 @@ pub(crate) async fn last_registration(
 /// Every round of the firm, newest first.
 pub(crate) async fn rounds(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Result<Vec<Row>> {
     sqlx::query_as(&format!(
-        "{SELECT} WHERE r.firm_id = ? AND r.status <> 'draft' ORDER BY r.id DESC LIMIT 100"
+        "{SELECT} WHERE r.firm_id = $1 AND r.status <> 'draft' ORDER BY r.id DESC LIMIT 100"
     ))
     .bind(firm_id)
     .fetch_all(&mut *conn)
@@ -176,7 +176,7 @@ pub(crate) async fn rounds(conn: &mut AnyConnection, firm_id: i64) -> sqlx::Resu
 }
 
 pub(crate) async fn by_id(conn: &mut AnyConnection, id: i64) -> sqlx::Result<Option<Row>> {
-    sqlx::query_as(&format!("{SELECT} WHERE r.id = ?"))
+    sqlx::query_as(&format!("{SELECT} WHERE r.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
         .await
@@ -222,7 +222,7 @@ pub(crate) async fn event(
     };
     sqlx::query(
         "INSERT INTO registration_events (registration_id, at, staff_id, person_id, action, \
-         detail) VALUES (?, ?, ?, ?, ?, ?)",
+         detail) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(registration_id)
     .bind(now)
@@ -262,7 +262,7 @@ pub(crate) async fn editable_for_firm(
     }
     sqlx::query(
         "INSERT INTO registrations (firm_id, status, answers, created_at, updated_at) \
-         VALUES (?, 'draft', '{}', ?, ?)",
+         VALUES ($1, 'draft', '{}', $2, $3)",
     )
     .bind(firm_id)
     .bind(now)
@@ -328,8 +328,8 @@ pub(crate) async fn copy_files(
 ) -> sqlx::Result<u64> {
     Ok(sqlx::query(
         "INSERT INTO registration_files (registration_id, purpose, sha256, name, kind, size, \
-         uploaded_at, uploaded_by) SELECT ?, purpose, sha256, name, kind, size, uploaded_at, \
-         uploaded_by FROM registration_files WHERE registration_id = ? ORDER BY id",
+         uploaded_at, uploaded_by) SELECT $1, purpose, sha256, name, kind, size, uploaded_at, \
+         uploaded_by FROM registration_files WHERE registration_id = $2 ORDER BY id",
     )
     .bind(to_registration)
     .bind(from_registration)
@@ -352,7 +352,7 @@ mod tests {
         let mut conn = AnyConnection::connect("sqlite::memory:").await.unwrap();
         crate::db::MIGRATOR.run(&mut conn).await.unwrap();
         for (id, uscc) in [(1, "91320600MA1XXXXX01"), (2, "91320600MA1XXXXX02")] {
-            sqlx::query("INSERT INTO firms (id, uscc, name, created_at, updated_at) VALUES (?, ?, 'F', 0, 0)")
+            sqlx::query("INSERT INTO firms (id, uscc, name, created_at, updated_at) VALUES ($1, $2, 'F', 0, 0)")
                 .bind(id)
                 .bind(uscc)
                 .execute(&mut conn)
@@ -360,7 +360,7 @@ mod tests {
                 .unwrap();
             sqlx::query(
                 "INSERT INTO firm_people (id, firm_id, name, mobile, password_hash, created_at, \
-                 updated_at) VALUES (?, ?, 'P', '13800000000', 'x', 0, 0)",
+                 updated_at) VALUES ($1, $2, 'P', '13800000000', 'x', 0, 0)",
             )
             .bind(id)
             .bind(id)

@@ -41,7 +41,7 @@ pub(super) async fn register(
             // Distinct: a change accepted keeps its registration's number.
             let issued: i64 = sqlx::query_scalar(
                 "SELECT COUNT(DISTINCT certificate_no) FROM registrations \
-                 WHERE certificate_no LIKE ?",
+                 WHERE certificate_no LIKE $1",
             )
             .bind(format!("NTYS-{year}-%"))
             .fetch_one(&mut *tx)
@@ -55,16 +55,16 @@ pub(super) async fn register(
     };
     // The firm's registration so far (in force, or ended) gives way first: one in force at a time.
     sqlx::query(
-        "UPDATE registrations SET status = 'superseded', updated_at = ? \
-         WHERE firm_id = ? AND status = 'registered'",
+        "UPDATE registrations SET status = 'superseded', updated_at = $1 \
+         WHERE firm_id = $2 AND status = 'registered'",
     )
     .bind(now)
     .bind(row.firm_id)
     .execute(&mut *tx)
     .await?;
     sqlx::query(
-        "UPDATE registrations SET status = 'registered', certificate_no = ?, registered_on = ?, \
-         valid_until = ?, due_on = NULL, updated_at = ? WHERE id = ?",
+        "UPDATE registrations SET status = 'registered', certificate_no = $1, registered_on = $2, \
+         valid_until = $3, due_on = NULL, updated_at = $4 WHERE id = $5",
     )
     .bind(&number)
     .bind(&registered_on)
@@ -97,7 +97,7 @@ pub(super) async fn recheck(
         None => {
             let id = sqlx::query_scalar(
                 "INSERT INTO registrations (firm_id, kind, previous_id, status, answers, \
-                 created_at, updated_at) VALUES (?, 'recheck', ?, 'draft', ?, ?, ?) RETURNING id",
+                 created_at, updated_at) VALUES ($1, 'recheck', $2, 'draft', $3, $4, $5) RETURNING id",
             )
             .bind(row.firm_id)
             .bind(row.id)
@@ -112,8 +112,8 @@ pub(super) async fn recheck(
     };
     let defects = serde_json::to_string(defects).map_err(ApiError::internal)?;
     sqlx::query(
-        "UPDATE registrations SET kind = 'recheck', previous_id = ?, status = 'needs_amendment', \
-         reference = ?, defects = ?, submitted_at = ?, due_on = ?, updated_at = ? WHERE id = ?",
+        "UPDATE registrations SET kind = 'recheck', previous_id = $1, status = 'needs_amendment', \
+         reference = $2, defects = $3, submitted_at = $4, due_on = $5, updated_at = $6 WHERE id = $7",
     )
     .bind(row.id)
     .bind(format!("BA-{}-{id:06}", today.year()))
@@ -138,8 +138,8 @@ pub(super) async fn cancel(
     now: i64,
 ) -> Result<(), ApiError> {
     sqlx::query(
-        "UPDATE registrations SET status = 'cancelled', cancel_reason = ?, cancel_text = ?, \
-         cancelled_on = ?, due_on = NULL, updated_at = ? WHERE id = ?",
+        "UPDATE registrations SET status = 'cancelled', cancel_reason = $1, cancel_text = $2, \
+         cancelled_on = $3, due_on = NULL, updated_at = $4 WHERE id = $5",
     )
     .bind(reason.code())
     .bind(text)
@@ -151,10 +151,10 @@ pub(super) async fn cancel(
     // A draft has no reference yet; the closed round gets one, as every round that is not a
     // draft has.
     sqlx::query(
-        "UPDATE registrations SET status = 'refused', refusal_reason = ?, due_on = NULL, \
-         reference = COALESCE(reference, 'BA-' || ? || '-' || printf('%06d', id)), \
-         submitted_at = COALESCE(submitted_at, ?), updated_at = ? \
-         WHERE firm_id = ? AND status IN ('draft', 'submitted', 'under_review', 'needs_amendment')",
+        "UPDATE registrations SET status = 'refused', refusal_reason = $1, due_on = NULL, \
+         reference = COALESCE(reference, 'BA-' || $2 || '-' || printf('%06d', id)), \
+         submitted_at = COALESCE(submitted_at, $3), updated_at = $4 \
+         WHERE firm_id = $5 AND status IN ('draft', 'submitted', 'under_review', 'needs_amendment')",
     )
     .bind(text)
     .bind(today.year())

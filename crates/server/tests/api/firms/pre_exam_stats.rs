@@ -61,6 +61,11 @@ async fn the_center_and_the_firm_see_the_same_counted_numbers() {
         .unwrap();
     assert!(overview.pre_exams.is_none());
 
+    // Another firm's request is in the center's numbers, never in this firm's.
+    let other = super::registration::firm(&app, super::HAIAN).await;
+    super::rounds::registered(&app, &other, &s.officer).await;
+    submitted(&app, &other, design()).await;
+
     // The firm's own numbers: the same computation over its own requests.
     let own: FirmNumbers = get(&app, &s.firm, paths::FIRM_PRE_EXAM_NUMBERS)
         .await
