@@ -33,9 +33,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
 fi
 
 # Debian packages: brotli precompresses the built app; Chromium runs the browser tests; nginx
-# (light) runs deploy/nginx.conf in scripts/nginx-check.sh.
+# (light) runs deploy/nginx.conf in scripts/nginx-check.sh; PostgreSQL runs the API tests a second
+# time (scripts/postgres.sh).
 apt_packages=(brotli)
-$with_tests && apt_packages+=(chromium python3-venv nginx-light)
+$with_tests && apt_packages+=(chromium python3-venv nginx-light postgresql)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

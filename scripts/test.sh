@@ -28,6 +28,20 @@ echo "==> Unit and API tests"
 cargo test --locked --workspace
 lap tests
 
+# The API suite again, on PostgreSQL (issue #16): a private server started here, a new database
+# per test (tests/api/helpers.rs); the tests of what only SQLite has say so and pass.
+echo "==> API tests on PostgreSQL"
+pg_dir=$(mktemp -d)
+PORTAL_TEST_POSTGRES=$(scripts/postgres.sh start "$pg_dir")
+export PORTAL_TEST_POSTGRES
+pg_status=0
+cargo test --locked -p portal-server --test api || pg_status=$?
+scripts/postgres.sh stop "$pg_dir"
+rm -rf "$pg_dir"
+unset PORTAL_TEST_POSTGRES
+((pg_status == 0)) || exit "$pg_status"
+lap postgres
+
 scripts/build.sh
 lap build
 

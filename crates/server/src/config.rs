@@ -11,7 +11,8 @@ use crate::client_ip::TrustedProxies;
 pub struct Config {
     /// `PORTAL_ADDR`, default `127.0.0.1:8080`. Port 0 picks a free port (tests).
     pub addr: SocketAddr,
-    /// `DATABASE_URL`, default a SQLite file under `data/` (created on first start).
+    /// `DATABASE_URL`, default a SQLite file under `data/` (created on first start); or a
+    /// PostgreSQL database (`postgres://…`, made and migrated on first start).
     pub database_url: String,
     /// `PORTAL_METRICS_ADDR`: where Prometheus metrics are served (`GET /metrics`), a private
     /// address; none when unset.
@@ -142,18 +143,18 @@ pub fn public_url(input: &str) -> Result<String, String> {
 }
 
 /// `DATABASE_URL` if it names a database this server can use: a SQLite file
-/// (`sqlite://path`, `sqlite:path`). Anything else is refused at start, naming what is taken
-/// and not the value, which may hold a password (before this check a `postgres://…` URL was
-/// read as a file name and a folder `postgres:` was created).
+/// (`sqlite://path`, `sqlite:path`) or a PostgreSQL database (`postgres://…`,
+/// `postgresql://…`). Anything else is refused at start, naming what is taken and not the
+/// value, which may hold a password.
 fn database_url(url: &str) -> anyhow::Result<String> {
-    let url = url.trim();
-    match url.strip_prefix("sqlite:") {
-        Some(rest) if !rest.trim_start_matches('/').is_empty() => Ok(url.to_owned()),
-        _ => {
-            let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+    match crate::db::Backend::of(url) {
+        Some(_) => Ok(url.trim().to_owned()),
+        None => {
+            let scheme = url.trim().split_once(':').map_or("", |(scheme, _)| scheme);
             anyhow::bail!(
                 "DATABASE_URL (scheme {scheme:?}) is not a database this server can use: it \
-                 takes a SQLite file, e.g. {DEFAULT_DATABASE_URL} (PostgreSQL is not supported yet)"
+                 takes a SQLite file, e.g. {DEFAULT_DATABASE_URL}, or a PostgreSQL database, \
+                 postgres://user:password@host/name"
             )
         }
     }

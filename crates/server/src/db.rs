@@ -1,4 +1,5 @@
-//! The database: SQLite by default, created and migrated on first start.
+//! The database: SQLite by default, created and migrated on first start; PostgreSQL for
+//! several replicas.
 //!
 //! Every statement's parameters are numbered, `$1`, `$2`…: PostgreSQL's way, which sqlx's
 //! SQLite driver also reads (by number, so one value may be used twice). Never `?`: a statement
@@ -12,18 +13,90 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{Any, AnyPool};
 
+/// The database a `DATABASE_URL` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// `sqlite:path`: the embedded default, one file.
+    Sqlite,
+    /// `postgres://…` (or `postgresql://…`): for several replicas.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of `url`, by its scheme; `None` for one the server cannot use.
+    pub fn of(url: &str) -> Option<Backend> {
+        let url = url.trim();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else if url
+            .strip_prefix("sqlite:")
+            .is_some_and(|rest| !rest.trim_start_matches('/').is_empty())
+        {
+            Some(Backend::Sqlite)
+        } else {
+            None
+        }
+    }
+
+    /// The backend a pool was opened on.
+    pub fn of_pool(pool: &AnyPool) -> Backend {
+        match pool.connect_options().database_url.scheme() {
+            "postgres" | "postgresql" => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+
+    /// The schema's migrations for this backend: the same versions, each written for it.
+    pub fn migrator(self) -> &'static sqlx::migrate::Migrator {
+        match self {
+            Backend::Sqlite => &MIGRATOR,
+            Backend::Postgres => &POSTGRES_MIGRATOR,
+        }
+    }
+}
+
+/// Held while a process creates, migrates and seeds the database ([`startup_lock`]).
+#[derive(Debug)]
+pub enum StartupLock {
+    /// An advisory lock on a file beside a SQLite database.
+    File(std::fs::File),
+    /// A PostgreSQL session holding an advisory lock.
+    Session(sqlx::AnyConnection),
+    /// An in-memory database: nothing to share.
+    None,
+}
+
+/// The PostgreSQL advisory lock the start-up holds (any number; the portal's own database).
+const STARTUP_LOCK_KEY: i64 = 0x6970_706f_7274;
+/// The PostgreSQL advisory lock every write transaction holds ([`write`]).
+const WRITE_LOCK_KEY: i64 = 0x6970_7772_6974;
+
 /// Waits until no other process is creating, migrating or seeding the database at `url`, and
 /// keeps the others waiting until the answer is dropped: replicas started together on a new
 /// database would otherwise apply the same migration twice (one dies on `duplicate column`) or
-/// seed it twice. An advisory lock on a file beside the database (`<file>.lock`), held by the
-/// start-up only; none for an in-memory database.
-pub async fn startup_lock(url: &str) -> anyhow::Result<Option<std::fs::File>> {
+/// seed it twice. On SQLite an advisory lock on a file beside the database (`<file>.lock`),
+/// none for an in-memory database; on PostgreSQL a session's advisory lock, given back when
+/// its connection closes.
+pub async fn startup_lock(url: &str) -> anyhow::Result<StartupLock> {
+    if Backend::of(url) == Some(Backend::Postgres) {
+        use sqlx::Connection;
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(url)
+            .await
+            .context("cannot reach the PostgreSQL database")?;
+        sqlx::query("SELECT pg_advisory_lock($1)")
+            .bind(STARTUP_LOCK_KEY)
+            .execute(&mut conn)
+            .await
+            .context("cannot take the start-up lock")?;
+        return Ok(StartupLock::Session(conn));
+    }
     let file = SqliteConnectOptions::from_str(url)
         .context("DATABASE_URL is not a SQLite URL")?
         .get_filename()
         .to_path_buf();
     if file.as_os_str().is_empty() || file.to_string_lossy().starts_with(':') {
-        return Ok(None);
+        return Ok(StartupLock::None);
     }
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
@@ -41,19 +114,38 @@ pub async fn startup_lock(url: &str) -> anyhow::Result<Option<std::fs::File>> {
     let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
         .await?
         .context("cannot take the start-up lock")?;
-    Ok(Some(lock))
+    Ok(StartupLock::File(lock))
 }
 
-/// Opens (creating if needed) the database at `url` and applies the embedded migrations. The
-/// real data is seeded by the caller (`crate::seed`); a second start keeps everything there.
+/// Opens the database at `url` (a SQLite file is created if needed) and applies the embedded
+/// migrations. The real data is seeded by the caller (`crate::seed`); a second start keeps
+/// everything there.
 ///
 /// The server speaks to its database through sqlx's `Any` driver, so that one code path serves
 /// every backend; what differs between backends is said here, once each. A SQLite file is
 /// created (in write-ahead-log mode, which the file keeps) with SQLite's own options, then
 /// opened through `Any`, each connection set up as the server needs ([`SQLITE_SESSION`]).
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
-    use sqlx::{ConnectOptions, Connection};
     sqlx::any::install_default_drivers();
+    let backend = Backend::of(url).context("DATABASE_URL names no database this server uses")?;
+    let pool = match backend {
+        Backend::Postgres => AnyPoolOptions::new()
+            .max_connections(8)
+            .connect(url)
+            .await
+            .context("cannot open the PostgreSQL database")?,
+        Backend::Sqlite => connect_sqlite(url).await?,
+    };
+    backend
+        .migrator()
+        .run(&pool)
+        .await
+        .context("database migration failed")?;
+    Ok(pool)
+}
+
+async fn connect_sqlite(url: &str) -> anyhow::Result<AnyPool> {
+    use sqlx::{ConnectOptions, Connection};
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL is not a SQLite URL: {url}"))?
         .create_if_missing(true)
@@ -72,7 +164,7 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         .close()
         .await?;
 
-    let pool = AnyPoolOptions::new()
+    AnyPoolOptions::new()
         .max_connections(8)
         .after_connect(|conn, _meta| {
             Box::pin(async move {
@@ -82,12 +174,7 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         })
         .connect(url)
         .await
-        .with_context(|| format!("cannot open the database {}", file.display()))?;
-    MIGRATOR
-        .run(&pool)
-        .await
-        .context("database migration failed")?;
-    Ok(pool)
+        .with_context(|| format!("cannot open the database {}", file.display()))
 }
 
 /// What every SQLite connection of the server is set to: foreign keys checked, a write that
@@ -99,14 +186,31 @@ const SQLITE_SESSION: &str =
 
 /// A write transaction that holds the database's write lock from its first statement, so that
 /// what it reads cannot change before it writes (a booking's free seats, a limit's count): on
-/// SQLite `BEGIN IMMEDIATE`.
+/// SQLite `BEGIN IMMEDIATE`; on PostgreSQL one advisory lock that every such transaction takes
+/// first, so they run one after another on every replica alike, as on SQLite.
 pub async fn write(pool: &AnyPool) -> sqlx::Result<sqlx::Transaction<'static, Any>> {
-    pool.begin_with("BEGIN IMMEDIATE").await
+    match Backend::of_pool(pool) {
+        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
+        Backend::Postgres => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK_KEY)
+                .execute(&mut *tx)
+                .await?;
+            Ok(tx)
+        }
+    }
 }
 
 /// The schema's migrations, carried in the binary (`crates/server/migrations`): run at start,
 /// and compared with what the database has applied by the readiness check.
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The same schema for PostgreSQL (`crates/server/migrations-postgres`): its first migration
+/// is the SQLite schema as of migration 0026, with SQLite's JSON functions that the checks use
+/// written for PostgreSQL; each later one has the number of its SQLite twin.
+pub(crate) static POSTGRES_MIGRATOR: sqlx::migrate::Migrator =
+    sqlx::migrate!("./migrations-postgres");
 
 /// Copies the database at `url` to the new file `to` while servers keep using it: SQLite's
 /// `VACUUM INTO` writes one consistent snapshot (what was committed when it began), compacted.
@@ -114,6 +218,10 @@ pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 /// (it never creates one). The copy's size in bytes.
 pub async fn backup(url: &str, to: &std::path::Path) -> anyhow::Result<u64> {
     use sqlx::{ConnectOptions, Connection};
+    anyhow::ensure!(
+        Backend::of(url) != Some(Backend::Postgres),
+        "a PostgreSQL database is backed up with its own tool, pg_dump"
+    );
     anyhow::ensure!(
         !to.exists(),
         "{} exists already: a backup never overwrites",
@@ -142,8 +250,10 @@ pub async fn backup(url: &str, to: &std::path::Path) -> anyhow::Result<u64> {
 pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>;
 
 /// A yes/no column, read as `bool` (`#[sqlx(try_from = "Flag")]`) or `Option<bool>`. The
-/// schema keeps yes/no as the integers 0 and 1 (SQLite has no other way), which sqlx's `Any`
-/// driver reads only as integers; a comparison such as `EXISTS (…)` may come as either.
+/// schema keeps yes/no as the integers 0 and 1 on both backends (SQLite has no other way),
+/// which sqlx's `Any` driver reads only as integers; a comparison such as `EXISTS (…)` comes as
+/// an integer from SQLite, a `bool` from PostgreSQL. Written as `i64::from(b)`: PostgreSQL
+/// refuses a `bool` for an integer column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Flag(Option<bool>);
 

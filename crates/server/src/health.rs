@@ -55,7 +55,7 @@ pub async fn ready(State(state): State<AppState>) -> Result<Json<Readiness>, Api
         .into()
     };
     let applied: Vec<i64> =
-        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1")
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
             .fetch_all(&state.db)
             .await
             .map_err(|e| {
@@ -63,7 +63,8 @@ pub async fn ready(State(state): State<AppState>) -> Result<Json<Readiness>, Api
                 not_ready()
             })?;
     let applied: HashSet<i64> = applied.into_iter().collect();
-    let pending = crate::db::MIGRATOR
+    let pending = crate::db::Backend::of_pool(&state.db)
+        .migrator()
         .iter()
         .filter(|m| !applied.contains(&m.version))
         .count();

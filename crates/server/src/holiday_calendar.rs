@@ -80,9 +80,11 @@ pub async fn load_calendar(db: &AnyPool) -> anyhow::Result<HolidayCalendar> {
 /// What the published years are now, cheaply: how many, and the sum of their publication times
 /// (a year published again is published later). Changes with every publication.
 async fn published_mark(db: &AnyPool) -> sqlx::Result<(i64, i64)> {
-    sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(published_at), 0) FROM holiday_years")
-        .fetch_one(db)
-        .await
+    sqlx::query_as(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(published_at), 0) AS BIGINT) FROM holiday_years",
+    )
+    .fetch_one(db)
+    .await
 }
 
 /// How often a replica looks for years another one published.

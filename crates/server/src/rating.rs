@@ -106,7 +106,7 @@ async fn rating_row(
 async fn ratable(conn: &mut AnyConnection, service: Service) -> Result<bool, ApiError> {
     let sql = match service {
         Service::Booking(_) => {
-            "SELECT status = 'confirmed' AND attendance IS 'checked_in' FROM bookings WHERE id = $1"
+            "SELECT status = 'confirmed' AND attendance = 'checked_in' FROM bookings WHERE id = $1"
         }
         Service::Request(_) => "SELECT status = 'concluded' FROM assistance_requests WHERE id = $1",
     };

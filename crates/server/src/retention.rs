@@ -166,18 +166,22 @@ pub(crate) async fn sweep(db: &AnyPool, now: i64) -> sqlx::Result<RetentionRun> 
 /// replies and every file. Kept: the right's type, number and title, the dates, the help asked
 /// for, the status and timeline, the center's messages.
 async fn anonymise_request(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx::Result<()> {
+    let answers: Option<String> = sqlx::query_scalar(
+        "SELECT answers FROM assistance_requests WHERE id = $1 AND anonymised_at IS NULL",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(answers) = answers else {
+        return Ok(());
+    };
+    let answers = anonymised_answers(&answers).map_err(|e| sqlx::Error::Decode(e.into()))?;
     sqlx::query(
-        "UPDATE assistance_requests SET mobile = '', anonymised_at = $1, answers = json_set(answers, \
-         '$.applicant.name', '', '$.applicant.mobile', json('null'), \
-         '$.applicant.resident_id', json('null'), '$.applicant.uscc', json('null'), \
-         '$.applicant.contact_name', json('null'), '$.applicant.representative_name', json('null'), \
-         '$.right.holder', '', '$.other_party.name', '', '$.other_party.address', json('null'), \
-         '$.other_party.online_link', json('null'), '$.other_party.place', '', \
-         '$.facts.description', '', '$.facts.other_actions', json('null'), \
-         '$.help.notes', json('null')) \
-         WHERE id = $2 AND anonymised_at IS NULL",
+        "UPDATE assistance_requests SET mobile = '', anonymised_at = $1, answers = $2 \
+         WHERE id = $3 AND anonymised_at IS NULL",
     )
     .bind(now)
+    .bind(answers)
     .bind(id)
     .execute(&mut *conn)
     .await?;
@@ -191,6 +195,41 @@ async fn anonymise_request(conn: &mut AnyConnection, id: i64, now: i64) -> sqlx:
         .await?;
     Ok(())
 }
+
+/// What a request's answers keep once anonymised: each of [`ERASED`] emptied (`""`) or removed
+/// (`null`), where its object is there (nothing is added).
+fn anonymised_answers(answers: &str) -> serde_json::Result<String> {
+    let mut answers: serde_json::Value = serde_json::from_str(answers)?;
+    for (path, emptied) in ERASED {
+        let (parent, field) = path.split_once('.').expect("a field of a section");
+        if let Some(section) = answers.get_mut(parent).and_then(|v| v.as_object_mut()) {
+            let value = match emptied {
+                true => serde_json::Value::String(String::new()),
+                false => serde_json::Value::Null,
+            };
+            section.insert(field.to_owned(), value);
+        }
+    }
+    serde_json::to_string(&answers)
+}
+
+/// The personal fields of a request's answers: emptied (`true`: a required text) or nulled.
+const ERASED: [(&str, bool); 14] = [
+    ("applicant.name", true),
+    ("applicant.mobile", false),
+    ("applicant.resident_id", false),
+    ("applicant.uscc", false),
+    ("applicant.contact_name", false),
+    ("applicant.representative_name", false),
+    ("right.holder", true),
+    ("other_party.name", true),
+    ("other_party.address", false),
+    ("other_party.online_link", false),
+    ("other_party.place", true),
+    ("facts.description", true),
+    ("facts.other_actions", false),
+    ("help.notes", false),
+];
 
 /// Sweeps once before the server takes requests, then every hour on a background task, for as
 /// long as the server runs. A failed pass is logged and tried again at the next.

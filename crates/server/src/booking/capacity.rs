@@ -62,7 +62,7 @@ pub async fn free_seat(
 ) -> sqlx::Result<Option<i64>> {
     let taken: Vec<i64> = sqlx::query_scalar(
         "SELECT seat FROM bookings WHERE venue_id = $1 AND status = 'confirmed' \
-         AND starts_at > $2 AND starts_at < $3 AND ends_at > $4 AND id IS NOT $5",
+         AND starts_at > $2 AND starts_at < $3 AND ends_at > $4 AND id IS DISTINCT FROM $5",
     )
     .bind(venue)
     .bind(start - LONGEST_BOOKING_SECS)

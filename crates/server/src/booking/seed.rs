@@ -71,7 +71,7 @@ pub async fn seed_if_empty(tx: &mut AnyConnection) -> anyhow::Result<()> {
         .bind(&venue.venue_id)
         .bind(i64::from(venue.slot_minutes))
         .bind(i64::from(venue.seats_per_slot))
-        .bind(venue.defaults_confirmed)
+        .bind(i64::from(venue.defaults_confirmed))
         .execute(&mut *tx)
         .await
         .with_context(|| format!("seeding booking venue {}", venue.venue_id))?;

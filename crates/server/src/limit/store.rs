@@ -130,11 +130,16 @@ pub(super) async fn insert(
 
 /// Takes back the rows `ids` (an attempt forgiven).
 pub(super) async fn delete(counts: &Counts, ids: &[i64]) -> sqlx::Result<()> {
-    let ids = serde_json::to_string(ids).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    sqlx::query("DELETE FROM limit_events WHERE id IN (SELECT value FROM json_each($1))")
-        .bind(ids)
-        .execute(&counts.db)
-        .await?;
+    // One or two rows (by key, by client address): one statement with a parameter each.
+    let params = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>();
+    let sql = format!(
+        "DELETE FROM limit_events WHERE id IN ({})",
+        params.join(", ")
+    );
+    let query = ids.iter().fold(sqlx::query(&sql), |q, id| q.bind(*id));
+    if !ids.is_empty() {
+        query.execute(&counts.db).await?;
+    }
     Ok(())
 }
 

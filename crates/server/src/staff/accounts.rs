@@ -196,7 +196,7 @@ pub async fn update_account(
     }
     if let Some(active) = update.active {
         sqlx::query("UPDATE staff_accounts SET active = $1 WHERE id = $2")
-            .bind(active)
+            .bind(i64::from(active))
             .bind(row.id)
             .execute(&mut *tx)
             .await?;
@@ -220,7 +220,7 @@ pub async fn update_account(
             "UPDATE staff_accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3",
         )
         .bind(hash)
-        .bind(row.id != user.account_id)
+        .bind(i64::from(row.id != user.account_id))
         .bind(row.id)
         .execute(&mut *tx)
         .await?;

@@ -269,7 +269,7 @@ async fn detail(
     let row = requests::request_by_id(conn, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let summary = summaries(state, conn, "r.id = $1", &[id.to_string()])
+    let summary = summaries(state, conn, "r.id = CAST($1 AS BIGINT)", &[id.to_string()])
         .await?
         .pop()
         .ok_or(ApiError::NotFound)?;

@@ -296,7 +296,7 @@ pub async fn close(
     let mut tx = crate::db::write(&state.db).await?;
     let closed_already: crate::db::Flag = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM booking_closures WHERE venue_id = $1 AND date = $2 \
-         AND reopened_at IS NULL AND (start_time IS NULL OR start_time IS $3))",
+         AND reopened_at IS NULL AND (start_time IS NULL OR start_time = $3))",
     )
     .bind(&venue.id)
     .bind(new.date.to_string())
@@ -458,7 +458,7 @@ pub async fn add_seats(
         "INSERT INTO booking_extra_seats \
          (venue_id, starts_at, date, start_time, extra, updated_by, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (venue_id, starts_at) DO UPDATE SET extra = extra + excluded.extra, \
+         ON CONFLICT (venue_id, starts_at) DO UPDATE SET extra = booking_extra_seats.extra + excluded.extra, \
          updated_by = excluded.updated_by, updated_at = excluded.updated_at",
     )
     .bind(&venue.id)

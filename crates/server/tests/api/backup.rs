@@ -76,3 +76,16 @@ async fn a_backup_taken_while_the_server_runs_holds_its_data() {
     assert!(!refused.status.success());
     assert!(!missing.exists());
 }
+
+/// A PostgreSQL database has its own tool: the command says so, and touches nothing.
+#[test]
+fn a_postgresql_database_is_backed_up_with_pg_dump() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.sqlite3");
+    let done = backup("postgres://portal:secret@127.0.0.1:1/portal", &copy);
+    assert!(!done.status.success());
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert!(stderr.contains("pg_dump"), "{stderr}");
+    assert!(!stderr.contains("secret"), "{stderr}");
+    assert!(!copy.exists());
+}

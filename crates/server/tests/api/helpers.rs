@@ -1,12 +1,15 @@
-//! Starts a real server on a free port with a fresh SQLite database (and a tiny built app) for
-//! each test, and talks to it over HTTP like any client.
+//! Starts a real server on a free port with a fresh database (and a tiny built app) for each
+//! test, and talks to it over HTTP like any client. The database is a SQLite file in the test's
+//! folder, or, when `PORTAL_TEST_POSTGRES` names a PostgreSQL server
+//! (`postgres://user@host:port`, as `scripts/postgres.sh` starts one), a new database there
+//! (see [`database_url`]).
 
 use std::path::PathBuf;
 
 use portal_domain::api::ApiErrorBody;
 use portal_server::config::FirstAdmin;
 use portal_server::{Application, Clock, Config};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 use tempfile::TempDir;
 
 /// The inline loader scripts of the fake apps' `index.html`: their hashes must be in the CSP.
@@ -68,8 +71,9 @@ impl TestApp {
     }
 
     /// A connection pool on the server's database, to look at (or age) what it stored.
-    pub async fn database(&self) -> SqlitePool {
-        sqlx::sqlite::SqlitePoolOptions::new()
+    pub async fn database(&self) -> AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::any::AnyPoolOptions::new()
             .connect(&self.database_url())
             .await
             .unwrap()
@@ -101,16 +105,76 @@ pub async fn error(response: reqwest::Response) -> ApiErrorBody {
     response.json().await.expect("the error contract")
 }
 
+/// The PostgreSQL server the tests run on (`PORTAL_TEST_POSTGRES`), if any.
+pub fn postgres() -> Option<String> {
+    std::env::var("PORTAL_TEST_POSTGRES")
+        .ok()
+        .filter(|url| !url.trim().is_empty())
+        .map(|url| url.trim().trim_end_matches('/').to_owned())
+}
+
+/// True (with a note on the test's output) when the tests run on PostgreSQL: for the few tests
+/// of what only the SQLite backend has (its file, its migrations' history, its backup).
+pub fn sqlite_only(what: &str) -> bool {
+    let skip = postgres().is_some();
+    if skip {
+        eprintln!("not on PostgreSQL: {what} is SQLite's");
+    }
+    skip
+}
+
+/// The test's database: a SQLite file in its folder, or on PostgreSQL a database named after
+/// the folder (made by [`create_database`] before the server starts).
 pub fn database_url(dir: &TempDir) -> String {
-    format!(
-        "sqlite://{}",
-        dir.path().join("db/portal.sqlite3").display()
-    )
+    match postgres() {
+        Some(server) => format!("{server}/{}", database_name(dir)),
+        None => format!(
+            "sqlite://{}",
+            dir.path().join("db/portal.sqlite3").display()
+        ),
+    }
+}
+
+fn database_name(dir: &TempDir) -> String {
+    let name = dir.path().file_name().unwrap().to_string_lossy();
+    let name: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    format!("portal_test_{name}")
+}
+
+/// On PostgreSQL, makes the database of `url` (a [`database_url`]) unless it is there (a
+/// second server of the same test shares it).
+pub async fn create_database(url: &str) {
+    use sqlx::Connection;
+    let Some(server) = postgres() else {
+        return;
+    };
+    let Some(name) = url.strip_prefix(&format!("{server}/")) else {
+        return;
+    };
+    sqlx::any::install_default_drivers();
+    let mut conn = sqlx::AnyConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("the tests' PostgreSQL server answers");
+    let there: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(name)
+        .fetch_optional(&mut conn)
+        .await
+        .unwrap();
+    if there.is_none() {
+        // Two servers of one test may both get here: the second finds it made.
+        let _ = sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await;
+    }
 }
 
 /// A new database in `dir` with only the migrations before `version` run: the state a database
 /// was in before that migration, for the tests of what the migration does to it.
-pub async fn migrated_before(dir: &TempDir, version: i64) -> SqlitePool {
+pub async fn migrated_before(dir: &TempDir, version: i64) -> sqlx::SqlitePool {
     std::fs::create_dir_all(dir.path().join("db")).unwrap();
     let options = format!("{}?mode=rwc", database_url(dir));
     let pool = sqlx::sqlite::SqlitePoolOptions::new()
@@ -203,6 +267,7 @@ async fn spawn_on(
     now_override: Option<i64>,
     options: StaffOptions,
 ) -> TestApp {
+    create_database(&database).await;
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(

@@ -81,7 +81,7 @@ fn a_database_url_the_server_cannot_use_is_refused_at_start() {
     let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_portal-server"))
         .current_dir(dir.path())
         .env("PORTAL_ADDR", "127.0.0.1:0")
-        .env("DATABASE_URL", "postgres://portal:secret@db.example/portal")
+        .env("DATABASE_URL", "mysql://portal:secret@db.example/portal")
         .env("PORTAL_DIST", dir.path().join("no-dist"))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
@@ -95,7 +95,7 @@ fn a_database_url_the_server_cannot_use_is_refused_at_start() {
         }
         if started.elapsed() > Duration::from_secs(10) {
             server.kill().unwrap();
-            panic!("still running 10 s after starting with a PostgreSQL URL");
+            panic!("still running 10 s after starting with a MySQL URL");
         }
         std::thread::sleep(Duration::from_millis(50));
     };
@@ -103,6 +103,7 @@ fn a_database_url_the_server_cannot_use_is_refused_at_start() {
     let mut stderr = String::new();
     std::io::Read::read_to_string(&mut server.stderr.take().unwrap(), &mut stderr).unwrap();
     assert!(stderr.contains("sqlite://"), "{stderr}");
+    assert!(stderr.contains("postgres://"), "{stderr}");
     assert!(!stderr.contains("secret"), "{stderr}");
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),

@@ -179,7 +179,7 @@ async fn a_stored_file_that_fails_todays_checks_is_only_ever_downloaded_by_staff
     // (written into the database directly, as an old upload would have left it).
     let db = app.database().await;
     let page = b"\xFF\xD8\xFF<html><script>alert(1)</script></html>".to_vec();
-    sqlx::query("UPDATE assistance_blobs SET content = ?, size = ?")
+    sqlx::query("UPDATE assistance_blobs SET content = $1, size = $2")
         .bind(&page)
         .bind(page.len() as i64)
         .execute(&db)

@@ -219,7 +219,7 @@ pub async fn mobile_overlaps(
 ) -> sqlx::Result<bool> {
     sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM bookings WHERE mobile = $1 AND status = 'confirmed' \
-         AND starts_at < $2 AND ends_at > $3 AND id IS NOT $4)",
+         AND starts_at < $2 AND ends_at > $3 AND id IS DISTINCT FROM $4)",
     )
     .bind(mobile)
     .bind(ends_at)
@@ -336,7 +336,7 @@ pub async fn booking_by_reference_and_last_four(
     last_four: &str,
 ) -> sqlx::Result<Option<BookingRow>> {
     sqlx::query_as(&format!(
-        "{BOOKING_SELECT} WHERE b.reference = $1 AND substr(b.mobile, -4) = $2"
+        "{BOOKING_SELECT} WHERE b.reference = $1 AND substr(b.mobile, length(b.mobile) - 3) = $2"
     ))
     .bind(reference)
     .bind(last_four)

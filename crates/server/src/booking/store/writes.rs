@@ -82,10 +82,10 @@ pub async fn insert(
         .bind(&new.organisation)
         .bind(new.uscc.as_ref().map(|u| u.as_str()))
         .bind(&new.description)
-        .bind(new.wheelchair_access)
-        .bind(new.sign_language_interpreter)
+        .bind(i64::from(new.wheelchair_access))
+        .bind(i64::from(new.sign_language_interpreter))
         .bind(&new.other_adjustments)
-        .bind(new.for_someone_else)
+        .bind(i64::from(new.for_someone_else))
         .bind(now)
         .bind(now)
         .bind(client_tag)
@@ -178,7 +178,10 @@ pub async fn remember_answer(
 /// The partial unique index on (venue, start, seat) refused a write. Under `BEGIN IMMEDIATE`
 /// the seat was free when it was read, so only a writer outside this server (staff editing the
 /// table) could cause it; the answer is then the same as for a full slot, not a 500.
+/// (SQLite names the columns in its message, PostgreSQL the index.)
 fn seat_taken(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(db)
-        if db.is_unique_violation() && db.message().contains("bookings.seat"))
+        if db.is_unique_violation()
+            && (db.message().contains("bookings.seat")
+                || db.constraint() == Some("bookings_one_per_seat")))
 }

@@ -152,7 +152,8 @@ pub(super) async fn cancel(
     // draft has.
     sqlx::query(
         "UPDATE registrations SET status = 'refused', refusal_reason = $1, due_on = NULL, \
-         reference = COALESCE(reference, 'BA-' || $2 || '-' || printf('%06d', id)), \
+         reference = COALESCE(reference, 'BA-' || $2 || '-' || CASE WHEN id < 1000000 \
+         THEN substr('00000' || id, length('00000' || id) - 5) ELSE '' || id END), \
          submitted_at = COALESCE(submitted_at, $3), updated_at = $4 \
          WHERE firm_id = $5 AND status IN ('draft', 'submitted', 'under_review', 'needs_amendment')",
     )

@@ -129,13 +129,15 @@ async fn a_failed_upload_leaves_nothing_behind() {
     // The database itself refuses a file row without its content.
     let orphan = sqlx::query(
         "INSERT INTO assistance_files (sha256, role, draft_id, name, kind, size, purpose, \
-         uploaded_at) SELECT zeroblob(32), 'draft', id, 'x.jpg', 'jpeg', 1, 'evidence', 0 \
+         uploaded_at) SELECT $1, 'draft', id, 'x.jpg', 'jpeg', 1, 'evidence', 0 \
          FROM assistance_drafts",
     )
+    .bind(vec![0u8; 32])
     .execute(&db)
     .await
     .unwrap_err();
-    assert!(orphan.to_string().contains("FOREIGN KEY"), "{orphan}");
+    let orphan = orphan.into_database_error().unwrap();
+    assert!(orphan.is_foreign_key_violation(), "{orphan}");
 }
 
 #[tokio::test]

@@ -106,13 +106,20 @@ async fn a_request_without_an_id_number_sends_the_applicant_to_the_counter() {
     let mine = submitted(&app, "no-id").await;
     // As a request whose personal data was removed would be.
     let db = app.database().await;
-    sqlx::query(
-        "UPDATE assistance_requests \
-         SET answers = json_remove(answers, '$.applicant.resident_id')",
-    )
-    .execute(&db)
-    .await
-    .unwrap();
+    let answers: String = sqlx::query_scalar("SELECT answers FROM assistance_requests")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    let mut answers: serde_json::Value = serde_json::from_str(&answers).unwrap();
+    answers["applicant"]
+        .as_object_mut()
+        .unwrap()
+        .remove("resident_id");
+    sqlx::query("UPDATE assistance_requests SET answers = $1")
+        .bind(answers.to_string())
+        .execute(&db)
+        .await
+        .unwrap();
 
     let response = new_link(&app, &mine.reference, MOBILE, &tail()).await;
     assert_eq!(response.status(), 409);

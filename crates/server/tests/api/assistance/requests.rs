@@ -245,7 +245,7 @@ async fn withdrawing_takes_one_click_for_10_minutes_then_a_reason_until_accepted
     for status in ["initial_review", "accepted"] {
         sqlx::query(
             "INSERT INTO assistance_events (request_id, status, at) \
-             SELECT id, ?, ? FROM assistance_requests WHERE reference = ?",
+             SELECT id, $1, $2 FROM assistance_requests WHERE reference = $3",
         )
         .bind(status)
         .bind(accepted_at)
@@ -254,7 +254,7 @@ async fn withdrawing_takes_one_click_for_10_minutes_then_a_reason_until_accepted
         .await
         .unwrap();
     }
-    sqlx::query("UPDATE assistance_requests SET status = 'accepted' WHERE reference = ?")
+    sqlx::query("UPDATE assistance_requests SET status = 'accepted' WHERE reference = $1")
         .bind(&reference)
         .execute(&db)
         .await
@@ -399,7 +399,7 @@ async fn the_applicant_answers_a_request_for_more_material_with_files() {
     let db = app.database().await;
     let message_id: i64 = sqlx::query_scalar(
         "INSERT INTO assistance_messages (request_id, kind, body, sent_at) \
-         SELECT id, 'more_material_requested', '请补充购买凭证。', ? FROM assistance_requests \
+         SELECT id, 'more_material_requested', '请补充购买凭证。', $1 FROM assistance_requests \
          RETURNING id",
     )
     .bind(at("2026-09-30T09:00:00+08:00"))

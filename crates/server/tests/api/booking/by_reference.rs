@@ -44,7 +44,7 @@ async fn a_booking_is_moved_and_cancelled_by_reference_and_mobile_and_the_manage
     let app = spawn_app_at(NOW).await;
     // The seeded venues have no address yet; give the center one to see it come through.
     let pool = app.database().await;
-    sqlx::query("UPDATE venues SET address = '南通市崇川区某某路 1 号' WHERE id = ?")
+    sqlx::query("UPDATE venues SET address = '南通市崇川区某某路 1 号' WHERE id = $1")
         .bind(CENTER)
         .execute(&pool)
         .await
